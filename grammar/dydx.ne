@@ -1,0 +1,58 @@
+# The dydx input language: one nonterminal per precedence level, loosest first.
+# Postprocessors are typed TypeScript in src/parse/postprocess.ts; the lexer is src/parse/lexer.ts.
+@preprocessor typescript
+@{%
+// Compiled to src/parse/grammar.generated.ts, so imports are relative to src/parse.
+import { lexer } from './lexer.js';
+import * as p from './postprocess.js';
+%}
+@lexer lexer
+
+input     -> sum                              {% p.finish %}
+
+# a + b − c
+sum       -> sum %plus term                   {% p.plus %}
+           | sum %minus term                  {% p.minus %}
+           | term                             {% id %}
+
+# a leading sign applies to the whole product: −x·y is −(x·y)
+term      -> %minus term                      {% p.negate %}
+           | %plus term                       {% p.unaryPlus %}
+           | product                          {% id %}
+
+# a·b / c, and juxtaposition 2x, x y, 2(x+1) — never before a bare number
+product   -> product %times signed            {% p.times %}
+           | product %divide signed           {% p.divide %}
+           | product implicit                 {% p.juxtapose %}
+           | power                            {% id %}
+
+# after an explicit operator a sign is allowed: x·−y, x/−2
+signed    -> %minus signed                    {% p.negate %}
+           | %plus signed                     {% p.unaryPlus %}
+           | power                            {% id %}
+
+# the exponent of ^ may carry a sign: 2^−x; ^ is right-associative
+exponent  -> %minus exponent                  {% p.negate %}
+           | %plus exponent                   {% p.unaryPlus %}
+           | power                            {% id %}
+
+power     -> postfix %pow exponent            {% p.power %}
+           | postfix %sup                     {% p.superscript %}
+           | postfix                          {% id %}
+
+# the same level for an implicit factor, which may not start with a number
+implicit  -> operand %pow exponent            {% p.power %}
+           | operand %sup                     {% p.superscript %}
+           | operand                          {% id %}
+
+postfix   -> %number                          {% p.number %}
+           | operand                          {% id %}
+
+operand   -> %name                            {% p.name %}
+           | %lparen sum %rparen              {% p.group %}
+           | %lbracket sum %rbracket          {% p.group %}
+           | %func %lparen arguments %rparen  {% p.call %}
+           | %root postfix                    {% p.root %}
+
+arguments -> sum                              {% p.firstArgument %}
+           | arguments %comma sum             {% p.nextArgument %}

@@ -1,0 +1,101 @@
+import type {
+  Add, Apply, Call, Constant, ConstantName, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
+} from './types.js';
+import { hashList, hashString, mix } from './hash.js';
+import { isTerminating, isZero, rational } from './rational.js';
+
+/*
+ * The only place trees are made. A few canonical forms are applied here so that
+ * every tree the project can hold prints and reads back as itself:
+ *  - the sign of a leading number is part of the number: −2·x is mul(−2, x), −1/x is div(−1, x);
+ *  - a quotient of two numbers is a rational number: 1/2 is num(1/2);
+ *  - e^u is exp(u);
+ *  - a sum or product of one item is that item, of none is 0 or 1.
+ */
+
+const seed = {
+  num: hashString('num'), constant: hashString('constant'), variable: hashString('variable'),
+  add: hashString('add'), mul: hashString('mul'), div: hashString('div'), neg: hashString('neg'),
+  pow: hashString('pow'), call: hashString('call'), apply: hashString('apply'),
+};
+
+export function num(value: Rational, decimal = false): Num {
+  const hash = mix(mix(seed.num, hashString(value.n.toString())), hashString(value.d.toString()) ^ Number(value.s));
+  return { kind: 'num', value, decimal: decimal && isTerminating(value), hash };
+}
+
+export const int = (n: number | bigint): Num => num(rational(n));
+
+export const constant = (name: ConstantName): Constant =>
+  ({ kind: 'constant', name, hash: mix(seed.constant, hashString(name)) });
+
+export const variable = (name: string): Variable =>
+  ({ kind: 'variable', name, hash: mix(seed.variable, hashString(name)) });
+
+export function add(terms: readonly Expr[]): Expr {
+  if (terms.length === 0) return int(0);
+  if (terms.length === 1) return terms[0]!;
+  const node: Add = { kind: 'add', terms, hash: hashList(seed.add, terms.map((t) => t.hash)) };
+  return node;
+}
+
+export function mul(factors: readonly Expr[]): Expr {
+  if (factors.length === 0) return int(1);
+  if (factors.length === 1) return factors[0]!;
+  const node: Mul = { kind: 'mul', factors, hash: hashList(seed.mul, factors.map((f) => f.hash)) };
+  return node;
+}
+
+export function div(numerator: Expr, denominator: Expr): Expr {
+  if (numerator.kind === 'num' && denominator.kind === 'num' && !isZero(denominator.value)) {
+    return num(numerator.value.div(denominator.value), numerator.decimal || denominator.decimal);
+  }
+  const node: Div = {
+    kind: 'div', numerator, denominator, hash: mix(mix(seed.div, numerator.hash), denominator.hash),
+  };
+  return node;
+}
+
+export function neg(operand: Expr): Expr {
+  const folded = negateLeadingNumber(operand);
+  if (folded) return folded;
+  const node: Neg = { kind: 'neg', operand, hash: mix(seed.neg, operand.hash) };
+  return node;
+}
+
+/** −(2·x) is (−2)·x and −(1/x) is (−1)/x: the sign joins the leading number, if there is one. */
+function negateLeadingNumber(e: Expr): Expr | undefined {
+  switch (e.kind) {
+    case 'num':
+      return num(e.value.neg(), e.decimal);
+    case 'mul': {
+      const first = negateLeadingNumber(e.factors[0]!);
+      return first && mul([first, ...e.factors.slice(1)]);
+    }
+    case 'div': {
+      const numerator = negateLeadingNumber(e.numerator);
+      return numerator && div(numerator, e.denominator);
+    }
+    default:
+      return undefined;
+  }
+}
+
+export function pow(base: Expr, exponent: Expr): Expr {
+  if (base.kind === 'constant' && base.name === 'e') return call('exp', [exponent]);
+  const node: Pow = { kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash) };
+  return node;
+}
+
+export function call(name: string, args: readonly Expr[]): Call {
+  return { kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)) };
+}
+
+export function apply(name: string, order: number, arg: Expr): Apply {
+  return { kind: 'apply', name, order, arg, hash: mix(mix(mix(seed.apply, hashString(name)), order), arg.hash) };
+}
+
+// Conveniences used by rules: a − b, a·b, u^n with a numeric exponent.
+export const sub = (a: Expr, b: Expr): Expr => add([a, neg(b)]);
+export const times = (...factors: Expr[]): Expr => mul(factors);
+export const powInt = (base: Expr, n: number | bigint): Expr => pow(base, int(n));

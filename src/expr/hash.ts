@@ -1,0 +1,19 @@
+/** Small, fast 32-bit hash mixing for structural hashes of trees. */
+
+export function mix(hash: number, value: number): number {
+  let h = Math.imul(hash ^ value, 0x5bd1e995);
+  h ^= h >>> 15;
+  return Math.imul(h, 0x27d4eb2d) | 0;
+}
+
+export function hashString(text: string, seed = 0x811c9dc5): number {
+  let h = seed | 0;
+  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
+  return h;
+}
+
+export function hashList(seed: number, hashes: readonly number[]): number {
+  let h = seed;
+  for (const value of hashes) h = mix(h, value);
+  return mix(h, hashes.length);
+}

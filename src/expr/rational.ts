@@ -1,0 +1,73 @@
+import Fraction from 'fraction.js';
+import type { Rational } from './types.js';
+
+/** Exact rational helpers over fraction.js (BigInt numerator and denominator). */
+
+export function rational(numerator: bigint | number, denominator: bigint | number = 1n): Rational {
+  return new Fraction(BigInt(numerator), BigInt(denominator));
+}
+
+/** Reads a decimal literal such as `0.5`, `.5` or `1.5e-3` exactly. */
+export function parseDecimal(literal: string): Rational {
+  const match = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(literal);
+  if (!match) throw new Error(`not a decimal literal: ${literal}`);
+  const [, whole = '', fractional = '', exponentText = '0'] = match;
+  const digits = BigInt((whole + fractional) || '0');
+  const exponent = BigInt(exponentText) - BigInt(fractional.length);
+  return exponent >= 0n
+    ? new Fraction(digits * 10n ** exponent, 1n)
+    : new Fraction(digits, 10n ** -exponent);
+}
+
+export const isInteger = (q: Rational): boolean => q.d === 1n;
+export const isZero = (q: Rational): boolean => q.n === 0n;
+export const isOne = (q: Rational): boolean => q.n === 1n && q.d === 1n && q.s === 1n;
+export const isMinusOne = (q: Rational): boolean => q.n === 1n && q.d === 1n && q.s === -1n;
+export const isNegative = (q: Rational): boolean => q.s < 0n && q.n !== 0n;
+
+/** True when q has a finite decimal expansion (its denominator is 2^a·5^b). */
+export function isTerminating(q: Rational): boolean {
+  let d = q.d;
+  while (d % 2n === 0n) d /= 2n;
+  while (d % 5n === 0n) d /= 5n;
+  return d === 1n;
+}
+
+/** Exact decimal digits of a terminating rational, e.g. 1/8 → "0.125". */
+export function toDecimalString(q: Rational): string {
+  if (!isTerminating(q)) throw new Error('not a terminating decimal');
+  let scale = 0;
+  let n = q.n;
+  let d = q.d;
+  while (d !== 1n) {
+    // Scale numerator and denominator until the denominator is a power of ten, then drop it.
+    if (d % 10n === 0n) {
+      d /= 10n;
+      scale += 1;
+    } else {
+      const factor = d % 2n === 0n ? 5n : 2n;
+      n *= factor;
+      d *= factor;
+    }
+  }
+  const digits = n.toString().padStart(scale + 1, '0');
+  const point = digits.length - scale;
+  const text = scale === 0 ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return (isNegative(q) ? '-' : '') + text;
+}
+
+/** Power with an integer exponent, exact; undefined for 0 to a negative power. */
+export function powInteger(base: Rational, exponent: bigint): Rational | undefined {
+  if (exponent < 0n && isZero(base)) return undefined;
+  let result = new Fraction(1n);
+  let b = exponent < 0n ? base.inverse() : base;
+  let e = exponent < 0n ? -exponent : exponent;
+  while (e > 0n) {
+    if (e & 1n) result = result.mul(b);
+    b = b.mul(b);
+    e >>= 1n;
+  }
+  return result;
+}
+
+export const toNumber = (q: Rational): number => q.valueOf();

@@ -1,0 +1,113 @@
+import type { Expr } from './types.js';
+import { add, apply, call, div, mul, neg, pow } from './factory.js';
+
+/** The direct subexpressions of a node, in print order. */
+export function children(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'num': case 'constant': case 'variable': return [];
+    case 'add': return e.terms;
+    case 'mul': return e.factors;
+    case 'div': return [e.numerator, e.denominator];
+    case 'neg': return [e.operand];
+    case 'pow': return [e.base, e.exponent];
+    case 'call': return e.args;
+    case 'apply': return [e.arg];
+  }
+}
+
+/** Rebuilds a node with new children; returns the same node when nothing changed. */
+export function withChildren(e: Expr, next: readonly Expr[]): Expr {
+  const old = children(e);
+  if (old.length === next.length && old.every((c, i) => c === next[i])) return e;
+  switch (e.kind) {
+    case 'num': case 'constant': case 'variable': return e;
+    case 'add': return add(next);
+    case 'mul': return mul(next);
+    case 'div': return div(next[0]!, next[1]!);
+    case 'neg': return neg(next[0]!);
+    case 'pow': return pow(next[0]!, next[1]!);
+    case 'call': return call(e.name, next);
+    case 'apply': return apply(e.name, e.order, next[0]!);
+  }
+}
+
+/** Structural equality (the print-only `decimal` flag of numbers is ignored). */
+export function equals(a: Expr, b: Expr): boolean {
+  const stack: [Expr, Expr][] = [[a, b]];
+  while (stack.length > 0) {
+    const [x, y] = stack.pop()!;
+    if (x === y) continue;
+    if (x.hash !== y.hash || x.kind !== y.kind || !sameLabel(x, y)) return false;
+    const xs = children(x);
+    const ys = children(y);
+    if (xs.length !== ys.length) return false;
+    for (let i = 0; i < xs.length; i++) stack.push([xs[i]!, ys[i]!]);
+  }
+  return true;
+}
+
+function sameLabel(x: Expr, y: Expr): boolean {
+  switch (x.kind) {
+    case 'num': return y.kind === 'num' && x.value.equals(y.value);
+    case 'constant': return y.kind === 'constant' && x.name === y.name;
+    case 'variable': return y.kind === 'variable' && x.name === y.name;
+    case 'call': return y.kind === 'call' && x.name === y.name;
+    case 'apply': return y.kind === 'apply' && x.name === y.name && x.order === y.order;
+    default: return true;
+  }
+}
+
+/** Every node of the tree, each distinct object once, children before parents. */
+export function postOrder(root: Expr): Expr[] {
+  const out: Expr[] = [];
+  const seen = new Set<Expr>();
+  const stack: { node: Expr; expanded: boolean }[] = [{ node: root, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (seen.has(top.node)) continue;
+    if (top.expanded) {
+      seen.add(top.node);
+      out.push(top.node);
+      continue;
+    }
+    stack.push({ node: top.node, expanded: true });
+    const cs = children(top.node);
+    for (let i = cs.length - 1; i >= 0; i--) if (!seen.has(cs[i]!)) stack.push({ node: cs[i]!, expanded: false });
+  }
+  return out;
+}
+
+/** The variables of an expression, in order of first appearance. */
+export function variablesOf(e: Expr): string[] {
+  const names = new Set<string>();
+  const stack: Expr[] = [e];
+  const order: string[] = [];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'variable' && !names.has(node.name)) {
+      names.add(node.name);
+      order.push(node.name);
+    }
+    const cs = children(node);
+    for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]!);
+  }
+  return order;
+}
+
+const dependenceCache = new Map<string, WeakMap<Expr, boolean>>();
+
+/** Does e contain the variable `name`? Cached per node, so repeated questions are cheap. */
+export function dependsOn(e: Expr, name: string): boolean {
+  let cache = dependenceCache.get(name);
+  if (!cache) dependenceCache.set(name, (cache = new WeakMap()));
+  const known = cache.get(e);
+  if (known !== undefined) return known;
+  for (const node of postOrder(e)) {
+    if (cache.has(node)) continue;
+    const value = node.kind === 'variable'
+      ? node.name === name
+      : children(node).some((c) => cache.get(c) === true);
+    cache.set(node, value);
+  }
+  return cache.get(e)!;
+}

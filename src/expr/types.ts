@@ -1,0 +1,80 @@
+import type Fraction from 'fraction.js';
+
+/** An exact rational number (BigInt numerator and denominator). */
+export type Rational = Fraction;
+
+/** The named mathematical constants. */
+export type ConstantName = 'e' | 'pi';
+
+interface NodeBase {
+  /** Structural hash, computed once by the factory; equal trees have equal hashes. */
+  readonly hash: number;
+}
+
+/** An exact rational literal. `decimal` only says how to print it (0.1 rather than 1/10). */
+export interface Num extends NodeBase {
+  readonly kind: 'num';
+  readonly value: Rational;
+  readonly decimal: boolean;
+}
+
+export interface Constant extends NodeBase {
+  readonly kind: 'constant';
+  readonly name: ConstantName;
+}
+
+export interface Variable extends NodeBase {
+  readonly kind: 'variable';
+  readonly name: string;
+}
+
+/** n-ary sum; subtraction is a term wrapped in `neg` (or a negative coefficient). */
+export interface Add extends NodeBase {
+  readonly kind: 'add';
+  readonly terms: readonly Expr[];
+}
+
+/** n-ary product, factors in the order written. */
+export interface Mul extends NodeBase {
+  readonly kind: 'mul';
+  readonly factors: readonly Expr[];
+}
+
+/** A fraction kept as written, so steps can show u/v. */
+export interface Div extends NodeBase {
+  readonly kind: 'div';
+  readonly numerator: Expr;
+  readonly denominator: Expr;
+}
+
+export interface Neg extends NodeBase {
+  readonly kind: 'neg';
+  readonly operand: Expr;
+}
+
+export interface Pow extends NodeBase {
+  readonly kind: 'pow';
+  readonly base: Expr;
+  readonly exponent: Expr;
+}
+
+/** An application of a function from the function table (sin, ln, sigmoid, …). */
+export interface Call extends NodeBase {
+  readonly kind: 'call';
+  readonly name: string;
+  readonly args: readonly Expr[];
+}
+
+/**
+ * An application of an abstract function f, g or h, or of its derivative:
+ * `order` 0 is f(u), 1 is f′(u), 2 is f″(u).
+ */
+export interface Apply extends NodeBase {
+  readonly kind: 'apply';
+  readonly name: string;
+  readonly order: number;
+  readonly arg: Expr;
+}
+
+export type Expr = Num | Constant | Variable | Add | Mul | Div | Neg | Pow | Call | Apply;
+export type Kind = Expr['kind'];

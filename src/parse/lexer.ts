@@ -1,0 +1,194 @@
+import moo from 'moo';
+import { abstractFunctionNames, functionSpellings, type FunctionEntry } from '../expr/functions.js';
+import { errorAt } from './errors.js';
+import { closest } from './suggest.js';
+
+/** What a name token stands for. */
+export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' } | { readonly kind: 'variable'; readonly name: string };
+/** What a function token stands for: a table function or an abstract f, g, h with a number of primes. */
+export type FunctionValue =
+  | { readonly kind: 'table'; readonly entry: FunctionEntry; readonly spelling: string }
+  | { readonly kind: 'abstract'; readonly name: string; readonly order: number; readonly spelling: string };
+
+export interface Token {
+  readonly type: TokenType;
+  readonly text: string;
+  readonly value: string;
+  readonly offset: number;
+  readonly line: number;
+  readonly col: number;
+  /** Meaning of name, func and superscript tokens, filled in by `classify`. */
+  readonly meaning?: NameValue | FunctionValue | bigint;
+}
+
+export type TokenType =
+  | 'number' | 'sup' | 'name' | 'func' | 'root' | 'plus' | 'minus' | 'times' | 'divide' | 'pow'
+  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'comma';
+
+const tokenTypes: ReadonlySet<string> = new Set<TokenType>([
+  'number', 'sup', 'name', 'func', 'root', 'plus', 'minus', 'times', 'divide', 'pow',
+  'lparen', 'rparen', 'lbracket', 'rbracket', 'comma',
+]);
+
+/** Raw tokens; words and Greek letters are classified afterwards, with a look at what follows. */
+const scanner = moo.compile({
+  space: { match: /[ \t\r\n\u00a0]+/, lineBreaks: true },
+  number: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/,
+  sup: /[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/,
+  word: /[A-Za-z][A-Za-z0-9_]*/,
+  greek: /[α-ωΑ-Ω]/,
+  prime: /['′″‴]+/,
+  pow: ['**', '^'],
+  plus: '+',
+  minus: ['-', '−', '–'],
+  times: ['*', '·', '×', '⋅'],
+  divide: ['/', '÷'],
+  root: ['√', '∛'],
+  lparen: '(', rparen: ')', lbracket: '[', rbracket: ']', comma: ',',
+  invalid: { match: /[^]/, lineBreaks: true },
+});
+
+const greekNames = new Set([
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
+  'nu', 'xi', 'omicron', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+]);
+
+/** Names that read as variables even when a '(' follows: x(x+1) is x·(x+1). */
+const isVariableLike = (word: string): boolean =>
+  /^[A-Za-z](?:\d+|_[A-Za-z0-9]+)?$/.test(word) || greekNames.has(word) || word === 'pi';
+
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+export interface LexOptions {
+  /** Deepest nesting of brackets accepted. */
+  readonly maxDepth: number;
+}
+
+/** Splits the input into classified tokens, or throws a located ParseError. */
+export function tokenize(source: string, options: LexOptions): Token[] {
+  scanner.reset(source);
+  const raw = Array.from(scanner).filter((t) => t.type !== 'space');
+  const tokens: Token[] = [];
+  const open: moo.Token[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
+    const next = raw[i + 1];
+    const base = { text: t.text, value: t.value, offset: t.offset, line: t.line, col: t.col };
+    switch (t.type) {
+      case 'invalid':
+        throw errorAt(source, t.offset, `unexpected character '${String.fromCodePoint(source.codePointAt(t.offset)!)}'`);
+      case 'prime':
+        throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
+      case 'word':
+      case 'greek': {
+        let primes = 0;
+        let after = next;
+        if (after?.type === 'prime') {
+          primes = primeCount(after.text);
+          after = raw[i + 2];
+        }
+        tokens.push(classifyWord(source, t, primes, after?.type === 'lparen', base));
+        if (primes > 0) i++;
+        break;
+      }
+      case 'sup':
+        tokens.push({ ...base, type: 'sup', meaning: superscriptValue(t.text) });
+        break;
+      case 'lparen': case 'lbracket':
+        open.push(t);
+        if (open.length > options.maxDepth) {
+          throw errorAt(source, t.offset, `brackets nested too deeply (more than ${options.maxDepth} levels)`);
+        }
+        tokens.push({ ...base, type: t.type });
+        break;
+      case 'rparen': case 'rbracket': {
+        const opener = open.pop();
+        const wanted = t.type === 'rparen' ? '(' : '[';
+        if (!opener) throw errorAt(source, t.offset, `unmatched '${t.text}'`);
+        if (opener.text !== wanted) {
+          throw errorAt(source, t.offset, `'${t.text}' does not match the '${opener.text}' at line ${opener.line}, column ${opener.col}`);
+        }
+        tokens.push({ ...base, type: t.type });
+        break;
+      }
+      default:
+        tokens.push({ ...base, type: t.type as TokenType });
+    }
+  }
+  const unclosed = open.pop();
+  if (unclosed) {
+    const closer = unclosed.text === '(' ? ')' : ']';
+    throw errorAt(source, unclosed.offset, `this '${unclosed.text}' is never closed: add a '${closer}'`);
+  }
+  return tokens;
+}
+
+function classifyWord(
+  source: string, t: moo.Token, primes: number, beforeParen: boolean,
+  base: Omit<Token, 'type'>,
+): Token {
+  const word = t.text;
+  if (abstractFunctionNames.has(word) && (beforeParen || primes > 0)) {
+    if (!beforeParen) throw errorAt(source, t.offset, `${word}${"'".repeat(primes)} needs an argument, as in ${word}${"'".repeat(primes)}(x)`);
+    return { ...base, type: 'func', meaning: { kind: 'abstract', name: word, order: primes, spelling: word } };
+  }
+  if (primes > 0) throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
+  const entry = functionSpellings.get(word);
+  if (entry && (beforeParen || t.type === 'word')) {
+    if (!beforeParen) throw errorAt(source, t.offset, `${word} needs its argument in parentheses, as in ${word}(x)`);
+    return { ...base, type: 'func', meaning: { kind: 'table', entry, spelling: word } };
+  }
+  if (word === 'e' || word === 'pi' || word === 'π') {
+    return { ...base, type: 'name', meaning: { kind: 'constant', name: word === 'e' ? 'e' : 'pi' } };
+  }
+  if (beforeParen && t.type === 'word' && !isVariableLike(word)) {
+    const suggestion = closest(word, [...functionSpellings.keys()].filter((s) => /^[a-z]/.test(s)));
+    throw errorAt(source, t.offset, `unknown function '${word}'${suggestion ? ` — did you mean '${suggestion}'?` : ''}`);
+  }
+  return { ...base, type: 'name', meaning: { kind: 'variable', name: word } };
+}
+
+const primeCount = (text: string): number =>
+  [...text].reduce((n, c) => n + (c === '″' ? 2 : c === '‴' ? 3 : 1), 0);
+
+function superscriptValue(text: string): bigint {
+  let value = 0n;
+  for (const c of text) {
+    const digit = superscriptDigits.indexOf(c);
+    if (digit >= 0) value = value * 10n + BigInt(digit);
+  }
+  return text.startsWith('⁻') ? -value : value;
+}
+
+/** The token stream nearley reads; `reset` tokenizes the whole input at once. */
+class TokenStream {
+  private tokens: Token[] = [];
+  private index = 0;
+  options: LexOptions = { maxDepth: 1000 };
+
+  reset(chunk: string, state?: { index: number }): void {
+    if (state === undefined) {
+      this.tokens = tokenize(chunk, this.options);
+      this.index = 0;
+    } else {
+      this.index = state.index;
+    }
+  }
+  next(): Token | undefined {
+    return this.tokens[this.index++];
+  }
+  save(): { index: number } {
+    return { index: this.index };
+  }
+  formatError(token: Token): string {
+    return `unexpected '${token.text}'`;
+  }
+  has(type: string): boolean {
+    return tokenTypes.has(type);
+  }
+  get all(): readonly Token[] {
+    return this.tokens;
+  }
+}
+
+export const lexer = new TokenStream();

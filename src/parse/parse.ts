@@ -1,0 +1,81 @@
+import nearley from 'nearley';
+import type { Expr } from '../expr/types.js';
+import compiled from './grammar.generated.js';
+import { errorAt, ParseError } from './errors.js';
+import { lexer, type Token, type TokenType } from './lexer.js';
+import { setSource } from './postprocess.js';
+
+export interface ParseOptions {
+  /** Longest input accepted, in characters. */
+  readonly maxLength?: number;
+  /** Deepest nesting of brackets accepted. */
+  readonly maxDepth?: number;
+}
+
+export const parseDefaults = { maxLength: 1_000_000, maxDepth: 1000 } as const;
+
+const grammar = nearley.Grammar.fromCompiled(compiled as unknown as nearley.CompiledRules);
+
+/** The parts of nearley's chart the error messages read: each column's states and what they expect next. */
+interface Chart {
+  readonly table: readonly { readonly states: readonly { readonly rule: { readonly symbols: readonly unknown[] }; readonly dot: number }[] }[];
+}
+const chartOf = (parser: nearley.Parser): Chart => parser as unknown as Chart;
+
+/** Reads an expression, or throws a ParseError saying what is wrong and where. */
+export function parse(input: string, options: ParseOptions = {}): Expr {
+  const maxLength = options.maxLength ?? parseDefaults.maxLength;
+  if (input.length > maxLength) {
+    throw new ParseError(`input too long: ${input.length} characters, the limit is ${maxLength}`, 1, 1, input.slice(0, 200));
+  }
+  if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
+  lexer.options = { maxDepth: options.maxDepth ?? parseDefaults.maxDepth };
+  setSource(input);
+  const parser = new nearley.Parser(grammar);
+  try {
+    parser.feed(input);
+  } catch (error) {
+    if (error instanceof ParseError) throw error;
+    const failed = (error as { token?: Token }).token;
+    if (!failed) throw error;
+    throw unexpected(parser, chartOf(parser).table.length - 2, failed, input);
+  }
+  const results = parser.results as Expr[];
+  if (results.length === 0) throw unexpected(parser, chartOf(parser).table.length - 1, undefined, input);
+  if (results.length > 1) throw new Error(`internal error: the grammar gave ${results.length} readings of '${input}'`);
+  return results[0]!;
+}
+
+/** Builds "expected a number, a name or '(' after '+', found ')'" from the parser's last column. */
+function unexpected(parser: nearley.Parser, columnIndex: number, found: Token | undefined, input: string): ParseError {
+  const column = chartOf(parser).table[columnIndex]!;
+  const wanted = new Set<TokenType>();
+  for (const state of column.states) {
+    const symbol = state.rule.symbols[state.dot];
+    if (symbol && typeof symbol === 'object' && 'type' in symbol) wanted.add((symbol as { type: TokenType }).type);
+  }
+  const tokens = lexer.all;
+  const index = found ? tokens.indexOf(found) : tokens.length;
+  const previous = tokens[index - 1];
+  const where = previous ? `after '${previous.text}'` : 'at the start';
+  const expected = `expected ${describe(wanted)} ${where}`;
+  if (found) return errorAt(input, found.offset, `${expected}, found '${found.text}'`);
+  const end = previous ? previous.offset + previous.text.length : 0;
+  return errorAt(input, end, expected);
+}
+
+function describe(wanted: ReadonlySet<TokenType>): string {
+  const phrases: string[] = [];
+  const any = (...types: TokenType[]): boolean => types.some((t) => wanted.has(t));
+  const operand = any('number', 'name', 'func', 'root', 'lparen', 'lbracket');
+  // Where an operand may start, a sign is part of it rather than an operator of its own.
+  if (any('times', 'divide', 'pow', 'sup') || (!operand && any('plus', 'minus'))) phrases.push('an operator');
+  if (wanted.has('number')) phrases.push('a number');
+  if (any('name', 'func', 'root')) phrases.push('a name');
+  if (any('lparen', 'lbracket')) phrases.push("'('");
+  if (wanted.has('comma')) phrases.push("','");
+  if (wanted.has('rparen')) phrases.push("')'");
+  if (wanted.has('rbracket')) phrases.push("']'");
+  if (phrases.length === 0) return 'the end of the input';
+  return phrases.length === 1 ? phrases[0]! : `${phrases.slice(0, -1).join(', ')} or ${phrases.at(-1)}`;
+}
