@@ -1,0 +1,88 @@
+import type { Expr, Num } from '../expr/types.js';
+import { div, neg } from '../expr/factory.js';
+import { functionEntry } from '../expr/functions.js';
+import { isInteger, isTerminating, toDecimalString } from '../expr/rational.js';
+import { isNegativeLooking, isNegativeNumber, precedenceOf, required } from './precedence.js';
+
+/** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. */
+export function toLatex(e: Expr): string {
+  const child = (c: Expr, minimum: number): string =>
+    precedenceOf(c, 'latex') < minimum ? parens(toLatex(c)) : toLatex(c);
+
+  switch (e.kind) {
+    case 'num': return numberLatex(e);
+    case 'constant': return e.name === 'pi' ? '\\pi' : 'e';
+    case 'variable': return variableLatex(e.name);
+    case 'add':
+      return e.terms.map((term, i) => {
+        if (i === 0) return child(term, required.firstTerm);
+        if (isNegativeLooking(term)) return `-${child(term.kind === 'neg' ? term.operand : neg(term), required.laterTerm)}`;
+        return `+${child(term, required.laterTerm)}`;
+      }).join('');
+    case 'neg': return `-${child(e.operand, required.signOperand)}`;
+    case 'mul':
+      return e.factors.map((factor, i) => {
+        if (i === 0) return isNegativeNumber(factor) ? toLatex(factor) : child(factor, required.firstFactor);
+        const text = factor.kind === 'mul' ? parens(toLatex(factor)) : child(factor, required.laterFactor);
+        return (juxtaposes(e.factors[i - 1]!, text) ? '' : ' \\cdot ') + text;
+      }).join('');
+    case 'div':
+      // −1/x reads as −\frac{1}{x}, with the sign outside the fraction.
+      if (isNegativeNumber(e.numerator)) return `-${toLatex(div(neg(e.numerator), e.denominator))}`;
+      return `\\frac{${toLatex(e.numerator)}}{${toLatex(e.denominator)}}`;
+    case 'pow': {
+      // A fraction as a base is self-delimiting but reads badly: (a/b)² gets parentheses.
+      const base = e.base.kind === 'div' || precedenceOf(e.base, 'latex') < required.base ? parens(toLatex(e.base)) : toLatex(e.base);
+      return `${base}^{${toLatex(e.exponent)}}`;
+    }
+    case 'call': return functionEntry(e.name).latex(e.args.map(toLatex));
+    case 'apply': {
+      const mark = e.order <= 3 ? "'".repeat(e.order) : `^{(${e.order})}`;
+      return `${e.name}${mark}${parens(toLatex(e.arg))}`;
+    }
+  }
+}
+
+const parens = (text: string): string => `\\left(${text}\\right)`;
+
+function numberLatex(e: Num): string {
+  const q = e.value;
+  const sign = isNegativeNumber(e) ? '-' : '';
+  if (isInteger(q)) return sign + q.n.toString();
+  if (e.decimal && isTerminating(q)) return sign + toDecimalString(q.abs());
+  return `${sign}\\frac{${q.n}}{${q.d}}`;
+}
+
+/** 2x and 2\sin\left(x\right): a plain number coefficient before a letter or a command. */
+function juxtaposes(previous: Expr, next: string): boolean {
+  return previous.kind === 'num' && /^(?:[A-Za-z]|\\(?!frac|cdot)[A-Za-z]|\\left\()/.test(next);
+}
+
+const greekNames = [
+  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi',
+  'omicron', 'pi', 'rho', 'varsigma', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
+];
+
+/** \theta for θ or theta, \Delta for Δ; undefined when the stem is not Greek. */
+function greekCommand(stem: string): string | undefined {
+  if (greekNames.includes(stem) && stem !== 'omicron') return `\\${stem}`;
+  const code = stem.codePointAt(0)!;
+  if (stem.length !== 1) return undefined;
+  if (code >= 0x3b1 && code <= 0x3c9) return code === 0x3bf ? 'o' : `\\${greekNames[code - 0x3b1]}`;
+  if (code >= 0x391 && code <= 0x3a9) {
+    const name = greekNames[code - 0x391]!;
+    // Capitals that look like Latin letters have no command of their own.
+    return /^(alpha|beta|epsilon|zeta|eta|iota|kappa|mu|nu|omicron|rho|tau|chi)$/.test(name)
+      ? stem : `\\${name[0]!.toUpperCase()}${name.slice(1)}`;
+  }
+  return undefined;
+}
+
+/** x, \theta, w_{1}, x_{ab}, \mathrm{rate}. */
+function variableLatex(name: string): string {
+  const match = /^([A-Za-z]+)(?:_?(\d+)|_([A-Za-z0-9]+))?$/.exec(name);
+  const stem = match ? match[1]! : name;
+  const subscript = match ? (match[2] ?? match[3]) : undefined;
+  const base = greekCommand(stem) ?? (stem.length === 1 ? stem : `\\mathrm{${stem.replace(/_/g, '\\_')}}`);
+  return subscript === undefined ? base : `${base}_{${subscript}}`;
+}

@@ -1,0 +1,79 @@
+import type { Expr } from '../expr/types.js';
+import { isInteger, isNegative, isTerminating } from '../expr/rational.js';
+
+/**
+ * The one precedence table. Every printer asks it whether a child needs
+ * parentheses; none decides that from strings. Higher binds tighter.
+ */
+export const precedence = {
+  /** a + b, a − b */
+  sum: 1,
+  /** a leading sign, which covers a whole product: −x·y is −(x·y) */
+  sign: 2,
+  /** a·b, a/b, 2x */
+  product: 3,
+  /** a^b, and prefix roots √x */
+  power: 4,
+  /** numbers, names, f(x), and anything self-delimiting */
+  atom: 5,
+} as const;
+
+export type Notation = 'text' | 'unicode' | 'latex';
+
+/** How tightly a node binds as printed in a notation. */
+export function precedenceOf(e: Expr, notation: Notation): number {
+  switch (e.kind) {
+    case 'add': return precedence.sum;
+    case 'neg': return precedence.sign;
+    case 'mul': return precedence.product;
+    case 'div': return notation === 'latex' ? precedence.atom : precedence.product;
+    case 'pow': return precedence.power;
+    case 'num': {
+      if (isNegative(e.value)) return precedence.sign;
+      const plain = isInteger(e.value) || (e.decimal && isTerminating(e.value));
+      return plain || notation === 'latex' ? precedence.atom : precedence.product;
+    }
+    case 'call':
+      if (notation === 'text') return precedence.atom;
+      if (e.name === 'exp') return precedence.power;
+      if (notation === 'unicode' && (e.name === 'sqrt' || e.name === 'cbrt')) return precedence.power;
+      return precedence.atom;
+    case 'constant': case 'variable': case 'apply':
+      return precedence.atom;
+  }
+}
+
+/** Minimum precedence a child needs in each position to print without parentheses. */
+export const required = {
+  firstTerm: precedence.sign,
+  /** what follows a binary minus or plus */
+  laterTerm: precedence.product,
+  signOperand: precedence.product,
+  /** the first factor of a product or the numerator of a quotient */
+  firstFactor: precedence.product,
+  laterFactor: precedence.power,
+  denominator: precedence.power,
+  base: precedence.atom,
+  exponent: precedence.power,
+  rootOperand: precedence.atom,
+} as const;
+
+/** The number a product or quotient starts with, if any: 2 in 2·x/y. */
+export function leadingNumber(e: Expr): Expr | undefined {
+  switch (e.kind) {
+    case 'num': return e;
+    case 'mul': return leadingNumber(e.factors[0]!);
+    case 'div': return leadingNumber(e.numerator);
+    default: return undefined;
+  }
+}
+
+/** Does the node print with a leading minus sign (so a sum shows it as a subtraction)? */
+export function isNegativeLooking(e: Expr): boolean {
+  if (e.kind === 'neg') return true;
+  const lead = leadingNumber(e);
+  return lead !== undefined && lead.kind === 'num' && isNegative(lead.value);
+}
+
+/** A negative number leading a product or quotient keeps its sign without parentheses: −2·x, −1/x. */
+export const isNegativeNumber = (e: Expr): boolean => e.kind === 'num' && isNegative(e.value);
