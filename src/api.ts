@@ -1,0 +1,75 @@
+import type { Expr } from './expr/types.js';
+import { variablesOf } from './expr/traverse.js';
+import { treeSize } from './expr/size.js';
+import { derive } from './diff/differentiate.js';
+import type { DiffStep } from './diff/steps.js';
+import { simplifyWithSteps, type RewriteStep } from './simplify/simplify.js';
+import { parse, type ParseOptions } from './parse/parse.js';
+import { InputError } from './errors.js';
+
+export interface DifferentiateOptions extends ParseOptions {
+  /** Variable to differentiate by; by default x if present, else the only variable. */
+  readonly variable?: string;
+  /** How many times to differentiate (default 1). */
+  readonly order?: number;
+  /** Tidy each derivative (default true). */
+  readonly simplify?: boolean;
+  /** Highest order accepted (default 1000). */
+  readonly maxOrder?: number;
+  /** Largest derivative accepted, in tree nodes (default 2,000,000). */
+  readonly maxNodes?: number;
+}
+
+/** One differentiation: the expression, the rule tree, the tidying steps and the result. */
+export interface Derivation {
+  readonly expr: Expr;
+  readonly step: DiffStep;
+  readonly simplification: readonly RewriteStep[];
+  readonly result: Expr;
+}
+
+export interface Derivative {
+  readonly input: Expr;
+  readonly variable: string;
+  readonly order: number;
+  /** The n-th derivative. */
+  readonly result: Expr;
+  /** One derivation per order: the first differentiates the input, each next one the result before it. */
+  readonly derivations: readonly Derivation[];
+}
+
+export const differentiateDefaults = { maxOrder: 1000, maxNodes: 2_000_000 } as const;
+
+/** Differentiates an expression (or the text of one) with respect to a variable, n times. */
+export function differentiate(input: Expr | string, options: DifferentiateOptions = {}): Derivative {
+  const expr = typeof input === 'string' ? parse(input, options) : input;
+  const variable = options.variable ?? defaultVariable(expr);
+  const order = options.order ?? 1;
+  const maxOrder = options.maxOrder ?? differentiateDefaults.maxOrder;
+  const maxNodes = options.maxNodes ?? differentiateDefaults.maxNodes;
+  if (!Number.isInteger(order) || order < 0) throw new InputError(`the order must be a whole number ≥ 0, got ${order}`);
+  if (order > maxOrder) throw new InputError(`order ${order} is above the limit of ${maxOrder}`);
+  if (!/^(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω])$/.test(variable)) throw new InputError(`'${variable}' is not a variable name`);
+
+  const derivations: Derivation[] = [];
+  let current = expr;
+  for (let n = 1; n <= order; n++) {
+    const step = derive(current, variable);
+    const tidied = options.simplify === false ? { result: step.result, steps: [] } : simplifyWithSteps(step.result);
+    derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result });
+    current = tidied.result;
+    const size = treeSize(current);
+    if (size > maxNodes) {
+      throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`);
+    }
+  }
+  return { input: expr, variable, order, result: current, derivations };
+}
+
+/** x if the expression has it, else its only variable; asks for a choice when there are several. */
+export function defaultVariable(expr: Expr): string {
+  const names = variablesOf(expr);
+  if (names.includes('x') || names.length === 0) return 'x';
+  if (names.length === 1) return names[0]!;
+  throw new InputError(`the expression has several variables (${names.join(', ')}): say which one to differentiate by`);
+}

@@ -1,0 +1,52 @@
+import type { Expr } from '../expr/types.js';
+import { dependsOn, variablesOf } from '../expr/traverse.js';
+import type { DiffStep } from './steps.js';
+import {
+  abstractFunctionRule, callRule, constantRule, negationRule, powerRule, productRule, quotientRule,
+  sumRule, variableRule, type RuleContext,
+} from './rules.js';
+
+/** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
+export function derive(e: Expr, variable: string): DiffStep {
+  const memo = new Map<string, Map<Expr, DiffStep>>();
+  const ctx: RuleContext = {
+    variable,
+    placeholder: freshPlaceholder(e, variable),
+    differentiate: (part, v = variable) => {
+      let byNode = memo.get(v);
+      if (!byNode) memo.set(v, (byNode = new Map()));
+      const known = byNode.get(part);
+      if (known) return known;
+      // Shared subexpressions are differentiated once.
+      const step = apply(part, v === variable ? ctx : { ...ctx, variable: v });
+      byNode.set(part, step);
+      return step;
+    },
+  };
+  return ctx.differentiate(e);
+}
+
+function apply(e: Expr, ctx: RuleContext): DiffStep {
+  if (!dependsOn(e, ctx.variable)) return constantRule(e, ctx);
+  switch (e.kind) {
+    case 'variable': return variableRule(e, ctx);
+    case 'add': return sumRule(e, ctx);
+    case 'neg': return negationRule(e, ctx);
+    case 'mul': return productRule(e, ctx);
+    case 'div': return quotientRule(e, ctx);
+    case 'pow': return powerRule(e, ctx);
+    case 'call': return callRule(e, ctx);
+    case 'apply': return abstractFunctionRule(e, ctx);
+    case 'num': case 'constant': return constantRule(e, ctx);
+  }
+}
+
+/** u, unless the problem already uses u; then another letter. */
+function freshPlaceholder(e: Expr, variable: string): string {
+  const taken = new Set([...variablesOf(e), variable]);
+  const candidates = ['u', 'w', 't', 's', 'z'];
+  for (const c of candidates) if (!taken.has(c)) return c;
+  let i = 1;
+  while (taken.has(`u${i}`)) i++;
+  return `u${i}`;
+}

@@ -1,0 +1,175 @@
+import type { Apply, Call, Div, Expr, Mul, Pow } from '../expr/types.js';
+import { add, apply, call, constant, div, int, mul, neg, num, pow, sub, variable } from '../expr/factory.js';
+import { functionEntry } from '../expr/functions.js';
+import { dependsOn } from '../expr/traverse.js';
+import { substitute } from '../expr/substitute.js';
+import type { DiffStep } from './steps.js';
+
+/** What every rule needs: the variable, and a way to differentiate parts (recording their steps). */
+export interface RuleContext {
+  readonly variable: string;
+  /** Differentiates a part with respect to a variable (the context's unless given). */
+  readonly differentiate: (e: Expr, variable?: string) => DiffStep;
+  /** A letter free in the whole problem, used for the inner function of the chain rule. */
+  readonly placeholder: string;
+}
+
+const zero = int(0);
+const one = int(1);
+const ln = (u: Expr): Expr => call('log', [u]);
+
+export function constantRule(e: Expr, ctx: RuleContext): DiffStep {
+  return { rule: 'constant', expr: e, variable: ctx.variable, bindings: {}, result: zero, substeps: [] };
+}
+
+export function variableRule(e: Expr, ctx: RuleContext): DiffStep {
+  return { rule: 'variable', expr: e, variable: ctx.variable, bindings: {}, result: one, substeps: [] };
+}
+
+export function sumRule(e: Expr & { kind: 'add' }, ctx: RuleContext): DiffStep {
+  const substeps = e.terms.map((t) => ctx.differentiate(t));
+  return {
+    rule: 'sum', expr: e, variable: ctx.variable, bindings: { terms: e.terms },
+    result: add(substeps.map((s) => s.result)), substeps,
+  };
+}
+
+export function negationRule(e: Expr & { kind: 'neg' }, ctx: RuleContext): DiffStep {
+  const inner = ctx.differentiate(e.operand);
+  return {
+    rule: 'negation', expr: e, variable: ctx.variable, bindings: { u: e.operand },
+    result: neg(inner.result), substeps: [inner],
+  };
+}
+
+/** Products: constant factors come out (constant multiple rule); what is left gets the product rule. */
+export function productRule(e: Mul, ctx: RuleContext): DiffStep {
+  const constants = e.factors.filter((f) => !dependsOn(f, ctx.variable));
+  const varying = e.factors.filter((f) => dependsOn(f, ctx.variable));
+  if (constants.length > 0) {
+    const c = mul(constants);
+    const u = mul(varying);
+    const inner = ctx.differentiate(u);
+    return {
+      rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c, u },
+      result: mul([...constants, inner.result]), substeps: [inner],
+    };
+  }
+  const substeps = varying.map((f) => ctx.differentiate(f));
+  const terms = varying.map((_, i) => mul(varying.map((f, j) => (i === j ? substeps[i]!.result : f))));
+  return {
+    rule: 'product', expr: e, variable: ctx.variable, bindings: { factors: varying },
+    result: add(terms), substeps,
+  };
+}
+
+/** u/v: the quotient rule, or the constant multiple rule when v is free of the variable. */
+export function quotientRule(e: Div, ctx: RuleContext): DiffStep {
+  const u = e.numerator;
+  const v = e.denominator;
+  if (!dependsOn(v, ctx.variable)) {
+    const inner = ctx.differentiate(u);
+    return {
+      rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c: div(one, v), u },
+      result: div(inner.result, v), substeps: [inner],
+    };
+  }
+  const du = ctx.differentiate(u);
+  const dv = ctx.differentiate(v);
+  return {
+    rule: 'quotient', expr: e, variable: ctx.variable, bindings: { u, v },
+    result: div(sub(mul([du.result, v]), mul([u, dv.result])), pow(v, int(2))),
+    substeps: [du, dv],
+  };
+}
+
+/** f^g: the power rule (constant g), the exponential rule (constant f), or logarithmic differentiation. */
+export function powerRule(e: Pow, ctx: RuleContext): DiffStep {
+  const { base, exponent } = e;
+  const baseVaries = dependsOn(base, ctx.variable);
+  const exponentVaries = dependsOn(exponent, ctx.variable);
+  if (baseVaries && !exponentVaries) {
+    return withChain(e, base, (u) => pow(u, exponent), (x, v) => ({
+      rule: 'power', expr: x, variable: v, bindings: { n: exponent },
+      result: mul([exponent, pow((x as Pow).base, decrement(exponent))]), substeps: [],
+    }), ctx);
+  }
+  if (!baseVaries) {
+    return withChain(e, exponent, (u) => pow(base, u), (x, v) => ({
+      rule: 'exponential', expr: x, variable: v, bindings: { base },
+      result: mul([x, ln(base)]), substeps: [],
+    }), ctx);
+  }
+  const df = ctx.differentiate(base);
+  const dg = ctx.differentiate(exponent);
+  return {
+    rule: 'general-power', expr: e, variable: ctx.variable, bindings: { f: base, g: exponent },
+    result: mul([e, add([mul([dg.result, ln(base)]), mul([exponent, div(df.result, base)])])]),
+    substeps: [df, dg],
+  };
+}
+
+/** n − 1, exactly when n is a number. */
+function decrement(n: Expr): Expr {
+  return n.kind === 'num' ? num(n.value.sub(1), n.decimal) : add([n, int(-1)]);
+}
+
+/** A function from the table, through the chain rule when its argument is not just the variable. */
+export function callRule(e: Call, ctx: RuleContext): DiffStep {
+  if (e.name === 'log' && e.args.length === 2) return logarithmWithBase(e, ctx);
+  const entry = functionEntry(e.name);
+  const [argument] = e.args as [Expr];
+  return withChain(e, argument, (u) => call(e.name, [u]), (x, v) => {
+    const u = (x as Call).args[0]!;
+    const result = entry.derivative(u);
+    return entry.rule === 'elementary'
+      ? { rule: 'elementary', expr: x, variable: v, bindings: { fn: e.name }, result, substeps: [] }
+      : { rule: entry.rule, expr: x, variable: v, bindings: { base: baseOf[e.name]! }, result, substeps: [] };
+  }, ctx);
+}
+
+/** The base shown for the exponential and logarithm rules. */
+const baseOf: Readonly<Record<string, Expr>> = { exp: constant('e'), log: constant('e'), log10: int(10), log2: int(2) };
+
+/** log(u, b) = ln u / ln b: with a constant base, (log_b u)′ = u′/(u·ln b); otherwise the quotient rule. */
+function logarithmWithBase(e: Call, ctx: RuleContext): DiffStep {
+  const [argument, base] = e.args as [Expr, Expr];
+  if (dependsOn(base, ctx.variable)) {
+    const rewritten = ctx.differentiate(div(ln(argument), ln(base)));
+    return { rule: 'logarithm', expr: e, variable: ctx.variable, bindings: { base }, result: rewritten.result, substeps: [rewritten] };
+  }
+  return withChain(e, argument, (u) => call('log', [u, base]), (x, v) => ({
+    rule: 'logarithm', expr: x, variable: v, bindings: { base },
+    result: div(one, mul([(x as Call).args[0]!, ln(base)])), substeps: [],
+  }), ctx);
+}
+
+/** f(u)′ = f′(u) for an abstract function, one more prime. */
+export function abstractFunctionRule(e: Apply, ctx: RuleContext): DiffStep {
+  return withChain(e, e.arg, (u) => apply(e.name, e.order, u), (x, v) => ({
+    rule: 'abstract-function', expr: x, variable: v, bindings: { fn: e.name },
+    result: apply(e.name, e.order + 1, (x as Apply).arg), substeps: [],
+  }), ctx);
+}
+
+/**
+ * Applies an outer rule directly when the inner expression is the variable itself,
+ * and otherwise through the chain rule: the outer rule on a placeholder u, the inner
+ * derivative u′, and their product with u put back.
+ */
+function withChain(
+  e: Expr, inner: Expr, outerOf: (u: Expr) => Expr,
+  outerRule: (outer: Expr, variable: string) => DiffStep, ctx: RuleContext,
+): DiffStep {
+  if (inner.kind === 'variable' && inner.name === ctx.variable) return outerRule(e, ctx.variable);
+  const u = variable(ctx.placeholder);
+  const outer = outerOf(u);
+  const outerStep = outerRule(outer, ctx.placeholder);
+  const innerStep = ctx.differentiate(inner);
+  return {
+    rule: 'chain', expr: e, variable: ctx.variable,
+    bindings: { outer, placeholder: ctx.placeholder, u: inner },
+    result: mul([substitute(outerStep.result, ctx.placeholder, inner), innerStep.result]),
+    substeps: [outerStep, innerStep],
+  };
+}

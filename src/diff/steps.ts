@@ -1,0 +1,56 @@
+import type { Expr } from '../expr/types.js';
+
+/**
+ * A derivation is a tree of rule applications. Each step records the stable id of
+ * the rule, what was differentiated and with respect to which variable, what the
+ * rule bound its letters to, the derivative the rule gives, and the steps for the
+ * parts the rule needed. Ids never change once shipped; wording lives elsewhere.
+ */
+interface StepOf<Rule extends string, Bindings> {
+  readonly rule: Rule;
+  /** The expression differentiated. */
+  readonly expr: Expr;
+  readonly variable: string;
+  /** What the rule bound its letters to: u = 1, v = 1 + e^(−x). */
+  readonly bindings: Bindings;
+  /** The derivative as the rule produces it, before any tidying. */
+  readonly result: Expr;
+  readonly substeps: readonly DiffStep[];
+}
+
+export type DiffStep =
+  /** c′ = 0, including any expression free of the variable */
+  | StepOf<'constant', Record<string, never>>
+  /** x′ = 1 */
+  | StepOf<'variable', Record<string, never>>
+  /** (u + v − w)′ = u′ + v′ − w′ */
+  | StepOf<'sum', { readonly terms: readonly Expr[] }>
+  /** (−u)′ = −u′ */
+  | StepOf<'negation', { readonly u: Expr }>
+  /** (c·u)′ = c·u′ and (u/c)′ = u′/c */
+  | StepOf<'constant-multiple', { readonly c: Expr; readonly u: Expr }>
+  /** (u·v)′ = u′·v + u·v′, and for more factors one term per factor */
+  | StepOf<'product', { readonly factors: readonly Expr[] }>
+  /** (u/v)′ = (u′·v − u·v′)/v² */
+  | StepOf<'quotient', { readonly u: Expr; readonly v: Expr }>
+  /** (xⁿ)′ = n·xⁿ⁻¹ for n free of x */
+  | StepOf<'power', { readonly n: Expr }>
+  /** (eˣ)′ = eˣ, (aˣ)′ = aˣ·ln a */
+  | StepOf<'exponential', { readonly base: Expr }>
+  /** (f^g)′ = f^g·(g′·ln f + g·f′/f), by logarithmic differentiation */
+  | StepOf<'general-power', { readonly f: Expr; readonly g: Expr }>
+  /** (ln x)′ = 1/x, (log_b x)′ = 1/(x·ln b) */
+  | StepOf<'logarithm', { readonly base: Expr }>
+  /** (f(u))′ = f′(u)·u′: substeps are the outer derivative (in the placeholder) and the inner one */
+  | StepOf<'chain', { readonly outer: Expr; readonly placeholder: string; readonly u: Expr }>
+  /** an entry of the function table: (sin x)′ = cos x */
+  | StepOf<'elementary', { readonly fn: string }>
+  /** an abstract function: (f(x))′ = f′(x) */
+  | StepOf<'abstract-function', { readonly fn: string }>;
+
+export type RuleId = DiffStep['rule'];
+
+export const ruleIds: readonly RuleId[] = [
+  'constant', 'variable', 'sum', 'negation', 'constant-multiple', 'product', 'quotient', 'power',
+  'exponential', 'general-power', 'logarithm', 'chain', 'elementary', 'abstract-function',
+];

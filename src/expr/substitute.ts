@@ -1,0 +1,17 @@
+import type { Expr } from './types.js';
+import { children, withChildren } from './traverse.js';
+
+/** Replaces every occurrence of a variable by an expression; shared subtrees are rebuilt once. */
+export function substitute(e: Expr, name: string, replacement: Expr): Expr {
+  const done = new Map<Expr, Expr>();
+  const visit = (node: Expr): Expr => {
+    const known = done.get(node);
+    if (known) return known;
+    const result = node.kind === 'variable'
+      ? (node.name === name ? replacement : node)
+      : withChildren(node, children(node).map(visit));
+    done.set(node, result);
+    return result;
+  };
+  return visit(e);
+}

@@ -1,0 +1,147 @@
+import type { Expr, Rational } from '../expr/types.js';
+import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
+import { isInteger, isOne, isZero, powInteger } from '../expr/rational.js';
+import Fraction from 'fraction.js';
+import { equals } from '../expr/traverse.js';
+
+/**
+ * Tidying rules: each has a stable id and rewrites one node, or returns undefined
+ * when it does not apply. They are applied bottom-up to a fixed point by simplify().
+ * Every rule makes the tree smaller or moves it toward one normal form, so the
+ * rewriting terminates.
+ */
+export interface RewriteRule {
+  readonly id: string;
+  readonly apply: (e: Expr) => Expr | undefined;
+}
+
+const isNum = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
+const isZeroNum = (e: Expr): boolean => isNum(e) && isZero(e.value);
+const isOneNum = (e: Expr): boolean => isNum(e) && isOne(e.value);
+
+/** Largest exponent folded into a number, so 2^100000 stays a power. */
+const maxFoldedExponent = 1000n;
+
+export const tidyRules: readonly RewriteRule[] = [
+  {
+    id: 'flatten-sum',
+    apply: (e) => (e.kind === 'add' && e.terms.some((t) => t.kind === 'add')
+      ? add(e.terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t])))
+      : undefined),
+  },
+  {
+    // 2 + x + 3 → x + 5, x + 0 → x
+    id: 'add-numbers',
+    apply: (e) => {
+      if (e.kind !== 'add') return undefined;
+      const numbers = e.terms.filter(isNum);
+      if (numbers.length === 0 || (numbers.length === 1 && !isZeroNum(numbers[0]!))) return undefined;
+      const total = numbers.reduce<Rational>((s, n) => s.add(n.value), new Fraction(0));
+      const others = e.terms.filter((t) => !isNum(t));
+      const decimal = numbers.some((n) => n.decimal);
+      return add(isZero(total) ? others : [...others, num(total, decimal)]);
+    },
+  },
+  {
+    id: 'flatten-product',
+    apply: (e) => (e.kind === 'mul' && e.factors.some((f) => f.kind === 'mul')
+      ? mul(e.factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f])))
+      : undefined),
+  },
+  {
+    // 0·u → 0
+    id: 'multiply-by-zero',
+    apply: (e) => (e.kind === 'mul' && e.factors.some(isZeroNum) ? int(0) : undefined),
+  },
+  {
+    // u·3·(−v)·2 → −6·u·v; 1·u → u; (−1)·u → −u
+    id: 'collect-coefficient',
+    apply: (e) => {
+      if (e.kind !== 'mul') return undefined;
+      const numbers = e.factors.filter(isNum);
+      const negations = e.factors.filter((f) => f.kind === 'neg').length;
+      const settled = numbers.length === 0 || (numbers.length === 1 && e.factors[0] === numbers[0] && !isOne(numbers[0]!.value.abs()));
+      if (settled && negations === 0) return undefined;
+      let coefficient = numbers.reduce<Rational>((p, n) => p.mul(n.value), new Fraction(1));
+      if (negations % 2 === 1) coefficient = coefficient.neg();
+      const decimal = numbers.some((n) => n.decimal);
+      const others = e.factors.filter((f) => !isNum(f)).map((f) => (f.kind === 'neg' ? f.operand : f));
+      if (isZero(coefficient)) return int(0);
+      if (isOne(coefficient)) return mul(others);
+      if (isOne(coefficient.neg())) return neg(mul(others));
+      return mul([num(coefficient, decimal), ...others]);
+    },
+  },
+  {
+    // a·(1/b)·c → (a·c)/b
+    id: 'multiply-by-reciprocal',
+    apply: (e) => {
+      if (e.kind !== 'mul') return undefined;
+      const at = e.factors.findIndex((f) => f.kind === 'div' && isOneNum(f.numerator));
+      if (at < 0) return undefined;
+      const reciprocal = e.factors[at] as Expr & { kind: 'div' };
+      return div(mul(e.factors.filter((_, i) => i !== at)), reciprocal.denominator);
+    },
+  },
+  {
+    // u/u → 1 (u not a number: a numeric quotient is already a number)
+    id: 'divide-by-itself',
+    apply: (e) => (e.kind === 'div' && e.numerator.kind !== 'num' && equals(e.numerator, e.denominator) ? int(1) : undefined),
+  },
+  {
+    id: 'double-negation',
+    apply: (e) => (e.kind === 'neg' && e.operand.kind === 'neg' ? e.operand.operand : undefined),
+  },
+  {
+    // −(−2·x) is handled by the factory; −0 → 0 likewise. (−u)/v → −(u/v), u/(−v) → −(u/v)
+    id: 'sign-out-of-quotient',
+    apply: (e) => {
+      if (e.kind !== 'div') return undefined;
+      if (e.numerator.kind === 'neg') return neg(div(e.numerator.operand, e.denominator));
+      if (e.denominator.kind === 'neg') return neg(div(e.numerator, e.denominator.operand));
+      return undefined;
+    },
+  },
+  {
+    id: 'divide-by-one',
+    apply: (e) => (e.kind === 'div' && isOneNum(e.denominator) ? e.numerator : undefined),
+  },
+  {
+    // 0/u → 0 (u not itself 0)
+    id: 'zero-numerator',
+    apply: (e) => (e.kind === 'div' && isZeroNum(e.numerator) && !isZeroNum(e.denominator) ? int(0) : undefined),
+  },
+  {
+    id: 'power-of-zero',
+    apply: (e) => (e.kind === 'pow' && isZeroNum(e.exponent) ? int(1) : undefined),
+  },
+  {
+    id: 'power-of-one',
+    apply: (e) => (e.kind === 'pow' && isOneNum(e.exponent) ? e.base : undefined),
+  },
+  {
+    id: 'one-to-a-power',
+    apply: (e) => (e.kind === 'pow' && isOneNum(e.base) ? int(1) : undefined),
+  },
+  {
+    // 2^3 → 8, (1/2)^2 → 1/4, exactly, for modest integer exponents
+    id: 'fold-power',
+    apply: (e) => {
+      if (e.kind !== 'pow' || !isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
+      const n = e.exponent.value.s * e.exponent.value.n;
+      if (n > maxFoldedExponent || n < -maxFoldedExponent) return undefined;
+      const value = powInteger(e.base.value, n);
+      return value && num(value, e.base.decimal);
+    },
+  },
+  {
+    // (u^a)^b → u^(a·b) for integer b, which holds for every real u
+    id: 'power-of-power',
+    apply: (e) => {
+      if (e.kind !== 'pow' || e.base.kind !== 'pow' || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
+      const inner = e.base.exponent;
+      if (!isNum(inner) || !isInteger(inner.value)) return undefined;
+      return pow(e.base.base, num(inner.value.mul(e.exponent.value)));
+    },
+  },
+];
