@@ -1,0 +1,115 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { differentiate, type Derivative } from '../api.js';
+import { ParseError } from '../parse/errors.js';
+import { InputError } from '../errors.js';
+import { toText, toUnicode } from '../print/linear.js';
+import { toLatex } from '../print/latex.js';
+import { derivativeJson } from './json.js';
+
+/** Exit statuses: documented in the README. */
+export const exitCode = { ok: 0, internal: 1, badInput: 2 } as const;
+
+const formats = ['text', 'unicode', 'latex', 'json'] as const;
+type Format = (typeof formats)[number];
+
+/** Where the CLI reads and writes; the real process in main.ts, buffers in tests. */
+export interface CliIO {
+  readonly write: (text: string) => void;
+  readonly writeError: (text: string) => void;
+  /** Lines of standard input, read only in batch mode. */
+  readonly lines: () => AsyncIterable<string>;
+  readonly stdinIsTerminal: boolean;
+  readonly stdoutIsTerminal: boolean;
+}
+
+interface Options {
+  readonly var?: string;
+  readonly order: number;
+  readonly format?: Format;
+  readonly simplify: boolean;
+}
+
+/** Runs the command line; returns the exit status instead of exiting. */
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  const program = new Command()
+    .name('dydx')
+    .description('Differentiate an expression symbolically and print the derivative.')
+    .argument('[expression]', "the expression, e.g. '1/(1+exp(-x))'; '-' or none (with piped input) reads one per line")
+    .option('-v, --var <name>', 'variable to differentiate by (default: x if present, else the only variable)')
+    .option('-n, --order <n>', 'how many times to differentiate', parseOrder, 1)
+    .addOption(new Option('-f, --format <format>', 'output format (default: unicode on a terminal, else text)').choices(formats))
+    .option('--no-simplify', 'print the derivative exactly as the rules give it, untidied')
+    .exitOverride()
+    .configureOutput({ writeOut: io.write, writeErr: io.writeError });
+
+  try {
+    program.parse(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? exitCode.ok : exitCode.badInput;
+    }
+    throw error;
+  }
+  const options = program.opts<Options>();
+  const format: Format = options.format ?? (io.stdoutIsTerminal ? 'unicode' : 'text');
+  const expression = program.args[0];
+
+  if (expression === undefined && io.stdinIsTerminal) {
+    io.writeError(program.helpInformation());
+    return exitCode.badInput;
+  }
+  if (expression === undefined || expression === '-') {
+    let status: number = exitCode.ok;
+    for await (const line of io.lines()) {
+      const lineStatus = answer(line, options, format, io, true);
+      if (lineStatus !== exitCode.ok && status !== exitCode.internal) status = lineStatus;
+    }
+    return status;
+  }
+  return answer(expression, options, format, io, false);
+}
+
+function parseOrder(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('the order must be a whole number such as 2.');
+  return Number(value);
+}
+
+/** Differentiates one input and writes its answer, or its error; returns the exit status. */
+function answer(input: string, options: Options, format: Format, io: CliIO, batch: boolean): number {
+  try {
+    const d = differentiate(input, { variable: options.var, order: options.order, simplify: options.simplify });
+    io.write(`${render(input, d, format)}\n`);
+    return exitCode.ok;
+  } catch (error) {
+    const status = error instanceof ParseError || error instanceof InputError || isStackOverflow(error)
+      ? exitCode.badInput : exitCode.internal;
+    const message = isStackOverflow(error)
+      ? 'the expression is nested too deeply to process'
+      : status === exitCode.internal ? `internal error: ${(error as Error).message}` : (error as Error).message;
+    if (format === 'json') {
+      const located = error instanceof ParseError ? { line: error.line, column: error.column } : { line: null, column: null };
+      io.write(`${JSON.stringify({ input, error: { message, ...located } })}\n`);
+    } else {
+      // In batch mode an empty answer line keeps answers in step with input lines.
+      if (batch) io.write('\n');
+      const where = batch ? `input "${truncate(input)}": ` : '';
+      const detail = error instanceof ParseError ? error.format() : message;
+      io.writeError(`dydx: ${where}${detail}${status === exitCode.badInput && /several variables/.test(message) ? ' (use --var)' : ''}\n`);
+    }
+    return status;
+  }
+}
+
+function render(input: string, d: Derivative, format: Format): string {
+  switch (format) {
+    case 'text': return toText(d.result);
+    case 'unicode': return toUnicode(d.result);
+    case 'latex': return toLatex(d.result);
+    case 'json': return JSON.stringify(derivativeJson(input, d));
+  }
+}
+
+const isStackOverflow = (error: unknown): boolean =>
+  error instanceof RangeError && /call stack/i.test(error.message);
+
+const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
