@@ -24,6 +24,13 @@ const chartOf = (parser: nearley.Parser): Chart => parser as unknown as Chart;
 
 /** Reads an expression, or throws a ParseError saying what is wrong and where. */
 export function parse(input: string, options: ParseOptions = {}): Expr {
+  const results = readings(input, options);
+  if (results.length > 1) throw new Error(`internal error: the grammar gave ${results.length} readings of '${input}'`);
+  return results[0]!;
+}
+
+/** Every reading the grammar gives of a valid input: exactly one, since the grammar is unambiguous. */
+export function readings(input: string, options: ParseOptions = {}): Expr[] {
   const maxLength = options.maxLength ?? parseDefaults.maxLength;
   if (input.length > maxLength) {
     throw new ParseError(`input too long: ${input.length} characters, the limit is ${maxLength}`, 1, 1, input.slice(0, 200));
@@ -42,8 +49,7 @@ export function parse(input: string, options: ParseOptions = {}): Expr {
   }
   const results = parser.results as Expr[];
   if (results.length === 0) throw unexpected(parser, chartOf(parser).table.length - 1, undefined, input);
-  if (results.length > 1) throw new Error(`internal error: the grammar gave ${results.length} readings of '${input}'`);
-  return results[0]!;
+  return results;
 }
 
 /** Builds "expected a number, a name or '(' after '+', found ')'" from the parser's last column. */

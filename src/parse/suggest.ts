@@ -1,29 +1,35 @@
-/** Edit distance (insertions, deletions, substitutions, adjacent swaps) between two short words. */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
+/*
+ * Spelling suggestions for unknown function names. Costs, in half-steps: inserting,
+ * deleting or swapping two adjacent letters is 2, replacing a letter is 3, because
+ * doubled and swapped letters are the usual typos (sinn → sin, tahn → tanh).
+ */
+const insertOrDelete = 2;
+const swap = 2;
+const replace = 3;
+
+export function editCost(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0) * insertOrDelete));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : replace);
+      let best = Math.min(d[i - 1]![j]! + insertOrDelete, d[i]![j - 1]! + insertOrDelete, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + swap);
       d[i]![j] = best;
     }
   }
   return d[a.length]![b.length]!;
 }
 
-/** The closest candidate within a small distance, if any. */
+/** The closest candidate within about two typos, if any; on a tie, the one of the word's length. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const limit = word.length <= 3 ? replace : 2 * replace;
+  const lower = word.toLowerCase();
+  const score = (candidate: string): number => editCost(lower, candidate) * 100 + Math.abs(candidate.length - word.length);
   let best: string | undefined;
-  let bestDistance = Math.max(1, Math.min(2, Math.floor(word.length / 2)));
   for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate);
-    if (distance <= bestDistance && (best === undefined || distance < bestDistance)) {
-      best = candidate;
-      bestDistance = distance;
-    }
+    if (editCost(lower, candidate) > limit) continue;
+    if (best === undefined || score(candidate) < score(best)) best = candidate;
   }
   return best;
 }

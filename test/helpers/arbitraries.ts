@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import type { Expr } from '../../src/expr/types.js';
+import * as build from '../../src/expr/factory.js';
+import { functionTable } from '../../src/expr/functions.js';
+import { rational } from '../../src/expr/rational.js';
+
+export interface TreeOptions {
+  readonly variables?: readonly string[];
+  readonly abstract?: boolean;
+  readonly depth?: number;
+}
+
+/** Literals as a person types them: integers and short decimals. */
+export const literal: fc.Arbitrary<Expr> = fc.oneof(
+  fc.integer({ min: 0, max: 12 }).map((n) => build.int(n)),
+  fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1, max: 2 }))
+    .map(([digits, places]) => build.num(rational(digits, 10 ** places), true)),
+);
+
+/** Random expression trees over every node kind and every function of the table. */
+export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
+  const variables = options.variables ?? ['x', 'y', 'theta', 'w1'];
+  const oneArgument = [...functionTable.values()].filter((f) => f.arity[0] === 1).map((f) => f.name);
+  const leaf = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...variables).map(build.variable) },
+    { weight: 2, arbitrary: literal },
+    { weight: 1, arbitrary: fc.constantFrom('e' as const, 'pi' as const).map(build.constant) },
+  );
+  const { tree } = fc.letrec<{ tree: Expr; node: Expr }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', maxDepth: options.depth ?? 5, withCrossShrink: true }, leaf, tie('node')),
+    node: fc.oneof(
+      fc.array(tie('tree'), { minLength: 2, maxLength: 3 }).map(build.add),
+      fc.array(tie('tree'), { minLength: 2, maxLength: 3 }).map(build.mul),
+      fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => build.div(a, b)),
+      tie('tree').map(build.neg),
+      fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => build.pow(a, b)),
+      fc.tuple(tie('tree'), fc.integer({ min: -3, max: 4 })).map(([a, n]) => build.pow(a, build.int(n))),
+      fc.tuple(fc.constantFrom(...oneArgument), tie('tree')).map(([name, a]) => build.call(name, [a])),
+      fc.tuple(tie('tree'), fc.constantFrom(2, 10)).map(([a, b]) => build.call('log', [a, build.int(b)])),
+      ...(options.abstract === false ? [] : [
+        fc.tuple(fc.constantFrom('f', 'g', 'h'), fc.integer({ min: 0, max: 2 }), tie('tree'))
+          .map(([name, order, a]) => build.apply(name, order, a)),
+      ]),
+    ),
+  }));
+  return tree;
+}

@@ -1,0 +1,44 @@
+import type { Expr } from '../../src/expr/types.js';
+import { evaluate, type Environment } from '../../src/evaluate/evaluate.js';
+
+/** Five-point central difference of f at x with step h. */
+export function centralDifference(f: (x: number) => number, x: number, h: number): number {
+  return (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h);
+}
+
+export interface Comparison {
+  readonly point: number;
+  readonly symbolic: number;
+  readonly numeric: number;
+}
+
+/**
+ * Compares a derivative with finite differences of the expression at a point.
+ * Returns undefined where the comparison means nothing: either side undefined or
+ * infinite, or the finite differences unstable (two step sizes disagree), as near
+ * poles, kinks and cancellations.
+ */
+export function compareAt(expr: Expr, derivative: Expr, variable: string, point: number, env: Environment = {}): Comparison | undefined {
+  const f = (x: number): number => safe(() => evaluate(expr, { ...env, [variable]: x }));
+  const symbolic = safe(() => evaluate(derivative, { ...env, [variable]: point }));
+  const h = 1e-3 * Math.max(1, Math.abs(point));
+  const coarse = centralDifference(f, point, h);
+  const fine = centralDifference(f, point, h / 2);
+  if (![symbolic, coarse, fine].every(Number.isFinite)) return undefined;
+  if (!close(coarse, fine, 1e-5)) return undefined;
+  return { point, symbolic, numeric: fine };
+}
+
+export function close(a: number, b: number, tolerance: number): boolean {
+  return Math.abs(a - b) <= tolerance * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function safe(f: () => number): number {
+  try {
+    return f();
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export const samplePoints = [-2.3, -1.1, -0.4, 0.3, 0.7, 1.3, 2.1, 3.7];
