@@ -50,9 +50,13 @@ export function productRule(e: Mul, ctx: RuleContext): DiffStep {
     const c = mul(constants);
     const u = mul(varying);
     const inner = ctx.differentiate(u);
+    // The derivative takes the place of the first varying factor, so x²·y³ gives 2x·y³.
+    const at = e.factors.findIndex((f) => dependsOn(f, ctx.variable));
+    const before = e.factors.slice(0, at).filter((f) => !dependsOn(f, ctx.variable));
+    const after = e.factors.slice(at).filter((f) => !dependsOn(f, ctx.variable));
     return {
       rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c, u },
-      result: mul([...constants, inner.result]), substeps: [inner],
+      result: mul([...before, inner.result, ...after]), substeps: [inner],
     };
   }
   const substeps = varying.map((f) => ctx.differentiate(f));
