@@ -19,15 +19,16 @@ export const literal: fc.Arbitrary<Expr> = fc.oneof(
 
 /** Random expression trees over every node kind and every function of the table. */
 export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
-  const variables = options.variables ?? ['x', 'y', 'theta', 'w1'];
+  // x, the usual variable of differentiation, comes up as often as all the others together.
+  const variables = options.variables ?? ['x', 'x', 'x', 'y', 'theta', 'w1'];
   const oneArgument = [...functionTable.values()].filter((f) => f.arity[0] === 1).map((f) => f.name);
   const leaf = fc.oneof(
-    { weight: 3, arbitrary: fc.constantFrom(...variables).map(build.variable) },
+    { weight: 4, arbitrary: fc.constantFrom(...variables).map(build.variable) },
     { weight: 2, arbitrary: literal },
     { weight: 1, arbitrary: fc.constantFrom('e' as const, 'pi' as const).map(build.constant) },
   );
-  const { tree } = fc.letrec<{ tree: Expr; node: Expr }>((tie) => ({
-    tree: fc.oneof({ depthSize: 'small', maxDepth: options.depth ?? 5, withCrossShrink: true }, leaf, tie('node')),
+  const { node } = fc.letrec<{ tree: Expr; node: Expr }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'medium', maxDepth: options.depth ?? 5, withCrossShrink: true }, leaf, tie('node')),
     node: fc.oneof(
       fc.array(tie('tree'), { minLength: 2, maxLength: 3 }).map(build.add),
       fc.array(tie('tree'), { minLength: 2, maxLength: 3 }).map(build.mul),
@@ -36,6 +37,7 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
       fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => build.pow(a, b)),
       fc.tuple(tie('tree'), fc.integer({ min: -3, max: 4 })).map(([a, n]) => build.pow(a, build.int(n))),
       fc.tuple(fc.constantFrom(...oneArgument), tie('tree')).map(([name, a]) => build.call(name, [a])),
+      fc.tuple(fc.constantFrom(...oneArgument), tie('tree')).map(([name, a]) => build.call(name, [a])),
       fc.tuple(tie('tree'), fc.constantFrom(2, 10)).map(([a, b]) => build.call('log', [a, build.int(b)])),
       ...(options.abstract === false ? [] : [
         fc.tuple(fc.constantFrom('f', 'g', 'h'), fc.integer({ min: 0, max: 2 }), tie('tree'))
@@ -43,5 +45,6 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
       ]),
     ),
   }));
-  return tree;
+  // The root is always an operation, so every sample exercises at least one rule.
+  return node;
 }

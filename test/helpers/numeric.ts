@@ -1,5 +1,6 @@
 import type { Expr } from '../../src/expr/types.js';
 import { evaluate, type Environment } from '../../src/evaluate/evaluate.js';
+import { postOrder } from '../../src/expr/traverse.js';
 
 /** Five-point central difference of f at x with step h. */
 export function centralDifference(f: (x: number) => number, x: number, h: number): number {
@@ -20,6 +21,8 @@ export interface Comparison {
  */
 export function compareAt(expr: Expr, derivative: Expr, variable: string, point: number, env: Environment = {}): Comparison | undefined {
   const f = (x: number): number => safe(() => evaluate(expr, { ...env, [variable]: x }));
+  // Beside huge intermediate values a step of 10⁻³ is lost to rounding: x + e⁶⁶ looks constant.
+  if (largestPart(expr, { ...env, [variable]: point }) > 1e6) return undefined;
   const symbolic = safe(() => evaluate(derivative, { ...env, [variable]: point }));
   const h = 1e-3 * Math.max(1, Math.abs(point));
   const coarse = centralDifference(f, point, h);
@@ -42,3 +45,19 @@ function safe(f: () => number): number {
 }
 
 export const samplePoints = [-2.3, -1.1, -0.4, 0.3, 0.7, 1.3, 2.1, 3.7];
+
+/**
+ * Whether a value is numerically meaningful at a point: nudging every variable by
+ * one part in 10¹⁰ changes it by less than one part in 10⁷. cot(10¹²) is not:
+ * rounding alone makes two correct evaluations disagree there.
+ */
+export function isWellConditioned(expr: Expr, env: Environment): boolean {
+  const at = (scale: number): number => safe(() => evaluate(expr, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v * scale]))));
+  const base = at(1);
+  return [1 + 1e-10, 1 - 1e-10].every((scale) => close(at(scale), base, 1e-7));
+}
+
+/** The largest magnitude of any subexpression's value at a point. */
+export function largestPart(expr: Expr, env: Environment): number {
+  return Math.max(0, ...postOrder(expr).map((part) => Math.abs(safe(() => evaluate(part, env)))).filter(Number.isFinite));
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { create, all } from 'mathjs';
+import { parse, readings } from '../../src/parse/parse.js';
+import { toText, toUnicode } from '../../src/print/linear.js';
+import { toLatex } from '../../src/print/latex.js';
+import { dependsOn, equals } from '../../src/expr/traverse.js';
+import { differentiate } from '../../src/api.js';
+import { simplify } from '../../src/simplify/simplify.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { functionEntry } from '../../src/expr/functions.js';
+import { expressionTree } from '../helpers/arbitraries.js';
+import { close, compareAt, isWellConditioned } from '../helpers/numeric.js';
+import { expectRenders } from '../helpers/katex.js';
+
+const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 400);
+const env = { x: 0.7, y: -1.3, theta: 0.4, w1: 2.2 };
+
+/** mathjs configured to answer NaN rather than complex numbers, with sigmoid and softplus supplied. */
+const math = create(all, { predictable: true });
+math.import({ sigmoid: functionEntry('sigmoid').evaluate, softplus: functionEntry('softplus').evaluate }, { override: true });
+
+const value = (f: () => number): number => {
+  try {
+    return f();
+  } catch {
+    return Number.NaN;
+  }
+};
+
+describe('printing and parsing are inverse', () => {
+  it('parse(toText(e)) equals e', () => {
+    fc.assert(fc.property(expressionTree(), (e) => {
+      const text = toText(e);
+      expect(readings(text)).toHaveLength(1);
+      expect(equals(parse(text), e), text).toBe(true);
+    }), { numRuns: runs });
+  });
+
+  it('parse(toUnicode(e)) equals e', () => {
+    fc.assert(fc.property(expressionTree(), (e) => {
+      const unicode = toUnicode(e);
+      expect(readings(unicode)).toHaveLength(1);
+      expect(equals(parse(unicode), e), unicode).toBe(true);
+    }), { numRuns: runs });
+  });
+
+  it('every LaTeX string renders in KaTeX', () => {
+    fc.assert(fc.property(expressionTree(), (e) => expectRenders(toLatex(e))), { numRuns: runs });
+  });
+});
+
+describe('mathjs reads the ASCII text to the same value', () => {
+  it('evaluates toText(e) as dydx evaluates e', () => {
+    let compared = 0;
+    fc.assert(fc.property(expressionTree({ abstract: false }), (e) => {
+      const ours = value(() => evaluate(e, env));
+      const theirs = value(() => {
+        const result = math.evaluate(toText(e), { ...env });
+        return typeof result === 'number' ? result : Number.NaN;
+      });
+      if (!Number.isFinite(ours) || !Number.isFinite(theirs) || !isWellConditioned(e, env)) return;
+      compared++;
+      expect(close(ours, theirs, 1e-9), `${toText(e)}: ${ours} vs ${theirs}`).toBe(true);
+    }), { numRuns: runs });
+    expect(compared).toBeGreaterThan(runs / 4);
+  });
+});
+
+describe('derivatives agree with finite differences', () => {
+  it('d/dx e matches a five-point central difference where both are defined', () => {
+    let compared = 0;
+    fc.assert(fc.property(expressionTree({ abstract: false, depth: 4 }).filter((e) => dependsOn(e, 'x')), fc.constantFrom(-1.7, -0.45, 0.35, 0.8, 1.9, 3.1), (e, point) => {
+      const derivative = differentiate(e, { variable: 'x' }).result;
+      const c = compareAt(e, derivative, 'x', point, env);
+      if (!c) return;
+      compared++;
+      expect(close(c.symbolic, c.numeric, 1e-4), `d/dx ${toText(e)} at x = ${point}: ${c.symbolic} vs ${c.numeric}`).toBe(true);
+    }), { numRuns: runs });
+    expect(compared).toBeGreaterThan(runs / 4);
+  });
+
+  it('tidying keeps the value', () => {
+    fc.assert(fc.property(expressionTree({ abstract: false }), (e) => {
+      const before = value(() => evaluate(e, env));
+      const after = value(() => evaluate(simplify(e), env));
+      if (!Number.isFinite(before) || !Number.isFinite(after) || !isWellConditioned(e, env)) return;
+      expect(close(before, after, 1e-9), toText(e)).toBe(true);
+    }), { numRuns: runs });
+  });
+
+  it('differentiation never throws on a well-formed tree', () => {
+    fc.assert(fc.property(expressionTree(), fc.constantFrom('x', 'y', 'theta'), (e, variable) => {
+      expect(() => differentiate(e, { variable })).not.toThrow();
+    }), { numRuns: runs });
+  });
+});
