@@ -17,7 +17,7 @@ const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 400);
 const env = { x: 0.7, y: -1.3, theta: 0.4, w1: 2.2 };
 
 /** mathjs configured to answer NaN rather than complex numbers, with sigmoid and softplus supplied. */
-const math = create(all, { predictable: true });
+const math = create(all!, { predictable: true });
 math.import({ sigmoid: functionEntry('sigmoid').evaluate, softplus: functionEntry('softplus').evaluate }, { override: true });
 
 const value = (f: () => number): number => {

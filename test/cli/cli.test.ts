@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runCli, type CliIO } from '../../src/cli/run.js';
+import { expectRenders } from '../helpers/katex.js';
+
+interface Run {
+  readonly status: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in-process with the given arguments and standard input lines. */
+async function dydx(args: string[], input?: string[], terminal = false): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    write: (t) => { stdout += t; },
+    writeError: (t) => { stderr += t; },
+    lines: async function* () { yield* input ?? []; },
+    stdinIsTerminal: input === undefined,
+    stdoutIsTerminal: terminal,
+  };
+  const status = await runCli(args, io);
+  return { status, stdout, stderr };
+}
+
+describe('one expression', () => {
+  it('prints the derivative as text when piped', async () => {
+    expect(await dydx(['1/(1+exp(-x))'])).toEqual({ status: 0, stdout: 'exp(-x)/(1 + exp(-x))^2\n', stderr: '' });
+  });
+  it('prints Unicode on a terminal', async () => {
+    expect((await dydx(['1/(1+exp(-x))'], undefined, true)).stdout).toBe('e^(−x)/(1 + e^(−x))²\n');
+  });
+  it.each([
+    ['text', 'exp(-x)/(1 + exp(-x))^2'],
+    ['unicode', 'e^(−x)/(1 + e^(−x))²'],
+    ['latex', '\\frac{e^{-x}}{\\left(1+e^{-x}\\right)^{2}}'],
+  ])('--format %s', async (format, expected) => {
+    const run = await dydx(['1/(1+exp(-x))', '--format', format]);
+    expect(run.stdout).toBe(`${expected}\n`);
+    if (format === 'latex') expectRenders(run.stdout.trim());
+  });
+  it('takes --var, --order and --no-simplify', async () => {
+    expect((await dydx(['x^2*y^3', '--var', 'y'])).stdout).toBe('3*x^2*y^2\n');
+    expect((await dydx(['x^5', '--order', '3'])).stdout).toBe('60*x^2\n');
+    expect((await dydx(['x^5', '-n', '2', '-v', 'x'])).stdout).toBe('20*x^3\n');
+    expect((await dydx(['x*sin(x)', '--no-simplify'])).stdout).toBe('1*sin(x) + x*cos(x)\n');
+  });
+  it('prints the JSON object with the derivative in three notations and the steps', async () => {
+    const run = await dydx(['1/(1+exp(-x))', '--format', 'json']);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({
+      input: '1/(1+exp(-x))', variable: 'x', order: 1,
+      derivative: { text: 'exp(-x)/(1 + exp(-x))^2', unicode: 'e^(−x)/(1 + e^(−x))²' },
+    });
+    expect(json.steps[0].derivation).toMatchObject({
+      rule: 'quotient',
+      bindings: { u: { text: '1' }, v: { unicode: '1 + e^(−x)' } },
+      substeps: [{ rule: 'constant' }, { rule: 'sum' }],
+    });
+    expect(json.steps[0].simplification.length).toBeGreaterThan(0);
+    expectRenders(json.derivative.latex);
+  });
+});
+
+describe('bad input', () => {
+  it('exits 2 with a located message and a caret, no stack trace', async () => {
+    const run = await dydx(['1 + * 2']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe("dydx: expected a number, a name or '(' after '+', found '*' (line 1, column 5)\n  1 + * 2\n      ^\n");
+  });
+  it('asks for --var when the variable is ambiguous', async () => {
+    const run = await dydx(['a*b']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/several variables \(a, b\).*--var/);
+  });
+  it('rejects bad options with status 2', async () => {
+    expect((await dydx(['x', '--order', 'two'])).status).toBe(2);
+    expect((await dydx(['x', '--format', 'yaml'])).status).toBe(2);
+    expect((await dydx(['x', '--bogus'])).status).toBe(2);
+  });
+  it('gives a JSON error object with line and column', async () => {
+    const run = await dydx(['sinn(x)', '--format', 'json']);
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout)).toEqual({
+      input: 'sinn(x)', error: { message: "unknown function 'sinn' — did you mean 'sin'?", line: 1, column: 1 },
+    });
+  });
+});
+
+describe('batch mode', () => {
+  it('answers one line per input line, keeping going after a bad line', async () => {
+    const run = await dydx([], ['x^2', '1 +', 'sin(x)']);
+    expect(run.stdout).toBe('2*x\n\ncos(x)\n');
+    expect(run.stderr).toMatch(/input "1 \+": expected a number/);
+    expect(run.status).toBe(2);
+  });
+  it("reads standard input for the argument '-'", async () => {
+    expect((await dydx(['-'], ['x^3'])).stdout).toBe('3*x^2\n');
+  });
+  it('prints one JSON object per line, error objects included', async () => {
+    const run = await dydx(['--format', 'json'], ['x^x', 'sin(', 'tanh(x)']);
+    const lines = run.stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[0].derivative.text).toBe('x^x*(log(x) + 1)');
+    expect(lines[1]).toMatchObject({ input: 'sin(', error: { line: 1, column: 4 } });
+    expect(lines[2].derivative.text).toBe('1 - tanh(x)^2');
+    expect(run.status).toBe(2);
+  });
+  it('exits 0 when every line succeeds', async () => {
+    expect((await dydx([], ['x', 'x^2'])).status).toBe(0);
+  });
+});
+
+describe('the installed command', () => {
+  const bin = fileURLToPath(new URL('../../bin/dydx.js', import.meta.url));
+  const run = (args: string[], input?: string) =>
+    spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+
+  it('prints the derivative', () => {
+    const result = run(['1/(1+exp(-x))']);
+    expect([result.status, result.stdout]).toEqual([0, 'exp(-x)/(1 + exp(-x))^2\n']);
+  });
+  it('reads piped input: echo "x^x" | dydx --format json', () => {
+    const result = run(['--format', 'json'], 'x^x\n');
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ input: 'x^x', derivative: { text: 'x^x*(log(x) + 1)' } });
+  });
+  it('exits 2 on bad input without a stack trace', () => {
+    const result = run(['sin(x, y)']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('sin takes 1 argument, got 2');
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
