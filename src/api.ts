@@ -42,6 +42,18 @@ export const differentiateDefaults = { maxOrder: 1000, maxNodes: 2_000_000 } as 
 
 /** Differentiates an expression (or the text of one) with respect to a variable, n times. */
 export function differentiate(input: Expr | string, options: DifferentiateOptions = {}): Derivative {
+  try {
+    return differentiateUnguarded(input, options);
+  } catch (error) {
+    // Trees built directly (not parsed) skip the parser's depth limit; recursion may still run out.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      throw new InputError('the expression is nested too deeply to differentiate');
+    }
+    throw error;
+  }
+}
+
+function differentiateUnguarded(input: Expr | string, options: DifferentiateOptions): Derivative {
   const expr = typeof input === 'string' ? parse(input, options) : input;
   const variable = options.variable ?? defaultVariable(expr);
   const order = options.order ?? 1;

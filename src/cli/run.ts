@@ -81,11 +81,8 @@ function answer(input: string, options: Options, format: Format, io: CliIO, batc
     io.write(`${render(input, d, format)}\n`);
     return exitCode.ok;
   } catch (error) {
-    const status = error instanceof ParseError || error instanceof InputError || isStackOverflow(error)
-      ? exitCode.badInput : exitCode.internal;
-    const message = isStackOverflow(error)
-      ? 'the expression is nested too deeply to process'
-      : status === exitCode.internal ? `internal error: ${(error as Error).message}` : (error as Error).message;
+    const status = error instanceof ParseError || error instanceof InputError ? exitCode.badInput : exitCode.internal;
+    const message = status === exitCode.internal ? `internal error: ${(error as Error).message}` : (error as Error).message;
     if (format === 'json') {
       const located = error instanceof ParseError ? { line: error.line, column: error.column } : { line: null, column: null };
       io.write(`${JSON.stringify({ input, error: { message, ...located } })}\n`);
@@ -108,8 +105,5 @@ function render(input: string, d: Derivative, format: Format): string {
     case 'json': return JSON.stringify(derivativeJson(input, d));
   }
 }
-
-const isStackOverflow = (error: unknown): boolean =>
-  error instanceof RangeError && /call stack/i.test(error.message);
 
 const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);

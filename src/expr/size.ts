@@ -9,3 +9,12 @@ export function treeSize(e: Expr): number {
   }
   return sizes.get(e)!;
 }
+
+/** Length of the longest path from the root to a leaf, counting nodes. */
+export function treeDepth(e: Expr): number {
+  const depths = new Map<Expr, number>();
+  for (const node of postOrder(e)) {
+    depths.set(node, children(node).reduce((deepest, c) => Math.max(deepest, depths.get(c)!), 0) + 1);
+  }
+  return depths.get(e)!;
+}

@@ -3,15 +3,17 @@ import type { Expr } from '../expr/types.js';
 import compiled from './grammar.generated.js';
 import { errorAt, ParseError } from './errors.js';
 import { lexer, type Token, type TokenType } from './lexer.js';
-import { setSource } from './postprocess.js';
+import { setSource, toExpr, type Value } from './postprocess.js';
+import { treeDepth } from '../expr/size.js';
 
 export interface ParseOptions {
   /** Longest input accepted, in characters. */
   readonly maxLength?: number;
-  /** Deepest nesting of brackets accepted. */
+  /** Deepest nesting accepted: brackets, and the depth of the tree. */
   readonly maxDepth?: number;
 }
 
+/** Limits on input; nesting is limited because later stages recurse over the tree. */
 export const parseDefaults = { maxLength: 1_000_000, maxDepth: 1000 } as const;
 
 const grammar = nearley.Grammar.fromCompiled(compiled as unknown as nearley.CompiledRules);
@@ -26,6 +28,11 @@ const chartOf = (parser: nearley.Parser): Chart => parser as unknown as Chart;
 export function parse(input: string, options: ParseOptions = {}): Expr {
   const results = readings(input, options);
   if (results.length > 1) throw new Error(`internal error: the grammar gave ${results.length} readings of '${input}'`);
+  const maxDepth = options.maxDepth ?? parseDefaults.maxDepth;
+  const depth = treeDepth(results[0]!);
+  if (depth > maxDepth) {
+    throw new ParseError(`expression nested too deeply: depth ${depth}, the limit is ${maxDepth}`, 1, 1, input);
+  }
   return results[0]!;
 }
 
@@ -47,9 +54,9 @@ export function readings(input: string, options: ParseOptions = {}): Expr[] {
     if (!failed) throw error;
     throw unexpected(parser, chartOf(parser).table.length - 2, failed, input);
   }
-  const results = parser.results as Expr[];
+  const results = parser.results as Value[];
   if (results.length === 0) throw unexpected(parser, chartOf(parser).table.length - 1, undefined, input);
-  return results;
+  return results.map(toExpr);
 }
 
 /** Builds "expected a number, a name or '(' after '+', found ')'" from the parser's last column. */

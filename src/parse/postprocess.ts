@@ -5,20 +5,25 @@ import type { FunctionValue, NameValue, Token } from './lexer.js';
 import { errorAt } from './errors.js';
 
 /*
- * Typed postprocessors for grammar/dydx.ne. While parsing, a value is an Expr, a
- * parenthesised Expr (kept apart so (a+b)+c stays nested), or a chain of terms or
- * factors being collected: a persistent list, so each step is O(1) and a long sum
- * is built in linear time even though Earley parsing completes prefixes many times.
+ * Typed postprocessors for grammar/dydx.ne. Earley parsing completes a rule at every
+ * place it could end, so `sum` completes after every term of a long sum: work done in
+ * a postprocessor is repeated that often. Postprocessors therefore only record what
+ * they saw, in O(1): a value is an Expr, a parenthesised Expr (kept apart so (a+b)+c
+ * stays nested), a chain of terms or factors (a persistent list), or a negation not
+ * yet built. The tree is built once, from the one complete reading, by toExpr.
  */
 
 interface Grouped { readonly kind: 'grouped'; readonly expr: Expr }
 interface Chain {
   readonly kind: 'chain';
   readonly of: 'add' | 'mul';
-  readonly previous: Chain | Expr;
-  readonly item: Expr;
+  readonly previous: Chain | Value;
+  readonly item: Value;
 }
-export type Value = Expr | Grouped | Chain;
+interface Negated { readonly kind: 'negated'; readonly operand: Value }
+/** A value that is one item of a chain, even if it is itself a chain of another operation. */
+interface Sealed { readonly kind: 'sealed'; readonly value: Value }
+export type Value = Expr | Grouped | Chain | Negated | Sealed;
 
 /** The source text, for errors raised while building the tree. */
 let source = '';
@@ -27,22 +32,29 @@ export function setSource(text: string): void {
 }
 
 export function toExpr(value: Value): Expr {
-  if (value.kind === 'grouped') return value.expr;
-  if (value.kind !== 'chain') return value;
-  const items: Expr[] = [];
-  let node: Chain | Expr = value;
-  while (node.kind === 'chain') {
-    items.push(node.item);
-    node = node.previous;
+  switch (value.kind) {
+    case 'grouped': return value.expr;
+    case 'sealed': return toExpr(value.value);
+    case 'negated': return build.neg(toExpr(value.operand));
+    case 'chain': {
+      const items: Value[] = [];
+      let node: Chain | Value = value;
+      while (node.kind === 'chain' && node.of === value.of) {
+        items.push(node.item);
+        node = node.previous;
+      }
+      items.push(node);
+      items.reverse();
+      const exprs = items.map(toExpr);
+      return value.of === 'add' ? build.add(exprs) : build.mul(exprs);
+    }
+    default: return value;
   }
-  items.push(node);
-  items.reverse();
-  return value.of === 'add' ? build.add(items) : build.mul(items);
 }
 
-function extend(of: 'add' | 'mul', left: Value, item: Expr): Chain {
+function extend(of: 'add' | 'mul', left: Value, item: Value): Chain {
   // Only an unparenthesised chain of the same operation is extended; anything else starts one.
-  const previous = left.kind === 'chain' && left.of === of ? left : toExpr(left);
+  const previous = left.kind === 'chain' && left.of === of ? left : { kind: 'sealed' as const, value: left };
   return { kind: 'chain', of, previous, item };
 }
 
@@ -50,15 +62,13 @@ type Data = readonly unknown[];
 const value = (d: Data, i: number): Value => d[i] as Value;
 const token = (d: Data, i: number): Token => d[i] as Token;
 
-export const finish = (d: Data): Expr => toExpr(value(d, 0));
-
-export const plus = (d: Data): Value => extend('add', value(d, 0), toExpr(value(d, 2)));
-export const minus = (d: Data): Value => extend('add', value(d, 0), build.neg(toExpr(value(d, 2))));
-export const negate = (d: Data): Expr => build.neg(toExpr(value(d, 1)));
+export const plus = (d: Data): Value => extend('add', value(d, 0), value(d, 2));
+export const minus = (d: Data): Value => extend('add', value(d, 0), { kind: 'negated', operand: value(d, 2) });
+export const negate = (d: Data): Value => ({ kind: 'negated', operand: value(d, 1) });
 export const unaryPlus = (d: Data): Value => value(d, 1);
 
-export const times = (d: Data): Value => extend('mul', value(d, 0), toExpr(value(d, 2)));
-export const juxtapose = (d: Data): Value => extend('mul', value(d, 0), toExpr(value(d, 1)));
+export const times = (d: Data): Value => extend('mul', value(d, 0), value(d, 2));
+export const juxtapose = (d: Data): Value => extend('mul', value(d, 0), value(d, 1));
 export const divide = (d: Data): Expr => build.div(toExpr(value(d, 0)), toExpr(value(d, 2)));
 
 export const power = (d: Data): Expr => build.pow(toExpr(value(d, 0)), toExpr(value(d, 2)));
@@ -79,13 +89,13 @@ export const group = (d: Data): Grouped => ({ kind: 'grouped', expr: toExpr(valu
 
 export const root = (d: Data): Expr => build.call(token(d, 0).text === '∛' ? 'cbrt' : 'sqrt', [toExpr(value(d, 1))]);
 
-export const firstArgument = (d: Data): Expr[] => [toExpr(value(d, 0))];
-export const nextArgument = (d: Data): Expr[] => [...(d[0] as Expr[]), toExpr(value(d, 2))];
+export const firstArgument = (d: Data): Value[] => [value(d, 0)];
+export const nextArgument = (d: Data): Value[] => [...(d[0] as Value[]), value(d, 2)];
 
 export const call = (d: Data): Expr => {
   const fn = token(d, 0);
   const meaning = fn.meaning as FunctionValue;
-  const args = d[2] as Expr[];
+  const args = (d[2] as Value[]).map(toExpr);
   if (meaning.kind === 'abstract') {
     if (args.length !== 1) throw arityError(fn, meaning.spelling, [1, 1], args.length);
     return build.apply(meaning.name, meaning.order, args[0]!);

@@ -87,8 +87,9 @@ function superscript(n: Num): string {
 }
 
 function call(e: Call, style: LinearStyle): string {
-  const args = e.args.map((a) => print(a, style)).join(', ');
-  if (style.notation === 'text') return `${e.name}(${args})`;
+  // Arguments are printed once, in the branch that uses them: printing twice per level is exponential.
+  const args = (): string => e.args.map((a) => print(a, style)).join(', ');
+  if (style.notation === 'text') return `${e.name}(${args()})`;
   const [u] = e.args as [Expr];
   switch (e.name) {
     case 'exp': return power(style.constants.e, u, style);
@@ -96,8 +97,8 @@ function call(e: Call, style: LinearStyle): string {
       const sign = functionEntry(e.name).unicode;
       return precedenceOf(u, style.notation) < required.rootOperand ? `${sign}(${print(u, style)})` : sign + print(u, style);
     }
-    case 'log': return e.args.length === 2 ? `log(${args})` : `ln(${args})`;
-    default: return `${functionEntry(e.name).unicode}(${args})`;
+    case 'log': return e.args.length === 2 ? `log(${args()})` : `ln(${args()})`;
+    default: return `${functionEntry(e.name).unicode}(${args()})`;
   }
 }
 

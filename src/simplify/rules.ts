@@ -30,16 +30,17 @@ export const tidyRules: readonly RewriteRule[] = [
       : undefined),
   },
   {
-    // 2 + x + 3 → x + 5, x + 0 → x
+    // 2 + x + 3 → 5 + x, x + 0 → x: the total takes the place of the first number
     id: 'add-numbers',
     apply: (e) => {
       if (e.kind !== 'add') return undefined;
       const numbers = e.terms.filter(isNum);
       if (numbers.length === 0 || (numbers.length === 1 && !isZeroNum(numbers[0]!))) return undefined;
       const total = numbers.reduce<Rational>((s, n) => s.add(n.value), new Fraction(0));
-      const others = e.terms.filter((t) => !isNum(t));
+      const first = e.terms.indexOf(numbers[0]!);
       const decimal = numbers.some((n) => n.decimal);
-      return add(isZero(total) ? others : [...others, num(total, decimal)]);
+      const terms = e.terms.flatMap((t, i) => (i === first && !isZero(total) ? [num(total, decimal)] : isNum(t) ? [] : [t]));
+      return add(terms);
     },
   },
   {
