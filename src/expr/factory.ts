@@ -95,7 +95,5 @@ export function apply(name: string, order: number, arg: Expr): Apply {
   return { kind: 'apply', name, order, arg, hash: mix(mix(mix(seed.apply, hashString(name)), order), arg.hash) };
 }
 
-// Conveniences used by rules: a − b, a·b, u^n with a numeric exponent.
+/** a − b, as the parser reads it. */
 export const sub = (a: Expr, b: Expr): Expr => add([a, neg(b)]);
-export const times = (...factors: Expr[]): Expr => mul(factors);
-export const powInt = (base: Expr, n: number | bigint): Expr => pow(base, int(n));

@@ -22,7 +22,6 @@ export function parseDecimal(literal: string): Rational {
 export const isInteger = (q: Rational): boolean => q.d === 1n;
 export const isZero = (q: Rational): boolean => q.n === 0n;
 export const isOne = (q: Rational): boolean => q.n === 1n && q.d === 1n && q.s === 1n;
-export const isMinusOne = (q: Rational): boolean => q.n === 1n && q.d === 1n && q.s === -1n;
 export const isNegative = (q: Rational): boolean => q.s < 0n && q.n !== 0n;
 
 /** True when q has a finite decimal expansion (its denominator is 2^a·5^b). */
