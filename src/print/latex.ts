@@ -1,7 +1,7 @@
 import type { Expr, Num } from '../expr/types.js';
 import { div, neg } from '../expr/factory.js';
 import { functionEntry } from '../expr/functions.js';
-import { isInteger, isTerminating, toDecimalString } from '../expr/rational.js';
+import { isInteger, isOne, isTerminating, toDecimalString } from '../expr/rational.js';
 import { isNegativeLooking, isNegativeNumber, precedenceOf, required } from './precedence.js';
 
 /** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. */
@@ -55,7 +55,7 @@ function numberLatex(e: Num): string {
 
 /** 2x and 2\sin\left(x\right): a plain number coefficient before a letter or a command. */
 function juxtaposes(previous: Expr, next: string): boolean {
-  return previous.kind === 'num' && /^(?:[A-Za-z]|\\(?!frac|cdot)[A-Za-z]|\\left\()/.test(next);
+  return previous.kind === 'num' && !isOne(previous.value.abs()) && /^(?:[A-Za-z]|\\(?!frac|cdot)[A-Za-z]|\\left\()/.test(next);
 }
 
 const greekNames = [

@@ -1,7 +1,7 @@
 import type { Apply, Call, Expr, Num } from '../expr/types.js';
 import { neg } from '../expr/factory.js';
 import { functionEntry } from '../expr/functions.js';
-import { isInteger } from '../expr/rational.js';
+import { isInteger, isOne } from '../expr/rational.js';
 import { isNegativeLooking, isNegativeNumber, precedence, precedenceOf, required, type Notation } from './precedence.js';
 import { numberText } from './numbers.js';
 
@@ -71,8 +71,9 @@ function juxtaposes(previous: Expr, next: string, style: LinearStyle): boolean {
   return style.mathematical && previous.kind === 'num' && isWholeOrDecimal(previous) && /^[\p{L}(√∛]/u.test(next);
 }
 
-/** Integers and decimals, signed or not; fractions such as 1/2 keep their operator. */
-const isWholeOrDecimal = (n: Num): boolean => precedenceOf(n.value.s < 0n ? neg(n) : n, 'unicode') === precedence.atom;
+/** Integers and decimals other than ±1, signed or not: 2x but 1·x, and 1/2·x keeps its operator. */
+const isWholeOrDecimal = (n: Num): boolean =>
+  !isOne(n.value.abs()) && precedenceOf(n.value.s < 0n ? neg(n) : n, 'unicode') === precedence.atom;
 
 function power(base: string, exponent: Expr, style: LinearStyle): string {
   if (style.mathematical && exponent.kind === 'num' && isInteger(exponent.value)) return base + superscript(exponent);

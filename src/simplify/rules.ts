@@ -19,6 +19,9 @@ const isNum = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
 const isZeroNum = (e: Expr): boolean => isNum(e) && isZero(e.value);
 const isOneNum = (e: Expr): boolean => isNum(e) && isOne(e.value);
 
+const areOpposite = (a: Expr, b: Expr): boolean =>
+  (a.kind === 'neg' && equals(a.operand, b)) || (b.kind === 'neg' && equals(b.operand, a));
+
 /** Largest exponent folded into a number, so 2^100000 stays a power. */
 const maxFoldedExponent = 1000n;
 
@@ -41,6 +44,20 @@ export const tidyRules: readonly RewriteRule[] = [
       const decimal = numbers.some((n) => n.decimal);
       const terms = e.terms.flatMap((t, i) => (i === first && !isZero(total) ? [num(total, decimal)] : isNum(t) ? [] : [t]));
       return add(terms);
+    },
+  },
+  {
+    // u + v − u → v: a term and its negation cancel
+    id: 'cancel-opposite-terms',
+    apply: (e) => {
+      if (e.kind !== 'add') return undefined;
+      const terms = [...e.terms];
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!;
+        const j = terms.findIndex((other, k) => k !== i && areOpposite(t, other));
+        if (j >= 0) return add(terms.filter((_, k) => k !== i && k !== j));
+      }
+      return undefined;
     },
   },
   {

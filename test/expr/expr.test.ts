@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import * as build from '../../src/expr/factory.js';
+import { children, equals, withChildren, dependsOn, variablesOf } from '../../src/expr/traverse.js';
+import { substitute } from '../../src/expr/substitute.js';
+import { parseDecimal, rational, toDecimalString } from '../../src/expr/rational.js';
+import { parse } from '../../src/parse/parse.js';
+import { toText } from '../../src/print/linear.js';
+import { expressionTree } from '../helpers/arbitraries.js';
+
+const x = build.variable('x');
+
+describe('exact numbers', () => {
+  it.each([
+    ['0.1', 1n, 10n], ['.5', 1n, 2n], ['1.5e-3', 3n, 2000n], ['2E3', 2000n, 1n], ['007', 7n, 1n],
+  ])('reads %s as %i/%i', (literal, n, d) => {
+    const q = parseDecimal(literal);
+    expect([q.n, q.d]).toEqual([n, d]);
+  });
+  it.each([[1n, 8n, '0.125'], [1n, 20n, '0.05'], [-7n, 4n, '-1.75'], [12n, 1n, '12']])('writes %i/%i as %s', (n, d, text) => {
+    expect(toDecimalString(rational(n, d))).toBe(text);
+  });
+  it('keeps big values exact', () => {
+    const q = parseDecimal('123456789012345678901234567890.5');
+    expect(q.n).toBe(246913578024691357802469135781n);
+  });
+});
+
+describe('trees', () => {
+  it('gives equal trees equal hashes and compares structurally', () => {
+    fc.assert(fc.property(expressionTree(), (e) => {
+      const copy = parse(toText(e));
+      expect(copy).not.toBe(e);
+      expect(copy.hash).toBe(e.hash);
+      expect(equals(copy, e)).toBe(true);
+    }), { numRuns: 200 });
+    expect(equals(parse('x + 1'), parse('1 + x'))).toBe(false);
+    expect(equals(parse('sin(x)'), parse('cos(x)'))).toBe(false);
+    expect(parse('sin(x)').hash).not.toBe(parse('cos(x)').hash);
+  });
+  it('ignores how a number is written: 0.5 equals 1/2', () => {
+    expect(equals(parse('0.5'), parse('1/2'))).toBe(true);
+  });
+  it('returns the same node when an update changes nothing', () => {
+    const e = parse('sin(x) + y^2');
+    expect(withChildren(e, [...children(e)])).toBe(e);
+    expect(substitute(e, 'z', x)).toBe(e);
+    expect(toText(substitute(e, 'y', parse('x + 1')))).toBe('sin(x) + (x + 1)^2');
+  });
+  it('applies canonical forms in the factories', () => {
+    expect(toText(build.neg(build.int(3)))).toBe('-3');
+    expect(build.neg(build.mul([build.int(2), x]))).toMatchObject({ kind: 'mul', factors: [{ kind: 'num' }, x] });
+    expect(build.div(build.int(1), build.int(4))).toMatchObject({ kind: 'num' });
+    expect(build.div(build.int(1), build.int(0))).toMatchObject({ kind: 'div' });
+    expect(build.pow(build.constant('e'), x)).toMatchObject({ kind: 'call', name: 'exp' });
+    expect(build.add([x])).toBe(x);
+    expect(build.mul([])).toMatchObject({ kind: 'num' });
+  });
+  it('finds variables and dependence', () => {
+    const e = parse('a*sin(x) + exp(b) + pi');
+    expect(variablesOf(e)).toEqual(['a', 'x', 'b']);
+    expect(dependsOn(e, 'x')).toBe(true);
+    expect(dependsOn(e, 'pi')).toBe(false);
+    expect(dependsOn(parse('exp(b)'), 'x')).toBe(false);
+  });
+});

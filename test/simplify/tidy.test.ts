@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { parse } from '../../src/parse/parse.js';
+import { simplify, simplifyWithSteps } from '../../src/simplify/simplify.js';
+import { tidyRules } from '../../src/simplify/rules.js';
+import { toText } from '../../src/print/linear.js';
+import { equals } from '../../src/expr/traverse.js';
+import { expressionTree } from '../helpers/arbitraries.js';
+
+const tidy = (input: string): string => toText(simplify(parse(input)));
+
+describe('tidying rules', () => {
+  const cases: [string, string, string][] = [
+    ['flatten-sum', '(a + b) + c', 'a + b + c'],
+    ['add-numbers', '2 + x + 3', '5 + x'],
+    ['add-numbers', 'x + 0', 'x'],
+    ['add-numbers', '0.1 + 0.2 + x', '0.3 + x'],
+    ['cancel-opposite-terms', 'a + b - a', 'b'],
+    ['flatten-product', '(a*b)*c', 'a*b*c'],
+    ['multiply-by-zero', '0*sin(x)', '0'],
+    ['collect-coefficient', 'x*3*(-y)*2', '-6*x*y'],
+    ['collect-coefficient', '1*x', 'x'],
+    ['collect-coefficient', '(-1)*x', '-x'],
+    ['multiply-by-reciprocal', 'a*(1/b)*c', 'a*c/b'],
+    ['divide-by-itself', 'sin(x)/sin(x)', '1'],
+    ['double-negation', '-(-x)', 'x'],
+    ['sign-out-of-quotient', '(-x)/y', '-x/y'],
+    ['divide-by-one', 'x/1', 'x'],
+    ['zero-numerator', '0/x', '0'],
+    ['power-of-zero', 'x^0', '1'],
+    ['power-of-one', 'x^1', 'x'],
+    ['one-to-a-power', '1^x', '1'],
+    ['fold-power', '2^10', '1024'],
+    ['fold-power', '(1/2)^-2', '4'],
+    ['power-of-power', '(x^2)^3', 'x^6'],
+  ];
+  it.each(cases)('%s: %s → %s', (rule, input, expected) => {
+    const { result, steps } = simplifyWithSteps(parse(input));
+    expect(toText(result)).toBe(expected);
+    expect(steps.map((s) => s.rule)).toContain(rule);
+  });
+
+  it('has a test case for every rule', () => {
+    expect(new Set(cases.map(([rule]) => rule))).toEqual(new Set(tidyRules.map((r) => r.id)));
+  });
+
+  it('keeps huge powers unfolded', () => {
+    expect(tidy('2^100000')).toBe('2^100000');
+  });
+
+  it('records each firing with the subexpression before and after', () => {
+    const { steps } = simplifyWithSteps(parse('x + 0*y'));
+    expect(steps.map((s) => [s.rule, toText(s.before), toText(s.after)])).toEqual([
+      ['multiply-by-zero', '0*y', '0'],
+      ['add-numbers', 'x + 0', 'x'],
+    ]);
+  });
+
+  it('reaches a fixed point: tidying twice changes nothing', () => {
+    fc.assert(fc.property(expressionTree(), (e) => {
+      const once = simplify(e);
+      expect(equals(simplify(once), once), toText(e)).toBe(true);
+    }), { numRuns: 300 });
+  });
+});
