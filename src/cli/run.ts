@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { differentiate, type Derivative } from '../api.js';
 import { ParseError } from '../parse/errors.js';
@@ -5,6 +6,11 @@ import { InputError } from '../errors.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
 import { derivativeJson } from './json.js';
+
+function packageVersion(): string {
+  const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
 
 /** Exit statuses: documented in the README. */
 export const exitCode = { ok: 0, internal: 1, badInput: 2 } as const;
@@ -39,11 +45,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('-n, --order <n>', 'how many times to differentiate', parseOrder, 1)
     .addOption(new Option('-f, --format <format>', 'output format (default: unicode on a terminal, else text)').choices(formats))
     .option('--no-simplify', 'print the derivative exactly as the rules give it, untidied')
+    .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.write, writeErr: io.writeError });
 
   try {
-    program.parse(argv, { from: 'user' });
+    program.parse(expressionsAfterOptions(argv), { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? exitCode.ok : exitCode.badInput;
@@ -67,6 +74,31 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return status;
   }
   return answer(expression, options, format, io, false);
+}
+
+/**
+ * An expression may start with a minus sign (`dydx "-x^2"`). An argument that starts with a
+ * single '-' and is not one of dydx's options is such an expression: it goes after '--' so
+ * the option parser leaves it alone.
+ */
+function expressionsAfterOptions(argv: readonly string[]): string[] {
+  const rest: string[] = [];
+  const expressions: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      expressions.push(...argv.slice(i + 1));
+      break;
+    }
+    if (/^-[^-]/.test(arg) && !/^-[vnfh]/.test(arg)) {
+      expressions.push(arg);
+      continue;
+    }
+    rest.push(arg);
+    // The value of an option that takes one is not an expression, even if it starts with '-'.
+    if (/^(-[vnf]|--var|--order|--format)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+  }
+  return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
 }
 
 function parseOrder(value: string): number {

@@ -47,6 +47,18 @@ describe('one expression', () => {
     expect((await dydx(['x^5', '-n', '2', '-v', 'x'])).stdout).toBe('20*x^3\n');
     expect((await dydx(['x*sin(x)', '--no-simplify'])).stdout).toBe('1*sin(x) + x*cos(x)\n');
   });
+  it('prints its version and help', async () => {
+    expect((await dydx(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    const help = await dydx(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/--format <format>/);
+  });
+  it('reads an expression that starts with a minus sign', async () => {
+    expect((await dydx(['-x^2'])).stdout).toBe('-2*x\n');
+    expect((await dydx(['--format', 'text', '-sin(x)', '--var', 'x'])).stdout).toBe('-cos(x)\n');
+    expect((await dydx(['--', '-x^3'])).stdout).toBe('-3*x^2\n');
+    expect((await dydx(['-x', '--bogus'])).status).toBe(2);
+  });
   it('prints the JSON object with the derivative in three notations and the steps', async () => {
     const run = await dydx(['1/(1+exp(-x))', '--format', 'json']);
     const json = JSON.parse(run.stdout);
