@@ -90,7 +90,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
       expressions.push(...argv.slice(i + 1));
       break;
     }
-    if (/^-[^-]/.test(arg) && !/^-[vnfh]/.test(arg)) {
+    if (/^-[^-]/.test(arg) && !/^-[vnfhV]/.test(arg)) {
       expressions.push(arg);
       continue;
     }

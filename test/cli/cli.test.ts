@@ -49,6 +49,7 @@ describe('one expression', () => {
   });
   it('prints its version and help', async () => {
     expect((await dydx(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect((await dydx(['-V'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     const help = await dydx(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/--format <format>/);
