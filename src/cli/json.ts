@@ -1,9 +1,8 @@
 import type { Expr } from '../expr/types.js';
 import type { Derivative } from '../api.js';
-import type { DiffStep } from '../diff/steps.js';
-import type { RewriteStep } from '../simplify/simplify.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
+import { buildTrace, stepNumber, type TraceRewrite, type TraceStep } from '../steps/trace.js';
 
 /** An expression in the three notations. */
 export interface PrintedExpr {
@@ -14,44 +13,56 @@ export interface PrintedExpr {
 
 export const printed = (e: Expr): PrintedExpr => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
 
+type BindingValue = string | PrintedExpr | PrintedExpr[];
+
+/** One rule application, with stable ids and every expression in three notations. */
 export interface StepJson {
+  readonly number: string;
   readonly rule: string;
   readonly variable: string;
   readonly expression: PrintedExpr;
-  readonly bindings: Record<string, string | PrintedExpr | PrintedExpr[]>;
+  readonly bindings: Record<string, BindingValue>;
+  /** The rule's formula with unevaluated derivatives of the parts, when it has parts. */
+  readonly formula?: PrintedExpr;
   readonly result: PrintedExpr;
   readonly substeps: StepJson[];
 }
 
-export function stepJson(step: DiffStep): StepJson {
-  const bindings: Record<string, string | PrintedExpr | PrintedExpr[]> = {};
-  for (const [name, value] of Object.entries(step.bindings as Record<string, string | Expr | readonly Expr[]>)) {
+function stepJson(s: TraceStep): StepJson {
+  const bindings: Record<string, BindingValue> = {};
+  for (const [name, value] of Object.entries(s.step.bindings as Record<string, string | Expr | readonly Expr[]>)) {
     bindings[name] = typeof value === 'string' ? value : Array.isArray(value) ? value.map(printed) : printed(value as Expr);
   }
   return {
-    rule: step.rule,
-    variable: step.variable,
-    expression: printed(step.expr),
+    number: stepNumber(s.number),
+    rule: s.step.rule,
+    variable: s.step.variable,
+    expression: printed(s.step.expr),
     bindings,
-    result: printed(step.result),
-    substeps: step.substeps.map(stepJson),
+    ...(s.formula ? { formula: printed(s.formula) } : {}),
+    result: printed(s.result),
+    substeps: s.substeps.map(stepJson),
   };
 }
 
-const rewriteJson = (r: RewriteStep) => ({ rule: r.rule, before: printed(r.before), after: printed(r.after) });
+const rewriteJson = (r: TraceRewrite) => ({
+  number: stepNumber(r.number), rule: r.rule, before: printed(r.before), after: printed(r.after), whole: printed(r.whole),
+});
 
-/** The CLI's JSON answer for one input. */
+/** The CLI's JSON answer for one input: the derivative and, per order, its derivation. */
 export function derivativeJson(input: string, d: Derivative) {
+  const trace = buildTrace(d);
   return {
     input,
     variable: d.variable,
     order: d.order,
     derivative: printed(d.result),
-    steps: d.derivations.map((derivation, i) => ({
-      order: i + 1,
-      derivation: stepJson(derivation.step),
-      simplification: derivation.simplification.map(rewriteJson),
-      result: printed(derivation.result),
+    steps: trace.sections.map((section) => ({
+      order: section.order,
+      expression: printed(section.expr),
+      derivation: stepJson(section.root),
+      simplification: section.rewrites.map(rewriteJson),
+      result: printed(section.result),
     })),
   };
 }

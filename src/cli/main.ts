@@ -11,6 +11,7 @@ export async function main(): Promise<void> {
       lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
       stdinIsTerminal: Boolean(process.stdin.isTTY),
       stdoutIsTerminal: Boolean(process.stdout.isTTY),
+      colour: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
     });
   } catch (error) {
     process.stderr.write(`dydx: internal error: ${(error as Error).message}\n`);

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { differentiate, type Derivative } from '../api.js';
+import { differentiate } from '../api.js';
 import { ParseError } from '../parse/errors.js';
 import { InputError } from '../errors.js';
-import { toText, toUnicode } from '../print/linear.js';
-import { toLatex } from '../print/latex.js';
-import { derivativeJson } from './json.js';
+import { formats, render, type Format, type RenderOptions } from './render.js';
+import type { StepDetail } from '../print/steps-text.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -15,9 +14,6 @@ function packageVersion(): string {
 /** Exit statuses: documented in the README. */
 export const exitCode = { ok: 0, internal: 1, badInput: 2 } as const;
 
-const formats = ['text', 'unicode', 'latex', 'json'] as const;
-type Format = (typeof formats)[number];
-
 /** Where the CLI reads and writes; the real process in main.ts, buffers in tests. */
 export interface CliIO {
   readonly write: (text: string) => void;
@@ -26,6 +22,8 @@ export interface CliIO {
   readonly lines: () => AsyncIterable<string>;
   readonly stdinIsTerminal: boolean;
   readonly stdoutIsTerminal: boolean;
+  /** Whether colour is wanted: a terminal, and NO_COLOR not set. */
+  readonly colour?: boolean;
 }
 
 interface Options {
@@ -33,6 +31,8 @@ interface Options {
   readonly order: number;
   readonly format?: Format;
   readonly simplify: boolean;
+  readonly steps?: StepDetail | true;
+  readonly latexDocument?: boolean;
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -45,6 +45,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('-n, --order <n>', 'how many times to differentiate', parseOrder, 1)
     .addOption(new Option('-f, --format <format>', 'output format (default: unicode on a terminal, else text)').choices(formats))
     .option('--no-simplify', 'print the derivative exactly as the rules give it, untidied')
+    .addOption(new Option('--steps [detail]', 'print the derivation step by step: full (default) or brief').choices(['brief', 'full']))
+    .option('--latex-document', 'with --format latex, print a standalone amsmath document')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.write, writeErr: io.writeError });
@@ -60,6 +62,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const options = program.opts<Options>();
   const format: Format = options.format ?? (io.stdoutIsTerminal ? 'unicode' : 'text');
   const expression = program.args[0];
+  const output = {
+    format,
+    steps: options.steps === true ? 'full' as const : options.steps,
+    document: options.latexDocument === true,
+    colour: io.colour === true,
+  };
 
   if (expression === undefined && io.stdinIsTerminal) {
     io.writeError(program.helpInformation());
@@ -68,18 +76,18 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   if (expression === undefined || expression === '-') {
     let status: number = exitCode.ok;
     for await (const line of io.lines()) {
-      const lineStatus = answer(line, options, format, io, true);
+      const lineStatus = answer(line, options, output, io, true);
       if (lineStatus !== exitCode.ok && status !== exitCode.internal) status = lineStatus;
     }
     return status;
   }
-  return answer(expression, options, format, io, false);
+  return answer(expression, options, output, io, false);
 }
 
 /**
- * An expression may start with a minus sign (`dydx "-x^2"`). An argument that starts with a
- * single '-' and is not one of dydx's options is such an expression: it goes after '--' so
- * the option parser leaves it alone.
+ * An expression may start with a minus sign (`dydx "-x^2"`, `dydx "-f(x)"`). An argument
+ * that starts with a single '-' and is not exactly one of the short options -v -n -f -h -V
+ * is such an expression: it goes after '--' so the option parser leaves it alone.
  */
 function expressionsAfterOptions(argv: readonly string[]): string[] {
   const rest: string[] = [];
@@ -90,8 +98,13 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
       expressions.push(...argv.slice(i + 1));
       break;
     }
-    if (/^-[^-]/.test(arg) && !/^-[vnfhV]/.test(arg)) {
+    if (/^-[^-]/.test(arg) && !/^-[vnfhV]$/.test(arg)) {
       expressions.push(arg);
+      continue;
+    }
+    // --steps takes an optional detail; an expression after it is not that detail.
+    if (arg === '--steps' && !['brief', 'full'].includes(argv[i + 1] ?? '')) {
+      rest.push('--steps=full');
       continue;
     }
     rest.push(arg);
@@ -107,10 +120,13 @@ function parseOrder(value: string): number {
 }
 
 /** Differentiates one input and writes its answer, or its error; returns the exit status. */
-function answer(input: string, options: Options, format: Format, io: CliIO, batch: boolean): number {
+function answer(input: string, options: Options, output: RenderOptions, io: CliIO, batch: boolean): number {
+  const { format } = output;
   try {
     const d = differentiate(input, { variable: options.var, order: options.order, simplify: options.simplify });
-    io.write(`${render(input, d, format)}\n`);
+    // A derivation is several lines: in batch mode a blank line separates one from the next.
+    const separator = batch && output.steps !== undefined && format !== 'json' ? '\n' : '';
+    io.write(`${render(input, d, output)}\n${separator}`);
     return exitCode.ok;
   } catch (error) {
     const status = error instanceof ParseError || error instanceof InputError ? exitCode.badInput : exitCode.internal;
@@ -126,15 +142,6 @@ function answer(input: string, options: Options, format: Format, io: CliIO, batc
       io.writeError(`dydx: ${where}${detail}${status === exitCode.badInput && /several variables/.test(message) ? ' (use --var)' : ''}\n`);
     }
     return status;
-  }
-}
-
-function render(input: string, d: Derivative, format: Format): string {
-  switch (format) {
-    case 'text': return toText(d.result);
-    case 'unicode': return toUnicode(d.result);
-    case 'latex': return toLatex(d.result);
-    case 'json': return JSON.stringify(derivativeJson(input, d));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { dependsOn, variablesOf } from '../expr/traverse.js';
 import type { DiffStep } from './steps.js';
+import { simplify } from '../simplify/simplify.js';
 import {
   abstractFunctionRule, callRule, constantRule, negationRule, powerRule, productRule, quotientRule,
   sumRule, variableRule, type RuleContext,
@@ -37,6 +38,8 @@ function apply(e: Expr, ctx: RuleContext): DiffStep {
     case 'pow': return powerRule(e, ctx);
     case 'call': return callRule(e, ctx);
     case 'apply': return abstractFunctionRule(e, ctx);
+    // (u)′ is worked out first; its derivative is the derivative of that.
+    case 'derivative': return ctx.differentiate(simplify(derive(e.operand, e.variable).result));
     case 'num': case 'constant': return constantRule(e, ctx);
   }
 }

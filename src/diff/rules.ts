@@ -1,5 +1,5 @@
 import type { Apply, Call, Div, Expr, Mul, Pow } from '../expr/types.js';
-import { add, apply, call, constant, div, int, mul, neg, num, pow, sub, variable } from '../expr/factory.js';
+import { add, apply, call, constant, derivative, div, int, mul, neg, num, pow, sub, variable } from '../expr/factory.js';
 import { functionEntry } from '../expr/functions.js';
 import { dependsOn } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
@@ -14,23 +14,30 @@ export interface RuleContext {
   readonly placeholder: string;
 }
 
+/** (e)′ with respect to the rule's variable, left for a substep to work out. */
+const d = (e: Expr, ctx: RuleContext): Expr => derivative(e, ctx.variable);
+
+/** A rule with no parts to differentiate: its formula is its result. */
+const leaf = <S extends Omit<DiffStep, 'formula' | 'substeps'>>(step: S): S & { formula: Expr; substeps: [] } =>
+  ({ ...step, formula: step.result, substeps: [] });
+
 const zero = int(0);
 const one = int(1);
 const ln = (u: Expr): Expr => call('log', [u]);
 
 export function constantRule(e: Expr, ctx: RuleContext): DiffStep {
-  return { rule: 'constant', expr: e, variable: ctx.variable, bindings: {}, result: zero, substeps: [] };
+  return { rule: 'constant', expr: e, variable: ctx.variable, bindings: {}, formula: zero, result: zero, substeps: [] };
 }
 
 export function variableRule(e: Expr, ctx: RuleContext): DiffStep {
-  return { rule: 'variable', expr: e, variable: ctx.variable, bindings: {}, result: one, substeps: [] };
+  return { rule: 'variable', expr: e, variable: ctx.variable, bindings: {}, formula: one, result: one, substeps: [] };
 }
 
 export function sumRule(e: Expr & { kind: 'add' }, ctx: RuleContext): DiffStep {
   const substeps = e.terms.map((t) => ctx.differentiate(t));
   return {
     rule: 'sum', expr: e, variable: ctx.variable, bindings: { terms: e.terms },
-    result: add(substeps.map((s) => s.result)), substeps,
+    formula: add(e.terms.map((t) => d(t, ctx))), result: add(substeps.map((s) => s.result)), substeps,
   };
 }
 
@@ -38,7 +45,7 @@ export function negationRule(e: Expr & { kind: 'neg' }, ctx: RuleContext): DiffS
   const inner = ctx.differentiate(e.operand);
   return {
     rule: 'negation', expr: e, variable: ctx.variable, bindings: { u: e.operand },
-    result: neg(inner.result), substeps: [inner],
+    formula: neg(d(e.operand, ctx)), result: neg(inner.result), substeps: [inner],
   };
 }
 
@@ -56,14 +63,15 @@ export function productRule(e: Mul, ctx: RuleContext): DiffStep {
     const after = e.factors.slice(at).filter((f) => !dependsOn(f, ctx.variable));
     return {
       rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c, u },
-      result: mul([...before, inner.result, ...after]), substeps: [inner],
+      formula: mul([...before, d(u, ctx), ...after]), result: mul([...before, inner.result, ...after]), substeps: [inner],
     };
   }
   const substeps = varying.map((f) => ctx.differentiate(f));
-  const terms = varying.map((_, i) => mul(varying.map((f, j) => (i === j ? substeps[i]!.result : f))));
+  const productRuleWith = (derivatives: readonly Expr[]): Expr =>
+    add(varying.map((_, i) => mul(varying.map((f, j) => (i === j ? derivatives[i]! : f)))));
   return {
     rule: 'product', expr: e, variable: ctx.variable, bindings: { factors: varying },
-    result: add(terms), substeps,
+    formula: productRuleWith(varying.map((f) => d(f, ctx))), result: productRuleWith(substeps.map((s) => s.result)), substeps,
   };
 }
 
@@ -75,14 +83,15 @@ export function quotientRule(e: Div, ctx: RuleContext): DiffStep {
     const inner = ctx.differentiate(u);
     return {
       rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c: div(one, v), u },
-      result: div(inner.result, v), substeps: [inner],
+      formula: div(d(u, ctx), v), result: div(inner.result, v), substeps: [inner],
     };
   }
   const du = ctx.differentiate(u);
   const dv = ctx.differentiate(v);
+  const quotientRuleWith = (uPrime: Expr, vPrime: Expr): Expr => div(sub(mul([uPrime, v]), mul([u, vPrime])), pow(v, int(2)));
   return {
     rule: 'quotient', expr: e, variable: ctx.variable, bindings: { u, v },
-    result: div(sub(mul([du.result, v]), mul([u, dv.result])), pow(v, int(2))),
+    formula: quotientRuleWith(d(u, ctx), d(v, ctx)), result: quotientRuleWith(du.result, dv.result),
     substeps: [du, dv],
   };
 }
@@ -93,22 +102,24 @@ export function powerRule(e: Pow, ctx: RuleContext): DiffStep {
   const baseVaries = dependsOn(base, ctx.variable);
   const exponentVaries = dependsOn(exponent, ctx.variable);
   if (baseVaries && !exponentVaries) {
-    return withChain(e, base, (u) => pow(u, exponent), (x, v) => ({
+    return withChain(e, base, (u) => pow(u, exponent), (x, v) => leaf({
       rule: 'power', expr: x, variable: v, bindings: { n: exponent },
-      result: mul([exponent, pow((x as Pow).base, decrement(exponent))]), substeps: [],
+      result: mul([exponent, pow((x as Pow).base, decrement(exponent))]),
     }), ctx);
   }
   if (!baseVaries) {
-    return withChain(e, exponent, (u) => pow(base, u), (x, v) => ({
-      rule: 'exponential', expr: x, variable: v, bindings: { base },
-      result: mul([x, ln(base)]), substeps: [],
+    return withChain(e, exponent, (u) => pow(base, u), (x, v) => leaf({
+      rule: 'exponential', expr: x, variable: v, bindings: { base }, result: mul([x, ln(base)]),
     }), ctx);
   }
   const df = ctx.differentiate(base);
   const dg = ctx.differentiate(exponent);
+  const logarithmicDifferentiationWith = (fPrime: Expr, gPrime: Expr): Expr =>
+    mul([e, add([mul([gPrime, ln(base)]), mul([exponent, div(fPrime, base)])])]);
   return {
     rule: 'general-power', expr: e, variable: ctx.variable, bindings: { f: base, g: exponent },
-    result: mul([e, add([mul([dg.result, ln(base)]), mul([exponent, div(df.result, base)])])]),
+    formula: logarithmicDifferentiationWith(d(base, ctx), d(exponent, ctx)),
+    result: logarithmicDifferentiationWith(df.result, dg.result),
     substeps: [df, dg],
   };
 }
@@ -127,8 +138,8 @@ export function callRule(e: Call, ctx: RuleContext): DiffStep {
     const u = (x as Call).args[0]!;
     const result = entry.derivative(u);
     return entry.rule === 'elementary'
-      ? { rule: 'elementary', expr: x, variable: v, bindings: { fn: e.name }, result, substeps: [] }
-      : { rule: entry.rule, expr: x, variable: v, bindings: { base: baseOf[e.name]! }, result, substeps: [] };
+      ? leaf({ rule: 'elementary', expr: x, variable: v, bindings: { fn: e.name }, result })
+      : leaf({ rule: entry.rule, expr: x, variable: v, bindings: { base: baseOf[e.name]! }, result });
   }, ctx);
 }
 
@@ -139,20 +150,22 @@ const baseOf: Readonly<Record<string, Expr>> = { exp: constant('e'), log: consta
 function logarithmWithBase(e: Call, ctx: RuleContext): DiffStep {
   const [argument, base] = e.args as [Expr, Expr];
   if (dependsOn(base, ctx.variable)) {
-    const rewritten = ctx.differentiate(div(ln(argument), ln(base)));
-    return { rule: 'logarithm', expr: e, variable: ctx.variable, bindings: { base }, result: rewritten.result, substeps: [rewritten] };
+    const changeOfBase = div(ln(argument), ln(base));
+    const rewritten = ctx.differentiate(changeOfBase);
+    return {
+      rule: 'logarithm', expr: e, variable: ctx.variable, bindings: { base },
+      formula: d(changeOfBase, ctx), result: rewritten.result, substeps: [rewritten],
+    };
   }
-  return withChain(e, argument, (u) => call('log', [u, base]), (x, v) => ({
-    rule: 'logarithm', expr: x, variable: v, bindings: { base },
-    result: div(one, mul([(x as Call).args[0]!, ln(base)])), substeps: [],
+  return withChain(e, argument, (u) => call('log', [u, base]), (x, v) => leaf({
+    rule: 'logarithm', expr: x, variable: v, bindings: { base }, result: div(one, mul([(x as Call).args[0]!, ln(base)])),
   }), ctx);
 }
 
 /** f(u)′ = f′(u) for an abstract function, one more prime. */
 export function abstractFunctionRule(e: Apply, ctx: RuleContext): DiffStep {
-  return withChain(e, e.arg, (u) => apply(e.name, e.order, u), (x, v) => ({
-    rule: 'abstract-function', expr: x, variable: v, bindings: { fn: e.name },
-    result: apply(e.name, e.order + 1, (x as Apply).arg), substeps: [],
+  return withChain(e, e.arg, (u) => apply(e.name, e.order, u), (x, v) => leaf({
+    rule: 'abstract-function', expr: x, variable: v, bindings: { fn: e.name }, result: apply(e.name, e.order + 1, (x as Apply).arg),
   }), ctx);
 }
 
@@ -170,10 +183,11 @@ function withChain(
   const outer = outerOf(u);
   const outerStep = outerRule(outer, ctx.placeholder);
   const innerStep = ctx.differentiate(inner);
+  const outerDerivative = substitute(outerStep.result, ctx.placeholder, inner);
   return {
     rule: 'chain', expr: e, variable: ctx.variable,
     bindings: { outer, placeholder: ctx.placeholder, u: inner },
-    result: mul([substitute(outerStep.result, ctx.placeholder, inner), innerStep.result]),
+    formula: mul([outerDerivative, d(inner, ctx)]), result: mul([outerDerivative, innerStep.result]),
     substeps: [outerStep, innerStep],
   };
 }

@@ -13,6 +13,12 @@ interface StepOf<Rule extends string, Bindings> {
   readonly variable: string;
   /** What the rule bound its letters to: u = 1, v = 1 + e^(−x). */
   readonly bindings: Bindings;
+  /**
+   * The rule's formula with its letters filled in, the parts still to differentiate
+   * left as unevaluated derivatives: ((1)′·v − 1·(v)′)/v². The same as `result` for
+   * rules with no parts.
+   */
+  readonly formula: Expr;
   /** The derivative as the rule produces it, before any tidying. */
   readonly result: Expr;
   readonly substeps: readonly DiffStep[];

@@ -8,11 +8,20 @@ export interface Environment {
 }
 export type AbstractFunctions = Readonly<Record<string, (x: number, order: number) => number>>;
 
+/** How to evaluate an unevaluated derivative (u)′ at a point, e.g. by finite differences. */
+export type DerivativeEvaluator = (operand: Expr, variable: string, env: Environment) => number;
+
+export interface EvaluateOptions {
+  readonly functions?: AbstractFunctions;
+  readonly derivative?: DerivativeEvaluator;
+}
+
 /**
  * The real value of an expression in floating point; NaN where it is undefined or
  * not real (log of a negative, 0/0). Odd roots of negatives are real: (−8)^(1/3) = −2.
  */
-export function evaluate(e: Expr, env: Environment, functions: AbstractFunctions = {}): number {
+export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {}): number {
+  const functions = options.functions ?? {};
   const memo = new Map<Expr, number>();
   const value = (node: Expr): number => {
     const known = memo.get(node);
@@ -40,6 +49,10 @@ export function evaluate(e: Expr, env: Environment, functions: AbstractFunctions
         const f = functions[node.name];
         if (!f) throw new Error(`no definition for the abstract function '${node.name}'`);
         return f(value(node.arg), node.order);
+      }
+      case 'derivative': {
+        if (!options.derivative) throw new Error(`no way to evaluate the unevaluated derivative of a ${node.operand.kind}`);
+        return options.derivative(node.operand, node.variable, env);
       }
     }
   };

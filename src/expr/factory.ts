@@ -1,5 +1,5 @@
 import type {
-  Add, Apply, Call, Constant, ConstantName, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
+  Add, Apply, Call, Constant, ConstantName, Derivative, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
 } from './types.js';
 import { hashList, hashString, mix } from './hash.js';
 import { isTerminating, isZero, rational } from './rational.js';
@@ -17,6 +17,7 @@ const seed = {
   num: hashString('num'), constant: hashString('constant'), variable: hashString('variable'),
   add: hashString('add'), mul: hashString('mul'), div: hashString('div'), neg: hashString('neg'),
   pow: hashString('pow'), call: hashString('call'), apply: hashString('apply'),
+  derivative: hashString('derivative'),
 };
 
 export function num(value: Rational, decimal = false): Num {
@@ -93,6 +94,30 @@ export function call(name: string, args: readonly Expr[]): Call {
 
 export function apply(name: string, order: number, arg: Expr): Apply {
   return { kind: 'apply', name, order, arg, hash: mix(mix(mix(seed.apply, hashString(name)), order), arg.hash) };
+}
+
+/** (u)′ with respect to a variable, unevaluated. */
+export function derivative(operand: Expr, variable: string): Derivative {
+  return { kind: 'derivative', operand, variable, hash: mix(mix(seed.derivative, hashString(variable)), operand.hash) };
+}
+
+/**
+ * The same node with other children, built exactly as given, without the canonical
+ * forms above. Only for showing the intermediate forms of a derivation, where a
+ * child is rewritten before its parent is: −(2·x) must stay −(2·x) until then.
+ */
+export function rebuildExactly(e: Expr, next: readonly Expr[]): Expr {
+  switch (e.kind) {
+    case 'add': return { kind: 'add', terms: next, hash: hashList(seed.add, next.map((t) => t.hash)) };
+    case 'mul': return { kind: 'mul', factors: next, hash: hashList(seed.mul, next.map((f) => f.hash)) };
+    case 'div': return { kind: 'div', numerator: next[0]!, denominator: next[1]!, hash: mix(mix(seed.div, next[0]!.hash), next[1]!.hash) };
+    case 'neg': return { kind: 'neg', operand: next[0]!, hash: mix(seed.neg, next[0]!.hash) };
+    case 'pow': return { kind: 'pow', base: next[0]!, exponent: next[1]!, hash: mix(mix(seed.pow, next[0]!.hash), next[1]!.hash) };
+    case 'call': return call(e.name, next);
+    case 'apply': return apply(e.name, e.order, next[0]!);
+    case 'derivative': return derivative(next[0]!, e.variable);
+    case 'num': case 'constant': case 'variable': return e;
+  }
 }
 
 /** a − b, as the parser reads it. */

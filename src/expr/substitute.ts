@@ -1,5 +1,5 @@
 import type { Expr } from './types.js';
-import { children, withChildren } from './traverse.js';
+import { children, equals, withChildren } from './traverse.js';
 
 /** Replaces every occurrence of a variable by an expression; shared subtrees are rebuilt once. */
 export function substitute(e: Expr, name: string, replacement: Expr): Expr {
@@ -9,6 +9,21 @@ export function substitute(e: Expr, name: string, replacement: Expr): Expr {
     if (known) return known;
     const result = node.kind === 'variable'
       ? (node.name === name ? replacement : node)
+      : withChildren(node, children(node).map(visit));
+    done.set(node, result);
+    return result;
+  };
+  return visit(e);
+}
+
+/** Replaces every subtree equal to `target` by `replacement`; the same tree when none is found. */
+export function replaceSubtree(e: Expr, target: Expr, replacement: Expr): Expr {
+  const done = new Map<Expr, Expr>();
+  const visit = (node: Expr): Expr => {
+    const known = done.get(node);
+    if (known) return known;
+    const result = node.hash === target.hash && equals(node, target)
+      ? replacement
       : withChildren(node, children(node).map(visit));
     done.set(node, result);
     return result;

@@ -1,5 +1,5 @@
 import type { Expr } from './types.js';
-import { add, apply, call, div, mul, neg, pow } from './factory.js';
+import { add, apply, call, derivative, div, mul, neg, pow } from './factory.js';
 
 /** The direct subexpressions of a node, in print order. */
 export function children(e: Expr): readonly Expr[] {
@@ -12,6 +12,7 @@ export function children(e: Expr): readonly Expr[] {
     case 'pow': return [e.base, e.exponent];
     case 'call': return e.args;
     case 'apply': return [e.arg];
+    case 'derivative': return [e.operand];
   }
 }
 
@@ -19,6 +20,11 @@ export function children(e: Expr): readonly Expr[] {
 export function withChildren(e: Expr, next: readonly Expr[]): Expr {
   const old = children(e);
   if (old.length === next.length && old.every((c, i) => c === next[i])) return e;
+  return rebuild(e, next);
+}
+
+/** A node of the same kind with the given children, made by the factories (so in canonical form). */
+export function rebuild(e: Expr, next: readonly Expr[]): Expr {
   switch (e.kind) {
     case 'num': case 'constant': case 'variable': return e;
     case 'add': return add(next);
@@ -28,6 +34,7 @@ export function withChildren(e: Expr, next: readonly Expr[]): Expr {
     case 'pow': return pow(next[0]!, next[1]!);
     case 'call': return call(e.name, next);
     case 'apply': return apply(e.name, e.order, next[0]!);
+    case 'derivative': return derivative(next[0]!, e.variable);
   }
 }
 
@@ -53,6 +60,7 @@ function sameLabel(x: Expr, y: Expr): boolean {
     case 'variable': return y.kind === 'variable' && x.name === y.name;
     case 'call': return y.kind === 'call' && x.name === y.name;
     case 'apply': return y.kind === 'apply' && x.name === y.name && x.order === y.order;
+    case 'derivative': return y.kind === 'derivative' && x.variable === y.variable;
     default: return true;
   }
 }

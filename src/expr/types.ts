@@ -76,5 +76,15 @@ export interface Apply extends NodeBase {
   readonly arg: Expr;
 }
 
-export type Expr = Num | Constant | Variable | Add | Mul | Div | Neg | Pow | Call | Apply;
+/**
+ * The derivative of an expression with respect to a variable, not yet worked out: the
+ * (u)′ that a derivation shows before the rule for u is applied.
+ */
+export interface Derivative extends NodeBase {
+  readonly kind: 'derivative';
+  readonly operand: Expr;
+  readonly variable: string;
+}
+
+export type Expr = Num | Constant | Variable | Add | Mul | Div | Neg | Pow | Call | Apply | Derivative;
 export type Kind = Expr['kind'];

@@ -1,7 +1,7 @@
 import type { Expr, Num } from '../expr/types.js';
 import { div, neg } from '../expr/factory.js';
 import { functionEntry } from '../expr/functions.js';
-import { isInteger, isOne, isTerminating, toDecimalString } from '../expr/rational.js';
+import { isInteger, isOne, isTerminating, isZero, toDecimalString } from '../expr/rational.js';
 import { isNegativeLooking, isNegativeNumber, precedenceOf, required } from './precedence.js';
 
 /** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. */
@@ -40,6 +40,7 @@ export function toLatex(e: Expr): string {
       const mark = e.order <= 3 ? "'".repeat(e.order) : `^{(${e.order})}`;
       return `${e.name}${mark}${parens(toLatex(e.arg))}`;
     }
+    case 'derivative': return e.operand.kind === 'variable' ? `${toLatex(e.operand)}'` : `${parens(toLatex(e.operand))}'`;
   }
 }
 
@@ -53,9 +54,9 @@ function numberLatex(e: Num): string {
   return `${sign}\\frac{${q.n}}{${q.d}}`;
 }
 
-/** 2x and 2\sin\left(x\right): a plain number coefficient before a letter or a command. */
+/** 2x, \frac{1}{2}x and 2\sin\left(x\right): a number coefficient other than 0 and ±1 before a letter or a command. */
 function juxtaposes(previous: Expr, next: string): boolean {
-  return previous.kind === 'num' && !isOne(previous.value.abs()) && /^(?:[A-Za-z]|\\(?!frac|cdot)[A-Za-z]|\\left\()/.test(next);
+  return previous.kind === 'num' && !isOne(previous.value.abs()) && !isZero(previous.value) && /^(?:[A-Za-z]|\\(?!frac|cdot)[A-Za-z]|\\left\()/.test(next);
 }
 
 const greekNames = [

@@ -1,7 +1,7 @@
 import type { Apply, Call, Expr, Num } from '../expr/types.js';
 import { neg } from '../expr/factory.js';
 import { functionEntry } from '../expr/functions.js';
-import { isInteger, isOne } from '../expr/rational.js';
+import { isInteger, isOne, isZero } from '../expr/rational.js';
 import { isNegativeLooking, isNegativeNumber, precedence, precedenceOf, required, type Notation } from './precedence.js';
 import { numberText } from './numbers.js';
 
@@ -63,6 +63,10 @@ function print(e: Expr, style: LinearStyle): string {
     case 'pow': return power(child(e.base, required.base), e.exponent, style);
     case 'call': return call(e, style);
     case 'apply': return apply(e, style);
+    case 'derivative': {
+      const prime = style.notation === 'text' ? "'" : '′';
+      return e.operand.kind === 'variable' ? `${e.operand.name}${prime}` : `(${print(e.operand, style)})${prime}`;
+    }
   }
 }
 
@@ -71,9 +75,9 @@ function juxtaposes(previous: Expr, next: string, style: LinearStyle): boolean {
   return style.mathematical && previous.kind === 'num' && isWholeOrDecimal(previous) && /^[\p{L}(√∛]/u.test(next);
 }
 
-/** Integers and decimals other than ±1, signed or not: 2x but 1·x, and 1/2·x keeps its operator. */
+/** Integers and decimals other than 0 and ±1, signed or not: 2x but 1·x and 0·x; 1/2·x keeps its operator. */
 const isWholeOrDecimal = (n: Num): boolean =>
-  !isOne(n.value.abs()) && precedenceOf(n.value.s < 0n ? neg(n) : n, 'unicode') === precedence.atom;
+  !isOne(n.value.abs()) && !isZero(n.value) && precedenceOf(n.value.s < 0n ? neg(n) : n, 'unicode') === precedence.atom;
 
 function power(base: string, exponent: Expr, style: LinearStyle): string {
   if (style.mathematical && exponent.kind === 'num' && isInteger(exponent.value)) return base + superscript(exponent);

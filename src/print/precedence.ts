@@ -38,7 +38,7 @@ export function precedenceOf(e: Expr, notation: Notation): number {
       if (e.name === 'exp') return precedence.power;
       if (notation === 'unicode' && (e.name === 'sqrt' || e.name === 'cbrt')) return precedence.power;
       return precedence.atom;
-    case 'constant': case 'variable': case 'apply':
+    case 'constant': case 'variable': case 'apply': case 'derivative':
       return precedence.atom;
   }
 }

@@ -121,6 +121,21 @@ export const tidyRules: readonly RewriteRule[] = [
     },
   },
   {
+    // 2x/2 → x/1, 4x/6 → 2x/3: a leading integer and an integer denominator lose their common factor
+    id: 'reduce-numeric-fraction',
+    apply: (e) => {
+      if (e.kind !== 'div' || !isNum(e.denominator) || !isInteger(e.denominator.value) || isZero(e.denominator.value)) return undefined;
+      const numerator = e.numerator;
+      const lead = numerator.kind === 'mul' ? numerator.factors[0]! : numerator;
+      if (!isNum(lead) || !isInteger(lead.value) || isZero(lead.value)) return undefined;
+      const common = lead.value.gcd(e.denominator.value);
+      if (isOne(common)) return undefined;
+      const reduced = num(lead.value.div(common), lead.decimal);
+      const top = numerator.kind === 'mul' ? mul([reduced, ...numerator.factors.slice(1)]) : reduced;
+      return div(top, num(e.denominator.value.div(common), e.denominator.decimal));
+    },
+  },
+  {
     id: 'divide-by-one',
     apply: (e) => (e.kind === 'div' && isOneNum(e.denominator) ? e.numerator : undefined),
   },

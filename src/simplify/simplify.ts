@@ -1,5 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { children, withChildren } from '../expr/traverse.js';
+import { StructuralMap } from '../expr/structural-map.js';
 import { tidyRules, type RewriteRule } from './rules.js';
 
 /** One firing of a rewrite rule: which rule, and the subexpression before and after. */
@@ -7,6 +8,8 @@ export interface RewriteStep {
   readonly rule: string;
   readonly before: Expr;
   readonly after: Expr;
+  /** With `places`: child indices from the root to the rewritten part, at the moment of the rewrite. */
+  readonly path?: readonly number[];
 }
 
 export interface Simplified {
@@ -18,29 +21,36 @@ export interface SimplifyOptions {
   readonly rules?: readonly RewriteRule[];
   /** Most rule firings before giving up (a guard; the rules terminate on their own). */
   readonly maxSteps?: number;
+  /**
+   * Rewrite every place of the tree on its own and record where, so the steps can be
+   * replayed on the whole expression. Otherwise equal parts are simplified once.
+   */
+  readonly places?: boolean;
 }
 
 /** Applies the rules bottom-up until none fires, recording each firing. */
 export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simplified {
   const rules = options.rules ?? tidyRules;
   const maxSteps = options.maxSteps ?? 1_000_000;
+  const places = options.places === true;
   const steps: RewriteStep[] = [];
-  const normal = new Map<Expr, Expr>();
+  // Keyed by structure, so equal parts are simplified (and their steps recorded) once.
+  const normal = new StructuralMap<Expr>();
 
-  const visit = (node: Expr): Expr => {
-    const known = normal.get(node);
+  const visit = (node: Expr, path: readonly number[]): Expr => {
+    const known = places ? undefined : normal.get(node);
     if (known) return known;
-    let current = withChildren(node, children(node).map(visit));
+    const normalChildren = (n: Expr): Expr => withChildren(n, children(n).map((c, i) => visit(c, [...path, i])));
+    let current = normalChildren(node);
     for (;;) {
       const fired = fire(current);
       if (!fired) break;
-      steps.push(fired);
+      steps.push(places ? { ...fired, path } : fired);
       if (steps.length > maxSteps) throw new Error(`simplification did not settle within ${maxSteps} steps`);
       // The rewritten node may have new children that are not yet in normal form.
-      current = withChildren(fired.after, children(fired.after).map(visit));
+      current = normalChildren(fired.after);
     }
-    normal.set(node, current);
-    normal.set(current, current);
+    if (!places) normal.set(node, current);
     return current;
   };
 
@@ -52,7 +62,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     return undefined;
   };
 
-  return { result: visit(e), steps };
+  return { result: visit(e, []), steps };
 }
 
 export const simplify = (e: Expr, options?: SimplifyOptions): Expr => simplifyWithSteps(e, options).result;

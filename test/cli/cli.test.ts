@@ -58,6 +58,7 @@ describe('one expression', () => {
     expect((await dydx(['-x^2'])).stdout).toBe('-2*x\n');
     expect((await dydx(['--format', 'text', '-sin(x)', '--var', 'x'])).stdout).toBe('-cos(x)\n');
     expect((await dydx(['--', '-x^3'])).stdout).toBe('-3*x^2\n');
+    expect((await dydx(['-f(x)', '-n', '2'])).stdout).toBe("-f''(x)\n");
     expect((await dydx(['-x', '--bogus'])).status).toBe(2);
   });
   it('prints the JSON object with the derivative in three notations and the steps', async () => {

@@ -1,5 +1,5 @@
 import type { Expr } from '../../src/expr/types.js';
-import { evaluate, type Environment } from '../../src/evaluate/evaluate.js';
+import { evaluate, type DerivativeEvaluator, type Environment } from '../../src/evaluate/evaluate.js';
 import { postOrder } from '../../src/expr/traverse.js';
 
 /** Five-point central difference of f at x with step h. */
@@ -60,4 +60,21 @@ export function isWellConditioned(expr: Expr, env: Environment): boolean {
 /** The largest magnitude of any subexpression's value at a point. */
 export function largestPart(expr: Expr, env: Environment): number {
   return Math.max(0, ...postOrder(expr).map((part) => Math.abs(safe(() => evaluate(part, env)))).filter(Number.isFinite));
+}
+
+/**
+ * Evaluates an expression whose unevaluated derivatives (u)′ are estimated by
+ * central differences; NaN where a difference is unstable (two step sizes disagree).
+ */
+export function evaluateWithDifferences(expr: Expr, env: Environment): number {
+  const differences: DerivativeEvaluator = (operand, variable, at) => {
+    const point = at[variable];
+    if (point === undefined) return Number.NaN;
+    const f = (t: number): number => safe(() => evaluate(operand, { ...at, [variable]: t }));
+    const h = 1e-3 * Math.max(1, Math.abs(point));
+    const coarse = centralDifference(f, point, h);
+    const fine = centralDifference(f, point, h / 2);
+    return close(coarse, fine, 1e-6) ? fine : Number.NaN;
+  };
+  return safe(() => evaluate(expr, env, { derivative: differences }));
 }

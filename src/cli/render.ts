@@ -1,0 +1,47 @@
+import type { Derivative } from '../api.js';
+import { toText, toUnicode } from '../print/linear.js';
+import { toLatex } from '../print/latex.js';
+import { traceToText, type StepDetail } from '../print/steps-text.js';
+import { latexDocument, traceToLatex } from '../print/steps-latex.js';
+import { traceToMarkdown } from '../print/steps-markdown.js';
+import { buildTrace } from '../steps/trace.js';
+import { derivativeJson } from './json.js';
+
+export const formats = ['text', 'unicode', 'latex', 'markdown', 'json'] as const;
+export type Format = (typeof formats)[number];
+
+export interface RenderOptions {
+  readonly format: Format;
+  /** Print the derivation, not only the answer. */
+  readonly steps: StepDetail | undefined;
+  /** Wrap LaTeX output in a standalone amsmath document. */
+  readonly document: boolean;
+  readonly colour: boolean;
+}
+
+/** The CLI's output for one input, without a trailing newline. */
+export function render(input: string, d: Derivative, options: RenderOptions): string {
+  const { format, steps } = options;
+  if (format === 'json') return JSON.stringify(derivativeJson(input, d));
+  if (steps === undefined) {
+    switch (format) {
+      case 'text': return toText(d.result);
+      case 'unicode': return toUnicode(d.result);
+      case 'markdown': return `$${toLatex(d.result)}$`;
+      case 'latex': {
+        const latex = toLatex(d.result);
+        return options.document ? latexDocument(buildTrace(d), `\\[\n${latex}\n\\]`) : latex;
+      }
+    }
+  }
+  const trace = buildTrace(d);
+  switch (format) {
+    case 'text': case 'unicode':
+      return traceToText(trace, { notation: format, detail: steps, colour: options.colour });
+    case 'markdown': return traceToMarkdown(trace);
+    case 'latex': {
+      const latex = traceToLatex(trace);
+      return options.document ? latexDocument(trace, latex) : latex;
+    }
+  }
+}

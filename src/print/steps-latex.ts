@@ -1,0 +1,52 @@
+import { variable } from '../expr/factory.js';
+import { toLatex } from './latex.js';
+import { stepNumber, type Binding, type Trace, type TraceStep } from '../steps/trace.js';
+import { words } from '../steps/labels.js';
+
+/**
+ * A derivation as one align* environment: one equation per line, each justified on
+ * the right with the step's number and rule, and the simplification continuing
+ * with "= …" lines.
+ */
+export function traceToLatex(trace: Trace): string {
+  const rows: string[] = [];
+  const row = (lhs: string, rhs: string, why: string): void => {
+    rows.push(`${lhs} &= ${rhs} && ${why}`);
+  };
+  const text = (t: string): string => `\\text{${t.replace(/([{}\\#$%&_^~])/g, '\\$1')}}`;
+
+  const step = (s: TraceStep): void => {
+    const number = stepNumber(s.number);
+    const why = `${text(`${number} ${s.label}`)}${bindings(s.bindings)}`;
+    if (s.formula) row(toLatex(s.derivative), toLatex(s.formula), why);
+    s.substeps.forEach(step);
+    const justification = s.formula
+      ? text(`${number} ${words.combine} ${s.substeps.map((sub) => stepNumber(sub.number)).join(', ')}`)
+      : why;
+    row(toLatex(s.derivative), toLatex(s.result), justification);
+  };
+
+  for (const section of trace.sections) {
+    step(section.root);
+    for (const r of section.rewrites) row('', toLatex(r.whole), text(`${stepNumber(r.number)} ${r.label}`));
+  }
+  return `\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}`;
+}
+
+function bindings(list: readonly Binding[]): string {
+  if (list.length === 0) return '';
+  return `,\\ ${list.map((b) => `${toLatex(b.name)} = ${toLatex(b.value)}`).join(',\\ ')}`;
+}
+
+/** A standalone amsmath document around a derivation. */
+export function latexDocument(trace: Trace, body: string): string {
+  return [
+    '\\documentclass{article}',
+    '\\usepackage{amsmath}',
+    '\\begin{document}',
+    `${words.derivativeOf.replace(/^./, (c) => c.toUpperCase())} $${toLatex(trace.input)}$ ${words.withRespectTo} $${toLatex(variable(trace.variable))}$:`,
+    body,
+    '\\end{document}',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,57 @@
+import { variable } from '../expr/factory.js';
+import { toLatex } from './latex.js';
+import { type Binding, type Trace, type TraceStep } from '../steps/trace.js';
+import { words } from '../steps/labels.js';
+
+/**
+ * A derivation as a nested numbered Markdown list with $…$ and $$…$$ math, as GitHub
+ * renders it: each item names its rule and general form, with the equations beneath.
+ */
+export function traceToMarkdown(trace: Trace): string {
+  const lines: string[] = [];
+  const math = (latex: string): string => `$${latex}$`;
+  const display = (pad: string, latex: string): void => {
+    lines.push('', `${pad}$$${latex}$$`, '');
+  };
+
+  const step = (s: TraceStep, pad: string, index: number): void => {
+    const marker = `${index}. `;
+    const inner = pad + ' '.repeat(marker.length);
+    const form = `${toLatex(s.form[0])} = ${toLatex(s.form[1])}`;
+    lines.push(`${pad}${marker}**${capitalise(s.label)}** ${math(form)}${bindings(s.bindings)}`);
+    if (s.formula) display(inner, `${toLatex(s.derivative)} = ${toLatex(s.formula)}`);
+    if (s.substeps.length > 0) {
+      lines.push('');
+      s.substeps.forEach((sub, i) => step(sub, inner, i + 1));
+    }
+    const result = `${toLatex(s.derivative)} = ${toLatex(s.result)}`;
+    if (result !== form) display(inner, result);
+  };
+
+  for (const section of trace.sections) {
+    const order = trace.sections.length > 1 ? `${capitalise(words.order(section.order))}: ` : '';
+    lines.push(`${order}${capitalise(words.derivativeOf)} ${math(toLatex(section.expr))} ${words.withRespectTo} ${math(toLatex(variable(trace.variable)))}`, '');
+    step(section.root, '', 1);
+    if (section.rewrites.length > 0) {
+      lines.push(`2. **${capitalise(words.simplify)}**`, '');
+      section.rewrites.forEach((r, i) => {
+        lines.push(`   ${i + 1}. **${capitalise(r.label)}** ${math(`${toLatex(r.before)} \\to ${toLatex(r.after)}`)}`);
+        display('      ', `= ${toLatex(r.whole)}`);
+      });
+    }
+    lines.push('');
+  }
+  lines.push(`**${capitalise(words.answer)}:** ${math(toLatex(trace.answer))}`);
+  return collapseBlankLines(lines).join('\n');
+}
+
+function bindings(list: readonly Binding[]): string {
+  if (list.length === 0) return '';
+  return ` ${words.with} ${list.map((b) => `$${toLatex(b.name)} = ${toLatex(b.value)}$`).join(', ')}`;
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+function collapseBlankLines(lines: readonly string[]): string[] {
+  return lines.filter((line, i) => !(line === '' && (i === 0 || lines[i - 1] === '')));
+}

@@ -1,0 +1,64 @@
+import type { Expr } from '../expr/types.js';
+import type { DiffStep } from '../diff/steps.js';
+import { add, apply, call, derivative, div, int, mul, neg, pow, sub, variable } from '../expr/factory.js';
+import { functionEntry } from '../expr/functions.js';
+
+/**
+ * The general form of each rule as an equation of expressions, (u/v)′ = (u′·v − u·v′)/v²,
+ * so every printer writes it in its own notation. Letters u, v, c, n, a, b, f, g are
+ * placeholders; x is the step's variable.
+ */
+export type Equation = readonly [Expr, Expr];
+
+const u = variable('u');
+const v = variable('v');
+const c = variable('c');
+const d = (e: Expr, by: string): Expr => derivative(e, by);
+
+export function generalForm(step: DiffStep): Equation {
+  const x = variable(step.variable);
+  const by = step.variable;
+  switch (step.rule) {
+    case 'constant': return [d(c, by), int(0)];
+    case 'variable': return [d(x, by), int(1)];
+    case 'sum': return [d(add([u, v]), 'x'), add([d(u, 'x'), d(v, 'x')])];
+    case 'negation': return [d(neg(u), 'x'), neg(d(u, 'x'))];
+    case 'constant-multiple': return [d(mul([c, u]), 'x'), mul([c, d(u, 'x')])];
+    case 'product': return [d(mul([u, v]), 'x'), add([mul([d(u, 'x'), v]), mul([u, d(v, 'x')])])];
+    case 'quotient':
+      return [d(div(u, v), 'x'), div(sub(mul([d(u, 'x'), v]), mul([u, d(v, 'x')])), pow(v, int(2)))];
+    case 'power': {
+      const n = variable('n');
+      return [d(pow(x, n), by), mul([n, pow(x, add([n, int(-1)]))])];
+    }
+    case 'exponential': {
+      if (step.bindings.base.kind === 'constant') return [d(call('exp', [x]), by), call('exp', [x])];
+      const a = variable('a');
+      return [d(pow(a, x), by), mul([pow(a, x), call('log', [a])])];
+    }
+    case 'general-power': {
+      const f = variable('f');
+      const g = variable('g');
+      return [d(pow(f, g), 'x'), mul([pow(f, g), add([mul([d(g, 'x'), call('log', [f])]), mul([g, div(d(f, 'x'), f)])])])];
+    }
+    case 'logarithm': {
+      const base = step.bindings.base;
+      if (base.kind === 'constant') return [d(call('log', [x]), by), div(int(1), x)];
+      // log10 and log2 show their own names; any other base is the letter b.
+      const named = base.kind === 'num' && (base.value.n === 10n || base.value.n === 2n) && base.value.d === 1n;
+      const b = named ? base : variable('b');
+      const log = named ? call(`log${base.value.n}`, [x]) : call('log', [x, b]);
+      return [d(log, by), div(int(1), mul([x, call('log', [b])]))];
+    }
+    case 'chain': {
+      const f = (arg: Expr, order: number): Expr => apply('f', order, arg);
+      return [d(f(u, 0), 'x'), mul([f(u, 1), d(u, 'x')])];
+    }
+    case 'elementary': {
+      const entry = functionEntry(step.bindings.fn);
+      return [d(call(entry.name, [x]), by), entry.derivative(x)];
+    }
+    case 'abstract-function':
+      return [d(apply(step.bindings.fn, 0, x), by), apply(step.bindings.fn, 1, x)];
+  }
+}

@@ -1,0 +1,63 @@
+import type { RuleId } from '../diff/steps.js';
+
+/*
+ * The wording of derivations, apart from the stable ids it describes, so it can be
+ * changed or translated without touching the rules or breaking JSON consumers.
+ */
+
+/** Names of the differentiation rules; {fn} is the function's name. */
+export const ruleLabels: Readonly<Record<RuleId, string>> = {
+  'constant': 'constant rule',
+  'variable': 'variable rule',
+  'sum': 'sum rule',
+  'negation': 'negation rule',
+  'constant-multiple': 'constant multiple rule',
+  'product': 'product rule',
+  'quotient': 'quotient rule',
+  'power': 'power rule',
+  'exponential': 'exponential rule',
+  'general-power': 'logarithmic differentiation',
+  'logarithm': 'logarithm rule',
+  'chain': 'chain rule',
+  'elementary': 'derivative of {fn}',
+  'abstract-function': 'derivative of {fn}',
+};
+
+/** Names of the tidying rules, by id. */
+export const rewriteLabels: Readonly<Record<string, string>> = {
+  'flatten-sum': 'flatten the sum',
+  'add-numbers': 'add the numbers',
+  'cancel-opposite-terms': 'cancel opposite terms',
+  'flatten-product': 'flatten the product',
+  'multiply-by-zero': 'multiply by zero',
+  'collect-coefficient': 'collect the numeric factor',
+  'multiply-by-reciprocal': 'multiply by a reciprocal',
+  'divide-by-itself': 'divide by itself',
+  'double-negation': 'double negation',
+  'sign-out-of-quotient': 'move the sign out of the fraction',
+  'reduce-numeric-fraction': 'reduce the fraction',
+  'divide-by-one': 'divide by one',
+  'zero-numerator': 'zero numerator',
+  'power-of-zero': 'power of zero',
+  'power-of-one': 'power of one',
+  'one-to-a-power': 'one to a power',
+  'fold-power': 'evaluate the power',
+  'power-of-power': 'power of a power',
+};
+
+/** The other words a derivation uses. */
+export const words = {
+  derivativeOf: 'derivative of',
+  withRespectTo: 'with respect to',
+  with: 'with',
+  simplify: 'simplify',
+  answer: 'answer',
+  combine: 'combining',
+  order: (n: number): string => `derivative ${n}`,
+} as const;
+
+export function ruleLabel(rule: RuleId, fn?: string): string {
+  return ruleLabels[rule].replace('{fn}', fn ?? '');
+}
+
+export const rewriteLabel = (rule: string): string => rewriteLabels[rule] ?? rule;

@@ -1,0 +1,146 @@
+import type { Expr } from '../expr/types.js';
+import type { Derivative } from '../api.js';
+import type { DiffStep } from '../diff/steps.js';
+import { apply, derivative, variable } from '../expr/factory.js';
+import { Replay } from './replay.js';
+import { simplifyWithSteps } from '../simplify/simplify.js';
+import { equals } from '../expr/traverse.js';
+import { generalForm, type Equation } from './forms.js';
+import { rewriteLabel, ruleLabel } from './labels.js';
+
+/*
+ * A derivation as a person reads it, independent of notation: numbered steps
+ * (1, 1.1, 1.1.2) each with its rule, general form, bindings, the formula with the
+ * letters filled in, the substeps and the result; then the simplification, one
+ * rewrite at a time with the whole expression after it; then the answer. The
+ * printers for text, LaTeX and Markdown all walk this.
+ */
+
+export interface TraceStep {
+  /** Position in the derivation: [1, 2, 2] is step 1.2.2. */
+  readonly number: readonly number[];
+  readonly step: DiffStep;
+  readonly label: string;
+  readonly form: Equation;
+  /** What the rule's letters stand for here: u = 1, v = 1 + e^(−x). */
+  readonly bindings: readonly Binding[];
+  /** The derivative being worked out, (expr)′. */
+  readonly derivative: Expr;
+  /** The formula with the parts still to differentiate, when there are parts. */
+  readonly formula: Expr | undefined;
+  readonly result: Expr;
+  readonly substeps: readonly TraceStep[];
+}
+
+export interface Binding {
+  readonly name: Expr;
+  readonly value: Expr;
+}
+
+export interface TraceRewrite {
+  readonly number: readonly number[];
+  readonly rule: string;
+  readonly label: string;
+  /** The part rewritten, before and after. */
+  readonly before: Expr;
+  readonly after: Expr;
+  /** The whole expression after this rewrite. */
+  readonly whole: Expr;
+}
+
+/** One differentiation of a possibly higher-order derivative. */
+export interface TraceSection {
+  readonly order: number;
+  readonly expr: Expr;
+  readonly root: TraceStep;
+  /** Number of the simplification block: the step after the root. */
+  readonly simplifyNumber: readonly number[];
+  readonly rewrites: readonly TraceRewrite[];
+  readonly result: Expr;
+}
+
+export interface Trace {
+  readonly variable: string;
+  readonly input: Expr;
+  readonly sections: readonly TraceSection[];
+  readonly answer: Expr;
+}
+
+export function buildTrace(d: Derivative): Trace {
+  const sections = d.derivations.map((derivation, i): TraceSection => {
+    const root = traceStep(derivation.step, [1]);
+    const replay = new Replay(derivation.step.result);
+    // Simplified again place by place, so each rewrite can be shown in the whole expression.
+    const simplification = derivation.simplification.length === 0 ? []
+      : simplifyWithSteps(derivation.step.result, { places: true }).steps;
+    const rewrites = simplification.map((r, j): TraceRewrite => {
+      replay.apply(r.path!, r.after);
+      return { number: [2, j + 1], rule: r.rule, label: rewriteLabel(r.rule), before: r.before, after: r.after, whole: replay.current() };
+    });
+    if (!equals(rewrites.at(-1)?.whole ?? derivation.step.result, derivation.result)) {
+      throw new Error('internal error: the simplification steps do not lead to the simplified result');
+    }
+    return { order: i + 1, expr: derivation.expr, root, simplifyNumber: [2], rewrites, result: derivation.result };
+  });
+  return { variable: d.variable, input: d.input, sections, answer: d.result };
+}
+
+function traceStep(step: DiffStep, number: readonly number[]): TraceStep {
+  const fn = step.rule === 'elementary' || step.rule === 'abstract-function' ? step.bindings.fn : undefined;
+  return {
+    number,
+    step,
+    label: ruleLabel(step.rule, fn),
+    form: generalForm(step),
+    bindings: bindingsOf(step),
+    derivative: derivative(step.expr, step.variable),
+    formula: step.substeps.length > 0 && !equals(step.formula, step.result) ? step.formula : undefined,
+    result: step.result,
+    substeps: step.substeps.map((s, i) => traceStep(s, [...number, i + 1])),
+  };
+}
+
+const letter = (name: string): Expr => variable(name);
+
+/** The bindings worth showing: the letters of the general form that are not obvious from the step. */
+function bindingsOf(step: DiffStep): Binding[] {
+  switch (step.rule) {
+    case 'quotient': return [{ name: letter('u'), value: step.bindings.u }, { name: letter('v'), value: step.bindings.v }];
+    case 'constant-multiple': return [{ name: letter('c'), value: step.bindings.c }, { name: letter('u'), value: step.bindings.u }];
+    case 'product':
+      return step.bindings.factors.length === 2
+        ? [{ name: letter('u'), value: step.bindings.factors[0]! }, { name: letter('v'), value: step.bindings.factors[1]! }]
+        : [];
+    case 'power': return [{ name: letter('n'), value: step.bindings.n }];
+    case 'exponential': return step.bindings.base.kind === 'constant' ? [] : [{ name: letter('a'), value: step.bindings.base }];
+    case 'logarithm': return step.bindings.base.kind === 'constant' ? [] : [{ name: letter('b'), value: step.bindings.base }];
+    case 'general-power': return [{ name: letter('f'), value: step.bindings.f }, { name: letter('g'), value: step.bindings.g }];
+    case 'chain':
+      return [
+        { name: apply('f', 0, letter(step.bindings.placeholder)), value: step.bindings.outer },
+        { name: letter(step.bindings.placeholder), value: step.bindings.u },
+      ];
+    default: return [];
+  }
+}
+
+/** Every equation the derivation shows, for checking each one numerically. */
+export function traceEquations(trace: Trace): Equation[] {
+  const equations: Equation[] = [];
+  const walk = (s: TraceStep): void => {
+    if (s.formula) equations.push([s.derivative, s.formula]);
+    equations.push([s.derivative, s.result]);
+    s.substeps.forEach(walk);
+  };
+  for (const section of trace.sections) {
+    walk(section.root);
+    let previous = section.root.result;
+    for (const r of section.rewrites) {
+      equations.push([previous, r.whole]);
+      previous = r.whole;
+    }
+  }
+  return equations;
+}
+
+export const stepNumber = (number: readonly number[]): string => number.join('.');

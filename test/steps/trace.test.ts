@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { differentiate } from '../../src/api.js';
+import { buildTrace, traceEquations, type Trace } from '../../src/steps/trace.js';
+import { ruleIds } from '../../src/diff/steps.js';
+import { ruleLabels, rewriteLabels } from '../../src/steps/labels.js';
+import { tidyRules } from '../../src/simplify/rules.js';
+import { traceToText } from '../../src/print/steps-text.js';
+import { traceToLatex } from '../../src/print/steps-latex.js';
+import { toUnicode } from '../../src/print/linear.js';
+import { equals } from '../../src/expr/traverse.js';
+import { expressionTree } from '../helpers/arbitraries.js';
+import { close, evaluateWithDifferences, isWellConditioned, largestPart } from '../helpers/numeric.js';
+import { expectRenders } from '../helpers/katex.js';
+
+const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 300);
+
+/** The last expression a derivation shows before its answer line. */
+function lastShown(trace: Trace) {
+  const section = trace.sections.at(-1)!;
+  return section.rewrites.at(-1)?.whole ?? section.root.result;
+}
+
+describe('labels', () => {
+  it('has wording for every rule id and every tidying rule', () => {
+    for (const id of ruleIds) expect(ruleLabels[id]).toBeTruthy();
+    for (const rule of tidyRules) expect(rewriteLabels[rule.id], rule.id).toBeTruthy();
+  });
+});
+
+describe('consistency of derivations', () => {
+  it('ends with the printed answer', () => {
+    fc.assert(fc.property(expressionTree({ depth: 4 }), fc.boolean(), (e, tidy) => {
+      const d = differentiate(e, { variable: 'x', simplify: tidy });
+      const trace = buildTrace(d);
+      expect(equals(lastShown(trace), d.result)).toBe(true);
+      expect(traceToText(trace).endsWith(`Answer: ${toUnicode(d.result)}`)).toBe(true);
+    }), { numRuns: runs });
+  });
+
+  it('shows only equations that hold at random points', () => {
+    let checked = 0;
+    fc.assert(fc.property(
+      expressionTree({ abstract: false, depth: 4 }),
+      fc.double({ min: -2, max: 3, noNaN: true }).filter((x) => Math.abs(x) > 1e-3),
+      (e, x) => {
+        const env = { x, y: -1.3, theta: 0.4, w1: 2.2, u: 0.9, w: -0.6, t: 1.4, s: 0.3, z: -1.1 };
+        const trace = buildTrace(differentiate(e, { variable: 'x' }));
+        for (const [lhs, rhs] of traceEquations(trace)) {
+          const left = evaluateWithDifferences(lhs, env);
+          const right = evaluateWithDifferences(rhs, env);
+          if (!Number.isFinite(left) || !Number.isFinite(right)) continue;
+          if (largestPart(lhs, env) > 1e6 || !isWellConditioned(rhs, env)) continue;
+          checked++;
+          expect(close(left, right, 1e-4), `${toUnicode(lhs)} = ${toUnicode(rhs)} at x = ${x}: ${left} vs ${right}`).toBe(true);
+        }
+      },
+    ), { numRuns: runs });
+    expect(checked).toBeGreaterThan(runs);
+  });
+
+  it('renders every derivation it prints as LaTeX in KaTeX', () => {
+    fc.assert(fc.property(expressionTree({ depth: 3 }), (e) => {
+      expectRenders(traceToLatex(buildTrace(differentiate(e, { variable: 'x' }))));
+    }), { numRuns: 100 });
+  });
+
+  it('numbers a derivation for each order', () => {
+    const trace = buildTrace(differentiate('x^3', { order: 2 }));
+    expect(trace.sections.map((s) => toUnicode(s.expr))).toEqual(['x³', '3x²']);
+    const text = traceToText(trace);
+    expect(text).toContain('Derivative 2. Derivative of 3x² with respect to x');
+    expect(text.endsWith('Answer: 6x')).toBe(true);
+  });
+});
