@@ -24,7 +24,7 @@ export function toLatex(e: Expr): string {
       return e.factors.map((factor, i) => {
         if (i === 0) return isNegativeNumber(factor) ? toLatex(factor) : child(factor, required.firstFactor);
         const text = factor.kind === 'mul' ? parens(toLatex(factor)) : child(factor, required.laterFactor);
-        return (juxtaposes(e.factors[i - 1]!, text) ? '' : ' \\cdot ') + text;
+        return (i === 1 && juxtaposes(e.factors[0]!, text) ? '' : ' \\cdot ') + text;
       }).join('');
     case 'div':
       // −1/x reads as −\frac{1}{x}, with the sign outside the fraction.

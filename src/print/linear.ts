@@ -54,7 +54,7 @@ function print(e: Expr, style: LinearStyle): string {
           return isNegativeNumber(factor) ? print(factor, style) : child(factor, required.firstFactor);
         }
         const text = factor.kind === 'mul' ? `(${print(factor, style)})` : child(factor, required.laterFactor);
-        return (juxtaposes(e.factors[i - 1]!, text, style) ? '' : style.times) + text;
+        return (i === 1 && juxtaposes(e.factors[0]!, text, style) ? '' : style.times) + text;
       }).join('');
     case 'div': {
       const numerator = isNegativeNumber(e.numerator) ? print(e.numerator, style) : child(e.numerator, required.firstFactor);
@@ -70,7 +70,7 @@ function print(e: Expr, style: LinearStyle): string {
   }
 }
 
-/** 2x, 3(x + 1), 2σ(x): a plain number coefficient followed by something that starts with a letter or '('. */
+/** 2x, 3(x + 1), 2σ(x): a leading number coefficient followed by something that starts with a letter or '('. */
 function juxtaposes(previous: Expr, next: string, style: LinearStyle): boolean {
   return style.mathematical && previous.kind === 'num' && isWholeOrDecimal(previous) && /^[\p{L}(√∛]/u.test(next);
 }
