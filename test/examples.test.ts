@@ -1,24 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const run = (name: string): string =>
-  execFileSync(process.execPath, [fileURLToPath(new URL(`../examples/${name}`, import.meta.url))], { encoding: 'utf8' });
+/*
+ * Every program in examples/ runs, and prints what its golden file says
+ * (test/golden/examples/NAME.txt; `npm run golden` regenerates them for review).
+ */
+const folder = fileURLToPath(new URL('../examples/', import.meta.url));
+const examples = readdirSync(folder).filter((f) => f.endsWith('.mjs')).sort();
 
 describe('examples', () => {
-  it('derivative.mjs prints the sigmoid derivative in three notations', () => {
-    expect(run('derivative.mjs')).toBe([
-      'exp(-x)/(1 + exp(-x))^2',
-      'e^(−x)/(1 + e^(−x))²',
-      '\\frac{e^{-x}}{\\left(1+e^{-x}\\right)^{2}}',
-      '',
-    ].join('\n'));
+  it('has the examples the README lists', () => {
+    expect(examples).toEqual([
+      'derivative.mjs', 'logistic-loss.mjs', 'sigmoid-steps.mjs', 'softplus.mjs', 'tanh.mjs', 'user-formula.mjs',
+    ]);
   });
-  it('user-formula.mjs differentiates a good formula and reports a bad one', () => {
-    expect(run('user-formula.mjs')).toBe([
-      'd/dw w*x^2 + sin(w*x) = x² + cos(w·x)·x; at w = 2, x = 0.5 it is 0.520151',
-      "cannot read 'w*x^2 + sinn(x)': unknown function 'sinn' — did you mean 'sin'? at column 9",
-      '',
-    ].join('\n'));
+
+  it.each(examples)('%s prints its golden output', async (name) => {
+    const output = execFileSync(process.execPath, [`${folder}${name}`], { encoding: 'utf8' });
+    await expect(output).toMatchFileSnapshot(`./golden/examples/${name.replace(/\.mjs$/, '.txt')}`);
+  });
+
+  it('logistic-loss.mjs agrees with the textbook gradient', () => {
+    const output = execFileSync(process.execPath, [`${folder}logistic-loss.mjs`], { encoding: 'utf8' });
+    for (const [, ours, textbook] of output.matchAll(/: (-?[\d.]+) \(textbook (-?[\d.]+)\)/g)) expect(ours).toBe(textbook);
+    expect(output.match(/textbook/g)).toHaveLength(2);
+  });
+
+  it('softplus.mjs gives the same values written both ways', () => {
+    const output = execFileSync(process.execPath, [`${folder}softplus.mjs`], { encoding: 'utf8' });
+    const [first, second] = output.trim().split('\n').map((line) => line.split(': ').at(-1));
+    expect(first).toBe(second);
+    expect(output).toContain('d/dx softplus(x) = σ(x)');
   });
 });

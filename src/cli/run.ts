@@ -124,8 +124,8 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
   const { format } = output;
   try {
     const d = differentiate(input, { variable: options.var, order: options.order, simplify: options.simplify });
-    // A derivation is several lines: in batch mode a blank line separates one from the next.
-    const separator = batch && output.steps !== undefined && format !== 'json' ? '\n' : '';
+    // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
+    const separator = batch && output.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${render(input, d, output)}\n${separator}`);
     return exitCode.ok;
   } catch (error) {

@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli, type CliIO } from '../../src/cli/run.js';
 import { expectRenders } from '../helpers/katex.js';
+import { mathIn } from '../helpers/markdown.js';
 
 interface Run {
   readonly status: number;
@@ -147,5 +148,64 @@ describe('the installed command', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('sin takes 1 argument, got 2');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('--steps', () => {
+  it('prints the derivation as numbered Unicode text on a terminal', async () => {
+    const run = await dydx(['1/(1+e^(-x))', '--steps'], undefined, true);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('1 Quotient rule: (u/v)′ = (u′·v − u·v′)/v²');
+    expect(run.stdout).toContain('    1.2.2 Chain rule: (f(u))′ = f′(u)·u′');
+    expect(run.stdout.trimEnd().endsWith('Answer: e^(−x)/(1 + e^(−x))²')).toBe(true);
+  });
+  it('accepts the expression after --steps, and brief or full detail', async () => {
+    const full = await dydx(['--steps', 'x*sin(x)', '-f', 'unicode']);
+    const brief = await dydx(['x*sin(x)', '--steps=brief', '-f', 'unicode']);
+    expect(full.stdout).toContain('with u = x, v = sin(x)');
+    expect(brief.stdout).not.toContain('with u = x');
+    expect(brief.stdout).toContain('1 Product rule: (x·sin(x))′ = 1·sin(x) + x·cos(x)');
+    expect(brief.stdout.split('\n').length).toBeLessThan(full.stdout.split('\n').length);
+  });
+  it('colours only on a terminal', async () => {
+    const terminal = await dydx(['x^2', '--steps'], undefined, true);
+    expect(terminal.stdout).not.toContain('\u001b[');
+    let coloured = '';
+    await runCli(['x^2', '--steps'], {
+      write: (t) => { coloured += t; }, writeError: () => {}, lines: async function* () {},
+      stdinIsTerminal: true, stdoutIsTerminal: true, colour: true,
+    });
+    expect(coloured).toContain('\u001b[1mPower rule\u001b[22m');
+  });
+  it('prints an align* derivation that KaTeX renders, and a standalone document', async () => {
+    const latex = (await dydx(['1/(1+e^(-x))', '--steps', '--format', 'latex'])).stdout;
+    expect(latex.startsWith('\\begin{align*}')).toBe(true);
+    expect(latex).toContain('&& \\text{1 quotient rule},\\ u = 1,\\ v = 1+e^{-x}');
+    expectRenders(latex);
+    const document = (await dydx(['1/(1+e^(-x))', '--steps', '--format', 'latex', '--latex-document'])).stdout;
+    expect(document).toMatch(/^\\documentclass\{article\}\n\\usepackage\{amsmath\}\n\\begin\{document\}\n/);
+    expect(document).toContain(latex.trimEnd());
+    expect(document.trimEnd().endsWith('\\end{document}')).toBe(true);
+  });
+  it('prints Markdown with math that KaTeX renders', async () => {
+    const markdown = (await dydx(['x^x', '--steps', '--format', 'markdown'])).stdout;
+    expect(markdown).toContain('1. **Logarithmic differentiation**');
+    const math = mathIn(markdown);
+    expect(math.length).toBeGreaterThan(5);
+    for (const m of math) expectRenders(m);
+  });
+  it('separates derivations with a blank line in batch mode', async () => {
+    const run = await dydx(['--steps=brief'], ['x^2', 'sin(x)']);
+    const blocks = run.stdout.trimEnd().split('\n\n\n');
+    expect(blocks).toHaveLength(2);
+    expect(blocks[1]).toContain('Derivative of sin(x) with respect to x');
+  });
+  it('puts the numbered step tree and the rewrites in the JSON', async () => {
+    const json = JSON.parse((await dydx(['1/(1+e^(-x))', '--steps', '--format', 'json'])).stdout);
+    const root = json.steps[0].derivation;
+    expect(root.number).toBe('1');
+    expect(root.formula.unicode).toBe('((1)′·(1 + e^(−x)) − 1·(1 + e^(−x))′)/(1 + e^(−x))²');
+    expect(root.substeps[1].substeps[1]).toMatchObject({ number: '1.2.2', rule: 'chain' });
+    expect(json.steps[0].simplification.at(-1)).toMatchObject({ number: '2.5', whole: { unicode: 'e^(−x)/(1 + e^(−x))²' } });
   });
 });

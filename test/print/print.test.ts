@@ -48,7 +48,7 @@ describe('unicode', () => {
     ['sqrt(x+1)*pi', '√(x + 1)·π'],
     ['sqrt(x)^2', '(√x)²'],
     ['2*sqrt(x)', '2√x'],
-    ["f'(x^2)*2*x", 'f′(x²)·2x'],
+    ["f'(x^2)*2*x", 'f′(x²)·2·x'],
     ['exp(x)^2', '(e^x)²'],
     ['log(x, 2)', 'log(x, 2)'],
     ['asin(x)', 'arcsin(x)'],
