@@ -48,7 +48,7 @@ export function traceToText(trace: Trace, options: TextTraceOptions = {}): strin
   for (const section of trace.sections) {
     if (lines.length > 0) lines.push('');
     const what = `${capitalise(words.derivativeOf)} ${print(section.expr)} ${words.withRespectTo} ${trace.variable}`;
-    lines.push(trace.sections.length > 1 ? `${capitalise(words.order(section.order))}. ${what}` : what, '');
+    lines.push(trace.sections.length > 1 ? `${capitalise(words.order(section.order))}: ${what.charAt(0).toLowerCase()}${what.slice(1)}` : what, '');
     step(section.root, 0);
     if (section.rewrites.length > 0) {
       lines.push(`${style.number(stepNumber(section.simplifyNumber))} ${style.label(capitalise(words.simplify))}`);

@@ -53,7 +53,7 @@ export const words = {
   simplify: 'simplify',
   answer: 'answer',
   combine: 'combining',
-  order: (n: number): string => `derivative ${n}`,
+  order: (n: number): string => `order ${n}`,
 } as const;
 
 export function ruleLabel(rule: RuleId, fn?: string): string {

@@ -69,7 +69,7 @@ describe('consistency of derivations', () => {
     const trace = buildTrace(differentiate('x^3', { order: 2 }));
     expect(trace.sections.map((s) => toUnicode(s.expr))).toEqual(['x³', '3x²']);
     const text = traceToText(trace);
-    expect(text).toContain('Derivative 2. Derivative of 3x² with respect to x');
+    expect(text).toContain('Order 2: derivative of 3x² with respect to x');
     expect(text.endsWith('Answer: 6x')).toBe(true);
   });
 });
