@@ -2,6 +2,7 @@ import type { Expr } from '../expr/types.js';
 import { children, withChildren } from '../expr/traverse.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { tidyRules, type RewriteRule } from './rules.js';
+import { algebraRules } from './algebra.js';
 
 /** One firing of a rewrite rule: which rule, and the subexpression before and after. */
 export interface RewriteStep {
@@ -28,9 +29,12 @@ export interface SimplifyOptions {
   readonly places?: boolean;
 }
 
+/** The tidying rules first (cheap, local), then the algebra of the polynomial normal form. */
+export const simplificationRules: readonly RewriteRule[] = [...tidyRules, ...algebraRules];
+
 /** Applies the rules bottom-up until none fires, recording each firing. */
 export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simplified {
-  const rules = options.rules ?? tidyRules;
+  const rules = options.rules ?? simplificationRules;
   const maxSteps = options.maxSteps ?? 1_000_000;
   const places = options.places === true;
   const steps: RewriteStep[] = [];

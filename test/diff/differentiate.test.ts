@@ -42,27 +42,27 @@ describe('structural rules', () => {
     ['constant-multiple', '5x^2', '10*x'],
     ['constant-multiple', 'x^2/4', 'x/2'],
     ['product', 'x*sin(x)', 'sin(x) + x*cos(x)'],
-    ['product', 'x*exp(x)*sin(x)', 'exp(x)*sin(x) + x*exp(x)*sin(x) + x*exp(x)*cos(x)'],
+    ['product', 'x*exp(x)*sin(x)', 'exp(x)*(x*cos(x) + x*sin(x) + sin(x))'],
     ['quotient', '1/(1+exp(-x))', 'exp(-x)/(1 + exp(-x))^2'],
-    ['quotient', 'sin(x)/x', '(cos(x)*x - sin(x))/x^2'],
+    ['quotient', 'sin(x)/x', '(x*cos(x) - sin(x))/x^2'],
     ['power', 'x^3', '3*x^2'],
-    ['power', 'x^(1/2)', '1/2*x^(-1/2)'],
-    ['power', 'x^-2', '-2*x^(-3)'],
+    ['power', 'x^(1/2)', '1/(2*sqrt(x))'],
+    ['power', 'x^-2', '-2/x^3'],
     ['power', 'x^a', 'a*x^(a - 1)'],
     ['exponential', 'exp(x)', 'exp(x)'],
-    ['exponential', '2^x', '2^x*log(2)'],
+    ['exponential', '2^x', 'log(2)*2^x'],
     ['general-power', 'x^x', 'x^x*(log(x) + 1)'],
     ['general-power', 'x^sin(x)', 'x^sin(x)*(cos(x)*log(x) + sin(x)/x)'],
     ['logarithm', 'ln(x)', '1/x'],
     ['logarithm', 'log(x, 2)', '1/(x*log(2))'],
     ['logarithm', 'log10(x)', '1/(x*log(10))'],
-    ['logarithm', 'log(2, x)', '-log(2)/x/log(x)^2'],
-    ['chain', 'sin(x^2)', '2*cos(x^2)*x'],
+    ['logarithm', 'log(2, x)', '-log(2)/(x*log(x)^2)'],
+    ['chain', 'sin(x^2)', '2*x*cos(x^2)'],
     ['chain', 'exp(-x)', '-exp(-x)'],
     ['chain', '(1 + x)^3', '3*(1 + x)^2'],
     ['elementary', 'cos(x)', '-sin(x)'],
     ['abstract-function', 'f(x)', "f'(x)"],
-    ['abstract-function', 'f(x^2)', "2*f'(x^2)*x"],
+    ['abstract-function', 'f(x^2)', "2*x*f'(x^2)"],
   ];
   it.each(cases)('%s: d/dx %s = %s', (rule, input, expected) => {
     const d = differentiate(input, { variable: 'x' });
@@ -87,7 +87,7 @@ describe('every function of the table', () => {
 
   it.each([
     ['sin(x)', 'cos(x)'], ['cos(x)', '-sin(x)'], ['tan(x)', 'sec(x)^2'], ['sec(x)', 'sec(x)*tan(x)'],
-    ['csc(x)', '-csc(x)*cot(x)'], ['cot(x)', '-csc(x)^2'], ['asin(x)', '1/sqrt(1 - x^2)'],
+    ['csc(x)', '-cot(x)*csc(x)'], ['cot(x)', '-csc(x)^2'], ['asin(x)', '1/sqrt(1 - x^2)'],
     ['acos(x)', '-1/sqrt(1 - x^2)'], ['atan(x)', '1/(1 + x^2)'], ['sinh(x)', 'cosh(x)'], ['cosh(x)', 'sinh(x)'],
     ['tanh(x)', '1 - tanh(x)^2'], ['asinh(x)', '1/sqrt(x^2 + 1)'], ['acosh(x)', '1/sqrt(x^2 - 1)'],
     ['atanh(x)', '1/(1 - x^2)'], ['sigmoid(x)', 'sigmoid(x)*(1 - sigmoid(x))'], ['softplus(x)', 'sigmoid(x)'],
@@ -145,7 +145,7 @@ describe('partial derivatives and higher orders', () => {
   it('differentiates with respect to any variable', () => {
     expect(derivativeText('x^2*y^3', 'y')).toBe('3*x^2*y^2');
     expect(derivativeText('x^2*y^3', 'x')).toBe('2*x*y^3');
-    expect(derivativeText('sigmoid(w*x + b)', 'w')).toBe('sigmoid(w*x + b)*(1 - sigmoid(w*x + b))*x');
+    expect(derivativeText('sigmoid(w*x + b)', 'w')).toBe('x*sigmoid(w*x + b)*(1 - sigmoid(w*x + b))');
     expectMatchesFiniteDifferences('sigmoid(w*x + b)', 'w', 3, { x: 0.7, b: -0.3 });
   });
 
@@ -175,7 +175,7 @@ describe('partial derivatives and higher orders', () => {
   it('rejects a bad order and a result past the size limit', () => {
     expect(() => differentiate('x', { order: -1 })).toThrow(/whole number/);
     expect(() => differentiate('x', { order: 5000 })).toThrow(/above the limit/);
-    expect(() => differentiate('x^x', { order: 6, maxNodes: 200 })).toThrow(/more than the limit of 200/);
+    expect(() => differentiate('x^x', { order: 6, maxNodes: 100 })).toThrow(/more than the limit of 100/);
   });
 });
 

@@ -1,0 +1,129 @@
+import type { Expr } from '../expr/types.js';
+import { call, div, int, mul, num, pow } from '../expr/factory.js';
+import { isInteger, isNegative } from '../expr/rational.js';
+import { complexity } from './complexity.js';
+import { atomKey } from './polynomial.js';
+import { cancel, rationalFunctionToExpr, toRationalFunction } from './rational-function.js';
+import type { RewriteRule } from './rules.js';
+import Fraction from 'fraction.js';
+
+/**
+ * Rules backed by the polynomial normal form: each rewrites a node into its normal
+ * form (like terms collected, powers combined, common factors cancelled, expanded or
+ * factored, whichever is smallest) only when that is strictly smaller, so they
+ * cannot undo each other and the rewriting terminates.
+ */
+function normalIfSmaller(e: Expr): Expr | undefined {
+  const normal = rationalFunctionToExpr(cancel(toRationalFunction(e)), 'auto');
+  return complexity(normal) < complexity(e) ? normal : undefined;
+}
+
+const onKind = (kind: Expr['kind'], worthTrying: (e: Expr) => boolean = () => true) =>
+  (e: Expr): Expr | undefined => (e.kind === kind && worthTrying(e) ? normalIfSmaller(e) : undefined);
+
+/** The part a power or a coefficient multiplies: x for 3x², sin(x) for sin(x)². */
+const baseKey = (e: Expr): string => {
+  const core = e.kind === 'neg' ? e.operand : e;
+  const base = core.kind === 'pow' ? core.base : core;
+  return atomKey(base);
+};
+
+const hasRepeats = (keys: readonly string[]): boolean => new Set(keys).size < keys.length;
+const isCompound = (e: Expr): boolean => e.kind === 'add' || e.kind === 'div'
+  || (e.kind === 'pow' && (e.base.kind === 'add' || e.base.kind === 'div'));
+
+/*
+ * Cheap tests first, so the normal form is only computed where it can pay: a product
+ * with a repeated base or more than one compound factor; a sum with two terms alike
+ * (equal but for their numbers), or with compound terms that expand and may cancel.
+ */
+const productWorthTrying = (e: Expr): boolean => {
+  const factors = (e as Expr & { kind: 'mul' }).factors;
+  return hasRepeats(factors.filter((f) => f.kind !== 'num').map(baseKey)) || factors.filter(isCompound).length > 1
+    || factors.some((f) => f.kind === 'div');
+};
+
+function likeKey(term: Expr): string {
+  const core = term.kind === 'neg' ? term.operand : term;
+  if (core.kind === 'num') return '#';
+  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomKey).join('*');
+  if (core.kind === 'div' && core.denominator.kind === 'num') return likeKey(core.numerator);
+  return atomKey(core);
+}
+
+/** The bases a term multiplies together: {x, sin(x)} for 3x²·sin(x). */
+function basesOf(term: Expr): Set<string> {
+  const core = term.kind === 'neg' ? term.operand : term;
+  const factors = core.kind === 'mul' ? core.factors : [core];
+  return new Set(factors.filter((f) => f.kind !== 'num').map(baseKey));
+}
+
+const sumWorthTrying = (e: Expr): boolean => {
+  const terms = (e as Expr & { kind: 'add' }).terms;
+  if (hasRepeats(terms.map(likeKey))) return true;
+  if (terms.some((t) => {
+    const core = t.kind === 'neg' ? t.operand : t;
+    return isCompound(core) || (core.kind === 'mul' && core.factors.some(isCompound));
+  })) return true;
+  // A factor common to every term may come out: e^x·sin(x) + x·e^x·cos(x).
+  const [first, ...rest] = terms.map(basesOf);
+  return [...first!].some((b) => rest.every((s) => s.has(b)));
+};
+
+/** Which category a factor is written in: numbers, variables, constants, functions, then sums. */
+function factorRank(e: Expr): string {
+  if (e.kind === 'num') return '0';
+  if (e.kind === 'neg') return factorRank(e.operand);
+  const base = e.kind === 'pow' ? e.base : e;
+  if (base.kind === 'add' || base.kind === 'div' || base.kind === 'mul') return '9';
+  return `1${atomKey(base)}`;
+}
+
+export const algebraRules: readonly RewriteRule[] = [
+  { id: 'collect-like-terms', apply: onKind('add', sumWorthTrying) },
+  { id: 'combine-powers', apply: onKind('mul', productWorthTrying) },
+  { id: 'cancel-common-factors', apply: onKind('div') },
+  { id: 'expand-power', apply: onKind('pow') },
+  {
+    // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last
+    id: 'order-factors',
+    apply: (e) => {
+      if (e.kind !== 'mul') return undefined;
+      const sorted = e.factors.map((f, i) => ({ f, i, rank: factorRank(f) }))
+        .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.i - b.i)).map(({ f }) => f);
+      return sorted.every((f, i) => f === e.factors[i]) ? undefined : mul(sorted);
+    },
+  },
+  {
+    // x^(−2) → 1/x²
+    id: 'negative-power-as-fraction',
+    apply: (e) => (e.kind === 'pow' && e.exponent.kind === 'num' && isNegative(e.exponent.value)
+      ? div(int(1), pow(e.base, num(e.exponent.value.neg())))
+      : undefined),
+  },
+  {
+    // x^(1/2) → √x, x^(3/2) → x·√x, x^(1/3) → ∛x
+    id: 'fractional-power-as-root',
+    apply: (e) => {
+      if (e.kind !== 'pow' || e.exponent.kind !== 'num') return undefined;
+      const q = e.exponent.value;
+      if (isNegative(q) || isInteger(q) || (q.d !== 2n && q.d !== 3n)) return undefined;
+      const root = call(q.d === 2n ? 'sqrt' : 'cbrt', [e.base]);
+      const whole = q.n / q.d;
+      const rest = new Fraction(q.n % q.d, q.d);
+      if (!rest.equals(new Fraction(1, q.d))) return undefined;
+      return whole === 0n ? root : mul([pow(e.base, num(new Fraction(whole))), root]);
+    },
+  },
+  {
+    // (√u)² → u, (∛u)³ → u
+    id: 'power-of-root',
+    apply: (e) => {
+      if (e.kind !== 'pow' || e.base.kind !== 'call' || e.exponent.kind !== 'num') return undefined;
+      const degree = e.base.name === 'sqrt' ? 2n : e.base.name === 'cbrt' ? 3n : 0n;
+      const n = e.exponent.value;
+      if (degree === 0n || !isInteger(n) || n.s < 0n || n.n % degree !== 0n) return undefined;
+      return pow(e.base.args[0]!, int(n.n / degree));
+    },
+  },
+];
