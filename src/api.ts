@@ -3,7 +3,7 @@ import { variablesOf } from './expr/traverse.js';
 import { treeSize } from './expr/size.js';
 import { derive } from './diff/differentiate.js';
 import type { DiffStep } from './diff/steps.js';
-import { simplifyWithSteps, type RewriteStep } from './simplify/simplify.js';
+import { simplifyWithSteps, type RewriteStep, type SimplifyForm } from './simplify/simplify.js';
 import { parse, type ParseOptions } from './parse/parse.js';
 import { InputError } from './errors.js';
 
@@ -14,6 +14,8 @@ export interface DifferentiateOptions extends ParseOptions {
   readonly order?: number;
   /** Tidy each derivative (default true). */
   readonly simplify?: boolean;
+  /** How to write each derivative: auto (default), expanded, factored, or exp (no rewriting into σ). */
+  readonly form?: SimplifyForm;
   /** Highest order accepted (default 1000). */
   readonly maxOrder?: number;
   /** Largest derivative accepted, in tree nodes (default 2,000,000). */
@@ -32,6 +34,8 @@ export interface Derivative {
   readonly input: Expr;
   readonly variable: string;
   readonly order: number;
+  /** How the derivatives were written. */
+  readonly form: SimplifyForm;
   /** The n-th derivative. */
   readonly result: Expr;
   /** One derivation per order: the first differentiates the input, each next one the result before it. */
@@ -67,7 +71,10 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   let current = expr;
   for (let n = 1; n <= order; n++) {
     const step = derive(current, variable);
-    const tidied = options.simplify === false ? { result: step.result, steps: [] } : simplifyWithSteps(step.result);
+    // A polynomial worked out on its coefficients is already in normal form; on the way to a
+    // higher order it is not rewritten (factored) until the last order.
+    const settled = step.rule === 'polynomial-in-function' && n < order;
+    const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form });
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result });
     current = tidied.result;
     const size = treeSize(current);
@@ -75,7 +82,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
       throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`);
     }
   }
-  return { input: expr, variable, order, result: current, derivations };
+  return { input: expr, variable, order, form: options.form ?? 'auto', result: current, derivations };
 }
 
 /** x if the expression has it, else its only variable; asks for a choice when there are several. */

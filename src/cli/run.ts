@@ -5,6 +5,7 @@ import { ParseError } from '../parse/errors.js';
 import { InputError } from '../errors.js';
 import { formats, render, type Format, type RenderOptions } from './render.js';
 import type { StepDetail } from '../print/steps-text.js';
+import { simplifyForms, type SimplifyForm } from '../simplify/simplify.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -31,6 +32,7 @@ interface Options {
   readonly order: number;
   readonly format?: Format;
   readonly simplify: boolean;
+  readonly form: SimplifyForm;
   readonly steps?: StepDetail | true;
   readonly latexDocument?: boolean;
 }
@@ -45,6 +47,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('-n, --order <n>', 'how many times to differentiate', parseOrder, 1)
     .addOption(new Option('-f, --format <format>', 'output format (default: unicode on a terminal, else text)').choices(formats))
     .option('--no-simplify', 'print the derivative exactly as the rules give it, untidied')
+    .addOption(new Option('--form <form>', 'how to write the answer: auto picks the simplest and writes exponentials as σ where simpler; exp never does').choices(simplifyForms).default('auto'))
     .addOption(new Option('--steps [detail]', 'print the derivation step by step: full (default) or brief').choices(['brief', 'full']))
     .option('--latex-document', 'with --format latex, print a standalone amsmath document')
     .version(packageVersion(), '-V, --version')
@@ -123,7 +126,7 @@ function parseOrder(value: string): number {
 function answer(input: string, options: Options, output: RenderOptions, io: CliIO, batch: boolean): number {
   const { format } = output;
   try {
-    const d = differentiate(input, { variable: options.var, order: options.order, simplify: options.simplify });
+    const d = differentiate(input, { variable: options.var, order: options.order, simplify: options.simplify, form: options.form });
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && output.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${render(input, d, output)}\n${separator}`);

@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { dependsOn, variablesOf } from '../expr/traverse.js';
 import type { DiffStep } from './steps.js';
+import { polynomialInFunctionRule } from './polynomial-rule.js';
 import { simplify } from '../simplify/simplify.js';
 import {
   abstractFunctionRule, callRule, constantRule, negationRule, powerRule, productRule, quotientRule,
@@ -24,11 +25,14 @@ export function derive(e: Expr, variable: string): DiffStep {
       return step;
     },
   };
-  return ctx.differentiate(e);
+  return apply(e, ctx, true);
 }
 
-function apply(e: Expr, ctx: RuleContext): DiffStep {
+function apply(e: Expr, ctx: RuleContext, root = false): DiffStep {
   if (!dependsOn(e, ctx.variable)) return constantRule(e, ctx);
+  // A whole expression that is a polynomial in σ(u), tanh(u) or e^u is differentiated on its coefficients.
+  const polynomial = root ? polynomialInFunctionRule(e, ctx) : undefined;
+  if (polynomial) return polynomial;
   switch (e.kind) {
     case 'variable': return variableRule(e, ctx);
     case 'add': return sumRule(e, ctx);

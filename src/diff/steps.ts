@@ -52,11 +52,13 @@ export type DiffStep =
   /** an entry of the function table: (sin x)′ = cos x */
   | StepOf<'elementary', { readonly fn: string }>
   /** an abstract function: (f(x))′ = f′(x) */
-  | StepOf<'abstract-function', { readonly fn: string }>;
+  | StepOf<'abstract-function', { readonly fn: string }>
+  /** (P(f))′ = P′(f)·f′ for a polynomial P in f = σ(u), tanh(u) or e^u whose derivative is again a polynomial in f */
+  | StepOf<'polynomial-in-function', { readonly f: Expr }>;
 
 export type RuleId = DiffStep['rule'];
 
 export const ruleIds: readonly RuleId[] = [
   'constant', 'variable', 'sum', 'negation', 'constant-multiple', 'product', 'quotient', 'power',
-  'exponential', 'general-power', 'logarithm', 'chain', 'elementary', 'abstract-function',
+  'exponential', 'general-power', 'logarithm', 'chain', 'elementary', 'abstract-function', 'polynomial-in-function',
 ];

@@ -35,7 +35,7 @@ export function traceToMarkdown(trace: Trace): string {
     if (section.rewrites.length > 0) {
       lines.push(`2. **${capitalise(words.simplify)}**`, '');
       section.rewrites.forEach((r, i) => {
-        lines.push(`   ${i + 1}. **${capitalise(r.label)}** ${math(`${toLatex(r.before)} \\to ${toLatex(r.after)}`)}`);
+        lines.push(`   ${i + 1}. **${capitalise(r.label)}**${r.atRoot ? '' : ` ${math(`${toLatex(r.before)} \\to ${toLatex(r.after)}`)}`}`);
         display('      ', `= ${toLatex(r.whole)}`);
       });
     }

@@ -53,8 +53,12 @@ export function traceToText(trace: Trace, options: TextTraceOptions = {}): strin
     if (section.rewrites.length > 0) {
       lines.push(`${style.number(stepNumber(section.simplifyNumber))} ${style.label(capitalise(words.simplify))}`);
       for (const r of section.rewrites) {
-        const head = `${indent(1)}${style.number(stepNumber(r.number))} ${style.label(capitalise(r.label))}: ${print(r.before)} ${arrow} ${print(r.after)}`;
-        lines.push(full ? `${head}\n${indent(2)}= ${print(r.whole)}` : head);
+        const label = `${indent(1)}${style.number(stepNumber(r.number))} ${style.label(capitalise(r.label))}`;
+        if (r.atRoot) lines.push(`${label}${full ? `\n${indent(2)}` : ': '}= ${print(r.whole)}`);
+        else {
+          const head = `${label}: ${print(r.before)} ${arrow} ${print(r.after)}`;
+          lines.push(full ? `${head}\n${indent(2)}= ${print(r.whole)}` : head);
+        }
       }
     }
   }

@@ -40,7 +40,7 @@ const isCompound = (e: Expr): boolean => e.kind === 'add' || e.kind === 'div'
 const productWorthTrying = (e: Expr): boolean => {
   const factors = (e as Expr & { kind: 'mul' }).factors;
   return hasRepeats(factors.filter((f) => f.kind !== 'num').map(baseKey)) || factors.filter(isCompound).length > 1
-    || factors.some((f) => f.kind === 'div');
+    || factors.some((f) => f.kind === 'div' || (f.kind === 'num' && f.value.d !== 1n));
 };
 
 function likeKey(term: Expr): string {
@@ -83,7 +83,6 @@ export const algebraRules: readonly RewriteRule[] = [
   { id: 'collect-like-terms', apply: onKind('add', sumWorthTrying) },
   { id: 'combine-powers', apply: onKind('mul', productWorthTrying) },
   { id: 'cancel-common-factors', apply: onKind('div') },
-  { id: 'expand-power', apply: onKind('pow') },
   {
     // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last
     id: 'order-factors',

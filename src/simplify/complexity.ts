@@ -13,7 +13,7 @@ export function complexity(e: Expr): number {
   if (cached !== undefined) return cached;
   for (const node of postOrder(e)) {
     if (known.has(node)) continue;
-    const own = node.kind === 'num' && node.value.d !== 1n ? 4 : node.kind === 'div' ? 2 : 1;
+    const own = node.kind === 'num' && node.value.d !== 1n ? 5 : node.kind === 'div' ? 2 : 1;
     known.set(node, children(node).reduce((total, c) => total + known.get(c)!, own));
   }
   return known.get(e)!;

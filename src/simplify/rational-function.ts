@@ -1,6 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
-import { div, mul, neg } from '../expr/factory.js';
+import { add, div, mul, neg } from '../expr/factory.js';
 import { isInteger, isNegative, isOne, isZero } from '../expr/rational.js';
 import { complexity } from './complexity.js';
 import {
@@ -118,6 +118,8 @@ export function cancel(r: RationalFunction): RationalFunction {
   if (divisor) {
     numerator = exactQuotient(numerator, divisor);
     denominator = exactQuotient(denominator, divisor);
+  } else {
+    ({ numerator, denominator } = cancelLinearFactors(numerator, denominator));
   }
   // The denominator's leading coefficient becomes 1, or its integer content 1.
   const lead = sortedTerms(denominator)[0]!.coefficient;
@@ -240,6 +242,50 @@ function univariateGcd(a: Polynomial, b: Polynomial): Polynomial | undefined {
   }
   if (x.length <= 1) return undefined;
   return fromCoefficients(ua.atom, x);
+}
+
+/**
+ * For a denominator in one atom A and a numerator in A and other atoms, cancels the
+ * factors (A − r) at the denominator's rational roots r where the numerator vanishes too:
+ * (x·y·(σ − 1) + …)/(σ − 1).
+ */
+function cancelLinearFactors(numerator: Polynomial, denominator: Polynomial): RationalFunction {
+  const d = univariate(denominator);
+  if (!d?.atom || trim(d.coefficients).length < 2) return { numerator, denominator };
+  const atomOf = d.atom;
+  const key = atomKey(atomOf);
+  // The numerator as coefficients (polynomials in the other atoms) by degree in the atom.
+  const byDegree: Polynomial[] = [];
+  for (const t of numerator.values()) {
+    const inAtom = t.monomial.factors.find(([a]) => atomKey(a) === key);
+    if (inAtom && (!isInteger(inAtom[1]) || isNegative(inAtom[1]))) return { numerator, denominator };
+    const degree = inAtom ? Number(inAtom[1].n) : 0;
+    const rest = monomialPolynomial(t.monomial.factors.filter(([a]) => atomKey(a) !== key));
+    while (byDegree.length <= degree) byDegree.push(new Map());
+    byDegree[degree] = addPolynomials(byDegree[degree]!, scale(rest, t.coefficient));
+  }
+  let top = byDegree;
+  let bottom = trim(d.coefficients);
+  for (const root of candidateRoots(bottom)) {
+    while (bottom.length >= 2 && isZero(evaluateAt(bottom, root))) {
+      // Synthetic division of the numerator by (atom − root); it must leave no remainder.
+      const quotient: Polynomial[] = Array.from({ length: top.length - 1 }, () => new Map());
+      let carry: Polynomial = new Map();
+      for (let k = top.length - 1; k >= 1; k--) {
+        carry = addPolynomials(top[k]!, scale(carry, root));
+        quotient[k - 1] = carry;
+      }
+      if (addPolynomials(top[0] ?? new Map(), scale(carry, root)).size !== 0 || top.length < 2) break;
+      top = quotient;
+      bottom = divideCoefficients(bottom, [root.neg(), new Fraction(1)]).quotient;
+    }
+  }
+  if (bottom.length === trim(d.coefficients).length) return { numerator, denominator };
+  let rebuilt: Polynomial = new Map();
+  top.forEach((c, degree) => {
+    rebuilt = addPolynomials(rebuilt, multiplyPolynomials(c, degree === 0 ? constantPolynomial(one) : atomPolynomial(atomOf, new Fraction(degree))));
+  });
+  return { numerator: rebuilt, denominator: fromCoefficients(atomOf, bottom) };
 }
 
 function exactQuotient(p: Polynomial, divisor: Polynomial): Polynomial {
@@ -374,8 +420,41 @@ export function factoredToExpr(f: Factored): Expr {
 
 export type Form = 'expanded' | 'factored' | 'auto';
 
+/**
+ * A polynomial in σ(u) and other atoms, grouped by what multiplies each polynomial in σ
+ * and each group factored, as people write it: σ + x·σ·(1 − σ) rather than σ·(1 + x − x·σ).
+ * Undefined when there is no σ, or nothing else.
+ */
+function groupedBySigmoid(p: Polynomial): Expr | undefined {
+  const sigmoid = [...p.values()].flatMap((t) => t.monomial.factors.map(([a]) => a))
+    .find((a) => a.kind === 'call' && a.name === 'sigmoid');
+  if (!sigmoid || univariate(p)) return undefined;
+  const sKey = atomKey(sigmoid);
+  const groups = new Map<string, { cofactor: readonly (readonly [Expr, Rational])[]; polynomial: Polynomial }>();
+  for (const t of p.values()) {
+    const inS = t.monomial.factors.filter(([a]) => atomKey(a) === sKey);
+    const rest = t.monomial.factors.filter(([a]) => atomKey(a) !== sKey);
+    const key = monomial(rest).key;
+    const part = scale(monomialPolynomial(inS), t.coefficient);
+    const group = groups.get(key);
+    groups.set(key, { cofactor: rest, polynomial: group ? addPolynomials(group.polynomial, part) : part });
+  }
+  if (groups.size === p.size) return undefined;
+  const ordered = [...groups.values()].sort((a, b) => a.cofactor.length - b.cofactor.length);
+  return add(ordered.map(({ cofactor, polynomial }) => {
+    const body = polynomialExpr(polynomial, 'auto');
+    if (cofactor.length === 0) return body;
+    const factors = cofactor.map(([a, e]) => powerExpr(a, e));
+    return body.kind === 'neg' ? neg(mul([...factors, body.operand])) : mul([...factors, ...(body.kind === 'mul' ? body.factors : [body])]);
+  }));
+}
+
 /** A polynomial written out expanded, factored, or whichever is smaller. */
 export function polynomialExpr(p: Polynomial, form: Form): Expr {
+  if (form === 'auto') {
+    const grouped = groupedBySigmoid(p);
+    if (grouped) return grouped;
+  }
   const expanded = polynomialToExpr(p);
   if (form === 'expanded' || p.size <= 1) return expanded;
   const factorisation = factor(p);

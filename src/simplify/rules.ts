@@ -3,6 +3,7 @@ import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isOne, isZero, powInteger } from '../expr/rational.js';
 import Fraction from 'fraction.js';
 import { equals } from '../expr/traverse.js';
+import { isNegativeLooking } from '../print/precedence.js';
 
 /**
  * Tidying rules: each has a stable id and rewrites one node, or returns undefined
@@ -105,6 +106,18 @@ export const tidyRules: readonly RewriteRule[] = [
     // u/u → 1 (u not a number: a numeric quotient is already a number)
     id: 'divide-by-itself',
     apply: (e) => (e.kind === 'div' && e.numerator.kind !== 'num' && equals(e.numerator, e.denominator) ? int(1) : undefined),
+  },
+  {
+    // −(a − b) → b − a: a sign in front of a sum goes into it when that leaves fewer minus signs
+    id: 'negate-sum',
+    apply: (e) => {
+      if (e.kind !== 'neg' || e.operand.kind !== 'add') return undefined;
+      const terms = e.operand.terms;
+      const negative = terms.filter(isNegativeLooking).length;
+      if (terms.length - negative >= negative + 1) return undefined;
+      const negated = terms.map((t) => (t.kind === 'neg' ? t.operand : neg(t)));
+      return add([...negated.filter((t) => !isNegativeLooking(t)), ...negated.filter(isNegativeLooking)]);
+    },
   },
   {
     id: 'double-negation',

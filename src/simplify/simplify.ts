@@ -1,8 +1,10 @@
 import type { Expr } from '../expr/types.js';
-import { children, withChildren } from '../expr/traverse.js';
+import { children, equals, withChildren } from '../expr/traverse.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { tidyRules, type RewriteRule } from './rules.js';
 import { algebraRules } from './algebra.js';
+import { rewriteInSigmoid } from './sigmoid.js';
+import { cancel, rationalFunctionToExpr, toRationalFunction } from './rational-function.js';
 
 /** One firing of a rewrite rule: which rule, and the subexpression before and after. */
 export interface RewriteStep {
@@ -27,7 +29,16 @@ export interface SimplifyOptions {
    * replayed on the whole expression. Otherwise equal parts are simplified once.
    */
   readonly places?: boolean;
+  /**
+   * How to write the result: `auto` (default) picks the smallest form and rewrites
+   * exponentials into σ where that is simpler; `expanded` and `factored` force that form
+   * of the result's polynomial parts; `exp` never rewrites into σ.
+   */
+  readonly form?: SimplifyForm;
 }
+
+export type SimplifyForm = 'auto' | 'expanded' | 'factored' | 'exp';
+export const simplifyForms: readonly SimplifyForm[] = ['auto', 'expanded', 'factored', 'exp'];
 
 /** The tidying rules first (cheap, local), then the algebra of the polynomial normal form. */
 export const simplificationRules: readonly RewriteRule[] = [...tidyRules, ...algebraRules];
@@ -66,7 +77,23 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     return undefined;
   };
 
-  return { result: visit(e, []), steps };
+  let result = visit(e, []);
+  const form = options.form ?? 'auto';
+  if (form !== 'exp') {
+    const inSigmoid = rewriteInSigmoid(result);
+    if (inSigmoid) {
+      steps.push(...inSigmoid.steps);
+      result = inSigmoid.result;
+    }
+  }
+  if (form === 'expanded' || form === 'factored') {
+    const written = rationalFunctionToExpr(cancel(toRationalFunction(result)), form);
+    if (!equals(written, result)) {
+      steps.push({ rule: form === 'expanded' ? 'expand' : 'factor', before: result, after: written, path: [] });
+      result = written;
+    }
+  }
+  return { result, steps };
 }
 
 export const simplify = (e: Expr, options?: SimplifyOptions): Expr => simplifyWithSteps(e, options).result;

@@ -60,5 +60,9 @@ export function generalForm(step: DiffStep): Equation {
     }
     case 'abstract-function':
       return [d(apply(step.bindings.fn, 0, x), by), apply(step.bindings.fn, 1, x)];
+    case 'polynomial-in-function': {
+      const p = (arg: Expr, order: number): Expr => apply('P', order, arg);
+      return [d(p(step.bindings.f, 0), by), mul([p(step.bindings.f, 1), d(step.bindings.f, by)])];
+    }
   }
 }

@@ -21,6 +21,7 @@ export const ruleLabels: Readonly<Record<RuleId, string>> = {
   'chain': 'chain rule',
   'elementary': 'derivative of {fn}',
   'abstract-function': 'derivative of {fn}',
+  'polynomial-in-function': 'derivative of a polynomial in a function',
 };
 
 /** Names of the tidying rules, by id. */
@@ -33,9 +34,9 @@ export const rewriteLabels: Readonly<Record<string, string>> = {
   'collect-coefficient': 'collect the numeric factor',
   'multiply-by-reciprocal': 'multiply by a reciprocal',
   'divide-by-itself': 'divide by itself',
+  'negate-sum': 'take the sign into the sum',
   'double-negation': 'double negation',
   'sign-out-of-quotient': 'move the sign out of the fraction',
-  'reduce-numeric-fraction': 'reduce the fraction',
   'divide-by-one': 'divide by one',
   'zero-numerator': 'zero numerator',
   'power-of-zero': 'power of zero',
@@ -43,6 +44,22 @@ export const rewriteLabels: Readonly<Record<string, string>> = {
   'one-to-a-power': 'one to a power',
   'fold-power': 'evaluate the power',
   'power-of-power': 'power of a power',
+  'reduce-numeric-fraction': 'reduce the fraction',
+  'collect-like-terms': 'collect like terms',
+  'combine-powers': 'combine powers',
+  'cancel-common-factors': 'cancel common factors',
+  'order-factors': 'order the factors',
+  'negative-power-as-fraction': 'negative power as a fraction',
+  'fractional-power-as-root': 'fractional power as a root',
+  'power-of-root': 'power of a root',
+  'add-and-subtract-one': 'add and subtract 1 in the numerator',
+  'split-fraction': 'split into fractions',
+  'factor-out': 'factor out 1/(1 + e^(−u))',
+  'substitute-sigmoid': 'substitute σ(u) = 1/(1 + e^(−u))',
+  'normal-form-in-sigmoid': 'simplify in σ',
+  'rewrite-in-sigmoid': 'write in terms of σ(u), with e^(−u) = (1 − σ(u))/σ(u)',
+  'expand': 'expand',
+  'factor': 'factor',
 };
 
 /** The other words a derivation uses. */

@@ -46,6 +46,8 @@ export interface TraceRewrite {
   readonly after: Expr;
   /** The whole expression after this rewrite. */
   readonly whole: Expr;
+  /** Whether the rewrite was of the whole expression (then before/after add nothing to `whole`). */
+  readonly atRoot: boolean;
 }
 
 /** One differentiation of a possibly higher-order derivative. */
@@ -72,10 +74,13 @@ export function buildTrace(d: Derivative): Trace {
     const replay = new Replay(derivation.step.result);
     // Simplified again place by place, so each rewrite can be shown in the whole expression.
     const simplification = derivation.simplification.length === 0 ? []
-      : simplifyWithSteps(derivation.step.result, { places: true }).steps;
+      : simplifyWithSteps(derivation.step.result, { places: true, form: d.form }).steps;
     const rewrites = simplification.map((r, j): TraceRewrite => {
       replay.apply(r.path!, r.after);
-      return { number: [2, j + 1], rule: r.rule, label: rewriteLabel(r.rule), before: r.before, after: r.after, whole: replay.current() };
+      return {
+        number: [2, j + 1], rule: r.rule, label: rewriteLabel(r.rule), before: r.before, after: r.after,
+        whole: replay.current(), atRoot: r.path!.length === 0,
+      };
     });
     if (!equals(rewrites.at(-1)?.whole ?? derivation.step.result, derivation.result)) {
       throw new Error('internal error: the simplification steps do not lead to the simplified result');
@@ -115,6 +120,7 @@ function bindingsOf(step: DiffStep): Binding[] {
     case 'exponential': return step.bindings.base.kind === 'constant' ? [] : [{ name: letter('a'), value: step.bindings.base }];
     case 'logarithm': return step.bindings.base.kind === 'constant' ? [] : [{ name: letter('b'), value: step.bindings.base }];
     case 'general-power': return [{ name: letter('f'), value: step.bindings.f }, { name: letter('g'), value: step.bindings.g }];
+    case 'polynomial-in-function': return [{ name: letter('f'), value: step.bindings.f }];
     case 'chain':
       return [
         { name: apply('f', 0, letter(step.bindings.placeholder)), value: step.bindings.outer },

@@ -28,15 +28,16 @@ async function dydx(args: string[], input?: string[], terminal = false): Promise
 
 describe('one expression', () => {
   it('prints the derivative as text when piped', async () => {
-    expect(await dydx(['1/(1+exp(-x))'])).toEqual({ status: 0, stdout: 'exp(-x)/(1 + exp(-x))^2\n', stderr: '' });
+    expect(await dydx(['1/(1+exp(-x))'])).toEqual({ status: 0, stdout: 'sigmoid(x)*(1 - sigmoid(x))\n', stderr: '' });
+    expect((await dydx(['1/(1+exp(-x))', '--form', 'exp'])).stdout).toBe('exp(-x)/(1 + exp(-x))^2\n');
   });
   it('prints Unicode on a terminal', async () => {
-    expect((await dydx(['1/(1+exp(-x))'], undefined, true)).stdout).toBe('e^(−x)/(1 + e^(−x))²\n');
+    expect((await dydx(['1/(1+exp(-x))'], undefined, true)).stdout).toBe('σ(x)·(1 − σ(x))\n');
   });
   it.each([
-    ['text', 'exp(-x)/(1 + exp(-x))^2'],
-    ['unicode', 'e^(−x)/(1 + e^(−x))²'],
-    ['latex', '\\frac{e^{-x}}{\\left(1+e^{-x}\\right)^{2}}'],
+    ['text', 'sigmoid(x)*(1 - sigmoid(x))'],
+    ['unicode', 'σ(x)·(1 − σ(x))'],
+    ['latex', '\\sigma\\left(x\\right) \\cdot \\left(1-\\sigma\\left(x\\right)\\right)'],
   ])('--format %s', async (format, expected) => {
     const run = await dydx(['1/(1+exp(-x))', '--format', format]);
     expect(run.stdout).toBe(`${expected}\n`);
@@ -67,7 +68,7 @@ describe('one expression', () => {
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({
       input: '1/(1+exp(-x))', variable: 'x', order: 1,
-      derivative: { text: 'exp(-x)/(1 + exp(-x))^2', unicode: 'e^(−x)/(1 + e^(−x))²' },
+      derivative: { text: 'sigmoid(x)*(1 - sigmoid(x))', unicode: 'σ(x)·(1 − σ(x))' },
     });
     expect(json.steps[0].derivation).toMatchObject({
       rule: 'quotient',
@@ -136,7 +137,7 @@ describe('the installed command', () => {
 
   it('prints the derivative', () => {
     const result = run(['1/(1+exp(-x))']);
-    expect([result.status, result.stdout]).toEqual([0, 'exp(-x)/(1 + exp(-x))^2\n']);
+    expect([result.status, result.stdout]).toEqual([0, 'sigmoid(x)*(1 - sigmoid(x))\n']);
   });
   it('reads piped input: echo "x^x" | dydx --format json', () => {
     const result = run(['--format', 'json'], 'x^x\n');
@@ -157,7 +158,7 @@ describe('--steps', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('1 Quotient rule: (u/v)′ = (u′·v − u·v′)/v²');
     expect(run.stdout).toContain('    1.2.2 Chain rule: (f(u))′ = f′(u)·u′');
-    expect(run.stdout.trimEnd().endsWith('Answer: e^(−x)/(1 + e^(−x))²')).toBe(true);
+    expect(run.stdout.trimEnd().endsWith('Answer: σ(x)·(1 − σ(x))')).toBe(true);
   });
   it('accepts the expression after --steps, and brief or full detail', async () => {
     const full = await dydx(['--steps', 'x*sin(x)', '-f', 'unicode']);
@@ -206,6 +207,6 @@ describe('--steps', () => {
     expect(root.number).toBe('1');
     expect(root.formula.unicode).toBe('((1)′·(1 + e^(−x)) − 1·(1 + e^(−x))′)/(1 + e^(−x))²');
     expect(root.substeps[1].substeps[1]).toMatchObject({ number: '1.2.2', rule: 'chain' });
-    expect(json.steps[0].simplification.at(-1)).toMatchObject({ number: '2.5', whole: { unicode: 'e^(−x)/(1 + e^(−x))²' } });
+    expect(json.steps[0].simplification.at(-1)).toMatchObject({ rule: 'substitute-sigmoid', whole: { unicode: 'σ(x)·(1 − σ(x))' } });
   });
 });

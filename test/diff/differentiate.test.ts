@@ -43,7 +43,8 @@ describe('structural rules', () => {
     ['constant-multiple', 'x^2/4', 'x/2'],
     ['product', 'x*sin(x)', 'sin(x) + x*cos(x)'],
     ['product', 'x*exp(x)*sin(x)', 'exp(x)*(x*cos(x) + x*sin(x) + sin(x))'],
-    ['quotient', '1/(1+exp(-x))', 'exp(-x)/(1 + exp(-x))^2'],
+    ['quotient', '1/(1+exp(-x))', 'sigmoid(x)*(1 - sigmoid(x))'],
+    ['quotient', 'sin(x)/(1 + x^2)', '(cos(x)*(1 + x^2) - 2*x*sin(x))/(1 + x^2)^2'],
     ['quotient', 'sin(x)/x', '(x*cos(x) - sin(x))/x^2'],
     ['power', 'x^3', '3*x^2'],
     ['power', 'x^(1/2)', '1/(2*sqrt(x))'],
@@ -190,7 +191,7 @@ describe('tidying', () => {
   });
 
   it('prints the sigmoid derivative in every notation', () => {
-    const result = differentiate('1/(1+exp(-x))').result;
+    const result = differentiate('1/(1+exp(-x))', { form: 'exp' }).result;
     expect(toText(result)).toBe('exp(-x)/(1 + exp(-x))^2');
     expect(toUnicode(result)).toBe('e^(−x)/(1 + e^(−x))²');
     expect(toLatex(result)).toBe('\\frac{e^{-x}}{\\left(1+e^{-x}\\right)^{2}}');

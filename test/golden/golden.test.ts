@@ -54,7 +54,12 @@ describe('golden derivations', () => {
     const order = [
       '1 Quotient rule', 'with u = 1, v = 1 + e^(−x)', '1.1 Constant rule', '1.2 Sum rule', '1.2.2 Chain rule',
       'with f(u) = e^u, u = −x', '1.2.2.1 Exponential rule', '1.2.2.2 Negation rule', '(−x)′ = −1',
-      'Answer: e^(−x)/(1 + e^(−x))²',
+      '= e^(−x)/(1 + e^(−x))²', 'Add and subtract 1 in the numerator', '= (1 + e^(−x) − 1)/(1 + e^(−x))²',
+      'Split into fractions', '= (1 + e^(−x))/(1 + e^(−x))² − 1/(1 + e^(−x))²',
+      'Cancel common factors', '= 1/(1 + e^(−x)) − 1/(1 + e^(−x))²',
+      'Factor out', '= 1/(1 + e^(−x))·(1 − 1/(1 + e^(−x)))',
+      'Substitute σ(u) = 1/(1 + e^(−u))', '= σ(x)·(1 − σ(x))',
+      'Answer: σ(x)·(1 − σ(x))',
     ];
     let at = 0;
     for (const part of order) {

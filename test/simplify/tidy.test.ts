@@ -23,6 +23,7 @@ describe('tidying rules', () => {
     ['collect-coefficient', '(-1)*x', '-x'],
     ['multiply-by-reciprocal', 'a*(1/b)*c', 'a*c/b'],
     ['divide-by-itself', 'sin(x)/sin(x)', '1'],
+    ['negate-sum', '-(x - y)', 'y - x'],
     ['double-negation', '-(-x)', 'x'],
     ['sign-out-of-quotient', '(-x)/y', '-x/y'],
     ['reduce-numeric-fraction', '2x/2', 'x'],

@@ -1,0 +1,44 @@
+import Fraction from 'fraction.js';
+import type { Call, Expr } from '../expr/types.js';
+import { derivative, mul } from '../expr/factory.js';
+import { dependsOn } from '../expr/traverse.js';
+import { addPolynomials, atomKey, atomPolynomial, constantValue, multiplyPolynomials, scale, type Polynomial } from '../simplify/polynomial.js';
+import { cancel, polynomialExpr, toRationalFunction, univariate } from '../simplify/rational-function.js';
+import { simplify } from '../simplify/simplify.js';
+import type { DiffStep } from './steps.js';
+import type { RuleContext } from './rules.js';
+
+/** Functions whose derivative is a polynomial in themselves times the inner derivative. */
+const closedUnderDerivative = new Set(['sigmoid', 'tanh', 'exp']);
+
+/**
+ * (P(f))′ = P′(f)·f′ for a polynomial P in one function f = σ(u), tanh(u) or e^u with u′
+ * free of the variable: f′ is again a polynomial in f (σ′ = σ·(1 − σ)·u′), so the
+ * derivative is worked out on coefficients, exactly, without growing a tree. This is
+ * what makes σ⁽¹⁰⁰⁾ quick. Undefined when the expression is not such a polynomial.
+ */
+export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | undefined {
+  if (e.kind !== 'add' && e.kind !== 'mul' && e.kind !== 'pow') return undefined;
+  const r = toRationalFunction(e);
+  if (constantValue(r.denominator)?.equals(1) !== true) return undefined;
+  const p = univariate(r.numerator);
+  if (!p?.atom || p.coefficients.length < 3) return undefined;
+  const f = p.atom;
+  if (f.kind !== 'call' || !closedUnderDerivative.has(f.name)) return undefined;
+  const inner = ctx.differentiate(f);
+  const fPrime = cancel(toRationalFunction(simplify(inner.result, { form: 'exp' })));
+  if (constantValue(fPrime.denominator)?.equals(1) !== true) return undefined;
+  // f′ must be a polynomial in f with coefficients free of the variable.
+  for (const t of fPrime.numerator.values()) {
+    for (const [a] of t.monomial.factors) if (atomKey(a) !== atomKey(f) && dependsOn(a, ctx.variable)) return undefined;
+  }
+  let pPrime: Polynomial = new Map();
+  p.coefficients.forEach((c, degree) => {
+    if (degree > 0) pPrime = addPolynomials(pPrime, scale(atomPolynomial(f, new Fraction(degree - 1)), c.mul(degree)));
+  });
+  const result = polynomialExpr(multiplyPolynomials(pPrime, fPrime.numerator), 'expanded');
+  return {
+    rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f: f as Call },
+    formula: mul([polynomialExpr(pPrime, 'expanded'), derivative(f, ctx.variable)]), result, substeps: [inner],
+  };
+}

@@ -1,0 +1,174 @@
+import Fraction from 'fraction.js';
+import type { Expr } from '../expr/types.js';
+import { add, call, div, int, mul, neg, pow, variable } from '../expr/factory.js';
+import { children, equals } from '../expr/traverse.js';
+import { replaceSubtree } from '../expr/substitute.js';
+import { isNegativeLooking } from '../print/precedence.js';
+import { complexity } from './complexity.js';
+import {
+  addPolynomials, atomKey, atomPolynomial, constantPolynomial, multiplyPolynomials, polynomialToExpr,
+  powerExpr, scale, type Polynomial,
+} from './polynomial.js';
+import { cancel, rationalFunctionToExpr, toRationalFunction, univariate, type RationalFunction } from './rational-function.js';
+import type { RewriteStep } from './simplify.js';
+
+/*
+ * Writing a result in terms of σ(u) = 1/(1 + e^(−u)), the way a person would: with
+ * t = e^(−u), σ = 1/(1 + t), so t = (1 − σ)/σ and e^u = σ/(1 − σ). Substituting and
+ * normalising the rational function in σ removes the exponentials; the result is kept
+ * only when it is simpler than the exponential form (e^u alone stays e^u).
+ *
+ * For the classic shape N(t)/(1 + t)^k the rewriting is shown as a person does it:
+ * add and subtract 1 (t = (1 + t) − 1), split into fractions, cancel, factor out
+ * 1/(1 + t), substitute σ.
+ */
+
+export interface SigmoidRewrite {
+  readonly result: Expr;
+  readonly steps: readonly RewriteStep[];
+}
+
+/** Exponentials e^a in the algebraic part of an expression (not inside other functions). */
+function exponentials(e: Expr): Expr[] {
+  const found: Expr[] = [];
+  const seen = new Set<string>();
+  const visit = (node: Expr): void => {
+    if (node.kind === 'call' && node.name === 'exp') {
+      const key = atomKey(node);
+      if (!seen.has(key)) {
+        seen.add(key);
+        found.push(node);
+      }
+      return;
+    }
+    if (node.kind === 'call' || node.kind === 'apply' || node.kind === 'derivative') return;
+    children(node).forEach(visit);
+  };
+  visit(e);
+  return found;
+}
+
+const isZeroPolynomial = (r: RationalFunction): boolean => r.numerator.size === 0;
+const sameValue = (a: Expr, b: Expr): boolean => isZeroPolynomial(cancel(toRationalFunction(add([a, neg(b)])))) ;
+const oppositeValue = (a: Expr, b: Expr): boolean => isZeroPolynomial(cancel(toRationalFunction(add([a, b]))));
+
+/** Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. */
+export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
+  for (const exponential of exponentials(e)) {
+    const argument = (exponential as Expr & { kind: 'call' }).args[0]!;
+    // u with e^a = e^(−u) is the classic form; a itself when −a would start with a minus sign (σ(x), not σ(−x)).
+    const opposite = rationalFunctionToExpr(cancel(toRationalFunction(neg(argument))), 'auto');
+    const candidates = isNegativeLooking(opposite) ? [argument, opposite] : [opposite, argument];
+    for (const u of candidates) {
+      const attempt = rewriteFor(e, u);
+      if (attempt) return attempt;
+    }
+  }
+  return undefined;
+}
+
+function rewriteFor(e: Expr, u: Expr): SigmoidRewrite | undefined {
+  const s = call('sigmoid', [u]);
+  const decaying: Expr[] = [];
+  const growing: Expr[] = [];
+  for (const x of exponentials(e)) {
+    const a = (x as Expr & { kind: 'call' }).args[0]!;
+    if (oppositeValue(a, u)) decaying.push(x);
+    else if (sameValue(a, u)) growing.push(x);
+  }
+  if (decaying.length + growing.length === 0) return undefined;
+  const one = int(1);
+  let substituted = e;
+  for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
+  for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));
+  const result = rationalFunctionToExpr(cancel(toRationalFunction(substituted)), 'auto');
+  if (exponentials(result).some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
+  if (complexity(result) >= complexity(e)) return undefined;
+  const staged = growing.length === 0 && decaying.length === 1 ? stages(e, decaying[0]!, s, result) : undefined;
+  return {
+    result,
+    steps: staged ?? [{ rule: 'rewrite-in-sigmoid', before: e, after: result, path: [] }],
+  };
+}
+
+/** The hand derivation for N(t)/(1 + t)^k, when the expression has that shape; undefined otherwise. */
+function stages(e: Expr, t: Expr, s: Expr, result: Expr): RewriteStep[] | undefined {
+  const r = cancel(toRationalFunction(e));
+  const denominator = univariate(r.denominator);
+  if (!denominator || !denominator.atom || atomKey(denominator.atom) !== atomKey(t)) return undefined;
+  const k = denominator.coefficients.length - 1;
+  // The denominator must be c·(1 + t)^k.
+  const c = denominator.coefficients[0]!;
+  const binomial = (j: number): Fraction => { let b = new Fraction(1); for (let i = 0; i < j; i++) b = b.mul(k - i).div(i + 1); return b; };
+  if (k < 1 || denominator.coefficients.some((coefficient, j) => !coefficient.equals(c.mul(binomial(j))))) return undefined;
+  const numerator = scale(r.numerator, c.inverse());
+  if ([...numerator.values()].some((term) => term.monomial.factors.some(([a, x]) => atomKey(a) === atomKey(t) && (x.d !== 1n || x.s < 0n)))) return undefined;
+
+  const one = int(1);
+  const D = add([one, t]);
+  const placeholder = variable('\u2063D');
+  // N(t) with t = D − 1, as a polynomial in the placeholder for D.
+  const inD = substituteAtom(numerator, t, addPolynomials(atomPolynomial(placeholder), constantPolynomial(new Fraction(-1))));
+  const byPower = new Map<number, Polynomial>();
+  for (const term of inD.values()) {
+    const dFactor = term.monomial.factors.find(([a]) => atomKey(a) === atomKey(placeholder));
+    const j = dFactor ? Number(dFactor[1].n) : 0;
+    const rest = { coefficient: term.coefficient, monomial: { factors: term.monomial.factors.filter(([a]) => atomKey(a) !== atomKey(placeholder)), key: '' } };
+    const restPolynomial = multiplyPolynomials(constantPolynomial(rest.coefficient), rest.monomial.factors.reduce<Polynomial>((p, [a, x]) => multiplyPolynomials(p, atomPolynomial(a, x)), constantPolynomial(new Fraction(1))));
+    byPower.set(j, addPolynomials(byPower.get(j) ?? new Map(), restPolynomial));
+  }
+  const powers = [...byPower.keys()].filter((j) => byPower.get(j)!.size > 0).sort((a, b) => b - a);
+  if (powers.some((j) => j >= k)) return undefined;
+
+  const Dk = (m: number): Expr => (m === 1 ? D : pow(D, int(m)));
+  const coefficient = (j: number): Expr => polynomialToExpr(byPower.get(j)!);
+  const withD = (j: number, body: Expr): Expr => (j === 0 ? body : times(body, Dk(j)));
+
+  const numeratorExpr = polynomialToExpr(numerator);
+  const addedAndSubtracted = div(replaceSubtree(numeratorExpr, t, add([one, t, int(-1)])), Dk(k));
+  const split = add(powers.map((j) => div(withD(j, coefficient(j)), Dk(k))));
+  const cancelled = add(powers.map((j) => div(coefficient(j), Dk(k - j))));
+  const factoredOut = mul([div(one, D), add(powers.map((j) => (k - j - 1 === 0 ? coefficient(j) : div(coefficient(j), Dk(k - j - 1)))))]);
+  const inSigmoid = mul([s, add(powers.map((j) => (k - j - 1 === 0 ? coefficient(j) : times(coefficient(j), powerExpr(s, new Fraction(k - j - 1))))))]);
+
+  const sequence: [string, Expr][] = [
+    ['add-and-subtract-one', addedAndSubtracted],
+    ['split-fraction', split],
+    ['cancel-common-factors', cancelled],
+    ['factor-out', factoredOut],
+    ['substitute-sigmoid', inSigmoid],
+  ];
+  if (!equals(inSigmoid, result)) sequence.push(['normal-form-in-sigmoid', result]);
+  let before = e;
+  const steps: RewriteStep[] = [];
+  for (const [rule, after] of sequence) {
+    if (equals(before, after)) continue;
+    steps.push({ rule, before, after, path: [] });
+    before = after;
+  }
+  return steps;
+}
+
+/** c·x, with a coefficient of 1 or −1 written as x or −x. */
+function times(c: Expr, x: Expr): Expr {
+  if (c.kind === 'num' && c.value.equals(1)) return x;
+  if (c.kind === 'num' && c.value.equals(-1)) return neg(x);
+  return mul([c, x]);
+}
+
+/** p with the atom replaced by a polynomial. */
+function substituteAtom(p: Polynomial, atom: Expr, replacement: Polynomial): Polynomial {
+  let out: Polynomial = new Map();
+  for (const term of p.values()) {
+    let piece: Polynomial = constantPolynomial(term.coefficient);
+    for (const [a, x] of term.monomial.factors) {
+      if (atomKey(a) === atomKey(atom)) {
+        for (let i = 0; i < Number(x.n); i++) piece = multiplyPolynomials(piece, replacement);
+      } else {
+        piece = multiplyPolynomials(piece, atomPolynomial(a, x));
+      }
+    }
+    out = addPolynomials(out, piece);
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import Fraction from 'fraction.js';
+import { parse } from '../../src/parse/parse.js';
+import { simplify, simplifyWithSteps } from '../../src/simplify/simplify.js';
+import { algebraRules } from '../../src/simplify/algebra.js';
+import { differentiate } from '../../src/api.js';
+import { toText, toUnicode } from '../../src/print/linear.js';
+import { toRationalFunction, cancel, univariate } from '../../src/simplify/rational-function.js';
+import { equals } from '../../src/expr/traverse.js';
+import { expressionTree } from '../helpers/arbitraries.js';
+
+const unicode = (input: string): string => toUnicode(simplify(parse(input)));
+const derivative = (input: string, options: Parameters<typeof differentiate>[1] = {}): string =>
+  toUnicode(differentiate(input, options).result);
+
+describe('algebra rules', () => {
+  const cases: [string, string, string][] = [
+    ['collect-like-terms', 'x + 2x + y - y', '3x'],
+    ['collect-like-terms', 'σ(x)·(1 − σ(x))·(1 − σ(x)) − σ(x)·σ(x)·(1 − σ(x))', 'σ(x)·(1 − σ(x))·(1 − 2σ(x))'],
+    ['combine-powers', 'x^3*x^2*x', 'x⁶'],
+    ['combine-powers', 'x*y*x*x*x', 'x⁴·y'],
+    ['cancel-common-factors', '(x^2 - 1)/(x - 1)', 'x + 1'],
+    ['cancel-common-factors', 'x^3*sin(x)/(x*sin(x)^2)', 'x²/sin(x)'],
+    ['order-factors', 'sin(x)*x*2', '2x·sin(x)'],
+    ['negative-power-as-fraction', 'x^(-2)', '1/x²'],
+    ['fractional-power-as-root', 'x^(1/2)', '√x'],
+    ['fractional-power-as-root', 'x^(1/3)', '∛x'],
+    ['power-of-root', 'sqrt(x+1)^4', '(x + 1)²'],
+  ];
+  it.each(cases)('%s: %s → %s', (rule, input, expected) => {
+    const { result, steps } = simplifyWithSteps(parse(input));
+    expect(toUnicode(result)).toBe(expected);
+    expect(steps.map((s) => s.rule)).toContain(rule);
+  });
+
+  it('has a test case for every algebra rule', () => {
+    expect(new Set(cases.map(([rule]) => rule))).toEqual(new Set(algebraRules.map((r) => r.id)));
+  });
+
+  it('writes powers and roots as people do', () => {
+    expect(derivative('1/x')).toBe('−1/x²');
+    expect(derivative('x^(1/2)')).toBe('1/(2√x)');
+    expect(derivative('x^(5/2)')).toBe('5x·√x/2');
+    expect(unicode('2x/4')).toBe('x/2');
+  });
+
+  it('expands or factors only when that is shorter', () => {
+    expect(derivative('x^2*sin(x)')).toBe('2x·sin(x) + x²·cos(x)');
+    expect(derivative('x*exp(x)*sin(x)')).toBe('e^x·(x·cos(x) + x·sin(x) + sin(x))');
+    expect(unicode('(x - 1)*(x + 1)')).toBe('x² − 1');
+  });
+});
+
+describe('answers in terms of σ', () => {
+  it.each([
+    ['sigmoid(2x - 1)', '2σ(2x − 1)·(1 − σ(2x − 1))'],
+    ['1/(1+e^(-x))', 'σ(x)·(1 − σ(x))'],
+    ['1/(1+exp(-x))', 'σ(x)·(1 − σ(x))'],
+    ['e^x/(1+e^x)', 'σ(x)·(1 − σ(x))'],
+    ['(1+e^(-x))^(-1)', 'σ(x)·(1 − σ(x))'],
+    ['1/(1+exp(1-2x))', '2σ(2x − 1)·(1 − σ(2x − 1))'],
+    ['softplus(x)', 'σ(x)'],
+    ['log(1+e^x)', 'σ(x)'],
+    ['log(sigmoid(x))', '1 − σ(x)'],
+    ['log(1/(1+exp(-x)))', '1 − σ(x)'],
+    ['x*sigmoid(x)', 'σ(x) + x·σ(x)·(1 − σ(x))'],
+    ['x/(1+exp(-x))', 'σ(x) + x·σ(x)·(1 − σ(x))'],
+    ['sigmoid(x)^2', '2σ(x)²·(1 − σ(x))'],
+    ['3*sigmoid(x) + x^2', '3σ(x)·(1 − σ(x)) + 2x'],
+  ])('d/dx %s = %s', (input, expected) => expect(derivative(input)).toBe(expected));
+
+  it('differentiates parameters of σ', () => {
+    expect(derivative('sigmoid(w*x + b)', { variable: 'w' })).toBe('x·σ(w·x + b)·(1 − σ(w·x + b))');
+    expect(derivative('sigmoid(w*x + b)', { variable: 'b' })).toBe('σ(w·x + b)·(1 − σ(w·x + b))');
+    expect(derivative('-(y*log(sigmoid(w*x + b)) + (1 - y)*log(1 - sigmoid(w*x + b)))', { variable: 'w' }))
+      .toBe('x·σ(w·x + b) − x·y');
+  });
+
+  it('keeps e^u as e^u, and tanh′ as 1 − tanh²', () => {
+    expect(derivative('e^x')).toBe('e^x');
+    expect(derivative('e^(2x)')).toBe('2e^(2x)');
+    expect(derivative('tanh(x)')).toBe('1 − tanh(x)²');
+    expect(derivative('tanh(3x + 1)')).toBe('3(1 − tanh(3x + 1)²)');
+  });
+
+  it('can be asked not to rewrite into σ', () => {
+    expect(derivative('1/(1+exp(-x))', { form: 'exp' })).toBe('e^(−x)/(1 + e^(−x))²');
+  });
+
+  it('gives expanded and factored forms on request', () => {
+    expect(derivative('sigmoid(x)', { order: 2, form: 'expanded' })).toBe('σ(x) − 3σ(x)² + 2σ(x)³');
+    expect(derivative('sigmoid(x)', { order: 2, form: 'factored' })).toBe('σ(x)·(1 − σ(x))·(1 − 2σ(x))');
+    expect(derivative('x^2 - 1', { order: 0, form: 'factored' })).toBe('x² − 1');
+  });
+
+  it('writes higher derivatives of σ factored at their rational roots', () => {
+    expect(derivative('sigmoid(x)', { order: 2 })).toBe('σ(x)·(1 − σ(x))·(1 − 2σ(x))');
+    expect(derivative('sigmoid(x)', { order: 3 })).toBe('σ(x)·(1 − σ(x))·(1 − 6σ(x) + 6σ(x)²)');
+    expect(derivative('1/(1+exp(-x))', { order: 2 })).toBe('σ(x)·(1 − σ(x))·(1 − 2σ(x))');
+    expect(derivative('sigmoid(2x)', { order: 2 })).toBe('4σ(2x)·(1 − σ(2x))·(1 − 2σ(2x))');
+    for (let n = 2; n <= 10; n++) expect(derivative('sigmoid(x)', { order: n })).toMatch(/^σ\(x\)·\(1 − σ\(x\)\)/);
+  });
+});
+
+/** Stirling numbers of the second kind S(n, k), exactly. */
+function stirling(n: number): bigint[][] {
+  const s: bigint[][] = Array.from({ length: n + 1 }, () => Array.from({ length: n + 1 }, () => 0n));
+  s[0]![0] = 1n;
+  for (let i = 1; i <= n; i++) for (let k = 1; k <= i; k++) s[i]![k] = BigInt(k) * s[i - 1]![k]! + s[i - 1]![k - 1]!;
+  return s;
+}
+
+describe('σ⁽ⁿ⁾ is a polynomial in σ with exact coefficients', () => {
+  it('matches Σₖ (−1)ᵏ k! S(n+1, k+1) σᵏ⁺¹ for n ≤ 30', () => {
+    const s = stirling(31);
+    for (let n = 1; n <= 30; n++) {
+      const result = differentiate('sigmoid(x)', { order: n, form: 'expanded' }).result;
+      const p = univariate(cancel(toRationalFunction(result)).numerator)!;
+      let factorial = 1n;
+      for (let k = 0; k <= n; k++) {
+        if (k > 0) factorial *= BigInt(k);
+        const expected = new Fraction((k % 2 === 0 ? 1n : -1n) * factorial * s[n + 1]![k + 1]!);
+        expect(p.coefficients[k + 1]?.equals(expected), `n = ${n}, σ^${k + 1}`).toBe(true);
+      }
+      expect(p.coefficients.length).toBe(n + 2);
+    }
+  });
+});
+
+describe('simplification, over random trees', () => {
+  it('terminates within a step bound', () => {
+    fc.assert(fc.property(expressionTree(), (e) => {
+      const { steps } = simplifyWithSteps(e, { maxSteps: 5000 });
+      expect(steps.length).toBeLessThan(5000);
+    }), { numRuns: 300 });
+  });
+  it('is idempotent', () => {
+    fc.assert(fc.property(expressionTree(), (e) => {
+      const once = simplify(e);
+      expect(equals(simplify(once), once), toText(e)).toBe(true);
+    }), { numRuns: 300 });
+  });
+});
