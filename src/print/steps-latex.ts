@@ -1,7 +1,7 @@
 import { variable } from '../expr/factory.js';
 import { toLatex } from './latex.js';
 import { stepNumber, type Binding, type Trace, type TraceStep } from '../steps/trace.js';
-import { words } from '../steps/labels.js';
+import { capitalise, words } from '../steps/labels.js';
 
 /**
  * A derivation as one align* environment: one equation per line, each justified on
@@ -44,7 +44,7 @@ export function latexDocument(trace: Trace, body: string): string {
     '\\documentclass{article}',
     '\\usepackage{amsmath}',
     '\\begin{document}',
-    `${words.derivativeOf.replace(/^./, (c) => c.toUpperCase())} $${toLatex(trace.input)}$ ${words.withRespectTo} $${toLatex(variable(trace.variable))}$:`,
+    `${capitalise(words.derivativeOf)} $${toLatex(trace.input)}$ ${words.withRespectTo} $${toLatex(variable(trace.variable))}$:`,
     body,
     '\\end{document}',
     '',

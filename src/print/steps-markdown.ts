@@ -1,7 +1,7 @@
 import { variable } from '../expr/factory.js';
 import { toLatex } from './latex.js';
 import { type Binding, type Trace, type TraceStep } from '../steps/trace.js';
-import { words } from '../steps/labels.js';
+import { capitalise, words } from '../steps/labels.js';
 
 /**
  * A derivation as a nested numbered Markdown list with $…$ and $$…$$ math, as GitHub
@@ -50,7 +50,6 @@ function bindings(list: readonly Binding[]): string {
   return ` ${words.with} ${list.map((b) => `$${toLatex(b.name)} = ${toLatex(b.value)}$`).join(', ')}`;
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 function collapseBlankLines(lines: readonly string[]): string[] {
   return lines.filter((line, i) => !(line === '' && (i === 0 || lines[i - 1] === '')));

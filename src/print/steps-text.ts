@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { toText, toUnicode } from './linear.js';
 import { stepNumber, type Binding, type Trace, type TraceStep } from '../steps/trace.js';
-import { words } from '../steps/labels.js';
+import { capitalise, words } from '../steps/labels.js';
 
 export type StepDetail = 'brief' | 'full';
 
@@ -70,7 +70,6 @@ function bindings(list: readonly Binding[], print: (e: Expr) => string): string 
   return list.map((b) => `${print(b.name)} = ${print(b.value)}`).join(', ');
 }
 
-const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 const plain = { number: (t: string): string => t, label: (t: string): string => t };
 const ansi = {

@@ -121,9 +121,6 @@ export function constantValue(p: Polynomial): Rational | undefined {
   return undefined;
 }
 
-/** Number of terms the expansion of a product of these would have, at most. */
-export const expansionSize = (sizes: readonly number[]): number => sizes.reduce((p, s) => p * Math.max(1, s), 1);
-
 // ---------------------------------------------------------------------------------------
 // Back to expressions
 

@@ -78,3 +78,6 @@ export function ruleLabel(rule: RuleId, fn?: string): string {
 }
 
 export const rewriteLabel = (rule: string): string => rewriteLabels[rule] ?? rule;
+
+/** A label at the start of a line: 'quotient rule' → 'Quotient rule'. */
+export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
