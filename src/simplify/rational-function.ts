@@ -442,7 +442,8 @@ function groupedBySigmoid(p: Polynomial): Expr | undefined {
   if (groups.size === p.size) return undefined;
   const ordered = [...groups.values()].sort((a, b) => a.cofactor.length - b.cofactor.length);
   return add(ordered.map(({ cofactor, polynomial }) => {
-    const body = polynomialExpr(polynomial, 'auto');
+    // Each group is a polynomial in σ alone: written without grouping again.
+    const body = ungroupedPolynomialExpr(polynomial, 'auto');
     if (cofactor.length === 0) return body;
     const factors = cofactor.map(([a, e]) => powerExpr(a, e));
     return body.kind === 'neg' ? neg(mul([...factors, body.operand])) : mul([...factors, ...(body.kind === 'mul' ? body.factors : [body])]);
@@ -455,6 +456,10 @@ export function polynomialExpr(p: Polynomial, form: Form): Expr {
     const grouped = groupedBySigmoid(p);
     if (grouped) return grouped;
   }
+  return ungroupedPolynomialExpr(p, form);
+}
+
+function ungroupedPolynomialExpr(p: Polynomial, form: Form): Expr {
   const expanded = polynomialToExpr(p);
   if (form === 'expanded' || p.size <= 1) return expanded;
   const factorisation = factor(p);

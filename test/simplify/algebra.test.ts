@@ -77,6 +77,10 @@ describe('answers in terms of σ', () => {
       .toBe('x·σ(w·x + b) − x·y');
   });
 
+  it('handles fractional powers of σ', () => {
+    expect(derivative('sigmoid(x)^0.1')).toBe('0.1σ(x)^0.1·(1 − σ(x))');
+  });
+
   it('keeps e^u as e^u, and tanh′ as 1 − tanh²', () => {
     expect(derivative('e^x')).toBe('e^x');
     expect(derivative('e^(2x)')).toBe('2e^(2x)');
