@@ -47,6 +47,7 @@ function stepJson(s: TraceStep): StepJson {
 
 const rewriteJson = (r: TraceRewrite) => ({
   number: stepNumber(r.number), rule: r.rule, before: printed(r.before), after: printed(r.after), whole: printed(r.whole),
+  ...(r.uses ? { uses: { left: printed(r.uses[0]), right: printed(r.uses[1]) } } : {}),
 });
 
 /** The CLI's JSON answer for one input: the derivative and, per order, its derivation. */

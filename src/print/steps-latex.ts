@@ -28,7 +28,10 @@ export function traceToLatex(trace: Trace): string {
 
   for (const section of trace.sections) {
     step(section.root);
-    for (const r of section.rewrites) row('', toLatex(r.whole), text(`${stepNumber(r.number)} ${r.label}`));
+    for (const r of section.rewrites) {
+      const uses = r.uses ? `,\\ ${toLatex(r.uses[0])} = ${toLatex(r.uses[1])}` : '';
+      row('', toLatex(r.whole), `${text(`${stepNumber(r.number)} ${r.label}`)}${uses}`);
+    }
   }
   return `\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}`;
 }

@@ -35,7 +35,8 @@ export function traceToMarkdown(trace: Trace): string {
     if (section.rewrites.length > 0) {
       lines.push(`2. **${capitalise(words.simplify)}**`, '');
       section.rewrites.forEach((r, i) => {
-        lines.push(`   ${i + 1}. **${capitalise(r.label)}**${r.atRoot ? '' : ` ${math(`${toLatex(r.before)} \\to ${toLatex(r.after)}`)}`}`);
+        const uses = r.uses ? `, ${math(`${toLatex(r.uses[0])} = ${toLatex(r.uses[1])}`)}` : '';
+        lines.push(`   ${i + 1}. **${capitalise(r.label)}**${uses}${r.atRoot ? '' : ` ${math(`${toLatex(r.before)} \\to ${toLatex(r.after)}`)}`}`);
         display('      ', `= ${toLatex(r.whole)}`);
       });
     }

@@ -53,7 +53,8 @@ export function traceToText(trace: Trace, options: TextTraceOptions = {}): strin
     if (section.rewrites.length > 0) {
       lines.push(`${style.number(stepNumber(section.simplifyNumber))} ${style.label(capitalise(words.simplify))}`);
       for (const r of section.rewrites) {
-        const label = `${indent(1)}${style.number(stepNumber(r.number))} ${style.label(capitalise(r.label))}`;
+        const uses = r.uses ? `, ${equation(r.uses)}` : '';
+        const label = `${indent(1)}${style.number(stepNumber(r.number))} ${style.label(capitalise(r.label))}${uses}`;
         if (r.atRoot) lines.push(`${label}${full ? `\n${indent(2)}` : ': '}= ${print(r.whole)}`);
         else {
           const head = `${label}: ${print(r.before)} ${arrow} ${print(r.after)}`;

@@ -85,9 +85,12 @@ function rewriteFor(e: Expr, u: Expr): SigmoidRewrite | undefined {
   if (exponentials(result).some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
   if (complexity(result) >= complexity(e)) return undefined;
   const staged = growing.length === 0 && decaying.length === 1 ? stages(e, decaying[0]!, s, result) : undefined;
+  const identity: readonly [Expr, Expr] = decaying.length > 0
+    ? [decaying[0]!, div(add([one, neg(s)]), s)]
+    : [growing[0]!, div(s, add([one, neg(s)]))];
   return {
     result,
-    steps: staged ?? [{ rule: 'rewrite-in-sigmoid', before: e, after: result, path: [] }],
+    steps: staged ?? [{ rule: 'rewrite-in-sigmoid', before: e, after: result, path: [], uses: identity }],
   };
 }
 
@@ -131,19 +134,19 @@ function stages(e: Expr, t: Expr, s: Expr, result: Expr): RewriteStep[] | undefi
   const factoredOut = mul([div(one, D), add(powers.map((j) => (k - j - 1 === 0 ? coefficient(j) : div(coefficient(j), Dk(k - j - 1)))))]);
   const inSigmoid = mul([s, add(powers.map((j) => (k - j - 1 === 0 ? coefficient(j) : times(coefficient(j), powerExpr(s, new Fraction(k - j - 1))))))]);
 
-  const sequence: [string, Expr][] = [
+  const sequence: [string, Expr, (readonly [Expr, Expr])?][] = [
     ['add-and-subtract-one', addedAndSubtracted],
     ['split-fraction', split],
     ['cancel-common-factors', cancelled],
     ['factor-out', factoredOut],
-    ['substitute-sigmoid', inSigmoid],
+    ['substitute-sigmoid', inSigmoid, [s, div(one, D)]],
   ];
   if (!equals(inSigmoid, result)) sequence.push(['normal-form-in-sigmoid', result]);
   let before = e;
   const steps: RewriteStep[] = [];
-  for (const [rule, after] of sequence) {
+  for (const [rule, after, uses] of sequence) {
     if (equals(before, after)) continue;
-    steps.push({ rule, before, after, path: [] });
+    steps.push({ rule, before, after, path: [], ...(uses ? { uses } : {}) });
     before = after;
   }
   return steps;

@@ -13,6 +13,8 @@ export interface RewriteStep {
   readonly after: Expr;
   /** With `places`: child indices from the root to the rewritten part, at the moment of the rewrite. */
   readonly path?: readonly number[];
+  /** An identity the rewrite relies on, shown beside it: σ(x) = 1/(1 + e^(−x)). */
+  readonly uses?: readonly [Expr, Expr];
 }
 
 export interface Simplified {

@@ -48,6 +48,8 @@ export interface TraceRewrite {
   readonly whole: Expr;
   /** Whether the rewrite was of the whole expression (then before/after add nothing to `whole`). */
   readonly atRoot: boolean;
+  /** An identity the rewrite relies on: σ(x) = 1/(1 + e^(−x)). */
+  readonly uses: Equation | undefined;
 }
 
 /** One differentiation of a possibly higher-order derivative. */
@@ -79,7 +81,7 @@ export function buildTrace(d: Derivative): Trace {
       replay.apply(r.path!, r.after);
       return {
         number: [2, j + 1], rule: r.rule, label: rewriteLabel(r.rule), before: r.before, after: r.after,
-        whole: replay.current(), atRoot: r.path!.length === 0,
+        whole: replay.current(), atRoot: r.path!.length === 0, uses: r.uses,
       };
     });
     if (!equals(rewrites.at(-1)?.whole ?? derivation.step.result, derivation.result)) {

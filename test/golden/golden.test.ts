@@ -58,7 +58,7 @@ describe('golden derivations', () => {
       'Split into fractions', '= (1 + e^(−x))/(1 + e^(−x))² − 1/(1 + e^(−x))²',
       'Cancel common factors', '= 1/(1 + e^(−x)) − 1/(1 + e^(−x))²',
       'Factor out', '= 1/(1 + e^(−x))·(1 − 1/(1 + e^(−x)))',
-      'Substitute σ(u) = 1/(1 + e^(−u))', '= σ(x)·(1 − σ(x))',
+      'Substitute the sigmoid, σ(x) = 1/(1 + e^(−x))', '= σ(x)·(1 − σ(x))',
       'Answer: σ(x)·(1 − σ(x))',
     ];
     let at = 0;
