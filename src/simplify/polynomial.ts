@@ -91,17 +91,17 @@ export function scale(a: Polynomial, c: Rational): Polynomial {
 }
 
 export function multiplyPolynomials(a: Polynomial, b: Polynomial): Polynomial {
-  let out: Polynomial = new Map();
+  // One accumulator for all the products: |a|·|b| steps, not |a| copies of the result.
+  const out = new Map<string, Term>();
   for (const ta of a.values()) {
-    const partial = new Map<string, Term>();
     for (const tb of b.values()) {
       const m = monomial([...ta.monomial.factors, ...tb.monomial.factors]);
-      const existing = partial.get(m.key);
-      const c = ta.coefficient.mul(tb.coefficient).add(existing ? existing.coefficient : zero);
-      partial.set(m.key, { coefficient: c, monomial: m });
+      const existing = out.get(m.key);
+      const c = ta.coefficient.mul(tb.coefficient);
+      out.set(m.key, { coefficient: existing ? existing.coefficient.add(c) : c, monomial: existing?.monomial ?? m });
     }
-    out = addPolynomials(out, new Map([...partial].filter(([, t]) => !isZero(t.coefficient))));
   }
+  for (const [k, t] of out) if (isZero(t.coefficient)) out.delete(k);
   return out;
 }
 

@@ -24,7 +24,17 @@ const fromPolynomial = (p: Polynomial): RationalFunction => ({ numerator: p, den
 export function toRationalFunction(e: Expr): RationalFunction {
   switch (e.kind) {
     case 'num': return fromPolynomial(constantPolynomial(e.value));
-    case 'add': return e.terms.map(toRationalFunction).reduce(addRational);
+    case 'add': {
+      const parts = e.terms.map(toRationalFunction);
+      let sum = parts[0]!;
+      for (const part of parts.slice(1)) {
+        // Over unlike denominators the sizes multiply: too big, and the sum stays whole, as an atom.
+        if (!samePolynomial(sum.denominator, part.denominator)
+          && sizeOfSum(sum, part) > maxExpansionTerms) return atom(e);
+        sum = addRational(sum, part);
+      }
+      return sum;
+    }
     case 'neg': {
       const r = toRationalFunction(e.operand);
       return { numerator: scale(r.numerator, one.neg()), denominator: r.denominator };
@@ -40,6 +50,7 @@ export function toRationalFunction(e: Expr): RationalFunction {
       const n = toRationalFunction(e.numerator);
       const d = toRationalFunction(e.denominator);
       if (d.numerator.size === 0) return atom(e);
+      if (n.numerator.size * d.denominator.size > maxExpansionTerms || n.denominator.size * d.numerator.size > maxExpansionTerms) return atom(e);
       return multiplyRational(n, { numerator: d.denominator, denominator: d.numerator });
     }
     case 'pow': {
@@ -78,6 +89,12 @@ function addRational(a: RationalFunction, b: RationalFunction): RationalFunction
     denominator: multiplyPolynomials(a.denominator, b.denominator),
   };
 }
+
+/** At most how many terms a + b over unlike denominators has, numerator and denominator. */
+const sizeOfSum = (a: RationalFunction, b: RationalFunction): number => Math.max(
+  a.numerator.size * b.denominator.size + b.numerator.size * a.denominator.size,
+  a.denominator.size * b.denominator.size,
+);
 
 function multiplyRational(a: RationalFunction, b: RationalFunction): RationalFunction {
   return { numerator: multiplyPolynomials(a.numerator, b.numerator), denominator: multiplyPolynomials(a.denominator, b.denominator) };
