@@ -70,6 +70,29 @@ const sumWorthTrying = (e: Expr): boolean => {
   return [...first!].some((b) => rest.every((s) => s.has(b)));
 };
 
+/*
+ * Ranks are compared on their first characters, then longer first, then in full: the
+ * same order as comparing them whole wherever the starts differ, but deep chains such as
+ * cos(sin(sin(…))), alike for thousands of characters, compare in constant time.
+ */
+interface Rank { readonly start: string; readonly full: string }
+const rankPrefix = 64;
+const ranks = new WeakMap<Expr, Rank>();
+function rankOf(e: Expr): Rank {
+  let rank = ranks.get(e);
+  if (!rank) {
+    const full = factorRank(e);
+    rank = { start: full.slice(0, rankPrefix), full };
+    ranks.set(e, rank);
+  }
+  return rank;
+}
+function compareRanks(a: Rank, b: Rank): number {
+  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
+  if (a.full.length !== b.full.length) return b.full.length - a.full.length;
+  return a.full < b.full ? -1 : a.full > b.full ? 1 : 0;
+}
+
 /** Which category a factor is written in: numbers, variables, constants, functions, then sums. */
 function factorRank(e: Expr): string {
   if (e.kind === 'num') return '0';
@@ -88,8 +111,8 @@ export const algebraRules: readonly RewriteRule[] = [
     id: 'order-factors',
     apply: (e) => {
       if (e.kind !== 'mul') return undefined;
-      const sorted = e.factors.map((f, i) => ({ f, i, rank: factorRank(f) }))
-        .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.i - b.i)).map(({ f }) => f);
+      const sorted = e.factors.map((f, i) => ({ f, i, rank: rankOf(f) }))
+        .sort((a, b) => compareRanks(a.rank, b.rank) || a.i - b.i).map(({ f }) => f);
       return sorted.every((f, i) => f === e.factors[i]) ? undefined : mul(sorted);
     },
   },

@@ -1,6 +1,8 @@
 import type { Expr } from '../../src/expr/types.js';
 import { evaluate, type DerivativeEvaluator, type Environment } from '../../src/evaluate/evaluate.js';
-import { postOrder } from '../../src/expr/traverse.js';
+import Fraction from 'fraction.js';
+import { children, postOrder, rebuild } from '../../src/expr/traverse.js';
+import { num, pow } from '../../src/expr/factory.js';
 
 /** Five-point central difference of f at x with step h. */
 export function centralDifference(f: (x: number) => number, x: number, h: number): number {
@@ -52,9 +54,25 @@ export const samplePoints = [-2.3, -1.1, -0.4, 0.3, 0.7, 1.3, 2.1, 3.7];
  * rounding alone makes two correct evaluations disagree there.
  */
 export function isWellConditioned(expr: Expr, env: Environment): boolean {
-  const at = (scale: number): number => safe(() => evaluate(expr, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v * scale]))));
-  const base = at(1);
-  return [1 + 1e-10, 1 - 1e-10].every((scale) => close(at(scale), base, 1e-7));
+  const at = (e: Expr, scale: number): number => safe(() => evaluate(e, Object.fromEntries(Object.entries(env).map(([k, v]) => [k, v * scale]))));
+  const base = at(expr, 1);
+  if (![1 + 1e-10, 1 - 1e-10].every((scale) => close(at(expr, scale), base, 1e-7))) return false;
+  // Sensitive to its numbers too (cot(19.1⁵ + x)): rounding them differently changes the value.
+  const trillion = 10n ** 12n;
+  return [trillion + 1n, trillion - 1n].every((n) => close(at(scaleNumbers(expr, new Fraction(n, trillion)), 1), base, 1e-7));
+}
+
+/** The tree with every number multiplied by a factor, except integer exponents (x^2 stays a square). */
+function scaleNumbers(root: Expr, factor: Fraction): Expr {
+  // Derivatives share their parts: one rebuilt node per shared part, not one per path.
+  const scaled = new Map<Expr, Expr>();
+  for (const e of postOrder(root)) {
+    const next = e.kind === 'num' ? num(e.value.mul(factor), e.decimal)
+      : e.kind === 'pow' && e.exponent.kind === 'num' && e.exponent.value.d === 1n ? pow(scaled.get(e.base)!, e.exponent)
+        : rebuild(e, children(e).map((c) => scaled.get(c)!));
+    scaled.set(e, next);
+  }
+  return scaled.get(root)!;
 }
 
 /** The largest magnitude of any subexpression's value at a point. */
