@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { call, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative } from '../expr/rational.js';
-import { complexity } from './complexity.js';
+import { simpler } from './complexity.js';
 import { atomKey } from './polynomial.js';
 import { cancel, rationalFunctionToExpr, toRationalFunction } from './rational-function.js';
 import type { RewriteRule } from './rules.js';
@@ -15,7 +15,7 @@ import Fraction from 'fraction.js';
  */
 function normalIfSmaller(e: Expr): Expr | undefined {
   const normal = rationalFunctionToExpr(cancel(toRationalFunction(e)), 'auto');
-  return complexity(normal) < complexity(e) ? normal : undefined;
+  return simpler(normal, e) ? normal : undefined;
 }
 
 const onKind = (kind: Expr['kind'], worthTrying: (e: Expr) => boolean = () => true) =>

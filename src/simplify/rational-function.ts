@@ -392,7 +392,7 @@ export function factor(p: Polynomial): Factored {
   if (u?.atom && trim(u.coefficients).length >= 2) {
     const atomOf = u.atom;
     let coefficients = trim(u.coefficients);
-    const prefersConstantFirst = atomOf.kind === 'call' && (atomOf.name === 'sigmoid' || atomOf.name === 'tanh');
+    const prefersConstantFirst = isBoundedFunction(atomOf);
     for (const root of candidateRoots(coefficients)) {
       let power = 0;
       while (coefficients.length >= 2 && isZero(evaluateAt(coefficients, root))) {
@@ -482,10 +482,39 @@ function ungroupedPolynomialExpr(p: Polynomial, form: Form): Expr {
   const factorisation = factor(p);
   const factored = factoredToExpr(factorisation);
   if (form === 'factored') return factored;
-  // Factors at rational roots are worth showing when no longer (σ(1 − σ)(1 − 2σ)); taking out a
-  // common factor only when it saves three nodes or more (2x·sin(x) + x²·cos(x) stays as it is).
-  const margin = factorisation.roots > 0 ? 1 : -2;
-  return complexity(factored) < complexity(expanded) + margin ? factored : expanded;
+  return worthFactoring(factorisation, factored, expanded) ? factored : expanded;
+}
+
+/*
+ * Factors at rational roots are worth showing when hardly longer (σ(1 − σ)(1 − 2σ) over
+ * σ − 3σ² + 2σ³); taking out a common factor only when it saves three nodes or more
+ * (2x·sin(x) + x²·cos(x) stays as it is).
+ */
+function worthFactoring(factorisation: Factored, factored: Expr, expanded: Expr): boolean {
+  const margin = factorisation.roots > 0 ? 3 : -2;
+  return complexity(factored) < complexity(expanded) + margin;
+}
+
+/** σ(u) and tanh(u): functions whose polynomials are written with 1 − f factors. */
+const isBoundedFunction = (e: Expr): boolean => e.kind === 'call' && (e.name === 'sigmoid' || e.name === 'tanh');
+
+/**
+ * A polynomial in σ(u) written as the product of its factors at rational roots,
+ * as people write it (σ″ = σ(1 − σ)(1 − 2σ), however long the expanded form is); undefined
+ * otherwise (polynomials in x stay expanded, as 12x³ − 6x² + x − 7). The simplifier's rules
+ * only make things smaller, so this preference is applied to the answer as a last step.
+ */
+export function factoredAtRationalRoots(e: Expr): Expr | undefined {
+  // Only an expanded sum is rewritten: a product is already written as factors.
+  if ((e.kind === 'neg' ? e.operand : e).kind !== 'add') return undefined;
+  const r = cancel(toRationalFunction(e));
+  if (constantValue(r.denominator)?.equals(1) !== true || r.numerator.size <= 1) return undefined;
+  const atom = univariate(r.numerator)?.atom;
+  // Not tanh: its roots ±1 would give (1 − tanh)(−1 − tanh) for 1 − tanh².
+  if (atom?.kind !== 'call' || atom.name !== 'sigmoid') return undefined;
+  const factorisation = factor(r.numerator);
+  if (factorisation.roots === 0 || factorisation.factors.length < 2) return undefined;
+  return factoredToExpr(factorisation);
 }
 
 /** A rational function as an expression, numerator and denominator each in the given form. */

@@ -4,7 +4,7 @@ import { StructuralMap } from '../expr/structural-map.js';
 import { tidyRules, type RewriteRule } from './rules.js';
 import { algebraRules } from './algebra.js';
 import { rewriteInSigmoid } from './sigmoid.js';
-import { cancel, rationalFunctionToExpr, toRationalFunction } from './rational-function.js';
+import { cancel, factoredAtRationalRoots, rationalFunctionToExpr, toRationalFunction } from './rational-function.js';
 
 /** One firing of a rewrite rule: which rule, and the subexpression before and after. */
 export interface RewriteStep {
@@ -86,6 +86,13 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     if (inSigmoid) {
       steps.push(...inSigmoid.steps);
       result = inSigmoid.result;
+    }
+  }
+  if (form === 'auto') {
+    const factored = factoredAtRationalRoots(result);
+    if (factored && !equals(factored, result)) {
+      steps.push({ rule: 'factor', before: result, after: factored, path: [] });
+      result = factored;
     }
   }
   if (form === 'expanded' || form === 'factored') {

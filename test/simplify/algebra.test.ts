@@ -20,6 +20,10 @@ describe('algebra rules', () => {
     ['collect-like-terms', 'σ(x)·(1 − σ(x))·(1 − σ(x)) − σ(x)·σ(x)·(1 − σ(x))', 'σ(x)·(1 − σ(x))·(1 − 2σ(x))'],
     ['combine-powers', 'x^3*x^2*x', 'x⁶'],
     ['combine-powers', 'x*y*x*x*x', 'x⁴·y'],
+    ['combine-powers', 'x*x', 'x²'],
+    ['combine-powers', '2*x*x*exp(x)', '2x²·e^x'],
+    ['collect-like-terms', 'x + x', '2x'],
+    ['collect-like-terms', 'x + 2 + x', '2(x + 1)'],
     ['cancel-common-factors', '(x^2 - 1)/(x - 1)', 'x + 1'],
     ['cancel-common-factors', 'x^3*sin(x)/(x*sin(x)^2)', 'x²/sin(x)'],
     ['order-factors', 'sin(x)*x*2', '2x·sin(x)'],
@@ -43,6 +47,12 @@ describe('algebra rules', () => {
     expect(derivative('x^(1/2)')).toBe('1/(2√x)');
     expect(derivative('x^(5/2)')).toBe('5x·√x/2');
     expect(unicode('2x/4')).toBe('x/2');
+  });
+
+  it('writes repeated letters once, with a coefficient or a power', () => {
+    expect(derivative('x*y*x')).toBe('2x·y');
+    expect(derivative('(x+1)*(x+1)')).toBe('2(x + 1)');
+    expect(derivative('x*exp(x)*cos(x^2)')).toBe('cos(x²)·e^x + x·cos(x²)·e^x − 2x²·e^x·sin(x²)');
   });
 
   it('expands or factors only when that is shorter', () => {
