@@ -10,7 +10,7 @@ import { simplify } from '../../src/simplify/simplify.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { functionEntry } from '../../src/expr/functions.js';
 import { expressionTree } from '../helpers/arbitraries.js';
-import { close, compareAt, isWellConditioned } from '../helpers/numeric.js';
+import { close, compareAt, isWellConditioned, largestPart } from '../helpers/numeric.js';
 import { expectRenders } from '../helpers/katex.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 400);
@@ -85,7 +85,8 @@ describe('derivatives agree with finite differences', () => {
     fc.assert(fc.property(expressionTree({ abstract: false }), (e) => {
       const before = value(() => evaluate(e, env));
       const after = value(() => evaluate(simplify(e), env));
-      if (!Number.isFinite(before) || !Number.isFinite(after) || !isWellConditioned(e, env)) return;
+      // A part as large as csc(π) ≈ 8·10¹⁵ is a pole that rounding missed, not a value.
+      if (!Number.isFinite(before) || !Number.isFinite(after) || largestPart(e, env) > 1e9 || !isWellConditioned(e, env)) return;
       compared++;
       expect(close(before, after, 1e-9), toText(e)).toBe(true);
     }), { numRuns: runs });
