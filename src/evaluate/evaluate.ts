@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { functionEntry } from '../expr/functions.js';
 import { toNumber } from '../expr/rational.js';
+import { postOrder } from '../expr/traverse.js';
 
 /** Values of variables, and optionally of abstract functions and their derivatives (f, f′ = order 1, …). */
 export interface Environment {
@@ -19,51 +20,56 @@ export interface EvaluateOptions {
 /**
  * The real value of an expression in floating point; NaN where it is undefined or
  * not real (log of a negative, 0/0). Odd roots of negatives are real: (−8)^(1/3) = −2.
+ * Iterative, so any depth of nesting is evaluated; shared parts are evaluated once.
  */
 export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {}): number {
   const functions = options.functions ?? {};
-  const memo = new Map<Expr, number>();
-  const value = (node: Expr): number => {
-    const known = memo.get(node);
-    if (known !== undefined) return known;
-    const v = compute(node);
-    memo.set(node, v);
-    return v;
-  };
-  const compute = (node: Expr): number => {
+  const values = new Map<Expr, number>();
+  const value = (node: Expr): number => values.get(node)!;
+  for (const node of postOrder(e)) {
+    let v: number;
     switch (node.kind) {
-      case 'num': return toNumber(node.value);
-      case 'constant': return node.name === 'e' ? Math.E : Math.PI;
+      case 'num': v = toNumber(node.value); break;
+      case 'constant': v = node.name === 'e' ? Math.E : Math.PI; break;
       case 'variable': {
-        const v = env[node.name];
-        if (v === undefined) throw new Error(`no value for variable '${node.name}'`);
-        return v;
+        const x = env[node.name];
+        if (x === undefined) throw new Error(`no value for variable '${node.name}'`);
+        v = x;
+        break;
       }
-      case 'add': return node.terms.reduce((s, t) => s + value(t), 0);
-      case 'mul': return node.factors.reduce((p, f) => p * value(f), 1);
-      case 'div': return value(node.numerator) / value(node.denominator);
-      case 'neg': return -value(node.operand);
-      case 'pow': return realPower(value(node.base), node.exponent, value(node.exponent));
-      case 'call': return functionEntry(node.name).evaluate(...node.args.map(value));
+      case 'add': v = node.terms.reduce((s, t) => s + value(t), 0); break;
+      case 'mul': v = node.factors.reduce((p, f) => p * value(f), 1); break;
+      case 'div': v = value(node.numerator) / value(node.denominator); break;
+      case 'neg': v = -value(node.operand); break;
+      case 'pow': v = realPower(value(node.base), node.exponent, value(node.exponent)); break;
+      case 'call': v = functionEntry(node.name).evaluate(...node.args.map(value)); break;
       case 'apply': {
         const f = functions[node.name];
         if (!f) throw new Error(`no definition for the abstract function '${node.name}'`);
-        return f(value(node.arg), node.order);
+        v = f(value(node.arg), node.order);
+        break;
       }
       case 'derivative': {
         if (!options.derivative) throw new Error(`no way to evaluate the unevaluated derivative of a ${node.operand.kind}`);
-        return options.derivative(node.operand, node.variable, env);
+        v = options.derivative(node.operand, node.variable, env);
+        break;
       }
     }
-  };
+    values.set(node, v);
+  }
   return value(e);
 }
 
-function realPower(base: number, exponent: Expr, power: number): number {
+/** base^exponent over the reals: an exact exponent p/q with q odd has a real value for negative bases. */
+export function realPower(base: number, exponent: Expr, power: number): number {
   if (base < 0 && exponent.kind === 'num' && exponent.value.d % 2n === 1n && exponent.value.d !== 1n) {
-    // An exact exponent p/q with q odd has a real value for negative bases.
-    const magnitude = Math.abs(base) ** power;
-    return exponent.value.n % 2n === 0n ? magnitude : -magnitude;
+    return oddRoot(base, power, exponent.value.n % 2n === 0n);
   }
   return base ** power;
+}
+
+/** (−b)^(p/q) for odd q: |b|^(p/q), negated when p is odd. */
+export function oddRoot(base: number, power: number, evenNumerator: boolean): number {
+  const magnitude = Math.abs(base) ** power;
+  return evenNumerator ? magnitude : -magnitude;
 }
