@@ -2,6 +2,7 @@ import type { Expr } from '../expr/types.js';
 import type { Derivative } from '../api.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
+import type { CheckReport } from '../check/check.js';
 import { buildTrace, stepNumber, type TraceRewrite, type TraceStep } from '../steps/trace.js';
 
 /** An expression in the three notations. */
@@ -65,5 +66,14 @@ export function derivativeJson(input: string, d: Derivative) {
       simplification: section.rewrites.map(rewriteJson),
       result: printed(section.result),
     })),
+  };
+}
+
+/** A numeric check in JSON: NaN (no comparison made) is null. */
+export function checkJson(report: CheckReport) {
+  return {
+    ...report,
+    worstError: Number.isNaN(report.worstError) ? null : report.worstError,
+    range: report.range ?? null,
   };
 }

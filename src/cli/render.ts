@@ -5,7 +5,8 @@ import { traceToText, type StepDetail } from '../print/steps-text.js';
 import { latexDocument, traceToLatex } from '../print/steps-latex.js';
 import { traceToMarkdown } from '../print/steps-markdown.js';
 import { buildTrace } from '../steps/trace.js';
-import { derivativeJson } from './json.js';
+import { checkJson, derivativeJson } from './json.js';
+import type { CheckReport } from '../check/check.js';
 
 export const formats = ['text', 'unicode', 'latex', 'markdown', 'json'] as const;
 export type Format = (typeof formats)[number];
@@ -20,9 +21,9 @@ export interface RenderOptions {
 }
 
 /** The CLI's output for one input, without a trailing newline. */
-export function render(input: string, d: Derivative, options: RenderOptions): string {
+export function render(input: string, d: Derivative, options: RenderOptions, check?: CheckReport): string {
   const { format, steps } = options;
-  if (format === 'json') return JSON.stringify(derivativeJson(input, d));
+  if (format === 'json') return JSON.stringify({ ...derivativeJson(input, d), ...(check ? { check: checkJson(check) } : {}) });
   if (steps === undefined) {
     switch (format) {
       case 'text': return toText(d.result);

@@ -6,6 +6,8 @@ import { InputError } from '../errors.js';
 import { formats, render, type Format, type RenderOptions } from './render.js';
 import type { StepDetail } from '../print/steps-text.js';
 import { simplifyForms, type SimplifyForm } from '../simplify/simplify.js';
+import { checkDerivative, type CheckReport } from '../check/check.js';
+import { verdictLine } from '../check/verdict.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -13,7 +15,7 @@ function packageVersion(): string {
 }
 
 /** Exit statuses: documented in the README. */
-export const exitCode = { ok: 0, internal: 1, badInput: 2 } as const;
+export const exitCode = { ok: 0, internal: 1, badInput: 2, checkFailed: 3, notChecked: 4 } as const;
 
 /** Where the CLI reads and writes; the real process in main.ts, buffers in tests. */
 export interface CliIO {
@@ -35,6 +37,7 @@ interface Options {
   readonly form: SimplifyForm;
   readonly steps?: StepDetail | true;
   readonly latexDocument?: boolean;
+  readonly check?: boolean;
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -50,6 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .addOption(new Option('--form <form>', 'how to write the answer: auto picks the simplest and writes exponentials as σ where simpler; exp never does').choices(simplifyForms).default('auto'))
     .addOption(new Option('--steps [detail]', 'print the derivation step by step: full (default) or brief').choices(['brief', 'full']))
     .option('--latex-document', 'with --format latex, print a standalone amsmath document')
+    .option('--check', 'verify the answer (and with --steps every equality shown) against finite differences; exit 3 if it fails, 4 if no point could be used')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
     .configureOutput({ writeOut: io.write, writeErr: io.writeError });
@@ -122,15 +126,27 @@ function parseOrder(value: string): number {
   return Number(value);
 }
 
+/** The exit status of a numeric check: 0 verified, 3 failed, 4 no usable point. */
+export function checkStatus(report: CheckReport): number {
+  switch (report.verdict) {
+    case 'verified': return exitCode.ok;
+    case 'failed': return exitCode.checkFailed;
+    case 'unchecked': return exitCode.notChecked;
+  }
+}
+
 /** Differentiates one input and writes its answer, or its error; returns the exit status. */
 function answer(input: string, options: Options, output: RenderOptions, io: CliIO, batch: boolean): number {
   const { format } = output;
   try {
     const d = differentiate(input, { variable: options.var, order: options.order, simplify: options.simplify, form: options.form });
+    const check = options.check ? checkDerivative(d, { steps: output.steps !== undefined }) : undefined;
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && output.steps !== undefined && format !== 'json' ? '\n\n' : '';
-    io.write(`${render(input, d, output)}\n${separator}`);
-    return exitCode.ok;
+    io.write(`${render(input, d, output, check)}\n${separator}`);
+    // The verdict goes beside the answer, not into it: the output stays text, LaTeX or Markdown to paste.
+    if (check && format !== 'json') io.writeError(`${batch ? `input "${truncate(input)}": ` : ''}${verdictLine(check)}\n`);
+    return check ? checkStatus(check) : exitCode.ok;
   } catch (error) {
     const status = error instanceof ParseError || error instanceof InputError ? exitCode.badInput : exitCode.internal;
     const message = status === exitCode.internal ? `internal error: ${(error as Error).message}` : (error as Error).message;

@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { dependsOn, variablesOf } from '../expr/traverse.js';
 import type { DiffStep } from './steps.js';
+import { functionTable, type FunctionEntry } from '../expr/functions.js';
 import { polynomialInFunctionRule } from './polynomial-rule.js';
 import { simplify } from '../simplify/simplify.js';
 import {
@@ -8,11 +9,17 @@ import {
   sumRule, variableRule, type RuleContext,
 } from './rules.js';
 
+export interface DeriveOptions {
+  /** The function table to differentiate with (its derivatives); the built-in one by default. */
+  readonly functions?: ReadonlyMap<string, FunctionEntry>;
+}
+
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
-export function derive(e: Expr, variable: string): DiffStep {
+export function derive(e: Expr, variable: string, options: DeriveOptions = {}): DiffStep {
   const memo = new Map<string, Map<Expr, DiffStep>>();
   const ctx: RuleContext = {
     variable,
+    functions: options.functions ?? functionTable,
     placeholder: freshPlaceholder(e, variable),
     differentiate: (part, v = variable) => {
       let byNode = memo.get(v);
@@ -43,7 +50,7 @@ function apply(e: Expr, ctx: RuleContext, root = false): DiffStep {
     case 'call': return callRule(e, ctx);
     case 'apply': return abstractFunctionRule(e, ctx);
     // (u)′ is worked out first; its derivative is the derivative of that.
-    case 'derivative': return ctx.differentiate(simplify(derive(e.operand, e.variable).result));
+    case 'derivative': return ctx.differentiate(simplify(derive(e.operand, e.variable, { functions: ctx.functions }).result));
     case 'num': case 'constant': return constantRule(e, ctx);
   }
 }

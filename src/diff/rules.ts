@@ -1,6 +1,6 @@
 import type { Apply, Call, Div, Expr, Mul, Pow } from '../expr/types.js';
 import { add, apply, call, constant, derivative, div, int, mul, neg, num, pow, sub, variable } from '../expr/factory.js';
-import { functionEntry } from '../expr/functions.js';
+import type { FunctionEntry } from '../expr/functions.js';
 import { dependsOn } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
 import type { DiffStep } from './steps.js';
@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly differentiate: (e: Expr, variable?: string) => DiffStep;
   /** A letter free in the whole problem, used for the inner function of the chain rule. */
   readonly placeholder: string;
+  /** The function table whose derivatives the rules use. */
+  readonly functions: ReadonlyMap<string, FunctionEntry>;
 }
 
 /** (e)′ with respect to the rule's variable, left for a substep to work out. */
@@ -132,7 +134,8 @@ function decrement(n: Expr): Expr {
 /** A function from the table, through the chain rule when its argument is not just the variable. */
 export function callRule(e: Call, ctx: RuleContext): DiffStep {
   if (e.name === 'log' && e.args.length === 2) return logarithmWithBase(e, ctx);
-  const entry = functionEntry(e.name);
+  const entry = ctx.functions.get(e.name);
+  if (!entry) throw new Error(`no function '${e.name}' in the table`);
   const [argument] = e.args as [Expr];
   return withChain(e, argument, (u) => call(e.name, [u]), (x, v) => {
     const u = (x as Call).args[0]!;

@@ -6,7 +6,7 @@ import { Replay } from './replay.js';
 import { simplifyWithSteps } from '../simplify/simplify.js';
 import { equals } from '../expr/traverse.js';
 import { generalForm, type Equation } from './forms.js';
-import { rewriteLabel, ruleLabel } from './labels.js';
+import { rewriteLabel, ruleLabel, words } from './labels.js';
 
 /*
  * A derivation as a person reads it, independent of notation: numbered steps
@@ -132,23 +132,43 @@ function bindingsOf(step: DiffStep): Binding[] {
   }
 }
 
-/** Every equation the derivation shows, for checking each one numerically. */
-export function traceEquations(trace: Trace): Equation[] {
-  const equations: Equation[] = [];
-  const walk = (s: TraceStep): void => {
-    if (s.formula) equations.push([s.derivative, s.formula]);
-    equations.push([s.derivative, s.result]);
-    s.substeps.forEach(walk);
+/** An equation the derivation shows, with where it is shown: "1.2 chain rule", "2.3 add the numbers". */
+export interface ShownEquation {
+  readonly where: string;
+  readonly equation: Equation;
+  /**
+   * What the chain rule's letters stand for here, innermost last: the outer step of
+   * (e^(−x))′ is (e^u)′ = e^u with u = −x, true at the value −x takes.
+   */
+  readonly letting: readonly (readonly [string, Expr])[];
+}
+
+/** Every equation the derivation shows, in order, each with its step, for checking numerically. */
+export function shownEquations(trace: Trace): ShownEquation[] {
+  const shown: ShownEquation[] = [];
+  const walk = (s: TraceStep, order: string, letting: ShownEquation['letting']): void => {
+    const where = `${order}${stepNumber(s.number)} ${s.label}`;
+    if (s.formula) shown.push({ where, equation: [s.derivative, s.formula], letting });
+    shown.push({ where, equation: [s.derivative, s.result], letting });
+    const step = s.step;
+    s.substeps.forEach((sub, i) => walk(sub, order,
+      step.rule === 'chain' && i === 0 ? [...letting, [step.bindings.placeholder, step.bindings.u]] : letting));
   };
   for (const section of trace.sections) {
-    walk(section.root);
+    const order = trace.sections.length > 1 ? `${words.order(section.order)}, ` : '';
+    walk(section.root, order, []);
     let previous = section.root.result;
     for (const r of section.rewrites) {
-      equations.push([previous, r.whole]);
+      shown.push({ where: `${order}${stepNumber(r.number)} ${r.label}`, equation: [previous, r.whole], letting: [] });
       previous = r.whole;
     }
   }
-  return equations;
+  return shown;
+}
+
+/** Every equation the derivation shows, for checking each one numerically. */
+export function traceEquations(trace: Trace): Equation[] {
+  return shownEquations(trace).map((s) => s.equation);
 }
 
 export const stepNumber = (number: readonly number[]): string => number.join('.');

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runCli, type CliIO } from '../../src/cli/run.js';
+import { checkStatus, runCli, type CliIO } from '../../src/cli/run.js';
+import { checkDerivative } from '../../src/check/check.js';
+import { differentiate } from '../../src/api.js';
+import { functionEntry, functionTable } from '../../src/expr/functions.js';
+import { call } from '../../src/expr/factory.js';
 import { expectRenders } from '../helpers/katex.js';
 import { mathIn } from '../helpers/markdown.js';
 
@@ -127,6 +131,47 @@ describe('batch mode', () => {
   });
   it('exits 0 when every line succeeds', async () => {
     expect((await dydx([], ['x', 'x^2'])).status).toBe(0);
+  });
+});
+
+describe('--check', () => {
+  it('prints the answer, then the verdict on standard error, and exits 0 when verified', async () => {
+    const run = await dydx(['1/(1+exp(-x))', '--check']);
+    expect(run.stdout).toBe('sigmoid(x)*(1 - sigmoid(x))\n');
+    expect(run.stderr).toMatch(/^check: verified at 24 of 24 points \(x from -13\.1 to 11\.3\) against finite differences; worst relative error \d\.\de-\d+\n$/);
+    expect(run.status).toBe(0);
+  });
+  it('with --steps checks every equality shown', async () => {
+    const run = await dydx(['x^x', '--steps', '--check']);
+    expect(run.stdout).toMatch(/Answer: x\^x\*\(log\(x\) \+ 1\)\n$/);
+    expect(run.stderr).toMatch(/verified at 15 of 24 points .*; 7 of 7 equalities of the derivation hold\n$/);
+  });
+  it('exits 3 when the check fails', () => {
+    const broken = new Map(functionTable);
+    broken.set('cos', { ...functionEntry('cos'), derivative: (u) => call('sin', [u]) });
+    expect(checkStatus(checkDerivative(differentiate('cos(x)', { functions: broken })))).toBe(3);
+    expect(checkStatus(checkDerivative(differentiate('cos(x)')))).toBe(0);
+  });
+  it('exits 4 and says so when no point could be used', async () => {
+    const run = await dydx(['log(-x^2-1)', '--check']);
+    expect(run.status).toBe(4);
+    expect(run.stderr).toMatch(/^check: not verified/);
+  });
+  it('adds a check object to the JSON', async () => {
+    const run = await dydx(['sigmoid(w*x+b)', '--check', '--format', 'json']);
+    const json = JSON.parse(run.stdout);
+    expect(json.check).toMatchObject({ verdict: 'verified', variable: 'x', pointsTried: 24, pointsUsed: 24, fixed: { b: 0.53, w: -0.77 }, failures: [] });
+    expect(json.check.worstError).toBeLessThan(1e-6);
+    expect(run.stderr).toBe('');
+    const unchecked = JSON.parse((await dydx(['log(-x^2-1)', '--check', '-f', 'json'])).stdout);
+    expect(unchecked.check).toMatchObject({ verdict: 'unchecked', worstError: null, range: null });
+  });
+  it('checks each line in batch mode, and the exit status is the worst', async () => {
+    const run = await dydx(['--check'], ['x^2', 'log(-x^2-1)', 'sin(x)']);
+    expect(run.stdout).toBe('2*x\n2*x/(x^2 + 1)\ncos(x)\n');
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(3);
+    expect(run.stderr).toMatch(/input "log\(-x\^2-1\)": check: not verified/);
+    expect(run.status).toBe(4);
   });
 });
 

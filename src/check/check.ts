@@ -1,0 +1,167 @@
+import type { Expr } from '../expr/types.js';
+import type { Derivative } from '../api.js';
+import { variablesOf } from '../expr/traverse.js';
+import { compile } from '../evaluate/compile.js';
+import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/evaluate.js';
+import { buildTrace, shownEquations } from '../steps/trace.js';
+import { richardson } from './richardson.js';
+
+/*
+ * Numbers confirming a symbolic result: the answer against a Richardson-extrapolated
+ * finite difference of the function at points spread over where both are defined, and,
+ * on request, every equality the derivation shows.
+ */
+
+export interface CheckOptions {
+  /** Also check every equality of the derivation (each rule's formula and result, each rewrite). */
+  readonly steps?: boolean;
+  /** Largest relative error accepted (values under 10⁻⁶ are compared absolutely). Default 10⁻⁶. */
+  readonly tolerance?: number;
+}
+
+export interface CheckFailure {
+  /** What disagreed: "answer", "order 2", or a step: "1.2 chain rule". */
+  readonly what: string;
+  /** The point, with the values of the other variables. */
+  readonly at: Environment;
+  /** The two sides: the symbolic value and the finite-difference estimate, or the two sides of a step. */
+  readonly left: number;
+  readonly right: number;
+  readonly error: number;
+}
+
+export interface CheckReport {
+  /** verified: every comparison made agreed; failed: one did not; unchecked: no usable point. */
+  readonly verdict: 'verified' | 'failed' | 'unchecked';
+  readonly variable: string;
+  /** Points tried, and points where the answer could be compared (defined, finite, differentiable there). */
+  readonly pointsTried: number;
+  readonly pointsUsed: number;
+  /** Smallest and largest point used. */
+  readonly range: readonly [number, number] | undefined;
+  /** Values given to the other variables. */
+  readonly fixed: Environment;
+  /** Worst relative error over every comparison made; NaN when none was made. */
+  readonly worstError: number;
+  readonly tolerance: number;
+  /** With `steps`: how many equalities the derivation shows, and how many could be compared somewhere. */
+  readonly equalities?: { readonly total: number; readonly checked: number };
+  /** The first disagreement of each thing that disagreed (at most five). */
+  readonly failures: readonly CheckFailure[];
+}
+
+/** Irregular points, so that no special value (0, ±1, π/2) is hit; wide, for functions defined on part of the line. */
+export const checkPoints: readonly number[] = [
+  0.37, -0.81, 1.23, -1.67, 2.11, -2.53, 0.063, -0.29, 3.07, -3.41, 0.71, 4.3,
+  0.13, -0.047, 0.52, 0.88, 1.49, 5.7, -6.2, 7.9, 11.3, -13.1, 0.0071, 2.77,
+];
+const otherValues = [0.53, -0.77, 1.19, 0.31, -1.43, 0.89, 2.06, -0.21];
+
+/** Concrete stand-ins for abstract functions (with all their derivatives): the rules must hold for any f. */
+export const standInFunctions: AbstractFunctions = {
+  f: (t, n) => 0.5 ** n * Math.exp(t / 2),
+  g: (t, n) => Math.sin(t + (n * Math.PI) / 2),
+  h: (t, n) => 2 ** n * Math.cos(2 * t + (n * Math.PI) / 2),
+};
+
+const maxFailures = 5;
+
+/** Checks a derivative numerically. */
+export function checkDerivative(d: Derivative, options: CheckOptions = {}): CheckReport {
+  const tolerance = options.tolerance ?? 1e-6;
+  const variable = d.variable;
+  const others = variablesOf(d.input).filter((v) => v !== variable).sort();
+  const fixed: Record<string, number> = {};
+  others.forEach((v, i) => { fixed[v] = otherValues[i % otherValues.length]! * (1 + Math.floor(i / otherValues.length) / 7); });
+  const at = (x: number): Environment => ({ ...fixed, [variable]: x });
+
+  const failures: CheckFailure[] = [];
+  let worst = Number.NaN;
+  const compare = (what: string, point: Environment, left: number, right: number): void => {
+    const error = relativeError(left, right);
+    if (!(error <= worst)) worst = error;
+    // The first disagreement of each thing compared: a wrong rule shows in its step and in the answer.
+    if (!(error <= tolerance) && failures.length < maxFailures && !failures.some((f) => f.what === what)) {
+      failures.push({ what, at: point, left, right, error });
+    }
+  };
+
+  // Each order against finite differences of the order before: the answer, by induction.
+  const orders = d.derivations.map((derivation, i) => ({
+    what: d.derivations.length > 1 ? `order ${i + 1}` : 'answer',
+    f: compile(derivation.expr, { functions: standInFunctions }),
+    derivative: compile(derivation.result, { functions: standInFunctions }),
+  }));
+  const used: number[] = [];
+  for (const x of checkPoints) {
+    const estimates = orders.map((o) => {
+      const symbolic = safe(() => o.derivative(at(x)));
+      const numeric = richardson((t) => safe(() => o.f(at(t))), x);
+      return { o, symbolic, numeric };
+    });
+    // A usable point: every order defined there and its finite difference settled (not a pole or a kink).
+    if (!estimates.every(({ symbolic, numeric }) => Number.isFinite(symbolic) && Number.isFinite(numeric.value)
+      && settled(numeric, tolerance))) continue;
+    used.push(x);
+    for (const { o, symbolic, numeric } of estimates) compare(o.what, at(x), symbolic, numeric.value);
+  }
+
+  let equalities: CheckReport['equalities'];
+  if (options.steps) {
+    const shown = shownEquations(buildTrace(d));
+    let checked = 0;
+    for (const { where, equation: [lhs, rhs], letting } of shown) {
+      let compared = false;
+      for (const x of used) {
+        // The chain rule's letters take the values of what they stand for.
+        const point = letting.reduce<Environment>((env, [name, value]) => ({ ...env, [name]: safe(() => evaluate(value, env, { functions: standInFunctions })) }), at(x));
+        const left = valueWithDifferences(lhs, point, tolerance);
+        const right = valueWithDifferences(rhs, point, tolerance);
+        if (!Number.isFinite(left) || !Number.isFinite(right)) continue;
+        compared = true;
+        compare(where, point, left, right);
+      }
+      if (compared) checked++;
+    }
+    equalities = { total: shown.length, checked };
+  }
+
+  const verdict = failures.length > 0 ? 'failed' : used.length === 0 ? 'unchecked' : 'verified';
+  return {
+    verdict, variable, pointsTried: checkPoints.length, pointsUsed: used.length,
+    range: used.length > 0 ? [Math.min(...used), Math.max(...used)] : undefined,
+    fixed, worstError: worst, tolerance, ...(equalities ? { equalities } : {}), failures,
+  };
+}
+
+/** |a − b| relative to the larger of the two, absolute below 10⁻⁶. */
+export function relativeError(a: number, b: number): number {
+  if (a === b) return 0;
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-6);
+}
+
+/** Whether a finite-difference estimate has converged well enough to judge against. */
+function settled(estimate: { value: number; error: number }, tolerance: number): boolean {
+  return estimate.error <= (tolerance / 10) * Math.max(Math.abs(estimate.value), 1e-6);
+}
+
+/** The value of an expression whose unevaluated derivatives (u)′ are estimated numerically; NaN if any is unsettled. */
+function valueWithDifferences(e: Expr, env: Environment, tolerance: number): number {
+  return safe(() => evaluate(e, env, {
+    functions: standInFunctions,
+    derivative: (operand, variable, point) => {
+      const x = point[variable];
+      if (x === undefined) return Number.NaN;
+      const estimate = richardson((t) => safe(() => evaluate(operand, { ...point, [variable]: t }, { functions: standInFunctions })), x);
+      return settled(estimate, tolerance) ? estimate.value : Number.NaN;
+    },
+  }));
+}
+
+const safe = (f: () => number): number => {
+  try {
+    return f();
+  } catch {
+    return Number.NaN;
+  }
+};

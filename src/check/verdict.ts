@@ -1,0 +1,41 @@
+import type { CheckReport } from './check.js';
+
+/** Numbers as the verdict prints them: 4 significant digits, errors in exponent form. */
+const value = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
+const error = (x: number): string => x.toExponential(1);
+
+/** The one-line verdict of a numeric check, in plain ASCII (it goes to any terminal or log). */
+export function verdictLine(report: CheckReport): string {
+  const { variable } = report;
+  const fixed = Object.entries(report.fixed).map(([k, v]) => `${k} = ${value(v)}`);
+  const withFixed = fixed.length > 0 ? ` with ${fixed.join(', ')}` : '';
+  switch (report.verdict) {
+    case 'verified': {
+      const [low, high] = report.range!;
+      const equalities = report.equalities
+        ? `; ${report.equalities.checked} of ${report.equalities.total} equalities of the derivation hold${report.equalities.checked < report.equalities.total ? ' (the others could not be evaluated there)' : ''}`
+        : '';
+      return `check: verified at ${report.pointsUsed} of ${report.pointsTried} points (${variable} from ${value(low)} to ${value(high)}${withFixed}) against finite differences; worst relative error ${error(report.worstError)}${equalities}`;
+    }
+    case 'failed': {
+      // A wrong rule makes its own step false and every step above it: the deepest step is where it went wrong.
+      const f = [...report.failures].sort((a, b) => depth(b.what) - depth(a.what))[0]!;
+      const point = Object.entries(f.at).map(([k, v]) => `${k} = ${value(v)}`).join(', ');
+      const isAnswer = depth(f.what) < 0;
+      const sides = isAnswer
+        ? `the derivative is ${value(f.left)}, finite differences give ${value(f.right)}`
+        : `the two sides are ${value(f.left)} and ${value(f.right)}`;
+      const others = report.failures.filter((g) => g !== f).map((g) => (depth(g.what) < 0 ? `the ${g.what}` : `step ${/^(?:order \d+, )?(\S+)/.exec(g.what)![1]}`));
+      const more = others.length > 0 ? ` (${others.join(' and ')} ${others.length === 1 ? 'disagrees' : 'disagree'} too)` : '';
+      return `check: FAILED ${isAnswer ? `for the ${f.what}` : `at step ${f.what}`}, at ${point}: ${sides}, relative error ${error(f.error)}${more}`;
+    }
+    case 'unchecked':
+      return `check: not verified: at all ${report.pointsTried} points tried${withFixed}, the expression or its derivative is undefined, not real or not differentiable`;
+  }
+}
+
+/** How deep a step is: 2 for "1.2.1 …", −1 for the answer or an order. */
+function depth(what: string): number {
+  const number = /^(?:order \d+, )?(\d+(?:\.\d+)*) /.exec(what);
+  return number ? number[1]!.split('.').length : -1;
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { differentiate, type Derivative } from '../../src/api.js';
+import { checkDerivative, checkPoints, relativeError } from '../../src/check/check.js';
+import { richardson } from '../../src/check/richardson.js';
+import { verdictLine } from '../../src/check/verdict.js';
+import { functionEntry, functionTable } from '../../src/expr/functions.js';
+import { call, int, mul } from '../../src/expr/factory.js';
+import { parse } from '../../src/parse/parse.js';
+
+/** The built-in table with one derivative replaced: the fault a check must catch. */
+function tableWith(name: string, derivative: (u: ReturnType<typeof parse>) => ReturnType<typeof parse>) {
+  const table = new Map(functionTable);
+  table.set(name, { ...functionEntry(name), derivative });
+  return table;
+}
+
+describe('Richardson extrapolation', () => {
+  it('estimates derivatives to about ten digits', () => {
+    expect(relativeError(richardson(Math.exp, 1.3).value, Math.exp(1.3))).toBeLessThan(1e-11);
+    expect(relativeError(richardson(Math.sin, 0.4).value, Math.cos(0.4))).toBeLessThan(1e-11);
+    expect(relativeError(richardson((x) => 1 / x, 0.37).value, -1 / 0.37 ** 2)).toBeLessThan(1e-9);
+  });
+  it('reports a large error at a kink and NaN where undefined', () => {
+    expect(richardson(Math.abs, 0.001).error).toBeGreaterThan(1e-3);
+    expect(richardson(Math.log, 0.001).value).toBeNaN();
+  });
+});
+
+describe('checkDerivative', () => {
+  it.each([
+    '1/(1+exp(-x))', 'x^x', 'tanh(3x+1)', 'sigmoid(w*x+b)', 'log(x)', 'sqrt(1 - x^2)', 'acosh(x)', 'abs(x)', 'f(x^2)*g(x)', 'x^(1/3)',
+  ])('verifies d/dx %s at several points', (input) => {
+    const report = checkDerivative(differentiate(input));
+    expect(report.verdict).toBe('verified');
+    expect(report.pointsUsed).toBeGreaterThanOrEqual(5);
+    expect(report.worstError).toBeLessThan(1e-6);
+    expect(report.failures).toEqual([]);
+  });
+
+  it('skips the points where the function is not defined or not differentiable', () => {
+    // √(1 − x²) is defined on [−1, 1]; |x| has a kink at 0 that the smallest point's stencil crosses.
+    const root = checkDerivative(differentiate('sqrt(1 - x^2)'));
+    expect(root.pointsUsed).toBe(checkPoints.filter((x) => Math.abs(x) < 0.99).length);
+    expect(root.range![0]).toBeGreaterThan(-1);
+    expect(root.range![1]).toBeLessThan(1);
+    expect(checkDerivative(differentiate('abs(x)')).pointsUsed).toBe(checkPoints.length - 1);
+  });
+
+  it('says so when no point can be used, rather than passing', () => {
+    const report = checkDerivative(differentiate('log(-x^2 - 1)'));
+    expect(report.verdict).toBe('unchecked');
+    expect(report.pointsUsed).toBe(0);
+    expect(report.worstError).toBeNaN();
+    expect(verdictLine(report)).toMatch(/^check: not verified: at all 24 points tried/);
+  });
+
+  it('gives the other variables fixed values and names them', () => {
+    const report = checkDerivative(differentiate('sigmoid(w*x + b)'));
+    expect(Object.keys(report.fixed).sort()).toEqual(['b', 'w']);
+    expect(verdictLine(report)).toMatch(/^check: verified at 24 of 24 points \(x from -13\.1 to 11\.3 with b = 0\.53, w = -0\.77\)/);
+  });
+
+  it('checks every order of a higher derivative', () => {
+    const report = checkDerivative(differentiate('sigmoid(x)', { order: 5 }));
+    expect(report.verdict).toBe('verified');
+    expect(report.worstError).toBeLessThan(1e-6);
+  });
+
+  it('fails a wrong answer: cos′ = sin in a copy of the table', () => {
+    const report = checkDerivative(differentiate('x*cos(x)', { functions: tableWith('cos', (u) => call('sin', [u])) }));
+    expect(report.verdict).toBe('failed');
+    expect(report.failures[0]!.what).toBe('answer');
+    expect(verdictLine(report)).toMatch(/^check: FAILED for the answer, at x = 0\.37: the derivative is .*, finite differences give/);
+  });
+
+  it('fails a wrong order in a higher derivative', () => {
+    const report = checkDerivative(differentiate('tanh(x)', { order: 2, functions: tableWith('tanh', (u) => mul([int(2), call('tanh', [u])])) }));
+    expect(report.verdict).toBe('failed');
+  });
+
+  it('with steps, checks every equality the derivation shows', () => {
+    const report = checkDerivative(differentiate('1/(1+exp(-x))'), { steps: true });
+    expect(report.verdict).toBe('verified');
+    expect(report.equalities).toEqual({ total: 22, checked: 22 });
+    expect(verdictLine(report)).toMatch(/22 of 22 equalities of the derivation hold$/);
+  });
+
+  it('with steps, names the step that is wrong', () => {
+    // A wrong rule makes its own step false, and the answer with it.
+    const d = differentiate('exp(sin(x))', { functions: tableWith('sin', (u) => call('sin', [u])) });
+    const report = checkDerivative(d, { steps: true });
+    expect(report.verdict).toBe('failed');
+    expect(report.failures.map((f) => f.what)).toEqual(['answer', '1 chain rule', '1.2 derivative of sin']);
+    expect(verdictLine(report)).toMatch(/^check: FAILED at step 1\.2 derivative of sin, at x = 0\.37: the two sides are 0\.9323 and 0\.3616, .* \(the answer and step 1 disagree too\)$/);
+  });
+
+  it('catches a simplification that changes the value', () => {
+    const d = differentiate('x^3');
+    const wrong: Derivative = { ...d, result: parse('3*x'), derivations: [{ ...d.derivations[0]!, result: parse('3*x') }] };
+    expect(checkDerivative(wrong).verdict).toBe('failed');
+  });
+});
