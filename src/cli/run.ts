@@ -84,7 +84,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     let status: number = exitCode.ok;
     for await (const line of io.lines()) {
       const lineStatus = answer(line, options, output, io, true);
-      if (lineStatus !== exitCode.ok && status !== exitCode.internal) status = lineStatus;
+      if (severity(lineStatus) > severity(status)) status = lineStatus;
     }
     return status;
   }
@@ -125,6 +125,10 @@ function parseOrder(value: string): number {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('the order must be a whole number such as 2.');
   return Number(value);
 }
+
+/** How bad an exit status is, for batch mode's worst line: internal error, bad input, failed check, unverified. */
+const severity = (status: number): number =>
+  [exitCode.ok, exitCode.notChecked, exitCode.checkFailed, exitCode.badInput, exitCode.internal].indexOf(status as never);
 
 /** The exit status of a numeric check: 0 verified, 3 failed, 4 no usable point. */
 export function checkStatus(report: CheckReport): number {

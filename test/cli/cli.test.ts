@@ -172,6 +172,9 @@ describe('--check', () => {
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(3);
     expect(run.stderr).toMatch(/input "log\(-x\^2-1\)": check: not verified/);
     expect(run.status).toBe(4);
+    // A bad line is worse than an unverified one, whichever comes first.
+    expect((await dydx(['--check'], ['sin(', 'log(-x^2-1)'])).status).toBe(2);
+    expect((await dydx(['--check'], ['log(-x^2-1)', 'sin('])).status).toBe(2);
   });
 });
 
