@@ -1,25 +1,28 @@
 import type { Expr } from '../expr/types.js';
 import { children, postOrder } from '../expr/traverse.js';
 
-const known = new WeakMap<Expr, number>();
+/**
+ * A measure that adds up over the tree: each node's own weight plus its children's, a
+ * shared part counted once per use; cached per node, computed without recursion.
+ */
+function treeSum(own: (node: Expr) => number): (e: Expr) => number {
+  const known = new WeakMap<Expr, number>();
+  return (e) => {
+    const cached = known.get(e);
+    if (cached !== undefined) return cached;
+    for (const node of postOrder(e)) {
+      if (!known.has(node)) known.set(node, children(node).reduce((total, c) => total + known.get(c)!, own(node)));
+    }
+    return known.get(e)!;
+  };
+}
 
 /**
  * Size as a reader sees it: nodes, with a fraction bar counting double (a/b/c reads
  * worse than a/(b·c)), a rational number p/q as more than its three printed parts
  * (x/2 reads better than 1/2·x), and the unwritten parts of 2x and x² as nothing.
- * A shared part counts once per use; values are cached.
  */
-export function complexity(e: Expr): number {
-  const cached = known.get(e);
-  if (cached !== undefined) return cached;
-  for (const node of postOrder(e)) {
-    if (known.has(node)) continue;
-    known.set(node, children(node).reduce((total, c) => total + known.get(c)!, ownComplexity(node)));
-  }
-  return known.get(e)!;
-}
-
-function ownComplexity(node: Expr): number {
+export const complexity = treeSum((node) => {
   switch (node.kind) {
     case 'num': return node.value.d !== 1n ? 5 : 1;
     case 'div': return 2;
@@ -29,21 +32,10 @@ function ownComplexity(node: Expr): number {
     case 'pow': return node.exponent.kind === 'num' && node.exponent.value.d === 1n ? 0 : 1;
     default: return 1;
   }
-}
-
-const occurrences = new WeakMap<Expr, number>();
+});
 
 /** How many times variables and constants are written: 2 in x + x and x·x, 1 in 2x and x². */
-export function letterCount(e: Expr): number {
-  const cached = occurrences.get(e);
-  if (cached !== undefined) return cached;
-  for (const node of postOrder(e)) {
-    if (occurrences.has(node)) continue;
-    const own = node.kind === 'variable' || node.kind === 'constant' ? 1 : 0;
-    occurrences.set(node, children(node).reduce((total, c) => total + occurrences.get(c)!, own));
-  }
-  return occurrences.get(e)!;
-}
+export const letterCount = treeSum((node) => (node.kind === 'variable' || node.kind === 'constant' ? 1 : 0));
 
 /**
  * Whether a reads simpler than b: smaller, or as small with fewer letters written
