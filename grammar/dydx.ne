@@ -31,17 +31,24 @@ signed    -> %minus signed                    {% p.negate %}
            | %plus signed                     {% p.unaryPlus %}
            | power                            {% id %}
 
-# the exponent of ^ may carry a sign: 2^−x; ^ is right-associative
-exponent  -> %minus exponent                  {% p.negate %}
-           | %plus exponent                   {% p.unaryPlus %}
-           | power                            {% id %}
-
-power     -> postfix %pow exponent            {% p.power %}
+# the exponent of ^ may carry a sign: 2^−x. ^ is right-associative, 2^x^y = 2^(x^y), but the
+# chain is read left to right (a right-recursive rule would make Earley parsing quadratic in
+# its length) and associated to the right when the tree is built.
+power     -> postfix powers                   {% p.powerChain %}
+           | postfix powers %sup              {% p.powerChain %}
            | postfix %sup                     {% p.superscript %}
            | postfix                          {% id %}
 
+powers    -> %pow exponent                    {% p.firstExponent %}
+           | powers %pow exponent             {% p.nextExponent %}
+
+exponent  -> %minus exponent                  {% p.negate %}
+           | %plus exponent                   {% p.unaryPlus %}
+           | postfix                          {% id %}
+
 # the same level for an implicit factor, which may not start with a number
-implicit  -> operand %pow exponent            {% p.power %}
+implicit  -> operand powers                   {% p.powerChain %}
+           | operand powers %sup              {% p.powerChain %}
            | operand %sup                     {% p.superscript %}
            | operand                          {% id %}
 

@@ -77,6 +77,12 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   let current = expr;
   for (let n = 1; n <= order; n++) {
     const step = derive(current, variable, { functions: options.functions });
+    // Checked before simplifying too: a derivative far past the limit (sin nested 100,000 deep has
+    // 5·10⁹ nodes written out) would take all the memory on the way.
+    const rawSize = treeSize(step.result);
+    if (rawSize > maxNodes) {
+      throw new InputError(`derivative ${n} has ${rawSize} nodes as the rules give it, more than the limit of ${maxNodes}`);
+    }
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
     const settled = step.rule === 'polynomial-in-function' && n < order;

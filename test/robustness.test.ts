@@ -6,38 +6,66 @@ import { InputError } from '../src/errors.js';
 import { toLatex } from '../src/print/latex.js';
 import { toText, toUnicode } from '../src/print/linear.js';
 import * as build from '../src/expr/factory.js';
+import { buildTrace } from '../src/steps/trace.js';
+import { traceToText } from '../src/print/steps-text.js';
 import type { Expr } from '../src/expr/types.js';
 
 const nested = (open: string, depth: number, inner = 'x', close = ')'): string =>
   open.repeat(depth) + inner + close.repeat(depth);
 
 describe('deep nesting', () => {
+  const deep = 10_000;
   it.each([
-    ['brackets', nested('(', 900)],
-    ['functions', nested('sin(', 900)],
-    ['signs', `${'-'.repeat(900)}x`],
-    ['continued fraction', nested('1/(1+', 300)],
-  ])('handles %s nested within the limit in every stage', (_, input) => {
-    const d = differentiate(input);
-    expect(toText(d.result).length).toBeGreaterThan(0);
-    expect(toUnicode(d.result).length).toBeGreaterThan(0);
-    expect(toLatex(d.result).length).toBeGreaterThan(0);
+    ['brackets', nested('(', deep), '1'],
+    ['sums', nested('(x + ', deep), String(deep + 1)],
+    ['signs', `${'-'.repeat(deep)}x`, '1'],
+  ] as const)('takes %s nested 10,000 deep through parsing, differentiating, simplifying and printing', (_, input, answer) => {
+    const e = parse(input);
+    for (const print of [toText, toUnicode, toLatex]) expect(print(e).length).toBeGreaterThan(0);
+    const d = differentiate(e);
+    if (answer !== undefined) expect(toText(d.result)).toBe(answer);
+    for (const print of [toText, toUnicode, toLatex]) expect(print(d.result).length).toBeGreaterThan(0);
+  });
+
+  it('shows a 10,000-deep input step by step, or says the derivation is too large to show', () => {
+    expect(traceToText(buildTrace(differentiate(nested('(', deep))))).toContain('Answer: 1');
+    expect(() => buildTrace(differentiate(nested('(x + ', deep)))).toThrow(/too large to show step by step: about \d+ expression nodes/);
+    // Within the limit, a chain 400 deep shows every step.
+    const text = traceToText(buildTrace(differentiate(nested('(x + ', 400))));
+    expect(text).toContain('Answer: 401');
   });
 
   it.each([
-    ['brackets', nested('(', 1001), /brackets nested too deeply/],
-    ['functions', nested('sin(', 1500), /nested too deeply/],
-    ['signs', `${'-'.repeat(5000)}x`, /nested too deeply: depth 5001, the limit is 1000/],
-    ['powers', Array(2000).fill('x').join('^'), /nested too deeply/],
+    ['functions', nested('sin(', deep)],
+    ['continued fraction', nested('1/(1+', deep)],
+    ['powers', `${'2^'.repeat(deep)}x`],
+  ])('parses and prints %s nested 10,000 deep, and says the derivative is past the size limit', (_, input) => {
+    const e = parse(input);
+    expect(toText(e)).toBe(input.replace(/\+/g, ' + ').replace(/1\/\(1 \+ /g, '1/(1 + '));
+    expect(toLatex(e).length).toBeGreaterThan(input.length);
+    // Written out, the derivative has about n²/2 nodes (every level repeats the levels inside it).
+    expect(() => differentiate(e)).toThrow(InputError);
+    expect(() => differentiate(e)).toThrow(/derivative 1 has \d+ nodes as the rules give it, more than the limit of 2000000/);
+  });
+
+  it('handles functions nested 1,000 deep in every stage', () => {
+    const d = differentiate(nested('sin(', 1000));
+    expect(toUnicode(d.result)).toMatch(/^cos\(sin\(sin/);
+  });
+
+  it.each([
+    ['brackets', nested('(', 100_001), /brackets nested too deeply/],
+    ['signs', `${'-'.repeat(100_001)}x`, /nested too deeply: depth 100002, the limit is 100000/],
   ])('rejects %s nested past the limit with a ParseError', (_, input, message) => {
     expect(() => parse(input)).toThrow(ParseError);
     expect(() => parse(input)).toThrow(message);
   });
 
-  it('turns stack exhaustion on a hand-built tree into an InputError', () => {
+  it('says a hand-built tree 100,000 deep has too large a derivative, without running out of stack', () => {
     let e: Expr = build.variable('x');
     for (let i = 0; i < 100_000; i++) e = build.call('sin', [e]);
     expect(() => differentiate(e)).toThrow(InputError);
+    expect(toText(e).length).toBe(100_000 * 5 + 1);
   });
 
   it('prints nested roots in time linear in the output (each level printed once)', () => {

@@ -3,7 +3,7 @@ import type { Derivative } from '../api.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
 import type { CheckReport } from '../check/check.js';
-import { buildTrace, stepNumber, type TraceRewrite, type TraceStep } from '../steps/trace.js';
+import { buildTrace, stepNumber, tooLargeToShow, type TraceRewrite, type TraceStep } from '../steps/trace.js';
 
 /** An expression in the three notations. */
 export interface PrintedExpr {
@@ -53,12 +53,13 @@ const rewriteJson = (r: TraceRewrite) => ({
 
 /** The CLI's JSON answer for one input: the derivative and, per order, its derivation. */
 export function derivativeJson(input: string, d: Derivative) {
+  const base = { input, variable: d.variable, order: d.order, derivative: printed(d.result) };
+  // A derivation too large to show is left out, with the reason; the answer is still given.
+  const tooLarge = tooLargeToShow(d);
+  if (tooLarge) return { ...base, steps: null, stepsOmitted: tooLarge };
   const trace = buildTrace(d);
   return {
-    input,
-    variable: d.variable,
-    order: d.order,
-    derivative: printed(d.result),
+    ...base,
     steps: trace.sections.map((section) => ({
       order: section.order,
       expression: printed(section.expr),

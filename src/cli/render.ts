@@ -31,7 +31,7 @@ export function render(input: string, d: Derivative, options: RenderOptions, che
       case 'markdown': return `$${toLatex(d.result)}$`;
       case 'latex': {
         const latex = toLatex(d.result);
-        return options.document ? latexDocument(buildTrace(d), `\\[\n${latex}\n\\]`) : latex;
+        return options.document ? latexDocument(d, `\\[\n${latex}\n\\]`) : latex;
       }
     }
   }

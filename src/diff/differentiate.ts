@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/types.js';
-import { dependsOn, variablesOf } from '../expr/traverse.js';
+import { dependsOn, postOrder, variablesOf } from '../expr/traverse.js';
 import type { DiffStep } from './steps.js';
 import { functionTable, type FunctionEntry } from '../expr/functions.js';
 import { polynomialInFunctionRule } from './polynomial-rule.js';
@@ -32,14 +32,18 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
       return step;
     },
   };
-  return apply(e, ctx, true);
+  if (!dependsOn(e, variable)) return constantRule(e, ctx);
+  // A whole expression that is a polynomial in σ(u), tanh(u) or e^u is differentiated on its coefficients.
+  const polynomial = polynomialInFunctionRule(e, ctx);
+  if (polynomial) return polynomial;
+  // The parts first, children before parents: each rule then finds its parts' derivatives
+  // made, and nothing recurses deeper than a rule or two, however deep the tree.
+  for (const part of postOrder(e)) if (part !== e) ctx.differentiate(part);
+  return ctx.differentiate(e);
 }
 
-function apply(e: Expr, ctx: RuleContext, root = false): DiffStep {
+function apply(e: Expr, ctx: RuleContext): DiffStep {
   if (!dependsOn(e, ctx.variable)) return constantRule(e, ctx);
-  // A whole expression that is a polynomial in σ(u), tanh(u) or e^u is differentiated on its coefficients.
-  const polynomial = root ? polynomialInFunctionRule(e, ctx) : undefined;
-  if (polynomial) return polynomial;
   switch (e.kind) {
     case 'variable': return variableRule(e, ctx);
     case 'add': return sumRule(e, ctx);

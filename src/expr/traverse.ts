@@ -85,6 +85,21 @@ export function postOrder(root: Expr): Expr[] {
   return out;
 }
 
+/**
+ * A value for every node, children first, without recursion: `combine` gets the node and
+ * a lookup for its children's values. Each distinct node is combined once. A node made
+ * on the way (a child that is not in the tree) is combined when it is looked up.
+ */
+export function foldTree<T>(root: Expr, combine: (node: Expr, of: (child: Expr) => T) => T): T {
+  const done = new Map<Expr, T>();
+  const of = (child: Expr): T => {
+    if (!done.has(child)) done.set(child, combine(child, of));
+    return done.get(child)!;
+  };
+  for (const node of postOrder(root)) done.set(node, combine(node, of));
+  return done.get(root)!;
+}
+
 /** The variables of an expression, in order of first appearance. */
 export function variablesOf(e: Expr): string[] {
   const names = new Set<string>();

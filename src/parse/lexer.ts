@@ -164,7 +164,7 @@ function superscriptValue(text: string): bigint {
 class TokenStream {
   private tokens: Token[] = [];
   private index = 0;
-  options: LexOptions = { maxDepth: 1000 };
+  options: LexOptions = { maxDepth: 100_000 };
 
   reset(chunk: string, state?: { index: number }): void {
     if (state === undefined) {

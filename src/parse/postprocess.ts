@@ -21,9 +21,15 @@ interface Chain {
   readonly item: Value;
 }
 interface Negated { readonly kind: 'negated'; readonly operand: Value }
+/** a / b, built when the tree is built (a chain on the left would be built again at every completion). */
+interface Quotient { readonly kind: 'quotient'; readonly numerator: Value; readonly denominator: Value }
+/** The exponents of a chain a^b^c, in order, as a persistent list. */
+interface Exponents { readonly previous: Exponents | undefined; readonly item: Value }
+/** base^e₁^e₂…, optionally with a final superscript (2^x²): associated to the right when built. */
+interface PowerChain { readonly kind: 'powers'; readonly base: Value; readonly exponents: Exponents; readonly superscript: bigint | undefined }
 /** A value that is one item of a chain, even if it is itself a chain of another operation. */
 interface Sealed { readonly kind: 'sealed'; readonly value: Value }
-export type Value = Expr | Grouped | Chain | Negated | Sealed;
+export type Value = Expr | Grouped | Chain | Negated | Sealed | Quotient | PowerChain;
 
 /** The source text, for errors raised while building the tree. */
 let source = '';
@@ -31,11 +37,31 @@ export function setSource(text: string): void {
   source = text;
 }
 
-export function toExpr(value: Value): Expr {
+/** The tree a value stands for; built children first, without recursion, so any depth builds. */
+export function toExpr(root: Value): Expr {
+  const built = new Map<Value, Expr>();
+  const stack: { value: Value; expanded: boolean }[] = [{ value: root, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (built.has(top.value)) continue;
+    const parts = partsOf(top.value);
+    if (!top.expanded && parts.length > 0) {
+      stack.push({ value: top.value, expanded: true });
+      for (const part of parts) if (!built.has(part)) stack.push({ value: part, expanded: false });
+      continue;
+    }
+    built.set(top.value, assemble(top.value, parts.map((part) => built.get(part)!)));
+  }
+  return built.get(root)!;
+}
+
+/** What a value is built from: the operand of a sign, the items of a chain in order. */
+function partsOf(value: Value): Value[] {
   switch (value.kind) {
-    case 'grouped': return value.expr;
-    case 'sealed': return toExpr(value.value);
-    case 'negated': return build.neg(toExpr(value.operand));
+    case 'sealed': return [value.value];
+    case 'negated': return [value.operand];
+    case 'quotient': return [value.numerator, value.denominator];
+    case 'powers': return [value.base, ...exponentsOf(value).map((e) => unsigned(e).core)];
     case 'chain': {
       const items: Value[] = [];
       let node: Chain | Value = value;
@@ -44,10 +70,47 @@ export function toExpr(value: Value): Expr {
         node = node.previous;
       }
       items.push(node);
-      items.reverse();
-      const exprs = items.map(toExpr);
-      return value.of === 'add' ? build.add(exprs) : build.mul(exprs);
+      return items.reverse();
     }
+    default: return [];
+  }
+}
+
+function exponentsOf(chain: PowerChain): Value[] {
+  const items: Value[] = [];
+  for (let e: Exponents | undefined = chain.exponents; e; e = e.previous) items.push(e.item);
+  return items.reverse();
+}
+
+/** An exponent without its leading signs, and how many minus signs there were. */
+function unsigned(exponent: Value): { core: Value; minuses: number } {
+  let core = exponent;
+  let minuses = 0;
+  while (core.kind === 'negated') {
+    minuses++;
+    core = core.operand;
+  }
+  return { core, minuses };
+}
+
+function assemble(value: Value, parts: readonly Expr[]): Expr {
+  switch (value.kind) {
+    case 'grouped': return value.expr;
+    case 'sealed': return parts[0]!;
+    case 'negated': return build.neg(parts[0]!);
+    case 'quotient': return build.div(parts[0]!, parts[1]!);
+    case 'powers': {
+      // From the right: c, then b^c, then a^(b^c); a sign before an exponent covers the rest of the chain.
+      const exponents = exponentsOf(value);
+      let result = parts.at(-1)!;
+      if (value.superscript !== undefined) result = build.pow(result, build.num(rational(value.superscript)));
+      for (let j = exponents.length; j >= 1; j--) {
+        for (let k = 0; k < unsigned(exponents[j - 1]!).minuses; k++) result = build.neg(result);
+        result = build.pow(parts[j - 1]!, result);
+      }
+      return result;
+    }
+    case 'chain': return value.of === 'add' ? build.add(parts) : build.mul(parts);
     default: return value;
   }
 }
@@ -69,9 +132,14 @@ export const unaryPlus = (d: Data): Value => value(d, 1);
 
 export const times = (d: Data): Value => extend('mul', value(d, 0), value(d, 2));
 export const juxtapose = (d: Data): Value => extend('mul', value(d, 0), value(d, 1));
-export const divide = (d: Data): Expr => build.div(toExpr(value(d, 0)), toExpr(value(d, 2)));
+export const divide = (d: Data): Value => ({ kind: 'quotient', numerator: value(d, 0), denominator: value(d, 2) });
 
-export const power = (d: Data): Expr => build.pow(toExpr(value(d, 0)), toExpr(value(d, 2)));
+export const firstExponent = (d: Data): Exponents => ({ previous: undefined, item: value(d, 1) });
+export const nextExponent = (d: Data): Exponents => ({ previous: d[0] as Exponents, item: value(d, 2) });
+export const powerChain = (d: Data): Value => ({
+  kind: 'powers', base: value(d, 0), exponents: d[1] as Exponents,
+  superscript: d.length > 2 ? token(d, 2).meaning as bigint : undefined,
+});
 export const superscript = (d: Data): Expr =>
   build.pow(toExpr(value(d, 0)), build.num(rational(token(d, 1).meaning as bigint)));
 

@@ -1,11 +1,16 @@
 import type { Expr, Num } from '../expr/types.js';
 import { div, neg } from '../expr/factory.js';
 import { functionEntry } from '../expr/functions.js';
+import { foldTree } from '../expr/traverse.js';
 import { isInteger, isOne, isTerminating, isZero, toDecimalString } from '../expr/rational.js';
 import { isNegativeLooking, isNegativeNumber, precedenceOf, required } from './precedence.js';
 
-/** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. */
-export function toLatex(e: Expr): string {
+/** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. Children first, without recursion. */
+export function toLatex(root: Expr): string {
+  return foldTree(root, latexNode);
+}
+
+function latexNode(e: Expr, toLatex: (child: Expr) => string): string {
   const child = (c: Expr, minimum: number): string =>
     precedenceOf(c, 'latex') < minimum ? parens(toLatex(c)) : toLatex(c);
 
@@ -18,14 +23,14 @@ export function toLatex(e: Expr): string {
         if (i === 0) return child(term, required.firstTerm);
         if (isNegativeLooking(term)) return `-${child(term.kind === 'neg' ? term.operand : neg(term), required.laterTerm)}`;
         return `+${child(term, required.laterTerm)}`;
-      }).join('');
+      }).reduce((text, part) => text + part, '');
     case 'neg': return `-${child(e.operand, required.signOperand)}`;
     case 'mul':
       return e.factors.map((factor, i) => {
         if (i === 0) return isNegativeNumber(factor) ? toLatex(factor) : child(factor, required.firstFactor);
         const text = factor.kind === 'mul' ? parens(toLatex(factor)) : child(factor, required.laterFactor);
         return (i === 1 && juxtaposes(e.factors[0]!, text) ? '' : ' \\cdot ') + text;
-      }).join('');
+      }).reduce((text, part) => text + part, '');
     case 'div':
       // −1/x reads as −\frac{1}{x}, with the sign outside the fraction.
       if (isNegativeNumber(e.numerator)) return `-${toLatex(div(neg(e.numerator), e.denominator))}`;

@@ -1,5 +1,6 @@
 import type { Apply, Call, Expr, Num } from '../expr/types.js';
 import { neg } from '../expr/factory.js';
+import { foldTree } from '../expr/traverse.js';
 import { functionEntry } from '../expr/functions.js';
 import { isInteger, isOne, isZero } from '../expr/rational.js';
 import { isNegativeLooking, isNegativeNumber, precedence, precedenceOf, required, type Notation } from './precedence.js';
@@ -27,9 +28,14 @@ export const toText = (e: Expr): string => print(e, textStyle);
 /** Unicode text for people: e^(−x)/(1 + e^(−x))², σ(x)·(1 − σ(x)). */
 export const toUnicode = (e: Expr): string => print(e, unicodeStyle);
 
-function print(e: Expr, style: LinearStyle): string {
+/** Prints children first, without recursion, so any depth of nesting prints. */
+function print(root: Expr, style: LinearStyle): string {
+  return foldTree(root, (e, of) => printNode(e, style, of));
+}
+
+function printNode(e: Expr, style: LinearStyle, print: (child: Expr) => string): string {
   const child = (c: Expr, minimum: number): string =>
-    precedenceOf(c, style.notation) < minimum ? `(${print(c, style)})` : print(c, style);
+    precedenceOf(c, style.notation) < minimum ? `(${print(c)})` : print(c);
 
   switch (e.kind) {
     case 'num': return numberText(e, style.minus);
@@ -43,29 +49,29 @@ function print(e: Expr, style: LinearStyle): string {
           return ` ${style.minus} ${child(positive, required.laterTerm)}`;
         }
         return ` + ${child(term, required.laterTerm)}`;
-      }).join('');
+      }).reduce((text, part) => text + part, '');
     case 'neg':
       return style.minus + child(e.operand, required.signOperand);
     case 'mul':
       return e.factors.map((factor, i) => {
         if (i === 0) {
           // A nested product keeps its parentheses, or it would read back flattened.
-          if (factor.kind === 'mul') return `(${print(factor, style)})`;
-          return isNegativeNumber(factor) ? print(factor, style) : child(factor, required.firstFactor);
+          if (factor.kind === 'mul') return `(${print(factor)})`;
+          return isNegativeNumber(factor) ? print(factor) : child(factor, required.firstFactor);
         }
-        const text = factor.kind === 'mul' ? `(${print(factor, style)})` : child(factor, required.laterFactor);
+        const text = factor.kind === 'mul' ? `(${print(factor)})` : child(factor, required.laterFactor);
         return (i === 1 && juxtaposes(e.factors[0]!, text, style) ? '' : style.times) + text;
-      }).join('');
+      }).reduce((text, part) => text + part, '');
     case 'div': {
-      const numerator = isNegativeNumber(e.numerator) ? print(e.numerator, style) : child(e.numerator, required.firstFactor);
+      const numerator = isNegativeNumber(e.numerator) ? print(e.numerator) : child(e.numerator, required.firstFactor);
       return `${numerator}/${child(e.denominator, required.denominator)}`;
     }
-    case 'pow': return power(child(e.base, required.base), e.exponent, style);
-    case 'call': return call(e, style);
-    case 'apply': return apply(e, style);
+    case 'pow': return power(child(e.base, required.base), e.exponent, style, print);
+    case 'call': return call(e, style, print);
+    case 'apply': return apply(e, style, print);
     case 'derivative': {
       const prime = style.notation === 'text' ? "'" : '′';
-      return e.operand.kind === 'variable' ? `${e.operand.name}${prime}` : `(${print(e.operand, style)})${prime}`;
+      return e.operand.kind === 'variable' ? `${e.operand.name}${prime}` : `(${print(e.operand)})${prime}`;
     }
   }
 }
@@ -79,9 +85,9 @@ function juxtaposes(previous: Expr, next: string, style: LinearStyle): boolean {
 const isWholeOrDecimal = (n: Num): boolean =>
   !isOne(n.value.abs()) && !isZero(n.value) && precedenceOf(n.value.s < 0n ? neg(n) : n, 'unicode') === precedence.atom;
 
-function power(base: string, exponent: Expr, style: LinearStyle): string {
+function power(base: string, exponent: Expr, style: LinearStyle, print: (child: Expr) => string): string {
   if (style.mathematical && exponent.kind === 'num' && isInteger(exponent.value)) return base + superscript(exponent);
-  const text = precedenceOf(exponent, style.notation) < required.exponent ? `(${print(exponent, style)})` : print(exponent, style);
+  const text = precedenceOf(exponent, style.notation) < required.exponent ? `(${print(exponent)})` : print(exponent);
   return `${base}^${text}`;
 }
 
@@ -91,23 +97,22 @@ function superscript(n: Num): string {
   return (isNegativeNumber(n) ? '⁻' : '') + digits;
 }
 
-function call(e: Call, style: LinearStyle): string {
-  // Arguments are printed once, in the branch that uses them: printing twice per level is exponential.
-  const args = (): string => e.args.map((a) => print(a, style)).join(', ');
+function call(e: Call, style: LinearStyle, print: (child: Expr) => string): string {
+  const args = (): string => e.args.map(print).join(', ');
   if (style.notation === 'text') return `${e.name}(${args()})`;
   const [u] = e.args as [Expr];
   switch (e.name) {
-    case 'exp': return power(style.constants.e, u, style);
+    case 'exp': return power(style.constants.e, u, style, print);
     case 'sqrt': case 'cbrt': {
       const sign = functionEntry(e.name).unicode;
-      return precedenceOf(u, style.notation) < required.rootOperand ? `${sign}(${print(u, style)})` : sign + print(u, style);
+      return precedenceOf(u, style.notation) < required.rootOperand ? `${sign}(${print(u)})` : sign + print(u);
     }
     case 'log': return e.args.length === 2 ? `log(${args()})` : `ln(${args()})`;
     default: return `${functionEntry(e.name).unicode}(${args()})`;
   }
 }
 
-function apply(e: Apply, style: LinearStyle): string {
+function apply(e: Apply, style: LinearStyle, print: (child: Expr) => string): string {
   const prime = style.notation === 'text' ? "'" : '′';
-  return `${e.name}${prime.repeat(e.order)}(${print(e.arg, style)})`;
+  return `${e.name}${prime.repeat(e.order)}(${print(e.arg)})`;
 }

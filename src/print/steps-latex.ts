@@ -42,7 +42,7 @@ function bindings(list: readonly Binding[]): string {
 }
 
 /** A standalone amsmath document around a derivation. */
-export function latexDocument(trace: Trace, body: string): string {
+export function latexDocument(trace: Pick<Trace, 'input' | 'variable'>, body: string): string {
   return [
     '\\documentclass{article}',
     '\\usepackage{amsmath}',

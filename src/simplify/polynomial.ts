@@ -59,7 +59,8 @@ export function monomial(factors: readonly (readonly [Expr, Rational])[]): Monom
   const sorted = [...merged.entries()].filter(([, [, e]]) => !isZero(e)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return {
     factors: sorted.map(([, f]) => f),
-    key: sorted.map(([k, [, e]]) => `${k}^${e.toFraction()}`).join('*'),
+    // The exponent's parts as they are: toFraction() costs more than the rest of building a monomial.
+    key: sorted.map(([k, [, e]]) => `${k}^${e.s < 0n ? '-' : ''}${e.n}/${e.d}`).join('*'),
   };
 }
 
@@ -83,6 +84,16 @@ export function addPolynomials(a: Polynomial, b: Polynomial): Polynomial {
     else out.set(k, { coefficient: c, monomial: t.monomial });
   }
   return out;
+}
+
+/** Adds b into the map a in place (a polynomial being built). */
+export function addInto(a: Map<string, Term>, b: Polynomial): void {
+  for (const [k, t] of b) {
+    const existing = a.get(k);
+    const c = existing ? existing.coefficient.add(t.coefficient) : t.coefficient;
+    if (isZero(c)) a.delete(k);
+    else a.set(k, { coefficient: c, monomial: t.monomial });
+  }
 }
 
 export function scale(a: Polynomial, c: Rational): Polynomial {

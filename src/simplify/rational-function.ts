@@ -1,11 +1,12 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { add, div, mul, neg } from '../expr/factory.js';
+import { postOrder } from '../expr/traverse.js';
 import { isInteger, isNegative, isOne, isZero } from '../expr/rational.js';
 import { complexity } from './complexity.js';
 import {
-  addPolynomials, atomKey, atomPolynomial, constantPolynomial, constantValue, monomial, multiplyPolynomials,
-  polynomialToExpr, powerExpr, scale, sortedTerms, termToExpr, type Polynomial,
+  addInto, addPolynomials, atomKey, atomPolynomial, constantPolynomial, constantValue, monomial, multiplyPolynomials,
+  polynomialToExpr, powerExpr, scale, sortedTerms, termToExpr, type Polynomial, type Term,
 } from './polynomial.js';
 
 /** A quotient of polynomials over atoms, the normal form of an algebraic expression. */
@@ -20,14 +21,52 @@ export const maxExpansionTerms = 400;
 const one = new Fraction(1);
 const fromPolynomial = (p: Polynomial): RationalFunction => ({ numerator: p, denominator: constantPolynomial(one) });
 
-/** The rational function of an expression: sums, products, quotients and integer powers are worked out. */
-export function toRationalFunction(e: Expr): RationalFunction {
+/**
+ * The rational function of an expression: sums, products, quotients and integer powers
+ * are worked out; everything else is an atom. Parts first, without recursion.
+ */
+export function toRationalFunction(root: Expr): RationalFunction {
+  const done = new Map<Expr, RationalFunction>();
+  const stack: { e: Expr; expanded: boolean }[] = [{ e: root, expanded: false }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (done.has(top.e)) continue;
+    const parts = algebraicParts(top.e);
+    if (!top.expanded && parts.length > 0) {
+      stack.push({ e: top.e, expanded: true });
+      for (const part of parts) if (!done.has(part)) stack.push({ e: part, expanded: false });
+      continue;
+    }
+    done.set(top.e, rationalFunctionOf(top.e, (part) => done.get(part)!));
+  }
+  return done.get(root)!;
+}
+
+/** The parts a rational function is worked out from: not the arguments of functions, which are atoms. */
+function algebraicParts(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'add': return e.terms;
+    case 'neg': return [e.operand];
+    case 'mul': return e.factors;
+    case 'div': return [e.numerator, e.denominator];
+    case 'pow': return e.exponent.kind === 'num' ? [e.base] : [];
+    default: return [];
+  }
+}
+
+function rationalFunctionOf(e: Expr, toRationalFunction: (part: Expr) => RationalFunction): RationalFunction {
   switch (e.kind) {
     case 'num': return fromPolynomial(constantPolynomial(e.value));
     case 'add': {
-      const parts = e.terms.map(toRationalFunction);
-      let sum = parts[0]!;
-      for (const part of parts.slice(1)) {
+      // Terms over no denominator go into one accumulator, so a long sum is linear, not quadratic.
+      const whole = new Map<string, Term>();
+      const fractions: RationalFunction[] = [];
+      for (const part of e.terms.map(toRationalFunction)) {
+        if (constantValue(part.denominator)?.equals(1) === true) addInto(whole, part.numerator);
+        else fractions.push(part);
+      }
+      let sum = fromPolynomial(whole);
+      for (const part of fractions) {
         // Over unlike denominators the sizes multiply: too big, and the sum stays whole, as an atom.
         if (!samePolynomial(sum.denominator, part.denominator)
           && sizeOfSum(sum, part) > maxExpansionTerms) return atom(e);
@@ -151,20 +190,25 @@ function integerContent(p: Polynomial, lead: Rational): Rational {
   return isNegative(lead) ? g.neg() : g;
 }
 
-/** For each atom, its least exponent over the terms (0 where it is missing), where that is not 0. */
+/** For each atom, its least exponent over the terms (0 where it is missing), where that is not 0. One pass. */
 function commonMonomial(p: Polynomial): (readonly [Expr, Rational])[] {
-  const terms = [...p.values()];
-  const atoms = new Map<string, Expr>();
-  for (const t of terms) for (const [a] of t.monomial.factors) atoms.set(atomKey(a), a);
-  const out: (readonly [Expr, Rational])[] = [];
-  for (const [k, a] of atoms) {
-    let least: Rational | undefined;
-    for (const t of terms) {
-      const found = t.monomial.factors.find(([b]) => atomKey(b) === k);
-      const e = found ? found[1] : new Fraction(0);
-      if (least === undefined || e.compare(least) < 0) least = e;
+  const seen = new Map<string, { atom: Expr; least: Rational; terms: number }>();
+  for (const t of p.values()) {
+    for (const [atom, exponent] of t.monomial.factors) {
+      const k = atomKey(atom);
+      const entry = seen.get(k);
+      if (!entry) seen.set(k, { atom, least: exponent, terms: 1 });
+      else {
+        entry.terms++;
+        if (exponent.compare(entry.least) < 0) entry.least = exponent;
+      }
     }
-    if (least && !isZero(least)) out.push([a, least]);
+  }
+  const out: (readonly [Expr, Rational])[] = [];
+  for (const { atom, least, terms } of seen.values()) {
+    // An atom missing from a term has exponent 0 there.
+    const common = terms < p.size && !isNegative(least) ? undefined : least;
+    if (common !== undefined && !isZero(common)) out.push([atom, common]);
   }
   return out;
 }
@@ -507,6 +551,7 @@ const isBoundedFunction = (e: Expr): boolean => e.kind === 'call' && (e.name ===
 export function factoredAtRationalRoots(e: Expr): Expr | undefined {
   // Only an expanded sum is rewritten: a product is already written as factors.
   if ((e.kind === 'neg' ? e.operand : e).kind !== 'add') return undefined;
+  if (!postOrder(e).some((n) => n.kind === 'call' && n.name === 'sigmoid')) return undefined;
   const r = cancel(toRationalFunction(e));
   if (constantValue(r.denominator)?.equals(1) !== true || r.numerator.size <= 1) return undefined;
   const atom = univariate(r.numerator)?.atom;

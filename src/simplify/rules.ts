@@ -52,11 +52,18 @@ export const tidyRules: readonly RewriteRule[] = [
     id: 'cancel-opposite-terms',
     apply: (e) => {
       if (e.kind !== 'add') return undefined;
-      const terms = [...e.terms];
-      for (let i = 0; i < terms.length; i++) {
-        const t = terms[i]!;
-        const j = terms.findIndex((other, k) => k !== i && areOpposite(t, other));
-        if (j >= 0) return add(terms.filter((_, k) => k !== i && k !== j));
+      // Terms by their hash, so a long sum is searched once, not once per term.
+      const byHash = new Map<number, number[]>();
+      e.terms.forEach((t, i) => {
+        const at = byHash.get(t.hash);
+        if (at) at.push(i);
+        else byHash.set(t.hash, [i]);
+      });
+      for (let i = 0; i < e.terms.length; i++) {
+        const t = e.terms[i]!;
+        if (t.kind !== 'neg') continue;
+        const j = byHash.get(t.operand.hash)?.find((k) => k !== i && areOpposite(t, e.terms[k]!));
+        if (j !== undefined) return add(e.terms.filter((_, k) => k !== i && k !== j));
       }
       return undefined;
     },

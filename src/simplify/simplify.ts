@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/types.js';
-import { children, equals, withChildren } from '../expr/traverse.js';
+import { children, equals, postOrder, withChildren } from '../expr/traverse.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { tidyRules, type RewriteRule } from './rules.js';
 import { algebraRules } from './algebra.js';
@@ -79,6 +79,9 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     return undefined;
   };
 
+  // Without places, equal parts are simplified once: doing the parts first, children before
+  // parents, means each visit finds its children done, and nothing recurses deeply.
+  if (!places) for (const part of postOrder(e)) visit(part, []);
   let result = visit(e, []);
   const form = options.form ?? 'auto';
   if (form !== 'exp') {

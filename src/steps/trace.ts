@@ -5,6 +5,8 @@ import { apply, derivative, variable } from '../expr/factory.js';
 import { Replay } from './replay.js';
 import { simplifyWithSteps } from '../simplify/simplify.js';
 import { equals } from '../expr/traverse.js';
+import { cachedTreeSize } from '../expr/size.js';
+import { InputError } from '../errors.js';
 import { generalForm, type Equation } from './forms.js';
 import { rewriteLabel, ruleLabel, words } from './labels.js';
 
@@ -70,7 +72,39 @@ export interface Trace {
   readonly answer: Expr;
 }
 
-export function buildTrace(d: Derivative): Trace {
+/** The most expression nodes a derivation may show, all its lines together (configurable). */
+export const maxShownNodes = 1_000_000;
+
+/**
+ * How many expression nodes the derivation of d would show, estimated without building it:
+ * each rule's expression, formula and result, and each rewrite with the whole expression.
+ * A chain nested n deep shows about n²/2 nodes, so this is what bounds a derivation.
+ */
+export function shownSize(d: Derivative): number {
+  let total = 0;
+  for (const derivation of d.derivations) {
+    const stack: DiffStep[] = [derivation.step];
+    while (stack.length > 0) {
+      const step = stack.pop()!;
+      total += cachedTreeSize(step.expr) + cachedTreeSize(step.formula) + cachedTreeSize(step.result);
+      stack.push(...step.substeps);
+    }
+    total += derivation.simplification.length * Math.max(cachedTreeSize(derivation.step.result), cachedTreeSize(derivation.result));
+  }
+  return total;
+}
+
+/** Why d is too large to show step by step, or undefined when it is not. */
+export function tooLargeToShow(d: Derivative, limit = maxShownNodes): string | undefined {
+  const size = shownSize(d);
+  return size > limit
+    ? `the derivation is too large to show step by step: about ${size} expression nodes, more than the limit of ${limit} (the answer alone has no such limit)`
+    : undefined;
+}
+
+export function buildTrace(d: Derivative, options: { readonly maxShownNodes?: number } = {}): Trace {
+  const tooLarge = tooLargeToShow(d, options.maxShownNodes);
+  if (tooLarge) throw new InputError(tooLarge);
   const sections = d.derivations.map((derivation, i): TraceSection => {
     const root = traceStep(derivation.step, [1]);
     const replay = new Replay(derivation.step.result);
