@@ -78,7 +78,8 @@ function printNode(e: Expr, style: LinearStyle, print: (child: Expr) => string):
 
 /** 2x, 3(x + 1), 2σ(x): a leading number coefficient followed by something that starts with a letter or '('. */
 function juxtaposes(previous: Expr, next: string, style: LinearStyle): boolean {
-  return style.mathematical && previous.kind === 'num' && isWholeOrDecimal(previous) && /^[\p{L}(√∛]/u.test(next);
+  // Not before e3 or E5: 2e3 would read back as the number 2000.
+  return style.mathematical && previous.kind === 'num' && isWholeOrDecimal(previous) && /^[\p{L}(√∛]/u.test(next) && !/^[eE][\d+\-−]/.test(next);
 }
 
 /** Integers and decimals other than 0 and ±1, signed or not: 2x but 1·x and 0·x; 1/2·x keeps its operator. */

@@ -4,6 +4,7 @@ import { toText, toUnicode } from '../../src/print/linear.js';
 import { toLatex } from '../../src/print/latex.js';
 import * as build from '../../src/expr/factory.js';
 import { rational } from '../../src/expr/rational.js';
+import { equals } from '../../src/expr/traverse.js';
 import { expectRenders } from '../helpers/katex.js';
 
 const x = build.variable('x');
@@ -32,6 +33,13 @@ describe('text', () => {
     expect(toText(build.num(rational(1, 3)))).toBe('1/3');
     expect(toText(build.num(rational(-1, 4), true))).toBe('-0.25');
     expect(toText(build.pow(x, build.num(rational(1, 2))))).toBe('x^(1/2)');
+  });
+  it('never writes a coefficient against a name that would read as an exponent', () => {
+    // 1500·e3 written 1500e3 would read back as the number 1,500,000 (found by the fuzzer).
+    const e = build.mul([build.int(1500), build.variable('e3')]);
+    expect(toUnicode(e)).toBe('1500·e3');
+    expect(toUnicode(build.mul([build.int(2), build.variable('x')]))).toBe('2x');
+    expect(equals(parse(toUnicode(e)), e)).toBe(true);
   });
   it('shows a negative coefficient in a sum as subtraction', () => {
     expect(toText(build.add([x, build.mul([build.int(-2), build.variable('y')])]))).toBe('x - 2*y');
