@@ -181,7 +181,7 @@ describe('--check', () => {
 describe('the installed command', () => {
   const bin = fileURLToPath(new URL('../../bin/dydx.js', import.meta.url));
   const run = (args: string[], input?: string) =>
-    spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+    spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', maxBuffer: 1 << 28 });
 
   it('prints the derivative', () => {
     const result = run(['1/(1+exp(-x))']);
@@ -197,6 +197,45 @@ describe('the installed command', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('sin takes 1 argument, got 2');
     expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  describe('depth 10,000 through every stage', () => {
+    const deep = 10_000;
+    const brackets = `${'('.repeat(deep)}x${')'.repeat(deep)}`;
+    const sums = `${'(x + '.repeat(deep)}x${')'.repeat(deep)}`;
+    it('parses, differentiates, simplifies and prints in every format, with steps and a check', () => {
+      expect(run([brackets]).stdout).toBe('1\n');
+      expect(run([sums]).stdout).toBe('10001\n');
+      expect(run([sums, '-f', 'latex']).stdout).toBe('10001\n');
+      expect(JSON.parse(run([brackets, '-f', 'json']).stdout)).toMatchObject({ derivative: { text: '1' }, steps: [{ result: { text: '1' } }] });
+      const steps = run([brackets, '--steps', '--check']);
+      expect([steps.status, steps.stdout.trimEnd().split('\n').at(-1)]).toEqual([0, 'Answer: 1']);
+      expect(steps.stderr).toMatch(/^check: verified/);
+    });
+    it('says what is too large, with exit 2 and no stack trace', () => {
+      const shown = run([sums, '--steps']);
+      expect(shown.status).toBe(2);
+      expect(shown.stderr).toMatch(/^dydx: the derivation is too large to show step by step: about \d+ expression nodes, more than the limit of 1000000/);
+      expect(JSON.parse(run([sums, '-f', 'json']).stdout)).toMatchObject({ derivative: { text: '10001' }, steps: null, stepsOmitted: expect.stringMatching(/too large/) });
+      const sin = run([`${'sin('.repeat(deep)}x${')'.repeat(deep)}`]);
+      expect(sin.status).toBe(2);
+      expect(sin.stderr).toMatch(/^dydx: derivative 1 has \d+ nodes as the rules give it, more than the limit of 2000000\n$/);
+    });
+  });
+
+  it('in batch mode answers every line, in order, through bad, empty, deep and very long lines', () => {
+    const long = Array.from({ length: 20_000 }, (_, i) => `${i}*x^${i}`).join(' + ');
+    const lines = ['x^2', 'sin(', '', `${'('.repeat(10_000)}x${')'.repeat(10_000)}`, long, 'x^x', '2 3', 'tanh(x)'];
+    const text = run([], `${lines.join('\n')}\n`);
+    const answers = text.stdout.split('\n').slice(0, -1);
+    expect(answers).toHaveLength(lines.length);
+    expect([answers[0], answers[1], answers[2], answers[3], answers[5], answers[6], answers[7]])
+      .toEqual(['2*x', '', '', '1', 'x^x*(log(x) + 1)', '', '1 - tanh(x)^2']);
+    expect(answers[4]).toMatch(/^1 \+ 4\*x \+ 9\*x\^2 \+ /);
+    expect(text.stderr.trimEnd().split('\n').filter((l) => l.startsWith('dydx: '))).toHaveLength(3);
+    expect(text.status).toBe(2);
+    const json = run(['-f', 'json'], `${lines.join('\n')}\n`).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
+    expect(json.map((j) => (j.error ? 'error' : j.derivative.text.slice(0, 8)))).toEqual(['2*x', 'error', 'error', '1', '1 + 4*x ', 'x^x*(log', 'error', '1 - tanh']);
   });
 });
 
