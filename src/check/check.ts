@@ -17,6 +17,8 @@ export interface CheckOptions {
   readonly steps?: boolean;
   /** Largest relative error accepted (values under 10⁻⁶ are compared absolutely). Default 10⁻⁶. */
   readonly tolerance?: number;
+  /** With `steps`: the most expression nodes the derivation may show (see buildTrace). */
+  readonly maxShownNodes?: number | undefined;
 }
 
 export interface CheckFailure {
@@ -108,7 +110,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
 
   let equalities: CheckReport['equalities'];
   if (options.steps) {
-    const shown = shownEquations(buildTrace(d));
+    const shown = shownEquations(buildTrace(d, { maxShownNodes: options.maxShownNodes }));
     let checked = 0;
     for (const { where, equation: [lhs, rhs], letting } of shown) {
       let compared = false;

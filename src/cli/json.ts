@@ -52,12 +52,12 @@ const rewriteJson = (r: TraceRewrite) => ({
 });
 
 /** The CLI's JSON answer for one input: the derivative and, per order, its derivation. */
-export function derivativeJson(input: string, d: Derivative) {
+export function derivativeJson(input: string, d: Derivative, maxShownNodes?: number) {
   const base = { input, variable: d.variable, order: d.order, derivative: printed(d.result) };
   // A derivation too large to show is left out, with the reason; the answer is still given.
-  const tooLarge = tooLargeToShow(d);
+  const tooLarge = tooLargeToShow(d, maxShownNodes);
   if (tooLarge) return { ...base, steps: null, stepsOmitted: tooLarge };
-  const trace = buildTrace(d);
+  const trace = buildTrace(d, { maxShownNodes });
   return {
     ...base,
     steps: trace.sections.map((section) => ({

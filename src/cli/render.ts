@@ -18,12 +18,14 @@ export interface RenderOptions {
   /** Wrap LaTeX output in a standalone amsmath document. */
   readonly document: boolean;
   readonly colour: boolean;
+  /** Most expression nodes a derivation may show (default: the trace's own limit). */
+  readonly maxShownNodes?: number | undefined;
 }
 
 /** The CLI's output for one input, without a trailing newline. */
 export function render(input: string, d: Derivative, options: RenderOptions, check?: CheckReport): string {
   const { format, steps } = options;
-  if (format === 'json') return JSON.stringify({ ...derivativeJson(input, d), ...(check ? { check: checkJson(check) } : {}) });
+  if (format === 'json') return JSON.stringify({ ...derivativeJson(input, d, options.maxShownNodes), ...(check ? { check: checkJson(check) } : {}) });
   if (steps === undefined) {
     switch (format) {
       case 'text': return toText(d.result);
@@ -35,7 +37,7 @@ export function render(input: string, d: Derivative, options: RenderOptions, che
       }
     }
   }
-  const trace = buildTrace(d);
+  const trace = buildTrace(d, { maxShownNodes: options.maxShownNodes });
   switch (format) {
     case 'text': case 'unicode':
       return traceToText(trace, { notation: format, detail: steps, colour: options.colour });

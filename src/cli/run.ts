@@ -38,6 +38,10 @@ interface Options {
   readonly steps?: StepDetail | true;
   readonly latexDocument?: boolean;
   readonly check?: boolean;
+  readonly maxLength?: number;
+  readonly maxDepth?: number;
+  readonly maxNodes?: number;
+  readonly maxShown?: number;
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -53,6 +57,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .addOption(new Option('--form <form>', 'how to write the answer: auto picks the simplest and writes exponentials as σ where simpler; exp never does').choices(simplifyForms).default('auto'))
     .addOption(new Option('--steps [detail]', 'print the derivation step by step: full (default) or brief').choices(['brief', 'full']))
     .option('--latex-document', 'with --format latex, print a standalone amsmath document')
+    .option('--max-length <n>', 'longest input, in characters (default 1000000)', parseCount)
+    .option('--max-depth <n>', 'deepest nesting (default 100000)', parseCount)
+    .option('--max-nodes <n>', 'largest derivative, in tree nodes (default 2000000)', parseCount)
+    .option('--max-shown <n>', 'most expression nodes a derivation may show with --steps (default 1000000)', parseCount)
     .option('--check', 'verify the answer (and with --steps every equality shown) against finite differences; exit 3 if it fails, 4 if no point could be used')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
@@ -74,6 +82,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     steps: options.steps === true ? 'full' as const : options.steps,
     document: options.latexDocument === true,
     colour: io.colour === true,
+    maxShownNodes: options.maxShown,
   };
 
   if (expression === undefined && io.stdinIsTerminal) {
@@ -116,9 +125,14 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-nodes|--max-shown)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
+}
+
+function parseCount(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('a limit must be a whole number such as 5000.');
+  return Number(value);
 }
 
 function parseOrder(value: string): number {
@@ -143,8 +157,11 @@ export function checkStatus(report: CheckReport): number {
 function answer(input: string, options: Options, output: RenderOptions, io: CliIO, batch: boolean): number {
   const { format } = output;
   try {
-    const d = differentiate(input, { variable: options.var, order: options.order, simplify: options.simplify, form: options.form });
-    const check = options.check ? checkDerivative(d, { steps: output.steps !== undefined }) : undefined;
+    const d = differentiate(input, {
+      variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
+      maxLength: options.maxLength, maxDepth: options.maxDepth, maxNodes: options.maxNodes,
+    });
+    const check = options.check ? checkDerivative(d, { steps: output.steps !== undefined, maxShownNodes: output.maxShownNodes }) : undefined;
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && output.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${render(input, d, output, check)}\n${separator}`);

@@ -2,8 +2,8 @@ import Fraction from 'fraction.js';
 import type { Call, Expr } from '../expr/types.js';
 import { derivative, mul } from '../expr/factory.js';
 import { dependsOn } from '../expr/traverse.js';
-import { addPolynomials, atomKey, atomPolynomial, constantValue, multiplyPolynomials, scale, type Polynomial } from '../simplify/polynomial.js';
-import { cancel, polynomialExpr, toRationalFunction, univariate } from '../simplify/rational-function.js';
+import { addPolynomials, atomKey, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, scale, type Polynomial } from '../simplify/polynomial.js';
+import { cancel, polynomialExpr, remember, toRationalFunction, univariate } from '../simplify/rational-function.js';
 import { simplify } from '../simplify/simplify.js';
 import type { DiffStep } from './steps.js';
 import type { RuleContext } from './rules.js';
@@ -36,7 +36,9 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
   p.coefficients.forEach((c, degree) => {
     if (degree > 0) pPrime = addPolynomials(pPrime, scale(atomPolynomial(f, new Fraction(degree - 1)), c.mul(degree)));
   });
-  const result = polynomialExpr(multiplyPolynomials(pPrime, fPrime.numerator), 'expanded');
+  const product = multiplyPolynomials(pPrime, fPrime.numerator);
+  // The next order reads this polynomial back: it is remembered rather than worked out again.
+  const result = remember(polynomialExpr(product, 'expanded'), { numerator: product, denominator: constantPolynomial(new Fraction(1)) });
   return {
     rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f: f as Call },
     formula: mul([polynomialExpr(pPrime, 'expanded'), derivative(f, ctx.variable)]), result, substeps: [inner],

@@ -22,11 +22,24 @@ const one = new Fraction(1);
 const fromPolynomial = (p: Polynomial): RationalFunction => ({ numerator: p, denominator: constantPolynomial(one) });
 
 /**
+ * Every rational function worked out, by node: trees are immutable, so a part's normal form
+ * is found once however many sums and products it is part of (the simplifier asks at every
+ * level, and σ⁽ⁿ⁾ asks again for what the order before produced).
+ */
+const known = new WeakMap<Expr, RationalFunction>();
+
+/** Records the rational function an expression was written from, so it is not worked out again. */
+export function remember(e: Expr, r: RationalFunction): Expr {
+  known.set(e, r);
+  return e;
+}
+
+/**
  * The rational function of an expression: sums, products, quotients and integer powers
  * are worked out; everything else is an atom. Parts first, without recursion.
  */
 export function toRationalFunction(root: Expr): RationalFunction {
-  const done = new Map<Expr, RationalFunction>();
+  const done = known;
   const stack: { e: Expr; expanded: boolean }[] = [{ e: root, expanded: false }];
   while (stack.length > 0) {
     const top = stack.pop()!;

@@ -95,15 +95,15 @@ export function shownSize(d: Derivative): number {
 }
 
 /** Why d is too large to show step by step, or undefined when it is not. */
-export function tooLargeToShow(d: Derivative, limit = maxShownNodes): string | undefined {
+export function tooLargeToShow(d: Derivative, limit: number = maxShownNodes): string | undefined {
   const size = shownSize(d);
   return size > limit
     ? `the derivation is too large to show step by step: about ${size} expression nodes, more than the limit of ${limit} (the answer alone has no such limit)`
     : undefined;
 }
 
-export function buildTrace(d: Derivative, options: { readonly maxShownNodes?: number } = {}): Trace {
-  const tooLarge = tooLargeToShow(d, options.maxShownNodes);
+export function buildTrace(d: Derivative, options: { readonly maxShownNodes?: number | undefined } = {}): Trace {
+  const tooLarge = tooLargeToShow(d, options.maxShownNodes ?? maxShownNodes);
   if (tooLarge) throw new InputError(tooLarge);
   const sections = d.derivations.map((derivation, i): TraceSection => {
     const root = traceStep(derivation.step, [1]);

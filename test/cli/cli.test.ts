@@ -134,6 +134,19 @@ describe('batch mode', () => {
   });
 });
 
+describe('limits', () => {
+  it('are set from the command line, and each says which was passed', async () => {
+    const length = await dydx(['x^2 + 1', '--max-length', '3']);
+    expect([length.status, length.stderr]).toEqual([2, expect.stringMatching(/input too long: 7 characters, the limit is 3/)]);
+    expect((await dydx(['((x))', '--max-depth', '1'])).stderr).toMatch(/brackets nested too deeply \(more than 1 levels\)/);
+    expect((await dydx(['sin(sin(x))', '--max-nodes', '5'])).stderr).toMatch(/derivative 1 has \d+ nodes as the rules give it, more than the limit of 5/);
+    const shown = await dydx(['x^2', '--steps', '--max-shown', '3']);
+    expect([shown.status, shown.stderr]).toEqual([2, expect.stringMatching(/too large to show step by step: about \d+ expression nodes, more than the limit of 3/)]);
+    expect((await dydx(['x^2', '--max-nodes', 'many'])).status).toBe(2);
+    expect((await dydx(['x^2', '--max-nodes', '100'])).stdout).toBe('2*x\n');
+  });
+});
+
 describe('--check', () => {
   it('prints the answer, then the verdict on standard error, and exits 0 when verified', async () => {
     const run = await dydx(['1/(1+exp(-x))', '--check']);
