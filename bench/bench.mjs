@@ -1,29 +1,41 @@
 // dydx against mathjs on the same inputs, in the same run: `npm run bench` (after a build).
-// Each group runs in a child process per tool, so the peak memory reported is that tool's own.
+// Each input runs in a child process per tool, so the memory reported is that tool's own and a
+// tool that never finishes is stopped.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { corpus, groups } from './inputs.mjs';
 
 const self = fileURLToPath(import.meta.url);
-const [, , mode, groupName, tool] = process.argv;
+const [, , mode, groupName, tool, index] = process.argv;
+/** An input that takes longer is stopped and reported as such. */
+const timeoutSeconds = 120;
 
 if (mode === '--child') {
-  const { runGroup } = await import('./run-group.mjs');
-  const rows = await runGroup(groupName, tool);
-  process.stdout.write(JSON.stringify({ rows, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+  const { runOne } = await import('./run-one.mjs');
+  const row = await runOne(groupName, tool, Number(index));
+  process.stdout.write(JSON.stringify({ row, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 } else {
   const only = process.argv.slice(2);
-  console.log(`dydx vs mathjs — Node ${process.version}; medians of repeated runs; ratio = dydx time / mathjs time`);
-  console.log(`group 1 has ${corpus.length} expressions; sizes are tree nodes and characters of the text answer\n`);
+  console.log(`dydx vs mathjs — Node ${process.version}; medians of repeated runs after a warm-up (a single run past 1 s); ratio = dydx time / mathjs time`);
+  console.log(`each input runs in a process of its own; peak RSS is the largest of a tool's processes in the group\n`);
   for (const group of groups.filter((g) => only.length === 0 || only.includes(g.name))) {
     const results = {};
     for (const t of group.tools) {
-      const run = spawnSync(process.execPath, [self, '--child', group.name, t], { encoding: 'utf8', maxBuffer: 1 << 28 });
-      if (run.status !== 0) {
-        results[t] = { rows: [], peakRssMb: Number.NaN, failed: (run.stderr || '').trim().split('\n').slice(-1)[0] };
-        continue;
-      }
-      results[t] = JSON.parse(run.stdout);
+      results[t] = { rows: [], peakRssMb: 0 };
+      group.inputs.forEach((input, i) => {
+        const run = spawnSync(process.execPath, [self, '--child', group.name, t, String(i)], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutSeconds * 1000 });
+        if (run.error?.code === 'ETIMEDOUT' || run.signal) {
+          results[t].rows.push({ input: input.input, error: `> ${timeoutSeconds} s (stopped)` });
+          return;
+        }
+        if (run.status !== 0) {
+          results[t].rows.push({ input: input.input, error: `crashed: ${(run.stderr || '').trim().split('\n').filter(Boolean).at(-1)?.slice(0, 50) ?? run.status}` });
+          return;
+        }
+        const { row, peakRssMb } = JSON.parse(run.stdout);
+        if (row) results[t].rows.push(row);
+        results[t].peakRssMb = Math.max(results[t].peakRssMb, peakRssMb);
+      });
     }
     printGroup(group, results);
   }
@@ -50,7 +62,7 @@ function printGroup(group, results) {
   for (const l of lines) console.log(l.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd());
   for (const t of group.tools) {
     const r = results[t];
-    console.log(`peak RSS ${t}: ${Number.isNaN(r.peakRssMb) ? `(failed: ${r.failed})` : `${r.peakRssMb.toFixed(0)} MB`}`);
+    console.log(`peak RSS ${t}: ${r.peakRssMb.toFixed(0)} MB`);
   }
   console.log('');
 }

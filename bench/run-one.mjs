@@ -1,10 +1,11 @@
-// One group of the benchmark for one tool, in its own process (see bench.mjs).
+// One input of the benchmark with one tool, in its own process (see bench.mjs).
 import { parse, differentiate, toText, toLatex } from '../dist/index.js';
 import { treeSize } from '../dist/expr/size.js';
 import { groups } from './inputs.mjs';
 
-/** The median of repeated runs: at least 5 runs and 300 ms, at most 500 runs; one run past 2 s. */
+/** The median of repeated runs after a warm-up (for both tools alike): at least 5 runs and 300 ms, at most 500. */
 function median(run) {
+  for (let start = performance.now(), n = 0; n < 200 && performance.now() - start < 300; n++) run();
   const times = [];
   let total = 0;
   while (times.length < 500 && (times.length < 5 || total < 300) && !(times.length >= 1 && total > 2000)) {
@@ -18,16 +19,24 @@ function median(run) {
   return times[Math.floor(times.length / 2)];
 }
 
-/** The first run shows whether a tool can answer at all; its error becomes the table cell. */
+/** An error as a table cell: a limit with its number, a stack overflow, or the start of the message. */
+function cell(error) {
+  if (error instanceof RangeError) return 'stack overflow';
+  const size = /has (\d+) nodes/.exec(String(error.message));
+  return size ? `size limit: ${size[1]} nodes` : `error: ${String(error.message).slice(0, 40)}`;
+}
+
+/** The first run shows whether a tool can answer at all (its error becomes the table cell); past 1 s it is the time. */
 function measure(input, run) {
   let answer;
+  const start = performance.now();
   try {
     answer = run();
   } catch (error) {
-    const message = error instanceof RangeError ? 'stack overflow' : `error: ${String(error.message).slice(0, 60)}`;
-    return { input, error: message };
+    return { input, error: cell(error) };
   }
-  return { input, ms: median(run), ...answer };
+  const first = performance.now() - start;
+  return { input, ms: first > 1000 ? first : median(run), ...answer };
 }
 
 const dydx = ({ text, order = 1 }) => () => {
@@ -57,23 +66,19 @@ const mathjsDerivative = (simplify) => ({ text, order = 1 }) => {
 
 const tools = { dydx, mathjs: mathjsDerivative(true), 'mathjs-raw': mathjsDerivative(false) };
 
-export async function runGroup(name, tool) {
+/** Measures one input of a group with one tool. */
+export async function runOne(name, tool, index) {
   if (tool !== 'dydx') {
     mathjs = await import('mathjs');
     ({ toMathjs } = await import('../dist/mathjs.js'));
   }
-  const group = groups.find((g) => g.name === name);
-  const rows = [];
-  for (const input of group.inputs) {
-    if (tool !== 'dydx' && input.mathjs === false) continue;
-    let run;
-    try {
-      run = tools[tool](input);
-    } catch (error) {
-      rows.push({ input: input.input, error: error instanceof RangeError ? 'stack overflow' : `error: ${String(error.message).slice(0, 60)}` });
-      continue;
-    }
-    rows.push(measure(input.input, run));
+  const input = groups.find((g) => g.name === name).inputs[index];
+  if (tool !== 'dydx' && input.mathjs === false) return undefined;
+  let run;
+  try {
+    run = tools[tool](input);
+  } catch (error) {
+    return { input: input.input, error: cell(error) };
   }
-  return rows;
+  return measure(input.input, run);
 }

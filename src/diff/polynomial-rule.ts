@@ -2,7 +2,7 @@ import Fraction from 'fraction.js';
 import type { Call, Expr } from '../expr/types.js';
 import { derivative, mul } from '../expr/factory.js';
 import { dependsOn } from '../expr/traverse.js';
-import { addPolynomials, atomKey, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, scale, type Polynomial } from '../simplify/polynomial.js';
+import { addInto, atomKey, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, scale, type Term } from '../simplify/polynomial.js';
 import { cancel, polynomialExpr, remember, toRationalFunction, univariate } from '../simplify/rational-function.js';
 import { simplify } from '../simplify/simplify.js';
 import type { DiffStep } from './steps.js';
@@ -32,9 +32,9 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
   for (const t of fPrime.numerator.values()) {
     for (const [a] of t.monomial.factors) if (atomKey(a) !== atomKey(f) && dependsOn(a, ctx.variable)) return undefined;
   }
-  let pPrime: Polynomial = new Map();
+  const pPrime = new Map<string, Term>();
   p.coefficients.forEach((c, degree) => {
-    if (degree > 0) pPrime = addPolynomials(pPrime, scale(atomPolynomial(f, new Fraction(degree - 1)), c.mul(degree)));
+    if (degree > 0) addInto(pPrime, scale(atomPolynomial(f, new Fraction(degree - 1)), c.mul(degree)));
   });
   const product = multiplyPolynomials(pPrime, fPrime.numerator);
   // The next order reads this polynomial back: it is remembered rather than worked out again.
