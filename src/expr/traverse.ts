@@ -1,3 +1,4 @@
+import { foldParts } from './fold.js';
 import type { Expr } from './types.js';
 import { add, apply, call, derivative, div, mul, neg, pow } from './factory.js';
 
@@ -91,13 +92,7 @@ export function postOrder(root: Expr): Expr[] {
  * on the way (a child that is not in the tree) is combined when it is looked up.
  */
 export function foldTree<T>(root: Expr, combine: (node: Expr, of: (child: Expr) => T) => T): T {
-  const done = new Map<Expr, T>();
-  const of = (child: Expr): T => {
-    if (!done.has(child)) done.set(child, combine(child, of));
-    return done.get(child)!;
-  };
-  for (const node of postOrder(root)) done.set(node, combine(node, of));
-  return done.get(root)!;
+  return foldParts(root, children, combine);
 }
 
 /** The variables of an expression, in order of first appearance. */

@@ -4,6 +4,7 @@ import type { Expr } from '../expr/types.js';
 import { add, apply, call, constant, div, int, mul, neg, num, pow, variable } from '../expr/factory.js';
 import { abstractFunctionNames, functionSpellings } from '../expr/functions.js';
 import { postOrder } from '../expr/traverse.js';
+import { foldParts } from '../expr/fold.js';
 import { InputError } from '../errors.js';
 
 /*
@@ -93,21 +94,7 @@ const variableName = /^(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω])$/;
  * forms, f/g/h(u) abstract functions. Anything else is an InputError naming it.
  */
 export function fromMathjs(node: Node): Expr {
-  // Children first, without recursion, so deep mathjs trees convert too.
-  const done = new Map<Node, Expr>();
-  const stack: { node: Node; expanded: boolean }[] = [{ node, expanded: false }];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    if (done.has(top.node)) continue;
-    const parts = childrenOf(top.node);
-    if (!top.expanded) {
-      stack.push({ node: top.node, expanded: true });
-      for (const c of parts) stack.push({ node: c, expanded: false });
-      continue;
-    }
-    done.set(top.node, fromNode(top.node, parts.map((c) => done.get(c)!)));
-  }
-  return done.get(node)!;
+  return foldParts<Node, Expr>(node, childrenOf, (n, of) => fromNode(n, childrenOf(n).map(of)));
 }
 
 function childrenOf(node: Node): Node[] {

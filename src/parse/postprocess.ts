@@ -3,6 +3,7 @@ import * as build from '../expr/factory.js';
 import { parseDecimal, rational } from '../expr/rational.js';
 import type { FunctionValue, NameValue, Token } from './lexer.js';
 import { errorAt } from './errors.js';
+import { foldParts } from '../expr/fold.js';
 
 /*
  * Typed postprocessors for grammar/dydx.ne. Earley parsing completes a rule at every
@@ -39,20 +40,7 @@ export function setSource(text: string): void {
 
 /** The tree a value stands for; built children first, without recursion, so any depth builds. */
 export function toExpr(root: Value): Expr {
-  const built = new Map<Value, Expr>();
-  const stack: { value: Value; expanded: boolean }[] = [{ value: root, expanded: false }];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    if (built.has(top.value)) continue;
-    const parts = partsOf(top.value);
-    if (!top.expanded && parts.length > 0) {
-      stack.push({ value: top.value, expanded: true });
-      for (const part of parts) if (!built.has(part)) stack.push({ value: part, expanded: false });
-      continue;
-    }
-    built.set(top.value, assemble(top.value, parts.map((part) => built.get(part)!)));
-  }
-  return built.get(root)!;
+  return foldParts<Value, Expr>(root, partsOf, (value, of) => assemble(value, partsOf(value).map(of)));
 }
 
 /** What a value is built from: the operand of a sign, the items of a chain in order. */

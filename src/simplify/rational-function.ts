@@ -2,6 +2,7 @@ import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { add, div, mul, neg } from '../expr/factory.js';
 import { postOrder } from '../expr/traverse.js';
+import { foldParts } from '../expr/fold.js';
 import { isInteger, isNegative, isOne, isZero } from '../expr/rational.js';
 import { complexity } from './complexity.js';
 import {
@@ -39,20 +40,7 @@ export function remember(e: Expr, r: RationalFunction): Expr {
  * are worked out; everything else is an atom. Parts first, without recursion.
  */
 export function toRationalFunction(root: Expr): RationalFunction {
-  const done = known;
-  const stack: { e: Expr; expanded: boolean }[] = [{ e: root, expanded: false }];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    if (done.has(top.e)) continue;
-    const parts = algebraicParts(top.e);
-    if (!top.expanded && parts.length > 0) {
-      stack.push({ e: top.e, expanded: true });
-      for (const part of parts) if (!done.has(part)) stack.push({ e: part, expanded: false });
-      continue;
-    }
-    done.set(top.e, rationalFunctionOf(top.e, (part) => done.get(part)!));
-  }
-  return done.get(root)!;
+  return foldParts(root, algebraicParts, rationalFunctionOf, known);
 }
 
 /** The parts a rational function is worked out from: not the arguments of functions, which are atoms. */
