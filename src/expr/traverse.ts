@@ -100,8 +100,12 @@ export function variablesOf(e: Expr): string[] {
   const names = new Set<string>();
   const stack: Expr[] = [e];
   const order: string[] = [];
+  // A shared part is walked once: derivatives share parts, and walking every path would be exponential.
+  const seen = new Set<Expr>();
   while (stack.length > 0) {
     const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
     if (node.kind === 'variable' && !names.has(node.name)) {
       names.add(node.name);
       order.push(node.name);
@@ -118,14 +122,6 @@ const dependenceCache = new Map<string, WeakMap<Expr, boolean>>();
 export function dependsOn(e: Expr, name: string): boolean {
   let cache = dependenceCache.get(name);
   if (!cache) dependenceCache.set(name, (cache = new WeakMap()));
-  const known = cache.get(e);
-  if (known !== undefined) return known;
-  for (const node of postOrder(e)) {
-    if (cache.has(node)) continue;
-    const value = node.kind === 'variable'
-      ? node.name === name
-      : children(node).some((c) => cache.get(c) === true);
-    cache.set(node, value);
-  }
-  return cache.get(e)!;
+  // Stops at parts already answered, so asking of each part of a tree in turn stays linear.
+  return foldParts(e, children, (node, of) => (node.kind === 'variable' ? node.name === name : children(node).some(of)), cache);
 }
