@@ -37,8 +37,9 @@ export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {
         v = x;
         break;
       }
-      case 'add': v = node.terms.reduce((s, t) => s + value(t), 0); break;
-      case 'mul': v = node.factors.reduce((p, f) => p * value(f), 1); break;
+      // From the first item, not from 0 or 1, so −0 + −0 is −0, as the compiled a + b gives.
+      case 'add': v = node.terms.map(value).reduce((s, t) => s + t); break;
+      case 'mul': v = node.factors.map(value).reduce((p, f) => p * f); break;
       case 'div': v = value(node.numerator) / value(node.denominator); break;
       case 'neg': v = -value(node.operand); break;
       case 'pow': v = realPower(value(node.base), node.exponent, value(node.exponent)); break;

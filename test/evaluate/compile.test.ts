@@ -22,6 +22,12 @@ describe('compiled expressions', () => {
     }), { numRuns: runs });
   });
 
+  it('keep the sign of zero as the evaluator does', () => {
+    const e = parse('e*(x + x)');
+    expect(Object.is(compile(e)({ x: -0 }), -0)).toBe(true);
+    expect(Object.is(evaluate(e, { x: -0 }), -0)).toBe(true);
+  });
+
   it('name the variables they read, and say which one is missing', () => {
     const f = compile(parse('w*x + b'));
     expect([...f.variables].sort()).toEqual(['b', 'w', 'x']);
