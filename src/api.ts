@@ -1,6 +1,6 @@
 import type { Expr } from './expr/types.js';
 import { variablesOf } from './expr/traverse.js';
-import { cachedTreeSize } from './expr/size.js';
+import { treeSize } from './expr/size.js';
 import { derive } from './diff/differentiate.js';
 import type { DiffStep } from './diff/steps.js';
 import { simplifyWithSteps, type RewriteStep, type SimplifyForm } from './simplify/simplify.js';
@@ -79,7 +79,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     const step = derive(current, variable, { functions: options.functions });
     // Checked before simplifying too: a derivative far past the limit (sin nested 100,000 deep has
     // 5·10⁹ nodes written out) would take all the memory on the way.
-    const rawSize = cachedTreeSize(step.result);
+    const rawSize = treeSize(step.result);
     if (rawSize > maxNodes) {
       throw new InputError(`derivative ${n} has ${rawSize} nodes as the rules give it, more than the limit of ${maxNodes}`);
     }
@@ -89,7 +89,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form });
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result });
     current = tidied.result;
-    const size = cachedTreeSize(current);
+    const size = current === step.result ? rawSize : treeSize(current);
     if (size > maxNodes) {
       throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`);
     }

@@ -17,10 +17,14 @@ export interface DeriveOptions {
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
 export function derive(e: Expr, variable: string, options: DeriveOptions = {}): DiffStep {
   const memo = new Map<string, Map<Expr, DiffStep>>();
+  let placeholder: string | undefined;
   const ctx: RuleContext = {
     variable,
     functions: options.functions ?? functionTable,
-    placeholder: freshPlaceholder(e, variable),
+    // Found when the chain rule first needs it: finding it reads the whole expression.
+    get placeholder() {
+      return (placeholder ??= freshPlaceholder(e, variable));
+    },
     differentiate: (part, v = variable) => {
       let byNode = memo.get(v);
       if (!byNode) memo.set(v, (byNode = new Map()));
@@ -32,10 +36,10 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
       return step;
     },
   };
-  if (!dependsOn(e, variable)) return constantRule(e, ctx);
   // A whole expression that is a polynomial in σ(u), tanh(u) or e^u is differentiated on its coefficients.
   const polynomial = polynomialInFunctionRule(e, ctx);
   if (polynomial) return polynomial;
+  if (!dependsOn(e, variable)) return constantRule(e, ctx);
   // The parts first, children before parents: each rule then finds its parts' derivatives
   // made, and nothing recurses deeper than a rule or two, however deep the tree.
   for (const part of postOrder(e)) if (part !== e) ctx.differentiate(part);

@@ -24,7 +24,7 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
   const p = univariate(r.numerator);
   if (!p?.atom || p.coefficients.length < 3) return undefined;
   const f = p.atom;
-  if (f.kind !== 'call' || !closedUnderDerivative.has(f.name)) return undefined;
+  if (f.kind !== 'call' || !closedUnderDerivative.has(f.name) || !dependsOn(f, ctx.variable)) return undefined;
   const inner = ctx.differentiate(f);
   const fPrime = cancel(toRationalFunction(simplify(inner.result, { form: 'exp' })));
   if (constantValue(fPrime.denominator)?.equals(1) !== true) return undefined;
