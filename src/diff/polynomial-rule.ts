@@ -1,7 +1,7 @@
 import Fraction from 'fraction.js';
 import type { Call, Expr } from '../expr/types.js';
 import { derivative, mul } from '../expr/factory.js';
-import { children, dependsOn } from '../expr/traverse.js';
+import { containsCall, dependsOn } from '../expr/traverse.js';
 import { addInto, atomKey, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, scale, type Term } from '../simplify/polynomial.js';
 import { cancel, polynomialExpr, remember, toRationalFunction, univariate } from '../simplify/rational-function.js';
 import { simplify } from '../simplify/simplify.js';
@@ -45,18 +45,4 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
     rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f: f as Call },
     formula: mul([polynomialExpr(pPrime, 'expanded'), derivative(f, ctx.variable)]), result, substeps: [inner],
   };
-}
-
-/** Whether a call of one of the named functions occurs anywhere in e (each shared part looked at once). */
-function containsCall(e: Expr, names: ReadonlySet<string>): boolean {
-  const stack: Expr[] = [e];
-  const seen = new Set<Expr>();
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
-    if (node.kind === 'call' && names.has(node.name)) return true;
-    stack.push(...children(node));
-  }
-  return false;
 }

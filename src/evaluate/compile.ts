@@ -29,7 +29,8 @@ export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpress
   }
   const index = new Map<Expr, number>();
   const calls: ((...args: never[]) => number)[] = [];
-  const operands: Expr[] = [];
+  // Whether the expression has unevaluated derivatives, whose evaluator needs the whole point.
+  let readsPoint = false;
   const lines: string[] = [];
   const reads = variables.map((name, i) => {
     lines.push(`const x${i} = env[${JSON.stringify(name)}];`,
@@ -69,7 +70,7 @@ export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpress
         const missing = `no way to evaluate the unevaluated derivative of a ${node.operand.kind}`;
         const operand = node.operand;
         const variableName = node.variable;
-        operands.push(operand);
+        readsPoint = true;
         code = at
           ? `${helper(() => at(operand, variableName, currentEnv!))}()`
           : `${helper(() => { throw new Error(missing); })}()`;
@@ -83,7 +84,7 @@ export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpress
   // The derivative evaluator needs the whole point; it is kept for the duration of a call.
   let currentEnv: Environment | undefined;
   const body = new Function('F', 'env', lines.join('\n')) as (F: typeof calls, env: Environment) => number;
-  const run = operands.length === 0
+  const run = !readsPoint
     ? (env: Environment): number => body(calls, env)
     : (env: Environment): number => {
       currentEnv = env;

@@ -116,6 +116,20 @@ export function variablesOf(e: Expr): string[] {
   return order;
 }
 
+/** Whether a call of one of the named functions occurs anywhere in e; stops at the first, looks at a shared part once. */
+export function containsCall(e: Expr, names: ReadonlySet<string>): boolean {
+  const stack: Expr[] = [e];
+  const seen = new Set<Expr>();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (seen.has(node)) continue;
+    seen.add(node);
+    if (node.kind === 'call' && names.has(node.name)) return true;
+    stack.push(...children(node));
+  }
+  return false;
+}
+
 const dependenceCache = new Map<string, WeakMap<Expr, boolean>>();
 
 /** Does e contain the variable `name`? Cached per node, so repeated questions are cheap. */

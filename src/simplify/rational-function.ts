@@ -1,7 +1,7 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { add, div, mul, neg } from '../expr/factory.js';
-import { postOrder } from '../expr/traverse.js';
+import { containsCall } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { isInteger, isNegative, isOne, isZero } from '../expr/rational.js';
 import { complexity } from './complexity.js';
@@ -527,17 +527,11 @@ function ungroupedPolynomialExpr(p: Polynomial, form: Form): Expr {
   const factorisation = factor(p);
   const factored = factoredToExpr(factorisation);
   if (form === 'factored') return factored;
-  return worthFactoring(factorisation, factored, expanded) ? factored : expanded;
-}
-
-/*
- * Factors at rational roots are worth showing when hardly longer (σ(1 − σ)(1 − 2σ) over
- * σ − 3σ² + 2σ³); taking out a common factor only when it saves three nodes or more
- * (2x·sin(x) + x²·cos(x) stays as it is).
- */
-function worthFactoring(factorisation: Factored, factored: Expr, expanded: Expr): boolean {
+  // Factors at rational roots are worth showing when hardly longer (σ(1 − σ)(1 − 2σ) over
+  // σ − 3σ² + 2σ³); taking out a common factor only when it saves three nodes or more
+  // (2x·sin(x) + x²·cos(x) stays as it is).
   const margin = factorisation.roots > 0 ? 3 : -2;
-  return complexity(factored) < complexity(expanded) + margin;
+  return complexity(factored) < complexity(expanded) + margin ? factored : expanded;
 }
 
 /** σ(u) and tanh(u): functions whose polynomials are written with 1 − f factors. */
@@ -549,10 +543,12 @@ const isBoundedFunction = (e: Expr): boolean => e.kind === 'call' && (e.name ===
  * otherwise (polynomials in x stay expanded, as 12x³ − 6x² + x − 7). The simplifier's rules
  * only make things smaller, so this preference is applied to the answer as a last step.
  */
+const sigmoidOnly: ReadonlySet<string> = new Set(['sigmoid']);
+
 export function factoredAtRationalRoots(e: Expr): Expr | undefined {
   // Only an expanded sum is rewritten: a product is already written as factors.
   if ((e.kind === 'neg' ? e.operand : e).kind !== 'add') return undefined;
-  if (!postOrder(e).some((n) => n.kind === 'call' && n.name === 'sigmoid')) return undefined;
+  if (!containsCall(e, sigmoidOnly)) return undefined;
   const r = cancel(toRationalFunction(e));
   if (constantValue(r.denominator)?.equals(1) !== true || r.numerator.size <= 1) return undefined;
   const atom = univariate(r.numerator)?.atom;
