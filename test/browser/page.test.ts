@@ -1,0 +1,195 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { preview, type PreviewServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/*
+ * The built page (dist-web/, from npm run build:web) served by Vite's preview server and
+ * driven in Debian's Chromium. Screenshots go to screenshots/.
+ */
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const screenshots = 'screenshots';
+
+let server: PreviewServer;
+let browser: Browser;
+let url: string;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await preview({ configFile: 'web/vite.config.ts', preview: { port: 4180, strictPort: false }, logLevel: 'warn' });
+  url = server.resolvedUrls!.local[0]!;
+  browser = await chromium.launch({
+    executablePath,
+    // As root in a container Chromium needs --no-sandbox; the rest keep it off a network it cannot reach.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh page; fails the test on any script error or console error. */
+async function open(address = url, viewport = { width: 1100, height: 1200 }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  (page as Page & { problems: string[] }).problems = problems;
+  await page.goto(address);
+  await page.locator('#answer .katex').first().waitFor();
+  return page;
+}
+const problemsOf = (page: Page): string[] => (page as Page & { problems: string[] }).problems;
+
+async function typeExpression(page: Page, text: string): Promise<void> {
+  await page.locator('#expr').fill('');
+  await page.locator('#expr').pressSequentially(text, { delay: 15 });
+}
+
+/** The answer's TeX source, from KaTeX's MathML annotation. */
+const answerTex = async (page: Page): Promise<string> => (await page.locator('#answer annotation').first().textContent()) ?? '';
+
+describe('the page in Chromium', () => {
+  it('differentiates the logistic sigmoid as it is typed: σ in the answer, the rules in the steps, two curves, a verified badge', async () => {
+    const page = await open(`${url}#f=x`);
+    await typeExpression(page, '1/(1+e^(-x))');
+    await expect.poll(() => answerTex(page)).toContain('\\sigma');
+    const answer = await page.locator('#answer .katex-html').innerText();
+    expect(answer).toMatch(/σ\s*\(\s*x\s*\)/);
+    expect(await answerTex(page)).toMatch(/= \\sigma\\left\(x\\right\) \\cdot \\left\(1-\\sigma\\left\(x\\right\)\\right\)$/);
+
+    const rules = await page.locator('#steps .rule').allInnerTexts();
+    expect(rules).toContain('Quotient rule');
+    expect(rules).toContain('Chain rule');
+    expect(rules).toContain('Substitute the sigmoid');
+
+    const curves = page.locator('#plot path.curve');
+    await expect.poll(() => curves.count()).toBe(2);
+    for (const d of await curves.evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? ''))) {
+      // One unbroken piece with many points.
+      expect(d.match(/M/g)).toHaveLength(1);
+      expect(d.split(/[ML]/).length).toBeGreaterThan(500);
+    }
+    expect(await page.locator('#plot .legend text').allTextContents()).toEqual(['f(x)', 'f′(x)']);
+    await expect.poll(() => page.locator('#check').getAttribute('class')).toBe('badge verified');
+    expect(await page.locator('#check').innerText()).toContain('Verified');
+    await page.screenshot({ path: `${screenshots}/sigmoid.png`, fullPage: true });
+    await page.screenshot({ path: `${screenshots}/page.png` });
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('underlines a parse error at its exact position and says what is wrong', async () => {
+    const page = await open();
+    await typeExpression(page, 'x + * 2');
+    const error = page.locator('#expr-error');
+    await expect.poll(() => error.innerText()).toContain('column 5');
+    expect(await error.innerText()).toMatch(/expected .* after '\+', found '\*'/);
+    expect(await page.locator('#expr').getAttribute('aria-invalid')).toBe('true');
+    const mark = page.locator('#expr-mirror mark');
+    expect(await mark.innerText()).toBe('*');
+    // The underline sits under the '*' of the input: 4 characters of a monospace font from the text's start.
+    const [markBox, inputBox] = [await mark.boundingBox(), await page.locator('#expr').boundingBox()];
+    const charWidth = markBox!.width;
+    const padding = await page.locator('#expr').evaluate((e) => parseFloat(getComputedStyle(e).paddingLeft) + parseFloat(getComputedStyle(e).borderLeftWidth));
+    expect(Math.abs(markBox!.x - (inputBox!.x + padding + 4 * charWidth))).toBeLessThan(2);
+    await page.screenshot({ path: `${screenshots}/parse-error.png` });
+
+    // An unclosed bracket points at the bracket; fixing the input clears the error.
+    await typeExpression(page, 'sin(x');
+    await expect.poll(() => error.innerText()).toContain("this '(' is never closed");
+    expect(await mark.innerText()).toBe('(');
+    await page.locator('#expr').press('End');
+    await page.locator('#expr').press(')');
+    await expect.poll(() => error.innerText()).toBe('');
+    expect(await page.locator('#expr-mirror mark').count()).toBe(0);
+    expect(await answerTex(page)).toContain('\\cos');
+  });
+
+  it('restores the whole state from a shared link', async () => {
+    const page = await open();
+    await typeExpression(page, 'sigmoid(w*x + b)');
+    await page.locator('#variable').selectOption('w');
+    await page.getByLabel('Order').fill('2');
+    await page.getByLabel('Form').selectOption('factored');
+    await page.getByLabel('Show f″').check();
+    await page.getByLabel('From', { exact: true }).fill('-3');
+    await expect.poll(() => page.locator('#plot path.curve').count()).toBe(3);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('range=-3');
+    const link = page.url();
+    const answer = await answerTex(page);
+    expect(answer).toContain('\\frac{d^{2}}{dw^{2}}');
+
+    const again = await open(link);
+    expect(await again.locator('#expr').inputValue()).toBe('sigmoid(w*x + b)');
+    expect(await again.locator('#variable').inputValue()).toBe('w');
+    expect(await again.locator('#order').inputValue()).toBe('2');
+    expect(await again.locator('#form').inputValue()).toBe('factored');
+    expect(await again.locator('#from').inputValue()).toBe('-3');
+    expect(await again.locator('#second').isChecked()).toBe(true);
+    expect(await answerTex(again)).toBe(answer);
+    expect(await again.locator('#plot path.curve').count()).toBe(3);
+    // The other variables are there to set, for the plot.
+    expect(await again.locator('#values input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).dataset.name))).toEqual(['x', 'b']);
+    expect(problemsOf(again)).toEqual([]);
+  });
+
+  it('copies the derivation as an align* environment and the answer as text', async () => {
+    const page = await open(`${url}#f=x%5E2*sin(x)`);
+    await page.getByRole('button', { name: 'Copy derivation (align*)' }).click();
+    await expect.poll(() => page.locator('#copy-status').innerText()).toContain('Copied');
+    const latex = await page.evaluate(() => navigator.clipboard.readText());
+    expect(latex).toMatch(/^\\begin\{align\*\}[^]*product rule[^]*\\end\{align\*\}$/);
+    await page.getByRole('button', { name: 'Copy text' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('2*x*sin(x) + x^2*cos(x)');
+  });
+
+  it('leaves gaps at poles', async () => {
+    const page = await open(`${url}#f=tan(x)`);
+    const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');
+    expect(d!.match(/M/g)).toHaveLength(5);
+  });
+
+  it('is usable from the keyboard, with labelled controls', async () => {
+    const page = await open(`${url}#f=x%5E3`);
+    for (const control of await page.locator('input, select, button').all()) {
+      const name = await control.evaluate((e) => ((e as HTMLInputElement).labels?.[0]?.textContent ?? e.textContent ?? '').trim());
+      expect(name, await control.evaluate((e) => e.outerHTML)).not.toBe('');
+    }
+    await page.locator('#expr').focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('variable');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('order');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => answerTex(page)).toMatch(/= 6x$/);
+    // The derivation's steps open and close with Enter.
+    const first = page.locator('#steps summary').first();
+    await first.focus();
+    const open0 = await first.evaluate((s) => (s.parentElement as HTMLDetailsElement).open);
+    await page.keyboard.press('Enter');
+    expect(await first.evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).toBe(!open0);
+  });
+
+  it('fits a narrow screen and has a dark theme', async () => {
+    const page = await open(`${url}#f=1%2F(1%2Be%5E(-x))`, { width: 375, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.screenshot({ path: `${screenshots}/narrow.png`, fullPage: true });
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.getByLabel('Theme').selectOption('light');
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.getByLabel('Theme').selectOption('dark');
+    expect(await background()).toBe('rgb(15, 20, 25)');
+    await page.setViewportSize({ width: 1100, height: 1200 });
+    await page.screenshot({ path: `${screenshots}/dark.png`, fullPage: true });
+    // The choice is kept for the next visit.
+    await page.reload();
+    await page.locator('#answer .katex').first().waitFor();
+    expect(await background()).toBe('rgb(15, 20, 25)');
+  });
+});

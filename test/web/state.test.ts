@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { defaultState, fromHash, toHash, type PageState } from '../../web/src/state.js';
+
+describe('page state in the URL hash', () => {
+  it('round-trips every field, including inputs with & # = + and Unicode', () => {
+    const state: PageState = {
+      input: 'sigmoid(w*x + b) & #1 = 2+3 −σ', variable: 'w', order: 3, form: 'factored',
+      from: -2.5, to: 10, second: true, values: { x: 0.5, b: -3 },
+    };
+    expect(fromHash(toHash(state))).toEqual(state);
+  });
+
+  it('leaves defaults out of the link', () => {
+    expect(toHash({ ...defaultState, input: 'x^2' })).toBe('#f=x%5E2');
+  });
+
+  it('takes the default for anything missing or malformed', () => {
+    const state = fromHash('#f=x&n=0&form=sideways&range=5,1&by=1x&at.y=abc');
+    expect(state).toEqual({ ...defaultState, input: 'x' });
+    expect(fromHash('').input).toBe(defaultState.input);
+    expect(fromHash('#n=101').order).toBe(1);
+    expect(fromHash('#n=100').order).toBe(100);
+  });
+});

@@ -1,0 +1,86 @@
+import { parse } from '../../src/parse/parse.js';
+import { ParseError } from '../../src/parse/errors.js';
+import { InputError } from '../../src/errors.js';
+import { differentiate, type Derivative } from '../../src/api.js';
+import { variablesOf } from '../../src/expr/traverse.js';
+import type { Expr } from '../../src/expr/types.js';
+import { buildTrace, tooLargeToShow, type Trace } from '../../src/steps/trace.js';
+import { checkDerivative, type CheckReport } from '../../src/check/check.js';
+import { verdictLine } from '../../src/check/verdict.js';
+import type { PageState } from './state.js';
+
+/*
+ * What the page shows for a state, worked out without touching the page: the parse,
+ * the derivative, its derivation and its numeric check, or what went wrong and where.
+ */
+
+export type Outcome =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'parse-error'; readonly error: ParseError; readonly offset: number }
+  | { readonly kind: 'error'; readonly message: string; readonly variables: readonly string[] }
+  | Computed;
+
+export interface Computed {
+  readonly kind: 'ok';
+  readonly expr: Expr;
+  readonly variables: readonly string[];
+  readonly variable: string;
+  readonly derivative: Derivative;
+  /** The derivation, unless it is too large to show on a page (then `traceOmitted` says why). */
+  readonly trace: Trace | undefined;
+  readonly traceOmitted: string | undefined;
+  readonly check: CheckReport;
+  readonly verdict: string;
+}
+
+/**
+ * The most expression nodes a derivation shown on the page may have: every one is typeset,
+ * and past this typesetting takes seconds (the command line allows 1,000,000).
+ */
+export const pageShownNodes = 20_000;
+
+export function compute(state: PageState): Outcome {
+  if (state.input.trim() === '') return { kind: 'empty' };
+  let expr: Expr;
+  try {
+    expr = parse(state.input);
+  } catch (error) {
+    if (error instanceof ParseError) return { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
+    return { kind: 'error', message: messageOf(error), variables: [] };
+  }
+  const variables = variablesOf(expr);
+  const variable = chooseVariable(variables, state.variable);
+  try {
+    const derivative = differentiate(expr, { variable, order: state.order, form: state.form });
+    const traceOmitted = tooLargeToShow(derivative, pageShownNodes);
+    const trace = traceOmitted === undefined ? buildTrace(derivative, { maxShownNodes: pageShownNodes }) : undefined;
+    const check = checkDerivative(derivative, { steps: trace !== undefined, maxShownNodes: pageShownNodes });
+    return { kind: 'ok', expr, variables, variable, derivative, trace, traceOmitted, check, verdict: verdictLine(check) };
+  } catch (error) {
+    return { kind: 'error', message: messageOf(error), variables };
+  }
+}
+
+/** The chosen variable if the expression has it; else x if present, else the first one. */
+export function chooseVariable(variables: readonly string[], chosen: string): string {
+  if (chosen !== '' && variables.includes(chosen)) return chosen;
+  if (variables.includes('x') || variables.length === 0) return 'x';
+  return variables[0]!;
+}
+
+/** The character offset of a 1-based line and column. */
+export function offsetOf(source: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const end = source.indexOf('\n', offset);
+    if (end < 0) break;
+    offset = end + 1;
+  }
+  return Math.min(source.length, offset + column - 1);
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof InputError) return error.message;
+  // Anything else is a fault of dydx's, not of the input: say so rather than fail silently.
+  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+}

@@ -1,0 +1,22 @@
+/*
+ * The expression box: a text input over a mirror of its text, in which the character
+ * a parse error points at is underlined. The mirror scrolls with the input, so the
+ * underline stays under the right character in a long expression.
+ */
+
+export function showErrorAt(input: HTMLInputElement, mirror: HTMLElement, offset: number | undefined): void {
+  const text = input.value;
+  if (offset === undefined) {
+    mirror.replaceChildren(text);
+  } else {
+    const mark = document.createElement('mark');
+    // At the end of the input the error is what is missing: underline the space after it.
+    mark.textContent = offset < text.length ? text.slice(offset, offset + charLength(text, offset)) : '\u00a0';
+    mirror.replaceChildren(text.slice(0, offset), mark, text.slice(offset + (mark.textContent === '\u00a0' ? 0 : mark.textContent!.length)));
+  }
+  input.setAttribute('aria-invalid', String(offset !== undefined));
+  mirror.scrollLeft = input.scrollLeft;
+}
+
+/** 2 for a character outside the basic plane (two UTF-16 units), else 1. */
+const charLength = (text: string, offset: number): number => ((text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1);

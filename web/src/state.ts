@@ -1,0 +1,65 @@
+import { simplifyForms, type SimplifyForm } from '../../src/simplify/simplify.js';
+
+/** Everything the page shows follows from this; it lives in the URL's hash so a link restores it. */
+export interface PageState {
+  readonly input: string;
+  /** The variable chosen; empty for the default (x if present, else the first variable). */
+  readonly variable: string;
+  readonly order: number;
+  readonly form: SimplifyForm;
+  /** The plotted range of the variable. */
+  readonly from: number;
+  readonly to: number;
+  /** Whether the plot shows f″ too. */
+  readonly second: boolean;
+  /** Values of the other variables, for the plot. */
+  readonly values: Readonly<Record<string, number>>;
+}
+
+export const defaultState: PageState = {
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', from: -6, to: 6, second: false, values: {},
+};
+
+export const maxOrder = 100;
+
+/** The hash for a state: only what differs from the defaults, so links stay short. */
+export function toHash(state: PageState): string {
+  const params = new URLSearchParams();
+  params.set('f', state.input);
+  if (state.variable !== '') params.set('by', state.variable);
+  if (state.order !== defaultState.order) params.set('n', String(state.order));
+  if (state.form !== defaultState.form) params.set('form', state.form);
+  if (state.from !== defaultState.from || state.to !== defaultState.to) params.set('range', `${state.from},${state.to}`);
+  if (state.second) params.set('f2', '1');
+  for (const [name, value] of Object.entries(state.values)) params.set(`at.${name}`, String(value));
+  return `#${params.toString()}`;
+}
+
+/** The state a hash describes; anything missing or malformed takes its default. */
+export function fromHash(hash: string): PageState {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const input = params.get('f') ?? defaultState.input;
+  const variable = params.get('by') ?? '';
+  const order = Number(params.get('n') ?? defaultState.order);
+  const form = params.get('form') as SimplifyForm | null;
+  const [from, to] = (params.get('range') ?? '').split(',').map(Number);
+  const values: Record<string, number> = {};
+  for (const [key, value] of params) {
+    const name = /^at\.(.+)$/.exec(key)?.[1];
+    if (name !== undefined && Number.isFinite(Number(value))) values[name] = Number(value);
+  }
+  const range = validRange(from, to) ? { from: from!, to: to! } : { from: defaultState.from, to: defaultState.to };
+  return {
+    input,
+    variable: /^[A-Za-z][A-Za-z0-9_]*$|^[α-ωΑ-Ω]$/.test(variable) ? variable : '',
+    order: Number.isInteger(order) && order >= 1 && order <= maxOrder ? order : defaultState.order,
+    form: form !== null && simplifyForms.includes(form) ? form : defaultState.form,
+    ...range,
+    second: params.get('f2') === '1',
+    values,
+  };
+}
+
+/** A plot range: two finite numbers, the first below the second. */
+export const validRange = (from: number | undefined, to: number | undefined): boolean =>
+  from !== undefined && to !== undefined && Number.isFinite(from) && Number.isFinite(to) && from < to;
