@@ -70,18 +70,27 @@ function sameLabel(x: Expr, y: Expr): boolean {
 export function postOrder(root: Expr): Expr[] {
   const out: Expr[] = [];
   const seen = new Set<Expr>();
-  const stack: { node: Expr; expanded: boolean }[] = [{ node: root, expanded: false }];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    if (seen.has(top.node)) continue;
-    if (top.expanded) {
-      seen.add(top.node);
-      out.push(top.node);
+  // Two parallel stacks rather than one of small objects: this runs over every node of large trees.
+  const nodes: Expr[] = [root];
+  const expanded: boolean[] = [false];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const ready = expanded.pop()!;
+    if (seen.has(node)) continue;
+    if (ready) {
+      seen.add(node);
+      out.push(node);
       continue;
     }
-    stack.push({ node: top.node, expanded: true });
-    const cs = children(top.node);
-    for (let i = cs.length - 1; i >= 0; i--) if (!seen.has(cs[i]!)) stack.push({ node: cs[i]!, expanded: false });
+    nodes.push(node);
+    expanded.push(true);
+    const cs = children(node);
+    for (let i = cs.length - 1; i >= 0; i--) {
+      if (!seen.has(cs[i]!)) {
+        nodes.push(cs[i]!);
+        expanded.push(false);
+      }
+    }
   }
   return out;
 }

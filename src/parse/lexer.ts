@@ -67,13 +67,16 @@ export interface LexOptions {
 /** Splits the input into classified tokens, or throws a located ParseError. */
 export function tokenize(source: string, options: LexOptions): Token[] {
   scanner.reset(source);
-  const raw = Array.from(scanner).filter((t) => t.type !== 'space');
+  const raw: moo.Token[] = [];
+  for (let t = scanner.next(); t !== undefined; t = scanner.next()) if (t.type !== 'space') raw.push(t);
   const tokens: Token[] = [];
   const open: moo.Token[] = [];
+  // One object per token, made once: long inputs have hundreds of thousands of them.
+  const token = (t: moo.Token, type: TokenType, meaning?: Token['meaning']): Token =>
+    ({ type, text: t.text, value: t.value, offset: t.offset, line: t.line, col: t.col, meaning });
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     const next = raw[i + 1];
-    const base = { text: t.text, value: t.value, offset: t.offset, line: t.line, col: t.col };
     switch (t.type) {
       case 'invalid':
         throw errorAt(source, t.offset, `unexpected character '${String.fromCodePoint(source.codePointAt(t.offset)!)}'`);
@@ -87,19 +90,20 @@ export function tokenize(source: string, options: LexOptions): Token[] {
           primes = primeCount(after.text);
           after = raw[i + 2];
         }
-        tokens.push(classifyWord(source, t, primes, after?.type === 'lparen', base));
+        const { type, meaning } = classifyWord(source, t, primes, after?.type === 'lparen');
+        tokens.push(token(t, type, meaning));
         if (primes > 0) i++;
         break;
       }
       case 'sup':
-        tokens.push({ ...base, type: 'sup', meaning: superscriptValue(t.text) });
+        tokens.push(token(t, 'sup', superscriptValue(t.text)));
         break;
       case 'lparen': case 'lbracket':
         open.push(t);
         if (open.length > options.maxDepth) {
           throw errorAt(source, t.offset, `brackets nested too deeply (more than ${options.maxDepth} levels)`);
         }
-        tokens.push({ ...base, type: t.type });
+        tokens.push(token(t, t.type));
         break;
       case 'rparen': case 'rbracket': {
         const opener = open.pop();
@@ -108,11 +112,11 @@ export function tokenize(source: string, options: LexOptions): Token[] {
         if (opener.text !== wanted) {
           throw errorAt(source, t.offset, `'${t.text}' does not match the '${opener.text}' at line ${opener.line}, column ${opener.col}`);
         }
-        tokens.push({ ...base, type: t.type });
+        tokens.push(token(t, t.type));
         break;
       }
       default:
-        tokens.push({ ...base, type: t.type as TokenType });
+        tokens.push(token(t, t.type as TokenType));
     }
   }
   const unclosed = open.pop();
@@ -123,29 +127,40 @@ export function tokenize(source: string, options: LexOptions): Token[] {
   return tokens;
 }
 
-function classifyWord(
-  source: string, t: moo.Token, primes: number, beforeParen: boolean,
-  base: Omit<Token, 'type'>,
-): Token {
+/** What a word is: a table or abstract function (before '('), the constant e or π, or a variable. */
+function classifyWord(source: string, t: moo.Token, primes: number, beforeParen: boolean): Pick<Token, 'type' | 'meaning'> {
   const word = t.text;
   if (abstractFunctionNames.has(word) && (beforeParen || primes > 0)) {
     if (!beforeParen) throw errorAt(source, t.offset, `${word}${"'".repeat(primes)} needs an argument, as in ${word}${"'".repeat(primes)}(x)`);
-    return { ...base, type: 'func', meaning: { kind: 'abstract', name: word, order: primes, spelling: word } };
+    return { type: 'func', meaning: { kind: 'abstract', name: word, order: primes, spelling: word } };
   }
   if (primes > 0) throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
   const entry = functionSpellings.get(word);
   if (entry && (beforeParen || t.type === 'word')) {
     if (!beforeParen) throw errorAt(source, t.offset, `${word} needs its argument in parentheses, as in ${word}(x)`);
-    return { ...base, type: 'func', meaning: { kind: 'table', entry, spelling: word } };
+    return { type: 'func', meaning: { kind: 'table', entry, spelling: word } };
   }
   if (word === 'e' || word === 'pi' || word === 'π') {
-    return { ...base, type: 'name', meaning: { kind: 'constant', name: word === 'e' ? 'e' : 'pi' } };
+    return { type: 'name', meaning: word === 'e' ? constantE : constantPi };
   }
   if (beforeParen && t.type === 'word' && !isVariableLike(word)) {
     const suggestion = closest(word, [...functionSpellings.keys()].filter((s) => /^[a-z]/.test(s)));
     throw errorAt(source, t.offset, `unknown function '${word}'${suggestion ? ` — did you mean '${suggestion}'?` : ''}`);
   }
-  return { ...base, type: 'name', meaning: { kind: 'variable', name: word } };
+  return { type: 'name', meaning: variableMeaning(word) };
+}
+
+const constantE: NameValue = { kind: 'constant', name: 'e' };
+const constantPi: NameValue = { kind: 'constant', name: 'pi' };
+/** One meaning per variable name, shared by all its tokens. */
+const variableMeanings = new Map<string, NameValue>();
+function variableMeaning(name: string): NameValue {
+  let meaning = variableMeanings.get(name);
+  if (!meaning) {
+    meaning = { kind: 'variable', name };
+    if (variableMeanings.size < 10_000) variableMeanings.set(name, meaning);
+  }
+  return meaning;
 }
 
 const primeCount = (text: string): number =>
@@ -160,15 +175,25 @@ function superscriptValue(text: string): bigint {
   return text.startsWith('⁻') ? -value : value;
 }
 
-/** The token stream nearley reads; `reset` tokenizes the whole input at once. */
+/**
+ * The token stream nearley reads; `reset` tokenizes the whole input at once, or takes the
+ * tokens given to `feedNext` (one term of a long sum, already tokenized).
+ */
 class TokenStream {
   private tokens: Token[] = [];
   private index = 0;
+  private given: Token[] | undefined;
   options: LexOptions = { maxDepth: 100_000 };
+
+  /** The tokens the next parse reads, instead of tokenizing its text. */
+  feedNext(tokens: Token[]): void {
+    this.given = tokens;
+  }
 
   reset(chunk: string, state?: { index: number }): void {
     if (state === undefined) {
-      this.tokens = tokenize(chunk, this.options);
+      this.tokens = this.given ?? tokenize(chunk, this.options);
+      this.given = undefined;
       this.index = 0;
     } else {
       this.index = state.index;
