@@ -41,8 +41,13 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
   const product = multiplyPolynomials(pPrime, fPrime.numerator);
   // The next order reads this polynomial back: it is remembered rather than worked out again.
   const result = remember(polynomialExpr(product, 'expanded'), { numerator: product, denominator: constantPolynomial(new Fraction(1)) });
+  let formula: Expr | undefined;
   return {
     rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f: f as Call },
-    formula: mul([polynomialExpr(pPrime, 'expanded'), derivative(f, ctx.variable)]), result, substeps: [inner],
+    // Built when the derivation is shown: on the way to σ⁽¹⁰⁰⁾ nobody reads the 99 formulas before it.
+    get formula() {
+      return (formula ??= mul([polynomialExpr(pPrime, 'expanded'), derivative(f, ctx.variable)]));
+    },
+    result, substeps: [inner],
   };
 }

@@ -1,7 +1,7 @@
 import type {
   Add, Apply, Call, Constant, ConstantName, Derivative, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
 } from './types.js';
-import { hashList, hashString, mix } from './hash.js';
+import { hashBigInt, hashList, hashString, mix } from './hash.js';
 import { isTerminating, isZero, rational } from './rational.js';
 
 /*
@@ -20,30 +20,44 @@ const seed = {
   derivative: hashString('derivative'),
 };
 
+/** Size and depth of a node with these children: each node knows its own, so asking is O(1). */
+function sizeOf(parts: readonly Expr[]): number {
+  let size = 1;
+  for (const p of parts) size += p.size;
+  return size;
+}
+function depthOf(parts: readonly Expr[]): number {
+  let depth = 0;
+  for (const p of parts) if (p.depth > depth) depth = p.depth;
+  return depth + 1;
+}
+const sizeOf2 = (a: Expr, b: Expr): number => 1 + a.size + b.size;
+const depthOf2 = (a: Expr, b: Expr): number => 1 + Math.max(a.depth, b.depth);
+
 export function num(value: Rational, decimal = false): Num {
-  const hash = mix(mix(seed.num, hashString(value.n.toString())), hashString(value.d.toString()) ^ Number(value.s));
-  return { kind: 'num', value, decimal: decimal && isTerminating(value), hash };
+  const hash = mix(mix(seed.num, hashBigInt(value.n)), hashBigInt(value.d) ^ Number(value.s));
+  return { kind: 'num', value, decimal: decimal && isTerminating(value), hash, size: 1, depth: 1 };
 }
 
 export const int = (n: number | bigint): Num => num(rational(n));
 
 export const constant = (name: ConstantName): Constant =>
-  ({ kind: 'constant', name, hash: mix(seed.constant, hashString(name)) });
+  ({ kind: 'constant', name, hash: mix(seed.constant, hashString(name)), size: 1, depth: 1 });
 
 export const variable = (name: string): Variable =>
-  ({ kind: 'variable', name, hash: mix(seed.variable, hashString(name)) });
+  ({ kind: 'variable', name, hash: mix(seed.variable, hashString(name)), size: 1, depth: 1 });
 
 export function add(terms: readonly Expr[]): Expr {
   if (terms.length === 0) return int(0);
   if (terms.length === 1) return terms[0]!;
-  const node: Add = { kind: 'add', terms, hash: hashList(seed.add, terms.map((t) => t.hash)) };
+  const node: Add = { kind: 'add', terms, hash: hashList(seed.add, terms.map((t) => t.hash)), size: sizeOf(terms), depth: depthOf(terms) };
   return node;
 }
 
 export function mul(factors: readonly Expr[]): Expr {
   if (factors.length === 0) return int(1);
   if (factors.length === 1) return factors[0]!;
-  const node: Mul = { kind: 'mul', factors, hash: hashList(seed.mul, factors.map((f) => f.hash)) };
+  const node: Mul = { kind: 'mul', factors, hash: hashList(seed.mul, factors.map((f) => f.hash)), size: sizeOf(factors), depth: depthOf(factors) };
   return node;
 }
 
@@ -53,6 +67,7 @@ export function div(numerator: Expr, denominator: Expr): Expr {
   }
   const node: Div = {
     kind: 'div', numerator, denominator, hash: mix(mix(seed.div, numerator.hash), denominator.hash),
+    size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator),
   };
   return node;
 }
@@ -60,7 +75,7 @@ export function div(numerator: Expr, denominator: Expr): Expr {
 export function neg(operand: Expr): Expr {
   const folded = negateLeadingNumber(operand);
   if (folded) return folded;
-  const node: Neg = { kind: 'neg', operand, hash: mix(seed.neg, operand.hash) };
+  const node: Neg = { kind: 'neg', operand, hash: mix(seed.neg, operand.hash), size: operand.size + 1, depth: operand.depth + 1 };
   return node;
 }
 
@@ -84,21 +99,21 @@ function negateLeadingNumber(e: Expr): Expr | undefined {
 
 export function pow(base: Expr, exponent: Expr): Expr {
   if (base.kind === 'constant' && base.name === 'e') return call('exp', [exponent]);
-  const node: Pow = { kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash) };
+  const node: Pow = { kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash), size: sizeOf2(base, exponent), depth: depthOf2(base, exponent) };
   return node;
 }
 
 export function call(name: string, args: readonly Expr[]): Call {
-  return { kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)) };
+  return { kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)), size: sizeOf(args), depth: depthOf(args) };
 }
 
 export function apply(name: string, order: number, arg: Expr): Apply {
-  return { kind: 'apply', name, order, arg, hash: mix(mix(mix(seed.apply, hashString(name)), order), arg.hash) };
+  return { kind: 'apply', name, order, arg, hash: mix(mix(mix(seed.apply, hashString(name)), order), arg.hash), size: arg.size + 1, depth: arg.depth + 1 };
 }
 
 /** (u)′ with respect to a variable, unevaluated. */
 export function derivative(operand: Expr, variable: string): Derivative {
-  return { kind: 'derivative', operand, variable, hash: mix(mix(seed.derivative, hashString(variable)), operand.hash) };
+  return { kind: 'derivative', operand, variable, hash: mix(mix(seed.derivative, hashString(variable)), operand.hash), size: operand.size + 1, depth: operand.depth + 1 };
 }
 
 /**
@@ -108,11 +123,17 @@ export function derivative(operand: Expr, variable: string): Derivative {
  */
 export function rebuildExactly(e: Expr, next: readonly Expr[]): Expr {
   switch (e.kind) {
-    case 'add': return { kind: 'add', terms: next, hash: hashList(seed.add, next.map((t) => t.hash)) };
-    case 'mul': return { kind: 'mul', factors: next, hash: hashList(seed.mul, next.map((f) => f.hash)) };
-    case 'div': return { kind: 'div', numerator: next[0]!, denominator: next[1]!, hash: mix(mix(seed.div, next[0]!.hash), next[1]!.hash) };
-    case 'neg': return { kind: 'neg', operand: next[0]!, hash: mix(seed.neg, next[0]!.hash) };
-    case 'pow': return { kind: 'pow', base: next[0]!, exponent: next[1]!, hash: mix(mix(seed.pow, next[0]!.hash), next[1]!.hash) };
+    case 'add': return { kind: 'add', terms: next, hash: hashList(seed.add, next.map((t) => t.hash)), size: sizeOf(next), depth: depthOf(next) };
+    case 'mul': return { kind: 'mul', factors: next, hash: hashList(seed.mul, next.map((f) => f.hash)), size: sizeOf(next), depth: depthOf(next) };
+    case 'div': {
+      const [numerator, denominator] = [next[0]!, next[1]!];
+      return { kind: 'div', numerator, denominator, hash: mix(mix(seed.div, numerator.hash), denominator.hash), size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator) };
+    }
+    case 'neg': return { kind: 'neg', operand: next[0]!, hash: mix(seed.neg, next[0]!.hash), size: next[0]!.size + 1, depth: next[0]!.depth + 1 };
+    case 'pow': {
+      const [base, exponent] = [next[0]!, next[1]!];
+      return { kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash), size: sizeOf2(base, exponent), depth: depthOf2(base, exponent) };
+    }
     case 'call': return call(e.name, next);
     case 'apply': return apply(e.name, e.order, next[0]!);
     case 'derivative': return derivative(next[0]!, e.variable);

@@ -9,6 +9,10 @@ export type ConstantName = 'e' | 'pi';
 interface NodeBase {
   /** Structural hash, computed once by the factory; equal trees have equal hashes. */
   readonly hash: number;
+  /** Number of nodes as printed (a shared part counted once per use), computed once by the factory. */
+  readonly size: number;
+  /** Nodes on the longest path from here to a leaf, computed once by the factory. */
+  readonly depth: number;
 }
 
 /** An exact rational literal. `decimal` only says how to print it (0.1 rather than 1/10). */

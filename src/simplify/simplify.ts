@@ -57,7 +57,8 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   const visit = (node: Expr, path: readonly number[]): Expr => {
     const known = places ? undefined : normal.get(node);
     if (known) return known;
-    const normalChildren = (n: Expr): Expr => withChildren(n, children(n).map((c, i) => visit(c, [...path, i])));
+    // Paths are only kept with places: making one per child visit is most of the cost otherwise.
+    const normalChildren = (n: Expr): Expr => withChildren(n, children(n).map((c, i) => visit(c, places ? [...path, i] : path)));
     let current = normalChildren(node);
     for (;;) {
       const fired = fire(current);

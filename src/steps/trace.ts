@@ -5,7 +5,7 @@ import { apply, derivative, variable } from '../expr/factory.js';
 import { Replay } from './replay.js';
 import { simplifyWithSteps } from '../simplify/simplify.js';
 import { equals } from '../expr/traverse.js';
-import { cachedTreeSize } from '../expr/size.js';
+import { treeSize } from '../expr/size.js';
 import { InputError } from '../errors.js';
 import { generalForm, type Equation } from './forms.js';
 import { rewriteLabel, ruleLabel, words } from './labels.js';
@@ -86,10 +86,10 @@ export function shownSize(d: Derivative): number {
     const stack: DiffStep[] = [derivation.step];
     while (stack.length > 0) {
       const step = stack.pop()!;
-      total += cachedTreeSize(step.expr) + cachedTreeSize(step.formula) + cachedTreeSize(step.result);
+      total += treeSize(step.expr) + treeSize(step.formula) + treeSize(step.result);
       stack.push(...step.substeps);
     }
-    total += derivation.simplification.length * Math.max(cachedTreeSize(derivation.step.result), cachedTreeSize(derivation.result));
+    total += derivation.simplification.length * Math.max(treeSize(derivation.step.result), treeSize(derivation.result));
   }
   return total;
 }
