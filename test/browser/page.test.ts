@@ -149,6 +149,19 @@ describe('the page in Chromium', () => {
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('2*x*sin(x) + x^2*cos(x)');
   });
 
+  it('stays responsive while a long derivative is worked out, and drops it for newer input', async () => {
+    const page = await open();
+    // sin nested 1,500 deep: a derivative of about 1,100,000 nodes, seconds of work.
+    await page.locator('#expr').fill(`${'sin('.repeat(1500)}x${')'.repeat(1500)}`);
+    await expect.poll(() => page.locator('#working').isVisible()).toBe(true);
+    const asked = Date.now();
+    await page.evaluate(() => document.title);
+    expect(Date.now() - asked).toBeLessThan(250);
+    await page.locator('#expr').fill('x^3');
+    await expect.poll(() => answerTex(page), { timeout: 5000 }).toMatch(/= 3x\^\{2\}$/);
+    expect(await page.locator('#working').isVisible()).toBe(false);
+  });
+
   it('leaves gaps at poles', async () => {
     const page = await open(`${url}#f=tan(x)`);
     const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');

@@ -1,18 +1,9 @@
 import 'katex/dist/katex.min.css';
 import './style.css';
-import { differentiate } from '../../src/api.js';
-import { toLatex } from '../../src/print/latex.js';
-import { toText, toUnicode } from '../../src/print/linear.js';
-import { traceToLatex } from '../../src/print/steps-latex.js';
-import { traceToText } from '../../src/print/steps-text.js';
-import type { Expr } from '../../src/expr/types.js';
-import { compute, type Computed, type Outcome } from './compute.js';
+import type { PageView } from './present.js';
 import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
-import { plotData } from './plot.js';
 import { renderPlot } from './plot-view.js';
-import { renderTrace } from './steps-view.js';
 import { showErrorAt } from './input-view.js';
-import { math } from './math.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -26,6 +17,7 @@ const ui = {
   values: $('values'),
   answer: $('answer'),
   answerError: $('answer-error'),
+  working: $('working'),
   check: $('check'),
   checkDetail: $('check-detail'),
   copyStatus: $('copy-status'),
@@ -37,11 +29,11 @@ const ui = {
   steps: $('steps'),
   stepsNote: $('steps-note'),
   theme: $<HTMLSelectElement>('theme'),
-  share: $<HTMLButtonElement>('copy-link'),
 };
 
 let state: PageState = location.hash.length > 1 ? fromHash(location.hash) : defaultState;
-let outcome: Outcome = { kind: 'empty' };
+/** The last answer shown, for the copy buttons; kept while the input does not parse. */
+let shown: PageView = { kind: 'empty' };
 
 // ---- controls → state ----
 
@@ -69,11 +61,11 @@ function readControls(): void {
   };
 }
 
-let pending: number | undefined;
+let pause: number | undefined;
 /** Typing is answered after a short pause, so a long expression is not worked out on every key. */
 function scheduleUpdate(delay = 120): void {
-  window.clearTimeout(pending);
-  pending = window.setTimeout(update, delay);
+  window.clearTimeout(pause);
+  pause = window.setTimeout(update, delay);
 }
 
 for (const control of [ui.input, ui.order, ui.from, ui.to]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
@@ -86,134 +78,110 @@ window.addEventListener('hashchange', () => {
   update();
 });
 
-// ---- state → page ----
+// ---- the worker ----
 
-function update(): void {
-  window.clearTimeout(pending);
-  outcome = compute(state);
-  history.replaceState(null, '', toHash(state));
-  showInput(outcome);
-  // While the input does not parse, what is shown is the last good input's, dimmed.
-  document.body.classList.toggle('stale', outcome.kind === 'parse-error');
-  showVariables(outcome);
-  showAnswer(outcome);
-  showPlot(outcome);
-  showSteps(outcome);
+let worker: Worker | undefined;
+let latest = 0;
+let pending = false;
+let workingTimer: number | undefined;
+
+function startWorker(): Worker {
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (event: MessageEvent<{ id: number; view: PageView }>) => {
+    if (event.data.id !== latest) return;
+    pending = false;
+    window.clearTimeout(workingTimer);
+    ui.working.hidden = true;
+    show(event.data.view);
+  };
+  return w;
 }
 
-function showInput(o: Outcome): void {
-  if (o.kind === 'parse-error') {
-    showErrorAt(ui.input, ui.mirror, o.offset);
-    ui.inputError.textContent = `${o.error.message} (line ${o.error.line}, column ${o.error.column})`;
+function update(): void {
+  window.clearTimeout(pause);
+  history.replaceState(null, '', toHash(state));
+  // A worker still busy with older input is stopped: what was typed since replaces it.
+  if (pending && worker) {
+    worker.terminate();
+    worker = undefined;
+  }
+  worker ??= startWorker();
+  pending = true;
+  worker.postMessage({ id: ++latest, state });
+  window.clearTimeout(workingTimer);
+  workingTimer = window.setTimeout(() => { ui.working.hidden = !pending; }, 300);
+}
+
+// ---- view → page ----
+
+function show(view: PageView): void {
+  showInput(view);
+  // While the input does not parse, what is shown is the last good input's, dimmed.
+  document.body.classList.toggle('stale', view.kind === 'parse-error');
+  if (view.kind === 'parse-error') return;
+  shown = view;
+  showVariables(view);
+  ui.answerError.textContent = view.kind === 'error' ? view.message : '';
+  if (view.kind !== 'ok') {
+    ui.answer.replaceChildren();
+    ui.check.hidden = true;
+    ui.checkDetail.textContent = '';
+    ui.plot.replaceChildren();
+    ui.plotNote.textContent = '';
+    ui.steps.replaceChildren();
+    ui.stepsNote.textContent = '';
+    return;
+  }
+  ui.answer.innerHTML = view.answerHtml;
+  ui.check.hidden = false;
+  ui.check.className = `badge ${view.check.verdict}`;
+  ui.check.textContent = {
+    verified: `✓ Verified at ${view.check.pointsUsed} points`,
+    failed: '✗ Numeric check failed',
+    unchecked: '? Not checked numerically',
+  }[view.check.verdict];
+  ui.checkDetail.textContent = view.check.detail;
+  renderPlot(ui.plot, view.plot, state.from, state.to, view.variable);
+  ui.plot.setAttribute('aria-label', `Plot of ${view.plot.curves.map((c) => c.label).join(', ')} for ${view.variable} from ${state.from} to ${state.to}`);
+  ui.plotNote.textContent = view.plotNote;
+  ui.steps.innerHTML = view.stepsHtml ?? '';
+  ui.stepsNote.textContent = view.stepsNote;
+}
+
+function showInput(view: PageView): void {
+  if (view.kind === 'parse-error') {
+    showErrorAt(ui.input, ui.mirror, view.offset);
+    ui.inputError.textContent = `${view.message} (line ${view.line}, column ${view.column})`;
   } else {
     showErrorAt(ui.input, ui.mirror, undefined);
     ui.inputError.textContent = '';
   }
 }
 
-function showVariables(o: Outcome): void {
-  if (o.kind === 'parse-error' || o.kind === 'empty') return;
-  const variables = o.variables;
-  const chosen = o.kind === 'ok' ? o.variable : state.variable;
-  const names = variables.length > 0 ? variables : ['x'];
+function showVariables(view: PageView): void {
+  if (view.kind === 'empty' || view.kind === 'parse-error') return;
+  const chosen = view.kind === 'ok' ? view.variable : state.variable;
+  const names = view.variables.length > 0 ? view.variables : ['x'];
   ui.variable.replaceChildren(...names.map((name) => new Option(name, name, false, name === chosen)));
   // The other variables get a value for the plot.
-  const others = o.kind === 'ok' ? names.filter((n) => n !== chosen) : [];
-  const existing = new Map([...ui.values.querySelectorAll('input')].map((i) => [i.dataset.name!, i]));
+  const others = view.kind === 'ok' ? names.filter((n) => n !== chosen) : [];
   ui.values.replaceChildren(...others.map((name) => {
     const label = document.createElement('label');
-    const input = existing.get(name) ?? document.createElement('input');
+    const input = document.createElement('input');
     input.type = 'number';
     input.step = 'any';
     input.dataset.name = name;
     input.value = String(state.values[name] ?? 1);
-    input.oninput = () => {
+    input.addEventListener('input', () => {
       const value = Number(input.value);
       if (input.value.trim() === '' || !Number.isFinite(value)) return;
       state = { ...state, values: { ...state.values, [name]: value } };
       scheduleUpdate();
-    };
+    });
     label.append(`${name} =`, input);
     return label;
   }));
   ui.values.hidden = others.length === 0;
-}
-
-/** (expr)′, (expr)″ or the n-th derivative, as LaTeX. */
-function derivativeLatex(c: Computed): string {
-  const d = c.variable;
-  const n = c.derivative.order;
-  const wrt = n === 1 ? `\\frac{d}{d${d}}` : `\\frac{d^{${n}}}{d${d}^{${n}}}`;
-  return `${wrt}\\left(${toLatex(c.expr)}\\right)`;
-}
-
-function showAnswer(o: Outcome): void {
-  ui.answerError.textContent = o.kind === 'error' ? o.message : '';
-  if (o.kind !== 'ok') {
-    if (o.kind !== 'parse-error') ui.answer.replaceChildren();
-    if (o.kind !== 'parse-error') showCheck(undefined);
-    return;
-  }
-  ui.answer.replaceChildren(math(`${derivativeLatex(o)} = ${toLatex(o.derivative.result)}`, true));
-  showCheck(o);
-}
-
-function showCheck(o: Computed | undefined): void {
-  const badge = ui.check;
-  badge.hidden = o === undefined;
-  ui.checkDetail.textContent = o?.verdict.replace(/^check: /, '') ?? '';
-  if (!o) return;
-  badge.className = `badge ${o.check.verdict}`;
-  badge.textContent = {
-    verified: `✓ Verified at ${o.check.pointsUsed} points`,
-    failed: '✗ Numeric check failed',
-    unchecked: '? Not checked numerically',
-  }[o.check.verdict];
-}
-
-function showPlot(o: Outcome): void {
-  if (o.kind !== 'ok') {
-    if (o.kind !== 'parse-error') ui.plot.replaceChildren();
-    ui.plotNote.textContent = '';
-    return;
-  }
-  const curves: { label: string; expr: Expr }[] = [
-    { label: 'f', expr: o.expr },
-    { label: 'f′', expr: o.derivative.derivations[0]!.result },
-  ];
-  let note = '';
-  if (state.second) {
-    try {
-      const second = o.derivative.derivations[1]?.result
-        ?? differentiate(o.expr, { variable: o.variable, order: 2, form: state.form }).result;
-      curves.push({ label: 'f″', expr: second });
-    } catch (error) {
-      note = `f″ is not plotted: ${(error as Error).message}`;
-    }
-  }
-  const data = plotData(curves, o.variable, state.from, state.to, state.values);
-  renderPlot(ui.plot, data, state.from, state.to, o.variable);
-  ui.plot.setAttribute('aria-label', `Plot of ${curves.map((c) => c.label).join(', ')} for ${o.variable} from ${state.from} to ${state.to}`);
-  const abstract = /\b[fgh](?:′|'|\()/.test(toUnicode(o.expr)) ? 'f, g and h are plotted with stand-ins: f(t) = e^(t/2), g(t) = sin t, h(t) = cos 2t. ' : '';
-  const defined = data.curves.some((c) => c.points.some((p) => Number.isFinite(p.y)));
-  ui.plotNote.textContent = `${abstract}${defined ? '' : 'Nothing to plot: the function is undefined or not real over this range. '}${note}`.trim();
-}
-
-function showSteps(o: Outcome): void {
-  if (o.kind !== 'ok') {
-    if (o.kind !== 'parse-error') ui.steps.replaceChildren();
-    ui.stepsNote.textContent = '';
-    return;
-  }
-  if (!o.trace) {
-    ui.steps.replaceChildren();
-    ui.stepsNote.textContent = o.traceOmitted ?? '';
-    return;
-  }
-  ui.stepsNote.textContent = '';
-  // Failures name their step as "1.2 chain rule" or "order 2, 1.2 chain rule".
-  const failed = new Set(o.check.failures.map((f) => /^((?:order \d+, )?\d+(?:\.\d+)*) /.exec(f.what)?.[1] ?? f.what));
-  renderTrace(ui.steps, o.trace, failed);
 }
 
 // ---- buttons ----
@@ -227,18 +195,18 @@ async function copy(text: string, what: string): Promise<void> {
   }
 }
 
-const copyActions: Record<string, () => [string, string] | undefined> = {
-  'copy-answer-latex': () => (outcome.kind === 'ok' ? [toLatex(outcome.derivative.result), 'the LaTeX of the answer'] : undefined),
-  'copy-steps-latex': () => (outcome.kind === 'ok' && outcome.trace ? [traceToLatex(outcome.trace), 'the derivation as LaTeX'] : undefined),
-  'copy-answer-text': () => (outcome.kind === 'ok' ? [toText(outcome.derivative.result), 'the answer as text'] : undefined),
-  'copy-steps-text': () => (outcome.kind === 'ok' && outcome.trace ? [traceToText(outcome.trace), 'the derivation as text'] : undefined),
+const copyActions: Record<string, () => [string | undefined, string]> = {
+  'copy-answer-latex': () => [shown.kind === 'ok' ? shown.copies.answerLatex : undefined, 'the LaTeX of the answer'],
+  'copy-steps-latex': () => [shown.kind === 'ok' ? shown.copies.stepsLatex : undefined, 'the derivation as LaTeX'],
+  'copy-answer-text': () => [shown.kind === 'ok' ? shown.copies.answerText : undefined, 'the answer as text'],
+  'copy-steps-text': () => [shown.kind === 'ok' ? shown.copies.stepsText : undefined, 'the derivation as text'],
   'copy-link': () => [location.href, 'the link'],
 };
 for (const [id, action] of Object.entries(copyActions)) {
   $(id).addEventListener('click', () => {
-    const found = action();
-    if (found) void copy(...found);
-    else ui.copyStatus.textContent = 'Nothing to copy yet.';
+    const [text, what] = action();
+    if (text !== undefined) void copy(text, what);
+    else ui.copyStatus.textContent = `Nothing to copy: ${what} is not shown.`;
   });
 }
 

@@ -1,18 +1,18 @@
 import katex from 'katex';
 
-/** Past this many characters of LaTeX an expression is shown as source: typesetting it would stall the page. */
+/** Past this many characters of LaTeX an expression is shown as source: typesetting it would take too long. */
 export const maxTypesetLength = 60_000;
 
-/** An element showing LaTeX typeset by KaTeX (inline, or as a display block). */
-export function math(latex: string, display = false): HTMLElement {
-  const node = document.createElement(display ? 'div' : 'span');
-  node.className = display ? 'math display' : 'math';
-  if (latex.length > maxTypesetLength) {
-    node.classList.add('source');
-    node.textContent = latex;
-    return node;
-  }
+/** Text made safe to put in HTML. */
+export const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** LaTeX typeset by KaTeX as HTML (inline, or as a display block). */
+export function mathHtml(latex: string, display = false): string {
+  const tag = display ? 'div' : 'span';
+  const className = display ? 'math display' : 'math';
+  if (latex.length > maxTypesetLength) return `<${tag} class="${className} source">${escapeHtml(latex)}</${tag}>`;
   // throwOnError false: an expression KaTeX cannot typeset is shown in red rather than lost.
-  katex.render(latex, node, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
-  return node;
+  const typeset = katex.renderToString(latex, { displayMode: display, throwOnError: false, output: 'htmlAndMathml' });
+  return `<${tag} class="${className}">${typeset}</${tag}>`;
 }

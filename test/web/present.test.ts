@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { present, type AnswerView } from '../../web/src/present.js';
+import { defaultState } from '../../web/src/state.js';
+import { traceHtml } from '../../web/src/steps-html.js';
+import { buildTrace } from '../../src/steps/trace.js';
+import { differentiate } from '../../src/api.js';
+
+const answer = (input: string, more: Partial<typeof defaultState> = {}): AnswerView => {
+  const view = present({ ...defaultState, input, ...more });
+  if (view.kind !== 'ok') throw new Error(`no answer for ${input}: ${JSON.stringify(view)}`);
+  return view;
+};
+
+describe('what the page shows', () => {
+  it('for the logistic sigmoid: σ(x)·(1 − σ(x)) typeset, the rules in the steps, a verified check, two curves', () => {
+    const view = answer('1/(1+e^(-x))');
+    expect(view.copies.answerText).toBe('sigmoid(x)*(1 - sigmoid(x))');
+    expect(view.answerHtml).toContain('σ');
+    expect(view.stepsHtml).toContain('Quotient rule');
+    expect(view.stepsHtml).toContain('Chain rule');
+    expect(view.stepsHtml).toContain('Substitute the sigmoid');
+    expect(view.copies.stepsLatex).toMatch(/^\\begin\{align\*\}/);
+    expect(view.check).toMatchObject({ verdict: 'verified', pointsUsed: 24 });
+    expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f′']);
+  });
+
+  it('locates a parse error by line, column and offset', () => {
+    expect(present({ ...defaultState, input: 'x +\n  * 2' })).toMatchObject({ kind: 'parse-error', line: 2, column: 3, offset: 6 });
+  });
+
+  it('says why when there is no answer, and keeps the variables for the selector', () => {
+    expect(present({ ...defaultState, input: 'x', order: 1, variable: 'x' }).kind).toBe('ok');
+    // sin nested 2,100 deep has a derivative of about 2,200,000 nodes, past the limit of 2,000,000.
+    const deep = `${'sin('.repeat(2100)}x${')'.repeat(2100)}`;
+    const view = present({ ...defaultState, input: deep });
+    expect(view).toMatchObject({ kind: 'error', variables: ['x'] });
+    expect(view.kind === 'error' && view.message).toMatch(/more than the limit of 2000000/);
+    expect(present({ ...defaultState, input: '   ' })).toEqual({ kind: 'empty' });
+  });
+
+  it('differentiates by the chosen variable, n times, in the chosen form, and plots f″ on request', () => {
+    const view = answer('sigmoid(w*x + b)', { variable: 'w', order: 2, form: 'factored', second: true });
+    expect(view.variable).toBe('w');
+    expect(view.variables).toEqual(['w', 'x', 'b']);
+    expect(view.answerHtml).toContain('d^{2}');
+    expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f′', 'f″']);
+  });
+
+  it('leaves out a derivation too large to typeset, with the reason, and still gives the answer', () => {
+    const view = answer('1/(1+e^(-x))', { order: 100 });
+    expect(view.stepsHtml).toBeUndefined();
+    expect(view.copies.stepsLatex).toBeUndefined();
+    expect(view.stepsNote).toMatch(/too large to show step by step/);
+    expect(view.answerHtml).toContain('σ');
+  });
+
+  it('marks the steps that fail the numeric check, and only those', () => {
+    const trace = buildTrace(differentiate('x^2*sin(x)'));
+    const html = traceHtml(trace, new Set(['1.2']));
+    expect(html.match(/fails the numeric check/g)).toHaveLength(1);
+    expect(html).toMatch(/<li class="step failed"><details open><summary><span class="number">1\.2<\/span>/);
+    expect(traceHtml(trace, new Set())).not.toContain('failed');
+  });
+});

@@ -1,0 +1,104 @@
+import { differentiate } from '../../src/api.js';
+import { toLatex } from '../../src/print/latex.js';
+import { toText, toUnicode } from '../../src/print/linear.js';
+import { traceToLatex } from '../../src/print/steps-latex.js';
+import { traceToText } from '../../src/print/steps-text.js';
+import type { Expr } from '../../src/expr/types.js';
+import { compute, type Computed } from './compute.js';
+import type { PageState } from './state.js';
+import { plotData, type PlotData } from './plot.js';
+import { traceHtml } from './steps-html.js';
+import { mathHtml } from './math.js';
+
+/*
+ * What the page shows for a state, as plain data and HTML text: everything is worked out
+ * and typeset here, in a worker, so the page only puts it in place and stays responsive
+ * however long an expression takes.
+ */
+
+export type PageView =
+  | { readonly kind: 'empty' }
+  | { readonly kind: 'parse-error'; readonly message: string; readonly line: number; readonly column: number; readonly offset: number }
+  | { readonly kind: 'error'; readonly message: string; readonly variables: readonly string[] }
+  | AnswerView;
+
+export interface AnswerView {
+  readonly kind: 'ok';
+  readonly variables: readonly string[];
+  readonly variable: string;
+  readonly answerHtml: string;
+  /** What the copy buttons copy; the derivation's only when it is shown. */
+  readonly copies: {
+    readonly answerLatex: string;
+    readonly answerText: string;
+    readonly stepsLatex: string | undefined;
+    readonly stepsText: string | undefined;
+  };
+  readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly pointsUsed: number; readonly detail: string };
+  readonly stepsHtml: string | undefined;
+  /** Why the derivation is not shown, when it is not. */
+  readonly stepsNote: string;
+  readonly plot: PlotData;
+  readonly plotNote: string;
+}
+
+export function present(state: PageState): PageView {
+  const o = compute(state);
+  switch (o.kind) {
+    case 'empty': return o;
+    case 'error': return o;
+    case 'parse-error':
+      return { kind: 'parse-error', message: o.error.message, line: o.error.line, column: o.error.column, offset: o.offset };
+    case 'ok': return answerView(o, state);
+  }
+}
+
+function answerView(o: Computed, state: PageState): AnswerView {
+  const d = o.derivative;
+  const n = d.order;
+  const wrt = n === 1 ? `\\frac{d}{d${o.variable}}` : `\\frac{d^{${n}}}{d${o.variable}^{${n}}}`;
+  // Failures name their step as "1.2 chain rule" or "order 2, 1.2 chain rule".
+  const failed = new Set(o.check.failures.map((f) => /^((?:order \d+, )?\d+(?:\.\d+)*) /.exec(f.what)?.[1] ?? f.what));
+  const { plot, note } = plotOf(o, state);
+  return {
+    kind: 'ok',
+    variables: o.variables,
+    variable: o.variable,
+    answerHtml: mathHtml(`${wrt}\\left(${toLatex(o.expr)}\\right) = ${toLatex(d.result)}`, true),
+    copies: {
+      answerLatex: toLatex(d.result),
+      answerText: toText(d.result),
+      stepsLatex: o.trace && traceToLatex(o.trace),
+      stepsText: o.trace && traceToText(o.trace),
+    },
+    check: { verdict: o.check.verdict, pointsUsed: o.check.pointsUsed, detail: o.verdict.replace(/^check: /, '') },
+    stepsHtml: o.trace && traceHtml(o.trace, failed),
+    stepsNote: o.traceOmitted ?? '',
+    plot,
+    plotNote: note,
+  };
+}
+
+/** f and f′ (and f″ when asked for) sampled over the state's range, with what the reader should know. */
+function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string } {
+  const curves: { label: string; expr: Expr }[] = [
+    { label: 'f', expr: o.expr },
+    { label: 'f′', expr: o.derivative.derivations[0]!.result },
+  ];
+  const notes: string[] = [];
+  if (/\b[fgh](?:′|'|\()/.test(toUnicode(o.expr))) notes.push('f, g and h are plotted with stand-ins: f(t) = e^(t/2), g(t) = sin t, h(t) = cos 2t.');
+  if (state.second) {
+    try {
+      const second = o.derivative.derivations[1]?.result
+        ?? differentiate(o.expr, { variable: o.variable, order: 2, form: state.form }).result;
+      curves.push({ label: 'f″', expr: second });
+    } catch (error) {
+      notes.push(`f″ is not plotted: ${(error as Error).message}`);
+    }
+  }
+  const plot = plotData(curves, o.variable, state.from, state.to, state.values);
+  if (!plot.curves.some((c) => c.points.some((p) => Number.isFinite(p.y)))) {
+    notes.push('Nothing to plot: the function is undefined or not real over this range.');
+  }
+  return { plot, note: notes.join(' ') };
+}

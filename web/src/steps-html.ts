@@ -1,0 +1,74 @@
+import type { Trace, TraceRewrite, TraceStep } from '../../src/steps/trace.js';
+import { stepNumber } from '../../src/steps/trace.js';
+import { capitalise, words } from '../../src/steps/labels.js';
+import { toLatex } from '../../src/print/latex.js';
+import type { Expr } from '../../src/expr/types.js';
+import { escapeHtml, mathHtml } from './math.js';
+
+/*
+ * The derivation as a tree of <details> elements: each rule one collapsible node with its
+ * name and (expression)′ = result in the summary, and inside it the rule's general form,
+ * what its letters stand for here, the formula, the steps for the parts and the result.
+ * Native <details> are keyboard-usable and read out as expandable by screen readers.
+ * Built as HTML text, so it can be made away from the page (in a worker).
+ */
+
+/** Levels of the rule tree open at first; deeper steps are one click (or Enter) away. */
+const openLevels = 2;
+
+const equation = (left: Expr, right: Expr): string => `${toLatex(left)} = ${toLatex(right)}`;
+const text = escapeHtml;
+
+function line(label: string, latex: string): string {
+  return `<div class="line"><span class="what">${text(label)}</span>${mathHtml(latex)}</div>`;
+}
+
+/** The derivation; steps whose numbers are in `failed` ("1.2", "order 2, 1.2") are marked as numerically false. */
+export function traceHtml(trace: Trace, failed: ReadonlySet<string>): string {
+  const several = trace.sections.length > 1;
+  return trace.sections.map((section) => {
+    const prefix = several ? `${words.order(section.order)}, ` : '';
+    const steps = [
+      stepHtml(section.root, prefix, failed),
+      section.rewrites.length > 0 ? rewritesHtml(section.rewrites, section.simplifyNumber, prefix, failed) : '',
+      `<li class="result"><span class="what">${text(capitalise(words.answer))}</span>${mathHtml(equation(section.root.derivative, section.result))}</li>`,
+    ].join('');
+    const list = `<ol class="steps">${steps}</ol>`;
+    if (!several) return list;
+    const title = `${text(capitalise(words.order(section.order)))}: ${mathHtml(`\\frac{d}{d${trace.variable}}\\left(${toLatex(section.expr)}\\right)`)}`;
+    return `<details class="order"${section.order === trace.sections.length ? ' open' : ''}><summary>${title}</summary>${list}</details>`;
+  }).join('');
+}
+
+function stepHtml(s: TraceStep, prefix: string, failed: ReadonlySet<string>): string {
+  const number = stepNumber(s.number);
+  const wrong = failed.has(`${prefix}${number}`);
+  const open = s.number.length <= openLevels || wrong;
+  const summary = [
+    `<span class="number">${text(number)}</span>`,
+    `<span class="rule">${text(capitalise(s.label))}</span>`,
+    wrong ? '<span class="mark">fails the numeric check</span>' : '',
+    mathHtml(equation(s.derivative, s.result)),
+  ].join('');
+  const body = [
+    line('Rule', equation(...s.form)),
+    s.bindings.length > 0 ? line(words.with, s.bindings.map((b) => `${toLatex(b.name)} = ${toLatex(b.value)}`).join(',\\quad ')) : '',
+    s.formula ? line('So', equation(s.derivative, s.formula)) : '',
+    s.substeps.length > 0
+      ? `<ol class="steps">${s.substeps.map((sub) => stepHtml(sub, prefix, failed)).join('')}</ol>`
+        + line(`${capitalise(words.combine)} ${s.substeps.map((sub) => stepNumber(sub.number)).join(', ')}`, equation(s.derivative, s.result))
+      : '',
+  ].join('');
+  return `<li class="step${wrong ? ' failed' : ''}"><details${open ? ' open' : ''}><summary>${summary}</summary><div class="body">${body}</div></details></li>`;
+}
+
+function rewritesHtml(rewrites: readonly TraceRewrite[], number: readonly number[], prefix: string, failed: ReadonlySet<string>): string {
+  const rows = rewrites.map((r) => {
+    const rowNumber = stepNumber(r.number);
+    const wrong = failed.has(`${prefix}${rowNumber}`);
+    const uses = r.uses ? `<span class="uses">using ${mathHtml(equation(...r.uses))}</span>` : '';
+    return `<li class="rewrite${wrong ? ' failed' : ''}"><span class="number">${text(rowNumber)}</span><span class="rule">${text(capitalise(r.label))}</span>${mathHtml(`= ${toLatex(r.whole)}`)}${uses}</li>`;
+  }).join('');
+  const summary = `<span class="number">${text(stepNumber(number))}</span><span class="rule">${text(capitalise(words.simplify))}</span>`;
+  return `<li class="step"><details open><summary>${summary}</summary><ol class="rewrites">${rows}</ol></details></li>`;
+}
