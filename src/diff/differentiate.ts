@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { dependsOn, postOrder, variablesOf } from '../expr/traverse.js';
 import type { DiffStep } from './steps.js';
+import { StructuralMap } from '../expr/structural-map.js';
 import { functionTable, type FunctionEntry } from '../expr/functions.js';
 import { polynomialInFunctionRule } from './polynomial-rule.js';
 import { simplify } from '../simplify/simplify.js';
@@ -16,7 +17,9 @@ export interface DeriveOptions {
 
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
 export function derive(e: Expr, variable: string, options: DeriveOptions = {}): DiffStep {
-  const memo = new Map<string, Map<Expr, DiffStep>>();
+  // Keyed by structure (hash, then equality): equal parts are differentiated once, whether
+  // they are one shared object or typed twice, as in (1 + e^(−x))·(1 + e^(−x)).
+  const memo = new Map<string, StructuralMap<DiffStep>>();
   let placeholder: string | undefined;
   const ctx: RuleContext = {
     variable,
@@ -27,10 +30,9 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
     },
     differentiate: (part, v = variable) => {
       let byNode = memo.get(v);
-      if (!byNode) memo.set(v, (byNode = new Map()));
+      if (!byNode) memo.set(v, (byNode = new StructuralMap()));
       const known = byNode.get(part);
       if (known) return known;
-      // Shared subexpressions are differentiated once.
       const step = apply(part, v === variable ? ctx : { ...ctx, variable: v });
       byNode.set(part, step);
       return step;

@@ -198,3 +198,20 @@ describe('tidying', () => {
     expectRenders(toLatex(result));
   });
 });
+
+describe('equal parts', () => {
+  it('are differentiated once, even when typed twice', () => {
+    const d = differentiate('sin(x^2)*sin(x^2) + (1 + e^(-x))/(1 + e^(-x))^2');
+    // Every step of the tree, grouped by the part it differentiates.
+    const byPart = new Map<string, Set<DiffStep>>();
+    const stack: DiffStep[] = [d.derivations[0]!.step];
+    while (stack.length > 0) {
+      const step = stack.pop()!;
+      const key = toText(step.expr);
+      byPart.set(key, (byPart.get(key) ?? new Set()).add(step));
+      stack.push(...step.substeps);
+    }
+    for (const part of ['sin(x^2)', '1 + exp(-x)', 'exp(-x)']) expect(byPart.get(part)?.size, part).toBe(1);
+    expect([...byPart.values()].every((steps) => steps.size === 1)).toBe(true);
+  });
+});
