@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/parse.js';
-import { ParseError } from '../../src/parse/errors.js';
+import { errorOf } from '../helpers/parse-error.js';
 import { equals } from '../../src/expr/traverse.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
 import { expressionTree } from '../helpers/arbitraries.js';
@@ -16,15 +16,6 @@ const runs = Math.max(20, Math.round(Number(process.env.DYDX_PROPERTY_RUNS ?? 40
 const sumOf = (terms: readonly string[], operators: readonly string[]): string =>
   terms.map((t, i) => (i === 0 ? t : `${operators[i % operators.length]}${t}`)).join('');
 
-function errorOf(input: string): ParseError {
-  try {
-    parse(input);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error('parsed');
-}
 
 describe('long sums, read term by term', () => {
   it('give the tree one parse of the whole gives', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, readings } from '../../src/parse/parse.js';
-import { ParseError } from '../../src/parse/errors.js';
+import { errorOf } from '../helpers/parse-error.js';
 import { toText } from '../../src/print/linear.js';
 import { equals } from '../../src/expr/traverse.js';
 import type { Expr } from '../../src/expr/types.js';
@@ -9,15 +9,6 @@ import type { Expr } from '../../src/expr/types.js';
 const read = (input: string): string => toText(parse(input));
 const same = (a: string, b: string): boolean => equals(parse(a), parse(b));
 
-function errorOf(input: string): ParseError {
-  try {
-    parse(input);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error(`'${input}' parsed`);
-}
 
 describe('numbers', () => {
   it.each([
