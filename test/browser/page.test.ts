@@ -162,6 +162,14 @@ describe('the page in Chromium', () => {
     expect(await page.locator('#working').isVisible()).toBe(false);
   });
 
+  it('fills in an example when one is chosen', async () => {
+    const page = await open(`${url}#f=x&n=2`);
+    await page.getByRole('button', { name: 'x^x' }).click();
+    expect(await page.locator('#expr').inputValue()).toBe('x^x');
+    await expect.poll(() => answerTex(page)).toContain('\\frac{d^{2}}{dx^{2}}\\left(x^{x}\\right)');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('expr');
+  });
+
   it('leaves gaps at poles', async () => {
     const page = await open(`${url}#f=tan(x)`);
     const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');

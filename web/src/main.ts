@@ -210,6 +210,16 @@ for (const [id, action] of Object.entries(copyActions)) {
   });
 }
 
+// An example replaces the input; the other choices are kept.
+for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example]')) {
+  button.addEventListener('click', () => {
+    ui.input.value = button.dataset.example!;
+    readControls();
+    update();
+    ui.input.focus();
+  });
+}
+
 $('expand-all').addEventListener('click', () => ui.steps.querySelectorAll('details').forEach((d) => { d.open = true; }));
 $('collapse-all').addEventListener('click', () => ui.steps.querySelectorAll('details').forEach((d) => { d.open = false; }));
 
