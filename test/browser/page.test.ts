@@ -200,6 +200,9 @@ describe('the page in Chromium', () => {
   it('fits a narrow screen and has a dark theme', async () => {
     const page = await open(`${url}#f=1%2F(1%2Be%5E(-x))`, { width: 375, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The plot is drawn at the width it has, so its labels keep their size.
+    const label = await page.locator('#plot .axes text').first().boundingBox();
+    expect(label!.height).toBeGreaterThanOrEqual(12);
     await page.screenshot({ path: `${screenshots}/narrow.png`, fullPage: true });
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     await page.getByLabel('Theme').selectOption('light');

@@ -141,12 +141,23 @@ function show(view: PageView): void {
     unchecked: '? Not checked numerically',
   }[view.check.verdict];
   ui.checkDetail.textContent = view.check.detail;
-  renderPlot(ui.plot, view.plot, state.from, state.to, view.variable);
-  ui.plot.setAttribute('aria-label', `Plot of ${view.plot.curves.map((c) => c.label).join(', ')} for ${view.variable} from ${state.from} to ${state.to}`);
+  drawPlot();
+  ui.plot.setAttribute('aria-label', `Plot of ${view.plot.curves.map((c) => c.label).join(', ')} for ${view.variable} from ${view.plotRange[0]} to ${view.plotRange[1]}`);
   ui.plotNote.textContent = view.plotNote;
   ui.steps.innerHTML = view.stepsHtml ?? '';
   ui.stepsNote.textContent = view.stepsNote;
 }
+
+function drawPlot(): void {
+  if (shown.kind === 'ok') renderPlot(ui.plot, shown.plot, ...shown.plotRange, shown.variable);
+}
+// Redrawn when its width changes (a phone turned, a window resized), so its text keeps its size.
+let plotWidth = 0;
+new ResizeObserver(() => {
+  if (Math.abs(ui.plot.clientWidth - plotWidth) < 1) return;
+  plotWidth = ui.plot.clientWidth;
+  drawPlot();
+}).observe(ui.plot);
 
 function showInput(view: PageView): void {
   if (view.kind === 'parse-error') {

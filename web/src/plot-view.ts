@@ -8,8 +8,6 @@ import type { PlotData, Point } from './plot.js';
  * has them, and a legend in the upper right.
  */
 
-const width = 900;
-const height = 500;
 const margin = { top: 16, right: 16, bottom: 32, left: 48 };
 /** Curve colours in order: f, f′, f″. */
 export const curveColours = ['#307ec7', '#9621e2', '#d9730d'] as const;
@@ -23,7 +21,15 @@ function element<K extends keyof SVGElementTagNameMap>(name: K, attributes: Reco
   return node;
 }
 
+/**
+ * Draws the plot at the width the page gives it, so text stays at its size on a phone:
+ * the picture is as many units wide as it is pixels wide, and ticks are spaced for that.
+ */
 export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to: number, variable: string): void {
+  const width = Math.max(280, Math.round(svg.clientWidth || 900));
+  const height = Math.round(Math.min(500, Math.max(240, width * 0.56)));
+  const xTickCount = Math.max(4, Math.floor(width / 75));
+  const yTickCount = Math.max(4, Math.floor(height / 60));
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   const x = scaleLinear().domain([from, to]).range([margin.left, width - margin.right]);
@@ -36,8 +42,8 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   element('rect', { x: left, y: top, width: right - left, height: bottom - top }, clip);
 
   const grid = element('g', { class: 'grid' }, svg);
-  const xTicks = x.ticks(12);
-  const yTicks = y.ticks(8);
+  const xTicks = x.ticks(xTickCount);
+  const yTicks = y.ticks(yTickCount);
   for (const t of xTicks) element('line', { x1: x(t), x2: x(t), y1: top, y2: bottom }, grid);
   for (const t of yTicks) element('line', { x1: left, x2: right, y1: y(t), y2: y(t) }, grid);
 
@@ -48,8 +54,8 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   const axes = element('g', { class: 'axes' }, svg);
   element('line', { x1: left, x2: right, y1: xAxisAt, y2: xAxisAt }, axes);
   element('line', { x1: yAxisAt, x2: yAxisAt, y1: top, y2: bottom }, axes);
-  const formatX = x.tickFormat(12);
-  const formatY = y.tickFormat(8);
+  const formatX = x.tickFormat(xTickCount);
+  const formatY = y.tickFormat(yTickCount);
   for (const t of xTicks) {
     element('line', { x1: x(t), x2: x(t), y1: xAxisAt, y2: xAxisAt + 5 }, axes);
     if (t !== 0 || yAxisAt !== x(0)) text(axes, formatX(t), x(t), xAxisAt + 18, 'middle');

@@ -39,6 +39,8 @@ export interface AnswerView {
   /** Why the derivation is not shown, when it is not. */
   readonly stepsNote: string;
   readonly plot: PlotData;
+  /** The range the plot was sampled over. */
+  readonly plotRange: readonly [number, number];
   readonly plotNote: string;
 }
 
@@ -75,6 +77,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     stepsHtml: o.trace && traceHtml(o.trace, failed),
     stepsNote: o.traceOmitted ?? '',
     plot,
+    plotRange: [state.from, state.to],
     plotNote: note,
   };
 }
