@@ -103,12 +103,13 @@ function factorRank(e: Expr): string {
 }
 
 export const algebraRules: readonly RewriteRule[] = [
-  { id: 'collect-like-terms', apply: onKind('add', sumWorthTrying) },
-  { id: 'combine-powers', apply: onKind('mul', productWorthTrying) },
-  { id: 'cancel-common-factors', apply: onKind('div') },
+  { id: 'collect-like-terms', kind: 'add', apply: onKind('add', sumWorthTrying) },
+  { id: 'combine-powers', kind: 'mul', apply: onKind('mul', productWorthTrying) },
+  { id: 'cancel-common-factors', kind: 'div', apply: onKind('div') },
   {
     // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last
     id: 'order-factors',
+    kind: 'mul',
     apply: (e) => {
       if (e.kind !== 'mul') return undefined;
       const sorted = e.factors.map((f, i) => ({ f, i, rank: rankOf(f) }))
@@ -119,6 +120,7 @@ export const algebraRules: readonly RewriteRule[] = [
   {
     // x^(−2) → 1/x²
     id: 'negative-power-as-fraction',
+    kind: 'pow',
     apply: (e) => (e.kind === 'pow' && e.exponent.kind === 'num' && isNegative(e.exponent.value)
       ? div(int(1), pow(e.base, num(e.exponent.value.neg())))
       : undefined),
@@ -126,6 +128,7 @@ export const algebraRules: readonly RewriteRule[] = [
   {
     // x^(1/2) → √x, x^(3/2) → x·√x, x^(1/3) → ∛x
     id: 'fractional-power-as-root',
+    kind: 'pow',
     apply: (e) => {
       if (e.kind !== 'pow' || e.exponent.kind !== 'num') return undefined;
       const q = e.exponent.value;
@@ -140,6 +143,7 @@ export const algebraRules: readonly RewriteRule[] = [
   {
     // (√u)² → u, (∛u)³ → u
     id: 'power-of-root',
+    kind: 'pow',
     apply: (e) => {
       if (e.kind !== 'pow' || e.base.kind !== 'call' || e.exponent.kind !== 'num') return undefined;
       const degree = e.base.name === 'sqrt' ? 2n : e.base.name === 'cbrt' ? 3n : 0n;

@@ -1,4 +1,4 @@
-import type { Expr, Rational } from '../expr/types.js';
+import type { Expr, Kind, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isOne, isZero, powInteger } from '../expr/rational.js';
 import Fraction from 'fraction.js';
@@ -13,6 +13,8 @@ import { isNegativeLooking } from '../print/precedence.js';
  */
 export interface RewriteRule {
   readonly id: string;
+  /** The kind of node the rule rewrites: simplify() offers it no other. */
+  readonly kind: Kind;
   readonly apply: (e: Expr) => Expr | undefined;
 }
 
@@ -29,6 +31,7 @@ const maxFoldedExponent = 1000n;
 export const tidyRules: readonly RewriteRule[] = [
   {
     id: 'flatten-sum',
+    kind: 'add',
     apply: (e) => (e.kind === 'add' && e.terms.some((t) => t.kind === 'add')
       ? add(e.terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t])))
       : undefined),
@@ -36,6 +39,7 @@ export const tidyRules: readonly RewriteRule[] = [
   {
     // 2 + x + 3 → 5 + x, x + 0 → x: the total takes the place of the first number
     id: 'add-numbers',
+    kind: 'add',
     apply: (e) => {
       if (e.kind !== 'add') return undefined;
       const numbers = e.terms.filter(isNum);
@@ -50,6 +54,7 @@ export const tidyRules: readonly RewriteRule[] = [
   {
     // u + v − u → v: a term and its negation cancel
     id: 'cancel-opposite-terms',
+    kind: 'add',
     apply: (e) => {
       if (e.kind !== 'add') return undefined;
       // Terms by their hash, so a long sum is searched once, not once per term.
@@ -70,6 +75,7 @@ export const tidyRules: readonly RewriteRule[] = [
   },
   {
     id: 'flatten-product',
+    kind: 'mul',
     apply: (e) => (e.kind === 'mul' && e.factors.some((f) => f.kind === 'mul')
       ? mul(e.factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f])))
       : undefined),
@@ -77,11 +83,13 @@ export const tidyRules: readonly RewriteRule[] = [
   {
     // 0·u → 0
     id: 'multiply-by-zero',
+    kind: 'mul',
     apply: (e) => (e.kind === 'mul' && e.factors.some(isZeroNum) ? int(0) : undefined),
   },
   {
     // u·3·(−v)·2 → −6·u·v; 1·u → u; (−1)·u → −u
     id: 'collect-coefficient',
+    kind: 'mul',
     apply: (e) => {
       if (e.kind !== 'mul') return undefined;
       const numbers = e.factors.filter(isNum);
@@ -101,6 +109,7 @@ export const tidyRules: readonly RewriteRule[] = [
   {
     // a·(1/b)·c → (a·c)/b
     id: 'multiply-by-reciprocal',
+    kind: 'mul',
     apply: (e) => {
       if (e.kind !== 'mul') return undefined;
       const at = e.factors.findIndex((f) => f.kind === 'div' && isOneNum(f.numerator));
@@ -112,11 +121,13 @@ export const tidyRules: readonly RewriteRule[] = [
   {
     // u/u → 1 (u not a number: a numeric quotient is already a number)
     id: 'divide-by-itself',
+    kind: 'div',
     apply: (e) => (e.kind === 'div' && e.numerator.kind !== 'num' && equals(e.numerator, e.denominator) ? int(1) : undefined),
   },
   {
     // −(a − b) → b − a: a sign in front of a sum goes into it when that leaves fewer minus signs
     id: 'negate-sum',
+    kind: 'neg',
     apply: (e) => {
       if (e.kind !== 'neg' || e.operand.kind !== 'add') return undefined;
       const terms = e.operand.terms;
@@ -128,11 +139,13 @@ export const tidyRules: readonly RewriteRule[] = [
   },
   {
     id: 'double-negation',
+    kind: 'neg',
     apply: (e) => (e.kind === 'neg' && e.operand.kind === 'neg' ? e.operand.operand : undefined),
   },
   {
     // −(−2·x) is handled by the factory; −0 → 0 likewise. (−u)/v → −(u/v), u/(−v) → −(u/v)
     id: 'sign-out-of-quotient',
+    kind: 'div',
     apply: (e) => {
       if (e.kind !== 'div') return undefined;
       if (e.numerator.kind === 'neg') return neg(div(e.numerator.operand, e.denominator));
@@ -143,6 +156,7 @@ export const tidyRules: readonly RewriteRule[] = [
   {
     // 2x/2 → x/1, 4x/6 → 2x/3: a leading integer and an integer denominator lose their common factor
     id: 'reduce-numeric-fraction',
+    kind: 'div',
     apply: (e) => {
       if (e.kind !== 'div' || !isNum(e.denominator) || !isInteger(e.denominator.value) || isZero(e.denominator.value)) return undefined;
       const numerator = e.numerator;
@@ -157,28 +171,34 @@ export const tidyRules: readonly RewriteRule[] = [
   },
   {
     id: 'divide-by-one',
+    kind: 'div',
     apply: (e) => (e.kind === 'div' && isOneNum(e.denominator) ? e.numerator : undefined),
   },
   {
     // 0/u → 0 (u not itself 0)
     id: 'zero-numerator',
+    kind: 'div',
     apply: (e) => (e.kind === 'div' && isZeroNum(e.numerator) && !isZeroNum(e.denominator) ? int(0) : undefined),
   },
   {
     id: 'power-of-zero',
+    kind: 'pow',
     apply: (e) => (e.kind === 'pow' && isZeroNum(e.exponent) ? int(1) : undefined),
   },
   {
     id: 'power-of-one',
+    kind: 'pow',
     apply: (e) => (e.kind === 'pow' && isOneNum(e.exponent) ? e.base : undefined),
   },
   {
     id: 'one-to-a-power',
+    kind: 'pow',
     apply: (e) => (e.kind === 'pow' && isOneNum(e.base) ? int(1) : undefined),
   },
   {
     // 2^3 → 8, (1/2)^2 → 1/4, exactly, for modest integer exponents
     id: 'fold-power',
+    kind: 'pow',
     apply: (e) => {
       if (e.kind !== 'pow' || !isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
       const n = e.exponent.value.s * e.exponent.value.n;
@@ -190,6 +210,7 @@ export const tidyRules: readonly RewriteRule[] = [
   {
     // (u^a)^b → u^(a·b) for integer b, which holds for every real u
     id: 'power-of-power',
+    kind: 'pow',
     apply: (e) => {
       if (e.kind !== 'pow' || e.base.kind !== 'pow' || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
       const inner = e.base.exponent;

@@ -72,8 +72,11 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     return current;
   };
 
+  // The rules for each kind of node, in their order: a node is offered only the rules for its kind.
+  const rulesFor = new Map<Expr['kind'], RewriteRule[]>();
+  for (const rule of rules) rulesFor.set(rule.kind, [...(rulesFor.get(rule.kind) ?? []), rule]);
   const fire = (node: Expr): RewriteStep | undefined => {
-    for (const rule of rules) {
+    for (const rule of rulesFor.get(node.kind) ?? []) {
       const after = rule.apply(node);
       if (after !== undefined && after !== node) return { rule: rule.id, before: node, after };
     }
