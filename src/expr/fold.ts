@@ -21,17 +21,26 @@ export function foldParts<N, T>(
     if (!memo.has(part)) memo.set(part, combine(part, of));
     return memo.get(part) as T;
   };
-  const stack: { node: N; expanded: boolean }[] = [{ node: root, expanded: false }];
-  while (stack.length > 0) {
-    const top = stack.pop()!;
-    if (memo.has(top.node)) continue;
-    const own = parts(top.node);
-    if (!top.expanded && own.length > 0) {
-      stack.push({ node: top.node, expanded: true });
-      for (let i = own.length - 1; i >= 0; i--) if (!memo.has(own[i]!)) stack.push({ node: own[i]!, expanded: false });
+  // Two parallel stacks rather than one of small objects: this runs over every node of large trees.
+  const nodes: N[] = [root];
+  const expanded: boolean[] = [false];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const ready = expanded.pop()!;
+    if (memo.has(node)) continue;
+    const own = parts(node);
+    if (!ready && own.length > 0) {
+      nodes.push(node);
+      expanded.push(true);
+      for (let i = own.length - 1; i >= 0; i--) {
+        if (!memo.has(own[i]!)) {
+          nodes.push(own[i]!);
+          expanded.push(false);
+        }
+      }
       continue;
     }
-    memo.set(top.node, combine(top.node, of));
+    memo.set(node, combine(node, of));
   }
   return memo.get(root) as T;
 }

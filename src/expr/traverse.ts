@@ -148,6 +148,8 @@ const dependenceCache = new Map<string, WeakMap<Expr, boolean>>();
 export function dependsOn(e: Expr, name: string): boolean {
   let cache = dependenceCache.get(name);
   if (!cache) dependenceCache.set(name, (cache = new WeakMap()));
+  const known = cache.get(e);
+  if (known !== undefined) return known;
   // Stops at parts already answered, so asking of each part of a tree in turn stays linear.
   return foldParts(e, children, (node, of) => (node.kind === 'variable' ? node.name === name : children(node).some(of)), cache);
 }
