@@ -9,6 +9,7 @@ import { toText } from '../../src/print/linear.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 import { compile } from '../../src/evaluate/compile.js';
 import type { Expr } from '../../src/expr/types.js';
+import { StructuralMap } from '../../src/expr/structural-map.js';
 
 const x = build.variable('x');
 
@@ -76,5 +77,25 @@ describe('shared parts', () => {
     expect(dependsOn(e, 'y')).toBe(true);
     expect(dependsOn(e, 'z')).toBe(false);
     expect(compile(e)({ x: 0, y: 1 })).toBe(0);
+  });
+});
+
+describe('StructuralMap', () => {
+  it('keys equal trees to one entry and keeps apart trees whose hashes collide', () => {
+    const map = new StructuralMap<string>();
+    // Distinct trees given one hash, as a collision would.
+    const [x, y, z] = ['x', 'y', 'z'].map((name) => ({ ...build.variable(name), hash: 7 }));
+    map.set(x!, 'x');
+    map.set(y!, 'y');
+    map.set(z!, 'z');
+    expect([x, y, z].map((k) => map.get(k!))).toEqual(['x', 'y', 'z']);
+    map.set({ ...build.variable('y'), hash: 7 }, 'y again');
+    map.set({ ...build.variable('x'), hash: 7 }, 'x again');
+    expect([x, y, z].map((k) => map.get(k!))).toEqual(['x again', 'y again', 'z']);
+    expect(map.get({ ...build.variable('w'), hash: 7 })).toBeUndefined();
+    // Equal trees built apart are one key.
+    map.set(parse('sin(x^2) + 1'), 'sum');
+    expect(map.get(parse('sin(x^2) + 1'))).toBe('sum');
+    expect(map.get(parse('sin(x^2) + 2'))).toBeUndefined();
   });
 });
