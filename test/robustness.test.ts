@@ -9,6 +9,7 @@ import * as build from '../src/expr/factory.js';
 import { buildTrace } from '../src/steps/trace.js';
 import { traceToText } from '../src/print/steps-text.js';
 import type { Expr } from '../src/expr/types.js';
+import { maxRecursionDepth } from '../src/simplify/simplify.js';
 
 const nested = (open: string, depth: number, inner = 'x', close = ')'): string =>
   open.repeat(depth) + inner + close.repeat(depth);
@@ -46,6 +47,18 @@ describe('deep nesting', () => {
     // Written out, the derivative has about n²/2 nodes (every level repeats the levels inside it).
     expect(() => differentiate(e)).toThrow(InputError);
     expect(() => differentiate(e)).toThrow(/derivative 1 has \d+ nodes as the rules give it, more than the limit of 2000000/);
+  });
+
+  it('works recursively up to the depth where it stops recursing, from inside a deep stack', () => {
+    // Just under maxRecursionDepth, the tree is worked on recursively: it must fit in the stack
+    // even when the caller has used much of it already.
+    const below = (depth: number, run: () => void): void => (depth === 0 ? run() : below(depth - 1, run));
+    for (const depth of [maxRecursionDepth - 1, maxRecursionDepth + 1]) {
+      below(2000, () => {
+        const d = differentiate(nested('sin(', depth));
+        expect(toText(d.result)).toMatch(/^cos\(sin\(sin/);
+      });
+    }
   });
 
   it('handles functions nested 1,000 deep in every stage', () => {

@@ -4,7 +4,7 @@ import type { DiffStep } from './steps.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { functionTable, type FunctionEntry } from '../expr/functions.js';
 import { polynomialInFunctionRule } from './polynomial-rule.js';
-import { simplify } from '../simplify/simplify.js';
+import { maxRecursionDepth, simplify } from '../simplify/simplify.js';
 import {
   abstractFunctionRule, callRule, constantRule, negationRule, powerRule, productRule, quotientRule,
   sumRule, variableRule, type RuleContext,
@@ -42,9 +42,10 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
   const polynomial = polynomialInFunctionRule(e, ctx);
   if (polynomial) return polynomial;
   if (!dependsOn(e, variable)) return constantRule(e, ctx);
-  // The parts first, children before parents: each rule then finds its parts' derivatives
-  // made, and nothing recurses deeper than a rule or two, however deep the tree.
-  for (const part of postOrder(e)) if (part !== e) ctx.differentiate(part);
+  // A deep tree's parts first, children before parents: each rule then finds its parts'
+  // derivatives made, and nothing recurses deeper than a rule or two, however deep the tree.
+  // A shallow one (most, and every long sum) is worked on straight away: listing its parts costs more.
+  if (e.depth > maxRecursionDepth) for (const part of postOrder(e)) if (part !== e) ctx.differentiate(part);
   return ctx.differentiate(e);
 }
 

@@ -14,6 +14,7 @@ import { toText } from '../print/linear.js';
 export interface Monomial {
   /** Atoms with nonzero exponents, sorted by atom order. */
   readonly factors: readonly (readonly [Expr, Rational])[];
+  /** Equal for equal monomials and only for them: short, made of atom ids (see atomId). */
   readonly key: string;
 }
 
@@ -49,19 +50,66 @@ export function atomKey(e: Expr): string {
   return key;
 }
 
+/*
+ * An atom's key is its printed text (after its rank), which orders atoms as they are written;
+ * but a deep atom's text is long, and monomial keys made by joining texts cost their length
+ * each time they are made and looked up. So monomials are keyed by short atom ids instead, one
+ * per distinct text, and the texts are used only to order.
+ */
+const atomIds = new WeakMap<Expr, string>();
+const idsOfTexts = new Map<string, string>();
+let textsInterned = 0;
+/** Texts kept for ids, in characters, at most: past this an atom's id is its text (still unique). */
+const maxInternedText = 20_000_000;
+
+/** A short key, equal for atoms with equal keys and only for them. */
+export function atomId(e: Expr): string {
+  let id = atomIds.get(e);
+  if (id === undefined) {
+    const text = atomKey(e);
+    id = idsOfTexts.get(text);
+    if (id === undefined) {
+      // Ids start with '#', which no text does (texts start with their rank's digit).
+      if (textsInterned + text.length <= maxInternedText) {
+        id = `#${idsOfTexts.size.toString(36)}`;
+        idsOfTexts.set(text, id);
+        textsInterned += text.length;
+      } else {
+        id = text;
+      }
+    }
+    atomIds.set(e, id);
+  }
+  return id;
+}
+
+const exponentText = (e: Rational): string => `${e.s < 0n ? '-' : ''}${e.n}/${e.d}`;
+
 export function monomial(factors: readonly (readonly [Expr, Rational])[]): Monomial {
   const merged = new Map<string, [Expr, Rational]>();
   for (const [atom, exponent] of factors) {
-    const k = atomKey(atom);
+    const k = atomId(atom);
     const existing = merged.get(k);
     merged.set(k, [atom, existing ? existing[1].add(exponent) : exponent]);
   }
-  const sorted = [...merged.entries()].filter(([, [, e]]) => !isZero(e)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...merged.values()].filter(([, e]) => !isZero(e)).map(([a, e]) => ({ a, e, order: atomKey(a) }))
+    .sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
   return {
-    factors: sorted.map(([, f]) => f),
+    factors: sorted.map(({ a, e }) => [a, e] as const),
     // The exponent's parts as they are: toFraction() costs more than the rest of building a monomial.
-    key: sorted.map(([k, [, e]]) => `${k}^${e.s < 0n ? '-' : ''}${e.n}/${e.d}`).join('*'),
+    key: sorted.map(({ a, e }) => `${atomId(a)}^${exponentText(e)}`).join('*'),
   };
+}
+
+const orderKeys = new WeakMap<Monomial, string>();
+/** The monomial written with its atoms' texts: the order terms are written in. */
+function orderKey(m: Monomial): string {
+  let key = orderKeys.get(m);
+  if (key === undefined) {
+    key = m.factors.map(([a, e]) => `${atomKey(a)}^${exponentText(e)}`).join('*');
+    orderKeys.set(m, key);
+  }
+  return key;
 }
 
 const unit = monomial([]);
@@ -161,7 +209,8 @@ export function sortedTerms(p: Polynomial): Term[] {
   return [...p.values()].sort((a, b) => {
     const byDegree = degree(b) - degree(a);
     if (byDegree !== 0) return byDegree;
-    return a.monomial.key < b.monomial.key ? -1 : a.monomial.key > b.monomial.key ? 1 : 0;
+    const [ka, kb] = [orderKey(a.monomial), orderKey(b.monomial)];
+    return ka < kb ? -1 : ka > kb ? 1 : 0;
   });
 }
 

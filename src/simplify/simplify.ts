@@ -42,6 +42,9 @@ export interface SimplifyOptions {
 export type SimplifyForm = 'auto' | 'expanded' | 'factored' | 'exp';
 export const simplifyForms: readonly SimplifyForm[] = ['auto', 'expanded', 'factored', 'exp'];
 
+/** Trees up to this deep are worked on recursively; deeper ones parts first, children before parents. */
+export const maxRecursionDepth = 500;
+
 /** The tidying rules first (cheap, local), then the algebra of the polynomial normal form. */
 export const simplificationRules: readonly RewriteRule[] = [...tidyRules, ...algebraRules];
 
@@ -84,8 +87,9 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   };
 
   // Without places, equal parts are simplified once: doing the parts first, children before
-  // parents, means each visit finds its children done, and nothing recurses deeply.
-  if (!places) for (const part of postOrder(e)) visit(part, []);
+  // parents, means each visit finds its children done, and nothing recurses deeply. A shallow
+  // tree (most, and every long sum) is visited straight away: listing its parts costs more.
+  if (!places && e.depth > maxRecursionDepth) for (const part of postOrder(e)) visit(part, []);
   let result = visit(e, []);
   const form = options.form ?? 'auto';
   if (form !== 'exp') {
