@@ -29,6 +29,8 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
       return (placeholder ??= freshPlaceholder(e, variable));
     },
     differentiate: (part, v = variable) => {
+      // A leaf's rule is quicker than looking it up.
+      if (part.size === 1) return apply(part, v === variable ? ctx : { ...ctx, variable: v });
       let byNode = memo.get(v);
       if (!byNode) memo.set(v, (byNode = new StructuralMap()));
       const known = byNode.get(part);

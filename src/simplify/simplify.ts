@@ -56,8 +56,14 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   const steps: RewriteStep[] = [];
   // Keyed by structure, so equal parts are simplified (and their steps recorded) once.
   const normal = new StructuralMap<Expr>();
+  // The rules for each kind of node, in their order: a node is offered only the rules for its kind.
+  const rulesFor = new Map<Expr['kind'], RewriteRule[]>();
+  for (const rule of rules) rulesFor.set(rule.kind, [...(rulesFor.get(rule.kind) ?? []), rule]);
 
   const visit = (node: Expr, path: readonly number[]): Expr => {
+    // A variable or constant no rule rewrites is its own normal form. (Numbers still go through
+    // the map: equal numbers share one entry, and so how the first was written, 0.1 or 1/10.)
+    if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
     const known = places ? undefined : normal.get(node);
     if (known) return known;
     // Paths are only kept with places: making one per child visit is most of the cost otherwise.
@@ -75,9 +81,6 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     return current;
   };
 
-  // The rules for each kind of node, in their order: a node is offered only the rules for its kind.
-  const rulesFor = new Map<Expr['kind'], RewriteRule[]>();
-  for (const rule of rules) rulesFor.set(rule.kind, [...(rulesFor.get(rule.kind) ?? []), rule]);
   const fire = (node: Expr): RewriteStep | undefined => {
     for (const rule of rulesFor.get(node.kind) ?? []) {
       const after = rule.apply(node);
