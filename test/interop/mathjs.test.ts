@@ -111,13 +111,15 @@ describe('mathjs interop', () => {
         const out = f.evaluate({ ...env, x: complex.complex(env.x, h) }) as { im: number } | number;
         return typeof out === 'number' ? 0 : out.im / h;
       });
-      const ours = value(() => evaluate(differentiate(e, { variable: 'x' }).result, env));
+      const derivative = differentiate(e, { variable: 'x' }).result;
+      const ours = value(() => evaluate(derivative, env));
       const plain = value(() => real.evaluate(toText(e), { ...env }));
       // mathjs takes z^n through the complex logarithm: for a negative base its rounding swamps h.
       if (!postOrder(e).every((n) => n.kind !== 'pow' || value(() => evaluate(n.base, env)) > 0)) return;
-      if (!Number.isFinite(z) || !Number.isFinite(ours) || !Number.isFinite(plain) || largestPart(e, env) > 1e6 || !isWellConditioned(e, env)) return;
+      // The derivative's own conditioning too: atanh(tanh(a)·tanh(b)) is tame, its derivative divides by 1 − (≈1)².
+      if (!Number.isFinite(z) || !Number.isFinite(ours) || !Number.isFinite(plain) || largestPart(e, env) > 1e6
+        || !isWellConditioned(e, env) || !isWellConditioned(derivative, env)) return;
       compared++;
-      // Exact to rounding, but rounding that the function amplifies (atanh near 1) shows here too.
       expect(close(ours, z, 1e-6), `d/dx ${toText(e)}: ${ours} vs complex step ${z}`).toBe(true);
     }), { numRuns: runs });
     expect(compared).toBeGreaterThan(runs / 5);
