@@ -2,10 +2,10 @@ import { foldParts } from './fold.js';
 import type { Expr } from './types.js';
 import { add, apply, call, derivative, div, mul, neg, pow } from './factory.js';
 
-/** The direct subexpressions of a node, in print order. */
 /** The children of a leaf: one shared empty list, since this is asked of every node of large trees. */
 const noChildren: readonly Expr[] = Object.freeze([]);
 
+/** The direct subexpressions of a node, in print order. */
 export function children(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case 'num': case 'constant': case 'variable': return noChildren;

@@ -3,7 +3,8 @@ import type { Expr } from '../expr/types.js';
 import compiled from './grammar.generated.js';
 import { errorAt, ParseError } from './errors.js';
 import { lexer, tokenize, type Token, type TokenType } from './lexer.js';
-import { minus, plus, setSource, toExpr, type Value } from './postprocess.js';
+import { setSource, toExpr, type Value } from './postprocess.js';
+import { readLongSum } from './long-sums.js';
 import { treeDepth } from '../expr/size.js';
 
 export interface ParseOptions {
@@ -46,11 +47,8 @@ export function readings(input: string, options: ParseOptions = {}): Expr[] {
   lexer.options = { maxDepth: options.maxDepth ?? parseDefaults.maxDepth };
   setSource(input);
   const tokens = tokenize(input, lexer.options);
-  const terms = topLevelTerms(tokens);
-  if (terms.length >= minTermsToSplit) {
-    const sum = readTerms(terms);
-    if (sum !== undefined) return [toExpr(sum)];
-  }
+  const sum = readLongSum(tokens, grammar);
+  if (sum !== undefined) return [toExpr(sum)];
   // Errors are reported from a parse of the whole input, which knows what came before.
   lexer.feedNext(tokens);
   const parser = new nearley.Parser(grammar);
@@ -65,126 +63,6 @@ export function readings(input: string, options: ParseOptions = {}): Expr[] {
   const results = parser.results as Value[];
   if (results.length === 0) throw unexpected(parser, chartOf(parser).table.length - 1, undefined, input);
   return results.map(toExpr);
-}
-
-/*
- * A long sum is read term by term: each term is a small Earley parse, and the terms are joined
- * by the grammar's own postprocessors for a + b and a − b, so the tree is the one a parse of the
- * whole gives. One parse of the whole keeps every column's states for all the terms; 50,000
- * terms took 2.5 s and 350 MB that way.
- */
-const minTermsToSplit = 64;
-
-interface Term {
-  /** The + or − before the term; none for the first. */
-  readonly operator: Token | undefined;
-  readonly tokens: Token[];
-}
-
-/** Tokens that end an operand: after one of them, a + or − can only join two terms of a sum. */
-const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'sup']);
-
-/** The terms of the sum at the top level of the input (outside all brackets). */
-function topLevelTerms(tokens: readonly Token[]): Term[] {
-  const terms: Term[] = [];
-  let depth = 0;
-  let start = 0;
-  let operator: Token | undefined;
-  tokens.forEach((t, i) => {
-    if (t.type === 'lparen' || t.type === 'lbracket') depth++;
-    else if (t.type === 'rparen' || t.type === 'rbracket') depth--;
-    else if (depth === 0 && (t.type === 'plus' || t.type === 'minus') && i > start && operandEnds.has(tokens[i - 1]!.type)) {
-      terms.push({ operator, tokens: tokens.slice(start, i) });
-      operator = t;
-      start = i + 1;
-    }
-  });
-  terms.push({ operator, tokens: tokens.slice(start) });
-  return terms;
-}
-
-/*
- * Terms with the same token types are read the same way (the grammar's terminals are token
- * types), so the rules that read a term are recorded once per shape and replayed on the next
- * term of that shape with its own tokens: 2*x^1 + 3*x^2 + … is parsed once and built 50,000 times.
- */
-
-/** The rules that read a term, as a tree: each rule with its parts, tokens by their place in the term. */
-interface Reading {
-  readonly postprocess: ((data: unknown[]) => unknown) | undefined;
-  readonly parts: readonly (Reading | number)[];
-}
-
-/** The grammar with postprocessors that record which rule read what, instead of building values. */
-const recordingGrammar = (() => {
-  const rules = (compiled as unknown as nearley.CompiledRules).ParserRules.map((rule) => ({
-    ...rule,
-    postprocess: (data: unknown[]): RecordedStep => ({ postprocess: rule.postprocess as Reading['postprocess'], data }),
-  }));
-  return nearley.Grammar.fromCompiled({ ...(compiled as unknown as nearley.CompiledRules), ParserRules: rules });
-})();
-interface RecordedStep {
-  readonly postprocess: Reading['postprocess'];
-  readonly data: readonly unknown[];
-}
-
-/** Terms longer than this are parsed on their own: long shapes seldom repeat. */
-const maxRecordedTokens = 48;
-
-/** The rules that read a term, or undefined when it does not read as exactly one term. */
-function recordReading(tokens: Token[]): Reading | undefined {
-  lexer.feedNext(tokens);
-  const parser = new nearley.Parser(recordingGrammar);
-  try {
-    parser.feed('');
-  } catch {
-    return undefined;
-  }
-  if (parser.results.length !== 1) return undefined;
-  const place = new Map(tokens.map((t, i) => [t, i]));
-  const toReading = (step: RecordedStep): Reading => ({
-    postprocess: step.postprocess,
-    parts: step.data.map((d) => (place.has(d as Token) ? place.get(d as Token)! : toReading(d as RecordedStep))),
-  });
-  return toReading(parser.results[0] as RecordedStep);
-}
-
-/** The value the grammar's own postprocessors build for these tokens, read as the reading says. */
-function replay(reading: Reading, tokens: readonly Token[]): unknown {
-  const data = reading.parts.map((part) => (typeof part === 'number' ? tokens[part] : replay(part, tokens)));
-  return reading.postprocess ? reading.postprocess(data) : data;
-}
-
-/** One term read by a parse of its own. */
-function readTerm(tokens: Token[]): Value | undefined {
-  lexer.feedNext(tokens);
-  const parser = new nearley.Parser(grammar);
-  try {
-    parser.feed('');
-  } catch {
-    return undefined;
-  }
-  return parser.results.length === 1 ? (parser.results[0] as Value) : undefined;
-}
-
-/** The sum of the terms as the grammar builds it, or undefined when a term does not read as one (then the whole input is parsed, for the error). */
-function readTerms(terms: readonly Term[]): Value | undefined {
-  const readingsByShape = new Map<string, Reading | undefined>();
-  let sum: Value | undefined;
-  for (const { operator, tokens } of terms) {
-    let term: Value | undefined;
-    if (tokens.length <= maxRecordedTokens) {
-      const shape = tokens.map((t) => t.type).join(' ');
-      if (!readingsByShape.has(shape)) readingsByShape.set(shape, recordReading(tokens));
-      const reading = readingsByShape.get(shape);
-      term = reading && (replay(reading, tokens) as Value);
-    } else {
-      term = readTerm(tokens);
-    }
-    if (term === undefined) return undefined;
-    sum = sum === undefined ? term : (operator!.type === 'plus' ? plus : minus)([sum, operator, term]);
-  }
-  return sum;
 }
 
 /** Builds "expected a number, a name or '(' after '+', found ')'" from the parser's last column. */
