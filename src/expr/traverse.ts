@@ -72,29 +72,10 @@ function sameLabel(x: Expr, y: Expr): boolean {
 /** Every node of the tree, each distinct object once, children before parents. */
 export function postOrder(root: Expr): Expr[] {
   const out: Expr[] = [];
-  const seen = new Set<Expr>();
-  // Two parallel stacks rather than one of small objects: this runs over every node of large trees.
-  const nodes: Expr[] = [root];
-  const expanded: boolean[] = [false];
-  while (nodes.length > 0) {
-    const node = nodes.pop()!;
-    const ready = expanded.pop()!;
-    if (seen.has(node)) continue;
-    if (ready) {
-      seen.add(node);
-      out.push(node);
-      continue;
-    }
-    nodes.push(node);
-    expanded.push(true);
-    const cs = children(node);
-    for (let i = cs.length - 1; i >= 0; i--) {
-      if (!seen.has(cs[i]!)) {
-        nodes.push(cs[i]!);
-        expanded.push(false);
-      }
-    }
-  }
+  foldParts<Expr, true>(root, children, (node) => {
+    out.push(node);
+    return true;
+  });
   return out;
 }
 

@@ -67,32 +67,8 @@ interface RecordedStep {
 /** Terms longer than this are parsed on their own: long shapes seldom repeat. */
 const maxRecordedTokens = 48;
 
-/** The rules that read a term, or undefined when it does not read as exactly one term. */
-function recordReading(tokens: Token[]): Reading | undefined {
-  lexer.feedNext(tokens);
-  const parser = new nearley.Parser(recordingGrammar);
-  try {
-    parser.feed('');
-  } catch {
-    return undefined;
-  }
-  if (parser.results.length !== 1) return undefined;
-  const place = new Map(tokens.map((t, i) => [t, i]));
-  const toReading = (step: RecordedStep): Reading => ({
-    postprocess: step.postprocess,
-    parts: step.data.map((d) => (place.has(d as Token) ? place.get(d as Token)! : toReading(d as RecordedStep))),
-  });
-  return toReading(parser.results[0] as RecordedStep);
-}
-
-/** The value the grammar's own postprocessors build for these tokens, read as the reading says. */
-function replay(reading: Reading, tokens: readonly Token[]): unknown {
-  const data = reading.parts.map((part) => (typeof part === 'number' ? tokens[part] : replay(part, tokens)));
-  return reading.postprocess ? reading.postprocess(data) : data;
-}
-
-/** One term read by a parse of its own. */
-function readTerm(tokens: Token[], grammar: nearley.Grammar): Value | undefined {
+/** The one reading of these tokens by a grammar, or undefined when there is not exactly one. */
+function readOnce(tokens: Token[], grammar: nearley.Grammar): unknown {
   lexer.feedNext(tokens);
   const parser = new nearley.Parser(grammar);
   try {
@@ -100,7 +76,25 @@ function readTerm(tokens: Token[], grammar: nearley.Grammar): Value | undefined 
   } catch {
     return undefined;
   }
-  return parser.results.length === 1 ? (parser.results[0] as Value) : undefined;
+  return parser.results.length === 1 ? parser.results[0] : undefined;
+}
+
+/** The rules that read a term, or undefined when it does not read as exactly one term. */
+function recordReading(tokens: Token[]): Reading | undefined {
+  const recorded = readOnce(tokens, recordingGrammar) as RecordedStep | undefined;
+  if (recorded === undefined) return undefined;
+  const place = new Map(tokens.map((t, i) => [t, i]));
+  const toReading = (step: RecordedStep): Reading => ({
+    postprocess: step.postprocess,
+    parts: step.data.map((d) => (place.has(d as Token) ? place.get(d as Token)! : toReading(d as RecordedStep))),
+  });
+  return toReading(recorded);
+}
+
+/** The value the grammar's own postprocessors build for these tokens, read as the reading says. */
+function replay(reading: Reading, tokens: readonly Token[]): unknown {
+  const data = reading.parts.map((part) => (typeof part === 'number' ? tokens[part] : replay(part, tokens)));
+  return reading.postprocess ? reading.postprocess(data) : data;
 }
 
 /** The sum of the terms as the grammar builds it, or undefined when a term does not read as one (then the whole input is parsed, for the error). */
@@ -115,7 +109,7 @@ function readTerms(terms: readonly Term[], grammar: nearley.Grammar): Value | un
       const reading = readingsByShape.get(shape);
       term = reading && (replay(reading, tokens) as Value);
     } else {
-      term = readTerm(tokens, grammar);
+      term = readOnce(tokens, grammar) as Value | undefined;
     }
     if (term === undefined) return undefined;
     sum = sum === undefined ? term : (operator!.type === 'plus' ? plus : minus)([sum, operator, term]);
