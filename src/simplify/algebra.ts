@@ -112,6 +112,8 @@ export const algebraRules: readonly RewriteRule[] = [
     kind: 'mul',
     apply: (e) => {
       if (e.kind !== 'mul') return undefined;
+      // Most products are in order already: say so without sorting (the sort below is stable).
+      if (e.factors.every((f, i) => i === 0 || compareRanks(rankOf(e.factors[i - 1]!), rankOf(f)) <= 0)) return undefined;
       const sorted = e.factors.map((f, i) => ({ f, i, rank: rankOf(f) }))
         .sort((a, b) => compareRanks(a.rank, b.rank) || a.i - b.i).map(({ f }) => f);
       return sorted.every((f, i) => f === e.factors[i]) ? undefined : mul(sorted);
