@@ -29,13 +29,14 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
       return (placeholder ??= freshPlaceholder(e, variable));
     },
     differentiate: (part, v = variable) => {
+      const context = v === variable ? ctx : { ...ctx, variable: v };
       // A leaf's rule is quicker than looking it up.
-      if (part.size === 1) return apply(part, v === variable ? ctx : { ...ctx, variable: v });
+      if (part.size === 1) return apply(part, context);
       let byNode = memo.get(v);
       if (!byNode) memo.set(v, (byNode = new StructuralMap()));
       const known = byNode.get(part);
       if (known) return known;
-      const step = apply(part, v === variable ? ctx : { ...ctx, variable: v });
+      const step = apply(part, context);
       byNode.set(part, step);
       return step;
     },

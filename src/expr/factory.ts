@@ -34,6 +34,20 @@ function depthOf(parts: readonly Expr[]): number {
 const sizeOf2 = (a: Expr, b: Expr): number => 1 + a.size + b.size;
 const depthOf2 = (a: Expr, b: Expr): number => 1 + Math.max(a.depth, b.depth);
 
+/* The nodes exactly as given, hash, size and depth worked out: the factories below apply the canonical forms first. */
+const addNode = (terms: readonly Expr[]): Add =>
+  ({ kind: 'add', terms, hash: hashList(seed.add, terms.map((t) => t.hash)), size: sizeOf(terms), depth: depthOf(terms) });
+const mulNode = (factors: readonly Expr[]): Mul =>
+  ({ kind: 'mul', factors, hash: hashList(seed.mul, factors.map((f) => f.hash)), size: sizeOf(factors), depth: depthOf(factors) });
+const divNode = (numerator: Expr, denominator: Expr): Div => ({
+  kind: 'div', numerator, denominator, hash: mix(mix(seed.div, numerator.hash), denominator.hash),
+  size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator),
+});
+const negNode = (operand: Expr): Neg =>
+  ({ kind: 'neg', operand, hash: mix(seed.neg, operand.hash), size: operand.size + 1, depth: operand.depth + 1 });
+const powNode = (base: Expr, exponent: Expr): Pow =>
+  ({ kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash), size: sizeOf2(base, exponent), depth: depthOf2(base, exponent) });
+
 export function num(value: Rational, decimal = false): Num {
   const hash = mix(mix(seed.num, hashBigInt(value.n)), hashBigInt(value.d) ^ Number(value.s));
   return { kind: 'num', value, decimal: decimal && isTerminating(value), hash, size: 1, depth: 1 };
@@ -50,33 +64,26 @@ export const variable = (name: string): Variable =>
 export function add(terms: readonly Expr[]): Expr {
   if (terms.length === 0) return int(0);
   if (terms.length === 1) return terms[0]!;
-  const node: Add = { kind: 'add', terms, hash: hashList(seed.add, terms.map((t) => t.hash)), size: sizeOf(terms), depth: depthOf(terms) };
-  return node;
+  return addNode(terms);
 }
 
 export function mul(factors: readonly Expr[]): Expr {
   if (factors.length === 0) return int(1);
   if (factors.length === 1) return factors[0]!;
-  const node: Mul = { kind: 'mul', factors, hash: hashList(seed.mul, factors.map((f) => f.hash)), size: sizeOf(factors), depth: depthOf(factors) };
-  return node;
+  return mulNode(factors);
 }
 
 export function div(numerator: Expr, denominator: Expr): Expr {
   if (numerator.kind === 'num' && denominator.kind === 'num' && !isZero(denominator.value)) {
     return num(numerator.value.div(denominator.value), numerator.decimal || denominator.decimal);
   }
-  const node: Div = {
-    kind: 'div', numerator, denominator, hash: mix(mix(seed.div, numerator.hash), denominator.hash),
-    size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator),
-  };
-  return node;
+  return divNode(numerator, denominator);
 }
 
 export function neg(operand: Expr): Expr {
   const folded = negateLeadingNumber(operand);
   if (folded) return folded;
-  const node: Neg = { kind: 'neg', operand, hash: mix(seed.neg, operand.hash), size: operand.size + 1, depth: operand.depth + 1 };
-  return node;
+  return negNode(operand);
 }
 
 /** −(2·x) is (−2)·x and −(1/x) is (−1)/x: the sign joins the leading number, if there is one. */
@@ -99,8 +106,7 @@ function negateLeadingNumber(e: Expr): Expr | undefined {
 
 export function pow(base: Expr, exponent: Expr): Expr {
   if (base.kind === 'constant' && base.name === 'e') return call('exp', [exponent]);
-  const node: Pow = { kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash), size: sizeOf2(base, exponent), depth: depthOf2(base, exponent) };
-  return node;
+  return powNode(base, exponent);
 }
 
 export function call(name: string, args: readonly Expr[]): Call {
@@ -123,17 +129,11 @@ export function derivative(operand: Expr, variable: string): Derivative {
  */
 export function rebuildExactly(e: Expr, next: readonly Expr[]): Expr {
   switch (e.kind) {
-    case 'add': return { kind: 'add', terms: next, hash: hashList(seed.add, next.map((t) => t.hash)), size: sizeOf(next), depth: depthOf(next) };
-    case 'mul': return { kind: 'mul', factors: next, hash: hashList(seed.mul, next.map((f) => f.hash)), size: sizeOf(next), depth: depthOf(next) };
-    case 'div': {
-      const [numerator, denominator] = [next[0]!, next[1]!];
-      return { kind: 'div', numerator, denominator, hash: mix(mix(seed.div, numerator.hash), denominator.hash), size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator) };
-    }
-    case 'neg': return { kind: 'neg', operand: next[0]!, hash: mix(seed.neg, next[0]!.hash), size: next[0]!.size + 1, depth: next[0]!.depth + 1 };
-    case 'pow': {
-      const [base, exponent] = [next[0]!, next[1]!];
-      return { kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash), size: sizeOf2(base, exponent), depth: depthOf2(base, exponent) };
-    }
+    case 'add': return addNode(next);
+    case 'mul': return mulNode(next);
+    case 'div': return divNode(next[0]!, next[1]!);
+    case 'neg': return negNode(next[0]!);
+    case 'pow': return powNode(next[0]!, next[1]!);
     case 'call': return call(e.name, next);
     case 'apply': return apply(e.name, e.order, next[0]!);
     case 'derivative': return derivative(next[0]!, e.variable);

@@ -3,7 +3,7 @@ import { ConstantNode, FunctionNode, OperatorNode, ParenthesisNode, SymbolNode, 
 import type { Expr } from '../expr/types.js';
 import { add, apply, call, constant, div, int, mul, neg, num, pow, variable } from '../expr/factory.js';
 import { abstractFunctionNames, functionSpellings } from '../expr/functions.js';
-import { postOrder } from '../expr/traverse.js';
+import { foldTree } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { InputError } from '../errors.js';
 
@@ -26,11 +26,8 @@ const fn = (name: string, args: Node[]): Node => new FunctionNode(new SymbolNode
  * exact quotient. f(u) is a mathjs function call; its derivatives f′(u) have no mathjs form.
  */
 export function toMathjs(e: Expr): Node {
-  const nodes = new Map<Expr, Node>();
   // Parts made on the way (3x for the −3x of a subtraction) are converted when asked for.
-  const of = (x: Expr): Node => nodes.get(x) ?? convert(x, of);
-  for (const x of postOrder(e)) nodes.set(x, convert(x, of));
-  return of(e);
+  return foldTree(e, convert);
 }
 
 function convert(e: Expr, of: (x: Expr) => Node): Node {

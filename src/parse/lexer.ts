@@ -183,7 +183,8 @@ class TokenStream {
   private tokens: Token[] = [];
   private index = 0;
   private given: Token[] | undefined;
-  options: LexOptions = { maxDepth: 100_000 };
+  /** For a parse fed text rather than tokens (parse() always feeds tokens, with its own limits). */
+  private readonly options: LexOptions = { maxDepth: 100_000 };
 
   /** The tokens the next parse reads, instead of tokenizing its text. */
   feedNext(tokens: Token[]): void {

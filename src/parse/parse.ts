@@ -44,9 +44,8 @@ export function readings(input: string, options: ParseOptions = {}): Expr[] {
     throw new ParseError(`input too long: ${input.length} characters, the limit is ${maxLength}`, 1, 1, input.slice(0, 200));
   }
   if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
-  lexer.options = { maxDepth: options.maxDepth ?? parseDefaults.maxDepth };
   setSource(input);
-  const tokens = tokenize(input, lexer.options);
+  const tokens = tokenize(input, { maxDepth: options.maxDepth ?? parseDefaults.maxDepth });
   const sum = readLongSum(tokens, grammar);
   if (sum !== undefined) return [toExpr(sum)];
   // Errors are reported from a parse of the whole input, which knows what came before.

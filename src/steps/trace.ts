@@ -102,9 +102,18 @@ export function tooLargeToShow(d: Derivative, limit: number = maxShownNodes): st
     : undefined;
 }
 
+/** Traces already built: the printers and the numeric check of one derivative share its trace. */
+const traces = new WeakMap<Derivative, Trace>();
+
 export function buildTrace(d: Derivative, options: { readonly maxShownNodes?: number | undefined } = {}): Trace {
   const tooLarge = tooLargeToShow(d, options.maxShownNodes ?? maxShownNodes);
   if (tooLarge) throw new InputError(tooLarge);
+  let trace = traces.get(d);
+  if (!trace) traces.set(d, (trace = traceOf(d)));
+  return trace;
+}
+
+function traceOf(d: Derivative): Trace {
   const sections = d.derivations.map((derivation, i): TraceSection => {
     const root = traceStep(derivation.step, [1]);
     const replay = new Replay(derivation.step.result);

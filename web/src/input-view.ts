@@ -9,10 +9,11 @@ export function showErrorAt(input: HTMLInputElement, mirror: HTMLElement, offset
   if (offset === undefined) {
     mirror.replaceChildren(text);
   } else {
+    // At the end of the input the error is what is missing: the space after it is underlined.
+    const end = offset < text.length ? offset + charLength(text, offset) : offset;
     const mark = document.createElement('mark');
-    // At the end of the input the error is what is missing: underline the space after it.
-    mark.textContent = offset < text.length ? text.slice(offset, offset + charLength(text, offset)) : '\u00a0';
-    mirror.replaceChildren(text.slice(0, offset), mark, text.slice(offset + (mark.textContent === '\u00a0' ? 0 : mark.textContent!.length)));
+    mark.textContent = end > offset ? text.slice(offset, end) : '\u00a0';
+    mirror.replaceChildren(text.slice(0, offset), mark, text.slice(end));
   }
   input.setAttribute('aria-invalid', String(offset !== undefined));
   mirror.scrollLeft = input.scrollLeft;
