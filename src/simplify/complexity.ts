@@ -1,5 +1,6 @@
 import type { Expr } from '../expr/types.js';
-import { children, postOrder } from '../expr/traverse.js';
+import { children } from '../expr/traverse.js';
+import { foldParts } from '../expr/fold.js';
 
 /**
  * A measure that adds up over the tree: each node's own weight plus its children's, a
@@ -7,14 +8,7 @@ import { children, postOrder } from '../expr/traverse.js';
  */
 function treeSum(own: (node: Expr) => number): (e: Expr) => number {
   const known = new WeakMap<Expr, number>();
-  return (e) => {
-    const cached = known.get(e);
-    if (cached !== undefined) return cached;
-    for (const node of postOrder(e)) {
-      if (!known.has(node)) known.set(node, children(node).reduce((total, c) => total + known.get(c)!, own(node)));
-    }
-    return known.get(e)!;
-  };
+  return (e) => known.get(e) ?? foldParts(e, children, (node, of) => children(node).reduce((total, c) => total + of(c), own(node)), known);
 }
 
 /**

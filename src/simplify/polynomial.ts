@@ -125,12 +125,7 @@ export const atomPolynomial = (atom: Expr, exponent: Rational = one): Polynomial
 
 export function addPolynomials(a: Polynomial, b: Polynomial): Polynomial {
   const out = new Map(a);
-  for (const [k, t] of b) {
-    const existing = out.get(k);
-    const c = existing ? existing.coefficient.add(t.coefficient) : t.coefficient;
-    if (isZero(c)) out.delete(k);
-    else out.set(k, { coefficient: c, monomial: t.monomial });
-  }
+  addInto(out, b);
   return out;
 }
 
