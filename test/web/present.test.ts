@@ -46,6 +46,11 @@ describe('what the page shows', () => {
     expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f′', 'f″']);
   });
 
+  it('says when abstract functions are plotted with stand-ins, and only then', () => {
+    expect(answer("f(x)*g'(x)").plotNote).toMatch(/plotted with stand-ins/);
+    expect(answer('x*sin(x)').plotNote).toBe('');
+  });
+
   it('leaves out a derivation too large to typeset, with the reason, and still gives the answer', () => {
     const view = answer('1/(1+e^(-x))', { order: 100 });
     expect(view.stepsHtml).toBeUndefined();

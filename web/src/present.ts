@@ -1,6 +1,7 @@
 import { differentiate } from '../../src/api.js';
 import { toLatex } from '../../src/print/latex.js';
-import { toText, toUnicode } from '../../src/print/linear.js';
+import { toText } from '../../src/print/linear.js';
+import { postOrder } from '../../src/expr/traverse.js';
 import { traceToLatex } from '../../src/print/steps-latex.js';
 import { traceToText } from '../../src/print/steps-text.js';
 import type { Expr } from '../../src/expr/types.js';
@@ -89,7 +90,7 @@ function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string }
     { label: 'f′', expr: o.derivative.derivations[0]!.result },
   ];
   const notes: string[] = [];
-  if (/\b[fgh](?:′|'|\()/.test(toUnicode(o.expr))) notes.push('f, g and h are plotted with stand-ins: f(t) = e^(t/2), g(t) = sin t, h(t) = cos 2t.');
+  if (postOrder(o.expr).some((n) => n.kind === 'apply')) notes.push('f, g and h are plotted with stand-ins: f(t) = e^(t/2), g(t) = sin t, h(t) = cos 2t.');
   if (state.second) {
     try {
       const second = o.derivative.derivations[1]?.result
