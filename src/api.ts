@@ -6,7 +6,7 @@ import type { DiffStep } from './diff/steps.js';
 import { simplifyWithSteps, type RewriteStep, type SimplifyForm } from './simplify/simplify.js';
 import { parse, type ParseOptions } from './parse/parse.js';
 import { InputError } from './errors.js';
-import type { FunctionEntry } from './expr/functions.js';
+import type { FunctionTable } from './functions/table.js';
 
 export interface DifferentiateOptions extends ParseOptions {
   /** Variable to differentiate by; by default x if present, else the only variable. */
@@ -25,7 +25,7 @@ export interface DifferentiateOptions extends ParseOptions {
    * The function table whose derivatives the rules use (default: the built-in `functionTable`).
    * A copy with one entry changed shows what the numeric checks catch.
    */
-  readonly functions?: ReadonlyMap<string, FunctionEntry>;
+  readonly functions?: FunctionTable;
 }
 
 /** One differentiation: the expression, the rule tree, the tidying steps and the result. */

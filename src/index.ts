@@ -2,7 +2,7 @@
 export type { Expr, Kind, Rational } from './expr/types.js';
 export * as build from './expr/factory.js';
 export { equals, variablesOf, dependsOn } from './expr/traverse.js';
-export { functionTable, type FunctionEntry } from './expr/functions.js';
+export { functionTable, functionNames, type FunctionEntry, type FunctionName, type FunctionTable } from './functions/table.js';
 export { parse, type ParseOptions } from './parse/parse.js';
 export { ParseError } from './parse/errors.js';
 export { InputError } from './errors.js';

@@ -2,7 +2,7 @@ import type { Expr } from '../expr/types.js';
 import { dependsOn, postOrder, variablesOf } from '../expr/traverse.js';
 import type { DiffStep } from './steps.js';
 import { StructuralMap } from '../expr/structural-map.js';
-import { functionTable, type FunctionEntry } from '../expr/functions.js';
+import { functionTable, type FunctionTable } from '../functions/table.js';
 import { polynomialInFunctionRule } from './polynomial-rule.js';
 import { maxRecursionDepth, simplify } from '../simplify/simplify.js';
 import {
@@ -12,7 +12,7 @@ import {
 
 export interface DeriveOptions {
   /** The function table to differentiate with (its derivatives); the built-in one by default. */
-  readonly functions?: ReadonlyMap<string, FunctionEntry>;
+  readonly functions?: FunctionTable;
 }
 
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */

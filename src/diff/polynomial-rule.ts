@@ -1,5 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Call, Expr } from '../expr/types.js';
+import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
 import { derivative, mul } from '../expr/factory.js';
 import { containsCall, dependsOn } from '../expr/traverse.js';
 import { addInto, atomKey, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, scale, type Term } from '../simplify/polynomial.js';
@@ -9,7 +10,7 @@ import type { DiffStep } from './steps.js';
 import type { RuleContext } from './rules.js';
 
 /** Functions whose derivative is a polynomial in themselves times the inner derivative. */
-const closedUnderDerivative = new Set(['sigmoid', 'tanh', 'exp']);
+const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.filter((name) => functionTable[name].derivativeIsPolynomialInItself));
 
 /**
  * (P(f))′ = P′(f)·f′ for a polynomial P in one function f = σ(u), tanh(u) or e^u with u′

@@ -1,6 +1,7 @@
 import type { Apply, Call, Div, Expr, Mul, Pow } from '../expr/types.js';
 import { add, apply, call, constant, derivative, div, int, mul, neg, num, pow, sub, variable } from '../expr/factory.js';
-import type { FunctionEntry } from '../expr/functions.js';
+import type { FunctionTable } from '../functions/table.js';
+import { fromTemplate } from '../expr/template.js';
 import { dependsOn } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
 import type { DiffStep } from './steps.js';
@@ -13,7 +14,7 @@ export interface RuleContext {
   /** A letter free in the whole problem, used for the inner function of the chain rule. */
   readonly placeholder: string;
   /** The function table whose derivatives the rules use. */
-  readonly functions: ReadonlyMap<string, FunctionEntry>;
+  readonly functions: FunctionTable;
 }
 
 /** (e)′ with respect to the rule's variable, left for a substep to work out. */
@@ -134,35 +135,38 @@ function decrement(n: Expr): Expr {
 
 /** A function from the table, through the chain rule when its argument is not just the variable. */
 export function callRule(e: Call, ctx: RuleContext): DiffStep {
-  if (e.name === 'log' && e.args.length === 2) return logarithmWithBase(e, ctx);
-  const entry = ctx.functions.get(e.name);
-  if (!entry) throw new Error(`no function '${e.name}' in the table`);
+  if (e.args.length === 2) return twoArgumentRule(e, ctx);
+  const entry = ctx.functions[e.name];
   const [argument] = e.args as [Expr];
   return withChain(e, argument, (u) => call(e.name, [u]), (x, v) => {
-    const u = (x as Call).args[0]!;
-    const result = entry.derivative(u);
-    return entry.rule === 'elementary'
+    const result = fromTemplate(entry.derivative, (x as Call).args);
+    const { rule } = entry;
+    return rule.id === 'elementary'
       ? leaf({ rule: 'elementary', expr: x, variable: v, bindings: { fn: e.name }, result })
-      : leaf({ rule: entry.rule, expr: x, variable: v, bindings: { base: baseOf[e.name]! }, result });
+      : leaf({ rule: rule.id, expr: x, variable: v, bindings: { base: rule.base === 'e' ? constant('e') : int(rule.base) }, result });
   }, ctx);
 }
 
-/** The base shown for the exponential and logarithm rules. */
-const baseOf: Readonly<Record<string, Expr>> = { exp: constant('e'), log: constant('e'), log10: int(10), log2: int(2) };
-
-/** log(u, b) = ln u / ln b: with a constant base, (log_b u)′ = u′/(u·ln b); otherwise the quotient rule. */
-function logarithmWithBase(e: Call, ctx: RuleContext): DiffStep {
-  const [argument, base] = e.args as [Expr, Expr];
-  if (dependsOn(base, ctx.variable)) {
-    const changeOfBase = div(ln(argument), ln(base));
-    const rewritten = ctx.differentiate(changeOfBase);
+/**
+ * A function of two arguments, log(u, b): with the second free of the variable, the chain rule
+ * on the first with the partial derivative by it, (log_b u)′ = u′/(u·ln b); otherwise its
+ * definition, ln u / ln b, differentiated.
+ */
+function twoArgumentRule(e: Call, ctx: RuleContext): DiffStep {
+  const [argument, second] = e.args as [Expr, Expr];
+  const entry = ctx.functions[e.name];
+  const { rule, partials, definition } = entry;
+  if (rule.id !== 'logarithm' || !partials || !definition) throw new Error(`internal error: no rule for ${e.name} of two arguments`);
+  if (dependsOn(second, ctx.variable)) {
+    const defined = fromTemplate(definition, e.args);
+    const rewritten = ctx.differentiate(defined);
     return {
-      rule: 'logarithm', expr: e, variable: ctx.variable, bindings: { base },
-      formula: d(changeOfBase, ctx), result: rewritten.result, substeps: [rewritten],
+      rule: rule.id, expr: e, variable: ctx.variable, bindings: { base: second },
+      formula: d(defined, ctx), result: rewritten.result, substeps: [rewritten],
     };
   }
-  return withChain(e, argument, (u) => call('log', [u, base]), (x, v) => leaf({
-    rule: 'logarithm', expr: x, variable: v, bindings: { base }, result: div(one, mul([(x as Call).args[0]!, ln(base)])),
+  return withChain(e, argument, (u) => call(e.name, [u, second]), (x, v) => leaf({
+    rule: rule.id, expr: x, variable: v, bindings: { base: second }, result: fromTemplate(partials[0], (x as Call).args),
   }), ctx);
 }
 

@@ -1,4 +1,5 @@
-import type { Expr } from '../expr/types.js';
+import type { AbstractFunctionName, Expr } from '../expr/types.js';
+import type { FunctionName } from '../functions/table.js';
 
 /**
  * A derivation is a tree of rule applications. Each step records the stable id of
@@ -50,9 +51,9 @@ export type DiffStep =
   /** (f(u))′ = f′(u)·u′: substeps are the outer derivative (in the placeholder) and the inner one */
   | StepOf<'chain', { readonly outer: Expr; readonly placeholder: string; readonly u: Expr }>
   /** an entry of the function table: (sin x)′ = cos x */
-  | StepOf<'elementary', { readonly fn: string }>
+  | StepOf<'elementary', { readonly fn: FunctionName }>
   /** an abstract function: (f(x))′ = f′(x) */
-  | StepOf<'abstract-function', { readonly fn: string }>
+  | StepOf<'abstract-function', { readonly fn: AbstractFunctionName }>
   /** (P(f))′ = P′(f)·f′ for a polynomial P in f = σ(u), tanh(u) or e^u whose derivative is again a polynomial in f */
   | StepOf<'polynomial-in-function', { readonly f: Expr }>;
 

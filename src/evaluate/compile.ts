@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/types.js';
-import { functionEntry } from '../expr/functions.js';
+import { functionTable } from '../functions/table.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder, variablesOf } from '../expr/traverse.js';
 import { evaluate, oddRoot, type EvaluateOptions, type Environment } from './evaluate.js';
@@ -58,7 +58,7 @@ export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpress
           : `${ref(node.base)} ** ${ref(node.exponent)}`;
         break;
       }
-      case 'call': code = `${helper(functionEntry(node.name).evaluate)}(${node.args.map(ref).join(', ')})`; break;
+      case 'call': code = `${helper(functionTable[node.name].evaluate)}(${node.args.map(ref).join(', ')})`; break;
       case 'apply': {
         const f = options.functions?.[node.name];
         const missing = `no definition for the abstract function '${node.name}'`;

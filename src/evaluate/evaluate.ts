@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/types.js';
-import { functionEntry } from '../expr/functions.js';
+import { functionTable } from '../functions/table.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder } from '../expr/traverse.js';
 
@@ -43,7 +43,7 @@ export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {
       case 'div': v = value(node.numerator) / value(node.denominator); break;
       case 'neg': v = -value(node.operand); break;
       case 'pow': v = realPower(value(node.base), node.exponent, value(node.exponent)); break;
-      case 'call': v = functionEntry(node.name).evaluate(...node.args.map(value)); break;
+      case 'call': v = functionTable[node.name].evaluate(...node.args.map(value)); break;
       case 'apply': {
         const f = functions[node.name];
         if (!f) throw new Error(`no definition for the abstract function '${node.name}'`);

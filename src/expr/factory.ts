@@ -1,6 +1,7 @@
 import type {
-  Add, Apply, Call, Constant, ConstantName, Derivative, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
+  AbstractFunctionName, Add, Apply, Call, Constant, ConstantName, Derivative, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
 } from './types.js';
+import type { FunctionName } from '../functions/table.js';
 import { hashBigInt, hashList, hashString, mix } from './hash.js';
 import { isTerminating, isZero, rational } from './rational.js';
 
@@ -109,11 +110,11 @@ export function pow(base: Expr, exponent: Expr): Expr {
   return powNode(base, exponent);
 }
 
-export function call(name: string, args: readonly Expr[]): Call {
+export function call(name: FunctionName, args: readonly Expr[]): Call {
   return { kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)), size: sizeOf(args), depth: depthOf(args) };
 }
 
-export function apply(name: string, order: number, arg: Expr): Apply {
+export function apply(name: AbstractFunctionName, order: number, arg: Expr): Apply {
   return { kind: 'apply', name, order, arg, hash: mix(mix(mix(seed.apply, hashString(name)), order), arg.hash), size: arg.size + 1, depth: arg.depth + 1 };
 }
 

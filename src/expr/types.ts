@@ -1,4 +1,5 @@
 import type Fraction from 'fraction.js';
+import type { FunctionName } from '../functions/table.js';
 
 /** An exact rational number (BigInt numerator and denominator). */
 export type Rational = Fraction;
@@ -65,7 +66,7 @@ export interface Pow extends NodeBase {
 /** An application of a function from the function table (sin, ln, sigmoid, …). */
 export interface Call extends NodeBase {
   readonly kind: 'call';
-  readonly name: string;
+  readonly name: FunctionName;
   readonly args: readonly Expr[];
 }
 
@@ -75,7 +76,7 @@ export interface Call extends NodeBase {
  */
 export interface Apply extends NodeBase {
   readonly kind: 'apply';
-  readonly name: string;
+  readonly name: AbstractFunctionName;
   readonly order: number;
   readonly arg: Expr;
 }
@@ -89,6 +90,12 @@ export interface Derivative extends NodeBase {
   readonly operand: Expr;
   readonly variable: string;
 }
+
+/**
+ * The name of an abstract function: any name outside the function table. The reader reads f, g
+ * and h so; the general forms of the rules use f and P.
+ */
+export type AbstractFunctionName = string;
 
 export type Expr = Num | Constant | Variable | Add | Mul | Div | Neg | Pow | Call | Apply | Derivative;
 export type Kind = Expr['kind'];

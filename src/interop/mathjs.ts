@@ -2,7 +2,9 @@ import Fraction from 'fraction.js';
 import { ConstantNode, FunctionNode, OperatorNode, ParenthesisNode, SymbolNode, type MathNode } from 'mathjs';
 import type { Expr } from '../expr/types.js';
 import { add, apply, call, constant, div, int, mul, neg, num, pow, variable } from '../expr/factory.js';
-import { abstractFunctionNames, functionSpellings } from '../expr/functions.js';
+import { abstractFunctionNames, functionSpellings } from '../functions/spellings.js';
+import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
+import type { Template } from '../functions/template.js';
 import { foldTree } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { InputError } from '../errors.js';
@@ -52,18 +54,49 @@ function convert(e: Expr, of: (x: Expr) => Node): Node {
     case 'div': return binary('/', 'divide', of(e.numerator), of(e.denominator));
     case 'neg': return unaryMinus(of(e.operand));
     case 'pow': return binary('^', 'pow', of(e.base), of(e.exponent));
-    case 'call': {
-      const [u] = e.args.map(of) as [Node];
-      if (e.name === 'sigmoid') return binary('/', 'divide', new ConstantNode(1), binary('+', 'add', new ConstantNode(1), fn('exp', [unaryMinus(u)])));
-      if (e.name === 'softplus') return fn('log', [binary('+', 'add', new ConstantNode(1), fn('exp', [u]))]);
-      return fn(e.name, e.args.map(of));
-    }
+    case 'call': return callNode(e.name, e.args.map(of));
     case 'apply':
       if (e.order > 0) throw new InputError(`${e.name}${'′'.repeat(e.order)}(u), a derivative of an abstract function, has no mathjs form`);
       return fn(e.name, [of(e.arg)]);
     case 'derivative': throw new InputError('an unevaluated derivative (u)′ has no mathjs form');
   }
 }
+
+/** f(args) in mathjs: by its mathjs name, or, where mathjs lacks it (σ, softplus), its definition written out. */
+function callNode(name: FunctionName, args: readonly Node[]): Node {
+  const entry = functionTable[name];
+  if (entry.code.mathjs !== undefined) return fn(entry.code.mathjs, [...args]);
+  if (!entry.definition) throw new Error(`internal error: ${name} has neither a mathjs name nor a definition`);
+  return templateNode(entry.definition, args);
+}
+
+/** A template of the function table as mathjs nodes, its arguments already converted. */
+function templateNode(template: Template<FunctionName>, args: readonly Node[]): Node {
+  if (typeof template === 'number') return new ConstantNode(template);
+  switch (template) {
+    case 'u': return args[0]!;
+    case 'v': return args[1]!;
+    case 'e': case 'pi': return new SymbolNode(template);
+  }
+  const [head, ...rest] = template;
+  const parts = rest.map((t) => templateNode(t, args));
+  const chain = (op: string, name: string): Node => parts.slice(1).reduce((left, right) => binary(op, name, left, right), parts[0]!);
+  switch (head) {
+    case 'add': return chain('+', 'add');
+    case 'sub': return chain('-', 'subtract');
+    case 'mul': return chain('*', 'multiply');
+    case 'div': return chain('/', 'divide');
+    case 'pow': return chain('^', 'pow');
+    case 'neg': return unaryMinus(parts[0]!);
+    default: return callNode(head, parts);
+  }
+}
+
+/** mathjs's names of the functions of the table. */
+const fromMathjsNames: ReadonlyMap<string, FunctionName> = new Map(functionNames.flatMap((name) => {
+  const spelling = functionTable[name].code.mathjs;
+  return spelling === undefined ? [] : [[spelling, name] as const];
+}));
 
 /** A part of a chain: bracketed when it is a chain of the same kind itself. */
 const grouped = (part: Expr, chain: 'add' | 'mul', of: (x: Expr) => Node): Node =>
@@ -138,13 +171,14 @@ function fromNode(node: Node, args: Expr[]): Expr {
     case 'FunctionNode': {
       const name = (node as unknown as { fn: { name?: string } }).fn.name ?? '';
       if (abstractFunctionNames.has(name) && args.length === 1) return apply(name, 0, args[0]!);
-      const entry = functionSpellings.get(name);
-      if (!entry) throw new InputError(`the mathjs function '${name}' has no dydx form`);
-      const [fewest, most] = entry.arity;
+      // mathjs's own names first; σ and softplus are read too, as a program may give mathjs its own.
+      const dydxName = fromMathjsNames.get(name) ?? functionSpellings.get(name);
+      if (!dydxName) throw new InputError(`the mathjs function '${name}' has no dydx form`);
+      const [fewest, most] = functionTable[dydxName].arity;
       if (args.length < fewest || args.length > most) {
-        throw new InputError(`${entry.name} takes ${fewest === most ? fewest : `${fewest} or ${most}`} argument${most === 1 ? '' : 's'}, not ${args.length}`);
+        throw new InputError(`${dydxName} takes ${fewest === most ? fewest : `${fewest} or ${most}`} argument${most === 1 ? '' : 's'}, not ${args.length}`);
       }
-      return call(entry.name, args);
+      return call(dydxName, args);
     }
     default: throw new InputError(`a mathjs ${node.type} has no dydx form`);
   }

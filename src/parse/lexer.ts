@@ -1,5 +1,6 @@
 import moo from 'moo';
-import { abstractFunctionNames, functionSpellings, type FunctionEntry } from '../expr/functions.js';
+import { abstractFunctionNames, functionSpellings } from '../functions/spellings.js';
+import type { FunctionName } from '../functions/table.js';
 import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
 
@@ -7,7 +8,7 @@ import { closest } from './suggest.js';
 export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' } | { readonly kind: 'variable'; readonly name: string };
 /** What a function token stands for: a table function or an abstract f, g, h with a number of primes. */
 export type FunctionValue =
-  | { readonly kind: 'table'; readonly entry: FunctionEntry; readonly spelling: string }
+  | { readonly kind: 'table'; readonly name: FunctionName; readonly spelling: string }
   | { readonly kind: 'abstract'; readonly name: string; readonly order: number; readonly spelling: string };
 
 export interface Token {
@@ -135,10 +136,10 @@ function classifyWord(source: string, t: moo.Token, primes: number, beforeParen:
     return { type: 'func', meaning: { kind: 'abstract', name: word, order: primes, spelling: word } };
   }
   if (primes > 0) throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
-  const entry = functionSpellings.get(word);
-  if (entry && (beforeParen || t.type === 'word')) {
+  const name = functionSpellings.get(word);
+  if (name && (beforeParen || t.type === 'word')) {
     if (!beforeParen) throw errorAt(source, t.offset, `${word} needs its argument in parentheses, as in ${word}(x)`);
-    return { type: 'func', meaning: { kind: 'table', entry, spelling: word } };
+    return { type: 'func', meaning: { kind: 'table', name, spelling: word } };
   }
   if (word === 'e' || word === 'pi' || word === 'π') {
     return { type: 'name', meaning: word === 'e' ? constantE : constantPi };

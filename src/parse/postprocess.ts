@@ -4,6 +4,7 @@ import { parseDecimal, rational } from '../expr/rational.js';
 import type { FunctionValue, NameValue, Token } from './lexer.js';
 import { errorAt } from './errors.js';
 import { foldParts } from '../expr/fold.js';
+import { functionTable } from '../functions/table.js';
 
 /*
  * Typed postprocessors for grammar/dydx.ne. Earley parsing completes a rule at every
@@ -156,9 +157,9 @@ export const call = (d: Data): Expr => {
     if (args.length !== 1) throw arityError(fn, meaning.spelling, [1, 1], args.length);
     return build.apply(meaning.name, meaning.order, args[0]!);
   }
-  const [fewest, most] = meaning.entry.arity;
-  if (args.length < fewest || args.length > most) throw arityError(fn, meaning.spelling, meaning.entry.arity, args.length);
-  return build.call(meaning.entry.name, args);
+  const { arity } = functionTable[meaning.name];
+  if (args.length < arity[0] || args.length > arity[1]) throw arityError(fn, meaning.spelling, arity, args.length);
+  return build.call(meaning.name, args);
 };
 
 function arityError(fn: Token, spelling: string, [fewest, most]: readonly [number, number], got: number): Error {

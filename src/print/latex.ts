@@ -1,6 +1,6 @@
 import type { Expr, Num } from '../expr/types.js';
 import { div, neg } from '../expr/factory.js';
-import { functionEntry } from '../expr/functions.js';
+import { functionTable, type FunctionName } from '../functions/table.js';
 import { foldTree } from '../expr/traverse.js';
 import { isInteger, isOne, isTerminating, isZero, toDecimalString } from '../expr/rational.js';
 import { isNegativeLooking, isNegativeNumber, precedenceOf, required } from './precedence.js';
@@ -40,7 +40,7 @@ function latexNode(e: Expr, toLatex: (child: Expr) => string): string {
       const base = e.base.kind === 'div' || precedenceOf(e.base, 'latex') < required.base ? parens(toLatex(e.base)) : toLatex(e.base);
       return `${base}^{${toLatex(e.exponent)}}`;
     }
-    case 'call': return functionEntry(e.name).latex(e.args.map(toLatex));
+    case 'call': return callLatex(e.name, e.args.map(toLatex));
     case 'apply': {
       const mark = e.order <= 3 ? "'".repeat(e.order) : `^{(${e.order})}`;
       return `${e.name}${mark}${parens(toLatex(e.arg))}`;
@@ -50,6 +50,20 @@ function latexNode(e: Expr, toLatex: (child: Expr) => string): string {
 }
 
 const parens = (text: string): string => `\\left(${text}\\right)`;
+
+/** A function applied to arguments already printed, as its table entry spells it. */
+function callLatex(name: FunctionName, args: readonly string[]): string {
+  const spelling = functionTable[name].latex;
+  const [u] = args as [string];
+  switch (spelling.kind) {
+    case 'command':
+      return args.length > 1 && spelling.withBase ? `${spelling.withBase}_{${args[1]}}${parens(u)}` : `${spelling.command}${parens(u)}`;
+    case 'operatorname': return `\\operatorname{${spelling.name}}${parens(u)}`;
+    case 'root': return spelling.index === 2 ? `\\sqrt{${u}}` : `\\sqrt[${spelling.index}]{${u}}`;
+    case 'bars': return `\\left|${u}\\right|`;
+    case 'power-of-e': return `e^{${u}}`;
+  }
+}
 
 function numberLatex(e: Num): string {
   const q = e.value;

@@ -1,7 +1,7 @@
 import type { Apply, Call, Expr, Num } from '../expr/types.js';
 import { neg } from '../expr/factory.js';
 import { foldTree } from '../expr/traverse.js';
-import { functionEntry } from '../expr/functions.js';
+import { functionTable } from '../functions/table.js';
 import { isInteger, isOne, isZero } from '../expr/rational.js';
 import { isNegativeLooking, isNegativeNumber, precedence, precedenceOf, required, type Notation } from './precedence.js';
 import { numberText } from './numbers.js';
@@ -101,15 +101,13 @@ function superscript(n: Num): string {
 function call(e: Call, style: LinearStyle, print: (child: Expr) => string): string {
   const args = (): string => e.args.map(print).join(', ');
   if (style.notation === 'text') return `${e.name}(${args()})`;
+  const spelling = functionTable[e.name].unicode;
   const [u] = e.args as [Expr];
-  switch (e.name) {
-    case 'exp': return power(style.constants.e, u, style, print);
-    case 'sqrt': case 'cbrt': {
-      const sign = functionEntry(e.name).unicode;
-      return precedenceOf(u, style.notation) < required.rootOperand ? `${sign}(${print(u)})` : sign + print(u);
-    }
-    case 'log': return e.args.length === 2 ? `log(${args()})` : `ln(${args()})`;
-    default: return `${functionEntry(e.name).unicode}(${args()})`;
+  switch (spelling.kind) {
+    case 'power-of-e': return power(style.constants.e, u, style, print);
+    case 'prefix':
+      return precedenceOf(u, style.notation) < required.rootOperand ? `${spelling.sign}(${print(u)})` : spelling.sign + print(u);
+    case 'name': return `${e.args.length > 1 && spelling.withBase ? spelling.withBase : spelling.name}(${args()})`;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { isInteger, isNegative, isTerminating } from '../expr/rational.js';
+import { functionTable } from '../functions/table.js';
 
 /**
  * The one precedence table. Every printer asks it whether a child needs
@@ -33,11 +34,12 @@ export function precedenceOf(e: Expr, notation: Notation): number {
       const plain = isInteger(e.value) || (e.decimal && isTerminating(e.value));
       return plain || notation === 'latex' ? precedence.atom : precedence.product;
     }
-    case 'call':
+    case 'call': {
       if (notation === 'text') return precedence.atom;
-      if (e.name === 'exp') return precedence.power;
-      if (notation === 'unicode' && (e.name === 'sqrt' || e.name === 'cbrt')) return precedence.power;
-      return precedence.atom;
+      const spelling = notation === 'latex' ? functionTable[e.name].latex : functionTable[e.name].unicode;
+      // e^u binds as a power does, and so does √u written with a sign before its argument.
+      return spelling.kind === 'power-of-e' || spelling.kind === 'prefix' ? precedence.power : precedence.atom;
+    }
     case 'constant': case 'variable': case 'apply': case 'derivative':
       return precedence.atom;
   }

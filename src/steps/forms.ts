@@ -1,7 +1,8 @@
 import type { Expr } from '../expr/types.js';
 import type { DiffStep } from '../diff/steps.js';
 import { add, apply, call, derivative, div, int, mul, neg, pow, sub, variable } from '../expr/factory.js';
-import { functionEntry } from '../expr/functions.js';
+import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
+import { fromTemplate } from '../expr/template.js';
 
 /**
  * The general form of each rule as an equation of expressions, (u/v)′ = (u′·v − u·v′)/v²,
@@ -42,21 +43,19 @@ export function generalForm(step: DiffStep): Equation {
       return [d(pow(f, g), 'x'), mul([pow(f, g), add([mul([d(g, 'x'), call('log', [f])]), mul([g, div(d(f, 'x'), f)])])])];
     }
     case 'logarithm': {
-      const base = step.bindings.base;
-      if (base.kind === 'constant') return [d(call('log', [x]), by), div(int(1), x)];
-      // log10 and log2 show their own names; any other base is the letter b.
-      const named = base.kind === 'num' && (base.value.n === 10n || base.value.n === 2n) && base.value.d === 1n;
-      const b = named ? base : variable('b');
-      const log = named ? call(`log${base.value.n}`, [x]) : call('log', [x, b]);
-      return [d(log, by), div(int(1), mul([x, call('log', [b])]))];
+      // ln and the logarithms with a name of their own (log10, log2) show that name; any other base is the letter b.
+      const named = logarithmTo(step.bindings.base);
+      if (named) return [d(call(named, [x]), by), fromTemplate(functionTable[named].derivative, [x])];
+      const b = variable('b');
+      return [d(call('log', [x, b]), by), fromTemplate(functionTable.log.partials![0], [x, b])];
     }
     case 'chain': {
       const f = (arg: Expr, order: number): Expr => apply('f', order, arg);
       return [d(f(u, 0), 'x'), mul([f(u, 1), d(u, 'x')])];
     }
     case 'elementary': {
-      const entry = functionEntry(step.bindings.fn);
-      return [d(call(entry.name, [x]), by), entry.derivative(x)];
+      const name = step.bindings.fn;
+      return [d(call(name, [x]), by), fromTemplate(functionTable[name].derivative, [x])];
     }
     case 'abstract-function':
       return [d(apply(step.bindings.fn, 0, x), by), apply(step.bindings.fn, 1, x)];
@@ -65,4 +64,13 @@ export function generalForm(step: DiffStep): Equation {
       return [d(p(step.bindings.f, 0), by), mul([p(step.bindings.f, 1), d(step.bindings.f, by)])];
     }
   }
+}
+
+/** The function of the table that is the logarithm to this base (log for e, log10 for 10), if there is one. */
+function logarithmTo(base: Expr): FunctionName | undefined {
+  return functionNames.find((name) => {
+    const rule = functionTable[name].rule;
+    if (rule.id !== 'logarithm' || functionTable[name].arity[0] !== 1) return false;
+    return rule.base === 'e' ? base.kind === 'constant' && base.name === 'e' : base.kind === 'num' && base.value.equals(rule.base);
+  });
 }

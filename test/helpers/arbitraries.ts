@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Expr } from '../../src/expr/types.js';
 import * as build from '../../src/expr/factory.js';
-import { functionTable } from '../../src/expr/functions.js';
+import { functionNames, functionTable } from '../../src/functions/table.js';
 import { rational } from '../../src/expr/rational.js';
 
 export interface TreeOptions {
@@ -21,7 +21,7 @@ export const literal: fc.Arbitrary<Expr> = fc.oneof(
 export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
   // x, the usual variable of differentiation, comes up as often as all the others together.
   const variables = options.variables ?? ['x', 'x', 'x', 'y', 'theta', 'w1'];
-  const oneArgument = [...functionTable.values()].filter((f) => f.arity[0] === 1).map((f) => f.name);
+  const oneArgument = functionNames.filter((name) => functionTable[name].arity[0] === 1);
   const leaf = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...variables).map(build.variable) },
     { weight: 2, arbitrary: literal },

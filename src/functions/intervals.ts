@@ -1,0 +1,33 @@
+/** An interval of the real line, each end in it or not; ends may be infinite. */
+export interface Interval {
+  readonly low: number;
+  readonly high: number;
+  readonly lowIncluded: boolean;
+  readonly highIncluded: boolean;
+}
+
+/** An interval, less the points at + k·every for whole k (tan's poles at π/2 + kπ) when `excluding` is given. */
+export interface Domain extends Interval {
+  readonly excluding?: { readonly at: number; readonly every: number };
+}
+
+/** [low, high], (low, high), [low, high) or (low, high]. */
+export function interval(low: number, high: number, ends: '[]' | '()' | '[)' | '(]'): Interval {
+  return { low, high, lowIncluded: ends[0] === '[', highIncluded: ends[1] === ']' };
+}
+
+export function inInterval(i: Interval, x: number): boolean {
+  return (x > i.low || (i.lowIncluded && x === i.low)) && (x < i.high || (i.highIncluded && x === i.high));
+}
+
+/**
+ * Whether x is in the domain. An excluded point is one a whole number of periods from `at`
+ * to within rounding: π/2 itself is no double, so tan(π/2) in floating point is finite but
+ * meaningless.
+ */
+export function inDomain(d: Domain, x: number): boolean {
+  if (!inInterval(d, x)) return false;
+  if (!d.excluding) return true;
+  const periods = (x - d.excluding.at) / d.excluding.every;
+  return Math.abs(periods - Math.round(periods)) > 1e-12 * Math.max(1, Math.abs(periods));
+}

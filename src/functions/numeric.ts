@@ -1,0 +1,18 @@
+/*
+ * Numeric values of the functions that JavaScript's Math lacks, in floating point: NaN where
+ * undefined (outside the domain), ±Infinity only where the true value overflows. Each is written
+ * so that it does not overflow or cancel where the value itself is representable.
+ */
+
+/** σ(x) = 1/(1 + e^(−x)), never computing e^t for large positive t. */
+export const sigmoid = (x: number): number => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+
+/** ln(1 + eˣ) = max(x, 0) + ln(1 + e^(−|x|)). */
+export const softplus = (x: number): number => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
+
+/** The logarithm of x to base b (the natural one without b). */
+export const logarithm = (x: number, base?: number): number => (base === undefined ? Math.log(x) : Math.log(x) / Math.log(base));
+
+export const sec = (x: number): number => 1 / Math.cos(x);
+export const csc = (x: number): number => 1 / Math.sin(x);
+export const cot = (x: number): number => Math.cos(x) / Math.sin(x);

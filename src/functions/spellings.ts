@@ -1,0 +1,11 @@
+import { functionNames, functionTable, type FunctionName } from './table.js';
+
+/** Every spelling of a table function that is read as input (name, aliases, Unicode name), with the function it names. */
+export const functionSpellings: ReadonlyMap<string, FunctionName> = new Map(functionNames.flatMap((name) => {
+  const entry = functionTable[name];
+  const unicode = entry.unicode.kind === 'name' ? [entry.unicode.name] : [];
+  return [name, ...entry.aliases, ...unicode].map((spelling) => [spelling, name] as const);
+}));
+
+/** Names read as abstract functions: f(u) is some unknown function of u. */
+export const abstractFunctionNames: ReadonlySet<string> = new Set(['f', 'g', 'h']);

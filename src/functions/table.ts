@@ -1,0 +1,246 @@
+import type { Template } from './template.js';
+import { interval, type Domain, type Interval } from './intervals.js';
+import { cot, csc, logarithm, sec, sigmoid, softplus } from './numeric.js';
+
+/**
+ * The function table: one entry per elementary function, holding every fact the project
+ * knows about it, read by whoever needs it (the rules, the printers, the reader, the
+ * evaluator, the interop with mathjs). Adding a function is adding one entry here.
+ *
+ * Entries are data: formulas are templates over the arguments u and v (see template.ts),
+ * spellings are strings, the numeric value is a function of numbers. So the table stands
+ * below the expression trees, and the names of its entries are the type `FunctionName`.
+ */
+export interface FunctionEntry<Name extends string = FunctionName> {
+  /** Other spellings read as input: ln for log, arcsin for asin. The entry's name is its ASCII spelling. */
+  readonly aliases: readonly string[];
+  /** Fewest and most arguments. */
+  readonly arity: readonly [number, number];
+  /** The rule of a derivation that differentiates it: the exponential and logarithm rules show a base. */
+  readonly rule: FunctionRule;
+  /** d/du f(u) for the one-argument form. */
+  readonly derivative: Template<Name>;
+  /** ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v. */
+  readonly partials?: readonly [Template<Name>, Template<Name>];
+  /** Whether f′(u) is a polynomial in f(u) itself (σ′ = σ·(1 − σ), tanh′ = 1 − tanh², exp′ = exp). */
+  readonly derivativeIsPolynomialInItself?: true;
+  /**
+   * f in terms of exp, log, the other functions and arithmetic, for a target that lacks f
+   * (σ(u) = 1/(1 + e^(−u))); for log, the two-argument form in terms of the one-argument one.
+   */
+  readonly definition?: Template<Name>;
+  /** How an application is written in Unicode. */
+  readonly unicode: UnicodeSpelling;
+  /** How an application is written in LaTeX: data, so a LaTeX reader can use it as well. */
+  readonly latex: LatexSpelling;
+  /**
+   * Its name in other languages, for mathjs and for generated code; absent where the language
+   * lacks it (then the definition is written). mathjs's functions take the same arguments as
+   * dydx's; the others' names are for the one-argument form.
+   */
+  readonly code: CodeSpellings;
+  /** Its real value in floating point (NaN outside the domain). */
+  readonly evaluate: (...args: number[]) => number;
+  /** Where the one-argument form is defined on the reals (all of them when absent). */
+  readonly domain?: Domain;
+  /** The values it takes there (all reals when absent): σ lies in (0, 1). */
+  readonly range?: Interval;
+}
+
+export type FunctionRule =
+  | { readonly id: 'elementary' }
+  | { readonly id: 'exponential'; readonly base: 'e' }
+  | { readonly id: 'logarithm'; readonly base: 'e' | number };
+
+export type UnicodeSpelling =
+  /** name(u): sin(x), σ(x); `withBase` is the name of the two-argument form: ln(x), log(x, b). */
+  | { readonly kind: 'name'; readonly name: string; readonly withBase?: string }
+  /** A sign before the argument: √x, ∛x. */
+  | { readonly kind: 'prefix'; readonly sign: string }
+  /** e^u. */
+  | { readonly kind: 'power-of-e' };
+
+export type LatexSpelling =
+  /** \sin\left(u\right); `withBase` for the two-argument form: \log_{b}\left(u\right). */
+  | { readonly kind: 'command'; readonly command: string; readonly withBase?: string }
+  /** \operatorname{arsinh}\left(u\right), for names LaTeX has no command for. */
+  | { readonly kind: 'operatorname'; readonly name: string }
+  /** \sqrt{u}, \sqrt[3]{u}. */
+  | { readonly kind: 'root'; readonly index: 2 | 3 }
+  /** \left|u\right|. */
+  | { readonly kind: 'bars' }
+  /** e^{u}. */
+  | { readonly kind: 'power-of-e' };
+
+export type CodeTarget = 'mathjs' | 'python' | 'numpy' | 'javascript' | 'c';
+export type CodeSpellings = { readonly [T in CodeTarget]?: string };
+
+const allReals = interval(-Infinity, Infinity, '()');
+const positive = interval(0, Infinity, '()');
+const nonNegative = interval(0, Infinity, '[)');
+const unit = interval(-1, 1, '[]');
+const exceptOddHalfPi: Domain = { ...allReals, excluding: { at: Math.PI / 2, every: Math.PI } };
+const exceptMultiplesOfPi: Domain = { ...allReals, excluding: { at: 0, every: Math.PI } };
+
+const elementary = { id: 'elementary' } as const;
+const called = (name: string) => ({ kind: 'name', name }) as const;
+const command = (name: string) => ({ kind: 'command', command: `\\${name}` }) as const;
+const operatorname = (name: string) => ({ kind: 'operatorname', name }) as const;
+/** The same name in mathjs, Python's math, NumPy, JavaScript's Math and C's math.h. */
+const everywhere = (name: string, numpy = name) =>
+  ({ mathjs: name, python: `math.${name}`, numpy: `np.${numpy}`, javascript: `Math.${name}`, c: name }) as const;
+
+/** Keeps an entry's literal types, so the table's own type can check the names its templates use. */
+const entry = <const E extends FunctionEntry<string>>(e: E): E => e;
+
+const table = {
+  exp: entry({
+    aliases: [], arity: [1, 1], rule: { id: 'exponential', base: 'e' },
+    derivative: ['exp', 'u'], derivativeIsPolynomialInItself: true,
+    unicode: { kind: 'power-of-e' }, latex: { kind: 'power-of-e' }, code: everywhere('exp'),
+    evaluate: Math.exp, range: positive,
+  }),
+  log: entry({
+    aliases: ['ln'], arity: [1, 2], rule: { id: 'logarithm', base: 'e' },
+    derivative: ['div', 1, 'u'],
+    partials: [['div', 1, ['mul', 'u', ['log', 'v']]], ['neg', ['div', ['log', 'u'], ['mul', 'v', ['pow', ['log', 'v'], 2]]]]],
+    definition: ['div', ['log', 'u'], ['log', 'v']],
+    unicode: { kind: 'name', name: 'ln', withBase: 'log' }, latex: { kind: 'command', command: '\\ln', withBase: '\\log' },
+    code: everywhere('log'), evaluate: logarithm, domain: positive,
+  }),
+  log10: entry({
+    aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 10 },
+    derivative: ['div', 1, ['mul', 'u', ['log', 10]]], definition: ['div', ['log', 'u'], ['log', 10]],
+    unicode: called('log10'), latex: command('log_{10}'), code: everywhere('log10'),
+    evaluate: Math.log10, domain: positive,
+  }),
+  log2: entry({
+    aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 2 },
+    derivative: ['div', 1, ['mul', 'u', ['log', 2]]], definition: ['div', ['log', 'u'], ['log', 2]],
+    unicode: called('log2'), latex: command('log_{2}'), code: everywhere('log2'),
+    evaluate: Math.log2, domain: positive,
+  }),
+  sqrt: entry({
+    aliases: [], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['mul', 2, ['sqrt', 'u']]],
+    unicode: { kind: 'prefix', sign: '√' }, latex: { kind: 'root', index: 2 }, code: everywhere('sqrt'),
+    evaluate: Math.sqrt, domain: nonNegative, range: nonNegative,
+  }),
+  cbrt: entry({
+    aliases: [], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['mul', 3, ['pow', ['cbrt', 'u'], 2]]],
+    unicode: { kind: 'prefix', sign: '∛' }, latex: { kind: 'root', index: 3 }, code: everywhere('cbrt'),
+    evaluate: Math.cbrt,
+  }),
+  abs: entry({
+    aliases: [], arity: [1, 1], rule: elementary,
+    derivative: ['div', 'u', ['abs', 'u']],
+    unicode: called('abs'), latex: { kind: 'bars' },
+    code: { mathjs: 'abs', python: 'abs', numpy: 'np.abs', javascript: 'Math.abs', c: 'fabs' },
+    evaluate: Math.abs, range: nonNegative,
+  }),
+  sin: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['cos', 'u'],
+    unicode: called('sin'), latex: command('sin'), code: everywhere('sin'), evaluate: Math.sin, range: unit,
+  }),
+  cos: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['sin', 'u']],
+    unicode: called('cos'), latex: command('cos'), code: everywhere('cos'), evaluate: Math.cos, range: unit,
+  }),
+  tan: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['pow', ['sec', 'u'], 2],
+    unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: exceptOddHalfPi,
+  }),
+  sec: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['mul', ['sec', 'u'], ['tan', 'u']],
+    definition: ['div', 1, ['cos', 'u']],
+    unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: exceptOddHalfPi,
+  }),
+  csc: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csc', 'u'], ['cot', 'u']]],
+    definition: ['div', 1, ['sin', 'u']],
+    unicode: called('csc'), latex: command('csc'), code: { mathjs: 'csc' }, evaluate: csc, domain: exceptMultiplesOfPi,
+  }),
+  cot: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['pow', ['csc', 'u'], 2]],
+    definition: ['div', ['cos', 'u'], ['sin', 'u']],
+    unicode: called('cot'), latex: command('cot'), code: { mathjs: 'cot' }, evaluate: cot, domain: exceptMultiplesOfPi,
+  }),
+  asin: entry({
+    aliases: ['arcsin'], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]],
+    unicode: called('arcsin'), latex: command('arcsin'), code: everywhere('asin', 'arcsin'),
+    evaluate: Math.asin, domain: unit, range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
+  }),
+  acos: entry({
+    aliases: ['arccos'], arity: [1, 1], rule: elementary,
+    derivative: ['neg', ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]]],
+    unicode: called('arccos'), latex: command('arccos'), code: everywhere('acos', 'arccos'),
+    evaluate: Math.acos, domain: unit, range: interval(0, Math.PI, '[]'),
+  }),
+  atan: entry({
+    aliases: ['arctan'], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['add', 1, ['pow', 'u', 2]]],
+    unicode: called('arctan'), latex: command('arctan'), code: everywhere('atan', 'arctan'),
+    evaluate: Math.atan, range: interval(-Math.PI / 2, Math.PI / 2, '()'),
+  }),
+  sinh: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['cosh', 'u'],
+    definition: ['div', ['sub', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
+    unicode: called('sinh'), latex: command('sinh'), code: everywhere('sinh'), evaluate: Math.sinh,
+  }),
+  cosh: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['sinh', 'u'],
+    definition: ['div', ['add', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
+    unicode: called('cosh'), latex: command('cosh'), code: everywhere('cosh'), evaluate: Math.cosh,
+    range: interval(1, Infinity, '[)'),
+  }),
+  tanh: entry({
+    aliases: [], arity: [1, 1], rule: elementary,
+    derivative: ['sub', 1, ['pow', ['tanh', 'u'], 2]], derivativeIsPolynomialInItself: true,
+    definition: ['div', ['sub', ['exp', ['mul', 2, 'u']], 1], ['add', ['exp', ['mul', 2, 'u']], 1]],
+    unicode: called('tanh'), latex: command('tanh'), code: everywhere('tanh'), evaluate: Math.tanh,
+    range: interval(-1, 1, '()'),
+  }),
+  asinh: entry({
+    aliases: ['arsinh', 'arcsinh'], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['sqrt', ['add', ['pow', 'u', 2], 1]]],
+    definition: ['log', ['add', 'u', ['sqrt', ['add', ['pow', 'u', 2], 1]]]],
+    unicode: called('arsinh'), latex: operatorname('arsinh'), code: everywhere('asinh', 'arcsinh'), evaluate: Math.asinh,
+  }),
+  acosh: entry({
+    aliases: ['arcosh', 'arccosh'], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['sqrt', ['sub', ['pow', 'u', 2], 1]]],
+    definition: ['log', ['add', 'u', ['sqrt', ['sub', ['pow', 'u', 2], 1]]]],
+    unicode: called('arcosh'), latex: operatorname('arcosh'), code: everywhere('acosh', 'arccosh'),
+    evaluate: Math.acosh, domain: interval(1, Infinity, '[)'), range: nonNegative,
+  }),
+  atanh: entry({
+    aliases: ['artanh', 'arctanh'], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['sub', 1, ['pow', 'u', 2]]],
+    definition: ['div', ['log', ['div', ['add', 1, 'u'], ['sub', 1, 'u']]], 2],
+    unicode: called('artanh'), latex: operatorname('artanh'), code: everywhere('atanh', 'arctanh'),
+    evaluate: Math.atanh, domain: interval(-1, 1, '()'),
+  }),
+  sigmoid: entry({
+    aliases: ['σ', 'logistic'], arity: [1, 1], rule: elementary,
+    derivative: ['mul', ['sigmoid', 'u'], ['sub', 1, ['sigmoid', 'u']]], derivativeIsPolynomialInItself: true,
+    definition: ['div', 1, ['add', 1, ['exp', ['neg', 'u']]]],
+    unicode: called('σ'), latex: command('sigma'), code: {}, evaluate: sigmoid, range: interval(0, 1, '()'),
+  }),
+  softplus: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['sigmoid', 'u'],
+    definition: ['log', ['add', 1, ['exp', 'u']]],
+    unicode: called('softplus'), latex: operatorname('softplus'), code: {}, evaluate: softplus, range: positive,
+  }),
+};
+
+/** The name of a function of the table: its ASCII spelling, which mathjs reads too. */
+export type FunctionName = keyof typeof table;
+
+/** Every function's facts, by name. Typing it so checks that its templates name only functions of the table. */
+export type FunctionTable = { readonly [N in FunctionName]: FunctionEntry<FunctionName> };
+export const functionTable: FunctionTable = table;
+
+/** The names of the table, in its order. */
+export const functionNames = Object.keys(table) as readonly FunctionName[];

@@ -1,0 +1,181 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { functionNames, functionTable, type FunctionName } from '../../src/functions/table.js';
+import { templateOperators, type Template } from '../../src/functions/template.js';
+import { inDomain, inInterval } from '../../src/functions/intervals.js';
+import { fromTemplate } from '../../src/expr/template.js';
+import { call, variable } from '../../src/expr/factory.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { richardson } from '../../src/check/richardson.js';
+import { relativeError } from '../../src/check/check.js';
+import { cancel, toRationalFunction, univariate } from '../../src/simplify/rational-function.js';
+import { constantValue } from '../../src/simplify/polynomial.js';
+
+/*
+ * Every fact of every entry, checked against the entry's numeric value: the derivative and
+ * partials against finite differences, the definition, domain and range against the values,
+ * the names in other languages against those languages' own functions where they are here.
+ */
+
+const u = variable('u');
+const v = variable('v');
+/** Points spread over the line, irregular so that no special value is hit, and a few inside (−1, 1) and near 1. */
+const points = [-7.3, -2.9, -1.7, -0.93, -0.41, -0.06, 0.03, 0.27, 0.58, 0.97, 1.08, 1.6, 2.4, 4.1, 9.6];
+const bases = [0.4, 2, 3.7];
+
+const value = (name: FunctionName, ...args: number[]): number => functionTable[name].evaluate(...args);
+const at = (template: Template<FunctionName>, args: number[]): number =>
+  evaluate(fromTemplate(template, [u, v].slice(0, Math.max(args.length, 1))), { u: args[0]!, v: args[1] ?? Number.NaN });
+/** Points where the function is defined and finite, away from its poles and the ends of its domain. */
+const inside = (name: FunctionName): number[] => points.filter((x) =>
+  [x - 0.01, x, x + 0.01].every((y) => Number.isFinite(value(name, y)) && Math.abs(value(name, y)) < 1e6));
+
+describe('the function table', () => {
+  it('names only operators and functions of the table in its templates, with their numbers of arguments', () => {
+    const check = (t: Template<string>, where: string): void => {
+      if (typeof t === 'number' || typeof t === 'string') return;
+      const [head, ...args] = t;
+      if (templateOperators.has(head)) {
+        expect(args.length, `${where}: ${head}`).toBeGreaterThanOrEqual(head === 'neg' ? 1 : 2);
+      } else {
+        expect(functionNames, where).toContain(head);
+        const [fewest, most] = functionTable[head as FunctionName].arity;
+        expect(args.length, `${where}: ${head}`).toBeGreaterThanOrEqual(fewest);
+        expect(args.length, `${where}: ${head}`).toBeLessThanOrEqual(most);
+      }
+      args.forEach((a) => check(a, where));
+    };
+    for (const name of functionNames) {
+      const entry = functionTable[name];
+      check(entry.derivative, `${name} derivative`);
+      if (entry.definition) check(entry.definition, `${name} definition`);
+      entry.partials?.forEach((p, i) => check(p, `${name} partial ${i + 1}`));
+      if (entry.partials) expect(entry.arity[1], name).toBe(2);
+    }
+  });
+
+  it.each(functionNames)('%s: its derivative agrees with finite differences of its value', (name) => {
+    const where = inside(name);
+    expect(where.length).toBeGreaterThanOrEqual(3);
+    let compared = 0;
+    for (const x of where) {
+      const estimate = richardson((t) => value(name, t), x);
+      // Near a pole the finite differences do not settle: no judgement there.
+      if (!(estimate.error < 1e-9 * Math.max(1, Math.abs(estimate.value)))) continue;
+      compared++;
+      expect(relativeError(at(functionTable[name].derivative, [x]), estimate.value), `${name}′(${x})`).toBeLessThan(1e-7);
+    }
+    expect(compared).toBeGreaterThanOrEqual(3);
+  });
+
+  it('log: the partial derivatives of log(u, v) agree with finite differences', () => {
+    const [byU, byV] = functionTable.log.partials!;
+    for (const x of [0.3, 1.7, 8.2]) {
+      for (const b of bases) {
+        expect(relativeError(at(byU, [x, b]), richardson((t) => value('log', t, b), x).value)).toBeLessThan(1e-7);
+        expect(relativeError(at(byV, [x, b]), richardson((t) => value('log', x, t), b).value)).toBeLessThan(1e-7);
+      }
+    }
+  });
+
+  it.each(functionNames.filter((name) => functionTable[name].definition))('%s: its definition has its value', (name) => {
+    const { definition, arity } = functionTable[name];
+    for (const x of inside(name)) {
+      const args = arity[0] === 2 || name === 'log' ? [[x, 2], [x, 0.3]] : [[x]];
+      for (const a of args) expect(relativeError(at(definition!, a), value(name, ...a)), `${name}(${a.join(', ')})`).toBeLessThan(1e-12);
+    }
+  });
+
+  it('says which derivatives are polynomials in the function itself, and no others', () => {
+    for (const name of functionNames) {
+      const f = call(name, [u]);
+      const r = cancel(toRationalFunction(fromTemplate(functionTable[name].derivative, [u])));
+      const p = constantValue(r.denominator)?.equals(1) ? univariate(r.numerator) : undefined;
+      const inItself = p !== undefined && (p.atom === undefined || p.atom.hash === f.hash);
+      expect(inItself, name).toBe(functionTable[name].derivativeIsPolynomialInItself === true);
+    }
+  });
+
+  it.each(functionNames)('%s: is defined (finite) exactly on its domain', (name) => {
+    const { domain } = functionTable[name];
+    const many = Array.from({ length: 400 }, (_, i) => -20 + i * 0.1003);
+    for (const x of [...many, ...points, 0, 1, -1]) {
+      const defined = domain ? inDomain(domain, x) : true;
+      const finite = Number.isFinite(value(name, x));
+      // At a pole floating point gives a huge finite value: only the other way round is asserted there.
+      if (defined) expect(finite, `${name}(${x})`).toBe(true);
+      else if (!domain?.excluding) expect(finite, `${name}(${x})`).toBe(false);
+    }
+  });
+
+  it.each(functionNames.filter((name) => functionTable[name].range))('%s: takes its values in its range', (name) => {
+    // Rounding may reach an open end (tanh(−20) is −1 in floating point): the values are checked against the closed interval.
+    const range = { ...functionTable[name].range!, lowIncluded: true, highIncluded: true };
+    const many = Array.from({ length: 400 }, (_, i) => -20 + i * 0.1003).filter((x) => Number.isFinite(value(name, x)));
+    for (const x of many) expect(inInterval(range, value(name, x)), `${name}(${x}) = ${value(name, x)}`).toBe(true);
+  });
+
+  it('spells every function differently, and every spelling of a function reads as that function', () => {
+    const spellings = functionNames.flatMap((name) => [name, ...functionTable[name].aliases]);
+    expect(new Set(spellings).size).toBe(spellings.length);
+  });
+});
+
+describe('names in other languages', () => {
+  const missing = (name: FunctionName, target: 'python' | 'numpy' | 'javascript' | 'c'): boolean => functionTable[name].code[target] === undefined;
+
+  it('a function a language lacks has a definition to write instead', () => {
+    for (const name of functionNames) {
+      for (const target of ['mathjs', 'python', 'numpy', 'javascript', 'c'] as const) {
+        if (functionTable[name].code[target] === undefined) expect(functionTable[name].definition, `${name} in ${target}`).toBeDefined();
+      }
+    }
+  });
+
+  it('JavaScript: each name is a function of Math with the same values', () => {
+    for (const name of functionNames) {
+      const spelling = functionTable[name].code.javascript;
+      if (spelling === undefined) continue;
+      const f = (Math as unknown as Record<string, (x: number) => number>)[spelling.replace(/^Math\./, '')];
+      expect(f, spelling).toBeTypeOf('function');
+      for (const x of inside(name)) expect(relativeError(f!(x), value(name, x)), `${spelling}(${x})`).toBeLessThan(1e-14);
+    }
+  });
+
+  const python = spawnSync('python3', ['-c', 'import math, numpy'], { encoding: 'utf8' });
+  it.skipIf(python.status !== 0)('Python and NumPy: each name is a function of math or numpy with the same values (skipped where python3 with numpy is missing)', () => {
+    const cases = functionNames.flatMap((name) => (['python', 'numpy'] as const).flatMap((target) => {
+      const spelling = functionTable[name].code[target];
+      return spelling === undefined ? [] : [{ name, spelling, xs: inside(name) }];
+    }));
+    const script = [
+      'import json, math, sys',
+      'import numpy as np',
+      'out = []',
+      'for c in json.load(sys.stdin):',
+      '    f = eval(c["spelling"])',
+      '    out.append([float(f(x)) for x in c["xs"]])',
+      'print(json.dumps(out))',
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(cases), encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const values = JSON.parse(run.stdout) as number[][];
+    cases.forEach((c, i) => c.xs.forEach((x, j) => expect(relativeError(values[i]![j]!, value(c.name, x)), `${c.spelling}(${x})`).toBeLessThan(1e-13)));
+  });
+
+  const cc = spawnSync('cc', ['--version'], { encoding: 'utf8' });
+  it.skipIf(cc.status !== 0)('C: each name is a function of math.h with the same values (skipped where there is no C compiler)', () => {
+    const cases = functionNames.flatMap((name) => (missing(name, 'c') ? [] : [{ name, spelling: functionTable[name].code.c!, xs: inside(name) }]));
+    const lines = cases.flatMap((c) => c.xs.map((x) => `  printf("%.17g\\n", ${c.spelling}(${x}));`));
+    const dir = mkdtempSync(join(tmpdir(), 'dydx-c-'));
+    writeFileSync(join(dir, 'names.c'), `#include <math.h>\n#include <stdio.h>\nint main(void) {\n${lines.join('\n')}\n  return 0;\n}\n`);
+    const build = spawnSync('cc', ['-o', join(dir, 'names'), join(dir, 'names.c'), '-lm'], { encoding: 'utf8' });
+    expect(build.stderr).toBe('');
+    const values = spawnSync(join(dir, 'names'), { encoding: 'utf8' }).stdout.trim().split('\n').map(Number);
+    let k = 0;
+    for (const c of cases) for (const x of c.xs) expect(relativeError(values[k++]!, value(c.name, x)), `${c.spelling}(${x})`).toBeLessThan(1e-13);
+  });
+});
