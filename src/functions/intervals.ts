@@ -6,9 +6,12 @@ export interface Interval {
   readonly highIncluded: boolean;
 }
 
-/** An interval, less the points at + k·every for whole k (tan's poles at π/2 + kπ) when `excluding` is given. */
+/**
+ * An interval less some points: `at` alone (coth has no value at 0), or, with `every`, the
+ * points at + k·every for whole k (tan's poles at π/2 + kπ).
+ */
 export interface Domain extends Interval {
-  readonly excluding?: { readonly at: number; readonly every: number };
+  readonly excluding?: { readonly at: number; readonly every?: number };
 }
 
 /** [low, high], (low, high), [low, high) or (low, high]. */
@@ -28,6 +31,7 @@ export function inInterval(i: Interval, x: number): boolean {
 export function inDomain(d: Domain, x: number): boolean {
   if (!inInterval(d, x)) return false;
   if (!d.excluding) return true;
+  if (d.excluding.every === undefined) return x !== d.excluding.at;
   const periods = (x - d.excluding.at) / d.excluding.every;
   return Math.abs(periods - Math.round(periods)) > 1e-12 * Math.max(1, Math.abs(periods));
 }

@@ -16,3 +16,8 @@ export const logarithm = (x: number, base?: number): number => (base === undefin
 export const sec = (x: number): number => 1 / Math.cos(x);
 export const csc = (x: number): number => 1 / Math.sin(x);
 export const cot = (x: number): number => Math.cos(x) / Math.sin(x);
+
+/** 1/cosh x, 1/sinh x, 1/tanh x: each overflows or vanishes only where the true value does. */
+export const sech = (x: number): number => 1 / Math.cosh(x);
+export const csch = (x: number): number => 1 / Math.sinh(x);
+export const coth = (x: number): number => 1 / Math.tanh(x);

@@ -1,6 +1,6 @@
 import type { Template } from './template.js';
 import { interval, type Domain, type Interval } from './intervals.js';
-import { cot, csc, logarithm, sec, sigmoid, softplus } from './numeric.js';
+import { cot, coth, csc, csch, logarithm, sec, sech, sigmoid, softplus } from './numeric.js';
 
 /**
  * The function table: one entry per elementary function, holding every fact the project
@@ -81,6 +81,7 @@ const nonNegative = interval(0, Infinity, '[)');
 const unit = interval(-1, 1, '[]');
 const exceptOddHalfPi: Domain = { ...allReals, excluding: { at: Math.PI / 2, every: Math.PI } };
 const exceptMultiplesOfPi: Domain = { ...allReals, excluding: { at: 0, every: Math.PI } };
+const exceptZero: Domain = { ...allReals, excluding: { at: 0 } };
 
 const elementary = { id: 'elementary' } as const;
 const called = (name: string) => ({ kind: 'name', name }) as const;
@@ -201,6 +202,23 @@ const table = {
     definition: ['div', ['sub', ['exp', ['mul', 2, 'u']], 1], ['add', ['exp', ['mul', 2, 'u']], 1]],
     unicode: called('tanh'), latex: command('tanh'), code: everywhere('tanh'), evaluate: Math.tanh,
     range: interval(-1, 1, '()'),
+  }),
+  sech: entry({
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['sech', 'u'], ['tanh', 'u']]],
+    definition: ['div', 1, ['cosh', 'u']],
+    unicode: called('sech'), latex: operatorname('sech'), code: { mathjs: 'sech' }, evaluate: sech,
+    range: interval(0, 1, '(]'),
+  }),
+  csch: entry({
+    aliases: ['cosech'], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csch', 'u'], ['coth', 'u']]],
+    definition: ['div', 1, ['sinh', 'u']],
+    unicode: called('csch'), latex: operatorname('csch'), code: { mathjs: 'csch' }, evaluate: csch, domain: exceptZero,
+  }),
+  coth: entry({
+    aliases: [], arity: [1, 1], rule: elementary,
+    derivative: ['sub', 1, ['pow', ['coth', 'u'], 2]], derivativeIsPolynomialInItself: true,
+    definition: ['div', ['cosh', 'u'], ['sinh', 'u']],
+    unicode: called('coth'), latex: command('coth'), code: { mathjs: 'coth' }, evaluate: coth, domain: exceptZero,
   }),
   asinh: entry({
     aliases: ['arsinh', 'arcsinh'], arity: [1, 1], rule: elementary,

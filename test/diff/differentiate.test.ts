@@ -92,6 +92,7 @@ describe('every function of the table', () => {
     ['acos(x)', '-1/sqrt(1 - x^2)'], ['atan(x)', '1/(1 + x^2)'], ['sinh(x)', 'cosh(x)'], ['cosh(x)', 'sinh(x)'],
     ['tanh(x)', '1 - tanh(x)^2'], ['asinh(x)', '1/sqrt(x^2 + 1)'], ['acosh(x)', '1/sqrt(x^2 - 1)'],
     ['atanh(x)', '1/(1 - x^2)'], ['sigmoid(x)', 'sigmoid(x)*(1 - sigmoid(x))'], ['softplus(x)', 'sigmoid(x)'],
+    ['sech(x)', '-sech(x)*tanh(x)'], ['csch(x)', '-coth(x)*csch(x)'], ['coth(x)', '1 - coth(x)^2'],
     ['sqrt(x)', '1/(2*sqrt(x))'], ['cbrt(x)', '1/(3*cbrt(x)^2)'], ['abs(x)', 'x/abs(x)'], ['log2(x)', '1/(x*log(2))'],
   ])('d/dx %s = %s', (input, expected) => expect(derivativeText(input)).toBe(expected));
 });

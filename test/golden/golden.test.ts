@@ -25,6 +25,9 @@ const classics: [name: string, input: string, variable?: string][] = [
   ['log-base-2', 'log(x^2 + 1, 2)'],
   ['exponential-base-a', '2^(3x)'],
   ['abstract-function', 'f(x^2)*g(x)'],
+  ['sech', 'sech(x^2)'],
+  ['csch', 'csch(3x)'],
+  ['coth-squared', 'coth(x)^2'],
 ];
 
 describe('golden derivations', () => {
