@@ -9,7 +9,7 @@ import * as build from '../src/expr/factory.js';
 import { buildTrace } from '../src/steps/trace.js';
 import { traceToText } from '../src/print/steps-text.js';
 import type { Expr } from '../src/expr/types.js';
-import { maxRecursionDepth } from '../src/simplify/simplify.js';
+import { maxRecursionDepth } from '../src/expr/size.js';
 
 const nested = (open: string, depth: number, inner = 'x', close = ')'): string =>
   open.repeat(depth) + inner + close.repeat(depth);

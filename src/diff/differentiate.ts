@@ -1,10 +1,10 @@
 import type { Expr } from '../expr/types.js';
 import { dependsOn, postOrder, variablesOf } from '../expr/traverse.js';
+import { maxRecursionDepth } from '../expr/size.js';
 import type { DiffStep } from './steps.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { functionTable, type FunctionTable } from '../functions/table.js';
 import { polynomialInFunctionRule } from './polynomial-rule.js';
-import { maxRecursionDepth, simplify } from '../simplify/simplify.js';
 import {
   abstractFunctionRule, callRule, constantRule, negationRule, powerRule, productRule, quotientRule,
   sumRule, variableRule, type RuleContext,
@@ -64,7 +64,7 @@ function apply(e: Expr, ctx: RuleContext): DiffStep {
     case 'call': return callRule(e, ctx);
     case 'apply': return abstractFunctionRule(e, ctx);
     // (u)′ is worked out first; its derivative is the derivative of that.
-    case 'derivative': return ctx.differentiate(simplify(derive(e.operand, e.variable, { functions: ctx.functions }).result));
+    case 'derivative': return ctx.differentiate(derive(e.operand, e.variable, { functions: ctx.functions }).result);
     case 'num': case 'constant': return constantRule(e, ctx);
   }
 }

@@ -1,11 +1,15 @@
 import Fraction from 'fraction.js';
 import type { Call, Expr } from '../expr/types.js';
-import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
 import { derivative, mul } from '../expr/factory.js';
 import { containsCall, dependsOn } from '../expr/traverse.js';
-import { addInto, atomKey, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, scale, type Term } from '../simplify/polynomial.js';
-import { cancel, polynomialExpr, remember, toRationalFunction, univariate } from '../simplify/rational-function.js';
-import { simplify } from '../simplify/simplify.js';
+import { fromTemplate } from '../expr/template.js';
+import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
+import { sameAtom } from '../algebra/atoms.js';
+import { addInto, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, scale, type Term } from '../algebra/polynomial.js';
+import { cancel } from '../algebra/cancel.js';
+import { remember, toRationalFunction, type RationalFunction } from '../algebra/rational-function.js';
+import { univariate } from '../algebra/univariate.js';
+import { polynomialToExpr } from '../algebra/to-expr.js';
 import type { DiffStep } from './steps.js';
 import type { RuleContext } from './rules.js';
 
@@ -28,27 +32,42 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
   if (!p?.atom || p.coefficients.length < 3) return undefined;
   const f = p.atom;
   if (f.kind !== 'call' || !closedUnderDerivative.has(f.name) || !dependsOn(f, ctx.variable)) return undefined;
+  const fPrime = derivativeInItself(f, ctx);
+  if (!fPrime) return undefined;
   const inner = ctx.differentiate(f);
-  const fPrime = cancel(toRationalFunction(simplify(inner.result, { form: 'exp' })));
-  if (constantValue(fPrime.denominator)?.equals(1) !== true) return undefined;
-  // f′ must be a polynomial in f with coefficients free of the variable.
-  for (const t of fPrime.numerator.values()) {
-    for (const [a] of t.monomial.factors) if (atomKey(a) !== atomKey(f) && dependsOn(a, ctx.variable)) return undefined;
-  }
   const pPrime = new Map<string, Term>();
   p.coefficients.forEach((c, degree) => {
     if (degree > 0) addInto(pPrime, scale(atomPolynomial(f, new Fraction(degree - 1)), c.mul(degree)));
   });
   const product = multiplyPolynomials(pPrime, fPrime.numerator);
   // The next order reads this polynomial back: it is remembered rather than worked out again.
-  const result = remember(polynomialExpr(product, 'expanded'), { numerator: product, denominator: constantPolynomial(new Fraction(1)) });
+  const result = remember(polynomialToExpr(product), { numerator: product, denominator: constantPolynomial(new Fraction(1)) });
   let formula: Expr | undefined;
   return {
-    rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f: f as Call },
+    rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f },
     // Built when the derivation is shown: on the way to σ⁽¹⁰⁰⁾ nobody reads the 99 formulas before it.
     get formula() {
-      return (formula ??= mul([polynomialExpr(pPrime, 'expanded'), derivative(f, ctx.variable)]));
+      return (formula ??= mul([polynomialToExpr(pPrime), derivative(f, ctx.variable)]));
     },
     result, substeps: [inner],
   };
+}
+
+/**
+ * f′ = Q(f)·u′ for f = g(u), as a polynomial in f whose coefficients are free of the variable
+ * (σ(w·x + b)′ = w·σ − w·σ² by x); undefined when u′ depends on the variable, as for σ(x²).
+ */
+function derivativeInItself(f: Call, ctx: RuleContext): RationalFunction | undefined {
+  const [u] = f.args as [Expr];
+  const outer = toRationalFunction(fromTemplate(ctx.functions[f.name].derivative, f.args));
+  const inner = toRationalFunction(ctx.differentiate(u).result);
+  const fPrime = cancel({
+    numerator: multiplyPolynomials(outer.numerator, inner.numerator),
+    denominator: multiplyPolynomials(outer.denominator, inner.denominator),
+  });
+  if (constantValue(fPrime.denominator)?.equals(1) !== true) return undefined;
+  for (const t of fPrime.numerator.values()) {
+    for (const [a] of t.monomial.factors) if (!sameAtom(a, f) && dependsOn(a, ctx.variable)) return undefined;
+  }
+  return fPrime;
 }

@@ -10,3 +10,9 @@ export const treeSize = (e: Expr): number => e.size;
 
 /** Length of the longest path from the root to a leaf, counting nodes. */
 export const treeDepth = (e: Expr): number => e.depth;
+
+/**
+ * Trees up to this deep are worked on recursively, which is quicker; deeper ones part by part,
+ * children before parents, so that no stage runs out of stack however deep the input is.
+ */
+export const maxRecursionDepth = 500;

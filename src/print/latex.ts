@@ -3,7 +3,8 @@ import { div, neg } from '../expr/factory.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import { foldTree } from '../expr/traverse.js';
 import { isInteger, isOne, isTerminating, isZero, toDecimalString } from '../expr/rational.js';
-import { isNegativeLooking, isNegativeNumber, precedenceOf, required } from './precedence.js';
+import { precedenceOf, required } from './precedence.js';
+import { isNegativeLooking, isNegativeNumber } from '../expr/sign.js';
 
 /** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. Children first, without recursion. */
 export function toLatex(root: Expr): string {

@@ -3,7 +3,8 @@ import { neg } from '../expr/factory.js';
 import { foldTree } from '../expr/traverse.js';
 import { functionTable } from '../functions/table.js';
 import { isInteger, isOne, isZero } from '../expr/rational.js';
-import { isNegativeLooking, isNegativeNumber, precedence, precedenceOf, required, type Notation } from './precedence.js';
+import { precedence, precedenceOf, required, type Notation } from './precedence.js';
+import { isNegativeLooking, isNegativeNumber } from '../expr/sign.js';
 import { numberText } from './numbers.js';
 
 /** The symbols that tell ASCII text from Unicode text; the structure is shared. */

@@ -59,23 +59,3 @@ export const required = {
   exponent: precedence.power,
   rootOperand: precedence.atom,
 } as const;
-
-/** The number a product or quotient starts with, if any: 2 in 2·x/y. */
-export function leadingNumber(e: Expr): Expr | undefined {
-  switch (e.kind) {
-    case 'num': return e;
-    case 'mul': return leadingNumber(e.factors[0]!);
-    case 'div': return leadingNumber(e.numerator);
-    default: return undefined;
-  }
-}
-
-/** Does the node print with a leading minus sign (so a sum shows it as a subtraction)? */
-export function isNegativeLooking(e: Expr): boolean {
-  if (e.kind === 'neg') return true;
-  const lead = leadingNumber(e);
-  return lead !== undefined && lead.kind === 'num' && isNegative(lead.value);
-}
-
-/** A negative number leading a product or quotient keeps its sign without parentheses: −2·x, −1/x. */
-export const isNegativeNumber = (e: Expr): boolean => e.kind === 'num' && isNegative(e.value);

@@ -1,22 +1,10 @@
-import type { Expr, Kind, Rational } from '../expr/types.js';
+import type { Expr, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isOne, isZero, powInteger } from '../expr/rational.js';
 import Fraction from 'fraction.js';
 import { equals } from '../expr/traverse.js';
-import { isNegativeLooking } from '../print/precedence.js';
-
-/**
- * Tidying rules: each has a stable id and rewrites one node, or returns undefined
- * when it does not apply. They are applied bottom-up to a fixed point by simplify().
- * Every rule makes the tree smaller or moves it toward one normal form, so the
- * rewriting terminates.
- */
-export interface RewriteRule {
-  readonly id: string;
-  /** The kind of node the rule rewrites: simplify() offers it no other. */
-  readonly kind: Kind;
-  readonly apply: (e: Expr) => Expr | undefined;
-}
+import { isNegativeLooking } from '../expr/sign.js';
+import type { RewriteRule } from './rewrite.js';
 
 const isNum = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
 const isZeroNum = (e: Expr): boolean => isNum(e) && isZero(e.value);

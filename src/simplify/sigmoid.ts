@@ -3,14 +3,18 @@ import type { Expr } from '../expr/types.js';
 import { add, call, div, int, mul, neg, pow, variable } from '../expr/factory.js';
 import { children, equals } from '../expr/traverse.js';
 import { replaceSubtree } from '../expr/substitute.js';
-import { isNegativeLooking } from '../print/precedence.js';
-import { complexity } from './complexity.js';
+import { isNegativeLooking } from '../expr/sign.js';
+import { complexity } from '../algebra/complexity.js';
+import { atomId, sameAtom } from '../algebra/atoms.js';
 import {
-  addPolynomials, atomKey, atomPolynomial, constantPolynomial, multiplyPolynomials, polynomialToExpr,
-  powerExpr, scale, type Polynomial,
-} from './polynomial.js';
-import { cancel, rationalFunctionToExpr, toRationalFunction, univariate, type RationalFunction } from './rational-function.js';
-import type { RewriteStep } from './simplify.js';
+  addPolynomials, atomPolynomial, constantPolynomial, multiplyPolynomials, scale, type Polynomial,
+} from '../algebra/polynomial.js';
+import { polynomialToExpr, powerExpr } from '../algebra/to-expr.js';
+import { cancel } from '../algebra/cancel.js';
+import { toRationalFunction, type RationalFunction } from '../algebra/rational-function.js';
+import { univariate } from '../algebra/univariate.js';
+import { rationalFunctionToExpr } from './written-form.js';
+import type { RewriteStep } from './rewrite.js';
 
 /*
  * Writing a result in terms of σ(u) = 1/(1 + e^(−u)), the way a person would: with
@@ -34,7 +38,7 @@ function exponentials(e: Expr): Expr[] {
   const seen = new Set<string>();
   const visit = (node: Expr): void => {
     if (node.kind === 'call' && node.name === 'exp') {
-      const key = atomKey(node);
+      const key = atomId(node);
       if (!seen.has(key)) {
         seen.add(key);
         found.push(node);
@@ -98,14 +102,14 @@ function rewriteFor(e: Expr, u: Expr): SigmoidRewrite | undefined {
 function stages(e: Expr, t: Expr, s: Expr, result: Expr): RewriteStep[] | undefined {
   const r = cancel(toRationalFunction(e));
   const denominator = univariate(r.denominator);
-  if (!denominator || !denominator.atom || atomKey(denominator.atom) !== atomKey(t)) return undefined;
+  if (!denominator || !denominator.atom || !sameAtom(denominator.atom, t)) return undefined;
   const k = denominator.coefficients.length - 1;
   // The denominator must be c·(1 + t)^k.
   const c = denominator.coefficients[0]!;
   const binomial = (j: number): Fraction => { let b = new Fraction(1); for (let i = 0; i < j; i++) b = b.mul(k - i).div(i + 1); return b; };
   if (k < 1 || denominator.coefficients.some((coefficient, j) => !coefficient.equals(c.mul(binomial(j))))) return undefined;
   const numerator = scale(r.numerator, c.inverse());
-  if ([...numerator.values()].some((term) => term.monomial.factors.some(([a, x]) => atomKey(a) === atomKey(t) && (x.d !== 1n || x.s < 0n)))) return undefined;
+  if ([...numerator.values()].some((term) => term.monomial.factors.some(([a, x]) => sameAtom(a, t) && (x.d !== 1n || x.s < 0n)))) return undefined;
 
   const one = int(1);
   const D = add([one, t]);
@@ -114,9 +118,9 @@ function stages(e: Expr, t: Expr, s: Expr, result: Expr): RewriteStep[] | undefi
   const inD = substituteAtom(numerator, t, addPolynomials(atomPolynomial(placeholder), constantPolynomial(new Fraction(-1))));
   const byPower = new Map<number, Polynomial>();
   for (const term of inD.values()) {
-    const dFactor = term.monomial.factors.find(([a]) => atomKey(a) === atomKey(placeholder));
+    const dFactor = term.monomial.factors.find(([a]) => sameAtom(a, placeholder));
     const j = dFactor ? Number(dFactor[1].n) : 0;
-    const rest = { coefficient: term.coefficient, monomial: { factors: term.monomial.factors.filter(([a]) => atomKey(a) !== atomKey(placeholder)), key: '' } };
+    const rest = { coefficient: term.coefficient, monomial: { factors: term.monomial.factors.filter(([a]) => !sameAtom(a, placeholder)), key: '' } };
     const restPolynomial = multiplyPolynomials(constantPolynomial(rest.coefficient), rest.monomial.factors.reduce<Polynomial>((p, [a, x]) => multiplyPolynomials(p, atomPolynomial(a, x)), constantPolynomial(new Fraction(1))));
     byPower.set(j, addPolynomials(byPower.get(j) ?? new Map(), restPolynomial));
   }
@@ -165,7 +169,7 @@ function substituteAtom(p: Polynomial, atom: Expr, replacement: Polynomial): Pol
   for (const term of p.values()) {
     let piece: Polynomial = constantPolynomial(term.coefficient);
     for (const [a, x] of term.monomial.factors) {
-      if (atomKey(a) === atomKey(atom)) {
+      if (sameAtom(a, atom)) {
         for (let i = 0; i < Number(x.n); i++) piece = multiplyPolynomials(piece, replacement);
       } else {
         piece = multiplyPolynomials(piece, atomPolynomial(a, x));

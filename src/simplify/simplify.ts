@@ -1,21 +1,14 @@
 import type { Expr } from '../expr/types.js';
 import { children, equals, postOrder, withChildren } from '../expr/traverse.js';
 import { StructuralMap } from '../expr/structural-map.js';
-import { tidyRules, type RewriteRule } from './rules.js';
-import { algebraRules } from './algebra.js';
+import { maxRecursionDepth } from '../expr/size.js';
+import { tidyRules } from './rules.js';
+import { algebraRules } from './normal-form-rules.js';
 import { rewriteInSigmoid } from './sigmoid.js';
-import { cancel, factoredAtRationalRoots, rationalFunctionToExpr, toRationalFunction } from './rational-function.js';
-
-/** One firing of a rewrite rule: which rule, and the subexpression before and after. */
-export interface RewriteStep {
-  readonly rule: string;
-  readonly before: Expr;
-  readonly after: Expr;
-  /** With `places`: child indices from the root to the rewritten part, at the moment of the rewrite. */
-  readonly path?: readonly number[];
-  /** An identity the rewrite relies on, shown beside it: σ(x) = 1/(1 + e^(−x)). */
-  readonly uses?: readonly [Expr, Expr];
-}
+import { cancel } from '../algebra/cancel.js';
+import { toRationalFunction } from '../algebra/rational-function.js';
+import { factoredAtRationalRoots, rationalFunctionToExpr } from './written-form.js';
+import type { RewriteRule, RewriteStep } from './rewrite.js';
 
 export interface Simplified {
   readonly result: Expr;
@@ -42,8 +35,6 @@ export interface SimplifyOptions {
 export type SimplifyForm = 'auto' | 'expanded' | 'factored' | 'exp';
 export const simplifyForms: readonly SimplifyForm[] = ['auto', 'expanded', 'factored', 'exp'];
 
-/** Trees up to this deep are worked on recursively; deeper ones parts first, children before parents. */
-export const maxRecursionDepth = 500;
 
 /** The tidying rules first (cheap, local), then the algebra of the polynomial normal form. */
 export const simplificationRules: readonly RewriteRule[] = [...tidyRules, ...algebraRules];

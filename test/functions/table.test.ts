@@ -11,8 +11,10 @@ import { call, variable } from '../../src/expr/factory.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { richardson } from '../../src/check/richardson.js';
 import { relativeError } from '../../src/check/check.js';
-import { cancel, toRationalFunction, univariate } from '../../src/simplify/rational-function.js';
-import { constantValue } from '../../src/simplify/polynomial.js';
+import { toRationalFunction } from '../../src/algebra/rational-function.js';
+import { cancel } from '../../src/algebra/cancel.js';
+import { univariate } from '../../src/algebra/univariate.js';
+import { constantValue } from '../../src/algebra/polynomial.js';
 
 /*
  * Every fact of every entry, checked against the entry's numeric value: the derivative and

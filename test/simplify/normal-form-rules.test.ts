@@ -3,10 +3,12 @@ import fc from 'fast-check';
 import Fraction from 'fraction.js';
 import { parse } from '../../src/parse/parse.js';
 import { simplify, simplifyWithSteps } from '../../src/simplify/simplify.js';
-import { algebraRules } from '../../src/simplify/algebra.js';
+import { algebraRules } from '../../src/simplify/normal-form-rules.js';
 import { differentiate } from '../../src/api.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
-import { toRationalFunction, cancel, univariate } from '../../src/simplify/rational-function.js';
+import { toRationalFunction } from '../../src/algebra/rational-function.js';
+import { cancel } from '../../src/algebra/cancel.js';
+import { univariate } from '../../src/algebra/univariate.js';
 import { equals } from '../../src/expr/traverse.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 

@@ -1,10 +1,12 @@
 import type { Expr } from '../expr/types.js';
 import { call, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative } from '../expr/rational.js';
-import { simpler } from './complexity.js';
-import { atomKey } from './polynomial.js';
-import { cancel, rationalFunctionToExpr, toRationalFunction } from './rational-function.js';
-import type { RewriteRule } from './rules.js';
+import { simpler } from '../algebra/complexity.js';
+import { atomId, compareAtoms } from '../algebra/atoms.js';
+import { cancel } from '../algebra/cancel.js';
+import { toRationalFunction } from '../algebra/rational-function.js';
+import { rationalFunctionToExpr } from './written-form.js';
+import type { RewriteRule } from './rewrite.js';
 import Fraction from 'fraction.js';
 
 /**
@@ -22,11 +24,13 @@ const onKind = (kind: Expr['kind'], worthTrying: (e: Expr) => boolean = () => tr
   (e: Expr): Expr | undefined => (e.kind === kind && worthTrying(e) ? normalIfSmaller(e) : undefined);
 
 /** The part a power or a coefficient multiplies: x for 3x², sin(x) for sin(x)². */
-const baseKey = (e: Expr): string => {
+const baseKey = (e: Expr): string => atomId(baseOf(e));
+
+/** The part a factor is a power of, its sign aside: x for −x², sin(x) for sin(x)³. */
+function baseOf(e: Expr): Expr {
   const core = e.kind === 'neg' ? e.operand : e;
-  const base = core.kind === 'pow' ? core.base : core;
-  return atomKey(base);
-};
+  return core.kind === 'pow' ? core.base : core;
+}
 
 const hasRepeats = (keys: readonly string[]): boolean => new Set(keys).size < keys.length;
 const isCompound = (e: Expr): boolean => e.kind === 'add' || e.kind === 'div'
@@ -46,9 +50,9 @@ const productWorthTrying = (e: Expr): boolean => {
 function likeKey(term: Expr): string {
   const core = term.kind === 'neg' ? term.operand : term;
   if (core.kind === 'num') return '#';
-  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomKey).join('*');
+  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomId).join('*');
   if (core.kind === 'div' && core.denominator.kind === 'num') return likeKey(core.numerator);
-  return atomKey(core);
+  return atomId(core);
 }
 
 /** The bases a term multiplies together: {x, sin(x)} for 3x²·sin(x). */
@@ -70,36 +74,16 @@ const sumWorthTrying = (e: Expr): boolean => {
   return [...first!].some((b) => rest.every((s) => s.has(b)));
 };
 
-/*
- * Ranks are compared on their first characters, then longer first, then in full: the
- * same order as comparing them whole wherever the starts differ, but deep chains such as
- * cos(sin(sin(…))), alike for thousands of characters, compare in constant time.
- */
-interface Rank { readonly start: string; readonly full: string }
-const rankPrefix = 64;
-const ranks = new WeakMap<Expr, Rank>();
-function rankOf(e: Expr): Rank {
-  let rank = ranks.get(e);
-  if (!rank) {
-    const full = factorRank(e);
-    rank = { start: full.slice(0, rankPrefix), full };
-    ranks.set(e, rank);
-  }
-  return rank;
-}
-function compareRanks(a: Rank, b: Rank): number {
-  if (a.start !== b.start) return a.start < b.start ? -1 : 1;
-  if (a.full.length !== b.full.length) return b.full.length - a.full.length;
-  return a.full < b.full ? -1 : a.full > b.full ? 1 : 0;
+/** Where a factor is written: numbers first, then single parts in their writing order, sums and quotients last. */
+function factorCategory(e: Expr): number {
+  if (e.kind === 'num') return 0;
+  const base = baseOf(e);
+  return base.kind === 'add' || base.kind === 'div' || base.kind === 'mul' ? 2 : 1;
 }
 
-/** Which category a factor is written in: numbers, variables, constants, functions, then sums. */
-function factorRank(e: Expr): string {
-  if (e.kind === 'num') return '0';
-  if (e.kind === 'neg') return factorRank(e.operand);
-  const base = e.kind === 'pow' ? e.base : e;
-  if (base.kind === 'add' || base.kind === 'div' || base.kind === 'mul') return '9';
-  return `1${atomKey(base)}`;
+function compareFactors(a: Expr, b: Expr): number {
+  const category = factorCategory(a);
+  return category - factorCategory(b) || (category === 1 ? compareAtoms(baseOf(a), baseOf(b)) : 0);
 }
 
 export const algebraRules: readonly RewriteRule[] = [
@@ -113,9 +97,8 @@ export const algebraRules: readonly RewriteRule[] = [
     apply: (e) => {
       if (e.kind !== 'mul') return undefined;
       // Most products are in order already: say so without sorting (the sort below is stable).
-      if (e.factors.every((f, i) => i === 0 || compareRanks(rankOf(e.factors[i - 1]!), rankOf(f)) <= 0)) return undefined;
-      const sorted = e.factors.map((f, i) => ({ f, i, rank: rankOf(f) }))
-        .sort((a, b) => compareRanks(a.rank, b.rank) || a.i - b.i).map(({ f }) => f);
+      if (e.factors.every((f, i) => i === 0 || compareFactors(e.factors[i - 1]!, f) <= 0)) return undefined;
+      const sorted = [...e.factors].sort(compareFactors);
       return sorted.every((f, i) => f === e.factors[i]) ? undefined : mul(sorted);
     },
   },

@@ -1,0 +1,84 @@
+import type { Expr } from '../expr/types.js';
+import { StructuralMap } from '../expr/structural-map.js';
+import { compareQuickly } from '../expr/order.js';
+import { children } from '../expr/traverse.js';
+
+/*
+ * Atoms are what polynomials are made of: any expression that is not a sum, product,
+ * quotient, negation or power with a numeric exponent (x, sin(x), σ(x), e^(−x)). Equal
+ * atoms are one atom, whichever objects they are: an atom's id is found by structure (hash,
+ * then structural comparison) and is short, so monomials keyed by ids are cheap to make and
+ * to look up however deep their atoms are.
+ */
+
+const ids = new StructuralMap<string>();
+const idOfObject = new WeakMap<Expr, string>();
+let atomsInterned = 0;
+let nodesInterned = 0;
+/**
+ * The table of ids keeps the atoms it has seen; past this many of their nodes, a new atom's id is
+ * a spelling of its structure instead (longer, equally unique), so a long-running process does
+ * not keep every atom it ever met.
+ */
+const maxInternedNodes = 5_000_000;
+
+/** A short key, equal for equal atoms and only for them. */
+export function atomId(e: Expr): string {
+  let id = idOfObject.get(e);
+  if (id === undefined) {
+    id = ids.get(e);
+    if (id === undefined) {
+      if (nodesInterned + e.size <= maxInternedNodes) {
+        // Interned ids start with '#', spelled ones with '~': the two never meet.
+        id = `#${(atomsInterned++).toString(36)}`;
+        ids.set(e, id);
+        nodesInterned += e.size;
+      } else {
+        id = spelledStructure(e);
+      }
+    }
+    idOfObject.set(e, id);
+  }
+  return id;
+}
+
+/** A string that differs for different trees: each node's kind and label, then its children's. */
+function spelledStructure(root: Expr): string {
+  const out: string[] = ['~'];
+  const stack: Expr[] = [root];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    const parts = children(e);
+    out.push(`${e.kind}:${label(e)}:${parts.length};`);
+    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
+  }
+  return out.join('');
+}
+
+function label(e: Expr): string {
+  switch (e.kind) {
+    case 'num': return `${e.value.s * e.value.n}/${e.value.d}`;
+    case 'constant': case 'variable': case 'call': return e.name;
+    case 'apply': return `${e.name}/${e.order}`;
+    case 'derivative': return e.variable;
+    default: return '';
+  }
+}
+
+/** The order atoms are written in: variables, constants, powers, then functions, then other parts. */
+function atomRank(e: Expr): number {
+  switch (e.kind) {
+    case 'variable': return 0;
+    case 'constant': return 1;
+    case 'pow': return 2;
+    case 'call': case 'apply': return 3;
+    default: return 4;
+  }
+}
+
+/** Writing order of atoms: by rank, then as they read (x before y, cos(x) before sin(x); see compareQuickly). */
+export function compareAtoms(a: Expr, b: Expr): number {
+  return atomRank(a) - atomRank(b) || compareQuickly(a, b);
+}
+
+export const sameAtom = (a: Expr, b: Expr): boolean => a === b || atomId(a) === atomId(b);

@@ -1,0 +1,60 @@
+import Fraction from 'fraction.js';
+import type { Expr, Rational } from '../expr/types.js';
+import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
+import { isNegative, isOne } from '../expr/rational.js';
+import { monomial, sortedTerms, type Polynomial, type Term } from './polynomial.js';
+import type { Factored } from './factor.js';
+
+/* Polynomials and their factorisations written back as expressions, in the usual order. */
+
+/** A monomial with a coefficient as an expression: 3x²y, x/2, −σ(x)². Negative exponents go below a fraction bar. */
+export function termToExpr(t: Term): Expr {
+  const c = t.coefficient;
+  if (isNegative(c)) return neg(termToExpr({ coefficient: c.neg(), monomial: t.monomial }));
+  const up: Expr[] = [];
+  const down: Expr[] = [];
+  for (const [atom, exponent] of t.monomial.factors) {
+    if (isNegative(exponent)) down.push(powerExpr(atom, exponent.neg()));
+    else up.push(powerExpr(atom, exponent));
+  }
+  const top = up.length === 0 ? int(c.n) : c.n === 1n ? mul(up) : mul([int(c.n), ...up]);
+  const bottom = [...(c.d === 1n ? [] : [int(c.d)]), ...down];
+  return bottom.length === 0 ? top : div(top, mul(bottom));
+}
+
+/** atom^exponent, with exponent 1 left out. */
+export function powerExpr(atom: Expr, exponent: Rational): Expr {
+  return isOne(exponent) ? atom : pow(atom, num(exponent));
+}
+
+/**
+ * The terms in writing order: polynomials in variables from the highest degree down
+ * (x² − 2x − 1), polynomials in functions from the constant up (1 + e^(−x), σ − 3σ² + 2σ³);
+ * and a positive term first where there is one (1 − x rather than −x + 1).
+ */
+export function writingOrder(p: Polynomial): Term[] {
+  const terms = sortedTerms(p);
+  const inFunctions = terms.every((t) => t.monomial.factors.every(([a]) => a.kind !== 'variable'));
+  const ordered = inFunctions ? terms.reverse() : terms;
+  if (!isNegative(ordered[0]?.coefficient ?? new Fraction(1))) return ordered;
+  return [...ordered.filter((t) => !isNegative(t.coefficient)), ...ordered.filter((t) => isNegative(t.coefficient))];
+}
+
+export function polynomialToExpr(p: Polynomial): Expr {
+  if (p.size === 0) return int(0);
+  return add(writingOrder(p).map(termToExpr));
+}
+
+/** A factored polynomial as an expression: σ(x)·(1 − σ(x))·(1 − 2σ(x)). */
+export function factoredToExpr(f: Factored): Expr {
+  const parts = f.factors.map(({ polynomial, power }) => {
+    const body = polynomialToExpr(polynomial);
+    return power === 1 ? body : powerExpr(body, new Fraction(power));
+  });
+  const c = f.coefficient;
+  if (parts.length === 0) return termToExpr({ coefficient: c, monomial: monomial([]) });
+  const magnitude = c.abs();
+  const body = mul(isOne(magnitude) ? parts : [termToExpr({ coefficient: magnitude, monomial: monomial([]) }), ...parts]);
+  return isNegative(c) ? neg(body) : body;
+}
+

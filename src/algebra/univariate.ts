@@ -1,0 +1,124 @@
+import Fraction from 'fraction.js';
+import type { Expr, Rational } from '../expr/types.js';
+import { isInteger, isNegative, isZero } from '../expr/rational.js';
+import { sameAtom } from './atoms.js';
+import { addPolynomials, atomPolynomial, constantPolynomial, scale, type Polynomial } from './polynomial.js';
+
+/* Polynomials in one atom: coefficients by degree, division, greatest common divisors and rational roots. */
+
+const one = new Fraction(1);
+
+/** Coefficients by degree, when p is a polynomial in a single atom with whole exponents ≥ 0. */
+export function univariate(p: Polynomial): { atom: Expr | undefined; coefficients: Rational[] } | undefined {
+  let atomOf: Expr | undefined;
+  const coefficients: Rational[] = [];
+  for (const t of p.values()) {
+    if (t.monomial.factors.length > 1) return undefined;
+    let degree = 0;
+    if (t.monomial.factors.length === 1) {
+      const [a, e] = t.monomial.factors[0]!;
+      if (!isInteger(e) || isNegative(e)) return undefined;
+      if (atomOf && !sameAtom(atomOf, a)) return undefined;
+      atomOf = a;
+      degree = Number(e.n);
+      if (degree > 2000) return undefined;
+    }
+    while (coefficients.length <= degree) coefficients.push(new Fraction(0));
+    coefficients[degree] = t.coefficient;
+  }
+  return { atom: atomOf, coefficients };
+}
+
+export function fromCoefficients(atom: Expr, coefficients: readonly Rational[]): Polynomial {
+  let p: Polynomial = new Map();
+  coefficients.forEach((c, degree) => {
+    if (isZero(c)) return;
+    p = addPolynomials(p, scale(degree === 0 ? constantPolynomial(one) : atomPolynomial(atom, new Fraction(degree)), c));
+  });
+  return p;
+}
+
+export const trim = (c: Rational[]): Rational[] => {
+  const out = [...c];
+  while (out.length > 0 && isZero(out.at(-1)!)) out.pop();
+  return out;
+};
+
+export function divideCoefficients(a: readonly Rational[], b: readonly Rational[]): { quotient: Rational[]; remainder: Rational[] } {
+  const remainder = trim([...a]);
+  const divisor = trim([...b]);
+  const quotient: Rational[] = Array.from({ length: Math.max(0, remainder.length - divisor.length + 1) }, () => new Fraction(0));
+  while (remainder.length >= divisor.length && remainder.length > 0) {
+    const shift = remainder.length - divisor.length;
+    const factor = remainder.at(-1)!.div(divisor.at(-1)!);
+    quotient[shift] = factor;
+    divisor.forEach((c, i) => { remainder[i + shift] = remainder[i + shift]!.sub(c.mul(factor)); });
+    remainder.pop();
+    while (remainder.length > 0 && isZero(remainder.at(-1)!)) remainder.pop();
+  }
+  return { quotient, remainder };
+}
+
+/** The gcd of two polynomials in the same single atom, when it has degree ≥ 1. */
+export function univariateGcd(a: Polynomial, b: Polynomial): Polynomial | undefined {
+  const ua = univariate(a);
+  const ub = univariate(b);
+  if (!ua || !ub || !ua.atom || !ub.atom || !sameAtom(ua.atom, ub.atom)) return undefined;
+  let x = trim(ua.coefficients);
+  let y = trim(ub.coefficients);
+  while (y.length > 0) {
+    const { remainder } = divideCoefficients(x, y);
+    x = y;
+    y = remainder;
+  }
+  if (x.length <= 1) return undefined;
+  return fromCoefficients(ua.atom, x);
+}
+
+
+/** Exact value of a polynomial (coefficients by degree) at a rational point. */
+export function evaluateAt(coefficients: readonly Rational[], x: Rational): Rational {
+  let value = new Fraction(0);
+  for (let i = coefficients.length - 1; i >= 0; i--) value = value.mul(x).add(coefficients[i]!);
+  return value;
+}
+
+/** Small positive divisors of |n|, or undefined when n is too large to search. */
+function divisors(n: bigint): bigint[] | undefined {
+  const m = n < 0n ? -n : n;
+  if (m === 0n || m > 1_000_000n) return undefined;
+  const out: bigint[] = [];
+  for (let d = 1n; d * d <= m; d++) {
+    if (m % d === 0n) {
+      out.push(d);
+      if (d * d !== m) out.push(m / d);
+    }
+  }
+  return out;
+}
+
+/** Rational roots to try: p/q from the rational root theorem, or a small set when the coefficients are huge. */
+export function candidateRoots(coefficients: readonly Rational[]): Rational[] {
+  const integers = integerCoefficients(coefficients);
+  const ps = divisors(integers[0]!) ?? [1n, 2n, 3n];
+  const qs = divisors(integers.at(-1)!) ?? [1n, 2n, 3n, 4n, 6n];
+  const seen = new Set<string>();
+  const out: Rational[] = [];
+  for (const p of ps) for (const q of qs) for (const sign of [1n, -1n]) {
+    const r = new Fraction(sign * p, q);
+    if (!seen.has(r.toFraction())) {
+      seen.add(r.toFraction());
+      out.push(r);
+    }
+  }
+  return out.slice(0, 400);
+}
+
+function integerCoefficients(coefficients: readonly Rational[]): bigint[] {
+  let lcm = 1n;
+  for (const c of coefficients) lcm = (lcm * c.d) / gcdBig(lcm, c.d);
+  return coefficients.map((c) => (c.s * c.n * lcm) / c.d);
+}
+
+const gcdBig = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcdBig(b, a % b));
+

@@ -1,0 +1,28 @@
+import type { Expr, Num } from './types.js';
+import { isNegative } from './rational.js';
+
+/*
+ * Questions about the sign a tree shows: a sum writes a term that starts with a minus sign
+ * as a subtraction, and the simplifier prefers fewer of them. They are answered from the
+ * tree itself, so the simplifier need not ask a printer.
+ */
+
+/** The number a product or quotient starts with, if any: 2 in 2·x/y. */
+function leadingNumber(e: Expr): Num | undefined {
+  switch (e.kind) {
+    case 'num': return e;
+    case 'mul': return leadingNumber(e.factors[0]!);
+    case 'div': return leadingNumber(e.numerator);
+    default: return undefined;
+  }
+}
+
+/** Whether the tree starts with a minus sign: −u, −2·x, −1/x (so a sum shows it as a subtraction). */
+export function isNegativeLooking(e: Expr): boolean {
+  if (e.kind === 'neg') return true;
+  const lead = leadingNumber(e);
+  return lead !== undefined && isNegative(lead.value);
+}
+
+/** A negative number: leading a product or quotient, it keeps its sign without parentheses (−2·x, −1/x). */
+export const isNegativeNumber = (e: Expr): e is Num => e.kind === 'num' && isNegative(e.value);
