@@ -11,36 +11,44 @@ import { children } from '../expr/traverse.js';
  * to look up however deep their atoms are.
  */
 
-const ids = new StructuralMap<string>();
-const idOfObject = new WeakMap<Expr, string>();
-let atomsInterned = 0;
-let nodesInterned = 0;
 /**
- * The table of ids keeps the atoms it has seen; past this many of their nodes, a new atom's id is
- * a spelling of its structure instead (longer, equally unique), so a long-running process does
- * not keep every atom it ever met.
+ * Ids of atoms. The table keeps the atoms it has seen; past `maxInternedNodes` of their nodes,
+ * a new atom's id is a spelling of its structure instead (longer, equally unique), so a
+ * long-running process does not keep every atom it ever met.
  */
-const maxInternedNodes = 5_000_000;
+export class AtomIds {
+  private readonly interned = new StructuralMap<string>();
+  private readonly ofObject = new WeakMap<Expr, string>();
+  private atoms = 0;
+  private nodes = 0;
+
+  constructor(private readonly maxInternedNodes: number) {}
+
+  /** A short key, equal for equal atoms and only for them. */
+  id(e: Expr): string {
+    let id = this.ofObject.get(e);
+    if (id === undefined) {
+      id = this.interned.get(e);
+      if (id === undefined) {
+        if (this.nodes + e.size <= this.maxInternedNodes) {
+          // Interned ids start with '#', spelled ones with '~': the two never meet.
+          id = `#${(this.atoms++).toString(36)}`;
+          this.interned.set(e, id);
+          this.nodes += e.size;
+        } else {
+          id = spelledStructure(e);
+        }
+      }
+      this.ofObject.set(e, id);
+    }
+    return id;
+  }
+}
+
+const ids = new AtomIds(5_000_000);
 
 /** A short key, equal for equal atoms and only for them. */
-export function atomId(e: Expr): string {
-  let id = idOfObject.get(e);
-  if (id === undefined) {
-    id = ids.get(e);
-    if (id === undefined) {
-      if (nodesInterned + e.size <= maxInternedNodes) {
-        // Interned ids start with '#', spelled ones with '~': the two never meet.
-        id = `#${(atomsInterned++).toString(36)}`;
-        ids.set(e, id);
-        nodesInterned += e.size;
-      } else {
-        id = spelledStructure(e);
-      }
-    }
-    idOfObject.set(e, id);
-  }
-  return id;
-}
+export const atomId = (e: Expr): string => ids.id(e);
 
 /** A string that differs for different trees: each node's kind and label, then its children's. */
 function spelledStructure(root: Expr): string {
