@@ -6,7 +6,7 @@ export { functionTable, functionNames, type FunctionEntry, type FunctionName, ty
 export { parse, type ParseOptions } from './parse/parse.js';
 export { ParseError } from './parse/errors.js';
 export { InputError } from './errors.js';
-export { differentiate, defaultVariable, type Derivative, type Derivation, type DifferentiateOptions } from './api.js';
+export { differentiate, defaultVariable, type Derivative, type Derivation, type DifferentiateOptions } from './differentiate/differentiate.js';
 export type { DiffStep, RuleId } from './diff/steps.js';
 export { simplify, simplifyWithSteps, type Simplified } from './simplify/simplify.js';
 export type { RewriteStep } from './simplify/rewrite.js';
@@ -18,7 +18,8 @@ export { checkDerivative, relativeError, standInFunctions, type CheckOptions, ty
 export { verdictLine } from './check/verdict.js';
 export { richardson, type DerivativeEstimate } from './check/richardson.js';
 export { buildTrace, traceEquations, shownEquations, type ShownEquation, type Trace, type TraceStep, type TraceRewrite, type TraceSection } from './steps/trace.js';
-export { ruleLabels, rewriteLabels } from './steps/labels.js';
+export { rewriteLabels } from './steps/labels.js';
+export { shownRules, type Binding, type Equation } from './steps/rules-shown.js';
 export { traceToText, type TextTraceOptions, type StepDetail } from './print/steps-text.js';
 export { traceToLatex, latexDocument } from './print/steps-latex.js';
 export { traceToMarkdown } from './print/steps-markdown.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse/parse.js';
 import { ParseError } from '../src/parse/errors.js';
-import { differentiate } from '../src/api.js';
+import { differentiate } from '../src/differentiate/differentiate.js';
 import { InputError } from '../src/errors.js';
 import { toLatex } from '../src/print/latex.js';
 import { toText, toUnicode } from '../src/print/linear.js';

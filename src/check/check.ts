@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/types.js';
-import type { Derivative } from '../api.js';
+import type { Derivative } from '../differentiate/differentiate.js';
 import { variablesOf } from '../expr/traverse.js';
 import { compile } from '../evaluate/compile.js';
 import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/evaluate.js';

@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/types.js';
-import type { Derivative } from '../api.js';
+import type { Derivative } from '../differentiate/differentiate.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
 import type { CheckReport } from '../check/check.js';

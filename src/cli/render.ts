@@ -1,4 +1,4 @@
-import type { Derivative } from '../api.js';
+import type { Derivative } from '../differentiate/differentiate.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
 import { traceToText, type StepDetail } from '../print/steps-text.js';

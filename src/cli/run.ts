@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { differentiate } from '../api.js';
+import { differentiate } from '../differentiate/differentiate.js';
 import { ParseError } from '../parse/errors.js';
 import { InputError } from '../errors.js';
 import { formats, render, type Format, type RenderOptions } from './render.js';

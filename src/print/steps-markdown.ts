@@ -1,6 +1,7 @@
 import { variable } from '../expr/factory.js';
 import { toLatex } from './latex.js';
-import { type Binding, type Trace, type TraceStep } from '../steps/trace.js';
+import type { Trace, TraceStep } from '../steps/trace.js';
+import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 
 /**

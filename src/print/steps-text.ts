@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { toText, toUnicode } from './linear.js';
-import { stepNumber, type Binding, type Trace, type TraceStep } from '../steps/trace.js';
+import { stepNumber, type Trace, type TraceStep } from '../steps/trace.js';
+import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 
 export type StepDetail = 'brief' | 'full';

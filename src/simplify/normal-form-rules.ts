@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/types.js';
+import type { Add, Expr, Mul } from '../expr/types.js';
 import { call, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
@@ -6,7 +6,7 @@ import { atomId, compareAtoms } from '../algebra/atoms.js';
 import { cancel } from '../algebra/cancel.js';
 import { toRationalFunction } from '../algebra/rational-function.js';
 import { rationalFunctionToExpr } from './written-form.js';
-import type { RewriteRule } from './rewrite.js';
+import { rule, type AnyRewriteRule } from './rewrite.js';
 import Fraction from 'fraction.js';
 
 /**
@@ -20,8 +20,6 @@ function normalIfSmaller(e: Expr): Expr | undefined {
   return simpler(normal, e) ? normal : undefined;
 }
 
-const onKind = (kind: Expr['kind'], worthTrying: (e: Expr) => boolean = () => true) =>
-  (e: Expr): Expr | undefined => (e.kind === kind && worthTrying(e) ? normalIfSmaller(e) : undefined);
 
 /** The part a power or a coefficient multiplies: x for 3x², sin(x) for sin(x)². */
 const baseKey = (e: Expr): string => atomId(baseOf(e));
@@ -41,8 +39,7 @@ const isCompound = (e: Expr): boolean => e.kind === 'add' || e.kind === 'div'
  * with a repeated base or more than one compound factor; a sum with two terms alike
  * (equal but for their numbers), or with compound terms that expand and may cancel.
  */
-const productWorthTrying = (e: Expr): boolean => {
-  const factors = (e as Expr & { kind: 'mul' }).factors;
+const productWorthTrying = ({ factors }: Mul): boolean => {
   return hasRepeats(factors.filter((f) => f.kind !== 'num').map(baseKey)) || factors.filter(isCompound).length > 1
     || factors.some((f) => f.kind === 'div' || (f.kind === 'num' && f.value.d !== 1n));
 };
@@ -62,8 +59,7 @@ function basesOf(term: Expr): Set<string> {
   return new Set(factors.filter((f) => f.kind !== 'num').map(baseKey));
 }
 
-const sumWorthTrying = (e: Expr): boolean => {
-  const terms = (e as Expr & { kind: 'add' }).terms;
+const sumWorthTrying = ({ terms }: Add): boolean => {
   if (hasRepeats(terms.map(likeKey))) return true;
   if (terms.some((t) => {
     const core = t.kind === 'neg' ? t.operand : t;
@@ -86,55 +82,38 @@ function compareFactors(a: Expr, b: Expr): number {
   return category - factorCategory(b) || (category === 1 ? compareAtoms(baseOf(a), baseOf(b)) : 0);
 }
 
-export const algebraRules: readonly RewriteRule[] = [
-  { id: 'collect-like-terms', kind: 'add', apply: onKind('add', sumWorthTrying) },
-  { id: 'combine-powers', kind: 'mul', apply: onKind('mul', productWorthTrying) },
-  { id: 'cancel-common-factors', kind: 'div', apply: onKind('div') },
-  {
-    // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last
-    id: 'order-factors',
-    kind: 'mul',
-    apply: (e) => {
-      if (e.kind !== 'mul') return undefined;
-      // Most products are in order already: say so without sorting (the sort below is stable).
-      if (e.factors.every((f, i) => i === 0 || compareFactors(e.factors[i - 1]!, f) <= 0)) return undefined;
-      const sorted = [...e.factors].sort(compareFactors);
-      return sorted.every((f, i) => f === e.factors[i]) ? undefined : mul(sorted);
-    },
-  },
-  {
-    // x^(−2) → 1/x²
-    id: 'negative-power-as-fraction',
-    kind: 'pow',
-    apply: (e) => (e.kind === 'pow' && e.exponent.kind === 'num' && isNegative(e.exponent.value)
-      ? div(int(1), pow(e.base, num(e.exponent.value.neg())))
-      : undefined),
-  },
-  {
-    // x^(1/2) → √x, x^(3/2) → x·√x, x^(1/3) → ∛x
-    id: 'fractional-power-as-root',
-    kind: 'pow',
-    apply: (e) => {
-      if (e.kind !== 'pow' || e.exponent.kind !== 'num') return undefined;
-      const q = e.exponent.value;
-      if (isNegative(q) || isInteger(q) || (q.d !== 2n && q.d !== 3n)) return undefined;
-      const root = call(q.d === 2n ? 'sqrt' : 'cbrt', [e.base]);
-      const whole = q.n / q.d;
-      const rest = new Fraction(q.n % q.d, q.d);
-      if (!rest.equals(new Fraction(1, q.d))) return undefined;
-      return whole === 0n ? root : mul([pow(e.base, num(new Fraction(whole))), root]);
-    },
-  },
-  {
-    // (√u)² → u, (∛u)³ → u
-    id: 'power-of-root',
-    kind: 'pow',
-    apply: (e) => {
-      if (e.kind !== 'pow' || e.base.kind !== 'call' || e.exponent.kind !== 'num') return undefined;
-      const degree = e.base.name === 'sqrt' ? 2n : e.base.name === 'cbrt' ? 3n : 0n;
-      const n = e.exponent.value;
-      if (degree === 0n || !isInteger(n) || n.s < 0n || n.n % degree !== 0n) return undefined;
-      return pow(e.base.args[0]!, int(n.n / degree));
-    },
-  },
+export const algebraRules: readonly AnyRewriteRule[] = [
+  rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalIfSmaller(e) : undefined)),
+  rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) : undefined)),
+  rule('div', 'cancel-common-factors', normalIfSmaller),
+  // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last
+  rule('mul', 'order-factors', (e) => {
+    // Most products are in order already: say so without sorting (the sort below is stable).
+    if (e.factors.every((f, i) => i === 0 || compareFactors(e.factors[i - 1]!, f) <= 0)) return undefined;
+    const sorted = [...e.factors].sort(compareFactors);
+    return sorted.every((f, i) => f === e.factors[i]) ? undefined : mul(sorted);
+  }),
+  // x^(−2) → 1/x²
+  rule('pow', 'negative-power-as-fraction', (e) => (e.exponent.kind === 'num' && isNegative(e.exponent.value)
+    ? div(int(1), pow(e.base, num(e.exponent.value.neg())))
+    : undefined)),
+  // x^(1/2) → √x, x^(3/2) → x·√x, x^(1/3) → ∛x
+  rule('pow', 'fractional-power-as-root', (e) => {
+    if (e.exponent.kind !== 'num') return undefined;
+    const q = e.exponent.value;
+    if (isNegative(q) || isInteger(q) || (q.d !== 2n && q.d !== 3n)) return undefined;
+    const root = call(q.d === 2n ? 'sqrt' : 'cbrt', [e.base]);
+    const whole = q.n / q.d;
+    const rest = new Fraction(q.n % q.d, q.d);
+    if (!rest.equals(new Fraction(1, q.d))) return undefined;
+    return whole === 0n ? root : mul([pow(e.base, num(new Fraction(whole))), root]);
+  }),
+  // (√u)² → u, (∛u)³ → u
+  rule('pow', 'power-of-root', (e) => {
+    if (e.base.kind !== 'call' || e.exponent.kind !== 'num') return undefined;
+    const degree = e.base.name === 'sqrt' ? 2n : e.base.name === 'cbrt' ? 3n : 0n;
+    const n = e.exponent.value;
+    if (degree === 0n || !isInteger(n) || n.s < 0n || n.n % degree !== 0n) return undefined;
+    return pow(e.base.args[0]!, int(n.n / degree));
+  }),
 ];

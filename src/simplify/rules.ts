@@ -4,7 +4,7 @@ import { isInteger, isOne, isZero, powInteger } from '../expr/rational.js';
 import Fraction from 'fraction.js';
 import { equals } from '../expr/traverse.js';
 import { isNegativeLooking } from '../expr/sign.js';
-import type { RewriteRule } from './rewrite.js';
+import { rule, type AnyRewriteRule } from './rewrite.js';
 
 const isNum = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
 const isZeroNum = (e: Expr): boolean => isNum(e) && isZero(e.value);
@@ -16,194 +16,117 @@ const areOpposite = (a: Expr, b: Expr): boolean =>
 /** Largest exponent folded into a number, so 2^100000 stays a power. */
 const maxFoldedExponent = 1000n;
 
-export const tidyRules: readonly RewriteRule[] = [
-  {
-    id: 'flatten-sum',
-    kind: 'add',
-    apply: (e) => (e.kind === 'add' && e.terms.some((t) => t.kind === 'add')
-      ? add(e.terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t])))
-      : undefined),
-  },
-  {
-    // 2 + x + 3 → 5 + x, x + 0 → x: the total takes the place of the first number
-    id: 'add-numbers',
-    kind: 'add',
-    apply: (e) => {
-      if (e.kind !== 'add') return undefined;
-      const numbers = e.terms.filter(isNum);
-      if (numbers.length === 0 || (numbers.length === 1 && !isZeroNum(numbers[0]!))) return undefined;
-      const total = numbers.reduce<Rational>((s, n) => s.add(n.value), new Fraction(0));
-      const first = e.terms.indexOf(numbers[0]!);
-      const decimal = numbers.some((n) => n.decimal);
-      const terms = e.terms.flatMap((t, i) => (i === first && !isZero(total) ? [num(total, decimal)] : isNum(t) ? [] : [t]));
-      return add(terms);
-    },
-  },
-  {
-    // u + v − u → v: a term and its negation cancel
-    id: 'cancel-opposite-terms',
-    kind: 'add',
-    apply: (e) => {
-      if (e.kind !== 'add') return undefined;
-      // Terms by their hash, so a long sum is searched once, not once per term.
-      const byHash = new Map<number, number[]>();
-      e.terms.forEach((t, i) => {
-        const at = byHash.get(t.hash);
-        if (at) at.push(i);
-        else byHash.set(t.hash, [i]);
-      });
-      for (let i = 0; i < e.terms.length; i++) {
-        const t = e.terms[i]!;
-        if (t.kind !== 'neg') continue;
-        const j = byHash.get(t.operand.hash)?.find((k) => k !== i && areOpposite(t, e.terms[k]!));
-        if (j !== undefined) return add(e.terms.filter((_, k) => k !== i && k !== j));
-      }
-      return undefined;
-    },
-  },
-  {
-    id: 'flatten-product',
-    kind: 'mul',
-    apply: (e) => (e.kind === 'mul' && e.factors.some((f) => f.kind === 'mul')
-      ? mul(e.factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f])))
-      : undefined),
-  },
-  {
-    // 0·u → 0
-    id: 'multiply-by-zero',
-    kind: 'mul',
-    apply: (e) => (e.kind === 'mul' && e.factors.some(isZeroNum) ? int(0) : undefined),
-  },
-  {
-    // u·3·(−v)·2 → −6·u·v; 1·u → u; (−1)·u → −u
-    id: 'collect-coefficient',
-    kind: 'mul',
-    apply: (e) => {
-      if (e.kind !== 'mul') return undefined;
-      const numbers = e.factors.filter(isNum);
-      const negations = e.factors.filter((f) => f.kind === 'neg').length;
-      const settled = numbers.length === 0 || (numbers.length === 1 && e.factors[0] === numbers[0] && !isOne(numbers[0]!.value.abs()));
-      if (settled && negations === 0) return undefined;
-      let coefficient = numbers.reduce<Rational>((p, n) => p.mul(n.value), new Fraction(1));
-      if (negations % 2 === 1) coefficient = coefficient.neg();
-      const decimal = numbers.some((n) => n.decimal);
-      const others = e.factors.filter((f) => !isNum(f)).map((f) => (f.kind === 'neg' ? f.operand : f));
-      if (isZero(coefficient)) return int(0);
-      if (isOne(coefficient)) return mul(others);
-      if (isOne(coefficient.neg())) return neg(mul(others));
-      return mul([num(coefficient, decimal), ...others]);
-    },
-  },
-  {
-    // a·(1/b)·c → (a·c)/b
-    id: 'multiply-by-reciprocal',
-    kind: 'mul',
-    apply: (e) => {
-      if (e.kind !== 'mul') return undefined;
-      const at = e.factors.findIndex((f) => f.kind === 'div' && isOneNum(f.numerator));
-      if (at < 0) return undefined;
-      const reciprocal = e.factors[at] as Expr & { kind: 'div' };
-      return div(mul(e.factors.filter((_, i) => i !== at)), reciprocal.denominator);
-    },
-  },
-  {
-    // u/u → 1 (u not a number: a numeric quotient is already a number)
-    id: 'divide-by-itself',
-    kind: 'div',
-    apply: (e) => (e.kind === 'div' && e.numerator.kind !== 'num' && equals(e.numerator, e.denominator) ? int(1) : undefined),
-  },
-  {
-    // −(a − b) → b − a: a sign in front of a sum goes into it when that leaves fewer minus signs
-    id: 'negate-sum',
-    kind: 'neg',
-    apply: (e) => {
-      if (e.kind !== 'neg' || e.operand.kind !== 'add') return undefined;
-      const terms = e.operand.terms;
-      const negative = terms.filter(isNegativeLooking).length;
-      if (terms.length - negative >= negative + 1) return undefined;
-      const negated = terms.map((t) => (t.kind === 'neg' ? t.operand : neg(t)));
-      return add([...negated.filter((t) => !isNegativeLooking(t)), ...negated.filter(isNegativeLooking)]);
-    },
-  },
-  {
-    id: 'double-negation',
-    kind: 'neg',
-    apply: (e) => (e.kind === 'neg' && e.operand.kind === 'neg' ? e.operand.operand : undefined),
-  },
-  {
-    // −(−2·x) is handled by the factory; −0 → 0 likewise. (−u)/v → −(u/v), u/(−v) → −(u/v)
-    id: 'sign-out-of-quotient',
-    kind: 'div',
-    apply: (e) => {
-      if (e.kind !== 'div') return undefined;
-      if (e.numerator.kind === 'neg') return neg(div(e.numerator.operand, e.denominator));
-      if (e.denominator.kind === 'neg') return neg(div(e.numerator, e.denominator.operand));
-      return undefined;
-    },
-  },
-  {
-    // 2x/2 → x/1, 4x/6 → 2x/3: a leading integer and an integer denominator lose their common factor
-    id: 'reduce-numeric-fraction',
-    kind: 'div',
-    apply: (e) => {
-      if (e.kind !== 'div' || !isNum(e.denominator) || !isInteger(e.denominator.value) || isZero(e.denominator.value)) return undefined;
-      const numerator = e.numerator;
-      const lead = numerator.kind === 'mul' ? numerator.factors[0]! : numerator;
-      if (!isNum(lead) || !isInteger(lead.value) || isZero(lead.value)) return undefined;
-      const common = lead.value.gcd(e.denominator.value);
-      if (isOne(common)) return undefined;
-      const reduced = num(lead.value.div(common), lead.decimal);
-      const top = numerator.kind === 'mul' ? mul([reduced, ...numerator.factors.slice(1)]) : reduced;
-      return div(top, num(e.denominator.value.div(common), e.denominator.decimal));
-    },
-  },
-  {
-    id: 'divide-by-one',
-    kind: 'div',
-    apply: (e) => (e.kind === 'div' && isOneNum(e.denominator) ? e.numerator : undefined),
-  },
-  {
-    // 0/u → 0 (u not itself 0)
-    id: 'zero-numerator',
-    kind: 'div',
-    apply: (e) => (e.kind === 'div' && isZeroNum(e.numerator) && !isZeroNum(e.denominator) ? int(0) : undefined),
-  },
-  {
-    id: 'power-of-zero',
-    kind: 'pow',
-    apply: (e) => (e.kind === 'pow' && isZeroNum(e.exponent) ? int(1) : undefined),
-  },
-  {
-    id: 'power-of-one',
-    kind: 'pow',
-    apply: (e) => (e.kind === 'pow' && isOneNum(e.exponent) ? e.base : undefined),
-  },
-  {
-    id: 'one-to-a-power',
-    kind: 'pow',
-    apply: (e) => (e.kind === 'pow' && isOneNum(e.base) ? int(1) : undefined),
-  },
-  {
-    // 2^3 → 8, (1/2)^2 → 1/4, exactly, for modest integer exponents
-    id: 'fold-power',
-    kind: 'pow',
-    apply: (e) => {
-      if (e.kind !== 'pow' || !isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
-      const n = e.exponent.value.s * e.exponent.value.n;
-      if (n > maxFoldedExponent || n < -maxFoldedExponent) return undefined;
-      const value = powInteger(e.base.value, n);
-      return value && num(value, e.base.decimal);
-    },
-  },
-  {
-    // (u^a)^b → u^(a·b) for integer b, which holds for every real u
-    id: 'power-of-power',
-    kind: 'pow',
-    apply: (e) => {
-      if (e.kind !== 'pow' || e.base.kind !== 'pow' || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
-      const inner = e.base.exponent;
-      if (!isNum(inner) || !isInteger(inner.value)) return undefined;
-      return pow(e.base.base, num(inner.value.mul(e.exponent.value)));
-    },
-  },
+/**
+ * Tidying rules: each rewrites one kind of node locally (flatten, fold numbers, drop 0 and 1,
+ * move signs), making the tree smaller or moving it toward one normal form.
+ */
+export const tidyRules: readonly AnyRewriteRule[] = [
+  rule('add', 'flatten-sum', (e) => (e.terms.some((t) => t.kind === 'add')
+    ? add(e.terms.flatMap((t) => (t.kind === 'add' ? t.terms : [t])))
+    : undefined)),
+  // 2 + x + 3 → 5 + x, x + 0 → x: the total takes the place of the first number
+  rule('add', 'add-numbers', (e) => {
+    const numbers = e.terms.filter(isNum);
+    if (numbers.length === 0 || (numbers.length === 1 && !isZeroNum(numbers[0]!))) return undefined;
+    const total = numbers.reduce<Rational>((s, n) => s.add(n.value), new Fraction(0));
+    const first = e.terms.indexOf(numbers[0]!);
+    const decimal = numbers.some((n) => n.decimal);
+    const terms = e.terms.flatMap((t, i) => (i === first && !isZero(total) ? [num(total, decimal)] : isNum(t) ? [] : [t]));
+    return add(terms);
+  }),
+  // u + v − u → v: a term and its negation cancel
+  rule('add', 'cancel-opposite-terms', (e) => {
+    // Terms by their hash, so a long sum is searched once, not once per term.
+    const byHash = new Map<number, number[]>();
+    e.terms.forEach((t, i) => {
+      const at = byHash.get(t.hash);
+      if (at) at.push(i);
+      else byHash.set(t.hash, [i]);
+    });
+    for (let i = 0; i < e.terms.length; i++) {
+      const t = e.terms[i]!;
+      if (t.kind !== 'neg') continue;
+      const j = byHash.get(t.operand.hash)?.find((k) => k !== i && areOpposite(t, e.terms[k]!));
+      if (j !== undefined) return add(e.terms.filter((_, k) => k !== i && k !== j));
+    }
+    return undefined;
+  }),
+  rule('mul', 'flatten-product', (e) => (e.factors.some((f) => f.kind === 'mul')
+    ? mul(e.factors.flatMap((f) => (f.kind === 'mul' ? f.factors : [f])))
+    : undefined)),
+  // 0·u → 0
+  rule('mul', 'multiply-by-zero', (e) => (e.factors.some(isZeroNum) ? int(0) : undefined)),
+  // u·3·(−v)·2 → −6·u·v; 1·u → u; (−1)·u → −u
+  rule('mul', 'collect-coefficient', (e) => {
+    const numbers = e.factors.filter(isNum);
+    const negations = e.factors.filter((f) => f.kind === 'neg').length;
+    const settled = numbers.length === 0 || (numbers.length === 1 && e.factors[0] === numbers[0] && !isOne(numbers[0]!.value.abs()));
+    if (settled && negations === 0) return undefined;
+    let coefficient = numbers.reduce<Rational>((p, n) => p.mul(n.value), new Fraction(1));
+    if (negations % 2 === 1) coefficient = coefficient.neg();
+    const decimal = numbers.some((n) => n.decimal);
+    const others = e.factors.filter((f) => !isNum(f)).map((f) => (f.kind === 'neg' ? f.operand : f));
+    if (isZero(coefficient)) return int(0);
+    if (isOne(coefficient)) return mul(others);
+    if (isOne(coefficient.neg())) return neg(mul(others));
+    return mul([num(coefficient, decimal), ...others]);
+  }),
+  // a·(1/b)·c → (a·c)/b
+  rule('mul', 'multiply-by-reciprocal', (e) => {
+    const at = e.factors.findIndex((f) => f.kind === 'div' && isOneNum(f.numerator));
+    if (at < 0) return undefined;
+    const reciprocal = e.factors[at] as Expr & { kind: 'div' };
+    return div(mul(e.factors.filter((_, i) => i !== at)), reciprocal.denominator);
+  }),
+  // u/u → 1 (u not a number: a numeric quotient is already a number)
+  rule('div', 'divide-by-itself', (e) => (e.numerator.kind !== 'num' && equals(e.numerator, e.denominator) ? int(1) : undefined)),
+  // −(a − b) → b − a: a sign in front of a sum goes into it when that leaves fewer minus signs
+  rule('neg', 'negate-sum', (e) => {
+    if (e.operand.kind !== 'add') return undefined;
+    const terms = e.operand.terms;
+    const negative = terms.filter(isNegativeLooking).length;
+    if (terms.length - negative >= negative + 1) return undefined;
+    const negated = terms.map((t) => (t.kind === 'neg' ? t.operand : neg(t)));
+    return add([...negated.filter((t) => !isNegativeLooking(t)), ...negated.filter(isNegativeLooking)]);
+  }),
+  rule('neg', 'double-negation', (e) => (e.operand.kind === 'neg' ? e.operand.operand : undefined)),
+  // −(−2·x) is handled by the factory; −0 → 0 likewise. (−u)/v → −(u/v), u/(−v) → −(u/v)
+  rule('div', 'sign-out-of-quotient', (e) => {
+    if (e.numerator.kind === 'neg') return neg(div(e.numerator.operand, e.denominator));
+    if (e.denominator.kind === 'neg') return neg(div(e.numerator, e.denominator.operand));
+    return undefined;
+  }),
+  // 2x/2 → x/1, 4x/6 → 2x/3: a leading integer and an integer denominator lose their common factor
+  rule('div', 'reduce-numeric-fraction', (e) => {
+    if (!isNum(e.denominator) || !isInteger(e.denominator.value) || isZero(e.denominator.value)) return undefined;
+    const numerator = e.numerator;
+    const lead = numerator.kind === 'mul' ? numerator.factors[0]! : numerator;
+    if (!isNum(lead) || !isInteger(lead.value) || isZero(lead.value)) return undefined;
+    const common = lead.value.gcd(e.denominator.value);
+    if (isOne(common)) return undefined;
+    const reduced = num(lead.value.div(common), lead.decimal);
+    const top = numerator.kind === 'mul' ? mul([reduced, ...numerator.factors.slice(1)]) : reduced;
+    return div(top, num(e.denominator.value.div(common), e.denominator.decimal));
+  }),
+  rule('div', 'divide-by-one', (e) => (isOneNum(e.denominator) ? e.numerator : undefined)),
+  // 0/u → 0 (u not itself 0)
+  rule('div', 'zero-numerator', (e) => (isZeroNum(e.numerator) && !isZeroNum(e.denominator) ? int(0) : undefined)),
+  rule('pow', 'power-of-zero', (e) => (isZeroNum(e.exponent) ? int(1) : undefined)),
+  rule('pow', 'power-of-one', (e) => (isOneNum(e.exponent) ? e.base : undefined)),
+  rule('pow', 'one-to-a-power', (e) => (isOneNum(e.base) ? int(1) : undefined)),
+  // 2^3 → 8, (1/2)^2 → 1/4, exactly, for modest integer exponents
+  rule('pow', 'fold-power', (e) => {
+    if (!isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
+    const n = e.exponent.value.s * e.exponent.value.n;
+    if (n > maxFoldedExponent || n < -maxFoldedExponent) return undefined;
+    const value = powInteger(e.base.value, n);
+    return value && num(value, e.base.decimal);
+  }),
+  // (u^a)^b → u^(a·b) for integer b, which holds for every real u
+  rule('pow', 'power-of-power', (e) => {
+    if (e.base.kind !== 'pow' || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
+    const inner = e.base.exponent;
+    if (!isNum(inner) || !isInteger(inner.value)) return undefined;
+    return pow(e.base.base, num(inner.value.mul(e.exponent.value)));
+  }),
 ];

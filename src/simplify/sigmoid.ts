@@ -14,7 +14,7 @@ import { cancel } from '../algebra/cancel.js';
 import { toRationalFunction, type RationalFunction } from '../algebra/rational-function.js';
 import { univariate } from '../algebra/univariate.js';
 import { rationalFunctionToExpr } from './written-form.js';
-import type { RewriteStep } from './rewrite.js';
+import type { RewriteId, RewriteStep } from './rewrite.js';
 
 /*
  * Writing a result in terms of σ(u) = 1/(1 + e^(−u)), the way a person would: with
@@ -138,10 +138,10 @@ function stages(e: Expr, t: Expr, s: Expr, result: Expr): RewriteStep[] | undefi
   const factoredOut = mul([div(one, D), add(powers.map((j) => (k - j - 1 === 0 ? coefficient(j) : div(coefficient(j), Dk(k - j - 1)))))]);
   const inSigmoid = mul([s, add(powers.map((j) => (k - j - 1 === 0 ? coefficient(j) : times(coefficient(j), powerExpr(s, new Fraction(k - j - 1))))))]);
 
-  const sequence: [string, Expr, (readonly [Expr, Expr])?][] = [
+  const sequence: [RewriteId, Expr, (readonly [Expr, Expr])?][] = [
     ['add-and-subtract-one', addedAndSubtracted],
     ['split-fraction', split],
-    ['cancel-common-factors', cancelled],
+    ['cancel-in-each-fraction', cancelled],
     ['factor-out', factoredOut],
     ['substitute-sigmoid', inSigmoid, [s, div(one, D)]],
   ];

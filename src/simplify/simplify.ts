@@ -8,7 +8,7 @@ import { rewriteInSigmoid } from './sigmoid.js';
 import { cancel } from '../algebra/cancel.js';
 import { toRationalFunction } from '../algebra/rational-function.js';
 import { factoredAtRationalRoots, rationalFunctionToExpr } from './written-form.js';
-import type { RewriteRule, RewriteStep } from './rewrite.js';
+import type { AnyRewriteRule, RewriteStep } from './rewrite.js';
 
 export interface Simplified {
   readonly result: Expr;
@@ -16,7 +16,7 @@ export interface Simplified {
 }
 
 export interface SimplifyOptions {
-  readonly rules?: readonly RewriteRule[];
+  readonly rules?: readonly AnyRewriteRule[];
   /** Most rule firings before giving up (a guard; the rules terminate on their own). */
   readonly maxSteps?: number;
   /**
@@ -37,7 +37,7 @@ export const simplifyForms: readonly SimplifyForm[] = ['auto', 'expanded', 'fact
 
 
 /** The tidying rules first (cheap, local), then the algebra of the polynomial normal form. */
-export const simplificationRules: readonly RewriteRule[] = [...tidyRules, ...algebraRules];
+export const simplificationRules: readonly AnyRewriteRule[] = [...tidyRules, ...algebraRules];
 
 /** Applies the rules bottom-up until none fires, recording each firing. */
 export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simplified {
@@ -48,7 +48,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   // Keyed by structure, so equal parts are simplified (and their steps recorded) once.
   const normal = new StructuralMap<Expr>();
   // The rules for each kind of node, in their order: a node is offered only the rules for its kind.
-  const rulesFor = new Map<Expr['kind'], RewriteRule[]>();
+  const rulesFor = new Map<Expr['kind'], AnyRewriteRule[]>();
   for (const rule of rules) rulesFor.set(rule.kind, [...(rulesFor.get(rule.kind) ?? []), rule]);
 
   const visit = (node: Expr, path: readonly number[]): Expr => {
@@ -74,7 +74,8 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
 
   const fire = (node: Expr): RewriteStep | undefined => {
     for (const rule of rulesFor.get(node.kind) ?? []) {
-      const after = rule.apply(node);
+      // The rules listed under a node's kind are rules for that kind: each gets nodes of its own kind only.
+      const after = (rule.apply as (e: Expr) => Expr | undefined)(node);
       if (after !== undefined && after !== node) return { rule: rule.id, before: node, after };
     }
     return undefined;

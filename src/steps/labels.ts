@@ -1,31 +1,13 @@
-import type { RuleId } from '../diff/steps.js';
+import type { RewriteId } from '../simplify/rewrite.js';
 
 /*
- * The wording of derivations, apart from the stable ids it describes, so it can be
- * changed or translated without touching the rules or breaking JSON consumers.
+ * The wording of the simplification and of the rest of a derivation, apart from the stable ids
+ * it describes, so it can be changed or translated without touching the rules or breaking JSON
+ * consumers. The differentiation rules' names are with their general forms, in rules-shown.ts.
  */
 
-/** Names of the differentiation rules; {fn} is the function's name. */
-export const ruleLabels: Readonly<Record<RuleId, string>> = {
-  'constant': 'constant rule',
-  'variable': 'variable rule',
-  'sum': 'sum rule',
-  'negation': 'negation rule',
-  'constant-multiple': 'constant multiple rule',
-  'product': 'product rule',
-  'quotient': 'quotient rule',
-  'power': 'power rule',
-  'exponential': 'exponential rule',
-  'general-power': 'logarithmic differentiation',
-  'logarithm': 'logarithm rule',
-  'chain': 'chain rule',
-  'elementary': 'derivative of {fn}',
-  'abstract-function': 'derivative of {fn}',
-  'polynomial-in-function': 'derivative of a polynomial in a function',
-};
-
-/** Names of the tidying rules, by id. */
-export const rewriteLabels: Readonly<Record<string, string>> = {
+/** The name of each rewrite, by id. */
+export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'flatten-sum': 'flatten the sum',
   'add-numbers': 'add the numbers',
   'cancel-opposite-terms': 'cancel opposite terms',
@@ -54,6 +36,7 @@ export const rewriteLabels: Readonly<Record<string, string>> = {
   'power-of-root': 'power of a root',
   'add-and-subtract-one': 'add and subtract 1 in the numerator',
   'split-fraction': 'split into fractions',
+  'cancel-in-each-fraction': 'cancel common factors',
   'factor-out': 'factor out the common factor',
   'substitute-sigmoid': 'substitute the sigmoid',
   'normal-form-in-sigmoid': 'collect terms',
@@ -72,12 +55,6 @@ export const words = {
   combine: 'combining',
   order: (n: number): string => `order ${n}`,
 } as const;
-
-export function ruleLabel(rule: RuleId, fn?: string): string {
-  return ruleLabels[rule].replace('{fn}', fn ?? '');
-}
-
-export const rewriteLabel = (rule: string): string => rewriteLabels[rule] ?? rule;
 
 /** A label at the start of a line: 'quotient rule' → 'Quotient rule'. */
 export const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

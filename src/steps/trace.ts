@@ -1,14 +1,15 @@
 import type { Expr } from '../expr/types.js';
-import type { Derivative } from '../api.js';
+import type { Derivative } from '../differentiate/differentiate.js';
 import type { DiffStep } from '../diff/steps.js';
-import { apply, derivative, variable } from '../expr/factory.js';
+import { derivative } from '../expr/factory.js';
 import { Replay } from './replay.js';
 import { simplifyWithSteps } from '../simplify/simplify.js';
 import { equals } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
 import { InputError } from '../errors.js';
-import { generalForm, type Equation } from './forms.js';
-import { rewriteLabel, ruleLabel, words } from './labels.js';
+import { bindingsOf, generalForm, ruleLabel, type Binding, type Equation } from './rules-shown.js';
+import { rewriteLabels, words } from './labels.js';
+import type { RewriteId } from '../simplify/rewrite.js';
 
 /*
  * A derivation as a person reads it, independent of notation: numbered steps
@@ -34,14 +35,9 @@ export interface TraceStep {
   readonly substeps: readonly TraceStep[];
 }
 
-export interface Binding {
-  readonly name: Expr;
-  readonly value: Expr;
-}
-
 export interface TraceRewrite {
   readonly number: readonly number[];
-  readonly rule: string;
+  readonly rule: RewriteId;
   readonly label: string;
   /** The part rewritten, before and after. */
   readonly before: Expr;
@@ -123,7 +119,7 @@ function traceOf(d: Derivative): Trace {
     const rewrites = simplification.map((r, j): TraceRewrite => {
       replay.apply(r.path!, r.after);
       return {
-        number: [2, j + 1], rule: r.rule, label: rewriteLabel(r.rule), before: r.before, after: r.after,
+        number: [2, j + 1], rule: r.rule, label: rewriteLabels[r.rule], before: r.before, after: r.after,
         whole: replay.current(), atRoot: r.path!.length === 0, uses: r.uses,
       };
     });
@@ -136,11 +132,10 @@ function traceOf(d: Derivative): Trace {
 }
 
 function traceStep(step: DiffStep, number: readonly number[]): TraceStep {
-  const fn = step.rule === 'elementary' || step.rule === 'abstract-function' ? step.bindings.fn : undefined;
   return {
     number,
     step,
-    label: ruleLabel(step.rule, fn),
+    label: ruleLabel(step),
     form: generalForm(step),
     bindings: bindingsOf(step),
     derivative: derivative(step.expr, step.variable),
@@ -148,31 +143,6 @@ function traceStep(step: DiffStep, number: readonly number[]): TraceStep {
     result: step.result,
     substeps: step.substeps.map((s, i) => traceStep(s, [...number, i + 1])),
   };
-}
-
-const letter = (name: string): Expr => variable(name);
-
-/** The bindings worth showing: the letters of the general form that are not obvious from the step. */
-function bindingsOf(step: DiffStep): Binding[] {
-  switch (step.rule) {
-    case 'quotient': return [{ name: letter('u'), value: step.bindings.u }, { name: letter('v'), value: step.bindings.v }];
-    case 'constant-multiple': return [{ name: letter('c'), value: step.bindings.c }, { name: letter('u'), value: step.bindings.u }];
-    case 'product':
-      return step.bindings.factors.length === 2
-        ? [{ name: letter('u'), value: step.bindings.factors[0]! }, { name: letter('v'), value: step.bindings.factors[1]! }]
-        : [];
-    case 'power': return [{ name: letter('n'), value: step.bindings.n }];
-    case 'exponential': return step.bindings.base.kind === 'constant' ? [] : [{ name: letter('a'), value: step.bindings.base }];
-    case 'logarithm': return step.bindings.base.kind === 'constant' ? [] : [{ name: letter('b'), value: step.bindings.base }];
-    case 'general-power': return [{ name: letter('f'), value: step.bindings.f }, { name: letter('g'), value: step.bindings.g }];
-    case 'polynomial-in-function': return [{ name: letter('f'), value: step.bindings.f }];
-    case 'chain':
-      return [
-        { name: apply('f', 0, letter(step.bindings.placeholder)), value: step.bindings.outer },
-        { name: letter(step.bindings.placeholder), value: step.bindings.u },
-      ];
-    default: return [];
-  }
 }
 
 /** An equation the derivation shows, with where it is shown: "1.2 chain rule", "2.3 add the numbers". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differentiate, type Derivative } from '../../src/api.js';
+import { differentiate, type Derivative } from '../../src/differentiate/differentiate.js';
 import { checkDerivative, checkPoints, relativeError } from '../../src/check/check.js';
 import { richardson } from '../../src/check/richardson.js';
 import { verdictLine } from '../../src/check/verdict.js';

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { checkStatus, runCli, type CliIO } from '../../src/cli/run.js';
 import { checkDerivative } from '../../src/check/check.js';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 import { functionTable } from '../../src/functions/table.js';
 import { expectRenders } from '../helpers/katex.js';
 import { mathIn } from '../helpers/markdown.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 import { parse } from '../../src/parse/parse.js';
 import * as build from '../../src/expr/factory.js';
 import { toText, toUnicode } from '../../src/print/linear.js';

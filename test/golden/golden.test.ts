@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 import { buildTrace } from '../../src/steps/trace.js';
 import { traceToText } from '../../src/print/steps-text.js';
 import { traceToLatex } from '../../src/print/steps-latex.js';

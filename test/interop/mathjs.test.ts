@@ -5,7 +5,7 @@ import { parse } from '../../src/parse/parse.js';
 import { fromMathjs, toMathjs } from '../../src/mathjs.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { equals, postOrder } from '../../src/expr/traverse.js';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 import { toText } from '../../src/print/linear.js';
 import { InputError } from '../../src/errors.js';
 import { expressionTree } from '../helpers/arbitraries.js';

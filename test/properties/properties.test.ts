@@ -5,7 +5,7 @@ import { parse, readings } from '../../src/parse/parse.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
 import { toLatex } from '../../src/print/latex.js';
 import { dependsOn, equals } from '../../src/expr/traverse.js';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 import { simplify } from '../../src/simplify/simplify.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { functionTable } from '../../src/functions/table.js';

@@ -4,7 +4,7 @@ import Fraction from 'fraction.js';
 import { parse } from '../../src/parse/parse.js';
 import { simplify, simplifyWithSteps } from '../../src/simplify/simplify.js';
 import { algebraRules } from '../../src/simplify/normal-form-rules.js';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
 import { toRationalFunction } from '../../src/algebra/rational-function.js';
 import { cancel } from '../../src/algebra/cancel.js';

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 import { buildTrace, traceEquations, type Trace } from '../../src/steps/trace.js';
 import { ruleIds } from '../../src/diff/steps.js';
-import { ruleLabels, rewriteLabels } from '../../src/steps/labels.js';
+import { rewriteLabels } from '../../src/steps/labels.js';
+import { shownRules } from '../../src/steps/rules-shown.js';
 import { tidyRules } from '../../src/simplify/rules.js';
+import { rewriteIds } from '../../src/simplify/rewrite.js';
 import { traceToText } from '../../src/print/steps-text.js';
 import { traceToLatex } from '../../src/print/steps-latex.js';
 import { toUnicode } from '../../src/print/linear.js';
@@ -23,8 +25,9 @@ function lastShown(trace: Trace) {
 
 describe('labels', () => {
   it('has wording for every rule id and every tidying rule', () => {
-    for (const id of ruleIds) expect(ruleLabels[id]).toBeTruthy();
+    for (const id of ruleIds) expect(shownRules[id].label).toBeTruthy();
     for (const rule of tidyRules) expect(rewriteLabels[rule.id], rule.id).toBeTruthy();
+    for (const id of rewriteIds) expect(rewriteLabels[id], id).toBeTruthy();
   });
 });
 

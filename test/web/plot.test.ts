@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/parse.js';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 import { plotData, yRange, type Curve } from '../../web/src/plot.js';
 
 const curveOf = (input: string, from = -6, to = 6, values = {}): Curve =>

@@ -3,7 +3,7 @@ import { present, type AnswerView } from '../../web/src/present.js';
 import { defaultState } from '../../web/src/state.js';
 import { traceHtml } from '../../web/src/steps-html.js';
 import { buildTrace } from '../../src/steps/trace.js';
-import { differentiate } from '../../src/api.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
 
 const answer = (input: string, more: Partial<typeof defaultState> = {}): AnswerView => {
   const view = present({ ...defaultState, input, ...more });

@@ -1,13 +1,13 @@
-import type { Expr } from './expr/types.js';
-import { variablesOf } from './expr/traverse.js';
-import { treeSize } from './expr/size.js';
-import { derive } from './diff/differentiate.js';
-import type { DiffStep } from './diff/steps.js';
-import { simplifyWithSteps, type SimplifyForm } from './simplify/simplify.js';
-import type { RewriteStep } from './simplify/rewrite.js';
-import { parse, type ParseOptions } from './parse/parse.js';
-import { InputError } from './errors.js';
-import type { FunctionTable } from './functions/table.js';
+import type { Expr } from '../expr/types.js';
+import { variablesOf } from '../expr/traverse.js';
+import { treeSize } from '../expr/size.js';
+import { derive } from '../diff/differentiate.js';
+import type { DiffStep } from '../diff/steps.js';
+import { simplifyWithSteps, type SimplifyForm } from '../simplify/simplify.js';
+import type { RewriteStep } from '../simplify/rewrite.js';
+import { parse, type ParseOptions } from '../parse/parse.js';
+import { InputError } from '../errors.js';
+import type { FunctionTable } from '../functions/table.js';
 
 export interface DifferentiateOptions extends ParseOptions {
   /** Variable to differentiate by; by default x if present, else the only variable. */
