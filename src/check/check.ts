@@ -3,7 +3,8 @@ import type { Derivative } from '../differentiate/differentiate.js';
 import { variablesOf } from '../expr/traverse.js';
 import { compile } from '../evaluate/compile.js';
 import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/evaluate.js';
-import { buildTrace, shownEquations } from '../steps/trace.js';
+import { buildTrace, shownEquations, stepInWords } from '../steps/trace.js';
+import { words } from '../steps/labels.js';
 import { richardson } from './richardson.js';
 
 /*
@@ -22,8 +23,12 @@ export interface CheckOptions {
 }
 
 export interface CheckFailure {
-  /** What disagreed: "answer", "order 2", or a step: "1.2 chain rule". */
+  /** What disagreed, in words: "answer", "order 2", or a step: "1.2 chain rule" ("order 2, 1.2 chain rule" in a higher derivative). */
   readonly what: string;
+  /** The order of the derivative whose answer or step disagreed (1 for the first). */
+  readonly order: number;
+  /** The step that disagreed ([1, 2] for step 1.2), or none when it is the answer of that order. */
+  readonly step?: readonly number[];
   /** The point, with the values of the other variables. */
   readonly at: Environment;
   /** The two sides: the symbolic value and the finite-difference estimate, or the two sides of a step. */
@@ -79,18 +84,18 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
 
   const failures: CheckFailure[] = [];
   let worst = Number.NaN;
-  const compare = (what: string, point: Environment, left: number, right: number): void => {
+  const compare = (where: Pick<CheckFailure, 'what' | 'order' | 'step'>, point: Environment, left: number, right: number): void => {
     const error = relativeError(left, right);
     if (!(error <= worst)) worst = error;
     // The first disagreement of each thing compared: a wrong rule shows in its step and in the answer.
-    if (!(error <= tolerance) && failures.length < maxFailures && !failures.some((f) => f.what === what)) {
-      failures.push({ what, at: point, left, right, error });
+    if (!(error <= tolerance) && failures.length < maxFailures && !failures.some((f) => f.what === where.what)) {
+      failures.push({ ...where, at: point, left, right, error });
     }
   };
 
   // Each order against finite differences of the order before: the answer, by induction.
   const orders = d.derivations.map((derivation, i) => ({
-    what: d.derivations.length > 1 ? `order ${i + 1}` : 'answer',
+    where: { what: d.derivations.length > 1 ? words.order(i + 1) : words.answer, order: i + 1 },
     f: compile(derivation.expr, { functions: standInFunctions }),
     derivative: compile(derivation.result, { functions: standInFunctions }),
   }));
@@ -105,14 +110,16 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     if (!estimates.every(({ symbolic, numeric }) => Number.isFinite(symbolic) && Number.isFinite(numeric.value)
       && settled(numeric, tolerance))) continue;
     used.push(x);
-    for (const { o, symbolic, numeric } of estimates) compare(o.what, at(x), symbolic, numeric.value);
+    for (const { o, symbolic, numeric } of estimates) compare(o.where, at(x), symbolic, numeric.value);
   }
 
   let equalities: CheckReport['equalities'];
   if (options.steps) {
-    const shown = shownEquations(buildTrace(d, { maxShownNodes: options.maxShownNodes }));
+    const trace = buildTrace(d, { maxShownNodes: options.maxShownNodes });
+    const shown = shownEquations(trace);
     let checked = 0;
-    for (const { where, equation: [lhs, rhs], letting } of shown) {
+    for (const { order, step, label, equation: [lhs, rhs], letting } of shown) {
+      const where = { what: stepInWords(trace, order, step, label), order, step };
       let compared = false;
       for (const x of used) {
         // The chain rule's letters take the values of what they stand for.

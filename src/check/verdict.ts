@@ -1,4 +1,5 @@
-import type { CheckReport } from './check.js';
+import type { CheckFailure, CheckReport } from './check.js';
+import { stepNumber } from '../steps/trace.js';
 
 /** Numbers as the verdict prints them: 4 significant digits, errors in exponent form. */
 const value = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
@@ -19,13 +20,13 @@ export function verdictLine(report: CheckReport): string {
     }
     case 'failed': {
       // A wrong rule makes its own step false and every step above it: the deepest step is where it went wrong.
-      const f = [...report.failures].sort((a, b) => depth(b.what) - depth(a.what))[0]!;
+      const f = [...report.failures].sort((a, b) => depth(b) - depth(a))[0]!;
       const point = Object.entries(f.at).map(([k, v]) => `${k} = ${value(v)}`).join(', ');
-      const isAnswer = depth(f.what) < 0;
+      const isAnswer = f.step === undefined;
       const sides = isAnswer
         ? `the derivative is ${value(f.left)}, finite differences give ${value(f.right)}`
         : `the two sides are ${value(f.left)} and ${value(f.right)}`;
-      const others = report.failures.filter((g) => g !== f).map((g) => (depth(g.what) < 0 ? `the ${g.what}` : `step ${/^(?:order \d+, )?(\S+)/.exec(g.what)![1]}`));
+      const others = report.failures.filter((g) => g !== f).map((g) => (g.step === undefined ? `the ${g.what}` : `step ${stepNumber(g.step)}`));
       const more = others.length > 0 ? ` (${others.join(' and ')} ${others.length === 1 ? 'disagrees' : 'disagree'} too)` : '';
       return `check: FAILED ${isAnswer ? `for the ${f.what}` : `at step ${f.what}`}, at ${point}: ${sides}, relative error ${error(f.error)}${more}`;
     }
@@ -34,8 +35,5 @@ export function verdictLine(report: CheckReport): string {
   }
 }
 
-/** How deep a step is: 2 for "1.2.1 …", −1 for the answer or an order. */
-function depth(what: string): number {
-  const number = /^(?:order \d+, )?(\d+(?:\.\d+)*) /.exec(what);
-  return number ? number[1]!.split('.').length : -1;
-}
+/** How deep the step that disagreed is: 2 for step 1.2, −1 for an answer. */
+const depth = (f: CheckFailure): number => f.step?.length ?? -1;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { differentiate } from '../differentiate/differentiate.js';
 import { ParseError } from '../parse/errors.js';
-import { InputError } from '../errors.js';
+import { InputError, type InputProblem } from '../errors.js';
 import { formats, render, type Format, type RenderOptions } from './render.js';
 import type { StepDetail } from '../print/steps-text.js';
 import { simplifyForms, type SimplifyForm } from '../simplify/simplify.js';
@@ -179,10 +179,18 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
       if (batch) io.write('\n');
       const where = batch ? `input "${truncate(input)}": ` : '';
       const detail = error instanceof ParseError ? error.format() : message;
-      io.writeError(`dydx: ${where}${detail}${status === exitCode.badInput && /several variables/.test(message) ? ' (use --var)' : ''}\n`);
+      io.writeError(`dydx: ${where}${detail}${error instanceof InputError ? hints[error.problem] : ''}\n`);
     }
     return status;
   }
 }
+
+/** What the command line adds to an error, by its kind: the option that settles it. */
+const hints: Readonly<Record<InputProblem, string>> = {
+  'ambiguous-variable': ' (use --var)',
+  'invalid-request': '',
+  'limit': '',
+  'no-counterpart': '',
+};
 
 const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);

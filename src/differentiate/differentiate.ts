@@ -58,7 +58,7 @@ export function differentiate(input: Expr | string, options: DifferentiateOption
   } catch (error) {
     // Trees built directly (not parsed) skip the parser's depth limit; recursion may still run out.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
-      throw new InputError('the expression is nested too deeply to differentiate');
+      throw new InputError('the expression is nested too deeply to differentiate', 'limit');
     }
     throw error;
   }
@@ -70,9 +70,9 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   const order = options.order ?? 1;
   const maxOrder = options.maxOrder ?? differentiateDefaults.maxOrder;
   const maxNodes = options.maxNodes ?? differentiateDefaults.maxNodes;
-  if (!Number.isInteger(order) || order < 0) throw new InputError(`the order must be a whole number ≥ 0, got ${order}`);
-  if (order > maxOrder) throw new InputError(`order ${order} is above the limit of ${maxOrder}`);
-  if (!/^(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω])$/.test(variable)) throw new InputError(`'${variable}' is not a variable name`);
+  if (!Number.isInteger(order) || order < 0) throw new InputError(`the order must be a whole number ≥ 0, got ${order}`, 'invalid-request');
+  if (order > maxOrder) throw new InputError(`order ${order} is above the limit of ${maxOrder}`, 'limit');
+  if (!/^(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω])$/.test(variable)) throw new InputError(`'${variable}' is not a variable name`, 'invalid-request');
 
   const derivations: Derivation[] = [];
   let current = expr;
@@ -82,7 +82,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     // 5·10⁹ nodes written out) would take all the memory on the way.
     const rawSize = treeSize(step.result);
     if (rawSize > maxNodes) {
-      throw new InputError(`derivative ${n} has ${rawSize} nodes as the rules give it, more than the limit of ${maxNodes}`);
+      throw new InputError(`derivative ${n} has ${rawSize} nodes as the rules give it, more than the limit of ${maxNodes}`, 'limit');
     }
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
@@ -92,7 +92,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     current = tidied.result;
     const size = current === step.result ? rawSize : treeSize(current);
     if (size > maxNodes) {
-      throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`);
+      throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`, 'limit');
     }
   }
   return { input: expr, variable, order, form: options.form ?? 'auto', result: current, derivations };
@@ -103,5 +103,5 @@ export function defaultVariable(expr: Expr): string {
   const names = variablesOf(expr);
   if (names.includes('x') || names.length === 0) return 'x';
   if (names.length === 1) return names[0]!;
-  throw new InputError(`the expression has several variables (${names.join(', ')}): say which one to differentiate by`);
+  throw new InputError(`the expression has several variables (${names.join(', ')}): say which one to differentiate by`, 'ambiguous-variable');
 }

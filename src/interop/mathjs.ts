@@ -56,9 +56,9 @@ function convert(e: Expr, of: (x: Expr) => Node): Node {
     case 'pow': return binary('^', 'pow', of(e.base), of(e.exponent));
     case 'call': return callNode(e.name, e.args.map(of));
     case 'apply':
-      if (e.order > 0) throw new InputError(`${e.name}${'′'.repeat(e.order)}(u), a derivative of an abstract function, has no mathjs form`);
+      if (e.order > 0) throw new InputError(`${e.name}${'′'.repeat(e.order)}(u), a derivative of an abstract function, has no mathjs form`, 'no-counterpart');
       return fn(e.name, [of(e.arg)]);
-    case 'derivative': throw new InputError('an unevaluated derivative (u)′ has no mathjs form');
+    case 'derivative': throw new InputError('an unevaluated derivative (u)′ has no mathjs form', 'no-counterpart');
   }
 }
 
@@ -144,7 +144,7 @@ function fromNode(node: Node, args: Expr[]): Expr {
       const known = constants[name];
       if (known) return known;
       if (unsupportedSymbols.has(name) || !variableName.test(name) || functionSpellings.has(name)) {
-        throw new InputError(`the mathjs symbol '${name}' has no dydx form`);
+        throw new InputError(`the mathjs symbol '${name}' has no dydx form`, 'no-counterpart');
       }
       return variable(name);
     }
@@ -165,7 +165,7 @@ function fromNode(node: Node, args: Expr[]): Expr {
         case 'unaryMinus': return neg(args[0]!);
         case 'unaryPlus': return args[0]!;
         case 'pow': return pow(args[0]!, args[1]!);
-        default: throw new InputError(`the mathjs operator '${op.op}' (${op.fn}) has no dydx form`);
+        default: throw new InputError(`the mathjs operator '${op.op}' (${op.fn}) has no dydx form`, 'no-counterpart');
       }
     }
     case 'FunctionNode': {
@@ -173,14 +173,14 @@ function fromNode(node: Node, args: Expr[]): Expr {
       if (abstractFunctionNames.has(name) && args.length === 1) return apply(name, 0, args[0]!);
       // mathjs's own names first; σ and softplus are read too, as a program may give mathjs its own.
       const dydxName = fromMathjsNames.get(name) ?? functionSpellings.get(name);
-      if (!dydxName) throw new InputError(`the mathjs function '${name}' has no dydx form`);
+      if (!dydxName) throw new InputError(`the mathjs function '${name}' has no dydx form`, 'no-counterpart');
       const [fewest, most] = functionTable[dydxName].arity;
       if (args.length < fewest || args.length > most) {
-        throw new InputError(`${dydxName} takes ${fewest === most ? fewest : `${fewest} or ${most}`} argument${most === 1 ? '' : 's'}, not ${args.length}`);
+        throw new InputError(`${dydxName} takes ${fewest === most ? fewest : `${fewest} or ${most}`} argument${most === 1 ? '' : 's'}, not ${args.length}`, 'no-counterpart');
       }
       return call(dydxName, args);
     }
-    default: throw new InputError(`a mathjs ${node.type} has no dydx form`);
+    default: throw new InputError(`a mathjs ${node.type} has no dydx form`, 'no-counterpart');
   }
 }
 
@@ -189,7 +189,7 @@ function fromConstant(value: unknown): Expr {
   const text = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '')
     : value !== null && typeof value === 'object' ? String(value) : '';
   const q = exactDecimal(text);
-  if (!q) throw new InputError(`the mathjs constant ${String(value)} has no dydx form`);
+  if (!q) throw new InputError(`the mathjs constant ${String(value)} has no dydx form`, 'no-counterpart');
   return q.d === 1n ? int(q.s * q.n) : num(q, true);
 }
 

@@ -103,7 +103,7 @@ const traces = new WeakMap<Derivative, Trace>();
 
 export function buildTrace(d: Derivative, options: { readonly maxShownNodes?: number | undefined } = {}): Trace {
   const tooLarge = tooLargeToShow(d, options.maxShownNodes ?? maxShownNodes);
-  if (tooLarge) throw new InputError(tooLarge);
+  if (tooLarge) throw new InputError(tooLarge, 'limit');
   let trace = traces.get(d);
   if (!trace) traces.set(d, (trace = traceOf(d)));
   return trace;
@@ -145,9 +145,14 @@ function traceStep(step: DiffStep, number: readonly number[]): TraceStep {
   };
 }
 
-/** An equation the derivation shows, with where it is shown: "1.2 chain rule", "2.3 add the numbers". */
+/** An equation the derivation shows, with where it is shown: step 1.2 chain rule, step 2.3 add the numbers. */
 export interface ShownEquation {
-  readonly where: string;
+  /** The order of the derivative whose derivation shows it (1 for the first). */
+  readonly order: number;
+  /** The step that shows it: [1, 2] is step 1.2. */
+  readonly step: readonly number[];
+  /** The step's rule or rewrite, in words. */
+  readonly label: string;
   readonly equation: Equation;
   /**
    * What the chain rule's letters stand for here, innermost last: the outer step of
@@ -159,24 +164,29 @@ export interface ShownEquation {
 /** Every equation the derivation shows, in order, each with its step, for checking numerically. */
 export function shownEquations(trace: Trace): ShownEquation[] {
   const shown: ShownEquation[] = [];
-  const walk = (s: TraceStep, order: string, letting: ShownEquation['letting']): void => {
-    const where = `${order}${stepNumber(s.number)} ${s.label}`;
-    if (s.formula) shown.push({ where, equation: [s.derivative, s.formula], letting });
-    shown.push({ where, equation: [s.derivative, s.result], letting });
-    const step = s.step;
-    s.substeps.forEach((sub, i) => walk(sub, order,
-      step.rule === 'chain' && i === 0 ? [...letting, [step.bindings.placeholder, step.bindings.u]] : letting));
-  };
   for (const section of trace.sections) {
-    const order = trace.sections.length > 1 ? `${words.order(section.order)}, ` : '';
-    walk(section.root, order, []);
+    const { order } = section;
+    const walk = (s: TraceStep, letting: ShownEquation['letting']): void => {
+      const where = { order, step: s.number, label: s.label };
+      if (s.formula) shown.push({ ...where, equation: [s.derivative, s.formula], letting });
+      shown.push({ ...where, equation: [s.derivative, s.result], letting });
+      const step = s.step;
+      s.substeps.forEach((sub, i) => walk(sub,
+        step.rule === 'chain' && i === 0 ? [...letting, [step.bindings.placeholder, step.bindings.u]] : letting));
+    };
+    walk(section.root, []);
     let previous = section.root.result;
     for (const r of section.rewrites) {
-      shown.push({ where: `${order}${stepNumber(r.number)} ${r.label}`, equation: [previous, r.whole], letting: [] });
+      shown.push({ order, step: r.number, label: r.label, equation: [previous, r.whole], letting: [] });
       previous = r.whole;
     }
   }
   return shown;
+}
+
+/** A step in words: "1.2 chain rule", or "order 2, 1.2 chain rule" in a derivation of several orders. */
+export function stepInWords(trace: Pick<Trace, 'sections'>, order: number, step: readonly number[], label: string): string {
+  return `${trace.sections.length > 1 ? `${words.order(order)}, ` : ''}${stepNumber(step)} ${label}`;
 }
 
 /** Every equation the derivation shows, for checking each one numerically. */

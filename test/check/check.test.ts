@@ -89,6 +89,7 @@ describe('checkDerivative', () => {
     const report = checkDerivative(d, { steps: true });
     expect(report.verdict).toBe('failed');
     expect(report.failures.map((f) => f.what)).toEqual(['answer', '1 chain rule', '1.2 derivative of sin']);
+    expect(report.failures.map((f) => [f.order, f.step])).toEqual([[1, undefined], [1, [1]], [1, [1, 2]]]);
     expect(verdictLine(report)).toMatch(/^check: FAILED at step 1\.2 derivative of sin, at x = 0\.37: the two sides are 0\.9323 and 0\.3616, .* \(the answer and step 1 disagree too\)$/);
   });
 

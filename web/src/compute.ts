@@ -1,7 +1,7 @@
 import { parse } from '../../src/parse/parse.js';
 import { ParseError } from '../../src/parse/errors.js';
 import { InputError } from '../../src/errors.js';
-import { differentiate, type Derivative } from '../../src/api.js';
+import { differentiate, type Derivative } from '../../src/differentiate/differentiate.js';
 import { variablesOf } from '../../src/expr/traverse.js';
 import type { Expr } from '../../src/expr/types.js';
 import { buildTrace, tooLargeToShow, type Trace } from '../../src/steps/trace.js';

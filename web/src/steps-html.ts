@@ -23,14 +23,17 @@ function line(label: string, latex: string): string {
   return `<div class="line"><span class="what">${text(label)}</span>${mathHtml(latex)}</div>`;
 }
 
-/** The derivation; steps whose numbers are in `failed` ("1.2", "order 2, 1.2") are marked as numerically false. */
-export function traceHtml(trace: Trace, failed: ReadonlySet<string>): string {
+/** Whether the numeric check found a step false: by the order of the derivative and the step's number. */
+export type FailedStep = (order: number, step: readonly number[]) => boolean;
+
+/** The derivation; steps the check found false are marked so. */
+export function traceHtml(trace: Trace, failed: FailedStep): string {
   const several = trace.sections.length > 1;
   return trace.sections.map((section) => {
-    const prefix = several ? `${words.order(section.order)}, ` : '';
+    const failedHere = (step: readonly number[]): boolean => failed(section.order, step);
     const steps = [
-      stepHtml(section.root, prefix, failed),
-      section.rewrites.length > 0 ? rewritesHtml(section.rewrites, section.simplifyNumber, prefix, failed) : '',
+      stepHtml(section.root, failedHere),
+      section.rewrites.length > 0 ? rewritesHtml(section.rewrites, section.simplifyNumber, failedHere) : '',
       `<li class="result"><span class="what">${text(capitalise(words.answer))}</span>${mathHtml(equation(section.root.derivative, section.result))}</li>`,
     ].join('');
     const list = `<ol class="steps">${steps}</ol>`;
@@ -40,9 +43,9 @@ export function traceHtml(trace: Trace, failed: ReadonlySet<string>): string {
   }).join('');
 }
 
-function stepHtml(s: TraceStep, prefix: string, failed: ReadonlySet<string>): string {
+function stepHtml(s: TraceStep, failed: (step: readonly number[]) => boolean): string {
   const number = stepNumber(s.number);
-  const wrong = failed.has(`${prefix}${number}`);
+  const wrong = failed(s.number);
   const open = s.number.length <= openLevels || wrong;
   const summary = [
     `<span class="number">${text(number)}</span>`,
@@ -55,17 +58,17 @@ function stepHtml(s: TraceStep, prefix: string, failed: ReadonlySet<string>): st
     s.bindings.length > 0 ? line(words.with, s.bindings.map((b) => `${toLatex(b.name)} = ${toLatex(b.value)}`).join(',\\quad ')) : '',
     s.formula ? line('So', equation(s.derivative, s.formula)) : '',
     s.substeps.length > 0
-      ? `<ol class="steps">${s.substeps.map((sub) => stepHtml(sub, prefix, failed)).join('')}</ol>`
+      ? `<ol class="steps">${s.substeps.map((sub) => stepHtml(sub, failed)).join('')}</ol>`
         + line(`${capitalise(words.combine)} ${s.substeps.map((sub) => stepNumber(sub.number)).join(', ')}`, equation(s.derivative, s.result))
       : '',
   ].join('');
   return `<li class="step${wrong ? ' failed' : ''}"><details${open ? ' open' : ''}><summary>${summary}</summary><div class="body">${body}</div></details></li>`;
 }
 
-function rewritesHtml(rewrites: readonly TraceRewrite[], number: readonly number[], prefix: string, failed: ReadonlySet<string>): string {
+function rewritesHtml(rewrites: readonly TraceRewrite[], number: readonly number[], failed: (step: readonly number[]) => boolean): string {
   const rows = rewrites.map((r) => {
     const rowNumber = stepNumber(r.number);
-    const wrong = failed.has(`${prefix}${rowNumber}`);
+    const wrong = failed(r.number);
     const uses = r.uses ? `<span class="uses">using ${mathHtml(equation(...r.uses))}</span>` : '';
     return `<li class="rewrite${wrong ? ' failed' : ''}"><span class="number">${text(rowNumber)}</span><span class="rule">${text(capitalise(r.label))}</span>${mathHtml(`= ${toLatex(r.whole)}`)}${uses}</li>`;
   }).join('');
