@@ -1,25 +1,44 @@
-/** dydx: symbolic differentiation that shows why. */
-export type { Expr, Kind, Rational } from './expr/types.js';
+/**
+ * dydx: symbolic differentiation that shows why. This is the public API; everything else is
+ * internal and may change. mathjs interop has an entry of its own, 'dydx/mathjs'.
+ */
+
+// Expression trees: types, factories, questions about a tree.
+export type { AbstractFunctionName, Expr, Kind, Rational } from './expr/types.js';
 export * as build from './expr/factory.js';
-export { equals, variablesOf, dependsOn } from './expr/traverse.js';
-export { functionTable, functionNames, type FunctionEntry, type FunctionName, type FunctionTable } from './functions/table.js';
+export { dependsOn, equals, postOrder, variablesOf } from './expr/traverse.js';
+
+// The function table: every fact about each function.
+export { functionNames, functionTable, type FunctionEntry, type FunctionName, type FunctionTable } from './functions/table.js';
+
+// Reading, and what goes wrong.
 export { parse, type ParseOptions } from './parse/parse.js';
 export { ParseError } from './parse/errors.js';
-export { InputError } from './errors.js';
-export { differentiate, defaultVariable, type Derivative, type Derivation, type DifferentiateOptions } from './differentiate/differentiate.js';
+export { InputError, type InputProblem } from './errors.js';
+
+// Differentiating and simplifying.
+export { defaultVariable, differentiate, type Derivation, type Derivative, type DifferentiateOptions } from './differentiate/differentiate.js';
 export type { DiffStep, RuleId } from './diff/steps.js';
-export { simplify, simplifyWithSteps, type Simplified } from './simplify/simplify.js';
-export type { RewriteStep } from './simplify/rewrite.js';
+export { simplify, simplifyForms, simplifyWithSteps, type Simplified, type SimplifyForm } from './simplify/simplify.js';
+export type { RewriteId, RewriteStep } from './simplify/rewrite.js';
+
+// Numbers: evaluation, and the numeric check of an answer and its derivation.
+export { evaluate, type AbstractFunctions, type Environment, type EvaluateOptions } from './evaluate/evaluate.js';
+export { compile, type CompiledExpression } from './evaluate/compile.js';
+export { checkDerivative, standInFunctions, type CheckFailure, type CheckOptions, type CheckReport } from './check/check.js';
+export { verdictLine } from './check/verdict.js';
+
+// Derivations as a person reads them, and their wording.
+export {
+  buildTrace, shownEquations, stepNumber, tooLargeToShow, traceEquations,
+  type ShownEquation, type Trace, type TraceRewrite, type TraceSection, type TraceStep,
+} from './steps/trace.js';
+export { shownRules, type Binding, type Equation } from './steps/rules-shown.js';
+export { capitalise, rewriteLabels, words } from './steps/labels.js';
+
+// Printers.
 export { toText, toUnicode } from './print/linear.js';
 export { toLatex } from './print/latex.js';
-export { evaluate, type Environment, type EvaluateOptions, type AbstractFunctions } from './evaluate/evaluate.js';
-export { compile, type CompiledExpression } from './evaluate/compile.js';
-export { checkDerivative, relativeError, standInFunctions, type CheckOptions, type CheckReport, type CheckFailure } from './check/check.js';
-export { verdictLine } from './check/verdict.js';
-export { richardson, type DerivativeEstimate } from './check/richardson.js';
-export { buildTrace, traceEquations, shownEquations, type ShownEquation, type Trace, type TraceStep, type TraceRewrite, type TraceSection } from './steps/trace.js';
-export { rewriteLabels } from './steps/labels.js';
-export { shownRules, type Binding, type Equation } from './steps/rules-shown.js';
-export { traceToText, type TextTraceOptions, type StepDetail } from './print/steps-text.js';
-export { traceToLatex, latexDocument } from './print/steps-latex.js';
+export { traceToText, type StepDetail, type TextTraceOptions } from './print/steps-text.js';
+export { latexDocument, traceToLatex } from './print/steps-latex.js';
 export { traceToMarkdown } from './print/steps-markdown.js';

@@ -29,7 +29,7 @@ export const complexity = treeSum((node) => {
 });
 
 /** How many times variables and constants are written: 2 in x + x and x·x, 1 in 2x and x². */
-export const letterCount = treeSum((node) => (node.kind === 'variable' || node.kind === 'constant' ? 1 : 0));
+const letterCount = treeSum((node) => (node.kind === 'variable' || node.kind === 'constant' ? 1 : 0));
 
 /**
  * Whether a reads simpler than b: smaller, or as small with fewer letters written

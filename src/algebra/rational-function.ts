@@ -14,7 +14,7 @@ export interface RationalFunction {
 }
 
 /** Expansions past this many terms are not done: the parts stay as they are, as atoms. */
-export const maxExpansionTerms = 400;
+const maxExpansionTerms = 400;
 
 const one = new Fraction(1);
 /** p/1. */

@@ -32,7 +32,7 @@ export function powerExpr(atom: Expr, exponent: Rational): Expr {
  * (x² − 2x − 1), polynomials in functions from the constant up (1 + e^(−x), σ − 3σ² + 2σ³);
  * and a positive term first where there is one (1 − x rather than −x + 1).
  */
-export function writingOrder(p: Polynomial): Term[] {
+function writingOrder(p: Polynomial): Term[] {
   const terms = sortedTerms(p);
   const inFunctions = terms.every((t) => t.monomial.factors.every(([a]) => a.kind !== 'variable'));
   const ordered = inFunctions ? terms.reverse() : terms;

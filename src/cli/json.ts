@@ -12,7 +12,7 @@ export interface PrintedExpr {
   readonly latex: string;
 }
 
-export const printed = (e: Expr): PrintedExpr => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
+const printed = (e: Expr): PrintedExpr => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
 
 type BindingValue = string | PrintedExpr | PrintedExpr[];
 

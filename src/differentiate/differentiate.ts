@@ -49,7 +49,7 @@ export interface Derivative {
   readonly derivations: readonly Derivation[];
 }
 
-export const differentiateDefaults = { maxOrder: 1000, maxNodes: 2_000_000 } as const;
+const differentiateDefaults = { maxOrder: 1000, maxNodes: 2_000_000 } as const;
 
 /** Differentiates an expression (or the text of one) with respect to a variable, n times. */
 export function differentiate(input: Expr | string, options: DifferentiateOptions = {}): Derivative {

@@ -47,12 +47,12 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly range?: Interval;
 }
 
-export type FunctionRule =
+type FunctionRule =
   | { readonly id: 'elementary' }
   | { readonly id: 'exponential'; readonly base: 'e' }
   | { readonly id: 'logarithm'; readonly base: 'e' | number };
 
-export type UnicodeSpelling =
+type UnicodeSpelling =
   /** name(u): sin(x), σ(x); `withBase` is the name of the two-argument form: ln(x), log(x, b). */
   | { readonly kind: 'name'; readonly name: string; readonly withBase?: string }
   /** A sign before the argument: √x, ∛x. */
@@ -60,7 +60,7 @@ export type UnicodeSpelling =
   /** e^u. */
   | { readonly kind: 'power-of-e' };
 
-export type LatexSpelling =
+type LatexSpelling =
   /** \sin\left(u\right); `withBase` for the two-argument form: \log_{b}\left(u\right). */
   | { readonly kind: 'command'; readonly command: string; readonly withBase?: string }
   /** \operatorname{arsinh}\left(u\right), for names LaTeX has no command for. */
@@ -72,8 +72,8 @@ export type LatexSpelling =
   /** e^{u}. */
   | { readonly kind: 'power-of-e' };
 
-export type CodeTarget = 'mathjs' | 'python' | 'numpy' | 'javascript' | 'c';
-export type CodeSpellings = { readonly [T in CodeTarget]?: string };
+type CodeTarget = 'mathjs' | 'python' | 'numpy' | 'javascript' | 'c';
+type CodeSpellings = { readonly [T in CodeTarget]?: string };
 
 const allReals = interval(-Infinity, Infinity, '()');
 const positive = interval(0, Infinity, '()');

@@ -10,9 +10,9 @@ export type Template<Name extends string = string> =
   | TemplateLeaf
   | readonly [TemplateOperator | Name, ...Template<Name>[]];
 
-export type TemplateLeaf = 'u' | 'v' | 'e' | 'pi';
+type TemplateLeaf = 'u' | 'v' | 'e' | 'pi';
 
 /** add and mul take any number of operands; sub, div and pow two; neg one. */
-export type TemplateOperator = 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow';
+type TemplateOperator = 'add' | 'sub' | 'mul' | 'div' | 'neg' | 'pow';
 
 export const templateOperators: ReadonlySet<string> = new Set<TemplateOperator>(['add', 'sub', 'mul', 'div', 'neg', 'pow']);

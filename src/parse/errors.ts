@@ -28,7 +28,7 @@ export class ParseError extends Error {
 const indent = (text: string): string => text.split('\n').map((l) => `  ${l}`).join('\n');
 
 /** Line and column (1-based) of a character offset in the source. */
-export function locate(source: string, offset: number): { line: number; column: number } {
+function locate(source: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < source.length; i++) {

@@ -15,7 +15,7 @@ export interface ParseOptions {
 }
 
 /** Limits on input; nesting is limited because later stages recurse over the tree. */
-export const parseDefaults = { maxLength: 1_000_000, maxDepth: 100_000 } as const;
+const parseDefaults = { maxLength: 1_000_000, maxDepth: 100_000 } as const;
 
 const grammar = nearley.Grammar.fromCompiled(compiled as unknown as nearley.CompiledRules);
 

@@ -7,7 +7,7 @@ const insertOrDelete = 2;
 const swap = 2;
 const replace = 3;
 
-export function editCost(a: string, b: string): number {
+function editCost(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
     Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0) * insertOrDelete));
   for (let i = 1; i <= a.length; i++) {

@@ -48,7 +48,7 @@ function groupedBySigmoid(p: Polynomial): Expr | undefined {
 }
 
 /** A polynomial written out expanded, factored, or whichever is smaller. */
-export function polynomialExpr(p: Polynomial, form: Form): Expr {
+function polynomialExpr(p: Polynomial, form: Form): Expr {
   if (form === 'auto') {
     const grouped = groupedBySigmoid(p);
     if (grouped) return grouped;

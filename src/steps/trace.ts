@@ -69,14 +69,14 @@ export interface Trace {
 }
 
 /** The most expression nodes a derivation may show, all its lines together (configurable). */
-export const maxShownNodes = 1_000_000;
+const maxShownNodes = 1_000_000;
 
 /**
  * How many expression nodes the derivation of d would show, estimated without building it:
  * each rule's expression, formula and result, and each rewrite with the whole expression.
  * A chain nested n deep shows about n²/2 nodes, so this is what bounds a derivation.
  */
-export function shownSize(d: Derivative): number {
+function shownSize(d: Derivative): number {
   let total = 0;
   for (const derivation of d.derivations) {
     const stack: DiffStep[] = [derivation.step];

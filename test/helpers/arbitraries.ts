@@ -11,7 +11,7 @@ export interface TreeOptions {
 }
 
 /** Literals as a person types them: integers and short decimals. */
-export const literal: fc.Arbitrary<Expr> = fc.oneof(
+const literal: fc.Arbitrary<Expr> = fc.oneof(
   fc.integer({ min: 0, max: 12 }).map((n) => build.int(n)),
   fc.tuple(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 1, max: 2 }))
     .map(([digits, places]) => build.num(rational(digits, 10 ** places), true)),

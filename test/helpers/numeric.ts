@@ -5,7 +5,7 @@ import { children, postOrder, rebuild } from '../../src/expr/traverse.js';
 import { num, pow } from '../../src/expr/factory.js';
 
 /** Five-point central difference of f at x with step h. */
-export function centralDifference(f: (x: number) => number, x: number, h: number): number {
+function centralDifference(f: (x: number) => number, x: number, h: number): number {
   return (-f(x + 2 * h) + 8 * f(x + h) - 8 * f(x - h) + f(x - 2 * h)) / (12 * h);
 }
 

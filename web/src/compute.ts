@@ -1,12 +1,7 @@
-import { parse } from '../../src/parse/parse.js';
-import { ParseError } from '../../src/parse/errors.js';
-import { InputError } from '../../src/errors.js';
-import { differentiate, type Derivative } from '../../src/differentiate/differentiate.js';
-import { variablesOf } from '../../src/expr/traverse.js';
-import type { Expr } from '../../src/expr/types.js';
-import { buildTrace, tooLargeToShow, type Trace } from '../../src/steps/trace.js';
-import { checkDerivative, type CheckReport } from '../../src/check/check.js';
-import { verdictLine } from '../../src/check/verdict.js';
+import {
+  buildTrace, checkDerivative, differentiate, InputError, parse, ParseError, tooLargeToShow, variablesOf, verdictLine,
+  type CheckReport, type Derivative, type Expr, type Trace,
+} from '../../src/index.js';
 import type { PageState } from './state.js';
 
 /*
@@ -37,7 +32,7 @@ export interface Computed {
  * The most expression nodes a derivation shown on the page may have: every one is typeset,
  * and past this typesetting takes seconds (the command line allows 1,000,000).
  */
-export const pageShownNodes = 20_000;
+const pageShownNodes = 20_000;
 
 export function compute(state: PageState): Outcome {
   if (state.input.trim() === '') return { kind: 'empty' };
@@ -62,14 +57,14 @@ export function compute(state: PageState): Outcome {
 }
 
 /** The chosen variable if the expression has it; else x if present, else the first one. */
-export function chooseVariable(variables: readonly string[], chosen: string): string {
+function chooseVariable(variables: readonly string[], chosen: string): string {
   if (chosen !== '' && variables.includes(chosen)) return chosen;
   if (variables.includes('x') || variables.length === 0) return 'x';
   return variables[0]!;
 }
 
 /** The character offset of a 1-based line and column. */
-export function offsetOf(source: string, line: number, column: number): number {
+function offsetOf(source: string, line: number, column: number): number {
   let offset = 0;
   for (let l = 1; l < line; l++) {
     const end = source.indexOf('\n', offset);

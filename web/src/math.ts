@@ -1,7 +1,7 @@
 import katex from 'katex';
 
 /** Past this many characters of LaTeX an expression is shown as source: typesetting it would take too long. */
-export const maxTypesetLength = 60_000;
+const maxTypesetLength = 60_000;
 
 /** Text made safe to put in HTML. */
 export const escapeHtml = (text: string): string =>

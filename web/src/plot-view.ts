@@ -10,7 +10,7 @@ import type { PlotData, Point } from './plot.js';
 
 const margin = { top: 16, right: 16, bottom: 32, left: 48 };
 /** Curve colours in order: f, f′, f″. */
-export const curveColours = ['#307ec7', '#9621e2', '#d9730d'] as const;
+const curveColours = ['#307ec7', '#9621e2', '#d9730d'] as const;
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 

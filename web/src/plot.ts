@@ -1,6 +1,4 @@
-import type { Expr } from '../../src/expr/types.js';
-import { compile } from '../../src/evaluate/compile.js';
-import { standInFunctions } from '../../src/check/check.js';
+import { compile, standInFunctions, type Expr } from '../../src/index.js';
 
 /*
  * The numbers behind the plot, apart from drawing it: each curve sampled across the
@@ -26,7 +24,7 @@ export interface PlotData {
   readonly y: readonly [number, number];
 }
 
-export const defaultSamples = 600;
+const defaultSamples = 600;
 
 /**
  * Samples f, f′ (and f″) of `variable` over [from, to]; other variables take `values` (1 when
@@ -53,7 +51,7 @@ export function plotData(
 }
 
 /** count + 1 evenly spaced points from `from` to `to`. */
-export function sample(at: (x: number) => number, from: number, to: number, count: number): Point[] {
+function sample(at: (x: number) => number, from: number, to: number, count: number): Point[] {
   const points: Point[] = [];
   for (let i = 0; i <= count; i++) {
     const x = from + ((to - from) * i) / count;
@@ -82,7 +80,7 @@ export function yRange(curves: readonly (readonly number[])[]): [number, number]
  * The range of one curve's values: all of them when they are of one scale; when a few spike
  * far out (next to a pole), the middle 90 % widened by half its width, so the shape shows.
  */
-export function shapeRange(values: readonly number[]): [number, number] | undefined {
+function shapeRange(values: readonly number[]): [number, number] | undefined {
   const finite = values.filter(Number.isFinite).sort((a, b) => a - b);
   if (finite.length === 0) return undefined;
   const quantile = (q: number): number => finite[Math.min(finite.length - 1, Math.floor(q * (finite.length - 1)))]!;
@@ -97,7 +95,7 @@ export function shapeRange(values: readonly number[]): [number, number] | undefi
  * Gaps where the curve jumps by more than half the visible height between two samples and
  * keeps jumping when the interval is halved again and again: a pole or a step, not a steep slope.
  */
-export function withGapsAtJumps(points: readonly Point[], at: (x: number) => number, [low, high]: readonly [number, number]): Point[] {
+function withGapsAtJumps(points: readonly Point[], at: (x: number) => number, [low, high]: readonly [number, number]): Point[] {
   const height = high - low;
   const out: Point[] = [];
   points.forEach((p, i) => {

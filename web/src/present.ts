@@ -1,10 +1,4 @@
-import { differentiate } from '../../src/differentiate/differentiate.js';
-import { toLatex } from '../../src/print/latex.js';
-import { toText } from '../../src/print/linear.js';
-import { postOrder } from '../../src/expr/traverse.js';
-import { traceToLatex } from '../../src/print/steps-latex.js';
-import { traceToText } from '../../src/print/steps-text.js';
-import type { Expr } from '../../src/expr/types.js';
+import { differentiate, postOrder, toLatex, toText, traceToLatex, traceToText, type Expr } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
 import type { PageState } from './state.js';
 import { plotData, type PlotData } from './plot.js';

@@ -1,4 +1,4 @@
-import { simplifyForms, type SimplifyForm } from '../../src/simplify/simplify.js';
+import { simplifyForms, type SimplifyForm } from '../../src/index.js';
 
 /** Everything the page shows follows from this; it lives in the URL's hash so a link restores it. */
 export interface PageState {

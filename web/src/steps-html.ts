@@ -1,8 +1,4 @@
-import type { Trace, TraceRewrite, TraceStep } from '../../src/steps/trace.js';
-import { stepNumber } from '../../src/steps/trace.js';
-import { capitalise, words } from '../../src/steps/labels.js';
-import { toLatex } from '../../src/print/latex.js';
-import type { Expr } from '../../src/expr/types.js';
+import { capitalise, stepNumber, toLatex, words, type Expr, type Trace, type TraceRewrite, type TraceStep } from '../../src/index.js';
 import { escapeHtml, mathHtml } from './math.js';
 
 /*
