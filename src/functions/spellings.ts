@@ -9,3 +9,9 @@ export const functionSpellings: ReadonlyMap<string, FunctionName> = new Map(func
 
 /** Names read as abstract functions: f(u) is some unknown function of u. */
 export const abstractFunctionNames: ReadonlySet<string> = new Set(['f', 'g', 'h']);
+
+/** The functions written as a sign before their argument (√x, ∛x), by sign. */
+export const prefixSigns: ReadonlyMap<string, FunctionName> = new Map(functionNames.flatMap((name) => {
+  const { unicode } = functionTable[name];
+  return unicode.kind === 'prefix' ? [[unicode.sign, name] as const] : [];
+}));

@@ -22,6 +22,8 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly derivative: Template<Name>;
   /** ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v. */
   readonly partials?: readonly [Template<Name>, Template<Name>];
+  /** n when f is the n-th root, f(u) = u^(1/n) (for cbrt, the real root of a negative u too). */
+  readonly root?: number;
   /** Whether f′(u) is a polynomial in f(u) itself (σ′ = σ·(1 − σ), tanh′ = 1 − tanh², exp′ = exp). */
   readonly derivativeIsPolynomialInItself?: true;
   /**
@@ -65,8 +67,8 @@ type LatexSpelling =
   | { readonly kind: 'command'; readonly command: string; readonly withBase?: string }
   /** \operatorname{arsinh}\left(u\right), for names LaTeX has no command for. */
   | { readonly kind: 'operatorname'; readonly name: string }
-  /** \sqrt{u}, \sqrt[3]{u}. */
-  | { readonly kind: 'root'; readonly index: 2 | 3 }
+  /** \sqrt{u}, \sqrt[3]{u}: the root's index is the entry's `root`. */
+  | { readonly kind: 'root' }
   /** \left|u\right|. */
   | { readonly kind: 'bars' }
   /** e^{u}. */
@@ -123,14 +125,14 @@ const table = {
   }),
   sqrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
-    derivative: ['div', 1, ['mul', 2, ['sqrt', 'u']]],
-    unicode: { kind: 'prefix', sign: '√' }, latex: { kind: 'root', index: 2 }, code: everywhere('sqrt'),
+    derivative: ['div', 1, ['mul', 2, ['sqrt', 'u']]], root: 2,
+    unicode: { kind: 'prefix', sign: '√' }, latex: { kind: 'root' }, code: everywhere('sqrt'),
     evaluate: Math.sqrt, domain: nonNegative, range: nonNegative,
   }),
   cbrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
-    derivative: ['div', 1, ['mul', 3, ['pow', ['cbrt', 'u'], 2]]],
-    unicode: { kind: 'prefix', sign: '∛' }, latex: { kind: 'root', index: 3 }, code: everywhere('cbrt'),
+    derivative: ['div', 1, ['mul', 3, ['pow', ['cbrt', 'u'], 2]]], root: 3,
+    unicode: { kind: 'prefix', sign: '∛' }, latex: { kind: 'root' }, code: everywhere('cbrt'),
     evaluate: Math.cbrt,
   }),
   abs: entry({
@@ -262,3 +264,9 @@ export const functionTable: FunctionTable = table;
 
 /** The names of the table, in its order. */
 export const functionNames = Object.keys(table) as readonly FunctionName[];
+
+/** The function that is the n-th root, by n: sqrt for 2, cbrt for 3. */
+export const rootFunctions: ReadonlyMap<number, FunctionName> = new Map(functionNames.flatMap((name) => {
+  const { root } = functionTable[name];
+  return root === undefined ? [] : [[root, name] as const];
+}));

@@ -1,5 +1,5 @@
 import moo from 'moo';
-import { abstractFunctionNames, functionSpellings } from '../functions/spellings.js';
+import { abstractFunctionNames, functionSpellings, prefixSigns } from '../functions/spellings.js';
 import type { FunctionName } from '../functions/table.js';
 import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
@@ -44,7 +44,7 @@ const scanner = moo.compile({
   minus: ['-', '−', '–'],
   times: ['*', '·', '×', '⋅'],
   divide: ['/', '÷'],
-  root: ['√', '∛'],
+  root: [...prefixSigns.keys()],
   lparen: '(', rparen: ')', lbracket: '[', rbracket: ']', comma: ',',
   invalid: { match: /[^]/, lineBreaks: true },
 });

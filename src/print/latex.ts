@@ -54,13 +54,13 @@ const parens = (text: string): string => `\\left(${text}\\right)`;
 
 /** A function applied to arguments already printed, as its table entry spells it. */
 function callLatex(name: FunctionName, args: readonly string[]): string {
-  const spelling = functionTable[name].latex;
+  const { latex: spelling, root } = functionTable[name];
   const [u] = args as [string];
   switch (spelling.kind) {
     case 'command':
       return args.length > 1 && spelling.withBase ? `${spelling.withBase}_{${args[1]}}${parens(u)}` : `${spelling.command}${parens(u)}`;
     case 'operatorname': return `\\operatorname{${spelling.name}}${parens(u)}`;
-    case 'root': return spelling.index === 2 ? `\\sqrt{${u}}` : `\\sqrt[${spelling.index}]{${u}}`;
+    case 'root': return root === undefined || root === 2 ? `\\sqrt{${u}}` : `\\sqrt[${root}]{${u}}`;
     case 'bars': return `\\left|${u}\\right|`;
     case 'power-of-e': return `e^{${u}}`;
   }

@@ -7,6 +7,7 @@ import { cancel } from '../algebra/cancel.js';
 import { toRationalFunction } from '../algebra/rational-function.js';
 import { rationalFunctionToExpr } from './written-form.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
+import { functionTable, rootFunctions } from '../functions/table.js';
 import Fraction from 'fraction.js';
 
 /**
@@ -101,8 +102,9 @@ export const algebraRules: readonly AnyRewriteRule[] = [
   rule('pow', 'fractional-power-as-root', (e) => {
     if (e.exponent.kind !== 'num') return undefined;
     const q = e.exponent.value;
-    if (isNegative(q) || isInteger(q) || (q.d !== 2n && q.d !== 3n)) return undefined;
-    const root = call(q.d === 2n ? 'sqrt' : 'cbrt', [e.base]);
+    const rootFunction = rootFunctions.get(Number(q.d));
+    if (isNegative(q) || isInteger(q) || !rootFunction) return undefined;
+    const root = call(rootFunction, [e.base]);
     const whole = q.n / q.d;
     const rest = new Fraction(q.n % q.d, q.d);
     if (!rest.equals(new Fraction(1, q.d))) return undefined;
@@ -111,9 +113,11 @@ export const algebraRules: readonly AnyRewriteRule[] = [
   // (√u)² → u, (∛u)³ → u
   rule('pow', 'power-of-root', (e) => {
     if (e.base.kind !== 'call' || e.exponent.kind !== 'num') return undefined;
-    const degree = e.base.name === 'sqrt' ? 2n : e.base.name === 'cbrt' ? 3n : 0n;
+    const index = functionTable[e.base.name].root;
+    if (index === undefined) return undefined;
+    const degree = BigInt(index);
     const n = e.exponent.value;
-    if (degree === 0n || !isInteger(n) || n.s < 0n || n.n % degree !== 0n) return undefined;
+    if (!isInteger(n) || n.s < 0n || n.n % degree !== 0n) return undefined;
     return pow(e.base.args[0]!, int(n.n / degree));
   }),
 ];
