@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { StructuralMap } from '../expr/structural-map.js';
-import { compareQuickly } from '../expr/order.js';
+import { compareStarts, readingStart, type ReadingStart } from '../expr/order.js';
 import { children } from '../expr/traverse.js';
 
 /*
@@ -84,9 +84,22 @@ function atomRank(e: Expr): number {
   }
 }
 
-/** Writing order of atoms: by rank, then as they read (x before y, cos(x) before sin(x); see compareQuickly). */
-export function compareAtoms(a: Expr, b: Expr): number {
-  return atomRank(a) - atomRank(b) || compareQuickly(a, b);
+/** Where an atom goes in writing order, worked out once: compare two with compareAtomPlaces. */
+export interface AtomPlace {
+  readonly rank: number;
+  readonly reading: ReadingStart;
 }
+const places = new WeakMap<Expr, AtomPlace>();
+
+export function atomPlace(e: Expr): AtomPlace {
+  let place = places.get(e);
+  if (!place) places.set(e, (place = { rank: atomRank(e), reading: readingStart(e) }));
+  return place;
+}
+
+/** Writing order of atoms: by rank, then as they read (x before y, cos(x) before sin(x); see compareStarts). */
+export const compareAtomPlaces = (a: AtomPlace, b: AtomPlace): number => a.rank - b.rank || compareStarts(a.reading, b.reading);
+
+export const compareAtoms = (a: Expr, b: Expr): number => (a === b ? 0 : compareAtomPlaces(atomPlace(a), atomPlace(b)));
 
 export const sameAtom = (a: Expr, b: Expr): boolean => a === b || atomId(a) === atomId(b);

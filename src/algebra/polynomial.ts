@@ -1,7 +1,7 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { isNegative, isZero } from '../expr/rational.js';
-import { atomId, compareAtoms } from './atoms.js';
+import { atomId, atomPlace, compareAtomPlaces, compareAtoms } from './atoms.js';
 
 /*
  * Polynomials with exact rational coefficients over atoms (see atoms.ts). Atoms carry
@@ -36,12 +36,45 @@ export function monomial(factors: readonly (readonly [Expr, Rational])[]): Monom
     const existing = merged.get(k);
     merged.set(k, [atom, existing ? existing[1].add(exponent) : exponent]);
   }
-  const sorted = [...merged.values()].filter(([, e]) => !isZero(e)).sort(([a], [b]) => compareAtoms(a, b));
+  const kept = [...merged.values()].filter(([, e]) => !isZero(e));
+  // Each atom's place is looked up once, not at every comparison.
+  const sorted = kept.length < 2 ? kept
+    : kept.map((factor) => ({ factor, place: atomPlace(factor[0]) })).sort((x, y) => compareAtomPlaces(x.place, y.place)).map(({ factor }) => factor);
   return {
     factors: sorted,
     // The exponent's parts as they are: toFraction() costs more than the rest of building a monomial.
     key: sorted.map(([a, e]) => `${atomId(a)}^${exponentText(e)}`).join('*'),
   };
+}
+
+/**
+ * The product of two monomials: their factors, each in writing order already, merged in one
+ * pass (products of polynomials make a great many of these), equal atoms' exponents added.
+ */
+function monomialProduct(a: Monomial, b: Monomial): Monomial {
+  if (a.factors.length === 0) return b;
+  if (b.factors.length === 0) return a;
+  const factors: (readonly [Expr, Rational])[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.factors.length && j < b.factors.length) {
+    const x = a.factors[i]!;
+    const y = b.factors[j]!;
+    const order = compareAtomPlaces(atomPlace(x[0]), atomPlace(y[0]));
+    if (order < 0) factors.push(a.factors[i++]!);
+    else if (order > 0) factors.push(b.factors[j++]!);
+    // Two different atoms that read alike: the general way sorts them out.
+    else if (atomId(x[0]) !== atomId(y[0])) return monomial([...a.factors, ...b.factors]);
+    else {
+      const exponent = x[1].add(y[1]);
+      if (!isZero(exponent)) factors.push([x[0], exponent]);
+      i++;
+      j++;
+    }
+  }
+  while (i < a.factors.length) factors.push(a.factors[i++]!);
+  while (j < b.factors.length) factors.push(b.factors[j++]!);
+  return { factors, key: factors.map(([atom, e]) => `${atomId(atom)}^${exponentText(e)}`).join('*') };
 }
 
 /** The order terms of one degree are written in: factor by factor, by atom, then by exponent; a monomial that starts another first. */
@@ -96,7 +129,7 @@ export function multiplyPolynomials(a: Polynomial, b: Polynomial): Polynomial {
   const out = new Map<string, Term>();
   for (const ta of a.values()) {
     for (const tb of b.values()) {
-      const m = monomial([...ta.monomial.factors, ...tb.monomial.factors]);
+      const m = monomialProduct(ta.monomial, tb.monomial);
       const existing = out.get(m.key);
       const c = ta.coefficient.mul(tb.coefficient);
       out.set(m.key, { coefficient: existing ? existing.coefficient.add(c) : c, monomial: existing?.monomial ?? m });

@@ -103,21 +103,25 @@ function compareFrom(left: Reader, right: Reader): number {
 
 /** How many symbols of a tree are kept for quick comparison. */
 const startLength = 24;
-interface Start {
+
+/** The first symbols of a tree, kept for comparing it quickly with others (see compareStarts). */
+export interface ReadingStart {
+  readonly tree: Expr;
   readonly marks: readonly Mark[];
   /** Whether the marks are the whole reading. */
   readonly whole: boolean;
 }
-const starts = new WeakMap<Expr, Start>();
+const starts = new WeakMap<Expr, ReadingStart>();
 
-function startOf(e: Expr): Start {
-  let start = starts.get(e);
+/** The start of a tree's reading, read once and kept. */
+export function readingStart(tree: Expr): ReadingStart {
+  let start = starts.get(tree);
   if (!start) {
-    const reader = new Reader(e);
+    const reader = new Reader(tree);
     const marks: Mark[] = [];
     for (let m = reader.next(); m !== undefined; m = marks.length < startLength ? reader.next() : undefined) marks.push(m);
-    start = { marks, whole: marks.length < startLength || reader.next() === undefined };
-    starts.set(e, start);
+    start = { tree, marks, whole: marks.length < startLength || reader.next() === undefined };
+    starts.set(tree, start);
   }
   return start;
 }
@@ -125,18 +129,17 @@ function startOf(e: Expr): Start {
 /**
  * A total order close to the reading order, quick for many comparisons of deep trees: trees that
  * differ in their first symbols are in reading order; trees that start alike (deep chains such as
- * cos(sin(sin(…))), alike for thousands of symbols) go larger first, then in reading order. The
- * start of each tree is read once and kept.
+ * cos(sin(sin(…))), alike for thousands of symbols) go larger first, then in reading order.
  */
-export function compareQuickly(a: Expr, b: Expr): number {
-  if (a === b) return 0;
-  const x = startOf(a);
-  const y = startOf(b);
+export function compareStarts(x: ReadingStart, y: ReadingStart): number {
+  if (x === y) return 0;
   const n = Math.min(x.marks.length, y.marks.length);
   for (let i = 0; i < n; i++) {
     const order = compareMarks(x.marks[i]!, y.marks[i]!);
     if (order !== 0) return order;
   }
   if (x.whole || y.whole) return (x.whole ? 0 : 1) - (y.whole ? 0 : 1) || x.marks.length - y.marks.length;
-  return b.size - a.size || compareReading(a, b);
+  return y.tree.size - x.tree.size || compareReading(x.tree, y.tree);
 }
+
+export const compareQuickly = (a: Expr, b: Expr): number => (a === b ? 0 : compareStarts(readingStart(a), readingStart(b)));
