@@ -8,6 +8,8 @@ import {
 import { fromPolynomial, type RationalFunction } from './rational-function.js';
 import { candidateRoots, divideCoefficients, evaluateAt, fromCoefficients, trim, univariate, univariateGcd } from './univariate.js';
 
+/* Cancelling a rational function: common monomials, numbers, and common factors in one atom. */
+
 const one = new Fraction(1);
 
 /**

@@ -8,6 +8,8 @@ import {
 } from './polynomial.js';
 import { candidateRoots, divideCoefficients, evaluateAt, fromCoefficients, trim, univariate } from './univariate.js';
 
+/* Factoring polynomials: content, common monomial, and linear factors at rational roots. */
+
 export interface Factored {
   /** A number in front. */
   readonly coefficient: Rational;
@@ -20,8 +22,8 @@ export interface Factored {
 /**
  * Factors a polynomial as far as this can: a number, a common monomial and, for a
  * polynomial in one atom, linear factors at its rational roots. Linear factors are
- * written 1 − 2σ (constant first) for atoms that live in (0, 1) such as σ(x), and
- * x − 1 otherwise, whichever leaves a positive number in front.
+ * written 1 − 2σ (constant first) for atoms whose values lie strictly between −1 and 1,
+ * such as σ(x), and x − 1 otherwise, whichever leaves a positive number in front.
  */
 export function factor(p: Polynomial): Factored {
   const terms = sortedTerms(p);

@@ -5,9 +5,9 @@ import { containsCall, dependsOn } from '../expr/traverse.js';
 import { fromTemplate } from '../expr/template.js';
 import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
 import { sameAtom } from '../algebra/atoms.js';
-import { addInto, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, scale, type Term } from '../algebra/polynomial.js';
+import { addInto, atomPolynomial, constantValue, multiplyPolynomials, scale, type Term } from '../algebra/polynomial.js';
 import { cancel } from '../algebra/cancel.js';
-import { remember, toRationalFunction, type RationalFunction } from '../algebra/rational-function.js';
+import { fromPolynomial, remember, toRationalFunction, type RationalFunction } from '../algebra/rational-function.js';
 import { univariate } from '../algebra/univariate.js';
 import { polynomialToExpr } from '../algebra/to-expr.js';
 import type { DiffStep } from './steps.js';
@@ -41,7 +41,7 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
   });
   const product = multiplyPolynomials(pPrime, fPrime.numerator);
   // The next order reads this polynomial back: it is remembered rather than worked out again.
-  const result = remember(polynomialToExpr(product), { numerator: product, denominator: constantPolynomial(new Fraction(1)) });
+  const result = remember(polynomialToExpr(product), fromPolynomial(product));
   let formula: Expr | undefined;
   return {
     rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f },
