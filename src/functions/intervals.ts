@@ -7,10 +7,11 @@ export interface Interval {
 }
 
 /**
- * An interval less some points: `at` alone (coth has no value at 0), or, with `every`, the
- * points at + k·every for whole k (tan's poles at π/2 + kπ).
+ * Where a function is defined: a union of intervals, less some points: `at` alone (coth has no
+ * value at 0), or, with `every`, the points at + k·every for whole k (tan's poles at π/2 + kπ).
  */
-export interface Domain extends Interval {
+export interface Domain {
+  readonly intervals: readonly Interval[];
   readonly excluding?: { readonly at: number; readonly every?: number };
 }
 
@@ -29,7 +30,7 @@ export function inInterval(i: Interval, x: number): boolean {
  * meaningless.
  */
 export function inDomain(d: Domain, x: number): boolean {
-  if (!inInterval(d, x)) return false;
+  if (!d.intervals.some((i) => inInterval(i, x))) return false;
   if (!d.excluding) return true;
   if (d.excluding.every === undefined) return x !== d.excluding.at;
   const periods = (x - d.excluding.at) / d.excluding.every;

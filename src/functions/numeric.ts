@@ -21,3 +21,12 @@ export const cot = (x: number): number => Math.cos(x) / Math.sin(x);
 export const sech = (x: number): number => 1 / Math.cosh(x);
 export const csch = (x: number): number => 1 / Math.sinh(x);
 export const coth = (x: number): number => 1 / Math.tanh(x);
+
+/** The inverses of the reciprocal functions, through the inverse of the reciprocal: arcsec x = arccos(1/x). */
+export const asec = (x: number): number => Math.acos(1 / x);
+export const acsc = (x: number): number => Math.asin(1 / x);
+/** arctan(1/x): π/2 at 0, where 1/0 is +∞. */
+export const acot = (x: number): number => Math.atan(1 / x);
+export const asech = (x: number): number => Math.acosh(1 / x);
+export const acsch = (x: number): number => Math.asinh(1 / x);
+export const acoth = (x: number): number => Math.atanh(1 / x);

@@ -1,6 +1,6 @@
 import type { Template } from './template.js';
 import { interval, type Domain, type Interval } from './intervals.js';
-import { cot, coth, csc, csch, logarithm, sec, sech, sigmoid, softplus } from './numeric.js';
+import { acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, logarithm, sec, sech, sigmoid, softplus } from './numeric.js';
 
 /**
  * The function table: one entry per elementary function, holding every fact the project
@@ -81,9 +81,11 @@ const allReals = interval(-Infinity, Infinity, '()');
 const positive = interval(0, Infinity, '()');
 const nonNegative = interval(0, Infinity, '[)');
 const unit = interval(-1, 1, '[]');
-const exceptOddHalfPi: Domain = { ...allReals, excluding: { at: Math.PI / 2, every: Math.PI } };
-const exceptMultiplesOfPi: Domain = { ...allReals, excluding: { at: 0, every: Math.PI } };
-const exceptZero: Domain = { ...allReals, excluding: { at: 0 } };
+/** The domain that is the union of these intervals. */
+const on = (...intervals: Interval[]): Domain => ({ intervals });
+/** The reals less one point, or less a point and every whole number of periods from it. */
+const except = (at: number, every?: number): Domain => ({ intervals: [allReals], excluding: every === undefined ? { at } : { at, every } });
+const outsideUnit = on(interval(-Infinity, -1, '(]'), interval(1, Infinity, '[)'));
 
 const elementary = { id: 'elementary' } as const;
 const called = (name: string) => ({ kind: 'name', name }) as const;
@@ -109,25 +111,25 @@ const table = {
     partials: [['div', 1, ['mul', 'u', ['log', 'v']]], ['neg', ['div', ['log', 'u'], ['mul', 'v', ['pow', ['log', 'v'], 2]]]]],
     definition: ['div', ['log', 'u'], ['log', 'v']],
     unicode: { kind: 'name', name: 'ln', withBase: 'log' }, latex: { kind: 'command', command: '\\ln', withBase: '\\log' },
-    code: everywhere('log'), evaluate: logarithm, domain: positive,
+    code: everywhere('log'), evaluate: logarithm, domain: on(positive),
   }),
   log10: entry({
     aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 10 },
     derivative: ['div', 1, ['mul', 'u', ['log', 10]]], definition: ['div', ['log', 'u'], ['log', 10]],
     unicode: called('log10'), latex: command('log_{10}'), code: everywhere('log10'),
-    evaluate: Math.log10, domain: positive,
+    evaluate: Math.log10, domain: on(positive),
   }),
   log2: entry({
     aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 2 },
     derivative: ['div', 1, ['mul', 'u', ['log', 2]]], definition: ['div', ['log', 'u'], ['log', 2]],
     unicode: called('log2'), latex: command('log_{2}'), code: everywhere('log2'),
-    evaluate: Math.log2, domain: positive,
+    evaluate: Math.log2, domain: on(positive),
   }),
   sqrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
     derivative: ['div', 1, ['mul', 2, ['sqrt', 'u']]], root: 2,
     unicode: { kind: 'prefix', sign: '√' }, latex: { kind: 'root' }, code: everywhere('sqrt'),
-    evaluate: Math.sqrt, domain: nonNegative, range: nonNegative,
+    evaluate: Math.sqrt, domain: on(nonNegative), range: nonNegative,
   }),
   cbrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
@@ -152,40 +154,62 @@ const table = {
   }),
   tan: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['pow', ['sec', 'u'], 2],
-    unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: exceptOddHalfPi,
+    unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: except(Math.PI / 2, Math.PI),
   }),
   sec: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['mul', ['sec', 'u'], ['tan', 'u']],
     definition: ['div', 1, ['cos', 'u']],
-    unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: exceptOddHalfPi,
+    unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: except(Math.PI / 2, Math.PI),
   }),
   csc: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csc', 'u'], ['cot', 'u']]],
     definition: ['div', 1, ['sin', 'u']],
-    unicode: called('csc'), latex: command('csc'), code: { mathjs: 'csc' }, evaluate: csc, domain: exceptMultiplesOfPi,
+    unicode: called('csc'), latex: command('csc'), code: { mathjs: 'csc' }, evaluate: csc, domain: except(0, Math.PI),
   }),
   cot: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['pow', ['csc', 'u'], 2]],
     definition: ['div', ['cos', 'u'], ['sin', 'u']],
-    unicode: called('cot'), latex: command('cot'), code: { mathjs: 'cot' }, evaluate: cot, domain: exceptMultiplesOfPi,
+    unicode: called('cot'), latex: command('cot'), code: { mathjs: 'cot' }, evaluate: cot, domain: except(0, Math.PI),
   }),
   asin: entry({
     aliases: ['arcsin'], arity: [1, 1], rule: elementary,
     derivative: ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]],
     unicode: called('arcsin'), latex: command('arcsin'), code: everywhere('asin', 'arcsin'),
-    evaluate: Math.asin, domain: unit, range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
+    evaluate: Math.asin, domain: on(unit), range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
   }),
   acos: entry({
     aliases: ['arccos'], arity: [1, 1], rule: elementary,
     derivative: ['neg', ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]]],
     unicode: called('arccos'), latex: command('arccos'), code: everywhere('acos', 'arccos'),
-    evaluate: Math.acos, domain: unit, range: interval(0, Math.PI, '[]'),
+    evaluate: Math.acos, domain: on(unit), range: interval(0, Math.PI, '[]'),
   }),
   atan: entry({
     aliases: ['arctan'], arity: [1, 1], rule: elementary,
     derivative: ['div', 1, ['add', 1, ['pow', 'u', 2]]],
     unicode: called('arctan'), latex: command('arctan'), code: everywhere('atan', 'arctan'),
     evaluate: Math.atan, range: interval(-Math.PI / 2, Math.PI / 2, '()'),
+  }),
+  asec: entry({
+    aliases: ['arcsec'], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['mul', ['abs', 'u'], ['sqrt', ['sub', ['pow', 'u', 2], 1]]]],
+    definition: ['acos', ['div', 1, 'u']],
+    unicode: called('arcsec'), latex: operatorname('arcsec'), code: { mathjs: 'asec' },
+    evaluate: asec, domain: outsideUnit, range: interval(0, Math.PI, '[]'),
+  }),
+  acsc: entry({
+    aliases: ['arccsc'], arity: [1, 1], rule: elementary,
+    derivative: ['neg', ['div', 1, ['mul', ['abs', 'u'], ['sqrt', ['sub', ['pow', 'u', 2], 1]]]]],
+    definition: ['asin', ['div', 1, 'u']],
+    unicode: called('arccsc'), latex: operatorname('arccsc'), code: { mathjs: 'acsc' },
+    evaluate: acsc, domain: outsideUnit, range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
+  }),
+  acot: entry({
+    // arccot x = arctan(1/x), as mathjs and SymPy define it: values in (−π/2, π/2], a jump at 0.
+    aliases: ['arccot'], arity: [1, 1], rule: elementary,
+    derivative: ['neg', ['div', 1, ['add', 1, ['pow', 'u', 2]]]],
+    definition: ['atan', ['div', 1, 'u']],
+    unicode: called('arccot'), latex: operatorname('arccot'), code: { mathjs: 'acot' },
+    evaluate: acot, range: interval(-Math.PI / 2, Math.PI / 2, '(]'),
   }),
   sinh: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['cosh', 'u'],
@@ -214,13 +238,13 @@ const table = {
   csch: entry({
     aliases: ['cosech'], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csch', 'u'], ['coth', 'u']]],
     definition: ['div', 1, ['sinh', 'u']],
-    unicode: called('csch'), latex: operatorname('csch'), code: { mathjs: 'csch' }, evaluate: csch, domain: exceptZero,
+    unicode: called('csch'), latex: operatorname('csch'), code: { mathjs: 'csch' }, evaluate: csch, domain: except(0),
   }),
   coth: entry({
     aliases: [], arity: [1, 1], rule: elementary,
     derivative: ['sub', 1, ['pow', ['coth', 'u'], 2]], derivativeIsPolynomialInItself: true,
     definition: ['div', ['cosh', 'u'], ['sinh', 'u']],
-    unicode: called('coth'), latex: command('coth'), code: { mathjs: 'coth' }, evaluate: coth, domain: exceptZero,
+    unicode: called('coth'), latex: command('coth'), code: { mathjs: 'coth' }, evaluate: coth, domain: except(0),
   }),
   asinh: entry({
     aliases: ['arsinh', 'arcsinh'], arity: [1, 1], rule: elementary,
@@ -233,14 +257,35 @@ const table = {
     derivative: ['div', 1, ['sqrt', ['sub', ['pow', 'u', 2], 1]]],
     definition: ['log', ['add', 'u', ['sqrt', ['sub', ['pow', 'u', 2], 1]]]],
     unicode: called('arcosh'), latex: operatorname('arcosh'), code: everywhere('acosh', 'arccosh'),
-    evaluate: Math.acosh, domain: interval(1, Infinity, '[)'), range: nonNegative,
+    evaluate: Math.acosh, domain: on(interval(1, Infinity, '[)')), range: nonNegative,
   }),
   atanh: entry({
     aliases: ['artanh', 'arctanh'], arity: [1, 1], rule: elementary,
     derivative: ['div', 1, ['sub', 1, ['pow', 'u', 2]]],
     definition: ['div', ['log', ['div', ['add', 1, 'u'], ['sub', 1, 'u']]], 2],
     unicode: called('artanh'), latex: operatorname('artanh'), code: everywhere('atanh', 'arctanh'),
-    evaluate: Math.atanh, domain: interval(-1, 1, '()'),
+    evaluate: Math.atanh, domain: on(interval(-1, 1, '()')),
+  }),
+  asech: entry({
+    aliases: ['arsech', 'arcsech'], arity: [1, 1], rule: elementary,
+    derivative: ['neg', ['div', 1, ['mul', 'u', ['sqrt', ['sub', 1, ['pow', 'u', 2]]]]]],
+    definition: ['acosh', ['div', 1, 'u']],
+    unicode: called('arsech'), latex: operatorname('arsech'), code: { mathjs: 'asech' },
+    evaluate: asech, domain: on(interval(0, 1, '(]')), range: nonNegative,
+  }),
+  acsch: entry({
+    aliases: ['arcsch', 'arccsch', 'arcosech'], arity: [1, 1], rule: elementary,
+    derivative: ['neg', ['div', 1, ['mul', ['abs', 'u'], ['sqrt', ['add', 1, ['pow', 'u', 2]]]]]],
+    definition: ['asinh', ['div', 1, 'u']],
+    unicode: called('arcsch'), latex: operatorname('arcsch'), code: { mathjs: 'acsch' },
+    evaluate: acsch, domain: except(0),
+  }),
+  acoth: entry({
+    aliases: ['arcoth', 'arccoth'], arity: [1, 1], rule: elementary,
+    derivative: ['div', 1, ['sub', 1, ['pow', 'u', 2]]],
+    definition: ['atanh', ['div', 1, 'u']],
+    unicode: called('arcoth'), latex: operatorname('arcoth'), code: { mathjs: 'acoth' },
+    evaluate: acoth, domain: on(interval(-Infinity, -1, '()'), interval(1, Infinity, '()')),
   }),
   sigmoid: entry({
     aliases: ['σ', 'logistic'], arity: [1, 1], rule: elementary,

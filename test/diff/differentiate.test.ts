@@ -4,7 +4,7 @@ import { parse } from '../../src/parse/parse.js';
 import * as build from '../../src/expr/factory.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
 import { toLatex } from '../../src/print/latex.js';
-import { functionNames, functionTable } from '../../src/functions/table.js';
+import { functionNames, functionTable, type FunctionName } from '../../src/functions/table.js';
 import type { DiffStep, RuleId } from '../../src/diff/steps.js';
 import { compareAt, close, samplePoints } from '../helpers/numeric.js';
 import { expectRenders } from '../helpers/katex.js';
@@ -12,10 +12,10 @@ import { expectRenders } from '../helpers/katex.js';
 const derivativeText = (input: string, variable?: string): string => toText(differentiate(input, { variable }).result);
 
 /** Checks d/dx against finite differences at the sample points; at least `minimum` points must be usable. */
-function expectMatchesFiniteDifferences(input: string, variable = 'x', minimum = 3, env: Record<string, number> = {}): void {
+function expectMatchesFiniteDifferences(input: string, variable = 'x', minimum = 3, env: Record<string, number> = {}, points = samplePoints): void {
   const d = differentiate(input, { variable });
   let used = 0;
-  for (const point of samplePoints) {
+  for (const point of points) {
     const c = compareAt(d.input, d.result, variable, point, env);
     if (!c) continue;
     used++;
@@ -75,9 +75,15 @@ describe('structural rules', () => {
 
 describe('every function of the table', () => {
   // Points inside each function's domain, and an inner function for the chain rule.
+  /** The sample points, and points inside each bounded interval of the function's domain (asech lives in (0, 1]). */
+  const pointsFor = (name: FunctionName): number[] => [
+    ...samplePoints,
+    ...(functionTable[name].domain?.intervals ?? []).filter((i) => Number.isFinite(i.low) && Number.isFinite(i.high))
+      .flatMap((i) => [0.21, 0.47, 0.83].map((t) => i.low + t * (i.high - i.low))),
+  ];
   for (const name of functionNames) {
     it(`${name}: d/dx ${name}(x) and ${name}(2x/5 + 1/3) agree with finite differences`, () => {
-      expectMatchesFiniteDifferences(`${name}(x)`);
+      expectMatchesFiniteDifferences(`${name}(x)`, 'x', 3, {}, pointsFor(name));
       expectMatchesFiniteDifferences(`${name}(2x/5 + 1/3)`, 'x', 2);
       const step = differentiate(`${name}(x)`).derivations[0]!.step;
       expect(step.rule).toBe(functionTable[name].rule.id);
@@ -93,6 +99,9 @@ describe('every function of the table', () => {
     ['tanh(x)', '1 - tanh(x)^2'], ['asinh(x)', '1/sqrt(x^2 + 1)'], ['acosh(x)', '1/sqrt(x^2 - 1)'],
     ['atanh(x)', '1/(1 - x^2)'], ['sigmoid(x)', 'sigmoid(x)*(1 - sigmoid(x))'], ['softplus(x)', 'sigmoid(x)'],
     ['sech(x)', '-sech(x)*tanh(x)'], ['csch(x)', '-coth(x)*csch(x)'], ['coth(x)', '1 - coth(x)^2'],
+    ['asec(x)', '1/(abs(x)*sqrt(x^2 - 1))'], ['acsc(x)', '-1/(abs(x)*sqrt(x^2 - 1))'], ['acot(x)', '-1/(1 + x^2)'],
+    ['asech(x)', '-1/(x*sqrt(1 - x^2))'], ['acsch(x)', '-1/(abs(x)*sqrt(1 + x^2))'], ['acoth(x)', '1/(1 - x^2)'],
+    ['arcsec(x)', '1/(abs(x)*sqrt(x^2 - 1))'], ['arsech(x)', '-1/(x*sqrt(1 - x^2))'], ['arcoth(x)', '1/(1 - x^2)'],
     ['sqrt(x)', '1/(2*sqrt(x))'], ['cbrt(x)', '1/(3*cbrt(x)^2)'], ['abs(x)', 'x/abs(x)'], ['log2(x)', '1/(x*log(2))'],
   ])('d/dx %s = %s', (input, expected) => expect(derivativeText(input)).toBe(expected));
 });
