@@ -111,6 +111,8 @@ export function powerRule(e: Pow, ctx: RuleContext): DiffStep {
       result: mul([exponent, pow((x as Pow).base, decrement(exponent))]),
     }), ctx);
   }
+  // 0^u is 0 wherever it is defined (u > 0): a constant, whose derivative is 0, not 0^u·ln 0·u′.
+  if (!baseVaries && base.kind === 'num' && base.value.n === 0n) return constantRule(e, ctx);
   if (!baseVaries) {
     return withChain(e, exponent, (u) => pow(base, u), (x, v) => leaf({
       rule: 'exponential', expr: x, variable: v, bindings: { base }, result: mul([x, ln(base)]),

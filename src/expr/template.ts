@@ -2,6 +2,7 @@ import type { Template } from '../functions/template.js';
 import type { FunctionName } from '../functions/table.js';
 import type { Expr } from './types.js';
 import { add, call, constant, div, int, mul, neg, pow, sub } from './factory.js';
+import { equals } from './traverse.js';
 
 /**
  * The tree a template of the function table stands for, with u and v the given arguments:
@@ -33,4 +34,42 @@ function argument(args: readonly Expr[], index: number): Expr {
   const arg = args[index];
   if (!arg) throw new Error(`internal error: a template uses argument ${index + 1} of ${args.length}`);
   return arg;
+}
+
+/**
+ * The arguments that make a template this tree, when it is one: ['div', ['cos', 'u'], ['sin', 'u']]
+ * matches cos(x + 1)/sin(x + 1) with u = x + 1. Operators match nodes of their kind part by part,
+ * numbers match equal numbers, and a letter matches the same tree wherever it stands.
+ */
+export function matchTemplate(template: Template<FunctionName>, e: Expr): Expr[] | undefined {
+  const bound: Expr[] = [];
+  const match = (t: Template<FunctionName>, node: Expr): boolean => {
+    if (typeof t === 'number') return node.kind === 'num' && node.value.equals(t);
+    switch (t) {
+      case 'u': case 'v': {
+        const index = t === 'u' ? 0 : 1;
+        const known = bound[index];
+        if (known) return equals(known, node);
+        bound[index] = node;
+        return true;
+      }
+      case 'e': case 'pi': return node.kind === 'constant' && node.name === t;
+    }
+    const [head, ...rest] = t;
+    const parts = (): readonly Expr[] | undefined => {
+      switch (head) {
+        case 'add': return node.kind === 'add' ? node.terms : undefined;
+        case 'mul': return node.kind === 'mul' ? node.factors : undefined;
+        case 'div': return node.kind === 'div' ? [node.numerator, node.denominator] : undefined;
+        case 'neg': return node.kind === 'neg' ? [node.operand] : undefined;
+        case 'pow': return node.kind === 'pow' ? [node.base, node.exponent] : undefined;
+        // a − b is a sum with a negated second term.
+        case 'sub': return node.kind === 'add' && node.terms.length === 2 && node.terms[1]!.kind === 'neg' ? [node.terms[0]!, node.terms[1]!.operand] : undefined;
+        default: return node.kind === 'call' && node.name === head ? node.args : undefined;
+      }
+    };
+    const of = parts();
+    return of !== undefined && of.length === rest.length && rest.every((r, i) => match(r, of[i]!));
+  };
+  return match(template, e) ? bound : undefined;
 }

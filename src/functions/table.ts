@@ -24,6 +24,10 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly partials?: readonly [Template<Name>, Template<Name>];
   /** n when f is the n-th root, f(u) = u^(1/n) (for cbrt, the real root of a negative u too). */
   readonly root?: number;
+  /** Exact values of the one-argument form: log(1) = 0, log(e) = 1, cos(0) = 1. */
+  readonly values?: readonly { readonly at: Template<Name>; readonly is: Template<Name> }[];
+  /** The function f undoes: f(g(u)) = u wherever g(u) is defined (log undoes exp; asin does not undo sin). */
+  readonly undoes?: Name;
   /** Whether f′(u) is a polynomial in f(u) itself (σ′ = σ·(1 − σ), tanh′ = 1 − tanh², exp′ = exp). */
   readonly derivativeIsPolynomialInItself?: true;
   /**
@@ -101,12 +105,14 @@ const entry = <const E extends FunctionEntry<string>>(e: E): E => e;
 const table = {
   exp: entry({
     aliases: [], arity: [1, 1], rule: { id: 'exponential', base: 'e' },
+    values: [{ at: 0, is: 1 }], undoes: 'log',
     derivative: ['exp', 'u'], derivativeIsPolynomialInItself: true,
     unicode: { kind: 'power-of-e' }, latex: { kind: 'power-of-e' }, code: everywhere('exp'),
     evaluate: Math.exp, range: positive,
   }),
   log: entry({
     aliases: ['ln'], arity: [1, 2], rule: { id: 'logarithm', base: 'e' },
+    values: [{ at: 1, is: 0 }, { at: 'e', is: 1 }], undoes: 'exp',
     derivative: ['div', 1, 'u'],
     partials: [['div', 1, ['mul', 'u', ['log', 'v']]], ['neg', ['div', ['log', 'u'], ['mul', 'v', ['pow', ['log', 'v'], 2]]]]],
     definition: ['div', ['log', 'u'], ['log', 'v']],
@@ -115,30 +121,35 @@ const table = {
   }),
   log10: entry({
     aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 10 },
+    values: [{ at: 1, is: 0 }, { at: 10, is: 1 }],
     derivative: ['div', 1, ['mul', 'u', ['log', 10]]], definition: ['div', ['log', 'u'], ['log', 10]],
     unicode: called('log10'), latex: command('log_{10}'), code: everywhere('log10'),
     evaluate: Math.log10, domain: on(positive),
   }),
   log2: entry({
     aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 2 },
+    values: [{ at: 1, is: 0 }, { at: 2, is: 1 }],
     derivative: ['div', 1, ['mul', 'u', ['log', 2]]], definition: ['div', ['log', 'u'], ['log', 2]],
     unicode: called('log2'), latex: command('log_{2}'), code: everywhere('log2'),
     evaluate: Math.log2, domain: on(positive),
   }),
   sqrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }, { at: 1, is: 1 }],
     derivative: ['div', 1, ['mul', 2, ['sqrt', 'u']]], root: 2,
     unicode: { kind: 'prefix', sign: '√' }, latex: { kind: 'root' }, code: everywhere('sqrt'),
     evaluate: Math.sqrt, domain: on(nonNegative), range: nonNegative,
   }),
   cbrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }, { at: 1, is: 1 }],
     derivative: ['div', 1, ['mul', 3, ['pow', ['cbrt', 'u'], 2]]], root: 3,
     unicode: { kind: 'prefix', sign: '∛' }, latex: { kind: 'root' }, code: everywhere('cbrt'),
     evaluate: Math.cbrt,
   }),
   abs: entry({
     aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
     derivative: ['div', 'u', ['abs', 'u']],
     unicode: called('abs'), latex: { kind: 'bars' },
     code: { mathjs: 'abs', python: 'abs', numpy: 'np.abs', javascript: 'Math.abs', c: 'fabs' },
@@ -146,18 +157,23 @@ const table = {
   }),
   sin: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['cos', 'u'],
+    values: [{ at: 0, is: 0 }], undoes: 'asin',
     unicode: called('sin'), latex: command('sin'), code: everywhere('sin'), evaluate: Math.sin, range: unit,
   }),
   cos: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['sin', 'u']],
+    values: [{ at: 0, is: 1 }], undoes: 'acos',
     unicode: called('cos'), latex: command('cos'), code: everywhere('cos'), evaluate: Math.cos, range: unit,
   }),
   tan: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['pow', ['sec', 'u'], 2],
+    definition: ['div', ['sin', 'u'], ['cos', 'u']],
+    values: [{ at: 0, is: 0 }], undoes: 'atan',
     unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: except(Math.PI / 2, Math.PI),
   }),
   sec: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['mul', ['sec', 'u'], ['tan', 'u']],
+    values: [{ at: 0, is: 1 }],
     definition: ['div', 1, ['cos', 'u']],
     unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: except(Math.PI / 2, Math.PI),
   }),
@@ -173,6 +189,7 @@ const table = {
   }),
   asin: entry({
     aliases: ['arcsin'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
     derivative: ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]],
     unicode: called('arcsin'), latex: command('arcsin'), code: everywhere('asin', 'arcsin'),
     evaluate: Math.asin, domain: on(unit), range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
@@ -185,6 +202,7 @@ const table = {
   }),
   atan: entry({
     aliases: ['arctan'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
     derivative: ['div', 1, ['add', 1, ['pow', 'u', 2]]],
     unicode: called('arctan'), latex: command('arctan'), code: everywhere('atan', 'arctan'),
     evaluate: Math.atan, range: interval(-Math.PI / 2, Math.PI / 2, '()'),
@@ -213,24 +231,28 @@ const table = {
   }),
   sinh: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['cosh', 'u'],
+    values: [{ at: 0, is: 0 }], undoes: 'asinh',
     definition: ['div', ['sub', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
     unicode: called('sinh'), latex: command('sinh'), code: everywhere('sinh'), evaluate: Math.sinh,
   }),
   cosh: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['sinh', 'u'],
+    values: [{ at: 0, is: 1 }], undoes: 'acosh',
     definition: ['div', ['add', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
     unicode: called('cosh'), latex: command('cosh'), code: everywhere('cosh'), evaluate: Math.cosh,
     range: interval(1, Infinity, '[)'),
   }),
   tanh: entry({
     aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }], undoes: 'atanh',
     derivative: ['sub', 1, ['pow', ['tanh', 'u'], 2]], derivativeIsPolynomialInItself: true,
-    definition: ['div', ['sub', ['exp', ['mul', 2, 'u']], 1], ['add', ['exp', ['mul', 2, 'u']], 1]],
+    definition: ['div', ['sinh', 'u'], ['cosh', 'u']],
     unicode: called('tanh'), latex: command('tanh'), code: everywhere('tanh'), evaluate: Math.tanh,
     range: interval(-1, 1, '()'),
   }),
   sech: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['sech', 'u'], ['tanh', 'u']]],
+    values: [{ at: 0, is: 1 }],
     definition: ['div', 1, ['cosh', 'u']],
     unicode: called('sech'), latex: operatorname('sech'), code: { mathjs: 'sech' }, evaluate: sech,
     range: interval(0, 1, '(]'),
@@ -248,6 +270,7 @@ const table = {
   }),
   asinh: entry({
     aliases: ['arsinh', 'arcsinh'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }], undoes: 'sinh',
     derivative: ['div', 1, ['sqrt', ['add', ['pow', 'u', 2], 1]]],
     definition: ['log', ['add', 'u', ['sqrt', ['add', ['pow', 'u', 2], 1]]]],
     unicode: called('arsinh'), latex: operatorname('arsinh'), code: everywhere('asinh', 'arcsinh'), evaluate: Math.asinh,
@@ -261,6 +284,7 @@ const table = {
   }),
   atanh: entry({
     aliases: ['artanh', 'arctanh'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }], undoes: 'tanh',
     derivative: ['div', 1, ['sub', 1, ['pow', 'u', 2]]],
     definition: ['div', ['log', ['div', ['add', 1, 'u'], ['sub', 1, 'u']]], 2],
     unicode: called('artanh'), latex: operatorname('artanh'), code: everywhere('atanh', 'arctanh'),
@@ -289,6 +313,7 @@ const table = {
   }),
   sigmoid: entry({
     aliases: ['σ', 'logistic'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: ['div', 1, 2] }],
     derivative: ['mul', ['sigmoid', 'u'], ['sub', 1, ['sigmoid', 'u']]], derivativeIsPolynomialInItself: true,
     definition: ['div', 1, ['add', 1, ['exp', ['neg', 'u']]]],
     unicode: called('σ'), latex: command('sigma'), code: {}, evaluate: sigmoid, range: interval(0, 1, '()'),

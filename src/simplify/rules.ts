@@ -114,6 +114,8 @@ export const tidyRules: readonly AnyRewriteRule[] = [
   rule('pow', 'power-of-zero', (e) => (isZeroNum(e.exponent) ? int(1) : undefined)),
   rule('pow', 'power-of-one', (e) => (isOneNum(e.exponent) ? e.base : undefined)),
   rule('pow', 'one-to-a-power', (e) => (isOneNum(e.base) ? int(1) : undefined)),
+  // 0^u → 0: zero wherever it is defined (u > 0); a numeric exponent is folded instead
+  rule('pow', 'zero-to-a-power', (e) => (isZeroNum(e.base) && !isNum(e.exponent) ? int(0) : undefined)),
   // 2^3 → 8, (1/2)^2 → 1/4, exactly, for modest integer exponents
   rule('pow', 'fold-power', (e) => {
     if (!isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;

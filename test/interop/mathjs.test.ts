@@ -103,8 +103,10 @@ describe('mathjs interop', () => {
     // f′(x) = Im f(x + ih)/h for analytic f: no subtraction, so no cancellation.
     const h = 1e-20;
     let compared = 0;
-    // Analytic, and with a mathjs complex implementation accurate at tiny imaginary parts (its asin, acos, atan are not).
-    const analytic = (e: Expr): boolean => postOrder(e).every((n) => !(n.kind === 'call' && ['abs', 'cbrt', 'asin', 'acos', 'atan'].includes(n.name)) && !(n.kind === 'pow' && n.exponent.kind === 'num' && n.exponent.value.d !== 1n));
+    // Analytic, and with a mathjs complex implementation accurate at tiny imaginary parts (its asin, acos, atan are not,
+    // nor asec, acsc and acot, which it takes through them).
+    const inaccurate = ['abs', 'cbrt', 'asin', 'acos', 'atan', 'asec', 'acsc', 'acot'];
+    const analytic = (e: Expr): boolean => postOrder(e).every((n) => !(n.kind === 'call' && inaccurate.includes(n.name)) && !(n.kind === 'pow' && n.exponent.kind === 'num' && n.exponent.value.d !== 1n));
     fc.assert(fc.property(expressionTree({ abstract: false, depth: 4 }).filter(analytic), (e) => {
       const f = toMathjs(e).compile();
       const z = value(() => {

@@ -4,7 +4,7 @@ import { create, all } from 'mathjs';
 import { parse, readings } from '../../src/parse/parse.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
 import { toLatex } from '../../src/print/latex.js';
-import { dependsOn, equals } from '../../src/expr/traverse.js';
+import { dependsOn, equals, postOrder } from '../../src/expr/traverse.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { simplify } from '../../src/simplify/simplify.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
@@ -114,7 +114,9 @@ describe('derivatives agree with finite differences', () => {
   it('d/dx e agrees with mathjs derivative wherever mathjs differentiates it', () => {
     let compared = 0;
     fc.assert(fc.property(expressionTree({ abstract: false, depth: 4 }).filter((e) => dependsOn(e, 'x')), (e) => {
-      // mathjs has no derivative for log2, and σ and softplus reach it written out.
+      // mathjs has no derivative for log2, and σ and softplus reach it written out. Its derivative of
+      // acoth has the wrong sign, −1/(1 − x²) (arcoth x = artanh(1/x) gives 1/(1 − x²)).
+      if (postOrder(e).some((n) => n.kind === 'call' && n.name === 'acoth')) return;
       let theirs: number;
       try {
         theirs = math.derivative(toMathjs(e), 'x', { simplify: false }).evaluate(env) as number;

@@ -37,6 +37,8 @@ describe('tidying rules', () => {
     ['fold-power', '2^10', '1024'],
     ['fold-power', '(1/2)^-2', '4'],
     ['power-of-power', '(x^2)^3', 'x^6'],
+    ['zero-to-a-power', '0^x', '0'],
+    ['zero-to-a-power', '0^(2^x + x^3 + 2)', '0'],
   ];
   it.each(cases)('%s: %s → %s', (rule, input, expected) => {
     const { result, steps } = simplifyWithSteps(parse(input));
