@@ -58,6 +58,7 @@ postfix   -> %number                          {% p.number %}
 operand   -> %name                            {% p.name %}
            | %lparen sum %rparen              {% p.group %}
            | %lbracket sum %rbracket          {% p.group %}
+           | %lbar sum %rbar                  {% p.delimited %}
            | %func %lparen arguments %rparen  {% p.call %}
            | %root postfix                    {% p.root %}
 

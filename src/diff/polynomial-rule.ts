@@ -3,7 +3,7 @@ import type { Call, Expr } from '../expr/types.js';
 import { derivative, mul } from '../expr/factory.js';
 import { containsCall, dependsOn } from '../expr/traverse.js';
 import { fromTemplate } from '../expr/template.js';
-import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
+import { functionNames, functionTable, oneArgumentDerivative, type FunctionName } from '../functions/table.js';
 import { sameAtom } from '../algebra/atoms.js';
 import { addInto, atomPolynomial, constantValue, multiplyPolynomials, scale, type Term } from '../algebra/polynomial.js';
 import { cancel } from '../algebra/cancel.js';
@@ -59,7 +59,9 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
  */
 function derivativeInItself(f: Call, ctx: RuleContext): RationalFunction | undefined {
   const [u] = f.args as [Expr];
-  const outer = toRationalFunction(fromTemplate(ctx.functions[f.name].derivative, f.args));
+  const derivative = oneArgumentDerivative(ctx.functions[f.name]);
+  if (derivative === undefined) return undefined;
+  const outer = toRationalFunction(fromTemplate(derivative, f.args));
   const inner = toRationalFunction(ctx.differentiate(u).result);
   const fPrime = cancel({
     numerator: multiplyPolynomials(outer.numerator, inner.numerator),

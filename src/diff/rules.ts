@@ -1,6 +1,6 @@
 import type { Apply, Call, Div, Expr, Mul, Pow } from '../expr/types.js';
 import { add, apply, call, constant, derivative, div, int, mul, neg, num, pow, sub, variable } from '../expr/factory.js';
-import type { FunctionTable } from '../functions/table.js';
+import { oneArgumentDerivative, type FunctionName, type FunctionTable } from '../functions/table.js';
 import { fromTemplate } from '../expr/template.js';
 import { dependsOn } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
@@ -139,37 +139,51 @@ function decrement(n: Expr): Expr {
 export function callRule(e: Call, ctx: RuleContext): DiffStep {
   if (e.args.length === 2) return twoArgumentRule(e, ctx);
   const entry = ctx.functions[e.name];
+  const derivative = oneArgumentDerivative(entry);
+  if (derivative === undefined) throw new Error(`internal error: ${e.name} of one argument has no derivative in the table`);
   const [argument] = e.args as [Expr];
-  return withChain(e, argument, (u) => call(e.name, [u]), (x, v) => {
-    const result = fromTemplate(entry.derivative, (x as Call).args);
-    const { rule } = entry;
-    return rule.id === 'elementary'
-      ? leaf({ rule: 'elementary', expr: x, variable: v, bindings: { fn: e.name }, result })
-      : leaf({ rule: rule.id, expr: x, variable: v, bindings: { base: rule.base === 'e' ? constant('e') : int(rule.base) }, result });
-  }, ctx);
+  return withChain(e, argument, (u) => call(e.name, [u]), (x, v) => outerStep(e.name, x as Call, v, fromTemplate(derivative, (x as Call).args), ctx), ctx);
+}
+
+/** The step for a function of the table applied to the variable (or the chain rule's letter): its derivative by its first argument. */
+function outerStep(name: FunctionName, x: Call, v: string, result: Expr, ctx: RuleContext): DiffStep {
+  const { rule } = ctx.functions[name];
+  switch (rule.id) {
+    case 'elementary': return leaf({ rule: 'elementary', expr: x, variable: v, bindings: { fn: name }, result });
+    case 'exponential': return leaf({ rule: 'exponential', expr: x, variable: v, bindings: { base: constant('e') }, result });
+    // log(u, b) shows its base b; ln, log10 and log2 theirs.
+    case 'logarithm': return leaf({ rule: 'logarithm', expr: x, variable: v, bindings: { base: x.args[1] ?? (rule.base === 'e' ? constant('e') : int(rule.base)) }, result });
+  }
 }
 
 /**
- * A function of two arguments, log(u, b): with the second free of the variable, the chain rule
- * on the first with the partial derivative by it, (log_b u)′ = u′/(u·ln b); otherwise its
- * definition, ln u / ln b, differentiated.
+ * A function of two arguments. With the second free of the variable, the chain rule on the first
+ * with the partial derivative by it: (log_b u)′ = u′/(u·ln b), (max(u, 2))′ = heaviside(u − 2)·u′.
+ * Otherwise a logarithm's definition, ln u / ln b, is differentiated, and any other function
+ * takes the chain rule for several arguments: (f(u, v))′ = ∂f/∂u·u′ + ∂f/∂v·v′.
  */
 function twoArgumentRule(e: Call, ctx: RuleContext): DiffStep {
-  const [argument, second] = e.args as [Expr, Expr];
-  const entry = ctx.functions[e.name];
-  const { rule, partials, definition } = entry;
-  if (rule.id !== 'logarithm' || !partials || !definition) throw new Error(`internal error: no rule for ${e.name} of two arguments`);
-  if (dependsOn(second, ctx.variable)) {
+  const [first, second] = e.args as [Expr, Expr];
+  const { rule, partials, definition } = ctx.functions[e.name];
+  if (!partials) throw new Error(`internal error: ${e.name} of two arguments has no partial derivatives in the table`);
+  if (!dependsOn(second, ctx.variable)) {
+    return withChain(e, first, (u) => call(e.name, [u, second]), (x, v) => outerStep(e.name, x as Call, v, fromTemplate(partials[0], (x as Call).args), ctx), ctx);
+  }
+  if (rule.id === 'logarithm' && definition) {
     const defined = fromTemplate(definition, e.args);
     const rewritten = ctx.differentiate(defined);
     return {
-      rule: rule.id, expr: e, variable: ctx.variable, bindings: { base: second },
+      rule: 'logarithm', expr: e, variable: ctx.variable, bindings: { base: second },
       formula: d(defined, ctx), result: rewritten.result, substeps: [rewritten],
     };
   }
-  return withChain(e, argument, (u) => call(e.name, [u, second]), (x, v) => leaf({
-    rule: rule.id, expr: x, variable: v, bindings: { base: second }, result: fromTemplate(partials[0], (x as Call).args),
-  }), ctx);
+  const varying = e.args.flatMap((arg, i) => (dependsOn(arg, ctx.variable) ? [{ arg, partial: fromTemplate(partials[i]!, e.args) }] : []));
+  const substeps = varying.map(({ arg }) => ctx.differentiate(arg));
+  const chainRuleWith = (derivatives: readonly Expr[]): Expr => add(varying.map(({ partial }, k) => mul([partial, derivatives[k]!])));
+  return {
+    rule: 'several-arguments', expr: e, variable: ctx.variable, bindings: { fn: e.name },
+    formula: chainRuleWith(varying.map(({ arg }) => d(arg, ctx))), result: chainRuleWith(substeps.map((s) => s.result)), substeps,
+  };
 }
 
 /** f(u)′ = f′(u) for an abstract function, one more prime. */

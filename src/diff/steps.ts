@@ -52,6 +52,8 @@ export type DiffStep =
   | StepOf<'chain', { readonly outer: Expr; readonly placeholder: string; readonly u: Expr }>
   /** an entry of the function table: (sin x)′ = cos x */
   | StepOf<'elementary', { readonly fn: FunctionName }>
+  /** a function of the table of several arguments that vary: (f(u, v))′ = ∂f/∂u·u′ + ∂f/∂v·v′ */
+  | StepOf<'several-arguments', { readonly fn: FunctionName }>
   /** an abstract function: (f(x))′ = f′(x) */
   | StepOf<'abstract-function', { readonly fn: AbstractFunctionName }>
   /** (P(f))′ = P′(f)·f′ for a polynomial P in f = σ(u), tanh(u) or e^u whose derivative is again a polynomial in f */
@@ -61,5 +63,6 @@ export type RuleId = DiffStep['rule'];
 
 export const ruleIds: readonly RuleId[] = [
   'constant', 'variable', 'sum', 'negation', 'constant-multiple', 'product', 'quotient', 'power',
-  'exponential', 'general-power', 'logarithm', 'chain', 'elementary', 'abstract-function', 'polynomial-in-function',
+  'exponential', 'general-power', 'logarithm', 'chain', 'elementary', 'several-arguments', 'abstract-function',
+  'polynomial-in-function',
 ];

@@ -26,6 +26,8 @@ export function fromTemplate(template: Template<FunctionName>, args: readonly Ex
     case 'div': return div(parts[0]!, parts[1]!);
     case 'neg': return neg(parts[0]!);
     case 'pow': return pow(parts[0]!, parts[1]!);
+    case 'if': case 'gt': case 'lt': case 'ge':
+      throw new Error(`internal error: a template with '${head}' has values, not a tree`);
     default: return call(head, parts);
   }
 }
@@ -65,6 +67,7 @@ export function matchTemplate(template: Template<FunctionName>, e: Expr): Expr[]
         case 'pow': return node.kind === 'pow' ? [node.base, node.exponent] : undefined;
         // a − b is a sum with a negated second term.
         case 'sub': return node.kind === 'add' && node.terms.length === 2 && node.terms[1]!.kind === 'neg' ? [node.terms[0]!, node.terms[1]!.operand] : undefined;
+        case 'if': case 'gt': case 'lt': case 'ge': return undefined;
         default: return node.kind === 'call' && node.name === head ? node.args : undefined;
       }
     };

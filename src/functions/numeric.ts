@@ -30,3 +30,17 @@ export const acot = (x: number): number => Math.atan(1 / x);
 export const asech = (x: number): number => Math.acosh(1 / x);
 export const acsch = (x: number): number => Math.asinh(1 / x);
 export const acoth = (x: number): number => Math.atanh(1 / x);
+
+/** The unit step, ½ at 0. */
+export const heaviside = (x: number): number => (x > 0 ? 1 : x < 0 ? 0 : x === 0 ? 0.5 : Number.NaN);
+
+/** Halves away from zero: Math.round takes −2.5 to −2. */
+export function roundHalfAway(x: number): number {
+  const r = Math.round(x);
+  return x < 0 && r - x === 0.5 ? r - 1 : r;
+}
+
+export const relu = (x: number): number => Math.max(x, 0);
+export const leakyRelu = (x: number, slope = 0.01): number => (x >= 0 ? x : slope * x);
+/** eˣ − 1 by expm1, exact for small x. */
+export const elu = (x: number, scale = 1): number => (x > 0 ? x : scale * Math.expm1(x));

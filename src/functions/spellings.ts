@@ -15,3 +15,9 @@ export const prefixSigns: ReadonlyMap<string, FunctionName> = new Map(functionNa
   const { unicode } = functionTable[name];
   return unicode.kind === 'prefix' ? [[unicode.sign, name] as const] : [];
 }));
+
+/** The functions written between two signs (|x|), by the opening sign. */
+export const delimitedBy: ReadonlyMap<string, FunctionName> = new Map(functionNames.flatMap((name) => {
+  const { unicode } = functionTable[name];
+  return unicode.kind === 'delimiters' ? [[unicode.open, name] as const] : [];
+}));

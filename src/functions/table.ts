@@ -1,6 +1,8 @@
-import type { Template } from './template.js';
+import { withSecond, type Template } from './template.js';
 import { interval, type Domain, type Interval } from './intervals.js';
-import { acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, logarithm, sec, sech, sigmoid, softplus } from './numeric.js';
+import {
+  acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, elu, heaviside, leakyRelu, logarithm, relu, roundHalfAway, sec, sech, sigmoid, softplus,
+} from './numeric.js';
 
 /**
  * The function table: one entry per elementary function, holding every fact the project
@@ -18,10 +20,21 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly arity: readonly [number, number];
   /** The rule of a derivation that differentiates it: the exponential and logarithm rules show a base. */
   readonly rule: FunctionRule;
-  /** d/du f(u) for the one-argument form. */
-  readonly derivative: Template<Name>;
+  /**
+   * d/du f(u) for the one-argument form. A function with a default second argument may leave it
+   * out: it is then the first partial derivative at that default.
+   */
+  readonly derivative?: Template<Name>;
   /** ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v. */
   readonly partials?: readonly [Template<Name>, Template<Name>];
+  /** The second argument when it is left out: leaky_relu(x) is leaky_relu(x, 1/100). */
+  readonly defaultSecond?: Template<Name>;
+  /**
+   * Where f has no derivative, although it is defined: where `of` is 0 (|u| at u = 0, max(u, v)
+   * at u = v), a whole number (floor) or a whole number and a half (round). The derivative
+   * the rules give holds everywhere else.
+   */
+  readonly notDifferentiable?: { readonly where: 'zero' | 'integer' | 'half-integer'; readonly of: Template<Name> };
   /** n when f is the n-th root, f(u) = u^(1/n) (for cbrt, the real root of a negative u too). */
   readonly root?: number;
   /** Exact values of the one-argument form: log(1) = 0, log(e) = 1, cos(0) = 1. */
@@ -63,6 +76,8 @@ type UnicodeSpelling =
   | { readonly kind: 'name'; readonly name: string; readonly withBase?: string }
   /** A sign before the argument: √x, ∛x. */
   | { readonly kind: 'prefix'; readonly sign: string }
+  /** The argument between two signs: |x|. */
+  | { readonly kind: 'delimiters'; readonly open: string; readonly close: string }
   /** e^u. */
   | { readonly kind: 'power-of-e' };
 
@@ -73,8 +88,8 @@ type LatexSpelling =
   | { readonly kind: 'operatorname'; readonly name: string }
   /** \sqrt{u}, \sqrt[3]{u}: the root's index is the entry's `root`. */
   | { readonly kind: 'root' }
-  /** \left|u\right|. */
-  | { readonly kind: 'bars' }
+  /** \left|u\right|, \left\lfloor u\right\rfloor: the argument between two delimiters. */
+  | { readonly kind: 'delimiters'; readonly open: string; readonly close: string }
   /** e^{u}. */
   | { readonly kind: 'power-of-e' };
 
@@ -150,10 +165,64 @@ const table = {
   abs: entry({
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
-    derivative: ['div', 'u', ['abs', 'u']],
-    unicode: called('abs'), latex: { kind: 'bars' },
+    derivative: ['sign', 'u'], notDifferentiable: { where: 'zero', of: 'u' },
+    unicode: { kind: 'delimiters', open: '|', close: '|' }, latex: { kind: 'delimiters', open: '|', close: '|' },
     code: { mathjs: 'abs', python: 'abs', numpy: 'np.abs', javascript: 'Math.abs', c: 'fabs' },
     evaluate: Math.abs, range: nonNegative,
+  }),
+  sign: entry({
+    // sign(0) = 0
+    aliases: ['sgn'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: 0, notDifferentiable: { where: 'zero', of: 'u' },
+    definition: ['if', ['gt', 'u', 0], 1, ['if', ['lt', 'u', 0], -1, 0]],
+    unicode: called('sign'), latex: operatorname('sgn'), code: { mathjs: 'sign', numpy: 'np.sign', javascript: 'Math.sign' },
+    evaluate: Math.sign, range: unit,
+  }),
+  heaviside: entry({
+    // The unit step, with heaviside(0) = 1/2 (as SymPy has it): the mean of its limits.
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: ['div', 1, 2] }],
+    derivative: 0, notDifferentiable: { where: 'zero', of: 'u' },
+    definition: ['if', ['gt', 'u', 0], 1, ['if', ['lt', 'u', 0], 0, ['div', 1, 2]]],
+    unicode: called('heaviside'), latex: operatorname('H'), code: {},
+    evaluate: heaviside, range: interval(0, 1, '[]'),
+  }),
+  floor: entry({
+    aliases: [], arity: [1, 1], rule: elementary,
+    derivative: 0, notDifferentiable: { where: 'integer', of: 'u' },
+    unicode: called('floor'), latex: { kind: 'delimiters', open: '\\lfloor', close: '\\rfloor' }, code: everywhere('floor'),
+    evaluate: Math.floor,
+  }),
+  ceil: entry({
+    aliases: ['ceiling'], arity: [1, 1], rule: elementary,
+    derivative: 0, notDifferentiable: { where: 'integer', of: 'u' },
+    unicode: called('ceil'), latex: { kind: 'delimiters', open: '\\lceil', close: '\\rceil' }, code: everywhere('ceil'),
+    evaluate: Math.ceil,
+  }),
+  round: entry({
+    // Halves away from zero, as mathjs and C round: round(2.5) = 3, round(−2.5) = −3.
+    aliases: [], arity: [1, 1], rule: elementary,
+    derivative: 0, notDifferentiable: { where: 'half-integer', of: 'u' },
+    definition: ['if', ['ge', 'u', 0], ['floor', ['add', 'u', ['div', 1, 2]]], ['neg', ['floor', ['sub', ['div', 1, 2], 'u']]]],
+    unicode: called('round'), latex: operatorname('round'), code: { mathjs: 'round', c: 'round' },
+    evaluate: roundHalfAway,
+  }),
+  min: entry({
+    aliases: [], arity: [2, 2], rule: elementary,
+    partials: [['heaviside', ['sub', 'v', 'u']], ['heaviside', ['sub', 'u', 'v']]],
+    notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
+    unicode: called('min'), latex: operatorname('min'),
+    code: { mathjs: 'min', python: 'min', numpy: 'np.minimum', javascript: 'Math.min', c: 'fmin' },
+    evaluate: Math.min,
+  }),
+  max: entry({
+    aliases: [], arity: [2, 2], rule: elementary,
+    partials: [['heaviside', ['sub', 'u', 'v']], ['heaviside', ['sub', 'v', 'u']]],
+    notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
+    unicode: called('max'), latex: operatorname('max'),
+    code: { mathjs: 'max', python: 'max', numpy: 'np.maximum', javascript: 'Math.max', c: 'fmax' },
+    evaluate: Math.max,
   }),
   sin: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['cos', 'u'],
@@ -323,6 +392,30 @@ const table = {
     definition: ['log', ['add', 1, ['exp', 'u']]],
     unicode: called('softplus'), latex: operatorname('softplus'), code: {}, evaluate: softplus, range: positive,
   }),
+  relu: entry({
+    // max(u, 0)
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['heaviside', 'u'], notDifferentiable: { where: 'zero', of: 'u' },
+    definition: ['max', 'u', 0],
+    unicode: called('relu'), latex: operatorname('ReLU'), code: {}, evaluate: relu, range: nonNegative,
+  }),
+  leaky_relu: entry({
+    // u where u ≥ 0, v·u below: the slope v is 1/100 unless given
+    aliases: ['leakyrelu'], arity: [1, 2], rule: elementary,
+    partials: [['add', ['mul', ['heaviside', 'u'], ['sub', 1, 'v']], 'v'], ['min', 'u', 0]],
+    defaultSecond: ['div', 1, 100], notDifferentiable: { where: 'zero', of: 'u' },
+    definition: ['if', ['ge', 'u', 0], 'u', ['mul', 'v', 'u']],
+    unicode: called('leaky_relu'), latex: operatorname('LeakyReLU'), code: {}, evaluate: leakyRelu,
+  }),
+  elu: entry({
+    // u where u > 0, v·(eᵘ − 1) below: v is 1 unless given
+    aliases: [], arity: [1, 2], rule: elementary,
+    partials: [['add', ['heaviside', 'u'], ['mul', ['sub', 1, ['heaviside', 'u']], 'v', ['exp', 'u']]], ['min', ['sub', ['exp', 'u'], 1], 0]],
+    defaultSecond: 1, notDifferentiable: { where: 'zero', of: 'u' },
+    definition: ['if', ['gt', 'u', 0], 'u', ['mul', 'v', ['sub', ['exp', 'u'], 1]]],
+    unicode: called('elu'), latex: operatorname('ELU'), code: {}, evaluate: elu,
+  }),
 };
 
 /** The name of a function of the table: its ASCII spelling, which mathjs reads too. */
@@ -340,3 +433,9 @@ export const rootFunctions: ReadonlyMap<number, FunctionName> = new Map(function
   const { root } = functionTable[name];
   return root === undefined ? [] : [[root, name] as const];
 }));
+
+/** d/du f(u) of the one-argument form: the entry's own, or the first partial derivative at the default second argument. */
+export function oneArgumentDerivative(entry: FunctionEntry): Template<FunctionName> | undefined {
+  if (entry.derivative !== undefined) return entry.derivative;
+  return entry.partials && entry.defaultSecond !== undefined ? withSecond(entry.partials[0], entry.defaultSecond) : undefined;
+}

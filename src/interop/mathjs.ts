@@ -1,5 +1,5 @@
 import Fraction from 'fraction.js';
-import { ConstantNode, FunctionNode, OperatorNode, ParenthesisNode, SymbolNode, type MathNode } from 'mathjs';
+import { ConditionalNode, ConstantNode, FunctionNode, OperatorNode, ParenthesisNode, SymbolNode, type MathNode } from 'mathjs';
 import type { Expr } from '../expr/types.js';
 import { add, apply, call, constant, div, int, mul, neg, num, pow, variable } from '../expr/factory.js';
 import { abstractFunctionNames, functionSpellings } from '../functions/spellings.js';
@@ -88,6 +88,10 @@ function templateNode(template: Template<FunctionName>, args: readonly Node[]): 
     case 'div': return chain('/', 'divide');
     case 'pow': return chain('^', 'pow');
     case 'neg': return unaryMinus(parts[0]!);
+    case 'gt': return binary('>', 'larger', parts[0]!, parts[1]!);
+    case 'lt': return binary('<', 'smaller', parts[0]!, parts[1]!);
+    case 'ge': return binary('>=', 'largerEq', parts[0]!, parts[1]!);
+    case 'if': return new ConditionalNode(parts[0]!, parts[1]!, parts[2]!);
     default: return callNode(head, parts);
   }
 }

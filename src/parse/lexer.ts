@@ -24,12 +24,15 @@ export interface Token {
 
 export type TokenType =
   | 'number' | 'sup' | 'name' | 'func' | 'root' | 'plus' | 'minus' | 'times' | 'divide' | 'pow'
-  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'comma';
+  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbar' | 'rbar' | 'comma';
 
 const tokenTypes: ReadonlySet<string> = new Set<TokenType>([
   'number', 'sup', 'name', 'func', 'root', 'plus', 'minus', 'times', 'divide', 'pow',
-  'lparen', 'rparen', 'lbracket', 'rbracket', 'comma',
+  'lparen', 'rparen', 'lbracket', 'rbracket', 'lbar', 'rbar', 'comma',
 ]);
+
+/** Tokens that end an operand: a '|' after one of them closes a '|' that is open, if one is. */
+const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'rbar', 'sup']);
 
 /** Raw tokens; words and Greek letters are classified afterwards, with a look at what follows. */
 const scanner = moo.compile({
@@ -45,7 +48,7 @@ const scanner = moo.compile({
   times: ['*', '·', '×', '⋅'],
   divide: ['/', '÷'],
   root: [...prefixSigns.keys()],
-  lparen: '(', rparen: ')', lbracket: '[', rbracket: ']', comma: ',',
+  lparen: '(', rparen: ')', lbracket: '[', rbracket: ']', bar: '|', comma: ',',
   invalid: { match: /[^]/, lineBreaks: true },
 });
 
@@ -99,6 +102,21 @@ export function tokenize(source: string, options: LexOptions): Token[] {
       case 'sup':
         tokens.push(token(t, 'sup', superscriptValue(t.text)));
         break;
+      case 'bar': {
+        // |x| is the absolute value: a '|' closes the innermost '|' after an operand, and opens one anywhere else.
+        const previous = tokens.at(-1);
+        if (previous && operandEnds.has(previous.type) && open.at(-1)?.type === 'bar') {
+          open.pop();
+          tokens.push(token(t, 'rbar'));
+          break;
+        }
+        open.push(t);
+        if (open.length > options.maxDepth) {
+          throw errorAt(source, t.offset, `brackets nested too deeply (more than ${options.maxDepth} levels)`);
+        }
+        tokens.push(token(t, 'lbar'));
+        break;
+      }
       case 'lparen': case 'lbracket':
         open.push(t);
         if (open.length > options.maxDepth) {
@@ -122,7 +140,7 @@ export function tokenize(source: string, options: LexOptions): Token[] {
   }
   const unclosed = open.pop();
   if (unclosed) {
-    const closer = unclosed.text === '(' ? ')' : ']';
+    const closer = unclosed.text === '(' ? ')' : unclosed.text === '[' ? ']' : '|';
     throw errorAt(source, unclosed.offset, `this '${unclosed.text}' is never closed: add a '${closer}'`);
   }
   return tokens;

@@ -18,7 +18,7 @@ interface Term {
 }
 
 /** Tokens that end an operand: after one of them, a + or − can only join two terms of a sum. */
-const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'sup']);
+const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'rbar', 'sup']);
 
 /** The terms of the sum at the top level of the input (outside all brackets). */
 function topLevelTerms(tokens: readonly Token[]): Term[] {
@@ -27,8 +27,8 @@ function topLevelTerms(tokens: readonly Token[]): Term[] {
   let start = 0;
   let operator: Token | undefined;
   tokens.forEach((t, i) => {
-    if (t.type === 'lparen' || t.type === 'lbracket') depth++;
-    else if (t.type === 'rparen' || t.type === 'rbracket') depth--;
+    if (t.type === 'lparen' || t.type === 'lbracket' || t.type === 'lbar') depth++;
+    else if (t.type === 'rparen' || t.type === 'rbracket' || t.type === 'rbar') depth--;
     else if (depth === 0 && (t.type === 'plus' || t.type === 'minus') && i > start && operandEnds.has(tokens[i - 1]!.type)) {
       terms.push({ operator, tokens: tokens.slice(start, i) });
       operator = t;

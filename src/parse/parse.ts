@@ -85,15 +85,17 @@ function unexpected(parser: nearley.Parser, columnIndex: number, found: Token | 
 function describe(wanted: ReadonlySet<TokenType>): string {
   const phrases: string[] = [];
   const any = (...types: TokenType[]): boolean => types.some((t) => wanted.has(t));
-  const operand = any('number', 'name', 'func', 'root', 'lparen', 'lbracket');
+  const operand = any('number', 'name', 'func', 'root', 'lparen', 'lbracket', 'lbar');
   // Where an operand may start, a sign is part of it rather than an operator of its own.
   if (any('times', 'divide', 'pow', 'sup') || (!operand && any('plus', 'minus'))) phrases.push('an operator');
   if (wanted.has('number')) phrases.push('a number');
   if (any('name', 'func', 'root')) phrases.push('a name');
   if (any('lparen', 'lbracket')) phrases.push("'('");
+  if (wanted.has('lbar') && !any('lparen', 'lbracket')) phrases.push("'|'");
   if (wanted.has('comma')) phrases.push("','");
   if (wanted.has('rparen')) phrases.push("')'");
   if (wanted.has('rbracket')) phrases.push("']'");
+  if (wanted.has('rbar')) phrases.push("'|'");
   if (phrases.length === 0) return 'the end of the input';
   return phrases.length === 1 ? phrases[0]! : `${phrases.slice(0, -1).join(', ')} or ${phrases.at(-1)}`;
 }

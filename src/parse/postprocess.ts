@@ -5,7 +5,7 @@ import type { FunctionValue, NameValue, Token } from './lexer.js';
 import { errorAt } from './errors.js';
 import { foldParts } from '../expr/fold.js';
 import { functionTable } from '../functions/table.js';
-import { prefixSigns } from '../functions/spellings.js';
+import { delimitedBy, prefixSigns } from '../functions/spellings.js';
 
 /*
  * Typed postprocessors for grammar/dydx.ne. Earley parsing completes a rule at every
@@ -144,6 +144,9 @@ export const name = (d: Data): Expr => {
 };
 
 export const group = (d: Data): Grouped => ({ kind: 'grouped', expr: toExpr(value(d, 1)) });
+
+/** |u|: the function written between these signs. */
+export const delimited = (d: Data): Expr => build.call(delimitedBy.get(token(d, 0).text)!, [toExpr(value(d, 1))]);
 
 export const root = (d: Data): Expr => build.call(prefixSigns.get(token(d, 0).text)!, [toExpr(value(d, 1))]);
 

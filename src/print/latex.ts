@@ -61,7 +61,8 @@ function callLatex(name: FunctionName, args: readonly string[]): string {
       return args.length > 1 && spelling.withBase ? `${spelling.withBase}_{${args[1]}}${parens(u)}` : `${spelling.command}${parens(u)}`;
     case 'operatorname': return `\\operatorname{${spelling.name}}${parens(u)}`;
     case 'root': return root === undefined || root === 2 ? `\\sqrt{${u}}` : `\\sqrt[${root}]{${u}}`;
-    case 'bars': return `\\left|${u}\\right|`;
+    // A command delimiter (\\lfloor) needs a space before a letter; | does not.
+    case 'delimiters': return `\\left${spelling.open}${spelling.open.startsWith('\\') ? ' ' : ''}${u}\\right${spelling.close}`;
     case 'power-of-e': return `e^{${u}}`;
   }
 }

@@ -80,7 +80,7 @@ function printNode(e: Expr, style: LinearStyle, print: (child: Expr) => string):
 /** 2x, 3(x + 1), 2σ(x): a leading number coefficient followed by something that starts with a letter or '('. */
 function juxtaposes(previous: Expr, next: string, style: LinearStyle): boolean {
   // Not before e3 or E5: 2e3 would read back as the number 2000.
-  return style.mathematical && previous.kind === 'num' && isWholeOrDecimal(previous) && /^[\p{L}(√∛]/u.test(next) && !/^[eE][\d+\-−]/.test(next);
+  return style.mathematical && previous.kind === 'num' && isWholeOrDecimal(previous) && /^[\p{L}(√∛|]/u.test(next) && !/^[eE][\d+\-−]/.test(next);
 }
 
 /** Integers and decimals other than 0 and ±1, signed or not: 2x but 1·x and 0·x; 1/2·x keeps its operator. */
@@ -108,6 +108,7 @@ function call(e: Call, style: LinearStyle, print: (child: Expr) => string): stri
     case 'power-of-e': return power(style.constants.e, u, style, print);
     case 'prefix':
       return precedenceOf(u, style.notation) < required.rootOperand ? `${spelling.sign}(${print(u)})` : spelling.sign + print(u);
+    case 'delimiters': return `${spelling.open}${print(u)}${spelling.close}`;
     case 'name': return `${e.args.length > 1 && spelling.withBase ? spelling.withBase : spelling.name}(${args()})`;
   }
 }

@@ -2,7 +2,8 @@ import type { Expr } from '../expr/types.js';
 import type { DiffStep, RuleId } from '../diff/steps.js';
 import { add, apply, call, derivative, div, int, mul, neg, pow, sub, variable } from '../expr/factory.js';
 import { fromTemplate } from '../expr/template.js';
-import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
+import { functionNames, functionTable, oneArgumentDerivative, type FunctionName } from '../functions/table.js';
+import type { Template } from '../functions/template.js';
 
 /*
  * How a derivation shows each rule, all in one entry per rule id: its name, its general form
@@ -69,7 +70,7 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
   'exponential': {
     label: 'exponential rule',
     form: (s) => {
-      if (s.bindings.base.kind === 'constant') return [d(call('exp', [x(s)]), s.variable), fromTemplate(functionTable.exp.derivative, [x(s)])];
+      if (s.bindings.base.kind === 'constant') return [d(call('exp', [x(s)]), s.variable), fromTemplate(derivativeOf('exp'), [x(s)])];
       const a = variable('a');
       return [d(pow(a, x(s)), s.variable), mul([pow(a, x(s)), call('log', [a])])];
     },
@@ -89,7 +90,7 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
     form: (s) => {
       // ln and the logarithms with a name of their own (log10, log2) show that name; any other base is the letter b.
       const named = logarithmTo(s.bindings.base);
-      if (named) return [d(call(named, [x(s)]), s.variable), fromTemplate(functionTable[named].derivative, [x(s)])];
+      if (named) return [d(call(named, [x(s)]), s.variable), fromTemplate(derivativeOf(named), [x(s)])];
       const b = variable('b');
       return [d(call('log', [x(s), b]), s.variable), fromTemplate(functionTable.log.partials![0], [x(s), b])];
     },
@@ -105,8 +106,25 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
   },
   'elementary': {
     label: 'derivative of {fn}',
-    form: (s) => [d(call(s.bindings.fn, [x(s)]), s.variable), fromTemplate(functionTable[s.bindings.fn].derivative, [x(s)])],
+    form: (s) => {
+      const { fn } = s.bindings;
+      // A function of two arguments is differentiated by its first, the second (c) held fixed.
+      if (s.expr.kind === 'call' && s.expr.args.length === 2) {
+        const args = [x(s), c];
+        return [d(call(fn, args), s.variable), fromTemplate(functionTable[fn].partials![0], args)];
+      }
+      return [d(call(fn, [x(s)]), s.variable), fromTemplate(derivativeOf(fn), [x(s)])];
+    },
     bindings: none,
+  },
+  'several-arguments': {
+    label: 'chain rule for several arguments',
+    form: (s) => {
+      const partials = functionTable[s.bindings.fn].partials!;
+      const args = [u, v];
+      return [d(call(s.bindings.fn, args), 'x'), add(partials.map((p, i) => mul([fromTemplate(p, args), d(args[i]!, 'x')])))];
+    },
+    bindings: (s) => (s.expr.kind === 'call' ? s.expr.args.map((arg, i) => letter(i === 0 ? 'u' : 'v', arg)) : []),
   },
   'abstract-function': {
     label: 'derivative of {fn}',
@@ -131,6 +149,13 @@ export const bindingsOf = (step: DiffStep): Binding[] => bindingsFor(step.rule, 
 export function ruleLabel(step: DiffStep): string {
   const fn = step.rule === 'elementary' || step.rule === 'abstract-function' ? step.bindings.fn : '';
   return shownRules[step.rule].label.replace('{fn}', fn);
+}
+
+/** The derivative of a function of one argument, which every such entry has. */
+function derivativeOf(name: FunctionName): Template<FunctionName> {
+  const derivative = oneArgumentDerivative(functionTable[name]);
+  if (derivative === undefined) throw new Error(`internal error: ${name} has no derivative in the table`);
+  return derivative;
 }
 
 /** The function of the table that is the logarithm to this base (log for e, log10 for 10), if there is one. */

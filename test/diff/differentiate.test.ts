@@ -81,16 +81,24 @@ describe('every function of the table', () => {
     ...(functionTable[name].domain?.intervals ?? []).filter((i) => Number.isFinite(i.low) && Number.isFinite(i.high))
       .flatMap((i) => [0.21, 0.47, 0.83].map((t) => i.low + t * (i.high - i.low))),
   ];
+  /** name(argument), with a fixed second argument for a function that needs two: max(x, 1/3). */
+  const applied = (name: FunctionName, argument: string): string => (functionTable[name].arity[0] === 2 ? `${name}(${argument}, 1/3)` : `${name}(${argument})`);
   for (const name of functionNames) {
-    it(`${name}: d/dx ${name}(x) and ${name}(2x/5 + 1/3) agree with finite differences`, () => {
-      expectMatchesFiniteDifferences(`${name}(x)`, 'x', 3, {}, pointsFor(name));
-      expectMatchesFiniteDifferences(`${name}(2x/5 + 1/3)`, 'x', 2);
-      const step = differentiate(`${name}(x)`).derivations[0]!.step;
+    it(`${name}: d/dx ${applied(name, 'x')} and ${applied(name, '2x/5 + 1/3')} agree with finite differences`, () => {
+      expectMatchesFiniteDifferences(applied(name, 'x'), 'x', 3, {}, pointsFor(name));
+      expectMatchesFiniteDifferences(applied(name, '2x/5 + 1/3'), 'x', 2);
+      const step = differentiate(applied(name, 'x')).derivations[0]!.step;
       expect(step.rule).toBe(functionTable[name].rule.id);
-      const chained = differentiate(`${name}(x^2 + 1)`).derivations[0]!.step;
+      const chained = differentiate(applied(name, 'x^2 + 1')).derivations[0]!.step;
       expect(chained.rule).toBe('chain');
     });
   }
+
+  it.each(functionNames.filter((name) => functionTable[name].arity[1] === 2 && functionTable[name].rule.id === 'elementary'))(
+    '%s: the chain rule for several arguments agrees with finite differences', (name) => {
+      expectMatchesFiniteDifferences(`${name}(x^2 - 1, 3x/4 + 1/2)`, 'x', 3);
+      expect(differentiate(`${name}(x^2 - 1, 3x/4 + 1/2)`).derivations[0]!.step.rule).toBe('several-arguments');
+    });
 
   it.each([
     ['sin(x)', 'cos(x)'], ['cos(x)', '-sin(x)'], ['tan(x)', 'sec(x)^2'], ['sec(x)', 'sec(x)*tan(x)'],
@@ -102,7 +110,7 @@ describe('every function of the table', () => {
     ['asec(x)', '1/(abs(x)*sqrt(x^2 - 1))'], ['acsc(x)', '-1/(abs(x)*sqrt(x^2 - 1))'], ['acot(x)', '-1/(1 + x^2)'],
     ['asech(x)', '-1/(x*sqrt(1 - x^2))'], ['acsch(x)', '-1/(abs(x)*sqrt(1 + x^2))'], ['acoth(x)', '1/(1 - x^2)'],
     ['arcsec(x)', '1/(abs(x)*sqrt(x^2 - 1))'], ['arsech(x)', '-1/(x*sqrt(1 - x^2))'], ['arcoth(x)', '1/(1 - x^2)'],
-    ['sqrt(x)', '1/(2*sqrt(x))'], ['cbrt(x)', '1/(3*cbrt(x)^2)'], ['abs(x)', 'x/abs(x)'], ['log2(x)', '1/(x*log(2))'],
+    ['sqrt(x)', '1/(2*sqrt(x))'], ['cbrt(x)', '1/(3*cbrt(x)^2)'], ['abs(x)', 'sign(x)'], ['log2(x)', '1/(x*log(2))'],
   ])('d/dx %s = %s', (input, expected) => expect(derivativeText(input)).toBe(expected));
 });
 

@@ -22,6 +22,8 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
   // x, the usual variable of differentiation, comes up as often as all the others together.
   const variables = options.variables ?? ['x', 'x', 'x', 'y', 'theta', 'w1'];
   const oneArgument = functionNames.filter((name) => functionTable[name].arity[0] === 1);
+  // Functions of two arguments (max, leaky_relu with its slope); log(u, b) is drawn with the bases people use.
+  const twoArguments = functionNames.filter((name) => functionTable[name].arity[1] === 2 && name !== 'log');
   const leaf = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...variables).map(build.variable) },
     { weight: 2, arbitrary: literal },
@@ -39,6 +41,7 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
       fc.tuple(fc.constantFrom(...oneArgument), tie('tree')).map(([name, a]) => build.call(name, [a])),
       fc.tuple(fc.constantFrom(...oneArgument), tie('tree')).map(([name, a]) => build.call(name, [a])),
       fc.tuple(tie('tree'), fc.constantFrom(2, 10)).map(([a, b]) => build.call('log', [a, build.int(b)])),
+      fc.tuple(fc.constantFrom(...twoArguments), tie('tree'), tie('tree')).map(([name, a, b]) => build.call(name, [a, b])),
       ...(options.abstract === false ? [] : [
         fc.tuple(fc.constantFrom('f', 'g', 'h'), fc.integer({ min: 0, max: 2 }), tie('tree'))
           .map(([name, order, a]) => build.apply(name, order, a)),
