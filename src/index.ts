@@ -18,7 +18,7 @@ export { InputError, type InputProblem } from './errors.js';
 
 // Differentiating and simplifying.
 export { defaultVariable, differentiate, type Derivation, type Derivative, type DifferentiateOptions } from './differentiate/differentiate.js';
-export type { DiffStep, RuleId } from './diff/steps.js';
+export type { Condition, DiffStep, RuleId } from './diff/steps.js';
 export { simplify, simplifyForms, simplifyWithSteps, type Simplified, type SimplifyForm } from './simplify/simplify.js';
 export type { RewriteId, RewriteStep } from './simplify/rewrite.js';
 
@@ -42,3 +42,4 @@ export { toLatex } from './print/latex.js';
 export { traceToText, type StepDetail, type TextTraceOptions } from './print/steps-text.js';
 export { latexDocument, traceToLatex } from './print/steps-latex.js';
 export { traceToMarkdown } from './print/steps-markdown.js';
+export { conditionIn, conditionsIn, type ConditionNotation } from './print/conditions.js';

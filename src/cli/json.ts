@@ -2,6 +2,7 @@ import type { Expr } from '../expr/types.js';
 import type { Derivative } from '../differentiate/differentiate.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
+import { conditionIn } from '../print/conditions.js';
 import type { CheckReport } from '../check/check.js';
 import { buildTrace, stepNumber, tooLargeToShow, type TraceRewrite, type TraceStep } from '../steps/trace.js';
 
@@ -53,7 +54,11 @@ const rewriteJson = (r: TraceRewrite) => ({
 
 /** The CLI's JSON answer for one input: the derivative and, per order, its derivation. */
 export function derivativeJson(input: string, d: Derivative, maxShownNodes?: number) {
-  const base = { input, variable: d.variable, order: d.order, derivative: printed(d.result) };
+  // Where the answer holds, when not everywhere the input is defined: |x|′ = sign(x) for x ≠ 0.
+  const holds = d.conditions.length > 0
+    ? { holds: d.conditions.map((c) => ({ text: conditionIn(c, 'text'), unicode: conditionIn(c, 'unicode'), latex: conditionIn(c, 'latex') })) }
+    : {};
+  const base = { input, variable: d.variable, order: d.order, derivative: printed(d.result), ...holds };
   // A derivation too large to show is left out, with the reason; the answer is still given.
   const tooLarge = tooLargeToShow(d, maxShownNodes);
   if (tooLarge) return { ...base, steps: null, stepsOmitted: tooLarge };

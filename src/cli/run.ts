@@ -8,6 +8,8 @@ import type { StepDetail } from '../print/steps-text.js';
 import { simplifyForms, type SimplifyForm } from '../simplify/simplify.js';
 import { checkDerivative, type CheckReport } from '../check/check.js';
 import { verdictLine } from '../check/verdict.js';
+import { conditionsIn } from '../print/conditions.js';
+import { words } from '../steps/labels.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -165,8 +167,13 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && output.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${render(input, d, output, check)}\n${separator}`);
+    const prefix = batch ? `input "${truncate(input)}": ` : '';
+    // Where the answer holds goes beside it, as the verdict does (a derivation says so in its answer line).
+    if (d.conditions.length > 0 && format !== 'json' && output.steps === undefined) {
+      io.writeError(`${prefix}holds ${words.holdsFor} ${conditionsIn(d.conditions, format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex')}\n`);
+    }
     // The verdict goes beside the answer, not into it: the output stays text, LaTeX or Markdown to paste.
-    if (check && format !== 'json') io.writeError(`${batch ? `input "${truncate(input)}": ` : ''}${verdictLine(check)}\n`);
+    if (check && format !== 'json') io.writeError(`${prefix}${verdictLine(check)}\n`);
     return check ? checkStatus(check) : exitCode.ok;
   } catch (error) {
     const status = error instanceof ParseError || error instanceof InputError ? exitCode.badInput : exitCode.internal;

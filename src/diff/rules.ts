@@ -4,7 +4,7 @@ import { oneArgumentDerivative, type FunctionName, type FunctionTable } from '..
 import { fromTemplate } from '../expr/template.js';
 import { dependsOn } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
-import type { DiffStep } from './steps.js';
+import type { Condition, DiffStep } from './steps.js';
 
 /** What every rule needs: the variable, and a way to differentiate parts (recording their steps). */
 export interface RuleContext {
@@ -137,6 +137,17 @@ function decrement(n: Expr): Expr {
 
 /** A function from the table, through the chain rule when its argument is not just the variable. */
 export function callRule(e: Call, ctx: RuleContext): DiffStep {
+  const step = callRuleEverywhere(e, ctx);
+  // A function with kinks or jumps (|u|, floor(u), max(u, v)): the derivative holds away from them.
+  const kinks = ctx.functions[e.name].notDifferentiable;
+  if (!kinks) return step;
+  const at = fromTemplate(kinks.of, e.args);
+  const exceptWhere: Condition = kinks.where === 'zero' ? { kind: 'not-equal', left: at, right: int(0) }
+    : { kind: 'not-integer', left: kinks.where === 'integer' ? at : sub(at, div(one, int(2))), right: int(0) };
+  return { ...step, exceptWhere };
+}
+
+function callRuleEverywhere(e: Call, ctx: RuleContext): DiffStep {
   if (e.args.length === 2) return twoArgumentRule(e, ctx);
   const entry = ctx.functions[e.name];
   const derivative = oneArgumentDerivative(entry);

@@ -23,6 +23,18 @@ interface StepOf<Rule extends string, Bindings> {
   /** The derivative as the rule produces it, before any tidying. */
   readonly result: Expr;
   readonly substeps: readonly DiffStep[];
+  /** Where the function differentiated here has no derivative (|u| at u = 0): the result holds elsewhere. */
+  readonly exceptWhere?: Condition;
+}
+
+/**
+ * A condition a derivative holds under: `left` ≠ `right` (x ≠ 0, x ≠ −1/2), or `left` not a whole
+ * number (floor′ = 0 for x ∉ ℤ).
+ */
+export interface Condition {
+  readonly kind: 'not-equal' | 'not-integer';
+  readonly left: Expr;
+  readonly right: Expr;
 }
 
 export type DiffStep =

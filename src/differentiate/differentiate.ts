@@ -2,7 +2,8 @@ import type { Expr } from '../expr/types.js';
 import { variablesOf } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
 import { derive } from '../diff/differentiate.js';
-import type { DiffStep } from '../diff/steps.js';
+import type { Condition, DiffStep } from '../diff/steps.js';
+import { conditionsOf, sameCondition } from './conditions.js';
 import { simplifyWithSteps, type SimplifyForm } from '../simplify/simplify.js';
 import type { RewriteStep } from '../simplify/rewrite.js';
 import { parse, type ParseOptions } from '../parse/parse.js';
@@ -35,6 +36,8 @@ export interface Derivation {
   readonly step: DiffStep;
   readonly simplification: readonly RewriteStep[];
   readonly result: Expr;
+  /** Where the result holds, when not everywhere the expression is defined: d/dx |x| = sign(x) for x ≠ 0. */
+  readonly conditions: readonly Condition[];
 }
 
 export interface Derivative {
@@ -47,6 +50,8 @@ export interface Derivative {
   readonly result: Expr;
   /** One derivation per order: the first differentiates the input, each next one the result before it. */
   readonly derivations: readonly Derivation[];
+  /** Where the n-th derivative holds, when not everywhere the input is defined: those of every order. */
+  readonly conditions: readonly Condition[];
 }
 
 const differentiateDefaults = { maxOrder: 1000, maxNodes: 2_000_000 } as const;
@@ -88,14 +93,15 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     // higher order it is not rewritten (factored) until the last order.
     const settled = step.rule === 'polynomial-in-function' && n < order;
     const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form });
-    derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result });
+    derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;
     const size = current === step.result ? rawSize : treeSize(current);
     if (size > maxNodes) {
       throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`, 'limit');
     }
   }
-  return { input: expr, variable, order, form: options.form ?? 'auto', result: current, derivations };
+  const conditions = derivations.flatMap((d) => d.conditions).filter((c, i, all) => all.findIndex((other) => sameCondition(other, c)) === i);
+  return { input: expr, variable, order, form: options.form ?? 'auto', result: current, derivations, conditions };
 }
 
 /** x if the expression has it, else its only variable; asks for a choice when there are several. */

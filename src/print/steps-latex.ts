@@ -3,6 +3,7 @@ import { toLatex } from './latex.js';
 import { stepNumber, type Trace, type TraceStep } from '../steps/trace.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
+import { conditionsIn } from './conditions.js';
 
 /**
  * A derivation as one align* environment: one equation per line, each justified on
@@ -34,6 +35,7 @@ export function traceToLatex(trace: Trace): string {
       row('', toLatex(r.whole), `${text(`${stepNumber(r.number)} ${r.label}`)}${uses}`);
     }
   }
+  if (trace.conditions.length > 0) rows.push(`&& ${text(words.holdsFor)}\\ ${conditionsIn(trace.conditions, 'latex')}`);
   return `\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}`;
 }
 

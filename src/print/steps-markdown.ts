@@ -3,6 +3,7 @@ import { toLatex } from './latex.js';
 import type { Trace, TraceStep } from '../steps/trace.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
+import { conditionsIn } from './conditions.js';
 
 /**
  * A derivation as a nested numbered Markdown list with $…$ and $$…$$ math, as GitHub
@@ -43,7 +44,8 @@ export function traceToMarkdown(trace: Trace): string {
     }
     lines.push('');
   }
-  lines.push(`**${capitalise(words.answer)}:** ${math(toLatex(trace.answer))}`);
+  const holds = trace.conditions.length > 0 ? `, ${words.holdsFor} ${math(conditionsIn(trace.conditions, 'latex'))}` : '';
+  lines.push(`**${capitalise(words.answer)}:** ${math(toLatex(trace.answer))}${holds}`);
   return collapseBlankLines(lines).join('\n');
 }
 

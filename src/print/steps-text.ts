@@ -3,6 +3,7 @@ import { toText, toUnicode } from './linear.js';
 import { stepNumber, type Trace, type TraceStep } from '../steps/trace.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
+import { conditionsIn } from './conditions.js';
 
 export type StepDetail = 'brief' | 'full';
 
@@ -64,7 +65,8 @@ export function traceToText(trace: Trace, options: TextTraceOptions = {}): strin
       }
     }
   }
-  lines.push('', `${style.label(`${capitalise(words.answer)}:`)} ${print(trace.answer)}`);
+  const holds = trace.conditions.length > 0 ? `, ${words.holdsFor} ${conditionsIn(trace.conditions, options.notation === 'text' ? 'text' : 'unicode')}` : '';
+  lines.push('', `${style.label(`${capitalise(words.answer)}:`)} ${print(trace.answer)}${holds}`);
   return lines.join('\n');
 }
 

@@ -57,6 +57,7 @@ export const words = {
   with: 'with',
   simplify: 'simplify',
   answer: 'answer',
+  holdsFor: 'for',
   combine: 'combining',
   order: (n: number): string => `order ${n}`,
 } as const;

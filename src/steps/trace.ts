@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import type { Derivative } from '../differentiate/differentiate.js';
-import type { DiffStep } from '../diff/steps.js';
+import type { Condition, DiffStep } from '../diff/steps.js';
 import { derivative } from '../expr/factory.js';
 import { Replay } from './replay.js';
 import { simplifyWithSteps } from '../simplify/simplify.js';
@@ -66,6 +66,8 @@ export interface Trace {
   readonly input: Expr;
   readonly sections: readonly TraceSection[];
   readonly answer: Expr;
+  /** Where the answer holds, when not everywhere the input is defined (see Derivative.conditions). */
+  readonly conditions: readonly Condition[];
 }
 
 /** The most expression nodes a derivation may show, all its lines together (configurable). */
@@ -128,7 +130,7 @@ function traceOf(d: Derivative): Trace {
     }
     return { order: i + 1, expr: derivation.expr, root, simplifyNumber: [2], rewrites, result: derivation.result };
   });
-  return { variable: d.variable, input: d.input, sections, answer: d.result };
+  return { variable: d.variable, input: d.input, sections, answer: d.result, conditions: d.conditions };
 }
 
 function traceStep(step: DiffStep, number: readonly number[]): TraceStep {

@@ -83,6 +83,23 @@ describe('one expression', () => {
   });
 });
 
+describe('where an answer holds', () => {
+  it('says on standard error where the derivative does not exist, and keeps the answer clean', async () => {
+    const run = await dydx(['abs(2x+1)', '--format', 'unicode']);
+    expect(run.stdout).toBe('2sign(2x + 1)\n');
+    expect(run.stderr).toBe('holds for x ≠ −1/2\n');
+    expect(run.status).toBe(0);
+    expect((await dydx(['floor(x)'])).stderr).toBe('holds for x is not an integer\n');
+    expect((await dydx(['x^2'])).stderr).toBe('');
+  });
+  it('puts it in the answer line of a derivation and in the JSON', async () => {
+    expect((await dydx(['relu(x)', '--steps', '--format', 'unicode'])).stdout).toMatch(/Answer: heaviside\(x\), for x ≠ 0\n$/);
+    const json = JSON.parse((await dydx(['relu(x)', '--format', 'json'])).stdout);
+    expect(json.holds).toEqual([{ text: 'x != 0', unicode: 'x ≠ 0', latex: 'x \\neq 0' }]);
+    expect(JSON.parse((await dydx(['x^2', '--format', 'json'])).stdout).holds).toBeUndefined();
+  });
+});
+
 describe('bad input', () => {
   it('exits 2 with a located message and a caret, no stack trace', async () => {
     const run = await dydx(['1 + * 2']);

@@ -24,6 +24,11 @@ describe('what the page shows', () => {
     expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f′']);
   });
 
+  it('says beside the answer where it holds, when not everywhere', () => {
+    expect(answer('abs(x)').answerHtml).toContain('≠');
+    expect(answer('x^2').answerHtml).not.toContain('≠');
+  });
+
   it('locates a parse error by line, column and offset', () => {
     expect(present({ ...defaultState, input: 'x +\n  * 2' })).toMatchObject({ kind: 'parse-error', line: 2, column: 3, offset: 6 });
   });

@@ -1,4 +1,6 @@
-import { differentiate, postOrder, toLatex, toText, traceToLatex, traceToText, type Expr } from '../../src/index.js';
+import {
+  conditionsIn, differentiate, postOrder, toLatex, toText, traceToLatex, traceToText, words, type Derivative, type Expr,
+} from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
 import type { PageState } from './state.js';
 import { plotData, type PlotData } from './plot.js';
@@ -61,7 +63,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     kind: 'ok',
     variables: o.variables,
     variable: o.variable,
-    answerHtml: mathHtml(`${wrt}\\left(${toLatex(o.expr)}\\right) = ${toLatex(d.result)}`, true),
+    answerHtml: mathHtml(`${wrt}\\left(${toLatex(o.expr)}\\right) = ${toLatex(d.result)}${holds(d)}`, true),
     copies: {
       answerLatex: toLatex(d.result),
       answerText: toText(d.result),
@@ -76,6 +78,9 @@ function answerView(o: Computed, state: PageState): AnswerView {
     plotNote: note,
   };
 }
+
+/** Where the answer holds, when not everywhere: ", for x ≠ 0" in LaTeX. */
+const holds = (d: Derivative): string => (d.conditions.length > 0 ? `,\\quad \\text{${words.holdsFor} } ${conditionsIn(d.conditions, 'latex')}` : '');
 
 /** f and f′ (and f″ when asked for) sampled over the state's range, with what the reader should know. */
 function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string } {

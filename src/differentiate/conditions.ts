@@ -1,0 +1,50 @@
+import { num, variable as variableNode } from '../expr/factory.js';
+import { dependsOn, equals } from '../expr/traverse.js';
+import { cancel } from '../algebra/cancel.js';
+import { constantValue } from '../algebra/polynomial.js';
+import { toRationalFunction } from '../algebra/rational-function.js';
+import { univariate } from '../algebra/univariate.js';
+import type { Condition, DiffStep } from '../diff/steps.js';
+import { simplify } from '../simplify/simplify.js';
+
+/**
+ * The conditions a derivative holds under, from the steps that record one (|u| has no
+ * derivative at u = 0), each tidied, solved for the variable where it is linear in it
+ * (2x + 1 ≠ 0 is x ≠ −1/2), and listed once.
+ */
+export function conditionsOf(step: DiffStep, variable: string): Condition[] {
+  const found: Condition[] = [];
+  const seen = new Set<DiffStep>();
+  const stack = [step];
+  while (stack.length > 0) {
+    const s = stack.pop()!;
+    if (seen.has(s)) continue;
+    seen.add(s);
+    if (s.exceptWhere) {
+      const c = tidied(s.exceptWhere, variable);
+      if (dependsOn(c.left, variable) && !found.some((f) => sameCondition(f, c))) found.push(c);
+    }
+    stack.push(...s.substeps);
+  }
+  return found;
+}
+
+export const sameCondition = (a: Condition, b: Condition): boolean => a.kind === b.kind && equals(a.left, b.left) && equals(a.right, b.right);
+
+function tidied(c: Condition, variable: string): Condition {
+  const left = simplify(c.left);
+  if (c.kind !== 'not-equal') return { ...c, left };
+  // a·x + b ≠ 0 with numbers a ≠ 0 and b: x ≠ −b/a.
+  const r = cancel(toRationalFunction(left));
+  const p = constantValue(r.denominator)?.equals(1) ? univariate(r.numerator) : undefined;
+  if (p?.atom?.kind === 'variable' && p.atom.name === variable && p.coefficients.length === 2) {
+    const [b, a] = p.coefficients as [NonNullable<typeof p.coefficients[0]>, NonNullable<typeof p.coefficients[0]>];
+    return { kind: 'not-equal', left: variableNode(variable), right: num(b.neg().div(a)) };
+  }
+  return { ...c, left, right: c.right };
+}
+
+/** Whether a condition holds at a point, given the values of its two sides there. */
+export const holdsAt = (c: Condition, left: number, right: number): boolean =>
+  c.kind === 'not-equal' ? left !== right : !Number.isInteger(left - right);
+

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { differentiate } from '../../src/differentiate/differentiate.js';
+import { holdsAt } from '../../src/differentiate/conditions.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { checkDerivative } from '../../src/check/check.js';
+import { conditionsIn } from '../../src/print/conditions.js';
+import { toText } from '../../src/print/linear.js';
+import { richardson } from '../../src/check/richardson.js';
+import { relativeError } from '../../src/check/check.js';
+
+/*
+ * Functions with kinks and jumps: the derivative the rules give holds on each side, and the
+ * answer says where it does not (at the kink, where there is no derivative).
+ */
+
+const cases: [input: string, derivative: string, holds: string, kink: number][] = [
+  ['abs(x)', 'sign(x)', 'x != 0', 0],
+  ['abs(2x + 1)', '2*sign(2*x + 1)', 'x != -1/2', -0.5],
+  ['|x - 3|', 'sign(x - 3)', 'x != 3', 3],
+  ['relu(x)', 'heaviside(x)', 'x != 0', 0],
+  ['leaky_relu(x, 1/10)', '1/10*(1 + 9*heaviside(x))', 'x != 0', 0],
+  ['max(x, 1)', 'heaviside(x - 1)', 'x != 1', 1],
+  ['min(x, 1)', 'heaviside(1 - x)', 'x != 1', 1],
+  ['sign(x)', '0', 'x != 0', 0],
+  ['heaviside(x - 2)', '0', 'x != 2', 2],
+  ['floor(x)', '0', 'x is not an integer', 2],
+  ['ceil(x/2)', '0', 'x/2 is not an integer', 4],
+  ['round(x)', '0', 'x - 1/2 is not an integer', 2.5],
+];
+
+describe('functions with kinks and jumps', () => {
+  it.each(cases)('d/dx %s = %s, for %s', (input, derivative, holds, kink) => {
+    const d = differentiate(input);
+    expect(toText(d.result)).toBe(derivative);
+    expect(conditionsIn(d.conditions, 'text')).toBe(holds);
+    const value = (e: typeof d.result, x: number): number => evaluate(e, { x });
+    for (const side of [-1, 1]) {
+      // On each side of the kink the answer is the slope.
+      const x = kink + side * 0.37;
+      expect(relativeError(value(d.result, x), richardson((t) => value(d.input, t), x).value), `${input} at ${x}`).toBeLessThan(1e-7);
+      expect(d.conditions.every((c) => holdsAt(c, value(c.left, x), value(c.right, x)))).toBe(true);
+    }
+    // At the kink it is not.
+    expect(d.conditions.some((c) => !holdsAt(c, value(c.left, kink), value(c.right, kink)))).toBe(true);
+  });
+
+  it('says nothing where the derivative holds everywhere', () => {
+    expect(differentiate('x^2*sin(x)').conditions).toEqual([]);
+    expect(differentiate('abs(3)*x').conditions).toEqual([]);
+  });
+
+  it('keeps the conditions of every order', () => {
+    expect(conditionsIn(differentiate('x*abs(x)', { order: 2 }).conditions, 'unicode')).toBe('x ≠ 0');
+  });
+
+  it('does not check the answer at a kink', () => {
+    // 0.37 is one of the check's points: |x − 0.37| has no derivative there.
+    const report = checkDerivative(differentiate('abs(x - 0.37)'));
+    expect(report.verdict).toBe('verified');
+    expect(report.pointsUsed).toBe(report.pointsTried - 1);
+  });
+});
