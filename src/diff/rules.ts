@@ -4,6 +4,7 @@ import { oneArgumentDerivative, type FunctionName, type FunctionTable } from '..
 import { fromTemplate } from '../expr/template.js';
 import { dependsOn } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
+import { InputError } from '../errors.js';
 import type { Condition, DiffStep } from './steps.js';
 
 /** What every rule needs: the variable, and a way to differentiate parts (recording their steps). */
@@ -168,17 +169,26 @@ function outerStep(name: FunctionName, x: Call, v: string, result: Expr, ctx: Ru
 }
 
 /**
- * A function of two arguments. With the second free of the variable, the chain rule on the first
- * with the partial derivative by it: (log_b u)′ = u′/(u·ln b), (max(u, 2))′ = heaviside(u − 2)·u′.
- * Otherwise a logarithm's definition, ln u / ln b, is differentiated, and any other function
- * takes the chain rule for several arguments: (f(u, v))′ = ∂f/∂u·u′ + ∂f/∂v·v′.
+ * A function of two arguments. With one argument varying, the chain rule on it with the partial
+ * derivative by it: (log_b u)′ = u′/(u·ln b), (max(u, 2))′ = heaviside(u − 2)·u′. A logarithm
+ * whose base varies is differentiated through its definition, ln u / ln b; any other function of
+ * two varying arguments takes the chain rule for several arguments: (f(u, v))′ = ∂f/∂u·u′ + ∂f/∂v·v′.
  */
 function twoArgumentRule(e: Call, ctx: RuleContext): DiffStep {
-  const [first, second] = e.args as [Expr, Expr];
-  const { rule, partials, definition } = ctx.functions[e.name];
+  const [, second] = e.args as [Expr, Expr];
+  const { rule, partials, definition, discreteArguments } = ctx.functions[e.name];
   if (!partials) throw new Error(`internal error: ${e.name} of two arguments has no partial derivatives in the table`);
-  if (!dependsOn(second, ctx.variable)) {
-    return withChain(e, first, (u) => call(e.name, [u, second]), (x, v) => outerStep(e.name, x as Call, v, fromTemplate(partials[0], (x as Call).args), ctx), ctx);
+  for (const i of discreteArguments ?? []) {
+    if (dependsOn(e.args[i]!, ctx.variable)) {
+      throw new InputError(`${e.name} takes a whole number as argument ${i + 1}: it cannot depend on ${ctx.variable}, so ${e.name} has no derivative by it`, 'invalid-request');
+    }
+  }
+  // One argument varies: the chain rule on it, with the partial derivative by it.
+  const varies = e.args.map((arg) => dependsOn(arg, ctx.variable));
+  if (varies.filter(Boolean).length === 1 && !(rule.id === 'logarithm' && varies[1])) {
+    const at = varies.indexOf(true);
+    const withArgument = (u: Expr): Expr => call(e.name, e.args.map((arg, i) => (i === at ? u : arg)));
+    return withChain(e, e.args[at]!, withArgument, (x, v) => outerStep(e.name, x as Call, v, fromTemplate(partials[at]!, (x as Call).args), ctx), ctx);
   }
   if (rule.id === 'logarithm' && definition) {
     const defined = fromTemplate(definition, e.args);

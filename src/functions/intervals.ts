@@ -8,11 +8,12 @@ export interface Interval {
 
 /**
  * Where a function is defined: a union of intervals, less some points: `at` alone (coth has no
- * value at 0), or, with `every`, the points at + k·every for whole k (tan's poles at π/2 + kπ).
+ * value at 0), or, with `every`, the points at + k·every for whole k (tan's poles at π/2 + kπ),
+ * those up to `upTo` only when it is given (Γ's poles at 0, −1, −2, …).
  */
 export interface Domain {
   readonly intervals: readonly Interval[];
-  readonly excluding?: { readonly at: number; readonly every?: number };
+  readonly excluding?: { readonly at: number; readonly every?: number; readonly upTo?: number };
 }
 
 /** [low, high], (low, high), [low, high) or (low, high]. */
@@ -33,6 +34,7 @@ export function inDomain(d: Domain, x: number): boolean {
   if (!d.intervals.some((i) => inInterval(i, x))) return false;
   if (!d.excluding) return true;
   if (d.excluding.every === undefined) return x !== d.excluding.at;
+  if (d.excluding.upTo !== undefined && x > d.excluding.upTo) return true;
   const periods = (x - d.excluding.at) / d.excluding.every;
   return Math.abs(periods - Math.round(periods)) > 1e-12 * Math.max(1, Math.abs(periods));
 }

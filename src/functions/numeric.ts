@@ -1,3 +1,10 @@
+import stdlibErf from '@stdlib/math-base-special-erf';
+import stdlibErfc from '@stdlib/math-base-special-erfc';
+import stdlibGamma from '@stdlib/math-base-special-gamma';
+import stdlibGammaln from '@stdlib/math-base-special-gammaln';
+import stdlibDigamma from '@stdlib/math-base-special-digamma';
+import stdlibPolygamma from '@stdlib/math-base-special-polygamma';
+
 /*
  * Numeric values of the functions that JavaScript's Math lacks, in floating point: NaN where
  * undefined (outside the domain), ±Infinity only where the true value overflows. Each is written
@@ -44,3 +51,29 @@ export const relu = (x: number): number => Math.max(x, 0);
 export const leakyRelu = (x: number, slope = 0.01): number => (x >= 0 ? x : slope * x);
 /** eˣ − 1 by expm1, exact for small x. */
 export const elu = (x: number, scale = 1): number => (x > 0 ? x : scale * Math.expm1(x));
+
+/* The special functions, from stdlib's well-tested implementations. */
+export const erf: (x: number) => number = stdlibErf;
+export const erfc: (x: number) => number = stdlibErfc;
+export const gamma: (x: number) => number = stdlibGamma;
+/** ln |Γ(x)|. */
+export const gammaln: (x: number) => number = stdlibGammaln;
+export const digamma: (x: number) => number = stdlibDigamma;
+/** ψ⁽ⁿ⁾(x), for whole n ≥ 0 (NaN otherwise). */
+export const polygamma = (n: number, x: number): number => (Number.isInteger(n) && n >= 0 ? stdlibPolygamma(n, x) : Number.NaN);
+
+/** sin(x)/x, 1 at 0: for tiny x, sin(x) is x to the last bit, so no series is needed. */
+export const sinc = (x: number): number => (x === 0 ? 1 : Math.sin(x) / x);
+
+/** x·Φ(x) = x·erfc(−x/√2)/2: erfc, not 1 + erf, so that it does not cancel for large negative x. */
+export const gelu = (x: number): number => (x * stdlibErfc(-x / Math.SQRT2)) / 2;
+export const silu = (x: number): number => x * sigmoid(x);
+export const mish = (x: number): number => x * Math.tanh(softplus(x));
+export const softsign = (x: number): number => x / (1 + Math.abs(x));
+/** ln σ(x) = −softplus(−x). */
+export const logSigmoid = (x: number): number => -softplus(-x);
+/** ln(eˣ + eʸ) = max + ln(1 + e^(−|x − y|)). */
+export function logSumExp(x: number, y: number): number {
+  const top = Math.max(x, y);
+  return top === -Infinity ? -Infinity : top + Math.log1p(Math.exp(-Math.abs(x - y)));
+}

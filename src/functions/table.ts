@@ -1,7 +1,8 @@
 import { withSecond, type Template } from './template.js';
 import { interval, type Domain, type Interval } from './intervals.js';
 import {
-  acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, elu, heaviside, leakyRelu, logarithm, relu, roundHalfAway, sec, sech, sigmoid, softplus,
+  acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
+  logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
 } from './numeric.js';
 
 /**
@@ -27,6 +28,8 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly derivative?: Template<Name>;
   /** ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v. */
   readonly partials?: readonly [Template<Name>, Template<Name>];
+  /** Arguments that take whole numbers only, such as polygamma's order n: they may not depend on the variable. */
+  readonly discreteArguments?: readonly number[];
   /** The second argument when it is left out: leaky_relu(x) is leaky_relu(x, 1/100). */
   readonly defaultSecond?: Template<Name>;
   /**
@@ -104,6 +107,8 @@ const unit = interval(-1, 1, '[]');
 const on = (...intervals: Interval[]): Domain => ({ intervals });
 /** The reals less one point, or less a point and every whole number of periods from it. */
 const except = (at: number, every?: number): Domain => ({ intervals: [allReals], excluding: every === undefined ? { at } : { at, every } });
+/** The reals less 0, −1, −2, …: where Γ has its poles. */
+const exceptNonPositiveIntegers: Domain = { intervals: [allReals], excluding: { at: 0, every: 1, upTo: 0 } };
 const outsideUnit = on(interval(-Infinity, -1, '(]'), interval(1, Infinity, '[)'));
 
 const elementary = { id: 'elementary' } as const;
@@ -212,7 +217,7 @@ const table = {
     aliases: [], arity: [2, 2], rule: elementary,
     partials: [['heaviside', ['sub', 'v', 'u']], ['heaviside', ['sub', 'u', 'v']]],
     notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
-    unicode: called('min'), latex: operatorname('min'),
+    unicode: called('min'), latex: command('min'),
     code: { mathjs: 'min', python: 'min', numpy: 'np.minimum', javascript: 'Math.min', c: 'fmin' },
     evaluate: Math.min,
   }),
@@ -220,7 +225,7 @@ const table = {
     aliases: [], arity: [2, 2], rule: elementary,
     partials: [['heaviside', ['sub', 'u', 'v']], ['heaviside', ['sub', 'v', 'u']]],
     notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
-    unicode: called('max'), latex: operatorname('max'),
+    unicode: called('max'), latex: command('max'),
     code: { mathjs: 'max', python: 'max', numpy: 'np.maximum', javascript: 'Math.max', c: 'fmax' },
     evaluate: Math.max,
   }),
@@ -380,6 +385,102 @@ const table = {
     unicode: called('arcoth'), latex: operatorname('arcoth'), code: { mathjs: 'acoth' },
     evaluate: acoth, domain: on(interval(-Infinity, -1, '()'), interval(1, Infinity, '()')),
   }),
+  log1p: entry({
+    // ln(1 + u), exact for small u
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }], undoes: 'expm1',
+    derivative: ['div', 1, ['add', 1, 'u']],
+    definition: ['log', ['add', 1, 'u']],
+    unicode: called('log1p'), latex: operatorname('log1p'), code: everywhere('log1p'),
+    evaluate: Math.log1p, domain: on(interval(-1, Infinity, '()')),
+  }),
+  expm1: entry({
+    // eᵘ − 1, exact for small u
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }], undoes: 'log1p',
+    derivative: ['exp', 'u'],
+    definition: ['sub', ['exp', 'u'], 1],
+    unicode: called('expm1'), latex: operatorname('expm1'), code: everywhere('expm1'),
+    evaluate: Math.expm1, range: interval(-1, Infinity, '()'),
+  }),
+  hypot: entry({
+    // √(u² + v²)
+    aliases: [], arity: [2, 2], rule: elementary,
+    // No derivative at (0, 0) only, where u/hypot(u, v) is 0/0 and says so.
+    partials: [['div', 'u', ['hypot', 'u', 'v']], ['div', 'v', ['hypot', 'u', 'v']]],
+    definition: ['sqrt', ['add', ['pow', 'u', 2], ['pow', 'v', 2]]],
+    unicode: called('hypot'), latex: operatorname('hypot'), code: everywhere('hypot'), evaluate: Math.hypot, range: nonNegative,
+  }),
+  atan2: entry({
+    // The angle of the point (v, u) in (−π, π]: atan2(y, x), as mathjs, NumPy, JavaScript and C have it
+    aliases: [], arity: [2, 2], rule: elementary,
+    partials: [['div', 'v', ['add', ['pow', 'u', 2], ['pow', 'v', 2]]], ['neg', ['div', 'u', ['add', ['pow', 'u', 2], ['pow', 'v', 2]]]]],
+    unicode: called('atan2'), latex: operatorname('atan2'), code: everywhere('atan2', 'arctan2'),
+    evaluate: Math.atan2, range: interval(-Math.PI, Math.PI, '(]'),
+  }),
+  logsumexp: entry({
+    // ln(eᵘ + eᵛ), without overflow
+    aliases: [], arity: [2, 2], rule: elementary,
+    partials: [['sigmoid', ['sub', 'u', 'v']], ['sigmoid', ['sub', 'v', 'u']]],
+    definition: ['log', ['add', ['exp', 'u'], ['exp', 'v']]],
+    unicode: called('logsumexp'), latex: operatorname('logsumexp'), code: { numpy: 'np.logaddexp' }, evaluate: logSumExp,
+  }),
+  erf: entry({
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['mul', ['div', 2, ['sqrt', 'pi']], ['exp', ['neg', ['pow', 'u', 2]]]],
+    unicode: called('erf'), latex: operatorname('erf'), code: { mathjs: 'erf', python: 'math.erf', c: 'erf' },
+    evaluate: erf, range: interval(-1, 1, '[]'),
+  }),
+  erfc: entry({
+    // 1 − erf(u), exact where erf is near 1
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 1 }],
+    derivative: ['neg', ['mul', ['div', 2, ['sqrt', 'pi']], ['exp', ['neg', ['pow', 'u', 2]]]]],
+    unicode: called('erfc'), latex: operatorname('erfc'), code: { python: 'math.erfc', c: 'erfc' },
+    definition: ['sub', 1, ['erf', 'u']],
+    evaluate: erfc, range: interval(0, 2, '[]'),
+  }),
+  gamma: entry({
+    // Γ(u), with poles at 0, −1, −2, …
+    aliases: ['Gamma'], arity: [1, 1], rule: elementary,
+    values: [{ at: 1, is: 1 }, { at: 2, is: 1 }],
+    derivative: ['mul', ['gamma', 'u'], ['digamma', 'u']],
+    unicode: called('Γ'), latex: command('Gamma'), code: { mathjs: 'gamma', python: 'math.gamma', c: 'tgamma' },
+    evaluate: gamma, domain: exceptNonPositiveIntegers,
+  }),
+  lgamma: entry({
+    // ln |Γ(u)|
+    aliases: ['loggamma', 'gammaln'], arity: [1, 1], rule: elementary,
+    values: [{ at: 1, is: 0 }, { at: 2, is: 0 }],
+    derivative: ['digamma', 'u'],
+    unicode: called('lgamma'), latex: command('ln\\Gamma'), code: { mathjs: 'lgamma', python: 'math.lgamma', c: 'lgamma' },
+    definition: ['log', ['abs', ['gamma', 'u']]],
+    evaluate: gammaln, domain: exceptNonPositiveIntegers,
+  }),
+  digamma: entry({
+    // ψ(u) = Γ′(u)/Γ(u)
+    aliases: ['psi'], arity: [1, 1], rule: elementary,
+    derivative: ['polygamma', 1, 'u'],
+    unicode: called('digamma'), latex: command('psi'), code: {},
+    definition: ['polygamma', 0, 'u'],
+    evaluate: digamma, domain: exceptNonPositiveIntegers,
+  }),
+  polygamma: entry({
+    // ψ⁽ⁿ⁾(u), the n-th derivative of ψ, for whole n ≥ 0
+    aliases: [], arity: [2, 2], rule: elementary, discreteArguments: [0],
+    partials: [0, ['polygamma', ['add', 'u', 1], 'v']],
+    unicode: called('polygamma'), latex: operatorname('polygamma'), code: {},
+    evaluate: polygamma,
+  }),
+  sinc: entry({
+    // sin(u)/u, and 1 at 0
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 1 }],
+    derivative: ['div', ['sub', ['cos', 'u'], ['sinc', 'u']], 'u'],
+    definition: ['if', ['gt', ['abs', 'u'], 0], ['div', ['sin', 'u'], 'u'], 1],
+    unicode: called('sinc'), latex: operatorname('sinc'), code: {}, evaluate: sinc,
+  }),
   sigmoid: entry({
     aliases: ['σ', 'logistic'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: ['div', 1, 2] }],
@@ -391,6 +492,46 @@ const table = {
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['sigmoid', 'u'],
     definition: ['log', ['add', 1, ['exp', 'u']]],
     unicode: called('softplus'), latex: operatorname('softplus'), code: {}, evaluate: softplus, range: positive,
+  }),
+  gelu: entry({
+    // u·Φ(u), Φ the standard normal distribution function: u·(1 + erf(u/√2))/2
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['add', ['div', ['add', 1, ['erf', ['div', 'u', ['sqrt', 2]]]], 2],
+      ['div', ['mul', 'u', ['exp', ['neg', ['div', ['pow', 'u', 2], 2]]]], ['sqrt', ['mul', 2, 'pi']]]],
+    definition: ['div', ['mul', 'u', ['erfc', ['neg', ['div', 'u', ['sqrt', 2]]]]], 2],
+    unicode: called('gelu'), latex: operatorname('GELU'), code: {}, evaluate: gelu,
+  }),
+  silu: entry({
+    // u·σ(u), also called swish
+    aliases: ['swish'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['mul', ['sigmoid', 'u'], ['add', 1, ['mul', 'u', ['sub', 1, ['sigmoid', 'u']]]]],
+    definition: ['mul', 'u', ['sigmoid', 'u']],
+    unicode: called('silu'), latex: operatorname('SiLU'), code: {}, evaluate: silu,
+  }),
+  mish: entry({
+    // u·tanh(softplus(u))
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['add', ['tanh', ['softplus', 'u']], ['mul', 'u', ['sigmoid', 'u'], ['sub', 1, ['pow', ['tanh', ['softplus', 'u']], 2]]]],
+    definition: ['mul', 'u', ['tanh', ['softplus', 'u']]],
+    unicode: called('mish'), latex: operatorname('Mish'), code: {}, evaluate: mish,
+  }),
+  softsign: entry({
+    // u/(1 + |u|)
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['div', 1, ['pow', ['add', 1, ['abs', 'u']], 2]],
+    definition: ['div', 'u', ['add', 1, ['abs', 'u']]],
+    unicode: called('softsign'), latex: operatorname('softsign'), code: {}, evaluate: softsign, range: interval(-1, 1, '()'),
+  }),
+  logsigmoid: entry({
+    // ln σ(u) = −softplus(−u)
+    aliases: ['log_sigmoid'], arity: [1, 1], rule: elementary,
+    derivative: ['sub', 1, ['sigmoid', 'u']],
+    definition: ['neg', ['softplus', ['neg', 'u']]],
+    unicode: called('logsigmoid'), latex: command('log\\sigma'), code: {}, evaluate: logSigmoid, range: interval(-Infinity, 0, '()'),
   }),
   relu: entry({
     // max(u, 0)

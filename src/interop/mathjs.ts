@@ -66,7 +66,7 @@ function convert(e: Expr, of: (x: Expr) => Node): Node {
 function callNode(name: FunctionName, args: readonly Node[]): Node {
   const entry = functionTable[name];
   if (entry.code.mathjs !== undefined) return fn(entry.code.mathjs, [...args]);
-  if (!entry.definition) throw new Error(`internal error: ${name} has neither a mathjs name nor a definition`);
+  if (!entry.definition) throw new InputError(`${name} has no mathjs form: mathjs lacks it, and it has no closed form in functions mathjs has`, 'no-counterpart');
   return templateNode(entry.definition, args);
 }
 

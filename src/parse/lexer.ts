@@ -1,5 +1,5 @@
 import moo from 'moo';
-import { abstractFunctionNames, functionSpellings, prefixSigns } from '../functions/spellings.js';
+import { abstractFunctionNames, functionSpellings, notations, prefixSigns, type Notation } from '../functions/spellings.js';
 import type { FunctionName } from '../functions/table.js';
 import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
@@ -9,6 +9,7 @@ export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' }
 /** What a function token stands for: a table function or an abstract f, g, h with a number of primes. */
 export type FunctionValue =
   | { readonly kind: 'table'; readonly name: FunctionName; readonly spelling: string }
+  | { readonly kind: 'notation'; readonly notation: Notation; readonly spelling: string }
   | { readonly kind: 'abstract'; readonly name: string; readonly order: number; readonly spelling: string };
 
 export interface Token {
@@ -155,15 +156,18 @@ function classifyWord(source: string, t: moo.Token, primes: number, beforeParen:
   }
   if (primes > 0) throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
   const name = functionSpellings.get(word);
-  if (name && (beforeParen || t.type === 'word')) {
-    if (!beforeParen) throw errorAt(source, t.offset, `${word} needs its argument in parentheses, as in ${word}(x)`);
-    return { type: 'func', meaning: { kind: 'table', name, spelling: word } };
+  if (name && beforeParen) return { type: 'func', meaning: { kind: 'table', name, spelling: word } };
+  const notation = notations.get(word);
+  if (notation && beforeParen) return { type: 'func', meaning: { kind: 'notation', notation, spelling: word } };
+  // gamma and psi name functions before '(' and are Greek letters elsewhere.
+  if ((name || notation) && t.type === 'word' && !greekNames.has(word)) {
+    throw errorAt(source, t.offset, `${word} needs its argument in parentheses, as in ${word}(x)`);
   }
   if (word === 'e' || word === 'pi' || word === 'π') {
     return { type: 'name', meaning: word === 'e' ? constantE : constantPi };
   }
   if (beforeParen && t.type === 'word' && !isVariableLike(word)) {
-    const suggestion = closest(word, [...functionSpellings.keys()].filter((s) => /^[a-z]/.test(s)));
+    const suggestion = closest(word, [...functionSpellings.keys(), ...notations.keys()].filter((s) => /^[a-z]/.test(s)));
     throw errorAt(source, t.offset, `unknown function '${word}'${suggestion ? ` — did you mean '${suggestion}'?` : ''}`);
   }
   return { type: 'name', meaning: variableMeaning(word) };

@@ -5,6 +5,7 @@ import type { FunctionValue, NameValue, Token } from './lexer.js';
 import { errorAt } from './errors.js';
 import { foldParts } from '../expr/fold.js';
 import { functionTable } from '../functions/table.js';
+import { fromTemplate } from '../expr/template.js';
 import { delimitedBy, prefixSigns } from '../functions/spellings.js';
 
 /*
@@ -161,9 +162,9 @@ export const call = (d: Data): Expr => {
     if (args.length !== 1) throw arityError(fn, meaning.spelling, [1, 1], args.length);
     return build.apply(meaning.name, meaning.order, args[0]!);
   }
-  const { arity } = functionTable[meaning.name];
+  const arity = meaning.kind === 'notation' ? meaning.notation.arity : functionTable[meaning.name].arity;
   if (args.length < arity[0] || args.length > arity[1]) throw arityError(fn, meaning.spelling, arity, args.length);
-  return build.call(meaning.name, args);
+  return meaning.kind === 'notation' ? fromTemplate(meaning.notation.tree, args) : build.call(meaning.name, args);
 };
 
 function arityError(fn: Token, spelling: string, [fewest, most]: readonly [number, number], got: number): Error {

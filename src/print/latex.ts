@@ -56,10 +56,11 @@ const parens = (text: string): string => `\\left(${text}\\right)`;
 function callLatex(name: FunctionName, args: readonly string[]): string {
   const { latex: spelling, root } = functionTable[name];
   const [u] = args as [string];
+  const all = parens(args.join(', '));
   switch (spelling.kind) {
     case 'command':
-      return args.length > 1 && spelling.withBase ? `${spelling.withBase}_{${args[1]}}${parens(u)}` : `${spelling.command}${parens(u)}`;
-    case 'operatorname': return `\\operatorname{${spelling.name}}${parens(u)}`;
+      return args.length > 1 && spelling.withBase ? `${spelling.withBase}_{${args[1]}}${parens(u)}` : `${spelling.command}${all}`;
+    case 'operatorname': return `\\operatorname{${spelling.name}}${all}`;
     case 'root': return root === undefined || root === 2 ? `\\sqrt{${u}}` : `\\sqrt[${root}]{${u}}`;
     // A command delimiter (\\lfloor) needs a space before a letter; | does not.
     case 'delimiters': return `\\left${spelling.open}${spelling.open.startsWith('\\') ? ' ' : ''}${u}\\right${spelling.close}`;

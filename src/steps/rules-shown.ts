@@ -108,10 +108,11 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
     label: 'derivative of {fn}',
     form: (s) => {
       const { fn } = s.bindings;
-      // A function of two arguments is differentiated by its first, the second (c) held fixed.
+      // A function of two arguments is differentiated by the one that varies, the other (c) held fixed.
       if (s.expr.kind === 'call' && s.expr.args.length === 2) {
-        const args = [x(s), c];
-        return [d(call(fn, args), s.variable), fromTemplate(functionTable[fn].partials![0], args)];
+        const at = s.expr.args.findIndex((arg) => arg.kind === 'variable' && arg.name === s.variable);
+        const args = s.expr.args.map((_, i) => (i === at ? x(s) : c));
+        return [d(call(fn, args), s.variable), fromTemplate(functionTable[fn].partials![at]!, args)];
       }
       return [d(call(fn, [x(s)]), s.variable), fromTemplate(derivativeOf(fn), [x(s)])];
     },

@@ -82,7 +82,12 @@ describe('every function of the table', () => {
       .flatMap((i) => [0.21, 0.47, 0.83].map((t) => i.low + t * (i.high - i.low))),
   ];
   /** name(argument), with a fixed second argument for a function that needs two: max(x, 1/3). */
-  const applied = (name: FunctionName, argument: string): string => (functionTable[name].arity[0] === 2 ? `${name}(${argument}, 1/3)` : `${name}(${argument})`);
+  const applied = (name: FunctionName, argument: string): string => {
+    const { arity, discreteArguments } = functionTable[name];
+    if (arity[0] === 1) return `${name}(${argument})`;
+    // polygamma(n, x) takes a whole number first: the variable goes second.
+    return discreteArguments?.includes(0) ? `${name}(1, ${argument})` : `${name}(${argument}, 1/3)`;
+  };
   for (const name of functionNames) {
     it(`${name}: d/dx ${applied(name, 'x')} and ${applied(name, '2x/5 + 1/3')} agree with finite differences`, () => {
       expectMatchesFiniteDifferences(applied(name, 'x'), 'x', 3, {}, pointsFor(name));
@@ -94,7 +99,11 @@ describe('every function of the table', () => {
     });
   }
 
-  it.each(functionNames.filter((name) => functionTable[name].arity[1] === 2 && functionTable[name].rule.id === 'elementary'))(
+  it('refuses to differentiate a function by an argument that takes whole numbers only', () => {
+    expect(() => differentiate('polygamma(x, 2)')).toThrow(/polygamma takes a whole number as argument 1/);
+  });
+
+  it.each(functionNames.filter((name) => functionTable[name].arity[1] === 2 && functionTable[name].rule.id === 'elementary' && !functionTable[name].discreteArguments))(
     '%s: the chain rule for several arguments agrees with finite differences', (name) => {
       expectMatchesFiniteDifferences(`${name}(x^2 - 1, 3x/4 + 1/2)`, 'x', 3);
       expect(differentiate(`${name}(x^2 - 1, 3x/4 + 1/2)`).derivations[0]!.step.rule).toBe('several-arguments');

@@ -112,15 +112,18 @@ describe('the function table', () => {
 
   it.each(functionNames.filter((name) => functionTable[name].partials && name !== 'log'))('%s: its partial derivatives agree with finite differences', (name) => {
     const [byU, byV] = functionTable[name].partials!;
+    // A whole-number argument (polygamma's order) has no partial derivative: it is held at whole numbers.
+    const discrete = functionTable[name].discreteArguments ?? [];
     let compared = 0;
     for (const x of points) {
       for (const y of [-1.3, 0.2, second, 2.9]) {
-        const alongU = richardson((t) => value(name, t, y), x);
-        const alongV = richardson((t) => value(name, x, t), y);
+        const [u, v] = discrete.includes(0) ? [Math.round(Math.abs(x)), y] : [x, y];
+        const alongU = discrete.includes(0) ? { value: 0, error: 0 } : richardson((t) => value(name, t, v), u);
+        const alongV = richardson((t) => value(name, u, t), v);
         if (!(alongU.error < 1e-9 && alongV.error < 1e-9)) continue;
         compared++;
-        expect(relativeError(templateValue(byU, [x, y]), alongU.value), `∂${name}/∂u at (${x}, ${y})`).toBeLessThan(1e-7);
-        expect(relativeError(templateValue(byV, [x, y]), alongV.value), `∂${name}/∂v at (${x}, ${y})`).toBeLessThan(1e-7);
+        if (!discrete.includes(0)) expect(relativeError(templateValue(byU, [u, v]), alongU.value), `∂${name}/∂u at (${u}, ${v})`).toBeLessThan(1e-7);
+        expect(relativeError(templateValue(byV, [u, v]), alongV.value), `∂${name}/∂v at (${u}, ${v})`).toBeLessThan(1e-7);
       }
     }
     expect(compared).toBeGreaterThanOrEqual(10);
@@ -145,7 +148,8 @@ describe('the function table', () => {
       for (const a of args) {
         const expected = value(name, ...a);
         if (!Number.isFinite(expected) || Math.abs(expected) > 1e6) continue;
-        expect(relativeError(templateValue(definition!, a), expected), `${name}(${a.join(', ')})`).toBeLessThan(1e-12);
+        // A definition is exact mathematics, not always the best numerics: erfc = 1 − erf cancels where erf is near 1.
+        expect(relativeError(templateValue(definition!, a), expected), `${name}(${a.join(', ')})`).toBeLessThan(1e-9);
       }
     }
   });
@@ -161,7 +165,7 @@ describe('the function table', () => {
     }
   });
 
-  it.each(functionNames)('%s: is defined (finite) exactly on its domain', (name) => {
+  it.each(ofOne)('%s: is defined (finite) exactly on its domain', (name) => {
     const { domain } = functionTable[name];
     const many = Array.from({ length: 400 }, (_, i) => -20 + i * 0.1003);
     for (const x of [...many, ...points, 0, 1, -1]) {
@@ -173,7 +177,7 @@ describe('the function table', () => {
     }
   });
 
-  it.each(functionNames.filter((name) => functionTable[name].range))('%s: takes its values in its range', (name) => {
+  it.each(ofOne.filter((name) => functionTable[name].range))('%s: takes its values in its range', (name) => {
     // Rounding may reach an open end (tanh(−20) is −1 in floating point): the values are checked against the closed interval.
     const range = { ...functionTable[name].range!, lowIncluded: true, highIncluded: true };
     const many = Array.from({ length: 400 }, (_, i) => -20 + i * 0.1003).filter((x) => Number.isFinite(value(name, x)));
@@ -186,15 +190,36 @@ describe('the function table', () => {
   });
 });
 
+/** The functions a template applies. */
+function functionsIn(t: Template<FunctionName>): FunctionName[] {
+  if (typeof t === 'number' || typeof t === 'string') return [];
+  const [head, ...rest] = t;
+  return [...(templateOperators.has(head) ? [] : [head as FunctionName]), ...rest.flatMap(functionsIn)];
+}
+
+/** Whether a target has the function, or its definition in functions it can write. */
+function writable(name: FunctionName, target: 'mathjs' | 'python' | 'numpy' | 'javascript' | 'c'): boolean {
+  const { code, definition } = functionTable[name];
+  return code[target] !== undefined || (definition !== undefined && functionsIn(definition).every((f) => writable(f, target)));
+}
+
 describe('names in other languages', () => {
   const missing = (name: FunctionName, target: 'python' | 'numpy' | 'javascript' | 'c'): boolean => functionTable[name].code[target] === undefined;
 
-  it('a function a language lacks has a definition to write instead', () => {
-    for (const name of functionNames) {
-      for (const target of ['mathjs', 'python', 'numpy', 'javascript', 'c'] as const) {
-        if (functionTable[name].code[target] === undefined) expect(functionTable[name].definition, `${name} in ${target}`).toBeDefined();
-      }
+  it('a function a language lacks is written by its definition, which never comes back to it', () => {
+    for (const target of ['mathjs', 'python', 'numpy', 'javascript', 'c'] as const) {
+      // Following definitions through the functions the language lacks must end: erfc = 1 − erf, and erf has none.
+      const writes = (name: FunctionName, through: readonly FunctionName[]): void => {
+        expect(through, `${target}: ${[...through, name].join(' → ')}`).not.toContain(name);
+        const { code, definition } = functionTable[name];
+        if (code[target] !== undefined || definition === undefined) return;
+        for (const used of functionsIn(definition)) writes(used, [...through, name]);
+      };
+      functionNames.forEach((name) => writes(name, []));
     }
+    // What mathjs lacks, dydx writes out for it (σ as 1/(1 + e^(−u))), but for ψ and its derivatives.
+    const unwritable = functionNames.filter((name) => !writable(name, 'mathjs'));
+    expect(unwritable).toEqual(['digamma', 'polygamma']);
   });
 
   it('JavaScript: each name is a function of Math with the same values', () => {

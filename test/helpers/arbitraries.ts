@@ -41,7 +41,9 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
       fc.tuple(fc.constantFrom(...oneArgument), tie('tree')).map(([name, a]) => build.call(name, [a])),
       fc.tuple(fc.constantFrom(...oneArgument), tie('tree')).map(([name, a]) => build.call(name, [a])),
       fc.tuple(tie('tree'), fc.constantFrom(2, 10)).map(([a, b]) => build.call('log', [a, build.int(b)])),
-      fc.tuple(fc.constantFrom(...twoArguments), tie('tree'), tie('tree')).map(([name, a, b]) => build.call(name, [a, b])),
+      fc.tuple(fc.constantFrom(...twoArguments), tie('tree'), tie('tree'), fc.integer({ min: 0, max: 3 })).map(([name, a, b, n]) =>
+        // An argument that takes whole numbers only (polygamma's order) gets one.
+        build.call(name, (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b] : [a, b])),
       ...(options.abstract === false ? [] : [
         fc.tuple(fc.constantFrom('f', 'g', 'h'), fc.integer({ min: 0, max: 2 }), tie('tree'))
           .map(([name, order, a]) => build.apply(name, order, a)),

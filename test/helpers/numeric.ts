@@ -1,4 +1,5 @@
 import type { Expr } from '../../src/expr/types.js';
+import type { Derivative } from '../../src/differentiate/differentiate.js';
 import { evaluate, type DerivativeEvaluator, type Environment } from '../../src/evaluate/evaluate.js';
 import Fraction from 'fraction.js';
 import { children, postOrder, rebuild } from '../../src/expr/traverse.js';
@@ -95,4 +96,17 @@ export function evaluateWithDifferences(expr: Expr, env: Environment): number {
     return close(coarse, fine, 1e-6) ? fine : Number.NaN;
   };
   return safe(() => evaluate(expr, env, { derivative: differences }));
+}
+
+/**
+ * Whether a condition of the derivative changes between x − 0.01 and x + 0.01: a kink or a jump
+ * lies there (round(11^x) jumps often), and finite differences across it mean nothing.
+ */
+export function crossesException(d: Derivative, x: number, env: Environment = {}): boolean {
+  const sides = (at: number): number[] => d.conditions.map((c) => {
+    const gap = safe(() => evaluate(c.left, { ...env, [d.variable]: at }) - evaluate(c.right, { ...env, [d.variable]: at }));
+    return c.kind === 'not-equal' ? Math.sign(gap) : Math.floor(gap);
+  });
+  const [low, high] = [sides(x - 0.01), sides(x + 0.01)];
+  return low.some((s, i) => s !== high[i] || Number.isNaN(s));
 }

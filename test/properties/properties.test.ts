@@ -5,14 +5,14 @@ import { parse, readings } from '../../src/parse/parse.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
 import { toLatex } from '../../src/print/latex.js';
 import { dependsOn, equals, postOrder } from '../../src/expr/traverse.js';
-import { differentiate } from '../../src/differentiate/differentiate.js';
+import { differentiate, type Derivative } from '../../src/differentiate/differentiate.js';
 import { simplify } from '../../src/simplify/simplify.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { functionTable } from '../../src/functions/table.js';
 import type { Expr } from '../../src/expr/types.js';
 import { toMathjs } from '../../src/interop/mathjs.js';
 import { expressionTree } from '../helpers/arbitraries.js';
-import { close, compareAt, isWellConditioned, largestPart } from '../helpers/numeric.js';
+import { close, compareAt, crossesException, isWellConditioned, largestPart } from '../helpers/numeric.js';
 import { expectRenders } from '../helpers/katex.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 400);
@@ -81,12 +81,15 @@ describe('mathjs reads the ASCII text to the same value', () => {
  * The derivative agrees with a five-point central difference wherever both are defined
  * and the difference is stable; counts the comparisons made.
  */
-function agreesWithDifferences(derive: (e: Expr) => Expr, counter: { compared: number }) {
+function agreesWithDifferences(derive: (e: Expr) => Derivative, counter: { compared: number }) {
   return fc.property(
     expressionTree({ abstract: false, depth: 4 }).filter((e) => dependsOn(e, 'x')),
     fc.constantFrom(-1.7, -0.45, 0.35, 0.8, 1.9, 3.1),
     (e, point) => {
-      const c = compareAt(e, derive(e), 'x', point, env);
+      const d = derive(e);
+      // Not where the stencil of the differences crosses a kink or a jump (round(11^x) jumps often).
+      if (crossesException(d, point, env)) return;
+      const c = compareAt(e, d.result, 'x', point, env);
       if (!c) return;
       counter.compared++;
       expect(close(c.symbolic, c.numeric, 1e-4), `d/dx ${toText(e)} at x = ${point}: ${c.symbolic} vs ${c.numeric}`).toBe(true);
@@ -97,7 +100,7 @@ function agreesWithDifferences(derive: (e: Expr) => Expr, counter: { compared: n
 describe('derivatives agree with finite differences', () => {
   it('d/dx e matches a five-point central difference where both are defined', () => {
     const counter = { compared: 0 };
-    fc.assert(agreesWithDifferences((e) => differentiate(e, { variable: 'x' }).result, counter), { numRuns: runs });
+    fc.assert(agreesWithDifferences((e) => differentiate(e, { variable: 'x' }), counter), { numRuns: runs });
     expect(counter.compared).toBeGreaterThan(runs / 4);
   });
 
@@ -105,7 +108,7 @@ describe('derivatives agree with finite differences', () => {
     const broken = { ...functionTable, cos: { ...functionTable.cos, derivative: ['sin', 'u'] as const } };
     // Only a few percent of random trees differentiate a cosine of x where the difference is
     // stable, so this runs long enough to meet several (it stops at the first failure).
-    const result = fc.check(agreesWithDifferences((e) => differentiate(e, { variable: 'x', functions: broken }).result, { compared: 0 }), { numRuns: Math.max(runs, 5000) });
+    const result = fc.check(agreesWithDifferences((e) => differentiate(e, { variable: 'x', functions: broken }), { compared: 0 }), { numRuns: Math.max(runs, 5000) });
     expect(result.failed).toBe(true);
     // Shrunk to a small tree that still differentiates a cosine.
     expect(toText(result.counterexample![0])).toMatch(/cos/);

@@ -13,7 +13,7 @@ import { traceToLatex } from '../../src/print/steps-latex.js';
 import { toUnicode } from '../../src/print/linear.js';
 import { equals } from '../../src/expr/traverse.js';
 import { expressionTree } from '../helpers/arbitraries.js';
-import { close, evaluateWithDifferences, isWellConditioned, largestPart } from '../helpers/numeric.js';
+import { close, crossesException, evaluateWithDifferences, isWellConditioned, largestPart } from '../helpers/numeric.js';
 import { expectRenders } from '../helpers/katex.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 300);
@@ -50,7 +50,9 @@ describe('consistency of derivations', () => {
       fc.double({ min: -2, max: 3, noNaN: true }).filter((x) => Math.abs(x) > 1e-3),
       (e, x) => {
         const env = { x, y: -1.3, theta: 0.4, w1: 2.2, u: 0.9, w: -0.6, t: 1.4, s: 0.3, z: -1.1 };
-        const trace = buildTrace(differentiate(e, { variable: 'x' }));
+        const d = differentiate(e, { variable: 'x' });
+        if (crossesException(d, x, env)) return;
+        const trace = buildTrace(d);
         for (const [lhs, rhs] of traceEquations(trace)) {
           const left = evaluateWithDifferences(lhs, env);
           const right = evaluateWithDifferences(rhs, env);
