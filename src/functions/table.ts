@@ -19,6 +19,8 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly aliases: readonly string[];
   /** Fewest and most arguments. */
   readonly arity: readonly [number, number];
+  /** What its two arguments are called where that says what they are (atan2(y, x), log(x, b)); x and y otherwise. */
+  readonly parameters?: readonly [string, string];
   /** The rule of a derivation that differentiates it: the exponential and logarithm rules show a base. */
   readonly rule: FunctionRule;
   /**
@@ -131,7 +133,7 @@ const table = {
     evaluate: Math.exp, range: positive,
   }),
   log: entry({
-    aliases: ['ln'], arity: [1, 2], rule: { id: 'logarithm', base: 'e' },
+    aliases: ['ln'], arity: [1, 2], parameters: ['x', 'b'], rule: { id: 'logarithm', base: 'e' },
     values: [{ at: 1, is: 0 }, { at: 'e', is: 1 }], undoes: 'exp',
     derivative: ['div', 1, 'u'],
     partials: [['div', 1, ['mul', 'u', ['log', 'v']]], ['neg', ['div', ['log', 'u'], ['mul', 'v', ['pow', ['log', 'v'], 2]]]]],
@@ -413,7 +415,7 @@ const table = {
   }),
   atan2: entry({
     // The angle of the point (v, u) in (−π, π]: atan2(y, x), as mathjs, NumPy, JavaScript and C have it
-    aliases: [], arity: [2, 2], rule: elementary,
+    aliases: [], arity: [2, 2], parameters: ['y', 'x'], rule: elementary,
     partials: [['div', 'v', ['add', ['pow', 'u', 2], ['pow', 'v', 2]]], ['neg', ['div', 'u', ['add', ['pow', 'u', 2], ['pow', 'v', 2]]]]],
     unicode: called('atan2'), latex: operatorname('atan2'), code: everywhere('atan2', 'arctan2'),
     evaluate: Math.atan2, range: interval(-Math.PI, Math.PI, '(]'),
@@ -468,7 +470,7 @@ const table = {
   }),
   polygamma: entry({
     // ψ⁽ⁿ⁾(u), the n-th derivative of ψ, for whole n ≥ 0
-    aliases: [], arity: [2, 2], rule: elementary, discreteArguments: [0],
+    aliases: [], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
     partials: [0, ['polygamma', ['add', 'u', 1], 'v']],
     unicode: called('polygamma'), latex: operatorname('polygamma'), code: {},
     evaluate: polygamma,
@@ -543,7 +545,7 @@ const table = {
   }),
   leaky_relu: entry({
     // u where u ≥ 0, v·u below: the slope v is 1/100 unless given
-    aliases: ['leakyrelu'], arity: [1, 2], rule: elementary,
+    aliases: ['leakyrelu'], arity: [1, 2], parameters: ['x', 'a'], rule: elementary,
     partials: [['add', ['mul', ['heaviside', 'u'], ['sub', 1, 'v']], 'v'], ['min', 'u', 0]],
     defaultSecond: ['div', 1, 100], notDifferentiable: { where: 'zero', of: 'u' },
     definition: ['if', ['ge', 'u', 0], 'u', ['mul', 'v', 'u']],
@@ -551,7 +553,7 @@ const table = {
   }),
   elu: entry({
     // u where u > 0, v·(eᵘ − 1) below: v is 1 unless given
-    aliases: [], arity: [1, 2], rule: elementary,
+    aliases: [], arity: [1, 2], parameters: ['x', 'a'], rule: elementary,
     partials: [['add', ['heaviside', 'u'], ['mul', ['sub', 1, ['heaviside', 'u']], 'v', ['exp', 'u']]], ['min', ['sub', ['exp', 'u'], 1], 0]],
     defaultSecond: 1, notDifferentiable: { where: 'zero', of: 'u' },
     definition: ['if', ['gt', 'u', 0], 'u', ['mul', 'v', ['sub', ['exp', 'u'], 1]]],
