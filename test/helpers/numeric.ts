@@ -76,9 +76,12 @@ function scaleNumbers(root: Expr, factor: Fraction): Expr {
   return scaled.get(root)!;
 }
 
-/** The largest magnitude of any subexpression's value at a point. */
+/**
+ * The largest magnitude of any subexpression's value at a point; infinite where a part is
+ * (0^(−1.3) is no number, though x/(1 + 0^(−1.3)) rounds to the finite 0).
+ */
 export function largestPart(expr: Expr, env: Environment): number {
-  return Math.max(0, ...postOrder(expr).map((part) => Math.abs(safe(() => evaluate(part, env)))).filter(Number.isFinite));
+  return Math.max(0, ...postOrder(expr).map((part) => Math.abs(safe(() => evaluate(part, env)))).filter((v) => !Number.isNaN(v)));
 }
 
 /**

@@ -71,7 +71,9 @@ describe('mathjs reads the ASCII text to the same value', () => {
       });
       if (!Number.isFinite(ours) || !Number.isFinite(theirs) || !isWellConditioned(e, env)) return;
       compared++;
-      expect(close(ours, theirs, 1e-9), `${toText(e)}: ${ours} vs ${theirs}`).toBe(true);
+      // Two correct evaluations differ by rounding amplified where a value near 1 meets a logarithm
+      // (log(coth(9)) = log(1 + 3·10⁻⁸)): 10⁻⁷ still tells a misreading from rounding.
+      expect(close(ours, theirs, 1e-7), `${toText(e)}: ${ours} vs ${theirs}`).toBe(true);
     }), { numRuns: runs });
     expect(compared).toBeGreaterThan(runs / 4);
   });
