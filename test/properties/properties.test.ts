@@ -63,7 +63,9 @@ describe('printing and parsing are inverse', () => {
 describe('mathjs reads the ASCII text to the same value', () => {
   it('evaluates toText(e) as dydx evaluates e', () => {
     let compared = 0;
-    fc.assert(fc.property(expressionTree({ abstract: false }), (e) => {
+    // mathjs's floor, ceil and round first take a value within 10⁻¹² of a whole number to it: ceil(10⁻¹⁵) is 0.
+    const rounding = (e: Expr): boolean => postOrder(e).some((n) => n.kind === 'call' && ['floor', 'ceil', 'round'].includes(n.name));
+    fc.assert(fc.property(expressionTree({ abstract: false }).filter((e) => !rounding(e)), (e) => {
       const ours = value(() => evaluate(e, env));
       const theirs = value(() => {
         const result = math.evaluate(toText(e), { ...env });
