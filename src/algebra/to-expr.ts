@@ -17,10 +17,19 @@ export function termToExpr(t: Term): Expr {
     if (isNegative(exponent)) down.push(powerExpr(atom, exponent.neg()));
     else up.push(powerExpr(atom, exponent));
   }
+  // A coefficient whose numerator or denominator is past the double range stays one rational
+  // (3^1000/2^1000·x, not 3^1000·x/2^1000): its value fits where its parts would overflow.
+  if (c.d !== 1n && (c.n > maxDoubleSized || c.d > maxDoubleSized)) {
+    const top = up.length === 0 ? num(c) : mul([num(c), ...up]);
+    return down.length === 0 ? top : div(top, mul(down));
+  }
   const top = up.length === 0 ? int(c.n) : c.n === 1n ? mul(up) : mul([int(c.n), ...up]);
   const bottom = [...(c.d === 1n ? [] : [int(c.d)]), ...down];
   return bottom.length === 0 ? top : div(top, mul(bottom));
 }
+
+/** Whole numbers above this are no doubles (about 1.8·10³⁰⁸). */
+const maxDoubleSized = 2n ** 1023n;
 
 /** atom^exponent, with exponent 1 left out. */
 export function powerExpr(atom: Expr, exponent: Rational): Expr {

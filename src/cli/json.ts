@@ -1,4 +1,5 @@
 import type { Expr } from '../expr/types.js';
+import { num } from '../expr/factory.js';
 import type { Derivative } from '../differentiate/differentiate.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
@@ -58,7 +59,15 @@ export function derivativeJson(input: string, d: Derivative, maxShownNodes?: num
   const holds = d.conditions.length > 0
     ? { holds: d.conditions.map((c) => ({ text: conditionIn(c, 'text'), unicode: conditionIn(c, 'unicode'), latex: conditionIn(c, 'latex') })) }
     : {};
-  const base = { input, variable: d.variable, order: d.order, derivative: printed(d.result), ...holds };
+  // An order past 2⁵³ is no JSON number: it is given as its digits.
+  const order = typeof d.order === 'bigint' ? d.order.toString() : d.order;
+  const cycle = d.cycle ? {
+    cycle: {
+      from: d.cycle.from, length: d.cycle.length, answerOrder: d.cycle.answerOrder,
+      ...(d.cycle.factor ? { factor: printed(num(d.cycle.factor)), repeats: d.cycle.repeats!.toString() } : {}),
+    },
+  } : {};
+  const base = { input, variable: d.variable, order, derivative: printed(d.result), ...holds, ...cycle };
   // A derivation too large to show is left out, with the reason; the answer is still given.
   const tooLarge = tooLargeToShow(d, maxShownNodes);
   if (tooLarge) return { ...base, steps: null, stepsOmitted: tooLarge };

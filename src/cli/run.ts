@@ -33,7 +33,7 @@ export interface CliIO {
 
 interface Options {
   readonly var?: string;
-  readonly order: number;
+  readonly order: number | bigint;
   readonly format?: Format;
   readonly simplify: boolean;
   readonly form: SimplifyForm;
@@ -53,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .description('Differentiate an expression symbolically and print the derivative.')
     .argument('[expression]', "the expression, e.g. '1/(1+exp(-x))'; '-' or none (with piped input) reads one per line")
     .option('-v, --var <name>', 'variable to differentiate by (default: x if present, else the only variable)')
-    .option('-n, --order <n>', 'how many times to differentiate', parseOrder, 1)
+    .option('-n, --order <n>', 'how many times to differentiate: at most 1000, or any number where the derivatives repeat', parseOrder, 1)
     .addOption(new Option('-f, --format <format>', 'output format (default: unicode on a terminal, else text)').choices(formats))
     .option('--no-simplify', 'print the derivative exactly as the rules give it, untidied')
     .addOption(new Option('--form <form>', 'how to write the answer: auto picks the simplest and writes exponentials as σ where simpler; exp never does').choices(simplifyForms).default('auto'))
@@ -137,9 +137,10 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
-function parseOrder(value: string): number {
+function parseOrder(value: string): number | bigint {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('the order must be a whole number such as 2.');
-  return Number(value);
+  const order = BigInt(value);
+  return order <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(order) : order;
 }
 
 /** How bad an exit status is, for batch mode's worst line: internal error, bad input, failed check, unverified. */

@@ -1,6 +1,9 @@
-import type { Expr } from '../expr/types.js';
+import Fraction from 'fraction.js';
+import type { Expr, Rational } from '../expr/types.js';
+import { div, mul, num, pow } from '../expr/factory.js';
 import { variablesOf } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
+import { StructuralMap } from '../expr/structural-map.js';
 import { derive } from '../diff/differentiate.js';
 import type { Condition, DiffStep } from '../diff/steps.js';
 import { conditionsOf, sameCondition } from './conditions.js';
@@ -13,13 +16,13 @@ import type { FunctionTable } from '../functions/table.js';
 export interface DifferentiateOptions extends ParseOptions {
   /** Variable to differentiate by; by default x if present, else the only variable. */
   readonly variable?: string;
-  /** How many times to differentiate (default 1). */
-  readonly order?: number;
+  /** How many times to differentiate (default 1); a bigint for orders past 2⁵³, up to any size where the derivatives repeat. */
+  readonly order?: number | bigint;
   /** Tidy each derivative (default true). */
   readonly simplify?: boolean;
   /** How to write each derivative: auto (default), expanded, factored, or exp (no rewriting into σ). */
   readonly form?: SimplifyForm;
-  /** Highest order accepted (default 1000). */
+  /** Most derivatives worked out (default 1000): a higher order is answered only where they repeat before it. */
   readonly maxOrder?: number;
   /** Largest derivative accepted, in tree nodes (default 2,000,000). */
   readonly maxNodes?: number;
@@ -43,15 +46,38 @@ export interface Derivation {
 export interface Derivative {
   readonly input: Expr;
   readonly variable: string;
-  readonly order: number;
+  /** The order asked for: a bigint past 2⁵³. */
+  readonly order: number | bigint;
   /** How the derivatives were written. */
   readonly form: SimplifyForm;
   /** The n-th derivative. */
   readonly result: Expr;
-  /** One derivation per order: the first differentiates the input, each next one the result before it. */
+  /**
+   * One derivation per order worked out: the first differentiates the input, each next one the
+   * result before it. All the orders asked for, unless the derivatives repeat (see `cycle`).
+   */
   readonly derivations: readonly Derivation[];
+  /**
+   * When the derivatives repeat: the derivative of order `from` + `length` is that of order `from`
+   * (the input is order 0), so every order from `from` on is one of the `length` after it, and
+   * the order asked for is that of order `answerOrder`. d⁴/dx⁴ sin x = sin x: from 0, length 4.
+   */
+  readonly cycle?: Cycle;
   /** Where the n-th derivative holds, when not everywhere the input is defined: those of every order. */
   readonly conditions: readonly Condition[];
+}
+
+export interface Cycle {
+  readonly from: number;
+  readonly length: number;
+  readonly answerOrder: number;
+  /**
+   * When each repeat is a number times the one before (d²/dx² cos 2x = −4 cos 2x): that number,
+   * and how many repeats lie before the order asked for, so the answer is factor^repeats times
+   * the derivative of order `answerOrder`.
+   */
+  readonly factor?: Rational;
+  readonly repeats?: bigint;
 }
 
 const differentiateDefaults = { maxOrder: 1000, maxNodes: 2_000_000 } as const;
@@ -75,13 +101,22 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   const order = options.order ?? 1;
   const maxOrder = options.maxOrder ?? differentiateDefaults.maxOrder;
   const maxNodes = options.maxNodes ?? differentiateDefaults.maxNodes;
-  if (!Number.isInteger(order) || order < 0) throw new InputError(`the order must be a whole number ≥ 0, got ${order}`, 'invalid-request');
-  if (order > maxOrder) throw new InputError(`order ${order} is above the limit of ${maxOrder}`, 'limit');
+  if (typeof order === 'number' ? !Number.isInteger(order) || order < 0 : order < 0n) {
+    throw new InputError(`the order must be a whole number ≥ 0, got ${order}`, 'invalid-request');
+  }
   if (!/^(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω])$/.test(variable)) throw new InputError(`'${variable}' is not a variable name`, 'invalid-request');
+  const wanted = BigInt(order);
+  const worked = wanted < BigInt(maxOrder) ? Number(wanted) : maxOrder;
 
   const derivations: Derivation[] = [];
+  // Each derivative's shape (itself less a leading number) by the order it first came at, the input
+  // at 0: a shape met again closes a cycle, in which each repeat is the same number times the last.
+  const seen = new StructuralMap<{ readonly order: number; readonly coefficient: Rational }>();
+  const [inputCoefficient, inputShape] = splitCoefficient(expr);
+  seen.set(inputShape, { order: 0, coefficient: inputCoefficient });
+  let cycle: Cycle | undefined;
   let current = expr;
-  for (let n = 1; n <= order; n++) {
+  for (let n = 1; n <= worked; n++) {
     const step = derive(current, variable, { functions: options.functions });
     // Checked before simplifying too: a derivative far past the limit (sin nested 100,000 deep has
     // 5·10⁹ nodes written out) would take all the memory on the way.
@@ -91,7 +126,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     }
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
-    const settled = step.rule === 'polynomial-in-function' && n < order;
+    const settled = step.rule === 'polynomial-in-function' && n < worked;
     const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form });
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;
@@ -99,10 +134,60 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     if (size > maxNodes) {
       throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`, 'limit');
     }
+    const [coefficient, shape] = splitCoefficient(current);
+    const before = seen.get(shape);
+    if (before !== undefined && BigInt(n) < wanted) {
+      const length = n - before.order;
+      const beyond = wanted - BigInt(before.order);
+      const factor = coefficient.div(before.coefficient);
+      cycle = {
+        from: before.order, length, answerOrder: before.order + Number(beyond % BigInt(length)),
+        ...(factor.equals(1) ? {} : { factor, repeats: beyond / BigInt(length) }),
+      };
+      // sin′′ = −sin: twice as far on they repeat exactly, which reads better; that is found next.
+      if (factor.equals(1) || !factor.equals(-1) || n + length > worked) break;
+      continue;
+    }
+    if (!before) seen.set(shape, { order: n, coefficient });
   }
+  if (!cycle && wanted > BigInt(worked)) {
+    throw new InputError(`order ${order} is above the limit of ${maxOrder}, and the first ${maxOrder} derivatives do not repeat`, 'limit');
+  }
+  const answerOrder = cycle?.answerOrder ?? worked;
+  const repeated = answerOrder === 0 ? expr : derivations[answerOrder - 1]!.result;
+  // factor^repeats stays a power when it is too large to write out: 2^(10¹⁸)·e^(2x).
+  const result = cycle?.factor && cycle.repeats ? simplifyWithSteps(mul([pow(num(cycle.factor), num(new Fraction(cycle.repeats))), repeated]), { form: options.form }).result : repeated;
   const conditions = derivations.flatMap((d) => d.conditions).filter((c, i, all) => all.findIndex((other) => sameCondition(other, c)) === i);
-  return { input: expr, variable, order, form: options.form ?? 'auto', result: current, derivations, conditions };
+  const orderAsked = typeof order === 'bigint' && order <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(order) : order;
+  return { input: expr, variable, order: orderAsked, form: options.form ?? 'auto', result, derivations, conditions, ...(cycle ? { cycle } : {}) };
 }
+
+/** A derivative as a number times its shape: −4·cos(2x) is −4 and cos(2x); a number is its own shape. */
+function splitCoefficient(e: Expr): [Rational, Expr] {
+  // Signs and numerators are walked in a loop, not by recursion: the input may be −−−…x, 10,000 deep.
+  let sign = one;
+  let core = e;
+  while (core.kind === 'neg') {
+    sign = sign.neg();
+    core = core.operand;
+  }
+  // A number below the fraction bar is part of the coefficient: 3·cos(x)/2 is 3/2 times cos(x).
+  const denominators: Expr[] = [];
+  let coefficient = one;
+  while (core.kind === 'div') {
+    if (core.denominator.kind === 'num' && !core.denominator.value.equals(0)) coefficient = coefficient.div(core.denominator.value);
+    else denominators.push(core.denominator);
+    core = core.numerator;
+  }
+  if (core.kind === 'mul' && core.factors[0]!.kind === 'num' && !core.factors[0]!.value.equals(0)) {
+    coefficient = coefficient.mul(core.factors[0]!.value);
+    core = mul(core.factors.slice(1));
+  }
+  for (let i = denominators.length - 1; i >= 0; i--) core = div(core, denominators[i]!);
+  return [sign.mul(coefficient), core];
+}
+
+const one = new Fraction(1);
 
 /** x if the expression has it, else its only variable; asks for a choice when there are several. */
 export function defaultVariable(expr: Expr): string {

@@ -69,4 +69,34 @@ export function powInteger(base: Rational, exponent: bigint): Rational | undefin
   return result;
 }
 
-export const toNumber = (q: Rational): number => q.valueOf();
+/**
+ * The nearest double to q (to within a unit or two in the last place). Numerator and denominator
+ * may each be far past the double range while their quotient is not: 1.5^1000 is 3^1000/2^1000,
+ * about 10^176, though 3^1000 alone is no double. So each is cut to its leading 64 bits first.
+ */
+export function toNumber(q: Rational): number {
+  const bits = (n: bigint): number => n.toString(2).length;
+  const [n, d] = [q.n, q.d];
+  if (n === 0n) return 0;
+  const [bn, bd] = [bits(n), bits(d)];
+  if (bn <= 1000 && bd <= 1000) return q.valueOf();
+  const leading = (m: bigint, b: number): number => Number(b > 64 ? m >> BigInt(b - 64) : m << BigInt(64 - b));
+  // n/d = (lead(n)·2^(bn − 64)) / (lead(d)·2^(bd − 64)) = lead(n)/lead(d) · 2^(bn − bd)
+  const sign = q.s < 0n ? -1 : 1;
+  return sign * scaleByPowerOfTwo(leading(n, bn) / leading(d, bd), bn - bd);
+}
+
+/** m·2^e without overflowing on the way where the result fits. */
+function scaleByPowerOfTwo(m: number, e: number): number {
+  let result = m;
+  let rest = e;
+  while (rest > 1000) {
+    result *= 2 ** 1000;
+    rest -= 1000;
+  }
+  while (rest < -1000) {
+    result *= 2 ** -1000;
+    rest += 1000;
+  }
+  return result * 2 ** rest;
+}

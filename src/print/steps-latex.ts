@@ -35,6 +35,7 @@ export function traceToLatex(trace: Trace): string {
       row('', toLatex(r.whole), `${text(`${stepNumber(r.number)} ${r.label}`)}${uses}`);
     }
   }
+  if (trace.cycle) rows.push(`&& ${text(trace.cycle)}`);
   if (trace.conditions.length > 0) rows.push(`&& ${text(words.holdsFor)}\\ ${conditionsIn(trace.conditions, 'latex')}`);
   return `\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}`;
 }

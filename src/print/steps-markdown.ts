@@ -44,6 +44,7 @@ export function traceToMarkdown(trace: Trace): string {
     }
     lines.push('');
   }
+  if (trace.cycle) lines.push(`${capitalise(trace.cycle)}.`, '');
   const holds = trace.conditions.length > 0 ? `, ${words.holdsFor} ${math(conditionsIn(trace.conditions, 'latex'))}` : '';
   lines.push(`**${capitalise(words.answer)}:** ${math(toLatex(trace.answer))}${holds}`);
   return collapseBlankLines(lines).join('\n');

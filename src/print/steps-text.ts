@@ -65,6 +65,7 @@ export function traceToText(trace: Trace, options: TextTraceOptions = {}): strin
       }
     }
   }
+  if (trace.cycle) lines.push('', capitalise(trace.cycle));
   const holds = trace.conditions.length > 0 ? `, ${words.holdsFor} ${conditionsIn(trace.conditions, options.notation === 'text' ? 'text' : 'unicode')}` : '';
   lines.push('', `${style.label(`${capitalise(words.answer)}:`)} ${print(trace.answer)}${holds}`);
   return lines.join('\n');

@@ -71,10 +71,10 @@ const sumWorthTrying = ({ terms }: Add): boolean => {
   return [...first!].some((b) => rest.every((s) => s.has(b)));
 };
 
-/** Where a factor is written: numbers first, then single parts in their writing order, sums and quotients last. */
+/** Where a factor is written: numbers (and their powers, 2⁵⁰⁰⁰) first, then single parts in their writing order, sums and quotients last. */
 function factorCategory(e: Expr): number {
-  if (e.kind === 'num') return 0;
   const base = baseOf(e);
+  if (e.kind === 'num' || (base.kind === 'num' && e.kind === 'pow' && e.exponent.kind === 'num')) return 0;
   return base.kind === 'add' || base.kind === 'div' || base.kind === 'mul' ? 2 : 1;
 }
 

@@ -1,6 +1,6 @@
 import type { Expr, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
-import { isInteger, isOne, isZero, powInteger } from '../expr/rational.js';
+import { isInteger, isNegative, isOne, isZero, powInteger } from '../expr/rational.js';
 import Fraction from 'fraction.js';
 import { equals } from '../expr/traverse.js';
 import { isNegativeLooking } from '../expr/sign.js';
@@ -116,11 +116,17 @@ export const tidyRules: readonly AnyRewriteRule[] = [
   rule('pow', 'one-to-a-power', (e) => (isOneNum(e.base) ? int(1) : undefined)),
   // 0^u → 0: zero wherever it is defined (u > 0); a numeric exponent is folded instead
   rule('pow', 'zero-to-a-power', (e) => (isZeroNum(e.base) && !isNum(e.exponent) ? int(0) : undefined)),
-  // 2^3 → 8, (1/2)^2 → 1/4, exactly, for modest integer exponents
+  // 2^3 → 8, (1/2)^2 → 1/4, exactly, for modest integer exponents; (−1)^n → ±1 for any n
   rule('pow', 'fold-power', (e) => {
     if (!isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
     const n = e.exponent.value.s * e.exponent.value.n;
-    if (n > maxFoldedExponent || n < -maxFoldedExponent) return undefined;
+    if (isOne(e.base.value.neg())) return int(n % 2n === 0n ? 1 : -1);
+    if (n > maxFoldedExponent || n < -maxFoldedExponent) {
+      // Too large to write out: the sign comes out, (−4)^2500 = 4^2500.
+      if (!isNegative(e.base.value)) return undefined;
+      const positive = pow(num(e.base.value.neg(), e.base.decimal), e.exponent);
+      return n % 2n === 0n ? positive : neg(positive);
+    }
     const value = powInteger(e.base.value, n);
     return value && num(value, e.base.decimal);
   }),

@@ -60,6 +60,16 @@ export const words = {
   holdsFor: 'for',
   combine: 'combining',
   order: (n: number): string => `order ${n}`,
+  /** Where the derivatives start to repeat, and what that makes the order asked for. */
+  cycle: (found: number, from: number, length: number, asked: number | bigint, answer: number, factor?: string, repeats?: bigint): string => {
+    const every = length === 1 ? 'order' : `${length} orders`;
+    const itself = from === 0 ? ' (the expression itself)' : '';
+    return factor === undefined
+      ? `the derivative of order ${found} is that of order ${from}${itself}: from order ${from} on they repeat every ${every}, `
+        + `so the derivative of order ${asked} is that of order ${answer}`
+      : `the derivative of order ${found} is ${factor} times that of order ${from}${itself}: from order ${from} on every ${every} `
+        + `multiply it by ${factor}, so the derivative of order ${asked} is (${factor})^${repeats} times that of order ${answer}`;
+  },
 } as const;
 
 /** A label at the start of a line: 'quotient rule' → 'Quotient rule'. */

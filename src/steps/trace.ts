@@ -10,6 +10,10 @@ import { InputError } from '../errors.js';
 import { bindingsOf, generalForm, ruleLabel, type Binding, type Equation } from './rules-shown.js';
 import { rewriteLabels, words } from './labels.js';
 import type { RewriteId } from '../simplify/rewrite.js';
+import type { Rational } from '../expr/types.js';
+
+/** −4, 1/2: a rational as its digits (the steps' wording is plain text in any notation). */
+const toFractionText = (q: Rational): string => `${q.s < 0n ? '-' : ''}${q.n}${q.d === 1n ? '' : `/${q.d}`}`;
 
 /*
  * A derivation as a person reads it, independent of notation: numbered steps
@@ -68,6 +72,8 @@ export interface Trace {
   readonly answer: Expr;
   /** Where the answer holds, when not everywhere the input is defined (see Derivative.conditions). */
   readonly conditions: readonly Condition[];
+  /** Where the derivatives repeat, in words, when they do before the order asked for. */
+  readonly cycle: string | undefined;
 }
 
 /** The most expression nodes a derivation may show, all its lines together (configurable). */
@@ -130,7 +136,10 @@ function traceOf(d: Derivative): Trace {
     }
     return { order: i + 1, expr: derivation.expr, root, simplifyNumber: [2], rewrites, result: derivation.result };
   });
-  return { variable: d.variable, input: d.input, sections, answer: d.result, conditions: d.conditions };
+  const { cycle: repeat } = d;
+  const cycle = repeat && words.cycle(repeat.from + repeat.length, repeat.from, repeat.length, d.order, repeat.answerOrder,
+    repeat.factor && toFractionText(repeat.factor), repeat.repeats);
+  return { variable: d.variable, input: d.input, sections, answer: d.result, conditions: d.conditions, cycle };
 }
 
 function traceStep(step: DiffStep, number: readonly number[]): TraceStep {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { differentiate } from '../../src/differentiate/differentiate.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { toText } from '../../src/print/linear.js';
+import { buildTrace } from '../../src/steps/trace.js';
+import { traceToText } from '../../src/print/steps-text.js';
+import { relativeError } from '../../src/check/check.js';
+import { checkDerivative } from '../../src/check/check.js';
+
+/* Orders of any size, where the derivatives become 0 or repeat, up to a number times the last. */
+
+describe('orders past the limit', () => {
+  it.each([
+    ['x', 100_000_000, '0'],
+    ['3x^4 - x + 2', 100_000_000, '0'],
+    ['sin(x)', 100_000_000, 'sin(x)'],
+    ['sin(x)', 100_000_001, 'cos(x)'],
+    ['cos(x)', 1_000_000_003, 'sin(x)'],
+    ['sinh(x)', 1001, 'cosh(x)'],
+    ['exp(x)', 10n ** 18n, 'exp(x)'],
+    ['exp(-x)', 10n ** 18n + 1n, '-exp(-x)'],
+  ] as const)('d^n/dx^n %s for n = %s is %s, at once', (input, order, answer) => {
+    const d = differentiate(input, { order });
+    expect(toText(d.result)).toBe(answer);
+    expect(d.derivations.length).toBeLessThanOrEqual(6);
+  });
+
+  it('finds where each repeat is a number times the last, and keeps that number exact', () => {
+    const d = differentiate('exp(2x)', { order: 5000 });
+    expect(toText(d.result)).toBe('2^5000*exp(2*x)');
+    expect(d.cycle).toMatchObject({ from: 0, length: 1, answerOrder: 0, repeats: 5000n });
+    expect(d.cycle?.factor?.valueOf()).toBe(2);
+    expect(toText(differentiate('exp(2x)', { order: 10n ** 18n }).result)).toBe('2^1000000000000000000*exp(2*x)');
+    expect(toText(differentiate('cos(2x)', { order: 5001 }).result)).toBe('-2*4^2500*sin(2*x)');
+  });
+
+  it('gives the value the closed form d^n/dx^n sin(ax + b) = a^n·sin(ax + b + nπ/2) gives', () => {
+    const [a, b, x] = [3 / 2, 1 / 3, 0.3];
+    for (const n of [5, 6, 7, 13, 100, 101, 1002]) {
+      const d = differentiate('sin(3x/2 + 1/3)', { order: n });
+      const expected = a ** n * Math.sin(a * x + b + (n * Math.PI) / 2);
+      expect(relativeError(evaluate(d.result, { x }), expected), `order ${n}`).toBeLessThan(1e-9);
+    }
+  });
+
+  it('says in the steps where the derivatives repeat, and the check verifies the orders worked out', () => {
+    const d = differentiate('sin(x)', { order: 100_000_000 });
+    expect(traceToText(buildTrace(d), { detail: 'brief' })).toContain(
+      'The derivative of order 4 is that of order 0 (the expression itself): from order 0 on they repeat every 4 orders, so the derivative of order 100000000 is that of order 0');
+    expect(checkDerivative(d).verdict).toBe('verified');
+  });
+
+  it('refuses an order past the limit where the derivatives do not repeat', () => {
+    expect(() => differentiate('x*exp(x)', { order: 2000 })).toThrow(/order 2000 is above the limit of 1000, and the first 1000 derivatives do not repeat/);
+    expect(() => differentiate('sigmoid(x)', { order: 10n ** 18n })).toThrow(/above the limit/);
+  });
+});
+
+describe('numbers past the double range', () => {
+  it('evaluate to the double nearest their value, when that fits', () => {
+    // 1.5^1000 = 3^1000/2^1000 ≈ 1.2·10¹⁷⁶, though 3^1000 alone is past any double.
+    const d = differentiate('1.5^1000*x');
+    expect(relativeError(evaluate(d.result, { x: 1 }), 1.5 ** 1000)).toBeLessThan(1e-12);
+    expect(checkDerivative(d).verdict).toBe('verified');
+    expect(evaluate(differentiate('(2/3)^1000*x').result, { x: 0 })).toBeGreaterThan(0);
+  });
+});
