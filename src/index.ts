@@ -17,7 +17,7 @@ export { ParseError } from './parse/errors.js';
 export { InputError, type InputProblem } from './errors.js';
 
 // Differentiating and simplifying.
-export { defaultVariable, differentiate, type Derivation, type Derivative, type DifferentiateOptions } from './differentiate/differentiate.js';
+export { defaultVariable, differentiate, type Cycle, type Derivation, type Derivative, type DifferentiateOptions } from './differentiate/differentiate.js';
 export type { Condition, DiffStep, RuleId } from './diff/steps.js';
 export { simplify, simplifyForms, simplifyWithSteps, type Simplified, type SimplifyForm } from './simplify/simplify.js';
 export type { RewriteId, RewriteStep } from './simplify/rewrite.js';
