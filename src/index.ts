@@ -25,7 +25,7 @@ export type { RewriteId, RewriteStep } from './simplify/rewrite.js';
 // Numbers: evaluation, and the numeric check of an answer and its derivation.
 export { evaluate, type AbstractFunctions, type Environment, type EvaluateOptions } from './evaluate/evaluate.js';
 export { compile, type CompiledExpression } from './evaluate/compile.js';
-export { checkDerivative, standInFunctions, type CheckFailure, type CheckOptions, type CheckReport } from './check/check.js';
+export { checkDerivative, standInsFor, type CheckFailure, type CheckOptions, type CheckReport } from './check/check.js';
 export { verdictLine } from './check/verdict.js';
 
 // Derivations as a person reads them, and their wording.

@@ -67,7 +67,7 @@ function label(e: Expr): string {
   switch (e.kind) {
     case 'num': return `${e.value.s * e.value.n}/${e.value.d}`;
     case 'constant': case 'variable': case 'call': return e.name;
-    case 'apply': return `${e.name}/${e.order}`;
+    case 'apply': return `${e.name}/${e.orders.join(',')}`;
     case 'derivative': return e.variable;
     default: return '';
   }

@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import type { Derivative } from '../differentiate/differentiate.js';
-import { variablesOf } from '../expr/traverse.js';
+import { postOrder, variablesOf } from '../expr/traverse.js';
 import { compile } from '../evaluate/compile.js';
 import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/evaluate.js';
 import { buildTrace, shownEquations, stepInWords } from '../steps/trace.js';
@@ -65,12 +65,33 @@ export const checkPoints: readonly number[] = [
 ];
 const otherValues = [0.53, -0.77, 1.19, 0.31, -1.43, 0.89, 2.06, -0.21];
 
-/** Concrete stand-ins for abstract functions (with all their derivatives): the rules must hold for any f. */
-export const standInFunctions: AbstractFunctions = {
-  f: (t, n) => 0.5 ** n * Math.exp(t / 2),
-  g: (t, n) => Math.sin(t + (n * Math.PI) / 2),
-  h: (t, n) => 2 ** n * Math.cos(2 * t + (n * Math.PI) / 2),
-};
+/** Three functions of one variable with all their derivatives: e^(t/2), sin t, cos 2t. */
+const standIns: readonly ((t: number, n: number) => number)[] = [
+  (t, n) => 0.5 ** n * Math.exp(t / 2),
+  (t, n) => Math.sin(t + (n * Math.PI) / 2),
+  (t, n) => 2 ** n * Math.cos(2 * t + (n * Math.PI) / 2),
+];
+
+/**
+ * A concrete stand-in for the abstract function of this name, with all its derivatives: the
+ * rules must hold for any f. f, g and h of one argument are e^(t/2), sin t and cos 2t; with
+ * several arguments, a product of those, a different one for each argument (f(s, t) = e^(s/2)·sin t),
+ * so that a derivative by the wrong argument shows.
+ */
+function standIn(first: number): AbstractFunctions[string] {
+  return (args, orders) => args.reduce((p, a, i) => p * standIns[(first + i) % standIns.length]!(a, orders[i] ?? 0), 1);
+}
+
+/** Stand-ins for the abstract functions of these expressions: f, g, h as above, any other name by its first letter. */
+export function standInsFor(...exprs: readonly Expr[]): AbstractFunctions {
+  const functions: Record<string, AbstractFunctions[string]> = {};
+  for (const e of exprs) {
+    for (const node of postOrder(e)) {
+      if (node.kind === 'apply') functions[node.name] ??= standIn(['f', 'g', 'h'].indexOf(node.name) >= 0 ? ['f', 'g', 'h'].indexOf(node.name) : node.name.charCodeAt(0) % 3);
+    }
+  }
+  return functions;
+}
 
 const maxFailures = 5;
 
@@ -82,6 +103,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   const fixed: Record<string, number> = {};
   others.forEach((v, i) => { fixed[v] = otherValues[i % otherValues.length]! * (1 + Math.floor(i / otherValues.length) / 7); });
   const at = (x: number): Environment => ({ ...fixed, [variable]: x });
+  const standInFunctions = standInsFor(d.input);
 
   const failures: CheckFailure[] = [];
   let worst = Number.NaN;
@@ -129,8 +151,8 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
       for (const x of used) {
         // The chain rule's letters take the values of what they stand for.
         const point = letting.reduce<Environment>((env, [name, value]) => ({ ...env, [name]: safe(() => evaluate(value, env, { functions: standInFunctions })) }), at(x));
-        const left = valueWithDifferences(lhs, point, tolerance);
-        const right = valueWithDifferences(rhs, point, tolerance);
+        const left = valueWithDifferences(lhs, point, tolerance, standInFunctions);
+        const right = valueWithDifferences(rhs, point, tolerance, standInFunctions);
         if (!Number.isFinite(left) || !Number.isFinite(right)) continue;
         compared = true;
         compare(where, point, left, right);
@@ -160,7 +182,7 @@ function settled(estimate: { value: number; error: number }, tolerance: number):
 }
 
 /** The value of an expression whose unevaluated derivatives (u)′ are estimated numerically; NaN if any is unsettled. */
-function valueWithDifferences(e: Expr, env: Environment, tolerance: number): number {
+function valueWithDifferences(e: Expr, env: Environment, tolerance: number, standInFunctions: AbstractFunctions): number {
   return safe(() => evaluate(e, env, {
     functions: standInFunctions,
     derivative: (operand, variable, point) => {

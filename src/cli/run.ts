@@ -44,6 +44,7 @@ interface Options {
   readonly maxDepth?: number;
   readonly maxNodes?: number;
   readonly maxShown?: number;
+  readonly function?: readonly string[];
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -53,6 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .description('Differentiate an expression symbolically and print the derivative.')
     .argument('[expression]', "the expression, e.g. '1/(1+exp(-x))'; '-' or none (with piped input) reads one per line")
     .option('-v, --var <name>', 'variable to differentiate by (default: x if present, else the only variable)')
+    .option('--function <names>', 'read these names as functions, as f, g and h are: --function phi,psi makes phi(x, y) an unknown function of x and y', functionNames)
     .option('-n, --order <n>', 'how many times to differentiate: at most 1000, or any number where the derivatives repeat', parseOrder, 1)
     .addOption(new Option('-f, --format <format>', 'output format (default: unicode on a terminal, else text)').choices(formats))
     .option('--no-simplify', 'print the derivative exactly as the rules give it, untidied')
@@ -137,6 +139,13 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
+/** Names from --function: comma-separated, and the option may be given more than once. */
+function functionNames(value: string, previous: readonly string[] | undefined): readonly string[] {
+  const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  if (names.length === 0) throw new InvalidArgumentError('give one or more names, such as phi or phi,psi.');
+  return [...(previous ?? []), ...names];
+}
+
 function parseOrder(value: string): number | bigint {
   if (!/^\d+$/.test(value)) throw new InvalidArgumentError('the order must be a whole number such as 2.');
   const order = BigInt(value);
@@ -163,6 +172,7 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     const d = differentiate(input, {
       variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
       maxLength: options.maxLength, maxDepth: options.maxDepth, maxNodes: options.maxNodes,
+      abstractFunctions: options.function,
     });
     const check = options.check ? checkDerivative(d, { steps: output.steps !== undefined, maxShownNodes: output.maxShownNodes }) : undefined;
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.

@@ -207,11 +207,27 @@ function twoArgumentRule(e: Call, ctx: RuleContext): DiffStep {
   };
 }
 
-/** f(u)′ = f′(u) for an abstract function, one more prime. */
+/**
+ * An abstract function: one more prime, (f(u))′ = f′(u)·u′; with several arguments, the
+ * derivative by each that varies, (f(u, v))′ = ∂₁f(u, v)·u′ + ∂₂f(u, v)·v′.
+ */
 export function abstractFunctionRule(e: Apply, ctx: RuleContext): DiffStep {
-  return withChain(e, e.arg, (u) => apply(e.name, e.order, u), (x, v) => leaf({
-    rule: 'abstract-function', expr: x, variable: v, bindings: { fn: e.name }, result: apply(e.name, e.order + 1, (x as Apply).arg),
-  }), ctx);
+  const varying = e.args.flatMap((arg, i) => (dependsOn(arg, ctx.variable) ? [i] : []));
+  /** The derivative by argument i, at these arguments. */
+  const by = (i: number, args: readonly Expr[]): Expr => apply(e.name, args, e.orders.map((o, k) => (k === i ? o + 1 : o)));
+  if (varying.length === 1) {
+    const at = varying[0]!;
+    const withArgument = (u: Expr): Expr => apply(e.name, e.args.map((arg, k) => (k === at ? u : arg)), e.orders);
+    return withChain(e, e.args[at]!, withArgument, (x, v) => leaf({
+      rule: 'abstract-function', expr: x, variable: v, bindings: { fn: e.name }, result: by(at, (x as Apply).args),
+    }), ctx);
+  }
+  const substeps = varying.map((i) => ctx.differentiate(e.args[i]!));
+  const chainRuleWith = (derivatives: readonly Expr[]): Expr => add(varying.map((i, k) => mul([by(i, e.args), derivatives[k]!])));
+  return {
+    rule: 'abstract-several-arguments', expr: e, variable: ctx.variable, bindings: { fn: e.name },
+    formula: chainRuleWith(varying.map((i) => d(e.args[i]!, ctx))), result: chainRuleWith(substeps.map((s) => s.result)), substeps,
+  };
 }
 
 /**

@@ -66,8 +66,10 @@ export type DiffStep =
   | StepOf<'elementary', { readonly fn: FunctionName }>
   /** a function of the table of several arguments that vary: (f(u, v))′ = ∂f/∂u·u′ + ∂f/∂v·v′ */
   | StepOf<'several-arguments', { readonly fn: FunctionName }>
-  /** an abstract function: (f(x))′ = f′(x) */
+  /** an abstract function: (f(x))′ = f′(x), (f(x, c))′ = ∂₁f(x, c) */
   | StepOf<'abstract-function', { readonly fn: AbstractFunctionName }>
+  /** an abstract function of several arguments that vary: (f(u, v))′ = ∂₁f(u, v)·u′ + ∂₂f(u, v)·v′ */
+  | StepOf<'abstract-several-arguments', { readonly fn: AbstractFunctionName }>
   /** (P(f))′ = P′(f)·f′ for a polynomial P in f = σ(u), tanh(u) or e^u whose derivative is again a polynomial in f */
   | StepOf<'polynomial-in-function', { readonly f: Expr }>;
 
@@ -76,5 +78,5 @@ export type RuleId = DiffStep['rule'];
 export const ruleIds: readonly RuleId[] = [
   'constant', 'variable', 'sum', 'negation', 'constant-multiple', 'product', 'quotient', 'power',
   'exponential', 'general-power', 'logarithm', 'chain', 'elementary', 'several-arguments', 'abstract-function',
-  'polynomial-in-function',
+  'abstract-several-arguments', 'polynomial-in-function',
 ];

@@ -62,7 +62,7 @@ export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpress
       case 'apply': {
         const f = options.functions?.[node.name];
         const missing = `no definition for the abstract function '${node.name}'`;
-        code = f ? `${helper(f)}(${ref(node.arg)}, ${node.order})` : `${helper(() => { throw new Error(missing); })}()`;
+        code = f ? `${helper(f)}([${node.args.map(ref).join(', ')}], ${JSON.stringify(node.orders)})` : `${helper(() => { throw new Error(missing); })}()`;
         break;
       }
       case 'derivative': {

@@ -7,7 +7,8 @@ import { postOrder } from '../expr/traverse.js';
 export interface Environment {
   readonly [variable: string]: number;
 }
-export type AbstractFunctions = Readonly<Record<string, (x: number, order: number) => number>>;
+/** Values of abstract functions and their derivatives: the arguments, and how many times it is differentiated by each. */
+export type AbstractFunctions = Readonly<Record<string, (args: readonly number[], orders: readonly number[]) => number>>;
 
 /** How to evaluate an unevaluated derivative (u)′ at a point, e.g. by finite differences. */
 export type DerivativeEvaluator = (operand: Expr, variable: string, env: Environment) => number;
@@ -47,7 +48,7 @@ export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {
       case 'apply': {
         const f = functions[node.name];
         if (!f) throw new Error(`no definition for the abstract function '${node.name}'`);
-        v = f(value(node.arg), node.order);
+        v = f(node.args.map(value), node.orders);
         break;
       }
       case 'derivative': {

@@ -114,8 +114,10 @@ export function call(name: FunctionName, args: readonly Expr[]): Call {
   return { kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)), size: sizeOf(args), depth: depthOf(args) };
 }
 
-export function apply(name: AbstractFunctionName, order: number, arg: Expr): Apply {
-  return { kind: 'apply', name, order, arg, hash: mix(mix(mix(seed.apply, hashString(name)), order), arg.hash), size: arg.size + 1, depth: arg.depth + 1 };
+/** name(args), differentiated `orders[i]` times by argument i (none when `orders` is left out). */
+export function apply(name: AbstractFunctionName, args: readonly Expr[], orders: readonly number[] = args.map(() => 0)): Apply {
+  const hash = hashList(hashList(mix(seed.apply, hashString(name)), orders), args.map((a) => a.hash));
+  return { kind: 'apply', name, args, orders, hash, size: sizeOf(args), depth: depthOf(args) };
 }
 
 /** (u)′ with respect to a variable, unevaluated. */
@@ -136,7 +138,7 @@ export function rebuildExactly(e: Expr, next: readonly Expr[]): Expr {
     case 'neg': return negNode(next[0]!);
     case 'pow': return powNode(next[0]!, next[1]!);
     case 'call': return call(e.name, next);
-    case 'apply': return apply(e.name, e.order, next[0]!);
+    case 'apply': return apply(e.name, next, e.orders);
     case 'derivative': return derivative(next[0]!, e.variable);
     case 'num': case 'constant': case 'variable': return e;
   }

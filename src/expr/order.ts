@@ -1,4 +1,6 @@
+import Fraction from 'fraction.js';
 import type { Expr, Rational } from './types.js';
+import { partialIndices } from './traverse.js';
 
 /*
  * The reading order of trees: two trees compare as their symbols do, read left to right,
@@ -56,7 +58,11 @@ function spelledOut(e: Expr): readonly Item[] {
     case 'neg': return [minus, e.operand];
     case 'pow': return [e.base, power, e.exponent];
     case 'call': return [name(e.name), open, ...between(e.args, comma), close];
-    case 'apply': return [name(e.name), ...Array.from({ length: e.order }, () => prime), open, e.arg, close];
+    case 'apply': {
+      // The primes, then which argument each is by: ∂₁∂₁f before ∂₁∂₂f before ∂₂∂₂f.
+      const by = partialIndices(e);
+      return [name(e.name), ...by.map(() => prime), ...by.map((i) => number(new Fraction(i))), open, ...between(e.args, comma), close];
+    }
     case 'derivative': return [open, e.operand, close, prime];
   }
 }

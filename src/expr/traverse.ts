@@ -1,5 +1,5 @@
 import { foldParts } from './fold.js';
-import type { Expr } from './types.js';
+import type { Apply, Expr } from './types.js';
 import { add, apply, call, derivative, div, mul, neg, pow } from './factory.js';
 
 /** The children of a leaf: one shared empty list, since this is asked of every node of large trees. */
@@ -15,7 +15,7 @@ export function children(e: Expr): readonly Expr[] {
     case 'neg': return [e.operand];
     case 'pow': return [e.base, e.exponent];
     case 'call': return e.args;
-    case 'apply': return [e.arg];
+    case 'apply': return e.args;
     case 'derivative': return [e.operand];
   }
 }
@@ -37,7 +37,7 @@ export function rebuild(e: Expr, next: readonly Expr[]): Expr {
     case 'neg': return neg(next[0]!);
     case 'pow': return pow(next[0]!, next[1]!);
     case 'call': return call(e.name, next);
-    case 'apply': return apply(e.name, e.order, next[0]!);
+    case 'apply': return apply(e.name, next, e.orders);
     case 'derivative': return derivative(next[0]!, e.variable);
   }
 }
@@ -63,7 +63,7 @@ function sameLabel(x: Expr, y: Expr): boolean {
     case 'constant': return y.kind === 'constant' && x.name === y.name;
     case 'variable': return y.kind === 'variable' && x.name === y.name;
     case 'call': return y.kind === 'call' && x.name === y.name;
-    case 'apply': return y.kind === 'apply' && x.name === y.name && x.order === y.order;
+    case 'apply': return y.kind === 'apply' && x.name === y.name && x.orders.length === y.orders.length && x.orders.every((o, i) => o === y.orders[i]);
     case 'derivative': return y.kind === 'derivative' && x.variable === y.variable;
     default: return true;
   }
@@ -134,3 +134,6 @@ export function dependsOn(e: Expr, name: string): boolean {
   // Stops at parts already answered, so asking of each part of a tree in turn stays linear.
   return foldParts(e, children, (node, of) => (node.kind === 'variable' ? node.name === name : children(node).some(of)), cache);
 }
+
+/** The arguments a derivative of an abstract function is by, 1-based, each as often as it is: [1, 1, 2] for ∂₁∂₁∂₂f. */
+export const partialIndices = (e: Apply): number[] => e.orders.flatMap((n, i) => Array.from({ length: n }, () => i + 1));

@@ -71,14 +71,15 @@ export interface Call extends NodeBase {
 }
 
 /**
- * An application of an abstract function f, g or h, or of its derivative:
- * `order` 0 is f(u), 1 is f′(u), 2 is f″(u).
+ * An application of an abstract function f, g or h (or one declared as a function), or of a
+ * derivative of it: `orders` says how many times by each argument. [0] is f(u), [2] is f″(u),
+ * [1, 0] is ∂₁f(u, v), the derivative by its first argument, [1, 1] is ∂₁∂₂f(u, v).
  */
 export interface Apply extends NodeBase {
   readonly kind: 'apply';
   readonly name: AbstractFunctionName;
-  readonly order: number;
-  readonly arg: Expr;
+  readonly args: readonly Expr[];
+  readonly orders: readonly number[];
 }
 
 /**

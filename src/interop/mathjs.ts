@@ -56,8 +56,8 @@ function convert(e: Expr, of: (x: Expr) => Node): Node {
     case 'pow': return binary('^', 'pow', of(e.base), of(e.exponent));
     case 'call': return callNode(e.name, e.args.map(of));
     case 'apply':
-      if (e.order > 0) throw new InputError(`${e.name}${'′'.repeat(e.order)}(u), a derivative of an abstract function, has no mathjs form`, 'no-counterpart');
-      return fn(e.name, [of(e.arg)]);
+      if (e.orders.some((o) => o > 0)) throw new InputError(`a derivative of the abstract function ${e.name} has no mathjs form`, 'no-counterpart');
+      return fn(e.name, e.args.map(of));
     case 'derivative': throw new InputError('an unevaluated derivative (u)′ has no mathjs form', 'no-counterpart');
   }
 }
@@ -174,7 +174,7 @@ function fromNode(node: Node, args: Expr[]): Expr {
     }
     case 'FunctionNode': {
       const name = (node as unknown as { fn: { name?: string } }).fn.name ?? '';
-      if (abstractFunctionNames.has(name) && args.length === 1) return apply(name, 0, args[0]!);
+      if (abstractFunctionNames.has(name)) return apply(name, args);
       // mathjs's own names first; σ and softplus are read too, as a program may give mathjs its own.
       const dydxName = fromMathjsNames.get(name) ?? functionSpellings.get(name);
       if (!dydxName) throw new InputError(`the mathjs function '${name}' has no dydx form`, 'no-counterpart');

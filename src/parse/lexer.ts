@@ -6,11 +6,14 @@ import { closest } from './suggest.js';
 
 /** What a name token stands for. */
 export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' } | { readonly kind: 'variable'; readonly name: string };
-/** What a function token stands for: a table function or an abstract f, g, h with a number of primes. */
+/**
+ * What a function token stands for: a table function, notation (pow), or an abstract function
+ * (f, g, h, or a name declared one) with a number of primes or the arguments it is differentiated by.
+ */
 export type FunctionValue =
   | { readonly kind: 'table'; readonly name: FunctionName; readonly spelling: string }
   | { readonly kind: 'notation'; readonly notation: Notation; readonly spelling: string }
-  | { readonly kind: 'abstract'; readonly name: string; readonly order: number; readonly spelling: string };
+  | { readonly kind: 'abstract'; readonly name: string; readonly order: number; readonly by: readonly number[]; readonly spelling: string };
 
 export interface Token {
   readonly type: TokenType;
@@ -43,6 +46,7 @@ const scanner = moo.compile({
   word: /[A-Za-z][A-Za-z0-9_]*/,
   greek: /[α-ωΑ-Ω]/,
   prime: /['′″‴]+/,
+  partial: /(?:∂[₀-₉]+)+/,
   pow: ['**', '^'],
   plus: '+',
   minus: ['-', '−', '–'],
@@ -63,10 +67,13 @@ const isVariableLike = (word: string): boolean =>
   /^[A-Za-z](?:\d+|_[A-Za-z0-9]+)?$/.test(word) || greekNames.has(word) || word === 'pi';
 
 const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
 
 export interface LexOptions {
   /** Deepest nesting of brackets accepted. */
   readonly maxDepth: number;
+  /** Names read as abstract functions besides f, g and h. */
+  readonly abstractFunctions?: ReadonlySet<string>;
 }
 
 /** Splits the input into classified tokens, or throws a located ParseError. */
@@ -76,6 +83,7 @@ export function tokenize(source: string, options: LexOptions): Token[] {
   for (let t = scanner.next(); t !== undefined; t = scanner.next()) if (t.type !== 'space') raw.push(t);
   const tokens: Token[] = [];
   const open: moo.Token[] = [];
+  const abstract = (word: string): boolean => abstractFunctionNames.has(word) || options.abstractFunctions?.has(word) === true;
   // One object per token, made once: long inputs have hundreds of thousands of them.
   const token = (t: moo.Token, type: TokenType, meaning?: Token['meaning']): Token =>
     ({ type, text: t.text, value: t.value, offset: t.offset, line: t.line, col: t.col, meaning });
@@ -87,6 +95,16 @@ export function tokenize(source: string, options: LexOptions): Token[] {
         throw errorAt(source, t.offset, `unexpected character '${String.fromCodePoint(source.codePointAt(t.offset)!)}'`);
       case 'prime':
         throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
+      case 'partial': {
+        // ∂₁∂₂f(x, y): the derivatives by the first and second arguments of an abstract function.
+        const by = [...t.text.matchAll(/∂([₀-₉]+)/g)].map((m) => Number([...m[1]!].map((c) => subscriptDigits.indexOf(c)).join('')));
+        if (next?.type !== 'word' || !abstract(next.text) || raw[i + 2]?.type !== 'lparen' || by.some((k) => k < 1)) {
+          throw errorAt(source, t.offset, `${t.text} is a derivative by an argument of a function, as in ∂₁f(x, y): it needs the function and its arguments`);
+        }
+        tokens.push(token(next, 'func', { kind: 'abstract', name: next.text, order: 0, by, spelling: `${t.text}${next.text}` }));
+        i++;
+        break;
+      }
       case 'word':
       case 'greek': {
         let primes = 0;
@@ -95,7 +113,7 @@ export function tokenize(source: string, options: LexOptions): Token[] {
           primes = primeCount(after.text);
           after = raw[i + 2];
         }
-        const { type, meaning } = classifyWord(source, t, primes, after?.type === 'lparen');
+        const { type, meaning } = classifyWord(source, t, primes, after?.type === 'lparen', abstract);
         tokens.push(token(t, type, meaning));
         if (primes > 0) i++;
         break;
@@ -147,12 +165,22 @@ export function tokenize(source: string, options: LexOptions): Token[] {
   return tokens;
 }
 
-/** What a word is: a table or abstract function (before '('), the constant e or π, or a variable. */
-function classifyWord(source: string, t: moo.Token, primes: number, beforeParen: boolean): Pick<Token, 'type' | 'meaning'> {
+/**
+ * What a word is: a table or abstract function (before '('), a derivative of an abstract function
+ * by its arguments in text (D12f(x, y) is ∂₁∂₂f(x, y)), the constant e or π, or a variable.
+ */
+function classifyWord(source: string, t: moo.Token, primes: number, beforeParen: boolean, abstract: (word: string) => boolean): Pick<Token, 'type' | 'meaning'> {
   const word = t.text;
-  if (abstractFunctionNames.has(word) && (beforeParen || primes > 0)) {
+  if (abstract(word) && (beforeParen || primes > 0)) {
     if (!beforeParen) throw errorAt(source, t.offset, `${word}${"'".repeat(primes)} needs an argument, as in ${word}${"'".repeat(primes)}(x)`);
-    return { type: 'func', meaning: { kind: 'abstract', name: word, order: primes, spelling: word } };
+    return { type: 'func', meaning: { kind: 'abstract', name: word, order: primes, by: [], spelling: word } };
+  }
+  const partial = /^D((?:_\d+)+|\d+)([A-Za-z][A-Za-z0-9_]*)$/.exec(word);
+  if (partial && beforeParen && primes === 0 && abstract(partial[2]!)) {
+    // Each digit is an argument (D12f), or, past the ninth argument, each number after an underscore (D_1_10f).
+    const by = partial[1]!.startsWith('_') ? partial[1]!.slice(1).split('_').map(Number) : [...partial[1]!].map(Number);
+    if (by.some((k) => k < 1)) throw errorAt(source, t.offset, `${word}: arguments are numbered from 1, as in D12f(x, y); past the ninth write D_1_10f`);
+    return { type: 'func', meaning: { kind: 'abstract', name: partial[2]!, order: 0, by, spelling: word } };
   }
   if (primes > 0) throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
   const name = functionSpellings.get(word);

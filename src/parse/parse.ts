@@ -6,12 +6,16 @@ import { lexer, tokenize, type Token, type TokenType } from './lexer.js';
 import { setSource, toExpr, type Value } from './postprocess.js';
 import { readLongSum } from './long-sums.js';
 import { treeDepth } from '../expr/size.js';
+import { functionSpellings, notations } from '../functions/spellings.js';
+import { InputError } from '../errors.js';
 
 export interface ParseOptions {
   /** Longest input accepted, in characters. */
   readonly maxLength?: number;
   /** Deepest nesting accepted: brackets, and the depth of the tree. */
   readonly maxDepth?: number;
+  /** Names read as abstract functions besides f, g and h: with ['phi'], phi(x, y) is a function of x and y. */
+  readonly abstractFunctions?: readonly string[];
 }
 
 /** Limits on input; nesting is limited because later stages recurse over the tree. */
@@ -37,6 +41,18 @@ export function parse(input: string, options: ParseOptions = {}): Expr {
   return results[0]!;
 }
 
+/** The names declared as functions, each checked: a name, and not one of the table's functions. */
+function declaredFunctions(names: readonly string[] | undefined): ReadonlySet<string> | undefined {
+  if (!names || names.length === 0) return undefined;
+  for (const name of names) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new InputError(`'${name}' cannot name a function: a name is a letter, then letters, digits and _`, 'invalid-request');
+    if (functionSpellings.has(name) || notations.has(name) || name === 'e' || name === 'pi') {
+      throw new InputError(`'${name}' is already a function or constant: it cannot be declared one`, 'invalid-request');
+    }
+  }
+  return new Set(names);
+}
+
 /** Every reading the grammar gives of a valid input: exactly one, since the grammar is unambiguous. */
 export function readings(input: string, options: ParseOptions = {}): Expr[] {
   const maxLength = options.maxLength ?? parseDefaults.maxLength;
@@ -45,7 +61,7 @@ export function readings(input: string, options: ParseOptions = {}): Expr[] {
   }
   if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
   setSource(input);
-  const tokens = tokenize(input, { maxDepth: options.maxDepth ?? parseDefaults.maxDepth });
+  const tokens = tokenize(input, { maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions) });
   const sum = readLongSum(tokens, grammar);
   if (sum !== undefined) return [toExpr(sum)];
   // Errors are reported from a parse of the whole input, which knows what came before.
@@ -77,9 +93,24 @@ function unexpected(parser: nearley.Parser, columnIndex: number, found: Token | 
   const previous = tokens[index - 1];
   const where = previous ? `after '${previous.text}'` : 'at the start';
   const expected = `expected ${describe(wanted)} ${where}`;
-  if (found) return errorAt(input, found.offset, `${expected}, found '${found.text}'`);
+  if (found) return errorAt(input, found.offset, `${expected}, found '${found.text}'${found.type === 'comma' ? argumentsOfAName(tokens, index) : ''}`);
   const end = previous ? previous.offset + previous.text.length : 0;
   return errorAt(input, end, expected);
+}
+
+/** Why arguments after a name are not arguments: the name is a variable unless it is a function or declared one. */
+function argumentsOfAName(tokens: readonly Token[], commaIndex: number): string {
+  let depth = 0;
+  for (let i = commaIndex - 1; i >= 0; i--) {
+    const type = tokens[i]!.type;
+    if (type === 'rparen' || type === 'rbracket') depth++;
+    else if ((type === 'lparen' || type === 'lbracket') && depth-- === 0) {
+      const name = tokens[i - 1];
+      if (name?.type !== 'name' || name.text === 'e' || name.text === 'pi' || name.text === 'π') return '';
+      return `: ${name.text} is a variable, not a function; f, g and h are unknown functions of any number of arguments, and another name can be declared one (--function ${name.text})`;
+    }
+  }
+  return '';
 }
 
 function describe(wanted: ReadonlySet<TokenType>): string {

@@ -159,8 +159,14 @@ export const call = (d: Data): Expr => {
   const meaning = fn.meaning as FunctionValue;
   const args = (d[2] as Value[]).map(toExpr);
   if (meaning.kind === 'abstract') {
-    if (args.length !== 1) throw arityError(fn, meaning.spelling, [1, 1], args.length);
-    return build.apply(meaning.name, meaning.order, args[0]!);
+    // Primes are for a function of one argument; ∂₂f needs at least two.
+    if (meaning.order > 0 && args.length !== 1) {
+      throw errorAt(source, fn.offset, `primes are for a function of one argument: for a derivative of ${meaning.name}(…) by its first argument write D1${meaning.name} or ∂₁${meaning.name}`);
+    }
+    const most = Math.max(0, ...meaning.by);
+    if (args.length < most) throw errorAt(source, fn.offset, `${meaning.spelling} is a derivative by argument ${most}, but ${meaning.name} is given ${args.length}`);
+    const orders = args.map((_, i) => (args.length === 1 ? meaning.order : 0) + meaning.by.filter((k) => k === i + 1).length);
+    return build.apply(meaning.name, args, orders);
   }
   const arity = meaning.kind === 'notation' ? meaning.notation.arity : functionTable[meaning.name].arity;
   if (args.length < arity[0] || args.length > arity[1]) throw arityError(fn, meaning.spelling, arity, args.length);

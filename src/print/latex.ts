@@ -1,6 +1,7 @@
 import type { Expr, Num } from '../expr/types.js';
 import { div, neg } from '../expr/factory.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
+import { partialIndices } from '../expr/traverse.js';
 import { foldTree } from '../expr/traverse.js';
 import { isInteger, isOne, isTerminating, isZero, toDecimalString } from '../expr/rational.js';
 import { precedenceOf, required } from './precedence.js';
@@ -43,8 +44,10 @@ function latexNode(e: Expr, toLatex: (child: Expr) => string): string {
     }
     case 'call': return callLatex(e.name, e.args.map(toLatex));
     case 'apply': {
-      const mark = e.order <= 3 ? "'".repeat(e.order) : `^{(${e.order})}`;
-      return `${e.name}${mark}${parens(toLatex(e.arg))}`;
+      const args = parens(e.args.map(toLatex).join(', '));
+      if (e.args.length > 1) return `${partialIndices(e).map((i) => `\\partial_{${i}}`).join('')}${partialIndices(e).length > 0 ? ' ' : ''}${e.name}${args}`;
+      const order = e.orders[0]!;
+      return `${e.name}${order <= 3 ? "'".repeat(order) : `^{(${order})}`}${args}`;
     }
     case 'derivative': return e.operand.kind === 'variable' ? `${toLatex(e.operand)}'` : `${parens(toLatex(e.operand))}'`;
   }

@@ -1,6 +1,6 @@
 import type { Apply, Call, Expr, Num } from '../expr/types.js';
 import { neg } from '../expr/factory.js';
-import { foldTree } from '../expr/traverse.js';
+import { foldTree, partialIndices } from '../expr/traverse.js';
 import { functionTable } from '../functions/table.js';
 import { isInteger, isOne, isZero } from '../expr/rational.js';
 import { precedence, precedenceOf, required, type Notation } from './precedence.js';
@@ -113,7 +113,16 @@ function call(e: Call, style: LinearStyle, print: (child: Expr) => string): stri
   }
 }
 
+/** f(x), f′(x); with several arguments the derivative by each: ∂₁∂₂f(x, y) in Unicode, D12f(x, y) in text. */
 function apply(e: Apply, style: LinearStyle, print: (child: Expr) => string): string {
-  const prime = style.notation === 'text' ? "'" : '′';
-  return `${e.name}${prime.repeat(e.order)}(${print(e.arg)})`;
+  const args = e.args.map(print).join(', ');
+  if (e.args.length === 1) return `${e.name}${(style.notation === 'text' ? "'" : '′').repeat(e.orders[0]!)}(${args})`;
+  const by = partialIndices(e);
+  if (by.length === 0) return `${e.name}(${args})`;
+  return style.notation === 'text'
+    ? `D${by.some((i) => i > 9) ? `_${by.join('_')}` : by.join('')}${e.name}(${args})`
+    : `${by.map((i) => `∂${String(i).replace(/\d/g, (d) => subscriptDigits[Number(d)]!)}`).join('')}${e.name}(${args})`;
 }
+
+const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
+

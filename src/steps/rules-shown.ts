@@ -37,6 +37,9 @@ const d = (e: Expr, by: string): Expr => derivative(e, by);
 const x = (step: DiffStep): Expr => variable(step.variable);
 const letter = (name: string, value: Expr): Binding => ({ name: variable(name), value });
 const none = (): Binding[] => [];
+/** The letters of a general form's arguments, and of those held fixed. */
+const argumentLetters = ['u', 'v', 'w'];
+const heldFixed = ['c', 'd', 'k'];
 
 export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
   'constant': { label: 'constant rule', form: (s) => [d(c, s.variable), int(0)], bindings: none },
@@ -98,9 +101,9 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
   },
   'chain': {
     label: 'chain rule',
-    form: () => [d(apply('f', 0, u), 'x'), mul([apply('f', 1, u), d(u, 'x')])],
+    form: () => [d(apply('f', [u]), 'x'), mul([apply('f', [u], [1]), d(u, 'x')])],
     bindings: (s) => [
-      { name: apply('f', 0, variable(s.bindings.placeholder)), value: s.bindings.outer },
+      { name: apply('f', [variable(s.bindings.placeholder)]), value: s.bindings.outer },
       letter(s.bindings.placeholder, s.bindings.u),
     ],
   },
@@ -129,12 +132,28 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
   },
   'abstract-function': {
     label: 'derivative of {fn}',
-    form: (s) => [d(apply(s.bindings.fn, 0, x(s)), s.variable), apply(s.bindings.fn, 1, x(s))],
+    form: (s) => {
+      // With several arguments, the derivative by the one that varies, the others (c, d, …) held fixed.
+      const args = s.expr.kind === 'apply' ? s.expr.args : [];
+      const at = args.findIndex((arg) => arg.kind === 'variable' && arg.name === s.variable);
+      const letters = args.map((_, i) => (i === at ? x(s) : variable(heldFixed[i > at ? i - 1 : i] ?? `c${i}`)));
+      return [d(apply(s.bindings.fn, letters), s.variable), apply(s.bindings.fn, letters, letters.map((_, i) => (i === at ? 1 : 0)))];
+    },
     bindings: none,
+  },
+  'abstract-several-arguments': {
+    label: 'chain rule for several arguments',
+    form: (s) => {
+      const n = s.expr.kind === 'apply' ? s.expr.args.length : 2;
+      const letters = Array.from({ length: n }, (_, i) => variable(argumentLetters[i] ?? `u${i + 1}`));
+      const by = (i: number): Expr => apply(s.bindings.fn, letters, letters.map((_, k) => (k === i ? 1 : 0)));
+      return [d(apply(s.bindings.fn, letters), 'x'), add(letters.map((letter, i) => mul([by(i), d(letter, 'x')])))];
+    },
+    bindings: (s) => (s.expr.kind === 'apply' ? s.expr.args.map((arg, i) => letter(argumentLetters[i] ?? `u${i + 1}`, arg)) : []),
   },
   'polynomial-in-function': {
     label: 'derivative of a polynomial in a function',
-    form: (s) => [d(apply('P', 0, s.bindings.f), s.variable), mul([apply('P', 1, s.bindings.f), d(s.bindings.f, s.variable)])],
+    form: (s) => [d(apply('P', [s.bindings.f]), s.variable), mul([apply('P', [s.bindings.f], [1]), d(s.bindings.f, s.variable)])],
     bindings: (s) => [letter('f', s.bindings.f)],
   },
 };

@@ -52,6 +52,14 @@ describe('one expression', () => {
     expect((await dydx(['x^5', '-n', '2', '-v', 'x'])).stdout).toBe('20*x^3\n');
     expect((await dydx(['x*sin(x)', '--no-simplify'])).stdout).toBe('1*sin(x) + x*cos(x)\n');
   });
+  it('takes --function for unknown functions other than f, g and h, given once or more', async () => {
+    expect((await dydx(['phi(x^2, y)', '--function', 'phi'])).stdout).toBe('2*x*D1phi(x^2, y)\n');
+    expect((await dydx(['F(x)*G(x, x)', '--function', 'F,G'])).stdout).toBe("F'(x)*G(x, x) + F(x)*(D1G(x, x) + D2G(x, x))\n");
+    expect((await dydx(['F(x)*G(x)', '--function', 'F', '--function', 'G'], undefined, true)).stdout).toBe('F′(x)·G(x) + F(x)·G′(x)\n');
+    const refused = await dydx(['sin(x)', '--function', 'sin']);
+    expect(refused).toEqual({ status: 2, stdout: '', stderr: "dydx: 'sin' is already a function or constant: it cannot be declared one\n" });
+    expect((await dydx(['phi(x, y)'])).stderr).toMatch(/phi is a variable, not a function; .* \(--function phi\)/);
+  });
   it('prints its version and help', async () => {
     expect((await dydx(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
     expect((await dydx(['-V'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);

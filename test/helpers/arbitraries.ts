@@ -46,7 +46,9 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
         build.call(name, (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b] : [a, b])),
       ...(options.abstract === false ? [] : [
         fc.tuple(fc.constantFrom('f', 'g', 'h'), fc.integer({ min: 0, max: 2 }), tie('tree'))
-          .map(([name, order, a]) => build.apply(name, order, a)),
+          .map(([name, order, a]) => build.apply(name, [a], [order])),
+        fc.tuple(fc.constantFrom('f', 'g'), tie('tree'), tie('tree'), fc.integer({ min: 0, max: 1 }), fc.integer({ min: 0, max: 1 }))
+          .map(([name, a, b, i, j]) => build.apply(name, [a, b], [i, j])),
       ]),
     ),
   }));

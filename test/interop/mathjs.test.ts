@@ -29,7 +29,7 @@ const value = (f: () => unknown): number => {
 };
 
 /** Trees whose every construct mathjs has: no function mathjs lacks (σ, softplus, relu: written out), no f′. */
-const shared = (e: Expr): boolean => postOrder(e).every((n) => !(n.kind === 'call' && functionTable[n.name].code.mathjs === undefined) && !(n.kind === 'apply' && n.order > 0));
+const shared = (e: Expr): boolean => postOrder(e).every((n) => !(n.kind === 'call' && functionTable[n.name].code.mathjs === undefined) && !(n.kind === 'apply' && n.orders.some((o) => o > 0)));
 
 describe('mathjs interop', () => {
   it('round-trips every tree both have: fromMathjs(toMathjs(e)) equals e', () => {

@@ -117,10 +117,10 @@ describe('functions', () => {
   ])('%s reads as %s', (input, text) => expect(read(input)).toBe(text));
 
   it('reads f, g and h applied to an argument as abstract functions, with primes', () => {
-    expect(parse('f(x^2)')).toMatchObject({ kind: 'apply', name: 'f', order: 0 });
-    expect(parse("g'(x)")).toMatchObject({ kind: 'apply', name: 'g', order: 1 });
-    expect(parse("h''(x)")).toMatchObject({ kind: 'apply', name: 'h', order: 2 });
-    expect(parse('f″(x)')).toMatchObject({ kind: 'apply', name: 'f', order: 2 });
+    expect(parse('f(x^2)')).toMatchObject({ kind: 'apply', name: 'f', orders: [0] });
+    expect(parse("g'(x)")).toMatchObject({ kind: 'apply', name: 'g', orders: [1] });
+    expect(parse("h''(x)")).toMatchObject({ kind: 'apply', name: 'h', orders: [2] });
+    expect(parse('f″(x)')).toMatchObject({ kind: 'apply', name: 'f', orders: [2] });
     expect(parse('f')).toMatchObject({ kind: 'variable', name: 'f' });
   });
   it('reads σ alone as a variable and σ(…) as the sigmoid', () => {
@@ -171,7 +171,7 @@ describe('errors', () => {
   it('checks the number of arguments', () => {
     expect(errorOf('sin(x, y, z)').message).toBe('sin takes 1 argument, got 3');
     expect(errorOf('log(x, 2, 3)').message).toBe('log takes 1 or 2 arguments, got 3');
-    expect(errorOf('f(x, y)').message).toBe('f takes 1 argument, got 2');
+    expect(errorOf("f'(x, y)").message).toMatch(/^primes are for a function of one argument/);
   });
   it('rejects empty input clearly', () => {
     expect(errorOf('').message).toMatch(/^empty input/);

@@ -1,4 +1,4 @@
-import { compile, standInFunctions, type Expr } from '../../src/index.js';
+import { compile, standInsFor, type Expr } from '../../src/index.js';
 
 /*
  * The numbers behind the plot, apart from drawing it: each curve sampled across the
@@ -36,7 +36,7 @@ export function plotData(
   samples: number = defaultSamples,
 ): PlotData {
   const functions = curves.map(({ label, expr }) => {
-    const compiled = compile(expr, { functions: standInFunctions });
+    const compiled = compile(expr, { functions: standInsFor(expr) });
     const env: Record<string, number> = {};
     for (const name of compiled.variables) env[name] = values[name] ?? 1;
     const at = (x: number): number => {
