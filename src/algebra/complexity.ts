@@ -31,13 +31,20 @@ export const complexity = treeSum((node) => {
 /** How many times variables and constants are written: 2 in x + x and x·x, 1 in 2x and x². */
 const letterCount = treeSum((node) => (node.kind === 'variable' || node.kind === 'constant' ? 1 : 0));
 
+/** How many numbers are written: 2 in −2x/(2y), none in −x/y. */
+const numberCount = treeSum((node) => (node.kind === 'num' ? 1 : 0));
+
 /**
  * Whether a reads simpler than b: smaller, or as small with fewer letters written
- * (2x rather than x + x, x² rather than x·x). Both measures add up over the tree, so a
- * rewrite that makes a part simpler makes the whole simpler, and rewriting terminates.
+ * (2x rather than x + x, x² rather than x·x), or with fewer numbers (−x/y rather than
+ * −2x/(2y)). Each measure adds up over the tree, so a rewrite that makes a part simpler
+ * makes the whole simpler, and rewriting terminates.
  */
 export function simpler(a: Expr, b: Expr): boolean {
   const ca = complexity(a);
   const cb = complexity(b);
-  return ca < cb || (ca === cb && letterCount(a) < letterCount(b));
+  if (ca !== cb) return ca < cb;
+  const la = letterCount(a);
+  const lb = letterCount(b);
+  return la < lb || (la === lb && numberCount(a) < numberCount(b));
 }

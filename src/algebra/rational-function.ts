@@ -2,6 +2,9 @@ import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
 import { isInteger, isOne } from '../expr/rational.js';
+import { call } from '../expr/factory.js';
+import { functionTable } from '../functions/table.js';
+import { isNonNegative } from './nonnegative.js';
 import {
   addInto, addPolynomials, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, samePolynomial, scale,
   type Polynomial, type Term,
@@ -49,6 +52,7 @@ function algebraicParts(e: Expr): readonly Expr[] {
     case 'mul': return e.factors;
     case 'div': return [e.numerator, e.denominator];
     case 'pow': return e.exponent.kind === 'num' ? [e.base] : [];
+    case 'call': return rootIndex(e) === undefined ? [] : e.args;
     default: return [];
   }
 }
@@ -91,15 +95,16 @@ function rationalFunctionOf(e: Expr, toRationalFunction: (part: Expr) => Rationa
       if (n.numerator.size * d.denominator.size > maxExpansionTerms || n.denominator.size * d.numerator.size > maxExpansionTerms) return atom(e);
       return multiplyRational(n, { numerator: d.denominator, denominator: d.numerator });
     }
+    case 'call': {
+      // √u and ∛u are u^(1/2) and u^(1/3), so that √x·∛x is x^(5/6).
+      const index = rootIndex(e);
+      return index === undefined ? atom(e) : fractionalPower(toRationalFunction(e.args[0]!), new Fraction(1, index), e);
+    }
     case 'pow': {
       if (e.exponent.kind !== 'num') return atom(e);
       const exponent = e.exponent.value;
       const base = toRationalFunction(e.base);
-      if (!isInteger(exponent)) {
-        // Only a single atom takes a fractional exponent: (x²)^(1/2) is |x|, not x.
-        const single = singleAtom(base);
-        return single ? fromPolynomial(atomPolynomial(single[0], single[1].mul(exponent))) : atom(e);
-      }
+      if (!isInteger(exponent)) return fractionalPower(base, exponent, e);
       const n = Number(exponent.s * exponent.n);
       if (Math.abs(n) > 1000) return atom(e);
       const size = Math.max(base.numerator.size, base.denominator.size);
@@ -111,6 +116,23 @@ function rationalFunctionOf(e: Expr, toRationalFunction: (part: Expr) => Rationa
 }
 
 const atom = (e: Expr): RationalFunction => fromPolynomial(atomPolynomial(e));
+
+/** n for the n-th root functions (√ is 2, ∛ is 3). */
+const rootIndex = (e: Expr & { kind: 'call' }): number | undefined => (e.args.length === 1 ? functionTable[e.name].root : undefined);
+
+/**
+ * A fractional power of a rational function: only of a single atom to a power, and keeping
+ * the real domain. (u^a)^b is u^(ab) where a has an odd numerator (u^a takes u's sign,
+ * (∛x)^(1/2) is x^(1/6), both undefined below 0); with an even numerator u^a is |u|^a, so
+ * (x²)^(1/4) is |x|^(1/2), not √x, which is undefined for x < 0.
+ */
+function fractionalPower(base: RationalFunction, exponent: Rational, original: Expr): RationalFunction {
+  const single = singleAtom(base);
+  if (!single) return atom(original);
+  const [part, power] = single;
+  const evenPower = power.n % 2n === 0n;
+  return fromPolynomial(atomPolynomial(evenPower && !isNonNegative(part) ? call('abs', [part]) : part, power.mul(exponent)));
+}
 const isMonomialLike = (e: Expr): boolean => e.kind !== 'add';
 
 /** The atom and exponent, if a rational function is one atom to a power (coefficient 1). */

@@ -1,7 +1,9 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
-import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
-import { isNegative, isOne } from '../expr/rational.js';
+import { add, call, div, int, mul, neg, num, pow } from '../expr/factory.js';
+import { isInteger, isNegative, isOne } from '../expr/rational.js';
+import { rootFunctions } from '../functions/table.js';
+import { complexity } from './complexity.js';
 import { monomial, sortedTerms, type Polynomial, type Term } from './polynomial.js';
 import type { Factored } from './factor.js';
 
@@ -13,9 +15,11 @@ export function termToExpr(t: Term): Expr {
   if (isNegative(c)) return neg(termToExpr({ coefficient: c.neg(), monomial: t.monomial }));
   const up: Expr[] = [];
   const down: Expr[] = [];
+  // x^(3/2) is the two factors x·√x of the term, not a product inside it.
+  const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
   for (const [atom, exponent] of t.monomial.factors) {
-    if (isNegative(exponent)) down.push(powerExpr(atom, exponent.neg()));
-    else up.push(powerExpr(atom, exponent));
+    if (isNegative(exponent)) down.push(...factorsOf(powerExpr(atom, exponent.neg())));
+    else up.push(...factorsOf(powerExpr(atom, exponent)));
   }
   // A coefficient whose numerator or denominator is past the double range stays one rational
   // (3^1000/2^1000·x, not 3^1000·x/2^1000): its value fits where its parts would overflow.
@@ -31,9 +35,23 @@ export function termToExpr(t: Term): Expr {
 /** Whole numbers above this are no doubles (about 1.8·10³⁰⁸). */
 const maxDoubleSized = 2n ** 1023n;
 
-/** atom^exponent, with exponent 1 left out. */
+/** atom^exponent, with exponent 1 left out, and as a root where there is one: √x, x·∛x. */
 export function powerExpr(atom: Expr, exponent: Rational): Expr {
-  return isOne(exponent) ? atom : pow(atom, num(exponent));
+  return isOne(exponent) ? atom : asRoot(atom, exponent) ?? pow(atom, num(exponent));
+}
+
+/**
+ * base^q written with a root function where q's denominator has one: x^(1/2) is √x, x^(2/3)
+ * is (∛x)², and x^(3/2) is x·√x, or (√(x + 1))³ where repeating a longer base would cost more.
+ */
+export function asRoot(base: Expr, q: Rational): Expr | undefined {
+  const rootFunction = rootFunctions.get(Number(q.d));
+  if (isNegative(q) || isInteger(q) || !rootFunction) return undefined;
+  const root = call(rootFunction, [base]);
+  const rootTo = (n: bigint): Expr => (n === 1n ? root : pow(root, int(n)));
+  if (q.n < q.d) return rootTo(q.n);
+  // A short base is written twice, x²·(∛x)², as people do; a longer one once, (√(x + 1))³.
+  return complexity(base) <= 2 ? mul([powerExpr(base, new Fraction(q.n / q.d)), rootTo(q.n % q.d)]) : rootTo(q.n);
 }
 
 /**

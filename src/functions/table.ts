@@ -44,6 +44,11 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly root?: number;
   /** Exact values of the one-argument form: log(1) = 0, log(e) = 1, cos(0) = 1. */
   readonly values?: readonly { readonly at: Template<Name>; readonly is: Template<Name> }[];
+  /**
+   * f(u)² written with another function, for the identity that shortens a sum where both
+   * appear: cos(u)² = 1 − sin(u)², cosh(u)² = 1 + sinh(u)², sec(u)² = 1 + tan(u)².
+   */
+  readonly square?: Template<Name>;
   /** The function f undoes: f(g(u)) = u wherever g(u) is defined (log undoes exp; asin does not undo sin). */
   readonly undoes?: Name;
   /** Whether f′(u) is a polynomial in f(u) itself (σ′ = σ·(1 − σ), tanh′ = 1 − tanh², exp′ = exp). */
@@ -238,6 +243,7 @@ const table = {
   }),
   cos: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['sin', 'u']],
+    square: ['sub', 1, ['pow', ['sin', 'u'], 2]],
     values: [{ at: 0, is: 1 }], undoes: 'acos',
     unicode: called('cos'), latex: command('cos'), code: everywhere('cos'), evaluate: Math.cos, range: unit,
   }),
@@ -249,12 +255,14 @@ const table = {
   }),
   sec: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['mul', ['sec', 'u'], ['tan', 'u']],
+    square: ['add', 1, ['pow', ['tan', 'u'], 2]],
     values: [{ at: 0, is: 1 }],
     definition: ['div', 1, ['cos', 'u']],
     unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: except(Math.PI / 2, Math.PI),
   }),
   csc: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csc', 'u'], ['cot', 'u']]],
+    square: ['add', 1, ['pow', ['cot', 'u'], 2]],
     definition: ['div', 1, ['sin', 'u']],
     unicode: called('csc'), latex: command('csc'), code: { mathjs: 'csc' }, evaluate: csc, domain: except(0, Math.PI),
   }),
@@ -313,6 +321,7 @@ const table = {
   }),
   cosh: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['sinh', 'u'],
+    square: ['add', 1, ['pow', ['sinh', 'u'], 2]],
     values: [{ at: 0, is: 1 }], undoes: 'acosh',
     definition: ['div', ['add', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
     unicode: called('cosh'), latex: command('cosh'), code: everywhere('cosh'), evaluate: Math.cosh,
@@ -328,6 +337,7 @@ const table = {
   }),
   sech: entry({
     aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['sech', 'u'], ['tanh', 'u']]],
+    square: ['sub', 1, ['pow', ['tanh', 'u'], 2]],
     values: [{ at: 0, is: 1 }],
     definition: ['div', 1, ['cosh', 'u']],
     unicode: called('sech'), latex: operatorname('sech'), code: { mathjs: 'sech' }, evaluate: sech,
@@ -335,6 +345,7 @@ const table = {
   }),
   csch: entry({
     aliases: ['cosech'], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csch', 'u'], ['coth', 'u']]],
+    square: ['sub', ['pow', ['coth', 'u'], 2], 1],
     definition: ['div', 1, ['sinh', 'u']],
     unicode: called('csch'), latex: operatorname('csch'), code: { mathjs: 'csch' }, evaluate: csch, domain: except(0),
   }),

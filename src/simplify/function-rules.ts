@@ -1,11 +1,17 @@
 import type { Expr } from '../expr/types.js';
-import { call, int, pow } from '../expr/factory.js';
+import { call, int, num, pow } from '../expr/factory.js';
 import { isInteger } from '../expr/rational.js';
-import { equals } from '../expr/traverse.js';
+import { children, equals, withChildren } from '../expr/traverse.js';
 import { fromTemplate, matchTemplate } from '../expr/template.js';
 import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
 import { simpler } from '../algebra/complexity.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
+import { isNonNegative } from '../algebra/nonnegative.js';
+import { cancel } from '../algebra/cancel.js';
+import { toRationalFunction } from '../algebra/rational-function.js';
+import { rationalFunctionToExpr } from './written-form.js';
+import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
+import { foldParts } from '../expr/fold.js';
 
 /*
  * Rewrites that know functions, each read from the function table: exact values, a function
@@ -27,6 +33,57 @@ const quotients = functionNames.flatMap((name) => {
   const isCall = (t: unknown): boolean => Array.isArray(t) && t.length === 2 && t[1] === 'u' && functionNames.includes(t[0] as FunctionName);
   return isCall(definition[1]) && isCall(definition[2]) ? [{ name, definition }] : [];
 });
+
+/** The functions whose square another function writes (cos(u)² = 1 − sin(u)²), with that identity. */
+const squares = functionNames.flatMap((name) => {
+  const square = functionTable[name].square;
+  return square ? [{ name, square }] : [];
+});
+
+/** Whether a part is f(u)^(2k) for some u and whole k ≠ 0. */
+const isEvenPowerOf = (part: Expr, name: FunctionName): part is Pow & { base: Call; exponent: Num } =>
+  part.kind === 'pow' && part.base.kind === 'call' && part.base.name === name && part.base.args.length === 1
+  && part.exponent.kind === 'num' && isInteger(part.exponent.value) && part.exponent.value.n % 2n === 0n && part.exponent.value.n > 0n;
+
+/** The algebraic parts of a node, where a square may be replaced: not the arguments of functions. */
+const algebraicParts = (e: Expr): readonly Expr[] => (e.kind === 'add' || e.kind === 'mul' || e.kind === 'neg' || e.kind === 'div' ? children(e) : []);
+
+/** The arguments u of the squares f(u)^(2k) among the algebraic parts of a sum. */
+function squaredArguments(e: Add | Div, name: FunctionName): Expr[] {
+  const found: Expr[] = [];
+  foldParts<Expr, null>(e, algebraicParts, (part) => {
+    if (isEvenPowerOf(part, name) && !found.some((u) => equals(u, part.base.args[0]!))) found.push(part.base.args[0]!);
+    return null;
+  });
+  return found;
+}
+
+/** A sum with each f(u)^(2k) among its algebraic parts written as (the identity's right side)^k. */
+function withSquaresReplaced(e: Expr, name: FunctionName, u: Expr, square: Expr): Expr {
+  return foldParts<Expr, Expr>(e, algebraicParts, (part, of) => {
+    if (isEvenPowerOf(part, name) && equals(part.base.args[0]!, u)) return pow(square, num(part.exponent.value.div(2)));
+    return algebraicParts(part).length > 0 ? withChildren(part, children(part).map(of)) : part;
+  });
+}
+
+/** How many terms the sums among the algebraic parts have: 3 in (1 + tan(u)²)·x + 1 before the sum's own. */
+const termCount = (e: Expr): number => foldParts<Expr, number>(e, algebraicParts, (part, of) =>
+  algebraicParts(part).reduce((n, c) => n + of(c), part.kind === 'add' ? part.terms.length : 0));
+
+/**
+ * An identity for a square applied where it leaves fewer terms and a simpler whole: −sin(u)² −
+ * cos(u)² is −1, but cos(u)² − sin(u)² stays as it is rather than becoming 1 − 2sin(u)².
+ */
+function withSquareIdentity(e: Add | Div): Expr | undefined {
+  for (const { name, square } of squares) {
+    for (const u of squaredArguments(e, name)) {
+      const replaced = withSquaresReplaced(e, name, u, fromTemplate(square, [u]));
+      const normal = rationalFunctionToExpr(cancel(toRationalFunction(replaced)), 'auto');
+      if (termCount(normal) < termCount(e) && simpler(normal, e)) return normal;
+    }
+  }
+  return undefined;
+}
 
 export const functionRules: readonly AnyRewriteRule[] = [
   // log(1) → 0, log(e) → 1, cos(0) → 1
@@ -51,6 +108,8 @@ export const functionRules: readonly AnyRewriteRule[] = [
     const base = n % 2 === 0 && k % 2n === 1n ? call('abs', [inner.base]) : inner.base;
     return k === 1n ? base : pow(base, int(k));
   }),
+  // |e^u| → e^u, |u²| → u²: the absolute value of what cannot be negative
+  rule('call', 'abs-of-nonnegative', (e) => (e.name === 'abs' && e.args.length === 1 && isNonNegative(e.args[0]!) ? e.args[0] : undefined)),
   // cos(u)/sin(u) → cot(u), sin(u)/cos(u) → tan(u): a quotient that is a function of the table, when shorter
   rule('div', 'quotient-as-function', (e) => {
     for (const { name, definition } of quotients) {
@@ -61,4 +120,11 @@ export const functionRules: readonly AnyRewriteRule[] = [
     }
     return undefined;
   }),
+];
+
+/** Identities tried after the algebra has collected like terms: 2cos(u)² − 2sin(u)² is not first made 2 − 4sin(u)². */
+export const identityRules: readonly AnyRewriteRule[] = [
+  // −sin(u)² − cos(u)² → −1, cosh(u)² − sinh(u)² → 1, sec(u)²/(1 + tan(u)²) → 1
+  rule('add', 'square-identity', withSquareIdentity),
+  rule('div', 'square-identity', withSquareIdentity),
 ];

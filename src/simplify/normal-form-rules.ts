@@ -1,14 +1,14 @@
 import type { Add, Expr, Mul } from '../expr/types.js';
-import { call, div, int, mul, num, pow } from '../expr/factory.js';
+import { div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
 import { atomId, compareAtoms } from '../algebra/atoms.js';
 import { cancel } from '../algebra/cancel.js';
 import { toRationalFunction } from '../algebra/rational-function.js';
 import { rationalFunctionToExpr } from './written-form.js';
+import { asRoot } from '../algebra/to-expr.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
-import { functionTable, rootFunctions } from '../functions/table.js';
-import Fraction from 'fraction.js';
+import { functionTable } from '../functions/table.js';
 
 /**
  * Rules backed by the polynomial normal form: each rewrites a node into its normal
@@ -22,8 +22,11 @@ function normalIfSmaller(e: Expr): Expr | undefined {
 }
 
 
-/** The part a power or a coefficient multiplies: x for 3x², sin(x) for sin(x)². */
-const baseKey = (e: Expr): string => atomId(baseOf(e));
+/** The part a power or a coefficient multiplies: x for 3x², sin(x) for sin(x)², x for √x and (∛x)² (roots are powers too). */
+function baseKey(e: Expr): string {
+  const base = baseOf(e);
+  return atomId(base.kind === 'call' && base.args.length === 1 && functionTable[base.name].root !== undefined ? base.args[0]! : base);
+}
 
 /** The part a factor is a power of, its sign aside: x for −x², sin(x) for sin(x)³. */
 function baseOf(e: Expr): Expr {
@@ -87,6 +90,8 @@ export const algebraRules: readonly AnyRewriteRule[] = [
   rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   rule('div', 'cancel-common-factors', normalIfSmaller),
+  // (x²)^(1/4) → √|x|, (x³)^(1/3) → x: a fractional power of a power, keeping the real domain
+  rule('pow', 'combine-powers', (e) => (e.exponent.kind === 'num' && !isInteger(e.exponent.value) && e.base.kind === 'pow' ? normalIfSmaller(e) : undefined)),
   // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last
   rule('mul', 'order-factors', (e) => {
     // Most products are in order already: say so without sorting (the sort below is stable).
@@ -99,17 +104,7 @@ export const algebraRules: readonly AnyRewriteRule[] = [
     ? div(int(1), pow(e.base, num(e.exponent.value.neg())))
     : undefined)),
   // x^(1/2) → √x, x^(3/2) → x·√x, x^(1/3) → ∛x
-  rule('pow', 'fractional-power-as-root', (e) => {
-    if (e.exponent.kind !== 'num') return undefined;
-    const q = e.exponent.value;
-    const rootFunction = rootFunctions.get(Number(q.d));
-    if (isNegative(q) || isInteger(q) || !rootFunction) return undefined;
-    const root = call(rootFunction, [e.base]);
-    const whole = q.n / q.d;
-    const rest = new Fraction(q.n % q.d, q.d);
-    if (!rest.equals(new Fraction(1, q.d))) return undefined;
-    return whole === 0n ? root : mul([pow(e.base, num(new Fraction(whole))), root]);
-  }),
+  rule('pow', 'fractional-power-as-root', (e) => (e.exponent.kind === 'num' ? asRoot(e.base, e.exponent.value) : undefined)),
   // (√u)² → u, (∛u)³ → u
   rule('pow', 'power-of-root', (e) => {
     if (e.base.kind !== 'call' || e.exponent.kind !== 'num') return undefined;

@@ -4,7 +4,7 @@ import { StructuralMap } from '../expr/structural-map.js';
 import { maxRecursionDepth } from '../expr/size.js';
 import { tidyRules } from './rules.js';
 import { algebraRules } from './normal-form-rules.js';
-import { functionRules } from './function-rules.js';
+import { functionRules, identityRules } from './function-rules.js';
 import { rewriteInSigmoid } from './sigmoid.js';
 import { cancel } from '../algebra/cancel.js';
 import { toRationalFunction } from '../algebra/rational-function.js';
@@ -37,8 +37,11 @@ export type SimplifyForm = 'auto' | 'expanded' | 'factored' | 'exp';
 export const simplifyForms: readonly SimplifyForm[] = ['auto', 'expanded', 'factored', 'exp'];
 
 
-/** The tidying rules first (cheap, local), then those that know functions, then the algebra of the polynomial normal form. */
-export const simplificationRules: readonly AnyRewriteRule[] = [...tidyRules, ...functionRules, ...algebraRules];
+/**
+ * The tidying rules first (cheap, local), then those that know functions, then the algebra of
+ * the polynomial normal form, then identities between functions.
+ */
+export const simplificationRules: readonly AnyRewriteRule[] = [...tidyRules, ...functionRules, ...algebraRules, ...identityRules];
 
 /** Applies the rules bottom-up until none fires, recording each firing. */
 export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simplified {

@@ -1,6 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
-import { add, div, mul, neg } from '../expr/factory.js';
+import { add, div, int, mul, neg } from '../expr/factory.js';
 import { containsCall } from '../expr/traverse.js';
 import { isNegative, isOne } from '../expr/rational.js';
 import { complexity } from '../algebra/complexity.js';
@@ -101,6 +101,14 @@ export function rationalFunctionToExpr(r: RationalFunction, form: Form): Expr {
   const d = constantValue(r.denominator);
   if (d !== undefined && isOne(d)) return numerator;
   const denominator = polynomialExpr(r.denominator, form === 'expanded' ? 'expanded' : 'auto');
+  // −σ/(2·√u·(a + b)), not −σ/2/(√u·(a + b)): one term's fraction goes below the one bar.
+  const single = r.numerator.size === 1 ? [...r.numerator.values()][0]! : undefined;
+  if (single && single.coefficient.d !== 1n && r.denominator.size > 1) {
+    const below = denominator.kind === 'neg' ? denominator.operand : denominator;
+    const sign = denominator.kind === 'neg' ? -single.coefficient.s : single.coefficient.s;
+    const top = termToExpr({ coefficient: new Fraction(sign * single.coefficient.n), monomial: single.monomial });
+    return div(top, mul([int(single.coefficient.d), ...(below.kind === 'mul' ? below.factors : [below])]));
+  }
   // A number over a number, or a single term over a monomial, reads as one term: x/2, 3/x².
   if (r.numerator.size === 1 && r.denominator.size === 1) {
     const t = [...r.numerator.values()][0]!;

@@ -30,6 +30,8 @@ export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'exact-value': 'exact value',
   'cancel-inverse': 'a function undoes its inverse',
   'root-of-power': 'root of a power',
+  'abs-of-nonnegative': 'absolute value of what is not negative',
+  'square-identity': 'identity for a square (sin² + cos² = 1, cosh² − sinh² = 1)',
   'quotient-as-function': 'write the quotient as a function',
   'reduce-numeric-fraction': 'reduce the fraction',
   'collect-like-terms': 'collect like terms',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from '../../src/parse/parse.js';
 import { simplifyWithSteps } from '../../src/simplify/simplify.js';
-import { functionRules } from '../../src/simplify/function-rules.js';
+import { functionRules, identityRules } from '../../src/simplify/function-rules.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { toText } from '../../src/print/linear.js';
 
@@ -18,6 +18,14 @@ const cases: [string, string, string][] = [
   ['root-of-power', 'sqrt(x^6)', 'abs(x)^3'],
   ['root-of-power', 'sqrt(x^4)', 'x^2'],
   ['quotient-as-function', 'cos(x)/sin(x)', 'cot(x)'],
+  ['abs-of-nonnegative', 'abs(exp(x))', 'exp(x)'],
+  ['abs-of-nonnegative', 'abs(x^2 + sigmoid(x))', 'x^2 + sigmoid(x)'],
+  ['abs-of-nonnegative', 'sqrt(exp(x)^2)', 'exp(x)'],
+  ['square-identity', '-sin(x)^2 - cos(x)^2', '-1'],
+  ['square-identity', 'cosh(2x)^2 - sinh(2x)^2', '1'],
+  ['square-identity', 'sec(x)^2/(1 + tan(x)^2)', '1'],
+  ['square-identity', 'x*csc(x)^2 - x*cot(x)^2', 'x'],
+  ['square-identity', '1 - sech(x)^2', 'tanh(x)^2'],
   ['quotient-as-function', 'sinh(2x)/cosh(2x)', 'tanh(2*x)'],
 ];
 
@@ -29,7 +37,19 @@ describe('rewrites that know functions', () => {
   });
 
   it('has a test case for every rule', () => {
-    expect(new Set(cases.map(([rule]) => rule))).toEqual(new Set(functionRules.map((r) => r.id)));
+    expect(new Set(cases.map(([rule]) => rule))).toEqual(new Set([...functionRules, ...identityRules].map((r) => r.id)));
+  });
+
+  it('uses an identity for a square only where it leaves fewer terms', () => {
+    expect(toText(simplifyWithSteps(parse('cos(x)^2 - sin(x)^2')).result)).toBe('cos(x)^2 - sin(x)^2');
+    expect(toText(simplifyWithSteps(parse('2*cos(x)^2 - 2*sin(x)^2')).result)).toBe('2*cos(x)^2 - 2*sin(x)^2');
+    expect(toText(simplifyWithSteps(parse('sin(x)^2 + cos(y)^2')).result)).toBe('sin(x)^2 + cos(y)^2');
+  });
+
+  it('keeps the absolute value of what may be negative', () => {
+    for (const input of ['abs(x)', 'abs(sin(x))', 'abs(x^3)', 'abs(x^(1/3))', 'abs(exp(x) - 1)']) {
+      expect(toText(simplifyWithSteps(parse(input)).result), input).toMatch(/^abs\(/);
+    }
   });
 
   it('does not undo a function that is not its inverse everywhere', () => {
@@ -41,6 +61,7 @@ describe('rewrites that know functions', () => {
   it.each([
     ['0^(2^x + x^3 + 2)', '0'], ['0^x', '0'], ['1^x', '0'], ['log(x, e)', '1/x'], ['log(exp(x^2))', '2*x'],
     ['exp(log(x))', '1'], ['log(cos(x))', '-tan(x)'], ['log(sin(x))', 'cot(x)'], ['log(cosh(x))', 'tanh(x)'],
+    ['cos(x)/sin(x)', '-1/sin(x)^2'], ['atan(tan(x))', '1'], ['sqrt(exp(2*x))', 'sqrt(exp(2*x))'],
   ])('answers d/dx %s = %s, with no log(0) or log(1) left', (input, expected) => {
     expect(toText(differentiate(input).result)).toBe(expected);
   });
