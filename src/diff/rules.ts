@@ -2,6 +2,7 @@ import type { Apply, Call, Div, Expr, Mul, Pow } from '../expr/types.js';
 import { add, apply, call, constant, derivative, div, int, mul, neg, num, pow, sub, variable } from '../expr/factory.js';
 import { oneArgumentDerivative, type FunctionName, type FunctionTable } from '../functions/table.js';
 import { fromTemplate } from '../expr/template.js';
+import { kinkArguments, partialDerivative } from './partials.js';
 import { dependsOn } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
 import { InputError } from '../errors.js';
@@ -142,14 +143,17 @@ export function callRule(e: Call, ctx: RuleContext): DiffStep {
   // A function with kinks or jumps (|u|, floor(u), max(u, v)): the derivative holds away from them.
   const kinks = ctx.functions[e.name].notDifferentiable;
   if (!kinks) return step;
-  const at = fromTemplate(kinks.of, e.args);
-  const exceptWhere: Condition = kinks.where === 'zero' ? { kind: 'not-equal', left: at, right: int(0) }
-    : { kind: 'not-integer', left: kinks.where === 'integer' ? at : sub(at, div(one, int(2))), right: int(0) };
+  const exceptWhere = kinkArguments(e.name, e.args, (arg) => dependsOn(arg, ctx.variable)).map((args): Condition => {
+    const at = fromTemplate(kinks.of, args);
+    return kinks.where === 'zero' ? { kind: 'not-equal', left: at, right: int(0) }
+      : { kind: 'not-integer', left: kinks.where === 'integer' ? at : sub(at, div(one, int(2))), right: int(0) };
+  });
   return { ...step, exceptWhere };
 }
 
+
 function callRuleEverywhere(e: Call, ctx: RuleContext): DiffStep {
-  if (e.args.length === 2) return twoArgumentRule(e, ctx);
+  if (e.args.length >= 2) return severalArgumentRule(e, ctx);
   const entry = ctx.functions[e.name];
   const derivative = oneArgumentDerivative(entry);
   if (derivative === undefined) throw new Error(`internal error: ${e.name} of one argument has no derivative in the table`);
@@ -169,15 +173,14 @@ function outerStep(name: FunctionName, x: Call, v: string, result: Expr, ctx: Ru
 }
 
 /**
- * A function of two arguments. With one argument varying, the chain rule on it with the partial
+ * A function of two or more arguments. With one argument varying, the chain rule on it with the partial
  * derivative by it: (log_b u)′ = u′/(u·ln b), (max(u, 2))′ = heaviside(u − 2)·u′. A logarithm
  * whose base varies is differentiated through its definition, ln u / ln b; any other function of
  * two varying arguments takes the chain rule for several arguments: (f(u, v))′ = ∂f/∂u·u′ + ∂f/∂v·v′.
  */
-function twoArgumentRule(e: Call, ctx: RuleContext): DiffStep {
+function severalArgumentRule(e: Call, ctx: RuleContext): DiffStep {
   const [, second] = e.args as [Expr, Expr];
-  const { rule, partials, definition, discreteArguments } = ctx.functions[e.name];
-  if (!partials) throw new Error(`internal error: ${e.name} of two arguments has no partial derivatives in the table`);
+  const { rule, definition, discreteArguments } = ctx.functions[e.name];
   for (const i of discreteArguments ?? []) {
     if (dependsOn(e.args[i]!, ctx.variable)) {
       throw new InputError(`${e.name} takes a whole number as argument ${i + 1}: it cannot depend on ${ctx.variable}, so ${e.name} has no derivative by it`, 'invalid-request');
@@ -188,7 +191,7 @@ function twoArgumentRule(e: Call, ctx: RuleContext): DiffStep {
   if (varies.filter(Boolean).length === 1 && !(rule.id === 'logarithm' && varies[1])) {
     const at = varies.indexOf(true);
     const withArgument = (u: Expr): Expr => call(e.name, e.args.map((arg, i) => (i === at ? u : arg)));
-    return withChain(e, e.args[at]!, withArgument, (x, v) => outerStep(e.name, x as Call, v, fromTemplate(partials[at]!, (x as Call).args), ctx), ctx);
+    return withChain(e, e.args[at]!, withArgument, (x, v) => outerStep(e.name, x as Call, v, partialDerivative(e.name, at, (x as Call).args), ctx), ctx);
   }
   if (rule.id === 'logarithm' && definition) {
     const defined = fromTemplate(definition, e.args);
@@ -198,7 +201,7 @@ function twoArgumentRule(e: Call, ctx: RuleContext): DiffStep {
       formula: d(defined, ctx), result: rewritten.result, substeps: [rewritten],
     };
   }
-  const varying = e.args.flatMap((arg, i) => (dependsOn(arg, ctx.variable) ? [{ arg, partial: fromTemplate(partials[i]!, e.args) }] : []));
+  const varying = e.args.flatMap((arg, i) => (dependsOn(arg, ctx.variable) ? [{ arg, partial: partialDerivative(e.name, i, e.args) }] : []));
   const substeps = varying.map(({ arg }) => ctx.differentiate(arg));
   const chainRuleWith = (derivatives: readonly Expr[]): Expr => add(varying.map(({ partial }, k) => mul([partial, derivatives[k]!])));
   return {

@@ -23,8 +23,8 @@ interface StepOf<Rule extends string, Bindings> {
   /** The derivative as the rule produces it, before any tidying. */
   readonly result: Expr;
   readonly substeps: readonly DiffStep[];
-  /** Where the function differentiated here has no derivative (|u| at u = 0): the result holds elsewhere. */
-  readonly exceptWhere?: Condition;
+  /** Where the function differentiated here has no derivative (|u| at u = 0): the result holds where none of these fails. */
+  readonly exceptWhere?: readonly Condition[];
 }
 
 /**

@@ -20,8 +20,8 @@ export function conditionsOf(step: DiffStep, variable: string): Condition[] {
     const s = stack.pop()!;
     if (seen.has(s)) continue;
     seen.add(s);
-    if (s.exceptWhere) {
-      const c = tidied(s.exceptWhere, variable);
+    for (const condition of s.exceptWhere ?? []) {
+      const c = tidied(condition, variable);
       if (dependsOn(c.left, variable) && !found.some((f) => sameCondition(f, c))) found.push(c);
     }
     stack.push(...s.substeps);

@@ -72,8 +72,10 @@ export const mish = (x: number): number => x * Math.tanh(softplus(x));
 export const softsign = (x: number): number => x / (1 + Math.abs(x));
 /** ln σ(x) = −softplus(−x). */
 export const logSigmoid = (x: number): number => -softplus(-x);
-/** ln(eˣ + eʸ) = max + ln(1 + e^(−|x − y|)). */
-export function logSumExp(x: number, y: number): number {
-  const top = Math.max(x, y);
-  return top === -Infinity ? -Infinity : top + Math.log1p(Math.exp(-Math.abs(x - y)));
+/** ln(e^x₁ + … + e^xₙ) = m + ln(1 + Σ e^(xᵢ − m)) over all but one largest xᵢ = m: no term overflows. */
+export function logSumExp(...xs: number[]): number {
+  const top = Math.max(...xs);
+  if (!Number.isFinite(top)) return top;
+  const at = xs.indexOf(top);
+  return top + Math.log1p(xs.reduce((sum, x, i) => (i === at ? sum : sum + Math.exp(x - top)), 0));
 }

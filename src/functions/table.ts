@@ -30,6 +30,14 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly derivative?: Template<Name>;
   /** ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v. */
   readonly partials?: readonly [Template<Name>, Template<Name>];
+  /**
+   * f(u₁, …, uₙ) = f(uᵢ, f(the others)) for every i: so f takes any number of arguments from two
+   * (max(a, b, c)), its partial derivative by uᵢ is ∂f/∂u with v = f(the others), and its
+   * definition and its spellings in two-argument targets apply to one argument and the others' f.
+   */
+  readonly associative?: true;
+  /** f(u₁, …, uₙ) is the least (min) or the greatest (max) of its arguments. */
+  readonly extreme?: 'least' | 'greatest';
   /** Arguments that take whole numbers only, such as polygamma's order n: they may not depend on the variable. */
   readonly discreteArguments?: readonly number[];
   /** The second argument when it is left out: leaky_relu(x) is leaky_relu(x, 1/100). */
@@ -221,7 +229,7 @@ const table = {
     evaluate: roundHalfAway,
   }),
   min: entry({
-    aliases: [], arity: [2, 2], rule: elementary,
+    aliases: [], arity: [2, Infinity], associative: true, extreme: 'least', rule: elementary,
     partials: [['heaviside', ['sub', 'v', 'u']], ['heaviside', ['sub', 'u', 'v']]],
     notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
     unicode: called('min'), latex: command('min'),
@@ -229,7 +237,7 @@ const table = {
     evaluate: Math.min,
   }),
   max: entry({
-    aliases: [], arity: [2, 2], rule: elementary,
+    aliases: [], arity: [2, Infinity], associative: true, extreme: 'greatest', rule: elementary,
     partials: [['heaviside', ['sub', 'u', 'v']], ['heaviside', ['sub', 'v', 'u']]],
     notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
     unicode: called('max'), latex: command('max'),
@@ -432,8 +440,8 @@ const table = {
     evaluate: Math.atan2, range: interval(-Math.PI, Math.PI, '(]'),
   }),
   logsumexp: entry({
-    // ln(eᵘ + eᵛ), without overflow
-    aliases: [], arity: [2, 2], rule: elementary,
+    // ln(eᵘ + eᵛ + …), without overflow
+    aliases: [], arity: [2, Infinity], associative: true, rule: elementary,
     partials: [['sigmoid', ['sub', 'u', 'v']], ['sigmoid', ['sub', 'v', 'u']]],
     definition: ['log', ['add', ['exp', 'u'], ['exp', 'v']]],
     unicode: called('logsumexp'), latex: operatorname('logsumexp'), code: { numpy: 'np.logaddexp' }, evaluate: logSumExp,

@@ -67,7 +67,9 @@ function callNode(name: FunctionName, args: readonly Node[]): Node {
   const entry = functionTable[name];
   if (entry.code.mathjs !== undefined) return fn(entry.code.mathjs, [...args]);
   if (!entry.definition) throw new InputError(`${name} has no mathjs form: mathjs lacks it, and it has no closed form in functions mathjs has`, 'no-counterpart');
-  return templateNode(entry.definition, args);
+  // An associative f of more than two arguments is f(u₁, f(the others)).
+  const pair = entry.associative && args.length > 2 ? [args[0]!, callNode(name, args.slice(1))] : args;
+  return templateNode(entry.definition, pair);
 }
 
 /** A template of the function table as mathjs nodes, its arguments already converted. */

@@ -175,6 +175,6 @@ export const call = (d: Data): Expr => {
 
 function arityError(fn: Token, spelling: string, [fewest, most]: readonly [number, number], got: number): Error {
   const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;
-  const takes = fewest === most ? plural(fewest) : `${fewest} or ${plural(most)}`;
+  const takes = fewest === most ? plural(fewest) : most === Infinity ? `${plural(fewest)} or more` : `${fewest} or ${plural(most)}`;
   return errorAt(source, fn.offset, `${spelling} takes ${takes}, got ${got}`);
 }

@@ -108,6 +108,16 @@ export const functionRules: readonly AnyRewriteRule[] = [
     const base = n % 2 === 0 && k % 2n === 1n ? call('abs', [inner.base]) : inner.base;
     return k === 1n ? base : pow(base, int(k));
   }),
+  // max(x, 1, 2) → max(x, 2), max(u, u) → u, min(2, 3) → 2: only the extreme number and each argument once
+  rule('call', 'fewer-arguments', (e) => {
+    const extreme = functionTable[e.name].extreme;
+    if (!extreme) return undefined;
+    const beats = (a: Num, b: Num): boolean => a.value.compare(b.value) * (extreme === 'greatest' ? 1 : -1) > 0;
+    const best = e.args.reduce<Num | undefined>((found, a) => (a.kind === 'num' && (!found || beats(a, found)) ? a : found), undefined);
+    const kept = e.args.filter((a, i) => !e.args.slice(0, i).some((b) => equals(a, b)) && (a.kind !== 'num' || equals(a, best!)));
+    if (kept.length === e.args.length) return undefined;
+    return kept.length === 1 ? kept[0] : call(e.name, kept);
+  }),
   // |e^u| → e^u, |u²| → u²: the absolute value of what cannot be negative
   rule('call', 'abs-of-nonnegative', (e) => (e.name === 'abs' && e.args.length === 1 && isNonNegative(e.args[0]!) ? e.args[0] : undefined)),
   // cos(u)/sin(u) → cot(u), sin(u)/cos(u) → tan(u): a quotient that is a function of the table, when shorter

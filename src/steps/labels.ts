@@ -30,6 +30,7 @@ export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'exact-value': 'exact value',
   'cancel-inverse': 'a function undoes its inverse',
   'root-of-power': 'root of a power',
+  'fewer-arguments': 'drop arguments that cannot be the extreme',
   'abs-of-nonnegative': 'absolute value of what is not negative',
   'square-identity': 'identity for a square (sin² + cos² = 1, cosh² − sinh² = 1)',
   'quotient-as-function': 'write the quotient as a function',

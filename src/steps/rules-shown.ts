@@ -2,6 +2,7 @@ import type { Expr } from '../expr/types.js';
 import type { DiffStep, RuleId } from '../diff/steps.js';
 import { add, apply, call, derivative, div, int, mul, neg, pow, sub, variable } from '../expr/factory.js';
 import { fromTemplate } from '../expr/template.js';
+import { partialDerivative } from '../diff/partials.js';
 import { functionNames, functionTable, oneArgumentDerivative, type FunctionName } from '../functions/table.js';
 import type { Template } from '../functions/template.js';
 
@@ -37,9 +38,16 @@ const d = (e: Expr, by: string): Expr => derivative(e, by);
 const x = (step: DiffStep): Expr => variable(step.variable);
 const letter = (name: string, value: Expr): Binding => ({ name: variable(name), value });
 const none = (): Binding[] => [];
-/** The letters of a general form's arguments, and of those held fixed. */
-const argumentLetters = ['u', 'v', 'w'];
-const heldFixed = ['c', 'd', 'k'];
+/** The letter of a general form's i-th argument: u, v, w, then u4, u5, …. */
+const argumentLetter = (i: number): string => ['u', 'v', 'w'][i] ?? `u${i + 1}`;
+/** The arguments of a function's application, none for any other node. */
+const argumentsOf = (e: Expr): readonly Expr[] => (e.kind === 'call' || e.kind === 'apply' ? e.args : []);
+/**
+ * A general form's arguments when it is differentiated by one of them, at `at`: that one is
+ * the variable x, the others are held fixed and called c, d, k, then c4, c5, ….
+ */
+const heldFixedBut = (args: readonly Expr[], at: number, x: Expr): Expr[] =>
+  args.map((_, i) => (i === at ? x : variable(['c', 'd', 'k'][i > at ? i - 1 : i] ?? `c${i}`)));
 
 export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
   'constant': { label: 'constant rule', form: (s) => [d(c, s.variable), int(0)], bindings: none },
@@ -111,11 +119,11 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
     label: 'derivative of {fn}',
     form: (s) => {
       const { fn } = s.bindings;
-      // A function of two arguments is differentiated by the one that varies, the other (c) held fixed.
-      if (s.expr.kind === 'call' && s.expr.args.length === 2) {
+      // A function of several arguments is differentiated by the one that varies, the others (c, d, …) held fixed.
+      if (s.expr.kind === 'call' && s.expr.args.length >= 2) {
         const at = s.expr.args.findIndex((arg) => arg.kind === 'variable' && arg.name === s.variable);
-        const args = s.expr.args.map((_, i) => (i === at ? x(s) : c));
-        return [d(call(fn, args), s.variable), fromTemplate(functionTable[fn].partials![at]!, args)];
+        const args = heldFixedBut(s.expr.args, at, x(s));
+        return [d(call(fn, args), s.variable), partialDerivative(fn, at, args)];
       }
       return [d(call(fn, [x(s)]), s.variable), fromTemplate(derivativeOf(fn), [x(s)])];
     },
@@ -124,19 +132,19 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
   'several-arguments': {
     label: 'chain rule for several arguments',
     form: (s) => {
-      const partials = functionTable[s.bindings.fn].partials!;
-      const args = [u, v];
-      return [d(call(s.bindings.fn, args), 'x'), add(partials.map((p, i) => mul([fromTemplate(p, args), d(args[i]!, 'x')])))];
+      const letters = argumentsOf(s.expr).map((_, i) => variable(argumentLetter(i)));
+      const terms = letters.map((letter, i) => mul([partialDerivative(s.bindings.fn, i, letters), d(letter, 'x')]));
+      return [d(call(s.bindings.fn, letters), 'x'), add(terms)];
     },
-    bindings: (s) => (s.expr.kind === 'call' ? s.expr.args.map((arg, i) => letter(i === 0 ? 'u' : 'v', arg)) : []),
+    bindings: (s) => argumentsOf(s.expr).map((arg, i) => letter(argumentLetter(i), arg)),
   },
   'abstract-function': {
     label: 'derivative of {fn}',
     form: (s) => {
       // With several arguments, the derivative by the one that varies, the others (c, d, …) held fixed.
-      const args = s.expr.kind === 'apply' ? s.expr.args : [];
+      const args = argumentsOf(s.expr);
       const at = args.findIndex((arg) => arg.kind === 'variable' && arg.name === s.variable);
-      const letters = args.map((_, i) => (i === at ? x(s) : variable(heldFixed[i > at ? i - 1 : i] ?? `c${i}`)));
+      const letters = heldFixedBut(args, at, x(s));
       return [d(apply(s.bindings.fn, letters), s.variable), apply(s.bindings.fn, letters, letters.map((_, i) => (i === at ? 1 : 0)))];
     },
     bindings: none,
@@ -144,12 +152,11 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
   'abstract-several-arguments': {
     label: 'chain rule for several arguments',
     form: (s) => {
-      const n = s.expr.kind === 'apply' ? s.expr.args.length : 2;
-      const letters = Array.from({ length: n }, (_, i) => variable(argumentLetters[i] ?? `u${i + 1}`));
+      const letters = argumentsOf(s.expr).map((_, i) => variable(argumentLetter(i)));
       const by = (i: number): Expr => apply(s.bindings.fn, letters, letters.map((_, k) => (k === i ? 1 : 0)));
       return [d(apply(s.bindings.fn, letters), 'x'), add(letters.map((letter, i) => mul([by(i), d(letter, 'x')])))];
     },
-    bindings: (s) => (s.expr.kind === 'apply' ? s.expr.args.map((arg, i) => letter(argumentLetters[i] ?? `u${i + 1}`, arg)) : []),
+    bindings: (s) => argumentsOf(s.expr).map((arg, i) => letter(argumentLetter(i), arg)),
   },
   'polynomial-in-function': {
     label: 'derivative of a polynomial in a function',

@@ -21,6 +21,10 @@ const cases: [input: string, derivative: string, holds: string, kink: number][] 
   ['leaky_relu(x, 1/10)', '1/10*(1 + 9*heaviside(x))', 'x != 0', 0],
   ['max(x, 1)', 'heaviside(x - 1)', 'x != 1', 1],
   ['min(x, 1)', 'heaviside(1 - x)', 'x != 1', 1],
+  // Of any number of arguments: the kinks are where the extreme value is taken twice; repeats are one argument.
+  ['max(x, 2x, -1)', 'heaviside(x - max(2*x, -1)) + 2*heaviside(2*x - max(x, -1))', 'x - max(2*x, -1) != 0 and 2*x - max(x, -1) != 0', 0],
+  ['max(x, x, 1)', 'heaviside(x - 1)', 'x != 1', 1],
+  ['max(x, x, 2x)', '2*heaviside(x) + heaviside(-x)', 'x != 0', 0],
   ['sign(x)', '0', 'x != 0', 0],
   ['heaviside(x - 2)', '0', 'x != 2', 2],
   ['floor(x)', '0', 'x is not an integer', 2],
@@ -42,6 +46,15 @@ describe('functions with kinks and jumps', () => {
     }
     // At the kink it is not.
     expect(d.conditions.some((c) => !holdsAt(c, value(c.left, kink), value(c.right, kink)))).toBe(true);
+  });
+
+  it('gives repeated arguments of min and max one share each of the derivative', () => {
+    // heaviside(0) = 1/2 for each of three copies would make min(x, x, x)′ 3/2.
+    for (const input of ['min(x, x, x)', 'max(x, x)', 'min(min(x, x, x), x, x)']) {
+      const d = differentiate(input);
+      expect(toText(d.result), input).toBe('1');
+      expect(d.conditions, input).toEqual([]);
+    }
   });
 
   it('says nothing where the derivative holds everywhere', () => {

@@ -39,13 +39,15 @@ function row(name: FunctionName): string {
   const names = entry.parameters ?? ['x', 'y'];
   const [first, second] = names;
   // f(x), f(x, y), f(x, a = 1) with a default, or f(x) and f(x, b) (log and its base).
-  const args = arity[1] === 1 ? first : arity[0] === 2 ? `${first}, ${second}`
+  const args = arity[1] === 1 ? first : entry.associative ? `${first}, ${second}, …` : arity[0] === 2 ? `${first}, ${second}`
     : defaultSecond !== undefined ? `${first}, ${second} = ${unicode(defaultSecond)}` : `${first}), ${name}(${first}, ${second}`;
   const spellings = [...new Set([...aliases, ...(entry.unicode.kind === 'name' && entry.unicode.name !== name ? [entry.unicode.name] : [])])];
   // A whole-number argument (polygamma's n) has no partial derivative.
   const partialsCell = partials ? partials.flatMap((p, i) => (discreteArguments?.includes(i) ? [] : [`∂/∂${names[i]}: ${cell(unicode(p, names))}`])).join(', ') : '';
+  // Of more arguments, by each as of f(it, f(the others)).
+  const more = entry.associative ? `; by each of more, as in ${cell(`${name}(${first}, ${name}(the others))`)}` : '';
   const derivative = arity[1] === 1 ? cell(unicode(oneArgumentDerivative(entry)!))
-    : arity[0] === 1 && defaultSecond === undefined ? `${cell(unicode(oneArgumentDerivative(entry)!))}; ${partialsCell}` : partialsCell;
+    : arity[0] === 1 && defaultSecond === undefined ? `${cell(unicode(oneArgumentDerivative(entry)!))}; ${partialsCell}` : partialsCell + more;
   return `| ${cell(`${name}(${args})`)} | ${spellings.map(cell).join(' ')} | ${definition ? cell(unicode(definition, names)) : ''} | ${derivative} |`;
 }
 

@@ -26,6 +26,10 @@ const answered: [input: string, answer: string][] = [
   ['nthRoot(x, 3)', '1/(3*cbrt(x)^2)'], ['root(x, 3)', '1/(3*cbrt(x)^2)'], ['root(x, 4)', '1/(4*x^(3/4))'],
   ['atan2(x, 2)', '2/(x^2 + 4)'], ['atan2(1, x)', '-1/(1 + x^2)'], ['|x|', 'sign(x)'], ['|2x + 1|', '2*sign(2*x + 1)'],
   ['hypot(x, 3)', 'x/hypot(x, 3)'], ['log1p(x)', '1/(1 + x)'], ['expm1(x)', 'exp(x)'], ['logsumexp(x, 2x)', 'sigmoid(-x) + 2*sigmoid(x)'],
+  // Any number of arguments: the derivative by each is that of f(it, f(the others)).
+  ['logsumexp(x, 2x, 3)', 'sigmoid(x - logsumexp(2*x, 3)) + 2*sigmoid(2*x - logsumexp(x, 3))'],
+  ['max(x^2, 2x, 1)', '2*x*heaviside(x^2 - max(2*x, 1)) + 2*heaviside(2*x - max(x^2, 1))'],
+  ['min(x, 1/2, 1/3)', 'heaviside(1/3 - x)'],
   // Γ(x), not the variable gamma times x.
   ['gamma(x)', 'digamma(x)*gamma(x)'], ['lgamma(x)', 'digamma(x)'], ['psi(x)', 'polygamma(1, x)'],
   // Answers that were NaN everywhere or needlessly long.

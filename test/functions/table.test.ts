@@ -89,10 +89,12 @@ describe('the function table', () => {
       if (entry.defaultSecond !== undefined) check(entry.defaultSecond, `${name} default`);
       // A function of one argument has a derivative; one of two, partial derivatives.
       if (entry.arity[0] === 1) expect(oneArgumentDerivative(entry), name).toBeDefined();
-      if (entry.arity[1] === 2) expect(entry.partials, name).toBeDefined();
+      if (entry.arity[1] >= 2) expect(entry.partials, name).toBeDefined();
+      // More than two arguments only where f(u₁, …, uₙ) = f(uᵢ, f(the others)) gives their partials.
+      if (entry.arity[1] > 2) expect(entry.associative, name).toBe(true);
       if (entry.definition) check(entry.definition, `${name} definition`);
       entry.partials?.forEach((p, i) => check(p, `${name} partial ${i + 1}`));
-      if (entry.partials) expect(entry.arity[1], name).toBe(2);
+      if (entry.partials) expect(entry.arity[1], name).toBeGreaterThanOrEqual(2);
     }
   });
 
@@ -143,7 +145,7 @@ describe('the function table', () => {
     const { definition, arity, defaultSecond } = functionTable[name];
     for (const x of [...points, 0, 1, -1]) {
       // The definition is of the longest form: with the default second argument where it may be left out.
-      const args = arity[1] === 2 ? [[x, 2], [x, 0.3]] : [[x]];
+      const args = arity[1] >= 2 ? [[x, 2], [x, 0.3]] : [[x]];
       if (arity[0] === 1 && defaultSecond !== undefined) args.push([x, templateValue(defaultSecond, [])]);
       for (const a of args) {
         const expected = value(name, ...a);
@@ -151,6 +153,19 @@ describe('the function table', () => {
         // A definition is exact mathematics, not always the best numerics: erfc = 1 − erf cancels where erf is near 1.
         expect(relativeError(templateValue(definition!, a), expected), `${name}(${a.join(', ')})`).toBeLessThan(1e-9);
       }
+    }
+  });
+
+  it.each(functionNames.filter((name) => functionTable[name].associative))('%s: of three arguments, is itself of one and the others', (name) => {
+    const { extreme } = functionTable[name];
+    for (const [a, b, c] of [[0.3, -1.7, 2.4], [-7.3, 9.6, 0.03], [1.08, 1.08, -0.41], [700, 710, -705]] as const) {
+      const whole = value(name, a, b, c);
+      // f(u₁, u₂, u₃) = f(uᵢ, f(the others)) for each i, in either order.
+      for (const [u, rest] of [[a, value(name, b, c)], [b, value(name, a, c)], [c, value(name, a, b)]] as const) {
+        expect(relativeError(value(name, u, rest), whole), `${name}(${a}, ${b}, ${c})`).toBeLessThan(1e-14);
+        expect(relativeError(value(name, rest, u), whole), `${name}(${a}, ${b}, ${c})`).toBeLessThan(1e-14);
+      }
+      if (extreme) expect(whole).toBe(extreme === 'least' ? Math.min(a, b, c) : Math.max(a, b, c));
     }
   });
 

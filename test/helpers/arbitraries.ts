@@ -23,7 +23,9 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
   const variables = options.variables ?? ['x', 'x', 'x', 'y', 'theta', 'w1'];
   const oneArgument = functionNames.filter((name) => functionTable[name].arity[0] === 1);
   // Functions of two arguments (max, leaky_relu with its slope); log(u, b) is drawn with the bases people use.
-  const twoArguments = functionNames.filter((name) => functionTable[name].arity[1] === 2 && name !== 'log');
+  const twoArguments = functionNames.filter((name) => functionTable[name].arity[1] >= 2 && name !== 'log');
+  // Functions of any number of arguments (max(a, b, c), logsumexp), drawn with three.
+  const threeArguments = functionNames.filter((name) => functionTable[name].arity[1] >= 3);
   const leaf = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...variables).map(build.variable) },
     { weight: 2, arbitrary: literal },
@@ -44,6 +46,8 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
       fc.tuple(fc.constantFrom(...twoArguments), tie('tree'), tie('tree'), fc.integer({ min: 0, max: 3 })).map(([name, a, b, n]) =>
         // An argument that takes whole numbers only (polygamma's order) gets one.
         build.call(name, (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b] : [a, b])),
+      fc.tuple(fc.constantFrom(...threeArguments), fc.array(tie('tree'), { minLength: 3, maxLength: 3 }))
+        .map(([name, args]) => build.call(name, args)),
       ...(options.abstract === false ? [] : [
         fc.tuple(fc.constantFrom('f', 'g', 'h'), fc.integer({ min: 0, max: 2 }), tie('tree'))
           .map(([name, order, a]) => build.apply(name, [a], [order])),
