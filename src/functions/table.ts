@@ -550,7 +550,7 @@ const table = {
   logsigmoid: entry({
     // ln σ(u) = −softplus(−u)
     aliases: ['log_sigmoid'], arity: [1, 1], rule: elementary,
-    derivative: ['sub', 1, ['sigmoid', 'u']],
+    derivative: ['sigmoid', ['neg', 'u']],
     definition: ['neg', ['softplus', ['neg', 'u']]],
     unicode: called('logsigmoid'), latex: command('log\\sigma'), code: {}, evaluate: logSigmoid, range: interval(-Infinity, 0, '()'),
   }),
