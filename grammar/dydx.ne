@@ -8,6 +8,15 @@ import * as p from './postprocess.js';
 %}
 @lexer lexer
 
+# A base with its powers: b^e^…, b^e², b². ^ is right-associative, 2^x^y = 2^(x^y), but the
+# chain is read left to right (a right-recursive rule would make Earley parsing quadratic in
+# its length) and associated to the right when the tree is built; a superscript after it binds
+# tighter (2^x² is 2^(x²)).
+powered[BASE] -> $BASE powers                 {% p.poweredChain %}
+               | $BASE powers %sup            {% p.poweredChain %}
+               | $BASE %sup                   {% p.poweredSuperscript %}
+               | $BASE                        {% p.poweredNothing %}
+
 input     -> sum                              {% id %}
 
 # a + b − c
@@ -20,24 +29,55 @@ term      -> %minus term                      {% p.negate %}
            | %plus term                       {% p.unaryPlus %}
            | product                          {% id %}
 
-# a·b / c, and juxtaposition 2x, x y, 2(x+1) — never before a bare number
-product   -> product %times signed            {% p.times %}
+# a·b / c, and juxtaposition 2x, x y, 2(x+1) — never before a bare number. A product is open
+# when it ends with a function applied without brackets (sin x): that argument takes every factor
+# written next to it, so after it only a factor that starts with a function may follow
+# (sin x cos x is sin(x)·cos(x)), or an operator (sin x / 2 is sin(x)/2).
+product   -> closed                           {% id %}
+           | open                             {% id %}
+
+closed    -> product %times signed            {% p.times %}
            | product %divide signed           {% p.divide %}
-           | product implicit                 {% p.juxtapose %}
+           | closed implicit                  {% p.juxtapose %}
+           | open called                      {% p.juxtapose %}
            | power                            {% id %}
+
+open      -> applied                          {% id %}
+           | closed applied                   {% p.juxtapose %}
+           | open applied                     {% p.juxtapose %}
+           | product %times signedApplied     {% p.times %}
+           | product %divide signedApplied    {% p.divide %}
 
 # after an explicit operator a sign is allowed: x·−y, x/−2
 signed    -> %minus signed                    {% p.negate %}
            | %plus signed                     {% p.unaryPlus %}
            | power                            {% id %}
 
-# the exponent of ^ may carry a sign: 2^−x. ^ is right-associative, 2^x^y = 2^(x^y), but the
-# chain is read left to right (a right-recursive rule would make Earley parsing quadratic in
-# its length) and associated to the right when the tree is built.
-power     -> postfix powers                   {% p.powerChain %}
-           | postfix powers %sup              {% p.powerChain %}
-           | postfix %sup                     {% p.superscript %}
-           | postfix                          {% id %}
+signedApplied -> %minus signedApplied         {% p.negate %}
+           | %plus signedApplied              {% p.unaryPlus %}
+           | applied                          {% id %}
+
+# a function applied without brackets, as calculators and textbooks write it: sin x, sin 2x,
+# sin x^2 (= sin(x²)), sin^2 x (= sin(x)²), sin^-1 x (= asin(x)), sin cos x (= sin(cos(x)))
+applied   -> head argument                    {% p.applied %}
+
+head      -> %func                            {% p.head %}
+           | %func %pow exponent              {% p.head %}
+           | %func %sup                       {% p.head %}
+
+# the argument: factors written next to each other, up to an operator, a function name or a
+# closing bracket; it does not start with a bracket, which would make the function's own
+# brackets (sin (x + 1) is sin(x + 1))
+argument  -> %minus argument                  {% p.negate %}
+           | %plus argument                   {% p.unaryPlus %}
+           | applied                          {% id %}
+           | factors                          {% id %}
+
+factors   -> powered[plain]                   {% id %}
+           | powered[call]                    {% id %}
+           | factors powered[atom]            {% p.juxtapose %}
+
+power     -> powered[postfix]                 {% id %}
 
 powers    -> %pow exponent                    {% p.firstExponent %}
            | powers %pow exponent             {% p.nextExponent %}
@@ -47,20 +87,31 @@ exponent  -> %minus exponent                  {% p.negate %}
            | postfix                          {% id %}
 
 # the same level for an implicit factor, which may not start with a number
-implicit  -> operand powers                   {% p.powerChain %}
-           | operand powers %sup              {% p.powerChain %}
-           | operand %sup                     {% p.superscript %}
-           | operand                          {% id %}
+implicit  -> powered[operand]                 {% id %}
+
+# after an open product: a factor that starts with a function, sin x cos(x)
+called    -> powered[call]                    {% id %}
 
 postfix   -> %number                          {% p.number %}
            | operand                          {% id %}
 
-operand   -> %name                            {% p.name %}
+operand   -> atom                             {% id %}
+           | call                             {% id %}
+
+# what an argument written without brackets may start with: no bracket, no function
+plain     -> %number                          {% p.number %}
+           | %name                            {% p.name %}
+           | %lbar sum %rbar                  {% p.delimited %}
+           | %root postfix                    {% p.root %}
+
+# what may follow within such an argument: anything but a number or a function
+atom      -> %name                            {% p.name %}
            | %lparen sum %rparen              {% p.group %}
            | %lbracket sum %rbracket          {% p.group %}
            | %lbar sum %rbar                  {% p.delimited %}
-           | %func %lparen arguments %rparen  {% p.call %}
            | %root postfix                    {% p.root %}
+
+call      -> head %lparen arguments %rparen   {% p.call %}
 
 arguments -> sum                              {% p.firstArgument %}
            | arguments %comma sum             {% p.nextArgument %}

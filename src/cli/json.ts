@@ -6,6 +6,8 @@ import { toLatex } from '../print/latex.js';
 import { conditionIn } from '../print/conditions.js';
 import type { CheckReport } from '../check/check.js';
 import { buildTrace, stepNumber, tooLargeToShow, type TraceRewrite, type TraceStep } from '../steps/trace.js';
+import { derivativeName, readingIn } from '../print/reading.js';
+import type { FunctionLabel } from '../parse/request.js';
 
 /** An expression in the three notations. */
 export interface PrintedExpr {
@@ -67,7 +69,15 @@ export function derivativeJson(input: string, d: Derivative, maxShownNodes?: num
       ...(d.cycle.factor ? { factor: printed(num(d.cycle.factor)), repeats: d.cycle.repeats!.toString() } : {}),
     },
   } : {};
-  const base = { input, variable: d.variable, order, derivative: printed(d.result), ...holds, ...cycle };
+  // How the input was read, in the three notations, with the conventions that chose it.
+  const reading = d.reading ? {
+    reading: {
+      notation: d.reading.notation, text: readingIn(d.reading, 'text'), unicode: readingIn(d.reading, 'unicode'), latex: readingIn(d.reading, 'latex'),
+      expression: printed(d.reading.expr), notes: d.reading.notes,
+      ...(d.reading.request.label ? { name: printedName(d.reading.request.label, d.order) } : {}),
+    },
+  } : {};
+  const base = { input, ...reading, variable: d.variable, order, derivative: printed(d.result), ...holds, ...cycle };
   // A derivation too large to show is left out, with the reason; the answer is still given.
   const tooLarge = tooLargeToShow(d, maxShownNodes);
   if (tooLarge) return { ...base, steps: null, stepsOmitted: tooLarge };
@@ -83,6 +93,10 @@ export function derivativeJson(input: string, d: Derivative, maxShownNodes?: num
     })),
   };
 }
+
+/** The name of the answer, y′ or f′(x), in the three notations. */
+const printedName = (label: FunctionLabel, order: number | bigint): PrintedExpr =>
+  ({ text: derivativeName(label, order, 'text'), unicode: derivativeName(label, order, 'unicode'), latex: derivativeName(label, order, 'latex') });
 
 /** A numeric check in JSON: NaN (no comparison made) is null. */
 export function checkJson(report: CheckReport) {

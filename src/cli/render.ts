@@ -6,6 +6,7 @@ import { latexDocument, traceToLatex } from '../print/steps-latex.js';
 import { traceToMarkdown } from '../print/steps-markdown.js';
 import { buildTrace } from '../steps/trace.js';
 import { checkJson, derivativeJson } from './json.js';
+import { derivativeName } from '../print/reading.js';
 import type { CheckReport } from '../check/check.js';
 
 export const formats = ['text', 'unicode', 'latex', 'markdown', 'json'] as const;
@@ -27,12 +28,15 @@ export function render(input: string, d: Derivative, options: RenderOptions, che
   const { format, steps } = options;
   if (format === 'json') return JSON.stringify({ ...derivativeJson(input, d, options.maxShownNodes), ...(check ? { check: checkJson(check) } : {}) });
   if (steps === undefined) {
+    // y = x² is answered y′ = 2x, f(x) = x² f′(x) = 2x.
+    const label = d.reading?.request.label;
+    const named = (notation: 'text' | 'unicode' | 'latex'): string => (label ? `${derivativeName(label, d.order, notation)} = ` : '');
     switch (format) {
-      case 'text': return toText(d.result);
-      case 'unicode': return toUnicode(d.result);
-      case 'markdown': return `$${toLatex(d.result)}$`;
+      case 'text': return named('text') + toText(d.result);
+      case 'unicode': return named('unicode') + toUnicode(d.result);
+      case 'markdown': return `$${named('latex')}${toLatex(d.result)}$`;
       case 'latex': {
-        const latex = toLatex(d.result);
+        const latex = named('latex') + toLatex(d.result);
         return options.document ? latexDocument(d, `\\[\n${latex}\n\\]`) : latex;
       }
     }

@@ -10,6 +10,8 @@ import { checkDerivative, type CheckReport } from '../check/check.js';
 import { verdictLine } from '../check/verdict.js';
 import { conditionsIn } from '../print/conditions.js';
 import { words } from '../steps/labels.js';
+import type { Reading } from '../parse/parse.js';
+import { readingIn } from '../print/reading.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -33,7 +35,9 @@ export interface CliIO {
 
 interface Options {
   readonly var?: string;
-  readonly order: number | bigint;
+  readonly vars?: readonly string[];
+  readonly input: 'text' | 'latex' | 'auto';
+  readonly order?: number | bigint;
   readonly format?: Format;
   readonly simplify: boolean;
   readonly form: SimplifyForm;
@@ -54,8 +58,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .description('Differentiate an expression symbolically and print the derivative.')
     .argument('[expression]', "the expression, e.g. '1/(1+exp(-x))'; '-' or none (with piped input) reads one per line")
     .option('-v, --var <name>', 'variable to differentiate by (default: x if present, else the only variable)')
-    .option('--function <names>', 'read these names as functions, as f, g and h are: --function phi,psi makes phi(x, y) an unknown function of x and y', functionNames)
-    .option('-n, --order <n>', 'how many times to differentiate: at most 1000, or any number where the derivatives repeat', parseOrder, 1)
+    .option('--function <names>', 'read these names as functions, as f, g and h are: --function phi,psi makes phi(x, y) an unknown function of x and y', nameList)
+    .option('--vars <names>', 'read these names of several letters as one variable each (without, rate is r·a·t·e): --vars rate,loss', nameList)
+    .option('-n, --order <n>', 'how many times to differentiate (default 1): at most 1000, or any number where the derivatives repeat', parseOrder)
+    .addOption(new Option('--input <notation>', 'how the input is written: auto reads LaTeX when it has a command (\\frac) or ^{').choices(['auto', 'text', 'latex']).default('auto'))
     .addOption(new Option('-f, --format <format>', 'output format (default: unicode on a terminal, else text)').choices(formats))
     .option('--no-simplify', 'print the derivative exactly as the rules give it, untidied')
     .addOption(new Option('--form <form>', 'how to write the answer: auto picks the simplest and writes exponentials as σ where simpler; exp never does').choices(simplifyForms).default('auto'))
@@ -139,8 +145,8 @@ function parseCount(value: string): number {
   return Number(value);
 }
 
-/** Names from --function: comma-separated, and the option may be given more than once. */
-function functionNames(value: string, previous: readonly string[] | undefined): readonly string[] {
+/** Names from --function and --vars: comma-separated, and the option may be given more than once. */
+function nameList(value: string, previous: readonly string[] | undefined): readonly string[] {
   const names = value.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (names.length === 0) throw new InvalidArgumentError('give one or more names, such as phi or phi,psi.');
   return [...(previous ?? []), ...names];
@@ -172,13 +178,16 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     const d = differentiate(input, {
       variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
       maxLength: options.maxLength, maxDepth: options.maxDepth, maxNodes: options.maxNodes,
-      abstractFunctions: options.function,
+      abstractFunctions: options.function, variables: options.vars, notation: options.input,
     });
     const check = options.check ? checkDerivative(d, { steps: output.steps !== undefined, maxShownNodes: output.maxShownNodes }) : undefined;
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && output.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${render(input, d, output, check)}\n${separator}`);
     const prefix = batch ? `input "${truncate(input)}": ` : '';
+    // The reading goes beside the answer whenever it is not what was typed: the first thing to check.
+    const read = d.reading && format !== 'json' ? readAsLine(input, d.reading, format === 'unicode' ? 'unicode' : 'text') : undefined;
+    if (read) io.writeError(`${prefix}${read}\n`);
     // Where the answer holds goes beside it, as the verdict does (a derivation says so in its answer line).
     if (d.conditions.length > 0 && format !== 'json' && output.steps === undefined) {
       io.writeError(`${prefix}holds ${words.holdsFor} ${conditionsIn(d.conditions, format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex')}\n`);
@@ -210,5 +219,17 @@ const hints: Readonly<Record<InputProblem, string>> = {
   'limit': '',
   'no-counterpart': '',
 };
+
+/**
+ * "read as: sin(x)", when the reading differs from the input (spaces aside) or a convention chose
+ * it (sin⁻¹ as the inverse): with the conventions said.
+ */
+function readAsLine(input: string, reading: Reading, notation: 'text' | 'unicode'): string | undefined {
+  // Spaces, multiplication signs and e^u for exp(u) are how a reading is written, not how it reads.
+  const bare = (text: string): string => text.replace(/[\s*·]+/g, '').replace(/exp\(/g, 'e^(').replace(/−/g, '-');
+  const same = [readingIn(reading, 'text'), readingIn(reading, 'unicode')].some((r) => bare(r) === bare(input));
+  if (same && reading.notes.length === 0) return undefined;
+  return `read as: ${readingIn(reading, notation)}${reading.notes.length > 0 ? ` (${reading.notes.join('; ')})` : ''}`;
+}
 
 const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);

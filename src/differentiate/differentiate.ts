@@ -9,7 +9,7 @@ import type { Condition, DiffStep } from '../diff/steps.js';
 import { conditionsOf, sameCondition } from './conditions.js';
 import { simplifyWithSteps, type SimplifyForm } from '../simplify/simplify.js';
 import type { RewriteStep } from '../simplify/rewrite.js';
-import { parse, type ParseOptions } from '../parse/parse.js';
+import { read, type ParseOptions, type Reading } from '../parse/parse.js';
 import { InputError } from '../errors.js';
 import type { FunctionTable } from '../functions/table.js';
 
@@ -65,6 +65,8 @@ export interface Derivative {
   readonly cycle?: Cycle;
   /** Where the n-th derivative holds, when not everywhere the input is defined: those of every order. */
   readonly conditions: readonly Condition[];
+  /** How the input was read, when it was given as text: its notation, what it asked for, the conventions used. */
+  readonly reading?: Reading;
 }
 
 export interface Cycle {
@@ -96,9 +98,18 @@ export function differentiate(input: Expr | string, options: DifferentiateOption
 }
 
 function differentiateUnguarded(input: Expr | string, options: DifferentiateOptions): Derivative {
-  const expr = typeof input === 'string' ? parse(input, options) : input;
-  const variable = options.variable ?? defaultVariable(expr);
-  const order = options.order ?? 1;
+  const reading = typeof input === 'string' ? read(input, options) : undefined;
+  const expr = reading ? reading.expr : input as Expr;
+  const request = reading?.request ?? {};
+  // d/dt or f(t) = … in the input say the variable, d²/dx² the order; an option that says otherwise is an error.
+  if (request.variable !== undefined && options.variable !== undefined && request.variable !== options.variable) {
+    throw new InputError(`the input differentiates by ${request.variable} (${request.operator ?? 'its function is of ' + request.variable}), but the variable asked for is ${options.variable}`, 'invalid-request');
+  }
+  if (request.order !== undefined && options.order !== undefined && BigInt(request.order) !== BigInt(options.order)) {
+    throw new InputError(`the input asks for order ${request.order} (${request.operator}), but order ${options.order} was asked for too`, 'invalid-request');
+  }
+  const variable = options.variable ?? request.variable ?? defaultVariable(expr);
+  const order = options.order ?? request.order ?? 1;
   const maxOrder = options.maxOrder ?? differentiateDefaults.maxOrder;
   const maxNodes = options.maxNodes ?? differentiateDefaults.maxNodes;
   if (typeof order === 'number' ? !Number.isInteger(order) || order < 0 : order < 0n) {
@@ -159,7 +170,10 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   const result = cycle?.factor && cycle.repeats ? simplifyWithSteps(mul([pow(num(cycle.factor), num(new Fraction(cycle.repeats))), repeated]), { form: options.form }).result : repeated;
   const conditions = derivations.flatMap((d) => d.conditions).filter((c, i, all) => all.findIndex((other) => sameCondition(other, c)) === i);
   const orderAsked = typeof order === 'bigint' && order <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(order) : order;
-  return { input: expr, variable, order: orderAsked, form: options.form ?? 'auto', result, derivations, conditions, ...(cycle ? { cycle } : {}) };
+  return {
+    input: expr, variable, order: orderAsked, form: options.form ?? 'auto', result, derivations, conditions,
+    ...(cycle ? { cycle } : {}), ...(reading ? { reading } : {}),
+  };
 }
 
 /** A derivative as a number times its shape: −4·cos(2x) is −4 and cos(2x); a number is its own shape. */

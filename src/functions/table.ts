@@ -57,6 +57,8 @@ export interface FunctionEntry<Name extends string = FunctionName> {
    * appear: cos(u)² = 1 − sin(u)², cosh(u)² = 1 + sinh(u)², sec(u)² = 1 + tan(u)².
    */
   readonly square?: Template<Name>;
+  /** The function calculators and textbooks write f⁻¹: sin⁻¹ x is asin(x). */
+  readonly inverse?: Name;
   /** The function f undoes: f(g(u)) = u wherever g(u) is defined (log undoes exp; asin does not undo sin). */
   readonly undoes?: Name;
   /** Whether f′(u) is a polynomial in f(u) itself (σ′ = σ·(1 − σ), tanh′ = 1 − tanh², exp′ = exp). */
@@ -245,37 +247,37 @@ const table = {
     evaluate: Math.max,
   }),
   sin: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['cos', 'u'],
+    inverse: 'asin', aliases: [], arity: [1, 1], rule: elementary, derivative: ['cos', 'u'],
     values: [{ at: 0, is: 0 }], undoes: 'asin',
     unicode: called('sin'), latex: command('sin'), code: everywhere('sin'), evaluate: Math.sin, range: unit,
   }),
   cos: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['sin', 'u']],
+    inverse: 'acos', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['sin', 'u']],
     square: ['sub', 1, ['pow', ['sin', 'u'], 2]],
     values: [{ at: 0, is: 1 }], undoes: 'acos',
     unicode: called('cos'), latex: command('cos'), code: everywhere('cos'), evaluate: Math.cos, range: unit,
   }),
   tan: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['pow', ['sec', 'u'], 2],
+    inverse: 'atan', aliases: [], arity: [1, 1], rule: elementary, derivative: ['pow', ['sec', 'u'], 2],
     definition: ['div', ['sin', 'u'], ['cos', 'u']],
     values: [{ at: 0, is: 0 }], undoes: 'atan',
     unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: except(Math.PI / 2, Math.PI),
   }),
   sec: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['mul', ['sec', 'u'], ['tan', 'u']],
+    inverse: 'asec', aliases: [], arity: [1, 1], rule: elementary, derivative: ['mul', ['sec', 'u'], ['tan', 'u']],
     square: ['add', 1, ['pow', ['tan', 'u'], 2]],
     values: [{ at: 0, is: 1 }],
     definition: ['div', 1, ['cos', 'u']],
     unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: except(Math.PI / 2, Math.PI),
   }),
   csc: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csc', 'u'], ['cot', 'u']]],
+    inverse: 'acsc', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csc', 'u'], ['cot', 'u']]],
     square: ['add', 1, ['pow', ['cot', 'u'], 2]],
     definition: ['div', 1, ['sin', 'u']],
     unicode: called('csc'), latex: command('csc'), code: { mathjs: 'csc' }, evaluate: csc, domain: except(0, Math.PI),
   }),
   cot: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['pow', ['csc', 'u'], 2]],
+    inverse: 'acot', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['pow', ['csc', 'u'], 2]],
     definition: ['div', ['cos', 'u'], ['sin', 'u']],
     unicode: called('cot'), latex: command('cot'), code: { mathjs: 'cot' }, evaluate: cot, domain: except(0, Math.PI),
   }),
@@ -322,13 +324,13 @@ const table = {
     evaluate: acot, range: interval(-Math.PI / 2, Math.PI / 2, '(]'),
   }),
   sinh: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['cosh', 'u'],
+    inverse: 'asinh', aliases: [], arity: [1, 1], rule: elementary, derivative: ['cosh', 'u'],
     values: [{ at: 0, is: 0 }], undoes: 'asinh',
     definition: ['div', ['sub', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
     unicode: called('sinh'), latex: command('sinh'), code: everywhere('sinh'), evaluate: Math.sinh,
   }),
   cosh: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['sinh', 'u'],
+    inverse: 'acosh', aliases: [], arity: [1, 1], rule: elementary, derivative: ['sinh', 'u'],
     square: ['add', 1, ['pow', ['sinh', 'u'], 2]],
     values: [{ at: 0, is: 1 }], undoes: 'acosh',
     definition: ['div', ['add', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
@@ -336,7 +338,7 @@ const table = {
     range: interval(1, Infinity, '[)'),
   }),
   tanh: entry({
-    aliases: [], arity: [1, 1], rule: elementary,
+    inverse: 'atanh', aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }], undoes: 'atanh',
     derivative: ['sub', 1, ['pow', ['tanh', 'u'], 2]], derivativeIsPolynomialInItself: true,
     definition: ['div', ['sinh', 'u'], ['cosh', 'u']],
@@ -344,7 +346,7 @@ const table = {
     range: interval(-1, 1, '()'),
   }),
   sech: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['sech', 'u'], ['tanh', 'u']]],
+    inverse: 'asech', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['sech', 'u'], ['tanh', 'u']]],
     square: ['sub', 1, ['pow', ['tanh', 'u'], 2]],
     values: [{ at: 0, is: 1 }],
     definition: ['div', 1, ['cosh', 'u']],
@@ -352,13 +354,13 @@ const table = {
     range: interval(0, 1, '(]'),
   }),
   csch: entry({
-    aliases: ['cosech'], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csch', 'u'], ['coth', 'u']]],
+    inverse: 'acsch', aliases: ['cosech'], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csch', 'u'], ['coth', 'u']]],
     square: ['sub', ['pow', ['coth', 'u'], 2], 1],
     definition: ['div', 1, ['sinh', 'u']],
     unicode: called('csch'), latex: operatorname('csch'), code: { mathjs: 'csch' }, evaluate: csch, domain: except(0),
   }),
   coth: entry({
-    aliases: [], arity: [1, 1], rule: elementary,
+    inverse: 'acoth', aliases: [], arity: [1, 1], rule: elementary,
     derivative: ['sub', 1, ['pow', ['coth', 'u'], 2]], derivativeIsPolynomialInItself: true,
     definition: ['div', ['cosh', 'u'], ['sinh', 'u']],
     unicode: called('coth'), latex: command('coth'), code: { mathjs: 'coth' }, evaluate: coth, domain: except(0),

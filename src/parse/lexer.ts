@@ -1,8 +1,12 @@
 import moo from 'moo';
 import { abstractFunctionNames, functionSpellings, notations, prefixSigns, type Notation } from '../functions/spellings.js';
-import type { FunctionName } from '../functions/table.js';
+import { functionTable, type FunctionName } from '../functions/table.js';
+import * as build from '../expr/factory.js';
+import type { Expr } from '../expr/types.js';
 import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
+import { splitRun, type Piece } from './glued-names.js';
+import { barRoles, type BarContext, type BarRole } from './bars.js';
 
 /** What a name token stands for. */
 export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' } | { readonly kind: 'variable'; readonly name: string };
@@ -11,7 +15,7 @@ export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' }
  * (f, g, h, or a name declared one) with a number of primes or the arguments it is differentiated by.
  */
 export type FunctionValue =
-  | { readonly kind: 'table'; readonly name: FunctionName; readonly spelling: string }
+  | { readonly kind: 'table'; readonly name: FunctionName; readonly spelling: string; readonly base?: Expr }
   | { readonly kind: 'notation'; readonly notation: Notation; readonly spelling: string }
   | { readonly kind: 'abstract'; readonly name: string; readonly order: number; readonly by: readonly number[]; readonly spelling: string };
 
@@ -22,8 +26,8 @@ export interface Token {
   readonly offset: number;
   readonly line: number;
   readonly col: number;
-  /** Meaning of name, func and superscript tokens, filled in by `classify`. */
-  readonly meaning?: NameValue | FunctionValue | bigint;
+  /** Meaning of name, func and superscript tokens; 'either' for a bar that may open or close, until that is decided. */
+  readonly meaning?: NameValue | FunctionValue | bigint | 'either';
 }
 
 export type TokenType =
@@ -38,11 +42,19 @@ const tokenTypes: ReadonlySet<string> = new Set<TokenType>([
 /** Tokens that end an operand: a '|' after one of them closes a '|' that is open, if one is. */
 const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'rbar', 'sup']);
 
+/** Superscript characters and what they stand for: x², e⁻ˣ, 2⁽ˣ⁺¹⁾. */
+const superscripts: ReadonlyMap<string, string> = new Map([
+  ...[...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, String(i)] as const),
+  ['⁺', '+'], ['⁻', '-'], ['⁽', '('], ['⁾', ')'],
+  ...[...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ'].map((c, i) => [c, 'abcdefghijklmnoprstuvwxyz'[i]!] as const),
+]);
+
 /** Raw tokens; words and Greek letters are classified afterwards, with a look at what follows. */
 const scanner = moo.compile({
-  space: { match: /[ \t\r\n\u00a0]+/, lineBreaks: true },
+  // A byte-order mark (at the start of a file or of a pasted line) is no part of the input.
+  space: { match: /[ \t\r\n\u00a0\ufeff]+/, lineBreaks: true },
   number: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/,
-  sup: /[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+/,
+  sup: new RegExp(`[${[...superscripts.keys()].join('')}]+`),
   word: /[A-Za-z][A-Za-z0-9_]*/,
   greek: /[α-ωΑ-Ω]/,
   prime: /['′″‴]+/,
@@ -62,9 +74,23 @@ const greekNames = new Set([
   'nu', 'xi', 'omicron', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
 ]);
 
-/** Names that read as variables even when a '(' follows: x(x+1) is x·(x+1). */
-const isVariableLike = (word: string): boolean =>
-  /^[A-Za-z](?:\d+|_[A-Za-z0-9]+)?$/.test(word) || greekNames.has(word) || word === 'pi';
+/**
+ * Names that are one variable as written: a letter, a Greek letter's name, either with digits or
+ * an underscore and a subscript (w1, x_2, theta_0, y_hat).
+ */
+const isVariableLike = (word: string): boolean => variableLike.test(word);
+/** A Greek letter, by its name or itself: theta, θ. */
+const isGreekLetter = (word: string): boolean => greekNames.has(word) || /^[α-ωΑ-Ω]$/.test(word);
+const variableLike = new RegExp(`^(?:[A-Za-z]|${[...greekNames].join('|')})(?:\\d+|_[A-Za-z0-9]+)?$`);
+
+/** The names a run of letters may be made of besides single letters: functions, Greek letters and pi. */
+const knownNames: ReadonlySet<string> = new Set([
+  ...[...functionSpellings.keys(), ...notations.keys()].filter((name) => /^[A-Za-z][A-Za-z0-9]+$/.test(name)),
+  ...greekNames, 'pi',
+]);
+
+/** The longest run of letters read as several names; a longer one is refused, not searched. */
+const longestGluedRun = 60;
 
 const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
@@ -74,19 +100,25 @@ export interface LexOptions {
   readonly maxDepth: number;
   /** Names read as abstract functions besides f, g and h. */
   readonly abstractFunctions?: ReadonlySet<string>;
+  /** Names of several letters read as one variable each, not as letters written together: rate is not r·a·t·e. */
+  readonly variables?: ReadonlySet<string>;
+}
+
+/** The tokens of an input, and what a reader should be told about how they were read. */
+export interface Lexed {
+  readonly tokens: Token[];
+  /** How the input was read where a convention chose the reading: sinx as sin x, sin⁻¹ as the inverse. */
+  readonly notes: string[];
+  /** The tokens with the bars |…| given other roles, when they fit another way too: the input may then read two ways. */
+  readonly otherBars?: Token[];
 }
 
 /** Splits the input into classified tokens, or throws a located ParseError. */
-export function tokenize(source: string, options: LexOptions): Token[] {
-  scanner.reset(source);
-  const raw: moo.Token[] = [];
-  for (let t = scanner.next(); t !== undefined; t = scanner.next()) if (t.type !== 'space') raw.push(t);
+export function tokenize(source: string, options: LexOptions): Lexed {
+  const raw = expandSuperscripts(scan(source));
   const tokens: Token[] = [];
-  const open: moo.Token[] = [];
+  const notes: string[] = [];
   const abstract = (word: string): boolean => abstractFunctionNames.has(word) || options.abstractFunctions?.has(word) === true;
-  // One object per token, made once: long inputs have hundreds of thousands of them.
-  const token = (t: moo.Token, type: TokenType, meaning?: Token['meaning']): Token =>
-    ({ type, text: t.text, value: t.value, offset: t.offset, line: t.line, col: t.col, meaning });
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     const next = raw[i + 1];
@@ -113,92 +145,267 @@ export function tokenize(source: string, options: LexOptions): Token[] {
           primes = primeCount(after.text);
           after = raw[i + 2];
         }
-        const { type, meaning } = classifyWord(source, t, primes, after?.type === 'lparen', abstract);
-        tokens.push(token(t, type, meaning));
+        if (abstract(t.text) && primes === 0 && (after?.type === 'pow' || after?.type === 'sup')) refusePowerOfAbstract(source, raw, i);
+        tokens.push(...classifyWord(source, t, primes, after, { abstract, variables: options.variables, notes }));
         if (primes > 0) i++;
         break;
       }
       case 'sup':
         tokens.push(token(t, 'sup', superscriptValue(t.text)));
         break;
-      case 'bar': {
-        // |x| is the absolute value: a '|' closes the innermost '|' after an operand, and opens one anywhere else.
-        const previous = tokens.at(-1);
-        if (previous && operandEnds.has(previous.type) && open.at(-1)?.type === 'bar') {
-          open.pop();
-          tokens.push(token(t, 'rbar'));
-          break;
-        }
-        open.push(t);
-        if (open.length > options.maxDepth) {
-          throw errorAt(source, t.offset, `brackets nested too deeply (more than ${options.maxDepth} levels)`);
-        }
-        tokens.push(token(t, 'lbar'));
+      case 'pow':
+        refuseGluedExponent(source, raw, i);
+        tokens.push(token(t, 'pow'));
         break;
-      }
-      case 'lparen': case 'lbracket':
-        open.push(t);
-        if (open.length > options.maxDepth) {
-          throw errorAt(source, t.offset, `brackets nested too deeply (more than ${options.maxDepth} levels)`);
-        }
-        tokens.push(token(t, t.type));
+      case 'bar':
+        // Opening or closing: decided below, once every token is known.
+        tokens.push(token(t, 'lbar', 'either'));
         break;
-      case 'rparen': case 'rbracket': {
-        const opener = open.pop();
-        const wanted = t.type === 'rparen' ? '(' : '[';
-        if (!opener) throw errorAt(source, t.offset, `unmatched '${t.text}'`);
-        if (opener.text !== wanted) {
-          throw errorAt(source, t.offset, `'${t.text}' does not match the '${opener.text}' at line ${opener.line}, column ${opener.col}`);
-        }
-        tokens.push(token(t, t.type));
-        break;
-      }
       default:
         tokens.push(token(t, t.type as TokenType));
     }
   }
-  const unclosed = open.pop();
-  if (unclosed) {
-    const closer = unclosed.text === '(' ? ')' : unclosed.text === '[' ? ']' : '|';
-    throw errorAt(source, unclosed.offset, `this '${unclosed.text}' is never closed: add a '${closer}'`);
-  }
-  return tokens;
+  return finishTokens(source, tokens, notes, options.maxDepth);
+}
+
+/** The last steps of reading tokens, in either notation: notes on inverses, the bars' roles, the brackets' check. */
+export function finishTokens(source: string, tokens: Token[], notes: string[], maxDepth: number): Lexed {
+  noteInverses(tokens, notes);
+  const [reading, other] = withBarRoles(source, tokens);
+  checkBrackets(source, reading, maxDepth);
+  return { tokens: reading, notes, ...(other ? { otherBars: other } : {}) };
+}
+
+/** The raw tokens of the input, spaces left out. */
+function scan(source: string): moo.Token[] {
+  scanner.reset(source);
+  const raw: moo.Token[] = [];
+  for (let t = scanner.next(); t !== undefined; t = scanner.next()) if (t.type !== 'space') raw.push(t);
+  return raw;
 }
 
 /**
- * What a word is: a table or abstract function (before '('), a derivative of an abstract function
- * by its arguments in text (D12f(x, y) is ∂₁∂₂f(x, y)), the constant e or π, or a variable.
+ * A superscript of digits (x², x⁻¹) stays one token; one with letters or brackets (e⁻ˣ, 2⁽ˣ⁺¹⁾)
+ * is read as ^ and its text in brackets, each character where it stands in the input.
  */
-function classifyWord(source: string, t: moo.Token, primes: number, beforeParen: boolean, abstract: (word: string) => boolean): Pick<Token, 'type' | 'meaning'> {
+function expandSuperscripts(raw: moo.Token[]): moo.Token[] {
+  if (!raw.some((t) => t.type === 'sup' && !/^[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t.text))) return raw;
+  return raw.flatMap((t) => {
+    if (t.type !== 'sup' || /^[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t.text)) return [t];
+    const plain = [...t.text].map((c) => superscripts.get(c)!).join('');
+    const inner = scan(plain).map((u) => ({ ...u, offset: t.offset + u.offset, col: t.col + u.col - 1, line: t.line }));
+    const made = (type: string, text: string): moo.Token => ({ ...t, type, text, value: text });
+    return [made('pow', '^'), made('lparen', '('), ...inner, { ...made('rparen', ')'), offset: t.offset + t.text.length - 1 }];
+  });
+}
+
+/** What a token is made from: moo's tokens, or those the LaTeX reader makes. */
+export type RawToken = Pick<moo.Token, 'type' | 'text' | 'value' | 'offset' | 'line' | 'col'>;
+
+/** One object per token, made once: long inputs have hundreds of thousands of them. */
+export const token = (t: RawToken, type: TokenType, meaning?: Token['meaning']): Token =>
+  ({ type, text: t.text, value: t.value, offset: t.offset, line: t.line, col: t.col, meaning });
+
+/**
+ * e^2x: a number and a name written together after ^ are read as e^(2x) by some calculators and
+ * as e²·x by others, so neither is guessed. A space or brackets decide it.
+ */
+function refuseGluedExponent(source: string, raw: readonly moo.Token[], i: number): void {
+  const signed = raw[i + 1]?.type === 'minus' || raw[i + 1]?.type === 'plus' ? 1 : 0;
+  const n = raw[i + 1 + signed];
+  const after = raw[i + 2 + signed];
+  if (n?.type !== 'number' || !after || !['word', 'greek'].includes(after.type ?? '') || after.offset !== n.offset + n.text.length) return;
+  const base = raw[i - 1]?.type === 'word' || raw[i - 1]?.type === 'number' ? raw[i - 1]!.text : '';
+  const exponent = `${signed ? raw[i + 1]!.text : ''}${n.text}`;
+  throw errorAt(source, n.offset, `${base}^${exponent}${after.text} can be read two ways: write ${base}^(${exponent}${after.text}) for the power ${exponent}${after.text}, or ${base}^${exponent}*${after.text} (or ${base}^${exponent} ${after.text}) for ${after.text} times ${base}^${exponent}`);
+}
+
+/** f^2(x) is f(x)² to some and f(f(x)) to others: neither is guessed. */
+function refusePowerOfAbstract(source: string, raw: readonly moo.Token[], i: number): void {
+  const name = raw[i]!.text;
+  const bracket = raw[i + 1]!.type === 'sup' ? raw[i + 2] : raw[i + 3];
+  if (bracket?.type !== 'lparen') return;
+  throw errorAt(source, raw[i]!.offset, `${source.slice(raw[i]!.offset, bracket.offset)}(…) can be a power of ${name}'s value or ${name} applied again: write ${name}(x)^2 or ${name}(${name}(x))`);
+}
+
+/** The calculator convention sin⁻¹ x = asin(x) is worth saying where it is used. */
+function noteInverses(tokens: readonly Token[], notes: string[]): void {
+  tokens.forEach((t, i) => {
+    if (t.type !== 'func' || (t.meaning as FunctionValue).kind !== 'table') return;
+    const name = (t.meaning as FunctionValue & { kind: 'table' }).name;
+    const inverse = functionTable[name].inverse;
+    const next = tokens[i + 1];
+    // sin⁻¹, sin^-1, sin^{-1} (LaTeX's braces are brackets).
+    const signAt = tokens[i + 2]?.type === 'lparen' ? i + 3 : i + 2;
+    const minusOne = (next?.type === 'sup' && next.meaning === -1n)
+      || (next?.type === 'pow' && tokens[signAt]?.type === 'minus' && tokens[signAt + 1]?.type === 'number' && tokens[signAt + 1]!.text === '1');
+    const { spelling } = t.meaning as FunctionValue;
+    if (inverse && minusOne) notes.push(`${spelling}⁻¹ is the inverse function ${inverse}, as calculators write it, not 1/${spelling}`);
+  });
+}
+
+/** The tokens with each bar made an opening or a closing one, and another way to make them when there is one. */
+function withBarRoles(source: string, tokens: Token[]): [Token[], Token[] | undefined] {
+  const either = (t: Token): boolean => t.type === 'lbar' && t.meaning === 'either';
+  if (!tokens.some(either)) return [tokens, undefined];
+  const contexts = tokens.map((t): BarContext => {
+    if (either(t)) return { kind: 'bar' };
+    switch (t.type) {
+      case 'lparen': case 'lbracket': case 'lbar': return { kind: 'open-bracket' };
+      case 'rparen': case 'rbracket': case 'rbar': return { kind: 'close-bracket' };
+      default: return { kind: 'other', endsOperand: operandEnds.has(t.type), startsOperand: operandStarts.has(t.type) };
+    }
+  });
+  let assignments: BarRole[][];
+  try {
+    assignments = barRoles(contexts);
+  } catch {
+    const first = tokens.find(either)!;
+    throw errorAt(source, first.offset, "too many '|' that could each open or close an absolute value: write abs(…) for some of them");
+  }
+  // No way fits: close where possible, so the brackets' check says what is wrong.
+  const roles = assignments[0] ?? greedyRoles(tokens);
+  const withRoles = (chosen: readonly BarRole[]): Token[] => {
+    let k = 0;
+    return tokens.map((t) => (either(t) ? { ...t, type: chosen[k++] === 'close' ? 'rbar' : 'lbar', meaning: undefined } : t));
+  };
+  return [withRoles(roles), assignments[1] ? withRoles(assignments[1]) : undefined];
+}
+
+/** Closes the innermost open bar after an operand, opens one anywhere else. */
+function greedyRoles(tokens: readonly Token[]): BarRole[] {
+  const roles: BarRole[] = [];
+  let open = 0;
+  let previous: TokenType | undefined;
+  for (const t of tokens) {
+    if (t.type === 'lbar' && t.meaning === 'either') {
+      const closes = open > 0 && previous !== undefined && (operandEnds.has(previous) || previous === 'rparen' || previous === 'rbracket');
+      roles.push(closes ? 'close' : 'open');
+      open += closes ? -1 : 1;
+      previous = closes ? 'rbar' : 'lbar';
+    } else previous = t.type;
+  }
+  return roles;
+}
+
+/** Every bracket closed by its own kind, none too deep. */
+function checkBrackets(source: string, tokens: readonly Token[], maxDepth: number): void {
+  const open: Token[] = [];
+  for (const t of tokens) {
+    if (t.type === 'lparen' || t.type === 'lbracket' || t.type === 'lbar') {
+      open.push(t);
+      if (open.length > maxDepth) throw errorAt(source, t.offset, `brackets nested too deeply (more than ${maxDepth} levels)`);
+    } else if (t.type === 'rparen' || t.type === 'rbracket' || t.type === 'rbar') {
+      const opener = open.pop();
+      const wanted: TokenType = t.type === 'rparen' ? 'lparen' : t.type === 'rbracket' ? 'lbracket' : 'lbar';
+      if (!opener) throw errorAt(source, t.offset, `unmatched '${t.text}'`);
+      if (opener.type !== wanted) {
+        throw errorAt(source, t.offset, `'${t.text}' does not match the '${opener.text}' at line ${opener.line}, column ${opener.col}`);
+      }
+    }
+  }
+  const unclosed = open.pop();
+  if (unclosed) {
+    const closer = unclosed.type === 'lparen' ? ')' : unclosed.type === 'lbracket' ? ']' : '|';
+    throw errorAt(source, unclosed.offset, `this '${unclosed.text}' is never closed: add a '${closer}'`);
+  }
+}
+
+/** Tokens that start an operand: an opening bar may come before one. */
+const operandStarts: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'func', 'root', 'plus', 'minus', 'lparen', 'lbracket']);
+
+export interface WordContext {
+  readonly abstract: (word: string) => boolean;
+  readonly variables: ReadonlySet<string> | undefined;
+  readonly notes: string[];
+  /** Letters that are only letters need no note (in LaTeX, xy is x·y by the notation's own rule). */
+  readonly quiet?: boolean;
+}
+
+/**
+ * What a word is: a table or abstract function, a derivative of an abstract function by its
+ * arguments in text (D12f(x, y) is ∂₁∂₂f(x, y)), the constant e or π, a variable, or letters
+ * written together (sinx), read as the names they are made of.
+ */
+export function classifyWord(source: string, t: RawToken, primes: number, after: RawToken | undefined, context: WordContext): Token[] {
   const word = t.text;
+  const beforeParen = after?.type === 'lparen';
+  const { abstract } = context;
   if (abstract(word) && (beforeParen || primes > 0)) {
     if (!beforeParen) throw errorAt(source, t.offset, `${word}${"'".repeat(primes)} needs an argument, as in ${word}${"'".repeat(primes)}(x)`);
-    return { type: 'func', meaning: { kind: 'abstract', name: word, order: primes, by: [], spelling: word } };
+    return [token(t, 'func', { kind: 'abstract', name: word, order: primes, by: [], spelling: word })];
   }
   const partial = /^D((?:_\d+)+|\d+)([A-Za-z][A-Za-z0-9_]*)$/.exec(word);
   if (partial && beforeParen && primes === 0 && abstract(partial[2]!)) {
     // Each digit is an argument (D12f), or, past the ninth argument, each number after an underscore (D_1_10f).
     const by = partial[1]!.startsWith('_') ? partial[1]!.slice(1).split('_').map(Number) : [...partial[1]!].map(Number);
     if (by.some((k) => k < 1)) throw errorAt(source, t.offset, `${word}: arguments are numbered from 1, as in D12f(x, y); past the ninth write D_1_10f`);
-    return { type: 'func', meaning: { kind: 'abstract', name: partial[2]!, order: 0, by, spelling: word } };
+    return [token(t, 'func', { kind: 'abstract', name: partial[2]!, order: 0, by, spelling: word })];
   }
   if (primes > 0) throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
+  const known = knownWord(word, beforeParen);
+  if (known) return [token(t, known.type, known.meaning)];
+  const base = /^(log)_(\d+|[A-Za-z])$/.exec(word);
+  if (base) {
+    const b = /^\d/.test(base[2]!) ? build.int(Number(base[2])) : build.variable(base[2]!);
+    return [token(t, 'func', { kind: 'table', name: 'log', spelling: word, base: b })];
+  }
+  if (isGreekLetter(word) || isVariableLike(word) || context.variables?.has(word)) return [token(t, 'name', variableMeaning(word))];
+  return gluedWord(source, t, beforeParen, context);
+}
+
+/** A word that is one name as it stands: a function, a Greek letter, e or π. */
+function knownWord(word: string, beforeParen: boolean): Pick<Token, 'type' | 'meaning'> | undefined {
   const name = functionSpellings.get(word);
-  if (name && beforeParen) return { type: 'func', meaning: { kind: 'table', name, spelling: word } };
   const notation = notations.get(word);
-  if (notation && beforeParen) return { type: 'func', meaning: { kind: 'notation', notation, spelling: word } };
-  // gamma and psi name functions before '(' and are Greek letters elsewhere.
-  if ((name || notation) && t.type === 'word' && !greekNames.has(word)) {
-    throw errorAt(source, t.offset, `${word} needs its argument in parentheses, as in ${word}(x)`);
+  // gamma, psi and σ name functions before '(' and are Greek letters elsewhere.
+  if ((name || notation) && !(isGreekLetter(word) && !beforeParen)) {
+    return { type: 'func', meaning: name ? { kind: 'table', name, spelling: word } : { kind: 'notation', notation: notation!, spelling: word } };
   }
-  if (word === 'e' || word === 'pi' || word === 'π') {
-    return { type: 'name', meaning: word === 'e' ? constantE : constantPi };
+  if (word === 'e') return { type: 'name', meaning: constantE };
+  if (word === 'pi' || word === 'π') return { type: 'name', meaning: constantPi };
+  return undefined;
+}
+
+/** Letters written together, read as the names they are made of (see glued-names.ts), or refused where they are not one reading. */
+function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract, notes, quiet }: WordContext): Token[] {
+  const word = t.text;
+  const declare = `declare it a variable with --vars ${word}`;
+  if (word.length > longestGluedRun || /_/.test(word)) {
+    throw errorAt(source, t.offset, `'${word}' is no name dydx knows: separate the names in it with spaces or *, or ${declare}`);
   }
-  if (beforeParen && t.type === 'word' && !isVariableLike(word)) {
+  let readings: Piece[][];
+  try {
+    readings = splitRun(word, knownNames);
+  } catch {
+    throw errorAt(source, t.offset, `'${word}' can be read too many ways: separate the names in it with spaces or *`);
+  }
+  const spelled = (pieces: readonly Piece[]): string => pieces.map((p) => p.text).join(' ');
+  if (readings.length > 1) {
+    throw errorAt(source, t.offset, `'${word}' can be read as ${readings.map(spelled).join(' or as ')}: separate the names with spaces or brackets, or ${declare}`);
+  }
+  const pieces = readings[0]!;
+  const last = pieces.at(-1)!;
+  if (beforeParen && last.kind === 'letter' && !abstract(last.text)) {
+    // Letters before '(' that end in no function: most likely a function's name mistyped.
     const suggestion = closest(word, [...functionSpellings.keys(), ...notations.keys()].filter((s) => /^[a-z]/.test(s)));
-    throw errorAt(source, t.offset, `unknown function '${word}'${suggestion ? ` — did you mean '${suggestion}'?` : ''}`);
+    throw errorAt(source, t.offset, `unknown function '${word}'${suggestion ? ` — did you mean '${suggestion}'?`
+      : ` (to multiply, write * before the bracket; --function ${word} makes it an unknown function)`}`);
   }
-  return { type: 'name', meaning: variableMeaning(word) };
+  if (pieces.some((p, k) => p.kind === 'digits' && k > 0 && pieces[k - 1]!.kind !== 'name')) {
+    throw errorAt(source, t.offset, `'${word}' has digits inside it: separate its parts with spaces or *, or ${declare}`);
+  }
+  if (!(quiet && pieces.every((p) => p.kind === 'letter' && p.text !== 'e'))) notes.push(`${word} is read as ${spelled(pieces)}`);
+  return pieces.map((piece, k) => {
+    const at: RawToken = { ...t, text: piece.text, value: piece.text, offset: t.offset + piece.at, col: t.col + piece.at };
+    const isLast = k === pieces.length - 1;
+    if (piece.kind === 'digits') return token(at, 'number');
+    if (piece.kind === 'letter' && isLast && beforeParen && abstract(piece.text)) {
+      return token(at, 'func', { kind: 'abstract', name: piece.text, order: 0, by: [], spelling: piece.text });
+    }
+    const known = knownWord(piece.text, isLast && beforeParen);
+    return known ? token(at, known.type, known.meaning) : token(at, 'name', variableMeaning(piece.text));
+  });
 }
 
 const constantE: NameValue = { kind: 'constant', name: 'e' };
@@ -244,7 +451,7 @@ class TokenStream {
 
   reset(chunk: string, state?: { index: number }): void {
     if (state === undefined) {
-      this.tokens = this.given ?? tokenize(chunk, this.options);
+      this.tokens = this.given ?? tokenize(chunk, this.options).tokens;
       this.given = undefined;
       this.index = 0;
     } else {

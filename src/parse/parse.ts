@@ -2,7 +2,9 @@ import nearley from 'nearley';
 import type { Expr } from '../expr/types.js';
 import compiled from './grammar.generated.js';
 import { errorAt, ParseError } from './errors.js';
-import { lexer, tokenize, type Token, type TokenType } from './lexer.js';
+import { lexer, tokenize, type Lexed, type Token, type TokenType } from './lexer.js';
+import { tokenizeLatex, latexVariable } from './latex.js';
+import { readRequest, type Request } from './request.js';
 import { setSource, toExpr, type Value } from './postprocess.js';
 import { readLongSum } from './long-sums.js';
 import { treeDepth } from '../expr/size.js';
@@ -16,6 +18,24 @@ export interface ParseOptions {
   readonly maxDepth?: number;
   /** Names read as abstract functions besides f, g and h: with ['phi'], phi(x, y) is a function of x and y. */
   readonly abstractFunctions?: readonly string[];
+  /**
+   * Names of several letters read as one variable each: with ['rate'], rate is a variable, not
+   * r·a·t·e. Without, letters written together are read as the names they are made of (sinx is
+   * sin x); a letter with digits or a subscript (w1, x_2) and Greek letters' names are variables as they are.
+   */
+  readonly variables?: readonly string[];
+  /** How the input is written: 'text', 'latex', or 'auto' (the default): LaTeX when it has a command (\frac) or ^{ or _{. */
+  readonly notation?: 'text' | 'latex' | 'auto';
+}
+
+/** How an input was read: the expression, and what else it said or asked for. */
+export interface Reading {
+  readonly expr: Expr;
+  readonly notation: 'text' | 'latex';
+  /** What the input asked for besides the expression: the variable and order of d²/dx², the name in y = …. */
+  readonly request: Request;
+  /** Where a convention chose the reading, in words: sinx is read as sin x, sin⁻¹ is the inverse function. */
+  readonly notes: readonly string[];
 }
 
 /** Limits on input; nesting is limited because later stages recurse over the tree. */
@@ -29,17 +49,82 @@ interface Chart {
 }
 const chartOf = (parser: nearley.Parser): Chart => parser as unknown as Chart;
 
-/** Reads an expression, or throws a ParseError saying what is wrong and where. */
+/**
+ * Reads an expression, or throws a ParseError saying what is wrong and where. A derivative
+ * operator (d/dx) or a name (y = …) is a request to differentiate: `read` gives those, and
+ * `differentiate` takes them.
+ */
 export function parse(input: string, options: ParseOptions = {}): Expr {
-  const results = readings(input, options);
+  const reading = read(input, options);
+  const { operator, label } = reading.request;
+  if (operator !== undefined || label !== undefined) {
+    const what = operator ?? `${label!.kind === 'name' ? label!.name : `${label!.name}(${label!.variable})`} =`;
+    throw new InputError(`${what} asks for a derivative: give the input to differentiate() or read(), not parse()`, 'invalid-request');
+  }
+  return reading.expr;
+}
+
+/** Reads an input: its notation, its expression, and what it asks for. */
+export function read(input: string, options: ParseOptions = {}): Reading {
+  checkLength(input, options);
+  const notation = options.notation === 'latex' || (options.notation !== 'text' && looksLikeLatex(input)) ? 'latex' : 'text';
+  const variables = options.variables && options.variables.length > 0 ? declaredVariables(options.variables) : undefined;
+  const lexOptions = {
+    maxDepth: options.maxDepth ?? parseDefaults.maxDepth,
+    abstractFunctions: declaredFunctions(options.abstractFunctions),
+    ...(variables ? { variables } : {}),
+  };
+  // Errors are located in the input as given: the request is blanked out of it, not cut.
+  return withSource(input, () => {
+    const { request, rest } = readRequest(input, notation === 'latex' ? latexVariable : textVariable);
+    if (rest.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
+    const lexed = notation === 'latex' ? tokenizeLatex(rest, lexOptions) : tokenize(rest, lexOptions);
+    const expr = single(expressionsOf(lexed, rest), input);
+    const notes = [...(notation === 'latex' && options.notation !== 'latex' ? ['read as LaTeX'] : []), ...lexed.notes];
+    return { expr, notation, request, notes };
+  });
+}
+
+/** Every reading the grammar gives of a valid text input: exactly one, since the grammar is unambiguous. */
+export function readings(input: string, options: ParseOptions = {}): Expr[] {
+  checkLength(input, options);
+  if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
+  const lexed = tokenize(input, { maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions) });
+  return expressionsOf(lexed, input);
+}
+
+function checkLength(input: string, options: ParseOptions): void {
+  const maxLength = options.maxLength ?? parseDefaults.maxLength;
+  if (input.length > maxLength) {
+    throw new ParseError(`input too long: ${input.length} characters, the limit is ${maxLength} (--max-length, maxLength)`, 1, 1, input.slice(0, 200));
+  }
+}
+
+/** The one expression read, within the depth limit. */
+function single(results: readonly Expr[], input: string, maxDepth: number = parseDefaults.maxDepth): Expr {
   if (results.length > 1) throw new Error(`internal error: the grammar gave ${results.length} readings of '${input}'`);
-  const maxDepth = options.maxDepth ?? parseDefaults.maxDepth;
   const depth = treeDepth(results[0]!);
   if (depth > maxDepth) {
-    throw new ParseError(`expression nested too deeply: depth ${depth}, the limit is ${maxDepth}`, 1, 1, input);
+    throw new ParseError(`expression nested too deeply: depth ${depth}, the limit is ${maxDepth} (--max-depth, maxDepth)`, 1, 1, input);
   }
   return results[0]!;
 }
+
+/** Runs a read, its errors located in `source` (the input as given). */
+function withSource<T>(source: string, reading: () => T): T {
+  try {
+    return reading();
+  } catch (error) {
+    if (error instanceof ParseError && error.source !== source) throw new ParseError(error.message, error.line, error.column, source);
+    throw error;
+  }
+}
+
+/** A backslash command, or ^{ or _{, as LaTeX has and text does not. */
+const looksLikeLatex = (input: string): boolean => /\\[A-Za-z,;:!{}|]|[\^_]\s*\{/.test(input);
+
+/** A variable named after d in d/dx, or in f(x) = …, as text writes it. */
+const textVariable = (written: string): string | undefined => (written.startsWith('\\') ? undefined : written);
 
 /** The names declared as functions, each checked: a name, and not one of the table's functions. */
 function declaredFunctions(names: readonly string[] | undefined): ReadonlySet<string> | undefined {
@@ -53,19 +138,62 @@ function declaredFunctions(names: readonly string[] | undefined): ReadonlySet<st
   return new Set(names);
 }
 
-/** Every reading the grammar gives of a valid input: exactly one, since the grammar is unambiguous. */
-export function readings(input: string, options: ParseOptions = {}): Expr[] {
-  const maxLength = options.maxLength ?? parseDefaults.maxLength;
-  if (input.length > maxLength) {
-    throw new ParseError(`input too long: ${input.length} characters, the limit is ${maxLength}`, 1, 1, input.slice(0, 200));
+/** The names declared as variables, each checked: a name, and not a function's or constant's. */
+function declaredVariables(names: readonly string[]): ReadonlySet<string> {
+  for (const name of names) {
+    if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(name)) throw new InputError(`'${name}' cannot name a variable: a name is a letter, then letters, digits and _`, 'invalid-request');
+    if (functionSpellings.has(name) || notations.has(name) || name === 'e' || name === 'pi') {
+      throw new InputError(`'${name}' is a function or constant: it cannot be declared a variable`, 'invalid-request');
+    }
   }
-  if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
+  return new Set(names);
+}
+
+/**
+ * The expressions the grammar reads from these tokens. Where the bars |…| fit another way too,
+ * that reading is tried as well, and if it also reads, the input is refused with both.
+ */
+function expressionsOf(lexed: Lexed, source: string): Expr[] {
+  const results = grammarReadings(lexed.tokens, source);
+  if (lexed.otherBars) {
+    const other = quietly(() => grammarReadings(lexed.otherBars!, source));
+    if (other && other.length === 1) {
+      const at = lexed.tokens.findIndex((t, i) => t.type !== lexed.otherBars![i]!.type);
+      throw errorAt(source, lexed.tokens[at]!.offset,
+        `the bars can be read two ways, as ${barsAsAbs(source, lexed.tokens)} or as ${barsAsAbs(source, lexed.otherBars)}: write abs(…) for one of them`);
+    }
+  }
+  return results;
+}
+
+/** The input with its bars written abs( and ): |x|y|z| as abs(x) y abs(z). */
+function barsAsAbs(source: string, tokens: readonly Token[]): string {
+  let text = '';
+  let from = 0;
+  for (const t of tokens) {
+    if (t.type !== 'lbar' && t.type !== 'rbar') continue;
+    text += source.slice(from, t.offset) + (t.type === 'lbar' ? 'abs(' : ')');
+    from = t.offset + t.text.length;
+  }
+  text += source.slice(from);
+  return text.replace(/\)(?=[\w(])/g, ') ').replace(/([\w)])abs\(/g, '$1 abs(').trim();
+}
+
+/** The readings of tokens, or undefined where they do not read. */
+function quietly(reading: () => Expr[]): Expr[] | undefined {
+  try {
+    return reading();
+  } catch {
+    return undefined;
+  }
+}
+
+function grammarReadings(tokens: readonly Token[], input: string): Expr[] {
   setSource(input);
-  const tokens = tokenize(input, { maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions) });
   const sum = readLongSum(tokens, grammar);
   if (sum !== undefined) return [toExpr(sum)];
   // Errors are reported from a parse of the whole input, which knows what came before.
-  lexer.feedNext(tokens);
+  lexer.feedNext([...tokens]);
   const parser = new nearley.Parser(grammar);
   try {
     parser.feed(input);
@@ -91,6 +219,11 @@ function unexpected(parser: nearley.Parser, columnIndex: number, found: Token | 
   const tokens = lexer.all;
   const index = found ? tokens.indexOf(found) : tokens.length;
   const previous = tokens[index - 1];
+  // A function name with nothing after it that could be its argument.
+  if (previous?.type === 'func' && (!found || !['lparen', 'number', 'name', 'func', 'root', 'lbar', 'pow', 'sup', 'minus', 'plus'].includes(found.type))) {
+    const spelling = (previous.meaning as { spelling: string }).spelling;
+    return errorAt(input, found ? found.offset : previous.offset + previous.text.length, `${spelling} needs an argument, as in ${spelling}(x) or ${spelling} x`);
+  }
   const where = previous ? `after '${previous.text}'` : 'at the start';
   const expected = `expected ${describe(wanted)} ${where}`;
   if (found) return errorAt(input, found.offset, `${expected}, found '${found.text}'${found.type === 'comma' ? argumentsOfAName(tokens, index) : ''}`);

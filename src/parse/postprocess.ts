@@ -1,10 +1,10 @@
 import type { Expr } from '../expr/types.js';
 import * as build from '../expr/factory.js';
-import { parseDecimal, rational } from '../expr/rational.js';
+import { isInteger, parseDecimal, rational } from '../expr/rational.js';
 import type { FunctionValue, NameValue, Token } from './lexer.js';
 import { errorAt } from './errors.js';
 import { foldParts } from '../expr/fold.js';
-import { functionTable } from '../functions/table.js';
+import { functionTable, type FunctionName } from '../functions/table.js';
 import { fromTemplate } from '../expr/template.js';
 import { delimitedBy, prefixSigns } from '../functions/spellings.js';
 
@@ -33,7 +33,14 @@ interface Exponents { readonly previous: Exponents | undefined; readonly item: V
 interface PowerChain { readonly kind: 'powers'; readonly base: Value; readonly exponents: Exponents; readonly superscript: bigint | undefined }
 /** A value that is one item of a chain, even if it is itself a chain of another operation. */
 interface Sealed { readonly kind: 'sealed'; readonly value: Value }
-export type Value = Expr | Grouped | Chain | Negated | Sealed | Quotient | PowerChain;
+/**
+ * A function name with the power written on it, sin^2 or sin⁻¹: an exponent to read, or a
+ * superscript's number.
+ */
+interface Head { readonly kind: 'head'; readonly fn: Token; readonly power: Value | bigint | undefined }
+/** A function applied without brackets, sin x: built when the tree is built, as its argument grows with each factor. */
+interface Applied { readonly kind: 'applied'; readonly head: Head; readonly argument: Value }
+export type Value = Expr | Grouped | Chain | Negated | Sealed | Quotient | PowerChain | Applied;
 
 /** The source text, for errors raised while building the tree. */
 let source = '';
@@ -53,6 +60,7 @@ function partsOf(value: Value): Value[] {
     case 'negated': return [value.operand];
     case 'quotient': return [value.numerator, value.denominator];
     case 'powers': return [value.base, ...exponentsOf(value).map((e) => unsigned(e).core)];
+    case 'applied': return [value.argument];
     case 'chain': {
       const items: Value[] = [];
       let node: Chain | Value = value;
@@ -102,6 +110,7 @@ function assemble(value: Value, parts: readonly Expr[]): Expr {
       return result;
     }
     case 'chain': return value.of === 'add' ? build.add(parts) : build.mul(parts);
+    case 'applied': return withHead(value.head, [parts[0]!]);
     default: return value;
   }
 }
@@ -127,12 +136,15 @@ export const divide = (d: Data): Value => ({ kind: 'quotient', numerator: value(
 
 export const firstExponent = (d: Data): Exponents => ({ previous: undefined, item: value(d, 1) });
 export const nextExponent = (d: Data): Exponents => ({ previous: d[0] as Exponents, item: value(d, 2) });
-export const powerChain = (d: Data): Value => ({
-  kind: 'powers', base: value(d, 0), exponents: d[1] as Exponents,
+/** The base of powered[BASE]: the macro passes it wrapped in a list. */
+const base = (d: Data): Value => (d[0] as Data)[0] as Value;
+export const poweredChain = (d: Data): Value => ({
+  kind: 'powers', base: base(d), exponents: d[1] as Exponents,
   superscript: d.length > 2 ? token(d, 2).meaning as bigint : undefined,
 });
-export const superscript = (d: Data): Expr =>
-  build.pow(toExpr(value(d, 0)), build.num(rational(token(d, 1).meaning as bigint)));
+export const poweredSuperscript = (d: Data): Expr =>
+  build.pow(toExpr(base(d)), build.num(rational(token(d, 1).meaning as bigint)));
+export const poweredNothing = (d: Data): Value => base(d);
 
 export const number = (d: Data): Expr => {
   const text = token(d, 0).text;
@@ -146,18 +158,46 @@ export const name = (d: Data): Expr => {
 
 export const group = (d: Data): Grouped => ({ kind: 'grouped', expr: toExpr(value(d, 1)) });
 
-/** |u|: the function written between these signs. */
-export const delimited = (d: Data): Expr => build.call(delimitedBy.get(token(d, 0).text)!, [toExpr(value(d, 1))]);
+/** The function written between bars, |u| (in LaTeX also \left| and \lvert). */
+const betweenBars = delimitedBy.get('|')!;
+export const delimited = (d: Data): Expr => build.call(betweenBars, [toExpr(value(d, 1))]);
 
 export const root = (d: Data): Expr => build.call(prefixSigns.get(token(d, 0).text)!, [toExpr(value(d, 1))]);
 
 export const firstArgument = (d: Data): Value[] => [value(d, 0)];
 export const nextArgument = (d: Data): Value[] => [...(d[0] as Value[]), value(d, 2)];
 
-export const call = (d: Data): Expr => {
-  const fn = token(d, 0);
+export const head = (d: Data): Head => ({
+  kind: 'head', fn: token(d, 0),
+  power: d.length === 1 ? undefined : token(d, 1).type === 'sup' ? token(d, 1).meaning as bigint : value(d, 2),
+});
+
+export const applied = (d: Data): Applied => ({ kind: 'applied', head: d[0] as Head, argument: value(d, 1) });
+
+export const call = (d: Data): Expr => withHead(d[0] as Head, (d[2] as Value[]).map(toExpr));
+
+/**
+ * A function with its power applied to arguments: sin^2(x) is sin(x)², and sin^-1(x) is asin(x),
+ * as calculators write the inverse; any other power of a function is refused, not guessed.
+ */
+function withHead({ fn, power }: Head, args: readonly Expr[]): Expr {
+  if (power === undefined) return applyFunction(fn, args);
+  const exponent = typeof power === 'bigint' ? build.num(rational(power)) : toExpr(power);
+  const n = exponent.kind === 'num' && isInteger(exponent.value) ? exponent.value.s * exponent.value.n : undefined;
   const meaning = fn.meaning as FunctionValue;
-  const args = (d[2] as Value[]).map(toExpr);
+  const inverse = meaning.kind === 'table' ? functionTable[meaning.name].inverse : undefined;
+  if (n === -1n && inverse) return build.call(inverse, checkedArguments(fn, inverse, args));
+  if (n !== undefined && n >= 1n && meaning.kind !== 'abstract') return build.pow(applyFunction(fn, args), exponent);
+  const written = `${meaning.spelling}^${typeof power === 'bigint' ? power : '…'}`;
+  const inverseHint = inverse ? `, or −1 for the inverse function (${meaning.spelling}^-1 x is ${inverse}(x))` : '';
+  throw errorAt(source, fn.offset, meaning.kind === 'abstract'
+    ? `${written}: a power of an unknown function could be a power of its value or a repeated application: write ${meaning.name}(x)^2 or ${meaning.name}(${meaning.name}(x))`
+    : `${written}: a power written on a function is a whole number from 1 (${meaning.spelling}^2 x is ${meaning.spelling}(x)^2)${inverseHint}; write other powers after the argument, as ${meaning.spelling}(x)^(1/2)`);
+}
+
+/** A function applied to arguments, their number checked. */
+function applyFunction(fn: Token, args: readonly Expr[]): Expr {
+  const meaning = fn.meaning as FunctionValue;
   if (meaning.kind === 'abstract') {
     // Primes are for a function of one argument; ∂₂f needs at least two.
     if (meaning.order > 0 && args.length !== 1) {
@@ -168,10 +208,21 @@ export const call = (d: Data): Expr => {
     const orders = args.map((_, i) => (args.length === 1 ? meaning.order : 0) + meaning.by.filter((k) => k === i + 1).length);
     return build.apply(meaning.name, args, orders);
   }
-  const arity = meaning.kind === 'notation' ? meaning.notation.arity : functionTable[meaning.name].arity;
-  if (args.length < arity[0] || args.length > arity[1]) throw arityError(fn, meaning.spelling, arity, args.length);
-  return meaning.kind === 'notation' ? fromTemplate(meaning.notation.tree, args) : build.call(meaning.name, args);
-};
+  // log_2 x: the base written as a subscript is the second argument.
+  const all = meaning.kind === 'table' && meaning.base ? [...args, meaning.base] : args;
+  if (meaning.kind === 'notation') {
+    const { arity, tree } = meaning.notation;
+    if (all.length < arity[0] || all.length > arity[1]) throw arityError(fn, meaning.spelling, arity, all.length);
+    return fromTemplate(tree, all);
+  }
+  return build.call(meaning.name, checkedArguments(fn, meaning.name, all));
+}
+
+function checkedArguments(fn: Token, name: FunctionName, args: readonly Expr[]): readonly Expr[] {
+  const { arity } = functionTable[name];
+  if (args.length < arity[0] || args.length > arity[1]) throw arityError(fn, (fn.meaning as FunctionValue).spelling, arity, args.length);
+  return args;
+}
 
 function arityError(fn: Token, spelling: string, [fewest, most]: readonly [number, number], got: number): Error {
   const plural = (n: number): string => `${n} argument${n === 1 ? '' : 's'}`;

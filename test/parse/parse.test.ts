@@ -34,10 +34,13 @@ describe('names and constants', () => {
   it.each([['e', 'e'], ['pi', 'pi'], ['π', 'pi']])('%s is the constant %s', (input, name) => {
     expect(parse(input)).toMatchObject({ kind: 'constant', name });
   });
-  it('reads a run of letters as one name: xy is the variable xy, x y is a product', () => {
-    expect(parse('xy')).toMatchObject({ kind: 'variable', name: 'xy' });
+  it('reads letters written together as the names they are made of: xy is x·y, unless declared a variable', () => {
+    expect(read('xy')).toBe('x*y');
     expect(read('x y')).toBe('x*y');
-    expect(read('2xy')).toBe('2*xy');
+    expect(read('2xy')).toBe('2*x*y');
+    expect(parse('xy', { variables: ['xy'] })).toMatchObject({ kind: 'variable', name: 'xy' });
+    expect(read('rate*x')).toBe('r*a*t*e*x');
+    expect(parse('rate', { variables: ['rate'] })).toMatchObject({ kind: 'variable', name: 'rate' });
   });
   it('reads Greek letters one at a time: 2πx is 2·π·x', () => {
     expect(read('2πx')).toBe('2*pi*x');
@@ -166,7 +169,7 @@ describe('errors', () => {
     expect(errorOf('sinn(x)').message).toBe("unknown function 'sinn' — did you mean 'sin'?");
     expect(errorOf('2 + tahn(x)').message).toBe("unknown function 'tahn' — did you mean 'tanh'?");
     expect(errorOf('2 + tahn(x)').column).toBe(5);
-    expect(errorOf('frobnicate(x)').message).toBe("unknown function 'frobnicate'");
+    expect(errorOf('frobnicate(x)').message).toBe("unknown function 'frobnicate' (to multiply, write * before the bracket; --function frobnicate makes it an unknown function)");
   });
   it('checks the number of arguments', () => {
     expect(errorOf('sin(x, y, z)').message).toBe('sin takes 1 argument, got 3');
@@ -182,10 +185,11 @@ describe('errors', () => {
     expect(errorOf('x + 1)').message).toBe("unmatched ')'");
     expect(errorOf('(x + 1]').message).toBe("']' does not match the '(' at line 1, column 1");
   });
-  it('rejects unknown characters and a function without parentheses', () => {
+  it('rejects unknown characters and a function with no argument', () => {
     expect(errorOf('x $ y').message).toBe("unexpected character '$'");
     expect(errorOf('x $ y').column).toBe(3);
-    expect(errorOf('sin x').message).toBe('sin needs its argument in parentheses, as in sin(x)');
+    expect(errorOf('x + sin').message).toBe('sin needs an argument, as in sin(x) or sin x');
+    expect(errorOf('sin * x').message).toBe('sin needs an argument, as in sin(x) or sin x');
     expect(errorOf("x'").message).toMatch(/only the abstract functions f, g and h take primes/);
   });
   it('limits nesting depth and length with clear errors', () => {

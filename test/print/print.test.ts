@@ -87,7 +87,7 @@ describe('latex', () => {
     ['(a/b)^2', '\\left(\\frac{a}{b}\\right)^{2}'],
     ['x*(-2)', 'x \\cdot \\left(-2\\right)'],
   ])('%s prints as %s', (input, latex) => {
-    const printed = toLatex(parse(input));
+    const printed = toLatex(parse(input, { variables: ['rate'] }));
     expect(printed).toBe(latex);
     expectRenders(printed);
   });

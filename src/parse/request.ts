@@ -1,0 +1,92 @@
+import { errorAt } from './errors.js';
+
+/*
+ * What an input asks for besides its expression, as textbooks write it: a derivative operator
+ * before it (d/dx, d²/dx², ∂/∂x, \frac{d}{dx}) gives the variable and the order; a name before
+ * '=' (y = x², f(x) = x²) names the function, so the answer can be written y′ = … or f′(x) = ….
+ * Both are blanked out of the input with spaces, so every position in the rest is where it was.
+ */
+
+/** The name given to the function: y in y = x², or f(x) in f(x) = x². */
+export type FunctionLabel =
+  | { readonly kind: 'name'; readonly name: string }
+  | { readonly kind: 'function'; readonly name: string; readonly variable: string };
+
+export interface Request {
+  /** The variable of a derivative operator (d/dt) or of f(t) = …. */
+  readonly variable?: string;
+  /** The order of a derivative operator: 2 for d²/dx². */
+  readonly order?: number;
+  readonly label?: FunctionLabel;
+  /** The derivative operator as written, d/dx. */
+  readonly operator?: string;
+}
+
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const greek = 'alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|rho|sigma|tau|upsilon|phi|chi|psi|omega';
+/** A variable as the operator or a function's label names it: x, x1, x_1, w_{1}, theta, θ, \theta. */
+const name = String.raw`(?:(?:${greek}|[A-Za-z])(?:\d+|_[A-Za-z0-9]+|_\{[A-Za-z0-9]+\})?|[α-ωΑ-Ω]|\\[A-Za-z]+)`;
+const power = String.raw`(?:\^\s*\{?\s*(\d+)\s*\}?|([${superscriptDigits}]+))?`;
+const d = String.raw`(?:d|\\mathrm\s*\{\s*d\s*\}|\\mathrm\s+d|∂|\\partial)`;
+
+/** d/dx, d^2/dx^2, d²/dx², ∂/∂x: the groups are d, its power (digits or a superscript), d, the variable and its power. */
+const slash = String.raw`(${d})\s*${power}\s*/\s*(${d})\s*(${name})\s*${power}`;
+/** \frac{d}{dx}, \frac{d^2}{dx^2}, \frac{\mathrm{d}}{\mathrm{d}x}, \frac{\partial}{\partial x}. */
+const frac = String.raw`\\[dt]?frac\s*\{\s*(${d})\s*${power}\s*\}\s*\{\s*(${d})\s*(${name})\s*${power}\s*\}`;
+/** An operator at the start, bare or in brackets: (d/dx). */
+const operators = [slash, frac].flatMap((op) => [new RegExp(String.raw`^\(\s*${op}\s*\)`), new RegExp(`^${op}`)]);
+
+/** y =, f(x) =: a name, or a name applied to a variable. */
+const label = new RegExp(String.raw`^(\s*)(${name})\s*(?:(?:\(|\\left\s*\()\s*(${name})\s*(?:\)|\\right\s*\)))?\s*=(?!=)`);
+
+/** What the input asks for, and the input with that part replaced by spaces. */
+export function readRequest(input: string, variableOf: (written: string) => string | undefined): { request: Request; rest: string } {
+  let rest = input;
+  let request: Request = {};
+  const blank = (from: number, to: number): void => {
+    rest = rest.slice(0, from) + rest.slice(from, to).replace(/[^\n]/g, ' ') + rest.slice(to);
+  };
+  const variableName = (written: string, at: number): string => {
+    const named = variableOf(written);
+    if (!named) throw errorAt(input, at, `${written} is not a variable: write one after d, as in d/dx`);
+    return named;
+  };
+
+  const labelled = label.exec(rest);
+  if (labelled) {
+    const [whole, lead, fn, argument] = labelled as unknown as [string, string, string, string | undefined];
+    const at = lead.length;
+    request = argument === undefined
+      ? { label: { kind: 'name', name: variableName(fn, at) } }
+      : { label: { kind: 'function', name: fn, variable: variableName(argument, at) }, variable: variableName(argument, at) };
+    blank(0, whole.length);
+  }
+
+  const start = rest.length - rest.trimStart().length;
+  let match: RegExpExecArray | null = null;
+  for (const operator of operators) {
+    match = operator.exec(rest.slice(start));
+    if (match) break;
+  }
+  if (!match) return { request, rest };
+  const [, top, topPower, topSup, bottom, variable, bottomPower, bottomSup] = match as unknown as (string | undefined)[] as
+    [string, string, string | undefined, string | undefined, string, string, string | undefined, string | undefined];
+  const orderOf = (digits: string | undefined, sup: string | undefined): number | undefined =>
+    digits !== undefined ? Number(digits) : sup !== undefined ? Number([...sup].map((c) => superscriptDigits.indexOf(c)).join('')) : undefined;
+  const order = orderOf(topPower, topSup) ?? 1;
+  const bottomOrder = orderOf(bottomPower, bottomSup) ?? 1;
+  const written = match[0].trim();
+  if (order !== bottomOrder) {
+    throw errorAt(input, start, `${written}: the order above (${order}) and below (${bottomOrder}) differ; write d^${order}/d${variable}^${order}`);
+  }
+  if (order < 1) throw errorAt(input, start, `${written}: the order of a derivative is a whole number from 1`);
+  const partial = (s: string): boolean => s.includes('∂') || s.includes('partial');
+  if (partial(top) !== partial(bottom)) throw errorAt(input, start, `${written}: write d/dx or ∂/∂x, not a mix of the two`);
+  const v = variableName(variable, start);
+  if (request.variable !== undefined && request.variable !== v) {
+    throw errorAt(input, start, `${written} differentiates by ${v}, but the function is written of ${request.variable}`);
+  }
+  blank(start, start + match[0].length);
+  if (rest.trim() === '') throw errorAt(input, start + match[0].length, `${written} needs an expression after it, as in ${written} x^2`);
+  return { request: { ...request, variable: v, order, operator: written }, rest };
+}
