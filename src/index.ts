@@ -12,7 +12,8 @@ export { dependsOn, equals, postOrder, variablesOf } from './expr/traverse.js';
 export { functionNames, functionTable, type FunctionEntry, type FunctionName, type FunctionTable } from './functions/table.js';
 
 // Reading, and what goes wrong.
-export { parse, type ParseOptions } from './parse/parse.js';
+export { parse, read, type ParseOptions, type Reading } from './parse/parse.js';
+export type { FunctionLabel, Request } from './parse/request.js';
 export { ParseError } from './parse/errors.js';
 export { InputError, type InputProblem } from './errors.js';
 

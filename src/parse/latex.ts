@@ -159,11 +159,12 @@ class LatexReader {
 
   /** Reads the argument at i as a bracketed group (a single digit or letter of a run alone); returns where it ends. */
   private readArgument(i: number, what: string): number {
-    const end = this.argumentEnd(i, what);
+    let end = this.argumentEnd(i, what);
     const p = this.pieces[i]!;
     this.emit('lparen', p.text, p.offset);
     if (p.text === '{') this.readRange(i + 1, end - 1);
-    else this.readOne(i, i + 1);
+    // A command takes its own arguments (\sqrt\frac12); a digit or a letter is one character.
+    else end = this.readOne(i, p.kind === 'command' ? this.pieces.length : i + 1);
     const last = this.pieces[end - 1]!;
     this.emit('rparen', last.text, last.offset);
     return end;
@@ -209,6 +210,10 @@ class LatexReader {
     if (superscriptValue.has(t)) return this.readSuperscript(i, to);
     if (/\d|\./.test(t)) return this.readNumber(i, to);
     if (/[A-Za-z]/.test(t)) return this.readLetters(i, to);
+    if (t === 'π') {
+      this.emit('name', t, p.offset, { kind: 'constant', name: 'pi' });
+      return i + 1;
+    }
     if (/[α-ωΑ-Ω]/.test(t)) return this.readName(i, to, t, t, p.offset);
     const type = operatorChars.get(t);
     if (type) {
@@ -305,7 +310,9 @@ class LatexReader {
       subscript = sub.text;
       end = sub.end;
     }
-    const name = subscripted(stem, subscript);
+    // σ_{1} is sigma1, as text writes a Greek letter with digits: σ1 would read as σ·1.
+    const greekName = /^[α-ωΑ-Ω]$/.test(stem) && subscript !== undefined ? greekLetters[stem.toLowerCase().codePointAt(0)! - 0x3b1] : undefined;
+    const name = subscripted(greekName && stem === stem.toLowerCase() ? greekName : stem, subscript);
     if (subscript === undefined && stem === 'e') this.emit('name', written, offset, { kind: 'constant', name: 'e' });
     else this.emit('name', subscript === undefined ? written : name, offset, { kind: 'variable', name });
     return end;
@@ -337,6 +344,7 @@ class LatexReader {
       case '\\pi': this.emit('name', c, p.offset, { kind: 'constant', name: 'pi' }); return i + 1;
       case '\\mathrm': case '\\operatorname': case '\\operatorname*': case '\\mathit': case '\\text': case '\\textrm': return this.readNamed(i, c);
       case '\\partial': return this.readPartial(i);
+      case '\\hat': case '\\bar': case '\\tilde': case '\\dot': case '\\ddot': case '\\vec': case '\\check': return this.readAccented(i, c);
     }
     const type = operatorCommands.get(c);
     if (type === 'lbar' || type === 'rbar') {
@@ -355,6 +363,10 @@ class LatexReader {
       const after = this.pieces[i + 1]?.text;
       if (named && (after === '(' || after === '\\left')) return this.readFunction(i, i + 1, named, c);
       return this.readName(i, to, greek, c, p.offset);
+    }
+    if (c === '\\begin') {
+      const environment = this.pieces[i + 1]?.text === '{' ? this.textOf(i + 1, c).text : '';
+      this.fail(i, `\\begin{${environment}}: environments are not read; for a function given by cases write the pieces with functions such as max, relu or heaviside`);
     }
     const suggestion = closest(c.slice(1), knownCommands().map((k) => k.slice(1)));
     return this.fail(i, `unknown command ${c}${suggestion ? ` — did you mean \\${suggestion}?` : ''}`);
@@ -381,6 +393,7 @@ class LatexReader {
       const { text, end: after } = this.textOf(end + 1, '_');
       const variable = latexVariable(text);
       if (/^\d+$/.test(text)) base = build.int(Number(text));
+      else if (text === 'e' || text === '\\mathrm{e}') base = build.constant('e');
       else if (variable !== undefined) base = build.variable(variable);
       else this.fail(end + 1, `a logarithm's base is a number or a name, as in \\log_{2} or \\log_{b}: found '${text}'`);
       end = after;
@@ -416,6 +429,7 @@ class LatexReader {
     this.emit('number', '1', p.offset);
     this.emit('divide', '\\sqrt', p.offset);
     if (/^\d+$/.test(index)) this.emit('number', index, this.pieces[i + 2]!.offset);
+    else if (index === 'e') this.emit('name', index, this.pieces[i + 2]!.offset, { kind: 'constant', name: 'e' });
     else this.emit('name', index, this.pieces[i + 2]!.offset, { kind: 'variable', name: latexVariable(index)! });
     this.emit('rparen', '\\sqrt', p.offset);
     this.emit('rparen', '\\sqrt', p.offset);
@@ -468,6 +482,15 @@ class LatexReader {
     if (this.words.abstract(word) && ['(', '\\left'].includes(this.pieces[end]?.text ?? '')) {
       this.emit('func', word, offset, { kind: 'abstract', name: word, order: 0, by: [], spelling: word });
     } else this.emit('name', word, offset, { kind: 'variable', name: word });
+    return end;
+  }
+
+  /** \hat{y} is the variable y_hat, \bar{x} x_bar: as dydx prints y_hat, y_{hat}. */
+  private readAccented(i: number, c: string): number {
+    const { text, end } = this.textOf(i + 1, c);
+    const stem = text.startsWith('\\') ? greekVariables.get(text) : /^[A-Za-z]$/.test(text) ? text : undefined;
+    if (stem === undefined) this.fail(i + 1, `${c} marks one letter, as in ${c}{y}: found '${text}'`);
+    this.emit('name', `${c}{${text}}`, this.pieces[i]!.offset, { kind: 'variable', name: `${stem}_${c.slice(1)}` });
     return end;
   }
 

@@ -223,7 +223,14 @@ function refuseGluedExponent(source: string, raw: readonly moo.Token[], i: numbe
 /** f^2(x) is f(x)² to some and f(f(x)) to others: neither is guessed. */
 function refusePowerOfAbstract(source: string, raw: readonly moo.Token[], i: number): void {
   const name = raw[i]!.text;
-  const bracket = raw[i + 1]!.type === 'sup' ? raw[i + 2] : raw[i + 3];
+  // f²(x), f^2(x), f^-1(x): a number written on the name, then its argument.
+  let at = i + 1;
+  if (raw[at]!.type === 'pow') {
+    at++;
+    if (raw[at]?.type === 'minus' || raw[at]?.type === 'plus') at++;
+    if (raw[at]?.type !== 'number') return;
+  }
+  const bracket = raw[at + 1];
   if (bracket?.type !== 'lparen') return;
   throw errorAt(source, raw[i]!.offset, `${source.slice(raw[i]!.offset, bracket.offset)}(…) can be a power of ${name}'s value or ${name} applied again: write ${name}(x)^2 or ${name}(${name}(x))`);
 }
@@ -347,7 +354,7 @@ export function classifyWord(source: string, t: RawToken, primes: number, after:
   if (known) return [token(t, known.type, known.meaning)];
   const base = /^(log)_(\d+|[A-Za-z])$/.exec(word);
   if (base) {
-    const b = /^\d/.test(base[2]!) ? build.int(Number(base[2])) : build.variable(base[2]!);
+    const b = /^\d/.test(base[2]!) ? build.int(Number(base[2])) : base[2] === 'e' ? build.constant('e') : build.variable(base[2]!);
     return [token(t, 'func', { kind: 'table', name: 'log', spelling: word, base: b })];
   }
   if (isGreekLetter(word) || isVariableLike(word) || context.variables?.has(word)) return [token(t, 'name', variableMeaning(word))];

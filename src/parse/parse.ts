@@ -80,7 +80,7 @@ export function read(input: string, options: ParseOptions = {}): Reading {
     if (rest.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
     const lexed = notation === 'latex' ? tokenizeLatex(rest, lexOptions) : tokenize(rest, lexOptions);
     const expr = single(expressionsOf(lexed, rest), input);
-    const notes = [...(notation === 'latex' && options.notation !== 'latex' ? ['read as LaTeX'] : []), ...lexed.notes];
+    const notes = [...new Set([...(notation === 'latex' && options.notation !== 'latex' ? ['read as LaTeX'] : []), ...lexed.notes])];
     return { expr, notation, request, notes };
   });
 }

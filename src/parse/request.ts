@@ -36,8 +36,10 @@ const frac = String.raw`\\[dt]?frac\s*\{\s*(${d})\s*${power}\s*\}\s*\{\s*(${d})\
 /** An operator at the start, bare or in brackets: (d/dx). */
 const operators = [slash, frac].flatMap((op) => [new RegExp(String.raw`^\(\s*${op}\s*\)`), new RegExp(`^${op}`)]);
 
+/** The name of a function being defined: y, f, softplus, \sigma, \operatorname{ReLU}. */
+const functionName = String.raw`(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω]|\\(?:operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|\\[A-Za-z]+)`;
 /** y =, f(x) =: a name, or a name applied to a variable. */
-const label = new RegExp(String.raw`^(\s*)(${name})\s*(?:(?:\(|\\left\s*\()\s*(${name})\s*(?:\)|\\right\s*\)))?\s*=(?!=)`);
+const label = new RegExp(String.raw`^(\s*)(${functionName})\s*(?:(?:\(|\\left\s*\()\s*(${name})\s*(?:\)|\\right\s*\)))?\s*=(?!=)`);
 
 /** What the input asks for, and the input with that part replaced by spaces. */
 export function readRequest(input: string, variableOf: (written: string) => string | undefined): { request: Request; rest: string } {
@@ -56,9 +58,12 @@ export function readRequest(input: string, variableOf: (written: string) => stri
   if (labelled) {
     const [whole, lead, fn, argument] = labelled as unknown as [string, string, string, string | undefined];
     const at = lead.length;
+    // \operatorname{ReLU} is ReLU; \sigma is σ.
+    const called = fn.replace(/^\\(?:operatorname|mathrm)\s*\{\s*([A-Za-z]+)\s*\}$/, '$1');
+    const shown = called.startsWith('\\') ? variableOf(called) ?? called.slice(1) : called;
     request = argument === undefined
-      ? { label: { kind: 'name', name: variableName(fn, at) } }
-      : { label: { kind: 'function', name: fn, variable: variableName(argument, at) }, variable: variableName(argument, at) };
+      ? { label: { kind: 'name', name: shown } }
+      : { label: { kind: 'function', name: shown, variable: variableName(argument, at) }, variable: variableName(argument, at) };
     blank(0, whole.length);
   }
 

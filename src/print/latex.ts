@@ -29,7 +29,8 @@ function latexNode(e: Expr, toLatex: (child: Expr) => string): string {
     case 'neg': return `-${child(e.operand, required.signOperand)}`;
     case 'mul':
       return e.factors.map((factor, i) => {
-        if (i === 0) return isNegativeNumber(factor) ? toLatex(factor) : child(factor, required.firstFactor);
+        // A product inside a product keeps its brackets wherever it stands, as in text: (a·b)·c.
+        if (i === 0) return isNegativeNumber(factor) ? toLatex(factor) : factor.kind === 'mul' ? parens(toLatex(factor)) : child(factor, required.firstFactor);
         const text = factor.kind === 'mul' ? parens(toLatex(factor)) : child(factor, required.laterFactor);
         return (i === 1 && juxtaposes(e.factors[0]!, text) ? '' : ' \\cdot ') + text;
       }).reduce((text, part) => text + part, '');

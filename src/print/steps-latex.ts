@@ -5,6 +5,15 @@ import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 import { conditionsIn } from './conditions.js';
 
+const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** Words for \text{…}: LaTeX's special characters escaped, and sin² and − (which LaTeX's text has not) as math. */
+function inText(words: string): string {
+  return words.replace(/([{}\\#$%&_^~])/g, '\\$1')
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (sup) => `$^{${[...sup].map((c) => superscriptDigits.indexOf(c)).join('')}}$`)
+    .replace(/−/g, '$-$');
+}
+
 /**
  * A derivation as one align* environment: one equation per line, each justified on
  * the right with the step's number and rule, and the simplification continuing
@@ -15,7 +24,7 @@ export function traceToLatex(trace: Trace): string {
   const row = (lhs: string, rhs: string, why: string): void => {
     rows.push(`${lhs} &= ${rhs} && ${why}`);
   };
-  const text = (t: string): string => `\\text{${t.replace(/([{}\\#$%&_^~])/g, '\\$1')}}`;
+  const text = (t: string): string => `\\text{${inText(t)}}`;
 
   const step = (s: TraceStep): void => {
     const number = stepNumber(s.number);

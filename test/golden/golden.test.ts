@@ -6,29 +6,13 @@ import { traceToLatex } from '../../src/print/steps-latex.js';
 import { traceToMarkdown } from '../../src/print/steps-markdown.js';
 import { expectRenders } from '../helpers/katex.js';
 import { mathIn } from '../helpers/markdown.js';
+import { classics } from '../helpers/examples.js';
 
 /*
  * Whole derivations, kept as files for review. After a deliberate change, regenerate
  * them with `npm run golden` and read the diff.
  */
 
-const classics: [name: string, input: string, variable?: string][] = [
-  ['sigmoid', '1/(1+e^(-x))'],
-  ['product', 'x^2*sin(x)'],
-  ['quotient-of-polynomials', '(x^2 + 1)/(x - 1)'],
-  ['chain-of-three', 'ln(cos(x^3))'],
-  ['x-to-the-x', 'x^x'],
-  ['many-terms', '3x^4 - 2x^3 + x^2/2 - 7x + 5'],
-  ['sigmoid-of-affine', 'sigmoid(w*x + b)', 'w'],
-  ['tanh', 'tanh(3x+1)'],
-  ['softplus', 'softplus(x)'],
-  ['log-base-2', 'log(x^2 + 1, 2)'],
-  ['exponential-base-a', '2^(3x)'],
-  ['abstract-function', 'f(x^2)*g(x)'],
-  ['sech', 'sech(x^2)'],
-  ['csch', 'csch(3x)'],
-  ['coth-squared', 'coth(x)^2'],
-];
 
 describe('golden derivations', () => {
   it.each(classics)('%s: %s', async (name, input, variable) => {

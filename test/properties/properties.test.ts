@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { create, all } from 'mathjs';
-import { parse, readings } from '../../src/parse/parse.js';
+import { parse, read, readings } from '../../src/parse/parse.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
 import { toLatex } from '../../src/print/latex.js';
 import { dependsOn, equals, postOrder } from '../../src/expr/traverse.js';
@@ -14,6 +14,7 @@ import { toMathjs } from '../../src/interop/mathjs.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 import { close, compareAt, crossesException, isWellConditioned, largestPart } from '../helpers/numeric.js';
 import { expectRenders } from '../helpers/katex.js';
+import { asLatexReadsIt } from '../helpers/latex-reading.js';
 import { mathjsEvaluatesExactly } from '../helpers/mathjs-precision.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 400);
@@ -53,6 +54,15 @@ describe('printing and parsing are inverse', () => {
       const unicode = toUnicode(e);
       expect(readings(unicode)).toHaveLength(1);
       expect(equals(parse(unicode), e), unicode).toBe(true);
+    }), { numRuns: runs });
+  });
+
+  it('read(toLatex(e)) equals e, log(u, 10) and log(u, 2) read as log10(u) and log2(u)', () => {
+    fc.assert(fc.property(expressionTree(), (e) => {
+      const latex = toLatex(e);
+      expect(equals(read(latex, { notation: 'latex' }).expr, asLatexReadsIt(e)), latex).toBe(true);
+      // Found to be LaTeX without being told.
+      expect(read(latex).notation === 'latex' || !/[\\{]/.test(latex), latex).toBe(true);
     }), { numRuns: runs });
   });
 

@@ -74,6 +74,12 @@ describe('consistency of derivations', () => {
     }), { numRuns: 100 });
   });
 
+  it('writes a rewrite\'s name with squares and minus signs so that LaTeX renders it', () => {
+    const latex = traceToLatex(buildTrace(differentiate('x*sin(x)^2 + x*cos(x)^2')));
+    expect(latex).toContain('(sin$^{2}$ + cos$^{2}$ = 1, cosh$^{2}$ $-$ sinh$^{2}$ = 1)');
+    expectRenders(latex);
+  });
+
   it('numbers a derivation for each order', () => {
     const trace = buildTrace(differentiate('x^3', { order: 2 }));
     expect(trace.sections.map((s) => toUnicode(s.expr))).toEqual(['x³', '3x²']);

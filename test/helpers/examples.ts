@@ -1,0 +1,37 @@
+import { functionTable, type FunctionName } from '../../src/functions/table.js';
+
+/** The classic derivations kept as golden files: name, input, and the variable when it is not x. */
+export const classics: [name: string, input: string, variable?: string][] = [
+  ['sigmoid', '1/(1+e^(-x))'],
+  ['product', 'x^2*sin(x)'],
+  ['quotient-of-polynomials', '(x^2 + 1)/(x - 1)'],
+  ['chain-of-three', 'ln(cos(x^3))'],
+  ['x-to-the-x', 'x^x'],
+  ['many-terms', '3x^4 - 2x^3 + x^2/2 - 7x + 5'],
+  ['sigmoid-of-affine', 'sigmoid(w*x + b)', 'w'],
+  ['tanh', 'tanh(3x+1)'],
+  ['softplus', 'softplus(x)'],
+  ['log-base-2', 'log(x^2 + 1, 2)'],
+  ['exponential-base-a', '2^(3x)'],
+  ['abstract-function', 'f(x^2)*g(x)'],
+  ['sech', 'sech(x^2)'],
+  ['csch', 'csch(3x)'],
+  ['coth-squared', 'coth(x)^2'],
+];
+
+/**
+ * A call of the function on an inner function of x, so that the chain rule shows: sin(x² + 1),
+ * max(x², x + 1), polygamma(1, x² + 1); for a function defined on a bounded interval, an inner
+ * function that stays inside it: asin(sin(x)/2).
+ */
+export function functionExample(name: FunctionName): string {
+  const { arity, discreteArguments, domain } = functionTable[name];
+  const bounded = domain?.intervals.find((i) => Number.isFinite(i.low) && Number.isFinite(i.high));
+  if (arity[0] === 1 && bounded) {
+    const middle = (bounded.low + bounded.high) / 2;
+    return `${name}(${middle === 0 ? '' : `${middle} + `}${(bounded.high - bounded.low) / 4}*sin(x))`;
+  }
+  if (arity[0] === 1) return `${name}(x^2 + 1)`;
+  return discreteArguments?.includes(0) ? `${name}(1, x^2 + 1)` : `${name}(x^2, x + 1)`;
+}
+

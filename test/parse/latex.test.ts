@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { read } from '../../src/parse/parse.js';
+import { ParseError } from '../../src/parse/errors.js';
+import { toText } from '../../src/print/linear.js';
+import { toLatex } from '../../src/print/latex.js';
+import { equals } from '../../src/expr/traverse.js';
+import { differentiate } from '../../src/differentiate/differentiate.js';
+import { functionNames } from '../../src/functions/table.js';
+import { classics, functionExample } from '../helpers/examples.js';
+import { asLatexReadsIt } from '../helpers/latex-reading.js';
+
+/*
+ * LaTeX input: what papers, lecture notes, math editors and dydx's own printer write, read into
+ * the same trees as text, with errors located in the LaTeX source.
+ */
+
+const latex = (input: string): string => toText(read(input, { notation: 'latex' }).expr);
+
+describe('LaTeX input', () => {
+  it.each([
+    ['\\frac{1}{1+e^{-x}}', '1/(1 + exp(-x))'], ['\\dfrac{x}{2}', 'x/2'], ['\\tfrac{1}{2}x^2', '1/2*x^2'], ['\\frac12', '1/2'],
+    ['2\\frac{1}{x}', '2*(1/x)'], ['\\sqrt{x+1}', 'sqrt(x + 1)'], ['\\sqrt[3]{x^{2}}', 'cbrt(x^2)'], ['\\sqrt[n]{x}', 'x^(1/n)'],
+    ['x^{2}', 'x^2'], ['e^{2x}', 'exp(2*x)'], ['e^2x', 'exp(2)*x'], ['x^{-1}', 'x^(-1)'],
+    ['w_1 x + b', 'w1*x + b'], ['x_{10}', 'x10'], ['\\theta_0 + \\theta_1 x', 'theta0 + theta1*x'], ['x_{ab}', 'x_ab'],
+    ['\\left(x+1\\right)^{2}', '(x + 1)^2'], ['\\left[x+1\\right]^2', '(x + 1)^2'], ['\\left|x\\right|', 'abs(x)'],
+    ['\\lvert x \\rvert', 'abs(x)'], ['|x|', 'abs(x)'], ['\\{x+1\\}y', '(x + 1)*y'], ['\\left\\lfloor x\\right\\rfloor', 'floor(x)'],
+    ['\\lceil x \\rceil', 'ceil(x)'], ['a\\cdot b', 'a*b'], ['a\\times b', 'a*b'], ['a\\div b', 'a/b'],
+    ['2x\\,\\sin x', '2*x*sin(x)'], ['x\\;y', 'x*y'], ['\\!x\\quad', 'x'], ['\\mathrm{e}^{x}', 'exp(x)'], ['e', 'e'], ['\\pi r^2', 'pi*r^2'],
+    ['\\alpha\\beta', 'alpha*beta'], ['\\varepsilon', 'epsilon'], ['\\Delta x', 'Δ*x'],
+    ['\\exp\\left(-x^2\\right)', 'exp(-x^2)'], ['\\ln x', 'log(x)'], ['\\log x', 'log(x)'], ['\\log_{2} x', 'log2(x)'],
+    ['\\log_{b}(x)', 'log(x, b)'], ['\\log_{e} x', 'log(x, e)'], ['\\lg x', 'log10(x)'],
+    ['\\sin x', 'sin(x)'], ['\\cos^{2}\\theta', 'cos(theta)^2'], ['\\tan^2(x)', 'tan(x)^2'], ['\\sin^{-1} x', 'asin(x)'],
+    ['\\tanh^{-1}x', 'atanh(x)'], ['\\arcsin x', 'asin(x)'], ['\\arccos(x)', 'acos(x)'], ['\\arctan x', 'atan(x)'],
+    ['\\sinh x + \\cosh x', 'sinh(x) + cosh(x)'], ['\\coth x', 'coth(x)'], ['\\sec x\\csc x\\cot x', 'sec(x)*csc(x)*cot(x)'],
+    ['\\operatorname{sech}x', 'sech(x)'], ['\\operatorname{arsinh}(x)', 'asinh(x)'], ['\\mathrm{sinh}(x)', 'sinh(x)'],
+    ['\\operatorname{softplus}(x)', 'softplus(x)'], ['\\operatorname{ReLU}(x)', 'relu(x)'], ['\\operatorname{erf}(x)', 'erf(x)'],
+    ['\\sigma(x)', 'sigmoid(x)'], ['\\sigma x', 'sigma*x'], ['\\Gamma(x)', 'gamma(x)'], ['\\psi(x)', 'digamma(x)'],
+    ["f'\\left(x\\right)", "f'(x)"], ['f^{(4)}\\left(x\\right)', "f''''(x)"], ['\\partial_{1}\\partial_{2} f\\left(x, y\\right)', 'D12f(x, y)'],
+    ['\\max\\left(x, 0\\right)', 'max(x, 0)'], ['x²', 'x^2'],
+  ])('%s reads as %s', (input, text) => expect(latex(input)).toBe(text));
+
+  it('is recognised by a command or ^{ or _{, and says so', () => {
+    for (const input of ['\\frac{1}{x}', 'e^{2x}', 'w_{1}x']) {
+      const r = read(input);
+      expect(r.notation, input).toBe('latex');
+      expect(r.notes).toContain('read as LaTeX');
+    }
+    expect(read('x^2 + 1').notation).toBe('text');
+    expect(read('\\frac{1}{x}', { notation: 'latex' }).notes).not.toContain('read as LaTeX');
+  });
+
+  it('locates errors in the LaTeX source and names the nearest command', () => {
+    const error = (input: string): ParseError => {
+      try {
+        read(input);
+      } catch (e) {
+        if (e instanceof ParseError) return e;
+        throw e;
+      }
+      throw new Error(`'${input}' was read`);
+    };
+    expect(error('\\sine x').message).toBe('unknown command \\sine — did you mean \\sin?');
+    expect(error('\\frac{1}{1+e^{-x}')).toMatchObject({ message: "this '{' is never closed: add a '}'", column: 9 });
+    expect(error('\\left(x+1')).toMatchObject({ message: "this '\\left(' is never closed: add a ')'", column: 1 });
+    expect(error('x + \\frac{1}{}').column).toBe(14);
+  });
+
+  it('reads back what dydx prints as LaTeX: every golden answer and every function', () => {
+    const answers = [
+      ...classics.map(([, input, variable]) => differentiate(input, { variable }).result),
+      ...functionNames.flatMap((name) => {
+        const d = differentiate(functionExample(name));
+        return [d.input, d.result];
+      }),
+    ];
+    for (const e of answers) {
+      const printed = toLatex(e);
+      expect(equals(read(printed, { notation: 'latex' }).expr, asLatexReadsIt(e)), `${toText(e)}: ${printed}`).toBe(true);
+    }
+  });
+});
