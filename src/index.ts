@@ -44,3 +44,4 @@ export { traceToText, type StepDetail, type TextTraceOptions } from './print/ste
 export { latexDocument, traceToLatex } from './print/steps-latex.js';
 export { traceToMarkdown } from './print/steps-markdown.js';
 export { conditionIn, conditionsIn, type ConditionNotation } from './print/conditions.js';
+export { derivativeName, readingIn, type ReadingNotation } from './print/reading.js';

@@ -170,6 +170,23 @@ describe('the page in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('expr');
   });
 
+  it('reads calculator notation and pasted LaTeX in the one box, and shows how it read them', async () => {
+    const page = await open(`${url}#f=x`);
+    await typeExpression(page, 'sinx cos x');
+    await expect.poll(() => page.locator('#reading annotation').textContent()).toBe('\\sin\\left(x\\right) \\cdot \\cos\\left(x\\right)');
+    expect(await page.locator('#reading-notes').textContent()).toBe('(sinx is read as sin x)');
+    await page.locator('#expr').fill('\\frac{d^2}{dx^2} \\frac{1}{1+e^{-x}}');
+    await expect.poll(() => page.locator('#reading-notes').textContent()).toBe('(read as LaTeX)');
+    await expect.poll(() => answerTex(page)).toContain('\\frac{d^{2}}{dx^{2}}');
+    // The order comes from the input: the control shows it and waits.
+    expect(await page.locator('#order').inputValue()).toBe('2');
+    expect(await page.locator('#order').isDisabled()).toBe(true);
+    await page.locator('#expr').fill('y = x^3');
+    await expect.poll(() => answerTex(page)).toBe("y' = 3x^{2}");
+    expect(await page.locator('#order').isDisabled()).toBe(false);
+    expect(problemsOf(page)).toEqual([]);
+  });
+
   it('leaves gaps at poles', async () => {
     const page = await open(`${url}#f=tan(x)`);
     const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');

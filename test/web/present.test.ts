@@ -24,6 +24,26 @@ describe('what the page shows', () => {
     expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f′']);
   });
 
+  it('shows how the input was read, typeset, with the conventions that chose it', () => {
+    const view = answer('sinx cos x');
+    expect(view.readingHtml).toContain('class="katex"');
+    expect(view.readingHtml).toContain('sin');
+    expect(view.readingNotes).toEqual(['sinx is read as sin x']);
+    expect(answer('\\frac{1}{1+e^{-x}}').readingNotes).toEqual(['read as LaTeX']);
+    expect(answer('x^2').readingNotes).toEqual([]);
+  });
+
+  it('takes the variable and order from the input when it says them, and names the answer as the input names the function', () => {
+    const view = answer('d²/dt² t^4 + x', { order: 1, variable: 'x' });
+    expect(view).toMatchObject({ variable: 't', order: 2, setByInput: { variable: true, order: true } });
+    expect(view.copies.answerText).toBe('12*t^2');
+    expect(answer('x^3', { order: 2 })).toMatchObject({ order: 2, setByInput: { variable: false, order: false } });
+    // KaTeX keeps the LaTeX it typeset in an annotation.
+    expect(answer('y = x^3').answerHtml).toContain('<annotation encoding="application/x-tex">y&#x27; = 3x^{2}</annotation>');
+    expect(answer('f(t) = t^3').answerHtml).toContain('f&#x27;\\left(t\\right) = 3t^{2}');
+    expect(answer('x^3').answerHtml).toContain('\\frac{d}{dx}\\left(x^{3}\\right) = 3x^{2}');
+  });
+
   it('says beside the answer where it holds, when not everywhere', () => {
     expect(answer('abs(x)').answerHtml).toContain('≠');
     expect(answer('x^2').answerHtml).not.toContain('≠');

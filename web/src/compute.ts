@@ -1,6 +1,6 @@
 import {
-  buildTrace, checkDerivative, differentiate, InputError, parse, ParseError, tooLargeToShow, variablesOf, verdictLine,
-  type CheckReport, type Derivative, type Expr, type Trace,
+  buildTrace, checkDerivative, differentiate, InputError, ParseError, read, tooLargeToShow, variablesOf, verdictLine,
+  type CheckReport, type Derivative, type Expr, type Reading, type Trace,
 } from '../../src/index.js';
 import type { PageState } from './state.js';
 
@@ -18,6 +18,8 @@ export type Outcome =
 export interface Computed {
   readonly kind: 'ok';
   readonly expr: Expr;
+  /** How the input was read: its notation, what it asked for (d/dx, y = …), the conventions used. */
+  readonly reading: Reading;
   readonly variables: readonly string[];
   readonly variable: string;
   readonly derivative: Derivative;
@@ -36,21 +38,24 @@ const pageShownNodes = 20_000;
 
 export function compute(state: PageState): Outcome {
   if (state.input.trim() === '') return { kind: 'empty' };
-  let expr: Expr;
+  let reading: Reading;
   try {
-    expr = parse(state.input);
+    reading = read(state.input);
   } catch (error) {
     if (error instanceof ParseError) return { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
     return { kind: 'error', message: messageOf(error), variables: [] };
   }
+  const { expr, request } = reading;
   const variables = variablesOf(expr);
-  const variable = chooseVariable(variables, state.variable);
+  // What the input asks for (d/dt, d²/dx², f(t) = …) comes before the page's own choices.
+  const variable = request.variable ?? chooseVariable(variables, state.variable);
+  const order = request.order ?? state.order;
   try {
-    const derivative = differentiate(expr, { variable, order: state.order, form: state.form });
+    const derivative = differentiate(expr, { variable, order, form: state.form });
     const traceOmitted = tooLargeToShow(derivative, pageShownNodes);
     const trace = traceOmitted === undefined ? buildTrace(derivative, { maxShownNodes: pageShownNodes }) : undefined;
     const check = checkDerivative(derivative, { steps: trace !== undefined, maxShownNodes: pageShownNodes });
-    return { kind: 'ok', expr, variables, variable, derivative, trace, traceOmitted, check, verdict: verdictLine(check) };
+    return { kind: 'ok', expr, reading, variables, variable, derivative, trace, traceOmitted, check, verdict: verdictLine(check) };
   } catch (error) {
     return { kind: 'error', message: messageOf(error), variables };
   }

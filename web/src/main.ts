@@ -16,6 +16,9 @@ const ui = {
   form: $<HTMLSelectElement>('form'),
   values: $('values'),
   answer: $('answer'),
+  reading: $('reading'),
+  readingMath: $('reading-math'),
+  readingNotes: $('reading-notes'),
   answerError: $('answer-error'),
   working: $('working'),
   check: $('check'),
@@ -50,11 +53,12 @@ function readControls(): void {
   const order = Number(ui.order.value);
   const from = Number(ui.from.value);
   const to = Number(ui.to.value);
+  // A control the input has set (d²/dx², d/dt) shows the input's choice, not the page's own.
   state = {
     ...state,
     input: ui.input.value,
-    variable: ui.variable.value,
-    order: Number.isInteger(order) && order >= 1 && order <= maxOrder ? order : state.order,
+    variable: ui.variable.disabled ? state.variable : ui.variable.value,
+    order: !ui.order.disabled && Number.isInteger(order) && order >= 1 && order <= maxOrder ? order : state.order,
     form: ui.form.value as PageState['form'],
     ...(validRange(from, to) ? { from, to } : {}),
     second: ui.second.checked,
@@ -123,6 +127,10 @@ function show(view: PageView): void {
   showVariables(view);
   ui.answerError.textContent = view.kind === 'error' ? view.message : '';
   if (view.kind !== 'ok') {
+    ui.reading.hidden = true;
+    ui.order.disabled = false;
+    ui.variable.disabled = false;
+    ui.order.value = String(state.order);
     ui.answer.replaceChildren();
     ui.check.hidden = true;
     ui.checkDetail.textContent = '';
@@ -132,6 +140,13 @@ function show(view: PageView): void {
     ui.stepsNote.textContent = '';
     return;
   }
+  // d²/dx² or f(t) = … in the input say the order or the variable: the controls show it and wait.
+  ui.order.disabled = view.setByInput.order;
+  ui.order.value = String(view.setByInput.order ? view.order : state.order);
+  ui.variable.disabled = view.setByInput.variable;
+  ui.reading.hidden = false;
+  ui.readingMath.innerHTML = view.readingHtml;
+  ui.readingNotes.textContent = view.readingNotes.length > 0 ? `(${view.readingNotes.join('; ')})` : '';
   ui.answer.innerHTML = view.answerHtml;
   ui.check.hidden = false;
   ui.check.className = `badge ${view.check.verdict}`;

@@ -1,5 +1,6 @@
 import {
-  conditionsIn, differentiate, postOrder, toLatex, toText, traceToLatex, traceToText, words, type Derivative, type Expr,
+  conditionsIn, derivativeName, differentiate, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
 import type { PageState } from './state.js';
@@ -23,6 +24,13 @@ export interface AnswerView {
   readonly kind: 'ok';
   readonly variables: readonly string[];
   readonly variable: string;
+  /** How the input was read, typeset, with the conventions that chose it in words: the first thing to check. */
+  readonly readingHtml: string;
+  readonly readingNotes: readonly string[];
+  /** The order differentiated to: the page's own, unless the input asked for one (d²/dx²). */
+  readonly order: number;
+  /** Whether the input itself says the variable and the order (d/dt, d²/dx², f(t) = …), so the page's controls do not. */
+  readonly setByInput: { readonly variable: boolean; readonly order: boolean };
   readonly answerHtml: string;
   /** What the copy buttons copy; the derivation's only when it is shown. */
   readonly copies: {
@@ -54,8 +62,6 @@ export function present(state: PageState): PageView {
 
 function answerView(o: Computed, state: PageState): AnswerView {
   const d = o.derivative;
-  const n = d.order;
-  const wrt = n === 1 ? `\\frac{d}{d${o.variable}}` : `\\frac{d^{${n}}}{d${o.variable}^{${n}}}`;
   const failed = (order: number, step: readonly number[]): boolean =>
     o.check.failures.some((f) => f.order === order && f.step !== undefined && f.step.join('.') === step.join('.'));
   const { plot, note } = plotOf(o, state);
@@ -63,7 +69,11 @@ function answerView(o: Computed, state: PageState): AnswerView {
     kind: 'ok',
     variables: o.variables,
     variable: o.variable,
-    answerHtml: mathHtml(`${wrt}\\left(${toLatex(o.expr)}\\right) = ${toLatex(d.result)}${holds(d)}`, true),
+    readingHtml: mathHtml(readingIn(o.reading, 'latex')),
+    readingNotes: o.reading.notes,
+    order: Number(d.order),
+    setByInput: { variable: o.reading.request.variable !== undefined, order: o.reading.request.order !== undefined },
+    answerHtml: mathHtml(`${answerName(o.reading, d)} = ${toLatex(d.result)}${holds(d)}`, true),
     copies: {
       answerLatex: toLatex(d.result),
       answerText: toText(d.result),
@@ -77,6 +87,15 @@ function answerView(o: Computed, state: PageState): AnswerView {
     plotRange: [state.from, state.to],
     plotNote: note,
   };
+}
+
+/** What the answer is the derivative of: y′ for y = …, f′(x) for f(x) = …, else d/dx(…). */
+function answerName(reading: Reading, d: Derivative): string {
+  const { label } = reading.request;
+  if (label) return derivativeName(label, d.order, 'latex');
+  const n = d.order;
+  const wrt = n === 1 ? `\\frac{d}{d${d.variable}}` : `\\frac{d^{${n}}}{d${d.variable}^{${n}}}`;
+  return `${wrt}\\left(${toLatex(d.input)}\\right)`;
 }
 
 /** Where the answer holds, when not everywhere: ", for x ≠ 0" in LaTeX. */
