@@ -124,6 +124,7 @@ export function tokenize(source: string, options: LexOptions): Lexed {
     const next = raw[i + 1];
     switch (t.type) {
       case 'invalid':
+        if (t.text === '=') throw errorAt(source, t.offset, "'=' may only follow a name at the start, as in y = x^2 or f(x) = x^2");
         throw errorAt(source, t.offset, `unexpected character '${String.fromCodePoint(source.codePointAt(t.offset)!)}'`);
       case 'prime':
         throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");

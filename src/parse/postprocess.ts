@@ -188,7 +188,7 @@ function withHead({ fn, power }: Head, args: readonly Expr[]): Expr {
   const inverse = meaning.kind === 'table' ? functionTable[meaning.name].inverse : undefined;
   if (n === -1n && inverse) return build.call(inverse, checkedArguments(fn, inverse, args));
   if (n !== undefined && n >= 1n && meaning.kind !== 'abstract') return build.pow(applyFunction(fn, args), exponent);
-  const written = `${meaning.spelling}^${typeof power === 'bigint' ? power : '…'}`;
+  const written = `${meaning.spelling}^${exponent.kind === 'num' ? exponent.value.toFraction() : '…'}`;
   const inverseHint = inverse ? `, or −1 for the inverse function (${meaning.spelling}^-1 x is ${inverse}(x))` : '';
   throw errorAt(source, fn.offset, meaning.kind === 'abstract'
     ? `${written}: a power of an unknown function could be a power of its value or a repeated application: write ${meaning.name}(x)^2 or ${meaning.name}(${meaning.name}(x))`

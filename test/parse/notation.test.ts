@@ -61,7 +61,7 @@ describe('powers written on a function', () => {
 
   it('refuses other powers written on a function, and powers of an unknown function', () => {
     expect(refusal('sin^-2 x').message).toMatch(/a power written on a function is a whole number from 1 .* or −1 for the inverse/);
-    expect(refusal('ln^-1 x').message).toMatch(/^ln\^…: a power written on a function is a whole number from 1/);
+    expect(refusal('ln^-1 x').message).toMatch(/^ln\^-1: a power written on a function is a whole number from 1/);
     expect(refusal('f^2(x)').message).toBe("f^2(…) can be a power of f's value or f applied again: write f(x)^2 or f(f(x))");
   });
 });
@@ -162,7 +162,7 @@ describe('what the input asks for', () => {
   it('refuses what only looks like a request', () => {
     expect(refusal('d^2/dx^3 x^4').message).toMatch(/the order above \(2\) and below \(3\) differ/);
     expect(refusal('d/dx').message).toMatch(/needs an expression after it/);
-    expect(refusal('x + = 2').message).toMatch(/'='/);
+    expect(refusal('x + = 2').message).toBe("'=' may only follow a name at the start, as in y = x^2 or f(x) = x^2");
     expect(() => parse('d/dx x^2')).toThrow(/asks for a derivative: give the input to differentiate\(\) or read\(\)/);
   });
 });
