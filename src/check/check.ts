@@ -6,7 +6,8 @@ import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/
 import { buildTrace, shownEquations, stepInWords } from '../steps/trace.js';
 import { words } from '../steps/labels.js';
 import { holdsAt } from '../differentiate/conditions.js';
-import { richardson } from './richardson.js';
+import { richardson, richardsonStep } from './richardson.js';
+import { roundingError } from '../evaluate/rounding.js';
 
 /*
  * Numbers confirming a symbolic result: the answer against a Richardson-extrapolated
@@ -54,6 +55,15 @@ export interface CheckReport {
   readonly tolerance: number;
   /** With `steps`: how many equalities the derivation shows, and how many could be compared somewhere. */
   readonly equalities?: { readonly total: number; readonly checked: number };
+  /**
+   * Why points were not used: where the answer is said not to hold (a kink), where the function
+   * is undefined or not real near the point, where its finite differences do not settle (a pole,
+   * a kink, digits lost), and where they cannot resolve the slope at all (f is so large that
+   * f(x + h) − f(x − h) is rounding: 10¹⁶ + x).
+   */
+  readonly skipped: { readonly excluded: number; readonly undefined: number; readonly unsettled: number; readonly unresolvable: number };
+  /** The largest |f| where the slope could not be resolved. */
+  readonly largestUnresolved?: number;
   /** The first disagreement of each thing that disagreed (at most five). */
   readonly failures: readonly CheckFailure[];
 }
@@ -107,8 +117,8 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
 
   const failures: CheckFailure[] = [];
   let worst = Number.NaN;
-  const compare = (where: Pick<CheckFailure, 'what' | 'order' | 'step'>, point: Environment, left: number, right: number): void => {
-    const error = relativeError(left, right);
+  const compare = (where: Pick<CheckFailure, 'what' | 'order' | 'step'>, point: Environment, left: number, right: number, floor?: number): void => {
+    const error = relativeError(left, right, floor);
     if (!(error <= worst)) worst = error;
     // The first disagreement of each thing compared: a wrong rule shows in its step and in the answer.
     if (!(error <= tolerance) && failures.length < maxFailures && !failures.some((f) => f.what === where.what)) {
@@ -119,6 +129,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   // Each order against finite differences of the order before: the answer, by induction.
   const orders = d.derivations.map((derivation, i) => ({
     where: { what: d.derivations.length > 1 ? words.order(i + 1) : words.answer, order: i + 1 },
+    expr: derivation.expr,
     f: compile(derivation.expr, { functions: standInFunctions }),
     derivative: compile(derivation.result, { functions: standInFunctions }),
   }));
@@ -126,18 +137,44 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   // Not where the answer is said not to hold (at a kink or a jump): no derivative to compare there.
   const holds = (point: Environment): boolean => d.conditions.every((c) =>
     holdsAt(c, safe(() => evaluate(c.left, point, { functions: standInFunctions })), safe(() => evaluate(c.right, point, { functions: standInFunctions }))));
+  const skipped = { excluded: 0, undefined: 0, unsettled: 0, unresolvable: 0 };
+  let largestUnresolved = 0;
   for (const x of checkPoints) {
-    if (!holds(at(x))) continue;
+    if (!holds(at(x))) {
+      skipped.excluded++;
+      continue;
+    }
     const estimates = orders.map((o) => {
       const symbolic = safe(() => o.derivative(at(x)));
       const numeric = richardson((t) => safe(() => o.f(at(t))), x);
-      return { o, symbolic, numeric };
+      // How much rounding in f moves the differences: about 16 times f's rounding error over h.
+      const noise = 16 * Number.EPSILON * safe(() => roundingError(o.expr, at(x), { functions: standInFunctions })) / richardsonStep(x);
+      return { o, symbolic, numeric, noise: Number.isFinite(noise) ? noise : 0 };
     });
-    // A usable point: every order defined there and its finite difference settled (not a pole or a kink).
-    if (!estimates.every(({ symbolic, numeric }) => Number.isFinite(symbolic) && Number.isFinite(numeric.value)
-      && settled(numeric, tolerance))) continue;
+    if (!estimates.every(({ numeric }) => Number.isFinite(numeric.value))) {
+      skipped.undefined++;
+      continue;
+    }
+    // Where f is so large that its differences are rounding, no slope can be read from them: 10¹⁶ + x.
+    const scale = ({ symbolic, numeric }: typeof estimates[number]): number => Math.max(Math.abs(numeric.value), Number.isFinite(symbolic) ? Math.abs(symbolic) : 0);
+    const unresolved = estimates.find((e) => e.noise > tolerance * Math.max(scale(e), 1));
+    if (unresolved) {
+      skipped.unresolvable++;
+      largestUnresolved = Math.max(largestUnresolved, Math.abs(safe(() => unresolved.o.f(at(x)))));
+      continue;
+    }
+    // A usable point: every order's finite difference settled (not a pole or a kink). There the
+    // answer must have a value: NaN or infinity where f is smooth is a wrong answer, not a skipped point.
+    if (!estimates.every(({ numeric }) => settled(numeric, tolerance))) {
+      skipped.unsettled++;
+      continue;
+    }
     used.push(x);
-    for (const { o, symbolic, numeric } of estimates) compare(o.where, at(x), symbolic, numeric.value);
+    // Compared relative to the slope itself, down to what the differences can tell (their rounding,
+    // their last change): a slope of 10⁻¹³ is checked too, and noise about a slope of 0 is no disagreement.
+    for (const { o, symbolic, numeric, noise } of estimates) {
+      compare(o.where, at(x), symbolic, numeric.value, Math.max(noise, 10 * numeric.error) / tolerance);
+    }
   }
 
   let equalities: CheckReport['equalities'];
@@ -167,16 +204,21 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     verdict, variable, pointsTried: checkPoints.length, pointsUsed: used.length,
     range: used.length > 0 ? [Math.min(...used), Math.max(...used)] : undefined,
     fixed, worstError: worst, tolerance, ...(equalities ? { equalities } : {}), failures,
+    skipped, ...(largestUnresolved > 0 ? { largestUnresolved } : {}),
   };
 }
 
-/** |a − b| relative to the larger of the two, absolute below 10⁻⁶. */
-export function relativeError(a: number, b: number): number {
+/**
+ * |a − b| relative to the larger of the two, absolute below `floor` (10⁻⁶ unless given: an
+ * answer compared with finite differences gives their rounding noise, so a slope of 10⁻¹³ is
+ * compared too). NaN (never within a tolerance) when either side has no value.
+ */
+export function relativeError(a: number, b: number, floor = 1e-6): number {
   if (a === b) return 0;
-  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-6);
+  return Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), floor, Number.MIN_VALUE);
 }
 
-/** Whether a finite-difference estimate has converged well enough to judge against. */
+/** Whether a finite-difference estimate has converged well enough to judge against (absolutely below 10⁻⁶). */
 function settled(estimate: { value: number; error: number }, tolerance: number): boolean {
   return estimate.error <= (tolerance / 10) * Math.max(Math.abs(estimate.value), 1e-6);
 }

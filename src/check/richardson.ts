@@ -4,6 +4,9 @@ export interface DerivativeEstimate {
   readonly error: number;
 }
 
+/** The first step of the differences at x: 1/100 of x's size, at least 1/100. */
+export const richardsonStep = (x: number): number => 1e-2 * Math.max(1, Math.abs(x));
+
 /**
  * f′(x) by central differences at steps h, h/2, h/4, h/8, extrapolated to step 0
  * (Richardson): the error falls as h⁸ instead of h², so the estimate is good to about
@@ -11,7 +14,7 @@ export interface DerivativeEstimate {
  * it is large near poles and kinks, where the estimate should not be trusted.
  * NaN when f is undefined anywhere on the stencil.
  */
-export function richardson(f: (x: number) => number, x: number, h = 1e-2 * Math.max(1, Math.abs(x)), levels = 4): DerivativeEstimate {
+export function richardson(f: (x: number) => number, x: number, h = richardsonStep(x), levels = 4): DerivativeEstimate {
   let previous: number[] = [];
   let error = Number.POSITIVE_INFINITY;
   for (let i = 0; i < levels; i++) {

@@ -31,8 +31,21 @@ export function verdictLine(report: CheckReport): string {
       return `check: FAILED ${isAnswer ? `for the ${f.what}` : `at step ${f.what}`}, at ${point}: ${sides}, relative error ${error(f.error)}${more}`;
     }
     case 'unchecked':
-      return `check: not verified: at all ${report.pointsTried} points tried${withFixed}, the expression or its derivative is undefined, not real or not differentiable`;
+      return `check: not verified: none of the ${report.pointsTried} points tried${withFixed} could be used: ${whySkipped(report)}`;
   }
+}
+
+/** Why points were not used, the most frequent reason first: "20 where … and 4 where …". */
+function whySkipped(report: CheckReport): string {
+  const { excluded, undefined: undefinedNear, unsettled, unresolvable } = report.skipped;
+  const largest = report.largestUnresolved !== undefined ? ` (|f| up to ${report.largestUnresolved.toExponential(1)})` : '';
+  const reasons: [number, string][] = [
+    [unresolvable, `the function is so large${largest} that its finite differences are rounding and cannot resolve the slope`],
+    [undefinedNear, 'the expression is undefined or not real nearby'],
+    [unsettled, 'the finite differences do not settle (a pole, a kink, or digits lost to rounding)'],
+    [excluded, 'the answer is said not to hold'],
+  ];
+  return reasons.filter(([n]) => n > 0).sort((a, b) => b[0] - a[0]).map(([n, why]) => `${n} where ${why}`).join('; ');
 }
 
 /** How deep the step that disagreed is: 2 for step 1.2, −1 for an answer. */

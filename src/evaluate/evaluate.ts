@@ -63,7 +63,7 @@ export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {
 }
 
 /** base^exponent over the reals: an exact exponent p/q with q odd has a real value for negative bases. */
-function realPower(base: number, exponent: Expr, power: number): number {
+export function realPower(base: number, exponent: Expr, power: number): number {
   if (base < 0 && exponent.kind === 'num' && exponent.value.d % 2n === 1n && exponent.value.d !== 1n) {
     return oddRoot(base, power, exponent.value.n % 2n === 0n);
   }

@@ -6,10 +6,16 @@ import { verdictLine } from '../../src/check/verdict.js';
 import { functionTable, type FunctionName } from '../../src/functions/table.js';
 import type { Template } from '../../src/functions/template.js';
 import { parse } from '../../src/parse/parse.js';
+import type { Expr } from '../../src/expr/types.js';
 
 /** The built-in table with one derivative replaced: the fault a check must catch. */
 function tableWith(name: FunctionName, derivative: Template<FunctionName>) {
   return { ...functionTable, [name]: { ...functionTable[name], derivative } };
+}
+
+/** The derivative with another (first-order) answer put in its place. */
+function withAnswer(d: Derivative, result: Expr): Derivative {
+  return { ...d, result, derivations: [{ ...d.derivations[0]!, result }] };
 }
 
 describe('Richardson extrapolation', () => {
@@ -49,7 +55,35 @@ describe('checkDerivative', () => {
     expect(report.verdict).toBe('unchecked');
     expect(report.pointsUsed).toBe(0);
     expect(report.worstError).toBeNaN();
-    expect(verdictLine(report)).toMatch(/^check: not verified: at all 24 points tried/);
+    expect(verdictLine(report)).toBe('check: not verified: none of the 24 points tried could be used: 24 where the expression is undefined or not real nearby');
+  });
+
+  it('fails an answer with no value where the function is smooth, rather than skipping those points', () => {
+    // (x²)^(1/4) is defined on the whole line; an answer with √x in it has no value for x < 0.
+    const d = differentiate('(x^2)^(1/4)');
+    const report = checkDerivative(withAnswer(d, parse('1/(2*sqrt(x))')));
+    expect(report.verdict).toBe('failed');
+    expect(report.failures[0]!.at.x).toBeLessThan(0);
+    expect(report.failures[0]!.left).toBeNaN();
+    expect(checkDerivative(d).verdict).toBe('verified');
+  });
+
+  it('compares a tiny slope relative to its size, not absolutely', () => {
+    const d = differentiate('1e-13*(x^4)^(1/4)');
+    expect(checkDerivative(d).verdict).toBe('verified');
+    // The right size, the wrong sign for x < 0: |Δ| is 2·10⁻¹³, far below the old absolute 10⁻⁶.
+    expect(checkDerivative(withAnswer(d, parse('0.0000000000001'))).verdict).toBe('failed');
+  });
+
+  it('says a slope cannot be resolved where the function is too large for finite differences, rather than failing', () => {
+    for (const input of ['1e16 + x', 'exp(40) + x', 'cot(pi) - x']) {
+      const report = checkDerivative(differentiate(input));
+      expect(report.verdict, input).toBe('unchecked');
+      expect(report.skipped.unresolvable, input).toBe(24);
+      expect(verdictLine(report), input).toMatch(/that its finite differences are rounding and cannot resolve the slope$/);
+    }
+    // A wrong answer there is not passed either.
+    expect(checkDerivative(withAnswer(differentiate('1e16 + x'), parse('2'))).verdict).not.toBe('verified');
   });
 
   it('gives the other variables fixed values and names them', () => {
