@@ -59,22 +59,52 @@ export function divideCoefficients(a: readonly Rational[], b: readonly Rational[
   return { quotient, remainder };
 }
 
-/** The gcd of two polynomials in the same single atom, when it has degree ≥ 1. */
+/**
+ * The gcd of two polynomials in the same single atom, when it has degree ≥ 1. By the primitive
+ * remainder sequence over the integers: each pseudo-remainder is divided by the gcd of its
+ * coefficients, so they stay about the size of the input's (Euclid over the rationals lets
+ * them grow without bound: degree 40 took minutes).
+ */
 export function univariateGcd(a: Polynomial, b: Polynomial): Polynomial | undefined {
   const ua = univariate(a);
   const ub = univariate(b);
   if (!ua || !ub || !ua.atom || !ub.atom || !sameAtom(ua.atom, ub.atom)) return undefined;
-  let x = trim(ua.coefficients);
-  let y = trim(ub.coefficients);
+  let x = primitivePart(integerCoefficients(trim(ua.coefficients)));
+  let y = primitivePart(integerCoefficients(trim(ub.coefficients)));
+  if (x.length < y.length) [x, y] = [y, x];
   while (y.length > 0) {
-    const { remainder } = divideCoefficients(x, y);
+    const remainder = primitivePart(pseudoRemainder(x, y));
     x = y;
     y = remainder;
   }
   if (x.length <= 1) return undefined;
-  return fromCoefficients(ua.atom, x);
+  // Leading coefficient positive, as a monic-up-to-a-number divisor should be.
+  const sign = x.at(-1)! < 0n ? -1n : 1n;
+  return fromCoefficients(ua.atom, x.map((c) => new Fraction(c * sign)));
 }
 
+/** a·lc(b)^(deg a − deg b + 1) mod b, over the integers (coefficients by degree, trimmed). */
+function pseudoRemainder(a: readonly bigint[], b: readonly bigint[]): bigint[] {
+  const r = [...a];
+  const lead = b.at(-1)!;
+  while (r.length >= b.length && r.length > 0) {
+    const shift = r.length - b.length;
+    const top = r.at(-1)!;
+    for (let i = 0; i < r.length; i++) r[i] = r[i]! * lead;
+    b.forEach((c, i) => { r[i + shift] = r[i + shift]! - c * top; });
+    r.pop();
+    while (r.length > 0 && r.at(-1) === 0n) r.pop();
+  }
+  return r;
+}
+
+/** The coefficients divided by their gcd (none for the zero polynomial). */
+function primitivePart(c: readonly bigint[]): bigint[] {
+  const trimmed = [...c];
+  while (trimmed.length > 0 && trimmed.at(-1) === 0n) trimmed.pop();
+  const content = trimmed.reduce((g, k) => gcdBig(g, k), 0n);
+  return content === 0n || content === 1n ? trimmed : trimmed.map((k) => k / content);
+}
 
 /** Exact value of a polynomial (coefficients by degree) at a rational point. */
 export function evaluateAt(coefficients: readonly Rational[], x: Rational): Rational {
