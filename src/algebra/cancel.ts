@@ -1,16 +1,15 @@
 import Fraction from 'fraction.js';
-import { isInteger, isNegative, isZero } from '../expr/rational.js';
+import { isInteger, isNegative } from '../expr/rational.js';
+import type { Rational } from '../expr/types.js';
 import { sameAtom } from './atoms.js';
 import {
-  addPolynomials, atomPolynomial, commonMonomial, constantPolynomial, divideByMonomial, integerContent, monomial,
+  addPolynomials, commonMonomial, divideByMonomial, integerContent, monomial,
   monomialPolynomial, multiplyPolynomials, scale, sortedTerms, type Polynomial,
 } from './polynomial.js';
 import { fromPolynomial, type RationalFunction } from './rational-function.js';
-import { candidateRoots, divideCoefficients, evaluateAt, fromCoefficients, trim, univariate, univariateGcd } from './univariate.js';
+import { divideCoefficients, fromCoefficients, gcdCoefficients, trim, univariate, univariateGcd } from './univariate.js';
 
 /* Cancelling a rational function: common monomials, numbers, and common factors in one atom. */
-
-const one = new Fraction(1);
 
 /**
  * Cancels what numerator and denominator share: a monomial (x in x²/x), a number
@@ -25,7 +24,7 @@ export function cancel(r: RationalFunction): RationalFunction {
     numerator = exactQuotient(numerator, divisor);
     denominator = exactQuotient(denominator, divisor);
   } else {
-    ({ numerator, denominator } = cancelLinearFactors(numerator, denominator));
+    ({ numerator, denominator } = cancelFactorsInOneAtom(numerator, denominator));
   }
   // The denominator's leading coefficient becomes 1, or its integer content 1.
   const lead = sortedTerms(denominator)[0]!.coefficient;
@@ -50,46 +49,39 @@ function shiftMonomials(r: RationalFunction): RationalFunction {
 
 
 /**
- * For a denominator in one atom A and a numerator in A and other atoms, cancels the
- * factors (A − r) at the denominator's rational roots r where the numerator vanishes too:
- * (x·y·(σ − 1) + …)/(σ − 1).
+ * For a denominator in one atom A and a numerator in A and other atoms, cancels their common
+ * factor in A: the numerator is Σ m·Pₘ(A) over monomials m in the other atoms, and a polynomial
+ * in A divides it when it divides every Pₘ, so the factor is the gcd of the denominator and
+ * all the Pₘ: (atan(x)·x² + atan(x))/(x² + 1) is atan(x), (x·y·(σ − 1) + …)/(σ − 1).
  */
-function cancelLinearFactors(numerator: Polynomial, denominator: Polynomial): RationalFunction {
+function cancelFactorsInOneAtom(numerator: Polynomial, denominator: Polynomial): RationalFunction {
   const d = univariate(denominator);
   if (!d?.atom || trim(d.coefficients).length < 2) return { numerator, denominator };
   const atomOf = d.atom;
-  // The numerator as coefficients (polynomials in the other atoms) by degree in the atom.
-  const byDegree: Polynomial[] = [];
+  // The numerator by its monomials in the other atoms, each with its coefficients by degree in A.
+  const groups = new Map<string, { rest: Polynomial; coefficients: Rational[] }>();
   for (const t of numerator.values()) {
     const inAtom = t.monomial.factors.find(([a]) => sameAtom(a, atomOf));
     if (inAtom && (!isInteger(inAtom[1]) || isNegative(inAtom[1]))) return { numerator, denominator };
     const degree = inAtom ? Number(inAtom[1].n) : 0;
+    if (degree > 2000) return { numerator, denominator };
     const rest = monomialPolynomial(t.monomial.factors.filter(([a]) => !sameAtom(a, atomOf)));
-    while (byDegree.length <= degree) byDegree.push(new Map());
-    byDegree[degree] = addPolynomials(byDegree[degree]!, scale(rest, t.coefficient));
+    const key = [...rest.keys()][0]!;
+    const group = groups.get(key) ?? { rest, coefficients: [] };
+    while (group.coefficients.length <= degree) group.coefficients.push(new Fraction(0));
+    group.coefficients[degree] = t.coefficient;
+    groups.set(key, group);
   }
-  let top = byDegree;
-  let bottom = trim(d.coefficients);
-  for (const root of candidateRoots(bottom)) {
-    while (bottom.length >= 2 && isZero(evaluateAt(bottom, root))) {
-      // Synthetic division of the numerator by (atom − root); it must leave no remainder.
-      const quotient: Polynomial[] = Array.from({ length: top.length - 1 }, () => new Map());
-      let carry: Polynomial = new Map();
-      for (let k = top.length - 1; k >= 1; k--) {
-        carry = addPolynomials(top[k]!, scale(carry, root));
-        quotient[k - 1] = carry;
-      }
-      if (addPolynomials(top[0] ?? new Map(), scale(carry, root)).size !== 0 || top.length < 2) break;
-      top = quotient;
-      bottom = divideCoefficients(bottom, [root.neg(), new Fraction(1)]).quotient;
-    }
+  let common = trim(d.coefficients);
+  for (const { coefficients } of groups.values()) {
+    common = gcdCoefficients(common, coefficients);
+    if (common.length < 2) return { numerator, denominator };
   }
-  if (bottom.length === trim(d.coefficients).length) return { numerator, denominator };
   let rebuilt: Polynomial = new Map();
-  top.forEach((c, degree) => {
-    rebuilt = addPolynomials(rebuilt, multiplyPolynomials(c, degree === 0 ? constantPolynomial(one) : atomPolynomial(atomOf, new Fraction(degree))));
-  });
-  return { numerator: rebuilt, denominator: fromCoefficients(atomOf, bottom) };
+  for (const { rest, coefficients } of groups.values()) {
+    rebuilt = addPolynomials(rebuilt, multiplyPolynomials(rest, fromCoefficients(atomOf, divideCoefficients(coefficients, common).quotient)));
+  }
+  return { numerator: rebuilt, denominator: fromCoefficients(atomOf, divideCoefficients(d.coefficients, common).quotient) };
 }
 
 function exactQuotient(p: Polynomial, divisor: Polynomial): Polynomial {

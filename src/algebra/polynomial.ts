@@ -159,6 +159,20 @@ export function samePolynomial(a: Polynomial, b: Polynomial): boolean {
   return true;
 }
 
+/** c when a = c·b for a number c ≠ 0 (the same terms, each coefficient c times b's), else undefined. */
+export function proportion(a: Polynomial, b: Polynomial): Rational | undefined {
+  if (a.size !== b.size || a.size === 0) return undefined;
+  let c: Rational | undefined;
+  for (const [k, t] of a) {
+    const other = b.get(k);
+    if (!other) return undefined;
+    const ratio = t.coefficient.div(other.coefficient);
+    if (c === undefined) c = ratio;
+    else if (!c.equals(ratio)) return undefined;
+  }
+  return c;
+}
+
 /** The terms by total degree, highest first, then in writing order of their monomials. */
 export function sortedTerms(p: Polynomial): Term[] {
   const degree = (t: Term): number => t.monomial.factors.reduce((s, [, e]) => s + e.valueOf(), 0);

@@ -6,7 +6,7 @@ import { call } from '../expr/factory.js';
 import { functionTable } from '../functions/table.js';
 import { isNonNegative } from './nonnegative.js';
 import {
-  addInto, addPolynomials, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, samePolynomial, scale,
+  addInto, addPolynomials, atomPolynomial, constantPolynomial, constantValue, multiplyPolynomials, proportion, samePolynomial, scale,
   type Polynomial, type Term,
 } from './polynomial.js';
 
@@ -106,9 +106,20 @@ function rationalFunctionOf(e: Expr, toRationalFunction: (part: Expr) => Rationa
       const base = toRationalFunction(e.base);
       if (!isInteger(exponent)) return fractionalPower(base, exponent, e);
       const n = Number(exponent.s * exponent.n);
-      if (Math.abs(n) > 1000) return atom(e);
+      // A power of one atom is one monomial at any exponent: x^1001/x^1000 is x.
+      const single = singleAtom(base);
+      if (single && Math.abs(n) > 12) {
+        const power = atomPolynomial(single[0], single[1].mul(Math.abs(n)));
+        return n > 0 ? fromPolynomial(power) : { numerator: constantPolynomial(new Fraction(1)), denominator: power };
+      }
       const size = Math.max(base.numerator.size, base.denominator.size);
-      if (size > 1 && (Math.abs(n) > 12 || size ** Math.abs(n) > maxExpansionTerms)) return atom(e);
+      // A sum to a high power is not expanded: it is a power of the sum as one atom, so that
+      // (x + 1)^1001/(x + 1)^1000 is still x + 1.
+      if (size > 1 && (Math.abs(n) > 12 || size ** Math.abs(n) > maxExpansionTerms)) {
+        const power = atomPolynomial(e.base, new Fraction(Math.abs(n)));
+        return n > 0 ? fromPolynomial(power) : { numerator: constantPolynomial(new Fraction(1)), denominator: power };
+      }
+      if (Math.abs(n) > 1000) return atom(e);
       return powerRational(base, n, e);
     }
     default: return atom(e);
@@ -144,6 +155,9 @@ function singleAtom(r: RationalFunction): readonly [Expr, Rational] | undefined 
 
 function addRational(a: RationalFunction, b: RationalFunction): RationalFunction {
   if (samePolynomial(a.denominator, b.denominator)) return { numerator: addPolynomials(a.numerator, b.numerator), denominator: a.denominator };
+  // Denominators that differ by a number, 1 + x² and −x² − 1: over one of them.
+  const c = proportion(b.denominator, a.denominator);
+  if (c !== undefined) return { numerator: addPolynomials(a.numerator, scale(b.numerator, new Fraction(1).div(c))), denominator: a.denominator };
   return {
     numerator: addPolynomials(multiplyPolynomials(a.numerator, b.denominator), multiplyPolynomials(b.numerator, a.denominator)),
     denominator: multiplyPolynomials(a.denominator, b.denominator),

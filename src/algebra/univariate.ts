@@ -69,18 +69,22 @@ export function univariateGcd(a: Polynomial, b: Polynomial): Polynomial | undefi
   const ua = univariate(a);
   const ub = univariate(b);
   if (!ua || !ub || !ua.atom || !ub.atom || !sameAtom(ua.atom, ub.atom)) return undefined;
-  let x = primitivePart(integerCoefficients(trim(ua.coefficients)));
-  let y = primitivePart(integerCoefficients(trim(ub.coefficients)));
+  const g = gcdCoefficients(ua.coefficients, ub.coefficients);
+  return g.length <= 1 ? undefined : fromCoefficients(ua.atom, g);
+}
+
+/** The gcd of two polynomials given by their coefficients by degree, with a positive leading coefficient (none for 0). */
+export function gcdCoefficients(a: readonly Rational[], b: readonly Rational[]): Rational[] {
+  let x = primitivePart(integerCoefficients(trim([...a])));
+  let y = primitivePart(integerCoefficients(trim([...b])));
   if (x.length < y.length) [x, y] = [y, x];
   while (y.length > 0) {
     const remainder = primitivePart(pseudoRemainder(x, y));
     x = y;
     y = remainder;
   }
-  if (x.length <= 1) return undefined;
-  // Leading coefficient positive, as a monic-up-to-a-number divisor should be.
-  const sign = x.at(-1)! < 0n ? -1n : 1n;
-  return fromCoefficients(ua.atom, x.map((c) => new Fraction(c * sign)));
+  const sign = x.length > 0 && x.at(-1)! < 0n ? -1n : 1n;
+  return x.map((c) => new Fraction(c * sign));
 }
 
 /** a·lc(b)^(deg a − deg b + 1) mod b, over the integers (coefficients by degree, trimmed). */
