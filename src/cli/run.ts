@@ -101,13 +101,20 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   }
   if (expression === undefined || expression === '-') {
     let status: number = exitCode.ok;
+    let number = 0;
     for await (const line of io.lines()) {
-      const lineStatus = answer(line, options, output, io, true);
+      number++;
+      // A blank line answers with a blank line, keeping answers in step with the input, and is no error.
+      if (line.trim() === '') {
+        io.write(format === 'json' ? `${JSON.stringify({ input: line, line: number })}\n` : '\n');
+        continue;
+      }
+      const lineStatus = answer(line, options, output, io, number);
       if (severity(lineStatus) > severity(status)) status = lineStatus;
     }
     return status;
   }
-  return answer(expression, options, output, io, false);
+  return answer(expression, options, output, io, undefined);
 }
 
 /**
@@ -171,9 +178,14 @@ export function checkStatus(report: CheckReport): number {
   }
 }
 
-/** Differentiates one input and writes its answer, or its error; returns the exit status. */
-function answer(input: string, options: Options, output: RenderOptions, io: CliIO, batch: boolean): number {
+/**
+ * Differentiates one input and writes its answer, or its error; returns the exit status. In
+ * batch mode `line` is the input's line number, which every message about it names.
+ */
+function answer(input: string, options: Options, output: RenderOptions, io: CliIO, line: number | undefined): number {
   const { format } = output;
+  const batch = line !== undefined;
+  const prefix = batch ? `line ${line} ("${visible(truncate(input))}"): ` : '';
   try {
     const d = differentiate(input, {
       variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
@@ -184,7 +196,6 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && output.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${render(input, d, output, check)}\n${separator}`);
-    const prefix = batch ? `input "${truncate(input)}": ` : '';
     // The reading goes beside the answer whenever it is not what was typed: the first thing to check.
     const read = d.reading && format !== 'json' ? readAsLine(input, d.reading, format === 'unicode' ? 'unicode' : 'text') : undefined;
     if (read) io.writeError(`${prefix}${read}\n`);
@@ -200,13 +211,14 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     const message = status === exitCode.internal ? `internal error: ${(error as Error).message}` : (error as Error).message;
     if (format === 'json') {
       const located = error instanceof ParseError ? { line: error.line, column: error.column } : { line: null, column: null };
-      io.write(`${JSON.stringify({ input, error: { message, ...located } })}\n`);
+      // A long input is echoed in part, with its length.
+      const echoed = input.length > echoedLength ? { input: input.slice(0, echoedLength), inputLength: input.length } : { input };
+      io.write(`${JSON.stringify({ ...echoed, ...(batch ? { line } : {}), error: { message, ...located } })}\n`);
     } else {
       // In batch mode an empty answer line keeps answers in step with input lines.
       if (batch) io.write('\n');
-      const where = batch ? `input "${truncate(input)}": ` : '';
       const detail = error instanceof ParseError ? error.format() : message;
-      io.writeError(`dydx: ${where}${detail}${error instanceof InputError ? hints[error.problem] : ''}\n`);
+      io.writeError(`dydx: ${prefix}${visible(detail)}${error instanceof InputError ? hints[error.problem] : ''}\n`);
     }
     return status;
   }
@@ -231,5 +243,15 @@ function readAsLine(input: string, reading: Reading, notation: 'text' | 'unicode
   if (same && reading.notes.length === 0) return undefined;
   return `read as: ${readingIn(reading, notation)}${reading.notes.length > 0 ? ` (${reading.notes.join('; ')})` : ''}`;
 }
+
+/** How much of a long input a JSON error echoes. */
+const echoedLength = 200;
+
+/**
+ * Text with its control characters shown as escapes (\x1b, not the character): an input's
+ * escape sequences must not reach the terminal through a message that quotes it.
+ */
+export const visible = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);

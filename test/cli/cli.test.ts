@@ -138,7 +138,7 @@ describe('batch mode', () => {
   it('answers one line per input line, keeping going after a bad line', async () => {
     const run = await dydx([], ['x^2', '1 +', 'sin(x)']);
     expect(run.stdout).toBe('2*x\n\ncos(x)\n');
-    expect(run.stderr).toMatch(/input "1 \+": expected a number/);
+    expect(run.stderr).toMatch(/line 2 \("1 \+"\): expected a number/);
     expect(run.status).toBe(2);
   });
   it("reads standard input for the argument '-'", async () => {
@@ -206,7 +206,7 @@ describe('--check', () => {
     const run = await dydx(['--check'], ['x^2', 'log(-x^2-1)', 'sin(x)']);
     expect(run.stdout).toBe('2*x\n2*x/(x^2 + 1)\ncos(x)\n');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(3);
-    expect(run.stderr).toMatch(/input "log\(-x\^2-1\)": check: not verified/);
+    expect(run.stderr).toMatch(/line \d+ \("log\(-x\^2-1\)"\): check: not verified/);
     expect(run.status).toBe(4);
     // A bad line is worse than an unverified one, whichever comes first.
     expect((await dydx(['--check'], ['sin(', 'log(-x^2-1)'])).status).toBe(2);
@@ -227,6 +227,31 @@ describe('the installed command', () => {
     const result = run(['--format', 'json'], 'x^x\n');
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ input: 'x^x', derivative: { text: 'x^x*(log(x) + 1)' } });
+  });
+  it('ends quietly with status 0 when its reader stops early, and says once when its output cannot be written', () => {
+    const early = spawnSync('bash', ['-c', `yes 'x^2' | head -100000 | "${process.execPath}" "${bin}" | head -1`], { encoding: 'utf8' });
+    expect(early.stdout).toBe('2*x\n');
+    expect(early.stderr).toBe('');
+    const full = spawnSync('bash', ['-c', `"${process.execPath}" "${bin}" 'x^2' > /dev/full; echo "status $?"`], { encoding: 'utf8' });
+    expect(full.stdout).toBe('status 1\n');
+    expect(full.stderr).toMatch(/^dydx: cannot write the output: ENOSPC[^\n]*\n$/);
+  });
+  it('reads lines ending at \\n only: a CRLF ending is dropped, a lone \\r is part of its line; blank lines are no error', () => {
+    const result = run([], 'x^2\r\nx^3\rx\n\nsin(x)\n');
+    expect(result.stdout).toBe('2*x\n4*x^3\n\ncos(x)\n');
+    expect(result.status).toBe(0);
+  });
+  it('shows the control characters of an input as escapes, never sends them to the terminal', () => {
+    const result = run(['\u001b]0;title\u0007+']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('\\x1b]0;title\\x07+');
+    expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+  });
+  it('echoes at most 200 characters of a long input in a JSON error, with its length', () => {
+    const long = `${'x+'.repeat(300)}(`;
+    const json = JSON.parse(run(['-f', 'json', long]).stdout);
+    expect(json.input).toBe(long.slice(0, 200));
+    expect(json.inputLength).toBe(601);
   });
   it('exits 2 on bad input without a stack trace', () => {
     const result = run(['sin(x, y)']);
@@ -269,10 +294,13 @@ describe('the installed command', () => {
     expect([answers[0], answers[1], answers[2], answers[3], answers[5], answers[6], answers[7]])
       .toEqual(['2*x', '', '', '1', 'x^x*(log(x) + 1)', '', '1 - tanh(x)^2']);
     expect(answers[4]).toMatch(/^1 \+ 4\*x \+ 9\*x\^2 \+ /);
-    expect(text.stderr.trimEnd().split('\n').filter((l) => l.startsWith('dydx: '))).toHaveLength(3);
+    // The empty line is answered with an empty line and is no error.
+    expect(text.stderr.trimEnd().split('\n').filter((l) => l.startsWith('dydx: '))).toHaveLength(2);
     expect(text.status).toBe(2);
     const json = run(['-f', 'json'], `${lines.join('\n')}\n`).stdout.trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(json.map((j) => (j.error ? 'error' : j.derivative.text.slice(0, 8)))).toEqual(['2*x', 'error', 'error', '1', '1 + 4*x ', 'x^x*(log', 'error', '1 - tanh']);
+    expect(json.map((j) => (j.error ? 'error' : j.derivative ? j.derivative.text.slice(0, 8) : 'blank'))).toEqual(['2*x', 'error', 'blank', '1', '1 + 4*x ', 'x^x*(log', 'error', '1 - tanh']);
+    expect(json[2]).toEqual({ input: '', line: 3 });
+    expect(json[1]).toMatchObject({ input: 'sin(', line: 2 });
   });
 });
 
