@@ -251,7 +251,7 @@ const echoedLength = 200;
  * Text with its control characters shown as escapes (\x1b, not the character): an input's
  * escape sequences must not reach the terminal through a message that quotes it.
  */
-export const visible = (text: string): string =>
+const visible = (text: string): string =>
   text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);
