@@ -90,6 +90,17 @@ describe('deep nesting', () => {
 });
 
 describe('large inputs', () => {
+  it('differentiates a flat sum of 130,000 terms, which no spread of its terms into a call overflows', () => {
+    const sum = Array.from({ length: 130_000 }, (_, i) => (i % 7 === 0 ? 'x' : 'x*y')).join(' + ');
+    expect(toText(differentiate(sum).result)).toBe('4*(27857*y + 4643)');
+  });
+
+  it('reads a function of 20,000 arguments, keeping them in a list it does not copy', () => {
+    const e = parse(`max(${Array.from({ length: 20_000 }, (_, i) => String(i)).join(', ')}, x)`);
+    expect(e).toMatchObject({ kind: 'call', name: 'max' });
+    expect((e as Expr & { kind: 'call' }).args).toHaveLength(20_001);
+  });
+
   it('differentiates a sum of 5,000 terms', () => {
     const input = Array.from({ length: 5000 }, (_, i) => `${i}*x^${i}`).join(' + ');
     const d = differentiate(input);

@@ -18,8 +18,8 @@ export function termToExpr(t: Term): Expr {
   // x^(3/2) is the two factors x·√x of the term, not a product inside it.
   const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
   for (const [atom, exponent] of t.monomial.factors) {
-    if (isNegative(exponent)) down.push(...factorsOf(powerExpr(atom, exponent.neg())));
-    else up.push(...factorsOf(powerExpr(atom, exponent)));
+    const side = isNegative(exponent) ? down : up;
+    for (const f of factorsOf(powerExpr(atom, isNegative(exponent) ? exponent.neg() : exponent))) side.push(f);
   }
   // A coefficient whose numerator or denominator is past the double range stays one rational
   // (3^1000/2^1000·x, not 3^1000·x/2^1000): its value fits where its parts would overflow.

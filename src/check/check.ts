@@ -202,7 +202,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   const verdict = failures.length > 0 ? 'failed' : used.length === 0 ? 'unchecked' : 'verified';
   return {
     verdict, variable, pointsTried: checkPoints.length, pointsUsed: used.length,
-    range: used.length > 0 ? [Math.min(...used), Math.max(...used)] : undefined,
+    range: used.length > 0 ? [used.reduce((a, b) => Math.min(a, b)), used.reduce((a, b) => Math.max(a, b))] : undefined,
     fixed, worstError: worst, tolerance, ...(equalities ? { equalities } : {}), failures,
     skipped, ...(largestUnresolved > 0 ? { largestUnresolved } : {}),
   };

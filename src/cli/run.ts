@@ -128,7 +128,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') {
-      expressions.push(...argv.slice(i + 1));
+      for (const rest of argv.slice(i + 1)) expressions.push(rest);
       break;
     }
     if (/^-[^-]/.test(arg) && !/^-[vnfhV]$/.test(arg)) {

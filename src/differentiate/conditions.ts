@@ -24,7 +24,7 @@ export function conditionsOf(step: DiffStep, variable: string): Condition[] {
       const c = tidied(condition, variable);
       if (dependsOn(c.left, variable) && !found.some((f) => sameCondition(f, c))) found.push(c);
     }
-    stack.push(...s.substeps);
+    for (const sub of s.substeps) stack.push(sub);
   }
   return found;
 }

@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/types.js';
-import { functionTable } from '../functions/table.js';
+import { functionTable, type FunctionName } from '../functions/table.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder } from '../expr/traverse.js';
 
@@ -44,7 +44,7 @@ export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {
       case 'div': v = value(node.numerator) / value(node.denominator); break;
       case 'neg': v = -value(node.operand); break;
       case 'pow': v = realPower(value(node.base), node.exponent, value(node.exponent)); break;
-      case 'call': v = functionTable[node.name].evaluate(...node.args.map(value)); break;
+      case 'call': v = applyNumeric(node.name, node.args.map(value)); break;
       case 'apply': {
         const f = functions[node.name];
         if (!f) throw new Error(`no definition for the abstract function '${node.name}'`);
@@ -60,6 +60,22 @@ export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {
     values.set(node, v);
   }
   return value(e);
+}
+
+/**
+ * A function of the table at these numbers. Arguments are passed one by one, never spread:
+ * an associative function (max, logsumexp) of thousands of them is folded two at a time.
+ */
+export function applyNumeric(name: FunctionName, args: readonly number[]): number {
+  const { evaluate: f, associative } = functionTable[name];
+  switch (args.length) {
+    case 1: return f(args[0]!);
+    case 2: return f(args[0]!, args[1]!);
+    case 3: return f(args[0]!, args[1]!, args[2]!);
+    default:
+      if (!associative) return Number.NaN;
+      return args.reduce((acc, x) => f(acc, x));
+  }
 }
 
 /** base^exponent over the reals: an exact exponent p/q with q odd has a real value for negative bases. */

@@ -1,8 +1,7 @@
 import type { Expr } from '../expr/types.js';
-import { functionTable } from '../functions/table.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder } from '../expr/traverse.js';
-import { realPower, type Environment, type EvaluateOptions } from './evaluate.js';
+import { applyNumeric, realPower, type Environment, type EvaluateOptions } from './evaluate.js';
 
 /*
  * How large the rounding error of an expression's value in floating point can be, in units of
@@ -58,7 +57,7 @@ export function roundingError(e: Expr, env: Environment, options: Pick<EvaluateO
         break;
       }
       case 'call': {
-        const f = (args: number[]): number => functionTable[node.name].evaluate(...args);
+        const f = (args: number[]): number => applyNumeric(node.name, args);
         const args = node.args.map(v);
         value = f(args);
         error = node.args.reduce((s, a, i) => s + sensitivity(f, args, i) * err(a), Math.abs(value));

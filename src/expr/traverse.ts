@@ -118,7 +118,7 @@ export function containsCall(e: Expr, names: ReadonlySet<string>): boolean {
     if (seen.has(node)) continue;
     seen.add(node);
     if (node.kind === 'call' && names.has(node.name)) return true;
-    stack.push(...children(node));
+    for (const child of children(node)) stack.push(child);
   }
   return false;
 }

@@ -74,7 +74,7 @@ export const softsign = (x: number): number => x / (1 + Math.abs(x));
 export const logSigmoid = (x: number): number => -softplus(-x);
 /** ln(e^x₁ + … + e^xₙ) = m + ln(1 + Σ e^(xᵢ − m)) over all but one largest xᵢ = m: no term overflows. */
 export function logSumExp(...xs: number[]): number {
-  const top = Math.max(...xs);
+  const top = xs.reduce((most, x) => (x > most || Number.isNaN(x) ? x : most), -Infinity);
   if (!Number.isFinite(top)) return top;
   const at = xs.indexOf(top);
   return top + Math.log1p(xs.reduce((sum, x, i) => (i === at ? sum : sum + Math.exp(x - top)), 0));

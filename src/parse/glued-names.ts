@@ -16,7 +16,7 @@ export interface Piece {
 
 /** The readings of a run of letters, at most `most` of them (two tell that it is ambiguous). */
 export function splitRun(run: string, known: ReadonlySet<string>, most = 2): Piece[][] {
-  const longest = Math.max(...[...known].map((name) => name.length));
+  const longest = [...known].reduce((most, name) => Math.max(most, name.length), 0);
   const found: Piece[][] = [];
   const pieces: Piece[] = [];
   // A budget on the search: a long run with many names in it is refused rather than searched for long.

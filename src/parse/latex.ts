@@ -287,7 +287,7 @@ class LatexReader {
     const beforeParen = after !== undefined && (after.text === '(' || after.text === '\\left');
     const raw = this.raw('word', run, offset);
     const afterRaw = beforeParen ? this.raw('lparen', '(', after!.offset) : undefined;
-    this.tokens.push(...classifyWord(this.source, raw, primes, afterRaw, this.words));
+    for (const piece of classifyWord(this.source, raw, primes, afterRaw, this.words)) this.tokens.push(piece);
     return next;
   }
 

@@ -147,7 +147,7 @@ export function tokenize(source: string, options: LexOptions): Lexed {
           after = raw[i + 2];
         }
         if (abstract(t.text) && primes === 0 && (after?.type === 'pow' || after?.type === 'sup')) refusePowerOfAbstract(source, raw, i);
-        tokens.push(...classifyWord(source, t, primes, after, { abstract, variables: options.variables, notes }));
+        for (const piece of classifyWord(source, t, primes, after, { abstract, variables: options.variables, notes })) tokens.push(piece);
         if (primes > 0) i++;
         break;
       }

@@ -164,8 +164,16 @@ export const delimited = (d: Data): Expr => build.call(betweenBars, [toExpr(valu
 
 export const root = (d: Data): Expr => build.call(prefixSigns.get(token(d, 0).text)!, [toExpr(value(d, 1))]);
 
-export const firstArgument = (d: Data): Value[] => [value(d, 0)];
-export const nextArgument = (d: Data): Value[] => [...(d[0] as Value[]), value(d, 2)];
+/** The arguments read so far, as a persistent list: copying an array at each completion made f(a, b, …) quadratic. */
+interface Arguments { readonly previous: Arguments | undefined; readonly item: Value }
+export const firstArgument = (d: Data): Arguments => ({ previous: undefined, item: value(d, 0) });
+export const nextArgument = (d: Data): Arguments => ({ previous: d[0] as Arguments, item: value(d, 2) });
+
+function argumentsOf(list: Arguments): Expr[] {
+  const items: Expr[] = [];
+  for (let a: Arguments | undefined = list; a; a = a.previous) items.push(toExpr(a.item));
+  return items.reverse();
+}
 
 export const head = (d: Data): Head => ({
   kind: 'head', fn: token(d, 0),
@@ -174,7 +182,7 @@ export const head = (d: Data): Head => ({
 
 export const applied = (d: Data): Applied => ({ kind: 'applied', head: d[0] as Head, argument: value(d, 1) });
 
-export const call = (d: Data): Expr => withHead(d[0] as Head, (d[2] as Value[]).map(toExpr));
+export const call = (d: Data): Expr => withHead(d[0] as Head, argumentsOf(d[2] as Arguments));
 
 /**
  * A function with its power applied to arguments: sin^2(x) is sin(x)², and sin^-1(x) is asin(x),

@@ -94,7 +94,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   if (form !== 'exp') {
     const inSigmoid = rewriteInSigmoid(result);
     if (inSigmoid) {
-      steps.push(...inSigmoid.steps);
+      for (const step of inSigmoid.steps) steps.push(step);
       result = inSigmoid.result;
     }
   }

@@ -91,7 +91,7 @@ function shownSize(d: Derivative): number {
     while (stack.length > 0) {
       const step = stack.pop()!;
       total += treeSize(step.expr) + treeSize(step.formula) + treeSize(step.result);
-      stack.push(...step.substeps);
+      for (const sub of step.substeps) stack.push(sub);
     }
     total += derivation.simplification.length * Math.max(treeSize(derivation.step.result), treeSize(derivation.result));
   }

@@ -188,10 +188,12 @@ function showVariables(view: PageView): void {
   if (view.kind === 'empty' || view.kind === 'parse-error') return;
   const chosen = view.kind === 'ok' ? view.variable : state.variable;
   const names = view.variables.length > 0 ? view.variables : ['x'];
-  ui.variable.replaceChildren(...names.map((name) => new Option(name, name, false, name === chosen)));
+  ui.variable.replaceChildren();
+  for (const name of names) ui.variable.append(new Option(name, name, false, name === chosen));
   // The other variables get a value for the plot.
   const others = view.kind === 'ok' ? names.filter((n) => n !== chosen) : [];
-  ui.values.replaceChildren(...others.map((name) => {
+  ui.values.replaceChildren();
+  for (const label of others.map((name) => {
     const label = document.createElement('label');
     const input = document.createElement('input');
     input.type = 'number';
@@ -206,7 +208,7 @@ function showVariables(view: PageView): void {
     });
     label.append(`${name} =`, input);
     return label;
-  }));
+  })) ui.values.append(label);
   ui.values.hidden = others.length === 0;
 }
 

@@ -69,8 +69,8 @@ export function yRange(curves: readonly (readonly number[])[]): [number, number]
   if (ranges.length === 0) return [-1, 1];
   const [fLow, fHigh] = ranges[0]!;
   const height = Math.max(fHigh - fLow, 1e-9 * Math.max(1, Math.abs(fHigh)));
-  let low = Math.max(Math.min(...ranges.map((r) => r[0])), fLow - height);
-  let high = Math.min(Math.max(...ranges.map((r) => r[1])), fHigh + height);
+  let low = Math.max(ranges.reduce((m, r) => Math.min(m, r[0]), Infinity), fLow - height);
+  let high = Math.min(ranges.reduce((m, r) => Math.max(m, r[1]), -Infinity), fHigh + height);
   if (high - low < 1e-9 * Math.max(1, Math.abs(high))) [low, high] = [low - 1, high + 1];
   const margin = (high - low) * 0.05;
   return [low - margin, high + margin];

@@ -50,7 +50,7 @@ function stepHtml(s: TraceStep, failed: (step: readonly number[]) => boolean): s
     mathHtml(equation(s.derivative, s.result)),
   ].join('');
   const body = [
-    line('Rule', equation(...s.form)),
+    line('Rule', equation(s.form[0], s.form[1])),
     s.bindings.length > 0 ? line(words.with, s.bindings.map((b) => `${toLatex(b.name)} = ${toLatex(b.value)}`).join(',\\quad ')) : '',
     s.formula ? line('So', equation(s.derivative, s.formula)) : '',
     s.substeps.length > 0
@@ -65,7 +65,7 @@ function rewritesHtml(rewrites: readonly TraceRewrite[], number: readonly number
   const rows = rewrites.map((r) => {
     const rowNumber = stepNumber(r.number);
     const wrong = failed(r.number);
-    const uses = r.uses ? `<span class="uses">using ${mathHtml(equation(...r.uses))}</span>` : '';
+    const uses = r.uses ? `<span class="uses">using ${mathHtml(equation(r.uses[0], r.uses[1]))}</span>` : '';
     return `<li class="rewrite${wrong ? ' failed' : ''}"><span class="number">${text(rowNumber)}</span><span class="rule">${text(capitalise(r.label))}</span>${mathHtml(`= ${toLatex(r.whole)}`)}${uses}</li>`;
   }).join('');
   const summary = `<span class="number">${text(stepNumber(number))}</span><span class="rule">${text(capitalise(words.simplify))}</span>`;
