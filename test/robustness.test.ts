@@ -89,6 +89,28 @@ describe('deep nesting', () => {
   });
 });
 
+describe('large numbers', () => {
+  it('refuses a number past the limit on digits, naming the limit and how to raise it', () => {
+    for (const [input, column] of [['1e99999999*x', 1], ['1e99999999999999999999*x', 1], ['x^(1e-99999999)', 4], ['(1e999999)^1000*x', 2]] as const) {
+      let error: unknown;
+      try {
+        parse(input);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, input).toBeInstanceOf(ParseError);
+      expect((error as ParseError).message, input).toMatch(/^number too large for exact arithmetic: .* digits, the limit is 1000 \(--max-digits, maxDigits\)$/);
+      expect((error as ParseError).column, input).toBe(column);
+    }
+  });
+
+  it('reads and writes a decimal of 100,000 digits in time linear in them, when the limit allows', () => {
+    const tiny = `0.${'0'.repeat(100_000)}1`;
+    const e = parse(`${tiny}*x`, { maxDigits: 200_000 });
+    expect(toText(differentiate(e).result)).toBe(tiny);
+  });
+});
+
 describe('large inputs', () => {
   it('differentiates a flat sum of 130,000 terms, which no spread of its terms into a call overflows', () => {
     const sum = Array.from({ length: 130_000 }, (_, i) => (i % 7 === 0 ? 'x' : 'x*y')).join(' + ');

@@ -46,6 +46,7 @@ interface Options {
   readonly check?: boolean;
   readonly maxLength?: number;
   readonly maxDepth?: number;
+  readonly maxDigits?: number;
   readonly maxNodes?: number;
   readonly maxShown?: number;
   readonly function?: readonly string[];
@@ -69,6 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--latex-document', 'with --format latex, print a standalone amsmath document')
     .option('--max-length <n>', 'longest input, in characters (default 1000000)', parseCount)
     .option('--max-depth <n>', 'deepest nesting (default 100000)', parseCount)
+    .option('--max-digits <n>', 'most digits of a number, its exponent counted (default 1000)', parseCount)
     .option('--max-nodes <n>', 'largest derivative, in tree nodes (default 2000000)', parseCount)
     .option('--max-shown <n>', 'most expression nodes a derivation may show with --steps (default 1000000)', parseCount)
     .option('--check', 'verify the answer (and with --steps every equality shown) against finite differences; exit 3 if it fails, 4 if no point could be used')
@@ -142,7 +144,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-nodes|--max-shown)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--max-nodes|--max-shown|--vars|--input|--function)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
 }
@@ -189,7 +191,7 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
   try {
     const d = differentiate(input, {
       variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
-      maxLength: options.maxLength, maxDepth: options.maxDepth, maxNodes: options.maxNodes,
+      maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes,
       abstractFunctions: options.function, variables: options.vars, notation: options.input,
     });
     const check = options.check ? checkDerivative(d, { steps: output.steps !== undefined, maxShownNodes: output.maxShownNodes }) : undefined;

@@ -26,29 +26,42 @@ export const isNegative = (q: Rational): boolean => q.s < 0n && q.n !== 0n;
 
 /** True when q has a finite decimal expansion (its denominator is 2^a·5^b). */
 export function isTerminating(q: Rational): boolean {
-  let d = q.d;
-  while (d % 2n === 0n) d /= 2n;
-  while (d % 5n === 0n) d /= 5n;
-  return d === 1n;
+  const { rest } = twosAndFives(q.d);
+  return rest === 1n;
+}
+
+/**
+ * d = 2^twos · 5^fives · rest. Powers are taken out many at a time (2 by its bits, 5 by squaring
+ * the divisor), so a denominator of 10^100000 takes milliseconds, not one division per digit.
+ */
+function twosAndFives(d: bigint): { twos: bigint; fives: bigint; rest: bigint } {
+  if (d === 0n) return { twos: 0n, fives: 0n, rest: 0n };
+  const lowBit = d & -d;
+  const twos = BigInt(lowBit.toString(2).length - 1);
+  let rest = d >> twos;
+  let fives = 0n;
+  while (rest % 5n === 0n) {
+    // Divide by 5, 25, 625, … while each divides, then start again from 5.
+    let power = 5n;
+    let count = 1n;
+    while (rest % power === 0n) {
+      rest /= power;
+      fives += count;
+      power *= power;
+      count *= 2n;
+    }
+  }
+  return { twos, fives, rest };
 }
 
 /** Exact decimal digits of a terminating rational, e.g. 1/8 → "0.125". */
 export function toDecimalString(q: Rational): string {
-  if (!isTerminating(q)) throw new Error('not a terminating decimal');
-  let scale = 0;
-  let n = q.n;
-  let d = q.d;
-  while (d !== 1n) {
-    // Scale numerator and denominator until the denominator is a power of ten, then drop it.
-    if (d % 10n === 0n) {
-      d /= 10n;
-      scale += 1;
-    } else {
-      const factor = d % 2n === 0n ? 5n : 2n;
-      n *= factor;
-      d *= factor;
-    }
-  }
+  const { twos, fives, rest } = twosAndFives(q.d);
+  if (rest !== 1n) throw new Error('not a terminating decimal');
+  // n/(2^a·5^b) = n·2^(s−a)·5^(s−b)/10^s with s = max(a, b).
+  const scaleBig = twos > fives ? twos : fives;
+  const n = q.n * 2n ** (scaleBig - twos) * 5n ** (scaleBig - fives);
+  const scale = Number(scaleBig);
   const digits = n.toString().padStart(scale + 1, '0');
   const point = digits.length - scale;
   const text = scale === 0 ? digits : `${digits.slice(0, point)}.${digits.slice(point)}`;

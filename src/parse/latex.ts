@@ -106,7 +106,7 @@ function pieces(source: string): Piece[] {
 export function tokenizeLatex(source: string, options: LexOptions): Lexed {
   const reader = new LatexReader(source, options);
   reader.readRange(0, reader.pieces.length);
-  return finishTokens(source, reader.tokens, reader.notes, options.maxDepth);
+  return finishTokens(source, reader.tokens, reader.notes, options);
 }
 
 class LatexReader {

@@ -98,6 +98,8 @@ const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
 export interface LexOptions {
   /** Deepest nesting of brackets accepted. */
   readonly maxDepth: number;
+  /** Most digits a number may have, its exponent counted (1e500 has 501): exact arithmetic on more takes too long. */
+  readonly maxDigits?: number;
   /** Names read as abstract functions besides f, g and h. */
   readonly abstractFunctions?: ReadonlySet<string>;
   /** Names of several letters read as one variable each, not as letters written together: rate is not r·a·t·e. */
@@ -166,14 +168,15 @@ export function tokenize(source: string, options: LexOptions): Lexed {
         tokens.push(token(t, t.type as TokenType));
     }
   }
-  return finishTokens(source, tokens, notes, options.maxDepth);
+  return finishTokens(source, tokens, notes, options);
 }
 
 /** The last steps of reading tokens, in either notation: notes on inverses, the bars' roles, the brackets' check. */
-export function finishTokens(source: string, tokens: Token[], notes: string[], maxDepth: number): Lexed {
+export function finishTokens(source: string, tokens: Token[], notes: string[], limits: Pick<LexOptions, 'maxDepth' | 'maxDigits'>): Lexed {
+  checkNumbers(source, tokens, limits.maxDigits ?? defaultMaxDigits);
   noteInverses(tokens, notes);
   const [reading, other] = withBarRoles(source, tokens);
-  checkBrackets(source, reading, maxDepth);
+  checkBrackets(source, reading, limits.maxDepth);
   return { tokens: reading, notes, ...(other ? { otherBars: other } : {}) };
 }
 
@@ -294,6 +297,21 @@ function greedyRoles(tokens: readonly Token[]): BarRole[] {
     } else previous = t.type;
   }
   return roles;
+}
+
+/** The most digits of a number unless said otherwise. */
+const defaultMaxDigits = 1000;
+
+/** Every number within the limit on digits: 1e99999999 would be a hundred million digits of exact arithmetic. */
+function checkNumbers(source: string, tokens: readonly Token[], maxDigits: number): void {
+  for (const t of tokens) {
+    if (t.type !== 'number') continue;
+    const [, whole = '', fraction = '', exponent = '0'] = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(t.text) ?? [];
+    const digits = whole.replace(/^0+/, '').length + fraction.length + Math.abs(Number(exponent));
+    if (digits > maxDigits) {
+      throw errorAt(source, t.offset, `number too large for exact arithmetic: ${t.text.length > 20 ? `${t.text.slice(0, 17)}...` : t.text} has about ${digits.toExponential(1).replace(/\.0e\+?/, 'e').replace('e0', '')} digits, the limit is ${maxDigits} (--max-digits, maxDigits)`);
+    }
+  }
 }
 
 /** Every bracket closed by its own kind, none too deep. */

@@ -24,6 +24,8 @@ export interface ParseOptions {
    * sin x); a letter with digits or a subscript (w1, x_2) and Greek letters' names are variables as they are.
    */
   readonly variables?: readonly string[];
+  /** Most digits a number may have, its exponent counted (default 1000): 1e500 has 501. */
+  readonly maxDigits?: number;
   /** How the input is written: 'text', 'latex', or 'auto' (the default): LaTeX when it has a command (\frac) or ^{ or _{. */
   readonly notation?: 'text' | 'latex' | 'auto';
 }
@@ -71,6 +73,7 @@ export function read(input: string, options: ParseOptions = {}): Reading {
   const variables = options.variables && options.variables.length > 0 ? declaredVariables(options.variables) : undefined;
   const lexOptions = {
     maxDepth: options.maxDepth ?? parseDefaults.maxDepth,
+    ...(options.maxDigits !== undefined ? { maxDigits: options.maxDigits } : {}),
     abstractFunctions: declaredFunctions(options.abstractFunctions),
     ...(variables ? { variables } : {}),
   };
