@@ -7,7 +7,7 @@ import { StructuralMap } from '../expr/structural-map.js';
 import { derive } from '../diff/differentiate.js';
 import type { Condition, DiffStep } from '../diff/steps.js';
 import { conditionsOf, sameCondition } from './conditions.js';
-import { simplifyWithSteps, type SimplifyForm } from '../simplify/simplify.js';
+import { simplifyForms, simplifyWithSteps, type SimplifyForm } from '../simplify/simplify.js';
 import type { RewriteStep } from '../simplify/rewrite.js';
 import { read, type ParseOptions, type Reading } from '../parse/parse.js';
 import { InputError } from '../errors.js';
@@ -97,7 +97,27 @@ export function differentiate(input: Expr | string, options: DifferentiateOption
   }
 }
 
+/** Options of the wrong type or out of range are refused, not ignored: an order of '2', a form of 'weird', a limit of NaN. */
+function checkOptions(options: DifferentiateOptions): void {
+  const { order, form, variable } = options;
+  if (order !== undefined && typeof order !== 'number' && typeof order !== 'bigint') {
+    throw new InputError(`the order must be a number or a bigint, got ${typeof order} ${JSON.stringify(order)}`, 'invalid-request');
+  }
+  if (form !== undefined && !simplifyForms.includes(form)) throw new InputError(`unknown form '${String(form)}': one of ${simplifyForms.join(', ')}`, 'invalid-request');
+  if (variable !== undefined && typeof variable !== 'string') throw new InputError(`the variable must be a name, got ${typeof variable}`, 'invalid-request');
+  for (const limit of ['maxLength', 'maxDepth', 'maxDigits', 'maxNodes', 'maxOrder'] as const) {
+    const n = options[limit];
+    if (n !== undefined && (typeof n !== 'number' || !Number.isInteger(n) || n < 1)) {
+      throw new InputError(`${limit} must be a whole number of at least 1, got ${String(n)}`, 'invalid-request');
+    }
+  }
+}
+
 function differentiateUnguarded(input: Expr | string, options: DifferentiateOptions): Derivative {
+  checkOptions(options);
+  if (typeof input !== 'string' && (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')) {
+    throw new InputError(`differentiate takes an expression or its text, got ${input === null ? 'null' : typeof input}`, 'invalid-request');
+  }
   const reading = typeof input === 'string' ? read(input, options) : undefined;
   const expr = reading ? reading.expr : input as Expr;
   const request = reading?.request ?? {};

@@ -2,7 +2,7 @@ import type { Expr } from '../expr/types.js';
 import { functionTable } from '../functions/table.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder, variablesOf } from '../expr/traverse.js';
-import { evaluate, oddRoot, type EvaluateOptions, type Environment } from './evaluate.js';
+import { evaluate, oddRoot, valueOf, type EvaluateOptions, type Environment } from './evaluate.js';
 
 /** A compiled expression: its value at a point, and the variables it reads. */
 export interface CompiledExpression {
@@ -33,8 +33,7 @@ export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpress
   let readsPoint = false;
   const lines: string[] = [];
   const reads = variables.map((name, i) => {
-    lines.push(`const x${i} = env[${JSON.stringify(name)}];`,
-      `if (x${i} === undefined) throw new Error(${JSON.stringify(`no value for variable '${name}'`)});`);
+    lines.push(`const x${i} = V(env, ${JSON.stringify(name)});`);
     return [name, `x${i}`] as const;
   });
   const variable = new Map(reads);
@@ -83,12 +82,12 @@ export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpress
   lines.push(`return ${ref(e)};`);
   // The derivative evaluator needs the whole point; it is kept for the duration of a call.
   let currentEnv: Environment | undefined;
-  const body = new Function('F', 'env', lines.join('\n')) as (F: typeof calls, env: Environment) => number;
+  const body = new Function('F', 'V', 'env', lines.join('\n')) as (F: typeof calls, V: typeof valueOf, env: Environment) => number;
   const run = !readsPoint
-    ? (env: Environment): number => body(calls, env)
+    ? (env: Environment): number => body(calls, valueOf, env)
     : (env: Environment): number => {
       currentEnv = env;
-      try { return body(calls, env); } finally { currentEnv = undefined; }
+      try { return body(calls, valueOf, env); } finally { currentEnv = undefined; }
     };
   return Object.assign(run, { variables });
 }

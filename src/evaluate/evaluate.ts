@@ -2,6 +2,7 @@ import type { Expr } from '../expr/types.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder } from '../expr/traverse.js';
+import { InputError } from '../errors.js';
 
 /** Values of variables, and optionally of abstract functions and their derivatives (f, f′ = order 1, …). */
 export interface Environment {
@@ -33,9 +34,7 @@ export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {
       case 'num': v = toNumber(node.value); break;
       case 'constant': v = node.name === 'e' ? Math.E : Math.PI; break;
       case 'variable': {
-        const x = env[node.name];
-        if (x === undefined) throw new Error(`no value for variable '${node.name}'`);
-        v = x;
+        v = valueOf(env, node.name);
         break;
       }
       // From the first item, not from 0 or 1, so −0 + −0 is −0, as the compiled a + b gives.
@@ -60,6 +59,17 @@ export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {
     values.set(node, v);
   }
   return value(e);
+}
+
+/**
+ * The value a point gives a variable: its own property (not toString or constructor, which
+ * every object has), and a number.
+ */
+export function valueOf(env: Environment, name: string): number {
+  if (!Object.hasOwn(env, name)) throw new InputError(`no value for variable '${name}'`, 'invalid-request');
+  const x: unknown = env[name];
+  if (typeof x !== 'number') throw new InputError(`the value of '${name}' is not a number: ${typeof x}`, 'invalid-request');
+  return x;
 }
 
 /**

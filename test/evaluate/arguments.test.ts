@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/parse/parse.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { compile } from '../../src/evaluate/compile.js';
+import { differentiate, type DifferentiateOptions } from '../../src/differentiate/differentiate.js';
+import { InputError } from '../../src/errors.js';
+import type { Environment } from '../../src/evaluate/evaluate.js';
+
+/* The library checks what it is given: a wrong type or value is an InputError that says so, never a quiet default. */
+
+const refusal = (f: () => unknown): InputError => {
+  try {
+    f();
+  } catch (error) {
+    if (error instanceof InputError) return error;
+    throw error;
+  }
+  throw new Error('no error');
+};
+
+describe('the library refuses bad arguments', () => {
+  it('gives a variable only a value the point itself has, and only a number', () => {
+    const e = parse('x*constructor', { variables: ['constructor'] });
+    expect(refusal(() => evaluate(e, { x: 1 })).message).toBe("no value for variable 'constructor'");
+    expect(refusal(() => compile(e)({ x: 1 })).message).toBe("no value for variable 'constructor'");
+    expect(refusal(() => evaluate(parse('x'), { x: 'a' } as unknown as Environment)).message).toBe("the value of 'x' is not a number: string");
+    expect(evaluate(parse('x^2'), { x: 3 })).toBe(9);
+  });
+
+  it.each([
+    [{ order: '2' }, /the order must be a number or a bigint, got string "2"/],
+    [{ form: 'weird' }, /unknown form 'weird': one of auto, expanded, factored, exp/],
+    [{ maxNodes: Number.NaN }, /maxNodes must be a whole number of at least 1, got NaN/],
+    [{ maxDepth: -3 }, /maxDepth must be a whole number of at least 1, got -3/],
+    [{ variable: 7 }, /the variable must be a name, got number/],
+  ])('refuses differentiate options %j', (options, message) => {
+    expect(refusal(() => differentiate('x^2', options as unknown as DifferentiateOptions)).message).toMatch(message);
+  });
+
+  it('refuses what is neither an expression nor its text', () => {
+    expect(refusal(() => differentiate(42 as never)).message).toBe('differentiate takes an expression or its text, got number');
+  });
+});
