@@ -89,6 +89,28 @@ describe('deep nesting', () => {
   });
 });
 
+describe('a limit on time', () => {
+  it('stops long work with an InputError that names the limit and how to raise it', () => {
+    let error: unknown;
+    try {
+      differentiate('sigmoid(sigmoid(x))', { order: 10, timeout: 0.05 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problem).toBe('limit');
+    expect((error as InputError).message).toBe('stopped after 0.05 s, the limit on time (--timeout, timeout): the work has not finished');
+    expect(() => differentiate('x^2', { timeout: 0 })).toThrow(/timeout must be a number of seconds above 0/);
+  });
+
+  it('answers 1/x to the 1000th order, its powers combined at any exponent', () => {
+    const d = differentiate('1/x', { order: 1000 });
+    let factorial = 1n;
+    for (let k = 2n; k <= 1000n; k++) factorial *= k;
+    expect(toText(d.result)).toBe(`${factorial}/x^1001`);
+  });
+});
+
 describe('large numbers', () => {
   it('refuses a number past the limit on digits, naming the limit and how to raise it', () => {
     for (const [input, column] of [['1e99999999*x', 1], ['1e99999999999999999999*x', 1], ['x^(1e-99999999)', 4], ['(1e999999)^1000*x', 2]] as const) {

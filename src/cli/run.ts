@@ -47,6 +47,7 @@ interface Options {
   readonly maxLength?: number;
   readonly maxDepth?: number;
   readonly maxDigits?: number;
+  readonly timeout: number;
   readonly maxNodes?: number;
   readonly maxShown?: number;
   readonly function?: readonly string[];
@@ -71,6 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--max-length <n>', 'longest input, in characters (default 1000000)', parseCount)
     .option('--max-depth <n>', 'deepest nesting (default 100000)', parseCount)
     .option('--max-digits <n>', 'most digits of a number, its exponent counted (default 1000)', parseCount)
+    .option('--timeout <seconds>', 'most seconds an answer may take (default 10)', parseSeconds, 10)
     .option('--max-nodes <n>', 'largest derivative, in tree nodes (default 2000000)', parseCount)
     .option('--max-shown <n>', 'most expression nodes a derivation may show with --steps (default 1000000)', parseCount)
     .option('--check', 'verify the answer (and with --steps every equality shown) against finite differences; exit 3 if it fails, 4 if no point could be used')
@@ -144,9 +146,15 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--max-nodes|--max-shown|--vars|--input|--function)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-nodes|--max-shown|--vars|--input|--function)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
+}
+
+function parseSeconds(value: string): number {
+  const seconds = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value) || !(seconds > 0)) throw new InvalidArgumentError('a time limit is a number of seconds such as 30.');
+  return seconds;
 }
 
 function parseCount(value: string): number {
@@ -191,7 +199,7 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
   try {
     const d = differentiate(input, {
       variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
-      maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes,
+      maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes, timeout: options.timeout,
       abstractFunctions: options.function, variables: options.vars, notation: options.input,
     });
     const check = options.check ? checkDerivative(d, { steps: output.steps !== undefined, maxShownNodes: output.maxShownNodes }) : undefined;

@@ -1,3 +1,4 @@
+import type { Deadline } from '../errors.js';
 import type { Expr } from '../expr/types.js';
 import { dependsOn, postOrder, variablesOf } from '../expr/traverse.js';
 import { maxRecursionDepth } from '../expr/size.js';
@@ -13,6 +14,8 @@ import {
 export interface DeriveOptions {
   /** The function table to differentiate with (its derivatives); the built-in one by default. */
   readonly functions?: FunctionTable;
+  /** Stops the work, with an InputError, once this deadline has passed. */
+  readonly deadline?: Deadline | undefined;
 }
 
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
@@ -36,6 +39,7 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
       if (!byNode) memo.set(v, (byNode = new StructuralMap()));
       const known = byNode.get(part);
       if (known) return known;
+      options.deadline?.check();
       const step = apply(part, context);
       byNode.set(part, step);
       return step;

@@ -10,7 +10,7 @@ import { conditionsOf, sameCondition } from './conditions.js';
 import { simplifyForms, simplifyWithSteps, type SimplifyForm } from '../simplify/simplify.js';
 import type { RewriteStep } from '../simplify/rewrite.js';
 import { read, type ParseOptions, type Reading } from '../parse/parse.js';
-import { InputError } from '../errors.js';
+import { Deadline, InputError } from '../errors.js';
 import type { FunctionTable } from '../functions/table.js';
 
 export interface DifferentiateOptions extends ParseOptions {
@@ -26,6 +26,8 @@ export interface DifferentiateOptions extends ParseOptions {
   readonly maxOrder?: number;
   /** Largest derivative accepted, in tree nodes (default 2,000,000). */
   readonly maxNodes?: number;
+  /** Most seconds the work may take before it stops with an InputError (default: no limit; the CLI's is 10). */
+  readonly timeout?: number;
   /**
    * The function table whose derivatives the rules use (default: the built-in `functionTable`).
    * A copy with one entry changed shows what the numeric checks catch.
@@ -111,10 +113,15 @@ function checkOptions(options: DifferentiateOptions): void {
       throw new InputError(`${limit} must be a whole number of at least 1, got ${String(n)}`, 'invalid-request');
     }
   }
+  const { timeout } = options;
+  if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) {
+    throw new InputError(`timeout must be a number of seconds above 0, got ${String(timeout)}`, 'invalid-request');
+  }
 }
 
 function differentiateUnguarded(input: Expr | string, options: DifferentiateOptions): Derivative {
   checkOptions(options);
+  const deadline = Deadline.after(options.timeout);
   if (typeof input !== 'string' && (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')) {
     throw new InputError(`differentiate takes an expression or its text, got ${input === null ? 'null' : typeof input}`, 'invalid-request');
   }
@@ -148,7 +155,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   let cycle: Cycle | undefined;
   let current = expr;
   for (let n = 1; n <= worked; n++) {
-    const step = derive(current, variable, { functions: options.functions });
+    const step = derive(current, variable, { functions: options.functions, deadline });
     // Checked before simplifying too: a derivative far past the limit (sin nested 100,000 deep has
     // 5·10⁹ nodes written out) would take all the memory on the way.
     const rawSize = treeSize(step.result);
@@ -158,7 +165,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
     const settled = step.rule === 'polynomial-in-function' && n < worked;
-    const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form });
+    const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form, deadline });
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;
     const size = current === step.result ? rawSize : treeSize(current);
