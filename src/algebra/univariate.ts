@@ -63,7 +63,7 @@ export function divideCoefficients(a: readonly Rational[], b: readonly Rational[
  * The gcd of two polynomials in the same single atom, when it has degree ≥ 1. By the primitive
  * remainder sequence over the integers: each pseudo-remainder is divided by the gcd of its
  * coefficients, so they stay about the size of the input's (Euclid over the rationals lets
- * them grow without bound: degree 40 took minutes).
+ * them grow without bound: degree 40 takes minutes that way).
  */
 export function univariateGcd(a: Polynomial, b: Polynomial): Polynomial | undefined {
   const ua = univariate(a);

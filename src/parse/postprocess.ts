@@ -164,7 +164,7 @@ export const delimited = (d: Data): Expr => build.call(betweenBars, [toExpr(valu
 
 export const root = (d: Data): Expr => build.call(prefixSigns.get(token(d, 0).text)!, [toExpr(value(d, 1))]);
 
-/** The arguments read so far, as a persistent list: copying an array at each completion made f(a, b, …) quadratic. */
+/** The arguments read so far, as a persistent list: copying an array at each completion would make f(a, b, …) quadratic. */
 interface Arguments { readonly previous: Arguments | undefined; readonly item: Value }
 export const firstArgument = (d: Data): Arguments => ({ previous: undefined, item: value(d, 0) });
 export const nextArgument = (d: Data): Arguments => ({ previous: d[0] as Arguments, item: value(d, 2) });

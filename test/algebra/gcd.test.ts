@@ -26,7 +26,7 @@ describe('the gcd of polynomials in one atom', () => {
   });
 
   it('keeps the coefficients small on the way, so a degree of 100 is no work', () => {
-    // Over the rationals the remainders' coefficients grew without bound: degree 40 took minutes.
+    // Over the rationals the remainders' coefficients grow without bound: degree 40 takes minutes that way.
     expect(gcdOf('x^100 + 2x^50 + 3', 'x^99 + 5x^3 + 7')).toBeUndefined();
     expect(gcdOf('(x^60 + 1)*(x^3 - 2)', '(x^61 + x + 1)*(x^3 - 2)')).toBe('x^3 - 2');
     expect(toText(differentiate('(x^40+2*x^20+3)/(x^39+5*x^3+7)').result)).toMatch(/^\(x\^78 - 38\*x\^58/);

@@ -71,7 +71,7 @@ describe('checkDerivative', () => {
   it('compares a tiny slope relative to its size, not absolutely', () => {
     const d = differentiate('1e-13*(x^4)^(1/4)');
     expect(checkDerivative(d).verdict).toBe('verified');
-    // The right size, the wrong sign for x < 0: |Δ| is 2·10⁻¹³, far below the old absolute 10⁻⁶.
+    // The right size, the wrong sign for x < 0: |Δ| is 2·10⁻¹³, far below an absolute 10⁻⁶.
     expect(checkDerivative(withAnswer(d, parse('0.0000000000001'))).verdict).toBe('failed');
   });
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /*
  * No array is spread into a call (f(...items)): past about 100,000 items a spread overflows
- * the stack, and a sum of 130,000 terms was refused as "nested too deeply". Loops and folds
+ * the stack, and a sum of 130,000 terms would be refused as "nested too deeply". Loops and folds
  * take any number. Rest parameters in declarations, (...args: number[]), are fine.
  */
 

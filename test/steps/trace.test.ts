@@ -49,8 +49,8 @@ describe('consistency of derivations', () => {
       expressionTree({ abstract: false, depth: 4 }),
       fc.double({ min: -2, max: 3, noNaN: true }).filter((x) => Math.abs(x) > 1e-3),
       (e, x) => {
-        // Values with no simple relation between them: with w1 = 2.2, y = −1.3 and u = 0.9, the
-        // placeholder u of a chain rule sat exactly at the kink of min(1, w1 + y, u).
+        // Values with no simple relation between them: round ones (w1 = 2.2, y = −1.3, u = 0.9) put a
+        // chain rule's placeholder u exactly at the kink of min(1, w1 + y, u).
         const env = { x, y: -1.3137, theta: 0.4219, w1: 2.2071, u: 0.9046, w: -0.6183, t: 1.3729, s: 0.3011, z: -1.1093 };
         const d = differentiate(e, { variable: 'x' });
         if (crossesException(d, x, env)) return;
