@@ -163,9 +163,11 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
       largestUnresolved = Math.max(largestUnresolved, Math.abs(safe(() => unresolved.o.f(at(x)))));
       continue;
     }
-    // A usable point: every order's finite difference settled (not a pole or a kink). There the
-    // answer must have a value: NaN or infinity where f is smooth is a wrong answer, not a skipped point.
-    if (!estimates.every(({ numeric }) => settled(numeric, tolerance))) {
+    // A usable point: every order's finite difference settled (not a pole or a kink), and not so
+    // small that doubles lose digits (below 10⁻²⁸⁰ they have fewer and fewer). There the answer must
+    // have a value: NaN or infinity where f is smooth is a wrong answer, not a skipped point.
+    const subnormal = (e: typeof estimates[number]): boolean => scale(e) > 0 && scale(e) < 1e-280;
+    if (!estimates.every(({ numeric }) => settled(numeric, tolerance)) || estimates.some(subnormal)) {
       skipped.unsettled++;
       continue;
     }

@@ -59,3 +59,25 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
   // The root is always an operation, so every sample exercises at least one rule.
   return node;
 }
+
+/**
+ * Trees that test the real domain: fractional powers of even powers ((x²)^(1/4)), products of
+ * powers, absolute values, and tiny and huge constants (10⁻¹³·…, 10¹²·…), over x.
+ */
+export function powerTree(): fc.Arbitrary<Expr> {
+  const x = build.variable('x');
+  const fraction = fc.tuple(fc.integer({ min: -5, max: 6 }), fc.integer({ min: 1, max: 6 }))
+    .filter(([n]) => n !== 0).map(([n, d]) => build.num(rational(n, d)));
+  const scale = fc.constantFrom(rational(1n, 10n ** 13n), rational(10n ** 12n, 1n), rational(3n, 1n));
+  return fc.letrec<{ tree: Expr }>((tie) => ({
+    tree: fc.oneof(
+      { maxDepth: 3 },
+      fc.constant(x),
+      fc.tuple(tie('tree'), fraction).map(([b, e]) => build.pow(b, e)),
+      fc.tuple(tie('tree'), fc.integer({ min: 2, max: 6 })).map(([b, e]) => build.pow(b, build.int(e))),
+      fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => build.mul([a, b])),
+      tie('tree').map((a) => build.call('abs', [a])),
+      fc.tuple(scale, tie('tree')).map(([c, a]) => build.mul([build.num(c), a])),
+    ),
+  })).tree;
+}

@@ -8,10 +8,11 @@ import { dependsOn, equals, postOrder } from '../../src/expr/traverse.js';
 import { differentiate, type Derivative } from '../../src/differentiate/differentiate.js';
 import { simplify } from '../../src/simplify/simplify.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
+import { checkDerivative } from '../../src/check/check.js';
 import { functionTable } from '../../src/functions/table.js';
 import type { Expr } from '../../src/expr/types.js';
 import { toMathjs } from '../../src/interop/mathjs.js';
-import { expressionTree } from '../helpers/arbitraries.js';
+import { expressionTree, powerTree } from '../helpers/arbitraries.js';
 import { close, compareAt, crossesException, isWellConditioned, largestPart } from '../helpers/numeric.js';
 import { expectRenders } from '../helpers/katex.js';
 import { asLatexReadsIt } from '../helpers/latex-reading.js';
@@ -68,6 +69,27 @@ describe('printing and parsing are inverse', () => {
 
   it('every LaTeX string renders in KaTeX', () => {
     fc.assert(fc.property(expressionTree(), (e) => expectRenders(toLatex(e))), { numRuns: runs });
+  });
+});
+
+describe('answers hold on the whole real line', () => {
+  it('powers of powers, products of powers, abs, tiny and huge constants: the check verifies the answer, x < 0 included', () => {
+    let verified = 0;
+    let negative = 0;
+    fc.assert(fc.property(powerTree(), (e) => {
+      let d: Derivative;
+      try {
+        d = differentiate(e);
+      } catch {
+        return;
+      }
+      const report = checkDerivative(d);
+      expect(report.verdict, `${toText(e)} → ${toText(d.result)}: ${JSON.stringify(report.failures[0])}`).not.toBe('failed');
+      if (report.verdict === 'verified') verified++;
+      if (report.range && report.range[0] < 0) negative++;
+    }), { numRuns: runs });
+    expect(verified).toBeGreaterThan(runs / 2);
+    expect(negative).toBeGreaterThan(runs / 2);
   });
 });
 
