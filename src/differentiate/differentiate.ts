@@ -11,6 +11,7 @@ import { simplifyForms, simplifyWithSteps, type SimplifyForm } from '../simplify
 import type { RewriteStep } from '../simplify/rewrite.js';
 import { read, type ParseOptions, type Reading } from '../parse/parse.js';
 import { Deadline, InputError } from '../errors.js';
+import { checkTree } from '../expr/check-tree.js';
 import type { FunctionTable } from '../functions/table.js';
 
 export interface DifferentiateOptions extends ParseOptions {
@@ -125,6 +126,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   if (typeof input !== 'string' && (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')) {
     throw new InputError(`differentiate takes an expression or its text, got ${input === null ? 'null' : typeof input}`, 'invalid-request');
   }
+  if (typeof input !== 'string') checkTree(input);
   const reading = typeof input === 'string' ? read(input, options) : undefined;
   const expr = reading ? reading.expr : input as Expr;
   const request = reading?.request ?? {};

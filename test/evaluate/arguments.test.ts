@@ -5,6 +5,9 @@ import { compile } from '../../src/evaluate/compile.js';
 import { differentiate, type DifferentiateOptions } from '../../src/differentiate/differentiate.js';
 import { InputError } from '../../src/errors.js';
 import type { Environment } from '../../src/evaluate/evaluate.js';
+import type { Expr } from '../../src/expr/types.js';
+import * as build from '../../src/expr/factory.js';
+import { toText } from '../../src/print/linear.js';
 
 /* The library checks what it is given: a wrong type or value is an InputError that says so, never a quiet default. */
 
@@ -35,6 +38,16 @@ describe('the library refuses bad arguments', () => {
     [{ variable: 7 }, /the variable must be a name, got number/],
   ])('refuses differentiate options %j', (options, message) => {
     expect(refusal(() => differentiate('x^2', options as unknown as DifferentiateOptions)).message).toMatch(message);
+  });
+
+  it('refuses a hand-built tree that contains itself or a node that is not one, and takes shared parts', () => {
+    const x = build.variable('x');
+    const cyclic = { kind: 'add', terms: [x] as Expr[] } as unknown as Expr & { terms: Expr[] };
+    cyclic.terms.push(cyclic);
+    expect(refusal(() => differentiate(cyclic)).message).toBe('the expression contains itself: a tree built with a cycle has no value');
+    expect(refusal(() => differentiate({ kind: 'mul', factors: [x, { kind: 'frobnicate' }] } as unknown as Expr)).message).toBe('not an expression: an object of kind frobnicate');
+    const shared = build.call('sin', [x]);
+    expect(toText(differentiate(build.mul([shared, shared])).result)).toBe('2*cos(x)*sin(x)');
   });
 
   it('refuses what is neither an expression nor its text', () => {

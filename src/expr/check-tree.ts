@@ -1,0 +1,48 @@
+import type { Expr } from './types.js';
+import { InputError } from '../errors.js';
+
+/*
+ * A tree handed to the library may be built by hand. The factories cannot make a cycle or a
+ * malformed node, but an object literal can: such a tree is refused with an InputError before
+ * any work that would loop forever or run out of memory on it.
+ */
+
+const kinds = new Set(['num', 'constant', 'variable', 'add', 'mul', 'div', 'neg', 'pow', 'call', 'apply', 'derivative']);
+
+/** The children of a node as they stand in the object, whatever it holds. */
+function partsOf(node: Expr): readonly unknown[] {
+  switch (node.kind) {
+    case 'add': return Array.isArray(node.terms) ? node.terms : [undefined];
+    case 'mul': return Array.isArray(node.factors) ? node.factors : [undefined];
+    case 'div': return [node.numerator, node.denominator];
+    case 'neg': return [node.operand];
+    case 'pow': return [node.base, node.exponent];
+    case 'call': case 'apply': return Array.isArray(node.args) ? node.args : [undefined];
+    case 'derivative': return [node.operand];
+    default: return [];
+  }
+}
+
+/** Refuses a tree with a node that is not one, or that contains itself. Shared parts are fine. */
+export function checkTree(root: unknown): void {
+  const done = new WeakSet<object>();
+  const onPath = new WeakSet<object>();
+  // Iterative, with each node's parts pushed after the node: any depth is checked.
+  const stack: { node: unknown; leaving: boolean }[] = [{ node: root, leaving: false }];
+  while (stack.length > 0) {
+    const { node, leaving } = stack.pop()!;
+    if (typeof node !== 'object' || node === null || !kinds.has((node as { kind?: string }).kind ?? '')) {
+      throw new InputError(`not an expression: ${node === null ? 'null' : typeof node === 'object' ? `an object of kind ${String((node as { kind?: unknown }).kind)}` : typeof node}`, 'invalid-request');
+    }
+    if (leaving) {
+      onPath.delete(node);
+      done.add(node);
+      continue;
+    }
+    if (done.has(node)) continue;
+    if (onPath.has(node)) throw new InputError('the expression contains itself: a tree built with a cycle has no value', 'invalid-request');
+    onPath.add(node);
+    stack.push({ node, leaving: true });
+    for (const part of partsOf(node as Expr)) stack.push({ node: part, leaving: false });
+  }
+}
