@@ -4,6 +4,7 @@ import * as build from '../expr/factory.js';
 import type { Expr } from '../expr/types.js';
 import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
+import { greekLetters, superscriptDigits } from '../expr/letters.js';
 import { classifyWord, finishTokens, token, type LexOptions, type Lexed, type RawToken, type Token, type TokenType, type WordContext } from './lexer.js';
 
 /*
@@ -20,11 +21,6 @@ interface Piece {
   readonly offset: number;
 }
 
-/** The Greek letters in the order of their code points; final sigma (ς) sits between rho and sigma, and has no capital. */
-const greekLetters = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi',
-  'omicron', 'pi', 'rho', 'varsigma', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
-];
 /** Greek commands and the variable each is: \alpha is alpha, \varepsilon epsilon, \Delta Δ (as dydx prints Δ). */
 const greekVariables: ReadonlyMap<string, string> = new Map([
   ...greekLetters.filter((name) => name !== 'varsigma').map((name) => [`\\${name}`, name] as const),
@@ -56,7 +52,7 @@ const operatorNames: ReadonlyMap<string, FunctionName> = new Map(functionNames.f
 }));
 
 /** Superscript characters pasted into LaTeX, and the digits they are. */
-const superscriptValue: ReadonlyMap<string, string> = new Map([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, String(i)] as const).concat([['⁻', '-'], ['⁺', '+']]));
+const superscriptValue: ReadonlyMap<string, string> = new Map([...superscriptDigits].map((c, i) => [c, String(i)] as const).concat([['⁻', '-'], ['⁺', '+']]));
 
 /** Commands that only space things out. */
 const spacing = new Set(['\\,', '\\;', '\\:', '\\!', '\\ ', '\\quad', '\\qquad', '\\>', '\\displaystyle', '\\textstyle', '\\limits', '\\nolimits']);

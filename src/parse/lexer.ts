@@ -7,6 +7,7 @@ import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
 import { splitRun, type Piece } from './glued-names.js';
 import { barRoles, type BarContext, type BarRole } from './bars.js';
+import { greekVariableNames, superscriptDigits } from '../expr/letters.js';
 
 /** What a name token stands for. */
 export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' } | { readonly kind: 'variable'; readonly name: string };
@@ -44,7 +45,7 @@ const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name'
 
 /** Superscript characters and what they stand for: x², e⁻ˣ, 2⁽ˣ⁺¹⁾. */
 const superscripts: ReadonlyMap<string, string> = new Map([
-  ...[...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((c, i) => [c, String(i)] as const),
+  ...[...superscriptDigits].map((c, i) => [c, String(i)] as const),
   ['⁺', '+'], ['⁻', '-'], ['⁽', '('], ['⁾', ')'],
   ...[...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ'].map((c, i) => [c, 'abcdefghijklmnoprstuvwxyz'[i]!] as const),
 ]);
@@ -69,10 +70,6 @@ const scanner = moo.compile({
   invalid: { match: /[^]/, lineBreaks: true },
 });
 
-const greekNames = new Set([
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
-  'nu', 'xi', 'omicron', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
-]);
 
 /**
  * Names that are one variable as written: a letter, a Greek letter's name, either with digits or
@@ -80,19 +77,18 @@ const greekNames = new Set([
  */
 const isVariableLike = (word: string): boolean => variableLike.test(word);
 /** A Greek letter, by its name or itself: theta, θ. */
-const isGreekLetter = (word: string): boolean => greekNames.has(word) || /^[α-ωΑ-Ω]$/.test(word);
-const variableLike = new RegExp(`^(?:[A-Za-z]|${[...greekNames].join('|')})(?:\\d+|_[A-Za-z0-9]+)?$`);
+const isGreekLetter = (word: string): boolean => greekVariableNames.has(word) || /^[α-ωΑ-Ω]$/.test(word);
+const variableLike = new RegExp(`^(?:[A-Za-z]|${[...greekVariableNames].join('|')})(?:\\d+|_[A-Za-z0-9]+)?$`);
 
 /** The names a run of letters may be made of besides single letters: functions, Greek letters and pi. */
 const knownNames: ReadonlySet<string> = new Set([
   ...[...functionSpellings.keys(), ...notations.keys()].filter((name) => /^[A-Za-z][A-Za-z0-9]+$/.test(name)),
-  ...greekNames, 'pi',
+  ...greekVariableNames, 'pi',
 ]);
 
 /** The longest run of letters read as several names; a longer one is refused, not searched. */
 const longestGluedRun = 60;
 
-const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const subscriptDigits = '₀₁₂₃₄₅₆₇₈₉';
 
 export interface LexOptions {
@@ -290,7 +286,7 @@ function greedyRoles(tokens: readonly Token[]): BarRole[] {
   let previous: TokenType | undefined;
   for (const t of tokens) {
     if (t.type === 'lbar' && t.meaning === 'either') {
-      const closes = open > 0 && previous !== undefined && (operandEnds.has(previous) || previous === 'rparen' || previous === 'rbracket');
+      const closes = open > 0 && previous !== undefined && operandEnds.has(previous);
       roles.push(closes ? 'close' : 'open');
       open += closes ? -1 : 1;
       previous = closes ? 'rbar' : 'lbar';

@@ -1,4 +1,5 @@
 import { errorAt } from './errors.js';
+import { fromSuperscript, greekVariableNames, superscriptDigits } from '../expr/letters.js';
 
 /*
  * What an input asks for besides its expression, as textbooks write it: a derivative operator
@@ -22,8 +23,7 @@ export interface Request {
   readonly operator?: string;
 }
 
-const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const greek = 'alpha|beta|gamma|delta|epsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|omicron|rho|sigma|tau|upsilon|phi|chi|psi|omega';
+const greek = [...greekVariableNames].join('|');
 /** A variable as the operator or a function's label names it: x, x1, x_1, w_{1}, theta, θ, \theta. */
 const name = String.raw`(?:(?:${greek}|[A-Za-z])(?:\d+|_[A-Za-z0-9]+|_\{[A-Za-z0-9]+\})?|[α-ωΑ-Ω]|\\[A-Za-z]+)`;
 const power = String.raw`(?:\^\s*\{?\s*(\d+)\s*\}?|([${superscriptDigits}]+))?`;
@@ -77,7 +77,7 @@ export function readRequest(input: string, variableOf: (written: string) => stri
   const [, top, topPower, topSup, bottom, variable, bottomPower, bottomSup] = match as unknown as (string | undefined)[] as
     [string, string, string | undefined, string | undefined, string, string, string | undefined, string | undefined];
   const orderOf = (digits: string | undefined, sup: string | undefined): number | undefined =>
-    digits !== undefined ? Number(digits) : sup !== undefined ? Number([...sup].map((c) => superscriptDigits.indexOf(c)).join('')) : undefined;
+    digits !== undefined ? Number(digits) : sup !== undefined ? fromSuperscript(sup) : undefined;
   const order = orderOf(topPower, topSup) ?? 1;
   const bottomOrder = orderOf(bottomPower, bottomSup) ?? 1;
   const written = match[0].trim();

@@ -6,6 +6,7 @@ import { foldTree } from '../expr/traverse.js';
 import { isInteger, isOne, isTerminating, isZero, toDecimalString } from '../expr/rational.js';
 import { precedenceOf, required } from './precedence.js';
 import { isNegativeLooking, isNegativeNumber } from '../expr/sign.js';
+import { greekLetters } from '../expr/letters.js';
 
 /** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. Children first, without recursion. */
 export function toLatex(root: Expr): string {
@@ -85,19 +86,15 @@ function juxtaposes(previous: Expr, next: string): boolean {
   return previous.kind === 'num' && !isOne(previous.value.abs()) && !isZero(previous.value) && /^(?:[A-Za-z]|\\(?!frac|cdot)[A-Za-z]|\\left\()/.test(next);
 }
 
-const greekNames = [
-  'alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi',
-  'omicron', 'pi', 'rho', 'varsigma', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega',
-];
 
 /** \theta for θ or theta, \Delta for Δ; undefined when the stem is not Greek. */
 function greekCommand(stem: string): string | undefined {
-  if (greekNames.includes(stem) && stem !== 'omicron') return `\\${stem}`;
+  if (greekLetters.includes(stem) && stem !== 'omicron') return `\\${stem}`;
   const code = stem.codePointAt(0)!;
   if (stem.length !== 1) return undefined;
-  if (code >= 0x3b1 && code <= 0x3c9) return code === 0x3bf ? 'o' : `\\${greekNames[code - 0x3b1]}`;
+  if (code >= 0x3b1 && code <= 0x3c9) return code === 0x3bf ? 'o' : `\\${greekLetters[code - 0x3b1]}`;
   if (code >= 0x391 && code <= 0x3a9) {
-    const name = greekNames[code - 0x391]!;
+    const name = greekLetters[code - 0x391]!;
     // Capitals that look like Latin letters have no command of their own.
     return /^(alpha|beta|epsilon|zeta|eta|iota|kappa|mu|nu|omicron|rho|tau|chi)$/.test(name)
       ? stem : `\\${name[0]!.toUpperCase()}${name.slice(1)}`;

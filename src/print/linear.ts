@@ -1,3 +1,4 @@
+import { toSuperscript } from '../expr/letters.js';
 import type { Apply, Call, Expr, Num } from '../expr/types.js';
 import { neg } from '../expr/factory.js';
 import { foldTree, partialIndices } from '../expr/traverse.js';
@@ -93,9 +94,8 @@ function power(base: string, exponent: Expr, style: LinearStyle, print: (child: 
   return `${base}^${text}`;
 }
 
-const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 function superscript(n: Num): string {
-  const digits = n.value.n.toString().replace(/\d/g, (d) => superscriptDigits[Number(d)]!);
+  const digits = toSuperscript(n.value.n);
   return (isNegativeNumber(n) ? '⁻' : '') + digits;
 }
 

@@ -2,6 +2,7 @@ import type { Reading } from '../parse/parse.js';
 import type { FunctionLabel } from '../parse/request.js';
 import { toText, toUnicode } from './linear.js';
 import { toLatex } from './latex.js';
+import { toSuperscript } from '../expr/letters.js';
 
 /*
  * How an input was read, written back: the derivative operator and the function's name as the
@@ -10,14 +11,12 @@ import { toLatex } from './latex.js';
 
 export type ReadingNotation = 'text' | 'unicode' | 'latex';
 
-const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-const superscript = (n: number | bigint): string => [...String(n)].map((d) => superscriptDigits[Number(d)]).join('');
 
 /** d/dx, d²/dx², \frac{d^{2}}{dx^{2}}: the operator of an order by a variable. */
 function operator(variable: string, order: number, notation: ReadingNotation): string {
   switch (notation) {
     case 'text': return order === 1 ? `d/d${variable}` : `d^${order}/d${variable}^${order}`;
-    case 'unicode': return order === 1 ? `d/d${variable}` : `d${superscript(order)}/d${variable}${superscript(order)}`;
+    case 'unicode': return order === 1 ? `d/d${variable}` : `d${toSuperscript(order)}/d${variable}${toSuperscript(order)}`;
     case 'latex': return order === 1 ? `\\frac{d}{d${variable}}` : `\\frac{d^{${order}}}{d${variable}^{${order}}}`;
   }
 }
@@ -41,7 +40,7 @@ function labelIn(label: FunctionLabel, notation: ReadingNotation): string {
 export function derivativeName(label: FunctionLabel, order: number | bigint, notation: ReadingNotation): string {
   const n = Number(order);
   const marks = notation === 'unicode'
-    ? (n <= 3 ? ['', '′', '″', '‴'][n]! : `⁽${superscript(order)}⁾`)
+    ? (n <= 3 ? ['', '′', '″', '‴'][n]! : `⁽${toSuperscript(order)}⁾`)
     : (n <= 3 ? "'".repeat(n) : notation === 'latex' ? `^{(${order})}` : `^(${order})`);
   if (label.kind === 'name') return `${label.name}${marks}`;
   return notation === 'latex' ? `${label.name}${marks}\\left(${label.variable}\\right)` : `${label.name}${marks}(${label.variable})`;

@@ -1,16 +1,15 @@
 import { variable } from '../expr/factory.js';
 import { toLatex } from './latex.js';
+import { fromSuperscript } from '../expr/letters.js';
 import { stepNumber, type Trace, type TraceStep } from '../steps/trace.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 import { conditionsIn } from './conditions.js';
 
-const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-
 /** Words for \text{…}: LaTeX's special characters escaped, and sin² and − (which LaTeX's text has not) as math. */
 function inText(words: string): string {
   return words.replace(/([{}\\#$%&_^~])/g, '\\$1')
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (sup) => `$^{${[...sup].map((c) => superscriptDigits.indexOf(c)).join('')}}$`)
+    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (sup) => `$^{${fromSuperscript(sup)}}$`)
     .replace(/−/g, '$-$');
 }
 
