@@ -1,33 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { checkStatus, runCli, type CliIO } from '../../src/cli/run.js';
+import { checkStatus, runCli } from '../../src/cli/run.js';
+import { dydx } from '../helpers/cli.js';
 import { checkDerivative } from '../../src/check/check.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { functionTable } from '../../src/functions/table.js';
 import { expectRenders } from '../helpers/katex.js';
 import { mathIn } from '../helpers/markdown.js';
 
-interface Run {
-  readonly status: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI in-process with the given arguments and standard input lines. */
-async function dydx(args: string[], input?: string[], terminal = false): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    write: (t) => { stdout += t; },
-    writeError: (t) => { stderr += t; },
-    lines: async function* () { yield* input ?? []; },
-    stdinIsTerminal: input === undefined,
-    stdoutIsTerminal: terminal,
-  };
-  const status = await runCli(args, io);
-  return { status, stdout, stderr };
-}
 
 describe('one expression', () => {
   it('prints the derivative as text when piped', async () => {

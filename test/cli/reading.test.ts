@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, type CliIO } from '../../src/cli/run.js';
+import { dydx } from '../helpers/cli.js';
 
-/** Runs the CLI in-process, piped (text output unless a format is given). */
-async function dydx(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    write: (t) => { stdout += t; },
-    writeError: (t) => { stderr += t; },
-    lines: async function* () { /* no standard input */ },
-    stdinIsTerminal: true,
-    stdoutIsTerminal: false,
-  };
-  const status = await runCli(args, io);
-  return { status, stdout, stderr };
-}
 
 describe('how the input was read', () => {
   it('says so on standard error when the reading is not what was typed, with the conventions used', async () => {

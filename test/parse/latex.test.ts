@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { read } from '../../src/parse/parse.js';
-import { ParseError } from '../../src/parse/errors.js';
+import { readErrorOf } from '../helpers/parse-error.js';
 import { toText } from '../../src/print/linear.js';
 import { toLatex } from '../../src/print/latex.js';
 import { equals } from '../../src/expr/traverse.js';
@@ -50,19 +50,10 @@ describe('LaTeX input', () => {
   });
 
   it('locates errors in the LaTeX source and names the nearest command', () => {
-    const error = (input: string): ParseError => {
-      try {
-        read(input);
-      } catch (e) {
-        if (e instanceof ParseError) return e;
-        throw e;
-      }
-      throw new Error(`'${input}' was read`);
-    };
-    expect(error('\\sine x').message).toBe('unknown command \\sine — did you mean \\sin?');
-    expect(error('\\frac{1}{1+e^{-x}')).toMatchObject({ message: "this '{' is never closed: add a '}'", column: 9 });
-    expect(error('\\left(x+1')).toMatchObject({ message: "this '\\left(' is never closed: add a ')'", column: 1 });
-    expect(error('x + \\frac{1}{}').column).toBe(14);
+    expect(readErrorOf('\\sine x').message).toBe('unknown command \\sine — did you mean \\sin?');
+    expect(readErrorOf('\\frac{1}{1+e^{-x}')).toMatchObject({ message: "this '{' is never closed: add a '}'", column: 9 });
+    expect(readErrorOf('\\left(x+1')).toMatchObject({ message: "this '\\left(' is never closed: add a ')'", column: 1 });
+    expect(readErrorOf('x + \\frac{1}{}').column).toBe(14);
   });
 
   it('reads back what dydx prints as LaTeX: every golden answer and every function', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse, read } from '../../src/parse/parse.js';
-import { ParseError } from '../../src/parse/errors.js';
+import { readErrorOf } from '../helpers/parse-error.js';
 import { InputError } from '../../src/errors.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { toText } from '../../src/print/linear.js';
@@ -17,16 +17,6 @@ const reading = (input: string, options = {}): { text: string; notes: readonly s
   return { text: toText(r.expr), notes: r.notes };
 };
 
-/** The located error an input gives. */
-function refusal(input: string): ParseError {
-  try {
-    read(input);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error(`'${input}' was read`);
-}
 
 describe('functions applied without brackets', () => {
   it.each([
@@ -41,7 +31,7 @@ describe('functions applied without brackets', () => {
   ])('%s reads as %s', (input, text) => expect(reading(input).text).toBe(text));
 
   it('refuses a function with nothing to apply it to', () => {
-    expect(refusal('x + sin').message).toBe('sin needs an argument, as in sin(x) or sin x');
+    expect(readErrorOf('x + sin').message).toBe('sin needs an argument, as in sin(x) or sin x');
   });
 });
 
@@ -60,9 +50,9 @@ describe('powers written on a function', () => {
   );
 
   it('refuses other powers written on a function, and powers of an unknown function', () => {
-    expect(refusal('sin^-2 x').message).toMatch(/a power written on a function is a whole number from 1 .* or −1 for the inverse/);
-    expect(refusal('ln^-1 x').message).toMatch(/^ln\^-1: a power written on a function is a whole number from 1/);
-    expect(refusal('f^2(x)').message).toBe("f^2(…) can be a power of f's value or f applied again: write f(x)^2 or f(f(x))");
+    expect(readErrorOf('sin^-2 x').message).toMatch(/a power written on a function is a whole number from 1 .* or −1 for the inverse/);
+    expect(readErrorOf('ln^-1 x').message).toMatch(/^ln\^-1: a power written on a function is a whole number from 1/);
+    expect(readErrorOf('f^2(x)').message).toBe("f^2(…) can be a power of f's value or f applied again: write f(x)^2 or f(f(x))");
   });
 });
 
@@ -91,13 +81,13 @@ describe('letters written together', () => {
   });
 
   it('refuses letters that read several ways, naming each', () => {
-    expect(refusal('expi').message).toBe("'expi' can be read as exp i or as e x pi: separate the names with spaces or brackets, or declare it a variable with --vars expi");
-    expect(refusal('x2y').message).toMatch(/^'x2y' has digits inside it/);
+    expect(readErrorOf('expi').message).toBe("'expi' can be read as exp i or as e x pi: separate the names with spaces or brackets, or declare it a variable with --vars expi");
+    expect(readErrorOf('x2y').message).toMatch(/^'x2y' has digits inside it/);
     expect(() => read('rate', { variables: ['sin'] })).toThrow(InputError);
   });
 
   it('takes letters before a bracket that end in no function for a mistyped function', () => {
-    expect(refusal('sinn(x)').message).toBe("unknown function 'sinn' — did you mean 'sin'?");
+    expect(readErrorOf('sinn(x)').message).toBe("unknown function 'sinn' — did you mean 'sin'?");
     expect(reading('xsin(x)').text).toBe('x*sin(x)');
   });
 });
@@ -108,7 +98,7 @@ describe('absolute value bars', () => {
   );
 
   it('refuses bars that fit two ways, showing both', () => {
-    const error = refusal('|x|y|z|');
+    const error = readErrorOf('|x|y|z|');
     expect(error.message).toBe('the bars can be read two ways, as abs(x) y abs(z) or as abs(x abs(y) z): write abs(…) for one of them');
     expect(error.column).toBe(3);
   });
@@ -116,8 +106,8 @@ describe('absolute value bars', () => {
 
 describe('exponents and symbols', () => {
   it('refuses a number and a name written together after ^, which calculators read two ways', () => {
-    expect(refusal('e^2x').message).toBe('e^2x can be read two ways: write e^(2x) for the power 2x, or e^2*x (or e^2 x) for x times e^2');
-    expect(refusal('e^2x').column).toBe(3);
+    expect(readErrorOf('e^2x').message).toBe('e^2x can be read two ways: write e^(2x) for the power 2x, or e^2*x (or e^2 x) for x times e^2');
+    expect(readErrorOf('e^2x').column).toBe(3);
     expect(reading('e^(2x)').text).toBe('exp(2*x)');
     expect(reading('e^2 x').text).toBe('exp(2)*x');
   });
@@ -160,9 +150,9 @@ describe('what the input asks for', () => {
   });
 
   it('refuses what only looks like a request', () => {
-    expect(refusal('d^2/dx^3 x^4').message).toMatch(/the order above \(2\) and below \(3\) differ/);
-    expect(refusal('d/dx').message).toMatch(/needs an expression after it/);
-    expect(refusal('x + = 2').message).toBe("'=' may only follow a name at the start, as in y = x^2 or f(x) = x^2");
+    expect(readErrorOf('d^2/dx^3 x^4').message).toMatch(/the order above \(2\) and below \(3\) differ/);
+    expect(readErrorOf('d/dx').message).toMatch(/needs an expression after it/);
+    expect(readErrorOf('x + = 2').message).toBe("'=' may only follow a name at the start, as in y = x^2 or f(x) = x^2");
     expect(() => parse('d/dx x^2')).toThrow(/asks for a derivative: give the input to differentiate\(\) or read\(\)/);
   });
 });
