@@ -1,6 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
-import { isNegative, isZero } from '../expr/rational.js';
+import { isNegative, isZero, lcmOf } from '../expr/rational.js';
 import { atomId, atomPlace, compareAtomPlaces, compareAtoms } from './atoms.js';
 
 /*
@@ -78,7 +78,7 @@ function monomialProduct(a: Monomial, b: Monomial): Monomial {
 }
 
 /** The order terms of one degree are written in: factor by factor, by atom, then by exponent; a monomial that starts another first. */
-function compareMonomials(a: Monomial, b: Monomial): number {
+export function compareMonomials(a: Monomial, b: Monomial): number {
   const n = Math.min(a.factors.length, b.factors.length);
   for (let i = 0; i < n; i++) {
     const [atomA, exponentA] = a.factors[i]!;
@@ -175,8 +175,9 @@ export function proportion(a: Polynomial, b: Polynomial): Rational | undefined {
 
 /** The terms by total degree, highest first, then in writing order of their monomials. */
 export function sortedTerms(p: Polynomial): Term[] {
-  const degree = (t: Term): number => t.monomial.factors.reduce((s, [, e]) => s + e.valueOf(), 0);
-  return [...p.values()].sort((a, b) => degree(b) - degree(a) || compareMonomials(a.monomial, b.monomial));
+  // Each term's degree is worked out once, not at every comparison.
+  const byDegree = [...p.values()].map((t) => ({ t, degree: t.monomial.factors.reduce((s, [, e]) => s + e.valueOf(), 0) }));
+  return byDegree.sort((a, b) => b.degree - a.degree || compareMonomials(a.t.monomial, b.t.monomial)).map(({ t }) => t);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -216,3 +217,66 @@ export function commonMonomial(p: Polynomial): (readonly [Expr, Rational])[] {
 export const divideByMonomial = (p: Polynomial, m: readonly (readonly [Expr, Rational])[]): Polynomial =>
   multiplyPolynomials(p, monomialPolynomial(m.map(([a, e]) => [a, e.neg()] as const)));
 
+
+/**
+ * dP/dx for a polynomial P in atoms whose derivatives are polynomials in atoms: Σ ∂P/∂a·a′,
+ * term by term; `derivativeOf` gives a′ (an empty map where a is constant). Undefined unless
+ * every exponent is a whole number. High orders of σ(σ(x)) make millions of these products,
+ * so they are worked out on exponent vectors and BigInt numerators over one denominator,
+ * several times quicker than monomials keyed by atoms and fractions.
+ */
+export function differentiatePolynomial(p: Polynomial, derivativeOf: (atom: Expr) => Polynomial): Polynomial | undefined {
+  const atoms: Expr[] = [];
+  const index = new Map<string, number>();
+  const place = (atom: Expr): number => {
+    const k = atomId(atom);
+    let i = index.get(k);
+    if (i === undefined) index.set(k, (i = atoms.push(atom) - 1));
+    return i;
+  };
+  for (const t of p.values()) for (const [atom] of t.monomial.factors) place(atom);
+  const derivatives = atoms.map((atom) => derivativeOf(atom));
+  for (const q of derivatives) for (const t of q.values()) for (const [atom] of t.monomial.factors) place(atom);
+  const vector = (t: Term): number[] | undefined => {
+    const v = new Array<number>(atoms.length).fill(0);
+    for (const [atom, exponent] of t.monomial.factors) {
+      if (exponent.d !== 1n) return undefined;
+      v[index.get(atomId(atom))!] = Number(exponent.s * exponent.n);
+    }
+    return v;
+  };
+  const terms = [...p.values()].map((t) => ({ coefficient: t.coefficient, exponents: vector(t) }));
+  const primes = derivatives.map((q) => [...q.values()].map((t) => ({ coefficient: t.coefficient, exponents: vector(t) })));
+  if (terms.some((t) => !t.exponents) || primes.some((q) => q.some((t) => !t.exponents))) return undefined;
+  // Each c of P and each c′ of an a′ is a whole number over its own common denominator.
+  const termDenominator = terms.reduce((l, t) => lcmOf(l, t.coefficient.d), 1n);
+  const primeDenominator = primes.flat().reduce((l, t) => lcmOf(l, t.coefficient.d), 1n);
+  const whole = (r: Rational, denominator: bigint): bigint => r.s * r.n * (denominator / r.d);
+  const wholePrimes = primes.map((q) => q.map((t) => ({ n: whole(t.coefficient, primeDenominator), exponents: t.exponents! })));
+  const numerators = new Map<string, { n: bigint; exponents: number[] }>();
+  for (const term of terms) {
+    const exponents = term.exponents!;
+    const c = whole(term.coefficient, termDenominator);
+    exponents.forEach((e, i) => {
+      if (e === 0 || wholePrimes[i]!.length === 0) return;
+      // c·aᵉ·rest → c·e·aᵉ⁻¹·rest·a′
+      const ce = c * BigInt(e);
+      for (const t of wholePrimes[i]!) {
+        const product = exponents.map((f, j) => f + t.exponents[j]! - (j === i ? 1 : 0));
+        const key = product.join(',');
+        const n = ce * t.n;
+        const existing = numerators.get(key);
+        if (existing) existing.n += n;
+        else numerators.set(key, { n, exponents: product });
+      }
+    });
+  }
+  const out = new Map<string, Term>();
+  const denominator = termDenominator * primeDenominator;
+  for (const { n, exponents } of numerators.values()) {
+    if (n === 0n) continue;
+    const m = monomial(exponents.flatMap((e, i) => (e === 0 ? [] : [[atoms[i]!, new Fraction(e)] as const])));
+    out.set(m.key, { coefficient: new Fraction(n, denominator), monomial: m });
+  }
+  return out;
+}

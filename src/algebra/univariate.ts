@@ -1,6 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
-import { isInteger, isNegative, isZero } from '../expr/rational.js';
+import { gcdOf, isInteger, isNegative, isZero, lcmOf } from '../expr/rational.js';
 import { sameAtom } from './atoms.js';
 import { addPolynomials, atomPolynomial, constantPolynomial, scale, type Polynomial } from './polynomial.js';
 
@@ -106,7 +106,7 @@ function pseudoRemainder(a: readonly bigint[], b: readonly bigint[]): bigint[] {
 function primitivePart(c: readonly bigint[]): bigint[] {
   const trimmed = [...c];
   while (trimmed.length > 0 && trimmed.at(-1) === 0n) trimmed.pop();
-  const content = trimmed.reduce((g, k) => gcdBig(g, k), 0n);
+  const content = trimmed.reduce((g, k) => gcdOf(g, k), 0n);
   return content === 0n || content === 1n ? trimmed : trimmed.map((k) => k / content);
 }
 
@@ -149,10 +149,7 @@ export function candidateRoots(coefficients: readonly Rational[]): Rational[] {
 }
 
 function integerCoefficients(coefficients: readonly Rational[]): bigint[] {
-  let lcm = 1n;
-  for (const c of coefficients) lcm = (lcm * c.d) / gcdBig(lcm, c.d);
+  const lcm = coefficients.reduce((l, c) => lcmOf(l, c.d), 1n);
   return coefficients.map((c) => (c.s * c.n * lcm) / c.d);
 }
-
-const gcdBig = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcdBig(b, a % b));
 

@@ -5,7 +5,7 @@ import { maxRecursionDepth } from '../expr/size.js';
 import type { DiffStep } from './steps.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { functionTable, type FunctionTable } from '../functions/table.js';
-import { polynomialInFunctionRule } from './polynomial-rule.js';
+import { polynomialInFunctionRule, polynomialInFunctionsRule } from './polynomial-rule.js';
 import {
   abstractFunctionRule, callRule, constantRule, negationRule, powerRule, productRule, quotientRule,
   sumRule, variableRule, type RuleContext,
@@ -16,6 +16,12 @@ export interface DeriveOptions {
   readonly functions?: FunctionTable;
   /** Stops the work, with an InputError, once this deadline has passed. */
   readonly deadline?: Deadline | undefined;
+  /**
+   * Which derivative this is (1 for the input's). From the third on, a polynomial in functions
+   * whose derivatives are polynomials in them is differentiated on its coefficients: the first
+   * two show the product and chain rules as they would be applied by hand.
+   */
+  readonly order?: number;
 }
 
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
@@ -46,7 +52,7 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
     },
   };
   // A whole expression that is a polynomial in σ(u), tanh(u) or e^u is differentiated on its coefficients.
-  const polynomial = polynomialInFunctionRule(e, ctx);
+  const polynomial = polynomialInFunctionRule(e, ctx) ?? ((options.order ?? 1) >= 3 ? polynomialInFunctionsRule(e, ctx) : undefined);
   if (polynomial) return polynomial;
   if (!dependsOn(e, variable)) return constantRule(e, ctx);
   // A deep tree's parts first, children before parents: each rule then finds its parts'

@@ -71,12 +71,14 @@ export type DiffStep =
   /** an abstract function of several arguments that vary: (f(u, v))′ = ∂₁f(u, v)·u′ + ∂₂f(u, v)·v′ */
   | StepOf<'abstract-several-arguments', { readonly fn: AbstractFunctionName }>
   /** (P(f))′ = P′(f)·f′ for a polynomial P in f = σ(u), tanh(u) or e^u whose derivative is again a polynomial in f */
-  | StepOf<'polynomial-in-function', { readonly f: Expr }>;
+  | StepOf<'polynomial-in-function', { readonly f: Expr }>
+  /** (P(f₁, …, fₖ))′ = Σ ∂P/∂fᵢ·fᵢ′ for a polynomial P in functions whose derivatives are polynomials in them (σ(σ(x)) and σ(x); tan x and sec x) */
+  | StepOf<'polynomial-in-functions', { readonly functions: readonly Expr[] }>;
 
 export type RuleId = DiffStep['rule'];
 
 export const ruleIds: readonly RuleId[] = [
   'constant', 'variable', 'sum', 'negation', 'constant-multiple', 'product', 'quotient', 'power',
   'exponential', 'general-power', 'logarithm', 'chain', 'elementary', 'several-arguments', 'abstract-function',
-  'abstract-several-arguments', 'polynomial-in-function',
+  'abstract-several-arguments', 'polynomial-in-function', 'polynomial-in-functions',
 ];

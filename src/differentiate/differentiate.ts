@@ -157,7 +157,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   let cycle: Cycle | undefined;
   let current = expr;
   for (let n = 1; n <= worked; n++) {
-    const step = derive(current, variable, { functions: options.functions, deadline });
+    const step = derive(current, variable, { functions: options.functions, deadline, order: n });
     // Checked before simplifying too: a derivative far past the limit (sin nested 100,000 deep has
     // 5·10⁹ nodes written out) would take all the memory on the way.
     const rawSize = treeSize(step.result);
@@ -166,7 +166,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     }
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
-    const settled = step.rule === 'polynomial-in-function' && n < worked;
+    const settled = (step.rule === 'polynomial-in-function' || step.rule === 'polynomial-in-functions') && n < worked;
     const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form, deadline });
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;

@@ -6,7 +6,7 @@ import { isNegative, isOne } from '../expr/rational.js';
 import { complexity } from '../algebra/complexity.js';
 import { sameAtom } from '../algebra/atoms.js';
 import {
-  addPolynomials, constantValue, monomial, monomialPolynomial, scale, type Polynomial,
+  compareMonomials, addPolynomials, constantValue, monomial, monomialPolynomial, scale, type Polynomial,
 } from '../algebra/polynomial.js';
 import { cancel } from '../algebra/cancel.js';
 import { factor } from '../algebra/factor.js';
@@ -37,7 +37,10 @@ function groupedBySigmoid(p: Polynomial): Expr | undefined {
     groups.set(key, { cofactor: rest, polynomial: group ? addPolynomials(group.polynomial, part) : part });
   }
   if (groups.size === p.size) return undefined;
-  const ordered = [...groups.values()].sort((a, b) => a.cofactor.length - b.cofactor.length);
+  // In writing order of what multiplies each group, lowest degree first: not in the order the terms happen to be stored.
+  const degree = (cofactor: readonly (readonly [Expr, Rational])[]): number => cofactor.reduce((sum, [, e]) => sum + e.valueOf(), 0);
+  const ordered = [...groups.values()].sort((a, b) => a.cofactor.length - b.cofactor.length || degree(a.cofactor) - degree(b.cofactor)
+    || compareMonomials(monomial(a.cofactor), monomial(b.cofactor)));
   return add(ordered.map(({ cofactor, polynomial }) => {
     // Each group is a polynomial in σ alone: written without grouping again.
     const body = ungroupedPolynomialExpr(polynomial, 'auto');

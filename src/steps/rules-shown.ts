@@ -40,6 +40,8 @@ const letter = (name: string, value: Expr): Binding => ({ name: variable(name), 
 const none = (): Binding[] => [];
 /** The letter of a general form's i-th argument: u, v, w, then u4, u5, …. */
 const argumentLetter = (i: number): string => ['u', 'v', 'w'][i] ?? `u${i + 1}`;
+/** The letter of the i-th function a polynomial is in: f, g, h, then f4, f5, …. */
+const functionLetter = (i: number): string => ['f', 'g', 'h'][i] ?? `f${i + 1}`;
 /** The arguments of a function's application, none for any other node. */
 const argumentsOf = (e: Expr): readonly Expr[] => (e.kind === 'call' || e.kind === 'apply' ? e.args : []);
 /**
@@ -162,6 +164,15 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
     label: 'derivative of a polynomial in a function',
     form: (s) => [d(apply('P', [s.bindings.f]), s.variable), mul([apply('P', [s.bindings.f], [1]), d(s.bindings.f, s.variable)])],
     bindings: (s) => [letter('f', s.bindings.f)],
+  },
+  'polynomial-in-functions': {
+    label: 'derivative of a polynomial in functions',
+    form: (s) => {
+      const letters = s.bindings.functions.map((_, i) => variable(functionLetter(i)));
+      const by = (i: number): Expr => apply('P', letters, letters.map((_, k) => (k === i ? 1 : 0)));
+      return [d(apply('P', letters), s.variable), add(letters.map((f, i) => mul([by(i), d(f, s.variable)])))];
+    },
+    bindings: (s) => s.bindings.functions.map((f, i) => letter(functionLetter(i), f)),
   },
 };
 

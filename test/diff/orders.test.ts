@@ -65,3 +65,45 @@ describe('numbers past the double range', () => {
     expect(evaluate(differentiate('(2/3)^1000*x').result, { x: 0 })).toBeGreaterThan(0);
   });
 });
+
+describe('high orders of polynomials in functions', () => {
+  /** The n-th derivative by the product and chain rules alone, each order from the one before. */
+  function byHand(input: string, n: number) {
+    let e = differentiate(input).input;
+    for (let k = 0; k < n; k++) e = differentiate(e, { form: 'expanded' }).result;
+    return e;
+  }
+
+  it.each([
+    ['sigmoid(sigmoid(x))', 5],
+    ['tan(x)', 6],
+    ['sec(2x)', 5],
+    ['exp(x^2)', 6],
+    ['sin(x^2) + x*cos(x^2)', 5],
+    ['tanh(sigmoid(x/3))', 4],
+  ])('%s: from order 3 on, each derivative is worked out on coefficients and agrees with the rules applied by hand', (input, n) => {
+    const d = differentiate(input, { order: n });
+    expect(d.derivations.map((s) => s.step.rule).slice(2)).toEqual(Array(n - 2).fill('polynomial-in-functions'));
+    const hand = byHand(input, n);
+    for (const x of [-1.3, -0.4, 0.2, 0.9]) {
+      expect(relativeError(evaluate(d.result, { x }), evaluate(hand, { x })), `x = ${x}`).toBeLessThan(1e-9);
+    }
+    expect(checkDerivative(d).verdict).toBe('verified');
+  });
+
+  it('gives the tangent numbers and (2k)!/k!: tan⁽¹¹⁾(0) = 353792, (e^(x²))⁽¹⁰⁾(0) = 30240', () => {
+    expect(evaluate(differentiate('tan(x)', { order: 11 }).result, { x: 0 })).toBe(353792);
+    expect(evaluate(differentiate('exp(x^2)', { order: 10 }).result, { x: 0 })).toBe(30240);
+    // tan⁽⁴¹⁾(0), the 21st tangent number, from P₀(t) = t, Pₙ₊₁ = Pₙ′·(1 + t²) at t = 0.
+    const high = differentiate('tan(x)', { order: 41 });
+    expect(relativeError(evaluate(high.result, { x: 0 }), 387635983772083031828014624002175135645696)).toBeLessThan(1e-12);
+  });
+
+  it('shows the rule as the sum of partial derivatives, with the functions it is a polynomial in', () => {
+    const d = differentiate('sigmoid(sigmoid(x))', { order: 3 });
+    const step = d.derivations[2]!.step;
+    expect(step.rule).toBe('polynomial-in-functions');
+    const text = traceToText(buildTrace(d));
+    expect(text).toContain('Derivative of a polynomial in functions: (P(f, g))′ = ∂₁P(f, g)·f′ + ∂₂P(f, g)·g′\n  with f = σ(σ(x)), g = σ(x)');
+  });
+});

@@ -81,3 +81,23 @@ export function powerTree(): fc.Arbitrary<Expr> {
     ),
   })).tree;
 }
+
+/**
+ * Trees whose higher derivatives are polynomials in functions: σ, tanh, exp, tan, sec, sin and
+ * cos of x, of multiples of x and of each other, in sums, products and whole powers.
+ */
+export function functionPolynomialTree(): fc.Arbitrary<Expr> {
+  const x = build.variable('x');
+  const argument = fc.oneof(fc.constant(x), fc.integer({ min: -3, max: 3 }).filter((n) => n !== 0).map((n) => build.mul([build.int(n), x])));
+  const names = ['sigmoid', 'tanh', 'exp', 'tan', 'sec', 'sin', 'cos'] as const;
+  return fc.letrec<{ tree: Expr }>((tie) => ({
+    tree: fc.oneof(
+      { maxDepth: 3 },
+      fc.tuple(fc.constantFrom(...names), argument).map(([name, u]) => build.call(name, [u])),
+      fc.tuple(fc.constantFrom(...names), tie('tree')).map(([name, u]) => build.call(name, [u])),
+      fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => build.add([a, b])),
+      fc.tuple(tie('tree'), tie('tree')).map(([a, b]) => build.mul([a, b])),
+      fc.tuple(tie('tree'), fc.integer({ min: 2, max: 3 })).map(([b, e]) => build.pow(b, build.int(e))),
+    ),
+  })).tree;
+}

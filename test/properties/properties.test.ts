@@ -12,7 +12,7 @@ import { checkDerivative } from '../../src/check/check.js';
 import { functionTable } from '../../src/functions/table.js';
 import type { Expr } from '../../src/expr/types.js';
 import { toMathjs } from '../../src/interop/mathjs.js';
-import { expressionTree, powerTree } from '../helpers/arbitraries.js';
+import { expressionTree, functionPolynomialTree, powerTree } from '../helpers/arbitraries.js';
 import { close, compareAt, crossesException, isWellConditioned, largestPart } from '../helpers/numeric.js';
 import { expectRenders } from '../helpers/katex.js';
 import { asLatexReadsIt } from '../helpers/latex-reading.js';
@@ -90,6 +90,31 @@ describe('answers hold on the whole real line', () => {
     }), { numRuns: runs });
     expect(verified).toBeGreaterThan(runs / 2);
     expect(negative).toBeGreaterThan(runs / 2);
+  });
+});
+
+describe('high orders', () => {
+  it('worked out on coefficients, the n-th derivative has the value of n derivatives by the rules, one after another', () => {
+    let compared = 0;
+    fc.assert(fc.property(functionPolynomialTree(), fc.integer({ min: 3, max: 5 }), (e, n) => {
+      let d: Derivative;
+      try {
+        d = differentiate(e, { order: n, maxNodes: 200_000 });
+      } catch {
+        return;
+      }
+      let byHand = e;
+      for (let k = 0; k < n; k++) byHand = differentiate(byHand, { simplify: false }).result;
+      for (const x of [-1.1, -0.4, 0.3, 0.7]) {
+        const env = { x };
+        if (!isWellConditioned(byHand, env) || !isWellConditioned(d.result, env)) continue;
+        const [a, b] = [evaluate(d.result, env), evaluate(byHand, env)];
+        if (!Number.isFinite(b)) continue;
+        expect(close(a, b, 1e-7), `${toText(e)}, order ${n}, x = ${x}: ${a} vs ${b}`).toBe(true);
+        compared++;
+      }
+    }), { numRuns: Math.min(runs, 200) });
+    expect(compared).toBeGreaterThan(100);
   });
 });
 
