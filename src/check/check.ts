@@ -8,6 +8,7 @@ import { words } from '../steps/labels.js';
 import { holdsAt } from '../differentiate/conditions.js';
 import { richardson, richardsonStep } from './richardson.js';
 import { roundingError } from '../evaluate/rounding.js';
+import { preciseSlope, type PreciseSlope } from './precise-slope.js';
 
 /*
  * Numbers confirming a symbolic result: the answer against a Richardson-extrapolated
@@ -64,6 +65,11 @@ export interface CheckReport {
   readonly skipped: { readonly excluded: number; readonly undefined: number; readonly unsettled: number; readonly unresolvable: number };
   /** The largest |f| where the slope could not be resolved. */
   readonly largestUnresolved?: number;
+  /**
+   * When doubles could not resolve the slope: points tried in arbitrary precision, points where
+   * the comparison was made so (every order there settled), and the most digits used.
+   */
+  readonly precise?: { readonly tried: number; readonly points: number; readonly digits: number };
   /** The first disagreement of each thing that disagreed (at most five). */
   readonly failures: readonly CheckFailure[];
 }
@@ -104,6 +110,13 @@ export function standInsFor(...exprs: readonly Expr[]): AbstractFunctions {
 }
 
 const maxFailures = 5;
+/**
+ * At most this many points are compared in arbitrary precision (and twice as many tried), and at
+ * most this many orders at all those points together: σ⁽¹⁰⁰⁾ has a hundred, each a polynomial at
+ * hundreds of digits.
+ */
+const maxPrecisePoints = 4;
+const precisePointOrders = 120;
 
 /** Checks a derivative numerically. */
 export function checkDerivative(d: Derivative, options: CheckOptions = {}): CheckReport {
@@ -117,8 +130,8 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
 
   const failures: CheckFailure[] = [];
   let worst = Number.NaN;
-  const compare = (where: Pick<CheckFailure, 'what' | 'order' | 'step'>, point: Environment, left: number, right: number, floor?: number): void => {
-    const error = relativeError(left, right, floor);
+  const compare = (where: Pick<CheckFailure, 'what' | 'order' | 'step'>, point: Environment, left: number, right: number, floor?: number,
+    error = relativeError(left, right, floor)): void => {
     if (!(error <= worst)) worst = error;
     // The first disagreement of each thing compared: a wrong rule shows in its step and in the answer.
     if (!(error <= tolerance) && failures.length < maxFailures && !failures.some((f) => f.what === where.what)) {
@@ -130,6 +143,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   const orders = d.derivations.map((derivation, i) => ({
     where: { what: d.derivations.length > 1 ? words.order(i + 1) : words.answer, order: i + 1 },
     expr: derivation.expr,
+    answer: derivation.result,
     f: compile(derivation.expr, { functions: standInFunctions }),
     derivative: compile(derivation.result, { functions: standInFunctions }),
   }));
@@ -139,6 +153,9 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     holdsAt(c, safe(() => evaluate(c.left, point, { functions: standInFunctions })), safe(() => evaluate(c.right, point, { functions: standInFunctions }))));
   const skipped = { excluded: 0, undefined: 0, unsettled: 0, unresolvable: 0 };
   let largestUnresolved = 0;
+  // Where doubles cannot resolve the slope or it does not settle, orders are compared in arbitrary
+  // precision at a few points (abstract functions have no such values): those orders only.
+  const precise = { points: 0, digits: 0, tried: 0, budget: postOrder(d.input).some((node) => node.kind === 'apply') ? 0 : precisePointOrders };
   for (const x of checkPoints) {
     if (!holds(at(x))) {
       skipped.excluded++;
@@ -156,27 +173,57 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
       continue;
     }
     // Where f is so large that its differences are rounding, no slope can be read from them: 10¹⁶ + x.
+    // Nor where they do not settle (a pole, a kink, digits lost), or are so small that doubles lose
+    // digits (below 10⁻²⁸⁰ they have fewer and fewer).
     const scale = ({ symbolic, numeric }: typeof estimates[number]): number => Math.max(Math.abs(numeric.value), Number.isFinite(symbolic) ? Math.abs(symbolic) : 0);
-    const unresolved = estimates.find((e) => e.noise > tolerance * Math.max(scale(e), 1));
-    if (unresolved) {
-      skipped.unresolvable++;
-      largestUnresolved = Math.max(largestUnresolved, Math.abs(safe(() => unresolved.o.f(at(x)))));
+    const unresolved = (e: typeof estimates[number]): boolean => e.noise > tolerance * Math.max(scale(e), 1);
+    const usable = (e: typeof estimates[number]): boolean => !unresolved(e) && settled(e.numeric, tolerance) && !(scale(e) > 0 && scale(e) < 1e-280);
+    const doubtful = estimates.filter((e) => !usable(e));
+    const tryPrecisely = doubtful.length > 0 && doubtful.length <= precise.budget && precise.points < maxPrecisePoints && precise.tried < 2 * maxPrecisePoints;
+    if (tryPrecisely) {
+      precise.tried++;
+      precise.budget -= doubtful.length;
+    }
+    const slopes = tryPrecisely ? preciseSlopes(doubtful.map((e) => e.o), x) : undefined;
+    if (doubtful.length > 0 && !slopes) {
+      const large = doubtful.find(unresolved);
+      if (large) {
+        skipped.unresolvable++;
+        largestUnresolved = Math.max(largestUnresolved, Math.abs(safe(() => large.o.f(at(x)))));
+      } else {
+        skipped.unsettled++;
+      }
       continue;
     }
-    // A usable point: every order's finite difference settled (not a pole or a kink), and not so
-    // small that doubles lose digits (below 10⁻²⁸⁰ they have fewer and fewer). There the answer must
-    // have a value: NaN or infinity where f is smooth is a wrong answer, not a skipped point.
-    const subnormal = (e: typeof estimates[number]): boolean => scale(e) > 0 && scale(e) < 1e-280;
-    if (!estimates.every(({ numeric }) => settled(numeric, tolerance)) || estimates.some(subnormal)) {
-      skipped.unsettled++;
-      continue;
-    }
+    // A usable point. There the answer must have a value: NaN or infinity where f is smooth is a
+    // wrong answer, not a skipped point.
     used.push(x);
+    if (slopes) precise.points++;
     // Compared relative to the slope itself, down to what the differences can tell (their rounding,
     // their last change): a slope of 10⁻¹³ is checked too, and noise about a slope of 0 is no disagreement.
-    for (const { o, symbolic, numeric, noise } of estimates) {
-      compare(o.where, at(x), symbolic, numeric.value, Math.max(noise, 10 * numeric.error) / tolerance);
+    for (const e of estimates) {
+      const slope = slopes?.get(e.o);
+      if (!slope) {
+        compare(e.o.where, at(x), e.symbolic, e.numeric.value, Math.max(e.noise, 10 * e.numeric.error) / tolerance);
+        continue;
+      }
+      const { symbolic, numeric, uncertainty, digits } = slope;
+      precise.digits = Math.max(precise.digits, digits);
+      const size = [symbolic.abs(), numeric.abs(), uncertainty.div(tolerance)].reduce((a, b) => (a.gt(b) ? a : b));
+      const error = !symbolic.isFinite() ? Number.NaN : symbolic.eq(numeric) ? 0 : symbolic.sub(numeric).abs().div(size).toNumber();
+      compare(e.o.where, at(x), symbolic.toNumber(), numeric.toNumber(), undefined, error);
     }
+  }
+
+  /** The slopes of these orders at x in arbitrary precision, or undefined if one of them cannot be had. */
+  function preciseSlopes(these: readonly typeof orders[number][], x: number): Map<typeof orders[number], PreciseSlope & { kind: 'estimate' }> | undefined {
+    const out = new Map<typeof orders[number], PreciseSlope & { kind: 'estimate' }>();
+    for (const o of these) {
+      const slope = preciseSlope(o.expr, o.answer, variable, at(x), tolerance);
+      if (slope.kind !== 'estimate') return undefined;
+      out.set(o, slope);
+    }
+    return out;
   }
 
   let equalities: CheckReport['equalities'];
@@ -207,6 +254,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     range: used.length > 0 ? [used.reduce((a, b) => Math.min(a, b)), used.reduce((a, b) => Math.max(a, b))] : undefined,
     fixed, worstError: worst, tolerance, ...(equalities ? { equalities } : {}), failures,
     skipped, ...(largestUnresolved > 0 ? { largestUnresolved } : {}),
+    ...(precise.tried > 0 ? { precise: { tried: precise.tried, points: precise.points, digits: precise.digits } } : {}),
   };
 }
 

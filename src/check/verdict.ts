@@ -1,5 +1,6 @@
 import type { CheckFailure, CheckReport } from './check.js';
 import { stepNumber } from '../steps/trace.js';
+import { mostDigits } from './precise-slope.js';
 
 /** Numbers as the verdict prints them: 4 significant digits, errors in exponent form. */
 const value = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
@@ -16,7 +17,7 @@ export function verdictLine(report: CheckReport): string {
       const equalities = report.equalities
         ? `; ${report.equalities.checked} of ${report.equalities.total} equalities of the derivation hold${report.equalities.checked < report.equalities.total ? ' (the others could not be evaluated there)' : ''}`
         : '';
-      return `check: verified at ${report.pointsUsed} of ${report.pointsTried} points (${variable} from ${value(low)} to ${value(high)}${withFixed}) against finite differences; worst relative error ${error(report.worstError)}${equalities}`;
+      return `check: verified at ${report.pointsUsed} of ${report.pointsTried} points (${low === high ? `${variable} = ${value(low)}` : `${variable} from ${value(low)} to ${value(high)}`}${withFixed}) against finite differences${inDigits(report)}; worst relative error ${error(report.worstError)}${equalities}`;
     }
     case 'failed': {
       // A wrong rule makes its own step false and every step above it: the deepest step is where it went wrong.
@@ -31,8 +32,22 @@ export function verdictLine(report: CheckReport): string {
       return `check: FAILED ${isAnswer ? `for the ${f.what}` : `at step ${f.what}`}, at ${point}: ${sides}, relative error ${error(f.error)}${more}`;
     }
     case 'unchecked':
-      return `check: not verified: none of the ${report.pointsTried} points tried${withFixed} could be used: ${whySkipped(report)}`;
+      return `check: not verified: none of the ${report.pointsTried} points tried${withFixed} could be used: ${whySkipped(report)}${notSettled(report)}`;
   }
+}
+
+/** Where the comparison was made in arbitrary precision: ", 4 of them in 134-digit arithmetic". */
+function inDigits(report: CheckReport): string {
+  const p = report.precise;
+  if (!p || p.points === 0) return '';
+  return `, ${p.points === report.pointsUsed ? (p.points === 1 ? 'there' : 'all of them') : `${p.points} of them`} in ${p.digits}-digit arithmetic, where doubles could not resolve the slope`;
+}
+
+/** That arbitrary precision was tried too, where it was: "; in arbitrary precision (up to 1000 digits) it did not settle at 4 points either". */
+function notSettled(report: CheckReport): string {
+  const p = report.precise;
+  if (!p || p.tried === 0) return '';
+  return `; in arbitrary precision (up to ${mostDigits} digits) the values did not settle at the ${p.tried === 1 ? 'point' : `${p.tried} points`} tried either`;
 }
 
 /** Why points were not used, the most frequent reason first: "20 where … and 4 where …". */

@@ -1,4 +1,6 @@
+import type { Decimal } from 'decimal.js';
 import { withSecond, type Template } from './template.js';
+import { preciseAtan2, preciseLogarithm, preciseMax, preciseMin } from './precise.js';
 import { interval, type Domain, type Interval } from './intervals.js';
 import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
@@ -80,6 +82,11 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly code: CodeSpellings;
   /** Its real value in floating point (NaN outside the domain). */
   readonly evaluate: (...args: number[]) => number;
+  /**
+   * Its real value in arbitrary precision, at the precision of its arguments (NaN outside the
+   * domain), where decimal.js has the function; any other entry's is its definition's.
+   */
+  readonly precise?: (...args: Decimal[]) => Decimal;
   /** Where the one-argument form is defined on the reals (all of them when absent). */
   readonly domain?: Domain;
   /** The values it takes there (all reals when absent): σ lies in (0, 1). */
@@ -145,7 +152,7 @@ const table = {
     values: [{ at: 0, is: 1 }], undoes: 'log',
     derivative: ['exp', 'u'], derivativeIsPolynomialInItself: true,
     unicode: { kind: 'power-of-e' }, latex: { kind: 'power-of-e' }, code: everywhere('exp'),
-    evaluate: Math.exp, range: positive,
+    evaluate: Math.exp, precise: (u) => u.exp(), range: positive,
   }),
   log: entry({
     aliases: ['ln'], arity: [1, 2], parameters: ['x', 'b'], rule: { id: 'logarithm', base: 'e' },
@@ -154,7 +161,7 @@ const table = {
     partials: [['div', 1, ['mul', 'u', ['log', 'v']]], ['neg', ['div', ['log', 'u'], ['mul', 'v', ['pow', ['log', 'v'], 2]]]]],
     definition: ['div', ['log', 'u'], ['log', 'v']],
     unicode: { kind: 'name', name: 'ln', withBase: 'log' }, latex: { kind: 'command', command: '\\ln', withBase: '\\log' },
-    code: everywhere('log'), evaluate: logarithm, domain: on(positive),
+    code: everywhere('log'), evaluate: logarithm, precise: preciseLogarithm, domain: on(positive),
   }),
   log10: entry({
     aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 10 },
@@ -175,14 +182,14 @@ const table = {
     values: [{ at: 0, is: 0 }, { at: 1, is: 1 }],
     derivative: ['div', 1, ['mul', 2, ['sqrt', 'u']]], root: 2,
     unicode: { kind: 'prefix', sign: '√' }, latex: { kind: 'root' }, code: everywhere('sqrt'),
-    evaluate: Math.sqrt, domain: on(nonNegative), range: nonNegative,
+    evaluate: Math.sqrt, precise: (u) => u.sqrt(), domain: on(nonNegative), range: nonNegative,
   }),
   cbrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }, { at: 1, is: 1 }],
     derivative: ['div', 1, ['mul', 3, ['pow', ['cbrt', 'u'], 2]]], root: 3,
     unicode: { kind: 'prefix', sign: '∛' }, latex: { kind: 'root' }, code: everywhere('cbrt'),
-    evaluate: Math.cbrt,
+    evaluate: Math.cbrt, precise: (u) => u.cbrt(),
   }),
   abs: entry({
     aliases: [], arity: [1, 1], rule: elementary,
@@ -190,7 +197,7 @@ const table = {
     derivative: ['sign', 'u'], notDifferentiable: { where: 'zero', of: 'u' },
     unicode: { kind: 'delimiters', open: '|', close: '|' }, latex: { kind: 'delimiters', open: '|', close: '|' },
     code: { mathjs: 'abs', python: 'abs', numpy: 'np.abs', javascript: 'Math.abs', c: 'fabs' },
-    evaluate: Math.abs, range: nonNegative,
+    evaluate: Math.abs, precise: (u) => u.abs(), range: nonNegative,
   }),
   sign: entry({
     // sign(0) = 0
@@ -214,13 +221,13 @@ const table = {
     aliases: [], arity: [1, 1], rule: elementary,
     derivative: 0, notDifferentiable: { where: 'integer', of: 'u' },
     unicode: called('floor'), latex: { kind: 'delimiters', open: '\\lfloor', close: '\\rfloor' }, code: everywhere('floor'),
-    evaluate: Math.floor,
+    evaluate: Math.floor, precise: (u) => u.floor(),
   }),
   ceil: entry({
     aliases: ['ceiling'], arity: [1, 1], rule: elementary,
     derivative: 0, notDifferentiable: { where: 'integer', of: 'u' },
     unicode: called('ceil'), latex: { kind: 'delimiters', open: '\\lceil', close: '\\rceil' }, code: everywhere('ceil'),
-    evaluate: Math.ceil,
+    evaluate: Math.ceil, precise: (u) => u.ceil(),
   }),
   round: entry({
     // Halves away from zero, as mathjs and C round: round(2.5) = 3, round(−2.5) = −3.
@@ -236,7 +243,7 @@ const table = {
     notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
     unicode: called('min'), latex: command('min'),
     code: { mathjs: 'min', python: 'min', numpy: 'np.minimum', javascript: 'Math.min', c: 'fmin' },
-    evaluate: Math.min,
+    evaluate: Math.min, precise: preciseMin,
   }),
   max: entry({
     aliases: [], arity: [2, Infinity], associative: true, extreme: 'greatest', rule: elementary,
@@ -244,18 +251,18 @@ const table = {
     notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
     unicode: called('max'), latex: command('max'),
     code: { mathjs: 'max', python: 'max', numpy: 'np.maximum', javascript: 'Math.max', c: 'fmax' },
-    evaluate: Math.max,
+    evaluate: Math.max, precise: preciseMax,
   }),
   sin: entry({
     inverse: 'asin', aliases: [], arity: [1, 1], rule: elementary, derivative: ['cos', 'u'],
     values: [{ at: 0, is: 0 }], undoes: 'asin',
-    unicode: called('sin'), latex: command('sin'), code: everywhere('sin'), evaluate: Math.sin, range: unit,
+    unicode: called('sin'), latex: command('sin'), code: everywhere('sin'), evaluate: Math.sin, precise: (u) => u.sin(), range: unit,
   }),
   cos: entry({
     inverse: 'acos', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['sin', 'u']],
     square: ['sub', 1, ['pow', ['sin', 'u'], 2]],
     values: [{ at: 0, is: 1 }], undoes: 'acos',
-    unicode: called('cos'), latex: command('cos'), code: everywhere('cos'), evaluate: Math.cos, range: unit,
+    unicode: called('cos'), latex: command('cos'), code: everywhere('cos'), evaluate: Math.cos, precise: (u) => u.cos(), range: unit,
   }),
   tan: entry({
     inverse: 'atan', aliases: [], arity: [1, 1], rule: elementary, derivative: ['pow', ['sec', 'u'], 2],
@@ -286,20 +293,20 @@ const table = {
     values: [{ at: 0, is: 0 }],
     derivative: ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]],
     unicode: called('arcsin'), latex: command('arcsin'), code: everywhere('asin', 'arcsin'),
-    evaluate: Math.asin, domain: on(unit), range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
+    evaluate: Math.asin, precise: (u) => u.asin(), domain: on(unit), range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
   }),
   acos: entry({
     aliases: ['arccos'], arity: [1, 1], rule: elementary,
     derivative: ['neg', ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]]],
     unicode: called('arccos'), latex: command('arccos'), code: everywhere('acos', 'arccos'),
-    evaluate: Math.acos, domain: on(unit), range: interval(0, Math.PI, '[]'),
+    evaluate: Math.acos, precise: (u) => u.acos(), domain: on(unit), range: interval(0, Math.PI, '[]'),
   }),
   atan: entry({
     aliases: ['arctan'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
     derivative: ['div', 1, ['add', 1, ['pow', 'u', 2]]],
     unicode: called('arctan'), latex: command('arctan'), code: everywhere('atan', 'arctan'),
-    evaluate: Math.atan, range: interval(-Math.PI / 2, Math.PI / 2, '()'),
+    evaluate: Math.atan, precise: (u) => u.atan(), range: interval(-Math.PI / 2, Math.PI / 2, '()'),
   }),
   asec: entry({
     aliases: ['arcsec'], arity: [1, 1], rule: elementary,
@@ -439,7 +446,7 @@ const table = {
     aliases: [], arity: [2, 2], parameters: ['y', 'x'], rule: elementary,
     partials: [['div', 'v', ['add', ['pow', 'u', 2], ['pow', 'v', 2]]], ['neg', ['div', 'u', ['add', ['pow', 'u', 2], ['pow', 'v', 2]]]]],
     unicode: called('atan2'), latex: operatorname('atan2'), code: everywhere('atan2', 'arctan2'),
-    evaluate: Math.atan2, range: interval(-Math.PI, Math.PI, '(]'),
+    evaluate: Math.atan2, precise: preciseAtan2, range: interval(-Math.PI, Math.PI, '(]'),
   }),
   logsumexp: entry({
     // ln(eᵘ + eᵛ + …), without overflow

@@ -6,6 +6,7 @@ import { verdictLine } from '../../src/check/verdict.js';
 import { functionTable, type FunctionName } from '../../src/functions/table.js';
 import type { Template } from '../../src/functions/template.js';
 import { parse } from '../../src/parse/parse.js';
+import { toText } from '../../src/print/linear.js';
 import type { Expr } from '../../src/expr/types.js';
 
 /** The built-in table with one derivative replaced: the fault a check must catch. */
@@ -42,12 +43,15 @@ describe('checkDerivative', () => {
   });
 
   it('skips the points where the function is not defined or not differentiable', () => {
-    // √(1 − x²) is defined on [−1, 1]; |x| has a kink at 0 that the smallest point's stencil crosses.
+    // √(1 − x²) is defined on [−1, 1]; |x| has a kink at 0 that the smallest point's stencil
+    // crosses in doubles, and a narrower one in arbitrary precision does not.
     const root = checkDerivative(differentiate('sqrt(1 - x^2)'));
     expect(root.pointsUsed).toBe(checkPoints.filter((x) => Math.abs(x) < 0.99).length);
     expect(root.range![0]).toBeGreaterThan(-1);
     expect(root.range![1]).toBeLessThan(1);
-    expect(checkDerivative(differentiate('abs(x)')).pointsUsed).toBe(checkPoints.length - 1);
+    const abs = checkDerivative(differentiate('abs(x)'));
+    expect(abs.pointsUsed).toBe(checkPoints.length);
+    expect(abs.precise).toMatchObject({ tried: 1, points: 1 });
   });
 
   it('says so when no point can be used, rather than passing', () => {
@@ -75,15 +79,36 @@ describe('checkDerivative', () => {
     expect(checkDerivative(withAnswer(d, parse('0.0000000000001'))).verdict).toBe('failed');
   });
 
-  it('says a slope cannot be resolved where the function is too large for finite differences, rather than failing', () => {
-    for (const input of ['1e16 + x', 'exp(40) + x', 'cot(pi) - x']) {
+  it('compares in arbitrary precision where doubles cannot resolve the slope, and fails a wrong answer there', () => {
+    for (const input of ['1e16 + x', 'exp(40) + x', '1e20 + sin(x)']) {
       const report = checkDerivative(differentiate(input));
-      expect(report.verdict, input).toBe('unchecked');
-      expect(report.skipped.unresolvable, input).toBe(24);
-      expect(verdictLine(report), input).toMatch(/that its finite differences are rounding and cannot resolve the slope$/);
+      expect(report.verdict, input).toBe('verified');
+      expect(report.precise?.points, input).toBeGreaterThan(0);
+      expect(verdictLine(report), input).toMatch(/in \d+-digit arithmetic, where doubles could not resolve the slope/);
     }
-    // A wrong answer there is not passed either.
-    expect(checkDerivative(withAnswer(differentiate('1e16 + x'), parse('2'))).verdict).not.toBe('verified');
+    expect(checkDerivative(withAnswer(differentiate('1e16 + x'), parse('2'))).verdict).toBe('failed');
+    expect(checkDerivative(withAnswer(differentiate('exp(40) + x'), parse('1.00001'))).verdict).toBe('failed');
+    // An answer with no value where the function is smooth fails there too.
+    expect(checkDerivative(withAnswer(differentiate('1e16 + x'), parse('sqrt(x)/sqrt(x)'))).verdict).toBe('failed');
+  });
+
+  it('says a slope cannot be resolved where more digits do not settle the function, rather than failing', () => {
+    // cot(π) has no value: in doubles it is 8·10¹⁵, and with more digits it only grows.
+    const report = checkDerivative(differentiate('cot(pi) - x'));
+    expect(report.verdict).toBe('unchecked');
+    expect(report.skipped.unresolvable).toBe(24);
+    expect(verdictLine(report)).toMatch(/cannot resolve the slope; in arbitrary precision \(up to 1000 digits\) the values did not settle at the \d+ points tried either$/);
+  });
+
+  it('checks σ⁽⁴⁰⁾, whose coefficients reach 10⁴⁷ and cancel, in arbitrary precision, and fails it 10⁻⁵ off', () => {
+    const d = differentiate('sigmoid(x)', { order: 40 });
+    const report = checkDerivative(d);
+    expect(report.verdict).toBe('verified');
+    expect(report.precise?.points).toBeGreaterThan(0);
+    expect(report.precise?.digits).toBeGreaterThan(47);
+    const last = d.derivations.at(-1)!;
+    const wrong = parse(`1.00001*(${toText(last.result)})`);
+    expect(checkDerivative({ ...d, result: wrong, derivations: [...d.derivations.slice(0, -1), { ...last, result: wrong }] }).verdict).toBe('failed');
   });
 
   it('gives the other variables fixed values and names them', () => {
