@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -160,6 +160,26 @@ describe('the page in Chromium', () => {
     await page.locator('#expr').fill('x^3');
     await expect.poll(() => answerTex(page), { timeout: 5000 }).toMatch(/= 3x\^\{2\}$/);
     expect(await page.locator('#working').isVisible()).toBe(false);
+  });
+
+  it('shows a long answer in part and downloads it whole', async () => {
+    const page = await open(`${url}#f=tan(x)&n=90`);
+    await expect.poll(() => page.locator('#answer-note').innerText(), { timeout: 15_000 }).toMatch(/^The answer is long/);
+    expect(await answerTex(page)).toContain('\\cdots');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download answer' }).click()]);
+    expect(download.suggestedFilename()).toBe('derivative.txt');
+    const text = readFileSync((await download.path())!, 'utf8');
+    expect(text.length).toBeGreaterThan(6000);
+    expect(text).not.toContain('cdots');
+    // Its first line is the answer as text, the same as Copy text gives.
+    await page.getByRole('button', { name: 'Copy text' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(text.split('\n')[0]);
+    expect(text.split('\n')[0]).toMatch(/^\d+\*sec\(x\)\^\d+/);
+    // Typing stays quick beside it.
+    await typeExpression(page, 'x^2');
+    await expect.poll(() => answerTex(page), { timeout: 5000 }).toMatch(/x\^\{2\}\\right\) = 0$/);
+    expect(await page.locator('#answer-note').innerText()).toBe('');
+    expect(problemsOf(page)).toEqual([]);
   });
 
   it('fills in an example when one is chosen', async () => {

@@ -4,6 +4,7 @@ import { defaultState } from '../../web/src/state.js';
 import { traceHtml } from '../../web/src/steps-html.js';
 import { buildTrace } from '../../src/steps/trace.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
+import { toText } from '../../src/print/linear.js';
 
 const answer = (input: string, more: Partial<typeof defaultState> = {}): AnswerView => {
   const view = present({ ...defaultState, input, ...more });
@@ -82,6 +83,18 @@ describe('what the page shows', () => {
     expect(view.copies.stepsLatex).toBeUndefined();
     expect(view.stepsNote).toMatch(/too large to show step by step/);
     expect(view.answerHtml).toContain('σ');
+  });
+
+  it('typesets a long answer in part, with ⋯ for what is left out, and copies it whole', () => {
+    for (const [input, order] of [['sigmoid(x)', 100], ['tan(x)', 90]] as const) {
+      const view = answer(input, { order });
+      expect(view.answerNote, input).toMatch(/^The answer is long \([\d,]+ characters of LaTeX\): it is shown in part, ⋯ standing for the terms left out; copy or download it whole/);
+      expect(view.answerHtml, input).toContain('⋯');
+      expect(view.answerHtml.length, input).toBeLessThan(400_000);
+      expect(view.answerHtml, input).not.toContain('elided');
+      expect(view.copies.answerText, input).toBe(toText(differentiate(input, { order }).result));
+    }
+    expect(answer('sigmoid(x)', { order: 3 }).answerNote).toBe('');
   });
 
   it('marks the steps that fail the numeric check, and only those', () => {

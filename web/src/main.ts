@@ -16,6 +16,7 @@ const ui = {
   form: $<HTMLSelectElement>('form'),
   values: $('values'),
   answer: $('answer'),
+  answerNote: $('answer-note'),
   reading: $('reading'),
   readingMath: $('reading-math'),
   readingNotes: $('reading-notes'),
@@ -132,6 +133,7 @@ function show(view: PageView): void {
     ui.variable.disabled = false;
     ui.order.value = String(state.order);
     ui.answer.replaceChildren();
+    ui.answerNote.textContent = '';
     ui.check.hidden = true;
     ui.checkDetail.textContent = '';
     ui.plot.replaceChildren();
@@ -148,6 +150,7 @@ function show(view: PageView): void {
   ui.readingMath.innerHTML = view.readingHtml;
   ui.readingNotes.textContent = view.readingNotes.length > 0 ? `(${view.readingNotes.join('; ')})` : '';
   ui.answer.innerHTML = view.answerHtml;
+  ui.answerNote.textContent = view.answerNote;
   ui.check.hidden = false;
   ui.check.className = `badge ${view.check.verdict}`;
   ui.check.textContent = {
@@ -237,6 +240,21 @@ for (const [id, action] of Object.entries(copyActions)) {
     else ui.copyStatus.textContent = `Nothing to copy: ${what} is not shown.`;
   });
 }
+
+// The answer as a text file, LaTeX after the text: for answers too long to copy by hand or to show whole.
+$('download-answer').addEventListener('click', () => {
+  if (shown.kind !== 'ok') {
+    ui.copyStatus.textContent = 'Nothing to download: no answer is shown.';
+    return;
+  }
+  const file = new Blob([`${shown.copies.answerText}\n\n${shown.copies.answerLatex}\n`], { type: 'text/plain' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(file);
+  link.download = 'derivative.txt';
+  link.click();
+  window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  ui.copyStatus.textContent = 'Downloaded the answer as derivative.txt (text, then LaTeX).';
+});
 
 // An example replaces the input; the other choices are kept.
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example]')) {

@@ -1,12 +1,12 @@
 import {
-  conditionsIn, derivativeName, differentiate, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  build, conditionsIn, variablesOf, derivativeName, differentiate, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
 import type { PageState } from './state.js';
 import { plotData, type PlotData } from './plot.js';
 import { traceHtml } from './steps-html.js';
-import { mathHtml } from './math.js';
+import { escapeHtml, mathHtml } from './math.js';
 
 /*
  * What the page shows for a state, as plain data and HTML text: everything is worked out
@@ -32,6 +32,8 @@ export interface AnswerView {
   /** Whether the input itself says the variable and the order (d/dt, d²/dx², f(t) = …), so the page's controls do not. */
   readonly setByInput: { readonly variable: boolean; readonly order: boolean };
   readonly answerHtml: string;
+  /** When the answer is too long to typeset whole: how long it is and how much is shown. */
+  readonly answerNote: string;
   /** What the copy buttons copy; the derivation's only when it is shown. */
   readonly copies: {
     readonly answerLatex: string;
@@ -65,6 +67,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
   const failed = (order: number, step: readonly number[]): boolean =>
     o.check.failures.some((f) => f.order === order && f.step !== undefined && f.step.join('.') === step.join('.'));
   const { plot, note } = plotOf(o, state);
+  const shown = answerHtml(answerName(o.reading, d), d.result, holds(d));
   return {
     kind: 'ok',
     variables: o.variables,
@@ -73,7 +76,8 @@ function answerView(o: Computed, state: PageState): AnswerView {
     readingNotes: o.reading.notes,
     order: Number(d.order),
     setByInput: { variable: o.reading.request.variable !== undefined, order: o.reading.request.order !== undefined },
-    answerHtml: mathHtml(`${answerName(o.reading, d)} = ${toLatex(d.result)}${holds(d)}`, true),
+    answerHtml: shown.html,
+    answerNote: shown.note,
     copies: {
       answerLatex: toLatex(d.result),
       answerText: toText(d.result),
@@ -87,6 +91,85 @@ function answerView(o: Computed, state: PageState): AnswerView {
     plotRange: [state.from, state.to],
     plotNote: note,
   };
+}
+
+/**
+ * Past this many characters of LaTeX the answer is typeset in part: KaTeX takes seconds over a
+ * few hundred thousand, and the page would hold a megabyte of markup (σ(σ(x)) to order 100).
+ */
+const mostTypesetAnswer = 6000;
+
+/** The answer typeset: whole, or in part with ⋯ for what is left out (else its LaTeX source begun), with a note that says so. */
+function answerHtml(name: string, result: Expr, conditions: string): { html: string; note: string } {
+  const whole = toLatex(result);
+  if (whole.length <= mostTypesetAnswer) return { html: mathHtml(`${name} = ${whole}${conditions}`, true), note: '' };
+  const size = `The answer is long (${whole.length.toLocaleString('en')} characters of LaTeX)`;
+  const rest = 'copy or download it whole with the buttons below';
+  // A variable the answer does not use stands for the parts left out, and is written ⋯.
+  const taken = new Set(variablesOf(result));
+  let markerName = 'elided';
+  while (taken.has(markerName)) markerName += '0';
+  const marker = build.variable(markerName);
+  const part = elide(result, mostTypesetAnswer, marker);
+  if (!part) {
+    return {
+      html: `<div class="math display source">${escapeHtml(whole.slice(0, mostTypesetAnswer))}…</div>`,
+      note: `${size}: the beginning of its LaTeX is shown; ${rest}.`,
+    };
+  }
+  return {
+    html: mathHtml(`${name} = ${toLatex(part).replaceAll(toLatex(marker), '\\cdots')}${conditions}`, true),
+    note: `${size}: it is shown in part, ⋯ standing for the terms left out; ${rest}.`,
+  };
+}
+
+/**
+ * The expression cut down to about `budget` characters of LaTeX: a sum keeps its first terms and
+ * ⋯ (the marker), a product cuts its largest factor, a quotient each side. Undefined when it
+ * cannot be cut so (one huge function argument).
+ */
+function elide(e: Expr, budget: number, marker: Expr): Expr | undefined {
+  const length = toLatex(e).length;
+  if (length <= budget) return e;
+  switch (e.kind) {
+    case 'add': {
+      const kept: Expr[] = [];
+      let used = 0;
+      for (const term of e.terms) {
+        const size = toLatex(term).length;
+        if (used + size > budget) {
+          // A first term too long by itself is cut in turn.
+          if (kept.length === 0) {
+            const first = elide(term, budget, marker);
+            if (!first) return undefined;
+            kept.push(first);
+          }
+          break;
+        }
+        kept.push(term);
+        used += size;
+      }
+      return build.add([...kept, marker]);
+    }
+    case 'mul': {
+      const sizes = e.factors.map((f) => toLatex(f).length);
+      const largest = sizes.reduce((best, size, i) => (size > sizes[best]! ? i : best), 0);
+      const others = length - sizes[largest]!;
+      if (others >= budget) return undefined;
+      const cut = elide(e.factors[largest]!, budget - others, marker);
+      return cut && build.mul(e.factors.map((f, i) => (i === largest ? cut : f)));
+    }
+    case 'neg': {
+      const cut = elide(e.operand, budget, marker);
+      return cut && build.neg(cut);
+    }
+    case 'div': {
+      const numerator = elide(e.numerator, budget / 2, marker);
+      const denominator = elide(e.denominator, budget / 2, marker);
+      return numerator && denominator && build.div(numerator, denominator);
+    }
+    default: return undefined;
+  }
 }
 
 /** What the answer is the derivative of: y′ for y = …, f′(x) for f(x) = …, else d/dx(…). */
