@@ -1,4 +1,5 @@
 import type { Expr } from '../expr/types.js';
+import { isZero } from '../expr/rational.js';
 import type { Derivative } from '../differentiate/differentiate.js';
 import { postOrder, variablesOf } from '../expr/traverse.js';
 import { compile } from '../evaluate/compile.js';
@@ -6,7 +7,7 @@ import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/
 import { buildTrace, shownEquations, stepInWords } from '../steps/trace.js';
 import { words } from '../steps/labels.js';
 import { holdsAt } from '../differentiate/conditions.js';
-import { richardson, richardsonStep } from './richardson.js';
+import { richardson, richardsonStep, type DerivativeEstimate } from './richardson.js';
 import { roundingError } from '../evaluate/rounding.js';
 import { preciseSlope, type PreciseSlope } from './precise-slope.js';
 
@@ -23,6 +24,8 @@ export interface CheckOptions {
   readonly tolerance?: number;
   /** With `steps`: the most expression nodes the derivation may show (see buildTrace). */
   readonly maxShownNodes?: number | undefined;
+  /** Most seconds the check may take: past them it stops and judges by the points compared so far. */
+  readonly timeout?: number | undefined;
 }
 
 export interface CheckFailure {
@@ -62,7 +65,11 @@ export interface CheckReport {
    * a kink, digits lost), and where they cannot resolve the slope at all (f is so large that
    * f(x + h) − f(x − h) is rounding: 10¹⁶ + x).
    */
-  readonly skipped: { readonly excluded: number; readonly undefined: number; readonly unsettled: number; readonly unresolvable: number };
+  readonly skipped: {
+    readonly excluded: number; readonly undefined: number; readonly unsettled: number; readonly unresolvable: number;
+    /** Where f has numbers past the range of doubles (10³⁰⁸) and arbitrary precision was not tried (too many orders for the points left). */
+    readonly pastDoubles: number;
+  };
   /** The largest |f| where the slope could not be resolved. */
   readonly largestUnresolved?: number;
   /**
@@ -70,6 +77,8 @@ export interface CheckReport {
    * the comparison was made so (every order there settled), and the most digits used.
    */
   readonly precise?: { readonly tried: number; readonly points: number; readonly digits: number };
+  /** When the check stopped at its time limit: how many points were not tried. */
+  readonly stopped?: { readonly pointsLeft: number };
   /** The first disagreement of each thing that disagreed (at most five). */
   readonly failures: readonly CheckFailure[];
 }
@@ -122,6 +131,9 @@ const precisePointOrders = 120;
 export function checkDerivative(d: Derivative, options: CheckOptions = {}): CheckReport {
   const tolerance = options.tolerance ?? 1e-6;
   const variable = d.variable;
+  const endAt = options.timeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeout * 1000;
+  let pointsLeft = 0;
+  const outOfTime = (): boolean => Date.now() > endAt;
   const others = variablesOf(d.input).filter((v) => v !== variable).sort();
   const fixed: Record<string, number> = {};
   others.forEach((v, i) => { fixed[v] = otherValues[i % otherValues.length]! * (1 + Math.floor(i / otherValues.length) / 7); });
@@ -151,43 +163,66 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   // Not where the answer is said not to hold (at a kink or a jump): no derivative to compare there.
   const holds = (point: Environment): boolean => d.conditions.every((c) =>
     holdsAt(c, safe(() => evaluate(c.left, point, { functions: standInFunctions })), safe(() => evaluate(c.right, point, { functions: standInFunctions }))));
-  const skipped = { excluded: 0, undefined: 0, unsettled: 0, unresolvable: 0 };
+  const skipped = { excluded: 0, undefined: 0, unsettled: 0, unresolvable: 0, pastDoubles: 0 };
   let largestUnresolved = 0;
   // Where doubles cannot resolve the slope or it does not settle, orders are compared in arbitrary
   // precision at a few points (abstract functions have no such values): those orders only.
-  const precise = { points: 0, digits: 0, tried: 0, budget: postOrder(d.input).some((node) => node.kind === 'apply') ? 0 : precisePointOrders };
-  for (const x of checkPoints) {
+  const precise = {
+    points: 0, digits: 0, tried: 0,
+    // Enough for one point at any order.
+    budget: postOrder(d.input).some((node) => node.kind === 'apply') ? 0 : Math.max(precisePointOrders, orders.length),
+  };
+  for (const [index, x] of checkPoints.entries()) {
+    if (outOfTime()) {
+      pointsLeft = checkPoints.length - index;
+      break;
+    }
     if (!holds(at(x))) {
       skipped.excluded++;
       continue;
     }
-    const estimates = orders.map((o) => {
+    const estimates: { o: typeof orders[number]; symbolic: number; numeric: DerivativeEstimate; noise: number }[] = [];
+    for (const o of orders) {
+      // σ⁽¹⁰⁰⁰⁾ has a thousand orders to estimate at each point: time is watched between them.
+      if (outOfTime()) break;
       const symbolic = safe(() => o.derivative(at(x)));
       const numeric = richardson((t) => safe(() => o.f(at(t))), x);
       // How much rounding in f moves the differences: about 16 times f's rounding error over h.
       const noise = 16 * Number.EPSILON * safe(() => roundingError(o.expr, at(x), { functions: standInFunctions })) / richardsonStep(x);
-      return { o, symbolic, numeric, noise: Number.isFinite(noise) ? noise : 0 };
-    });
-    if (!estimates.every(({ numeric }) => Number.isFinite(numeric.value))) {
-      skipped.undefined++;
-      continue;
+      estimates.push({ o, symbolic, numeric, noise: Number.isFinite(noise) ? noise : 0 });
+    }
+    if (estimates.length < orders.length) {
+      pointsLeft = checkPoints.length - index;
+      break;
     }
     // Where f is so large that its differences are rounding, no slope can be read from them: 10¹⁶ + x.
     // Nor where they do not settle (a pole, a kink, digits lost), or are so small that doubles lose
-    // digits (below 10⁻²⁸⁰ they have fewer and fewer).
+    // digits (below 10⁻²⁸⁰ they have fewer and fewer), or f has no value in doubles (undefined, or
+    // past their range: σ⁽³⁰⁰⁾'s coefficients reach 10⁵⁰⁰).
     const scale = ({ symbolic, numeric }: typeof estimates[number]): number => Math.max(Math.abs(numeric.value), Number.isFinite(symbolic) ? Math.abs(symbolic) : 0);
     const unresolved = (e: typeof estimates[number]): boolean => e.noise > tolerance * Math.max(scale(e), 1);
-    const usable = (e: typeof estimates[number]): boolean => !unresolved(e) && settled(e.numeric, tolerance) && !(scale(e) > 0 && scale(e) < 1e-280);
+    const usable = (e: typeof estimates[number]): boolean => Number.isFinite(e.numeric.value) && !unresolved(e)
+      && settled(e.numeric, tolerance) && !(scale(e) > 0 && scale(e) < 1e-280);
     const doubtful = estimates.filter((e) => !usable(e));
     const tryPrecisely = doubtful.length > 0 && doubtful.length <= precise.budget && precise.points < maxPrecisePoints && precise.tried < 2 * maxPrecisePoints;
-    if (tryPrecisely) {
+    const slopes = tryPrecisely ? preciseSlopes(doubtful.map((e) => e.o), x) : undefined;
+    // A point the time limit cut short is one not tried.
+    if (tryPrecisely && !(slopes instanceof Map) && outOfTime()) {
+      pointsLeft = checkPoints.length - index;
+      break;
+    }
+    // Points where f has no value at all cost little and are not counted against the few tried.
+    if (tryPrecisely && slopes !== 'no-value') {
       precise.tried++;
       precise.budget -= doubtful.length;
     }
-    const slopes = tryPrecisely ? preciseSlopes(doubtful.map((e) => e.o), x) : undefined;
-    if (doubtful.length > 0 && !slopes) {
+    if (doubtful.length > 0 && !(slopes instanceof Map)) {
+      const noValue = doubtful.filter((e) => !Number.isFinite(e.numeric.value));
       const large = doubtful.find(unresolved);
-      if (large) {
+      if (noValue.length > 0) {
+        if (!tryPrecisely && noValue.some((e) => pastDoubles(e.o.expr))) skipped.pastDoubles++;
+        else skipped.undefined++;
+      } else if (large) {
         skipped.unresolvable++;
         largestUnresolved = Math.max(largestUnresolved, Math.abs(safe(() => large.o.f(at(x)))));
       } else {
@@ -198,11 +233,11 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     // A usable point. There the answer must have a value: NaN or infinity where f is smooth is a
     // wrong answer, not a skipped point.
     used.push(x);
-    if (slopes) precise.points++;
+    if (slopes instanceof Map) precise.points++;
     // Compared relative to the slope itself, down to what the differences can tell (their rounding,
     // their last change): a slope of 10⁻¹³ is checked too, and noise about a slope of 0 is no disagreement.
     for (const e of estimates) {
-      const slope = slopes?.get(e.o);
+      const slope = slopes instanceof Map ? slopes.get(e.o) : undefined;
       if (!slope) {
         compare(e.o.where, at(x), e.symbolic, e.numeric.value, Math.max(e.noise, 10 * e.numeric.error) / tolerance);
         continue;
@@ -215,12 +250,13 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     }
   }
 
-  /** The slopes of these orders at x in arbitrary precision, or undefined if one of them cannot be had. */
-  function preciseSlopes(these: readonly typeof orders[number][], x: number): Map<typeof orders[number], PreciseSlope & { kind: 'estimate' }> | undefined {
+  /** The slopes of these orders at x in arbitrary precision, or why one of them cannot be had. */
+  function preciseSlopes(these: readonly typeof orders[number][], x: number): Map<typeof orders[number], PreciseSlope & { kind: 'estimate' }> | 'no-value' | 'unsettled' {
     const out = new Map<typeof orders[number], PreciseSlope & { kind: 'estimate' }>();
     for (const o of these) {
+      if (outOfTime()) return 'unsettled';
       const slope = preciseSlope(o.expr, o.answer, variable, at(x), tolerance);
-      if (slope.kind !== 'estimate') return undefined;
+      if (slope.kind !== 'estimate') return slope.kind;
       out.set(o, slope);
     }
     return out;
@@ -232,6 +268,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     const shown = shownEquations(trace);
     let checked = 0;
     for (const { order, step, label, equation: [lhs, rhs], letting } of shown) {
+      if (outOfTime()) break;
       const where = { what: stepInWords(trace, order, step, label), order, step };
       let compared = false;
       for (const x of used) {
@@ -255,6 +292,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     fixed, worstError: worst, tolerance, ...(equalities ? { equalities } : {}), failures,
     skipped, ...(largestUnresolved > 0 ? { largestUnresolved } : {}),
     ...(precise.tried > 0 ? { precise: { tried: precise.tried, points: precise.points, digits: precise.digits } } : {}),
+    ...(pointsLeft > 0 || (options.timeout !== undefined && outOfTime()) ? { stopped: { pointsLeft } } : {}),
   };
 }
 
@@ -284,6 +322,11 @@ function valueWithDifferences(e: Expr, env: Environment, tolerance: number, stan
       return settled(estimate, tolerance) ? estimate.value : Number.NaN;
     },
   }));
+}
+
+/** Whether an expression holds a number past the range of doubles, too large or too small (but not 0). */
+function pastDoubles(e: Expr): boolean {
+  return postOrder(e).some((node) => node.kind === 'num' && !isZero(node.value) && Math.abs(node.value.n.toString().length - node.value.d.toString().length) > 307);
 }
 
 const safe = (f: () => number): number => {

@@ -38,7 +38,7 @@ export function preciseSlope(f: Expr, answer: Expr, variable: string, at: Enviro
   // Unsettled at two precisions in a row is a pole or kink, not rounding.
   let unsettled = 0;
   try {
-    for (let digits = startingDigits(f); digits <= mostDigits; digits *= 2) {
+    for (let digits = startingDigits(f); digits <= mostDigits; digits = digits === mostDigits ? Infinity : Math.min(2 * digits, mostDigits)) {
       const p = evaluatorFor(digits);
       const env: Record<string, Decimal> = Object.fromEntries(Object.entries(at).map(([name, v]) => [name, p.number(v)]));
       const x = env[variable]!;
@@ -83,11 +83,17 @@ function agrees(a: Decimal, b: Decimal, tolerance: number): boolean {
 
 const larger = (a: Decimal, b: Decimal): Decimal => (a.gt(b) ? a : b);
 
-/** 50 digits more than the largest number written in the expression has: its cancellations lose no more. */
+/**
+ * 50 digits more than the largest number written in the expression has (its cancellations lose no
+ * more), rounded up to 64 times a power of 2: the orders of one check then share calculators and
+ * the function values they remember.
+ */
 function startingDigits(e: Expr): number {
   let most = 0;
   for (const node of postOrder(e)) {
     if (node.kind === 'num') most = Math.max(most, node.value.n.toString().length, node.value.d.toString().length);
   }
-  return 50 + most;
+  let digits = 64;
+  while (digits < 50 + most) digits *= 2;
+  return Math.min(digits, mostDigits);
 }

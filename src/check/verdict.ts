@@ -17,7 +17,7 @@ export function verdictLine(report: CheckReport): string {
       const equalities = report.equalities
         ? `; ${report.equalities.checked} of ${report.equalities.total} equalities of the derivation hold${report.equalities.checked < report.equalities.total ? ' (the others could not be evaluated there)' : ''}`
         : '';
-      return `check: verified at ${report.pointsUsed} of ${report.pointsTried} points (${low === high ? `${variable} = ${value(low)}` : `${variable} from ${value(low)} to ${value(high)}`}${withFixed}) against finite differences${inDigits(report)}; worst relative error ${error(report.worstError)}${equalities}`;
+      return `check: verified at ${report.pointsUsed} of ${report.pointsTried} points (${low === high ? `${variable} = ${value(low)}` : `${variable} from ${value(low)} to ${value(high)}`}${withFixed}) against finite differences${inDigits(report)}; worst relative error ${error(report.worstError)}${equalities}${stopped(report)}`;
     }
     case 'failed': {
       // A wrong rule makes its own step false and every step above it: the deepest step is where it went wrong.
@@ -29,18 +29,26 @@ export function verdictLine(report: CheckReport): string {
         : `the two sides are ${value(f.left)} and ${value(f.right)}`;
       const others = report.failures.filter((g) => g !== f).map((g) => (g.step === undefined ? `the ${g.what}` : `step ${stepNumber(g.step)}`));
       const more = others.length > 0 ? ` (${others.join(' and ')} ${others.length === 1 ? 'disagrees' : 'disagree'} too)` : '';
-      return `check: FAILED ${isAnswer ? `for the ${f.what}` : `at step ${f.what}`}, at ${point}: ${sides}, relative error ${error(f.error)}${more}`;
+      return `check: FAILED ${isAnswer ? `for the ${f.what}` : `at step ${f.what}`}, at ${point}: ${sides}, relative error ${error(f.error)}${more}${stopped(report)}`;
     }
     case 'unchecked':
-      return `check: not verified: none of the ${report.pointsTried} points tried${withFixed} could be used: ${whySkipped(report)}${notSettled(report)}`;
+      if (report.stopped && report.stopped.pointsLeft === report.pointsTried) return `check: not verified${stopped(report)}`;
+      return `check: not verified: none of the ${report.pointsTried} points tried${withFixed} could be used: ${whySkipped(report)}${notSettled(report)}${stopped(report)}`;
   }
+}
+
+/** That the check stopped at its time limit, and how many points it did not try. */
+function stopped(report: CheckReport): string {
+  const s = report.stopped;
+  if (!s) return '';
+  return `; stopped at the limit on time (--timeout, timeout)${s.pointsLeft > 0 ? `, with ${s.pointsLeft} of the ${report.pointsTried} points not tried` : ''}`;
 }
 
 /** Where the comparison was made in arbitrary precision: ", 4 of them in 134-digit arithmetic". */
 function inDigits(report: CheckReport): string {
   const p = report.precise;
   if (!p || p.points === 0) return '';
-  return `, ${p.points === report.pointsUsed ? (p.points === 1 ? 'there' : 'all of them') : `${p.points} of them`} in ${p.digits}-digit arithmetic, where doubles could not resolve the slope`;
+  return `, ${p.points === report.pointsUsed ? (p.points === 1 ? 'there' : 'all of them') : `${p.points} of them`} in ${p.digits}-digit arithmetic (doubles could not settle the slope there)`;
 }
 
 /** That arbitrary precision was tried too, where it was: "; in arbitrary precision (up to 1000 digits) it did not settle at 4 points either". */
@@ -52,13 +60,14 @@ function notSettled(report: CheckReport): string {
 
 /** Why points were not used, the most frequent reason first: "20 where … and 4 where …". */
 function whySkipped(report: CheckReport): string {
-  const { excluded, undefined: undefinedNear, unsettled, unresolvable } = report.skipped;
+  const { excluded, undefined: undefinedNear, unsettled, unresolvable, pastDoubles } = report.skipped;
   const largest = report.largestUnresolved !== undefined ? ` (|f| up to ${report.largestUnresolved.toExponential(1)})` : '';
   const reasons: [number, string][] = [
     [unresolvable, `the function is so large${largest} that its finite differences are rounding and cannot resolve the slope`],
     [undefinedNear, 'the expression is undefined or not real nearby'],
     [unsettled, 'the finite differences do not settle (a pole, a kink, or digits lost to rounding)'],
     [excluded, 'the answer is said not to hold'],
+    [pastDoubles, 'its numbers are past the range of doubles (1e308), and no more points could be compared in arbitrary precision'],
   ];
   return reasons.filter(([n]) => n > 0).sort((a, b) => b[0] - a[0]).map(([n, why]) => `${n} where ${why}`).join('; ');
 }

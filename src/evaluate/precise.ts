@@ -10,6 +10,9 @@ import { postOrder } from '../expr/traverse.js';
  * conventions as the double evaluator: NaN where undefined, odd roots of negatives real.
  */
 
+/** Function values remembered by one calculator before it starts afresh. */
+const maxRemembered = 10_000;
+
 /** Whole powers up to this are listed one after another; higher ones are worked out by squaring. */
 const maxListedPower = 1000;
 
@@ -21,6 +24,18 @@ export class PreciseEvaluator {
   readonly digits: number;
   private readonly D: typeof Decimal;
   private readonly constants: { readonly e: Decimal; readonly pi: Decimal };
+  /**
+   * Function values by name and arguments: a check evaluates σ⁽ⁿ⁾ for every n at the same few
+   * points, and each is a polynomial in the same σ(x), whose exp at hundreds of digits costs
+   * more than the rest.
+   */
+  private readonly calls = new Map<string, Decimal>();
+  /**
+   * Whole powers of a value, each from the one below: a polynomial in σ of degree 100 takes a
+   * hundred products at hundreds of digits, not a hundred powers by squaring; and σ(x) being
+   * remembered, its powers serve every order.
+   */
+  private readonly powers = new WeakMap<Decimal, Decimal[]>();
 
   constructor(digits: number) {
     this.digits = digits;
@@ -37,12 +52,9 @@ export class PreciseEvaluator {
   evaluate(e: Expr, env: Readonly<Record<string, Decimal>>): Decimal {
     const values = new Map<Expr, Decimal>();
     const value = (node: Expr): Decimal => values.get(node)!;
-    // Whole powers of one value, each from the one below: a polynomial in σ of degree 100 takes a
-    // hundred products at hundreds of digits, not a hundred powers by squaring.
-    const powers = new Map<Decimal, Decimal[]>();
     const wholePower = (base: Decimal, k: number): Decimal => {
-      let list = powers.get(base);
-      if (!list) powers.set(base, (list = [new this.D(1), base]));
+      let list = this.powers.get(base);
+      if (!list) this.powers.set(base, (list = [new this.D(1), base]));
       while (list.length <= k) list.push(list.at(-1)!.mul(base));
       return list[k]!;
     };
@@ -66,7 +78,7 @@ export class PreciseEvaluator {
           v = k > 0 && k <= maxListedPower ? wholePower(value(node.base), k) : this.power(value(node.base), node.exponent, value(node.exponent));
           break;
         }
-        case 'call': v = this.apply(node.name, node.args.map(value)); break;
+        case 'call': v = this.remembered(node.name, node.args.map(value)); break;
         case 'apply': throw new NoPreciseValue(`the abstract function '${node.name}' has no value in arbitrary precision`);
         case 'derivative': throw new NoPreciseValue('an unevaluated derivative has no value in arbitrary precision');
       }
@@ -83,6 +95,17 @@ export class PreciseEvaluator {
     }
     if (base.isZero() && w.isNegative()) return new this.D(Number.NaN);
     return base.pow(w);
+  }
+
+  private remembered(name: FunctionName, args: readonly Decimal[]): Decimal {
+    const key = `${name}(${args.map((a) => a.toString()).join(',')})`;
+    let v = this.calls.get(key);
+    if (v === undefined) {
+      if (this.calls.size >= maxRemembered) this.calls.clear();
+      v = this.apply(name, args);
+      this.calls.set(key, v);
+    }
+    return v;
   }
 
   /** A function of the table: decimal.js's where it has it, else the entry's definition. */

@@ -84,7 +84,7 @@ describe('checkDerivative', () => {
       const report = checkDerivative(differentiate(input));
       expect(report.verdict, input).toBe('verified');
       expect(report.precise?.points, input).toBeGreaterThan(0);
-      expect(verdictLine(report), input).toMatch(/in \d+-digit arithmetic, where doubles could not resolve the slope/);
+      expect(verdictLine(report), input).toMatch(/in \d+-digit arithmetic \(doubles could not settle the slope there\)/);
     }
     expect(checkDerivative(withAnswer(differentiate('1e16 + x'), parse('2'))).verdict).toBe('failed');
     expect(checkDerivative(withAnswer(differentiate('exp(40) + x'), parse('1.00001'))).verdict).toBe('failed');
@@ -109,6 +109,15 @@ describe('checkDerivative', () => {
     const last = d.derivations.at(-1)!;
     const wrong = parse(`1.00001*(${toText(last.result)})`);
     expect(checkDerivative({ ...d, result: wrong, derivations: [...d.derivations.slice(0, -1), { ...last, result: wrong }] }).verdict).toBe('failed');
+  });
+
+  it('stops at its time limit and judges by the points it reached, saying how many it did not try', () => {
+    const d = differentiate('sigmoid(x)', { order: 30 });
+    const report = checkDerivative(d, { timeout: 1e-9 });
+    expect(report.stopped).toEqual({ pointsLeft: 24 });
+    expect(report.verdict).toBe('unchecked');
+    expect(verdictLine(report)).toBe('check: not verified; stopped at the limit on time (--timeout, timeout), with 24 of the 24 points not tried');
+    expect(checkDerivative(d).stopped).toBeUndefined();
   });
 
   it('gives the other variables fixed values and names them', () => {
