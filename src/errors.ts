@@ -18,22 +18,58 @@ export class InputError extends Error {
 }
 
 /**
- * A time limit that long work checks now and then: past it, the work stops with an InputError
- * that names the limit and how to raise it. Checking the clock is cheap, but not free: it is
- * read once in `every` calls.
+ * Limits on time and memory that long work checks now and then (`checkLimits`): past one, the
+ * work stops with an InputError that names the limit and how to raise it. Reading the clock
+ * and the heap is cheap, but not free: they are read once in `every` checks.
  */
-export class Deadline {
-  private calls = 0;
-  constructor(private readonly at: number, private readonly seconds: number, private readonly every = 256) {}
+export class WorkLimits {
+  private checks = 0;
+  private constructor(
+    private readonly at: number, private readonly seconds: number | undefined,
+    private readonly heapBytes: number | undefined, private readonly every = 256,
+  ) {}
 
-  static after(seconds: number | undefined): Deadline | undefined {
-    return seconds === undefined ? undefined : new Deadline(Date.now() + seconds * 1000, seconds);
+  /** Limits of this many seconds and megabytes of heap (either may be absent), or none. */
+  static of(seconds: number | undefined, megabytes: number | undefined): WorkLimits | undefined {
+    if (seconds === undefined && megabytes === undefined) return undefined;
+    return new WorkLimits(seconds === undefined ? Infinity : Date.now() + seconds * 1000, seconds, megabytes === undefined ? undefined : megabytes * 2 ** 20);
   }
 
   check(): void {
-    if (++this.calls % this.every !== 0) return;
+    if (++this.checks % this.every !== 0) return;
     if (Date.now() > this.at) {
       throw new InputError(`stopped after ${this.seconds} s, the limit on time (--timeout, timeout): the work has not finished`, 'limit');
     }
+    if (this.heapBytes !== undefined && heapUsed() > this.heapBytes) {
+      throw new InputError(`stopped at ${Math.round(this.heapBytes / 2 ** 20)} MB, the limit on memory (--max-memory, maxMemory): the work needs more`, 'limit');
+    }
   }
+}
+
+/** The JavaScript heap in use, where the runtime says (Node); 0 elsewhere. */
+function heapUsed(): number {
+  const memory = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process?.memoryUsage;
+  return memory ? memory().heapUsed : 0;
+}
+
+/**
+ * The limits of the work under way: set for the length of one call (`withinLimits`), so that any
+ * loop that may run long checks them without each layer passing them down. Work is synchronous,
+ * so one call's limits cannot leak into another's.
+ */
+let active: WorkLimits | undefined;
+
+export function withinLimits<T>(limits: WorkLimits | undefined, work: () => T): T {
+  const before = active;
+  active = limits;
+  try {
+    return work();
+  } finally {
+    active = before;
+  }
+}
+
+/** Stops the work under way with an InputError if it is past its limits (see WorkLimits). */
+export function checkLimits(): void {
+  active?.check();
 }

@@ -103,6 +103,22 @@ describe('a limit on time', () => {
     expect(() => differentiate('x^2', { timeout: 0 })).toThrow(/timeout must be a number of seconds above 0/);
   });
 
+  it('stops work that outgrows a limit on memory, naming the limit and how to raise it', () => {
+    let error: unknown;
+    try {
+      // Any real work uses more than one megabyte of heap: the limit is met at its first reading.
+      differentiate('sigmoid(x)', { order: 1000, maxMemory: 1 });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).problem).toBe('limit');
+    expect((error as InputError).message).toBe('stopped at 1 MB, the limit on memory (--max-memory, maxMemory): the work needs more');
+    expect(() => differentiate('x^2', { maxMemory: Number.NaN })).toThrow(/maxMemory must be a number of megabytes above 0/);
+    // The limits hold for one call only.
+    expect(toText(differentiate('x^2').result)).toBe('2*x');
+  });
+
   it('answers 1/x to the 1000th order, its powers combined at any exponent', () => {
     const d = differentiate('1/x', { order: 1000 });
     let factorial = 1n;

@@ -1,5 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
+import { checkLimits } from '../errors.js';
 import { isZero } from '../expr/rational.js';
 import { functionTable } from '../functions/table.js';
 import { inInterval, interval } from '../functions/intervals.js';
@@ -44,6 +45,7 @@ export function factor(p: Polynomial): Factored {
     let coefficients = trim(u.coefficients);
     const prefersConstantFirst = writtenConstantFirst(atomOf);
     for (const root of candidateRoots(coefficients)) {
+      checkLimits();
       let power = 0;
       while (coefficients.length >= 2 && isZero(evaluateAt(coefficients, root))) {
         coefficients = divideCoefficients(coefficients, [root.neg(), new Fraction(1)]).quotient;

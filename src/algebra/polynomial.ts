@@ -1,6 +1,7 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { isNegative, isZero, lcmOf } from '../expr/rational.js';
+import { checkLimits } from '../errors.js';
 import { atomId, atomPlace, compareAtomPlaces, compareAtoms } from './atoms.js';
 
 /*
@@ -128,6 +129,7 @@ export function multiplyPolynomials(a: Polynomial, b: Polynomial): Polynomial {
   // One accumulator for all the products: |a|·|b| steps, not |a| copies of the result.
   const out = new Map<string, Term>();
   for (const ta of a.values()) {
+    checkLimits();
     for (const tb of b.values()) {
       const m = monomialProduct(ta.monomial, tb.monomial);
       const existing = out.get(m.key);
@@ -255,6 +257,7 @@ export function differentiatePolynomial(p: Polynomial, derivativeOf: (atom: Expr
   const wholePrimes = primes.map((q) => q.map((t) => ({ n: whole(t.coefficient, primeDenominator), exponents: t.exponents! })));
   const numerators = new Map<string, { n: bigint; exponents: number[] }>();
   for (const term of terms) {
+    checkLimits();
     const exponents = term.exponents!;
     const c = whole(term.coefficient, termDenominator);
     exponents.forEach((e, i) => {

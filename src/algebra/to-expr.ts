@@ -1,5 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
+import { checkLimits } from '../errors.js';
 import { add, call, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isOne } from '../expr/rational.js';
 import { rootFunctions } from '../functions/table.js';
@@ -69,7 +70,10 @@ function writingOrder(p: Polynomial): Term[] {
 
 export function polynomialToExpr(p: Polynomial): Expr {
   if (p.size === 0) return int(0);
-  return add(writingOrder(p).map(termToExpr));
+  return add(writingOrder(p).map((t) => {
+    checkLimits();
+    return termToExpr(t);
+  }));
 }
 
 /** A factored polynomial as an expression: σ(x)·(1 − σ(x))·(1 − 2σ(x)). */

@@ -1,5 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
+import { checkLimits } from '../errors.js';
 import { gcdOf, isInteger, isNegative, isZero, lcmOf } from '../expr/rational.js';
 import { sameAtom } from './atoms.js';
 import { addPolynomials, atomPolynomial, constantPolynomial, scale, type Polynomial } from './polynomial.js';
@@ -49,6 +50,7 @@ export function divideCoefficients(a: readonly Rational[], b: readonly Rational[
   const divisor = trim([...b]);
   const quotient: Rational[] = Array.from({ length: Math.max(0, remainder.length - divisor.length + 1) }, () => new Fraction(0));
   while (remainder.length >= divisor.length && remainder.length > 0) {
+    checkLimits();
     const shift = remainder.length - divisor.length;
     const factor = remainder.at(-1)!.div(divisor.at(-1)!);
     quotient[shift] = factor;
@@ -92,6 +94,7 @@ function pseudoRemainder(a: readonly bigint[], b: readonly bigint[]): bigint[] {
   const r = [...a];
   const lead = b.at(-1)!;
   while (r.length >= b.length && r.length > 0) {
+    checkLimits();
     const shift = r.length - b.length;
     const top = r.at(-1)!;
     for (let i = 0; i < r.length; i++) r[i] = r[i]! * lead;

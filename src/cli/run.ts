@@ -48,6 +48,7 @@ interface Options {
   readonly maxDepth?: number;
   readonly maxDigits?: number;
   readonly timeout: number;
+  readonly maxMemory: number;
   readonly maxNodes?: number;
   readonly maxShown?: number;
   readonly function?: readonly string[];
@@ -73,6 +74,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--max-depth <n>', 'deepest nesting (default 100000)', parseCount)
     .option('--max-digits <n>', 'most digits of a number, its exponent counted (default 1000)', parseCount)
     .option('--timeout <seconds>', 'most seconds an answer may take (default 10)', parseSeconds, 10)
+    .option('--max-memory <MB>', 'most megabytes of heap the work may use (default 700)', parseCount, 700)
     .option('--max-nodes <n>', 'largest derivative, in tree nodes (default 2000000)', parseCount)
     .option('--max-shown <n>', 'most expression nodes a derivation may show with --steps (default 1000000)', parseCount)
     .option('--check', 'verify the answer (and with --steps every equality shown) against finite differences; exit 3 if it fails, 4 if no point could be used')
@@ -146,7 +148,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-nodes|--max-shown|--vars|--input|--function)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
 }
@@ -200,7 +202,7 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     const started = Date.now();
     const d = differentiate(input, {
       variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
-      maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes, timeout: options.timeout,
+      maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory,
       abstractFunctions: options.function, variables: options.vars, notation: options.input,
     });
     // The check has what is left of the time: the answer is there already, and it judges by the points it reached.

@@ -1,4 +1,4 @@
-import type { Deadline } from '../errors.js';
+import { checkLimits } from '../errors.js';
 import type { Expr } from '../expr/types.js';
 import { dependsOn, postOrder, variablesOf } from '../expr/traverse.js';
 import { maxRecursionDepth } from '../expr/size.js';
@@ -14,8 +14,6 @@ import {
 export interface DeriveOptions {
   /** The function table to differentiate with (its derivatives); the built-in one by default. */
   readonly functions?: FunctionTable;
-  /** Stops the work, with an InputError, once this deadline has passed. */
-  readonly deadline?: Deadline | undefined;
   /**
    * Which derivative this is (1 for the input's). From the third on, a polynomial in functions
    * whose derivatives are polynomials in them is differentiated on its coefficients: the first
@@ -45,7 +43,7 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
       if (!byNode) memo.set(v, (byNode = new StructuralMap()));
       const known = byNode.get(part);
       if (known) return known;
-      options.deadline?.check();
+      checkLimits();
       const step = apply(part, context);
       byNode.set(part, step);
       return step;

@@ -10,7 +10,7 @@ import { conditionsOf, sameCondition } from './conditions.js';
 import { simplifyForms, simplifyWithSteps, type SimplifyForm } from '../simplify/simplify.js';
 import type { RewriteStep } from '../simplify/rewrite.js';
 import { read, type ParseOptions, type Reading } from '../parse/parse.js';
-import { Deadline, InputError } from '../errors.js';
+import { InputError, WorkLimits, withinLimits } from '../errors.js';
 import { checkTree } from '../expr/check-tree.js';
 import type { FunctionTable } from '../functions/table.js';
 
@@ -29,6 +29,11 @@ export interface DifferentiateOptions extends ParseOptions {
   readonly maxNodes?: number;
   /** Most seconds the work may take before it stops with an InputError (default: no limit; the CLI's is 10). */
   readonly timeout?: number;
+  /**
+   * Most megabytes of JavaScript heap the process may use while the work runs, where the runtime
+   * tells (Node), before it stops with an InputError (default: no limit; the CLI's is 700).
+   */
+  readonly maxMemory?: number;
   /**
    * The function table whose derivatives the rules use (default: the built-in `functionTable`).
    * A copy with one entry changed shows what the numeric checks catch.
@@ -90,7 +95,8 @@ const differentiateDefaults = { maxOrder: 1000, maxNodes: 2_000_000 } as const;
 /** Differentiates an expression (or the text of one) with respect to a variable, n times. */
 export function differentiate(input: Expr | string, options: DifferentiateOptions = {}): Derivative {
   try {
-    return differentiateUnguarded(input, options);
+    checkOptions(options);
+    return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => differentiateUnguarded(input, options));
   } catch (error) {
     // Trees built directly (not parsed) skip the parser's depth limit; recursion may still run out.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
@@ -114,15 +120,16 @@ function checkOptions(options: DifferentiateOptions): void {
       throw new InputError(`${limit} must be a whole number of at least 1, got ${String(n)}`, 'invalid-request');
     }
   }
-  const { timeout } = options;
+  const { timeout, maxMemory } = options;
   if (timeout !== undefined && (typeof timeout !== 'number' || !(timeout > 0))) {
     throw new InputError(`timeout must be a number of seconds above 0, got ${String(timeout)}`, 'invalid-request');
+  }
+  if (maxMemory !== undefined && (typeof maxMemory !== 'number' || !(maxMemory > 0))) {
+    throw new InputError(`maxMemory must be a number of megabytes above 0, got ${String(maxMemory)}`, 'invalid-request');
   }
 }
 
 function differentiateUnguarded(input: Expr | string, options: DifferentiateOptions): Derivative {
-  checkOptions(options);
-  const deadline = Deadline.after(options.timeout);
   if (typeof input !== 'string' && (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')) {
     throw new InputError(`differentiate takes an expression or its text, got ${input === null ? 'null' : typeof input}`, 'invalid-request');
   }
@@ -157,7 +164,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   let cycle: Cycle | undefined;
   let current = expr;
   for (let n = 1; n <= worked; n++) {
-    const step = derive(current, variable, { functions: options.functions, deadline, order: n });
+    const step = derive(current, variable, { functions: options.functions, order: n });
     // Checked before simplifying too: a derivative far past the limit (sin nested 100,000 deep has
     // 5·10⁹ nodes written out) would take all the memory on the way.
     const rawSize = treeSize(step.result);
@@ -167,7 +174,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
     const settled = (step.rule === 'polynomial-in-function' || step.rule === 'polynomial-in-functions') && n < worked;
-    const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form, deadline });
+    const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form });
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;
     const size = current === step.result ? rawSize : treeSize(current);

@@ -1,3 +1,5 @@
+import { checkLimits } from '../errors.js';
+
 /** Where a fold keeps its values: a Map for one fold, or a WeakMap shared by many. */
 export interface FoldMemo<N, T> {
   has(node: N): boolean;
@@ -25,6 +27,7 @@ export function foldParts<N, T>(
   const nodes: N[] = [root];
   const expanded: boolean[] = [false];
   while (nodes.length > 0) {
+    checkLimits();
     const node = nodes.pop()!;
     const ready = expanded.pop()!;
     if (memo.has(node)) continue;

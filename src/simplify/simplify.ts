@@ -1,4 +1,4 @@
-import type { Deadline } from '../errors.js';
+import { checkLimits } from '../errors.js';
 import type { Expr } from '../expr/types.js';
 import { children, equals, postOrder, withChildren } from '../expr/traverse.js';
 import { StructuralMap } from '../expr/structural-map.js';
@@ -21,8 +21,6 @@ export interface SimplifyOptions {
   readonly rules?: readonly AnyRewriteRule[];
   /** Most rule firings before giving up (a guard; the rules terminate on their own). */
   readonly maxSteps?: number;
-  /** Stops the work, with an InputError, once this deadline has passed. */
-  readonly deadline?: Deadline | undefined;
   /**
    * Rewrite every place of the tree on its own and record where, so the steps can be
    * replayed on the whole expression. Otherwise equal parts are simplified once.
@@ -64,7 +62,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
     const known = places ? undefined : normal.get(node);
     if (known) return known;
-    options.deadline?.check();
+    checkLimits();
     // Paths are only kept with places: making one per child visit is most of the cost otherwise.
     const normalChildren = (n: Expr): Expr => withChildren(n, children(n).map((c, i) => visit(c, places ? [...path, i] : path)));
     let current = normalChildren(node);
