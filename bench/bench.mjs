@@ -3,7 +3,7 @@
 // tool that never finishes is stopped.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { corpus, groups } from './inputs.mjs';
+import { corpus, groups, robustness } from './inputs.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const [, , mode, groupName, tool, index] = process.argv;
@@ -39,6 +39,26 @@ if (mode === '--child') {
     }
     printGroup(group, results);
   }
+  if (only.length === 0 || only.includes('robustness')) printRobustness();
+}
+
+/** Each hostile input through the command line in a process of its own: status, time, peak memory, outcome. */
+function printRobustness() {
+  console.log('## Robustness: hostile inputs through the command line with its default limits (10 s; numbers of 1000 digits)');
+  const lines = [['input', 'status', 'ms', 'peak RSS MB', 'outcome']];
+  robustness.forEach((r, i) => {
+    const run = spawnSync(process.execPath, [fileURLToPath(new URL('./run-cli.mjs', import.meta.url)), String(i)], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutSeconds * 1000 });
+    if (run.error?.code === 'ETIMEDOUT' || run.signal || run.status !== 0) {
+      lines.push([r.input, '—', '—', '—', run.signal || run.error ? `> ${timeoutSeconds} s (stopped)` : `crashed: ${(run.stderr || '').trim().split('\n').at(-1)?.slice(0, 60)}`]);
+      return;
+    }
+    const row = JSON.parse(run.stdout);
+    const outcome = row.status === 0 ? `answer, ${row.outChars.toLocaleString('en')} characters` : row.message.replace(/^dydx: /, '').slice(0, 90);
+    lines.push([r.input, String(row.status), row.ms.toFixed(0), row.peakRssMb.toFixed(0), outcome]);
+  });
+  const widths = lines[0].map((_, i) => lines.reduce((w, l) => Math.max(w, l[i].length), 0));
+  for (const l of lines) console.log(l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  console.log('');
 }
 
 function printGroup(group, results) {

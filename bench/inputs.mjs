@@ -72,3 +72,22 @@ export const groups = [
     ]),
   },
 ];
+
+/**
+ * Short inputs that once ran for minutes or took all the memory, through the command line with
+ * its default limits (10 s, numbers of 1000 digits): each must answer or be refused within 10 s
+ * and 1 GB. `args` and `stdin` are functions, so the long ones are built only where they run.
+ */
+export const robustness = [
+  { input: 'gcd: (x^40+2x^20+3)/(x^39+5x^3+7)', args: () => ['(x^40+2*x^20+3)/(x^39+5*x^3+7)'] },
+  { input: 'gcd: (x^100+2x^50+3)/(x^99+5x^3+7)', args: () => ['(x^100+2*x^50+3)/(x^99+5*x^3+7)'] },
+  ...[10, 20, 40, 100].map((n) => ({ input: `sigmoid(sigmoid(x)), order ${n}`, args: () => ['sigmoid(sigmoid(x))', '--order', String(n)] })),
+  { input: 'tan(x), order 160', args: () => ['tan(x)', '--order', '160'] },
+  ...['exp(x^2)', 'sin(x^2)', 'sec(x)', 'abs(x)', 'f(g(x))', 'x^x', '1/x', 'sigmoid(x)'].map((f) => ({ input: `${f}, order 1000`, args: () => [f, '--order', '1000'] })),
+  { input: 'sigmoid(x), order 100, --check', args: () => ['sigmoid(x)', '--order', '100', '--check'] },
+  { input: 'x^1001/x^1000', args: () => ['x^1001/x^1000'] },
+  ...['1e99999999*x', 'sin(1e99999999*x)', 'x^(1e-99999999)', '1e99999999999999999999*x', '(1e999999)^1000*x']
+    .map((text) => ({ input: text, args: () => [text] })),
+  { input: '0.(100,000 zeros)1*x', args: () => [`0.${'0'.repeat(100_000)}1*x`] },
+  { input: 'flat sum of 130,000 terms (stdin)', args: () => [], stdin: () => Array.from({ length: 130_000 }, () => 'x').join('+') },
+];
