@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { differentiate } from '../differentiate/differentiate.js';
-import { ParseError } from '../parse/errors.js';
+import { ParseError, visible } from '../parse/errors.js';
 import { InputError, type InputProblem } from '../errors.js';
 import { formats, render, type Format, type RenderOptions } from './render.js';
 import type { StepDetail } from '../print/steps-text.js';
@@ -262,11 +262,5 @@ function readAsLine(input: string, reading: Reading, notation: 'text' | 'unicode
 /** How much of a long input a JSON error echoes. */
 const echoedLength = 200;
 
-/**
- * Text with its control characters shown as escapes (\x1b, not the character): an input's
- * escape sequences must not reach the terminal through a message that quotes it.
- */
-const visible = (text: string): string =>
-  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 const truncate = (text: string): string => (text.length > 60 ? `${text.slice(0, 57)}...` : text);

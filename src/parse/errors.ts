@@ -13,10 +13,14 @@ export class ParseError extends Error {
     super(message);
   }
 
-  /** The offending line with a caret under the column. */
+  /**
+   * The offending line with a caret under the column; its control characters shown as escapes
+   * (\x1b), the caret counting their width, so it stands under the right character still.
+   */
   get excerpt(): string {
     const text = (this.source.split(/\r?\n/)[this.line - 1] ?? '').replace(/\t/g, ' ');
-    return `${text}\n${' '.repeat(Math.max(0, this.column - 1))}^`;
+    const before = visible(text.slice(0, Math.max(0, this.column - 1)));
+    return `${visible(text)}\n${' '.repeat(before.length)}^`;
   }
 
   /** Message, position and excerpt, as the CLI prints them. */
@@ -24,6 +28,13 @@ export class ParseError extends Error {
     return `${this.message} (line ${this.line}, column ${this.column})\n${indent(this.excerpt)}`;
   }
 }
+
+/**
+ * Text with its control characters shown as escapes (\x1b, not the character): an input's
+ * escape sequences must not reach the terminal through a message that quotes it.
+ */
+export const visible = (text: string): string =>
+  text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 const indent = (text: string): string => text.split('\n').map((l) => `  ${l}`).join('\n');
 

@@ -227,6 +227,8 @@ describe('the installed command', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('\\x1b]0;title\\x07+');
     expect(result.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f]/);
+    // The caret stands under the character at fault, counting each escape's width before it.
+    expect(run(['x\r + @']).stderr).toBe("dydx: unexpected character '@' (line 1, column 6)\n  x\\x0d + @\n          ^\n");
   });
   it('echoes at most 200 characters of a long input in a JSON error, with its length', () => {
     const long = `${'x+'.repeat(300)}(`;
