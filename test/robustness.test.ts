@@ -142,6 +142,12 @@ describe('large numbers', () => {
     }
   });
 
+  it('keeps exponents past the range of doubles exact: x/x^(100^1000) and (x + 1)^(10^400)/(x + 1)^(10^400 − 1)', () => {
+    const huge = 100n ** 1000n;
+    expect(toText(differentiate('x^001/x^100^1000').result)).toBe(`${1n - huge}/x^${huge}`);
+    expect(toText(differentiate('(x+1)^(10^400)/(x+1)^(10^400-1)').result)).toBe('1');
+  });
+
   it('reads and writes a decimal of 100,000 digits in time linear in them, when the limit allows', () => {
     const tiny = `0.${'0'.repeat(100_000)}1`;
     const e = parse(`${tiny}*x`, { maxDigits: 200_000 });

@@ -7,7 +7,7 @@ import { inInterval, interval } from '../functions/intervals.js';
 import {
   commonMonomial, constantValue, divideByMonomial, integerContent, monomialPolynomial, scale, sortedTerms, type Polynomial,
 } from './polynomial.js';
-import { candidateRoots, divideCoefficients, evaluateAt, fromCoefficients, trim, univariate } from './univariate.js';
+import { candidateRoots, divideCoefficients, fromCoefficients, isRootAt, trim, univariate } from './univariate.js';
 
 /* Factoring polynomials: content, common monomial, and linear factors at rational roots. */
 
@@ -47,7 +47,7 @@ export function factor(p: Polynomial): Factored {
     for (const root of candidateRoots(coefficients)) {
       checkLimits();
       let power = 0;
-      while (coefficients.length >= 2 && isZero(evaluateAt(coefficients, root))) {
+      while (coefficients.length >= 2 && isRootAt(coefficients, root)) {
         coefficients = divideCoefficients(coefficients, [root.neg(), new Fraction(1)]).quotient;
         power++;
       }

@@ -105,18 +105,20 @@ function rationalFunctionOf(e: Expr, toRationalFunction: (part: Expr) => Rationa
       const exponent = e.exponent.value;
       const base = toRationalFunction(e.base);
       if (!isInteger(exponent)) return fractionalPower(base, exponent, e);
+      // As a number only to compare: past 2^1024 it is Infinity, and the exponent itself stays exact.
       const n = Number(exponent.s * exponent.n);
+      const magnitude = new Fraction(exponent.n);
       // A power of one atom is one monomial at any exponent: x^1001/x^1000 is x.
       const single = singleAtom(base);
       if (single && Math.abs(n) > 12) {
-        const power = atomPolynomial(single[0], single[1].mul(Math.abs(n)));
+        const power = atomPolynomial(single[0], single[1].mul(magnitude));
         return n > 0 ? fromPolynomial(power) : { numerator: constantPolynomial(new Fraction(1)), denominator: power };
       }
       const size = Math.max(base.numerator.size, base.denominator.size);
       // A sum to a high power is not expanded: it is a power of the sum as one atom, so that
       // (x + 1)^1001/(x + 1)^1000 is still x + 1.
       if (size > 1 && (Math.abs(n) > 12 || size ** Math.abs(n) > maxExpansionTerms)) {
-        const power = atomPolynomial(e.base, new Fraction(Math.abs(n)));
+        const power = atomPolynomial(e.base, magnitude);
         return n > 0 ? fromPolynomial(power) : { numerator: constantPolynomial(new Fraction(1)), denominator: power };
       }
       if (Math.abs(n) > 1000) return atom(e);

@@ -113,11 +113,23 @@ function primitivePart(c: readonly bigint[]): bigint[] {
   return content === 0n || content === 1n ? trimmed : trimmed.map((k) => k / content);
 }
 
-/** Exact value of a polynomial (coefficients by degree) at a rational point. */
-export function evaluateAt(coefficients: readonly Rational[], x: Rational): Rational {
-  let value = new Fraction(0);
-  for (let i = coefficients.length - 1; i >= 0; i--) value = value.mul(x).add(coefficients[i]!);
-  return value;
+/**
+ * Whether a rational point is a root of a polynomial (coefficients by degree). Worked out in
+ * integers, qⁿ·P(p/q) = Σ cᵢ·pⁱ·qⁿ⁻ⁱ by Horner's rule, with no fractions to reduce at each step:
+ * for a polynomial of degree 1000 and a hundred candidates that is the difference between
+ * milliseconds and seconds.
+ */
+export function isRootAt(coefficients: readonly Rational[], x: Rational): boolean {
+  const c = integerCoefficients(coefficients);
+  const p = x.s * x.n;
+  const q = x.d;
+  let value = 0n;
+  let qPower = 1n;
+  for (let i = c.length - 1; i >= 0; i--) {
+    value = value * p + c[i]! * qPower;
+    qPower *= q;
+  }
+  return value === 0n;
 }
 
 /** Small positive divisors of |n|, or undefined when n is too large to search. */

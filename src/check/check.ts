@@ -9,7 +9,7 @@ import { words } from '../steps/labels.js';
 import { holdsAt } from '../differentiate/conditions.js';
 import { richardson, richardsonStep, type DerivativeEstimate } from './richardson.js';
 import { roundingError } from '../evaluate/rounding.js';
-import { preciseSlope, type PreciseSlope } from './precise-slope.js';
+import { Calculators, preciseSlope, type PreciseSlope } from './precise-slope.js';
 
 /*
  * Numbers confirming a symbolic result: the answer against a Richardson-extrapolated
@@ -167,6 +167,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   let largestUnresolved = 0;
   // Where doubles cannot resolve the slope or it does not settle, orders are compared in arbitrary
   // precision at a few points (abstract functions have no such values): those orders only.
+  const calculators = new Calculators();
   const precise = {
     points: 0, digits: 0, tried: 0,
     // Enough for one point at any order.
@@ -255,7 +256,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     const out = new Map<typeof orders[number], PreciseSlope & { kind: 'estimate' }>();
     for (const o of these) {
       if (outOfTime()) return 'unsettled';
-      const slope = preciseSlope(o.expr, o.answer, variable, at(x), tolerance);
+      const slope = preciseSlope(o.expr, o.answer, variable, at(x), tolerance, calculators);
       if (slope.kind !== 'estimate') return slope.kind;
       out.set(o, slope);
     }

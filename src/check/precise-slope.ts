@@ -21,25 +21,33 @@ export type PreciseSlope =
   /** The slope does not settle: a pole or kink close by, or digits past `mostDigits`. */
   | { readonly kind: 'unsettled' };
 
-const evaluators = new Map<number, PreciseEvaluator>();
-const evaluatorFor = (digits: number): PreciseEvaluator => {
-  let evaluator = evaluators.get(digits);
-  if (!evaluator) evaluators.set(digits, (evaluator = new PreciseEvaluator(digits)));
-  return evaluator;
-};
+/**
+ * Calculators by precision, with the function values and powers they remember: one set for one
+ * check, shared by its orders and points, and let go with it (a long-running process checking
+ * many answers would otherwise keep every value it ever worked out).
+ */
+export class Calculators {
+  private readonly byDigits = new Map<number, PreciseEvaluator>();
+
+  at(digits: number): PreciseEvaluator {
+    let evaluator = this.byDigits.get(digits);
+    if (!evaluator) this.byDigits.set(digits, (evaluator = new PreciseEvaluator(digits)));
+    return evaluator;
+  }
+}
 
 /**
  * f′ at a point by central differences at steps h and h/4 (h = 10⁻⁸·max(1, |x|)), extrapolated,
  * and the answer's value there, at precisions from one that holds the digits of the largest
  * number in f (plus 50) upward, doubling, until two precisions agree to `tolerance`/100.
  */
-export function preciseSlope(f: Expr, answer: Expr, variable: string, at: Environment, tolerance: number): PreciseSlope {
+export function preciseSlope(f: Expr, answer: Expr, variable: string, at: Environment, tolerance: number, calculators: Calculators): PreciseSlope {
   let previous: { symbolic: Decimal; numeric: Decimal; level: Decimal } | undefined;
   // Unsettled at two precisions in a row is a pole or kink, not rounding.
   let unsettled = 0;
   try {
     for (let digits = startingDigits(f); digits <= mostDigits; digits = digits === mostDigits ? Infinity : Math.min(2 * digits, mostDigits)) {
-      const p = evaluatorFor(digits);
+      const p = calculators.at(digits);
       const env: Record<string, Decimal> = Object.fromEntries(Object.entries(at).map(([name, v]) => [name, p.number(v)]));
       const x = env[variable]!;
       const value = (t: Decimal): Decimal => p.evaluate(f, { ...env, [variable]: t });

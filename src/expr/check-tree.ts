@@ -1,5 +1,6 @@
 import type { Expr } from './types.js';
 import { InputError } from '../errors.js';
+import { checkCall } from './factory.js';
 
 /*
  * A tree handed to the library may be built by hand. The factories cannot make a cycle or a
@@ -41,6 +42,8 @@ export function checkTree(root: unknown): void {
     }
     if (done.has(node)) continue;
     if (onPath.has(node)) throw new InputError('the expression contains itself: a tree built with a cycle has no value', 'invalid-request');
+    const { kind } = node as Expr;
+    if (kind === 'call') checkCall((node as Expr & { kind: 'call' }).name, partsOf(node as Expr).length);
     onPath.add(node);
     stack.push({ node, leaving: true });
     for (const part of partsOf(node as Expr)) stack.push({ node: part, leaving: false });

@@ -1,7 +1,8 @@
 import type {
   AbstractFunctionName, Add, Apply, Call, Constant, ConstantName, Derivative, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
 } from './types.js';
-import type { FunctionName } from '../functions/table.js';
+import { functionTable, type FunctionName } from '../functions/table.js';
+import { InputError } from '../errors.js';
 import { hashBigInt, hashList, hashString, mix } from './hash.js';
 import { isTerminating, isZero, rational } from './rational.js';
 
@@ -111,7 +112,20 @@ export function pow(base: Expr, exponent: Expr): Expr {
 }
 
 export function call(name: FunctionName, args: readonly Expr[]): Call {
+  checkCall(name, args.length);
   return { kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)), size: sizeOf(args), depth: depthOf(args) };
+}
+
+/** Refuses a call of a name that is no function of the table, or with too few or too many arguments. */
+export function checkCall(name: unknown, count: number): void {
+  if (typeof name !== 'string' || !Object.hasOwn(functionTable, name)) {
+    throw new InputError(`'${String(name)}' is not a function dydx knows (an unknown function is built with apply)`, 'invalid-request');
+  }
+  const [fewest, most] = functionTable[name as FunctionName].arity;
+  if (count < fewest || count > most) {
+    const takes = fewest === most ? `${fewest}` : most === Infinity ? `at least ${fewest}` : `${fewest} to ${most}`;
+    throw new InputError(`${name} takes ${takes} argument${fewest === 1 && most === 1 ? '' : 's'}, not ${count}`, 'invalid-request');
+  }
 }
 
 /** name(args), differentiated `orders[i]` times by argument i (none when `orders` is left out). */

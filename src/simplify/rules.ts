@@ -15,6 +15,8 @@ const areOpposite = (a: Expr, b: Expr): boolean =>
 
 /** Largest exponent folded into a number, so 2^100000 stays a power. */
 const maxFoldedExponent = 1000n;
+/** Nor past about this many digits: 1.599999999999999999^1000 (19,000 digits) stays a power. */
+const maxFoldedDigits = 5000;
 
 /**
  * Tidying rules: each rewrites one kind of node locally (flatten, fold numbers, drop 0 and 1,
@@ -121,7 +123,9 @@ export const tidyRules: readonly AnyRewriteRule[] = [
     if (!isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
     const n = e.exponent.value.s * e.exponent.value.n;
     if (isOne(e.base.value.neg())) return int(n % 2n === 0n ? 1 : -1);
-    if (n > maxFoldedExponent || n < -maxFoldedExponent) {
+    // The digits of the power are about |n| times those of the base's larger part.
+    const baseDigits = Math.max(e.base.value.n.toString().length, e.base.value.d.toString().length);
+    if (n > maxFoldedExponent || n < -maxFoldedExponent || Math.abs(Number(n)) * baseDigits > maxFoldedDigits) {
       // Too large to write out: the sign comes out, (−4)^2500 = 4^2500.
       if (!isNegative(e.base.value)) return undefined;
       const positive = pow(num(e.base.value.neg(), e.base.decimal), e.exponent);

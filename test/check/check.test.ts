@@ -111,6 +111,32 @@ describe('checkDerivative', () => {
     expect(checkDerivative({ ...d, result: wrong, derivations: [...d.derivations.slice(0, -1), { ...last, result: wrong }] }).verdict).toBe('failed');
   });
 
+  it.each([
+    ['(x^2)^(1/4)', '1/(2*sqrt(x))'],
+    ['(x*x)^(3/4)', '3*x/(2*sqrt(x))'],
+    ['(x^4)^(1/4)', '1'],
+    ['(x^2)^(1/6)', '1/(3*x^(2/3))'],
+    ['1e-13*(x^4)^(1/4)', '0.0000000000001'],
+    ['1e16 + x', '2'],
+    ['sigmoid(x)', 'sigmoid(x)*(1 + sigmoid(x))'],
+  ])('fails the wrong answer d/dx %s = %s, which once passed or was given', (input, wrong) => {
+    expect(checkDerivative(withAnswer(differentiate(input), parse(wrong))).verdict).toBe('failed');
+  });
+
+  it.each([
+    ['abs(x)', 2, '(abs(x)^2 - x^2)/abs(x)^3'],
+    ['x*atan(x) - log(1 + x^2)/2', 1, 'atan(x) + x/(1 + x^2) + x/(-x^2 - 1)'],
+    ['(x^2)^(1/4)', 1, 'x/(2*abs(x)^(3/2))'],
+    ['1.5^1000*x', 1, '1.5^1000'],
+    ['exp(40) + x', 1, '1'],
+  ] as const)('passes a right answer however it is written: %s, order %s, as %s', (input, order, right) => {
+    const d = differentiate(input, { order });
+    const last = d.derivations.at(-1)!;
+    const answer = parse(right);
+    const report = checkDerivative({ ...d, result: answer, derivations: [...d.derivations.slice(0, -1), { ...last, result: answer }] });
+    expect(report.verdict).toBe('verified');
+  });
+
   it('stops at its time limit and judges by the points it reached, saying how many it did not try', () => {
     const d = differentiate('sigmoid(x)', { order: 30 });
     const report = checkDerivative(d, { timeout: 1e-9 });

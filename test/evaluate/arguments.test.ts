@@ -50,6 +50,18 @@ describe('the library refuses bad arguments', () => {
     expect(toText(differentiate(build.mul([shared, shared])).result)).toBe('2*cos(x)*sin(x)');
   });
 
+  it('refuses a call of an unknown function, or with the wrong number of arguments, from the factory or by hand', () => {
+    const x = build.variable('x');
+    expect(refusal(() => build.call('sin', [x, x])).message).toBe('sin takes 1 argument, not 2');
+    expect(refusal(() => build.call('max', [x])).message).toBe('max takes at least 2 arguments, not 1');
+    expect(refusal(() => build.call('log', [x, x, x])).message).toBe('log takes 1 to 2 arguments, not 3');
+    expect(refusal(() => build.call('frobnicate' as never, [x])).message).toBe("'frobnicate' is not a function dydx knows (an unknown function is built with apply)");
+    expect(refusal(() => build.call('toString' as never, [x])).message).toMatch(/^'toString' is not a function/);
+    const byHand = { kind: 'call', name: 'sin', args: [x, x], hash: 0, size: 3, depth: 2 } as unknown as Expr;
+    expect(refusal(() => differentiate(byHand)).message).toBe('sin takes 1 argument, not 2');
+    expect(toText(build.call('max', [x, x, x]))).toBe('max(x, x, x)');
+  });
+
   it('refuses what is neither an expression nor its text', () => {
     expect(refusal(() => differentiate(42 as never)).message).toBe('differentiate takes an expression or its text, got number');
   });
