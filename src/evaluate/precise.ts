@@ -39,7 +39,7 @@ export class PreciseEvaluator {
 
   constructor(digits: number) {
     this.digits = digits;
-    this.D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -9e15, toExpPos: 9e15 });
+    this.D = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_HALF_EVEN });
     this.constants = { e: new this.D(1).exp(), pi: new this.D(-1).acos() };
   }
 

@@ -137,6 +137,13 @@ describe('checkDerivative', () => {
     expect(report.verdict).toBe('verified');
   });
 
+  it('handles values far past the double range in arbitrary precision without writing them out: e^(x^x^(x·x))', () => {
+    // At x = 11.3, x^x^(x·x) is about 10^(10^134): its digits are never spelled.
+    const report = checkDerivative(differentiate('exp(x^x^(x*x))'));
+    expect(report.verdict).not.toBe('failed');
+    expect(report.pointsUsed).toBeGreaterThan(3);
+  });
+
   it('stops at its time limit and judges by the points it reached, saying how many it did not try', () => {
     const d = differentiate('sigmoid(x)', { order: 30 });
     const report = checkDerivative(d, { timeout: 1e-9 });
