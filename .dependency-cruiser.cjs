@@ -9,7 +9,9 @@
  *   parse, evaluate, diff, simplify, interop
  *                    reading, numbers, the rules, the rewrites, mathjs: none imports another
  *   differentiate    parse + differentiate + simplify, n times: the Derivative
- *   steps, check     derivations as a person reads them; the numeric check (which reads steps)
+ *   steps, check, answer
+ *                    derivations as a person reads them; the numeric check (which reads steps);
+ *                    checking a student's answer (which reads both)
  *   print            text, Unicode, LaTeX and Markdown printers
  *   cli              the command line
  *   index, mathjs    the public entries
@@ -22,7 +24,7 @@ const paths = {
   algebra: '^src/algebra/',
   reading: '^src/(parse|evaluate|diff|simplify|interop)/',
   differentiate: '^src/differentiate/',
-  derivations: '^src/(steps|check)/',
+  derivations: '^src/(steps|check|answer)/',
   print: '^src/print/',
   cli: '^src/cli/',
   entries: '^src/(index|mathjs)\\.ts$',

@@ -1,3 +1,5 @@
+import type { AnswerReport, FoundMistake, WorkingReport } from '../answer/check-answer.js';
+import { mistakeWords } from '../print/answer.js';
 import type { Expr } from '../expr/types.js';
 import { num } from '../expr/factory.js';
 import type { Derivative } from '../differentiate/differentiate.js';
@@ -104,5 +106,38 @@ export function checkJson(report: CheckReport) {
     ...report,
     worstError: Number.isNaN(report.worstError) ? null : report.worstError,
     range: report.range ?? null,
+  };
+}
+
+/** A checked answer in JSON: the verdict, how it was reached, where it fails, and the mistake that explains it. */
+export function answerJson(report: AnswerReport) {
+  const where = report.where ? { where: { at: report.where.at, yours: finiteOrNull(report.where.yours), derivative: finiteOrNull(report.where.derivative) } } : {};
+  return {
+    input: printed(report.answer),
+    verdict: report.verdict, method: report.method, points: report.points, worstDifference: report.worstDifference,
+    ...where, ...(report.partOfDomain ? { partOfDomain: true } : {}),
+    ...(report.mistake ? { mistake: mistakeJson(report.mistake) } : {}),
+    simplest: report.simplest, derivative: printed(report.derivative.result),
+  };
+}
+
+function mistakeJson(m: FoundMistake): Record<string, unknown> {
+  return {
+    id: m.id, step: m.step ? m.step.join('.') : null, description: mistakeWords(m, 'text'),
+    ...(m.place && m.expected && m.got ? { place: printed(m.place), expected: printed(m.expected), got: printed(m.got) } : {}),
+    ...(m.with ? { with: mistakeJson(m.with) } : {}),
+  };
+}
+
+const finiteOrNull = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** A checked working in JSON: the verdict, the first line that is wrong and where, and its mistake. */
+export function workingJson(report: WorkingReport) {
+  const wrong = report.firstWrong;
+  return {
+    verdict: report.verdict, lines: report.lines.map(printed),
+    ...(wrong ? { firstWrong: { line: wrong.line, at: wrong.where.at, value: finiteOrNull(wrong.where.line), before: finiteOrNull(wrong.where.before) } } : {}),
+    ...(report.report?.mistake ? { mistake: mistakeJson(report.report.mistake) } : {}),
+    derivative: printed(report.derivative.result),
   };
 }

@@ -12,6 +12,10 @@ import { conditionsIn } from '../print/conditions.js';
 import { words } from '../steps/labels.js';
 import type { Reading } from '../parse/parse.js';
 import { readingIn } from '../print/reading.js';
+import { checkAnswer, checkWorking } from '../answer/check-answer.js';
+import { answerLines, workingLines } from '../print/answer.js';
+import { toText, toUnicode } from '../print/linear.js';
+import { answerJson, workingJson } from './json.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -19,7 +23,7 @@ function packageVersion(): string {
 }
 
 /** Exit statuses: documented in the README. */
-export const exitCode = { ok: 0, internal: 1, badInput: 2, checkFailed: 3, notChecked: 4 } as const;
+export const exitCode = { ok: 0, internal: 1, badInput: 2, checkFailed: 3, notChecked: 4, incorrect: 5 } as const;
 
 /** Where the CLI reads and writes; the real process in main.ts, buffers in tests. */
 export interface CliIO {
@@ -44,6 +48,8 @@ interface Options {
   readonly steps?: StepDetail | true;
   readonly latexDocument?: boolean;
   readonly check?: boolean;
+  readonly answer?: string;
+  readonly answerFile?: string;
   readonly maxLength?: number;
   readonly maxDepth?: number;
   readonly maxDigits?: number;
@@ -77,6 +83,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--max-memory <MB>', 'most megabytes of heap the work may use (default 700)', parseCount, 700)
     .option('--max-nodes <n>', 'largest derivative, in tree nodes (default 2000000)', parseCount)
     .option('--max-shown <n>', 'most expression nodes a derivation may show with --steps (default 1000000)', parseCount)
+    .option('--answer <answers>', "check your own derivative (several separated by ';'): correct (exit 0), incorrect (5, with the likely mistake) or undecided (4)")
+    .option('--answer-file <path>', "check your working: one expression per line, each claimed equal to the line before (the first to the derivative); names the first that is not")
     .option('--check', 'verify the answer (and with --steps every equality shown) against finite differences; exit 3 if it fails, 4 if no point could be used')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
@@ -179,7 +187,7 @@ function parseOrder(value: string): number | bigint {
 
 /** How bad an exit status is, for batch mode's worst line: internal error, bad input, failed check, unverified. */
 const severity = (status: number): number =>
-  [exitCode.ok, exitCode.notChecked, exitCode.checkFailed, exitCode.badInput, exitCode.internal].indexOf(status as never);
+  [exitCode.ok, exitCode.notChecked, exitCode.checkFailed, exitCode.incorrect, exitCode.badInput, exitCode.internal].indexOf(status as never);
 
 /** The exit status of a numeric check: 0 verified, 3 failed, 4 no usable point. */
 export function checkStatus(report: CheckReport): number {
@@ -199,6 +207,8 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
   const batch = line !== undefined;
   const prefix = batch ? `line ${line} ("${visible(truncate(input))}"): ` : '';
   try {
+    if (options.answerFile !== undefined) return checkWorkingFile(input, options, output, io, prefix);
+    if (options.answer !== undefined) return checkAnswers(input, options, output, io, prefix);
     const started = Date.now();
     const d = differentiate(input, {
       variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
@@ -237,6 +247,55 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     }
     return status;
   }
+}
+
+/** Checks the working in a file, line by line: exit 0 when every line is right, 5 at the first that is not. */
+function checkWorkingFile(input: string, options: Options, output: RenderOptions, io: CliIO, prefix: string): number {
+  let text: string;
+  try {
+    text = readFileSync(options.answerFile!, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read the working from ${options.answerFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'invalid-request');
+  }
+  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, '').trim()).filter((l) => l !== '');
+  const report = checkWorking(input, lines, answerOptions(options));
+  if (output.format === 'json') {
+    io.write(`${JSON.stringify({ input, working: workingJson(report) })}\n`);
+  } else {
+    if (output.steps !== undefined) io.write(`${render(input, report.derivative, output)}\n\n`);
+    io.write(`${prefix}${workingLines(report, output.format === 'unicode' ? 'unicode' : 'text').join('\n')}\n`);
+  }
+  return report.verdict === 'correct' ? exitCode.ok : report.verdict === 'incorrect' ? exitCode.incorrect : exitCode.notChecked;
+}
+
+/** What the answer checks take from the command line's options. */
+const answerOptions = (options: Options) => ({
+  variable: options.var, order: options.order, timeout: options.timeout, maxMemory: options.maxMemory,
+  maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
+  abstractFunctions: options.function, variables: options.vars, notation: options.input,
+});
+
+/** Checks each of the answers given for an input; the status is the worst: incorrect 5, undecided 4, else 0. */
+function checkAnswers(input: string, options: Options, output: RenderOptions, io: CliIO, prefix: string): number {
+  const { format } = output;
+  const given = options.answer!.split(';').map((a) => a.trim()).filter((a) => a !== '');
+  if (given.length === 0) throw new InputError('--answer has no answer in it', 'invalid-request');
+  const reports = given.map((a) => checkAnswer(input, a, answerOptions(options)));
+  if (format === 'json') {
+    const answers = reports.map(answerJson);
+    io.write(`${JSON.stringify({ input, ...(answers.length === 1 ? { answer: answers[0] } : { answers }) })}\n`);
+  } else {
+    // With --steps the derivation comes first: the step numbers of a mistake are its.
+    if (output.steps !== undefined) io.write(`${render(input, reports[0]!.derivative, output)}\n\n`);
+    const notation = format === 'unicode' ? 'unicode' : 'text';
+    reports.forEach((r, i) => {
+      const lines = answerLines(r, notation);
+      const named = reports.length > 1 ? [`${i + 1}. ${notation === 'unicode' ? toUnicode(r.answer) : toText(r.answer)}`, ...lines.map((l) => `   ${l}`)] : lines;
+      io.write(`${prefix}${named.join('\n')}\n`);
+    });
+  }
+  const statuses = reports.map((r): number => (r.verdict === 'correct' ? exitCode.ok : r.verdict === 'incorrect' ? exitCode.incorrect : exitCode.notChecked));
+  return statuses.reduce((worst, s) => (severity(s) > severity(worst) ? s : worst), exitCode.ok);
 }
 
 /** What the command line adds to an error, by its kind: the option that settles it. */

@@ -20,6 +20,12 @@ export interface DeriveOptions {
    * two show the product and chain rules as they would be applied by hand.
    */
   readonly order?: number;
+  /**
+   * A different step for a part, in place of the one the rules give (undefined: the rules'
+   * own): what a derivative would be with a mistake made there. Parts equal in structure
+   * are one part.
+   */
+  readonly replace?: ((part: Expr, step: DiffStep) => DiffStep | undefined) | undefined;
 }
 
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
@@ -28,6 +34,7 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
   // they are one shared object or typed twice, as in (1 + e^(−x))·(1 + e^(−x)).
   const memo = new Map<string, StructuralMap<DiffStep>>();
   let placeholder: string | undefined;
+  const replaced = (part: Expr, step: DiffStep): DiffStep => options.replace?.(part, step) ?? step;
   const ctx: RuleContext = {
     variable,
     functions: options.functions ?? functionTable,
@@ -38,19 +45,21 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
     differentiate: (part, v = variable) => {
       const context = v === variable ? ctx : { ...ctx, variable: v };
       // A leaf's rule is quicker than looking it up.
-      if (part.size === 1) return apply(part, context);
+      if (part.size === 1) return replaced(part, apply(part, context));
       let byNode = memo.get(v);
       if (!byNode) memo.set(v, (byNode = new StructuralMap()));
       const known = byNode.get(part);
       if (known) return known;
       checkLimits();
-      const step = apply(part, context);
+      const step = replaced(part, apply(part, context));
       byNode.set(part, step);
       return step;
     },
   };
   // A whole expression that is a polynomial in σ(u), tanh(u) or e^u is differentiated on its coefficients.
-  const polynomial = polynomialInFunctionRule(e, ctx) ?? ((options.order ?? 1) >= 3 ? polynomialInFunctionsRule(e, ctx) : undefined);
+  // Not where steps are replaced: a mistake is made in a rule a person applies, part by part.
+  const polynomial = options.replace ? undefined
+    : polynomialInFunctionRule(e, ctx) ?? ((options.order ?? 1) >= 3 ? polynomialInFunctionsRule(e, ctx) : undefined);
   if (polynomial) return polynomial;
   if (!dependsOn(e, variable)) return constantRule(e, ctx);
   // A deep tree's parts first, children before parents: each rule then finds its parts'

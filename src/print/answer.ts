@@ -1,0 +1,87 @@
+import type { Expr } from '../expr/types.js';
+import type { AnswerReport, FoundMistake, WorkingReport } from '../answer/check-answer.js';
+import type { Environment } from '../evaluate/evaluate.js';
+import { derivative } from '../expr/factory.js';
+import { toText, toUnicode } from './linear.js';
+
+/*
+ * A checked answer in words: the verdict and how it was reached, where the answer and the
+ * derivative differ, the mistake that explains it with the step done right beside it, and
+ * dydx's form.
+ */
+
+export type AnswerNotation = 'text' | 'unicode';
+
+const show = (e: Expr, notation: AnswerNotation): string => (notation === 'unicode' ? toUnicode(e) : toText(e));
+const number = (x: number): string => (Number.isNaN(x) ? 'undefined' : String(Number(x.toPrecision(6))));
+const point = (at: Environment): string => Object.entries(at).map(([k, v]) => `${k} = ${number(v)}`).join(', ');
+
+/** The mistake's words with its parts written out: "the chain rule's inner derivative (x^2)′ = 2*x is left out". */
+export function mistakeWords(m: FoundMistake, notation: AnswerNotation): string {
+  const words = m.words.replace(/\{(\w+)\}/g, (_, name: string) => (m.parts[name] ? show(m.parts[name], notation) : name));
+  return notation === 'unicode' ? words : words.replace(/′/g, "'").replace(/²/g, '^2').replace(/ⁿ⁻¹/g, '^(n-1)').replace(/ⁿ/g, '^n').replace(/√/g, 'sqrt').replace(/−/g, '-').replace(/·/g, '*');
+}
+
+/** The lines that say what the check of an answer found. */
+export function answerLines(report: AnswerReport, notation: AnswerNotation): string[] {
+  const lines: string[] = [];
+  const right = show(report.derivative.result, notation);
+  const how = report.method === 'symbolic' ? 'the difference simplifies to 0' : `the values agree at ${report.points} points`;
+  switch (report.verdict) {
+    case 'correct': {
+      const form = report.simplest ? 'it is in simplest form' : `a simpler form is ${right}`;
+      lines.push(`answer: correct (${how}); ${form}`);
+      if (report.partOfDomain && report.where) {
+        lines.push(`  but only where it is defined: at ${point(report.where.at)} yours is undefined and the derivative is ${number(report.where.derivative)}`);
+      }
+      break;
+    }
+    case 'undecided':
+      lines.push(`answer: undecided (the two could be compared at only ${report.points} points and the difference does not simplify to 0)`);
+      break;
+    case 'incorrect': {
+      const w = report.where!;
+      lines.push(`answer: incorrect (at ${point(w.at)} yours is ${number(w.yours)} and the derivative is ${number(w.derivative)})`);
+      for (const line of explanation(report.mistake, notation)) lines.push(line);
+      lines.push(`derivative: ${right}`);
+      break;
+    }
+  }
+  return lines;
+}
+
+/** The mistake that explains a wrong answer (and the one made with it), or that none of the catalogue does. */
+function explanation(m: FoundMistake | undefined, notation: AnswerNotation): string[] {
+  if (!m) return ['no mistake of the catalogue, alone or with one other, explains it'];
+  return [...mistakeLines(m, notation, 'likely mistake'), ...(m.with ? mistakeLines(m.with, notation, 'and') : [])];
+}
+
+function mistakeLines(m: FoundMistake, notation: AnswerNotation, lead: string): string[] {
+  const at = m.step ? `, at step ${m.step.join('.')}` : '';
+  const lines = [`${lead}${at}: ${mistakeWords(m, notation)}`];
+  if (m.place && m.expected && m.got) {
+    const prime = notation === 'unicode' ? derivative(m.place, 'x') : undefined;
+    const lhs = prime ? `(${show(m.place, notation)})′` : `(${show(m.place, notation)})'`;
+    lines.push(`  right: ${lhs} = ${show(m.expected, notation)}`);
+    lines.push(`  yours: ${lhs} = ${show(m.got, notation)}`);
+  }
+  return lines;
+}
+
+/** The lines that say what the check of a student's working found. */
+export function workingLines(report: WorkingReport, notation: AnswerNotation): string[] {
+  const wrong = report.firstWrong;
+  if (!wrong) {
+    return report.verdict === 'correct'
+      ? [`working: correct: each of the ${report.lines.length} lines equals the one before, the first the derivative`]
+      : ['working: undecided: some lines could be compared at too few points'];
+  }
+  const before = wrong.line === 1 ? 'the derivative' : `line ${wrong.line - 1}`;
+  const lines = [
+    `working: line ${wrong.line} is not equal to ${before}${wrong.line === 2 ? ' (line 1 is right)' : wrong.line > 2 ? ` (lines 1 to ${wrong.line - 1} are right)` : ''}`,
+    `  at ${point(wrong.where.at)} line ${wrong.line} is ${number(wrong.where.line)} and ${before} is ${number(wrong.where.before)}`,
+  ];
+  for (const line of explanation(report.report?.mistake, notation)) lines.push(line);
+  lines.push(`derivative: ${show(report.derivative.result, notation)}`);
+  return lines;
+}

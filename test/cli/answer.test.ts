@@ -1,0 +1,93 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { dydx } from '../helpers/cli.js';
+
+/* dydx "…" --answer "…": a student's derivative checked from the command line. */
+
+describe('--answer', () => {
+  it('says a right answer is correct, how it was decided, and exits 0', async () => {
+    const run = await dydx(['x^2*sin(x)', '--answer', '2x*sin(x) + x^2*cos(x)']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('answer: correct (the difference simplifies to 0); it is in simplest form\n');
+  });
+
+  it('says a wrong answer is incorrect, names the mistake at its step with the right step beside it, and exits 5', async () => {
+    const run = await dydx(['sin(x^2)', '--answer', 'cos(x^2)']);
+    expect(run.status).toBe(5);
+    expect(run.stdout).toContain("likely mistake, at step 1: the chain rule's inner derivative (x^2)' = 2*x is left out\n  right: (sin(x^2))' = 2*x*cos(x^2)\n  yours: (sin(x^2))' = cos(x^2)\n");
+  });
+
+  it('names the quotient rule with a plus, in Unicode', async () => {
+    const run = await dydx(['x/(x+1)', '--answer', '((x+1) + x)/(x+1)^2', '-f', 'unicode']);
+    expect(run.status).toBe(5);
+    expect(run.stdout).toContain("the quotient rule's numerator for x/(x + 1) has a plus, u′v + uv′, instead of u′v − uv′");
+    expect(run.stdout).toContain('right: (x/(x + 1))′ = 1/(x + 1)²');
+  });
+
+  it('checks several answers separated by semicolons, numbering them; the status is the worst', async () => {
+    const run = await dydx(['x^3 + sin(x)', '--answer', '3x^2 + cos(x); 3x^3 - cos(x)']);
+    expect(run.status).toBe(5);
+    expect(run.stdout).toMatch(/^1\. 3\*x\^2 \+ cos\(x\)\n {3}answer: correct/);
+    expect(run.stdout).toContain('2. 3*x^3 - cos(x)\n   answer: incorrect');
+    expect(run.stdout).toContain('   and, at step 1.2: the derivative of sin(x) has the wrong sign');
+  });
+
+  it('gives the verdict, method, points, mistake and form in JSON', async () => {
+    const run = await dydx(['sin(x^2)', '--answer', 'cos(x^2)', '-f', 'json']);
+    const { answer } = JSON.parse(run.stdout);
+    expect(answer).toMatchObject({
+      verdict: 'incorrect', method: 'numeric', points: 24, where: { at: { x: 0.37 } }, simplest: true,
+      mistake: { id: 'chain-inner-dropped', step: '1', description: "the chain rule's inner derivative (x^2)' = 2*x is left out", expected: { text: '2*x*cos(x^2)' }, got: { text: 'cos(x^2)' } },
+      derivative: { text: '2*x*cos(x^2)' },
+    });
+  });
+
+  it('exits 2 on an answer that does not parse, saying where', async () => {
+    const run = await dydx(['x^2', '--answer', '2x +']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/line 1, column/);
+  });
+});
+
+describe('--answer with --steps', () => {
+  it('prints the derivation first, so the mistake points at one of its numbered steps', async () => {
+    const run = await dydx(['exp(-x)*x', '--answer', 'exp(-x) + x*exp(-x)', '--steps']);
+    expect(run.status).toBe(5);
+    expect(run.stdout).toMatch(/^Derivative of exp\(-x\)\*x with respect to x\n\n1 Product rule[^]*\n {2}1\.1 Chain rule[^]*\n\nanswer: incorrect/);
+    expect(run.stdout).toContain("likely mistake, at step 1.1: (e^u)' is taken as e^u, without the inner derivative (-x)' = -1\n  right: (exp(-x))' = -exp(-x)\n  yours: (exp(-x))' = exp(-x)\n");
+  });
+});
+
+describe('--answer-file', () => {
+  const file = (lines: string[]): string => {
+    const path = join(mkdtempSync(join(tmpdir(), 'dydx-working-')), 'work.txt');
+    writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+    return path;
+  };
+
+  it('says a working whose every line equals the one before is correct, and exits 0', async () => {
+    const run = await dydx(['x^2*sin(x)', '--answer-file', file(['2x sin x + x^2 cos x', '', 'x(2 sin x + x cos x)'])]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('working: correct: each of the 2 lines equals the one before, the first the derivative\n');
+  });
+
+  it('names the first line that is not equal to the one before, with the mistake that explains it, and exits 5', async () => {
+    const run = await dydx(['x^2*sin(x)', '--answer-file', file(['2x*sin(x) + x^2*cos(x)', '2x*cos(x)', '2x'])]);
+    expect(run.status).toBe(5);
+    expect(run.stdout).toMatch(/^working: line 2 is not equal to line 1 \(line 1 is right\)\n {2}at x = 0\.37 line 2 is 0\.689922 and line 1 is 0\.395231\nlikely mistake, at step 1: the derivative of the product x\^2\*sin\(x\) is taken as the product of the derivatives/);
+  });
+
+  it('says when a line has no mistake of the catalogue behind it', async () => {
+    const run = await dydx(['x^2*sin(x)', '--answer-file', file(['2x*sin(x) + x^2*cos(x)', 'x*(2sin(x) + cos(x))'])]);
+    expect(run.stdout).toContain('no mistake of the catalogue, alone or with one other, explains it');
+  });
+
+  it('exits 2 when the file cannot be read, or a line does not parse, saying which', async () => {
+    expect((await dydx(['x^2', '--answer-file', '/nonexistent/work.txt'])).stderr).toBe('dydx: cannot read the working from /nonexistent/work.txt: ENOENT\n');
+    const run = await dydx(['x^2', '--answer-file', file(['2x', '2x +'])]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^dydx: in line 2 of the working: expected/);
+  });
+});
