@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import type { DiffStep } from '../diff/steps.js';
-import { add, constant, div, int, mul, neg, pow, sub } from '../expr/factory.js';
+import { add, call, constant, div, int, mul, neg, pow, sub } from '../expr/factory.js';
 import { substitute } from '../expr/substitute.js';
 import { dependsOn } from '../expr/traverse.js';
 
@@ -15,7 +15,7 @@ export type MistakeId =
   | 'chain-inner-dropped' | 'exp-inner-dropped' | 'log-inner-dropped' | 'derivative-inside'
   | 'product-of-derivatives' | 'product-rule-minus'
   | 'quotient-numerator-swapped' | 'quotient-rule-plus' | 'quotient-denominator-not-squared' | 'quotient-of-derivatives' | 'reciprocal-of-derivative'
-  | 'power-rule-on-exponential' | 'exponential-without-ln' | 'power-not-lowered'
+  | 'power-rule-on-exponential' | 'exponential-without-ln' | 'power-not-lowered' | 'power-exponent-raised' | 'tan-not-squared'
   | 'trig-sign' | 'sqrt-as-reciprocal' | 'constant-kept-in-sum' | 'constant-factor-dropped';
 
 /** A mistaken derivative of a part, with the parts of the rule the words name. */
@@ -158,6 +158,25 @@ export const mistakes: readonly Mistake[] = [
       const o = outerOf(step);
       if (!o || o.outer.rule !== 'power' || o.outer.expr.kind !== 'pow') return [];
       return [{ result: o.rebuild(mul([o.outer.bindings.n, o.outer.expr])), parts: { f: step.expr } }];
+    },
+  },
+  {
+    id: 'power-exponent-raised',
+    words: 'the power rule for {f} raises the exponent: n·xⁿ⁺¹ instead of n·xⁿ⁻¹',
+    make: (step) => {
+      const o = outerOf(step);
+      if (!o || o.outer.rule !== 'power' || o.outer.expr.kind !== 'pow') return [];
+      const { base, exponent } = o.outer.expr;
+      return [{ result: o.rebuild(mul([exponent, pow(base, add([exponent, one]))])), parts: { f: step.expr } }];
+    },
+  },
+  {
+    id: 'tan-not-squared',
+    words: '(tan u)′ is taken as sec u, not sec² u, for {f}',
+    make: (step) => {
+      const o = outerOf(step);
+      if (!o || o.outer.rule !== 'elementary' || o.outer.bindings.fn !== 'tan' || o.outer.expr.kind !== 'call') return [];
+      return [{ result: o.rebuild(call('sec', o.outer.expr.args)), parts: { f: step.expr } }];
     },
   },
   {

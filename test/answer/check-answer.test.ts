@@ -32,6 +32,8 @@ const byMistake: readonly (readonly [MistakeId, string, string, string])[] = [
   ['exponential-without-ln', '3^(2x)', '2*3^(2x)', '1'],
   ['power-not-lowered', 'x^3 + x', '3x^3 + 1', '1.1'],
   ['trig-sign', 'x^2 + cos(x)', '2x + sin(x)', '1.2'],
+  ['power-exponent-raised', 'x^3 - 1', '3x^4', '1.1'],
+  ['tan-not-squared', 'tan(2x)', '2sec(2x)', '1'],
   ['sqrt-as-reciprocal', 'sqrt(x^2 + 1)', '2x/sqrt(x^2 + 1)', '1'],
   ['constant-kept-in-sum', 'x^2 + 5', '2x + 5', '1'],
   ['constant-factor-dropped', '3x^2', '2x', '1'],

@@ -182,6 +182,19 @@ describe('the page in Chromium', () => {
     expect(problemsOf(page)).toEqual([]);
   });
 
+  it('checks the reader\'s own derivative, naming the mistake, and keeps it in the link', async () => {
+    const page = await open(`${url}#f=sin(x%5E2)`);
+    await page.getByLabel('Check my answer').fill('cos(x^2)');
+    await expect.poll(() => page.locator('#mine-verdict').innerText(), { timeout: 15_000 }).toBe('✗ Incorrect');
+    expect(await page.locator('#mine-detail').innerText()).toContain("the chain rule's inner derivative (x²)′ = 2x is left out");
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('mine=cos');
+    await page.getByLabel('Check my answer').fill('2x cos(x^2)');
+    await expect.poll(() => page.locator('#mine-verdict').innerText()).toBe('✓ Correct');
+    await page.getByLabel('Check my answer').fill('');
+    await expect.poll(() => page.locator('#mine-verdict').isVisible()).toBe(false);
+    expect(problemsOf(page)).toEqual([]);
+  });
+
   it('fills in an example when one is chosen', async () => {
     const page = await open(`${url}#f=x&n=2`);
     await page.getByRole('button', { name: 'x^x' }).click();

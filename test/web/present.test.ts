@@ -97,6 +97,18 @@ describe('what the page shows', () => {
     expect(answer('sigmoid(x)', { order: 3 }).answerNote).toBe('');
   });
 
+  it("checks the reader's own derivative: correct, incorrect with the mistake, or why it cannot be read", () => {
+    expect(answer('x^2*sin(x)').mine).toBeUndefined();
+    expect(answer('x^2*sin(x)', { mine: 'x(2sin x + x cos x)' }).mine).toEqual({
+      verdict: 'correct', lines: ['answer: correct (the difference simplifies to 0); it is in simplest form'],
+    });
+    const wrong = answer('sin(x^2)', { mine: 'cos(x^2)' }).mine!;
+    expect(wrong.verdict).toBe('incorrect');
+    expect(wrong.lines[1]).toBe("likely mistake, at step 1: the chain rule's inner derivative (x²)′ = 2x is left out");
+    expect(answer('x^3', { order: 2, mine: '6x' }).mine?.verdict).toBe('correct');
+    expect(answer('x^2', { mine: '2x +' }).mine).toEqual({ verdict: 'error', lines: ["in the answer: expected a number, a name or '(' after '+' (column 5)"] });
+  });
+
   it('marks the steps that fail the numeric check, and only those', () => {
     const trace = buildTrace(differentiate('x^2*sin(x)'));
     const html = traceHtml(trace, (order, step) => order === 1 && step.join('.') === '1.2');

@@ -1,6 +1,6 @@
 import 'katex/dist/katex.min.css';
 import './style.css';
-import type { PageView } from './present.js';
+import type { AnswerView, PageView } from './present.js';
 import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
 import { renderPlot } from './plot-view.js';
 import { showErrorAt } from './input-view.js';
@@ -17,6 +17,9 @@ const ui = {
   values: $('values'),
   answer: $('answer'),
   answerNote: $('answer-note'),
+  mine: $<HTMLInputElement>('mine'),
+  mineVerdict: $('mine-verdict'),
+  mineDetail: $('mine-detail'),
   reading: $('reading'),
   readingMath: $('reading-math'),
   readingNotes: $('reading-notes'),
@@ -48,6 +51,7 @@ function showState(): void {
   ui.from.value = String(state.from);
   ui.to.value = String(state.to);
   ui.second.checked = state.second;
+  ui.mine.value = state.mine;
 }
 
 function readControls(): void {
@@ -63,6 +67,7 @@ function readControls(): void {
     form: ui.form.value as PageState['form'],
     ...(validRange(from, to) ? { from, to } : {}),
     second: ui.second.checked,
+    mine: ui.mine.value,
   };
 }
 
@@ -73,7 +78,7 @@ function scheduleUpdate(delay = 120): void {
   pause = window.setTimeout(update, delay);
 }
 
-for (const control of [ui.input, ui.order, ui.from, ui.to]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
+for (const control of [ui.input, ui.order, ui.from, ui.to, ui.mine]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
 for (const control of [ui.variable, ui.form, ui.second]) control.addEventListener('change', () => { readControls(); update(); });
 ui.input.addEventListener('scroll', () => { ui.mirror.scrollLeft = ui.input.scrollLeft; });
 window.addEventListener('hashchange', () => {
@@ -134,6 +139,7 @@ function show(view: PageView): void {
     ui.order.value = String(state.order);
     ui.answer.replaceChildren();
     ui.answerNote.textContent = '';
+    showMine(undefined);
     ui.check.hidden = true;
     ui.checkDetail.textContent = '';
     ui.plot.replaceChildren();
@@ -151,6 +157,7 @@ function show(view: PageView): void {
   ui.readingNotes.textContent = view.readingNotes.length > 0 ? `(${view.readingNotes.join('; ')})` : '';
   ui.answer.innerHTML = view.answerHtml;
   ui.answerNote.textContent = view.answerNote;
+  showMine(view.mine);
   ui.check.hidden = false;
   ui.check.className = `badge ${view.check.verdict}`;
   ui.check.textContent = {
@@ -164,6 +171,15 @@ function show(view: PageView): void {
   ui.plotNote.textContent = view.plotNote;
   ui.steps.innerHTML = view.stepsHtml ?? '';
   ui.stepsNote.textContent = view.stepsNote;
+}
+
+/** The check of the reader's own derivative: a badge with the verdict, and what was found, line by line. */
+function showMine(mine: AnswerView['mine']): void {
+  ui.mineVerdict.hidden = mine === undefined;
+  ui.mineDetail.textContent = mine ? mine.lines.join('\n') : '';
+  if (!mine) return;
+  ui.mineVerdict.className = `badge ${{ correct: 'verified', incorrect: 'failed', undecided: 'unchecked', error: 'failed' }[mine.verdict]}`;
+  ui.mineVerdict.textContent = { correct: '✓ Correct', incorrect: '✗ Incorrect', undecided: '? Undecided', error: '✗ Cannot read it' }[mine.verdict];
 }
 
 function drawPlot(): void {

@@ -1,5 +1,5 @@
 import {
-  build, conditionsIn, variablesOf, derivativeName, differentiate, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, build, checkAnswer, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, differentiate, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -34,6 +34,8 @@ export interface AnswerView {
   readonly answerHtml: string;
   /** When the answer is too long to typeset whole: how long it is and how much is shown. */
   readonly answerNote: string;
+  /** The reader's own derivative checked, when one is given: the verdict and what was found, in words. */
+  readonly mine: { readonly verdict: AnswerVerdict | 'error'; readonly lines: readonly string[] } | undefined;
   /** What the copy buttons copy; the derivation's only when it is shown. */
   readonly copies: {
     readonly answerLatex: string;
@@ -78,6 +80,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     setByInput: { variable: o.reading.request.variable !== undefined, order: o.reading.request.order !== undefined },
     answerHtml: shown.html,
     answerNote: shown.note,
+    mine: mineChecked(o, state),
     copies: {
       answerLatex: toLatex(d.result),
       answerText: toText(d.result),
@@ -169,6 +172,18 @@ function elide(e: Expr, budget: number, marker: Expr): Expr | undefined {
       return numerator && denominator && build.div(numerator, denominator);
     }
     default: return undefined;
+  }
+}
+
+/** The reader's own derivative against this one: correct, incorrect with the mistake that explains it, or why it cannot be read. */
+function mineChecked(o: Computed, state: PageState): AnswerView['mine'] {
+  if (state.mine.trim() === '') return undefined;
+  try {
+    const report = checkAnswer(o.expr, state.mine, { variable: o.variable, order: Number(o.derivative.order) });
+    return { verdict: report.verdict, lines: answerLines(report, 'unicode') };
+  } catch (error) {
+    const where = error instanceof ParseError ? ` (column ${error.column})` : '';
+    return { verdict: 'error', lines: [`${(error as Error).message}${where}`] };
   }
 }
 

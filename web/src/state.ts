@@ -14,10 +14,12 @@ export interface PageState {
   readonly second: boolean;
   /** Values of the other variables, for the plot. */
   readonly values: Readonly<Record<string, number>>;
+  /** The reader's own derivative, to be checked; empty for none. */
+  readonly mine: string;
 }
 
 export const defaultState: PageState = {
-  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', from: -6, to: 6, second: false, values: {},
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', from: -6, to: 6, second: false, values: {}, mine: '',
 };
 
 export const maxOrder = 100;
@@ -31,6 +33,7 @@ export function toHash(state: PageState): string {
   if (state.form !== defaultState.form) params.set('form', state.form);
   if (state.from !== defaultState.from || state.to !== defaultState.to) params.set('range', `${state.from},${state.to}`);
   if (state.second) params.set('f2', '1');
+  if (state.mine !== '') params.set('mine', state.mine);
   for (const [name, value] of Object.entries(state.values)) params.set(`at.${name}`, String(value));
   return `#${params.toString()}`;
 }
@@ -57,6 +60,7 @@ export function fromHash(hash: string): PageState {
     ...range,
     second: params.get('f2') === '1',
     values,
+    mine: params.get('mine') ?? '',
   };
 }
 
