@@ -101,13 +101,17 @@ operand   -> atom                             {% id %}
 # what an argument written without brackets may start with: no bracket, no function
 plain     -> %number                          {% p.number %}
            | %name                            {% p.name %}
+           | %name %prime                     {% p.derivativeOfName %}
            | %lbar sum %rbar                  {% p.delimited %}
            | %root postfix                    {% p.root %}
 
 # what may follow within such an argument: anything but a number or a function
 atom      -> %name                            {% p.name %}
+           | %name %prime                     {% p.derivativeOfName %}
            | %lparen sum %rparen              {% p.group %}
            | %lbracket sum %rbracket          {% p.group %}
+           | %lparen sum %rparen %prime       {% p.derivativeOf %}
+           | %lbracket sum %rbracket %prime   {% p.derivativeOf %}
            | %lbar sum %rbar                  {% p.delimited %}
            | %root postfix                    {% p.root %}
 

@@ -1,14 +1,15 @@
 import type { Expr } from '../expr/types.js';
 import type { DiffStep } from '../diff/steps.js';
-import { sub } from '../expr/factory.js';
-import { equals, postOrder, variablesOf } from '../expr/traverse.js';
+import { derivative, sub } from '../expr/factory.js';
+import { children, equals, postOrder, rebuild, variablesOf } from '../expr/traverse.js';
 import { simpler } from '../algebra/complexity.js';
 import { derive } from '../diff/differentiate.js';
 import { simplify } from '../simplify/simplify.js';
 import { differentiate, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { read } from '../parse/parse.js';
 import { ParseError } from '../parse/errors.js';
-import { evaluate, type Environment } from '../evaluate/evaluate.js';
+import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/evaluate.js';
+import { richardson } from '../check/richardson.js';
 import { roundingError } from '../evaluate/rounding.js';
 import { checkPoints, relativeError, standInsFor } from '../check/check.js';
 import { InputError } from '../errors.js';
@@ -121,7 +122,7 @@ export interface WorkingReport {
 export function checkWorking(input: Expr | string, working: readonly string[], options: AnswerOptions = {}): WorkingReport {
   const d = differentiate(input, options);
   const tolerance = options.tolerance ?? 1e-8;
-  const lines = working.map((text, i) => readAnswer(text, options, `line ${i + 1} of the working`).expr);
+  const lines = working.map((text, i) => byVariable(readAnswer(text, options, `line ${i + 1} of the working`).expr, d.variable));
   if (lines.length === 0) throw new InputError('the working has no line in it', 'invalid-request');
   let undecided = false;
   for (let i = 0; i < lines.length; i++) {
@@ -157,7 +158,7 @@ function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number): Co
   const functions = standInsFor(d.input, yours, right);
   const value = (e: Expr, at: Environment): number => {
     try {
-      return evaluate(e, at, { functions });
+      return evaluate(e, at, { functions, derivative: slope(functions) });
     } catch {
       return Number.NaN;
     }
@@ -190,6 +191,31 @@ function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number): Co
     if (error > tolerance) differs ??= { at, yours: a, derivative: b };
   }
   return { points, worst, ...(differs ? { differs } : {}), ...(undefinedAt ? { undefinedAt } : {}) };
+}
+
+/** (u)′ in a working, valued by finite differences (Richardson): NaN where they do not settle. */
+const slope = (functions: AbstractFunctions) => (operand: Expr, variable: string, env: Environment): number => {
+  const x = env[variable];
+  if (x === undefined) return Number.NaN;
+  const estimate = richardson((t) => {
+    try {
+      return evaluate(operand, { ...env, [variable]: t }, { functions, derivative: slope(functions) });
+    } catch {
+      return Number.NaN;
+    }
+  }, x);
+  return estimate.error <= 1e-9 * Math.max(1, Math.abs(estimate.value)) ? estimate.value : Number.NaN;
+};
+
+/** A working's (u)′, read as a derivative by x, made one by the problem's variable. */
+function byVariable(e: Expr, variable: string): Expr {
+  if (variable === 'x') return e;
+  const next = new Map<Expr, Expr>();
+  for (const node of postOrder(e)) {
+    const parts = children(node).map((c) => next.get(c)!);
+    next.set(node, node.kind === 'derivative' ? derivative(parts[0]!, variable) : rebuild(node, parts));
+  }
+  return next.get(e)!;
 }
 
 /** Whether two expressions agree at every point where both have values, at enough of them. */

@@ -1,7 +1,10 @@
 import type { Expr } from '../expr/types.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder } from '../expr/traverse.js';
-import { applyNumeric, realPower, type Environment, type EvaluateOptions } from './evaluate.js';
+import { applyNumeric, evaluate, realPower, type Environment, type EvaluateOptions } from './evaluate.js';
+import { functionTable, oneArgumentDerivative, type FunctionName } from '../functions/table.js';
+import { fromTemplate } from '../expr/template.js';
+import { variable } from '../expr/factory.js';
 
 /*
  * How large the rounding error of an expression's value in floating point can be, in units of
@@ -10,6 +13,26 @@ import { applyNumeric, realPower, type Environment, type EvaluateOptions } from 
  * its error is that of numbers near 1; 10¹⁶ + x has an error near 10¹⁶·ε. Used to tell a
  * derivative from the noise of finite differences.
  */
+
+const u = variable('u');
+const derivatives = new Map<FunctionName, Expr | undefined>();
+
+/** f′ at a point, from the table's derivative of the one-argument form (NaN where it has none). */
+function derivativeAt(name: FunctionName, x: number): number {
+  if (!derivatives.has(name)) {
+    const template = oneArgumentDerivative(functionTable[name]);
+    let tree: Expr | undefined;
+    try {
+      tree = template === undefined ? undefined : fromTemplate(template, [u]);
+    } catch {
+      // A derivative by cases has values only: the difference quotient stands in.
+      tree = undefined;
+    }
+    derivatives.set(name, tree);
+  }
+  const d = derivatives.get(name);
+  return d === undefined ? Number.NaN : evaluate(d, { u: x });
+}
 
 /** A bound on |computed value − exact value| / ε for an expression at a point (NaN where it has no value). */
 export function roundingError(e: Expr, env: Environment, options: Pick<EvaluateOptions, 'functions'> = {}): number {
@@ -60,7 +83,10 @@ export function roundingError(e: Expr, env: Environment, options: Pick<EvaluateO
         const f = (args: number[]): number => applyNumeric(node.name, args);
         const args = node.args.map(v);
         value = f(args);
-        error = node.args.reduce((s, a, i) => s + sensitivity(f, args, i) * err(a), Math.abs(value));
+        // A function of one argument magnifies its error by |f′| there, from the table: a difference
+        // quotient over a step relative to a huge argument (sin at 10¹⁶) would miss the oscillation.
+        const slope = args.length === 1 ? derivativeAt(node.name, args[0]!) : Number.NaN;
+        error = node.args.reduce((s, a, i) => s + (Number.isFinite(slope) ? Math.abs(slope) : sensitivity(f, args, i)) * err(a), Math.abs(value));
         break;
       }
       case 'apply': {

@@ -33,15 +33,15 @@ export interface Token {
 
 export type TokenType =
   | 'number' | 'sup' | 'name' | 'func' | 'root' | 'plus' | 'minus' | 'times' | 'divide' | 'pow'
-  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbar' | 'rbar' | 'comma';
+  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbar' | 'rbar' | 'comma' | 'prime';
 
 const tokenTypes: ReadonlySet<string> = new Set<TokenType>([
   'number', 'sup', 'name', 'func', 'root', 'plus', 'minus', 'times', 'divide', 'pow',
-  'lparen', 'rparen', 'lbracket', 'rbracket', 'lbar', 'rbar', 'comma',
+  'lparen', 'rparen', 'lbracket', 'rbracket', 'lbar', 'rbar', 'comma', 'prime',
 ]);
 
 /** Tokens that end an operand: a '|' after one of them closes a '|' that is open, if one is. */
-const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'rbar', 'sup']);
+const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'rbar', 'sup', 'prime']);
 
 /** Superscript characters and what they stand for: x², e⁻ˣ, 2⁽ˣ⁺¹⁾. */
 const superscripts: ReadonlyMap<string, string> = new Map([
@@ -125,7 +125,12 @@ export function tokenize(source: string, options: LexOptions): Lexed {
         if (t.text === '=') throw errorAt(source, t.offset, "'=' may only follow a name at the start, as in y = x^2 or f(x) = x^2");
         throw errorAt(source, t.offset, `unexpected character '${String.fromCodePoint(source.codePointAt(t.offset)!)}'`);
       case 'prime':
-        throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
+        // (u)′, a derivative left to work out, as a working writes it: after a closing bracket only.
+        if (raw[i - 1]?.type === 'rparen' || raw[i - 1]?.type === 'rbracket') {
+          tokens.push(token(t, 'prime', BigInt(primeCount(t.text))));
+          break;
+        }
+        throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x), and a bracketed expression, as in (x^2)'");
       case 'partial': {
         // ∂₁∂₂f(x, y): the derivatives by the first and second arguments of an abstract function.
         const by = [...t.text.matchAll(/∂([₀-₉]+)/g)].map((m) => Number([...m[1]!].map((c) => subscriptDigits.indexOf(c)).join('')));
@@ -364,8 +369,15 @@ export function classifyWord(source: string, t: RawToken, primes: number, after:
     if (by.some((k) => k < 1)) throw errorAt(source, t.offset, `${word}: arguments are numbered from 1, as in D12f(x, y); past the ninth write D_1_10f`);
     return [token(t, 'func', { kind: 'abstract', name: partial[2]!, order: 0, by, spelling: word })];
   }
-  if (primes > 0) throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x)");
   const known = knownWord(word, beforeParen);
+  if (primes > 0) {
+    // x′, as a derivation writes the variable rule: the derivative of a variable, (x)′.
+    if (!known && (isGreekLetter(word) || isVariableLike(word) || context.variables?.has(word) === true)) {
+      const prime: RawToken = { type: 'prime', text: "'".repeat(primes), value: "'".repeat(primes), offset: t.offset + word.length, line: t.line, col: t.col + word.length };
+      return [token(t, 'name', variableMeaning(word)), token(prime, 'prime', BigInt(primes))];
+    }
+    throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x), and a variable or a bracketed expression, as in x' or (x^2)'");
+  }
   if (known) return [token(t, known.type, known.meaning)];
   const base = /^(log)_(\d+|[A-Za-z])$/.exec(word);
   if (base) {

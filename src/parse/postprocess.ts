@@ -158,6 +158,23 @@ export const name = (d: Data): Expr => {
 
 export const group = (d: Data): Grouped => ({ kind: 'grouped', expr: toExpr(value(d, 1)) });
 
+/**
+ * (u)′, (u)″: a derivative left to work out, as a student's working writes it, by x (a working
+ * checked against a problem in another variable takes that one).
+ */
+export function derivativeOf(d: Data): Expr {
+  return primed(toExpr(value(d, 1)), token(d, 3));
+}
+
+/** x′: the derivative of a variable, as the variable rule writes it. */
+export const derivativeOfName = (d: Data): Expr => primed(toExpr(name([d[0]])), token(d, 1));
+
+function primed(e: Expr, prime: Token): Expr {
+  let out = e;
+  for (let n = Number(prime.meaning); n > 0; n--) out = build.derivative(out, 'x');
+  return out;
+}
+
 /** The function written between bars, |u| (in LaTeX also \left| and \lvert). */
 const betweenBars = delimitedBy.get('|')!;
 export const delimited = (d: Data): Expr => build.call(betweenBars, [toExpr(value(d, 1))]);

@@ -91,3 +91,17 @@ describe('--answer-file', () => {
     expect(run.stderr).toMatch(/^dydx: in line 2 of the working: expected/);
   });
 });
+
+describe('a working with derivatives still to work out', () => {
+  it("reads (u)′ as the derivative of u by the problem's variable, and values it by finite differences", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'dydx-working-')), 'work.txt');
+    writeFileSync(path, "(t^2)'*sin(t) + t^2*(sin(t))'\n2t*sin(t) + t^2*cos(t)\n");
+    const right = await dydx(['t^2*sin(t)', '--answer-file', path]);
+    expect(right.stdout).toBe('working: correct: each of the 2 lines equals the one before, the first the derivative\n');
+    writeFileSync(path, "(x^2)'*sin(x) + x^2*(sin(x))'\n(x^2)'*sin(x) - x^2*cos(x)\n");
+    const wrong = await dydx(['x^2*sin(x)', '--answer-file', path]);
+    expect(wrong.status).toBe(5);
+    expect(wrong.stdout).toContain('working: line 2 is not equal to line 1 (line 1 is right)');
+    expect(wrong.stdout).toContain("likely mistake, at step 1: the product rule for x^2*sin(x) is used with a minus, u'v - uv', instead of u'v + uv'");
+  });
+});

@@ -190,7 +190,12 @@ describe('errors', () => {
     expect(errorOf('x $ y').column).toBe(3);
     expect(errorOf('x + sin').message).toBe('sin needs an argument, as in sin(x) or sin x');
     expect(errorOf('sin * x').message).toBe('sin needs an argument, as in sin(x) or sin x');
-    expect(errorOf("x'").message).toMatch(/only the abstract functions f, g and h take primes/);
+    expect(errorOf("sin'").message).toMatch(/only the abstract functions f, g and h take primes/);
+    // A variable and a bracketed expression take them too: a derivative left to work out, by x,
+    // as a derivation writes the variable rule (x′ = 1) and a working its steps.
+    expect(toText(parse("x' + 2y''"))).toBe("x' + 2*(y')'");
+    expect(toText(parse("(x^2)'*2 + [sin x]''"))).toBe("(x^2)'*2 + ((sin(x))')'");
+    expect(parse("(x^2)'")).toMatchObject({ kind: 'derivative', variable: 'x' });
   });
   it('limits nesting depth and length with clear errors', () => {
     expect(parse(`${'('.repeat(20)}x${')'.repeat(20)}`)).toMatchObject({ kind: 'variable' });
