@@ -220,6 +220,9 @@ export const divideByMonomial = (p: Polynomial, m: readonly (readonly [Expr, Rat
   multiplyPolynomials(p, monomialPolynomial(m.map(([a, e]) => [a, e.neg()] as const)));
 
 
+/** Past this an exponent is no number of JavaScript. */
+const maxExponent = BigInt(Number.MAX_SAFE_INTEGER);
+
 /**
  * dP/dx for a polynomial P in atoms whose derivatives are polynomials in atoms: Σ ∂P/∂a·a′,
  * term by term; `derivativeOf` gives a′ (an empty map where a is constant). Undefined unless
@@ -242,7 +245,8 @@ export function differentiatePolynomial(p: Polynomial, derivativeOf: (atom: Expr
   const vector = (t: Term): number[] | undefined => {
     const v = new Array<number>(atoms.length).fill(0);
     for (const [atom, exponent] of t.monomial.factors) {
-      if (exponent.d !== 1n) return undefined;
+      // Whole exponents that are numbers of JavaScript: x^(10^400) is left to the rules.
+      if (exponent.d !== 1n || exponent.n > maxExponent) return undefined;
       v[index.get(atomId(atom))!] = Number(exponent.s * exponent.n);
     }
     return v;

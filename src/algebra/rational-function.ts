@@ -1,7 +1,7 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
-import { isInteger, isOne } from '../expr/rational.js';
+import { isInteger, isOne, powerTooLong } from '../expr/rational.js';
 import { call } from '../expr/factory.js';
 import { functionTable } from '../functions/table.js';
 import { isNonNegative } from './nonnegative.js';
@@ -122,6 +122,10 @@ function rationalFunctionOf(e: Expr, toRationalFunction: (part: Expr) => Rationa
         return n > 0 ? fromPolynomial(power) : { numerator: constantPolynomial(new Fraction(1)), denominator: power };
       }
       if (Math.abs(n) > 1000) return atom(e);
+      // A number to a power past the digits kept exactly stays a power: (10⁹⁹⁹)¹⁰⁰⁰.
+      const number = constantValue(base.numerator);
+      const below = constantValue(base.denominator);
+      if (number && below && below.n !== 0n && powerTooLong(number.div(below), exponent.s * exponent.n)) return atom(e);
       return powerRational(base, n, e);
     }
     default: return atom(e);

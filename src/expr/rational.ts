@@ -78,6 +78,18 @@ export function toDecimalString(q: Rational): string {
   return (isNegative(q) ? '-' : '') + text;
 }
 
+/**
+ * About how many digits a power of a number may have and still be worked out exactly: past it
+ * (1.599999999999999999^1000 has 19,000) the power stays a power.
+ */
+const maxPowerDigits = 5000;
+
+/** Whether q^n would have more digits than maxPowerDigits: about |n| times the digits of q's larger part. */
+export function powerTooLong(q: Rational, n: bigint): boolean {
+  const digits = Math.max(q.n.toString().length, q.d.toString().length);
+  return (n < 0n ? -n : n) * BigInt(digits) > BigInt(maxPowerDigits) && !(q.n === 1n && q.d === 1n);
+}
+
 /** Power with an integer exponent, exact; undefined for 0 to a negative power. */
 export function powInteger(base: Rational, exponent: bigint): Rational | undefined {
   if (exponent < 0n && isZero(base)) return undefined;

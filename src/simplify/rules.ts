@@ -1,6 +1,6 @@
 import type { Expr, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
-import { isInteger, isNegative, isOne, isZero, powInteger } from '../expr/rational.js';
+import { isInteger, isNegative, isOne, isZero, powInteger, powerTooLong } from '../expr/rational.js';
 import Fraction from 'fraction.js';
 import { equals } from '../expr/traverse.js';
 import { isNegativeLooking } from '../expr/sign.js';
@@ -15,8 +15,6 @@ const areOpposite = (a: Expr, b: Expr): boolean =>
 
 /** Largest exponent folded into a number, so 2^100000 stays a power. */
 const maxFoldedExponent = 1000n;
-/** Nor past about this many digits: 1.599999999999999999^1000 (19,000 digits) stays a power. */
-const maxFoldedDigits = 5000;
 
 /**
  * Tidying rules: each rewrites one kind of node locally (flatten, fold numbers, drop 0 and 1,
@@ -123,9 +121,7 @@ export const tidyRules: readonly AnyRewriteRule[] = [
     if (!isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;
     const n = e.exponent.value.s * e.exponent.value.n;
     if (isOne(e.base.value.neg())) return int(n % 2n === 0n ? 1 : -1);
-    // The digits of the power are about |n| times those of the base's larger part.
-    const baseDigits = Math.max(e.base.value.n.toString().length, e.base.value.d.toString().length);
-    if (n > maxFoldedExponent || n < -maxFoldedExponent || Math.abs(Number(n)) * baseDigits > maxFoldedDigits) {
+    if (n > maxFoldedExponent || n < -maxFoldedExponent || powerTooLong(e.base.value, n)) {
       // Too large to write out: the sign comes out, (−4)^2500 = 4^2500.
       if (!isNegative(e.base.value)) return undefined;
       const positive = pow(num(e.base.value.neg(), e.base.decimal), e.exponent);
