@@ -21,6 +21,9 @@ import type { RuleContext } from './rules.js';
 const one = constantPolynomial(new Fraction(1));
 const none: Polynomial = new Map();
 
+/** ∂P/∂f: P differentiated as if f′ were 1 and every other atom constant. */
+const partialBy = (p: Polynomial, f: Expr): Expr => polynomialToExpr(differentiatePolynomial(p, (a) => (sameAtom(a, f) ? one : none))!);
+
 const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.filter((name) => functionTable[name].derivativeIsPolynomialInItself));
 
 /**
@@ -51,7 +54,7 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
     rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f },
     // Built when the derivation is shown: on the way to σ⁽¹⁰⁰⁾ nobody reads the 99 formulas before it.
     get formula() {
-      return (formula ??= mul([polynomialToExpr(differentiatePolynomial(r.numerator, (a) => (sameAtom(a, f) ? one : none))!), derivative(f, ctx.variable)]));
+      return (formula ??= mul([partialBy(r.numerator, f), derivative(f, ctx.variable)]));
     },
     result, substeps: [inner],
   };
@@ -120,10 +123,7 @@ export function polynomialInFunctionsRule(e: Expr, ctx: RuleContext): DiffStep |
     rule: 'polynomial-in-functions', expr: e, variable: ctx.variable, bindings: { functions },
     // Built when the derivation is shown, as for one function.
     get formula() {
-      return (formula ??= add([...varying.values()].map((a) => mul([
-        polynomialToExpr(differentiatePolynomial(r.numerator, (b) => (sameAtom(a, b) ? one : none))!),
-        derivative(a, ctx.variable),
-      ]))));
+      return (formula ??= add([...varying.values()].map((a) => mul([partialBy(r.numerator, a), derivative(a, ctx.variable)]))));
     },
     result, substeps,
   };
