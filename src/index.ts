@@ -28,9 +28,9 @@ export { evaluate, type AbstractFunctions, type Environment, type EvaluateOption
 export { compile, type CompiledExpression } from './evaluate/compile.js';
 export { checkDerivative, standInsFor, type CheckFailure, type CheckOptions, type CheckReport } from './check/check.js';
 export { verdictLine } from './check/verdict.js';
-export { checkAnswer, type AnswerOptions, type AnswerReport, type AnswerVerdict, type FoundMistake } from './answer/check-answer.js';
+export { checkAnswer, checkWorking, type AnswerOptions, type AnswerReport, type AnswerVerdict, type FoundMistake, type WorkingReport } from './answer/check-answer.js';
 export { mistakes, type Mistake, type MistakeId } from './answer/mistakes.js';
-export { answerLines, mistakeWords } from './print/answer.js';
+export { answerLines, mistakeWords, workingLines } from './print/answer.js';
 
 // Derivations as a person reads them, and their wording.
 export {
