@@ -9,6 +9,8 @@ import * as build from '../src/expr/factory.js';
 import { buildTrace } from '../src/steps/trace.js';
 import { traceToText } from '../src/print/steps-text.js';
 import type { Expr } from '../src/expr/types.js';
+import { thrownBy } from './helpers/thrown.js';
+import { errorOf } from './helpers/parse-error.js';
 import { maxRecursionDepth } from '../src/expr/size.js';
 
 const nested = (open: string, depth: number, inner = 'x', close = ')'): string =>
@@ -91,29 +93,17 @@ describe('deep nesting', () => {
 
 describe('a limit on time', () => {
   it('stops long work with an InputError that names the limit and how to raise it', () => {
-    let error: unknown;
-    try {
-      differentiate('sigmoid(sigmoid(x))', { order: 10, timeout: 0.05 });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problem).toBe('limit');
-    expect((error as InputError).message).toBe('stopped after 0.05 s, the limit on time (--timeout, timeout): the work has not finished');
+    const error = thrownBy(() => differentiate('sigmoid(sigmoid(x))', { order: 10, timeout: 0.05 }), InputError);
+    expect(error.problem).toBe('limit');
+    expect(error.message).toBe('stopped after 0.05 s, the limit on time (--timeout, timeout): the work has not finished');
     expect(() => differentiate('x^2', { timeout: 0 })).toThrow(/timeout must be a number of seconds above 0/);
   });
 
   it('stops work that outgrows a limit on memory, naming the limit and how to raise it', () => {
-    let error: unknown;
-    try {
-      // Any real work uses more than one megabyte of heap: the limit is met at its first reading.
-      differentiate('sigmoid(x)', { order: 1000, maxMemory: 1 });
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(InputError);
-    expect((error as InputError).problem).toBe('limit');
-    expect((error as InputError).message).toBe('stopped at 1 MB, the limit on memory (--max-memory, maxMemory): the work needs more');
+    // Any real work uses more than one megabyte of heap: the limit is met at its first reading.
+    const error = thrownBy(() => differentiate('sigmoid(x)', { order: 1000, maxMemory: 1 }), InputError);
+    expect(error.problem).toBe('limit');
+    expect(error.message).toBe('stopped at 1 MB, the limit on memory (--max-memory, maxMemory): the work needs more');
     expect(() => differentiate('x^2', { maxMemory: Number.NaN })).toThrow(/maxMemory must be a number of megabytes above 0/);
     // The limits hold for one call only.
     expect(toText(differentiate('x^2').result)).toBe('2*x');
@@ -130,15 +120,9 @@ describe('a limit on time', () => {
 describe('large numbers', () => {
   it('refuses a number past the limit on digits, naming the limit and how to raise it', () => {
     for (const [input, column] of [['1e99999999*x', 1], ['1e99999999999999999999*x', 1], ['x^(1e-99999999)', 4], ['(1e999999)^1000*x', 2]] as const) {
-      let error: unknown;
-      try {
-        parse(input);
-      } catch (e) {
-        error = e;
-      }
-      expect(error, input).toBeInstanceOf(ParseError);
-      expect((error as ParseError).message, input).toMatch(/^number too large for exact arithmetic: .* digits, the limit is 1000 \(--max-digits, maxDigits\)$/);
-      expect((error as ParseError).column, input).toBe(column);
+      const error = errorOf(input);
+      expect(error.message, input).toMatch(/^number too large for exact arithmetic: .* digits, the limit is 1000 \(--max-digits, maxDigits\)$/);
+      expect(error.column, input).toBe(column);
     }
   });
 

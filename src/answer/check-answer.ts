@@ -8,12 +8,12 @@ import { simplify } from '../simplify/simplify.js';
 import { differentiate, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { read } from '../parse/parse.js';
 import { ParseError } from '../parse/errors.js';
-import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/evaluate.js';
-import { richardson } from '../check/richardson.js';
+import { evaluate, type Environment } from '../evaluate/evaluate.js';
 import { roundingError } from '../evaluate/rounding.js';
-import { checkPoints, relativeError, standInsFor } from '../check/check.js';
+import { checkPoints, fixedValues, relativeError, standInsFor, valueWithDifferences } from '../check/check.js';
 import { InputError } from '../errors.js';
-import { mistakes, type MistakeId } from './mistakes.js';
+import { mistakes, type MistakeId, type MistakenStep } from './mistakes.js';
+import { StructuralMap } from '../expr/structural-map.js';
 
 /*
  * Whether a student's derivative is right: symbolically (the difference simplifies to 0) or
@@ -151,18 +151,13 @@ interface Comparison {
   readonly undefinedAt?: { readonly at: Environment; readonly yours: number; readonly derivative: number };
 }
 
-/** Both sides at the check's points (the other variables fixed as the check fixes them). */
+/** Both sides at the check's points, the other variables fixed as the check fixes them. */
 function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number): Comparison {
   const others = [...new Set([...variablesOf(d.input), ...variablesOf(yours)])].filter((v) => v !== d.variable).sort();
-  const fixed = Object.fromEntries(others.map((v, i) => [v, 0.53 + 0.37 * i]));
+  const fixed = fixedValues(others);
   const functions = standInsFor(d.input, yours, right);
-  const value = (e: Expr, at: Environment): number => {
-    try {
-      return evaluate(e, at, { functions, derivative: slope(functions) });
-    } catch {
-      return Number.NaN;
-    }
-  };
+  // A working's (u)′ is valued by finite differences.
+  const value = (e: Expr, at: Environment): number => valueWithDifferences(e, at, tolerance, functions);
   const rounding = (e: Expr, at: Environment): number => {
     try {
       const bound = roundingError(e, at, { functions });
@@ -193,20 +188,6 @@ function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number): Co
   return { points, worst, ...(differs ? { differs } : {}), ...(undefinedAt ? { undefinedAt } : {}) };
 }
 
-/** (u)′ in a working, valued by finite differences (Richardson): NaN where they do not settle. */
-const slope = (functions: AbstractFunctions) => (operand: Expr, variable: string, env: Environment): number => {
-  const x = env[variable];
-  if (x === undefined) return Number.NaN;
-  const estimate = richardson((t) => {
-    try {
-      return evaluate(operand, { ...env, [variable]: t }, { functions, derivative: slope(functions) });
-    } catch {
-      return Number.NaN;
-    }
-  }, x);
-  return estimate.error <= 1e-9 * Math.max(1, Math.abs(estimate.value)) ? estimate.value : Number.NaN;
-};
-
 /** A working's (u)′, read as a derivative by x, made one by the problem's variable. */
 function byVariable(e: Expr, variable: string): Expr {
   if (variable === 'x') return e;
@@ -224,11 +205,22 @@ function agrees(a: Expr, b: Expr, d: Derivative, tolerance: number): boolean {
   return !c.differs && c.points >= fewestPoints;
 }
 
+/** One entry of the catalogue made at one step: the part, its mistaken derivative, and what the mistake's words need. */
 interface Candidate {
-  readonly mistake: FoundMistake;
+  readonly id: MistakeId;
+  readonly words: string;
+  readonly step: DiffStep;
+  readonly number: readonly number[];
+  readonly made: MistakenStep;
   readonly part: Expr;
   readonly result: Expr;
 }
+
+/** The mistake as it is reported, its parts and both forms of the step simplified to be read (only for the one found). */
+const found = (c: Candidate): FoundMistake => ({
+  id: c.id, step: c.number, words: c.words, parts: Object.fromEntries(Object.entries(c.made.parts).map(([k, v]) => [k, simplify(v)])),
+  place: c.part, expected: simplify(c.step.result), got: simplify(c.result),
+});
 
 /** The derivative with these parts' steps given these results. */
 function mistaken(d: Derivative, changes: readonly Candidate[]): Expr {
@@ -254,25 +246,17 @@ function findMistake(d: Derivative, yours: Expr, tolerance: number): FoundMistak
     // The chain rule's outer step is in its letter u: its mistakes are made through the chain rule's step.
     if (step.variable !== d.variable) continue;
     for (const m of mistakes) {
-      for (const made of m.make(step)) {
-        candidates.push({
-          part: step.expr, result: made.result,
-          mistake: {
-            id: m.id, step: number, words: m.words, parts: Object.fromEntries(Object.entries(made.parts).map(([k, v]) => [k, simplify(v)])),
-            place: step.expr, expected: simplify(step.result), got: simplify(made.result),
-          },
-        });
-      }
+      for (const made of m.make(step)) candidates.push({ id: m.id, words: m.words, step, number, made, part: step.expr, result: made.result });
     }
   }
-  for (const c of candidates) if (agrees(mistaken(d, [c]), yours, d, tolerance)) return c.mistake;
+  for (const c of candidates) if (agrees(mistaken(d, [c]), yours, d, tolerance)) return found(c);
   // Two mistakes at two different places.
   if (candidates.length <= 40) {
     for (let i = 0; i < candidates.length; i++) {
       for (let j = i + 1; j < candidates.length; j++) {
         const [a, b] = [candidates[i]!, candidates[j]!];
         if (equals(a.part, b.part)) continue;
-        if (agrees(mistaken(d, [a, b]), yours, d, tolerance)) return { ...a.mistake, with: b.mistake };
+        if (agrees(mistaken(d, [a, b]), yours, d, tolerance)) return { ...found(a), with: found(b) };
       }
     }
   }
@@ -300,10 +284,12 @@ function constantFactor(d: Derivative, yours: Expr, tolerance: number): FoundMis
 /** Every step of a derivation with its number (1, 1.1, 1.2, 1.2.1, …), parts that are alike taken once, first where they come. */
 function numberedSteps(root: DiffStep): { step: DiffStep; number: number[] }[] {
   const out: { step: DiffStep; number: number[] }[] = [];
+  const seen = new StructuralMap<true>();
   const stack: { step: DiffStep; number: number[] }[] = [{ step: root, number: [1] }];
   while (stack.length > 0) {
     const item = stack.pop()!;
-    if (out.some((o) => equals(o.step.expr, item.step.expr))) continue;
+    if (seen.get(item.step.expr)) continue;
+    seen.set(item.step.expr, true);
     out.push(item);
     for (let i = item.step.substeps.length - 1; i >= 0; i--) stack.push({ step: item.step.substeps[i]!, number: [...item.number, i + 1] });
   }

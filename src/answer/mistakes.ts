@@ -19,7 +19,7 @@ export type MistakeId =
   | 'trig-sign' | 'sqrt-as-reciprocal' | 'constant-kept-in-sum' | 'constant-factor-dropped';
 
 /** A mistaken derivative of a part, with the parts of the rule the words name. */
-interface MistakenStep {
+export interface MistakenStep {
   readonly result: Expr;
   /** What the words of the mistake name: the inner function u and its derivative, the constant kept, …. */
   readonly parts: Readonly<Record<string, Expr>>;

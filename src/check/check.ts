@@ -135,8 +135,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   let pointsLeft = 0;
   const outOfTime = (): boolean => Date.now() > endAt;
   const others = variablesOf(d.input).filter((v) => v !== variable).sort();
-  const fixed: Record<string, number> = {};
-  others.forEach((v, i) => { fixed[v] = otherValues[i % otherValues.length]! * (1 + Math.floor(i / otherValues.length) / 7); });
+  const fixed = fixedValues(others);
   const at = (x: number): Environment => ({ ...fixed, [variable]: x });
   const standInFunctions = standInsFor(d.input);
 
@@ -313,16 +312,22 @@ function settled(estimate: { value: number; error: number }, tolerance: number):
 }
 
 /** The value of an expression whose unevaluated derivatives (u)′ are estimated numerically; NaN if any is unsettled. */
-function valueWithDifferences(e: Expr, env: Environment, tolerance: number, standInFunctions: AbstractFunctions): number {
+export function valueWithDifferences(e: Expr, env: Environment, tolerance: number, standInFunctions: AbstractFunctions): number {
   return safe(() => evaluate(e, env, {
     functions: standInFunctions,
+    // (u)′ inside u too, as in ((x²)′)′.
     derivative: (operand, variable, point) => {
       const x = point[variable];
       if (x === undefined) return Number.NaN;
-      const estimate = richardson((t) => safe(() => evaluate(operand, { ...point, [variable]: t }, { functions: standInFunctions })), x);
+      const estimate = richardson((t) => valueWithDifferences(operand, { ...point, [variable]: t }, tolerance, standInFunctions), x);
       return settled(estimate, tolerance) ? estimate.value : Number.NaN;
     },
   }));
+}
+
+/** The values the other variables are given, in their order: irregular, so no special value is hit. */
+export function fixedValues(names: readonly string[]): Record<string, number> {
+  return Object.fromEntries(names.map((v, i) => [v, otherValues[i % otherValues.length]! * (1 + Math.floor(i / otherValues.length) / 7)]));
 }
 
 /** Whether an expression holds a number past the range of doubles, too large or too small (but not 0). */

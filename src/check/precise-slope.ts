@@ -1,6 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { Expr } from '../expr/types.js';
 import { postOrder } from '../expr/traverse.js';
+import { digitsOf } from '../expr/rational.js';
 import type { Environment } from '../evaluate/evaluate.js';
 import { NoPreciseValue, PreciseEvaluator } from '../evaluate/precise.js';
 
@@ -99,7 +100,7 @@ const larger = (a: Decimal, b: Decimal): Decimal => (a.gt(b) ? a : b);
 function startingDigits(e: Expr): number {
   let most = 0;
   for (const node of postOrder(e)) {
-    if (node.kind === 'num') most = Math.max(most, node.value.n.toString().length, node.value.d.toString().length);
+    if (node.kind === 'num') most = Math.max(most, digitsOf(node.value));
   }
   let digits = 64;
   while (digits < 50 + most) digits *= 2;

@@ -84,10 +84,12 @@ export function toDecimalString(q: Rational): string {
  */
 const maxPowerDigits = 5000;
 
+/** The digits of a rational's larger part, numerator or denominator: 22/7 has 2. */
+export const digitsOf = (q: Rational): number => Math.max(q.n.toString().length, q.d.toString().length);
+
 /** Whether q^n would have more digits than maxPowerDigits: about |n| times the digits of q's larger part. */
 export function powerTooLong(q: Rational, n: bigint): boolean {
-  const digits = Math.max(q.n.toString().length, q.d.toString().length);
-  return (n < 0n ? -n : n) * BigInt(digits) > BigInt(maxPowerDigits) && !(q.n === 1n && q.d === 1n);
+  return (n < 0n ? -n : n) * BigInt(digitsOf(q)) > BigInt(maxPowerDigits) && !(q.n === 1n && q.d === 1n);
 }
 
 /** Power with an integer exponent, exact; undefined for 0 to a negative power. */

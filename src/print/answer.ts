@@ -60,8 +60,7 @@ function mistakeLines(m: FoundMistake, notation: AnswerNotation, lead: string): 
   const at = m.step ? `, at step ${m.step.join('.')}` : '';
   const lines = [`${lead}${at}: ${mistakeWords(m, notation)}`];
   if (m.place && m.expected && m.got) {
-    const prime = notation === 'unicode' ? derivative(m.place, 'x') : undefined;
-    const lhs = prime ? `(${show(m.place, notation)})′` : `(${show(m.place, notation)})'`;
+    const lhs = show(derivative(m.place, 'x'), notation);
     lines.push(`  right: ${lhs} = ${show(m.expected, notation)}`);
     lines.push(`  yours: ${lhs} = ${show(m.got, notation)}`);
   }

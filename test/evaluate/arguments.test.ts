@@ -8,18 +8,11 @@ import type { Environment } from '../../src/evaluate/evaluate.js';
 import type { Expr } from '../../src/expr/types.js';
 import * as build from '../../src/expr/factory.js';
 import { toText } from '../../src/print/linear.js';
+import { thrownBy } from '../helpers/thrown.js';
 
 /* The library checks what it is given: a wrong type or value is an InputError that says so, never a quiet default. */
 
-const refusal = (f: () => unknown): InputError => {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('no error');
-};
+const refusal = (f: () => unknown): InputError => thrownBy(f, InputError);
 
 describe('the library refuses bad arguments', () => {
   it('gives a variable only a value the point itself has, and only a number', () => {

@@ -1,24 +1,9 @@
 import { parse, read } from '../../src/parse/parse.js';
 import { ParseError } from '../../src/parse/errors.js';
+import { thrownBy } from './thrown.js';
 
 /** The ParseError an input gives; fails the test if it parses or throws anything else. */
-export function errorOf(input: string): ParseError {
-  try {
-    parse(input);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error(`'${input}' parsed`);
-}
+export const errorOf = (input: string): ParseError => thrownBy(() => parse(input), ParseError);
 
 /** The ParseError the whole reader gives an input (requests and LaTeX included); fails the test if it reads. */
-export function readErrorOf(input: string): ParseError {
-  try {
-    read(input);
-  } catch (error) {
-    if (error instanceof ParseError) return error;
-    throw error;
-  }
-  throw new Error(`'${input}' was read`);
-}
+export const readErrorOf = (input: string): ParseError => thrownBy(() => read(input), ParseError);
