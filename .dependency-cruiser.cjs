@@ -12,7 +12,7 @@
  *   steps, check, answer
  *                    derivations as a person reads them; the numeric check (which reads steps);
  *                    checking a student's answer (which reads both)
- *   print            text, Unicode, LaTeX and Markdown printers
+ *   print, codegen   text, Unicode, LaTeX and Markdown printers; code in other languages
  *   cli              the command line
  *   index, mathjs    the public entries
  *   web/src          the page, through src/index.ts only
@@ -25,7 +25,7 @@ const paths = {
   reading: '^src/(parse|evaluate|diff|simplify|interop)/',
   differentiate: '^src/differentiate/',
   derivations: '^src/(steps|check|answer)/',
-  print: '^src/print/',
+  print: '^src/(print|codegen)/',
   cli: '^src/cli/',
   entries: '^src/(index|mathjs)\\.ts$',
 };

@@ -40,6 +40,11 @@ export {
 export { shownRules, type Binding, type Equation } from './steps/rules-shown.js';
 export { capitalise, rewriteLabels, words } from './steps/labels.js';
 
+// Code for a function and its derivative together, in Python, NumPy, PyTorch, JAX, JavaScript or C.
+export { codeOperations, generateCode, type CodeOptions } from './codegen/generate.js';
+export { codeTargets, type Target } from './codegen/targets.js';
+export type { OperationCount } from './codegen/count.js';
+
 // Printers.
 export { toText, toUnicode } from './print/linear.js';
 export { toLatex } from './print/latex.js';

@@ -16,6 +16,8 @@ import { checkAnswer, checkWorking } from '../answer/check-answer.js';
 import { answerLines, workingLines } from '../print/answer.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { answerJson, workingJson } from './json.js';
+import { generateCode } from '../codegen/generate.js';
+import { codeTargets, type Target } from '../codegen/targets.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -58,6 +60,10 @@ interface Options {
   readonly maxNodes?: number;
   readonly maxShown?: number;
   readonly function?: readonly string[];
+  readonly emit?: Target;
+  readonly name?: string;
+  readonly unsafe?: boolean;
+  readonly withCheck?: boolean;
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -66,7 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .name('dydx')
     .description('Differentiate an expression symbolically and print the derivative.')
     .argument('[expression]', "the expression, e.g. '1/(1+exp(-x))'; '-' or none (with piped input) reads one per line")
-    .option('-v, --var <name>', 'variable to differentiate by (default: x if present, else the only variable)')
+    .option('-v, --var <name>', 'variable to differentiate by (default: x if present, else the only variable); with --emit, several: --var w,b')
     .option('--function <names>', 'read these names as functions, as f, g and h are: --function phi,psi makes phi(x, y) an unknown function of x and y', nameList)
     .option('--vars <names>', 'read these names of several letters as one variable each (without, rate is r·a·t·e): --vars rate,loss', nameList)
     .option('-n, --order <n>', 'how many times to differentiate (default 1): at most 1000, or any number where the derivatives repeat', parseOrder)
@@ -85,6 +91,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--max-shown <n>', 'most expression nodes a derivation may show with --steps (default 1000000)', parseCount)
     .option('--answer <answers>', "check your own derivative (several separated by ';'): correct (exit 0), incorrect (5, with the likely mistake) or undecided (4)")
     .option('--answer-file <path>', "check your working: one expression per line, each claimed equal to the line before (the first to the derivative); names the first that is not")
+    .addOption(new Option('--emit <target>', 'write code for the function and its derivative together, every shared part computed once').choices(codeTargets))
+    .option('--name <name>', 'with --emit, the name of the function (default: sigmoid for sigmoid(x), else f)')
+    .option('--unsafe', 'with --emit, write σ, softplus, ln(1 + u) … as the formulas are, not in forms that neither overflow nor cancel')
+    .option('--with-check', 'with --emit, also write a function that compares the derivatives with central differences')
     .option('--check', 'verify the answer (and with --steps every equality shown) against finite differences; exit 3 if it fails, 4 if no point could be used')
     .version(packageVersion(), '-V, --version')
     .exitOverride()
@@ -156,7 +166,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
 }
@@ -209,6 +219,17 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
   try {
     if (options.answerFile !== undefined) return checkWorkingFile(input, options, output, io, prefix);
     if (options.answer !== undefined) return checkAnswers(input, options, output, io, prefix);
+    if (options.emit !== undefined) {
+      io.write(generateCode(input, {
+        target: options.emit, name: options.name, stable: options.unsafe !== true, withCheck: options.withCheck === true,
+        variables: options.var?.split(',').map((v) => v.trim()), variableNames: options.vars, abstractFunctions: options.function,
+        maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory, notation: options.input,
+      }));
+      return exitCode.ok;
+    }
+    if (options.var?.includes(',')) throw new InputError(`--var ${options.var}: one variable, or several with --emit`, 'invalid-request');
+    const onlyWithEmit = (['name', 'unsafe', 'withCheck'] as const).find((o) => options[o] !== undefined);
+    if (onlyWithEmit) throw new InputError(`--${onlyWithEmit.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --emit`, 'invalid-request');
     const started = Date.now();
     const d = differentiate(input, {
       variable: options.var, order: options.order, simplify: options.simplify, form: options.form,

@@ -66,6 +66,18 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   /** Whether f′(u) is a polynomial in f(u) itself (σ′ = σ·(1 − σ), tanh′ = 1 − tanh², exp′ = exp). */
   readonly derivativeIsPolynomialInItself?: true;
   /**
+   * f′(u) written with the value y = f(u) alone, u standing for y: σ′ = y·(1 − y) is
+   * ['mul', 'u', ['sub', 1, 'u']], ln′ = e^(−y). It holds wherever f′(u) is defined, so f is
+   * one-to-one, or f′ takes one value wherever f does (relu′ = sign(y) for u ≠ 0). A backward
+   * pass computes it from the forward pass's output.
+   */
+  readonly derivativeInOutput?: Template<Name>;
+  /**
+   * How generated code computes f where the plain definition overflows or cancels, and what
+   * the comment beside it says: softplus(u) = max(u, 0) + ln(1 + e^(−|u|)) stays finite at u = 1000.
+   */
+  readonly stable?: { readonly form: Template<Name>; readonly note: string };
+  /**
    * f in terms of exp, log, the other functions and arithmetic, for a target that lacks f
    * (σ(u) = 1/(1 + e^(−u))); for log, the two-argument form in terms of the one-argument one.
    */
@@ -120,7 +132,7 @@ type LatexSpelling =
   /** e^{u}. */
   | { readonly kind: 'power-of-e' };
 
-type CodeTarget = 'mathjs' | 'python' | 'numpy' | 'javascript' | 'c';
+export type CodeTarget = 'mathjs' | 'python' | 'numpy' | 'javascript' | 'c' | 'torch' | 'jax';
 type CodeSpellings = { readonly [T in CodeTarget]?: string };
 
 const allReals = interval(-Infinity, Infinity, '()');
@@ -139,9 +151,11 @@ const elementary = { id: 'elementary' } as const;
 const called = (name: string) => ({ kind: 'name', name }) as const;
 const command = (name: string) => ({ kind: 'command', command: `\\${name}` }) as const;
 const operatorname = (name: string) => ({ kind: 'operatorname', name }) as const;
-/** The same name in mathjs, Python's math, NumPy, JavaScript's Math and C's math.h. */
+/** The same name in mathjs, Python's math, NumPy, JavaScript's Math, C's math.h, PyTorch and jax.numpy. */
 const everywhere = (name: string, numpy = name) =>
-  ({ mathjs: name, python: `math.${name}`, numpy: `np.${numpy}`, javascript: `Math.${name}`, c: name }) as const;
+  ({ mathjs: name, python: `math.${name}`, numpy: `np.${numpy}`, javascript: `Math.${name}`, c: name, torch: `torch.${name}`, jax: `jnp.${numpy}` }) as const;
+/** e^(−|u|), which never overflows: the stable forms of σ, softplus and their kin are written with it. */
+const decaying = ['exp', ['neg', ['abs', 'u']]] as const;
 
 /** Keeps an entry's literal types, so the table's own type can check the names its templates use. */
 const entry = <const E extends FunctionEntry<string>>(e: E): E => e;
@@ -150,14 +164,14 @@ const table = {
   exp: entry({
     aliases: [], arity: [1, 1], rule: { id: 'exponential', base: 'e' },
     values: [{ at: 0, is: 1 }], undoes: 'log',
-    derivative: ['exp', 'u'], derivativeIsPolynomialInItself: true,
+    derivative: ['exp', 'u'], derivativeIsPolynomialInItself: true, derivativeInOutput: 'u',
     unicode: { kind: 'power-of-e' }, latex: { kind: 'power-of-e' }, code: everywhere('exp'),
     evaluate: Math.exp, precise: (u) => u.exp(), range: positive,
   }),
   log: entry({
     aliases: ['ln'], arity: [1, 2], parameters: ['x', 'b'], rule: { id: 'logarithm', base: 'e' },
     values: [{ at: 1, is: 0 }, { at: 'e', is: 1 }], undoes: 'exp',
-    derivative: ['div', 1, 'u'],
+    derivative: ['div', 1, 'u'], derivativeInOutput: ['exp', ['neg', 'u']],
     partials: [['div', 1, ['mul', 'u', ['log', 'v']]], ['neg', ['div', ['log', 'u'], ['mul', 'v', ['pow', ['log', 'v'], 2]]]]],
     definition: ['div', ['log', 'u'], ['log', 'v']],
     unicode: { kind: 'name', name: 'ln', withBase: 'log' }, latex: { kind: 'command', command: '\\ln', withBase: '\\log' },
@@ -166,29 +180,31 @@ const table = {
   log10: entry({
     aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 10 },
     values: [{ at: 1, is: 0 }, { at: 10, is: 1 }],
-    derivative: ['div', 1, ['mul', 'u', ['log', 10]]], definition: ['div', ['log', 'u'], ['log', 10]],
+    derivative: ['div', 1, ['mul', 'u', ['log', 10]]], derivativeInOutput: ['div', 1, ['mul', ['pow', 10, 'u'], ['log', 10]]], definition: ['div', ['log', 'u'], ['log', 10]],
     unicode: called('log10'), latex: command('log_{10}'), code: everywhere('log10'),
     evaluate: Math.log10, domain: on(positive),
   }),
   log2: entry({
     aliases: [], arity: [1, 1], rule: { id: 'logarithm', base: 2 },
     values: [{ at: 1, is: 0 }, { at: 2, is: 1 }],
-    derivative: ['div', 1, ['mul', 'u', ['log', 2]]], definition: ['div', ['log', 'u'], ['log', 2]],
+    derivative: ['div', 1, ['mul', 'u', ['log', 2]]], derivativeInOutput: ['div', 1, ['mul', ['pow', 2, 'u'], ['log', 2]]], definition: ['div', ['log', 'u'], ['log', 2]],
     unicode: called('log2'), latex: command('log_{2}'), code: everywhere('log2'),
     evaluate: Math.log2, domain: on(positive),
   }),
   sqrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }, { at: 1, is: 1 }],
-    derivative: ['div', 1, ['mul', 2, ['sqrt', 'u']]], root: 2,
+    derivative: ['div', 1, ['mul', 2, ['sqrt', 'u']]], derivativeInOutput: ['div', 1, ['mul', 2, 'u']], root: 2,
     unicode: { kind: 'prefix', sign: '√' }, latex: { kind: 'root' }, code: everywhere('sqrt'),
     evaluate: Math.sqrt, precise: (u) => u.sqrt(), domain: on(nonNegative), range: nonNegative,
   }),
   cbrt: entry({
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }, { at: 1, is: 1 }],
-    derivative: ['div', 1, ['mul', 3, ['pow', ['cbrt', 'u'], 2]]], root: 3,
-    unicode: { kind: 'prefix', sign: '∛' }, latex: { kind: 'root' }, code: everywhere('cbrt'),
+    derivative: ['div', 1, ['mul', 3, ['pow', ['cbrt', 'u'], 2]]], derivativeInOutput: ['div', 1, ['mul', 3, ['pow', 'u', 2]]], root: 3,
+    unicode: { kind: 'prefix', sign: '∛' }, latex: { kind: 'root' },
+    // PyTorch has no cube root: its code writes the real root as a power of |u| with u's sign.
+    code: { mathjs: 'cbrt', python: 'math.cbrt', numpy: 'np.cbrt', javascript: 'Math.cbrt', c: 'cbrt', jax: 'jnp.cbrt' },
     evaluate: Math.cbrt, precise: (u) => u.cbrt(),
   }),
   abs: entry({
@@ -196,7 +212,7 @@ const table = {
     values: [{ at: 0, is: 0 }],
     derivative: ['sign', 'u'], notDifferentiable: { where: 'zero', of: 'u' },
     unicode: { kind: 'delimiters', open: '|', close: '|' }, latex: { kind: 'delimiters', open: '|', close: '|' },
-    code: { mathjs: 'abs', python: 'abs', numpy: 'np.abs', javascript: 'Math.abs', c: 'fabs' },
+    code: { mathjs: 'abs', python: 'abs', numpy: 'np.abs', javascript: 'Math.abs', c: 'fabs', torch: 'torch.abs', jax: 'jnp.abs' },
     evaluate: Math.abs, precise: (u) => u.abs(), range: nonNegative,
   }),
   sign: entry({
@@ -205,7 +221,7 @@ const table = {
     values: [{ at: 0, is: 0 }],
     derivative: 0, notDifferentiable: { where: 'zero', of: 'u' },
     definition: ['if', ['gt', 'u', 0], 1, ['if', ['lt', 'u', 0], -1, 0]],
-    unicode: called('sign'), latex: operatorname('sgn'), code: { mathjs: 'sign', numpy: 'np.sign', javascript: 'Math.sign' },
+    unicode: called('sign'), latex: operatorname('sgn'), code: { mathjs: 'sign', numpy: 'np.sign', javascript: 'Math.sign', torch: 'torch.sign', jax: 'jnp.sign' },
     evaluate: Math.sign, range: unit,
   }),
   heaviside: entry({
@@ -242,7 +258,7 @@ const table = {
     partials: [['heaviside', ['sub', 'v', 'u']], ['heaviside', ['sub', 'u', 'v']]],
     notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
     unicode: called('min'), latex: command('min'),
-    code: { mathjs: 'min', python: 'min', numpy: 'np.minimum', javascript: 'Math.min', c: 'fmin' },
+    code: { mathjs: 'min', python: 'min', numpy: 'np.minimum', javascript: 'Math.min', c: 'fmin', jax: 'jnp.minimum' },
     evaluate: Math.min, precise: preciseMin,
   }),
   max: entry({
@@ -250,7 +266,7 @@ const table = {
     partials: [['heaviside', ['sub', 'u', 'v']], ['heaviside', ['sub', 'v', 'u']]],
     notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
     unicode: called('max'), latex: command('max'),
-    code: { mathjs: 'max', python: 'max', numpy: 'np.maximum', javascript: 'Math.max', c: 'fmax' },
+    code: { mathjs: 'max', python: 'max', numpy: 'np.maximum', javascript: 'Math.max', c: 'fmax', jax: 'jnp.maximum' },
     evaluate: Math.max, precise: preciseMax,
   }),
   sin: entry({
@@ -291,20 +307,20 @@ const table = {
   asin: entry({
     aliases: ['arcsin'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
-    derivative: ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]],
+    derivative: ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]], derivativeInOutput: ['div', 1, ['cos', 'u']],
     unicode: called('arcsin'), latex: command('arcsin'), code: everywhere('asin', 'arcsin'),
     evaluate: Math.asin, precise: (u) => u.asin(), domain: on(unit), range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
   }),
   acos: entry({
     aliases: ['arccos'], arity: [1, 1], rule: elementary,
-    derivative: ['neg', ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]]],
+    derivative: ['neg', ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]]], derivativeInOutput: ['neg', ['div', 1, ['sin', 'u']]],
     unicode: called('arccos'), latex: command('arccos'), code: everywhere('acos', 'arccos'),
     evaluate: Math.acos, precise: (u) => u.acos(), domain: on(unit), range: interval(0, Math.PI, '[]'),
   }),
   atan: entry({
     aliases: ['arctan'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
-    derivative: ['div', 1, ['add', 1, ['pow', 'u', 2]]],
+    derivative: ['div', 1, ['add', 1, ['pow', 'u', 2]]], derivativeInOutput: ['pow', ['cos', 'u'], 2],
     unicode: called('arctan'), latex: command('arctan'), code: everywhere('atan', 'arctan'),
     evaluate: Math.atan, precise: (u) => u.atan(), range: interval(-Math.PI / 2, Math.PI / 2, '()'),
   }),
@@ -331,7 +347,7 @@ const table = {
     evaluate: acot, range: interval(-Math.PI / 2, Math.PI / 2, '(]'),
   }),
   sinh: entry({
-    inverse: 'asinh', aliases: [], arity: [1, 1], rule: elementary, derivative: ['cosh', 'u'],
+    inverse: 'asinh', aliases: [], arity: [1, 1], rule: elementary, derivative: ['cosh', 'u'], derivativeInOutput: ['sqrt', ['add', 1, ['pow', 'u', 2]]],
     values: [{ at: 0, is: 0 }], undoes: 'asinh',
     definition: ['div', ['sub', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
     unicode: called('sinh'), latex: command('sinh'), code: everywhere('sinh'), evaluate: Math.sinh,
@@ -347,7 +363,7 @@ const table = {
   tanh: entry({
     inverse: 'atanh', aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }], undoes: 'atanh',
-    derivative: ['sub', 1, ['pow', ['tanh', 'u'], 2]], derivativeIsPolynomialInItself: true,
+    derivative: ['sub', 1, ['pow', ['tanh', 'u'], 2]], derivativeIsPolynomialInItself: true, derivativeInOutput: ['sub', 1, ['pow', 'u', 2]],
     definition: ['div', ['sinh', 'u'], ['cosh', 'u']],
     unicode: called('tanh'), latex: command('tanh'), code: everywhere('tanh'), evaluate: Math.tanh,
     range: interval(-1, 1, '()'),
@@ -368,20 +384,20 @@ const table = {
   }),
   coth: entry({
     inverse: 'acoth', aliases: [], arity: [1, 1], rule: elementary,
-    derivative: ['sub', 1, ['pow', ['coth', 'u'], 2]], derivativeIsPolynomialInItself: true,
+    derivative: ['sub', 1, ['pow', ['coth', 'u'], 2]], derivativeIsPolynomialInItself: true, derivativeInOutput: ['sub', 1, ['pow', 'u', 2]],
     definition: ['div', ['cosh', 'u'], ['sinh', 'u']],
     unicode: called('coth'), latex: command('coth'), code: { mathjs: 'coth' }, evaluate: coth, domain: except(0),
   }),
   asinh: entry({
     aliases: ['arsinh', 'arcsinh'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }], undoes: 'sinh',
-    derivative: ['div', 1, ['sqrt', ['add', ['pow', 'u', 2], 1]]],
+    derivative: ['div', 1, ['sqrt', ['add', ['pow', 'u', 2], 1]]], derivativeInOutput: ['div', 1, ['cosh', 'u']],
     definition: ['log', ['add', 'u', ['sqrt', ['add', ['pow', 'u', 2], 1]]]],
     unicode: called('arsinh'), latex: operatorname('arsinh'), code: everywhere('asinh', 'arcsinh'), evaluate: Math.asinh,
   }),
   acosh: entry({
     aliases: ['arcosh', 'arccosh'], arity: [1, 1], rule: elementary,
-    derivative: ['div', 1, ['sqrt', ['sub', ['pow', 'u', 2], 1]]],
+    derivative: ['div', 1, ['sqrt', ['sub', ['pow', 'u', 2], 1]]], derivativeInOutput: ['div', 1, ['sinh', 'u']],
     definition: ['log', ['add', 'u', ['sqrt', ['sub', ['pow', 'u', 2], 1]]]],
     unicode: called('arcosh'), latex: operatorname('arcosh'), code: everywhere('acosh', 'arccosh'),
     evaluate: Math.acosh, domain: on(interval(1, Infinity, '[)')), range: nonNegative,
@@ -389,7 +405,7 @@ const table = {
   atanh: entry({
     aliases: ['artanh', 'arctanh'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }], undoes: 'tanh',
-    derivative: ['div', 1, ['sub', 1, ['pow', 'u', 2]]],
+    derivative: ['div', 1, ['sub', 1, ['pow', 'u', 2]]], derivativeInOutput: ['pow', ['cosh', 'u'], 2],
     definition: ['div', ['log', ['div', ['add', 1, 'u'], ['sub', 1, 'u']]], 2],
     unicode: called('artanh'), latex: operatorname('artanh'), code: everywhere('atanh', 'arctanh'),
     evaluate: Math.atanh, domain: on(interval(-1, 1, '()')),
@@ -419,7 +435,7 @@ const table = {
     // ln(1 + u), exact for small u
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }], undoes: 'expm1',
-    derivative: ['div', 1, ['add', 1, 'u']],
+    derivative: ['div', 1, ['add', 1, 'u']], derivativeInOutput: ['exp', ['neg', 'u']],
     definition: ['log', ['add', 1, 'u']],
     unicode: called('log1p'), latex: operatorname('log1p'), code: everywhere('log1p'),
     evaluate: Math.log1p, domain: on(interval(-1, Infinity, '()')),
@@ -428,7 +444,7 @@ const table = {
     // eᵘ − 1, exact for small u
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }], undoes: 'log1p',
-    derivative: ['exp', 'u'],
+    derivative: ['exp', 'u'], derivativeInOutput: ['add', 1, 'u'],
     definition: ['sub', ['exp', 'u'], 1],
     unicode: called('expm1'), latex: operatorname('expm1'), code: everywhere('expm1'),
     evaluate: Math.expm1, range: interval(-1, Infinity, '()'),
@@ -453,13 +469,14 @@ const table = {
     aliases: [], arity: [2, Infinity], associative: true, rule: elementary,
     partials: [['sigmoid', ['sub', 'u', 'v']], ['sigmoid', ['sub', 'v', 'u']]],
     definition: ['log', ['add', ['exp', 'u'], ['exp', 'v']]],
-    unicode: called('logsumexp'), latex: operatorname('logsumexp'), code: { numpy: 'np.logaddexp' }, evaluate: logSumExp,
+    stable: { form: ['add', ['max', 'u', 'v'], ['log1p', ['exp', ['neg', ['abs', ['sub', 'u', 'v']]]]]], note: 'logsumexp(u, v) = max(u, v) + ln(1 + e^(−|u − v|)) (log1p), finite for any u and v' },
+    unicode: called('logsumexp'), latex: operatorname('logsumexp'), code: { numpy: 'np.logaddexp', torch: 'torch.logaddexp', jax: 'jnp.logaddexp' }, evaluate: logSumExp,
   }),
   erf: entry({
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
     derivative: ['mul', ['div', 2, ['sqrt', 'pi']], ['exp', ['neg', ['pow', 'u', 2]]]],
-    unicode: called('erf'), latex: operatorname('erf'), code: { mathjs: 'erf', python: 'math.erf', c: 'erf' },
+    unicode: called('erf'), latex: operatorname('erf'), code: { mathjs: 'erf', python: 'math.erf', numpy: 'scipy.special.erf', c: 'erf', torch: 'torch.erf', jax: 'jax.scipy.special.erf' },
     evaluate: erf, range: interval(-1, 1, '[]'),
   }),
   erfc: entry({
@@ -467,7 +484,7 @@ const table = {
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 1 }],
     derivative: ['neg', ['mul', ['div', 2, ['sqrt', 'pi']], ['exp', ['neg', ['pow', 'u', 2]]]]],
-    unicode: called('erfc'), latex: operatorname('erfc'), code: { python: 'math.erfc', c: 'erfc' },
+    unicode: called('erfc'), latex: operatorname('erfc'), code: { python: 'math.erfc', numpy: 'scipy.special.erfc', c: 'erfc', torch: 'torch.erfc', jax: 'jax.scipy.special.erfc' },
     definition: ['sub', 1, ['erf', 'u']],
     evaluate: erfc, range: interval(0, 2, '[]'),
   }),
@@ -476,7 +493,7 @@ const table = {
     aliases: ['Gamma'], arity: [1, 1], rule: elementary,
     values: [{ at: 1, is: 1 }, { at: 2, is: 1 }],
     derivative: ['mul', ['gamma', 'u'], ['digamma', 'u']],
-    unicode: called('Γ'), latex: command('Gamma'), code: { mathjs: 'gamma', python: 'math.gamma', c: 'tgamma' },
+    unicode: called('Γ'), latex: command('Gamma'), code: { mathjs: 'gamma', python: 'math.gamma', numpy: 'scipy.special.gamma', c: 'tgamma', jax: 'jax.scipy.special.gamma' },
     evaluate: gamma, domain: exceptNonPositiveIntegers,
   }),
   lgamma: entry({
@@ -484,7 +501,7 @@ const table = {
     aliases: ['loggamma', 'gammaln'], arity: [1, 1], rule: elementary,
     values: [{ at: 1, is: 0 }, { at: 2, is: 0 }],
     derivative: ['digamma', 'u'],
-    unicode: called('lgamma'), latex: command('ln\\Gamma'), code: { mathjs: 'lgamma', python: 'math.lgamma', c: 'lgamma' },
+    unicode: called('lgamma'), latex: command('ln\\Gamma'), code: { mathjs: 'lgamma', python: 'math.lgamma', numpy: 'scipy.special.gammaln', c: 'lgamma', torch: 'torch.lgamma', jax: 'jax.scipy.special.gammaln' },
     definition: ['log', ['abs', ['gamma', 'u']]],
     evaluate: gammaln, domain: exceptNonPositiveIntegers,
   }),
@@ -492,7 +509,7 @@ const table = {
     // ψ(u) = Γ′(u)/Γ(u)
     aliases: ['psi'], arity: [1, 1], rule: elementary,
     derivative: ['polygamma', 1, 'u'],
-    unicode: called('digamma'), latex: command('psi'), code: {},
+    unicode: called('digamma'), latex: command('psi'), code: { numpy: 'scipy.special.digamma', torch: 'torch.digamma', jax: 'jax.scipy.special.digamma' },
     definition: ['polygamma', 0, 'u'],
     evaluate: digamma, domain: exceptNonPositiveIntegers,
   }),
@@ -500,7 +517,7 @@ const table = {
     // ψ⁽ⁿ⁾(u), the n-th derivative of ψ, for whole n ≥ 0
     aliases: [], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
     partials: [0, ['polygamma', ['add', 'u', 1], 'v']],
-    unicode: called('polygamma'), latex: operatorname('polygamma'), code: {},
+    unicode: called('polygamma'), latex: operatorname('polygamma'), code: { numpy: 'scipy.special.polygamma', torch: 'torch.polygamma', jax: 'jax.scipy.special.polygamma' },
     evaluate: polygamma,
   }),
   sinc: entry({
@@ -515,13 +532,19 @@ const table = {
     aliases: ['σ', 'logistic'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: ['div', 1, 2] }],
     derivative: ['mul', ['sigmoid', 'u'], ['sub', 1, ['sigmoid', 'u']]], derivativeIsPolynomialInItself: true,
+    derivativeInOutput: ['mul', 'u', ['sub', 1, 'u']],
     definition: ['div', 1, ['add', 1, ['exp', ['neg', 'u']]]],
-    unicode: called('σ'), latex: command('sigma'), code: {}, evaluate: sigmoid, range: interval(0, 1, '()'),
+    stable: {
+      form: ['div', ['if', ['ge', 'u', 0], 1, decaying], ['add', 1, decaying]],
+      note: 'σ(u) = 1/(1 + e^(−u)) for u ≥ 0 and e^u/(1 + e^u) below, both with e^(−|u|), which never overflows',
+    },
+    unicode: called('σ'), latex: command('sigma'), code: { torch: 'torch.sigmoid', jax: 'jax.nn.sigmoid' }, evaluate: sigmoid, range: interval(0, 1, '()'),
   }),
   softplus: entry({
-    aliases: [], arity: [1, 1], rule: elementary, derivative: ['sigmoid', 'u'],
+    aliases: [], arity: [1, 1], rule: elementary, derivative: ['sigmoid', 'u'], derivativeInOutput: ['sub', 1, ['exp', ['neg', 'u']]],
     definition: ['log', ['add', 1, ['exp', 'u']]],
-    unicode: called('softplus'), latex: operatorname('softplus'), code: {}, evaluate: softplus, range: positive,
+    stable: { form: ['add', ['max', 'u', 0], ['log1p', decaying]], note: 'softplus(u) = max(u, 0) + ln(1 + e^(−|u|)) (log1p), finite for any u' },
+    unicode: called('softplus'), latex: operatorname('softplus'), code: { torch: 'torch.nn.functional.softplus', jax: 'jax.nn.softplus' }, evaluate: softplus, range: positive,
   }),
   gelu: entry({
     // u·Φ(u), Φ the standard normal distribution function: u·(1 + erf(u/√2))/2
@@ -530,7 +553,7 @@ const table = {
     derivative: ['add', ['div', ['add', 1, ['erf', ['div', 'u', ['sqrt', 2]]]], 2],
       ['div', ['mul', 'u', ['exp', ['neg', ['div', ['pow', 'u', 2], 2]]]], ['sqrt', ['mul', 2, 'pi']]]],
     definition: ['div', ['mul', 'u', ['erfc', ['neg', ['div', 'u', ['sqrt', 2]]]]], 2],
-    unicode: called('gelu'), latex: operatorname('GELU'), code: {}, evaluate: gelu,
+    unicode: called('gelu'), latex: operatorname('GELU'), code: { torch: 'torch.nn.functional.gelu' }, evaluate: gelu,
   }),
   silu: entry({
     // u·σ(u), also called swish
@@ -538,7 +561,7 @@ const table = {
     values: [{ at: 0, is: 0 }],
     derivative: ['mul', ['sigmoid', 'u'], ['add', 1, ['mul', 'u', ['sub', 1, ['sigmoid', 'u']]]]],
     definition: ['mul', 'u', ['sigmoid', 'u']],
-    unicode: called('silu'), latex: operatorname('SiLU'), code: {}, evaluate: silu,
+    unicode: called('silu'), latex: operatorname('SiLU'), code: { torch: 'torch.nn.functional.silu', jax: 'jax.nn.silu' }, evaluate: silu,
   }),
   mish: entry({
     // u·tanh(softplus(u))
@@ -546,30 +569,33 @@ const table = {
     values: [{ at: 0, is: 0 }],
     derivative: ['add', ['tanh', ['softplus', 'u']], ['mul', 'u', ['sigmoid', 'u'], ['sub', 1, ['pow', ['tanh', ['softplus', 'u']], 2]]]],
     definition: ['mul', 'u', ['tanh', ['softplus', 'u']]],
-    unicode: called('mish'), latex: operatorname('Mish'), code: {}, evaluate: mish,
+    unicode: called('mish'), latex: operatorname('Mish'), code: { torch: 'torch.nn.functional.mish' }, evaluate: mish,
   }),
   softsign: entry({
     // u/(1 + |u|)
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
-    derivative: ['div', 1, ['pow', ['add', 1, ['abs', 'u']], 2]],
+    derivative: ['div', 1, ['pow', ['add', 1, ['abs', 'u']], 2]], derivativeInOutput: ['pow', ['sub', 1, ['abs', 'u']], 2],
     definition: ['div', 'u', ['add', 1, ['abs', 'u']]],
-    unicode: called('softsign'), latex: operatorname('softsign'), code: {}, evaluate: softsign, range: interval(-1, 1, '()'),
+    unicode: called('softsign'), latex: operatorname('softsign'), code: { torch: 'torch.nn.functional.softsign', jax: 'jax.nn.soft_sign' }, evaluate: softsign, range: interval(-1, 1, '()'),
   }),
   logsigmoid: entry({
     // ln σ(u) = −softplus(−u)
     aliases: ['log_sigmoid'], arity: [1, 1], rule: elementary,
-    derivative: ['sigmoid', ['neg', 'u']],
+    derivative: ['sigmoid', ['neg', 'u']], derivativeInOutput: ['sub', 1, ['exp', 'u']],
     definition: ['neg', ['softplus', ['neg', 'u']]],
-    unicode: called('logsigmoid'), latex: command('log\\sigma'), code: {}, evaluate: logSigmoid, range: interval(-Infinity, 0, '()'),
+    stable: { form: ['sub', ['min', 'u', 0], ['log1p', decaying]], note: 'ln σ(u) = min(u, 0) − ln(1 + e^(−|u|)) (log1p), finite for any u' },
+    unicode: called('logsigmoid'), latex: command('log\\sigma'), code: { torch: 'torch.nn.functional.logsigmoid', jax: 'jax.nn.log_sigmoid' }, evaluate: logSigmoid, range: interval(-Infinity, 0, '()'),
   }),
   relu: entry({
     // max(u, 0)
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
     derivative: ['heaviside', 'u'], notDifferentiable: { where: 'zero', of: 'u' },
+    // Not one-to-one, yet its slope is 1 where its value is positive and 0 where it is 0 (u < 0).
+    derivativeInOutput: ['sign', 'u'],
     definition: ['max', 'u', 0],
-    unicode: called('relu'), latex: operatorname('ReLU'), code: {}, evaluate: relu, range: nonNegative,
+    unicode: called('relu'), latex: operatorname('ReLU'), code: { torch: 'torch.relu', jax: 'jax.nn.relu' }, evaluate: relu, range: nonNegative,
   }),
   leaky_relu: entry({
     // u where u ≥ 0, v·u below: the slope v is 1/100 unless given

@@ -156,6 +156,31 @@ describe('the function table', () => {
     }
   });
 
+  it.each(ofOne.filter((name) => functionTable[name].derivativeInOutput))('%s: its derivative written with its value is its derivative', (name) => {
+    const derivative = oneArgumentDerivative(functionTable[name])!;
+    const many = Array.from({ length: 200 }, (_, i) => -20 + i * 0.2003);
+    let compared = 0;
+    for (const x of [...many, ...points]) {
+      const expected = templateValue(derivative, [x]);
+      if (!Number.isFinite(expected) || Math.abs(expected) > 1e6 || x === 0 || !Number.isFinite(value(name, x))) continue;
+      compared++;
+      expect(relativeError(templateValue(functionTable[name].derivativeInOutput!, [value(name, x)]), expected), `${name}′(${x})`).toBeLessThan(1e-6);
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it.each(functionNames.filter((name) => functionTable[name].stable))('%s: its stable form has its values, and stays finite where the definition overflows', (name) => {
+    const { stable, arity } = functionTable[name];
+    const far = [-1000, -745, -40, -1e-12, 0, 1e-12, 40, 710, 1000];
+    for (const x of [...points, ...far]) {
+      const args = arity[0] === 1 ? [x] : [x, 0.37];
+      const expected = value(name, ...args);
+      const got = templateValue(stable!.form, args);
+      expect(Number.isFinite(got), `${name}(${args.join(', ')}) = ${got}`).toBe(Number.isFinite(expected));
+      expect(relativeError(got, expected), `${name}(${args.join(', ')})`).toBeLessThan(1e-14);
+    }
+  });
+
   it.each(functionNames.filter((name) => functionTable[name].associative))('%s: of three arguments, is itself of one and the others', (name) => {
     const { extreme } = functionTable[name];
     for (const [a, b, c] of [[0.3, -1.7, 2.4], [-7.3, 9.6, 0.03], [1.08, 1.08, -0.41], [700, 710, -705]] as const) {
@@ -247,8 +272,8 @@ describe('names in other languages', () => {
     }
   });
 
-  const python = spawnSync('python3', ['-c', 'import math, numpy'], { encoding: 'utf8' });
-  it.skipIf(python.status !== 0)('Python and NumPy: each name is a function of math or numpy with the same values (skipped where python3 with numpy is missing)', () => {
+  const python = spawnSync('python3', ['-c', 'import math, numpy, scipy.special'], { encoding: 'utf8' });
+  it.skipIf(python.status !== 0)('Python and NumPy: each name is a function of math, numpy or scipy.special with the same values (skipped where python3 with numpy and scipy is missing)', () => {
     const cases = functionNames.flatMap((name) => (['python', 'numpy'] as const).flatMap((target) => {
       const spelling = functionTable[name].code[target];
       return spelling === undefined ? [] : [{ name, spelling, xs: inside(name).map((x) => argsAt(name, x)) }];
@@ -256,6 +281,7 @@ describe('names in other languages', () => {
     const script = [
       'import json, math, sys',
       'import numpy as np',
+      'import scipy.special',
       'out = []',
       'for c in json.load(sys.stdin):',
       '    f = eval(c["spelling"])',

@@ -1,0 +1,216 @@
+import { expressionCode } from './expression.js';
+import type { Program } from './program.js';
+import type { Schedule } from './schedule.js';
+import { pythonImports, type Target, type TargetSyntax } from './targets.js';
+
+/** One generated function: what it is called, what it takes, what it returns, and the comment above it. */
+export interface CodeFunction {
+  readonly name: string;
+  readonly target: Target;
+  readonly syntax: TargetSyntax;
+  readonly program: Program;
+  readonly schedule: Schedule;
+  /** Each variable's name in the code (lambda is lambda_ in Python), in the order the function takes them. */
+  readonly parameters: ReadonlyMap<string, string>;
+  readonly value: number;
+  /** The derivative by each variable differentiated by, in the order asked for. */
+  readonly derivatives: readonly { readonly variable: string; readonly id: number }[];
+  /** Lines said before the function: the formulas and the stable forms used. */
+  readonly comment: readonly string[];
+  /** Points at which the check snippet compares the derivatives with central differences, when one is asked for. */
+  readonly checkPoints?: readonly (readonly number[])[];
+}
+
+/** The whole source: imports, constants, the function and, when asked for, its check. */
+export function emit(fn: CodeFunction): string {
+  const body = fn.syntax.family === 'python' ? python(fn) : fn.syntax.family === 'js' ? javascript(fn) : c(fn);
+  return `${body.trimEnd()}\n`;
+}
+
+const code = (fn: CodeFunction, id: number): string => expressionCode(fn.program, id, fn.schedule.names, fn.parameters, fn.syntax);
+/** An output as returned: its name, or the number or parameter it is; on arrays, a constant spread to the arguments' shape. */
+function outputCode(fn: CodeFunction, id: number): string {
+  const name = fn.schedule.names.get(id);
+  if (name !== undefined && !fn.schedule.constants.includes(id)) return name;
+  const text = name ?? code(fn, id);
+  if (!fn.syntax.elementwise) return text;
+  const first = [...fn.parameters.values()][0]!;
+  const module = fn.target === 'numpy' ? 'np' : fn.target === 'torch' ? 'torch' : 'jnp';
+  return fn.target === 'torch' ? `torch.full_like(${first}, ${text})` : `${module}.full(${module}.shape(${first}), ${text})`;
+}
+
+/** Comment lines folded to fit beside code of 79 columns. */
+function wrap(lines: readonly string[], width: number): string[] {
+  return lines.flatMap((line) => {
+    const out: string[] = [];
+    let rest = line;
+    while ([...rest].length > width) {
+      const cut = rest.lastIndexOf(' ', width);
+      if (cut <= 0) break;
+      out.push(rest.slice(0, cut));
+      rest = `    ${rest.slice(cut + 1)}`;
+    }
+    return [...out, rest];
+  });
+}
+
+function python(fn: CodeFunction): string {
+  const { schedule, parameters } = fn;
+  const params = [...parameters.values()];
+  const statements = schedule.statements.map((id) => `    ${schedule.names.get(id)} = ${code(fn, id)}`);
+  const constants = schedule.constants.map((id) => `${schedule.names.get(id)} = ${code(fn, id)}`);
+  const gradient = fn.derivatives.map((d) => outputCode(fn, d.id));
+  const returned = gradient.length === 1 ? `${outputCode(fn, fn.value)}, ${gradient[0]}` : `${outputCode(fn, fn.value)}, (${gradient.join(', ')})`;
+  const check = fn.checkPoints ? pythonCheck(fn) : [];
+  const text = [
+    ...constants, ...statements, `return ${returned}`, ...check,
+  ].join('\n');
+  const imports = pythonImports.filter(([prefix]) => text.includes(prefix)).map(([, statement]) => statement);
+  const lines = [
+    ...[...new Set(imports)].sort(),
+    ...(imports.length > 0 ? ['', ''] : []),
+    ...(constants.length > 0 ? [...constants, '', ''] : []),
+    `def ${fn.name}(${params.join(', ')}):`,
+    ...wrap(fn.comment, 75).map((l) => `    # ${l}`),
+    ...statements,
+    `    return ${returned}`,
+    ...(check.length > 0 ? ['', '', ...check] : []),
+  ];
+  return lines.join('\n');
+}
+
+function pythonCheck(fn: CodeFunction): string[] {
+  const params = [...fn.parameters.values()];
+  const columns = params.map((_, i) => fn.checkPoints!.map((p) => String(p[i])));
+  const arrays = fn.target === 'python' ? undefined : fn.target === 'numpy' ? 'np' : fn.target === 'torch' ? 'torch' : 'jnp';
+  // JAX computes in 32 bits unless told otherwise: a wider step and a looser tolerance.
+  const [step, tolerance] = fn.target === 'jax' ? ['1e-3', '1e-2'] : ['1e-6', '1e-4'];
+  const gradient = (call: string, k: number): string => (fn.derivatives.length === 1 ? `${call}[1]` : `${call}[1][${k}]`);
+  const lines = [
+    `def check_${fn.name}():`,
+    `    # Compares the derivatives of ${fn.name} with central differences.`,
+  ];
+  if (arrays === undefined) {
+    lines.push(`    points = [${fn.checkPoints!.map((p) => `(${p.join(', ')}${p.length === 1 ? ',' : ''})`).join(', ')}]`);
+    lines.push('    for point in points:');
+    fn.derivatives.forEach((d, k) => {
+      const i = params.indexOf(fn.parameters.get(d.variable)!);
+      const shifted = (sign: string): string => `${fn.name}(*[p ${sign} h if i == ${i} else p for i, p in enumerate(point)])[0]`;
+      lines.push(
+        `        h = ${step} * max(1.0, abs(point[${i}]))`,
+        `        slope = (${shifted('+')} - ${shifted('-')}) / (2 * h)`,
+        `        d = ${gradient(`${fn.name}(*point)`, k)}`,
+        `        assert abs(d - slope) <= ${tolerance} * (1 + abs(d)), (point, d, slope)`,
+      );
+    });
+    return lines;
+  }
+  const array = fn.target === 'torch' ? (xs: string) => `torch.tensor([${xs}], dtype=torch.float64)` : (xs: string) => `${arrays}.array([${xs}])`;
+  params.forEach((p, i) => lines.push(`    ${p} = ${array(columns[i]!.join(', '))}`));
+  fn.derivatives.forEach((d, k) => {
+    const p = fn.parameters.get(d.variable)!;
+    const at = (sign: string): string => `${fn.name}(${params.map((q) => (q === p ? `${q} ${sign} h` : q)).join(', ')})[0]`;
+    const close = fn.target === 'torch' ? 'torch.allclose' : `${arrays}.allclose`;
+    const scale = fn.target === 'torch' ? `torch.clamp(torch.abs(${p}), min=1.0)` : `${arrays}.maximum(1.0, ${arrays}.abs(${p}))`;
+    lines.push(
+      `    h = ${step} * ${scale}`,
+      `    slope = (${at('+')} - ${at('-')}) / (2 * h)`,
+      `    d = ${gradient(`${fn.name}(${params.join(', ')})`, k)}`,
+      `    assert ${close}(d, slope, rtol=${tolerance}, atol=${tolerance}), "${fn.name}: the derivative by ${d.variable} is not the slope"`,
+    );
+  });
+  return lines;
+}
+
+function javascript(fn: CodeFunction): string {
+  const { schedule, parameters } = fn;
+  const params = [...parameters.values()];
+  const gradient = fn.derivatives.map((d) => `${d.variable === parameters.get(d.variable) ? d.variable : JSON.stringify(d.variable)}: ${outputCode(fn, d.id)}`);
+  const returned = fn.derivatives.length === 1
+    ? `{ value: ${outputCode(fn, fn.value)}, derivative: ${outputCode(fn, fn.derivatives[0]!.id)} }`
+    : `{ value: ${outputCode(fn, fn.value)}, gradient: { ${gradient.join(', ')} } }`;
+  const lines = [
+    ...schedule.constants.map((id) => `const ${schedule.names.get(id)} = ${code(fn, id)};`),
+    ...(schedule.constants.length > 0 ? [''] : []),
+    ...wrap(fn.comment, 76).map((l) => `// ${l}`),
+    `export function ${fn.name}(${params.join(', ')}) {`,
+    ...schedule.statements.map((id) => `  const ${schedule.names.get(id)} = ${code(fn, id)};`),
+    `  return ${returned};`,
+    '}',
+  ];
+  if (fn.checkPoints) {
+    const checkName = `check${fn.name[0]!.toUpperCase()}${fn.name.slice(1)}`;
+    lines.push(
+      '',
+      `// Compares the derivatives of ${fn.name} with central differences; throws where one is not the slope.`,
+      `export function ${checkName}() {`,
+      `  const points = [${fn.checkPoints.map((p) => `[${p.join(', ')}]`).join(', ')}];`,
+      '  for (const point of points) {',
+    );
+    fn.derivatives.forEach((d, k) => {
+      const i = params.indexOf(parameters.get(d.variable)!);
+      const got = fn.derivatives.length === 1 ? `${fn.name}(...point).derivative` : `${fn.name}(...point).gradient[${JSON.stringify(d.variable)}]`;
+      const shifted = (sign: string): string => `${fn.name}(...point.map((p, i) => (i === ${i} ? p ${sign} h : p))).value`;
+      lines.push(
+        `    ${k === 0 ? 'let ' : ''}h = 1e-6 * Math.max(1, Math.abs(point[${i}]));`,
+        `    ${k === 0 ? 'let ' : ''}slope = (${shifted('+')} - ${shifted('-')}) / (2 * h);`,
+        `    ${k === 0 ? 'let ' : ''}d = ${got};`,
+        `    if (!(Math.abs(d - slope) <= 1e-4 * (1 + Math.abs(d)))) throw new Error(\`${fn.name}: the derivative by ${d.variable} at \${point} is \${d}, the slope \${slope}\`);`,
+      );
+    });
+    lines.push('  }', '}');
+  }
+  return lines.join('\n');
+}
+
+function c(fn: CodeFunction): string {
+  const { schedule, parameters } = fn;
+  const params = [...parameters.values()];
+  const outputs = fn.derivatives.map((d) => `d_${parameters.get(d.variable)}`);
+  const lines = [
+    '#include <math.h>',
+    ...(fn.checkPoints ? ['#include <stdio.h>'] : []),
+    '',
+    '/*',
+    ...wrap(fn.comment, 76).map((l) => ` * ${l}`),
+    ` * Returns the value; writes the derivative by ${fn.derivatives.map((d) => d.variable).join(', by ')} to ${outputs.map((o) => `*${o}`).join(', ')}.`,
+    ' */',
+    `double ${fn.name}(${[...params.map((p) => `double ${p}`), ...outputs.map((o) => `double *${o}`)].join(', ')}) {`,
+    ...schedule.constants.map((id) => `  const double ${schedule.names.get(id)} = ${code(fn, id)};`),
+    ...schedule.statements.map((id) => `  const double ${schedule.names.get(id)} = ${code(fn, id)};`),
+    ...fn.derivatives.map((d, k) => `  *${outputs[k]} = ${outputCode(fn, d.id)};`),
+    `  return ${outputCode(fn, fn.value)};`,
+    '}',
+  ];
+  if (fn.checkPoints) {
+    const scratch = outputs.map((o) => `${o}_`);
+    lines.push(
+      '',
+      `/* Compares the derivatives of ${fn.name} with central differences; returns how many are not the slope. */`,
+      `int check_${fn.name}(void) {`,
+      `  static const double points[][${params.length}] = {${fn.checkPoints.map((p) => `{${p.map(numberLiteral).join(', ')}}`).join(', ')}};`,
+      '  int failures = 0;',
+      `  for (unsigned k = 0; k < sizeof points / sizeof points[0]; k++) {`,
+      `    double ${scratch.join(', ')}, ignored[${Math.max(1, outputs.length)}];`,
+    );
+    const args = (i: number, sign: string): string => params.map((_, j) => (j === i ? `points[k][${j}] ${sign} h` : `points[k][${j}]`)).join(', ');
+    const ignored = outputs.map((_, j) => `&ignored[${j}]`).join(', ');
+    lines.push(`    ${fn.name}(${[...params.map((_, j) => `points[k][${j}]`), ...scratch.map((s) => `&${s}`)].join(', ')});`);
+    fn.derivatives.forEach((d, k) => {
+      const i = params.indexOf(parameters.get(d.variable)!);
+      lines.push(
+        `    ${k === 0 ? 'double ' : ''}h = 1e-6 * fmax(1.0, fabs(points[k][${i}]));`,
+        `    ${k === 0 ? 'double ' : ''}slope = (${fn.name}(${args(i, '+')}, ${ignored}) - ${fn.name}(${args(i, '-')}, ${ignored})) / (2.0 * h);`,
+        `    if (!(fabs(${scratch[k]} - slope) <= 1e-4 * (1.0 + fabs(${scratch[k]})))) {`,
+        `      printf("${fn.name}: the derivative by ${d.variable} at point %u is %.17g, the slope %.17g\\n", k, ${scratch[k]}, slope);`,
+        '      failures++;',
+        '    }',
+      );
+    });
+    lines.push('  }', '  return failures;', '}');
+  }
+  return lines.join('\n');
+}
+
+/** A float written so that C reads it as a double. */
+const numberLiteral = (x: number): string => (/^-?\d+$/.test(String(x)) ? `${x}.0` : String(x));

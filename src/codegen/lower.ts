@@ -1,0 +1,141 @@
+import type { Expr } from '../expr/types.js';
+import { InputError } from '../errors.js';
+import { rational } from '../expr/rational.js';
+import { functionTable, type FunctionName } from '../functions/table.js';
+import type { Template } from '../functions/template.js';
+import { postOrder } from '../expr/traverse.js';
+import type { Program } from './program.js';
+import type { Target, TargetSyntax } from './targets.js';
+
+/** What lowering needs to know: the target, whether to use stable forms, and where to note them. */
+export interface Lowering {
+  readonly program: Program;
+  readonly target: Target;
+  readonly syntax: TargetSyntax;
+  readonly stable: boolean;
+  /** The notes of the stable forms used, each once. */
+  readonly notes: Set<string>;
+}
+
+/**
+ * The program nodes that compute an expression in a target: each function by its name there
+ * where the target has it, otherwise by its stable form (σ, softplus, ln σ, logsumexp) or its
+ * definition (sec u = 1/cos u), and real odd roots with their sign.
+ */
+export function lower(e: Expr, how: Lowering): number {
+  const { program } = how;
+  const ids = new Map<Expr, number>();
+  for (const node of postOrder(e)) {
+    const arg = (child: Expr): number => ids.get(child)!;
+    let id: number;
+    switch (node.kind) {
+      case 'num': id = program.node({ op: 'num', value: node.value }); break;
+      case 'constant': id = program.node({ op: 'constant', name: node.name }); break;
+      case 'variable': id = program.node({ op: 'variable', name: node.name }); break;
+      case 'add': id = program.node({ op: 'add', args: node.terms.map(arg) }); break;
+      case 'mul': id = program.node({ op: 'mul', args: node.factors.map(arg) }); break;
+      case 'div': id = program.node({ op: 'div', args: [arg(node.numerator), arg(node.denominator)] }); break;
+      case 'neg': id = negate(program, arg(node.operand)); break;
+      case 'pow': id = power(arg(node.base), arg(node.exponent), how); break;
+      case 'call': id = callOf(node.name, node.args.map(arg), how); break;
+      case 'apply':
+        throw new InputError(`${node.name} is a function dydx does not know: code can compute only functions it knows`, 'no-counterpart');
+      case 'derivative':
+        throw new InputError('code cannot compute a derivative left unevaluated', 'no-counterpart');
+    }
+    ids.set(node, id);
+  }
+  return ids.get(e)!;
+}
+
+const negate = (program: Program, id: number): number => {
+  const n = program.nodes[id]!;
+  return n.op === 'num' ? program.node({ op: 'num', value: n.value.neg() }) : program.node({ op: 'neg', args: [id] });
+};
+
+/** f(args) in the target, named after f so that the code can call it s for σ. */
+function callOf(name: FunctionName, args: readonly number[], how: Lowering): number {
+  const id = callWithoutName(name, args, how);
+  if (!how.program.hints.has(id)) how.program.hints.set(id, name);
+  return id;
+}
+
+function callWithoutName(name: FunctionName, args: readonly number[], how: Lowering): number {
+  const { program, syntax } = how;
+  const entry = functionTable[name];
+  const spelling = entry.code[syntax.spellings];
+  const [fewest, most] = entry.arity;
+  // A target's name stands for the function's own number of arguments, or its one-argument form;
+  // an associative function of more (max(a, b, c)) is that of two, nested.
+  const spelledFor = spelling !== undefined && (fewest === most || args.length === 1 || entry.associative);
+  if (entry.associative && args.length > 2) {
+    return callOf(name, [args[0]!, callOf(name, args.slice(1), how)], how);
+  }
+  if (how.stable && entry.stable && !spelledFor) {
+    how.notes.add(entry.stable.note);
+    return template(entry.stable.form, args, name, how);
+  }
+  if (spelledFor) return program.node({ op: 'call', name: spelling, args });
+  if (entry.extreme) {
+    const [u, v] = args as [number, number];
+    const relation = entry.extreme === 'greatest' ? '>=' : '<';
+    return program.node({ op: 'select', args: [program.node({ op: 'compare', relation, args: [u, v] }), u, v] });
+  }
+  if (entry.root !== undefined && entry.root % 2 === 1) {
+    return program.node({ op: 'signed-power', args: [args[0]!, program.node({ op: 'num', value: rational(1, entry.root) })] });
+  }
+  if (entry.definition !== undefined) return template(entry.definition, args, name, how);
+  throw new InputError(`${how.target} has no ${name}, and dydx has no definition of it in functions ${how.target} has`, 'no-counterpart');
+}
+
+/** The nodes of a template of the function table with these arguments (a left-out second is the default). */
+function template(t: Template<FunctionName>, args: readonly number[], of: FunctionName, how: Lowering): number {
+  const { program } = how;
+  if (typeof t === 'number') return program.node({ op: 'num', value: rational(t) });
+  switch (t) {
+    case 'u': return args[0]!;
+    case 'v': {
+      const second = args[1];
+      if (second !== undefined) return second;
+      const byDefault = functionTable[of].defaultSecond;
+      if (byDefault === undefined) throw new Error(`internal error: ${of} has no second argument`);
+      return template(byDefault, [], of, how);
+    }
+    case 'e': case 'pi': return program.node({ op: 'constant', name: t });
+  }
+  const [head, ...rest] = t;
+  const parts = rest.map((r) => template(r, args, of, how));
+  switch (head) {
+    case 'add': return program.node({ op: 'add', args: parts });
+    case 'mul': return program.node({ op: 'mul', args: parts });
+    case 'sub': return program.node({ op: 'add', args: [parts[0]!, negate(program, parts[1]!)] });
+    case 'div': return program.node({ op: 'div', args: [parts[0]!, parts[1]!] });
+    case 'neg': return negate(program, parts[0]!);
+    case 'pow': return power(parts[0]!, parts[1]!, how);
+    case 'gt': return program.node({ op: 'compare', relation: '>', args: [parts[0]!, parts[1]!] });
+    case 'lt': return program.node({ op: 'compare', relation: '<', args: [parts[0]!, parts[1]!] });
+    case 'ge': return program.node({ op: 'compare', relation: '>=', args: [parts[0]!, parts[1]!] });
+    case 'if': return program.node({ op: 'select', args: [parts[0]!, parts[1]!, parts[2]!] });
+    default: return callOf(head as FunctionName, parts, how);
+  }
+}
+
+/**
+ * base^exponent as dydx reads it on the reals: a negative whole exponent is a quotient (no
+ * integer array raised to −1), ½ is a square root, and a fraction with an odd denominator is
+ * the real root, defined for a negative base too (x^(2/3) = |x|^(2/3), x^(1/3) = −|x|^(1/3) below 0).
+ */
+function power(base: number, exponent: number, how: Lowering): number {
+  const { program } = how;
+  const n = program.nodes[exponent]!;
+  if (n.op !== 'num') return program.node({ op: 'pow', args: [base, exponent] });
+  const q = n.value;
+  const one = program.node({ op: 'num', value: rational(1) });
+  if (q.s < 0n) return program.node({ op: 'div', args: [one, power(base, program.node({ op: 'num', value: q.neg() }), how)] });
+  if (q.d === 1n) return program.node({ op: 'pow', args: [base, exponent] });
+  if (q.n === 1n && q.d === 2n) return callOf('sqrt', [base], how);
+  if (q.n === 1n && q.d === 3n) return callOf('cbrt', [base], how);
+  if (q.d % 2n === 0n) return program.node({ op: 'pow', args: [base, exponent] });
+  if (q.n % 2n === 1n) return program.node({ op: 'signed-power', args: [base, exponent] });
+  return program.node({ op: 'pow', args: [callOf('abs', [base], how), exponent] });
+}

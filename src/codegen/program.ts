@@ -1,0 +1,64 @@
+import type { Rational } from '../expr/types.js';
+
+/**
+ * A straight-line program as a graph of operations shared by every output: a node is made
+ * once for each distinct operation on the same operands (hash-consing), so a part that f and
+ * f′ both need, σ(x) or e^(−|x|), is one node however often it is used.
+ */
+export type Operation =
+  | { readonly op: 'num'; readonly value: Rational }
+  | { readonly op: 'constant'; readonly name: 'e' | 'pi' }
+  | { readonly op: 'variable'; readonly name: string }
+  | { readonly op: 'add' | 'mul'; readonly args: readonly number[] }
+  | { readonly op: 'div' | 'pow'; readonly args: readonly [number, number] }
+  | { readonly op: 'neg'; readonly args: readonly [number] }
+  /** A function of the target, by its name there (np.exp, Math.log1p). */
+  | { readonly op: 'call'; readonly name: string; readonly args: readonly number[] }
+  /** |u|^r with u's sign: the real root of an odd degree, u^(1/3) of a negative u. */
+  | { readonly op: 'signed-power'; readonly args: readonly [number, number] }
+  | { readonly op: 'compare'; readonly relation: '>' | '<' | '>='; readonly args: readonly [number, number] }
+  /** if args[0] then args[1] else args[2]. */
+  | { readonly op: 'select'; readonly args: readonly [number, number, number] };
+
+export class Program {
+  readonly nodes: Operation[] = [];
+  /** What a node computes, for naming it: the table function it is (σ is s), where it is one. */
+  readonly hints = new Map<number, string>();
+  private readonly ids = new Map<string, number>();
+  private readonly constant = new Map<number, boolean>();
+
+  /** The node for an operation, made once. */
+  node(operation: Operation): number {
+    const key = keyOf(operation);
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    this.nodes.push(operation);
+    this.ids.set(key, this.nodes.length - 1);
+    return this.nodes.length - 1;
+  }
+
+  /** The operands of a node. */
+  argsOf(id: number): readonly number[] {
+    const n = this.nodes[id]!;
+    return 'args' in n ? n.args : [];
+  }
+
+  /** Whether a node's value depends on no variable: worked out once per node, then remembered. */
+  isConstant(id: number): boolean {
+    const known = this.constant.get(id);
+    if (known !== undefined) return known;
+    const value = this.nodes[id]!.op !== 'variable' && this.argsOf(id).every((a) => this.isConstant(a));
+    this.constant.set(id, value);
+    return value;
+  }
+}
+
+function keyOf(o: Operation): string {
+  switch (o.op) {
+    case 'num': return `n${o.value.toFraction()}`;
+    case 'constant': case 'variable': return `${o.op[0]}${o.name}`;
+    case 'call': return `${o.name}(${o.args.join(',')})`;
+    case 'compare': return `${o.relation}(${o.args.join(',')})`;
+    default: return `${o.op}(${o.args.join(',')})`;
+  }
+}

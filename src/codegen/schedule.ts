@@ -1,0 +1,110 @@
+import type { Program } from './program.js';
+import type { TargetSyntax } from './targets.js';
+
+/** Which nodes get a name of their own, and in what order they are computed. */
+export interface Schedule {
+  /** Names of the nodes computed once into a variable: outputs, shared parts, constants. */
+  readonly names: ReadonlyMap<number, string>;
+  /** Constants (no variable in them), computed once outside the function where the language allows. */
+  readonly constants: readonly number[];
+  /** The other named nodes, in an order where each comes after the named nodes it uses. */
+  readonly statements: readonly number[];
+}
+
+/** Short names for the parts a reader knows by a letter: s = σ(x), t = tanh(…), e = e^(…). */
+const shortNames: Readonly<Record<string, string>> = {
+  sigmoid: 's', tanh: 't', exp: 'e', softplus: 'sp', log: 'l', log1p: 'lp', sqrt: 'r', erf: 'ef', erfc: 'ec',
+  sin: 'sn', cos: 'cs', sinh: 'sh', cosh: 'ch', logsigmoid: 'ls',
+};
+
+/** The short name of what a node computes, where it has one. */
+export const shortNameOf = (program: Program, id: number): string | undefined => {
+  const hint = program.hints.get(id);
+  return hint === undefined ? undefined : shortNames[hint];
+};
+
+/**
+ * Chooses the variables of the generated code: every output, every part used twice or more
+ * (common-subexpression elimination over all the outputs together), and every constant part.
+ * In a language that computes lazily and raises on a bad argument (Python's math), a part
+ * that is needed only on one side of a choice is not computed ahead of it, unless computing
+ * it cannot fail.
+ */
+export function schedule(program: Program, outputs: readonly { readonly id: number; readonly name: string }[], syntax: TargetSyntax, taken: ReadonlySet<string>): Schedule {
+  const uses = new Map<number, number>();
+  const unconditional = new Set<number>();
+  const seen = new Set<number>();
+  // Each edge of the graph counts once: a part used by two parents is shared.
+  const visit = (id: number, conditional: boolean): void => {
+    if (!conditional) unconditional.add(id);
+    const first = !seen.has(id);
+    seen.add(id);
+    const node = program.nodes[id]!;
+    const args = program.argsOf(id);
+    if (!first && (conditional || unconditional.has(id))) return;
+    args.forEach((a, i) => {
+      if (first) uses.set(a, (uses.get(a) ?? 0) + 1);
+      visit(a, conditional || (node.op === 'select' && i > 0));
+    });
+  };
+  for (const o of outputs) visit(o.id, false);
+
+  const isConstant = (id: number): boolean => program.isConstant(id);
+  const isLeaf = (id: number): boolean => ['num', 'constant', 'variable'].includes(program.nodes[id]!.op);
+  const lazyAndRaising = syntax.family === 'python' && !syntax.elementwise;
+  const named = (id: number): boolean => {
+    if (isLeaf(id)) return false;
+    if (isConstant(id)) return true;
+    if ((uses.get(id) ?? 0) < 2) return false;
+    const n = program.nodes[id]!;
+    // −x and x² read as well as a name would.
+    if (n.op === 'neg' && isLeaf(n.args[0])) return false;
+    return !lazyAndRaising || unconditional.has(id) || cannotRaise(program, id);
+  };
+
+  const names = new Map<number, string>();
+  const used = new Set(taken);
+  const claim = (id: number, wanted: string): void => {
+    let name = wanted;
+    for (let k = 2; used.has(name) || syntax.reserved.has(name); k++) name = `${wanted}${k}`;
+    used.add(name);
+    names.set(id, name);
+  };
+  // An output that is a number or a parameter is written as itself where it is returned.
+  for (const o of outputs) if (!names.has(o.id) && !isLeaf(o.id)) claim(o.id, o.name);
+
+  const constants: number[] = [];
+  const statements: number[] = [];
+  const placed = new Set<number>();
+  let temporaries = 0;
+  let constantCount = 0;
+  const place = (id: number): void => {
+    if (placed.has(id)) return;
+    placed.add(id);
+    const constantPart = isConstant(id);
+    // A constant is computed whole: its parts are not named apart.
+    if (!constantPart) for (const a of program.argsOf(id)) place(a);
+    if (!names.has(id) && !named(id)) return;
+    if (!names.has(id)) claim(id, constantPart ? `C${++constantCount}` : shortNameOf(program, id) ?? `u${++temporaries}`);
+    (constantPart && !isLeaf(id) ? constants : statements).push(id);
+  };
+  for (const o of outputs) place(o.id);
+  return { names, constants, statements };
+}
+
+/** Whether computing a node can raise in Python's math: only sums, products, |·| and e^(−|·|) of such parts cannot. */
+function cannotRaise(program: Program, id: number): boolean {
+  const n = program.nodes[id]!;
+  switch (n.op) {
+    case 'num': case 'constant': case 'variable': return true;
+    case 'add': case 'mul': case 'neg': case 'compare': return n.args.every((a) => cannotRaise(program, a));
+    case 'call': {
+      if (n.name === 'abs') return cannotRaise(program, n.args[0]!);
+      // e^(−|u|) is at most 1.
+      const inner = program.nodes[n.args[0]!]!;
+      return n.name === 'math.exp' && inner.op === 'neg' && program.nodes[inner.args[0]]!.op === 'call'
+        && (program.nodes[inner.args[0]] as { name: string }).name === 'abs' && cannotRaise(program, inner.args[0]);
+    }
+    default: return false;
+  }
+}
