@@ -40,6 +40,10 @@ export {
 export { shownRules, type Binding, type Equation } from './steps/rules-shown.js';
 export { capitalise, rewriteLabels, words } from './steps/labels.js';
 
+// The derivative in terms of the function's own output, for a backward pass: σ′ = y·(1 − y).
+export { inTermsOfOutput, type NoFormInOutput, type OutputForm, type OutputFormOptions, type OutputStep, type SignCondition } from './backprop/in-terms-of-output.js';
+export { noFormReason, outputAnswer, outputConditions, outputStepLines } from './print/output-form.js';
+
 // Code for a function and its derivative together, in Python, NumPy, PyTorch, JAX, JavaScript or C.
 export { codeOperations, generateCode, type CodeOptions } from './codegen/generate.js';
 export { codeTargets, type Target } from './codegen/targets.js';

@@ -10,6 +10,7 @@ import type { CheckReport } from '../check/check.js';
 import { buildTrace, stepNumber, tooLargeToShow, type TraceRewrite, type TraceStep } from '../steps/trace.js';
 import { derivativeName, readingIn } from '../print/reading.js';
 import type { FunctionLabel } from '../parse/request.js';
+import type { OutputForm, OutputStep } from '../backprop/in-terms-of-output.js';
 
 /** An expression in the three notations. */
 export interface PrintedExpr {
@@ -139,5 +140,26 @@ export function workingJson(report: WorkingReport) {
     ...(wrong ? { firstWrong: { line: wrong.line, at: wrong.where.at, value: finiteOrNull(wrong.where.line), before: finiteOrNull(wrong.where.before) } } : {}),
     ...(report.report?.mistake ? { mistake: mistakeJson(report.report.mistake) } : {}),
     derivative: printed(report.derivative.result),
+  };
+}
+
+/** The derivative in terms of the output, for --in-terms-of-output --format json. */
+export function outputFormJson(input: string, form: OutputForm): Record<string, unknown> {
+  const step = (s: OutputStep): Record<string, unknown> => {
+    switch (s.kind) {
+      case 'value-form': return { kind: s.kind, function: s.name, value: printed(s.value), derivative: printed(s.derivative), inValue: printed(s.inValue) };
+      case 'power-form': return { kind: s.kind, power: printed(s.power), derivative: printed(s.derivative), inValue: printed(s.inValue) };
+      case 'invert': return { kind: s.kind, argument: printed(s.argument), fromValue: printed(s.fromValue) };
+      case 'substitute': case 'simplify': return { kind: s.kind, result: printed(s.result) };
+    }
+  };
+  return {
+    input, variable: form.variable, output: form.output,
+    derivative: printed(form.derivative),
+    inTermsOfOutput: form.inOutput ? printed(form.inOutput) : null,
+    holds: form.holds.map((h) => ({ expression: printed(h.expr), relation: h.relation })),
+    ...(form.mixed ? { withInput: printed(form.mixed) } : {}),
+    ...(form.reason ? { reason: form.reason.kind === 'not-one-to-one' ? { ...form.reason } : { kind: form.reason.kind } } : {}),
+    steps: form.steps.map(step),
   };
 }

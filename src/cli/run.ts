@@ -15,7 +15,9 @@ import { readingIn } from '../print/reading.js';
 import { checkAnswer, checkWorking } from '../answer/check-answer.js';
 import { answerLines, workingLines } from '../print/answer.js';
 import { toText, toUnicode } from '../print/linear.js';
-import { answerJson, workingJson } from './json.js';
+import { answerJson, outputFormJson, workingJson } from './json.js';
+import { inTermsOfOutput } from '../backprop/in-terms-of-output.js';
+import { noFormReason, outputAnswer, outputConditions, outputStepLines } from '../print/output-form.js';
 import { generateCode } from '../codegen/generate.js';
 import { codeTargets, type Target } from '../codegen/targets.js';
 
@@ -64,6 +66,7 @@ interface Options {
   readonly name?: string;
   readonly unsafe?: boolean;
   readonly withCheck?: boolean;
+  readonly inTermsOfOutput?: boolean;
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -91,6 +94,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--max-shown <n>', 'most expression nodes a derivation may show with --steps (default 1000000)', parseCount)
     .option('--answer <answers>', "check your own derivative (several separated by ';'): correct (exit 0), incorrect (5, with the likely mistake) or undecided (4)")
     .option('--answer-file <path>', "check your working: one expression per line, each claimed equal to the line before (the first to the derivative); names the first that is not")
+    .option('--in-terms-of-output', "write the derivative with the function's own value y: σ′ = y·(1 − y); where none exists, says why")
     .addOption(new Option('--emit <target>', 'write code for the function and its derivative together, every shared part computed once').choices(codeTargets))
     .option('--name <name>', 'with --emit, the name of the function (default: sigmoid for sigmoid(x), else f)')
     .option('--unsafe', 'with --emit, write σ, softplus, ln(1 + u) … as the formulas are, not in forms that neither overflow nor cancel')
@@ -227,6 +231,7 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
       }));
       return exitCode.ok;
     }
+    if (options.inTermsOfOutput) return answerInTermsOfOutput(input, options, output, io, prefix);
     if (options.var?.includes(',')) throw new InputError(`--var ${options.var}: one variable, or several with --emit`, 'invalid-request');
     const onlyWithEmit = (['name', 'unsafe', 'withCheck'] as const).find((o) => options[o] !== undefined);
     if (onlyWithEmit) throw new InputError(`--${onlyWithEmit.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --emit`, 'invalid-request');
@@ -268,6 +273,31 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     }
     return status;
   }
+}
+
+/** The derivative written with y = f(x): y′ = y·(1 − y) for σ; beside it, where it holds and why there is no form in y alone. */
+function answerInTermsOfOutput(input: string, options: Options, output: RenderOptions, io: CliIO, prefix: string): number {
+  const form = inTermsOfOutput(input, {
+    variable: options.var, maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
+    abstractFunctions: options.function, variables: options.vars, notation: options.input, timeout: options.timeout, maxMemory: options.maxMemory,
+  });
+  const { format } = output;
+  if (format === 'json') {
+    io.write(`${JSON.stringify(outputFormJson(input, form))}\n`);
+    return exitCode.ok;
+  }
+  const notation = format === 'unicode' ? 'unicode' : 'text';
+  if (format === 'latex' || format === 'markdown') {
+    const latex = outputAnswer(form, 'latex');
+    io.write(`${format === 'markdown' ? `$${latex}$` : latex}\n`);
+  } else {
+    io.write(`${output.steps !== undefined ? outputStepLines(form, notation).join('\n') : outputAnswer(form, notation)}\n`);
+  }
+  if (output.steps === undefined || format === 'latex' || format === 'markdown') {
+    if (form.holds.length > 0) io.writeError(`${prefix}holds for ${outputConditions(form.holds, notation)}\n`);
+    if (form.reason && form.inOutput === undefined) io.writeError(`${prefix}no form in ${form.output} alone: ${noFormReason(form, form.reason, notation)}\n`);
+  }
+  return exitCode.ok;
 }
 
 /** Checks the working in a file, line by line: exit 0 when every line is right, 5 at the first that is not. */

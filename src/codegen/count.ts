@@ -20,7 +20,7 @@ export function countOperations(program: Program, roots: readonly number[]): Ope
     seen.add(id);
     const n = program.nodes[id]!;
     const args = program.argsOf(id);
-    stack.push(...args);
+    for (const a of args) stack.push(a);
     switch (n.op) {
       case 'num': case 'constant': case 'variable': break;
       case 'add': case 'mul': arithmetic += args.length - 1; break;

@@ -149,12 +149,17 @@ function javascript(fn: CodeFunction): string {
     );
     fn.derivatives.forEach((d, k) => {
       const i = params.indexOf(parameters.get(d.variable)!);
-      const got = fn.derivatives.length === 1 ? `${fn.name}(...point).derivative` : `${fn.name}(...point).gradient[${JSON.stringify(d.variable)}]`;
-      const shifted = (sign: string): string => `${fn.name}(...point.map((p, i) => (i === ${i} ? p ${sign} h : p))).value`;
+      const at = (shift: string, j: number): string => `point[${j}]${j === i ? shift : ''}`;
+      const call = (shift: string): string => `${fn.name}(${params.map((_, j) => at(shift, j)).join(', ')})`;
+      const key = /^[A-Za-z_$][\w$]*$/.test(d.variable) ? `.${d.variable}` : `[${JSON.stringify(d.variable)}]`;
+      const got = fn.derivatives.length === 1 ? `${call('')}.derivative` : `${call('')}.gradient${key}`;
+      // Declared once, reassigned for each further variable.
+      const declare = k > 0 ? '' : fn.derivatives.length === 1 ? 'const ' : 'let ';
+      const shifted = (sign: string): string => `${call(` ${sign} h`)}.value`;
       lines.push(
-        `    ${k === 0 ? 'let ' : ''}h = 1e-6 * Math.max(1, Math.abs(point[${i}]));`,
-        `    ${k === 0 ? 'let ' : ''}slope = (${shifted('+')} - ${shifted('-')}) / (2 * h);`,
-        `    ${k === 0 ? 'let ' : ''}d = ${got};`,
+        `    ${declare}h = 1e-6 * Math.max(1, Math.abs(point[${i}]));`,
+        `    ${declare}slope = (${shifted('+')} - ${shifted('-')}) / (2 * h);`,
+        `    ${declare}d = ${got};`,
         `    if (!(Math.abs(d - slope) <= 1e-4 * (1 + Math.abs(d)))) throw new Error(\`${fn.name}: the derivative by ${d.variable} at \${point} is \${d}, the slope \${slope}\`);`,
       );
     });

@@ -56,7 +56,9 @@ export function generateCode(input: string | Expr, options: CodeOptions = {}): s
   const valueName = shortNameOf(program, value) ?? 'y';
   const derivativeName = (v: string): string => (derivatives.length === 1 ? `d${valueName}` : `d${valueName}_d${parameters.get(v)}`);
   const outputs = [{ id: value, name: valueName }, ...derivatives.map((x) => ({ id: x.id, name: derivativeName(x.variable) }))];
-  const name = options.name ?? defaultName(d.value);
+  // A function's own name may be the language's (log in C): then the default is f.
+  const own = defaultName(d.value);
+  const name = options.name ?? (syntax.reserved.has(own) ? 'f' : own);
   if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) || syntax.reserved.has(name)) {
     throw new InputError(`'${name}' cannot name a function in ${target}: use letters, digits and _, not a keyword`, 'invalid-request');
   }

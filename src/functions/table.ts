@@ -282,6 +282,8 @@ const table = {
   }),
   tan: entry({
     inverse: 'atan', aliases: [], arity: [1, 1], rule: elementary, derivative: ['pow', ['sec', 'u'], 2],
+    // Not one-to-one, yet sec² = 1 + tan² wherever tan is defined.
+    derivativeInOutput: ['add', 1, ['pow', 'u', 2]],
     definition: ['div', ['sin', 'u'], ['cos', 'u']],
     values: [{ at: 0, is: 0 }], undoes: 'atan',
     unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: except(Math.PI / 2, Math.PI),
@@ -301,6 +303,7 @@ const table = {
   }),
   cot: entry({
     inverse: 'acot', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['pow', ['csc', 'u'], 2]],
+    derivativeInOutput: ['neg', ['add', 1, ['pow', 'u', 2]]],
     definition: ['div', ['cos', 'u'], ['sin', 'u']],
     unicode: called('cot'), latex: command('cot'), code: { mathjs: 'cot' }, evaluate: cot, domain: except(0, Math.PI),
   }),
