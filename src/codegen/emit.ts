@@ -65,13 +65,15 @@ function python(fn: CodeFunction): string {
   const text = [
     ...constants, ...statements, `return ${returned}`, ...check,
   ].join('\n');
-  const imports = pythonImports.filter(([prefix]) => text.includes(prefix)).map(([, statement]) => statement);
+  // np. within jnp. is no use of NumPy: a prefix counts where it starts a name.
+  const uses = (prefix: string): boolean => new RegExp(`(^|[^\\w.])${prefix.replace(/\./g, '\\.')}`, 'm').test(text);
+  const imports = pythonImports.filter(([prefix]) => uses(prefix)).map(([, statement]) => statement);
   const lines = [
     ...[...new Set(imports)].sort(),
     ...(imports.length > 0 ? ['', ''] : []),
     ...(constants.length > 0 ? [...constants, '', ''] : []),
     `def ${fn.name}(${params.join(', ')}):`,
-    ...wrap(fn.comment, 75).map((l) => `    # ${l}`),
+    ...wrap(fn.comment, 73).map((l) => `    # ${l}`),
     ...statements,
     `    return ${returned}`,
     ...(check.length > 0 ? ['', '', ...check] : []),
@@ -81,42 +83,45 @@ function python(fn: CodeFunction): string {
 
 function pythonCheck(fn: CodeFunction): string[] {
   const params = [...fn.parameters.values()];
-  const columns = params.map((_, i) => fn.checkPoints!.map((p) => String(p[i])));
   const arrays = fn.target === 'python' ? undefined : fn.target === 'numpy' ? 'np' : fn.target === 'torch' ? 'torch' : 'jnp';
   // JAX computes in 32 bits unless told otherwise: a wider step and a looser tolerance.
   const [step, tolerance] = fn.target === 'jax' ? ['1e-3', '1e-2'] : ['1e-6', '1e-4'];
-  const gradient = (call: string, k: number): string => (fn.derivatives.length === 1 ? `${call}[1]` : `${call}[1][${k}]`);
-  const lines = [
-    `def check_${fn.name}():`,
-    `    # Compares the derivatives of ${fn.name} with central differences.`,
-  ];
+  const single = fn.derivatives.length === 1;
+  const lines = [`def check_${fn.name}():`, `    # Compares the derivatives of ${fn.name} with central differences.`];
   if (arrays === undefined) {
-    lines.push(`    points = [${fn.checkPoints!.map((p) => `(${p.join(', ')}${p.length === 1 ? ',' : ''})`).join(', ')}]`);
-    lines.push('    for point in points:');
-    fn.derivatives.forEach((d, k) => {
-      const i = params.indexOf(fn.parameters.get(d.variable)!);
-      const shifted = (sign: string): string => `${fn.name}(*[p ${sign} h if i == ${i} else p for i, p in enumerate(point)])[0]`;
-      lines.push(
-        `        h = ${step} * max(1.0, abs(point[${i}]))`,
-        `        slope = (${shifted('+')} - ${shifted('-')}) / (2 * h)`,
-        `        d = ${gradient(`${fn.name}(*point)`, k)}`,
-        `        assert abs(d - slope) <= ${tolerance} * (1 + abs(d)), (point, d, slope)`,
-      );
-    });
+    // The variables differentiated by are the first parameters, in their order.
+    lines.push(
+      '    points = [',
+      ...fn.checkPoints!.map((p) => `        (${p.join(', ')}${p.length === 1 ? ',' : ''}),`),
+      '    ]',
+      '    for point in points:',
+      `        value, ${single ? 'd' : 'gradient'} = ${fn.name}(*point)`,
+      `        for i in range(${fn.derivatives.length}):`,
+      `            h = ${step} * max(1.0, abs(point[i]))`,
+      '            up = [p + h if j == i else p for j, p in enumerate(point)]',
+      '            down = [p - h if j == i else p for j, p in enumerate(point)]',
+      `            slope = (${fn.name}(*up)[0] - ${fn.name}(*down)[0]) / (2 * h)`,
+      ...(single ? [] : ['            d = gradient[i]']),
+      `            assert abs(d - slope) <= ${tolerance} * (1 + abs(d)), (point, i, d, slope)`,
+    );
     return lines;
   }
-  const array = fn.target === 'torch' ? (xs: string) => `torch.tensor([${xs}], dtype=torch.float64)` : (xs: string) => `${arrays}.array([${xs}])`;
-  params.forEach((p, i) => lines.push(`    ${p} = ${array(columns[i]!.join(', '))}`));
+  params.forEach((p, i) => {
+    const column = fn.checkPoints!.map((point) => String(point[i])).join(', ');
+    if (fn.target === 'torch') lines.push(`    ${p} = torch.tensor(`, `        [${column}], dtype=torch.float64)`);
+    else lines.push(`    ${p} = ${arrays}.array([${column}])`);
+  });
+  lines.push(`    value, ${single ? 'd' : 'gradient'} = ${fn.name}(${params.join(', ')})`);
+  const close = fn.target === 'torch' ? 'torch.allclose' : `${arrays}.allclose`;
   fn.derivatives.forEach((d, k) => {
     const p = fn.parameters.get(d.variable)!;
     const at = (sign: string): string => `${fn.name}(${params.map((q) => (q === p ? `${q} ${sign} h` : q)).join(', ')})[0]`;
-    const close = fn.target === 'torch' ? 'torch.allclose' : `${arrays}.allclose`;
     const scale = fn.target === 'torch' ? `torch.clamp(torch.abs(${p}), min=1.0)` : `${arrays}.maximum(1.0, ${arrays}.abs(${p}))`;
     lines.push(
       `    h = ${step} * ${scale}`,
       `    slope = (${at('+')} - ${at('-')}) / (2 * h)`,
-      `    d = ${gradient(`${fn.name}(${params.join(', ')})`, k)}`,
-      `    assert ${close}(d, slope, rtol=${tolerance}, atol=${tolerance}), "${fn.name}: the derivative by ${d.variable} is not the slope"`,
+      `    assert ${close}(${single ? 'd' : `gradient[${k}]`}, slope, rtol=${tolerance}, atol=${tolerance}), (`,
+      `        "${fn.name}: the derivative by ${d.variable} is not the slope")`,
     );
   });
   return lines;

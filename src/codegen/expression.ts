@@ -20,6 +20,13 @@ function literal(q: Rational, syntax: TargetSyntax): string {
 export function expressionCode(
   program: Program, root: number, names: ReadonlyMap<number, string>, parameters: ReadonlyMap<string, string>, syntax: TargetSyntax,
 ): string {
+  /** Whether a node's code starts with a power written with ** (x ** 2 / 2). */
+  const startsWithPower = (id: number): boolean => {
+    if (names.has(id)) return false;
+    const n = program.nodes[id]!;
+    if (n.op === 'pow') return syntax.family !== 'c';
+    return (n.op === 'add' || n.op === 'mul' || n.op === 'div') && startsWithPower(n.args[0]!);
+  };
   const print = (id: number, isRoot: boolean): { text: string; level: number } => {
     const name = names.get(id);
     if (name !== undefined && !isRoot) return { text: name, level: precedence.atom };
@@ -54,9 +61,8 @@ export function expressionCode(
       case 'div':
         return { text: `${leading(n.args[0])} / ${atLeast(n.args[1], required.denominator)}`, level: precedence.product };
       case 'neg': {
-        // −x**2 is a syntax error in JavaScript: a power after a sign is always in parentheses.
-        const operand = program.nodes[n.args[0]]!;
-        const minimum = operand.op === 'pow' && !names.has(n.args[0]) ? precedence.atom : required.signOperand;
+        // -x ** 2 is a syntax error in JavaScript (and reads ambiguously elsewhere): what starts with a power goes in parentheses after a sign.
+        const minimum = startsWithPower(n.args[0]) ? precedence.atom : required.signOperand;
         return { text: `-${atLeast(n.args[0], minimum)}`, level: precedence.sign };
       }
       case 'pow': {

@@ -9,7 +9,7 @@ import { toUnicode } from '../print/linear.js';
 import { Program } from './program.js';
 import { lower } from './lower.js';
 import { rewriteStably } from './stable-rewrites.js';
-import { schedule, shortNameOf } from './schedule.js';
+import { fittedSchedule, shortNameOf } from './schedule.js';
 import { emit, type CodeFunction } from './emit.js';
 import { codeTargets, targetSyntax, type Target } from './targets.js';
 import { countOperations, type OperationCount } from './count.js';
@@ -64,7 +64,7 @@ export function generateCode(input: string | Expr, options: CodeOptions = {}): s
   }
   const fn: CodeFunction = {
     name, target, syntax, program, parameters, value, derivatives,
-    schedule: schedule(program, outputs, syntax, new Set([...parameters.values(), name])),
+    schedule: fittedSchedule(program, outputs, syntax, new Set([...parameters.values(), name]), parameters),
     comment: [
       `${valueName} = ${toUnicode(d.value)}`,
       ...d.derivatives.map((x) => `${d.derivatives.length === 1 ? 'd' : '∂'}${valueName}/${d.derivatives.length === 1 ? 'd' : '∂'}${x.variable} = ${toUnicode(x.result)}`),

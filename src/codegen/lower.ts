@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { InputError } from '../errors.js';
-import { rational } from '../expr/rational.js';
+import { isTerminating, rational, toDecimalString } from '../expr/rational.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import type { Template } from '../functions/template.js';
 import { postOrder } from '../expr/traverse.js';
@@ -34,7 +34,7 @@ export function lower(e: Expr, how: Lowering): number {
       case 'variable': id = program.node({ op: 'variable', name: node.name }); break;
       case 'add': id = program.node({ op: 'add', args: node.terms.map(arg) }); break;
       case 'mul': id = program.node({ op: 'mul', args: node.factors.map(arg) }); break;
-      case 'div': id = program.node({ op: 'div', args: [arg(node.numerator), arg(node.denominator)] }); break;
+      case 'div': id = decimalCoefficient(node, arg, program) ?? program.node({ op: 'div', args: [arg(node.numerator), arg(node.denominator)] }); break;
       case 'neg': id = negate(program, arg(node.operand)); break;
       case 'pow': id = power(arg(node.base), arg(node.exponent), how); break;
       case 'call': id = callOf(node.name, node.args.map(arg), how); break;
@@ -46,6 +46,21 @@ export function lower(e: Expr, how: Lowering): number {
     ids.set(node, id);
   }
   return ids.get(e)!;
+}
+
+/**
+ * 8943·x³/200000 as 0.044715 * x ** 3: a product with a number over a number, written with the
+ * decimal their quotient is where it has few digits, as the formula was typed.
+ */
+function decimalCoefficient(node: Expr & { kind: 'div' }, arg: (child: Expr) => number, program: Program): number | undefined {
+  const { numerator, denominator } = node;
+  if (denominator.kind !== 'num') return undefined;
+  const [first, ...rest] = numerator.kind === 'mul' ? numerator.factors : [numerator];
+  if (first?.kind !== 'num') return undefined;
+  const q = first.value.div(denominator.value);
+  if (!isTerminating(q) || toDecimalString(q.abs()).length > 12) return undefined;
+  const coefficient = program.node({ op: 'num', value: q });
+  return rest.length === 0 ? coefficient : program.node({ op: 'mul', args: [coefficient, ...rest.map(arg)] });
 }
 
 const negate = (program: Program, id: number): number => {

@@ -1,5 +1,6 @@
 import type { Program } from './program.js';
 import type { TargetSyntax } from './targets.js';
+import { expressionCode } from './expression.js';
 
 /** Which nodes get a name of their own, and in what order they are computed. */
 export interface Schedule {
@@ -13,7 +14,7 @@ export interface Schedule {
 
 /** Short names for the parts a reader knows by a letter: s = σ(x), t = tanh(…), e = e^(…). */
 const shortNames: Readonly<Record<string, string>> = {
-  sigmoid: 's', tanh: 't', exp: 'e', softplus: 'sp', log: 'l', log1p: 'lp', sqrt: 'r', erf: 'ef', erfc: 'ec',
+  sigmoid: 's', tanh: 't', exp: 'e', softplus: 'sp', log: 'ln', log1p: 'lp', sqrt: 'r', erf: 'ef', erfc: 'ec',
   sin: 'sn', cos: 'cs', sinh: 'sh', cosh: 'ch', logsigmoid: 'ls',
 };
 
@@ -30,7 +31,9 @@ export const shortNameOf = (program: Program, id: number): string | undefined =>
  * that is needed only on one side of a choice is not computed ahead of it, unless computing
  * it cannot fail.
  */
-export function schedule(program: Program, outputs: readonly { readonly id: number; readonly name: string }[], syntax: TargetSyntax, taken: ReadonlySet<string>): Schedule {
+function schedule(
+  program: Program, outputs: readonly Output[], syntax: TargetSyntax, taken: ReadonlySet<string>, alsoNamed: ReadonlySet<number> = new Set(),
+): Schedule {
   const uses = new Map<number, number>();
   const unconditional = new Set<number>();
   const seen = new Set<number>();
@@ -52,14 +55,16 @@ export function schedule(program: Program, outputs: readonly { readonly id: numb
   const isConstant = (id: number): boolean => program.isConstant(id);
   const isLeaf = (id: number): boolean => ['num', 'constant', 'variable'].includes(program.nodes[id]!.op);
   const lazyAndRaising = syntax.family === 'python' && !syntax.elementwise;
+  const mayComputeAhead = (id: number): boolean => !lazyAndRaising || unconditional.has(id) || cannotRaise(program, id);
   const named = (id: number): boolean => {
     if (isLeaf(id)) return false;
     if (isConstant(id)) return true;
+    if (alsoNamed.has(id)) return mayComputeAhead(id);
     if ((uses.get(id) ?? 0) < 2) return false;
     const n = program.nodes[id]!;
     // −x and x² read as well as a name would.
     if (n.op === 'neg' && isLeaf(n.args[0])) return false;
-    return !lazyAndRaising || unconditional.has(id) || cannotRaise(program, id);
+    return mayComputeAhead(id);
   };
 
   const names = new Map<number, string>();
@@ -90,6 +95,53 @@ export function schedule(program: Program, outputs: readonly { readonly id: numb
   };
   for (const o of outputs) place(o.id);
   return { names, constants, statements };
+}
+
+/** An output of the function: a node and the name it is wanted under. */
+export interface Output {
+  readonly id: number;
+  readonly name: string;
+}
+
+/** Longest line of code, indentation and all: PEP 8's 79 columns for Python, 100 elsewhere. */
+const lineWidth = (syntax: TargetSyntax): number => (syntax.family === 'python' ? 79 : 100);
+/** What a statement adds to its code: "    u1 = " in Python, "  const double u1 = …;" in C. */
+const statementCost = (syntax: TargetSyntax, name: string): number => name.length + (syntax.family === 'python' ? 7 : syntax.family === 'js' ? 12 : 19);
+
+/**
+ * The schedule with lines no longer than the language's width where naming parts can make them
+ * so: the longest unnamed part of a long statement gets a name of its own, until each fits.
+ */
+export function fittedSchedule(
+  program: Program, outputs: readonly Output[], syntax: TargetSyntax, taken: ReadonlySet<string>, parameters: ReadonlyMap<string, string>,
+): Schedule {
+  const alsoNamed = new Set<number>();
+  for (let round = 0; ; round++) {
+    const s = schedule(program, outputs, syntax, taken, alsoNamed);
+    if (round > 200) return s;
+    const code = (id: number): string => expressionCode(program, id, s.names, parameters, syntax);
+    const long = [...s.constants, ...s.statements].filter((id) => code(id).length + statementCost(syntax, s.names.get(id)!) > lineWidth(syntax));
+    if (!long.some((id) => nameLongestPart(id))) return s;
+
+    /** Names the longest part written out within a long line that may have a name; false where none may. */
+    function nameLongestPart(id: number): boolean {
+      const parts: number[] = [];
+      const collect = (at: number): void => {
+        for (const a of program.argsOf(at)) {
+          if (s.names.has(a) || ['num', 'constant', 'variable'].includes(program.nodes[a]!.op)) continue;
+          parts.push(a);
+          collect(a);
+        }
+      };
+      collect(id);
+      for (const part of parts.sort((a, b) => code(b).length - code(a).length)) {
+        alsoNamed.add(part);
+        if (schedule(program, outputs, syntax, taken, alsoNamed).names.has(part)) return true;
+        alsoNamed.delete(part);
+      }
+      return false;
+    }
+  }
 }
 
 /** Whether computing a node can raise in Python's math: only sums, products, |·| and e^(−|·|) of such parts cannot. */

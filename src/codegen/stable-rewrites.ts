@@ -1,5 +1,5 @@
 import type { Call, Expr } from '../expr/types.js';
-import { add, call } from '../expr/factory.js';
+import { add, call, neg } from '../expr/factory.js';
 import { isOne } from '../expr/rational.js';
 import { children, postOrder, rebuild } from '../expr/traverse.js';
 
@@ -44,6 +44,14 @@ const stableRewrites: readonly StableRewrite[] = [
       if (rest === undefined || e.kind !== 'add') return undefined;
       const [u] = e.terms.filter((t) => t.kind !== 'num');
       return e.terms.length === 2 && u && isCall(u, 'exp') ? call('expm1', u.args) : undefined;
+    },
+  },
+  {
+    // GELU's value and slope then share one erfc: Φ(u) = erfc(−u/√2)/2.
+    id: 'erfc', note: '1 + erf(u) as erfc(−u), exact where erf(u) is near −1',
+    apply: (e) => {
+      const rest = besides(e, 1);
+      return rest && isCall(rest, 'erf') ? call('erfc', [neg(rest.args[0]!)]) : undefined;
     },
   },
   {

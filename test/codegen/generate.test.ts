@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeOperations, generateCode } from '../../src/codegen/generate.js';
 import type { Target } from '../../src/codegen/targets.js';
@@ -28,6 +32,8 @@ const cases: readonly { readonly input: string; readonly variables?: readonly st
   { input: 'sinc(x)' },
   { input: 'exp(x) - 1 + log(1 + x^2)' },
   { input: 'x^x' },
+  { input: 'x*exp(-x^2/2) - x^2', finiteEverywhere: true },
+  { input: 'exp(-x^2/2)', finiteEverywhere: true },
   { input: 'logsumexp(x, 2*x, 1)', finiteEverywhere: true },
 ];
 
@@ -142,6 +148,24 @@ describe('the check it writes passes on the code it writes', () => {
   });
 });
 
+const flake8 = spawnSync('flake8', ['--version'], { encoding: 'utf8' }).status === 0;
+describe('Python code passes flake8 (PEP 8 and pyflakes)', () => {
+  it.skipIf(!flake8)('every case in every Python target, with its check (skipped where flake8 is not installed)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dydx-flake8-'));
+    const files: string[] = [];
+    for (const target of ['numpy', 'python', 'torch', 'jax'] as const) {
+      cases.forEach((c, i) => {
+        const file = join(dir, `${target}_${i}.py`);
+        writeFileSync(file, generateCode(c.input, { target, variables: c.variables, withCheck: true }));
+        files.push(file);
+      });
+    }
+    const run = spawnSync('flake8', files, { encoding: 'utf8' });
+    expect(run.stdout).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
+
 describe('the code for σ and its derivative', () => {
   it('is the sigmoid returning s and ds, with one exponential', () => {
     expect(generateCode('1/(1+exp(-x))', { target: 'numpy' })).toBe([
@@ -151,8 +175,8 @@ describe('the code for σ and its derivative', () => {
       'def sigmoid(x):',
       '    # s = σ(x)',
       '    # ds/dx = σ(x)·(1 − σ(x))',
-      '    # stable: σ(u) = 1/(1 + e^(−u)) for u ≥ 0 and e^u/(1 + e^u) below, both with',
-      '    #     e^(−|u|), which never overflows',
+      '    # stable: σ(u) = 1/(1 + e^(−u)) for u ≥ 0 and e^u/(1 + e^u) below, both',
+      '    #     with e^(−|u|), which never overflows',
       '    e = np.exp(-np.abs(x))',
       '    s = np.where(x >= 0, 1, e) / (1 + e)',
       '    ds = s * (1 - s)',
