@@ -294,8 +294,9 @@ function answerInTermsOfOutput(input: string, options: Options, output: RenderOp
     io.write(`${output.steps !== undefined ? outputStepLines(form, notation).join('\n') : outputAnswer(form, notation)}\n`);
   }
   if (output.steps === undefined || format === 'latex' || format === 'markdown') {
-    if (form.holds.length > 0) io.writeError(`${prefix}holds for ${outputConditions(form.holds, notation)}\n`);
-    if (form.reason && form.inOutput === undefined) io.writeError(`${prefix}no form in ${form.output} alone: ${noFormReason(form, form.reason, notation)}\n`);
+    const why = form.reason && noFormReason(form, form.reason, notation);
+    if (form.holds.length > 0) io.writeError(`${prefix}holds for ${outputConditions(form.holds, notation)}${why ? ` (${why})` : ''}\n`);
+    else if (why) io.writeError(`${prefix}no form in ${form.output} alone: ${why}\n`);
   }
   return exitCode.ok;
 }
