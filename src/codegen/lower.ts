@@ -3,9 +3,9 @@ import { InputError } from '../errors.js';
 import { isTerminating, rational, toDecimalString } from '../expr/rational.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import type { Template } from '../functions/template.js';
-import { postOrder } from '../expr/traverse.js';
-import type { Program } from './program.js';
-import type { Target, TargetSyntax } from './targets.js';
+import { children, postOrder } from '../expr/traverse.js';
+import type { Operation, Program } from './program.js';
+import { targetSyntax, type Target, type TargetSyntax } from './targets.js';
 
 /** What lowering needs to know: the target, whether to use stable forms, and where to note them. */
 export interface Lowering {
@@ -25,8 +25,15 @@ export interface Lowering {
 export function lower(e: Expr, how: Lowering): number {
   const { program } = how;
   const ids = new Map<Expr, number>();
+  const constant = new Map<Expr, boolean>();
   for (const node of postOrder(e)) {
     const arg = (child: Expr): number => ids.get(child)!;
+    constant.set(node, node.kind !== 'variable' && children(node).every((c) => constant.get(c)));
+    // PyTorch's functions take tensors, not numbers: a constant such as √2 is computed with math.
+    if (how.target === 'torch' && constant.get(node) && node.kind !== 'num' && node.kind !== 'constant') {
+      ids.set(node, lower(node, { ...how, target: 'python', syntax: targetSyntax.python }));
+      continue;
+    }
     let id: number;
     switch (node.kind) {
       case 'num': id = program.node({ op: 'num', value: node.value }); break;
@@ -124,7 +131,12 @@ function template(t: Template<FunctionName>, args: readonly number[], of: Functi
     case 'add': return program.node({ op: 'add', args: parts });
     case 'mul': return program.node({ op: 'mul', args: parts });
     case 'sub': return program.node({ op: 'add', args: [parts[0]!, negate(program, parts[1]!)] });
-    case 'div': return program.node({ op: 'div', args: [parts[0]!, parts[1]!] });
+    case 'div': {
+      // ½ in a template is 1 over 2: one number.
+      const [a, b] = parts.map((id) => program.nodes[id]!) as [Operation, Operation];
+      if (a.op === 'num' && b.op === 'num' && b.value.n !== 0n) return program.node({ op: 'num', value: a.value.div(b.value) });
+      return program.node({ op: 'div', args: [parts[0]!, parts[1]!] });
+    }
     case 'neg': return negate(program, parts[0]!);
     case 'pow': return power(parts[0]!, parts[1]!, how);
     case 'gt': return program.node({ op: 'compare', relation: '>', args: [parts[0]!, parts[1]!] });

@@ -123,7 +123,7 @@ export function fittedSchedule(
     const long = [...s.constants, ...s.statements].filter((id) => code(id).length + statementCost(syntax, s.names.get(id)!) > lineWidth(syntax));
     if (!long.some((id) => nameLongestPart(id))) return s;
 
-    /** Names the longest part written out within a long line that may have a name; false where none may. */
+    /** Names a part written out within a long line that may have a name; false where none may. */
     function nameLongestPart(id: number): boolean {
       const parts: number[] = [];
       const collect = (at: number): void => {
@@ -134,7 +134,10 @@ export function fittedSchedule(
         }
       };
       collect(id);
-      for (const part of parts.sort((a, b) => code(b).length - code(a).length)) {
+      // The longest part that fits on a line of its own shortens the line most; failing that, the longest.
+      const fits = (part: number): boolean => code(part).length + statementCost(syntax, 'u10') <= lineWidth(syntax);
+      const order = (a: number, b: number): number => Number(fits(b)) - Number(fits(a)) || code(b).length - code(a).length;
+      for (const part of parts.sort(order)) {
         alsoNamed.add(part);
         if (schedule(program, outputs, syntax, taken, alsoNamed).names.has(part)) return true;
         alsoNamed.delete(part);

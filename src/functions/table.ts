@@ -468,12 +468,12 @@ const table = {
     evaluate: Math.atan2, precise: preciseAtan2, range: interval(-Math.PI, Math.PI, '(]'),
   }),
   logsumexp: entry({
-    // ln(eᵘ + eᵛ + …), without overflow
+    // ln(eᵘ + eᵛ + …), without overflow. PyTorch's logaddexp takes only tensors, not a number beside one.
     aliases: [], arity: [2, Infinity], associative: true, rule: elementary,
     partials: [['sigmoid', ['sub', 'u', 'v']], ['sigmoid', ['sub', 'v', 'u']]],
     definition: ['log', ['add', ['exp', 'u'], ['exp', 'v']]],
     stable: { form: ['add', ['max', 'u', 'v'], ['log1p', ['exp', ['neg', ['abs', ['sub', 'u', 'v']]]]]], note: 'logsumexp(u, v) = max(u, v) + ln(1 + e^(−|u − v|)) (log1p), finite for any u and v' },
-    unicode: called('logsumexp'), latex: operatorname('logsumexp'), code: { numpy: 'np.logaddexp', torch: 'torch.logaddexp', jax: 'jnp.logaddexp' }, evaluate: logSumExp,
+    unicode: called('logsumexp'), latex: operatorname('logsumexp'), code: { numpy: 'np.logaddexp', jax: 'jnp.logaddexp' }, evaluate: logSumExp,
   }),
   erf: entry({
     aliases: [], arity: [1, 1], rule: elementary,
