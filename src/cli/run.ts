@@ -224,11 +224,12 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     if (options.answerFile !== undefined) return checkWorkingFile(input, options, output, io, prefix);
     if (options.answer !== undefined) return checkAnswers(input, options, output, io, prefix);
     if (options.emit !== undefined) {
-      io.write(generateCode(input, {
+      const code = generateCode(input, {
         target: options.emit, name: options.name, stable: options.unsafe !== true, withCheck: options.withCheck === true,
         variables: options.var?.split(',').map((v) => v.trim()), variableNames: options.vars, abstractFunctions: options.function,
         maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory, notation: options.input,
-      }));
+      });
+      io.write(format === 'json' ? `${JSON.stringify({ input, target: options.emit, code })}\n` : code);
       return exitCode.ok;
     }
     if (options.inTermsOfOutput) return answerInTermsOfOutput(input, options, output, io, prefix);

@@ -1,4 +1,4 @@
-import type { CodeTarget } from '../functions/table.js';
+import { functionNames, functionTable, type CodeTarget } from '../functions/table.js';
 
 /** The languages code is generated in; `python` is Python's math module on one number, `numpy`, `torch` and `jax` work elementwise on arrays. */
 export const codeTargets = ['numpy', 'python', 'torch', 'jax', 'js', 'c'] as const;
@@ -33,12 +33,12 @@ const jsKeywords = [
   'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof', 'let', 'new', 'null', 'return', 'super', 'switch',
   'this', 'throw', 'true', 'try', 'typeof', 'var', 'void', 'while', 'with', 'yield', 'await', 'enum', 'static', 'Math', 'arguments', 'eval',
 ];
-/** C's keywords and the math.h names a variable would hide. */
+/** C's keywords, and the names of math.h and stdio.h that the code calls or a name of its own would hide. */
 const cKeywords = [
   'auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum', 'extern', 'float', 'for', 'goto',
   'if', 'inline', 'int', 'long', 'register', 'restrict', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch',
-  'typedef', 'union', 'unsigned', 'void', 'volatile', 'while', 'exp', 'log', 'pow', 'sqrt', 'sin', 'cos', 'tan', 'fabs', 'erf',
-  'erfc', 'gamma', 'tgamma', 'lgamma', 'floor', 'ceil', 'round', 'fmin', 'fmax', 'hypot', 'atan2', 'cbrt', 'copysign', 'y0', 'y1', 'j0', 'j1',
+  'typedef', 'union', 'unsigned', 'void', 'volatile', 'while', 'pow', 'copysign', 'gamma', 'y0', 'y1', 'yn', 'j0', 'j1', 'jn', 'printf', 'main',
+  ...functionNames.flatMap((name) => functionTable[name].code.c ?? []),
 ];
 
 /** A Python target: on numbers with math, or elementwise with an array module (np, torch, jnp) and its where, abs and sign. */

@@ -44,6 +44,10 @@ describe('--emit', () => {
     expect(torch.stdout).toContain('return s, (ds_dw, ds_db)');
     expect((await dydx(['log(x)', '--emit', 'c', '--with-check'])).stdout).toContain('int check_f(void) {');
     expect((await dydx(['softplus(x)', '--emit', 'python', '--unsafe'])).stdout).toContain('math.log(1 + math.exp(x))');
+    const json = JSON.parse((await dydx(['tanh(x)', '--emit', 'c', '-f', 'json'])).stdout) as { target: string; code: string };
+    expect(json.target).toBe('c');
+    // tanh is math.h's: the function is f.
+    expect(json.code).toContain('double f(double x, double *d_x) {');
   });
 
   it('refuses what it cannot write, and options that need --emit, with exit 2', async () => {

@@ -5,10 +5,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeOperations, generateCode } from '../../src/codegen/generate.js';
 import type { Target } from '../../src/codegen/targets.js';
+import { functionNames, functionTable } from '../../src/functions/table.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { read } from '../../src/parse/parse.js';
 import { InputError } from '../../src/errors.js';
+import { PreciseEvaluator } from '../../src/evaluate/precise.js';
 import { thrownBy } from '../helpers/thrown.js';
 import { available, runC, runJs, runPython, type CodeRun, type Results } from './run-code.js';
 
@@ -106,6 +108,96 @@ describe('generated code computes the value and the derivative, as dydx does', (
       expectAgreement(c, e, results, 'c');
     }
   });
+});
+
+describe('every function of the table, in every target that can write it', () => {
+  const names = functionNames.filter((n) => functionTable[n].arity[0] === 1);
+  const points = [-2.5, -0.7, -0.3, 0.3, 0.7, 2.5];
+  /** The cases a target writes; one it cannot must be refused with an InputError that names what it lacks. */
+  const written = (target: Target): (typeof cases)[number][] => names.flatMap((name) => {
+    try {
+      generateCode(`${name}(x)`, { target });
+      return [{ input: `${name}(x)` }];
+    } catch (error) {
+      expect((error as Error).message).toMatch(new RegExp(`^${target} has no `));
+      return [];
+    }
+  });
+  const agree = (c: (typeof cases)[number], e: Expected, results: Results, target: string): void => e.values.forEach((want, k) => want.forEach((w, j) => {
+    if (!want.every(Number.isFinite) || Math.abs(w) > 1e6) return;
+    expect(Math.abs(results[k]![j]! - w), `${target}: ${c.input} at ${points[k]}`).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(w)));
+  }));
+  const at = (c: (typeof cases)[number], target: Target): Expected => {
+    const e = expected(c, target);
+    const run = { ...e.run, points: points.map((x) => [x]) };
+    const expr = read(c.input).expr;
+    const derivative = differentiate(expr).result;
+    return { run, values: points.map((x) => [evaluate(expr, { x }), evaluate(derivative, { x })]) };
+  };
+
+  for (const target of ['numpy', 'python', 'torch', 'jax'] as const) {
+    it.skipIf(!available[target])(target, () => {
+      const all = written(target);
+      expect(all.length).toBeGreaterThan(target === 'python' ? 40 : 45);
+      const runs = all.map((c) => at(c, target));
+      const { results } = runPython(target, runs.map((r) => r.run));
+      all.forEach((c, i) => agree(c, runs[i]!, results[i]!, target));
+    });
+  }
+
+  it('js', async () => {
+    const all = written('js');
+    expect(all.length).toBeGreaterThan(40);
+    for (const c of all) {
+      const e = at(c, 'js');
+      agree(c, e, await runJs(e.run), 'js');
+    }
+  });
+
+  it.skipIf(!available.c)('c: each compiles as the function of its own name or f, and agrees', () => {
+    const all = written('c');
+    expect(all.length).toBeGreaterThan(40);
+    for (const c of all) {
+      const e = at(c, 'c');
+      // The default name: the function's own unless math.h has it (tanh), then f.
+      const source = generateCode(c.input, { target: 'c' });
+      const name = /^double (\w+)\(/m.exec(source)![1]!;
+      const { results, compiler } = runC({ ...e.run, source, name });
+      expect(compiler, c.input).toBe('');
+      agree(c, e, results, 'c');
+    }
+  });
+});
+
+describe('generated code keeps its digits where the formula as written loses them', () => {
+  // 1 + e^(−700) must not round to 1: more digits than that exponent.
+  const precise = new PreciseEvaluator(800);
+  // Each value to 1e-12 of itself, however small: no cancellation near 0 and no overflow far out.
+  const cases: readonly (readonly [string, readonly number[]])[] = [
+    ['exp(x) - 1', [1e-12, -3e-9, 1e-5]],
+    ['log(1 + x)', [1e-12, -3e-9, 1e-5]],
+    ['log(1 + exp(x))', [-700, -30, 1e-12, 30, 700, 1000]],
+    ['log(sigmoid(x))', [-1000, -30, 30, 700]],
+    ['1/(1+exp(-x))', [-700, -30, 30]],
+    ['log(exp(x) + exp(2*x))', [-700, -1e-12, 700, 1000]],
+  ];
+  const run = async (target: 'numpy' | 'js', input: string, xs: readonly number[]): Promise<Results> => {
+    const source = generateCode(input, { target, name: 'g' });
+    const code = { source, name: 'g', points: xs.map((x) => [x]), gradient: 1 };
+    return target === 'js' ? runJs(code) : runPython('numpy', [code]).results[0]!;
+  };
+  for (const target of ['numpy', 'js'] as const) {
+    it.skipIf(!available[target])(target, async () => {
+      for (const [input, xs] of cases) {
+        const got = await run(target, input, xs);
+        const expr = read(input).expr;
+        xs.forEach((x, k) => {
+          const want = Number(precise.evaluate(expr, { x: precise.number(x) }).toString());
+          expect(Math.abs(got[k]![0]! - want), `${target}: ${input} at ${x}: ${got[k]![0]} for ${want}`).toBeLessThanOrEqual(1e-12 * Math.abs(want));
+        });
+      }
+    });
+  }
 });
 
 describe('the check it writes passes on the code it writes', () => {
