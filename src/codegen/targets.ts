@@ -38,6 +38,7 @@ const cKeywords = [
   'auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum', 'extern', 'float', 'for', 'goto',
   'if', 'inline', 'int', 'long', 'register', 'restrict', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch',
   'typedef', 'union', 'unsigned', 'void', 'volatile', 'while', 'pow', 'copysign', 'gamma', 'y0', 'y1', 'yn', 'j0', 'j1', 'jn', 'printf', 'main',
+  'abs', 'labs', 'llabs', 'div', 'exit', 'abort', 'free', 'malloc', 'calloc', 'realloc', 'index', 'rindex', 'isnan', 'isinf', 'signbit', 'nan',
   ...functionNames.flatMap((name) => functionTable[name].code.c ?? []),
 ];
 
