@@ -66,7 +66,8 @@ let active: WorkLimits | undefined;
 
 export function withinLimits<T>(limits: WorkLimits | undefined, work: () => T): T {
   const before = active;
-  active = limits;
+  // Work without limits of its own, inside work with some, keeps the outer ones.
+  active = limits ?? before;
   try {
     return work();
   } finally {

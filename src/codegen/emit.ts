@@ -1,5 +1,5 @@
 import { expressionCode } from './expression.js';
-import type { Program } from './program.js';
+import { constantValue, type Program } from './program.js';
 import type { Schedule } from './schedule.js';
 import { pythonImports, type Target, type TargetSyntax } from './targets.js';
 
@@ -28,6 +28,18 @@ export function emit(fn: CodeFunction): string {
 }
 
 const code = (fn: CodeFunction, id: number): string => expressionCode(fn.program, id, fn.schedule.names, fn.parameters, fn.syntax);
+/**
+ * A constant's statement: its code, or, where computing it passes through a value that is not
+ * finite (arccot 0 as arctan(1/0), where Python raises and C warns), the number itself with the
+ * code beside it as a comment.
+ */
+function constantLine(fn: CodeFunction, id: number, statement: (name: string, value: string) => string, comment: (code: string) => string): string {
+  const name = fn.schedule.names.get(id)!;
+  const { value, throughInfinity } = constantValue(fn.program, id);
+  if (!throughInfinity || !Number.isFinite(value)) return statement(name, code(fn, id));
+  return statement(name, fn.syntax.family === 'c' ? numberLiteral(value) : String(value)) + comment(code(fn, id));
+}
+
 /** An output as returned: its name, or the number or parameter it is; on arrays, a constant spread to the arguments' shape. */
 function outputCode(fn: CodeFunction, id: number): string {
   const name = fn.schedule.names.get(id);
@@ -39,18 +51,24 @@ function outputCode(fn: CodeFunction, id: number): string {
   return fn.target === 'torch' ? `torch.full_like(${first}, ${text})` : `${module}.full(${module}.shape(${first}), ${text})`;
 }
 
-/** Comment lines folded to fit beside code of 79 columns. */
+/**
+ * Comment lines folded to `width` characters: at the last space that fits, or, in a word longer
+ * than a line (σ(σ(σ(x)))·σ(σ(x))·…), where the line ends.
+ */
 function wrap(lines: readonly string[], width: number): string[] {
+  const indent = '    ';
   return lines.flatMap((line) => {
     const out: string[] = [];
-    let rest = line;
-    while ([...rest].length > width) {
-      const cut = rest.lastIndexOf(' ', width);
-      if (cut <= 0) break;
-      out.push(rest.slice(0, cut));
-      rest = `    ${rest.slice(cut + 1)}`;
+    let rest = [...line];
+    let start = 0;
+    while (rest.length > width) {
+      const space = rest.lastIndexOf(' ', width);
+      const cut = space > start ? space : width;
+      out.push(rest.slice(0, cut).join(''));
+      rest = [...indent, ...rest.slice(space > start ? cut + 1 : cut)];
+      start = indent.length;
     }
-    return [...out, rest];
+    return [...out, rest.join('')];
   });
 }
 
@@ -58,7 +76,7 @@ function python(fn: CodeFunction): string {
   const { schedule, parameters } = fn;
   const params = [...parameters.values()];
   const statements = schedule.statements.map((id) => `    ${schedule.names.get(id)} = ${code(fn, id)}`);
-  const constants = schedule.constants.map((id) => `${schedule.names.get(id)} = ${code(fn, id)}`);
+  const constants = schedule.constants.map((id) => constantLine(fn, id, (name, value) => `${name} = ${value}`, (c) => `  # ${c}`));
   const gradient = fn.derivatives.map((d) => outputCode(fn, d.id));
   const returned = gradient.length === 1 ? `${outputCode(fn, fn.value)}, ${gradient[0]}` : `${outputCode(fn, fn.value)}, (${gradient.join(', ')})`;
   const check = fn.checkPoints ? pythonCheck(fn) : [];
@@ -135,7 +153,7 @@ function javascript(fn: CodeFunction): string {
     ? `{ value: ${outputCode(fn, fn.value)}, derivative: ${outputCode(fn, fn.derivatives[0]!.id)} }`
     : `{ value: ${outputCode(fn, fn.value)}, gradient: { ${gradient.join(', ')} } }`;
   const lines = [
-    ...schedule.constants.map((id) => `const ${schedule.names.get(id)} = ${code(fn, id)};`),
+    ...schedule.constants.map((id) => constantLine(fn, id, (name, value) => `const ${name} = ${value};`, (c) => ` // ${c}`)),
     ...(schedule.constants.length > 0 ? [''] : []),
     ...wrap(fn.comment, 76).map((l) => `// ${l}`),
     `export function ${fn.name}(${params.join(', ')}) {`,
@@ -186,7 +204,7 @@ function c(fn: CodeFunction): string {
     ` * Returns the value; writes the derivative by ${fn.derivatives.map((d) => d.variable).join(', by ')} to ${outputs.map((o) => `*${o}`).join(', ')}.`,
     ' */',
     `double ${fn.name}(${[...params.map((p) => `double ${p}`), ...outputs.map((o) => `double *${o}`)].join(', ')}) {`,
-    ...schedule.constants.map((id) => `  const double ${schedule.names.get(id)} = ${code(fn, id)};`),
+    ...schedule.constants.map((id) => constantLine(fn, id, (name, value) => `  const double ${name} = ${value};`, (c) => ` /* ${c} */`)),
     ...schedule.statements.map((id) => `  const double ${schedule.names.get(id)} = ${code(fn, id)};`),
     ...fn.derivatives.map((d, k) => `  *${outputs[k]} = ${outputCode(fn, d.id)};`),
     `  return ${outputCode(fn, fn.value)};`,

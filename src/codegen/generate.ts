@@ -1,11 +1,12 @@
 import type { Expr } from '../expr/types.js';
 import { InputError } from '../errors.js';
-import { variablesOf } from '../expr/traverse.js';
+import { children, postOrder, variablesOf } from '../expr/traverse.js';
 import { defaultVariable, differentiate, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { simplify } from '../simplify/simplify.js';
 import { read } from '../parse/parse.js';
 import { compile } from '../evaluate/compile.js';
-import { toUnicode } from '../print/linear.js';
+import { toText, toUnicode } from '../print/linear.js';
+import { evaluate } from '../evaluate/evaluate.js';
 import { Program } from './program.js';
 import { lower } from './lower.js';
 import { rewriteStably } from './stable-rewrites.js';
@@ -107,12 +108,29 @@ function differentiated(input: string | Expr, options: CodeOptions): Differentia
   for (const v of variables) if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(v)) throw new InputError(`'${v}' is not a variable name`, 'invalid-request');
   if (new Set(variables).size !== variables.length) throw new InputError(`a variable is named twice in ${variables.join(', ')}`, 'invalid-request');
   const limits = { maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory };
+  const value = simplify(expr);
+  const derivatives = variables.map((variable) => ({ variable, result: differentiate(expr, { ...limits, variable }).result }));
+  for (const e of [value, ...derivatives.map((x) => x.result)]) refuseUndefinedConstants(e);
   return {
-    value: simplify(expr),
-    derivatives: variables.map((variable) => ({ variable, result: differentiate(expr, { ...limits, variable }).result })),
+    value, derivatives,
     // The variables differentiated by first, in their order, then the others as they come.
     parameters: [...variables, ...all.filter((v) => !variables.includes(v))],
   };
+}
+
+/**
+ * Refuses an expression with a part free of the variables that has no value (1/0, ln 0): code
+ * computes such a part once, ahead of everything, where Python raises and the rest is lost.
+ */
+function refuseUndefinedConstants(e: Expr): void {
+  const constant = new Map<Expr, boolean>();
+  for (const node of postOrder(e)) {
+    const parts = children(node);
+    constant.set(node, node.kind !== 'variable' && parts.every((c) => constant.get(c)));
+    if (constant.get(node) && parts.length > 0 && !Number.isFinite(evaluate(node, {}))) {
+      throw new InputError(`${toText(node)} has no value, so the code cannot compute it`, 'invalid-request');
+    }
+  }
 }
 
 /** A variable's name in the code: as it is, unless the language reserves it (lambda is lambda_ in Python). */

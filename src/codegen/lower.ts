@@ -61,7 +61,7 @@ export function lower(e: Expr, how: Lowering): number {
  */
 function decimalCoefficient(node: Expr & { kind: 'div' }, arg: (child: Expr) => number, program: Program): number | undefined {
   const { numerator, denominator } = node;
-  if (denominator.kind !== 'num') return undefined;
+  if (denominator.kind !== 'num' || denominator.value.n === 0n) return undefined;
   const [first, ...rest] = numerator.kind === 'mul' ? numerator.factors : [numerator];
   if (first?.kind !== 'num') return undefined;
   const q = first.value.div(denominator.value);

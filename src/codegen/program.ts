@@ -1,4 +1,7 @@
 import type { Rational } from '../expr/types.js';
+import { toNumber } from '../expr/rational.js';
+import type { FunctionName } from '../functions/table.js';
+import { applyNumeric } from '../evaluate/evaluate.js';
 
 /**
  * A straight-line program as a graph of operations shared by every output: a node is made
@@ -22,8 +25,8 @@ export type Operation =
 
 export class Program {
   readonly nodes: Operation[] = [];
-  /** What a node computes, for naming it: the table function it is (σ is s), where it is one. */
-  readonly hints = new Map<number, string>();
+  /** What a node computes, for naming it and for its value: the table function it is (σ is s), where it is one. */
+  readonly hints = new Map<number, FunctionName>();
   private readonly ids = new Map<string, number>();
   private readonly constant = new Map<number, boolean>();
 
@@ -61,4 +64,44 @@ function keyOf(o: Operation): string {
     case 'compare': return `${o.relation}(${o.args.join(',')})`;
     default: return `${o.op}(${o.args.join(',')})`;
   }
+}
+
+/**
+ * The value of a node free of variables in floating point, with whether some step on the way
+ * had no finite value (arccot 0 as arctan(1/0)): there Python raises and C warns, so the
+ * code writes the number itself.
+ */
+export function constantValue(program: Program, id: number): { readonly value: number; readonly throughInfinity: boolean } {
+  let throughInfinity = false;
+  const memo = new Map<number, number>();
+  const value = (at: number): number => {
+    const known = memo.get(at);
+    if (known !== undefined) return known;
+    const n = program.nodes[at]!;
+    const args = program.argsOf(at).map(value);
+    let v: number;
+    switch (n.op) {
+      case 'num': v = toNumber(n.value); break;
+      case 'constant': v = n.name === 'e' ? Math.E : Math.PI; break;
+      case 'variable': v = Number.NaN; break;
+      case 'add': v = args.reduce((a, b) => a + b, 0); break;
+      case 'mul': v = args.reduce((a, b) => a * b, 1); break;
+      case 'div': v = args[0]! / args[1]!; break;
+      case 'neg': v = -args[0]!; break;
+      case 'pow': v = args[0]! ** args[1]!; break;
+      case 'signed-power': v = Math.sign(args[0]!) * Math.abs(args[0]!) ** args[1]!; break;
+      case 'compare': v = Number(n.relation === '>' ? args[0]! > args[1]! : n.relation === '<' ? args[0]! < args[1]! : args[0]! >= args[1]!); break;
+      case 'select': v = args[0] ? args[1]! : args[2]!; break;
+      case 'call': {
+        const name = program.hints.get(at);
+        v = name === undefined ? Number.NaN : applyNumeric(name, args);
+        break;
+      }
+    }
+    if (!Number.isFinite(v)) throughInfinity = true;
+    memo.set(at, v);
+    return v;
+  };
+  const v = value(id);
+  return { value: v, throughInfinity };
 }

@@ -94,7 +94,31 @@ function schedule(
     (constantPart && !isLeaf(id) ? constants : statements).push(id);
   };
   for (const o of outputs) place(o.id);
-  return { names, constants, statements };
+  return { names, constants: inDependencyOrder(program, constants, names), statements };
+}
+
+/**
+ * The named constants, each after the named constants its code uses: √2 named C1 apart, and
+ * within √(2π)/√2 where it is written out, comes first.
+ */
+function inDependencyOrder(program: Program, constants: readonly number[], names: ReadonlyMap<number, string>): number[] {
+  const ordered: number[] = [];
+  const done = new Set<number>();
+  const visit = (id: number): void => {
+    if (done.has(id)) return;
+    done.add(id);
+    const uses = (at: number): void => {
+      for (const a of program.argsOf(at)) {
+        if (names.has(a)) {
+          if (constants.includes(a)) visit(a);
+        } else uses(a);
+      }
+    };
+    uses(id);
+    ordered.push(id);
+  };
+  for (const c of constants) visit(c);
+  return ordered;
 }
 
 /** An output of the function: a node and the name it is wanted under. */

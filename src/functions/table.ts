@@ -389,6 +389,7 @@ const table = {
     inverse: 'acoth', aliases: [], arity: [1, 1], rule: elementary,
     derivative: ['sub', 1, ['pow', ['coth', 'u'], 2]], derivativeIsPolynomialInItself: true, derivativeInOutput: ['sub', 1, ['pow', 'u', 2]],
     definition: ['div', ['cosh', 'u'], ['sinh', 'u']],
+    stable: { form: ['div', 1, ['tanh', 'u']], note: 'coth(u) as 1/tanh(u), where cosh(u)/sinh(u) overflows' },
     unicode: called('coth'), latex: command('coth'), code: { mathjs: 'coth' }, evaluate: coth, domain: except(0),
   }),
   asinh: entry({
