@@ -8,7 +8,7 @@ import { defaultVariable, differentiate, type DifferentiateOptions } from '../di
 import { simplify } from '../simplify/simplify.js';
 import { read } from '../parse/parse.js';
 import { compile } from '../evaluate/compile.js';
-import { InputError } from '../errors.js';
+import { InputError, WorkLimits, withinLimits } from '../errors.js';
 import { sameProductWith } from './substitute-output.js';
 import { isNonNegative } from '../algebra/nonnegative.js';
 
@@ -67,6 +67,10 @@ export type OutputFormOptions = Pick<DifferentiateOptions, 'variable' | 'maxLeng
  * exists it says why and gives the shortest form with x and y together.
  */
 export function inTermsOfOutput(input: string | Expr, options: OutputFormOptions = {}): OutputForm {
+  return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => outputFormWithinLimits(input, options));
+}
+
+function outputFormWithinLimits(input: string | Expr, options: OutputFormOptions): OutputForm {
   const expr = typeof input === 'string' ? read(input, options).expr : input;
   const x = options.variable ?? defaultVariable(expr);
   const names = variablesOf(expr);

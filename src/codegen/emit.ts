@@ -58,17 +58,20 @@ function outputCode(fn: CodeFunction, id: number): string {
 function wrap(lines: readonly string[], width: number): string[] {
   const indent = '    ';
   return lines.flatMap((line) => {
+    const chars = [...line];
     const out: string[] = [];
-    let rest = [...line];
-    let start = 0;
-    while (rest.length > width) {
-      const space = rest.lastIndexOf(' ', width);
-      const cut = space > start ? space : width;
-      out.push(rest.slice(0, cut).join(''));
-      rest = [...indent, ...rest.slice(space > start ? cut + 1 : cut)];
-      start = indent.length;
+    // Each line after the first is the indentation and what follows `at`.
+    let at = 0;
+    let room = width;
+    while (chars.length - at > room) {
+      const space = chars.lastIndexOf(' ', at + room);
+      const breaks = space > at;
+      const end = breaks ? space : at + room;
+      out.push((at === 0 ? '' : indent) + chars.slice(at, end).join(''));
+      at = breaks ? end + 1 : end;
+      room = width - indent.length;
     }
-    return [...out, rest.join('')];
+    return [...out, (at === 0 ? '' : indent) + chars.slice(at).join('')];
   });
 }
 

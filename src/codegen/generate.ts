@@ -1,5 +1,5 @@
 import type { Expr } from '../expr/types.js';
-import { InputError } from '../errors.js';
+import { InputError, WorkLimits, withinLimits } from '../errors.js';
 import { children, postOrder, variablesOf } from '../expr/traverse.js';
 import { defaultVariable, differentiate, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { simplify } from '../simplify/simplify.js';
@@ -42,6 +42,10 @@ interface Differentiated {
  * derivative (the gradient, for several variables) together, every part that both need computed once.
  */
 export function generateCode(input: string | Expr, options: CodeOptions = {}): string {
+  return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => codeWithinLimits(input, options));
+}
+
+function codeWithinLimits(input: string | Expr, options: CodeOptions): string {
   const target = options.target ?? 'numpy';
   if (!codeTargets.includes(target)) throw new InputError(`no code target '${String(target)}': one of ${codeTargets.join(', ')}`, 'invalid-request');
   const d = differentiated(input, options);
@@ -67,14 +71,21 @@ export function generateCode(input: string | Expr, options: CodeOptions = {}): s
     name, target, syntax, program, parameters, value, derivatives,
     schedule: fittedSchedule(program, outputs, syntax, new Set([...parameters.values(), name]), parameters),
     comment: [
-      `${valueName} = ${toUnicode(d.value)}`,
-      ...d.derivatives.map((x) => `${d.derivatives.length === 1 ? 'd' : '∂'}${valueName}/${d.derivatives.length === 1 ? 'd' : '∂'}${x.variable} = ${toUnicode(x.result)}`),
+      `${valueName} = ${formula(d.value)}`,
+      ...d.derivatives.map((x) => `${d.derivatives.length === 1 ? 'd' : '∂'}${valueName}/${d.derivatives.length === 1 ? 'd' : '∂'}${x.variable} = ${formula(x.result)}`),
       ...[...notes].map((n) => `stable: ${n}`),
     ],
     ...(options.withCheck ? { checkPoints: checkPoints(d) } : {}),
   };
   return emit(fn);
 }
+
+/** Longest formula the comment shows, in characters: a longer one is named by its length only. */
+const longestFormula = 1500;
+const formula = (e: Expr): string => {
+  const text = toUnicode(e);
+  return text.length <= longestFormula ? text : `(${text.length.toLocaleString('en')} characters, too long to show)`;
+};
 
 /** The operations per call of the generated function, and those of f and f′ computed apart, each with its own shared parts. */
 export function codeOperations(input: string | Expr, options: CodeOptions = {}): { readonly together: OperationCount; readonly apart: OperationCount } {

@@ -1,6 +1,7 @@
 import type { Program } from './program.js';
 import type { TargetSyntax } from './targets.js';
 import { expressionCode } from './expression.js';
+import { checkLimits } from '../errors.js';
 
 /** Which nodes get a name of their own, and in what order they are computed. */
 export interface Schedule {
@@ -141,6 +142,7 @@ export function fittedSchedule(
 ): Schedule {
   const alsoNamed = new Set<number>();
   for (let round = 0; ; round++) {
+    checkLimits();
     const s = schedule(program, outputs, syntax, taken, alsoNamed);
     if (round > 200) return s;
     const code = (id: number): string => expressionCode(program, id, s.names, parameters, syntax);
@@ -161,9 +163,12 @@ export function fittedSchedule(
       // The longest part that fits on a line of its own shortens the line most; failing that, the longest.
       const fits = (part: number): boolean => code(part).length + statementCost(syntax, 'u10') <= lineWidth(syntax);
       const order = (a: number, b: number): number => Number(fits(b)) - Number(fits(a)) || code(b).length - code(a).length;
+      // Only in Python's math may a part be refused a name (it would be computed ahead of a choice).
+      const lazy = syntax.family === 'python' && !syntax.elementwise;
       for (const part of parts.sort(order)) {
+        checkLimits();
         alsoNamed.add(part);
-        if (schedule(program, outputs, syntax, taken, alsoNamed).names.has(part)) return true;
+        if (!lazy || schedule(program, outputs, syntax, taken, alsoNamed).names.has(part)) return true;
         alsoNamed.delete(part);
       }
       return false;
