@@ -9,7 +9,7 @@
  *   parse, evaluate, diff, simplify, interop
  *                    reading, numbers, the rules, the rewrites, mathjs: none imports another
  *   differentiate    parse + differentiate + simplify, n times: the Derivative
- *   steps, check, answer, backprop
+ *   steps, check, answer, backprop, multivariate
  *                    derivations as a person reads them; the numeric check (which reads steps);
  *                    checking a student's answer (which reads both)
  *   print, codegen   text, Unicode, LaTeX and Markdown printers; code in other languages
@@ -24,7 +24,7 @@ const paths = {
   algebra: '^src/algebra/',
   reading: '^src/(parse|evaluate|diff|simplify|interop)/',
   differentiate: '^src/differentiate/',
-  derivations: '^src/(steps|check|answer|backprop)/',
+  derivations: '^src/(steps|check|answer|backprop|multivariate)/',
   print: '^src/(print|codegen)/',
   cli: '^src/cli/',
   entries: '^src/(index|mathjs)\\.ts$',

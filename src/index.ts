@@ -40,6 +40,10 @@ export {
 export { shownRules, type Binding, type Equation } from './steps/rules-shown.js';
 export { capitalise, rewriteLabels, words } from './steps/labels.js';
 
+// Several variables: gradients, Jacobians (of a vector [f, g]), Hessians, mixed partials.
+export { gradient, hessian, jacobian, mixedPartial, type Gradient, type Hessian, type Jacobian, type MixedPartial, type PartialsOptions } from './multivariate/partials.js';
+export { matrixIn, partialName, vectorIn } from './print/matrix.js';
+
 // The derivative in terms of the function's own output, for a backward pass: σ′ = y·(1 − y).
 export { inTermsOfOutput, type NoFormInOutput, type OutputForm, type OutputFormOptions, type OutputStep, type SignCondition } from './backprop/in-terms-of-output.js';
 export { noFormReason, outputAnswer, outputConditions, outputStepLines } from './print/output-form.js';

@@ -17,6 +17,7 @@ import { answerLines, workingLines } from '../print/answer.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { answerJson, outputFormJson, workingJson } from './json.js';
 import { inTermsOfOutput } from '../backprop/in-terms-of-output.js';
+import { answerPartials, asksForPartials } from './partials.js';
 import { noFormReason, outputAnswer, outputConditions, outputStepLines } from '../print/output-form.js';
 import { generateCode } from '../codegen/generate.js';
 import { codeTargets, type Target } from '../codegen/targets.js';
@@ -42,7 +43,7 @@ export interface CliIO {
 }
 
 interface Options {
-  readonly var?: string;
+  readonly var?: readonly string[];
   readonly vars?: readonly string[];
   readonly input: 'text' | 'latex' | 'auto';
   readonly order?: number | bigint;
@@ -67,6 +68,8 @@ interface Options {
   readonly unsafe?: boolean;
   readonly withCheck?: boolean;
   readonly inTermsOfOutput?: boolean;
+  readonly hessian?: boolean;
+  readonly det?: boolean;
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -75,7 +78,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .name('dydx')
     .description('Differentiate an expression symbolically and print the derivative.')
     .argument('[expression]', "the expression, e.g. '1/(1+exp(-x))'; '-' or none (with piped input) reads one per line")
-    .option('-v, --var <name>', 'variable to differentiate by (default: x if present, else the only variable); with --emit, several: --var w,b')
+    .option('-v, --var <names>', 'variable to differentiate by (default: x if present, else the only variable); several give the gradient (--var x,y), one named twice a mixed partial (--var x,y,x)', nameList)
+    .option('--hessian', 'the Hessian: every second partial derivative, each mixed one worked out once')
+    .option('--det', "with a vector [f, g], the Jacobian's determinant too")
     .option('--function <names>', 'read these names as functions, as f, g and h are: --function phi,psi makes phi(x, y) an unknown function of x and y', nameList)
     .option('--vars <names>', 'read these names of several letters as one variable each (without, rate is r·a·t·e): --vars rate,loss', nameList)
     .option('-n, --order <n>', 'how many times to differentiate (default 1): at most 1000, or any number where the derivatives repeat', parseOrder)
@@ -226,19 +231,19 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     if (options.emit !== undefined) {
       const code = generateCode(input, {
         target: options.emit, name: options.name, stable: options.unsafe !== true, withCheck: options.withCheck === true,
-        variables: options.var?.split(',').map((v) => v.trim()), variableNames: options.vars, abstractFunctions: options.function,
+        variables: options.var, variableNames: options.vars, abstractFunctions: options.function,
         maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory, notation: options.input,
       });
       io.write(format === 'json' ? `${JSON.stringify({ input, target: options.emit, code })}\n` : code);
       return exitCode.ok;
     }
     if (options.inTermsOfOutput) return answerInTermsOfOutput(input, options, output, io, prefix);
-    if (options.var?.includes(',')) throw new InputError(`--var ${options.var}: one variable, or several with --emit`, 'invalid-request');
+    if (asksForPartials(input, options.var, options.hessian === true, options.det === true)) return answerSeveral(input, options, output, io, prefix);
     const onlyWithEmit = (['name', 'unsafe', 'withCheck'] as const).find((o) => options[o] !== undefined);
     if (onlyWithEmit) throw new InputError(`--${onlyWithEmit.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --emit`, 'invalid-request');
     const started = Date.now();
     const d = differentiate(input, {
-      variable: options.var, order: options.order, simplify: options.simplify, form: options.form,
+      variable: options.var?.[0], order: options.order, simplify: options.simplify, form: options.form,
       maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory,
       abstractFunctions: options.function, variables: options.vars, notation: options.input,
     });
@@ -279,7 +284,7 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
 /** The derivative written with y = f(x): y′ = y·(1 − y) for σ; beside it, where it holds and why there is no form in y alone. */
 function answerInTermsOfOutput(input: string, options: Options, output: RenderOptions, io: CliIO, prefix: string): number {
   const form = inTermsOfOutput(input, {
-    variable: options.var, maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
+    variable: oneVariable(options, '--in-terms-of-output'), maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
     abstractFunctions: options.function, variables: options.vars, notation: options.input, timeout: options.timeout, maxMemory: options.maxMemory,
   });
   const { format } = output;
@@ -300,6 +305,28 @@ function answerInTermsOfOutput(input: string, options: Options, output: RenderOp
     else if (why) io.writeError(`${prefix}no form in ${form.output} alone: ${why}\n`);
   }
   return exitCode.ok;
+}
+
+/** The variable of a request that takes one, or an error naming the option. */
+function oneVariable(options: Options, option: string): string | undefined {
+  if ((options.var?.length ?? 0) > 1) throw new InputError(`${option} takes one variable, not ${options.var!.join(', ')}`, 'invalid-request');
+  return options.var?.[0];
+}
+
+/** A gradient, Jacobian, Hessian or mixed partial: the answer, and beside it the checks and notes. */
+function answerSeveral(input: string, options: Options, output: RenderOptions, io: CliIO, prefix: string): number {
+  if (options.order !== undefined) throw new InputError('--order goes with one variable: name a variable several times for a mixed partial (--var x,x,y)', 'invalid-request');
+  const answer = answerPartials(input, {
+    variables: options.var, hessian: options.hessian === true, determinant: options.det === true, check: options.check === true,
+    steps: output.steps, format: output.format, colour: output.colour, maxShownNodes: output.maxShownNodes,
+  }, {
+    simplify: options.simplify, form: options.form, maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
+    maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory, abstractFunctions: options.function, variables: options.vars,
+    notation: options.input,
+  });
+  io.write(`${answer.output}\n`);
+  for (const note of answer.notes) io.writeError(`${prefix}${note}\n`);
+  return answer.checks.map(checkStatus).reduce((worst, s) => (severity(s) > severity(worst) ? s : worst), exitCode.ok);
 }
 
 /** Checks the working in a file, line by line: exit 0 when every line is right, 5 at the first that is not. */
@@ -323,7 +350,7 @@ function checkWorkingFile(input: string, options: Options, output: RenderOptions
 
 /** What the answer checks take from the command line's options. */
 const answerOptions = (options: Options) => ({
-  variable: options.var, order: options.order, timeout: options.timeout, maxMemory: options.maxMemory,
+  variable: oneVariable(options, '--answer'), order: options.order, timeout: options.timeout, maxMemory: options.maxMemory,
   maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
   abstractFunctions: options.function, variables: options.vars, notation: options.input,
 });

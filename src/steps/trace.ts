@@ -109,17 +109,19 @@ export function tooLargeToShow(d: Derivative, limit: number = maxShownNodes): st
 /** Traces already built: the printers and the numeric check of one derivative share its trace. */
 const traces = new WeakMap<Derivative, Trace>();
 
-export function buildTrace(d: Derivative, options: { readonly maxShownNodes?: number | undefined } = {}): Trace {
+export function buildTrace(d: Derivative, options: { readonly maxShownNodes?: number | undefined; readonly within?: readonly number[] } = {}): Trace {
   const tooLarge = tooLargeToShow(d, options.maxShownNodes ?? maxShownNodes);
   if (tooLarge) throw new InputError(tooLarge, 'limit');
+  // A derivation within another (one component of a gradient, numbered 2.1, 2.2 …) is numbered apart.
+  if (options.within !== undefined) return traceOf(d, options.within);
   let trace = traces.get(d);
-  if (!trace) traces.set(d, (trace = traceOf(d)));
+  if (!trace) traces.set(d, (trace = traceOf(d, [])));
   return trace;
 }
 
-function traceOf(d: Derivative): Trace {
+function traceOf(d: Derivative, within: readonly number[]): Trace {
   const sections = d.derivations.map((derivation, i): TraceSection => {
-    const root = traceStep(derivation.step, [1]);
+    const root = traceStep(derivation.step, [...within, 1]);
     const replay = new Replay(derivation.step.result);
     // Simplified again place by place, so each rewrite can be shown in the whole expression.
     const simplification = derivation.simplification.length === 0 ? []
@@ -127,14 +129,14 @@ function traceOf(d: Derivative): Trace {
     const rewrites = simplification.map((r, j): TraceRewrite => {
       replay.apply(r.path!, r.after);
       return {
-        number: [2, j + 1], rule: r.rule, label: rewriteLabels[r.rule], before: r.before, after: r.after,
+        number: [...within, 2, j + 1], rule: r.rule, label: rewriteLabels[r.rule], before: r.before, after: r.after,
         whole: replay.current(), atRoot: r.path!.length === 0, uses: r.uses,
       };
     });
     if (!equals(rewrites.at(-1)?.whole ?? derivation.step.result, derivation.result)) {
       throw new Error('internal error: the simplification steps do not lead to the simplified result');
     }
-    return { order: i + 1, expr: derivation.expr, root, simplifyNumber: [2], rewrites, result: derivation.result };
+    return { order: i + 1, expr: derivation.expr, root, simplifyNumber: [...within, 2], rewrites, result: derivation.result };
   });
   const { cycle: repeat } = d;
   const cycle = repeat && words.cycle(repeat.from + repeat.length, repeat.from, repeat.length, d.order, repeat.answerOrder,

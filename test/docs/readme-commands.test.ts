@@ -4,11 +4,12 @@ import { dydx } from '../helpers/cli.js';
 import { codeOperations } from '../../src/codegen/generate.js';
 
 /*
- * The README's section on backprop and code generation shows real output: each command of its
- * console blocks prints what follows it, and its table of operations is what dydx counts.
+ * The README's sections on several variables and on backprop and code generation show real
+ * output: each command of their console blocks prints what follows it, and the table of
+ * operations is what dydx counts.
  */
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-const section = readme.slice(readme.indexOf('## Backprop and code generation'), readme.indexOf('## Web page'));
+const section = readme.slice(readme.indexOf('## Several variables'), readme.indexOf('## Web page'));
 
 /** Each `$ npx dydx …` line of a console block and the lines after it, up to the next command. */
 const commands = [...section.matchAll(/```console\n([\s\S]*?)```/g)].flatMap(([, block]) =>
@@ -20,7 +21,7 @@ const commands = [...section.matchAll(/```console\n([\s\S]*?)```/g)].flatMap(([,
 /** The arguments of a command line with double-quoted parts, as a shell splits them. */
 const argumentsOf = (line: string): string[] => [...line.replace(/^npx dydx /, '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);
 
-describe('the README on backprop and code generation', () => {
+describe('the README on several variables, backprop and code generation', () => {
   it('has commands to check', () => expect(commands.length).toBeGreaterThan(10));
 
   it.each(commands)('$ $line', async ({ line, output }) => {

@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { gradient, hessian, jacobian, mixedPartial } from '../../src/multivariate/partials.js';
+import { vectorComponents } from '../../src/parse/vector.js';
+import { ParseError } from '../../src/parse/errors.js';
+import { InputError } from '../../src/errors.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { toText } from '../../src/print/linear.js';
+import { read } from '../../src/parse/parse.js';
+import { matrixIn, vectorIn } from '../../src/print/matrix.js';
+import { checkDerivative } from '../../src/check/check.js';
+import { thrownBy } from '../helpers/thrown.js';
+import { expectRenders } from '../helpers/katex.js';
+import { dydx } from '../helpers/cli.js';
+
+const texts = (es: readonly { result: unknown }[]): string[] => es.map((d) => toText(d.result as never));
+/** Central difference of f by one variable at a point. */
+const slope = (f: string, v: string, at: Record<string, number>): number => {
+  const e = read(f).expr;
+  const h = 1e-5;
+  return (evaluate(e, { ...at, [v]: at[v]! + h }) - evaluate(e, { ...at, [v]: at[v]! - h })) / (2 * h);
+};
+
+describe('gradients', () => {
+  it('differentiates by each variable, in the order given or as they appear', () => {
+    expect(texts(gradient('x^2*y + sin(x*y)').components)).toEqual(['2*x*y + y*cos(x*y)', 'x^2 + x*cos(x*y)']);
+    const g = gradient('x^2*y + sin(x*y)', { by: ['y', 'x'] });
+    expect(g.variables).toEqual(['y', 'x']);
+    expect(texts(g.components)).toEqual(['x^2 + x*cos(x*y)', '2*x*y + y*cos(x*y)']);
+  });
+
+  it('agrees with central differences, and every component passes the numeric check', () => {
+    for (const f of ['x^2*y + sin(x*y)', 'exp(x*y*z)/(1 + z^2)', 'sigmoid(w*x + b)', 'log(x^2 + y^2)']) {
+      const g = gradient(f);
+      const at = Object.fromEntries(g.variables.map((v, i) => [v, 0.3 + 0.4 * i]));
+      g.components.forEach((d, i) => {
+        expect(evaluate(d.result, at), `${f} by ${g.variables[i]}`).toBeCloseTo(slope(f, g.variables[i]!, at), 6);
+        expect(checkDerivative(d).verdict).toBe('verified');
+      });
+    }
+  });
+});
+
+describe('Jacobians', () => {
+  it('of polar coordinates: rows are functions, columns variables; the determinant is r', () => {
+    const j = jacobian('[r*cos(t), r*sin(t)]', { determinant: true });
+    expect(j.variables).toEqual(['r', 't']);
+    expect(j.rows.map(texts)).toEqual([['cos(t)', '-r*sin(t)'], ['sin(t)', 'r*cos(t)']]);
+    expect(toText(j.determinant!)).toBe('r');
+  });
+
+  it('of spherical coordinates has determinant r²·sin(θ) in value', () => {
+    const j = jacobian('[r*sin(p)*cos(t), r*sin(p)*sin(t), r*cos(p)]', { by: ['r', 'p', 't'], determinant: true });
+    for (const at of [{ r: 1.3, p: 0.7, t: 2.1 }, { r: 0.4, p: 2.9, t: -1 }]) {
+      expect(evaluate(j.determinant!, at)).toBeCloseTo(at.r ** 2 * Math.sin(at.p), 10);
+    }
+  });
+
+  it('refuses a determinant of a matrix that is not square', () => {
+    expect(thrownBy(() => jacobian('[x*y, x+y, x-y]', { determinant: true }), InputError).message).toMatch(/3 functions of 2 variables/);
+  });
+});
+
+describe('Hessians and mixed partials', () => {
+  it('works out each mixed partial once and mirrors it; the other order agrees', () => {
+    const f = 'x^2*y + sin(x*y) + exp(x - 2*z)*y';
+    const h = hessian(f);
+    expect(h.computed).toBe(6);
+    h.entries.forEach((row, i) => row.forEach((d, j) => {
+      expect(d).toBe(h.entries[j]![i]!);
+      const other = mixedPartial(f, [h.variables[j]!, h.variables[i]!]);
+      const at = { x: 0.3, y: -0.8, z: 0.45 };
+      expect(evaluate(d.result, at)).toBeCloseTo(evaluate(other.result, at), 10);
+    }));
+  });
+
+  it('differentiates a mixed partial in the order given', () => {
+    expect(toText(mixedPartial('x^3*y^2*z', ['x', 'y', 'x']).result)).toBe('12*x*y*z');
+    expect(mixedPartial('x^3*y^2', ['x', 'y', 'x']).steps).toHaveLength(3);
+  });
+});
+
+describe('vectors as typed', () => {
+  it('are square brackets round the whole input with a comma at their level', () => {
+    expect(vectorComponents('[x, y^2]')!.map((c) => c.text)).toEqual(['x', ' y^2']);
+    expect(vectorComponents('[max(x, y), [x + 1]*2]')!.map((c) => c.text)).toEqual(['max(x, y)', ' [x + 1]*2']);
+    expect(vectorComponents('[x + 1]')).toBeUndefined();
+    expect(vectorComponents('[x, 1] + [y, 2]')).toBeUndefined();
+  });
+
+  it('locate an error in a component in the whole input', () => {
+    const error = thrownBy(() => jacobian('[x*y, x+, 3]'), ParseError);
+    expect([error.line, error.column]).toEqual([1, 9]);
+    expect(thrownBy(() => jacobian('[x, , y]'), ParseError).message).toMatch(/empty/);
+  });
+
+  it('print as [a, b] and pmatrix, which KaTeX renders', () => {
+    const [a, b] = [read('x^2').expr, read('sin(y)').expr];
+    expect(vectorIn([a, b], 'unicode')).toBe('[x², sin(y)]');
+    expect(matrixIn([[a, b], [b, a]], 'text')).toBe('[[x^2, sin(y)], [sin(y), x^2]]');
+    expectRenders(vectorIn([a, b], 'latex'));
+    expectRenders(matrixIn([[a, b], [b, a]], 'latex'));
+  });
+});
+
+describe('the command line', () => {
+  it('gives the gradient for several --var, also given one by one', async () => {
+    expect((await dydx(['x^2*y + sin(x*y)', '--var', 'x,y'])).stdout).toBe('[2*x*y + y*cos(x*y), x^2 + x*cos(x*y)]\n');
+    expect((await dydx(['x^2*y', '--var', 'x', '--var', 'y'])).stdout).toBe('[2*x*y, x^2]\n');
+  });
+
+  it('gives the Jacobian of a vector and its determinant, and the Hessian with a note on symmetry', async () => {
+    const det = await dydx(['[r*cos(t), r*sin(t)]', '--det', '-f', 'unicode']);
+    expect(det.stdout).toBe('[[cos(t), −r·sin(t)], [sin(t), r·cos(t)]]\ndet = r\n');
+    const h = await dydx(['x^2*y', '--hessian']);
+    expect(h.stdout).toBe('[[2*y, 2*x], [2*x, 0]]\n');
+    expect(h.stderr).toContain('each mixed partial is worked out once (3 of 4)');
+  });
+
+  it('numbers the steps by component, checks every component, and answers in JSON', async () => {
+    const steps = await dydx(['x^2*y', '--var', 'x,y', '--steps', 'brief']);
+    expect(steps.stdout).toMatch(/^1 df\/dx\n/);
+    expect(steps.stdout).toContain('\n2 df/dy\n');
+    expect(steps.stdout).toContain('2.1 Constant multiple rule');
+    const checked = await dydx(['x^2*y', '--var', 'x,y', '--check']);
+    expect(checked.status).toBe(0);
+    expect(checked.stderr.match(/check: verified/g)).toHaveLength(2);
+    const json = JSON.parse((await dydx(['[x*y, x+y]', '-f', 'json'])).stdout) as { jacobian: { text: string }[][] };
+    expect(json.jacobian.map((r) => r.map((c) => c.text))).toEqual([['y', 'x'], ['1', '1']]);
+  });
+
+  it('refuses what does not go together, with exit 2', async () => {
+    for (const args of [['x*y', '--var', 'x,y', '--order', '2'], ['x*y', '--det'], ['[x, y]', '--hessian'], ['x*y', '--var', 'x,y', '--answer', 'y']]) {
+      const run = await dydx(args);
+      expect(run.status, args.join(' ')).toBe(2);
+      expect(run.stderr, args.join(' ')).toMatch(/^dydx: /);
+    }
+  });
+});
