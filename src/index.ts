@@ -43,6 +43,7 @@ export { capitalise, rewriteLabels, words } from './steps/labels.js';
 // Several variables: gradients, Jacobians (of a vector [f, g]), Hessians, mixed partials.
 export { gradient, hessian, jacobian, mixedPartial, type Gradient, type Hessian, type Jacobian, type MixedPartial, type PartialsOptions } from './multivariate/partials.js';
 export { matrixIn, partialName, vectorIn } from './print/matrix.js';
+export { at, readPoint, type AtOptions, type AtPoint, type Coordinate, type ValueAt } from './multivariate/at-point.js';
 
 // The derivative in terms of the function's own output, for a backward pass: σ′ = y·(1 − y).
 export { inTermsOfOutput, type NoFormInOutput, type OutputForm, type OutputFormOptions, type OutputStep, type SignCondition } from './backprop/in-terms-of-output.js';

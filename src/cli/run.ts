@@ -18,6 +18,7 @@ import { toText, toUnicode } from '../print/linear.js';
 import { answerJson, outputFormJson, workingJson } from './json.js';
 import { inTermsOfOutput } from '../backprop/in-terms-of-output.js';
 import { answerPartials, asksForPartials } from './partials.js';
+import { answerAt } from './at-point.js';
 import { noFormReason, outputAnswer, outputConditions, outputStepLines } from '../print/output-form.js';
 import { generateCode } from '../codegen/generate.js';
 import { codeTargets, type Target } from '../codegen/targets.js';
@@ -70,6 +71,10 @@ interface Options {
   readonly inTermsOfOutput?: boolean;
   readonly hessian?: boolean;
   readonly det?: boolean;
+  readonly at?: string;
+  readonly tangent?: boolean;
+  readonly normal?: boolean;
+  readonly direction?: readonly string[];
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -81,6 +86,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('-v, --var <names>', 'variable to differentiate by (default: x if present, else the only variable); several give the gradient (--var x,y), one named twice a mixed partial (--var x,y,x)', nameList)
     .option('--hessian', 'the Hessian: every second partial derivative, each mixed one worked out once')
     .option('--det', "with a vector [f, g], the Jacobian's determinant too")
+    .option('--at <point>', 'the derivative at a point, exact where it can be: --at x=2, --at x=pi/4,y=1')
+    .option('--tangent', 'with --at, the tangent line (or plane) there')
+    .option('--normal', 'with --at, the normal line there')
+    .option('--direction <vector>', 'with --at, the derivative in this direction: --direction 1,1', nameList)
     .option('--function <names>', 'read these names as functions, as f, g and h are: --function phi,psi makes phi(x, y) an unknown function of x and y', nameList)
     .option('--vars <names>', 'read these names of several letters as one variable each (without, rate is r·a·t·e): --vars rate,loss', nameList)
     .option('-n, --order <n>', 'how many times to differentiate (default 1): at most 1000, or any number where the derivatives repeat', parseOrder)
@@ -175,7 +184,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name|--at|--direction)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
 }
@@ -238,6 +247,9 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
       return exitCode.ok;
     }
     if (options.inTermsOfOutput) return answerInTermsOfOutput(input, options, output, io, prefix);
+    if (options.at !== undefined) return answerAtPoint(input, options, output, io, prefix);
+    const pointOnly = (['tangent', 'normal', 'direction'] as const).find((o) => options[o] !== undefined);
+    if (pointOnly) throw new InputError(`--${pointOnly} goes with --at`, 'invalid-request');
     if (asksForPartials(input, options.var, options.hessian === true, options.det === true)) return answerSeveral(input, options, output, io, prefix);
     const onlyWithEmit = (['name', 'unsafe', 'withCheck'] as const).find((o) => options[o] !== undefined);
     if (onlyWithEmit) throw new InputError(`--${onlyWithEmit.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} goes with --emit`, 'invalid-request');
@@ -319,6 +331,22 @@ function answerSeveral(input: string, options: Options, output: RenderOptions, i
   const answer = answerPartials(input, {
     variables: options.var, hessian: options.hessian === true, determinant: options.det === true, check: options.check === true,
     steps: output.steps, format: output.format, colour: output.colour, maxShownNodes: output.maxShownNodes,
+  }, {
+    simplify: options.simplify, form: options.form, maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
+    maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory, abstractFunctions: options.function, variables: options.vars,
+    notation: options.input,
+  });
+  io.write(`${answer.output}\n`);
+  for (const note of answer.notes) io.writeError(`${prefix}${note}\n`);
+  return answer.checks.map(checkStatus).reduce((worst, s) => (severity(s) > severity(worst) ? s : worst), exitCode.ok);
+}
+
+/** The derivative at a point: its value, exact where it can be, and the tangent, normal or directional derivative asked for. */
+function answerAtPoint(input: string, options: Options, output: RenderOptions, io: CliIO, prefix: string): number {
+  if (options.order !== undefined || options.hessian || options.det) throw new InputError('--at goes with first derivatives: not with --order, --hessian or --det', 'invalid-request');
+  const answer = answerAt(input, {
+    point: options.at!, variables: options.var, tangent: options.tangent === true, normal: options.normal === true, direction: options.direction,
+    check: options.check === true, steps: output.steps, format: output.format, colour: output.colour, maxShownNodes: output.maxShownNodes,
   }, {
     simplify: options.simplify, form: options.form, maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
     maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory, abstractFunctions: options.function, variables: options.vars,

@@ -154,6 +154,9 @@ const operatorname = (name: string) => ({ kind: 'operatorname', name }) as const
 /** The same name in mathjs, Python's math, NumPy, JavaScript's Math, C's math.h, PyTorch and jax.numpy. */
 const everywhere = (name: string, numpy = name) =>
   ({ mathjs: name, python: `math.${name}`, numpy: `np.${numpy}`, javascript: `Math.${name}`, c: name, torch: `torch.${name}`, jax: `jnp.${numpy}` }) as const;
+/** √2/2 and √3/2: the sines and cosines of π/4, π/3 and their kin. */
+const halfRoot2 = ['div', ['sqrt', 2], 2] as const;
+const halfRoot3 = ['div', ['sqrt', 3], 2] as const;
 /** e^(−|u|), which never overflows: the stable forms of σ, softplus and their kin are written with it. */
 const decaying = ['exp', ['neg', ['abs', 'u']]] as const;
 
@@ -271,13 +274,23 @@ const table = {
   }),
   sin: entry({
     inverse: 'asin', aliases: [], arity: [1, 1], rule: elementary, derivative: ['cos', 'u'],
-    values: [{ at: 0, is: 0 }], undoes: 'asin',
+    values: [
+      { at: 0, is: 0 }, { at: ['div', 'pi', 6], is: ['div', 1, 2] }, { at: ['div', 'pi', 4], is: halfRoot2 }, { at: ['div', 'pi', 3], is: halfRoot3 },
+      { at: ['div', 'pi', 2], is: 1 }, { at: ['div', ['mul', 2, 'pi'], 3], is: halfRoot3 }, { at: ['div', ['mul', 3, 'pi'], 4], is: halfRoot2 },
+      { at: ['div', ['mul', 5, 'pi'], 6], is: ['div', 1, 2] }, { at: 'pi', is: 0 }, { at: ['mul', 2, 'pi'], is: 0 },
+    ],
+    undoes: 'asin',
     unicode: called('sin'), latex: command('sin'), code: everywhere('sin'), evaluate: Math.sin, precise: (u) => u.sin(), range: unit,
   }),
   cos: entry({
     inverse: 'acos', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['sin', 'u']],
     square: ['sub', 1, ['pow', ['sin', 'u'], 2]],
-    values: [{ at: 0, is: 1 }], undoes: 'acos',
+    values: [
+      { at: 0, is: 1 }, { at: ['div', 'pi', 6], is: halfRoot3 }, { at: ['div', 'pi', 4], is: halfRoot2 }, { at: ['div', 'pi', 3], is: ['div', 1, 2] },
+      { at: ['div', 'pi', 2], is: 0 }, { at: ['div', ['mul', 2, 'pi'], 3], is: ['div', -1, 2] }, { at: ['div', ['mul', 3, 'pi'], 4], is: ['neg', halfRoot2] },
+      { at: ['div', ['mul', 5, 'pi'], 6], is: ['neg', halfRoot3] }, { at: 'pi', is: -1 }, { at: ['mul', 2, 'pi'], is: 1 },
+    ],
+    undoes: 'acos',
     unicode: called('cos'), latex: command('cos'), code: everywhere('cos'), evaluate: Math.cos, precise: (u) => u.cos(), range: unit,
   }),
   tan: entry({
@@ -285,7 +298,12 @@ const table = {
     // Not one-to-one, yet sec² = 1 + tan² wherever tan is defined.
     derivativeInOutput: ['add', 1, ['pow', 'u', 2]],
     definition: ['div', ['sin', 'u'], ['cos', 'u']],
-    values: [{ at: 0, is: 0 }], undoes: 'atan',
+    values: [
+      { at: 0, is: 0 }, { at: ['div', 'pi', 6], is: ['div', ['sqrt', 3], 3] }, { at: ['div', 'pi', 4], is: 1 }, { at: ['div', 'pi', 3], is: ['sqrt', 3] },
+      { at: ['div', ['mul', 2, 'pi'], 3], is: ['neg', ['sqrt', 3]] }, { at: ['div', ['mul', 3, 'pi'], 4], is: -1 },
+      { at: ['div', ['mul', 5, 'pi'], 6], is: ['neg', ['div', ['sqrt', 3], 3]] }, { at: 'pi', is: 0 },
+    ],
+    undoes: 'atan',
     unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: except(Math.PI / 2, Math.PI),
   }),
   sec: entry({

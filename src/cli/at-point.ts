@@ -1,0 +1,85 @@
+import type { Expr } from '../expr/types.js';
+import { at, type AtOptions, type ValueAt } from '../multivariate/at-point.js';
+import { checkDerivative, type CheckReport } from '../check/check.js';
+import { verdictLine } from '../check/verdict.js';
+import { toLatex } from '../print/latex.js';
+import { toText, toUnicode } from '../print/linear.js';
+import { buildTrace } from '../steps/trace.js';
+import { traceToText, type StepDetail } from '../print/steps-text.js';
+import { traceToLatex } from '../print/steps-latex.js';
+import { traceToMarkdown } from '../print/steps-markdown.js';
+import { checkJson } from './json.js';
+import type { Format } from './render.js';
+
+export interface AtRequest {
+  readonly point: string;
+  readonly variables: readonly string[] | undefined;
+  readonly tangent: boolean;
+  readonly normal: boolean;
+  readonly direction: readonly string[] | undefined;
+  readonly check: boolean;
+  readonly steps: StepDetail | undefined;
+  readonly format: Format;
+  readonly colour: boolean;
+  readonly maxShownNodes: number | undefined;
+}
+
+type Notation = 'text' | 'unicode' | 'latex';
+const printer = (n: Notation): ((e: Expr) => string) => (n === 'text' ? toText : n === 'unicode' ? toUnicode : toLatex);
+
+/** "10", or "√2/2 ≈ 0.707107" where the exact value is not a plain number. */
+function valueText(v: ValueAt, notation: Notation): string {
+  const exact = printer(notation)(v.exact);
+  if (v.exact.kind === 'num' && (v.exact.value.d === 1n || v.exact.decimal)) return exact;
+  const approx = String(Number(v.approximately.toPrecision(6)));
+  return `${exact} ${notation === 'latex' ? '\\approx' : '≈'} ${notation === 'unicode' ? approx.replace('-', '−') : approx}`;
+}
+
+/** The derivative (or gradient) at a point, its tangent and normal, its directional derivative, printed. */
+export function answerAt(input: string, request: AtRequest, options: AtOptions): { output: string; notes: string[]; checks: CheckReport[] } {
+  const r = at(input, request.point, { ...options, by: request.variables, direction: request.direction });
+  const { format } = request;
+  const notation: Notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
+  const print = printer(notation);
+  const args = r.point.map(([, v]) => print(v)).join(', ');
+  const prime = notation === 'unicode' ? '′' : "'";
+  const one = r.derivatives.length === 1;
+  const nabla = notation === 'latex' ? '\\nabla ' : notation === 'unicode' ? '∇' : 'grad ';
+  const lines: string[] = [];
+  if (one) lines.push(`f${prime}(${args}) = ${valueText(r.derivatives[0]!.at, notation)}`);
+  else lines.push(`${nabla}f(${args}) = [${r.derivatives.map((d) => valueText(d.at, notation)).join(', ')}]`);
+  const output = r.variables.length === 1 ? 'y' : 'z';
+  if (request.tangent) lines.push(`${output} = ${print(r.tangent)}`);
+  if (request.normal) {
+    if (r.normal === undefined) throw new Error('the normal line is of one variable where the slope is not 0');
+    lines.push(`${output} = ${print(r.normal)}`);
+  }
+  if (r.directional) lines.push(`${notation === 'latex' ? 'D_{u} f' : 'D_u f'}(${args}) = ${valueText(r.directional, notation)}`);
+  // The line asked for stands alone; the derivative's value is the answer otherwise.
+  const shown = request.tangent || request.normal || r.directional ? lines.slice(1) : lines;
+
+  const checks = request.check ? r.derivatives.map((d) => checkDerivative(d.derivative)) : [];
+  const notes = format === 'json' ? [] : checks.map((c, i) => `${one ? '' : `by ${r.variables[i]}: `}${verdictLine(c)}`);
+  if (format === 'json') {
+    const printed = (e: Expr) => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
+    const valued = (v: ValueAt) => ({ ...printed(v.exact), approximately: v.approximately });
+    return {
+      output: JSON.stringify({
+        input, at: Object.fromEntries(r.point.map(([n, v]) => [n, printed(v)])), value: valued(r.value),
+        derivatives: r.derivatives.map((d, i) => ({ variable: r.variables[i], derivative: printed(d.derivative.result), at: valued(d.at) })),
+        tangent: printed(r.tangent), ...(r.normal ? { normal: printed(r.normal) } : {}), ...(r.directional ? { directional: valued(r.directional) } : {}),
+        ...(checks.length > 0 ? { check: checks.map(checkJson) } : {}),
+      }),
+      notes, checks,
+    };
+  }
+  const answer = format === 'markdown' ? shown.map((l) => `$${l}$`).join('\n\n') : shown.join('\n');
+  if (request.steps === undefined) return { output: answer, notes, checks };
+  const derivations = r.derivatives.map((d, k) => {
+    const trace = buildTrace(d.derivative, { maxShownNodes: request.maxShownNodes, ...(one ? {} : { within: [k + 1] }) });
+    if (format === 'latex') return traceToLatex(trace);
+    if (format === 'markdown') return traceToMarkdown(trace);
+    return traceToText(trace, { notation: notation === 'unicode' ? 'unicode' : 'text', detail: request.steps!, colour: request.colour });
+  });
+  return { output: `${derivations.join('\n\n')}\n\n${answer}`, notes, checks };
+}
