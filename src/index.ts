@@ -43,6 +43,8 @@ export { capitalise, rewriteLabels, words } from './steps/labels.js';
 // Several variables: gradients, Jacobians (of a vector [f, g]), Hessians, mixed partials.
 export { gradient, hessian, jacobian, mixedPartial, type Gradient, type Hessian, type Jacobian, type MixedPartial, type PartialsOptions } from './multivariate/partials.js';
 export { matrixIn, partialName, vectorIn } from './print/matrix.js';
+export { checkImplicit, implicit, readEquation, type Implicit, type ImplicitCheck, type ImplicitOptions, type ImplicitOrder } from './multivariate/implicit.js';
+export { implicitAnswer, implicitStepLines, implicitVerdict } from './print/implicit.js';
 export { at, readPoint, type AtOptions, type AtPoint, type Coordinate, type ValueAt } from './multivariate/at-point.js';
 
 // The derivative in terms of the function's own output, for a backward pass: σ′ = y·(1 − y).

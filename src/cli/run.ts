@@ -19,6 +19,10 @@ import { answerJson, outputFormJson, workingJson } from './json.js';
 import { inTermsOfOutput } from '../backprop/in-terms-of-output.js';
 import { answerPartials, asksForPartials } from './partials.js';
 import { answerAt } from './at-point.js';
+import { checkImplicit, implicit } from '../multivariate/implicit.js';
+import { implicitAnswer, implicitStepLines, implicitVerdict } from '../print/implicit.js';
+import { toLatex } from '../print/latex.js';
+import type { Expr } from '../expr/types.js';
 import { noFormReason, outputAnswer, outputConditions, outputStepLines } from '../print/output-form.js';
 import { generateCode } from '../codegen/generate.js';
 import { codeTargets, type Target } from '../codegen/targets.js';
@@ -75,6 +79,7 @@ interface Options {
   readonly tangent?: boolean;
   readonly normal?: boolean;
   readonly direction?: readonly string[];
+  readonly implicit?: string;
 }
 
 /** Runs the command line; returns the exit status instead of exiting. */
@@ -86,6 +91,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('-v, --var <names>', 'variable to differentiate by (default: x if present, else the only variable); several give the gradient (--var x,y), one named twice a mixed partial (--var x,y,x)', nameList)
     .option('--hessian', 'the Hessian: every second partial derivative, each mixed one worked out once')
     .option('--det', "with a vector [f, g], the Jacobian's determinant too")
+    .option('--implicit <y>', 'differentiate an equation implicitly, this variable a function of the other: "x^2 + y^2 = 1" --implicit y')
     .option('--at <point>', 'the derivative at a point, exact where it can be: --at x=2, --at x=pi/4,y=1')
     .option('--tangent', 'with --at, the tangent line (or plane) there')
     .option('--normal', 'with --at, the normal line there')
@@ -184,7 +190,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name|--at|--direction)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name|--at|--direction|--implicit)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
 }
@@ -247,6 +253,7 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
       return exitCode.ok;
     }
     if (options.inTermsOfOutput) return answerInTermsOfOutput(input, options, output, io, prefix);
+    if (options.implicit !== undefined) return answerImplicit(input, options, output, io, prefix);
     if (options.at !== undefined) return answerAtPoint(input, options, output, io, prefix);
     const pointOnly = (['tangent', 'normal', 'direction'] as const).find((o) => options[o] !== undefined);
     if (pointOnly) throw new InputError(`--${pointOnly} goes with --at`, 'invalid-request');
@@ -339,6 +346,36 @@ function answerSeveral(input: string, options: Options, output: RenderOptions, i
   io.write(`${answer.output}\n`);
   for (const note of answer.notes) io.writeError(`${prefix}${note}\n`);
   return answer.checks.map(checkStatus).reduce((worst, s) => (severity(s) > severity(worst) ? s : worst), exitCode.ok);
+}
+
+/** dy/dx on a curve given by an equation, and its higher orders; with --check, against the curve's own slope. */
+function answerImplicit(input: string, options: Options, output: RenderOptions, io: CliIO, prefix: string): number {
+  if (options.at !== undefined || options.hessian || options.det || options.emit) throw new InputError('--implicit goes with --var, --order, --steps and --check only', 'invalid-request');
+  const order = options.order === undefined ? 1 : Number(options.order);
+  const r = implicit(input, {
+    dependent: options.implicit, variable: oneVariable(options, '--implicit'), order, simplify: options.simplify, form: options.form,
+    maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes,
+    timeout: options.timeout, maxMemory: options.maxMemory, abstractFunctions: options.function, variables: options.vars, notation: options.input,
+  });
+  const check = options.check ? checkImplicit(r) : undefined;
+  const { format } = output;
+  if (format === 'json') {
+    const printed = (e: Expr) => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
+    io.write(`${JSON.stringify({
+      input, dependent: r.dependent, variable: r.variable,
+      orders: r.orders.map((o) => ({ order: o.order, solved: printed(o.solved), ...(o.onCurve ? { onCurve: printed(o.onCurve) } : {}) })),
+      result: printed(r.result), ...(check ? { check } : {}),
+    })}\n`);
+  } else if (format === 'latex' || format === 'markdown') {
+    const latex = implicitAnswer(r, 'latex');
+    io.write(`${format === 'markdown' ? `$${latex}$` : latex}\n`);
+  } else {
+    const notation = format === 'unicode' ? 'unicode' : 'text';
+    io.write(`${output.steps !== undefined ? implicitStepLines(r, notation, output.steps).join('\n') : implicitAnswer(r, notation)}\n`);
+  }
+  if (check && format !== 'json') io.writeError(`${prefix}${implicitVerdict(check, r)}\n`);
+  if (!check) return exitCode.ok;
+  return check.verdict === 'verified' ? exitCode.ok : check.verdict === 'failed' ? exitCode.checkFailed : exitCode.notChecked;
 }
 
 /** The derivative at a point: its value, exact where it can be, and the tangent, normal or directional derivative asked for. */

@@ -1,0 +1,249 @@
+import type { Expr } from '../expr/types.js';
+import { apply, div, int, neg, sub, variable } from '../expr/factory.js';
+import { dependsOn, equals, postOrder, variablesOf } from '../expr/traverse.js';
+import { addPolynomials, compareMonomials, constantValue, monomialPolynomial, multiplyPolynomials, scale, type Polynomial, type Term } from '../algebra/polynomial.js';
+import { toRationalFunction } from '../algebra/rational-function.js';
+import { polynomialToExpr } from '../algebra/to-expr.js';
+import { replaceSubtree, substitute } from '../expr/substitute.js';
+import { differentiate, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
+import { simplify } from '../simplify/simplify.js';
+import { compile } from '../evaluate/compile.js';
+import { read } from '../parse/parse.js';
+import { ParseError } from '../parse/errors.js';
+import { InputError, WorkLimits, withinLimits } from '../errors.js';
+
+export type ImplicitOptions = Omit<DifferentiateOptions, 'variable' | 'order'> & {
+  /** The variable the curve makes a function of the other: y in x² + y² = 1 (default y). */
+  readonly dependent?: string;
+  /** The other variable (default x, or the only other one). */
+  readonly variable?: string;
+  /** How many times to differentiate (default 1). */
+  readonly order?: number;
+};
+
+/** One order of implicit differentiation, as a textbook shows it. */
+export interface ImplicitOrder {
+  readonly order: number;
+  /** Each side (or the expression before) differentiated with y = y(x): y′ appears by the chain rule. */
+  readonly sides: readonly Derivative[];
+  /** What differentiating gives, collected: A + B·y′ = 0 (for order 1, the two sides moved to the left). */
+  readonly withoutSlope: Expr;
+  readonly slopeFactor: Expr;
+  /** The derivative solved for: −A/B, in x and y (with y′ put in for the orders above the first). */
+  readonly solved: Expr;
+  /** The same, shortened with the equation itself where it shortens it (−(x² + y²)/y³ is −1/y³ on x² + y² = 1). */
+  readonly onCurve?: Expr;
+  readonly result: Expr;
+}
+
+export interface Implicit {
+  readonly left: Expr;
+  readonly right: Expr;
+  readonly dependent: string;
+  readonly variable: string;
+  readonly orders: readonly ImplicitOrder[];
+  readonly result: Expr;
+}
+
+/** "x^2 + y^2 = 1" as its two sides; the = must stand once, outside brackets. */
+export function readEquation(text: string, options: ImplicitOptions = {}): { left: Expr; right: Expr } {
+  let depth = 0;
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === '=' && depth === 0 && text[i + 1] !== '=' && text[i - 1] !== '=') at.push(i);
+  }
+  if (at.length !== 1) throw new ParseError(at.length === 0 ? 'an implicit curve is an equation, with one =, as in x^2 + y^2 = 1' : 'an equation has one =', 1, (at[1] ?? text.length) + 1, text);
+  const side = (from: number, to: number): Expr => {
+    try {
+      return read(text.slice(from, to), options).expr;
+    } catch (error) {
+      if (!(error instanceof ParseError) || error.line !== 1) throw error;
+      throw new ParseError(error.message, 1, from + error.column, text);
+    }
+  };
+  return { left: side(0, at[0]!), right: side(at[0]! + 1, text.length) };
+}
+
+/**
+ * dy/dx on the curve given by an equation in x and y: both sides differentiated with y = y(x),
+ * the terms with y′ collected, and y′ solved for; higher orders differentiate y′ again, with
+ * y′ put back in, and shorten the result with the equation where it can.
+ */
+export function implicit(input: string | { left: Expr; right: Expr }, options: ImplicitOptions = {}): Implicit {
+  return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => {
+    const { left, right } = typeof input === 'string' ? readEquation(input, options) : input;
+    const y = options.dependent ?? 'y';
+    const names = [...new Set([...variablesOf(left), ...variablesOf(right)])];
+    if (!names.includes(y)) throw new InputError(`the equation has no ${y}: say which variable depends on the other with --implicit`, 'invalid-request');
+    const others = names.filter((n) => n !== y);
+    const x = options.variable ?? (others.includes('x') || others.length === 0 ? 'x' : others.length === 1 ? others[0]! : undefined);
+    if (x === undefined) throw new InputError(`the equation has several other variables (${others.join(', ')}): say which one with --var`, 'invalid-request');
+    const order = options.order ?? 1;
+    if (!Number.isInteger(order) || order < 1 || order > 10) throw new InputError('implicit differentiation goes to order 10 at most', 'limit');
+
+    // y as a function of x, and its derivative: y(x) and y′(x).
+    const yOfX = apply(y, [variable(x)]);
+    const slopeOfX = apply(y, [variable(x)], [1]);
+    const asFunction = (e: Expr): Expr => substitute(e, y, yOfX);
+    const asVariables = (e: Expr, slope: Expr): Expr => replaceSubtree(replaceSubtree(e, slopeOfX, slope), yOfX, variable(y));
+    const differentiateOptions = { simplify: options.simplify, form: options.form, maxNodes: options.maxNodes, variable: x };
+    const slopeVariable = variable(`${y}′`);
+
+    const orders: ImplicitOrder[] = [];
+    let previous: Expr | undefined;
+    for (let n = 1; n <= order; n++) {
+      const sides = previous === undefined
+        ? [differentiate(asFunction(left), differentiateOptions), differentiate(asFunction(right), differentiateOptions)]
+        : [differentiate(asFunction(previous), differentiateOptions)];
+      const whole = sides.length === 2 ? sub(sides[0]!.result, sides[1]!.result) : sides[0]!.result;
+      let solved: Expr;
+      let withoutSlope: Expr;
+      let slopeFactor: Expr;
+      if (previous === undefined) {
+        // A + B·y′ = 0: A with y′ = 0, B the rest.
+        withoutSlope = simplify(asVariables(replaceSubtree(whole, slopeOfX, int(0)), slopeVariable));
+        slopeFactor = simplify(sub(asVariables(replaceSubtree(whole, slopeOfX, int(1)), slopeVariable), withoutSlope));
+        if (dependsOn(slopeFactor, slopeVariable.name) || dependsOn(withoutSlope, slopeVariable.name)) {
+          throw new InputError(`the derivative of the equation is not linear in ${y}′`, 'invalid-request');
+        }
+        if (slopeFactor.kind === 'num' && slopeFactor.value.n === 0n) {
+          throw new InputError(`the equation's derivative has no ${y}′ in it: ${y} is not a function of ${x} there`, 'invalid-request');
+        }
+        solved = simplify(neg(div(withoutSlope, slopeFactor)));
+      } else {
+        // y′ put back in: d/dx of y′(x, y) is ∂/∂x + ∂/∂y·y′.
+        const first = orders[0]!.result;
+        withoutSlope = simplify(asVariables(whole, int(0)));
+        slopeFactor = simplify(sub(asVariables(whole, int(1)), withoutSlope));
+        solved = simplify(asVariables(whole, first));
+      }
+      const onCurve = shortenedOnCurve(solved, left, right);
+      const result = onCurve ?? solved;
+      orders.push({ order: n, sides, withoutSlope, slopeFactor, solved, ...(onCurve ? { onCurve } : {}), result });
+      previous = result;
+    }
+    return { left, right, dependent: y, variable: x, orders, result: orders.at(-1)!.result };
+  });
+}
+
+/**
+ * The expression shortened with the equation F = 0 itself, as textbooks do: its numerator and
+ * denominator reduced by F (the terms divisible by F's leading term replaced, until none is),
+ * so −(x² + y²)/y³ is −1/y³ on x² + y² = 1. Kept only where it is shorter.
+ */
+function shortenedOnCurve(e: Expr, left: Expr, right: Expr): Expr | undefined {
+  const f = toRationalFunction(sub(left, right));
+  const c = constantValue(f.denominator);
+  if (c === undefined || f.numerator.size === 0) return undefined;
+  const F = scale(f.numerator, c.inverse());
+  const lead = leadingTerm(F);
+  if (lead === undefined || lead.monomial.factors.length === 0) return undefined;
+  // Each sum within e, as a fraction of polynomials, with its numerator reduced: x³ + y³ − 3xy + 1 is 1 on the folium.
+  let shortened = e;
+  for (const part of postOrder(e)) {
+    if (part.kind !== 'add') continue;
+    const r = toRationalFunction(part);
+    const reduced = reduce(r.numerator, F, lead);
+    if (reduced.size >= r.numerator.size) continue;
+    shortened = replaceSubtree(shortened, part, div(polynomialToExpr(reduced), polynomialToExpr(r.denominator)));
+  }
+  shortened = simplify(shortened);
+  return shortened.size < e.size ? shortened : undefined;
+}
+
+/** The term of highest degree (its exponents' sum), whole exponents only. */
+function leadingTerm(p: Polynomial): Term | undefined {
+  const degree = (t: Term): number => t.monomial.factors.reduce((n, [, k]) => n + Number(k.valueOf()), 0);
+  const terms = [...p.values()];
+  if (!terms.every((t) => t.monomial.factors.every(([, k]) => k.d === 1n && k.s > 0n))) return undefined;
+  return terms.sort((a, b) => degree(b) - degree(a) || compareMonomials(a.monomial, b.monomial))[0];
+}
+
+/** p less multiples of F, until no term of p is divisible by F's leading term. */
+function reduce(p: Polynomial, F: Polynomial, lead: Term): Polynomial {
+  let current = p;
+  for (let round = 0; round < 200; round++) {
+    const divisible = [...current.values()].find((t) => lead.monomial.factors.every(([atom, k]) =>
+      t.monomial.factors.some(([a, m]) => equals(a, atom) && m.compare(k) >= 0)));
+    if (divisible === undefined) return current;
+    const quotient = monomialPolynomial([
+      ...divisible.monomial.factors.map(([a, m]) => [a, m.sub(lead.monomial.factors.find(([b]) => equals(a, b))?.[1] ?? 0)] as const),
+    ]);
+    current = addPolynomials(current, scale(multiplyPolynomials(quotient, F), divisible.coefficient.div(lead.coefficient).neg()));
+  }
+  return current;
+}
+
+/** Points of the curve near a grid, found by Newton's method on F(x, y) = 0 in y, where the curve is a function of x. */
+export function curvePoints(left: Expr, right: Expr, x: string, y: string, others: Readonly<Record<string, number>> = {}): [number, number][] {
+  const F = compile(sub(left, right));
+  const Fy = compile(differentiate(sub(left, right), { variable: y }).result);
+  const at = (f: typeof F, a: number, b: number): number => f({ ...others, [x]: a, [y]: b });
+  const points: [number, number][] = [];
+  for (let i = 0; i < 40 && points.length < 24; i++) {
+    const a = -3.1 + i * 0.157;
+    for (const start of [-2.3, -0.7, 0.6, 1.9]) {
+      let b = start;
+      for (let k = 0; k < 50; k++) {
+        const step = at(F, a, b) / at(Fy, a, b);
+        if (!Number.isFinite(step)) break;
+        b -= step;
+        if (Math.abs(step) < 1e-14 * Math.max(1, Math.abs(b))) break;
+      }
+      if (Math.abs(at(F, a, b)) < 1e-10 && Math.abs(at(Fy, a, b)) > 1e-3 && !points.some(([p, q]) => p === a && Math.abs(q - b) < 1e-6)) points.push([a, b]);
+    }
+  }
+  return points;
+}
+
+/** How an implicit derivative compares with the curve's own slope at points of the curve. */
+export interface ImplicitCheck {
+  readonly verdict: 'verified' | 'failed' | 'unchecked';
+  /** The points of the curve compared at. */
+  readonly points: number;
+  readonly worstRelativeError: number;
+  /** Where it failed first: the point, the derivative's value and the curve's. */
+  readonly failure?: { readonly at: readonly [number, number]; readonly derivative: number; readonly curve: number };
+}
+
+/**
+ * The n-th derivative against the curve itself: at points of the curve, the branch through the
+ * point is followed to x ± h by Newton's method, and its central difference (first or second) taken.
+ */
+export function checkImplicit(result: Implicit): ImplicitCheck {
+  const { left, right, variable: x, dependent: y } = result;
+  const order = result.orders.length;
+  if (order > 2) return { verdict: 'unchecked', points: 0, worstRelativeError: 0 };
+  const F = compile(sub(left, right));
+  const Fy = compile(differentiate(sub(left, right), { variable: y }).result);
+  const derivative = compile(result.result);
+  const solveNear = (a: number, b: number): number => {
+    let v = b;
+    for (let k = 0; k < 60; k++) {
+      const step = F({ [x]: a, [y]: v }) / Fy({ [x]: a, [y]: v });
+      if (!Number.isFinite(step)) return Number.NaN;
+      v -= step;
+      if (Math.abs(step) < 1e-15 * Math.max(1, Math.abs(v))) break;
+    }
+    return Math.abs(F({ [x]: a, [y]: v })) < 1e-9 ? v : Number.NaN;
+  };
+  let points = 0;
+  let worst = 0;
+  for (const [a, b] of curvePoints(left, right, x, y)) {
+    const h = order === 1 ? 1e-6 : 1e-4;
+    const [up, down] = [solveNear(a + h, b), solveNear(a - h, b)];
+    // The branch must stay near the point: a jump to another branch is no slope.
+    if (!Number.isFinite(up) || !Number.isFinite(down) || Math.abs(up - b) > 0.1 || Math.abs(down - b) > 0.1) continue;
+    const curve = order === 1 ? (up - down) / (2 * h) : (up - 2 * b + down) / (h * h);
+    const value = derivative({ [x]: a, [y]: b });
+    if (!Number.isFinite(value) || Math.abs(value) > 1e4) continue;
+    points++;
+    const error = Math.abs(value - curve) / Math.max(1, Math.abs(curve));
+    worst = Math.max(worst, error);
+    if (error > (order === 1 ? 1e-6 : 1e-3)) return { verdict: 'failed', points, worstRelativeError: worst, failure: { at: [a, b], derivative: value, curve } };
+  }
+  return { verdict: points > 0 ? 'verified' : 'unchecked', points, worstRelativeError: worst };
+}
