@@ -3,7 +3,7 @@ import type { Derivative } from '../../src/differentiate/differentiate.js';
 import { evaluate, type DerivativeEvaluator, type Environment } from '../../src/evaluate/evaluate.js';
 import Fraction from 'fraction.js';
 import { children, postOrder, rebuild } from '../../src/expr/traverse.js';
-import { num, pow } from '../../src/expr/factory.js';
+import { mul, num, pow } from '../../src/expr/factory.js';
 
 /** Five-point central difference of f at x with step h. */
 function centralDifference(f: (x: number) => number, x: number, h: number): number {
@@ -63,12 +63,16 @@ export function isWellConditioned(expr: Expr, env: Environment): boolean {
   return [trillion + 1n, trillion - 1n].every((n) => close(at(scaleNumbers(expr, new Fraction(n, trillion)), 1), base, 1e-7));
 }
 
-/** The tree with every number multiplied by a factor, except integer exponents (x^2 stays a square). */
+/**
+ * The tree with every number and constant multiplied by a factor, except integer exponents
+ * (x^2 stays a square): tan(π) is 0 exactly but −1.2e-16 in floating point, and acot jumps there.
+ */
 function scaleNumbers(root: Expr, factor: Fraction): Expr {
   // Derivatives share their parts: one rebuilt node per shared part, not one per path.
   const scaled = new Map<Expr, Expr>();
   for (const e of postOrder(root)) {
     const next = e.kind === 'num' ? num(e.value.mul(factor), e.decimal)
+      : e.kind === 'constant' ? mul([num(factor), e])
       : e.kind === 'pow' && e.exponent.kind === 'num' && e.exponent.value.d === 1n ? pow(scaled.get(e.base)!, e.exponent)
         : rebuild(e, children(e).map((c) => scaled.get(c)!));
     scaled.set(e, next);
