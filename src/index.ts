@@ -45,6 +45,8 @@ export { gradient, hessian, jacobian, mixedPartial, type Gradient, type Hessian,
 export { matrixIn, partialName, vectorIn } from './print/matrix.js';
 export { checkImplicit, implicit, readEquation, type Implicit, type ImplicitCheck, type ImplicitOptions, type ImplicitOrder } from './multivariate/implicit.js';
 export { implicitAnswer, implicitStepLines, implicitVerdict } from './print/implicit.js';
+export { softmax, softmaxCall, type Softmax, type SoftmaxKind } from './multivariate/softmax.js';
+export { softmaxAnswer, softmaxPattern, softmaxStepLines } from './print/softmax.js';
 export { at, readPoint, type AtOptions, type AtPoint, type Coordinate, type ValueAt } from './multivariate/at-point.js';
 
 // The derivative in terms of the function's own output, for a backward pass: σ′ = y·(1 − y).

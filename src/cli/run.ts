@@ -20,6 +20,9 @@ import { inTermsOfOutput } from '../backprop/in-terms-of-output.js';
 import { answerPartials, asksForPartials } from './partials.js';
 import { answerAt } from './at-point.js';
 import { checkImplicit, implicit } from '../multivariate/implicit.js';
+import { softmax, softmaxCall } from '../multivariate/softmax.js';
+import { softmaxAnswer, softmaxPattern, softmaxStepLines } from '../print/softmax.js';
+import { checkJson } from './json.js';
 import { implicitAnswer, implicitStepLines, implicitVerdict } from '../print/implicit.js';
 import { toLatex } from '../print/latex.js';
 import type { Expr } from '../expr/types.js';
@@ -254,6 +257,7 @@ function answer(input: string, options: Options, output: RenderOptions, io: CliI
     }
     if (options.inTermsOfOutput) return answerInTermsOfOutput(input, options, output, io, prefix);
     if (options.implicit !== undefined) return answerImplicit(input, options, output, io, prefix);
+    if (softmaxCall(input) !== undefined) return answerSoftmax(input, options, output, io, prefix);
     if (options.at !== undefined) return answerAtPoint(input, options, output, io, prefix);
     const pointOnly = (['tangent', 'normal', 'direction'] as const).find((o) => options[o] !== undefined);
     if (pointOnly) throw new InputError(`--${pointOnly} goes with --at`, 'invalid-request');
@@ -376,6 +380,34 @@ function answerImplicit(input: string, options: Options, output: RenderOptions, 
   if (check && format !== 'json') io.writeError(`${prefix}${implicitVerdict(check, r)}\n`);
   if (!check) return exitCode.ok;
   return check.verdict === 'verified' ? exitCode.ok : check.verdict === 'failed' ? exitCode.checkFailed : exitCode.notChecked;
+}
+
+/** softmax, log-softmax or the cross-entropy of softmax: the derivatives in terms of the outputs, with the pattern beside. */
+function answerSoftmax(input: string, options: Options, output: RenderOptions, io: CliIO, prefix: string): number {
+  const unsupported = (['at', 'hessian', 'det', 'emit', 'order', 'var', 'answer', 'inTermsOfOutput'] as const).find((o) => options[o] !== undefined);
+  if (unsupported) throw new InputError(`softmax and its kin go with --steps, --check and --format, not --${unsupported.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, 'invalid-request');
+  const r = softmax(input, { maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, variables: options.vars, notation: options.input });
+  const checks = options.check ? r.derivatives.flat().map((d) => checkDerivative(d)) : [];
+  const { format } = output;
+  if (format === 'json') {
+    const printed = (e: Expr) => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
+    io.write(`${JSON.stringify({
+      input, kind: r.kind, variables: r.variables, outputs: r.outputs,
+      derivatives: r.derivatives.map((row) => row.map((d) => printed(d.result))),
+      inTermsOfOutputs: r.inOutputs.map((row) => row.map(printed)), ...(r.oneHot ? { oneHot: r.oneHot.map(printed) } : {}),
+      ...(checks.length > 0 ? { check: checks.map(checkJson) } : {}),
+    })}\n`);
+  } else {
+    const notation = format === 'unicode' ? 'unicode' : 'text';
+    const latex = format === 'latex' || format === 'markdown';
+    const answer = softmaxAnswer(r, latex ? 'latex' : notation);
+    const shown = format === 'markdown' ? `$${answer}$` : answer;
+    io.write(`${output.steps !== undefined && !latex ? `${softmaxStepLines(r, notation).join('\n')}\n\n` : ''}${shown}\n`);
+    io.writeError(`${prefix}${softmaxPattern(r, notation)}\n`);
+    const failed = checks.filter((c) => c.verdict !== 'verified').length;
+    if (checks.length > 0) io.writeError(`${prefix}check: ${failed === 0 ? `verified all ${checks.length} derivatives` : `${failed} of ${checks.length} derivatives not verified`} against finite differences\n`);
+  }
+  return checks.map(checkStatus).reduce((worst, st) => (severity(st) > severity(worst) ? st : worst), exitCode.ok);
 }
 
 /** The derivative at a point: its value, exact where it can be, and the tangent, normal or directional derivative asked for. */

@@ -7,6 +7,7 @@ import { differentiate, defaultVariable, type Derivative, type DifferentiateOpti
 import { simplify } from '../simplify/simplify.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { read } from '../parse/parse.js';
+import { splitTopLevel } from '../parse/vector.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
 
 export type AtOptions = Omit<DifferentiateOptions, 'variable' | 'order'> & {
@@ -55,23 +56,6 @@ export function readPoint(text: string, options: AtOptions = {}): Coordinate[] {
     if (variablesOf(value).length > 0) throw new InputError(`the value of ${m[1]} has a variable in it: ${m[2]!.trim()}`, 'invalid-request');
     return [m[1]!, simplify(value), m[2]!.trim()] as const;
   });
-}
-
-/** Commas at the top level split; those inside brackets (max(1, 2)) do not. */
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === ',' && depth === 0) {
-      parts.push(text.slice(from, i));
-      from = i + 1;
-    }
-  }
-  return [...parts, text.slice(from)];
 }
 
 /** f and its derivatives at a point, exact where they are; the tangent, normal and directional derivative there. */
