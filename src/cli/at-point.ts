@@ -8,7 +8,7 @@ import { buildTrace } from '../steps/trace.js';
 import { traceToText, type StepDetail } from '../print/steps-text.js';
 import { traceToLatex } from '../print/steps-latex.js';
 import { traceToMarkdown } from '../print/steps-markdown.js';
-import { checkJson } from './json.js';
+import { checkJson, printed } from './json.js';
 import type { Format } from './render.js';
 
 export interface AtRequest {
@@ -61,7 +61,6 @@ export function answerAt(input: string, request: AtRequest, options: AtOptions):
   const checks = request.check ? r.derivatives.map((d) => checkDerivative(d.derivative)) : [];
   const notes = format === 'json' ? [] : checks.map((c, i) => `${one ? '' : `by ${r.variables[i]}: `}${verdictLine(c)}`);
   if (format === 'json') {
-    const printed = (e: Expr) => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
     const valued = (v: ValueAt) => ({ ...printed(v.exact), approximately: v.approximately });
     return {
       output: JSON.stringify({

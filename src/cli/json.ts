@@ -19,7 +19,8 @@ export interface PrintedExpr {
   readonly latex: string;
 }
 
-const printed = (e: Expr): PrintedExpr => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
+/** An expression in the three notations JSON gives. */
+export const printed = (e: Expr): PrintedExpr => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
 
 type BindingValue = string | PrintedExpr | PrintedExpr[];
 

@@ -1,4 +1,3 @@
-import type { Expr } from '../expr/types.js';
 import type { Derivative } from '../differentiate/differentiate.js';
 import { gradient, hessian, jacobian, mixedPartial, type PartialsOptions } from '../multivariate/partials.js';
 import { vectorComponents } from '../parse/vector.js';
@@ -12,7 +11,7 @@ import { buildTrace } from '../steps/trace.js';
 import { traceToText, type StepDetail } from '../print/steps-text.js';
 import { traceToLatex } from '../print/steps-latex.js';
 import { traceToMarkdown } from '../print/steps-markdown.js';
-import { checkJson } from './json.js';
+import { checkJson, printed } from './json.js';
 import type { Format } from './render.js';
 
 /** What the command line asked for beyond one derivative: several variables, a vector, a Hessian, a determinant. */
@@ -58,7 +57,6 @@ export function answerPartials(input: string, request: PartialsRequest, options:
   let answer: string;
   let json: Record<string, unknown>;
   const notes: string[] = [];
-  const printed = (e: Expr) => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
   if (vector) {
     const j = jacobian(input, { ...options, by: variables, determinant: request.determinant });
     const many = j.functions.length > 1;

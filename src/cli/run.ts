@@ -15,17 +15,14 @@ import { readingIn } from '../print/reading.js';
 import { checkAnswer, checkWorking } from '../answer/check-answer.js';
 import { answerLines, workingLines } from '../print/answer.js';
 import { toText, toUnicode } from '../print/linear.js';
-import { answerJson, outputFormJson, workingJson } from './json.js';
+import { answerJson, checkJson, outputFormJson, printed, workingJson } from './json.js';
 import { inTermsOfOutput } from '../backprop/in-terms-of-output.js';
 import { answerPartials, asksForPartials } from './partials.js';
 import { answerAt } from './at-point.js';
 import { checkImplicit, implicit } from '../multivariate/implicit.js';
 import { softmax, softmaxCall } from '../multivariate/softmax.js';
 import { softmaxAnswer, softmaxPattern, softmaxStepLines } from '../print/softmax.js';
-import { checkJson } from './json.js';
 import { implicitAnswer, implicitStepLines, implicitVerdict } from '../print/implicit.js';
-import { toLatex } from '../print/latex.js';
-import type { Expr } from '../expr/types.js';
 import { noFormReason, outputAnswer, outputConditions, outputStepLines } from '../print/output-form.js';
 import { generateCode } from '../codegen/generate.js';
 import { codeTargets, type Target } from '../codegen/targets.js';
@@ -226,6 +223,9 @@ function parseOrder(value: string): number | bigint {
 const severity = (status: number): number =>
   [exitCode.ok, exitCode.notChecked, exitCode.checkFailed, exitCode.incorrect, exitCode.badInput, exitCode.internal].indexOf(status as never);
 
+/** The worst of several exit statuses (0 for none). */
+const worst = (statuses: readonly number[]): number => statuses.reduce((w, s) => (severity(s) > severity(w) ? s : w), exitCode.ok);
+
 /** The exit status of a numeric check: 0 verified, 3 failed, 4 no usable point. */
 export function checkStatus(report: CheckReport): number {
   switch (report.verdict) {
@@ -330,6 +330,12 @@ function answerInTermsOfOutput(input: string, options: Options, output: RenderOp
   return exitCode.ok;
 }
 
+/** How the input is read and the limits on the work, as the options give them. */
+const readingOptions = (options: Options) => ({
+  maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes,
+  timeout: options.timeout, maxMemory: options.maxMemory, abstractFunctions: options.function, variables: options.vars, notation: options.input,
+});
+
 /** The variable of a request that takes one, or an error naming the option. */
 function oneVariable(options: Options, option: string): string | undefined {
   if ((options.var?.length ?? 0) > 1) throw new InputError(`${option} takes one variable, not ${options.var!.join(', ')}`, 'invalid-request');
@@ -343,13 +349,11 @@ function answerSeveral(input: string, options: Options, output: RenderOptions, i
     variables: options.var, hessian: options.hessian === true, determinant: options.det === true, check: options.check === true,
     steps: output.steps, format: output.format, colour: output.colour, maxShownNodes: output.maxShownNodes,
   }, {
-    simplify: options.simplify, form: options.form, maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
-    maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory, abstractFunctions: options.function, variables: options.vars,
-    notation: options.input,
+    simplify: options.simplify, form: options.form, ...readingOptions(options),
   });
   io.write(`${answer.output}\n`);
   for (const note of answer.notes) io.writeError(`${prefix}${note}\n`);
-  return answer.checks.map(checkStatus).reduce((worst, s) => (severity(s) > severity(worst) ? s : worst), exitCode.ok);
+  return worst(answer.checks.map(checkStatus));
 }
 
 /** dy/dx on a curve given by an equation, and its higher orders; with --check, against the curve's own slope. */
@@ -358,13 +362,11 @@ function answerImplicit(input: string, options: Options, output: RenderOptions, 
   const order = options.order === undefined ? 1 : Number(options.order);
   const r = implicit(input, {
     dependent: options.implicit, variable: oneVariable(options, '--implicit'), order, simplify: options.simplify, form: options.form,
-    maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, maxNodes: options.maxNodes,
-    timeout: options.timeout, maxMemory: options.maxMemory, abstractFunctions: options.function, variables: options.vars, notation: options.input,
+    ...readingOptions(options),
   });
   const check = options.check ? checkImplicit(r) : undefined;
   const { format } = output;
   if (format === 'json') {
-    const printed = (e: Expr) => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
     io.write(`${JSON.stringify({
       input, dependent: r.dependent, variable: r.variable,
       orders: r.orders.map((o) => ({ order: o.order, solved: printed(o.solved), ...(o.onCurve ? { onCurve: printed(o.onCurve) } : {}) })),
@@ -390,7 +392,6 @@ function answerSoftmax(input: string, options: Options, output: RenderOptions, i
   const checks = options.check ? r.derivatives.flat().map((d) => checkDerivative(d)) : [];
   const { format } = output;
   if (format === 'json') {
-    const printed = (e: Expr) => ({ text: toText(e), unicode: toUnicode(e), latex: toLatex(e) });
     io.write(`${JSON.stringify({
       input, kind: r.kind, variables: r.variables, outputs: r.outputs,
       derivatives: r.derivatives.map((row) => row.map((d) => printed(d.result))),
@@ -407,7 +408,7 @@ function answerSoftmax(input: string, options: Options, output: RenderOptions, i
     const failed = checks.filter((c) => c.verdict !== 'verified').length;
     if (checks.length > 0) io.writeError(`${prefix}check: ${failed === 0 ? `verified all ${checks.length} derivatives` : `${failed} of ${checks.length} derivatives not verified`} against finite differences\n`);
   }
-  return checks.map(checkStatus).reduce((worst, st) => (severity(st) > severity(worst) ? st : worst), exitCode.ok);
+  return worst(checks.map(checkStatus));
 }
 
 /** The derivative at a point: its value, exact where it can be, and the tangent, normal or directional derivative asked for. */
@@ -417,13 +418,11 @@ function answerAtPoint(input: string, options: Options, output: RenderOptions, i
     point: options.at!, variables: options.var, tangent: options.tangent === true, normal: options.normal === true, direction: options.direction,
     check: options.check === true, steps: output.steps, format: output.format, colour: output.colour, maxShownNodes: output.maxShownNodes,
   }, {
-    simplify: options.simplify, form: options.form, maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits,
-    maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory, abstractFunctions: options.function, variables: options.vars,
-    notation: options.input,
+    simplify: options.simplify, form: options.form, ...readingOptions(options),
   });
   io.write(`${answer.output}\n`);
   for (const note of answer.notes) io.writeError(`${prefix}${note}\n`);
-  return answer.checks.map(checkStatus).reduce((worst, s) => (severity(s) > severity(worst) ? s : worst), exitCode.ok);
+  return worst(answer.checks.map(checkStatus));
 }
 
 /** Checks the working in a file, line by line: exit 0 when every line is right, 5 at the first that is not. */
@@ -472,7 +471,7 @@ function checkAnswers(input: string, options: Options, output: RenderOptions, io
     });
   }
   const statuses = reports.map((r): number => (r.verdict === 'correct' ? exitCode.ok : r.verdict === 'incorrect' ? exitCode.incorrect : exitCode.notChecked));
-  return statuses.reduce((worst, s) => (severity(s) > severity(worst) ? s : worst), exitCode.ok);
+  return worst(statuses);
 }
 
 /** What the command line adds to an error, by its kind: the option that settles it. */

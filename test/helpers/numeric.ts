@@ -117,3 +117,8 @@ export function crossesException(d: Derivative, x: number, env: Environment = {}
   const [low, high] = [sides(x - 0.01), sides(x + 0.01)];
   return low.some((s, i) => s !== high[i] || Number.isNaN(s));
 }
+
+/** The central difference of an expression by one variable at a point, the others held there. */
+export function centralSlope(f: Expr, variable: string, at: Environment, h = 1e-6): number {
+  return (evaluate(f, { ...at, [variable]: (at[variable] as number) + h }) - evaluate(f, { ...at, [variable]: (at[variable] as number) - h })) / (2 * h);
+}

@@ -6,13 +6,10 @@ import { read } from '../../src/parse/parse.js';
 import { toText } from '../../src/print/linear.js';
 import { thrownBy } from '../helpers/thrown.js';
 import { dydx } from '../helpers/cli.js';
+import { centralSlope } from '../helpers/numeric.js';
 
 /** Central difference of f by one variable at a point. */
-const slope = (f: string, v: string, point: Record<string, number>): number => {
-  const e = read(f).expr;
-  const h = 1e-6;
-  return (evaluate(e, { ...point, [v]: point[v]! + h }) - evaluate(e, { ...point, [v]: point[v]! - h })) / (2 * h);
-};
+const slope = (f: string, v: string, point: Record<string, number>): number => centralSlope(read(f).expr, v, point);
 
 describe('the derivative at a point', () => {
   it('is exact where the input is exact, with its value beside', () => {

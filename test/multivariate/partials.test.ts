@@ -11,14 +11,11 @@ import { checkDerivative } from '../../src/check/check.js';
 import { thrownBy } from '../helpers/thrown.js';
 import { expectRenders } from '../helpers/katex.js';
 import { dydx } from '../helpers/cli.js';
+import { centralSlope } from '../helpers/numeric.js';
 
 const texts = (es: readonly { result: unknown }[]): string[] => es.map((d) => toText(d.result as never));
 /** Central difference of f by one variable at a point. */
-const slope = (f: string, v: string, at: Record<string, number>): number => {
-  const e = read(f).expr;
-  const h = 1e-5;
-  return (evaluate(e, { ...at, [v]: at[v]! + h }) - evaluate(e, { ...at, [v]: at[v]! - h })) / (2 * h);
-};
+const slope = (f: string, v: string, point: Record<string, number>): number => centralSlope(read(f).expr, v, point);
 
 describe('gradients', () => {
   it('differentiates by each variable, in the order given or as they appear', () => {
