@@ -75,7 +75,7 @@ export function at(input: string | Expr, point: string | readonly Coordinate[], 
     });
     // The tangent: f(a) + Σ ∂f/∂xᵢ(a)·(xᵢ − aᵢ).
     const offsets = variables.map((v) => sub(variable(v), values.find(([name]) => name === v)?.[1] ?? variable(v)));
-    // Written out as a line is: y = 10x − 16.
+    // Expanded, as a line is written: y = 10x − 16, not 2(5x − 8).
     const tangent = simplify(add([value.exact, ...derivatives.map((d, i) => mul([d.at.exact, offsets[i]!]))]), { form: 'expanded' });
     const normal = variables.length === 1 && derivatives[0]!.at.approximately !== 0
       ? simplify(sub(value.exact, div(offsets[0]!, derivatives[0]!.at.exact)), { form: 'expanded' }) : undefined;
