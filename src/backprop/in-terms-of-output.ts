@@ -202,13 +202,17 @@ function surelyPositive(e: Expr): boolean {
 
 const mapped = <T>(v: T | undefined, f: (v: T) => Expr): Expr | undefined => (v === undefined ? undefined : f(v));
 
+/** Values for the variables other than x, held fixed while x runs over the samples. */
+const heldFixed = (f: Expr, x: string): Record<string, number> =>
+  Object.fromEntries(variablesOf(f).filter((v) => v !== x).map((v, i) => [v, 0.73 + 0.21 * i]));
+
 /** Sample points across the line, irregular so that none is special. */
 const samples = Array.from({ length: 161 }, (_, i) => -8 + i * 0.1 + 0.0137);
 
 /** Whether G(f(x)) is f′(x) wherever both are defined (and the conditions hold) among the samples: the form's own check. */
 function agrees(form: Expr, f: Expr, derivative: Expr, x: string, output: string, holds: readonly SignCondition[]): boolean {
   const [value, slope, inY] = [compile(f), compile(derivative), compile(form)];
-  const others = Object.fromEntries(variablesOf(f).filter((v) => v !== x).map((v, i) => [v, 0.73 + 0.21 * i]));
+  const others = heldFixed(f, x);
   const conditions = holds.map((h) => ({ ...h, at: compile(h.expr) }));
   let compared = 0;
   for (const t of samples) {
@@ -232,7 +236,7 @@ function agrees(form: Expr, f: Expr, derivative: Expr, x: string, output: string
 function twoPointsOneValue(f: Expr, derivative: Expr, x: string): NoFormInOutput | undefined {
   const value = compile(f);
   const slope = compile(derivative);
-  const others = Object.fromEntries(variablesOf(f).filter((v) => v !== x).map((v, i) => [v, 0.73 + 0.21 * i]));
+  const others = heldFixed(f, x);
   const at = (t: number): number => value({ ...others, [x]: t });
   const slopeAt = (t: number): number => slope({ ...others, [x]: t });
   for (let i = 0; i + 1 < samples.length; i++) {

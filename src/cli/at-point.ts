@@ -1,9 +1,8 @@
-import type { Expr } from '../expr/types.js';
+import { printerFor } from '../print/notation.js';
+import type { Notation } from '../print/precedence.js';
 import { at, type AtOptions, type ValueAt } from '../multivariate/at-point.js';
 import { checkDerivative, type CheckReport } from '../check/check.js';
 import { verdictLine } from '../check/verdict.js';
-import { toLatex } from '../print/latex.js';
-import { toText, toUnicode } from '../print/linear.js';
 import { buildTrace } from '../steps/trace.js';
 import { traceToText, type StepDetail } from '../print/steps-text.js';
 import { traceToLatex } from '../print/steps-latex.js';
@@ -24,12 +23,10 @@ export interface AtRequest {
   readonly maxShownNodes: number | undefined;
 }
 
-type Notation = 'text' | 'unicode' | 'latex';
-const printer = (n: Notation): ((e: Expr) => string) => (n === 'text' ? toText : n === 'unicode' ? toUnicode : toLatex);
 
 /** "10", or "√2/2 ≈ 0.707107" where the exact value is not a plain number. */
 function valueText(v: ValueAt, notation: Notation): string {
-  const exact = printer(notation)(v.exact);
+  const exact = printerFor(notation)(v.exact);
   if (v.exact.kind === 'num' && (v.exact.value.d === 1n || v.exact.decimal)) return exact;
   const approx = String(Number(v.approximately.toPrecision(6)));
   return `${exact} ${notation === 'latex' ? '\\approx' : '≈'} ${notation === 'unicode' ? approx.replace('-', '−') : approx}`;
@@ -40,7 +37,7 @@ export function answerAt(input: string, request: AtRequest, options: AtOptions):
   const r = at(input, request.point, { ...options, by: request.variables, direction: request.direction });
   const { format } = request;
   const notation: Notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
-  const print = printer(notation);
+  const print = printerFor(notation);
   const args = r.point.map(([, v]) => print(v)).join(', ');
   const prime = notation === 'unicode' ? '′' : "'";
   const one = r.derivatives.length === 1;

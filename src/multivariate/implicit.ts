@@ -177,23 +177,35 @@ function reduce(p: Polynomial, F: Polynomial, lead: Term): Polynomial {
   return current;
 }
 
-/** Points of the curve near a grid, found by Newton's method on F(x, y) = 0 in y, where the curve is a function of x. */
-export function curvePoints(left: Expr, right: Expr, x: string, y: string, others: Readonly<Record<string, number>> = {}): [number, number][] {
+/**
+ * Newton's method on F(x, y) = 0 in y at a given x: the y it reaches from a start, or NaN where
+ * it does not converge or the curve is near vertical there (no function of x).
+ */
+function curveSolver(left: Expr, right: Expr, x: string, y: string): (a: number, start: number) => number {
   const F = compile(sub(left, right));
   const Fy = compile(differentiate(sub(left, right), { variable: y }).result);
-  const at = (f: typeof F, a: number, b: number): number => f({ ...others, [x]: a, [y]: b });
+  const at = (f: typeof F, a: number, b: number): number => f({ [x]: a, [y]: b });
+  return (a, start) => {
+    let b = start;
+    for (let k = 0; k < 60; k++) {
+      const step = at(F, a, b) / at(Fy, a, b);
+      if (!Number.isFinite(step)) return Number.NaN;
+      b -= step;
+      if (Math.abs(step) < 1e-14 * Math.max(1, Math.abs(b))) break;
+    }
+    return Math.abs(at(F, a, b)) < 1e-10 && Math.abs(at(Fy, a, b)) > 1e-3 ? b : Number.NaN;
+  };
+}
+
+/** Points of the curve near a grid, found by Newton's method from several starts. */
+export function curvePoints(left: Expr, right: Expr, x: string, y: string): [number, number][] {
+  const solve = curveSolver(left, right, x, y);
   const points: [number, number][] = [];
   for (let i = 0; i < 40 && points.length < 24; i++) {
     const a = -3.1 + i * 0.157;
     for (const start of [-2.3, -0.7, 0.6, 1.9]) {
-      let b = start;
-      for (let k = 0; k < 50; k++) {
-        const step = at(F, a, b) / at(Fy, a, b);
-        if (!Number.isFinite(step)) break;
-        b -= step;
-        if (Math.abs(step) < 1e-14 * Math.max(1, Math.abs(b))) break;
-      }
-      if (Math.abs(at(F, a, b)) < 1e-10 && Math.abs(at(Fy, a, b)) > 1e-3 && !points.some(([p, q]) => p === a && Math.abs(q - b) < 1e-6)) points.push([a, b]);
+      const b = solve(a, start);
+      if (Number.isFinite(b) && !points.some(([p, q]) => p === a && Math.abs(q - b) < 1e-6)) points.push([a, b]);
     }
   }
   return points;
@@ -217,19 +229,8 @@ export function checkImplicit(result: Implicit): ImplicitCheck {
   const { left, right, variable: x, dependent: y } = result;
   const order = result.orders.length;
   if (order > 2) return { verdict: 'unchecked', points: 0, worstRelativeError: 0 };
-  const F = compile(sub(left, right));
-  const Fy = compile(differentiate(sub(left, right), { variable: y }).result);
   const derivative = compile(result.result);
-  const solveNear = (a: number, b: number): number => {
-    let v = b;
-    for (let k = 0; k < 60; k++) {
-      const step = F({ [x]: a, [y]: v }) / Fy({ [x]: a, [y]: v });
-      if (!Number.isFinite(step)) return Number.NaN;
-      v -= step;
-      if (Math.abs(step) < 1e-15 * Math.max(1, Math.abs(v))) break;
-    }
-    return Math.abs(F({ [x]: a, [y]: v })) < 1e-9 ? v : Number.NaN;
-  };
+  const solveNear = curveSolver(left, right, x, y);
   let points = 0;
   let worst = 0;
   for (const [a, b] of curvePoints(left, right, x, y)) {

@@ -1,12 +1,9 @@
-import type { Expr } from '../expr/types.js';
+import { printerFor } from './notation.js';
+import type { Notation } from './precedence.js';
 import type { Implicit, ImplicitCheck } from '../multivariate/implicit.js';
-import { toText, toUnicode } from './linear.js';
-import { toLatex } from './latex.js';
 import { buildTrace } from '../steps/trace.js';
 import { traceToText, type StepDetail } from './steps-text.js';
 
-type Notation = 'text' | 'unicode' | 'latex';
-const printer = (n: Notation): ((e: Expr) => string) => (n === 'text' ? toText : n === 'unicode' ? toUnicode : toLatex);
 
 /** y′, y″, y‴, y⁽⁴⁾ in Unicode; y', y'' in text and LaTeX (y^{(4)} past three). */
 function primed(y: string, order: number, notation: Notation): string {
@@ -17,11 +14,11 @@ function primed(y: string, order: number, notation: Notation): string {
 
 /** "y′ = −x/y": the derivative of the highest order asked for. */
 export const implicitAnswer = (r: Implicit, notation: Notation): string =>
-  `${primed(r.dependent, r.orders.length, notation)} = ${printer(notation)(r.result)}`;
+  `${primed(r.dependent, r.orders.length, notation)} = ${printerFor(notation)(r.result)}`;
 
 /** The derivation as a textbook shows it: both sides differentiated, y′ collected and solved for, then each order above. */
 export function implicitStepLines(r: Implicit, notation: Exclude<Notation, 'latex'>, detail: StepDetail): string[] {
-  const print = printer(notation);
+  const print = printerFor(notation);
   const y = r.dependent;
   const p = (n: number): string => primed(y, n, notation);
   const lines = [`${print(r.left)} = ${print(r.right)}, with ${y} a function of ${r.variable}`, ''];

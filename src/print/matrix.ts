@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
-import { toText, toUnicode } from './linear.js';
-import { toLatex } from './latex.js';
+import { printerFor } from './notation.js';
+import type { Notation } from './precedence.js';
 import { toSuperscript } from '../expr/letters.js';
 
 /*
@@ -8,20 +8,17 @@ import { toSuperscript } from '../expr/letters.js';
  * are functions, columns variables), pmatrix in LaTeX, the gradient a column there.
  */
 
-type Notation = 'text' | 'unicode' | 'latex';
-
-const printer = (notation: Notation): ((e: Expr) => string) => (notation === 'text' ? toText : notation === 'unicode' ? toUnicode : toLatex);
 
 /** A vector: [a, b], or a column in LaTeX. */
 export function vectorIn(items: readonly Expr[], notation: Notation): string {
-  const print = printer(notation);
+  const print = printerFor(notation);
   if (notation === 'latex') return `\\begin{pmatrix} ${items.map(print).join(' \\\\ ')} \\end{pmatrix}`;
   return `[${items.map(print).join(', ')}]`;
 }
 
 /** A matrix by rows: [[a, b], [c, d]], or a pmatrix in LaTeX. */
 export function matrixIn(rows: readonly (readonly Expr[])[], notation: Notation): string {
-  const print = printer(notation);
+  const print = printerFor(notation);
   if (notation === 'latex') return `\\begin{pmatrix} ${rows.map((r) => r.map(print).join(' & ')).join(' \\\\ ')} \\end{pmatrix}`;
   return `[${rows.map((r) => `[${r.map(print).join(', ')}]`).join(', ')}]`;
 }

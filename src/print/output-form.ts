@@ -1,30 +1,27 @@
 import type { Expr } from '../expr/types.js';
+import { printerFor } from './notation.js';
+import type { Notation } from './precedence.js';
 import { functionTable } from '../functions/table.js';
 import type { NoFormInOutput, OutputForm, OutputStep, SignCondition } from '../backprop/in-terms-of-output.js';
-import { toText, toUnicode } from './linear.js';
-import { toLatex } from './latex.js';
 
-type Notation = 'text' | 'unicode' | 'latex';
-
-const printer = (notation: Notation): ((e: Expr) => string) => (notation === 'text' ? toText : notation === 'unicode' ? toUnicode : toLatex);
 const prime = (notation: Notation): string => (notation === 'unicode' ? '′' : "'");
 const equalsSign = ' = ';
 
 /** "y′ = y·(1 − y)": the answer, in y alone where there is such a form, else with x and y, else in x. */
 export function outputAnswer(form: OutputForm, notation: Notation): string {
   const shown = form.inOutput ?? form.mixed ?? form.derivative;
-  return `${form.output}${prime(notation)}${equalsSign}${printer(notation)(shown)}`;
+  return `${form.output}${prime(notation)}${equalsSign}${printerFor(notation)(shown)}`;
 }
 
 /** "x > 0 and x + 1 > 0": where the answer holds, when not wherever f′ does. */
 export function outputConditions(holds: readonly SignCondition[], notation: Notation): string {
-  const print = printer(notation);
+  const print = printerFor(notation);
   return holds.map((h) => `${print(h.expr)} ${h.relation} 0`).join(notation === 'latex' ? ',\\ ' : ' and ');
 }
 
 /** Why there is no form in y alone, in a sentence; the numbers of a counterexample to three figures. */
 export function noFormReason(form: OutputForm, reason: NoFormInOutput, notation: Exclude<Notation, 'latex'>): string {
-  const print = printer(notation);
+  const print = printerFor(notation);
   const f = print(form.input);
   const x = form.variable;
   const minus = (t: string): string => (notation === 'unicode' ? t.replace(/-/g, '−') : t);
@@ -40,7 +37,7 @@ export function noFormReason(form: OutputForm, reason: NoFormInOutput, notation:
 
 /** The derivation of the form in y, one line per step, numbered as derivations are. */
 export function outputStepLines(form: OutputForm, notation: Exclude<Notation, 'latex'>): string[] {
-  const print = printer(notation);
+  const print = printerFor(notation);
   const y = form.output;
   const p = prime(notation);
   const lines = [`${form.output} = ${print(form.input)}: ${y}${p} in terms of ${y}`, '', `1 Differentiate: ${y}${p} = ${print(form.derivative)}`];

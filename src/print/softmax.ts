@@ -1,7 +1,7 @@
 import type { Softmax } from '../multivariate/softmax.js';
 import { matrixIn, vectorIn } from './matrix.js';
+import type { Notation } from './precedence.js';
 
-type Notation = 'text' | 'unicode' | 'latex';
 
 /** The answer: the Jacobian in terms of the outputs, or the cross-entropy's gradient (one-hot where the labels are the inputs'). */
 export function softmaxAnswer(r: Softmax, notation: Notation): string {

@@ -34,16 +34,20 @@ function expected(e: Expr): [number, number] | undefined {
 
 describe('generated code for random expressions', () => {
   it('JavaScript computes dydx\'s value and slope, or the target is said to lack a function', async () => {
+    // The trees compared, so that a generator refusing everything does not pass.
+    let compared = 0;
     await fc.assert(fc.asyncProperty(expressionTree({ abstract: false }), async (e) => {
       const want = expected(e);
       const source = codeFor(e, 'js');
       if (source === undefined || want === undefined) return;
+      compared++;
       const module = await import(`data:text/javascript,${encodeURIComponent(source)}`) as { g: (...args: number[]) => { value: number; derivative: number } };
       const params = [...source.matchAll(/^export function g\(([^)]*)\)/gm)][0]![1]!.split(', ');
       const got = module.g(...params.map((p) => env[p as keyof typeof env]));
       expect(close(got.value, want[0], 1e-7), `${toText(e)}: ${got.value} for ${want[0]}`).toBe(true);
       expect(close(got.derivative, want[1], 1e-7), `(${toText(e)})′: ${got.derivative} for ${want[1]}`).toBe(true);
     }), { numRuns: Math.ceil(runs / 4) });
+    expect(compared).toBeGreaterThan(runs / 20);
   });
 
   it.skipIf(!available.numpy)('NumPy computes them too (skipped where python3 lacks numpy or scipy)', () => {
