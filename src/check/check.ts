@@ -26,6 +26,8 @@ export interface CheckOptions {
   readonly maxShownNodes?: number | undefined;
   /** Most seconds the check may take: past them it stops and judges by the points compared so far. */
   readonly timeout?: number | undefined;
+  /** Check at this one point (every variable's value) rather than at points spread over the line. */
+  readonly at?: Environment;
 }
 
 export interface CheckFailure {
@@ -135,7 +137,9 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   let pointsLeft = 0;
   const outOfTime = (): boolean => Date.now() > endAt;
   const others = variablesOf(d.input).filter((v) => v !== variable).sort();
-  const fixed = fixedValues(others);
+  const point = options.at;
+  const fixed = point ? Object.fromEntries(others.map((v) => [v, point[v] ?? Number.NaN])) : fixedValues(others);
+  const points = point ? [point[variable] ?? Number.NaN] : checkPoints;
   const at = (x: number): Environment => ({ ...fixed, [variable]: x });
   const standInFunctions = standInsFor(d.input);
 
@@ -172,9 +176,9 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     // Enough for one point at any order.
     budget: postOrder(d.input).some((node) => node.kind === 'apply') ? 0 : Math.max(precisePointOrders, orders.length),
   };
-  for (const [index, x] of checkPoints.entries()) {
+  for (const [index, x] of points.entries()) {
     if (outOfTime()) {
-      pointsLeft = checkPoints.length - index;
+      pointsLeft = points.length - index;
       break;
     }
     if (!holds(at(x))) {
@@ -192,7 +196,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
       estimates.push({ o, symbolic, numeric, noise: Number.isFinite(noise) ? noise : 0 });
     }
     if (estimates.length < orders.length) {
-      pointsLeft = checkPoints.length - index;
+      pointsLeft = points.length - index;
       break;
     }
     // Where f is so large that its differences are rounding, no slope can be read from them: 10¹⁶ + x.
@@ -208,7 +212,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
     const slopes = tryPrecisely ? preciseSlopes(doubtful.map((e) => e.o), x) : undefined;
     // A point the time limit cut short is one not tried.
     if (tryPrecisely && !(slopes instanceof Map) && outOfTime()) {
-      pointsLeft = checkPoints.length - index;
+      pointsLeft = points.length - index;
       break;
     }
     // Points where f has no value at all cost little and are not counted against the few tried.
@@ -287,7 +291,7 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
 
   const verdict = failures.length > 0 ? 'failed' : used.length === 0 ? 'unchecked' : 'verified';
   return {
-    verdict, variable, pointsTried: checkPoints.length, pointsUsed: used.length,
+    verdict, variable, pointsTried: points.length, pointsUsed: used.length,
     range: used.length > 0 ? [used.reduce((a, b) => Math.min(a, b)), used.reduce((a, b) => Math.max(a, b))] : undefined,
     fixed, worstError: worst, tolerance, ...(equalities ? { equalities } : {}), failures,
     skipped, ...(largestUnresolved > 0 ? { largestUnresolved } : {}),

@@ -17,7 +17,9 @@ export function verdictLine(report: CheckReport): string {
       const equalities = report.equalities
         ? `; ${report.equalities.checked} of ${report.equalities.total} equalities of the derivation hold${report.equalities.checked < report.equalities.total ? ' (the others could not be evaluated there)' : ''}`
         : '';
-      return `check: verified at ${report.pointsUsed} of ${report.pointsTried} points (${low === high ? `${variable} = ${value(low)}` : `${variable} from ${value(low)} to ${value(high)}`}${withFixed}) against finite differences${inDigits(report)}; worst relative error ${error(report.worstError)}${equalities}${stopped(report)}`;
+      const where = report.pointsTried === 1 ? `at ${variable} = ${value(low)}${withFixed}`
+        : `at ${report.pointsUsed} of ${report.pointsTried} points (${low === high ? `${variable} = ${value(low)}` : `${variable} from ${value(low)} to ${value(high)}`}${withFixed})`;
+      return `check: verified ${where} against finite differences${inDigits(report)}; worst relative error ${error(report.worstError)}${equalities}${stopped(report)}`;
     }
     case 'failed': {
       // A wrong rule makes its own step false and every step above it: the deepest step is where it went wrong.

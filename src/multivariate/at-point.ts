@@ -94,10 +94,14 @@ function directionalDerivative(gradient: readonly Expr[], direction: readonly (s
   return valueAt(div(add(gradient.map((g, i) => mul([g, u[i]!]))), length), values, 'the directional derivative');
 }
 
+/** The point's coordinates as floats, by name. */
+export const pointValues = (values: readonly Coordinate[]): Record<string, number> =>
+  Object.fromEntries(values.map(([name, v]) => [name, evaluate(v, {})]));
+
 /** e at the point, exact and as a float; an error that says where it has no value. */
 function valueAt(e: Expr, values: readonly Coordinate[], what: string): ValueAt {
   const exact = simplify(values.reduce((acc, [name, v]) => substitute(acc, name, v), e));
-  const env = Object.fromEntries(values.map(([name, v]) => [name, evaluate(v, {})]));
+  const env = pointValues(values);
   const approximately = evaluate(e, env);
   if (!Number.isFinite(approximately)) {
     throw new InputError(`${what} is undefined at ${pointText(values)}: ${whyUndefined(e, env)}`, 'invalid-request');
@@ -125,7 +129,7 @@ function whyUndefined(e: Expr, env: Record<string, number>): string {
 
 /** A derivative that holds only for x ≠ 0 (|x|′ = sign x) has no value at x = 0: refused, with the condition. */
 function refuseWhereItDoesNotHold(d: Derivative, values: readonly Coordinate[]): void {
-  const env = Object.fromEntries(values.map(([name, v]) => [name, evaluate(v, {})]));
+  const env = pointValues(values);
   for (const c of d.conditions) {
     const gap = evaluate(c.left, env) - evaluate(c.right, env);
     const fails = c.kind === 'not-equal' ? gap === 0 : Number.isInteger(gap);

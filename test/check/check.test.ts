@@ -161,6 +161,17 @@ describe('checkDerivative', () => {
     expect(verdictLine(report)).toMatch(/^check: verified at 24 of 24 points \(x from -13\.1 to 11\.3 with b = 0\.53, w = -0\.77\)/);
   });
 
+  it('checks at one point when given one, with the other variables at theirs, and fails a wrong slope there', () => {
+    const d = differentiate('x^3*y');
+    const report = checkDerivative(d, { at: { x: 2, y: 1 } });
+    expect(report).toMatchObject({ verdict: 'verified', pointsTried: 1, pointsUsed: 1, range: [2, 2], fixed: { y: 1 } });
+    expect(verdictLine(report)).toMatch(/^check: verified at x = 2 with y = 1 against finite differences/);
+    // 3x²y + 1/10 is wrong at every point: at x = 2 the check names that point.
+    const wrong = checkDerivative(withAnswer(d, parse('3*x^2*y + 1/10')), { at: { x: 2, y: 1 } });
+    expect(wrong.verdict).toBe('failed');
+    expect(wrong.failures[0]!.at).toEqual({ x: 2, y: 1 });
+  });
+
   it('checks every order of a higher derivative', () => {
     const report = checkDerivative(differentiate('sigmoid(x)', { order: 5 }));
     expect(report.verdict).toBe('verified');
