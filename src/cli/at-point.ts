@@ -1,9 +1,9 @@
 import { printerFor } from '../print/notation.js';
 import type { Notation } from '../print/precedence.js';
-import { at, type AtOptions, type ValueAt } from '../multivariate/at-point.js';
+import { at, pointValues, type AtOptions, type ValueAt } from '../multivariate/at-point.js';
 import { checkDerivative, type CheckReport } from '../check/check.js';
 import { verdictLine } from '../check/verdict.js';
-import { buildTrace } from '../steps/trace.js';
+import { buildTrace, shownParts } from '../steps/trace.js';
 import { traceToText, type StepDetail } from '../print/steps-text.js';
 import { traceToLatex } from '../print/steps-latex.js';
 import { traceToMarkdown } from '../print/steps-markdown.js';
@@ -55,7 +55,8 @@ export function answerAt(input: string, request: AtRequest, options: AtOptions):
   // The line asked for stands alone; the derivative's value is the answer otherwise.
   const shown = request.tangent || request.normal || r.directional ? lines.slice(1) : lines;
 
-  const checks = request.check ? r.derivatives.map((d) => checkDerivative(d.derivative)) : [];
+  // Checked where the value is given: the slope there against finite differences there.
+  const checks = request.check ? r.derivatives.map((d) => checkDerivative(d.derivative, { at: pointValues(r.point) })) : [];
   const notes = format === 'json' ? [] : checks.map((c, i) => `${one ? '' : `by ${r.variables[i]}: `}${verdictLine(c)}`);
   if (format === 'json') {
     const valued = (v: ValueAt) => ({ ...printed(v.exact), approximately: v.approximately });
@@ -71,8 +72,9 @@ export function answerAt(input: string, request: AtRequest, options: AtOptions):
   }
   const answer = format === 'markdown' ? shown.map((l) => `$${l}$`).join('\n\n') : shown.join('\n');
   if (request.steps === undefined) return { output: answer, notes, checks };
+  const parts = shownParts();
   const derivations = r.derivatives.map((d, k) => {
-    const trace = buildTrace(d.derivative, { maxShownNodes: request.maxShownNodes, ...(one ? {} : { within: [k + 1] }) });
+    const trace = buildTrace(d.derivative, { maxShownNodes: request.maxShownNodes, ...(one ? {} : { within: [k + 1], shown: parts }) });
     if (format === 'latex') return traceToLatex(trace);
     if (format === 'markdown') return traceToMarkdown(trace);
     return traceToText(trace, { notation: notation === 'unicode' ? 'unicode' : 'text', detail: request.steps!, colour: request.colour });

@@ -7,7 +7,7 @@ import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
 import { conditionIn } from '../print/conditions.js';
 import type { CheckReport } from '../check/check.js';
-import { buildTrace, stepNumber, tooLargeToShow, type TraceRewrite, type TraceStep } from '../steps/trace.js';
+import { buildTrace, stepNumber, tooLargeToShow, type Trace, type TraceRewrite, type TraceStep } from '../steps/trace.js';
 import { derivativeName, readingIn } from '../print/reading.js';
 import type { FunctionLabel } from '../parse/request.js';
 import type { OutputForm, OutputStep } from '../backprop/in-terms-of-output.js';
@@ -35,6 +35,8 @@ export interface StepJson {
   readonly formula?: PrintedExpr;
   readonly result: PrintedExpr;
   readonly substeps: StepJson[];
+  /** The step that worked out the same derivative before, when one did (then there are no substeps). */
+  readonly sameAs?: string;
 }
 
 function stepJson(s: TraceStep): StepJson {
@@ -51,6 +53,7 @@ function stepJson(s: TraceStep): StepJson {
     ...(s.formula ? { formula: printed(s.formula) } : {}),
     result: printed(s.result),
     substeps: s.substeps.map(stepJson),
+    ...(s.sameAs ? { sameAs: stepNumber(s.sameAs) } : {}),
   };
 }
 
@@ -85,18 +88,17 @@ export function derivativeJson(input: string, d: Derivative, maxShownNodes?: num
   // A derivation too large to show is left out, with the reason; the answer is still given.
   const tooLarge = tooLargeToShow(d, maxShownNodes);
   if (tooLarge) return { ...base, steps: null, stepsOmitted: tooLarge };
-  const trace = buildTrace(d, { maxShownNodes });
-  return {
-    ...base,
-    steps: trace.sections.map((section) => ({
-      order: section.order,
-      expression: printed(section.expr),
-      derivation: stepJson(section.root),
-      simplification: section.rewrites.map(rewriteJson),
-      result: printed(section.result),
-    })),
-  };
+  return { ...base, steps: stepsJson(buildTrace(d, { maxShownNodes })) };
 }
+
+/** A derivation in JSON: per order, the rules applied and the simplification. */
+export const stepsJson = (trace: Trace) => trace.sections.map((section) => ({
+  order: section.order,
+  expression: printed(section.expr),
+  derivation: stepJson(section.root),
+  simplification: section.rewrites.map(rewriteJson),
+  result: printed(section.result),
+}));
 
 /** The name of the answer, y′ or f′(x), in the three notations. */
 const printedName = (label: FunctionLabel, order: number | bigint): PrintedExpr =>

@@ -7,11 +7,11 @@ import { verdictLine } from '../check/verdict.js';
 import { matrixIn, partialName, vectorIn } from '../print/matrix.js';
 import { toLatex } from '../print/latex.js';
 import { toText, toUnicode } from '../print/linear.js';
-import { buildTrace } from '../steps/trace.js';
+import { buildTrace, shownParts, tooLargeToShow, type Trace } from '../steps/trace.js';
 import { traceToText, type StepDetail } from '../print/steps-text.js';
 import { traceToLatex } from '../print/steps-latex.js';
 import { traceToMarkdown } from '../print/steps-markdown.js';
-import { checkJson, printed } from './json.js';
+import { checkJson, printed, stepsJson } from './json.js';
 import type { Format } from './render.js';
 
 /** What the command line asked for beyond one derivative: several variables, a vector, a Hessian, a determinant. */
@@ -98,17 +98,32 @@ export function answerPartials(input: string, request: PartialsRequest, options:
   }
   if (format === 'json') {
     const check = checks.length > 0 ? { check: checks.map((c, i) => ({ of: nameOf(shown[i]!, 'text'), ...checkJson(c) })) } : {};
-    return { output: JSON.stringify({ input, ...json, ...check }), notes, checks };
+    // With --steps, each derivative's derivation; too large a one is left out, with why.
+    const derivations = request.steps === undefined ? {} : {
+      derivations: componentTraces(shown, request.maxShownNodes).map((t, k) =>
+        ({ of: nameOf(shown[k]!, 'text'), ...(typeof t === 'string' ? { steps: null, stepsOmitted: t } : { steps: stepsJson(t) }) })),
+    };
+    return { output: JSON.stringify({ input, ...json, ...check, ...derivations }), notes, checks };
   }
   const whole = format === 'markdown' ? `$${answer.replace('\n', '$\n\n$')}$` : answer;
   if (request.steps === undefined) return { output: whole, notes, checks };
   return { output: `${derivations(shown, request, nameOf)}\n\n${whole}`, notes, checks };
 }
 
-/** Each derivative's derivation, numbered by its place: ∂f/∂x is 1 (1.1, 1.2 …), ∂f/∂y is 2. */
+/**
+ * Each derivative's derivation, numbered by its place (∂f/∂x is 1: 1.1, 1.2 …; ∂f/∂y is 2), a part
+ * worked out in one referred to in those after; or why it is too large to show.
+ */
+function componentTraces(shown: readonly Shown[], maxShownNodes: number | undefined): (Trace | string)[] {
+  const parts = shownParts();
+  return shown.map((s, k) => tooLargeToShow(s.derivative, maxShownNodes) ?? buildTrace(s.derivative, { maxShownNodes, within: [k + 1], shown: parts }));
+}
+
+/** Each derivative's derivation, printed. */
 function derivations(shown: readonly Shown[], request: PartialsRequest, nameOf: (s: Shown, n: 'text' | 'unicode' | 'latex') => string): string {
-  return shown.map((s, k) => {
-    const trace = buildTrace(s.derivative, { maxShownNodes: request.maxShownNodes, within: [k + 1] });
+  return componentTraces(shown, request.maxShownNodes).map((trace, k) => {
+    if (typeof trace === 'string') throw new InputError(trace, 'limit');
+    const s = shown[k]!;
     switch (request.format) {
       case 'latex': return `\\section*{$${nameOf(s, 'latex')}$}\n${traceToLatex(trace)}`;
       case 'markdown': return `### ${k + 1}. $${nameOf(s, 'latex')}$\n\n${traceToMarkdown(trace)}`;

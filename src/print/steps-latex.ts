@@ -27,7 +27,7 @@ export function traceToLatex(trace: Trace): string {
 
   const step = (s: TraceStep): void => {
     const number = stepNumber(s.number);
-    const why = `${text(`${number} ${s.label}`)}${bindings(s.bindings)}`;
+    const why = s.sameAs ? text(`${number} ${s.label}, ${words.asIn(stepNumber(s.sameAs))}`) : `${text(`${number} ${s.label}`)}${bindings(s.bindings)}`;
     if (s.formula) row(toLatex(s.derivative), toLatex(s.formula), why);
     s.substeps.forEach(step);
     const justification = s.formula

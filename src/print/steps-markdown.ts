@@ -1,6 +1,6 @@
 import { variable } from '../expr/factory.js';
 import { toLatex } from './latex.js';
-import type { Trace, TraceStep } from '../steps/trace.js';
+import { stepNumber, type Trace, type TraceStep } from '../steps/trace.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 import { conditionsIn } from './conditions.js';
@@ -20,6 +20,11 @@ export function traceToMarkdown(trace: Trace): string {
     const marker = `${index}. `;
     const inner = pad + ' '.repeat(marker.length);
     const form = `${toLatex(s.form[0])} = ${toLatex(s.form[1])}`;
+    if (s.sameAs) {
+      lines.push(`${pad}${marker}**${capitalise(s.label)}**, ${words.asIn(stepNumber(s.sameAs))}`);
+      display(inner, `${toLatex(s.derivative)} = ${toLatex(s.result)}`);
+      return;
+    }
     lines.push(`${pad}${marker}**${capitalise(s.label)}** ${math(form)}${bindings(s.bindings)}`);
     if (s.formula) display(inner, `${toLatex(s.derivative)} = ${toLatex(s.formula)}`);
     if (s.substeps.length > 0) {

@@ -33,6 +33,10 @@ export function traceToText(trace: Trace, options: TextTraceOptions = {}): strin
   const step = (s: TraceStep, depth: number): void => {
     const head = `${indent(depth)}${style.number(stepNumber(s.number))} ${style.label(capitalise(s.label))}`;
     const body = indent(depth + 1);
+    if (s.sameAs) {
+      lines.push(`${head}, ${words.asIn(stepNumber(s.sameAs))}: ${equation([s.derivative, s.result])}`);
+      return;
+    }
     if (!full) {
       lines.push(`${head}: ${equation([s.derivative, s.result])}`);
       s.substeps.forEach((sub) => step(sub, depth + 1));

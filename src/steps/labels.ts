@@ -62,6 +62,8 @@ export const words = {
   answer: 'answer',
   holdsFor: 'for',
   combine: 'combining',
+  /** A part worked out before, referred to: "as in 1.2". */
+  asIn: (step: string): string => `as in ${step}`,
   order: (n: number): string => `order ${n}`,
   /** Where the derivatives start to repeat, and what that makes the order asked for. */
   cycle: (found: number, from: number, length: number, asked: number | bigint, answer: number, factor?: string, repeats?: bigint): string => {

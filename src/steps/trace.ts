@@ -37,6 +37,8 @@ export interface TraceStep {
   readonly formula: Expr | undefined;
   readonly result: Expr;
   readonly substeps: readonly TraceStep[];
+  /** The step that already worked out this derivative, when one did: its substeps are not repeated. */
+  readonly sameAs?: readonly number[];
 }
 
 export interface TraceRewrite {
@@ -106,22 +108,39 @@ export function tooLargeToShow(d: Derivative, limit: number = maxShownNodes): st
     : undefined;
 }
 
+/**
+ * The derivatives of parts already shown in the derivations of one gradient, Jacobian or Hessian,
+ * by hash: a part that recurs, (sin(x·y))′ by y in ∂f/∂y and again in ∂²f/∂y², is worked out once
+ * and referred to after ("as in 2.1.2").
+ */
+export type ShownParts = Map<number, { readonly expr: Expr; readonly variable: string; readonly number: readonly number[] }[]>;
+
+export const shownParts = (): ShownParts => new Map();
+
 /** Traces already built: the printers and the numeric check of one derivative share its trace. */
 const traces = new WeakMap<Derivative, Trace>();
 
-export function buildTrace(d: Derivative, options: { readonly maxShownNodes?: number | undefined; readonly within?: readonly number[] } = {}): Trace {
+export interface TraceOptions {
+  readonly maxShownNodes?: number | undefined;
+  /** The number of a derivation within others (one component of a gradient: 2.1, 2.2 …). */
+  readonly within?: readonly number[];
+  /** The parts the other derivations have shown, to refer to rather than repeat. */
+  readonly shown?: ShownParts;
+}
+
+export function buildTrace(d: Derivative, options: TraceOptions = {}): Trace {
   const tooLarge = tooLargeToShow(d, options.maxShownNodes ?? maxShownNodes);
   if (tooLarge) throw new InputError(tooLarge, 'limit');
   // A derivation within another (one component of a gradient, numbered 2.1, 2.2 …) is numbered apart.
-  if (options.within !== undefined) return traceOf(d, options.within);
+  if (options.within !== undefined || options.shown !== undefined) return traceOf(d, options.within ?? [], options.shown);
   let trace = traces.get(d);
   if (!trace) traces.set(d, (trace = traceOf(d, [])));
   return trace;
 }
 
-function traceOf(d: Derivative, within: readonly number[]): Trace {
+function traceOf(d: Derivative, within: readonly number[], shown?: ShownParts): Trace {
   const sections = d.derivations.map((derivation, i): TraceSection => {
-    const root = traceStep(derivation.step, [...within, 1]);
+    const root = traceStep(derivation.step, [...within, 1], shown);
     const replay = new Replay(derivation.step.result);
     // Simplified again place by place, so each rewrite can be shown in the whole expression.
     const simplification = derivation.simplification.length === 0 ? []
@@ -144,7 +163,9 @@ function traceOf(d: Derivative, within: readonly number[]): Trace {
   return { variable: d.variable, input: d.input, sections, answer: d.result, conditions: d.conditions, cycle };
 }
 
-function traceStep(step: DiffStep, number: readonly number[]): TraceStep {
+function traceStep(step: DiffStep, number: readonly number[], shown?: ShownParts): TraceStep {
+  // A rule with no parts is one line: it is shown again rather than referred to.
+  const sameAs = shown && step.substeps.length > 0 ? shownBefore(shown, step, number) : undefined;
   return {
     number,
     step,
@@ -152,10 +173,19 @@ function traceStep(step: DiffStep, number: readonly number[]): TraceStep {
     form: generalForm(step),
     bindings: bindingsOf(step),
     derivative: derivative(step.expr, step.variable),
-    formula: step.substeps.length > 0 && !equals(step.formula, step.result) ? step.formula : undefined,
+    formula: sameAs === undefined && step.substeps.length > 0 && !equals(step.formula, step.result) ? step.formula : undefined,
     result: step.result,
-    substeps: step.substeps.map((s, i) => traceStep(s, [...number, i + 1])),
+    substeps: sameAs === undefined ? step.substeps.map((s, i) => traceStep(s, [...number, i + 1], shown)) : [],
+    ...(sameAs ? { sameAs } : {}),
   };
+}
+
+/** The step that showed the derivative `step` works out, if one did; else `step` is recorded as showing it. */
+function shownBefore(shown: ShownParts, step: DiffStep, number: readonly number[]): readonly number[] | undefined {
+  const alike = shown.get(step.expr.hash) ?? [];
+  const earlier = alike.find((p) => p.variable === step.variable && equals(p.expr, step.expr));
+  if (!earlier) shown.set(step.expr.hash, [...alike, { expr: step.expr, variable: step.variable, number }]);
+  return earlier?.number;
 }
 
 /** An equation the derivation shows, with where it is shown: step 1.2 chain rule, step 2.3 add the numbers. */

@@ -61,6 +61,13 @@ describe('--at on the command line', () => {
     expect((await dydx(['x^2*y + sin(x*y)', '--at', 'x=1,y=pi', '--direction', '1,1', '-f', 'unicode'])).stdout).toBe('D_u f(1, π) = π/√2 ≈ 2.22144\n');
   });
 
+  it('checks the slope at the point itself', async () => {
+    const one = await dydx(['x^3 - 2x', '--at', 'x=2', '--check']);
+    expect(one.stderr).toMatch(/^check: verified at x = 2 against finite differences/);
+    const two = await dydx(['exp(x*y)', '--at', 'x=1,y=2', '--check']);
+    expect(two.stderr).toMatch(/^by x: check: verified at x = 1 with y = 2 .*\nby y: check: verified at y = 2 with x = 1 /);
+  });
+
   it('says where there is no derivative, with exit 2, and needs --at for a tangent', async () => {
     const run = await dydx(['1/x', '--at', 'x=0']);
     expect(run.status).toBe(2);

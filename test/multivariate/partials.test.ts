@@ -12,6 +12,10 @@ import { thrownBy } from '../helpers/thrown.js';
 import { expectRenders } from '../helpers/katex.js';
 import { dydx } from '../helpers/cli.js';
 import { centralSlope } from '../helpers/numeric.js';
+import { buildTrace, shownParts, type TraceStep } from '../../src/steps/trace.js';
+import { equals } from '../../src/expr/traverse.js';
+
+const stepsIn = (s: TraceStep): TraceStep[] => [s, ...s.substeps.flatMap(stepsIn)];
 
 const texts = (es: readonly { result: unknown }[]): string[] => es.map((d) => toText(d.result as never));
 /** Central difference of f by one variable at a point. */
@@ -123,6 +127,45 @@ describe('the command line', () => {
     expect(checked.stderr.match(/check: verified/g)).toHaveLength(2);
     const json = JSON.parse((await dydx(['[x*y, x+y]', '-f', 'json'])).stdout) as { jacobian: { text: string }[][] };
     expect(json.jacobian.map((r) => r.map((c) => c.text))).toEqual([['y', 'x'], ['1', '1']]);
+  });
+
+  it('works out a part once across components and refers to it after, in every format', async () => {
+    // e^(x·y) by x in f₁ and again in f₂: step 3.1.1 refers to 1.1 rather than repeating it.
+    const text = (await dydx(['[exp(x*y), exp(x*y) + z]', '--var', 'x,y', '--steps', 'brief'])).stdout;
+    expect(text).toContain("\n1.1 Chain rule: (exp(x*y))' = exp(x*y)*(1*y)\n  1.1.1 Exponential rule");
+    expect(text).toContain("\n  3.1.1 Chain rule, as in 1.1: (exp(x*y))' = exp(x*y)*(1*y)\n  3.1.2 Constant rule");
+    expect(text).toContain('4.1.1 Chain rule, as in 2.1:');
+    expect(text).not.toContain('3.1.1.1');
+    const latex = (await dydx(['[exp(x*y), exp(x*y) + z]', '--var', 'x,y', '--steps', '-f', 'latex'])).stdout;
+    expect(latex).toContain('\\text{3.1.1 chain rule, as in 1.1}');
+    const markdown = (await dydx(['[exp(x*y), exp(x*y) + z]', '--var', 'x,y', '--steps', '-f', 'markdown'])).stdout;
+    expect(markdown).toContain('**Chain rule**, as in 1.1');
+    type StepJson = { number: string; sameAs?: string; substeps: StepJson[] };
+    expect(JSON.parse((await dydx(['[exp(x*y), exp(x*y) + z]', '--var', 'x,y', '-f', 'json'])).stdout)).not.toHaveProperty('derivations');
+    const json = JSON.parse((await dydx(['[exp(x*y), exp(x*y) + z]', '--var', 'x,y', '-f', 'json', '--steps'])).stdout) as
+      { derivations: { of: string; steps: { derivation: StepJson }[] }[] };
+    expect(json.derivations.map((d) => d.of)).toEqual(['df1/dx', 'df1/dy', 'df2/dx', 'df2/dy']);
+    const referred = json.derivations[2]!.steps[0]!.derivation.substeps[0]!;
+    expect(referred).toMatchObject({ number: '3.1.1', sameAs: '1.1', substeps: [] });
+    expect(json.derivations[0]!.steps[0]!.derivation.number).toBe('1.1');
+  });
+
+  it('refers only to the same derivative by the same variable, and the referred steps still check', () => {
+    const h = hessian('x^2*y + sin(x*y)');
+    const parts = shownParts();
+    const shown = [...h.gradient, h.entries[0]![0]!, h.entries[0]![1]!, h.entries[1]![1]!];
+    const traces = shown.map((d, k) => buildTrace(d, { within: [k + 1], shown: parts }));
+    const steps = traces.flatMap((t) => t.sections.flatMap((s) => stepsIn(s.root)));
+    const byNumber = new Map(steps.map((s) => [s.number.join('.'), s]));
+    const referring = steps.filter((s) => s.sameAs);
+    expect(referring.length).toBeGreaterThan(0);
+    for (const s of referring) {
+      const earlier = byNumber.get(s.sameAs!.join('.'))!;
+      expect(equals(earlier.step.expr, s.step.expr) && earlier.step.variable === s.step.variable).toBe(true);
+      expect(equals(earlier.result, s.result)).toBe(true);
+      expect(earlier.sameAs).toBeUndefined();
+    }
+    for (const d of shown) expect(checkDerivative(d, { steps: true }).verdict).toBe('verified');
   });
 
   it('refuses what does not go together, with exit 2', async () => {
