@@ -44,9 +44,10 @@ export { capitalise, rewriteLabels, words } from './steps/labels.js';
 export { gradient, hessian, jacobian, mixedPartial, type Gradient, type Hessian, type Jacobian, type MixedPartial, type PartialsOptions } from './multivariate/partials.js';
 export { matrixIn, partialName, vectorIn } from './print/matrix.js';
 export { checkImplicit, implicit, readEquation, type Implicit, type ImplicitCheck, type ImplicitOptions, type ImplicitOrder } from './multivariate/implicit.js';
-export { implicitAnswer, implicitStepLines, implicitVerdict } from './print/implicit.js';
+export { implicitAnswer, implicitWorked, implicitVerdict } from './print/implicit.js';
 export { softmax, softmaxCall, type Softmax, type SoftmaxKind } from './multivariate/softmax.js';
-export { softmaxAnswer, softmaxPattern, softmaxStepLines } from './print/softmax.js';
+export { softmaxAnswer, softmaxPattern, softmaxWorked } from './print/softmax.js';
+export { workedIn, wordsIn, type Worked, type WorkedLayout, type WorkedStep, type Words } from './print/worked.js';
 export { at, readPoint, type AtOptions, type AtPoint, type Coordinate, type ValueAt } from './multivariate/at-point.js';
 
 // The derivative in terms of the function's own output, for a backward pass: σ′ = y·(1 − y).

@@ -21,8 +21,9 @@ import { answerPartials, asksForPartials } from './partials.js';
 import { answerAt } from './at-point.js';
 import { checkImplicit, implicit } from '../multivariate/implicit.js';
 import { softmax, softmaxCall } from '../multivariate/softmax.js';
-import { softmaxAnswer, softmaxPattern, softmaxStepLines } from '../print/softmax.js';
-import { implicitAnswer, implicitStepLines, implicitVerdict } from '../print/implicit.js';
+import { softmaxAnswer, softmaxPattern, softmaxWorked } from '../print/softmax.js';
+import { implicitAnswer, implicitWorked, implicitVerdict } from '../print/implicit.js';
+import { workedIn } from '../print/worked.js';
 import { noFormReason, outputAnswer, outputConditions, outputStepLines } from '../print/output-form.js';
 import { generateCode } from '../codegen/generate.js';
 import { codeTargets, type Target } from '../codegen/targets.js';
@@ -372,12 +373,12 @@ function answerImplicit(input: string, options: Options, output: RenderOptions, 
       orders: r.orders.map((o) => ({ order: o.order, solved: printed(o.solved), ...(o.onCurve ? { onCurve: printed(o.onCurve) } : {}) })),
       result: printed(r.result), ...(check ? { check } : {}),
     })}\n`);
-  } else if (format === 'latex' || format === 'markdown') {
-    const latex = implicitAnswer(r, 'latex');
-    io.write(`${format === 'markdown' ? `$${latex}$` : latex}\n`);
   } else {
-    const notation = format === 'unicode' ? 'unicode' : 'text';
-    io.write(`${output.steps !== undefined ? implicitStepLines(r, notation, output.steps).join('\n') : implicitAnswer(r, notation)}\n`);
+    const notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
+    const layout = format === 'unicode' ? 'text' : format;
+    const answer = implicitAnswer(r, notation);
+    io.write(`${output.steps !== undefined ? workedIn(implicitWorked(r, notation), layout, { detail: output.steps, notation: format === 'text' ? 'text' : 'unicode' })
+      : format === 'markdown' ? `$${answer}$` : answer}\n`);
   }
   if (check && format !== 'json') io.writeError(`${prefix}${implicitVerdict(check, r)}\n`);
   if (!check) return exitCode.ok;
@@ -400,10 +401,10 @@ function answerSoftmax(input: string, options: Options, output: RenderOptions, i
     })}\n`);
   } else {
     const notation = format === 'unicode' ? 'unicode' : 'text';
-    const latex = format === 'latex' || format === 'markdown';
-    const answer = softmaxAnswer(r, latex ? 'latex' : notation);
-    const shown = format === 'markdown' ? `$${answer}$` : answer;
-    io.write(`${output.steps !== undefined && !latex ? `${softmaxStepLines(r, notation).join('\n')}\n\n` : ''}${shown}\n`);
+    const printed = format === 'latex' || format === 'markdown' ? 'latex' : notation;
+    const answer = softmaxAnswer(r, printed);
+    io.write(`${output.steps !== undefined ? workedIn(softmaxWorked(r, printed), format === 'unicode' ? 'text' : format, { detail: output.steps })
+      : format === 'markdown' ? `$${answer}$` : answer}\n`);
     io.writeError(`${prefix}${softmaxPattern(r, notation)}\n`);
     const failed = checks.filter((c) => c.verdict !== 'verified').length;
     if (checks.length > 0) io.writeError(`${prefix}check: ${failed === 0 ? `verified all ${checks.length} derivatives` : `${failed} of ${checks.length} derivatives not verified`} against finite differences\n`);

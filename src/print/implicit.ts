@@ -2,7 +2,7 @@ import { printerFor } from './notation.js';
 import type { Notation } from './precedence.js';
 import type { Implicit, ImplicitCheck } from '../multivariate/implicit.js';
 import { buildTrace } from '../steps/trace.js';
-import { traceToText, type StepDetail } from './steps-text.js';
+import type { Worked, WorkedStep } from './worked.js';
 
 
 /** y′, y″, y‴, y⁽⁴⁾ in Unicode; y', y'' in text and LaTeX (y^{(4)} past three). */
@@ -17,40 +17,44 @@ export const implicitAnswer = (r: Implicit, notation: Notation): string =>
   `${primed(r.dependent, r.orders.length, notation)} = ${printerFor(notation)(r.result)}`;
 
 /** The derivation as a textbook shows it: both sides differentiated, y′ collected and solved for, then each order above. */
-export function implicitStepLines(r: Implicit, notation: Exclude<Notation, 'latex'>, detail: StepDetail): string[] {
+export function implicitWorked(r: Implicit, notation: Notation): Worked {
   const print = printerFor(notation);
   const y = r.dependent;
+  const x = r.variable;
   const p = (n: number): string => primed(y, n, notation);
-  const lines = [`${print(r.left)} = ${print(r.right)}, with ${y} a function of ${r.variable}`, ''];
+  const m = (math: string) => ({ math });
+  const times = notation === 'text' ? '*' : notation === 'latex' ? ' \\cdot ' : '·';
+  const steps: WorkedStep[] = [];
   let step = 0;
   r.orders.forEach((o, k) => {
     step++;
     if (k === 0) {
-      lines.push(`${step} Differentiate both sides, ${y} = ${y}(${r.variable}) (the chain rule gives ${p(1)}):`);
-      o.sides.forEach((side, i) => {
-        lines.push(`  ${step}.${i + 1} ${i === 0 ? 'left' : 'right'}: (${print(side.input)})${notation === 'unicode' ? '′' : "'"} = ${print(side.result)}`);
-        if (detail === 'full') for (const line of indented(traceToText(buildTrace(side, { within: [step, i + 1] }), { notation, detail }))) lines.push(line);
+      const prime = notation === 'unicode' ? '′' : "'";
+      steps.push({
+        number: String(step), words: ['Differentiate both sides, ', m(`${y} = ${y}(${x})`), ' (the chain rule gives ', m(p(1)), ')'],
+        substeps: o.sides.map((side, i) => ({
+          number: `${step}.${i + 1}`, words: [i === 0 ? 'left' : 'right'],
+          equation: [notation === 'latex' ? `\\left(${print(side.input)}\\right)'` : `(${print(side.input)})${prime}`, print(side.result)],
+          trace: buildTrace(side, { within: [step, i + 1] }),
+        })),
       });
       step++;
-      lines.push(`${step} Collect the terms with ${p(1)}: ${print(o.withoutSlope)} + ${print(o.slopeFactor)}·${p(1)} = 0`.replace('·', notation === 'text' ? '*' : '·'));
+      steps.push({ number: String(step), words: ['Collect the terms with ', m(p(1))], equation: [`${print(o.withoutSlope)} + ${print(o.slopeFactor)}${times}${p(1)}`, '0'] });
       step++;
-      lines.push(`${step} Solve for ${p(1)}: ${p(1)} = ${print(o.solved)}`);
+      steps.push({ number: String(step), words: ['Solve for ', m(p(1))], equation: [p(1), print(o.solved)] });
     } else {
       const before = r.orders[k - 1]!.result;
-      lines.push(`${step} Differentiate ${p(k)} = ${print(before)} again, ${y} = ${y}(${r.variable}): ${p(k + 1)} = ${print(o.sides[0]!.result)}`);
+      steps.push({ number: String(step), words: ['Differentiate ', m(`${p(k)} = ${print(before)}`), ' again, ', m(`${y} = ${y}(${x})`)], equation: [p(k + 1), print(o.sides[0]!.result)] });
       step++;
-      lines.push(`${step} Put in ${p(1)} = ${print(r.orders[0]!.result)}: ${p(k + 1)} = ${print(o.solved)}`);
+      steps.push({ number: String(step), words: ['Put in ', m(`${p(1)} = ${print(r.orders[0]!.result)}`)], equation: [p(k + 1), print(o.solved)] });
     }
     if (o.onCurve) {
       step++;
-      lines.push(`${step} On the curve ${print(r.left)} = ${print(r.right)}: ${p(k + 1)} = ${print(o.onCurve)}`);
+      steps.push({ number: String(step), words: ['On the curve ', m(`${print(r.left)} = ${print(r.right)}`)], equation: [p(k + 1), print(o.onCurve)] });
     }
   });
-  lines.push('', `Answer: ${implicitAnswer(r, notation)}`);
-  return lines;
+  return { heading: [m(`${print(r.left)} = ${print(r.right)}`), ', with ', m(y), ' a function of ', m(x)], steps, answer: implicitAnswer(r, notation) };
 }
-
-const indented = (text: string): string[] => text.split('\n').filter((l) => l !== '').map((l) => `    ${l}`);
 
 /** "check: verified at 24 points of the curve against its slope; worst relative error 5.5e-11". */
 export function implicitVerdict(c: ImplicitCheck, r: Implicit): string {

@@ -19,6 +19,11 @@ function inText(words: string): string {
  * with "= …" lines.
  */
 export function traceToLatex(trace: Trace): string {
+  return `\\begin{align*}\n${traceRowsLatex(trace).join(' \\\\\n')}\n\\end{align*}`;
+}
+
+/** The rows of a derivation's align* environment, for a derivation shown within another's. */
+export function traceRowsLatex(trace: Trace): string[] {
   const rows: string[] = [];
   const row = (lhs: string, rhs: string, why: string): void => {
     rows.push(`${lhs} &= ${rhs} && ${why}`);
@@ -45,7 +50,7 @@ export function traceToLatex(trace: Trace): string {
   }
   if (trace.cycle) rows.push(`&& ${text(trace.cycle)}`);
   if (trace.conditions.length > 0) rows.push(`&& ${text(words.holdsFor)}\\ ${conditionsIn(trace.conditions, 'latex')}`);
-  return `\\begin{align*}\n${rows.join(' \\\\\n')}\n\\end{align*}`;
+  return rows;
 }
 
 function bindings(list: readonly Binding[]): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectRenders, mathPieces } from '../helpers/katex.js';
 import { softmax, softmaxCall } from '../../src/multivariate/softmax.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { toText } from '../../src/print/linear.js';
@@ -74,6 +75,18 @@ describe('softmax, log-softmax and cross-entropy', () => {
     expect(loss.stdout).toBe('[s1 - y1, s2 - y2, s3 - y3]\n');
     expect(loss.stderr).toContain('check: verified all 3 derivatives');
     expect((await dydx(['softmax(z1, z2)', '--steps', '-f', 'unicode'])).stdout).toContain('δᵢⱼ = 1 if i = j and 0 otherwise');
+    const latex = (await dydx(['cross_entropy(softmax(z1, z2, z3), [y1, y2, y3])', '--steps', '-f', 'latex'])).stdout;
+    expect(latex).toContain('\\frac{\\partial e^{z_{i}}}{\\partial z_{j}} &= \\delta_{ij} \\cdot e^{z_{i}}');
+    expect(latex).toContain('\\frac{\\partial L}{\\partial z_{j}} &= s_{j} - y_{j}');
+    const markdown = (await dydx(['log_softmax(z1, z2)', '--steps', '-f', 'markdown'])).stdout;
+    expect(markdown).toContain('- **5** $\\ln s_{i} = z_{i} - \\ln S$');
+    for (const output of [latex, markdown]) {
+      const pieces = mathPieces(output);
+      expect(pieces.length).toBeGreaterThanOrEqual(3);
+      pieces.forEach(expectRenders);
+    }
+    // The answer closes the LaTeX, on a line of its own.
+    expectRenders(latex.trimEnd().split('\n').at(-1)!);
     expect((await dydx(['softmax(z1, z2)', '--order', '2'])).status).toBe(2);
   });
 });
