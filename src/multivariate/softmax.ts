@@ -8,11 +8,8 @@ import { read, type ParseOptions } from '../parse/parse.js';
 import { splitTopLevel } from '../parse/vector.js';
 import { InputError } from '../errors.js';
 
-/** The vector functions of machine learning dydx writes out, by the names they are typed with. */
-const spellings: Readonly<Record<string, SoftmaxKind>> = {
-  softmax: 'softmax', log_softmax: 'log-softmax', logsoftmax: 'log-softmax', cross_entropy: 'cross-entropy', crossentropy: 'cross-entropy',
-};
-export type SoftmaxKind = 'softmax' | 'log-softmax' | 'cross-entropy';
+import { vectorFunctionSpellings as spellings, type SoftmaxKind } from '../parse/vector-functions.js';
+export type { SoftmaxKind } from '../parse/vector-functions.js';
 
 /**
  * softmax(z₁, …, zₙ) = (e^zᵢ/Σⱼ e^zⱼ)ᵢ, its logarithm zᵢ − logsumexp(z), and the cross-entropy

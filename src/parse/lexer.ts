@@ -6,6 +6,7 @@ import type { Expr } from '../expr/types.js';
 import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
 import { splitRun, type Piece } from './glued-names.js';
+import { vectorFunctionSpellings } from './vector-functions.js';
 import { barRoles, type BarContext, type BarRole } from './bars.js';
 import { greekVariableNames, superscriptDigits } from '../expr/letters.js';
 
@@ -405,6 +406,9 @@ function knownWord(word: string, beforeParen: boolean): Pick<Token, 'type' | 'me
 function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract, notes, quiet }: WordContext): Token[] {
   const word = t.text;
   const declare = `declare it a variable with --vars ${word}`;
+  if (Object.hasOwn(vectorFunctionSpellings, word)) {
+    throw errorAt(source, t.offset, `${word} is a vector function: type it as the whole input, as in softmax(z1, z2, z3), log_softmax(z1, z2) or cross_entropy(softmax(z1, z2), [y1, y2])`);
+  }
   if (word.length > longestGluedRun || /_/.test(word)) {
     throw errorAt(source, t.offset, `'${word}' is no name dydx knows: separate the names in it with spaces or *, or ${declare}`);
   }

@@ -68,3 +68,4 @@ export function splitTopLevel(text: string): string[] {
   }
   return [...parts, text.slice(from)];
 }
+

@@ -88,5 +88,11 @@ describe('softmax, log-softmax and cross-entropy', () => {
     // The answer closes the LaTeX, on a line of its own.
     expectRenders(latex.trimEnd().split('\n').at(-1)!);
     expect((await dydx(['softmax(z1, z2)', '--order', '2'])).status).toBe(2);
+    // Within an expression it is refused where it stands, not read as s·o·f·t·max.
+    for (const [input, column] of [['2*softmax(z1, z2)', 3], ['sin(log_softmax(x, y))', 5], ['softmax + 1', 1]] as const) {
+      const refused = await dydx([input]);
+      expect(refused.status, input).toBe(2);
+      expect(refused.stderr, input).toMatch(new RegExp(`^dydx: \\w+ is a vector function: type it as the whole input.*\\(line 1, column ${column}\\)\\n`));
+    }
   });
 });
