@@ -74,7 +74,7 @@ export function workedIn(worked: Worked, layout: WorkedLayout, options: { readon
       const step = (s: WorkedStep): void => {
         const why = wordsIn([`${s.number} `, ...s.words], 'latex');
         rows.push(s.equation ? `${s.equation[0]} &= ${s.equation[1]} && ${why}` : `&& ${why}`);
-        if (full && s.trace) rows.push(...traceRowsLatex(s.trace));
+        if (full && s.trace) for (const row of traceRowsLatex(s.trace)) rows.push(row);
         (s.substeps ?? []).forEach(step);
       };
       worked.steps.forEach(step);
