@@ -1,45 +1,74 @@
-// dydx against mathjs on the same inputs, in the same run: `npm run bench` (after a build).
-// Each input runs in a child process per tool, so the memory reported is that tool's own and a
-// tool that never finishes is stopped.
+// dydx against the fastest systems on the same inputs, in one run: `npm run bench [group …]`.
+// dydx and mathjs run in child processes of their own (the memory reported is the tool's own, and a
+// tool that never finishes is stopped); SymEngine, Maxima and SymPy as programs (see others.mjs).
+// The systems of a group take turns input by input or group by group, so drift in the machine's
+// speed falls on all of them alike.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { corpus, groups, robustness } from './inputs.mjs';
+import { groups, robustness } from './inputs.mjs';
+import { asDydx, findSystems, runOthers } from './others.mjs';
 
 const self = fileURLToPath(import.meta.url);
 const [, , mode, groupName, tool, index] = process.argv;
 /** An input that takes longer is stopped and reported as such. */
 const timeoutSeconds = 120;
+const inProcess = new Set(['dydx', 'mathjs', 'mathjs-raw']);
 
 if (mode === '--child') {
   const { runOne } = await import('./run-one.mjs');
-  const row = await runOne(groupName, tool, Number(index));
+  const row = await runOne(groupName, tool, index === 'all' ? undefined : Number(index));
   process.stdout.write(JSON.stringify({ row, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
 } else {
+  const { parse, toText } = await import('../dist/index.js');
+  const { toMathjs } = await import('../dist/mathjs.js');
   const only = process.argv.slice(2);
-  console.log(`dydx vs mathjs — Node ${process.version}; medians of repeated runs after a warm-up (a single run past 1 s); ratio = dydx time / mathjs time`);
-  console.log(`each input runs in a process of its own; peak RSS is the largest of a tool's processes in the group\n`);
+  const { present, missing } = findSystems();
+  const os = await import('node:os');
+  console.log(`dydx against the fastest systems — Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${new Date().toISOString().slice(0, 10)}`);
+  console.log('medians of warm repeated runs in one process per system (Maxima: the mean; a single run past 1 s); size = characters of the answer read by dydx and printed by its text printer');
+  for (const [system, why] of Object.entries(missing)) console.log(`not measured: ${system}: ${why}`);
+  console.log('');
   for (const group of groups.filter((g) => only.length === 0 || only.includes(g.name))) {
-    const results = {};
-    for (const t of group.tools) {
-      results[t] = { rows: [], peakRssMb: 0 };
-      group.inputs.forEach((input, i) => {
-        const run = spawnSync(process.execPath, [self, '--child', group.name, t, String(i)], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutSeconds * 1000 });
-        if (run.error?.code === 'ETIMEDOUT' || run.signal) {
-          results[t].rows.push({ input: input.input, error: `> ${timeoutSeconds} s (stopped)` });
-          return;
+    const tools = group.tools.filter((t) => inProcess.has(t) || present.includes(t));
+    const results = Object.fromEntries(tools.map((t) => [t, { rows: {}, peakRssMb: 0 }]));
+    const record = (t, rows, peakRssMb) => {
+      for (const r of rows) results[t].rows[r.input] = r;
+      results[t].peakRssMb = Math.max(results[t].peakRssMb, peakRssMb ?? 0);
+    };
+    const plain = (input) => toMathjs(parse(input.text)).toString();
+    const cases = (t, inputs) => inputs.filter((input) => !input.skip?.[t])
+      .map((input) => ({ id: input.input, plain: plain(input), order: input.order ?? 1, vars: input.vars ?? ['x'] }));
+    // Together: each system once over all inputs; otherwise input by input, the systems in turn.
+    const batches = group.together ? [group.inputs] : group.inputs.map((input) => [input]);
+    for (const batch of batches) {
+      for (const t of tools) {
+        if (inProcess.has(t)) {
+          const which = group.together ? 'all' : String(group.inputs.indexOf(batch[0]));
+          const { rows, peakRssMb } = child(group, t, which, batch);
+          record(t, rows, peakRssMb);
+        } else {
+          const these = cases(t, batch);
+          if (these.length === 0) continue;
+          const out = runOthers(t, these);
+          record(t, these.map((c) => (out.rows[c.id] ? { input: c.id, ...out.rows[c.id] } : { input: c.id, error: out.error ?? 'no answer' })), out.peakRssMb);
         }
-        if (run.status !== 0) {
-          results[t].rows.push({ input: input.input, error: `crashed: ${(run.stderr || '').trim().split('\n').filter(Boolean).at(-1)?.slice(0, 50) ?? run.status}` });
-          return;
-        }
-        const { row, peakRssMb } = JSON.parse(run.stdout);
-        if (row) results[t].rows.push(row);
-        results[t].peakRssMb = Math.max(results[t].peakRssMb, peakRssMb);
-      });
+      }
     }
-    printGroup(group, results);
+    printGroup(group, tools, results, { parse, toText });
   }
   if (only.length === 0 || only.includes('robustness')) printRobustness();
+}
+
+/** dydx or mathjs on some inputs of a group in a child process: its rows and peak memory. */
+function child(group, t, which, batch) {
+  const run = spawnSync(process.execPath, [self, '--child', group.name, t, which], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: timeoutSeconds * 1000 });
+  if (run.error?.code === 'ETIMEDOUT' || run.signal) return { rows: batch.map((i) => ({ input: i.input, error: `> ${timeoutSeconds} s (stopped)` })) };
+  if (run.status !== 0) {
+    const why = `crashed: ${(run.stderr || '').trim().split('\n').filter(Boolean).at(-1)?.slice(0, 50) ?? run.status}`;
+    return { rows: batch.map((i) => ({ input: i.input, error: why })) };
+  }
+  const { row, peakRssMb } = JSON.parse(run.stdout);
+  return { rows: [row].flat().filter(Boolean), peakRssMb };
 }
 
 /** Each hostile input through the command line in a process of its own: status, time, peak memory, outcome. */
@@ -56,42 +85,75 @@ function printRobustness() {
     const outcome = row.status === 0 ? `answer, ${row.outChars.toLocaleString('en')} characters` : row.message.replace(/^dydx: /, '').slice(0, 90);
     lines.push([r.input, String(row.status), row.ms.toFixed(0), row.peakRssMb.toFixed(0), outcome]);
   });
-  const widths = lines[0].map((_, i) => lines.reduce((w, l) => Math.max(w, l[i].length), 0));
-  for (const l of lines) console.log(l.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd());
+  printTable(lines);
   console.log('');
 }
 
-function printGroup(group, results) {
+function geometricMean(xs) {
+  return Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+}
+
+/**
+ * One group: a row per input with each system's time, and dydx's answer size beside the shortest
+ * of the others'; then per system the geometric mean of dydx's time over its, the total sizes and
+ * the peak memory.
+ */
+function printGroup(group, tools, results, { parse, toText }) {
   console.log(`## ${group.title}`);
-  const [first, ...others] = group.tools;
-  const header = ['input', `${first} ms`, `${first} size`, ...others.flatMap((t) => [`${t} ms`, `${t} size`, `ratio vs ${t}`])];
+  const others = tools.filter((t) => t !== 'dydx');
+  // Another system's answer read and printed by dydx, so that sizes compare form, not spelling.
+  const sizeOf = (row) => {
+    if (row?.chars !== undefined && row.answer === undefined) return row.chars;
+    if (row?.answer === undefined) return undefined;
+    try {
+      return toText(parse(asDydx(row.answer))).length;
+    } catch {
+      return row.answer.length;
+    }
+  };
+  // The goal: no longer than the shortest plain derivative of the fastest systems (SymPy's simplify is compared in total).
+  const sized = group.sizes ? others.filter((t) => ['symengine', 'maxima', 'sympy'].includes(t)) : [];
+  const header = ['input', ...tools.map((t) => `${t} ms`), ...(group.sizes ? ['dydx size', 'shortest other', 'by'] : [])];
   const lines = [header];
-  const byInput = (t) => new Map((results[t]?.rows ?? []).map((r) => [r.input, r]));
-  const ours = byInput(first);
-  for (const [input, row] of ours) {
-    const cells = [input.length > 48 ? `${input.slice(0, 45)}...` : input, time(row), size(row)];
-    for (const t of others) {
-      const theirs = byInput(t).get(input);
-      cells.push(theirs ? time(theirs) : '—', theirs ? size(theirs) : '—',
-        theirs && row.ms !== undefined && theirs.ms !== undefined ? (row.ms / theirs.ms).toPrecision(2) : '—');
+  const longer = [];
+  for (const input of group.inputs) {
+    const row = (t) => results[t].rows[input.input];
+    const cells = [input.input.length > 40 ? `${input.input.slice(0, 37)}...` : input.input, ...tools.map((t) => time(row(t)))];
+    if (group.sizes) {
+      const ours = sizeOf(row('dydx'));
+      const theirs = sized.map((t) => [t, sizeOf(row(t))]).filter(([, n]) => n !== undefined).sort((a, b) => a[1] - b[1]);
+      cells.push(ours ?? '—', theirs[0]?.[1] ?? '—', theirs[0]?.[0] ?? '');
+      if (ours !== undefined && theirs[0] && ours > theirs[0][1]) longer.push(`${input.input} (${ours} vs ${theirs[0][1]}, ${theirs[0][0]})`);
     }
     lines.push(cells);
   }
-  if (group.summary) lines.push(...group.summary(results, first, others));
-  const widths = header.map((_, i) => Math.max(...lines.map((l) => String(l[i] ?? '').length)));
-  for (const l of lines) console.log(l.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd());
-  for (const t of group.tools) {
-    const r = results[t];
-    console.log(`peak RSS ${t}: ${r.peakRssMb.toFixed(0)} MB`);
+  printTable(lines);
+  const summary = [['system', 'geometric mean ms', 'dydx time / its', 'total size', 'peak RSS MB']];
+  const ours = results.dydx.rows;
+  for (const t of tools) {
+    const rows = Object.values(results[t].rows).filter((r) => r.ms !== undefined && ours[r.input]?.ms !== undefined);
+    if (rows.length === 0) {
+      summary.push([t, '—', '—', '—', results[t].peakRssMb ? results[t].peakRssMb.toFixed(0) : '—']);
+      continue;
+    }
+    const sizes = rows.map((r) => sizeOf(r));
+    summary.push([t, geometricMean(rows.map((r) => r.ms)).toPrecision(3), geometricMean(rows.map((r) => ours[r.input].ms / r.ms)).toPrecision(3),
+      group.sizes && sizes.every((n) => n !== undefined) ? String(sizes.reduce((a, b) => a + b, 0)) : '—',
+      results[t].peakRssMb ? results[t].peakRssMb.toFixed(0) : '—']);
   }
+  console.log('');
+  printTable(summary);
+  if (group.sizes) console.log(`dydx's answer is longer than the shortest other on ${longer.length} of ${group.inputs.length}${longer.length > 0 ? `: ${longer.join('; ')}` : ''}`);
   console.log('');
 }
 
-function time(row) {
-  if (row.error) return row.error;
-  return row.ms < 10 ? row.ms.toFixed(3) : row.ms.toFixed(0);
+function printTable(lines) {
+  const widths = lines[0].map((_, i) => lines.reduce((w, l) => Math.max(w, String(l[i] ?? '').length), 0));
+  for (const l of lines) console.log(l.map((c, i) => String(c ?? '').padEnd(widths[i])).join('  ').trimEnd());
 }
 
-function size(row) {
-  return row.nodes === undefined ? '' : `${row.nodes}n/${row.chars}c`;
+function time(row) {
+  if (!row) return '—';
+  if (row.error) return row.error;
+  return row.ms < 10 ? row.ms.toFixed(3) : row.ms.toFixed(0);
 }

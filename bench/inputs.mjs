@@ -13,52 +13,86 @@ export const corpus = [
   'log(1 + exp(x))', 'softplus(x)', 'x*sigmoid(x)', 'x*tanh(log(1 + exp(x)))', '(exp(x) - exp(-x))/(exp(x) + exp(-x))',
   '-(y*log(sigmoid(w*x + b)) + (1 - y)*log(1 - sigmoid(w*x + b)))', '(w*x + b - y)^2/2', 'log(exp(x) + exp(2x) + exp(3x))',
   'exp(x)/(exp(x) + exp(2x))', 'tanh(w2*tanh(w1*x + b1) + b2)', 'sin(x)^2 + cos(x)^2', 'x^2*exp(-x)*sin(3x)',
+  '(2*x - 3)^5*(x + 1)^2', 'exp(x^2)*log(x^2 + 2)', '3*x^4 - x^(1/2) + 1/x', 'x*atan(x) - log(1 + x^2)/2', 'sqrt(1 - x^2)',
+  'x/sqrt(x^2 + 4)', 'exp(2x)*cos(3x)', 'log(log(x))', 'atan(1/x)', 'sin(x)/x', '(1 + 1/x)^x', 'x^2*log(x)^2',
+  'cos(x)^3*sin(x)^2', 'sqrt(x)*exp(-x)', 'log((1 + x)/(1 - x))', 'acos(2x - 1)', 'x^5 - 5x^3 + 4x',
 ];
 
-const sigmoidOrders = [1, 2, 3, 4, 5, 6, 10, 25, 50, 100];
-const mathjsSigmoidOrders = [1, 2, 3, 4, 5, 6];
+/** A small deterministic generator (mulberry32), so every run measures the same random inputs. */
+function random(seed) {
+  let a = seed;
+  return (n) => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+/** n terms c·x^k·f(a·x + b), f among exp, log, sin, tan and atan, a ≤ 9, b ≤ 1000. */
+export function randomTerms(n, seed = 19) {
+  const pick = random(seed);
+  const fs = ['exp', 'log', 'sin', 'tan', 'atan'];
+  return Array.from({ length: n }, () => `${1 + pick(99)}*x^${pick(9)}*${fs[pick(5)]}(${1 + pick(9)}*x + ${pick(1001)})`).join(' + ');
+}
+
+/** A two-layer tanh network of its inputs x1 … xn with small whole weights: tanh(Σ vₖ·tanh(Σ wₖᵢ·xᵢ + bₖ) + c). */
+export function network(inputs = 20, units = 8, seed = 7) {
+  const pick = random(seed);
+  const weight = () => [-3, -2, -1, 1, 2, 3][pick(6)];
+  const hidden = Array.from({ length: units }, () =>
+    `${weight()}*tanh(${Array.from({ length: inputs }, (_, i) => `${weight()}*x${i + 1}`).join(' + ')} + ${pick(5) - 2})`);
+  return { text: `tanh(${hidden.join(' + ')} + 1)`, vars: Array.from({ length: inputs }, (_, i) => `x${i + 1}`) };
+}
+
+const sigmoidOrders = [1, 2, 3, 5, 10, 25, 50, 100, 1000];
 
 const sum = (n) => Array.from({ length: n }, (_, i) => `${i + 1}*x^${i}`).join(' + ');
 const product = (n) => Array.from({ length: n }, (_, i) => `(x + ${i + 1})`).join('*');
 const nested = (open, n, close = ')') => `${open.repeat(n)}x${close.repeat(n)}`;
 
-const geometricMean = (xs) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+/** The systems compared: in-process ones (dydx, mathjs) and those run apart (see others.mjs). */
+const fastest = ['dydx', 'symengine', 'maxima', 'sympy', 'sympy-simplify', 'mathjs-raw', 'mathjs'];
+const corpusGroup = (order) => ({
+  name: `corpus-${order}`,
+  title: `${corpus.length} typical expressions, derivative of order ${order}: parse, differentiate, simplify, print text`,
+  tools: fastest,
+  // One process per tool for the whole corpus: warm, in-process, as each system is used.
+  together: true,
+  sizes: true,
+  inputs: corpus.map((input) => ({ input, text: input, order })),
+});
 
 export const groups = [
-  {
-    name: 'corpus',
-    title: `1. ${corpus.length} typical expressions, full pipeline (parse, differentiate, simplify, print text and LaTeX) vs mathjs derivative with simplify (mathjs) and without (mathjs-raw)`,
-    tools: ['dydx', 'mathjs', 'mathjs-raw'],
-    inputs: corpus.map((input) => ({ input, text: input })),
-    summary(results) {
-      const ours = new Map(results.dydx.rows.map((r) => [r.input, r]));
-      const lines = [];
-      for (const t of ['mathjs', 'mathjs-raw']) {
-        const pairs = (results[t]?.rows ?? []).filter((r) => r.ms !== undefined && ours.get(r.input)?.ms !== undefined);
-        if (pairs.length === 0) continue;
-        const ratio = geometricMean(pairs.map((r) => ours.get(r.input).ms / r.ms));
-        const noLarger = pairs.filter((r) => ours.get(r.input).nodes <= r.nodes).length;
-        const speed = ratio < 1 ? `${(1 / ratio).toFixed(1)}x faster` : `${ratio.toFixed(1)}x slower`;
-        lines.push([`geometric mean vs ${t}`, '', '', speed, `${noLarger}/${pairs.length} no larger`, ratio.toPrecision(2)]);
-      }
-      return lines;
-    },
-  },
+  corpusGroup(1),
+  corpusGroup(2),
   {
     name: 'sigmoid',
-    title: 'σ⁽ⁿ⁾: the n-th derivative of 1/(1+exp(-x)) (dydx: differentiate with order n; mathjs: derivative n times, with simplify)',
-    tools: ['dydx', 'mathjs'],
-    inputs: sigmoidOrders.map((n) => ({ input: `σ^(${n})`, text: '1/(1+exp(-x))', order: n, mathjs: mathjsSigmoidOrders.includes(n) })),
+    title: 'σ⁽ⁿ⁾: the n-th derivative of 1/(1+exp(-x)) (dydx in σ form; the others in e^−x)',
+    tools: ['dydx', 'symengine', 'maxima', 'sympy', 'mathjs'],
+    inputs: sigmoidOrders.map((n) => ({
+      input: `σ^(${n})`, text: '1/(1+exp(-x))', order: n,
+      skip: { mathjs: n > 6, sympy: n > 25, maxima: n > 100 },
+    })),
+  },
+  {
+    name: 'network',
+    title: 'The gradient of a two-layer tanh network, 8 units, by its 20 inputs',
+    tools: ['dydx', 'symengine', 'maxima', 'sympy'],
+    inputs: [{ input: 'network gradient (20 partials)', ...network() }],
   },
   {
     name: 'large',
-    title: 'Large inputs: sums of 1,000, 10,000 and 50,000 terms (1*x^0 + 2*x^1 + …) and a product of 200 factors',
-    tools: ['dydx', 'mathjs'],
+    title: 'Large inputs: sums of 1,000 to 50,000 terms k*x^(k-1), random terms c*x^k*f(a*x + b), a product of 200 factors',
+    tools: ['dydx', 'symengine', 'maxima', 'mathjs'],
     inputs: [
       { input: 'sum of 1,000 terms', text: sum(1000) },
-      { input: 'sum of 10,000 terms', text: sum(10_000) },
-      { input: 'sum of 50,000 terms', text: sum(50_000) },
-      { input: 'product of 200 factors (x + k)', text: product(200) },
+      { input: 'sum of 10,000 terms', text: sum(10_000), skip: { mathjs: true } },
+      { input: 'sum of 50,000 terms', text: sum(50_000), skip: { mathjs: true, maxima: true } },
+      { input: '1 random term', text: randomTerms(1), skip: { mathjs: true } },
+      { input: '1,000 random terms', text: randomTerms(1000), skip: { mathjs: true } },
+      { input: '10,000 random terms', text: randomTerms(10_000), skip: { mathjs: true, maxima: true } },
+      { input: 'product of 200 factors (x + k)', text: product(200), skip: { mathjs: true } },
     ],
   },
   {

@@ -1,5 +1,5 @@
-// One input of the benchmark with one tool, in its own process (see bench.mjs).
-import { parse, differentiate, toText, toLatex } from '../dist/index.js';
+// Inputs of the benchmark with dydx or mathjs, in a process of their own (see bench.mjs).
+import { parse, differentiate, gradient, toText } from '../dist/index.js';
 import { treeSize } from '../dist/expr/size.js';
 import { groups } from './inputs.mjs';
 
@@ -39,11 +39,16 @@ function measure(input, run) {
   return { input, ms: first > 1000 ? first : median(run), ...answer };
 }
 
-const dydx = ({ text, order = 1 }) => () => {
+const dydx = ({ text, order = 1, vars }) => () => {
+  if (vars) {
+    // A gradient: each partial printed, its size the sum of theirs.
+    const g = gradient(parse(text), { by: vars });
+    const answers = g.components.map((d) => toText(d.result));
+    return { nodes: g.components.reduce((n, d) => n + treeSize(d.result), 0), chars: answers.reduce((n, a) => n + a.length, 0) };
+  }
   const d = differentiate(parse(text), { order });
   const textAnswer = toText(d.result);
-  toLatex(d.result);
-  return { nodes: treeSize(d.result), chars: textAnswer.length };
+  return { nodes: treeSize(d.result), chars: textAnswer.length, answer: textAnswer };
 };
 
 // mathjs is loaded only in the processes that measure it, so it does not count in dydx's memory.
@@ -59,21 +64,27 @@ const mathjsDerivative = (simplify) => ({ text, order = 1 }) => {
     let node = mathjs.parse(source);
     for (let i = 0; i < order; i++) node = mathjs.derivative(node, 'x', { simplify });
     const textAnswer = node.toString();
-    node.toTex();
     return { nodes: node.filter(() => true).length, chars: textAnswer.length };
   };
 };
 
 const tools = { dydx, mathjs: mathjsDerivative(true), 'mathjs-raw': mathjsDerivative(false) };
 
-/** Measures one input of a group with one tool. */
+/** Measures one input of a group with one tool (all of them, index undefined, one after another). */
 export async function runOne(name, tool, index) {
   if (tool !== 'dydx') {
     mathjs = await import('mathjs');
     ({ toMathjs } = await import('../dist/mathjs.js'));
   }
-  const input = groups.find((g) => g.name === name).inputs[index];
-  if (tool !== 'dydx' && input.mathjs === false) return undefined;
+  const inputs = groups.find((g) => g.name === name).inputs;
+  if (index === undefined) return inputs.filter((input) => !input.skip?.[tool]).map((input) => measureInput(tool, input));
+  const input = inputs[index];
+  if (input.skip?.[tool]) return undefined;
+  return measureInput(tool, input);
+}
+
+function measureInput(tool, input) {
+  if (tool !== 'dydx' && input.vars) return { input: input.input, error: 'no gradient' };
   let run;
   try {
     run = tools[tool](input);
