@@ -14,19 +14,10 @@ function treeSum(own: (node: Expr) => number): (e: Expr) => number {
 /**
  * Size as a reader sees it: nodes, with a fraction bar counting double (a/b/c reads
  * worse than a/(b·c)), a rational number p/q as more than its three printed parts
- * (x/2 reads better than 1/2·x), and the unwritten parts of 2x and x² as nothing.
+ * (x/2 reads better than 1/2·x), and the unwritten parts of 2x and x² as nothing
+ * (each node's share is in expr/own-complexity.ts). Each node knows its own.
  */
-export const complexity = treeSum((node) => {
-  switch (node.kind) {
-    case 'num': return node.value.d !== 1n ? 5 : 1;
-    case 'div': return 2;
-    // 2x is two symbols, as x + x is three: the product sign of a whole coefficient is not written.
-    case 'mul': return node.factors[0]!.kind === 'num' && node.factors[0]!.value.d === 1n ? 0 : 1;
-    // x² is written as two symbols, x·x as three.
-    case 'pow': return node.exponent.kind === 'num' && node.exponent.value.d === 1n ? 0 : 1;
-    default: return 1;
-  }
-});
+export const complexity = (e: Expr): number => e.complexity;
 
 /** How many times variables and constants are written: 2 in x + x and x·x, 1 in 2x and x². */
 const letterCount = treeSum((node) => (node.kind === 'variable' || node.kind === 'constant' ? 1 : 0));
@@ -41,8 +32,8 @@ const numberCount = treeSum((node) => (node.kind === 'num' ? 1 : 0));
  * makes the whole simpler, and rewriting terminates.
  */
 export function simpler(a: Expr, b: Expr): boolean {
-  const ca = complexity(a);
-  const cb = complexity(b);
+  const ca = a.complexity;
+  const cb = b.complexity;
   if (ca !== cb) return ca < cb;
   const la = letterCount(a);
   const lb = letterCount(b);

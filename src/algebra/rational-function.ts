@@ -45,7 +45,7 @@ export function toRationalFunction(root: Expr): RationalFunction {
 }
 
 /** The parts a rational function is worked out from: not the arguments of functions, which are atoms. */
-function algebraicParts(e: Expr): readonly Expr[] {
+export function algebraicParts(e: Expr): readonly Expr[] {
   switch (e.kind) {
     case 'add': return e.terms;
     case 'neg': return [e.operand];

@@ -4,6 +4,7 @@ import type {
 import { functionTable, type FunctionName } from '../functions/table.js';
 import { InputError } from '../errors.js';
 import { hashBigInt, hashList, hashString, mix } from './hash.js';
+import { ownComplexity } from './own-complexity.js';
 import { isTerminating, isZero, rational } from './rational.js';
 
 /*
@@ -34,34 +35,42 @@ function depthOf(parts: readonly Expr[]): number {
   return depth + 1;
 }
 const sizeOf2 = (a: Expr, b: Expr): number => 1 + a.size + b.size;
+function complexityOf(own: number, parts: readonly Expr[]): number {
+  let total = own;
+  for (const p of parts) total += p.complexity;
+  return total;
+}
 const depthOf2 = (a: Expr, b: Expr): number => 1 + Math.max(a.depth, b.depth);
 
-/* The nodes exactly as given, hash, size and depth worked out: the factories below apply the canonical forms first. */
+/* The nodes exactly as given, hash, size, depth and complexity worked out: the factories below apply the canonical forms first. */
 const addNode = (terms: readonly Expr[]): Add =>
-  ({ kind: 'add', terms, hash: hashList(seed.add, terms.map((t) => t.hash)), size: sizeOf(terms), depth: depthOf(terms) });
+  ({ kind: 'add', terms, hash: hashList(seed.add, terms.map((t) => t.hash)), size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms) });
 const mulNode = (factors: readonly Expr[]): Mul =>
-  ({ kind: 'mul', factors, hash: hashList(seed.mul, factors.map((f) => f.hash)), size: sizeOf(factors), depth: depthOf(factors) });
+  ({ kind: 'mul', factors, hash: hashList(seed.mul, factors.map((f) => f.hash)), size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors) });
 const divNode = (numerator: Expr, denominator: Expr): Div => ({
   kind: 'div', numerator, denominator, hash: mix(mix(seed.div, numerator.hash), denominator.hash),
-  size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator),
+  size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator), complexity: ownComplexity.div + numerator.complexity + denominator.complexity,
 });
 const negNode = (operand: Expr): Neg =>
-  ({ kind: 'neg', operand, hash: mix(seed.neg, operand.hash), size: operand.size + 1, depth: operand.depth + 1 });
+  ({ kind: 'neg', operand, hash: mix(seed.neg, operand.hash), size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity });
 const powNode = (base: Expr, exponent: Expr): Pow =>
-  ({ kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash), size: sizeOf2(base, exponent), depth: depthOf2(base, exponent) });
+  ({
+    kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash), size: sizeOf2(base, exponent), depth: depthOf2(base, exponent),
+    complexity: ownComplexity.pow(exponent) + base.complexity + exponent.complexity,
+  });
 
 export function num(value: Rational, decimal = false): Num {
   const hash = mix(mix(seed.num, hashBigInt(value.n)), hashBigInt(value.d) ^ Number(value.s));
-  return { kind: 'num', value, decimal: decimal && isTerminating(value), hash, size: 1, depth: 1 };
+  return { kind: 'num', value, decimal: decimal && isTerminating(value), hash, size: 1, depth: 1, complexity: ownComplexity.num(value) };
 }
 
 export const int = (n: number | bigint): Num => num(rational(n));
 
 export const constant = (name: ConstantName): Constant =>
-  ({ kind: 'constant', name, hash: mix(seed.constant, hashString(name)), size: 1, depth: 1 });
+  ({ kind: 'constant', name, hash: mix(seed.constant, hashString(name)), size: 1, depth: 1, complexity: ownComplexity.other });
 
 export const variable = (name: string): Variable =>
-  ({ kind: 'variable', name, hash: mix(seed.variable, hashString(name)), size: 1, depth: 1 });
+  ({ kind: 'variable', name, hash: mix(seed.variable, hashString(name)), size: 1, depth: 1, complexity: ownComplexity.other });
 
 export function add(terms: readonly Expr[]): Expr {
   if (terms.length === 0) return int(0);
@@ -113,7 +122,10 @@ export function pow(base: Expr, exponent: Expr): Expr {
 
 export function call(name: FunctionName, args: readonly Expr[]): Call {
   checkCall(name, args.length);
-  return { kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)), size: sizeOf(args), depth: depthOf(args) };
+  return {
+    kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)), size: sizeOf(args), depth: depthOf(args),
+    complexity: complexityOf(ownComplexity.other, args),
+  };
 }
 
 /** Refuses a call of a name that is no function of the table, or with too few or too many arguments. */
@@ -131,12 +143,15 @@ export function checkCall(name: unknown, count: number): void {
 /** name(args), differentiated `orders[i]` times by argument i (none when `orders` is left out). */
 export function apply(name: AbstractFunctionName, args: readonly Expr[], orders: readonly number[] = args.map(() => 0)): Apply {
   const hash = hashList(hashList(mix(seed.apply, hashString(name)), orders), args.map((a) => a.hash));
-  return { kind: 'apply', name, args, orders, hash, size: sizeOf(args), depth: depthOf(args) };
+  return { kind: 'apply', name, args, orders, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args) };
 }
 
 /** (u)′ with respect to a variable, unevaluated. */
 export function derivative(operand: Expr, variable: string): Derivative {
-  return { kind: 'derivative', operand, variable, hash: mix(mix(seed.derivative, hashString(variable)), operand.hash), size: operand.size + 1, depth: operand.depth + 1 };
+  return {
+    kind: 'derivative', operand, variable, hash: mix(mix(seed.derivative, hashString(variable)), operand.hash), size: operand.size + 1, depth: operand.depth + 1,
+    complexity: ownComplexity.other + operand.complexity,
+  };
 }
 
 /**

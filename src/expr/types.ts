@@ -14,6 +14,8 @@ interface NodeBase {
   readonly size: number;
   /** Nodes on the longest path from here to a leaf, computed once by the factory. */
   readonly depth: number;
+  /** Size as a reader sees it (see algebra/complexity.ts), computed once by the factory from its own share (expr/own-complexity.ts). */
+  readonly complexity: number;
 }
 
 /** An exact rational literal. `decimal` only says how to print it (0.1 rather than 1/10). */

@@ -1,10 +1,10 @@
-import type { Add, Expr, Mul } from '../expr/types.js';
+import type { Add, Div, Expr, Mul } from '../expr/types.js';
 import { div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
 import { atomId, compareAtoms } from '../algebra/atoms.js';
 import { cancel } from '../algebra/cancel.js';
-import { toRationalFunction } from '../algebra/rational-function.js';
+import { algebraicParts, toRationalFunction } from '../algebra/rational-function.js';
 import { rationalFunctionToExpr } from './written-form.js';
 import { asRoot } from '../algebra/to-expr.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
@@ -86,10 +86,58 @@ function compareFactors(a: Expr, b: Expr): number {
   return category - factorCategory(b) || (category === 1 ? compareAtoms(baseOf(a), baseOf(b)) : 0);
 }
 
+/** What the algebraic part of an expression holds: its atoms (by hash), and whether it has numbers or fractions of its own. */
+interface AlgebraicContents {
+  readonly atoms: Set<number>;
+  /** A number other than ±1 (a coefficient or a constant term: not an exponent). */
+  numbers: boolean;
+  /** A quotient, a fraction p/q or a negative power, which may combine with the quotient around it. */
+  fractions: boolean;
+  /** A sum that starts with a minus sign, which the normal form may turn round: (1 − x)² is (x − 1)². */
+  signs: boolean;
+}
+
+function algebraicContents(e: Expr): AlgebraicContents {
+  const contents: AlgebraicContents = { atoms: new Set(), numbers: false, fractions: false, signs: false };
+  const stack = [e];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const parts = algebraicParts(node);
+    if (node.kind === 'num') {
+      contents.numbers ||= !(node.value.n === 1n && node.value.d === 1n);
+      contents.fractions ||= node.value.d !== 1n;
+    } else if (node.kind === 'div') contents.fractions = true;
+    else if (node.kind === 'add') contents.signs ||= node.terms.some((t) => t.kind === 'neg' || (t.kind === 'num' && t.value.s < 0n));
+    else if (node.kind === 'pow' && node.exponent.kind === 'num') contents.fractions ||= isNegative(node.exponent.value);
+    else if (parts.length === 0) contents.atoms.add(node.hash);
+    for (const part of parts) stack.push(part);
+  }
+  return contents;
+}
+
+/*
+ * A quotient's normal form can only be smaller where something cancels or combines: the two
+ * sides share a part (a common factor needs one, √x too: it is x^(1/2)), both have numbers, a
+ * side holds a fraction of its own or a sum with a minus sign to turn round, or both have a sign
+ * to cancel. Otherwise (sin(x)/(x² + 1),
+ * 1/x) it is not worked out at all.
+ */
+const quotientWorthTrying = ({ numerator, denominator }: Div): boolean => {
+  if (numerator.kind === 'neg' && denominator.kind === 'neg') return true;
+  if (isZeroNumber(numerator)) return true;
+  const above = algebraicContents(numerator);
+  const below = algebraicContents(denominator);
+  if (above.fractions || below.fractions || above.signs || below.signs || (above.numbers && below.numbers)) return true;
+  for (const atom of above.atoms) if (below.atoms.has(atom)) return true;
+  return false;
+};
+
+const isZeroNumber = (e: Expr): boolean => e.kind === 'num' && e.value.n === 0n;
+
 export const algebraRules: readonly AnyRewriteRule[] = [
   rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) : undefined)),
-  rule('div', 'cancel-common-factors', normalIfSmaller),
+  rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   // (x²)^(1/4) → √|x|, (x³)^(1/3) → x: a fractional power of a power, keeping the real domain
   rule('pow', 'combine-powers', (e) => (e.exponent.kind === 'num' && !isInteger(e.exponent.value) && e.base.kind === 'pow' ? normalIfSmaller(e) : undefined)),
   // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last

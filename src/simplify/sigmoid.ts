@@ -56,8 +56,32 @@ const isZeroPolynomial = (r: RationalFunction): boolean => r.numerator.size === 
 const sameValue = (a: Expr, b: Expr): boolean => isZeroPolynomial(cancel(toRationalFunction(add([a, neg(b)])))) ;
 const oppositeValue = (a: Expr, b: Expr): boolean => isZeroPolynomial(cancel(toRationalFunction(add([a, b]))));
 
+/**
+ * Whether writing e in σ can make it simpler: only where an exponential stands in a sum (1 + e^(−x))
+ * or a σ is there already (e^(−x)·σ(x)² = σ(x)·(1 − σ(x))). Where exponentials are only factors
+ * (x⁷·e^(5x)·(5x + 8)), each would become σ/(1 − σ), larger, with nothing to cancel it.
+ */
+function mayBeSimplerInSigmoid(e: Expr): boolean {
+  let found = false;
+  // Whether the algebraic part of a node holds an exponential; `found` when one stands in a sum.
+  const visit = (node: Expr): boolean => {
+    if (node.kind === 'call') {
+      if (node.name === 'sigmoid') found = true;
+      return node.name === 'exp';
+    }
+    if (node.kind === 'apply' || node.kind === 'derivative') return false;
+    let holds = false;
+    for (const c of children(node)) holds = visit(c) || holds;
+    if (holds && node.kind === 'add') found = true;
+    return holds;
+  };
+  visit(e);
+  return found;
+}
+
 /** Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. */
 export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
+  if (!mayBeSimplerInSigmoid(e)) return undefined;
   for (const exponential of exponentials(e)) {
     const argument = (exponential as Expr & { kind: 'call' }).args[0]!;
     // u with e^a = e^(−u) is the classic form; a itself when −a would start with a minus sign (σ(x), not σ(−x)).
