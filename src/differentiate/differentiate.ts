@@ -7,7 +7,7 @@ import { StructuralMap } from '../expr/structural-map.js';
 import { derive } from '../diff/differentiate.js';
 import type { Condition, DiffStep } from '../diff/steps.js';
 import { conditionsOf, sameCondition } from './conditions.js';
-import { simplifyForms, simplifyWithSteps, type SimplifyForm } from '../simplify/simplify.js';
+import { simplifyForms, simplifyWithSteps, type SimplifyForm, type SimplifyMemo } from '../simplify/simplify.js';
 import type { RewriteStep } from '../simplify/rewrite.js';
 import { read, type ParseOptions, type Reading } from '../parse/parse.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
@@ -39,6 +39,8 @@ export interface DifferentiateOptions extends ParseOptions {
    * A copy with one entry changed shows what the numeric checks catch.
    */
   readonly functions?: FunctionTable;
+  /** Normal forms shared with other derivatives of the same form (those of one gradient): see SimplifyOptions.memo. */
+  readonly simplifyMemo?: SimplifyMemo;
 }
 
 /** One differentiation: the expression, the rule tree, the tidying steps and the result. */
@@ -174,7 +176,7 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
     const settled = (step.rule === 'polynomial-in-function' || step.rule === 'polynomial-in-functions') && n < worked;
-    const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form });
+    const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form, memo: options.simplifyMemo });
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;
     const size = current === step.result ? rawSize : treeSize(current);

@@ -2,7 +2,7 @@ import type { Expr } from '../expr/types.js';
 import { add, mul, neg } from '../expr/factory.js';
 import { variablesOf } from '../expr/traverse.js';
 import { differentiate, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
-import { simplify } from '../simplify/simplify.js';
+import { simplify, SimplifyMemo } from '../simplify/simplify.js';
 import { read } from '../parse/parse.js';
 import { readComponents, vectorComponents } from '../parse/vector.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
@@ -55,11 +55,16 @@ export interface MixedPartial {
   readonly result: Expr;
 }
 
-const within = <T>(options: PartialsOptions, work: () => T): T => withinLimits(WorkLimits.of(options.timeout, options.maxMemory), work);
+/**
+ * Work within the options' limits, its derivatives sharing one memo of normal forms: the partials
+ * of one function have most of their parts in common, and each part is simplified once.
+ */
+const within = <T>(options: PartialsOptions, work: (options: PartialsOptions) => T): T =>
+  withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => work({ ...options, simplifyMemo: options.simplifyMemo ?? new SimplifyMemo() }));
 const exprOf = (input: string | Expr, options: PartialsOptions): Expr => (typeof input === 'string' ? read(input, options).expr : input);
 /** One variable's options for `differentiate`: limits and form, without what applies to the whole. */
 const byVariable = (options: PartialsOptions, variable: string): DifferentiateOptions =>
-  ({ simplify: options.simplify, form: options.form, maxNodes: options.maxNodes, functions: options.functions, variable });
+  ({ simplify: options.simplify, form: options.form, maxNodes: options.maxNodes, functions: options.functions, simplifyMemo: options.simplifyMemo, variable });
 
 function variablesFor(exprs: readonly Expr[], options: PartialsOptions, least: number): string[] {
   const given = options.by;
@@ -72,7 +77,7 @@ function variablesFor(exprs: readonly Expr[], options: PartialsOptions, least: n
 
 /** ∇f = (∂f/∂x₁, …, ∂f/∂xₙ). */
 export function gradient(input: string | Expr, options: PartialsOptions = {}): Gradient {
-  return within(options, () => {
+  return within(options, (options) => {
     const expr = exprOf(input, options);
     const variables = variablesFor([expr], options, 1);
     if (new Set(variables).size !== variables.length) throw new InputError(`a gradient names each variable once, not ${variables.join(', ')}`, 'invalid-request');
@@ -82,10 +87,10 @@ export function gradient(input: string | Expr, options: PartialsOptions = {}): G
 
 /** The Jacobian of a vector [f₁, …, fₘ] (text or trees), and its determinant when asked for. */
 export function jacobian(input: string | readonly (string | Expr)[], options: PartialsOptions & { readonly determinant?: boolean } = {}): Jacobian {
-  return within(options, () => {
-    const functions = typeof input === 'string' ? vectorFunctions(input, options) : input.map((f) => exprOf(f, options));
-    const variables = variablesFor(functions, options, 1);
-    const rows = functions.map((f) => variables.map((v) => differentiate(f, byVariable(options, v))));
+  return within(options, (shared) => {
+    const functions = typeof input === 'string' ? vectorFunctions(input, shared) : input.map((f) => exprOf(f, shared));
+    const variables = variablesFor(functions, shared, 1);
+    const rows = functions.map((f) => variables.map((v) => differentiate(f, byVariable(shared, v))));
     if (!options.determinant) return { kind: 'jacobian', functions, variables, rows };
     if (rows.length !== variables.length) {
       throw new InputError(`a determinant needs as many functions as variables: ${rows.length} functions of ${variables.length} variables`, 'invalid-request');
@@ -117,7 +122,7 @@ function determinant(m: readonly (readonly Expr[])[]): Expr {
 
 /** The Hessian of f, each mixed partial worked out once. */
 export function hessian(input: string | Expr, options: PartialsOptions = {}): Hessian {
-  return within(options, () => {
+  return within(options, (options) => {
     const g = gradient(input, options);
     const n = g.variables.length;
     const upper = g.components.map((d, i) => g.variables.map((v, j) => (j >= i ? differentiate(d.result, byVariable(options, v)) : undefined)));
@@ -128,7 +133,7 @@ export function hessian(input: string | Expr, options: PartialsOptions = {}): He
 
 /** ∂ⁿf/∂x∂y…: differentiated by each variable in turn, in the order given. */
 export function mixedPartial(input: string | Expr, variables: readonly string[], options: PartialsOptions = {}): MixedPartial {
-  return within(options, () => {
+  return within(options, (options) => {
     const expr = exprOf(input, options);
     if (variables.length === 0) throw new InputError('a partial derivative needs a variable', 'invalid-request');
     const steps: Derivative[] = [];

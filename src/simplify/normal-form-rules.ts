@@ -1,6 +1,6 @@
-import type { Add, Div, Expr, Mul } from '../expr/types.js';
+import type { Add, Div, Expr, Mul, Rational } from '../expr/types.js';
 import { div, int, mul, num, pow } from '../expr/factory.js';
-import { isInteger, isNegative } from '../expr/rational.js';
+import { isInteger, isNegative, rational } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
 import { atomId, compareAtoms } from '../algebra/atoms.js';
 import { cancel } from '../algebra/cancel.js';
@@ -16,7 +16,7 @@ import { functionTable } from '../functions/table.js';
  * factored, whichever is smallest) only when that is strictly smaller, so they
  * cannot undo each other and the rewriting terminates.
  */
-function normalIfSmaller(e: Expr): Expr | undefined {
+export function normalIfSmaller(e: Expr): Expr | undefined {
   const normal = rationalFunctionToExpr(cancel(toRationalFunction(e)), 'auto');
   return simpler(normal, e) ? normal : undefined;
 }
@@ -91,26 +91,33 @@ interface AlgebraicContents {
   readonly atoms: Set<number>;
   /** A number other than ±1 (a coefficient or a constant term: not an exponent). */
   numbers: boolean;
+  /** A sum whose terms all have such a number: its content may come out (2x + 2y is 2(x + y)). */
+  content: boolean;
   /** A quotient, a fraction p/q or a negative power, which may combine with the quotient around it. */
   fractions: boolean;
-  /** A sum that starts with a minus sign, which the normal form may turn round: (1 − x)² is (x − 1)². */
+  /** A minus sign outside a sum, or a sum with a term of minus sign, which the normal form may take out or turn round: (−x)² is x², (1 − x)² is (x − 1)². */
   signs: boolean;
 }
 
 function algebraicContents(e: Expr): AlgebraicContents {
-  const contents: AlgebraicContents = { atoms: new Set(), numbers: false, fractions: false, signs: false };
-  const stack = [e];
+  const contents: AlgebraicContents = { atoms: new Set(), numbers: false, content: false, fractions: false, signs: false };
+  // Each part with whether it is a term of a sum, where a minus sign is at home.
+  const stack: [Expr, boolean][] = [[e, false]];
   while (stack.length > 0) {
-    const node = stack.pop()!;
+    const [node, term] = stack.pop()!;
     const parts = algebraicParts(node);
     if (node.kind === 'num') {
       contents.numbers ||= !(node.value.n === 1n && node.value.d === 1n);
       contents.fractions ||= node.value.d !== 1n;
+      contents.signs ||= !term && node.value.s < 0n;
+    } else if (node.kind === 'add') {
+      contents.signs ||= node.terms.some((t) => coefficientOf(t).s < 0n);
+      contents.content ||= node.terms.every((t) => !coefficientOf(t).abs().equals(1));
     } else if (node.kind === 'div') contents.fractions = true;
-    else if (node.kind === 'add') contents.signs ||= node.terms.some((t) => t.kind === 'neg' || (t.kind === 'num' && t.value.s < 0n));
+    else if (node.kind === 'neg') contents.signs ||= !term;
     else if (node.kind === 'pow' && node.exponent.kind === 'num') contents.fractions ||= isNegative(node.exponent.value);
     else if (parts.length === 0) contents.atoms.add(node.hash);
-    for (const part of parts) stack.push(part);
+    for (const part of parts) stack.push([part, node.kind === 'add']);
   }
   return contents;
 }
@@ -118,21 +125,29 @@ function algebraicContents(e: Expr): AlgebraicContents {
 /*
  * A quotient's normal form can only be smaller where something cancels or combines: the two
  * sides share a part (a common factor needs one, √x too: it is x^(1/2)), both have numbers, a
- * side holds a fraction of its own or a sum with a minus sign to turn round, or both have a sign
- * to cancel. Otherwise (sin(x)/(x² + 1),
- * 1/x) it is not worked out at all.
+ * side holds a fraction of its own, a minus sign to take out or turn round, or a sum with a
+ * content to take out. Otherwise (sin(x)/(x² + 1), 1/x) it is not worked out at all.
  */
-const quotientWorthTrying = ({ numerator, denominator }: Div): boolean => {
-  if (numerator.kind === 'neg' && denominator.kind === 'neg') return true;
-  if (isZeroNumber(numerator)) return true;
+export const quotientWorthTrying = ({ numerator, denominator }: Div): boolean => {
+  if (isZeroNumber(numerator) || denominator.kind === 'num') return true;
   const above = algebraicContents(numerator);
   const below = algebraicContents(denominator);
-  if (above.fractions || below.fractions || above.signs || below.signs || (above.numbers && below.numbers)) return true;
+  if ([above, below].some((side) => side.fractions || side.signs || side.content) || (above.numbers && below.numbers)) return true;
   for (const atom of above.atoms) if (below.atoms.has(atom)) return true;
   return false;
 };
 
 const isZeroNumber = (e: Expr): boolean => e.kind === 'num' && e.value.n === 0n;
+
+const wholeOne = rational(1);
+
+/** The number a term is written with: −3 for −3x, 2 for 2, 1 for x. */
+function coefficientOf(term: Expr): Rational {
+  if (term.kind === 'neg') return coefficientOf(term.operand).neg();
+  if (term.kind === 'num') return term.value;
+  if (term.kind === 'mul' && term.factors[0]!.kind === 'num') return term.factors[0]!.value;
+  return wholeOne;
+}
 
 export const algebraRules: readonly AnyRewriteRule[] = [
   rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalIfSmaller(e) : undefined)),

@@ -32,6 +32,25 @@ export interface SimplifyOptions {
    * of the result's polynomial parts; `exp` never rewrites into σ.
    */
   readonly form?: SimplifyForm;
+  /**
+   * Normal forms already worked out, shared by several simplifications (the partial derivatives
+   * of one gradient have most of their parts in common): each part is simplified once, and a
+   * simplification that finds a part done by another still records that part's steps.
+   */
+  readonly memo?: SimplifyMemo;
+}
+
+/** A part's normal form, and the steps that made it: entries `from` to `to` of the steps of the simplification that did it. */
+interface Done {
+  readonly normal: Expr;
+  readonly steps: readonly RewriteStep[];
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Normal forms to share between simplifications with the same rules and form (see SimplifyOptions.memo). */
+export class SimplifyMemo {
+  readonly done = new StructuralMap<Done>();
 }
 
 export type SimplifyForm = 'auto' | 'expanded' | 'factored' | 'exp';
@@ -51,7 +70,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   const places = options.places === true;
   const steps: RewriteStep[] = [];
   // Keyed by structure, so equal parts are simplified (and their steps recorded) once.
-  const normal = new StructuralMap<Expr>();
+  const normal = (places ? undefined : options.memo?.done) ?? new StructuralMap<Done>();
   // The rules for each kind of node, in their order: a node is offered only the rules for its kind.
   const rulesFor = new Map<Expr['kind'], AnyRewriteRule[]>();
   for (const rule of rules) rulesFor.set(rule.kind, [...(rulesFor.get(rule.kind) ?? []), rule]);
@@ -61,7 +80,12 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     // the map: equal numbers share one entry, and so how the first was written, 0.1 or 1/10.)
     if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
     const known = places ? undefined : normal.get(node);
-    if (known) return known;
+    if (known) {
+      // Done by another simplification: its steps are this one's too.
+      if (known.steps !== steps) for (let i = known.from; i < known.to; i++) steps.push(known.steps[i]!);
+      return known.normal;
+    }
+    const from = steps.length;
     checkLimits();
     // Paths are only kept with places: making one per child visit is most of the cost otherwise.
     const normalChildren = (n: Expr): Expr => withChildren(n, children(n).map((c, i) => visit(c, places ? [...path, i] : path)));
@@ -74,7 +98,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
       // The rewritten node may have new children that are not yet in normal form.
       current = normalChildren(fired.after);
     }
-    if (!places) normal.set(node, current);
+    if (!places) normal.set(node, { normal: current, steps, from, to: steps.length });
     return current;
   };
 
