@@ -11,7 +11,7 @@ import {
 } from '../algebra/polynomial.js';
 import { polynomialToExpr, powerExpr } from '../algebra/to-expr.js';
 import { cancel } from '../algebra/cancel.js';
-import { toRationalFunction, type RationalFunction } from '../algebra/rational-function.js';
+import { toRationalFunction } from '../algebra/rational-function.js';
 import { univariate } from '../algebra/univariate.js';
 import { rationalFunctionToExpr } from './written-form.js';
 import type { RewriteId, RewriteStep } from './rewrite.js';
@@ -52,9 +52,6 @@ function exponentials(e: Expr): Expr[] {
   return found;
 }
 
-const isZeroPolynomial = (r: RationalFunction): boolean => r.numerator.size === 0;
-const sameValue = (a: Expr, b: Expr): boolean => isZeroPolynomial(cancel(toRationalFunction(add([a, neg(b)])))) ;
-const oppositeValue = (a: Expr, b: Expr): boolean => isZeroPolynomial(cancel(toRationalFunction(add([a, b]))));
 
 /**
  * Whether writing e in σ can make it simpler: only where an exponential stands in a sum (1 + e^(−x))
@@ -79,46 +76,70 @@ function mayBeSimplerInSigmoid(e: Expr): boolean {
   return found;
 }
 
+/** An exponential e^a found in an expression, with a and −a in normal form (by their atom ids): e^(−x) and e^x are both in σ(x). */
+interface Found {
+  readonly exponential: Expr;
+  readonly argument: Expr;
+  readonly opposite: Expr;
+  readonly key: string;
+  readonly oppositeKey: string;
+}
+
+const normalForm = (e: Expr): Expr => rationalFunctionToExpr(cancel(toRationalFunction(e)), 'auto');
+
 /** Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. */
 export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
   if (!mayBeSimplerInSigmoid(e)) return undefined;
-  for (const exponential of exponentials(e)) {
+  const found = exponentials(e).map((exponential): Found => {
     const argument = (exponential as Expr & { kind: 'call' }).args[0]!;
+    const opposite = normalForm(neg(argument));
+    return { exponential, argument, opposite, key: atomId(normalForm(argument)), oppositeKey: atomId(opposite) };
+  });
+  for (const f of found) {
     // u with e^a = e^(−u) is the classic form; a itself when −a would start with a minus sign (σ(x), not σ(−x)).
-    const opposite = rationalFunctionToExpr(cancel(toRationalFunction(neg(argument))), 'auto');
-    const candidates = isNegativeLooking(opposite) ? [argument, opposite] : [opposite, argument];
-    for (const u of candidates) {
-      const attempt = rewriteFor(e, u);
+    const candidates: [Expr, string][] = isNegativeLooking(f.opposite) ? [[f.argument, f.key], [f.opposite, f.oppositeKey]] : [[f.opposite, f.oppositeKey], [f.argument, f.key]];
+    for (const [u, key] of candidates) {
+      const attempt = rewriteFor(e, u, key, found);
       if (attempt) return attempt;
     }
   }
   return undefined;
 }
 
-function rewriteFor(e: Expr, u: Expr): SigmoidRewrite | undefined {
-  const s = call('sigmoid', [u]);
-  const decaying: Expr[] = [];
-  const growing: Expr[] = [];
-  for (const x of exponentials(e)) {
-    const a = (x as Expr & { kind: 'call' }).args[0]!;
-    if (oppositeValue(a, u)) decaying.push(x);
-    else if (sameValue(a, u)) growing.push(x);
-  }
+/**
+ * e written in σ(u), where that is simpler. In a sum only the terms with an exponential of ±u
+ * take part, so the work is that of those terms (a sum of a thousand terms, each with an
+ * exponential of its own, is rewritten term by term, not a thousand times whole).
+ */
+function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[]): SigmoidRewrite | undefined {
+  const decaying = found.filter((f) => f.oppositeKey === uKey).map((f) => f.exponential);
+  const growing = found.filter((f) => f.key === uKey && f.oppositeKey !== uKey).map((f) => f.exponential);
   if (decaying.length + growing.length === 0) return undefined;
+  const s = call('sigmoid', [u]);
   const one = int(1);
-  let substituted = e;
-  for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
-  for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));
-  const result = rationalFunctionToExpr(cancel(toRationalFunction(substituted)), 'auto');
-  if (exponentials(result).some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
-  if (complexity(result) >= complexity(e)) return undefined;
-  const staged = growing.length === 0 && decaying.length === 1 ? stages(e, decaying[0]!, s, result) : undefined;
   const identity: readonly [Expr, Expr] = decaying.length > 0
     ? [decaying[0]!, div(add([one, neg(s)]), s)]
     : [growing[0]!, div(s, add([one, neg(s)]))];
+  const ids = new Set(decaying.concat(growing).map(atomId));
+  const involved = e.kind === 'add' ? e.terms.filter((t) => exponentials(t).some((x) => ids.has(atomId(x)))) : [e];
+  const part = involved.length === 1 ? involved[0]! : add(involved);
+  let substituted = part;
+  for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
+  for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));
+  const rewritten = normalForm(substituted);
+  if (exponentials(rewritten).some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
+  if (complexity(rewritten) >= complexity(part)) return undefined;
+  if (e.kind === 'add' && involved.length < e.terms.length) {
+    // The rewritten terms stand where the first of them stood.
+    const at = e.terms.indexOf(involved[0]!);
+    const rest = e.terms.filter((t) => !involved.includes(t));
+    const result = add([...rest.slice(0, at), ...(rewritten.kind === 'add' ? rewritten.terms : [rewritten]), ...rest.slice(at)]);
+    return { result, steps: [{ rule: 'rewrite-in-sigmoid', before: e, after: result, path: [], uses: identity }] };
+  }
+  const staged = growing.length === 0 && decaying.length === 1 ? stages(e, decaying[0]!, s, rewritten) : undefined;
   return {
-    result,
-    steps: staged ?? [{ rule: 'rewrite-in-sigmoid', before: e, after: result, path: [], uses: identity }],
+    result: rewritten,
+    steps: staged ?? [{ rule: 'rewrite-in-sigmoid', before: e, after: rewritten, path: [], uses: identity }],
   };
 }
 

@@ -65,6 +65,13 @@ describe('algebra rules', () => {
 });
 
 describe('answers in terms of σ', () => {
+  it('rewrites only the terms of a sum with the exponential, leaving the others as they are', () => {
+    expect(toText(simplify(parse('exp(-x)/(1+exp(-x))^2 + log(x)')))).toBe('sigmoid(x)*(1 - sigmoid(x)) + log(x)');
+    expect(toText(simplify(parse('exp(-x)/(1+exp(-x))^2 + 3*exp(2*x)')))).toBe('sigmoid(x)*(1 - sigmoid(x)) + 3*exp(2*x)');
+    const steps = simplifyWithSteps(parse('log(x) + exp(-x)/(1+exp(-x))^2')).steps.filter((s) => s.rule === 'rewrite-in-sigmoid');
+    expect(steps.map((s) => toText(s.after))).toEqual(['log(x) + sigmoid(x)*(1 - sigmoid(x))']);
+  });
+
   it.each([
     ['sigmoid(2x - 1)', '2σ(2x − 1)·(1 − σ(2x − 1))'],
     ['1/(1+e^(-x))', 'σ(x)·(1 − σ(x))'],
