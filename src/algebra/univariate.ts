@@ -146,9 +146,24 @@ function divisors(n: bigint): bigint[] | undefined {
   return out;
 }
 
-/** Rational roots to try: p/q from the rational root theorem, or a small set when the coefficients are huge. */
+/**
+ * Rational roots to try: of a line or a quadratic, its rational roots themselves (by the formula,
+ * whatever the size of the coefficients: 81x² + 10998x + 373322 has divisors enough to try for
+ * milliseconds); of a higher degree, p/q from the rational root theorem, or a small set when the
+ * coefficients are huge.
+ */
 export function candidateRoots(coefficients: readonly Rational[]): Rational[] {
   const integers = integerCoefficients(coefficients);
+  if (integers.length === 2) return [new Fraction(-integers[0]!, integers[1]!)];
+  if (integers.length === 3) {
+    const [c, b, a] = integers as [bigint, bigint, bigint];
+    const discriminant = b * b - 4n * a * c;
+    if (discriminant < 0n) return [];
+    const root = integerSquareRoot(discriminant);
+    if (root * root !== discriminant) return [];
+    const roots = [new Fraction(-b + root, 2n * a), new Fraction(-b - root, 2n * a)];
+    return root === 0n ? [roots[0]!] : roots;
+  }
   const ps = divisors(integers[0]!) ?? [1n, 2n, 3n];
   const qs = divisors(integers.at(-1)!) ?? [1n, 2n, 3n, 4n, 6n];
   const seen = new Set<string>();
@@ -161,6 +176,21 @@ export function candidateRoots(coefficients: readonly Rational[]): Rational[] {
     }
   }
   return out.slice(0, 400);
+}
+
+/** ⌊√n⌋ of a whole number n ≥ 0, by Newton's method on BigInts. */
+function integerSquareRoot(n: bigint): bigint {
+  if (n < 2n) return n;
+  let x = BigInt(Math.floor(Math.sqrt(Number(n))));
+  // From the double's estimate, a few steps settle it exactly, however many digits n has.
+  for (;;) {
+    const next = (x + n / x) >> 1n;
+    if (next === x || next === x + 1n) break;
+    x = next;
+  }
+  while (x * x > n) x--;
+  while ((x + 1n) * (x + 1n) <= n) x++;
+  return x;
 }
 
 function integerCoefficients(coefficients: readonly Rational[]): bigint[] {

@@ -12,6 +12,8 @@ import { toRationalFunction } from '../algebra/rational-function.js';
 import { rationalFunctionToExpr } from './written-form.js';
 import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
+import { sumPart } from './sum-part.js';
+import { atomId } from '../algebra/atoms.js';
 
 /*
  * Rewrites that know functions, each read from the function table: exact values, a function
@@ -48,14 +50,27 @@ const isEvenPowerOf = (part: Expr, name: FunctionName): part is Pow & { base: Ca
 /** The algebraic parts of a node, where a square may be replaced: not the arguments of functions. */
 const algebraicParts = (e: Expr): readonly Expr[] => (e.kind === 'add' || e.kind === 'mul' || e.kind === 'neg' || e.kind === 'div' ? children(e) : []);
 
-/** The arguments u of the squares f(u)^(2k) among the algebraic parts of a sum. */
-function squaredArguments(e: Add | Div, name: FunctionName): Expr[] {
+/** The arguments u of the squares f(u)^(2k) among the algebraic parts of an expression. */
+function squaredArguments(e: Expr, name: FunctionName): Expr[] {
   const found: Expr[] = [];
   foldParts<Expr, null>(e, algebraicParts, (part) => {
     if (isEvenPowerOf(part, name) && !found.some((u) => equals(u, part.base.args[0]!))) found.push(part.base.args[0]!);
     return null;
   });
   return found;
+}
+
+/** The arguments (by atom id) of the functions of one argument among the algebraic parts of e, or 'polynomial' where e is a polynomial in its variables. */
+function argumentsOfCalls(e: Expr): string[] | 'polynomial' {
+  const found: string[] = [];
+  let polynomial = true;
+  foldParts<Expr, null>(e, (part) => (part.kind === 'pow' ? [part.base] : algebraicParts(part)), (part) => {
+    if (part.kind === 'call' && part.args.length === 1) found.push(atomId(part.args[0]!));
+    if (part.kind === 'div' || part.kind === 'call' || part.kind === 'apply' || part.kind === 'derivative'
+      || (part.kind === 'pow' && !(part.exponent.kind === 'num' && isInteger(part.exponent.value) && part.exponent.value.s > 0n))) polynomial = false;
+    return null;
+  });
+  return polynomial ? 'polynomial' : found;
 }
 
 /** A sum with each f(u)^(2k) among its algebraic parts written as (the identity's right side)^k. */
@@ -75,14 +90,30 @@ const termCount = (e: Expr): number => foldParts<Expr, number>(e, algebraicParts
  * cos(u)² is −1, but cos(u)² − sin(u)² stays as it is rather than becoming 1 − 2sin(u)².
  */
 function withSquareIdentity(e: Add | Div): Expr | undefined {
+  // In a sum, the identity for f(u)² may cancel the terms with a function of u and the
+  // polynomial ones (−sin(u)² − cos(u)² is −1, 1 − sech(u)² is tanh(u)², y − y·sin(u)² is
+  // y·cos(u)²): only those are rewritten and compared, so a long sum costs what those terms do,
+  // and every u of the sum is done in one rewrite, not one rewrite of the whole sum per u.
+  const callArguments = new Map<Expr, string[] | 'polynomial'>();
+  const argumentsIn = (t: Expr): string[] | 'polynomial' => {
+    let known = callArguments.get(t);
+    if (known === undefined) callArguments.set(t, (known = argumentsOfCalls(t)));
+    return known;
+  };
+  let current: Expr = e;
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {
-      const replaced = withSquaresReplaced(e, name, u, fromTemplate(square, [u]));
+      const id = atomId(u);
+      const found = sumPart(current, (t) => { const args = argumentsIn(t); return args === 'polynomial' || args.includes(id); });
+      if (!found) continue;
+      const replaced = withSquaresReplaced(found.part, name, u, fromTemplate(square, [u]));
       const normal = rationalFunctionToExpr(cancel(toRationalFunction(replaced)), 'auto');
-      if (termCount(normal) < termCount(e) && simpler(normal, e)) return normal;
+      if (!(termCount(normal) < termCount(found.part) && simpler(normal, found.part))) continue;
+      current = found.rebuild(normal);
+      if (found.whole || current.kind !== 'add') return current;
     }
   }
-  return undefined;
+  return current === e ? undefined : current;
 }
 
 export const functionRules: readonly AnyRewriteRule[] = [

@@ -1,5 +1,5 @@
 import type { Add, Div, Expr, Mul, Rational } from '../expr/types.js';
-import { div, int, mul, num, pow } from '../expr/factory.js';
+import { add, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, rational } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
 import { atomId, compareAtoms } from '../algebra/atoms.js';
@@ -69,10 +69,100 @@ const sumWorthTrying = ({ terms }: Add): boolean => {
     const core = t.kind === 'neg' ? t.operand : t;
     return isCompound(core) || (core.kind === 'mul' && core.factors.some(isCompound));
   })) return true;
-  // A factor common to every term may come out: e^x·sin(x) + x·e^x·cos(x).
+  return hasCommonFactor(terms);
+};
+
+/** Whether a factor is common to every term, and may come out: e^x·sin(x) + x·e^x·cos(x). */
+function hasCommonFactor(terms: readonly Expr[]): boolean {
   const [first, ...rest] = terms.map(basesOf);
   return [...first!].some((b) => rest.every((s) => s.has(b)));
-};
+}
+
+/** Sums of more terms than this are put in normal form group by group (see sumGroups). */
+const groupedFrom = 8;
+
+/**
+ * The parts every monomial of a term has, when expanded: e^(5x + 287) in 99x⁷·e^(5x + 287)·(5x + 8).
+ * Variables and constants are left out (a compound factor changes their powers), and so are roots.
+ */
+function kernelOf(term: Expr): number[] {
+  const core = term.kind === 'neg' ? term.operand : term;
+  const kernel: number[] = [];
+  for (const f of core.kind === 'mul' ? core.factors : [core]) {
+    const base = f.kind === 'pow' && f.exponent.kind === 'num' ? f.base : f;
+    if (base.kind === 'apply' || base.kind === 'pow' || (base.kind === 'call' && algebraicParts(base).length === 0)) kernel.push(base.hash);
+  }
+  return kernel;
+}
+
+/**
+ * The terms of a sum that may combine, in groups, in the order of their first terms. Expanded,
+ * two terms share a monomial only where each holds the other's kernel; terms with no kernel,
+ * or with a quotient (which may combine with any other over a common denominator), are all in one
+ * group. A sum of a thousand terms c·xᵏ·f(a·x + b) is a thousand groups of one.
+ */
+function sumGroups(terms: readonly Expr[]): Expr[][] {
+  const parent = terms.map((_, i) => i);
+  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
+  const join = (i: number, j: number): void => {
+    parent[root(i)] = root(j);
+  };
+  const contents = terms.map(algebraicContents);
+  const kernels = terms.map(kernelOf);
+  const holding = new Map<number, number[]>();
+  contents.forEach((c, i) => {
+    for (const atom of c.atoms) {
+      const list = holding.get(atom);
+      if (list) list.push(i);
+      else holding.set(atom, [i]);
+    }
+  });
+  let common: number | undefined;
+  // Terms of one kernel are one group; each kernel is then looked for among the terms that hold
+  // its rarest part, once, so that many terms of one kernel cost no more than one.
+  const byKernel = new Map<string, number>();
+  terms.forEach((_, i) => {
+    if (kernels[i]!.length === 0 || contents[i]!.fractions) {
+      if (common === undefined) common = i;
+      else join(i, common);
+      return;
+    }
+    const key = [...kernels[i]!].sort((a, b) => a - b).join(',');
+    const first = byKernel.get(key);
+    if (first !== undefined) {
+      join(i, first);
+      return;
+    }
+    byKernel.set(key, i);
+    const rarest = kernels[i]!.map((atom) => holding.get(atom) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
+    for (const j of rarest) if (kernels[i]!.every((atom) => contents[j]!.atoms.has(atom))) join(i, j);
+  });
+  const groups = new Map<number, Expr[]>();
+  terms.forEach((t, i) => {
+    const group = groups.get(root(i));
+    if (group) group.push(t);
+    else groups.set(root(i), [t]);
+  });
+  return [...groups.values()];
+}
+
+/** A long sum put in normal form group by group where its terms fall apart into groups that cannot combine; whole otherwise. */
+function normalSumIfSmaller(e: Add): Expr | undefined {
+  if (e.terms.length <= groupedFrom || hasCommonFactor(e.terms)) return normalIfSmaller(e);
+  const groups = sumGroups(e.terms);
+  if (groups.length === 1) return normalIfSmaller(e);
+  let changed = false;
+  const terms = groups.flatMap((group) => {
+    // A term alone combines with nothing: its own rules have made it what it is.
+    if (group.length === 1) return group;
+    const part = add(group);
+    const normal = normalIfSmaller(part);
+    if (normal === undefined) return group;
+    changed = true;
+    return normal.kind === 'add' ? normal.terms : [normal];
+  });
+  return changed ? add(terms) : undefined;
+}
 
 /** Where a factor is written: numbers (and their powers, 2⁵⁰⁰⁰) first, then single parts in their writing order, sums and quotients last. */
 function factorCategory(e: Expr): number {
@@ -150,7 +240,7 @@ function coefficientOf(term: Expr): Rational {
 }
 
 export const algebraRules: readonly AnyRewriteRule[] = [
-  rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalIfSmaller(e) : undefined)),
+  rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalSumIfSmaller(e) : undefined)),
   rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   // (x²)^(1/4) → √|x|, (x³)^(1/3) → x: a fractional power of a power, keeping the real domain

@@ -14,6 +14,7 @@ import { cancel } from '../algebra/cancel.js';
 import { toRationalFunction } from '../algebra/rational-function.js';
 import { univariate } from '../algebra/univariate.js';
 import { rationalFunctionToExpr } from './written-form.js';
+import { sumPart } from './sum-part.js';
 import type { RewriteId, RewriteStep } from './rewrite.js';
 
 /*
@@ -32,12 +33,12 @@ export interface SigmoidRewrite {
   readonly steps: readonly RewriteStep[];
 }
 
-/** Exponentials e^a in the algebraic part of an expression (not inside other functions). */
-function exponentials(e: Expr): Expr[] {
+/** Exponentials e^a (or other calls of one name) in the algebraic part of an expression (not inside other functions). */
+function exponentials(e: Expr, name: 'exp' | 'sigmoid' = 'exp'): Expr[] {
   const found: Expr[] = [];
   const seen = new Set<string>();
   const visit = (node: Expr): void => {
-    if (node.kind === 'call' && node.name === 'exp') {
+    if (node.kind === 'call' && node.name === name) {
       const key = atomId(node);
       if (!seen.has(key)) {
         seen.add(key);
@@ -85,6 +86,9 @@ interface Found {
   readonly oppositeKey: string;
 }
 
+/** The key under which the terms holding σ(u) are found, u by the atom id of its normal form. */
+const sigmoidOf = (argumentKey: string): string => `σ ${argumentKey}`;
+
 const normalForm = (e: Expr): Expr => rationalFunctionToExpr(cancel(toRationalFunction(e)), 'auto');
 
 /** Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. */
@@ -95,11 +99,21 @@ export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
     const opposite = normalForm(neg(argument));
     return { exponential, argument, opposite, key: atomId(normalForm(argument)), oppositeKey: atomId(opposite) };
   });
+  // Which terms of a sum hold each exponential, and each σ (by its argument's normal form: a term
+  // with σ(u) may cancel with the rewritten ones), found once for all the σ(u) tried.
+  const holding = new Map<string, Set<Expr>>();
+  const hold = (id: string, t: Expr): void => {
+    holding.set(id, (holding.get(id) ?? new Set()).add(t));
+  };
+  for (const t of e.kind === 'add' ? e.terms : [e]) {
+    for (const x of exponentials(t)) hold(atomId(x), t);
+    for (const s of exponentials(t, 'sigmoid')) hold(sigmoidOf(atomId(normalForm((s as Expr & { kind: 'call' }).args[0]!))), t);
+  }
   for (const f of found) {
     // u with e^a = e^(−u) is the classic form; a itself when −a would start with a minus sign (σ(x), not σ(−x)).
     const candidates: [Expr, string][] = isNegativeLooking(f.opposite) ? [[f.argument, f.key], [f.opposite, f.oppositeKey]] : [[f.opposite, f.oppositeKey], [f.argument, f.key]];
     for (const [u, key] of candidates) {
-      const attempt = rewriteFor(e, u, key, found);
+      const attempt = rewriteFor(e, u, key, found, holding);
       if (attempt) return attempt;
     }
   }
@@ -111,7 +125,7 @@ export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
  * take part, so the work is that of those terms (a sum of a thousand terms, each with an
  * exponential of its own, is rewritten term by term, not a thousand times whole).
  */
-function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[]): SigmoidRewrite | undefined {
+function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[], holding: ReadonlyMap<string, ReadonlySet<Expr>>): SigmoidRewrite | undefined {
   const decaying = found.filter((f) => f.oppositeKey === uKey).map((f) => f.exponential);
   const growing = found.filter((f) => f.key === uKey && f.oppositeKey !== uKey).map((f) => f.exponential);
   if (decaying.length + growing.length === 0) return undefined;
@@ -120,20 +134,17 @@ function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[]): Si
   const identity: readonly [Expr, Expr] = decaying.length > 0
     ? [decaying[0]!, div(add([one, neg(s)]), s)]
     : [growing[0]!, div(s, add([one, neg(s)]))];
-  const ids = new Set(decaying.concat(growing).map(atomId));
-  const involved = e.kind === 'add' ? e.terms.filter((t) => exponentials(t).some((x) => ids.has(atomId(x)))) : [e];
-  const part = involved.length === 1 ? involved[0]! : add(involved);
+  const ids = decaying.concat(growing).map(atomId);
+  ids.push(sigmoidOf(uKey));
+  const { part, whole, rebuild } = sumPart(e, (t) => ids.some((id) => holding.get(id)?.has(t) === true))!;
   let substituted = part;
   for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
   for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));
   const rewritten = normalForm(substituted);
   if (exponentials(rewritten).some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
   if (complexity(rewritten) >= complexity(part)) return undefined;
-  if (e.kind === 'add' && involved.length < e.terms.length) {
-    // The rewritten terms stand where the first of them stood.
-    const at = e.terms.indexOf(involved[0]!);
-    const rest = e.terms.filter((t) => !involved.includes(t));
-    const result = add([...rest.slice(0, at), ...(rewritten.kind === 'add' ? rewritten.terms : [rewritten]), ...rest.slice(at)]);
+  if (!whole) {
+    const result = rebuild(rewritten);
     return { result, steps: [{ rule: 'rewrite-in-sigmoid', before: e, after: result, path: [], uses: identity }] };
   }
   const staged = growing.length === 0 && decaying.length === 1 ? stages(e, decaying[0]!, s, rewritten) : undefined;

@@ -58,3 +58,20 @@ describe('a quotient not worth trying', () => {
     expect(['x/x^2', '(2*x)/4', '(1/x)/y', '2/(1 - x)^2', '(-x)/(-y)', '(1/2)/sqrt(x)'].map(worth)).toEqual([true, true, true, true, true, true]);
   });
 });
+
+describe('long sums', () => {
+  it('apply an identity for squares to the terms it concerns, every one in one rewrite', () => {
+    const e = parse('-sin(x)^2 - cos(x)^2 + log(w) + cosh(2*y)^2 - sinh(2*y)^2 + 1 - sech(z)^2 + atan(w)');
+    const { result, steps } = simplifyWithSteps(e);
+    expect(toText(result)).toBe('tanh(z)^2 + log(w) + atan(w)');
+    expect(steps.filter((s) => s.rule === 'square-identity')).toHaveLength(1);
+  });
+
+  it('of terms that cannot combine keep each term as its own derivative, none merged with another', () => {
+    const sum = (n: number): string => Array.from({ length: n }, (_, i) => `${i + 1}*x^${i % 9}*exp(${(i % 9) + 1}*x + ${i})`).join(' + ');
+    const d = differentiate(sum(300));
+    // Each term's derivative stands on its own: c·xᵏ⁻¹·e^(ax + b)·(a·x + k), none merged with another.
+    expect(d.result.kind).toBe('add');
+    expect((d.result as { terms: unknown[] }).terms.length).toBe(300);
+  });
+});
