@@ -71,7 +71,6 @@ describe('long sums', () => {
     const sum = (n: number): string => Array.from({ length: n }, (_, i) => `${i + 1}*x^${i % 9}*exp(${(i % 9) + 1}*x + ${i})`).join(' + ');
     const d = differentiate(sum(300));
     // Each term's derivative stands on its own: c·xᵏ⁻¹·e^(ax + b)·(a·x + k), none merged with another.
-    expect(d.result.kind).toBe('add');
-    expect((d.result as { terms: unknown[] }).terms.length).toBe(300);
+    expect(d.result.kind === 'add' ? d.result.terms.length : 1).toBe(300);
   });
 });
