@@ -107,8 +107,10 @@ function sumGroups(terms: readonly Expr[]): Expr[][] {
   const join = (i: number, j: number): void => {
     parent[root(i)] = root(j);
   };
-  const contents = terms.map(algebraicContents);
   const kernels = terms.map(kernelOf);
+  // A sum of polynomials in its variables (most long sums) is one group, found without more ado.
+  if (kernels.every((k) => k.length === 0)) return [[...terms]];
+  const contents = terms.map(algebraicContents);
   const holding = new Map<number, number[]>();
   contents.forEach((c, i) => {
     for (const atom of c.atoms) {

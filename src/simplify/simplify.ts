@@ -50,7 +50,8 @@ interface Done {
 
 /** Normal forms to share between simplifications with the same rules and form (see SimplifyOptions.memo). */
 export class SimplifyMemo {
-  readonly done = new StructuralMap<Done>();
+  /** A part's normal form where no step made it (most parts), and its Done otherwise. */
+  readonly done = new StructuralMap<Expr | Done>();
 }
 
 export type SimplifyForm = 'auto' | 'expanded' | 'factored' | 'exp';
@@ -70,7 +71,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   const places = options.places === true;
   const steps: RewriteStep[] = [];
   // Keyed by structure, so equal parts are simplified (and their steps recorded) once.
-  const normal = (places ? undefined : options.memo?.done) ?? new StructuralMap<Done>();
+  const normal = (places ? undefined : options.memo?.done) ?? new StructuralMap<Expr | Done>();
   // The rules for each kind of node, in their order: a node is offered only the rules for its kind.
   const rulesFor = new Map<Expr['kind'], AnyRewriteRule[]>();
   for (const rule of rules) rulesFor.set(rule.kind, [...(rulesFor.get(rule.kind) ?? []), rule]);
@@ -81,6 +82,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
     const known = places ? undefined : normal.get(node);
     if (known) {
+      if ('kind' in known) return known;
       // Done by another simplification: its steps are this one's too.
       if (known.steps !== steps) for (let i = known.from; i < known.to; i++) steps.push(known.steps[i]!);
       return known.normal;
@@ -98,7 +100,8 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
       // The rewritten node may have new children that are not yet in normal form.
       current = normalChildren(fired.after);
     }
-    if (!places) normal.set(node, { normal: current, steps, from, to: steps.length });
+    // Most parts are in normal form as they stand: those keep no record of steps.
+    if (!places) normal.set(node, steps.length === from ? current : { normal: current, steps, from, to: steps.length });
     return current;
   };
 
