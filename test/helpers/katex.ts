@@ -20,3 +20,16 @@ export function mathPieces(document: string): string[] {
   for (const m of rest.matchAll(/\$([^$]+)\$/g)) pieces.push(m[1]!);
   return pieces;
 }
+
+/**
+ * Asserts that worked steps laid out in LaTeX and in Markdown typeset: every piece of mathematics
+ * in them (at least three in each), and the answer that closes the LaTeX on a line of its own.
+ */
+export function expectWorkedStepsRender(latex: string, markdown: string): void {
+  for (const output of [latex, markdown]) {
+    const pieces = mathPieces(output);
+    expect(pieces.length).toBeGreaterThanOrEqual(3);
+    pieces.forEach(expectRenders);
+  }
+  expectRenders(latex.trimEnd().split('\n').at(-1)!);
+}
