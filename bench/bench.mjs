@@ -1,5 +1,5 @@
 // dydx against the fastest systems on the same inputs, in one run: `npm run bench [group …]`.
-// dydx and mathjs run in child processes of their own (the memory reported is the tool's own, and a
+// dydx, mathjs and compute-engine run in child processes of their own (the memory reported is the tool's own, and a
 // tool that never finishes is stopped); SymEngine, Maxima and SymPy as programs (see others.mjs).
 // The systems of a group take turns input by input or group by group, so drift in the machine's
 // speed falls on all of them alike.
@@ -12,7 +12,7 @@ const self = fileURLToPath(import.meta.url);
 const [, , mode, groupName, tool, index] = process.argv;
 /** An input that takes longer is stopped and reported as such. */
 const timeoutSeconds = 120;
-const inProcess = new Set(['dydx', 'mathjs', 'mathjs-raw']);
+const inProcess = new Set(['dydx', 'mathjs', 'mathjs-raw', 'compute-engine']);
 
 if (mode === '--child') {
   const { runOne } = await import('./run-one.mjs');

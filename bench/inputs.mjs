@@ -52,7 +52,7 @@ const product = (n) => Array.from({ length: n }, (_, i) => `(x + ${i + 1})`).joi
 const nested = (open, n, close = ')') => `${open.repeat(n)}x${close.repeat(n)}`;
 
 /** The systems compared: in-process ones (dydx, mathjs) and those run apart (see others.mjs). */
-const fastest = ['dydx', 'symengine', 'maxima', 'sympy', 'sympy-simplify', 'mathjs-raw', 'mathjs'];
+const fastest = ['dydx', 'symengine', 'maxima', 'sympy', 'sympy-simplify', 'compute-engine', 'mathjs-raw', 'mathjs'];
 const corpusGroup = (order) => ({
   name: `corpus-${order}`,
   title: `${corpus.length} typical expressions, derivative of order ${order}: parse, differentiate, simplify, print text`,
@@ -69,10 +69,10 @@ export const groups = [
   {
     name: 'sigmoid',
     title: 'σ⁽ⁿ⁾: the n-th derivative of 1/(1+exp(-x)) (dydx in σ form; the others in e^−x)',
-    tools: ['dydx', 'symengine', 'maxima', 'sympy', 'mathjs'],
+    tools: ['dydx', 'symengine', 'maxima', 'sympy', 'compute-engine', 'mathjs'],
     inputs: sigmoidOrders.map((n) => ({
       input: `σ^(${n})`, text: '1/(1+exp(-x))', order: n,
-      skip: { mathjs: n > 6, sympy: n > 25, maxima: n > 100 },
+      skip: { mathjs: n > 6, sympy: n > 25, maxima: n > 100, 'compute-engine': n > 10 },
     })),
   },
   {

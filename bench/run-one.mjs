@@ -68,13 +68,55 @@ const mathjsDerivative = (simplify) => ({ text, order = 1 }) => {
   };
 };
 
-const tools = { dydx, mathjs: mathjsDerivative(true), 'mathjs-raw': mathjsDerivative(false) };
+// compute-engine reads MathJSON: the mathjs tree of the same function (σ and softplus written out), translated.
+let ce;
+const ceNames = {
+  sin: 'Sin', cos: 'Cos', tan: 'Tan', sec: 'Sec', csc: 'Csc', cot: 'Cot', asin: 'Arcsin', acos: 'Arccos', atan: 'Arctan',
+  sinh: 'Sinh', cosh: 'Cosh', tanh: 'Tanh', asinh: 'Arsinh', exp: 'Exp', log: 'Ln', sqrt: 'Sqrt', cbrt: 'Cbrt', abs: 'Abs',
+};
+const ceOperators = { add: 'Add', subtract: 'Subtract', multiply: 'Multiply', divide: 'Divide', pow: 'Power', unaryMinus: 'Negate' };
+function mathJson(node) {
+  switch (node.type) {
+    case 'ParenthesisNode': return mathJson(node.content);
+    case 'ConstantNode': return node.value;
+    case 'SymbolNode': return node.name === 'e' ? 'ExponentialE' : node.name === 'pi' ? 'Pi' : node.name;
+    case 'OperatorNode': {
+      const name = ceOperators[node.fn];
+      if (!name) throw new Error(`no MathJSON for ${node.fn}`);
+      return [name, ...node.args.map(mathJson)];
+    }
+    case 'FunctionNode': {
+      if (node.fn.name === 'log' && node.args.length === 2) return ['Log', ...node.args.map(mathJson)];
+      if (node.fn.name === 'cbrt') return ['Root', mathJson(node.args[0]), 3];
+      const name = ceNames[node.fn.name];
+      if (!name) throw new Error(`no MathJSON for ${node.fn.name}`);
+      return [name, ...node.args.map(mathJson)];
+    }
+    default: throw new Error(`no MathJSON for ${node.type}`);
+  }
+}
+
+const computeEngine = ({ text, order = 1 }) => {
+  const source = mathJson(toMathjs(parse(text)));
+  return () => {
+    let e = ce.box(source);
+    for (let i = 0; i < order; i++) e = ce.box(['D', e, 'x']).evaluate();
+    const answer = e.toString();
+    return { chars: answer.length, answer };
+  };
+};
+
+const tools = { dydx, mathjs: mathjsDerivative(true), 'mathjs-raw': mathjsDerivative(false), 'compute-engine': computeEngine };
 
 /** Measures one input of a group with one tool (all of them, index undefined, one after another). */
 export async function runOne(name, tool, index) {
   if (tool !== 'dydx') {
     mathjs = await import('mathjs');
     ({ toMathjs } = await import('../dist/mathjs.js'));
+  }
+  if (tool === 'compute-engine') {
+    const { ComputeEngine } = await import('@cortex-js/compute-engine');
+    ce = new ComputeEngine();
   }
   const inputs = groups.find((g) => g.name === name).inputs;
   if (index === undefined) return inputs.filter((input) => !input.skip?.[tool]).map((input) => measureInput(tool, input));
