@@ -26,6 +26,8 @@ function partsOf(node: Expr): readonly unknown[] {
 
 /** Refuses a tree with a node that is not one, or that contains itself. Shared parts are fine. */
 export function checkTree(root: unknown): void {
+  // A tree checked once is not checked again: the partials of a gradient each take the same tree.
+  if (typeof root === 'object' && root !== null && checked.has(root)) return;
   const done = new WeakSet<object>();
   const onPath = new WeakSet<object>();
   // Iterative, with each node's parts pushed after the node: any depth is checked.
@@ -48,4 +50,8 @@ export function checkTree(root: unknown): void {
     stack.push({ node, leaving: true });
     for (const part of partsOf(node as Expr)) stack.push({ node: part, leaving: false });
   }
+  checked.add(root as object);
 }
+
+/** Trees found whole and well formed (their nodes are readonly, so they stay so). */
+const checked = new WeakSet<object>();

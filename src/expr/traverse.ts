@@ -123,16 +123,42 @@ export function containsCall(e: Expr, names: ReadonlySet<string>): boolean {
   return false;
 }
 
-const dependenceCache = new Map<string, WeakMap<Expr, boolean>>();
+/** The variables of each node, found once for all the variables asked about (a gradient asks about each). */
+const variableSets = new WeakMap<Expr, ReadonlySet<string>>();
+const noVariables: ReadonlySet<string> = new Set();
+const singleVariables = new Map<string, ReadonlySet<string>>();
+
+/** a ∪ b, reusing either where it holds the other (most parts of a tree have the same variables). */
+function union(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
+  if (a === b || b.size === 0) return a;
+  if (a.size === 0) return b;
+  if (a.size >= b.size && [...b].every((v) => a.has(v))) return a;
+  if ([...a].every((v) => b.has(v))) return b;
+  return new Set([...a, ...b]);
+}
+
+function variableSet(e: Expr): ReadonlySet<string> {
+  const known = variableSets.get(e);
+  if (known) return known;
+  // Stops at parts already answered, so asking of each part of a tree in turn stays linear.
+  return foldParts(e, children, (node, of) => {
+    if (node.kind === 'variable') {
+      let single = singleVariables.get(node.name);
+      if (!single) {
+        single = new Set([node.name]);
+        if (singleVariables.size < 10_000) singleVariables.set(node.name, single);
+      }
+      return single;
+    }
+    let all = noVariables;
+    for (const c of children(node)) all = union(all, of(c));
+    return all;
+  }, variableSets);
+}
 
 /** Does e contain the variable `name`? Cached per node, so repeated questions are cheap. */
 export function dependsOn(e: Expr, name: string): boolean {
-  let cache = dependenceCache.get(name);
-  if (!cache) dependenceCache.set(name, (cache = new WeakMap()));
-  const known = cache.get(e);
-  if (known !== undefined) return known;
-  // Stops at parts already answered, so asking of each part of a tree in turn stays linear.
-  return foldParts(e, children, (node, of) => (node.kind === 'variable' ? node.name === name : children(node).some(of)), cache);
+  return variableSet(e).has(name);
 }
 
 /** The arguments a derivative of an abstract function is by, 1-based, each as often as it is: [1, 1, 2] for ∂₁∂₁∂₂f. */
