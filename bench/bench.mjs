@@ -119,7 +119,7 @@ function printGroup(group, tools, results, { parse, toText }) {
       return row.answer.length;
     }
   };
-  // The goal: no longer than the shortest plain derivative of the fastest systems (SymPy's simplify is compared in total).
+  // Each answer's size beside the shortest plain derivative of the fastest systems (SymPy's simplify is compared in total).
   const sized = group.sizes ? others.filter((t) => ['symengine', 'maxima', 'sympy'].includes(t)) : [];
   const header = ['input', ...tools.map((t) => `${t} ms`), ...(group.sizes ? ['dydx size', 'shortest other', 'by'] : [])];
   const lines = [header];
