@@ -1,6 +1,6 @@
 import type { Add, Div, Expr, Mul, Rational } from '../expr/types.js';
 import { add, div, int, mul, num, pow } from '../expr/factory.js';
-import { isInteger, isNegative, rational } from '../expr/rational.js';
+import { isInteger, isNegative, isZero, rational } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
 import { atomId, compareAtoms } from '../algebra/atoms.js';
 import { cancel } from '../algebra/cancel.js';
@@ -221,15 +221,13 @@ function algebraicContents(e: Expr): AlgebraicContents {
  * content to take out. Otherwise (sin(x)/(x² + 1), 1/x) it is not worked out at all.
  */
 export const quotientWorthTrying = ({ numerator, denominator }: Div): boolean => {
-  if (isZeroNumber(numerator) || denominator.kind === 'num') return true;
+  if ((numerator.kind === 'num' && isZero(numerator.value)) || denominator.kind === 'num') return true;
   const above = algebraicContents(numerator);
   const below = algebraicContents(denominator);
   if ([above, below].some((side) => side.fractions || side.signs || side.content) || (above.numbers && below.numbers)) return true;
   for (const atom of above.atoms) if (below.atoms.has(atom)) return true;
   return false;
 };
-
-const isZeroNumber = (e: Expr): boolean => e.kind === 'num' && e.value.n === 0n;
 
 const wholeOne = rational(1);
 

@@ -33,8 +33,8 @@ export interface SigmoidRewrite {
   readonly steps: readonly RewriteStep[];
 }
 
-/** Exponentials e^a (or other calls of one name) in the algebraic part of an expression (not inside other functions). */
-function exponentials(e: Expr, name: 'exp' | 'sigmoid' = 'exp'): Expr[] {
+/** The calls of one function, e^a or σ(a), in the algebraic part of an expression (not inside other functions), each once. */
+function callsIn(e: Expr, name: 'exp' | 'sigmoid'): Expr[] {
   const found: Expr[] = [];
   const seen = new Set<string>();
   const visit = (node: Expr): void => {
@@ -94,7 +94,7 @@ const normalForm = (e: Expr): Expr => rationalFunctionToExpr(cancel(toRationalFu
 /** Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. */
 export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
   if (!mayBeSimplerInSigmoid(e)) return undefined;
-  const found = exponentials(e).map((exponential): Found => {
+  const found = callsIn(e, 'exp').map((exponential): Found => {
     const argument = (exponential as Expr & { kind: 'call' }).args[0]!;
     const opposite = normalForm(neg(argument));
     return { exponential, argument, opposite, key: atomId(normalForm(argument)), oppositeKey: atomId(opposite) };
@@ -106,8 +106,8 @@ export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
     holding.set(id, (holding.get(id) ?? new Set()).add(t));
   };
   for (const t of e.kind === 'add' ? e.terms : [e]) {
-    for (const x of exponentials(t)) hold(atomId(x), t);
-    for (const s of exponentials(t, 'sigmoid')) hold(sigmoidOf(atomId(normalForm((s as Expr & { kind: 'call' }).args[0]!))), t);
+    for (const x of callsIn(t, 'exp')) hold(atomId(x), t);
+    for (const s of callsIn(t, 'sigmoid')) hold(sigmoidOf(atomId(normalForm((s as Expr & { kind: 'call' }).args[0]!))), t);
   }
   for (const f of found) {
     // u with e^a = e^(−u) is the classic form; a itself when −a would start with a minus sign (σ(x), not σ(−x)).
@@ -141,7 +141,7 @@ function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[], hol
   for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
   for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));
   const rewritten = normalForm(substituted);
-  if (exponentials(rewritten).some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
+  if (callsIn(rewritten, 'exp').some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
   if (complexity(rewritten) >= complexity(part)) return undefined;
   if (!whole) {
     const result = rebuild(rewritten);
