@@ -86,7 +86,10 @@ export function roundingError(e: Expr, env: Environment, options: Pick<EvaluateO
         // A function of one argument magnifies its error by |f′| there, from the table: a difference
         // quotient over a step relative to a huge argument (sin at 10¹⁶) would miss the oscillation.
         const slope = args.length === 1 ? derivativeAt(node.name, args[0]!) : Number.NaN;
-        error = node.args.reduce((s, a, i) => s + (Number.isFinite(slope) ? Math.abs(slope) : sensitivity(f, args, i)) * err(a), Math.abs(value));
+        // A step (heaviside, sign, floor) has exact values, 0, ½, 1 or a whole number: it rounds
+        // nothing, and 1 − heaviside(u) is exactly 0 where u > 0, however large what it multiplies.
+        const own = functionTable[node.name].derivative === 0 ? 0 : Math.abs(value);
+        error = node.args.reduce((s, a, i) => s + (Number.isFinite(slope) ? Math.abs(slope) : sensitivity(f, args, i)) * err(a), own);
         break;
       }
       case 'apply': {

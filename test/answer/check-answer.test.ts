@@ -54,6 +54,13 @@ describe('the catalogue of mistakes', () => {
 });
 
 describe('answers', () => {
+  it('finds an answer wrong by a constant factor where a step multiplies a huge part by 0', () => {
+    // 1 − heaviside(u) is exactly 0 here, times e^(x + 44): no rounding noise to hide a factor e + 1 in.
+    const f = 'exp(elu(e + (e + x + 38.7) + 0, e + e + 0))';
+    const wrong = `${f}*((heaviside(e + (e + x + 38.7) + 0) + (1 - heaviside(e + (e + x + 38.7) + 0))*(e + e + 0)*exp(e + (e + x + 38.7) + 0))*(e + 1))`;
+    expect(checkAnswer(f, wrong).verdict).toBe('incorrect');
+  });
+
   it.each([
     // Right, in any form.
     ['x^2*sin(x)', '2x*sin(x) + x^2*cos(x)', 'correct'],

@@ -27,4 +27,10 @@ describe('rounding error of a value', () => {
     // e^u magnifies an error in u by e^u: the error of 30 + x (about 30) becomes about 30·e³⁰.
     expect(bound('exp(30 + x)', 0.5)).toBeGreaterThan(30 * Math.exp(30));
   });
+
+  it('is none for a step, whose values are exact: 1 − heaviside(u) is 0 where u > 0, times anything', () => {
+    expect(bound('heaviside(x + 44)', 0.5)).toBe(0);
+    expect(bound('(1 - heaviside(x + 44))*exp(x + 44)', 0.5)).toBe(0);
+    expect(bound('floor(x)*3', 2.5)).toBeLessThan(10);
+  });
 });
