@@ -3,11 +3,9 @@ import type { Expr, Rational } from '../expr/types.js';
 import { checkLimits } from '../errors.js';
 import { gcdOf, isInteger, isNegative, isZero, lcmOf } from '../expr/rational.js';
 import { sameAtom } from './atoms.js';
-import { addPolynomials, atomPolynomial, constantPolynomial, scale, type Polynomial } from './polynomial.js';
+import { monomial, type Polynomial, type Term } from './polynomial.js';
 
 /* Polynomials in one atom: coefficients by degree, division, greatest common divisors and rational roots. */
-
-const one = new Fraction(1);
 
 /** Coefficients by degree, when p is a polynomial in a single atom with whole exponents ≥ 0. */
 export function univariate(p: Polynomial): { atom: Expr | undefined; coefficients: Rational[] } | undefined {
@@ -31,10 +29,12 @@ export function univariate(p: Polynomial): { atom: Expr | undefined; coefficient
 }
 
 export function fromCoefficients(atom: Expr, coefficients: readonly Rational[]): Polynomial {
-  let p: Polynomial = new Map();
+  // One map built in one pass: σ⁽¹⁰⁰⁰⁾ has a thousand terms, and a sum per term would copy them all each time.
+  const p = new Map<string, Term>();
   coefficients.forEach((c, degree) => {
     if (isZero(c)) return;
-    p = addPolynomials(p, scale(degree === 0 ? constantPolynomial(one) : atomPolynomial(atom, new Fraction(degree)), c));
+    const m = degree === 0 ? monomial([]) : monomial([[atom, new Fraction(degree)]]);
+    p.set(m.key, { coefficient: c, monomial: m });
   });
   return p;
 }
@@ -194,7 +194,27 @@ function integerSquareRoot(n: bigint): bigint {
 }
 
 function integerCoefficients(coefficients: readonly Rational[]): bigint[] {
-  const lcm = coefficients.reduce((l, c) => lcmOf(l, c.d), 1n);
-  return coefficients.map((c) => (c.s * c.n * lcm) / c.d);
+  return wholeCoefficients(coefficients).numerators;
+}
+
+/** Coefficients as whole numbers over one denominator, the least: 1/2, 1/3 are 3, 2 over 6. */
+export function wholeCoefficients(coefficients: readonly Rational[]): { numerators: bigint[]; denominator: bigint } {
+  const denominator = coefficients.reduce((l, c) => lcmOf(l, c.d), 1n);
+  return { numerators: coefficients.map((c) => (c.s * c.n * denominator) / c.d), denominator };
+}
+
+/**
+ * The coefficients of P′(f)·Q(f) from those of P and Q, by degree: the derivative of P(f) when
+ * f′ = Q(f), as σ′ = σ − σ². On whole numbers, so no order pays for the gcds fractions take at
+ * every operation: σ⁽¹⁰⁰⁰⁾ is a million such products of numbers of thousands of digits.
+ */
+export function derivativeTimes(p: readonly bigint[], q: readonly bigint[]): bigint[] {
+  const out: bigint[] = Array.from({ length: Math.max(0, p.length + q.length - 2) }, () => 0n);
+  for (let j = 1; j < p.length; j++) {
+    if (p[j] === 0n) continue;
+    const c = p[j]! * BigInt(j);
+    for (let i = 0; i < q.length; i++) if (q[i] !== 0n) out[j - 1 + i]! += c * q[i]!;
+  }
+  return out;
 }
 

@@ -5,8 +5,12 @@ import { variablesOf } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { derive } from '../diff/differentiate.js';
-import type { Condition, DiffStep } from '../diff/steps.js';
+import type { Condition } from '../diff/steps.js';
 import { conditionsOf, sameCondition } from './conditions.js';
+import { chainDerivations, polynomialChain } from './polynomial-chain.js';
+import type { Derivation } from './derivation.js';
+
+export type { Derivation } from './derivation.js';
 import { simplifyForms, simplifyWithSteps, type SimplifyForm, type SimplifyMemo } from '../simplify/simplify.js';
 import type { RewriteStep } from '../simplify/rewrite.js';
 import { read, type ParseOptions, type Reading } from '../parse/parse.js';
@@ -41,16 +45,6 @@ export interface DifferentiateOptions extends ParseOptions {
   readonly functions?: FunctionTable;
   /** Normal forms shared with other derivatives of the same form (those of one gradient): see SimplifyOptions.memo. */
   readonly simplifyMemo?: SimplifyMemo;
-}
-
-/** One differentiation: the expression, the rule tree, the tidying steps and the result. */
-export interface Derivation {
-  readonly expr: Expr;
-  readonly step: DiffStep;
-  readonly simplification: readonly RewriteStep[];
-  readonly result: Expr;
-  /** Where the result holds, when not everywhere the expression is defined: d/dx |x| = sign(x) for x ≠ 0. */
-  readonly conditions: readonly Condition[];
 }
 
 export interface Derivative {
@@ -165,24 +159,27 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
   seen.set(inputShape, { order: 0, coefficient: inputCoefficient });
   let cycle: Cycle | undefined;
   let current = expr;
-  for (let n = 1; n <= worked; n++) {
-    const step = derive(current, variable, { functions: options.functions, order: n });
+  // A derivative as the rules gave it, tidied unless `settled`, within the size limit before and after.
+  const tidy = (n: number, raw: Expr, settled: boolean): { result: Expr; steps: readonly RewriteStep[] } => {
     // Checked before simplifying too: a derivative far past the limit (sin nested 100,000 deep has
     // 5·10⁹ nodes written out) would take all the memory on the way.
-    const rawSize = treeSize(step.result);
+    const rawSize = treeSize(raw);
     if (rawSize > maxNodes) {
       throw new InputError(`derivative ${n} has ${rawSize} nodes as the rules give it, more than the limit of ${maxNodes}`, 'limit');
     }
+    const tidied = options.simplify === false || settled ? { result: raw, steps: [] } : simplifyWithSteps(raw, { form: options.form, memo: options.simplifyMemo });
+    const size = tidied.result === raw ? rawSize : treeSize(tidied.result);
+    if (size > maxNodes) throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`, 'limit');
+    return tidied;
+  };
+  for (let n = 1; n <= worked; n++) {
+    const step = derive(current, variable, { functions: options.functions, order: n });
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
     const settled = (step.rule === 'polynomial-in-function' || step.rule === 'polynomial-in-functions') && n < worked;
-    const tidied = options.simplify === false || settled ? { result: step.result, steps: [] } : simplifyWithSteps(step.result, { form: options.form, memo: options.simplifyMemo });
+    const tidied = tidy(n, step.result, settled);
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;
-    const size = current === step.result ? rawSize : treeSize(current);
-    if (size > maxNodes) {
-      throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`, 'limit');
-    }
     const [coefficient, shape] = splitCoefficient(current);
     const before = seen.get(shape);
     if (before !== undefined && BigInt(n) < wanted) {
@@ -198,6 +195,12 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
       continue;
     }
     if (!before) seen.set(shape, { order: n, coefficient });
+    // The orders after a polynomial in σ, tanh or tan are worked out on its coefficients (see polynomial-chain.ts).
+    const chain = settled ? polynomialChain(step, n, worked) : undefined;
+    if (chain) {
+      for (const d of chainDerivations(chain, { first: n, last: worked, variable, conditions: derivations.at(-1)!.conditions, functions: options.functions, tidy })) derivations.push(d);
+      break;
+    }
   }
   if (!cycle && wanted > BigInt(worked)) {
     throw new InputError(`order ${order} is above the limit of ${maxOrder}, and the first ${maxOrder} derivatives do not repeat`, 'limit');

@@ -6,6 +6,9 @@ import { buildTrace } from '../../src/steps/trace.js';
 import { traceToText } from '../../src/print/steps-text.js';
 import { relativeError } from '../../src/check/check.js';
 import { checkDerivative } from '../../src/check/check.js';
+import { equals } from '../../src/expr/traverse.js';
+import { toRationalFunction } from '../../src/algebra/rational-function.js';
+import { univariate } from '../../src/algebra/univariate.js';
 
 /* Orders of any size, where the derivatives become 0 or repeat, up to a number times the last. */
 
@@ -105,5 +108,48 @@ describe('high orders of polynomials in functions', () => {
     expect(step.rule).toBe('polynomial-in-functions');
     const text = traceToText(buildTrace(d));
     expect(text).toContain('Derivative of a polynomial in functions: (P(f, g))′ = ∂₁P(f, g)·f′ + ∂₂P(f, g)·g′\n  with f = σ(σ(x)), g = σ(x)');
+  });
+});
+
+describe('high orders of a polynomial in one function, on its coefficients', () => {
+  it.each([
+    ['sigmoid(x)', 9],
+    ['1/(1+exp(-x))', 7],
+    ['tanh(x)', 8],
+    ['tanh(3x - 1)^3', 6],
+    ['sigmoid(x/2 + 1)', 6],
+    ['2*sigmoid(3x)^2 - sigmoid(3x)', 5],
+  ])('%s: each order read back is what the rule gives on the order before', (input, n) => {
+    const d = differentiate(input, { order: n });
+    expect(d.derivations).toHaveLength(n);
+    for (let k = 3; k < n; k++) {
+      const derivation = d.derivations[k - 1]!;
+      expect(derivation.step.rule).toBe('polynomial-in-function');
+      expect(equals(derivation.expr, d.derivations[k - 2]!.result), `order ${k}: its expression is the order before`).toBe(true);
+      expect(equals(derivation.step.result, derivation.result), `order ${k}`).toBe(true);
+    }
+    expect(equals(d.derivations[n - 1]!.step.result, differentiate(d.derivations[n - 2]!.result, { order: 3, simplify: false }).derivations[0]!.step.result)).toBe(true);
+    expect(checkDerivative(d).verdict).toBe('verified');
+  });
+
+  it('gives σ⁽ⁿ⁾ = Σ (−1)ᵏ·k!·S(n + 1, k + 1)·σᵏ⁺¹, the Stirling numbers of the second kind, for n = 200', () => {
+    const n = 200;
+    // S(m, j) row by row: S(m, j) = j·S(m − 1, j) + S(m − 1, j − 1).
+    let row = [1n];
+    for (let m = 1; m <= n + 1; m++) {
+      const next = Array.from({ length: m + 1 }, () => 0n);
+      for (let j = 1; j <= m; j++) next[j] = BigInt(j) * (row[j] ?? 0n) + row[j - 1]!;
+      row = next;
+    }
+    const expected = [0n];
+    let factorial = 1n;
+    for (let k = 0; k <= n; k++) {
+      if (k > 0) factorial *= BigInt(k);
+      expected.push((k % 2 === 0 ? 1n : -1n) * factorial * row[k + 1]!);
+    }
+    const d = differentiate('sigmoid(x)', { order: n, form: 'expanded' });
+    const p = univariate(toRationalFunction(d.result).numerator)!;
+    expect(p.coefficients.map((c) => c.s * c.n)).toEqual(expected);
+    expect(p.coefficients.every((c) => c.d === 1n)).toBe(true);
   });
 });
