@@ -2,7 +2,7 @@ import type { Expr } from '../expr/types.js';
 import { isZero } from '../expr/rational.js';
 import type { Derivative } from '../differentiate/differentiate.js';
 import { postOrder, variablesOf } from '../expr/traverse.js';
-import { compile } from '../evaluate/compile.js';
+import { compile, type CompiledExpression } from '../evaluate/compile.js';
 import { evaluate, type AbstractFunctions, type Environment } from '../evaluate/evaluate.js';
 import { buildTrace, shownEquations, stepInWords } from '../steps/trace.js';
 import { words } from '../steps/labels.js';
@@ -155,13 +155,21 @@ export function checkDerivative(d: Derivative, options: CheckOptions = {}): Chec
   };
 
   // Each order against finite differences of the order before: the answer, by induction.
-  const orders = d.derivations.map((derivation, i) => ({
-    where: { what: d.derivations.length > 1 ? words.order(i + 1) : words.answer, order: i + 1 },
-    expr: derivation.expr,
-    answer: derivation.result,
-    f: compile(derivation.expr, { functions: standInFunctions }),
-    derivative: compile(derivation.result, { functions: standInFunctions }),
-  }));
+  // Each order is compiled when first compared, so the time limit holds while a thousand orders are made ready.
+  const orders = d.derivations.map((derivation, i) => {
+    // Kept once read: a derivation may make its trees afresh at each reading (see polynomial-chain.ts).
+    let expr: Expr | undefined;
+    let answer: Expr | undefined;
+    let f: CompiledExpression | undefined;
+    let derivative: CompiledExpression | undefined;
+    return {
+      where: { what: d.derivations.length > 1 ? words.order(i + 1) : words.answer, order: i + 1 },
+      get expr() { return (expr ??= derivation.expr); },
+      get answer() { return (answer ??= derivation.result); },
+      get f() { return (f ??= compile(this.expr, { functions: standInFunctions })); },
+      get derivative() { return (derivative ??= compile(this.answer, { functions: standInFunctions })); },
+    };
+  });
   const used: number[] = [];
   // Not where the answer is said not to hold (at a kink or a jump): no derivative to compare there.
   const holds = (point: Environment): boolean => d.conditions.every((c) =>

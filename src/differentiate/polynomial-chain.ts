@@ -19,8 +19,9 @@ import { derivativeTimes, fromCoefficients, univariate, wholeCoefficients } from
  * σ(x/2)′ = (σ − σ²)/2). Each next order is P′·Q, worked out on whole-number coefficients,
  * which is all the rule itself would do, less the fractions and the trees. Only every
  * `stride`-th order's coefficients are kept; an order in between is worked out again from
- * the one kept before it when it is read, so σ⁽¹⁰⁰⁰⁾ keeps a few dozen polynomials, not a
- * thousand, and memory grows with the answer rather than with the work.
+ * the one kept before it when it is read, and only the last two read are kept as trees, so
+ * σ⁽¹⁰⁰⁰⁾ keeps a few dozen polynomials, not a thousand, and memory grows with the answer
+ * rather than with the work.
  */
 export interface PolynomialChain {
   /** The derivative of an order from the step's own to the last, as the rule gives it: a polynomial in f. */
@@ -55,6 +56,10 @@ export function polynomialChain(step: DiffStep, first: number, last: number): Po
     c = next(c);
     if ((order - first) % stride === 0 || order === last) kept.set(order, c);
   }
+  // Orders are mostly read in turn (a derivation shown or checked order by order): the last
+  // coefficients worked out are where the next order starts, and the last two orders written
+  // are kept, as one order's result is the next one's expression.
+  let cursor = { order: first, coefficients: start };
   const written = new Map<number, Expr>([[first, step.result]]);
   return {
     at(order: number): Expr {
@@ -63,10 +68,13 @@ export function polynomialChain(step: DiffStep, first: number, last: number): Po
       let coefficients = kept.get(order);
       if (!coefficients) {
         const from = order - ((order - first) % stride);
-        coefficients = kept.get(from)!;
-        for (let o = from; o < order; o++) coefficients = next(coefficients);
+        const begin = cursor.order >= from && cursor.order < order ? cursor : { order: from, coefficients: kept.get(from)! };
+        coefficients = begin.coefficients;
+        for (let o = begin.order; o < order; o++) coefficients = next(coefficients);
       }
+      cursor = { order, coefficients };
       e = asExpr(f, coefficients);
+      if (written.size >= 2) written.delete(written.keys().next().value!);
       written.set(order, e);
       return e;
     },

@@ -84,11 +84,15 @@ const maxShownNodes = 1_000_000;
 /**
  * How many expression nodes the derivation of d would show, estimated without building it:
  * each rule's expression, formula and result, and each rewrite with the whole expression.
- * A chain nested n deep shows about n²/2 nodes, so this is what bounds a derivation.
+ * A chain nested n deep shows about n²/2 nodes, so this is what bounds a derivation. Orders
+ * are counted until the count passes `limit`: the later ones of σ⁽¹⁰⁰⁰⁾ need not be made.
  */
-function shownSize(d: Derivative): number {
+function shownSize(d: Derivative, limit: number): { size: number; orders: number } {
   let total = 0;
+  let orders = 0;
   for (const derivation of d.derivations) {
+    if (total > limit) break;
+    orders++;
     const stack: DiffStep[] = [derivation.step];
     while (stack.length > 0) {
       const step = stack.pop()!;
@@ -97,14 +101,15 @@ function shownSize(d: Derivative): number {
     }
     total += derivation.simplification.length * Math.max(treeSize(derivation.step.result), treeSize(derivation.result));
   }
-  return total;
+  return { size: total, orders };
 }
 
 /** Why d is too large to show step by step, or undefined when it is not. */
 export function tooLargeToShow(d: Derivative, limit: number = maxShownNodes): string | undefined {
-  const size = shownSize(d);
+  const { size, orders } = shownSize(d, limit);
+  const where = orders < d.derivations.length ? ` in its first ${orders} of ${d.derivations.length} orders alone` : '';
   return size > limit
-    ? `the derivation is too large to show step by step: about ${size} expression nodes, more than the limit of ${limit} (the answer alone has no such limit)`
+    ? `the derivation is too large to show step by step: about ${size} expression nodes${where}, more than the limit of ${limit} (the answer alone has no such limit)`
     : undefined;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { differentiate } from '../../src/differentiate/differentiate.js';
-import { buildTrace, traceEquations, type Trace } from '../../src/steps/trace.js';
+import { buildTrace, tooLargeToShow, traceEquations, type Trace } from '../../src/steps/trace.js';
 import { ruleIds } from '../../src/diff/steps.js';
 import { rewriteLabels } from '../../src/steps/labels.js';
 import { shownRules } from '../../src/steps/rules-shown.js';
@@ -86,5 +86,14 @@ describe('consistency of derivations', () => {
     const text = traceToText(trace);
     expect(text).toContain('Order 2: derivative of 3x² with respect to x');
     expect(text.endsWith('Answer: 6x')).toBe(true);
+  });
+});
+
+describe('derivations too large to show', () => {
+  it('are refused once the orders counted pass the limit, saying how many were counted', () => {
+    const d = differentiate('sigmoid(x)', { order: 300 });
+    expect(tooLargeToShow(d, 50_000)).toMatch(/^the derivation is too large to show step by step: about \d+ expression nodes in its first \d+ of 300 orders alone, more than the limit of 50000/);
+    expect(tooLargeToShow(differentiate('sigmoid(x)', { order: 5 }), 50_000)).toBeUndefined();
+    expect(tooLargeToShow(differentiate('sigmoid(x)'), 5)).toMatch(/about \d+ expression nodes, more than the limit of 5 /);
   });
 });
