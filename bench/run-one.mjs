@@ -3,9 +3,14 @@ import { parse, differentiate, gradient, toText } from '../dist/index.js';
 import { treeSize } from '../dist/expr/size.js';
 import { groups } from './inputs.mjs';
 
-/** The median of repeated runs after a warm-up (for both tools alike): at least 5 runs and 300 ms, at most 500. */
-function median(run) {
-  for (let start = performance.now(), n = 0; n < 200 && performance.now() - start < 300; n++) run();
+/**
+ * The median of repeated runs after a warm-up (for every tool alike): at least 5 runs and 300 ms,
+ * at most 500. The warm-up lasts 200 runs or 30 times the first run's time, from 300 ms to 3 s:
+ * a run of tens of milliseconds is compiled to its fastest only after a hundred or so runs.
+ */
+function median(run, first) {
+  const warmUp = Math.min(3000, Math.max(300, 30 * first));
+  for (let start = performance.now(), n = 0; n < 200 && performance.now() - start < warmUp; n++) run();
   const times = [];
   let total = 0;
   while (times.length < 500 && (times.length < 5 || total < 300) && !(times.length >= 1 && total > 2000)) {
@@ -36,7 +41,7 @@ function measure(input, run) {
     return { input, error: cell(error) };
   }
   const first = performance.now() - start;
-  return { input, ms: first > 1000 ? first : median(run), ...answer };
+  return { input, ms: first > 1000 ? first : median(run, first), ...answer };
 }
 
 const dydx = ({ text, order = 1, vars }) => () => {

@@ -213,7 +213,13 @@ export function derivativeTimes(p: readonly bigint[], q: readonly bigint[]): big
   for (let j = 1; j < p.length; j++) {
     if (p[j] === 0n) continue;
     const c = p[j]! * BigInt(j);
-    for (let i = 0; i < q.length; i++) if (q[i] !== 0n) out[j - 1 + i]! += c * q[i]!;
+    for (let i = 0; i < q.length; i++) {
+      // Most of Q's coefficients are 0 or ±1 (σ′ = σ − σ²): adding saves a product of long numbers.
+      const k = q[i]!;
+      if (k === 1n) out[j - 1 + i]! += c;
+      else if (k === -1n) out[j - 1 + i]! -= c;
+      else if (k !== 0n) out[j - 1 + i]! += c * k;
+    }
   }
   return out;
 }
