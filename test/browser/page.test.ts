@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { differentiate, evaluate } from '../../src/index.js';
 
 /*
  * The built page (dist-web/, from npm run build:web) served by Vite's preview server and
@@ -111,13 +112,34 @@ describe('the page in Chromium', () => {
     expect(await answerTex(page)).toContain('\\cos');
   });
 
+  it('marks the answer as the last good input\'s while the input does not parse, and copies nothing stale', async () => {
+    const page = await open(`${url}#f=x%5E3`);
+    await expect.poll(() => page.locator('#check').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Copy text' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('3*x^2');
+    await typeExpression(page, 'x^3 + sin(');
+    await expect.poll(() => page.locator('#stale-note').isVisible()).toBe(true);
+    expect(await page.locator('#stale-note').innerText()).toBe('Not the answer to what is typed: this is for the last input that could be read, x^3.');
+    expect(await page.locator('#check').isVisible()).toBe(false);
+    await page.evaluate(() => navigator.clipboard.writeText('unchanged'));
+    await page.getByRole('button', { name: 'Copy text' }).click();
+    await expect.poll(() => page.locator('#copy-status').innerText()).toMatch(/^Nothing copied: the input does not parse/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('unchanged');
+    await page.locator('#expr').press('End');
+    await page.locator('#expr').pressSequentially('x)');
+    await expect.poll(() => page.locator('#stale-note').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#check').isVisible()).toBe(true);
+    expect(await answerTex(page)).toContain('\\cos');
+    expect(problemsOf(page)).toEqual([]);
+  });
+
   it('restores the whole state from a shared link', async () => {
     const page = await open();
     await typeExpression(page, 'sigmoid(w*x + b)');
     await page.locator('#variable').selectOption('w');
     await page.getByLabel('Order').fill('2');
     await page.getByLabel('Form').selectOption('factored');
-    await page.getByLabel('Show f″').check();
+    await page.getByLabel('Show f′ too').check();
     await page.getByLabel('From', { exact: true }).fill('-3');
     await expect.poll(() => page.locator('#plot path.curve').count()).toBe(3);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('range=-3');
@@ -131,7 +153,7 @@ describe('the page in Chromium', () => {
     expect(await again.locator('#order').inputValue()).toBe('2');
     expect(await again.locator('#form').inputValue()).toBe('factored');
     expect(await again.locator('#from').inputValue()).toBe('-3');
-    expect(await again.locator('#second').isChecked()).toBe(true);
+    expect(await again.locator('#also-first').isChecked()).toBe(true);
     expect(await answerTex(again)).toBe(answer);
     expect(await again.locator('#plot path.curve').count()).toBe(3);
     // The other variables are there to set, for the plot.
@@ -217,6 +239,26 @@ describe('the page in Chromium', () => {
     await page.locator('#expr').fill('y = x^3');
     await expect.poll(() => answerTex(page)).toBe("y' = 3x^{2}");
     expect(await page.locator('#order').isDisabled()).toBe(false);
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('plots the derivative of the order asked for: the curve drawn at order 5 is f⁽⁵⁾', async () => {
+    const page = await open(`${url}#f=1%2F(1%2Be%5E(-x))&n=5`);
+    await expect.poll(() => page.locator('#plot .legend text').allTextContents()).toEqual(['f(x)', 'f⁽⁵⁾(x)']);
+    const scale = async (name: string): Promise<(pixel: number) => number> => {
+      const [v0, v1, p0, p1] = (await page.locator('#plot').getAttribute(`data-${name}-scale`))!.split(' ').map(Number) as [number, number, number, number];
+      return (pixel) => v0 + ((pixel - p0) / (p1 - p0)) * (v1 - v0);
+    };
+    const [xOf, yOf] = [await scale('x'), await scale('y')];
+    const d = (await page.locator('#plot path.curve[data-curve="f⁽⁵⁾"]').getAttribute('d'))!;
+    const points = [...d.matchAll(/[ML]([-\d.e]+),([-\d.e]+)/g)].map((m) => ({ x: xOf(Number(m[1])), y: yOf(Number(m[2])) }));
+    expect(points.length).toBeGreaterThan(500);
+    const fifth = differentiate('1/(1+exp(-x))', { order: 5 }).result;
+    const [low, high] = (await page.locator('#plot').getAttribute('data-y-scale'))!.split(' ').map(Number) as [number, number];
+    for (const p of points.filter((_, i) => i % 25 === 0)) {
+      // Within a pixel's worth of the plot's height.
+      expect(Math.abs(p.y - evaluate(fifth, { x: p.x })), `x = ${p.x}`).toBeLessThan((high - low) / 200);
+    }
     expect(problemsOf(page)).toEqual([]);
   });
 

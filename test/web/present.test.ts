@@ -5,6 +5,7 @@ import { traceHtml } from '../../web/src/steps-html.js';
 import { buildTrace } from '../../src/steps/trace.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { toText } from '../../src/print/linear.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
 
 const answer = (input: string, more: Partial<typeof defaultState> = {}): AnswerView => {
   const view = present({ ...defaultState, input, ...more });
@@ -64,12 +65,22 @@ describe('what the page shows', () => {
     expect(present({ ...defaultState, input: '   ' })).toEqual({ kind: 'empty' });
   });
 
-  it('differentiates by the chosen variable, n times, in the chosen form, and plots f″ on request', () => {
-    const view = answer('sigmoid(w*x + b)', { variable: 'w', order: 2, form: 'factored', second: true });
+  it('differentiates by the chosen variable, n times, in the chosen form, and plots f′ beside f″ on request', () => {
+    const view = answer('sigmoid(w*x + b)', { variable: 'w', order: 2, form: 'factored', alsoFirst: true });
     expect(view.variable).toBe('w');
     expect(view.variables).toEqual(['w', 'x', 'b']);
     expect(view.answerHtml).toContain('d^{2}');
-    expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f′', 'f″']);
+    expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f″', 'f′']);
+    expect(answer('x^2', { alsoFirst: true }).plot.curves.map((c) => c.label)).toEqual(['f', 'f′']);
+  });
+
+  it('plots the derivative of the order asked for: its samples are f⁽⁵⁾\'s values', () => {
+    const view = answer('1/(1+e^(-x))', { order: 5 });
+    expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f⁽⁵⁾']);
+    const fifth = differentiate('1/(1+exp(-x))', { order: 5 }).result;
+    const samples = view.plot.curves[1]!.points.filter((p) => Number.isFinite(p.y));
+    expect(samples.length).toBeGreaterThan(500);
+    for (const p of samples.filter((_, i) => i % 50 === 0)) expect(p.y).toBeCloseTo(evaluate(fifth, { x: p.x }), 9);
   });
 
   it('says when abstract functions are plotted with stand-ins, and only then', () => {

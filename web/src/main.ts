@@ -17,6 +17,7 @@ const ui = {
   values: $('values'),
   answer: $('answer'),
   answerNote: $('answer-note'),
+  staleNote: $('stale-note'),
   mine: $<HTMLInputElement>('mine'),
   mineVerdict: $('mine-verdict'),
   mineDetail: $('mine-detail'),
@@ -30,7 +31,7 @@ const ui = {
   copyStatus: $('copy-status'),
   from: $<HTMLInputElement>('from'),
   to: $<HTMLInputElement>('to'),
-  second: $<HTMLInputElement>('second'),
+  alsoFirst: $<HTMLInputElement>('also-first'),
   plot: document.getElementById('plot') as unknown as SVGSVGElement,
   plotNote: $('plot-note'),
   steps: $('steps'),
@@ -50,7 +51,7 @@ function showState(): void {
   ui.form.value = state.form;
   ui.from.value = String(state.from);
   ui.to.value = String(state.to);
-  ui.second.checked = state.second;
+  ui.alsoFirst.checked = state.alsoFirst;
   ui.mine.value = state.mine;
 }
 
@@ -66,7 +67,7 @@ function readControls(): void {
     order: !ui.order.disabled && Number.isInteger(order) && order >= 1 && order <= maxOrder ? order : state.order,
     form: ui.form.value as PageState['form'],
     ...(validRange(from, to) ? { from, to } : {}),
-    second: ui.second.checked,
+    alsoFirst: ui.alsoFirst.checked,
     mine: ui.mine.value,
   };
 }
@@ -79,7 +80,7 @@ function scheduleUpdate(delay = 120): void {
 }
 
 for (const control of [ui.input, ui.order, ui.from, ui.to, ui.mine]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
-for (const control of [ui.variable, ui.form, ui.second]) control.addEventListener('change', () => { readControls(); update(); });
+for (const control of [ui.variable, ui.form, ui.alsoFirst]) control.addEventListener('change', () => { readControls(); update(); });
 ui.input.addEventListener('scroll', () => { ui.mirror.scrollLeft = ui.input.scrollLeft; });
 window.addEventListener('hashchange', () => {
   if (location.hash === toHash(state)) return;
@@ -126,9 +127,16 @@ function update(): void {
 
 function show(view: PageView): void {
   showInput(view);
-  // While the input does not parse, what is shown is the last good input's, dimmed.
+  // While the input does not parse, what is shown is the last good input's: dimmed, named as
+  // such, without its verdict, and the copy buttons do not copy it.
   document.body.classList.toggle('stale', view.kind === 'parse-error');
-  if (view.kind === 'parse-error') return;
+  ui.staleNote.hidden = !(view.kind === 'parse-error' && shown.kind === 'ok');
+  if (view.kind === 'parse-error') {
+    if (shown.kind === 'ok') ui.staleNote.textContent = `Not the answer to what is typed: this is for the last input that could be read, ${shown.input}.`;
+    ui.check.hidden = true;
+    ui.checkDetail.textContent = '';
+    return;
+  }
   shown = view;
   showVariables(view);
   ui.answerError.textContent = view.kind === 'error' ? view.message : '';
@@ -152,6 +160,8 @@ function show(view: PageView): void {
   ui.order.disabled = view.setByInput.order;
   ui.order.value = String(view.setByInput.order ? view.order : state.order);
   ui.variable.disabled = view.setByInput.variable;
+  // At order 1 the derivative plotted is f′ already.
+  ui.alsoFirst.disabled = view.order <= 1;
   ui.reading.hidden = false;
   ui.readingMath.innerHTML = view.readingHtml;
   ui.readingNotes.textContent = view.readingNotes.length > 0 ? `(${view.readingNotes.join('; ')})` : '';
@@ -242,6 +252,10 @@ async function copy(text: string, what: string): Promise<void> {
   }
 }
 
+/** Whether the answer in view belongs to an earlier input, the one typed not parsing. */
+const isStale = (): boolean => document.body.classList.contains('stale');
+const staleReason = 'the input does not parse, and the answer in view is for an earlier one';
+
 const copyActions: Record<string, () => [string | undefined, string]> = {
   'copy-answer-latex': () => [shown.kind === 'ok' ? shown.copies.answerLatex : undefined, 'the LaTeX of the answer'],
   'copy-steps-latex': () => [shown.kind === 'ok' ? shown.copies.stepsLatex : undefined, 'the derivation as LaTeX'],
@@ -252,15 +266,16 @@ const copyActions: Record<string, () => [string | undefined, string]> = {
 for (const [id, action] of Object.entries(copyActions)) {
   $(id).addEventListener('click', () => {
     const [text, what] = action();
-    if (text !== undefined) void copy(text, what);
+    if (id !== 'copy-link' && isStale()) ui.copyStatus.textContent = `Nothing copied: ${staleReason}.`;
+    else if (text !== undefined) void copy(text, what);
     else ui.copyStatus.textContent = `Nothing to copy: ${what} is not shown.`;
   });
 }
 
 // The answer as a text file, LaTeX after the text: for answers too long to copy by hand or to show whole.
 $('download-answer').addEventListener('click', () => {
-  if (shown.kind !== 'ok') {
-    ui.copyStatus.textContent = 'Nothing to download: no answer is shown.';
+  if (shown.kind !== 'ok' || isStale()) {
+    ui.copyStatus.textContent = `Nothing to download: ${shown.kind !== 'ok' ? 'no answer is shown' : staleReason}.`;
     return;
   }
   const file = new Blob([`${shown.copies.answerText}\n\n${shown.copies.answerLatex}\n`], { type: 'text/plain' });

@@ -36,6 +36,9 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   const y = scaleLinear().domain(data.y).range([height - margin.bottom, margin.top]).nice();
   const [top, bottom] = [margin.top, height - margin.bottom];
   const [left, right] = [margin.left, width - margin.right];
+  // The scales, for reading values back from the drawing: value at one end, value at the other, pixels at each.
+  svg.dataset.xScale = [from, to, left, right].join(' ');
+  svg.dataset.yScale = [...y.domain(), bottom, top].join(' ');
 
   const clipId = 'plot-area';
   const clip = element('clipPath', { id: clipId }, element('defs', {}, svg));

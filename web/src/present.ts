@@ -1,5 +1,5 @@
 import {
-  answerLines, build, checkAnswer, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, differentiate, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, build, checkAnswer, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -22,6 +22,8 @@ export type PageView =
 
 export interface AnswerView {
   readonly kind: 'ok';
+  /** The input this answers, as typed: named when a later input does not parse and this answer stays in view. */
+  readonly input: string;
   readonly variables: readonly string[];
   readonly variable: string;
   /** How the input was read, typeset, with the conventions that chose it in words: the first thing to check. */
@@ -72,6 +74,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
   const shown = answerHtml(answerName(o.reading, d), d.result, holds(d));
   return {
     kind: 'ok',
+    input: state.input,
     variables: o.variables,
     variable: o.variable,
     readingHtml: mathHtml(readingIn(o.reading, 'latex')),
@@ -199,23 +202,14 @@ function answerName(reading: Reading, d: Derivative): string {
 /** Where the answer holds, when not everywhere: ", for x ≠ 0" in LaTeX. */
 const holds = (d: Derivative): string => (d.conditions.length > 0 ? `,\\quad \\text{${words.holdsFor} } ${conditionsIn(d.conditions, 'latex')}` : '');
 
-/** f and f′ (and f″ when asked for) sampled over the state's range, with what the reader should know. */
+/** f and the derivative of the order asked for (and f′ beside a higher one, when asked for), sampled over the state's range. */
 function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string } {
-  const curves: { label: string; expr: Expr }[] = [
-    { label: 'f', expr: o.expr },
-    { label: 'f′', expr: o.derivative.derivations[0]!.result },
-  ];
+  const d = o.derivative;
+  const name = (order: number | bigint): string => derivativeName({ kind: 'name', name: 'f' }, order, 'unicode');
+  const curves: { label: string; expr: Expr }[] = [{ label: 'f', expr: o.expr }, { label: name(d.order), expr: d.result }];
+  if (state.alsoFirst && Number(d.order) > 1) curves.push({ label: name(1), expr: d.derivations[0]!.result });
   const notes: string[] = [];
   if (postOrder(o.expr).some((n) => n.kind === 'apply')) notes.push('f, g and h are plotted with stand-ins: f(t) = e^(t/2), g(t) = sin t, h(t) = cos 2t.');
-  if (state.second) {
-    try {
-      const second = o.derivative.derivations[1]?.result
-        ?? differentiate(o.expr, { variable: o.variable, order: 2, form: state.form }).result;
-      curves.push({ label: 'f″', expr: second });
-    } catch (error) {
-      notes.push(`f″ is not plotted: ${(error as Error).message}`);
-    }
-  }
   const plot = plotData(curves, o.variable, state.from, state.to, state.values);
   if (!plot.curves.some((c) => c.points.some((p) => Number.isFinite(p.y)))) {
     notes.push('Nothing to plot: the function is undefined or not real over this range.');

@@ -10,8 +10,8 @@ export interface PageState {
   /** The plotted range of the variable. */
   readonly from: number;
   readonly to: number;
-  /** Whether the plot shows f″ too. */
-  readonly second: boolean;
+  /** Whether the plot shows f′ too, beside the derivative of a higher order asked for. */
+  readonly alsoFirst: boolean;
   /** Values of the other variables, for the plot. */
   readonly values: Readonly<Record<string, number>>;
   /** The reader's own derivative, to be checked; empty for none. */
@@ -19,7 +19,7 @@ export interface PageState {
 }
 
 export const defaultState: PageState = {
-  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', from: -6, to: 6, second: false, values: {}, mine: '',
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', from: -6, to: 6, alsoFirst: false, values: {}, mine: '',
 };
 
 export const maxOrder = 100;
@@ -32,7 +32,7 @@ export function toHash(state: PageState): string {
   if (state.order !== defaultState.order) params.set('n', String(state.order));
   if (state.form !== defaultState.form) params.set('form', state.form);
   if (state.from !== defaultState.from || state.to !== defaultState.to) params.set('range', `${state.from},${state.to}`);
-  if (state.second) params.set('f2', '1');
+  if (state.alsoFirst) params.set('f1', '1');
   if (state.mine !== '') params.set('mine', state.mine);
   for (const [name, value] of Object.entries(state.values)) params.set(`at.${name}`, String(value));
   return `#${params.toString()}`;
@@ -58,7 +58,7 @@ export function fromHash(hash: string): PageState {
     order: Number.isInteger(order) && order >= 1 && order <= maxOrder ? order : defaultState.order,
     form: form !== null && simplifyForms.includes(form) ? form : defaultState.form,
     ...range,
-    second: params.get('f2') === '1',
+    alsoFirst: params.get('f1') === '1',
     values,
     mine: params.get('mine') ?? '',
   };
