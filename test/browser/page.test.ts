@@ -289,6 +289,32 @@ describe('the page in Chromium', () => {
     expect(await first.evaluate((s) => (s.parentElement as HTMLDetailsElement).open)).toBe(!open0);
   });
 
+  it('fits phones 320 to 430 px wide at any order: no sideways scroll, unbroken equations, 44 px tap targets', async () => {
+    for (const width of [320, 390, 430]) {
+      for (const order of [1, 5, 100]) {
+        const page = await open(`${url}#f=1%2F(1%2Be%5E(-x))&n=${order}`, { width, height: 844 });
+        await page.locator('#expand-all').click();
+        const where = `${width} px, order ${order}`;
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
+        // Each equation is one line: KaTeX's pieces of it all sit at one height.
+        const broken = await page.locator('.math .katex-html').evaluateAll((all) => all.filter((m) => {
+          const tops = [...m.querySelectorAll(':scope > .base')].map((b) => Math.round(b.getBoundingClientRect().top));
+          return new Set(tops).size > 1;
+        }).length);
+        expect(broken, where).toBe(0);
+        // Everything to tap, a checkbox by its label.
+        const small = await page.locator('button, select, input:not([type="checkbox"]), label.check, summary').evaluateAll((all) => all.flatMap((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width > 0 && (r.width < 44 || r.height < 44) ? [`${e.outerHTML.slice(0, 60)} ${r.width}×${r.height}`] : [];
+        }));
+        expect(small, where).toEqual([]);
+        if (width === 390 && order === 5) await page.screenshot({ path: `${screenshots}/phone-order-5.png`, fullPage: true });
+        expect(problemsOf(page), where).toEqual([]);
+        await page.context().close();
+      }
+    }
+  });
+
   it('fits a narrow screen and has a dark theme', async () => {
     const page = await open(`${url}#f=1%2F(1%2Be%5E(-x))`, { width: 375, height: 800 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);

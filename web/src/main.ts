@@ -181,6 +181,18 @@ function show(view: PageView): void {
   ui.plotNote.textContent = view.plotNote;
   ui.steps.innerHTML = view.stepsHtml ?? '';
   ui.stepsNote.textContent = view.stepsNote;
+  scrollableByKeyboard();
+}
+
+/**
+ * An equation too wide for the screen scrolls in its own box; such a box takes the keyboard's
+ * focus, so it can be scrolled with the arrow keys too. Looked at again when the width changes.
+ */
+function scrollableByKeyboard(): void {
+  for (const box of document.querySelectorAll<HTMLElement>('.math')) {
+    if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+    else box.removeAttribute('tabindex');
+  }
 }
 
 /** The check of the reader's own derivative: a badge with the verdict, and what was found, line by line. */
@@ -201,6 +213,7 @@ new ResizeObserver(() => {
   if (Math.abs(ui.plot.clientWidth - plotWidth) < 1) return;
   plotWidth = ui.plot.clientWidth;
   drawPlot();
+  scrollableByKeyboard();
 }).observe(ui.plot);
 
 function showInput(view: PageView): void {
