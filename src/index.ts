@@ -27,7 +27,7 @@ export type { RewriteId, RewriteStep } from './simplify/rewrite.js';
 export { evaluate, type AbstractFunctions, type Environment, type EvaluateOptions } from './evaluate/evaluate.js';
 export { compile, type CompiledExpression } from './evaluate/compile.js';
 export { checkDerivative, standInsFor, type CheckFailure, type CheckOptions, type CheckReport } from './check/check.js';
-export { verdictLine } from './check/verdict.js';
+export { plainVerdict, verdictLine } from './check/verdict.js';
 export { checkAnswer, checkWorking, type AnswerOptions, type AnswerReport, type AnswerVerdict, type FoundMistake, type WorkingReport } from './answer/check-answer.js';
 export { mistakes, type Mistake, type MistakeId } from './answer/mistakes.js';
 export { answerLines, mistakeWords, workingLines } from './print/answer.js';

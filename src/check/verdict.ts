@@ -39,6 +39,64 @@ export function verdictLine(report: CheckReport): string {
   }
 }
 
+/** A number as a sentence shows it: as the verdict line does, with a true minus sign. */
+const shown = (x: number): string => value(x).replace('-', '−');
+
+/**
+ * The verdict of a numeric check in plain words, for a reader who does not know finite
+ * differences: where it was checked, what holds, and why any point could not be used. Nothing
+ * in it repeats a badge's verdict; the verdict line keeps the numbers (errors, digits).
+ */
+export function plainVerdict(report: CheckReport): string {
+  const { variable, pointsTried: tried, pointsUsed: used } = report;
+  const fixed = Object.entries(report.fixed).map(([k, v]) => `${k} = ${shown(v)}`);
+  const withFixed = fixed.length > 0 ? `, with ${fixed.join(' and ')}` : '';
+  const timeUp = report.stopped ? ' The check stopped at its time limit.' : '';
+  switch (report.verdict) {
+    case 'verified': {
+      const [low, high] = report.range!;
+      const where = used === 1 ? `at ${variable} = ${shown(low)}${withFixed}` : `at ${used} points, ${variable} from ${shown(low)} to ${shown(high)}${withFixed}`;
+      const e = report.equalities;
+      const what = !e ? 'the answer agrees with the slope measured there'
+        : e.checked === e.total ? 'the answer agrees with the slope measured there, and every step of the derivation holds'
+          : `the answer agrees with the slope measured there, and ${e.checked} of the derivation's ${e.total} steps hold (the others could not be evaluated)`;
+      const p = report.precise;
+      const precise = p && p.points > 0
+        ? ` At ${p.points === used ? (used === 1 ? 'that point' : 'all of them') : `${p.points} of them`} ordinary floating point could not measure the slope, so ${p.digits}-digit numbers were used.`
+        : '';
+      const unused = used < tried ? ` The other ${tried - used} points tried could not be used: ${plainReason(report)}.` : '';
+      return `Checked ${where}: ${what}.${precise}${unused}${timeUp}`;
+    }
+    case 'failed': {
+      const f = [...report.failures].sort((a, b) => depth(b) - depth(a))[0]!;
+      const point = Object.entries(f.at).map(([k, v]) => `${k} = ${shown(v)}`).join(', ');
+      // A step is named by its number and its rule: step 1.2 (derivative of cos).
+      const number = f.step && stepNumber(f.step);
+      const step = number && f.what.startsWith(`${number} `) ? `step ${number} (${f.what.slice(number.length + 1)})` : `step ${f.what}`;
+      const sides = f.step === undefined
+        ? `the answer gives ${shown(f.left)}, but the slope measured there is ${shown(f.right)}`
+        : `${step} does not hold: its two sides are ${shown(f.left)} and ${shown(f.right)}`;
+      return `At ${point}, ${sides}.${timeUp}`;
+    }
+    case 'unchecked':
+      if (report.stopped && report.stopped.pointsLeft === tried) return 'The time ran out before any point could be compared.';
+      return `None of the ${tried} points tried could be used: ${plainReason(report)}.${timeUp}`;
+  }
+}
+
+/** The most frequent reason points were not used, in plain words. */
+function plainReason(report: CheckReport): string {
+  const { excluded, undefined: undefinedNear, unsettled, unresolvable, pastDoubles } = report.skipped;
+  const reasons: [number, string][] = [
+    [unresolvable, 'the function is too large there for its slope to be measured'],
+    [undefinedNear, 'the function is undefined or not real near them'],
+    [unsettled, 'the slope could not be measured there (a pole, a kink, or too much rounding)'],
+    [excluded, 'the answer is said not to hold there'],
+    [pastDoubles, 'the numbers there are too large for ordinary floating point'],
+  ];
+  return reasons.filter(([n]) => n > 0).sort((a, b) => b[0] - a[0])[0]?.[1] ?? 'they could not be evaluated';
+}
+
 /** That the check stopped at its time limit, and how many points it did not try. */
 function stopped(report: CheckReport): string {
   const s = report.stopped;

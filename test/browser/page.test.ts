@@ -79,7 +79,8 @@ describe('the page in Chromium', () => {
     }
     expect(await page.locator('#plot .legend text').allTextContents()).toEqual(['f(x)', 'f′(x)']);
     await expect.poll(() => page.locator('#check').getAttribute('class')).toBe('badge verified');
-    expect(await page.locator('#check').innerText()).toContain('Verified');
+    expect(await page.locator('#check').innerText()).toBe('✓ Verified numerically');
+    expect(await page.locator('#check-detail').innerText()).toMatch(/^Checked at 24 points, x from −13\.1 to 11\.3: the answer agrees with the slope measured there, and every step of the derivation holds\.$/);
     await page.screenshot({ path: `${screenshots}/sigmoid.png`, fullPage: true });
     await page.screenshot({ path: `${screenshots}/page.png` });
     expect(problemsOf(page)).toEqual([]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { differentiate, type Derivative } from '../../src/differentiate/differentiate.js';
 import { checkDerivative, checkPoints, relativeError } from '../../src/check/check.js';
 import { richardson } from '../../src/check/richardson.js';
-import { verdictLine } from '../../src/check/verdict.js';
+import { plainVerdict, verdictLine } from '../../src/check/verdict.js';
 import { functionTable, type FunctionName } from '../../src/functions/table.js';
 import type { Template } from '../../src/functions/template.js';
 import { parse } from '../../src/parse/parse.js';
@@ -211,5 +211,31 @@ describe('checkDerivative', () => {
     const d = differentiate('x^3');
     const wrong: Derivative = { ...d, result: parse('3*x'), derivations: [{ ...d.derivations[0]!, result: parse('3*x') }] };
     expect(checkDerivative(wrong).verdict).toBe('failed');
+  });
+});
+
+describe('the verdict in plain words', () => {
+  it('says where it was checked and that every step holds, without the error or the word "finite differences"', () => {
+    const d = differentiate('1/(1+exp(-x))');
+    const report = checkDerivative(d, { steps: true });
+    expect(plainVerdict(report)).toBe('Checked at 24 points, x from −13.1 to 11.3: the answer agrees with the slope measured there, and every step of the derivation holds.');
+    expect(plainVerdict(checkDerivative(d))).toBe('Checked at 24 points, x from −13.1 to 11.3: the answer agrees with the slope measured there.');
+  });
+
+  it('names the values given to the other variables and the points that could not be used, with the reason', () => {
+    expect(plainVerdict(checkDerivative(differentiate('sqrt(1 - x^2)'))))
+      .toMatch(/^Checked at \d+ points, x from −0\.\d+ to 0\.\d+: the answer agrees with the slope measured there\. The other \d+ points tried could not be used: the function is undefined or not real near them\.$/);
+    expect(plainVerdict(checkDerivative(differentiate('sigmoid(w*x + b)', { variable: 'x' })))).toMatch(/, with b = [−\d.]+ and w = [−\d.]+: /);
+  });
+
+  it('says where a step fails and what its sides are', () => {
+    const d = differentiate('x*cos(x)', { functions: tableWith('cos', ['sin', 'u']) });
+    expect(plainVerdict(checkDerivative(d, { steps: true }))).toMatch(/^At x = [−\d.]+, step 1\.2 \(derivative of cos\) does not hold: its two sides are [−\d.e+]+ and [−\d.e+]+\.$/);
+    expect(plainVerdict(checkDerivative(d))).toMatch(/^At x = [−\d.]+, the answer gives [−\d.e+]+, but the slope measured there is [−\d.e+]+\.$/);
+  });
+
+  it('says why nothing could be checked', () => {
+    expect(plainVerdict(checkDerivative(differentiate('log(-x^2 - 1)')))).toBe('None of the 24 points tried could be used: the function is undefined or not real near them.');
+    expect(plainVerdict(checkDerivative(differentiate('sigmoid(x)', { order: 30 }), { timeout: 1e-9 }))).toBe('The time ran out before any point could be compared.');
   });
 });

@@ -23,6 +23,9 @@ describe('what the page shows', () => {
     expect(view.stepsHtml).toContain('Substitute the sigmoid');
     expect(view.copies.stepsLatex).toMatch(/^\\begin\{align\*\}/);
     expect(view.check).toMatchObject({ verdict: 'verified', pointsUsed: 24 });
+    // In plain words, the numbers kept for whoever wants them.
+    expect(view.check.detail).toBe('Checked at 24 points, x from −13.1 to 11.3: the answer agrees with the slope measured there, and every step of the derivation holds.');
+    expect(view.check.technical).toMatch(/^verified at 24 of 24 points .* worst relative error/);
     expect(view.plot.curves.map((c) => c.label)).toEqual(['f', 'f′']);
   });
 

@@ -171,11 +171,12 @@ function show(view: PageView): void {
   ui.check.hidden = false;
   ui.check.className = `badge ${view.check.verdict}`;
   ui.check.textContent = {
-    verified: `✓ Verified at ${view.check.pointsUsed} points`,
+    verified: '✓ Verified numerically',
     failed: '✗ Numeric check failed',
     unchecked: '? Not checked numerically',
   }[view.check.verdict];
   ui.checkDetail.textContent = view.check.detail;
+  ui.checkDetail.title = view.check.technical;
   drawPlot();
   ui.plot.setAttribute('aria-label', `Plot of ${view.plot.curves.map((c) => c.label).join(', ')} for ${view.variable} from ${view.plotRange[0]} to ${view.plotRange[1]}`);
   ui.plotNote.textContent = view.plotNote;

@@ -1,5 +1,5 @@
 import {
-  answerLines, build, checkAnswer, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, build, checkAnswer, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -45,7 +45,8 @@ export interface AnswerView {
     readonly stepsLatex: string | undefined;
     readonly stepsText: string | undefined;
   };
-  readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly pointsUsed: number; readonly detail: string };
+  /** The numeric check: its verdict, what it found in plain words, and the verdict line with its numbers (errors, digits). */
+  readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly pointsUsed: number; readonly detail: string; readonly technical: string };
   readonly stepsHtml: string | undefined;
   /** Why the derivation is not shown, when it is not. */
   readonly stepsNote: string;
@@ -90,7 +91,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
       stepsLatex: o.trace && traceToLatex(o.trace),
       stepsText: o.trace && traceToText(o.trace),
     },
-    check: { verdict: o.check.verdict, pointsUsed: o.check.pointsUsed, detail: o.verdict.replace(/^check: /, '') },
+    check: { verdict: o.check.verdict, pointsUsed: o.check.pointsUsed, detail: plainVerdict(o.check), technical: o.verdict.replace(/^check: /, '') },
     stepsHtml: o.trace && traceHtml(o.trace, failed),
     stepsNote: o.traceOmitted ?? '',
     plot,
