@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import axe from 'axe-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -51,6 +52,15 @@ const problemsOf = (page: Page): string[] => (page as Page & { problems: string[
 async function typeExpression(page: Page, text: string): Promise<void> {
   await page.locator('#expr').fill('');
   await page.locator('#expr').pressSequentially(text, { delay: 15 });
+}
+
+/** axe-core's accessibility rules run on the page as it is: every violation, with where it is. */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  return page.evaluate(async () => {
+    const { violations } = await (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run();
+    return violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
 }
 
 /** The answer's TeX source, from KaTeX's MathML annotation. */
@@ -313,6 +323,33 @@ describe('the page in Chromium', () => {
         expect(problemsOf(page), where).toEqual([]);
         await page.context().close();
       }
+    }
+  });
+
+  it('has no accessibility violations (axe-core) in any state: answer, steps, both themes, phone, a checked answer, a parse error, a long answer', async () => {
+    const states: [string, string, { width: number; height: number }?][] = [
+      ['the sigmoid', '#f=1%2F(1%2Be%5E(-x))'],
+      ['order 5 on a phone', '#f=1%2F(1%2Be%5E(-x))&n=5', { width: 390, height: 844 }],
+      ['a wrong answer checked', '#f=sin(x%5E2)&mine=cos(x%5E2)'],
+      ['a long answer in part', '#f=tan(x)&n=90'],
+      ['several variables', '#f=sigmoid(w*x%2Bb)&by=w&f1=1&n=2'],
+    ];
+    for (const [what, hash, viewport] of states) {
+      const page = await open(`${url}${hash}`, viewport);
+      await expect.poll(() => page.locator('#check').isVisible(), { timeout: 15_000 }).toBe(true);
+      if (what === 'a wrong answer checked') await expect.poll(() => page.locator('#mine-verdict').isVisible()).toBe(true);
+      for (const theme of ['light', 'dark']) {
+        await page.getByLabel('Theme').selectOption(theme);
+        expect(await accessibilityViolations(page), `${what}, ${theme}`).toEqual([]);
+      }
+      await page.locator('#expand-all').click();
+      expect(await accessibilityViolations(page), `${what}, every step open`).toEqual([]);
+      if (what === 'the sigmoid') {
+        await typeExpression(page, 'x + * 2');
+        await expect.poll(() => page.locator('#stale-note').isVisible()).toBe(true);
+        expect(await accessibilityViolations(page), 'a parse error, the answer before it in view').toEqual([]);
+      }
+      await page.context().close();
     }
   });
 

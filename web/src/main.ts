@@ -187,14 +187,23 @@ function show(view: PageView): void {
 
 /**
  * An equation too wide for the screen scrolls in its own box; such a box takes the keyboard's
- * focus, so it can be scrolled with the arrow keys too. Looked at again when the width changes.
+ * focus, so it can be scrolled with the arrow keys too. Looked at again whenever widths may
+ * change: the page's width, KaTeX's fonts arriving, a step opened.
  */
+let widthsChecked: number | undefined;
 function scrollableByKeyboard(): void {
-  for (const box of document.querySelectorAll<HTMLElement>('.math')) {
-    if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
-    else box.removeAttribute('tabindex');
-  }
+  if (widthsChecked !== undefined) return;
+  widthsChecked = requestAnimationFrame(() => {
+    widthsChecked = undefined;
+    for (const box of document.querySelectorAll<HTMLElement>('.math')) {
+      if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
+      else box.removeAttribute('tabindex');
+    }
+  });
 }
+void document.fonts.ready.then(scrollableByKeyboard);
+// toggle does not bubble: it is caught on its way down.
+document.addEventListener('toggle', scrollableByKeyboard, true);
 
 /** The check of the reader's own derivative: a badge with the verdict, and what was found, line by line. */
 function showMine(mine: AnswerView['mine']): void {
