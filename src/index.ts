@@ -34,7 +34,7 @@ export { answerLines, mistakeWords, workingLines } from './print/answer.js';
 
 // Derivations as a person reads them, and their wording.
 export {
-  buildTrace, shownEquations, stepNumber, tooLargeToShow, traceEquations,
+  buildTrace, shownEquations, rewriteGroups, stepNumber, stepRange, tooLargeToShow, traceEquations,
   type ShownEquation, type Trace, type TraceRewrite, type TraceSection, type TraceStep,
 } from './steps/trace.js';
 export { shownRules, type Binding, type Equation } from './steps/rules-shown.js';

@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { toText, toUnicode } from './linear.js';
-import { stepNumber, type Trace, type TraceStep } from '../steps/trace.js';
+import { rewriteGroups, stepNumber, stepRange, type Trace, type TraceStep } from '../steps/trace.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 import { conditionsIn } from './conditions.js';
@@ -58,7 +58,14 @@ export function traceToText(trace: Trace, options: TextTraceOptions = {}): strin
     step(section.root, 0);
     if (section.rewrites.length > 0) {
       lines.push(`${style.number(stepNumber(section.simplifyNumber))} ${style.label(capitalise(words.simplify))}`);
-      for (const r of section.rewrites) {
+      // Brief: a run of tidying rewrites is one line, with the whole expression after it.
+      for (const group of full ? section.rewrites.map((rewrite) => ({ kind: 'one' as const, rewrite })) : rewriteGroups(section.rewrites)) {
+        if (group.kind === 'tidy') {
+          const range = stepRange(group.rewrites, options.notation === 'text' ? '-' : '–');
+          lines.push(`${indent(1)}${style.number(range)} ${style.label(capitalise(words.tidyUp(group.rewrites.length)))}: = ${print(group.whole)}`);
+          continue;
+        }
+        const r = group.rewrite;
         const uses = r.uses ? `, ${equation(r.uses)}` : '';
         const label = `${indent(1)}${style.number(stepNumber(r.number))} ${style.label(capitalise(r.label))}${uses}`;
         if (r.atRoot) lines.push(`${label}${full ? `\n${indent(2)}` : ': '}= ${print(r.whole)}`);

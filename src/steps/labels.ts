@@ -62,6 +62,8 @@ export const words = {
   answer: 'answer',
   holdsFor: 'for',
   combine: 'combining',
+  /** A run of tidying rewrites shown as one line. */
+  tidyUp: (n: number): string => `tidy up (${n} rewrites)`,
   /** A part worked out before, referred to: "as in 1.2". */
   asIn: (step: string): string => `as in ${step}`,
   order: (n: number): string => `order ${n}`,

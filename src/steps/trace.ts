@@ -4,6 +4,7 @@ import type { Condition, DiffStep } from '../diff/steps.js';
 import { derivative } from '../expr/factory.js';
 import { Replay } from './replay.js';
 import { simplifyWithSteps } from '../simplify/simplify.js';
+import { tidyRules } from '../simplify/rules.js';
 import { equals } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
 import { InputError } from '../errors.js';
@@ -243,3 +244,36 @@ export function traceEquations(trace: Trace): Equation[] {
 }
 
 export const stepNumber = (number: readonly number[]): string => number.join('.');
+
+/** Rewrites that only tidy (fold numbers, drop 0 and 1, flatten, move signs): the simplifier's tidying rules. */
+const tidying: ReadonlySet<RewriteId> = new Set(tidyRules.map((r) => r.id));
+
+/** Rewrites as a brief derivation shows them: a run of tidying ones as one group, every other one by itself. */
+export type RewriteGroup =
+  | { readonly kind: 'one'; readonly rewrite: TraceRewrite }
+  | { readonly kind: 'tidy'; readonly rewrites: readonly TraceRewrite[]; readonly whole: Expr };
+
+/**
+ * The rewrites grouped: two or more tidying rewrites in a row (0·a → 0, 1·a → a, adding numbers)
+ * become one "tidy up" group, so the steps that matter (cancel, split, substitute σ) stand out.
+ */
+export function rewriteGroups(rewrites: readonly TraceRewrite[]): RewriteGroup[] {
+  const groups: RewriteGroup[] = [];
+  for (let i = 0; i < rewrites.length;) {
+    let end = i;
+    while (end < rewrites.length && tidying.has(rewrites[end]!.rule)) end++;
+    if (end - i >= 2) {
+      const run = rewrites.slice(i, end);
+      groups.push({ kind: 'tidy', rewrites: run, whole: run.at(-1)!.whole });
+      i = end;
+    } else {
+      groups.push({ kind: 'one', rewrite: rewrites[i]! });
+      i++;
+    }
+  }
+  return groups;
+}
+
+/** The numbers of a group of rewrites: 2.1–2.5 (a hyphen in ASCII). */
+export const stepRange = (rewrites: readonly TraceRewrite[], dash = '–'): string =>
+  `${stepNumber(rewrites[0]!.number)}${dash}${stepNumber(rewrites.at(-1)!.number)}`;

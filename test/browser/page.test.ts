@@ -78,7 +78,15 @@ describe('the page in Chromium', () => {
     const rules = await page.locator('#steps .rule').allInnerTexts();
     expect(rules).toContain('Quotient rule');
     expect(rules).toContain('Chain rule');
-    expect(rules).toContain('Substitute the sigmoid');
+    // The simplification reads as by hand: the arithmetic is one line, closed, that opens to show it.
+    const simplification = page.locator('#steps .steps > .step > details > .rewrites > li > .rule, #steps .steps > .step > details > .rewrites > li.tidy > details > summary > .rule');
+    expect(await simplification.allInnerTexts()).toEqual([
+      'Tidy up (5 rewrites)', 'Add and subtract 1 in the numerator', 'Split into fractions', 'Cancel common factors', 'Factor out the common factor', 'Substitute the sigmoid',
+    ]);
+    const tidy = page.locator('#steps li.tidy > details');
+    expect(await tidy.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await tidy.locator('summary').click();
+    expect(await tidy.locator('.rewrites .rule').allInnerTexts()).toEqual(['Multiply by zero', 'Collect the numeric factor', 'Add the numbers', 'Collect the numeric factor', 'Add the numbers']);
 
     const curves = page.locator('#plot path.curve');
     await expect.poll(() => curves.count()).toBe(2);

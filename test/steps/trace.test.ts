@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { differentiate } from '../../src/differentiate/differentiate.js';
-import { buildTrace, tooLargeToShow, traceEquations, type Trace } from '../../src/steps/trace.js';
+import { buildTrace, rewriteGroups, stepRange, tooLargeToShow, traceEquations, type Trace } from '../../src/steps/trace.js';
 import { ruleIds } from '../../src/diff/steps.js';
 import { rewriteLabels } from '../../src/steps/labels.js';
 import { shownRules } from '../../src/steps/rules-shown.js';
@@ -95,5 +95,30 @@ describe('derivations too large to show', () => {
     expect(tooLargeToShow(d, 50_000)).toMatch(/^the derivation is too large to show step by step: about \d+ expression nodes in its first \d+ of 300 orders alone, more than the limit of 50000/);
     expect(tooLargeToShow(differentiate('sigmoid(x)', { order: 5 }), 50_000)).toBeUndefined();
     expect(tooLargeToShow(differentiate('sigmoid(x)'), 5)).toMatch(/about \d+ expression nodes, more than the limit of 5 /);
+  });
+});
+
+describe('tidying rewrites grouped', () => {
+  it('make the σ derivation read as by hand: tidy up, add and subtract 1, split, cancel, factor out, substitute σ', () => {
+    const trace = buildTrace(differentiate('1/(1+exp(-x))'));
+    const groups = rewriteGroups(trace.sections[0]!.rewrites);
+    expect(groups.map((g) => (g.kind === 'tidy' ? `tidy ${g.rewrites.length}` : g.rewrite.rule))).toEqual([
+      'tidy 5', 'add-and-subtract-one', 'split-fraction', 'cancel-in-each-fraction', 'factor-out', 'substitute-sigmoid',
+    ]);
+    const tidy = groups[0]!;
+    expect(tidy.kind === 'tidy' && toUnicode(tidy.whole)).toBe('e^(−x)/(1 + e^(−x))²');
+    expect(tidy.kind === 'tidy' && stepRange(tidy.rewrites)).toBe('2.1–2.5');
+    // Every rewrite is in exactly one group, in order.
+    expect(groups.flatMap((g) => (g.kind === 'tidy' ? g.rewrites : [g.rewrite]))).toEqual(trace.sections[0]!.rewrites);
+  });
+
+  it('are one line in a brief derivation and each its own in a full one', () => {
+    const trace = buildTrace(differentiate('1/(1+exp(-x))'));
+    const brief = traceToText(trace, { detail: 'brief', notation: 'text' });
+    expect(brief).toContain('\n  2.1-2.5 Tidy up (5 rewrites): = exp(-x)/(1 + exp(-x))^2\n  2.6 Add and subtract 1 in the numerator: ');
+    expect(brief).not.toContain('Multiply by zero');
+    const full = traceToText(trace, { detail: 'full', notation: 'text' });
+    expect(full).toContain('2.1 Multiply by zero');
+    expect(full).not.toContain('Tidy up');
   });
 });

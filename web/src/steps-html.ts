@@ -1,4 +1,4 @@
-import { capitalise, stepNumber, toLatex, words, type Expr, type Trace, type TraceRewrite, type TraceStep } from '../../src/index.js';
+import { capitalise, rewriteGroups, stepNumber, stepRange, toLatex, words, type Expr, type Trace, type TraceRewrite, type TraceStep } from '../../src/index.js';
 import { escapeHtml, mathHtml } from './math.js';
 
 /*
@@ -61,12 +61,22 @@ function stepHtml(s: TraceStep, failed: (step: readonly number[]) => boolean): s
   return `<li class="step${wrong ? ' failed' : ''}"><details${open ? ' open' : ''}><summary>${summary}</summary><div class="body">${body}</div></details></li>`;
 }
 
+function rewriteHtml(r: TraceRewrite, failed: (step: readonly number[]) => boolean): string {
+  const wrong = failed(r.number);
+  const uses = r.uses ? `<span class="uses">using ${mathHtml(equation(r.uses[0], r.uses[1]))}</span>` : '';
+  return `<li class="rewrite${wrong ? ' failed' : ''}"><span class="number">${text(stepNumber(r.number))}</span><span class="rule">${text(capitalise(r.label))}</span>${mathHtml(`= ${toLatex(r.whole)}`)}${uses}</li>`;
+}
+
+/**
+ * The simplification, each run of tidying rewrites (0·a → 0, adding numbers) folded into one
+ * "tidy up" line that opens to show them; open already when the check found one of them false.
+ */
 function rewritesHtml(rewrites: readonly TraceRewrite[], number: readonly number[], failed: (step: readonly number[]) => boolean): string {
-  const rows = rewrites.map((r) => {
-    const rowNumber = stepNumber(r.number);
-    const wrong = failed(r.number);
-    const uses = r.uses ? `<span class="uses">using ${mathHtml(equation(r.uses[0], r.uses[1]))}</span>` : '';
-    return `<li class="rewrite${wrong ? ' failed' : ''}"><span class="number">${text(rowNumber)}</span><span class="rule">${text(capitalise(r.label))}</span>${mathHtml(`= ${toLatex(r.whole)}`)}${uses}</li>`;
+  const rows = rewriteGroups(rewrites).map((group) => {
+    if (group.kind === 'one') return rewriteHtml(group.rewrite, failed);
+    const wrong = group.rewrites.some((r) => failed(r.number));
+    const summary = `<span class="number">${text(stepRange(group.rewrites))}</span><span class="rule">${text(capitalise(words.tidyUp(group.rewrites.length)))}</span>${mathHtml(`= ${toLatex(group.whole)}`)}`;
+    return `<li class="rewrite tidy${wrong ? ' failed' : ''}"><details${wrong ? ' open' : ''}><summary>${summary}</summary><ol class="rewrites">${group.rewrites.map((r) => rewriteHtml(r, failed)).join('')}</ol></details></li>`;
   }).join('');
   const summary = `<span class="number">${text(stepNumber(number))}</span><span class="rule">${text(capitalise(words.simplify))}</span>`;
   return `<li class="step"><details open><summary>${summary}</summary><ol class="rewrites">${rows}</ol></details></li>`;
