@@ -88,7 +88,18 @@ describe('what the page shows', () => {
 
   it('says when abstract functions are plotted with stand-ins, and only then', () => {
     expect(answer("f(x)*g'(x)").plotNote).toMatch(/plotted with stand-ins/);
-    expect(answer('x*sin(x)').plotNote).toBe('');
+    expect(answer('x*sin(x)').plotNote).not.toMatch(/stand-ins/);
+  });
+
+  it('chooses the range from the function, says what it shows, and keeps a range that is set', () => {
+    const view = answer('x^x');
+    expect(view.plotRange).toEqual([0, 3.37]);
+    expect(view.plotNote).toBe('Range chosen from the function: x from 0 to 3.37, to show the start of the domain at x = 0 and the minimum at x ≈ 0.368. Change it with From and To, or by dragging and zooming the plot.');
+    expect(view.plotDescription).toMatch(/^Plot of f\(x\) and f′\(x\) for x from 0 to 3\.37, y from [−\d.]+ to [\d.]+; it shows the start of the domain at x = 0 and the minimum at x ≈ 0\.368\.$/);
+    const set = answer('x^x', { autoRange: false, from: -1, to: 2 });
+    expect(set.plotRange).toEqual([-1, 2]);
+    expect(set.plotNote).toBe('');
+    expect(set.plot.curves[0]!.points[0]!.x).toBe(-1);
   });
 
   it('leaves out a derivation too large to typeset, with the reason, and still gives the answer', () => {

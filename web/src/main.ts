@@ -79,7 +79,10 @@ function scheduleUpdate(delay = 120): void {
   pause = window.setTimeout(update, delay);
 }
 
-for (const control of [ui.input, ui.order, ui.from, ui.to, ui.mine]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
+for (const control of [ui.input, ui.order, ui.mine]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
+// A range typed in replaces the one chosen from the function, until Reset.
+for (const control of [ui.from, ui.to]) control.addEventListener('input', () => { state = { ...state, autoRange: false }; readControls(); scheduleUpdate(); });
+$('reset-range').addEventListener('click', () => { state = { ...state, autoRange: true }; update(); });
 for (const control of [ui.variable, ui.form, ui.alsoFirst]) control.addEventListener('change', () => { readControls(); update(); });
 ui.input.addEventListener('scroll', () => { ui.mirror.scrollLeft = ui.input.scrollLeft; });
 window.addEventListener('hashchange', () => {
@@ -178,7 +181,9 @@ function show(view: PageView): void {
   ui.checkDetail.textContent = view.check.detail;
   ui.checkDetail.title = view.check.technical;
   drawPlot();
-  ui.plot.setAttribute('aria-label', `Plot of ${view.plot.curves.map((c) => c.label).join(', ')} for ${view.variable} from ${view.plotRange[0]} to ${view.plotRange[1]}`);
+  ui.plot.setAttribute('aria-label', view.plotDescription);
+  // A range chosen from the function is shown in the fields, where it can be changed.
+  if (state.autoRange) [ui.from.value, ui.to.value] = view.plotRange.map(String) as [string, string];
   ui.plotNote.textContent = view.plotNote;
   ui.steps.innerHTML = view.stepsHtml ?? '';
   ui.stepsNote.textContent = view.stepsNote;

@@ -36,18 +36,26 @@ export function plotData(
   samples: number = defaultSamples,
 ): PlotData {
   const functions = curves.map(({ label, expr }) => {
-    const compiled = compile(expr, { functions: standInsFor(expr) });
-    const env: Record<string, number> = {};
-    for (const name of compiled.variables) env[name] = values[name] ?? 1;
-    const at = (x: number): number => {
-      env[variable] = x;
-      const y = compiled(env);
-      return Number.isFinite(y) ? y : NaN;
-    };
+    const at = evaluator(expr, variable, values);
     return { label, at, points: sample(at, from, to, samples) };
   });
   const y = yRange(functions.map((f) => f.points.map((p) => p.y)));
   return { curves: functions.map((f) => ({ label: f.label, points: withGapsAtJumps(f.points, f.at, y) })), y };
+}
+
+/**
+ * An expression as a function of one variable, the others at their values (1 when not given),
+ * abstract functions at the checks' stand-ins; NaN where it is undefined or infinite.
+ */
+export function evaluator(expr: Expr, variable: string, values: Readonly<Record<string, number>>): (x: number) => number {
+  const compiled = compile(expr, { functions: standInsFor(expr) });
+  const env: Record<string, number> = {};
+  for (const name of compiled.variables) env[name] = values[name] ?? 1;
+  return (x: number): number => {
+    env[variable] = x;
+    const y = compiled(env);
+    return Number.isFinite(y) ? y : NaN;
+  };
 }
 
 /** count + 1 evenly spaced points from `from` to `to`. */
@@ -112,7 +120,7 @@ function withGapsAtJumps(points: readonly Point[], at: (x: number) => number, [l
 const bisections = 40;
 
 /** A jump that does not shrink as the interval does (tan crossing its pole, a step), or a pole of even order. */
-function isDiscontinuous(at: (x: number) => number, a: Point, b: Point, height: number): boolean {
+export function isDiscontinuous(at: (x: number) => number, a: Point, b: Point, height: number): boolean {
   return keepsJumping(at, a, b, height) || isUnbounded(at, a, b, height);
 }
 

@@ -4,7 +4,11 @@ import {
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
 import type { PageState } from './state.js';
-import { plotData, type PlotData } from './plot.js';
+import { evaluator, plotData, type PlotData } from './plot.js';
+import { chooseRange, featureWords } from './plot-range.js';
+
+/** A number with a true minus sign. */
+const minus = (x: number): string => String(x).replace('-', '−');
 import { traceHtml } from './steps-html.js';
 import { escapeHtml, mathHtml } from './math.js';
 
@@ -51,9 +55,11 @@ export interface AnswerView {
   /** Why the derivation is not shown, when it is not. */
   readonly stepsNote: string;
   readonly plot: PlotData;
-  /** The range the plot was sampled over. */
+  /** The range the plot was sampled over: the state's, or one chosen from the function. */
   readonly plotRange: readonly [number, number];
   readonly plotNote: string;
+  /** The plot in words, for a screen reader: what is drawn, over what range, and what it shows. */
+  readonly plotDescription: string;
 }
 
 export function present(state: PageState): PageView {
@@ -71,7 +77,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
   const d = o.derivative;
   const failed = (order: number, step: readonly number[]): boolean =>
     o.check.failures.some((f) => f.order === order && f.step !== undefined && f.step.join('.') === step.join('.'));
-  const { plot, note } = plotOf(o, state);
+  const { plot, note, range, description } = plotOf(o, state);
   const shown = answerHtml(answerName(o.reading, d), d.result, holds(d));
   return {
     kind: 'ok',
@@ -95,8 +101,9 @@ function answerView(o: Computed, state: PageState): AnswerView {
     stepsHtml: o.trace && traceHtml(o.trace, failed),
     stepsNote: o.traceOmitted ?? '',
     plot,
-    plotRange: [state.from, state.to],
+    plotRange: range,
     plotNote: note,
+    plotDescription: description,
   };
 }
 
@@ -203,17 +210,30 @@ function answerName(reading: Reading, d: Derivative): string {
 /** Where the answer holds, when not everywhere: ", for x ≠ 0" in LaTeX. */
 const holds = (d: Derivative): string => (d.conditions.length > 0 ? `,\\quad \\text{${words.holdsFor} } ${conditionsIn(d.conditions, 'latex')}` : '');
 
-/** f and the derivative of the order asked for (and f′ beside a higher one, when asked for), sampled over the state's range. */
-function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string } {
+/**
+ * f and the derivative of the order asked for (and f′ beside a higher one, when asked for),
+ * sampled over the state's range or, unless one is set, a range chosen from f and f′.
+ */
+function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; range: readonly [number, number]; description: string } {
   const d = o.derivative;
   const name = (order: number | bigint): string => derivativeName({ kind: 'name', name: 'f' }, order, 'unicode');
   const curves: { label: string; expr: Expr }[] = [{ label: 'f', expr: o.expr }, { label: name(d.order), expr: d.result }];
   if (state.alsoFirst && Number(d.order) > 1) curves.push({ label: name(1), expr: d.derivations[0]!.result });
   const notes: string[] = [];
+  const v = o.variable;
+  const chosen = state.autoRange
+    ? chooseRange(evaluator(o.expr, v, state.values), evaluator(d.derivations[0]!.result, v, state.values))
+    : undefined;
+  const [from, to] = chosen ? [chosen.from, chosen.to] : [state.from, state.to];
+  const range = `${v} from ${minus(from)} to ${minus(to)}`;
+  const shows = chosen && chosen.features.length > 0 ? featureWords(chosen.features, v) : '';
+  if (chosen) notes.push(`Range chosen from the function: ${range}${shows ? `, to show ${shows}` : ''}. Change it with From and To, or by dragging and zooming the plot.`);
   if (postOrder(o.expr).some((n) => n.kind === 'apply')) notes.push('f, g and h are plotted with stand-ins: f(t) = e^(t/2), g(t) = sin t, h(t) = cos 2t.');
-  const plot = plotData(curves, o.variable, state.from, state.to, state.values);
+  const plot = plotData(curves, v, from, to, state.values);
   if (!plot.curves.some((c) => c.points.some((p) => Number.isFinite(p.y)))) {
     notes.push('Nothing to plot: the function is undefined or not real over this range.');
   }
-  return { plot, note: notes.join(' ') };
+  const names = plot.curves.map((c) => `${c.label}(${v})`);
+  const description = `Plot of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} for ${range}, y from ${minus(Number(plot.y[0].toPrecision(3)))} to ${minus(Number(plot.y[1].toPrecision(3)))}${shows ? `; it shows ${shows}` : ''}.`;
+  return { plot, note: notes.join(' '), range: [from, to], description };
 }

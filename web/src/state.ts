@@ -7,7 +7,8 @@ export interface PageState {
   readonly variable: string;
   readonly order: number;
   readonly form: SimplifyForm;
-  /** The plotted range of the variable. */
+  /** The plotted range of the variable: chosen from the function unless set (typed, zoomed or dragged). */
+  readonly autoRange: boolean;
   readonly from: number;
   readonly to: number;
   /** Whether the plot shows f′ too, beside the derivative of a higher order asked for. */
@@ -19,7 +20,7 @@ export interface PageState {
 }
 
 export const defaultState: PageState = {
-  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', from: -6, to: 6, alsoFirst: false, values: {}, mine: '',
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '',
 };
 
 export const maxOrder = 100;
@@ -31,7 +32,7 @@ export function toHash(state: PageState): string {
   if (state.variable !== '') params.set('by', state.variable);
   if (state.order !== defaultState.order) params.set('n', String(state.order));
   if (state.form !== defaultState.form) params.set('form', state.form);
-  if (state.from !== defaultState.from || state.to !== defaultState.to) params.set('range', `${state.from},${state.to}`);
+  if (!state.autoRange) params.set('range', `${state.from},${state.to}`);
   if (state.alsoFirst) params.set('f1', '1');
   if (state.mine !== '') params.set('mine', state.mine);
   for (const [name, value] of Object.entries(state.values)) params.set(`at.${name}`, String(value));
@@ -51,7 +52,7 @@ export function fromHash(hash: string): PageState {
     const name = /^at\.(.+)$/.exec(key)?.[1];
     if (name !== undefined && Number.isFinite(Number(value))) values[name] = Number(value);
   }
-  const range = validRange(from, to) ? { from: from!, to: to! } : { from: defaultState.from, to: defaultState.to };
+  const range = validRange(from, to) ? { autoRange: false, from: from!, to: to! } : { autoRange: true, from: defaultState.from, to: defaultState.to };
   return {
     input,
     variable: /^[A-Za-z][A-Za-z0-9_]*$|^[α-ωΑ-Ω]$/.test(variable) ? variable : '',
