@@ -281,6 +281,89 @@ describe('the page in Chromium', () => {
     expect(problemsOf(page)).toEqual([]);
   });
 
+  it('chooses x^x\'s range from its domain and minimum, draws the tangent where pointed at, zooms, pans and resets', async () => {
+    const page = await open(`${url}#f=x%5Ex`);
+    await expect.poll(() => page.locator('#from').inputValue()).toBe('0');
+    expect(await page.locator('#to').inputValue()).toBe('2.37');
+    expect(await page.locator('#plot-note').innerText()).toContain('to show the start of the domain at x = 0 and the minimum at x ≈ 0.368');
+    expect(await page.evaluate(() => location.hash)).not.toContain('range');
+    const plot = page.locator('#plot');
+    await plot.scrollIntoViewIfNeeded();
+    const box = (await plot.boundingBox())!;
+    const pixel = async (x: number): Promise<number> => {
+      const [v0, v1, p0, p1] = (await plot.getAttribute('data-x-scale'))!.split(' ').map(Number) as [number, number, number, number];
+      return box.x + p0 + ((x - v0) / (v1 - v0)) * (p1 - p0);
+    };
+    const middle = box.y + box.height / 2;
+    await page.mouse.move(await pixel(0.5), middle);
+    await page.mouse.move(await pixel(1), middle, { steps: 3 });
+    await expect.poll(() => page.locator('#plot-readout').innerText()).toBe('At x = 1: f(x) = 1, f′(x) = 1; the tangent there is y = 1 + 1·(x − 1).');
+    expect(await page.locator('#plot .tangent line').count()).toBe(1);
+    await page.screenshot({ path: `${screenshots}/x-to-the-x-tangent.png`, clip: { x: 0, y: box.y - 90, width: 1100, height: box.height + 200 } });
+
+    // Curves told apart by dash as well as colour, in the legend too; tick numbers off the plotted area.
+    const dashes = await page.locator('#plot path.curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray')));
+    expect(new Set(dashes).size).toBe(2);
+    expect(await page.locator('#plot .legend line').evaluateAll((lines) => lines.map((l) => l.getAttribute('stroke-dasharray')))).toEqual(dashes);
+    const area = await page.locator('#plot clipPath rect').evaluate((r) => r.getBoundingClientRect().toJSON() as DOMRect);
+    const onArea = await page.locator('#plot .axes text').evaluateAll((texts, a) => texts.filter((t) => {
+      const r = t.getBoundingClientRect();
+      return r.left < a.right - 1 && r.right > a.left + 1 && r.top < a.bottom - 1 && r.bottom > a.top + 1;
+    }).map((t) => t.textContent), area);
+    expect(onArea).toEqual([]);
+
+    // The wheel zooms about the pointer, into a range kept in the link; Reset goes back.
+    await page.mouse.wheel(0, -300);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('range=');
+    const [from, to] = [Number(await page.locator('#from').inputValue()), Number(await page.locator('#to').inputValue())];
+    expect(to - from).toBeLessThan(2.37 / 1.5);
+    expect(from).toBeLessThan(1);
+    expect(to).toBeGreaterThan(1);
+    // A drag to the left moves the range right.
+    await page.mouse.move(await pixel(1), middle);
+    await page.mouse.down();
+    await page.mouse.move((await pixel(1)) - 150, middle, { steps: 5 });
+    await page.mouse.up();
+    await expect.poll(async () => Number(await page.locator('#from').inputValue())).toBeGreaterThan(from + 0.1);
+    await page.getByRole('button', { name: 'Reset range' }).click();
+    await expect.poll(() => page.locator('#to').inputValue()).toBe('2.37');
+    expect(await page.evaluate(() => location.hash)).not.toContain('range');
+    // From the keyboard: → moves the tangent.
+    await plot.focus();
+    await page.keyboard.press('ArrowRight');
+    const readout = await page.locator('#plot-readout').innerText();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.locator('#plot-readout').innerText()).not.toBe(readout);
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('zooms with a pinch and puts the tangent where tapped, on a touch screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const page = await context.newPage();
+    await page.goto(`${url}#f=x%5E2`);
+    await page.locator('#answer .katex').first().waitFor();
+    const plot = page.locator('#plot');
+    await plot.scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('#to').inputValue()).toBe('3');
+    const box = (await plot.boundingBox())!;
+    const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+    await page.touchscreen.tap(cx + 40, cy);
+    await expect.poll(() => page.locator('#plot-readout').innerText()).toMatch(/^At x = [\d.]+: f\(x\) = [\d.]+, f′\(x\) = [\d.]+/);
+    // Two fingers moving apart: the range narrows about their middle.
+    const cdp = await context.newCDPSession(page);
+    const touch = async (type: string, spread: number): Promise<void> => {
+      await cdp.send('Input.dispatchTouchEvent', {
+        type, touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y: cy, id: 1 }, { x: cx + spread, y: cy, id: 2 }],
+      });
+    };
+    await touch('touchStart', 30);
+    for (const spread of [45, 60, 75, 90]) await touch('touchMove', spread);
+    await touch('touchEnd', 90);
+    await expect.poll(async () => Number(await page.locator('#to').inputValue()) - Number(await page.locator('#from').inputValue())).toBeLessThan(3);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await context.close();
+  });
+
   it('leaves gaps at poles', async () => {
     const page = await open(`${url}#f=tan(x)`);
     const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');

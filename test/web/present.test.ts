@@ -93,9 +93,9 @@ describe('what the page shows', () => {
 
   it('chooses the range from the function, says what it shows, and keeps a range that is set', () => {
     const view = answer('x^x');
-    expect(view.plotRange).toEqual([0, 3.37]);
-    expect(view.plotNote).toBe('Range chosen from the function: x from 0 to 3.37, to show the start of the domain at x = 0 and the minimum at x ≈ 0.368. Change it with From and To, or by dragging and zooming the plot.');
-    expect(view.plotDescription).toMatch(/^Plot of f\(x\) and f′\(x\) for x from 0 to 3\.37, y from [−\d.]+ to [\d.]+; it shows the start of the domain at x = 0 and the minimum at x ≈ 0\.368\.$/);
+    expect(view.plotRange).toEqual([0, 2.37]);
+    expect(view.plotNote).toBe('Range chosen from the function: x from 0 to 2.37, to show the start of the domain at x = 0 and the minimum at x ≈ 0.368. Change it with From and To, or by dragging and zooming the plot.');
+    expect(view.plotDescription).toMatch(/^Plot of f\(x\) and f′\(x\) for x from 0 to 2\.37, y from [−\d.]+ to [\d.]+; it shows the start of the domain at x = 0 and the minimum at x ≈ 0\.368\.$/);
     const set = answer('x^x', { autoRange: false, from: -1, to: 2 });
     expect(set.plotRange).toEqual([-1, 2]);
     expect(set.plotNote).toBe('');

@@ -2,7 +2,8 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 import type { AnswerView, PageView } from './present.js';
 import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
-import { renderPlot } from './plot-view.js';
+import { drawTangent, renderPlot } from './plot-view.js';
+import { explorable } from './plot-interaction.js';
 import { showErrorAt } from './input-view.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
@@ -34,6 +35,7 @@ const ui = {
   alsoFirst: $<HTMLInputElement>('also-first'),
   plot: document.getElementById('plot') as unknown as SVGSVGElement,
   plotNote: $('plot-note'),
+  plotReadout: $('plot-readout'),
   steps: $('steps'),
   stepsNote: $('steps-note'),
   theme: $<HTMLSelectElement>('theme'),
@@ -220,8 +222,47 @@ function showMine(mine: AnswerView['mine']): void {
 }
 
 function drawPlot(): void {
-  if (shown.kind === 'ok') renderPlot(ui.plot, shown.plot, ...shown.plotRange, shown.variable);
+  if (shown.kind !== 'ok') return;
+  renderPlot(ui.plot, shown.plot, ...shown.plotRange, shown.variable);
+  showTangent();
 }
+
+/** Where the tangent is drawn, kept while the plot is redrawn (zoomed, panned, another input). */
+let tangentX: number | undefined;
+const short = (x: number): string => String(Number(x.toPrecision(4))).replace('-', '−');
+/** The tangent at tangentX, and its numbers in words under the plot. */
+function showTangent(): void {
+  const value = shown.kind === 'ok' && tangentX !== undefined ? drawTangent(ui.plot, shown.plot, tangentX) : undefined;
+  if (!value || shown.kind !== 'ok') {
+    if (tangentX === undefined) ui.plotReadout.textContent = '';
+    else ui.plotReadout.textContent = shown.kind === 'ok' ? `No tangent at ${shown.variable} = ${short(tangentX)}: f or f′ has no value there.` : '';
+    return;
+  }
+  const v = shown.variable;
+  ui.plotReadout.textContent = `At ${v} = ${short(value.x)}: f(${v}) = ${short(value.y)}, f′(${v}) = ${short(value.slope)}; `
+    + `the tangent there is y = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${v} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`;
+}
+
+explorable(ui.plot, {
+  range: () => (shown.kind === 'ok' ? shown.plotRange : [state.from, state.to]),
+  setRange: (from, to) => {
+    if (!(to > from) || !Number.isFinite(from) || !Number.isFinite(to)) return;
+    // Rounded as a person would type them; a range too narrow to round apart stays as it is.
+    const [a, b] = [Number(from.toPrecision(4)), Number(to.toPrecision(4))];
+    if (!(b > a)) return;
+    state = { ...state, autoRange: false, from: a, to: b };
+    [ui.from.value, ui.to.value] = [String(a), String(b)];
+    scheduleUpdate(30);
+  },
+  reset: () => {
+    state = { ...state, autoRange: true };
+    update();
+  },
+  pointAt: (x) => {
+    tangentX = x;
+    showTangent();
+  },
+});
 // Redrawn when its width changes (a phone turned, a window resized), so its text keeps its size.
 let plotWidth = 0;
 new ResizeObserver(() => {

@@ -51,7 +51,14 @@ export function chooseRange(f: (x: number) => number, slope: (x: number) => numb
   let [from, to] = [-defaultRange, defaultRange];
   if (inner.length > 0) {
     const [low, high] = [Math.min(...inner.map((p) => p.x)), Math.max(...inner.map((p) => p.x))];
-    const pad = Math.max(leastPad, (high - low) / 2);
+    // Less room where f grows so fast beside the features that they would be flattened (x^x beyond 2).
+    const spread = (a: number, b: number): number => {
+      const inside = ys.filter((y, i) => xs[i]! >= a && xs[i]! <= b && Number.isFinite(y));
+      return inside.length > 0 ? Math.max(...inside) - Math.min(...inside) : 0;
+    };
+    const near = Math.max(spread(low - 1, high + 1), 1e-9);
+    let pad = Math.max(leastPad, (high - low) / 2);
+    while (pad > 1 && spread(low - pad, high + pad) > 20 * near) pad /= 1.5;
     [from, to] = [low - pad, high + pad];
   }
   // A domain that starts (ends) in view: the plot starts (ends) there.

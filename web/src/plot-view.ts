@@ -4,13 +4,16 @@ import type { PlotData, Point } from './plot.js';
 
 /*
  * The plot as SVG: axes through the origin when it is in view (on the edges otherwise),
- * ticks and a light grid from d3's scales, one path per curve with gaps where the curve
- * has them, and a legend in the upper right.
+ * ticks and a light grid from d3's scales with their numbers outside the plotted area, one
+ * path per curve with gaps where the curve has them, and a legend in the corner the curves
+ * cross least. Curves differ by dash pattern as well as colour (the colours, from the
+ * Okabe–Ito set, are told apart with any colour vision; the stylesheet has them per theme).
  */
 
-const margin = { top: 16, right: 16, bottom: 32, left: 48 };
-/** Curve colours in order: f, f′, f″. */
-const curveColours = ['#307ec7', '#9621e2', '#d9730d'] as const;
+const margin = { top: 16, right: 16, bottom: 32, left: 52 };
+/** Dash patterns in order: f solid, the derivative dashed, f′ beside it dotted. */
+const dashes = ['', '9 5', '2 5'] as const;
+const styleOf = (i: number): { class: string; 'stroke-dasharray': string } => ({ class: `curve-${i % dashes.length}`, 'stroke-dasharray': dashes[i % dashes.length]! });
 
 const svgNamespace = 'http://www.w3.org/2000/svg';
 
@@ -59,15 +62,16 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   element('line', { x1: yAxisAt, x2: yAxisAt, y1: top, y2: bottom }, axes);
   const formatX = x.tickFormat(xTickCount);
   const formatY = y.tickFormat(yTickCount);
+  // Tick marks on the axes; their numbers along the bottom and left edges, where no curve runs.
   for (const t of xTicks) {
     element('line', { x1: x(t), x2: x(t), y1: xAxisAt, y2: xAxisAt + 5 }, axes);
-    if (t !== 0 || yAxisAt !== x(0)) text(axes, formatX(t), x(t), xAxisAt + 18, 'middle');
+    text(axes, formatX(t), x(t), bottom + 20, 'middle');
   }
   for (const t of yTicks) {
     element('line', { x1: yAxisAt - 5, x2: yAxisAt, y1: y(t), y2: y(t) }, axes);
-    if (t !== 0 || xAxisAt !== y(0)) text(axes, formatY(t), yAxisAt - 8, y(t) + 4, 'end');
+    text(axes, formatY(t), left - 8, y(t) + 5, 'end');
   }
-  text(axes, variable, right - 4, xAxisAt - 8, 'end').setAttribute('class', 'axis-name');
+  text(axes, variable, right - 4, bottom + 20, 'end').setAttribute('class', 'axis-name');
 
   // Far outside the view the values are held at a bound, so the path's numbers stay small.
   const [yMin, yMax] = [y.invert(bottom + 1000), y.invert(top - 1000)];
@@ -77,21 +81,74 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
     .y((p) => y(Math.min(yMax, Math.max(yMin, p.y))));
   const curves = element('g', { 'clip-path': `url(#${clipId})` }, svg);
   data.curves.forEach((curve, i) => {
-    element('path', {
-      class: 'curve', d: path(curve.points as Point[]) ?? '', stroke: curveColours[i % curveColours.length]!,
-      'data-curve': curve.label,
-    }, curves);
+    const { class: style, ...dash } = styleOf(i);
+    element('path', { class: `curve ${style}`, d: path(curve.points as Point[]) ?? '', 'data-curve': curve.label, ...dash }, curves);
   });
 
+  // The legend goes in the corner the fewest plotted points fall in.
+  const legendWidth = 118;
+  const legendHeight = 10 + 22 * data.curves.length;
+  const corners = [[right - legendWidth - 8, top + 6], [left + 8, top + 6], [right - legendWidth - 8, bottom - legendHeight - 6], [left + 8, bottom - legendHeight - 6]] as const;
+  const crossing = corners.map(([cx, cy]) => data.curves.reduce((n, curve) => n + curve.points.filter((p) => {
+    const [px, py] = [x(p.x), y(p.y)];
+    return px >= cx && px <= cx + legendWidth && py >= cy && py <= cy + legendHeight;
+  }).length, 0));
+  const [legendX, legendY] = corners[crossing.indexOf(Math.min(...crossing))]!;
   const legend = element('g', { class: 'legend' }, svg);
-  const legendWidth = 110;
-  const legendX = right - legendWidth - 8;
-  element('rect', { x: legendX, y: top + 6, width: legendWidth, height: 10 + 22 * data.curves.length, rx: 4 }, legend);
+  element('rect', { x: legendX, y: legendY, width: legendWidth, height: legendHeight, rx: 4 }, legend);
   data.curves.forEach((curve, i) => {
-    const rowY = top + 22 + 22 * i;
-    element('line', { x1: legendX + 10, x2: legendX + 40, y1: rowY, y2: rowY, stroke: curveColours[i % curveColours.length]! }, legend);
-    text(legend, `${curve.label}(${variable})`, legendX + 48, rowY + 5, 'start');
+    const rowY = legendY + 16 + 22 * i;
+    const { class: style, ...dash } = styleOf(i);
+    element('line', { class: style, x1: legendX + 10, x2: legendX + 44, y1: rowY, y2: rowY, ...dash }, legend);
+    text(legend, `${curve.label}(${variable})`, legendX + 52, rowY + 5, 'start');
   });
+  svg.appendChild(element('g', { class: 'tangent' }));
+}
+
+/** The x of a pixel, from the scale the plot was drawn with (data-x-scale). */
+export function xAtPixel(svg: SVGSVGElement, pixel: number): number {
+  const [v0, v1, p0, p1] = (svg.dataset.xScale ?? '0 1 0 1').split(' ').map(Number) as [number, number, number, number];
+  return v0 + ((pixel - p0) / (p1 - p0)) * (v1 - v0);
+}
+
+/**
+ * The tangent at x: a dot on f, the tangent line across the plotted area, and back the values
+ * there (undefined where f or f′ has none).
+ */
+export function drawTangent(svg: SVGSVGElement, data: PlotData, x0: number): { x: number; y: number; slope: number } | undefined {
+  const layer = svg.querySelector('g.tangent');
+  if (!layer) return undefined;
+  layer.replaceChildren();
+  const value = valueAt(data, x0);
+  if (!value) return undefined;
+  const [xv0, xv1, xp0, xp1] = svg.dataset.xScale!.split(' ').map(Number) as [number, number, number, number];
+  const [yv0, yv1, yp0, yp1] = svg.dataset.yScale!.split(' ').map(Number) as [number, number, number, number];
+  const px = (v: number): number => xp0 + ((v - xv0) / (xv1 - xv0)) * (xp1 - xp0);
+  const py = (v: number): number => yp0 + ((v - yv0) / (yv1 - yv0)) * (yp1 - yp0);
+  const line = (x: number): number => value.y + value.slope * (x - value.x);
+  const group = element('g', { 'clip-path': 'url(#plot-area)' }, layer);
+  element('line', { x1: px(xv0), y1: py(line(xv0)), x2: px(xv1), y2: py(line(xv1)) }, group);
+  element('circle', { cx: px(value.x), cy: py(value.y), r: 5 }, group);
+  return value;
+}
+
+/** f and f′ at x, from the samples, each interpolated between its neighbours. */
+function valueAt(data: PlotData, x: number): { x: number; y: number; slope: number } | undefined {
+  const points = data.curves[0]?.points.filter((p) => Number.isFinite(p.y)) ?? [];
+  const slopes = data.slopes;
+  if (points.length < 2 || !slopes) return undefined;
+  const [first, last] = [data.curves[0]!.points[0]!.x, data.curves[0]!.points.at(-1)!.x];
+  if (x < first || x > last) return undefined;
+  let hi = points.findIndex((p) => p.x >= x);
+  if (hi <= 0) hi = 1;
+  const [a, b] = [points[hi - 1]!, points[hi]!];
+  // Not across a gap: the neighbours must be neighbouring samples.
+  if (b.x - a.x > 2 * (last - first) / (slopes.length - 1)) return undefined;
+  const y = a.y + ((x - a.x) / (b.x - a.x || 1)) * (b.y - a.y);
+  const at = ((x - first) / (last - first)) * (slopes.length - 1);
+  const i = Math.min(slopes.length - 2, Math.floor(at));
+  const slope = slopes[i]! + (at - i) * (slopes[i + 1]! - slopes[i]!);
+  return Number.isFinite(y) && Number.isFinite(slope) ? { x, y, slope } : undefined;
 }
 
 function text(parent: Element, content: string, x: number, y: number, anchor: 'start' | 'middle' | 'end'): SVGTextElement {

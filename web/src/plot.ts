@@ -22,6 +22,8 @@ export interface Curve {
 export interface PlotData {
   readonly curves: readonly Curve[];
   readonly y: readonly [number, number];
+  /** f′ at each of the first curve's samples (not drawn): the slope of the tangent shown where the pointer is. */
+  readonly slopes?: readonly number[];
 }
 
 const defaultSamples = 600;
@@ -33,14 +35,15 @@ const defaultSamples = 600;
 export function plotData(
   curves: readonly { readonly label: string; readonly expr: Expr }[],
   variable: string, from: number, to: number, values: Readonly<Record<string, number>>,
-  samples: number = defaultSamples,
+  samples: number = defaultSamples, slope?: Expr,
 ): PlotData {
   const functions = curves.map(({ label, expr }) => {
     const at = evaluator(expr, variable, values);
     return { label, at, points: sample(at, from, to, samples) };
   });
   const y = yRange(functions.map((f) => f.points.map((p) => p.y)));
-  return { curves: functions.map((f) => ({ label: f.label, points: withGapsAtJumps(f.points, f.at, y) })), y };
+  const slopes = slope && sample(evaluator(slope, variable, values), from, to, samples).map((p) => p.y);
+  return { curves: functions.map((f) => ({ label: f.label, points: withGapsAtJumps(f.points, f.at, y) })), y, ...(slopes ? { slopes } : {}) };
 }
 
 /**

@@ -62,22 +62,39 @@ export interface AnswerView {
   readonly plotDescription: string;
 }
 
+/**
+ * The last answer worked out, by its state less the plot's range: zooming and panning
+ * change only the plot, so only the plot is worked out again.
+ */
+let last: { readonly key: string; readonly outcome: Computed; readonly view: AnswerView } | undefined;
+
 export function present(state: PageState): PageView {
+  const key = JSON.stringify({ ...state, autoRange: undefined, from: undefined, to: undefined });
+  if (last?.key === key) return { ...last.view, ...plotView(last.outcome, state) };
   const o = compute(state);
   switch (o.kind) {
     case 'empty': return o;
     case 'error': return o;
     case 'parse-error':
       return { kind: 'parse-error', message: o.error.message, line: o.error.line, column: o.error.column, offset: o.offset };
-    case 'ok': return answerView(o, state);
+    case 'ok': {
+      const view = answerView(o, state);
+      last = { key, outcome: o, view };
+      return view;
+    }
   }
+}
+
+/** The parts of the view that depend on the plot's range. */
+function plotView(o: Computed, state: PageState): Pick<AnswerView, 'plot' | 'plotRange' | 'plotNote' | 'plotDescription'> {
+  const { plot, note, range, description } = plotOf(o, state);
+  return { plot, plotRange: range, plotNote: note, plotDescription: description };
 }
 
 function answerView(o: Computed, state: PageState): AnswerView {
   const d = o.derivative;
   const failed = (order: number, step: readonly number[]): boolean =>
     o.check.failures.some((f) => f.order === order && f.step !== undefined && f.step.join('.') === step.join('.'));
-  const { plot, note, range, description } = plotOf(o, state);
   const shown = answerHtml(answerName(o.reading, d), d.result, holds(d));
   return {
     kind: 'ok',
@@ -100,10 +117,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     check: { verdict: o.check.verdict, pointsUsed: o.check.pointsUsed, detail: plainVerdict(o.check), technical: o.verdict.replace(/^check: /, '') },
     stepsHtml: o.trace && traceHtml(o.trace, failed),
     stepsNote: o.traceOmitted ?? '',
-    plot,
-    plotRange: range,
-    plotNote: note,
-    plotDescription: description,
+    ...plotView(o, state),
   };
 }
 
@@ -229,7 +243,7 @@ function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; 
   const shows = chosen && chosen.features.length > 0 ? featureWords(chosen.features, v) : '';
   if (chosen) notes.push(`Range chosen from the function: ${range}${shows ? `, to show ${shows}` : ''}. Change it with From and To, or by dragging and zooming the plot.`);
   if (postOrder(o.expr).some((n) => n.kind === 'apply')) notes.push('f, g and h are plotted with stand-ins: f(t) = e^(t/2), g(t) = sin t, h(t) = cos 2t.');
-  const plot = plotData(curves, v, from, to, state.values);
+  const plot = plotData(curves, v, from, to, state.values, undefined, d.derivations[0]!.result);
   if (!plot.curves.some((c) => c.points.some((p) => Number.isFinite(p.y)))) {
     notes.push('Nothing to plot: the function is undefined or not real over this range.');
   }
