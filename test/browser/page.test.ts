@@ -351,7 +351,7 @@ describe('the page in Chromium', () => {
     await expect.poll(() => page.locator('#plot-readout').innerText()).toMatch(/^At x = [\d.]+: f\(x\) = [\d.]+, f′\(x\) = [\d.]+/);
     // Two fingers moving apart: the range narrows about their middle.
     const cdp = await context.newCDPSession(page);
-    const touch = async (type: string, spread: number): Promise<void> => {
+    const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number): Promise<void> => {
       await cdp.send('Input.dispatchTouchEvent', {
         type, touchPoints: type === 'touchEnd' ? [] : [{ x: cx - spread, y: cy, id: 1 }, { x: cx + spread, y: cy, id: 2 }],
       });
@@ -362,6 +362,19 @@ describe('the page in Chromium', () => {
     await expect.poll(async () => Number(await page.locator('#to').inputValue()) - Number(await page.locator('#from').inputValue())).toBeLessThan(3);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await context.close();
+  });
+
+  it('gives the backprop form and highlighted code for each target, and copies the code', async () => {
+    const page = await open(`${url}#f=sigmoid(w*x%2Bb)`);
+    await expect.poll(() => page.locator('#output-form annotation').textContent()).toBe("y' = w \\cdot y \\cdot \\left(1-y\\right)");
+    expect(await page.locator('#code .hljs-keyword').first().textContent()).toBe('import');
+    await page.getByLabel('Code for').selectOption('torch');
+    await expect.poll(() => page.locator('#code').innerText()).toMatch(/^import torch/);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('code=torch');
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#code').innerText());
+    expect(await page.locator('#code-about').innerText()).toBe('A function that returns f and its gradient by w, x, b, every part they share computed once.');
+    expect(problemsOf(page)).toEqual([]);
   });
 
   it('leaves gaps at poles', async () => {

@@ -6,6 +6,8 @@ import { buildTrace } from '../../src/steps/trace.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { toText } from '../../src/print/linear.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
+import { generateCode } from '../../src/codegen/generate.js';
+import { parse } from '../../src/parse/parse.js';
 
 const answer = (input: string, more: Partial<typeof defaultState> = {}): AnswerView => {
   const view = present({ ...defaultState, input, ...more });
@@ -89,6 +91,20 @@ describe('what the page shows', () => {
   it('says when abstract functions are plotted with stand-ins, and only then', () => {
     expect(answer("f(x)*g'(x)").plotNote).toMatch(/plotted with stand-ins/);
     expect(answer('x*sin(x)').plotNote).not.toMatch(/stand-ins/);
+  });
+
+  it('gives the backprop form in terms of the output and highlighted code for the target asked for', () => {
+    const sigma = answer('1/(1+e^(-x))');
+    expect(sigma.backprop.formHtml).toContain('annotation');
+    expect(sigma.backprop.formHtml).toContain('= y \\cdot \\left(1-y\\right)</annotation>');
+    expect(sigma.backprop.code).toBe(generateCode(parse('1/(1+e^(-x))'), { target: 'numpy', variables: ['x'] }));
+    expect(sigma.backprop.codeHtml).toContain('<span class="hljs-keyword">def</span>');
+    const layer = answer('sigmoid(w*x + b)', { target: 'c' });
+    expect(layer.backprop.variables).toEqual(['w', 'x', 'b']);
+    expect(layer.backprop.code).toMatch(/^#include <math\.h>/);
+    expect(layer.backprop.codeHtml).toContain('hljs-meta');
+    // No form in y alone: said why, with the mixed form where it is shorter.
+    expect(answer('x*sigmoid(x)').backprop.formNote).toMatch(/^No form in y alone: .* is not one-to-one/);
   });
 
   it('chooses the range from the function, says what it shows, and keeps a range that is set', () => {

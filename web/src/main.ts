@@ -39,6 +39,12 @@ const ui = {
   steps: $('steps'),
   stepsNote: $('steps-note'),
   theme: $<HTMLSelectElement>('theme'),
+  target: $<HTMLSelectElement>('target'),
+  outputForm: $('output-form'),
+  outputFormNote: $('output-form-note'),
+  code: $('code'),
+  codeAbout: $('code-about'),
+  codeError: $('code-error'),
 };
 
 let state: PageState = location.hash.length > 1 ? fromHash(location.hash) : defaultState;
@@ -55,6 +61,7 @@ function showState(): void {
   ui.to.value = String(state.to);
   ui.alsoFirst.checked = state.alsoFirst;
   ui.mine.value = state.mine;
+  ui.target.value = state.target;
 }
 
 function readControls(): void {
@@ -71,6 +78,7 @@ function readControls(): void {
     ...(validRange(from, to) ? { from, to } : {}),
     alsoFirst: ui.alsoFirst.checked,
     mine: ui.mine.value,
+    target: ui.target.value as PageState['target'],
   };
 }
 
@@ -85,7 +93,7 @@ for (const control of [ui.input, ui.order, ui.mine]) control.addEventListener('i
 // A range typed in replaces the one chosen from the function, until Reset.
 for (const control of [ui.from, ui.to]) control.addEventListener('input', () => { state = { ...state, autoRange: false }; readControls(); scheduleUpdate(); });
 $('reset-range').addEventListener('click', () => { state = { ...state, autoRange: true }; update(); });
-for (const control of [ui.variable, ui.form, ui.alsoFirst]) control.addEventListener('change', () => { readControls(); update(); });
+for (const control of [ui.variable, ui.form, ui.alsoFirst, ui.target]) control.addEventListener('change', () => { readControls(); update(); });
 ui.input.addEventListener('scroll', () => { ui.mirror.scrollLeft = ui.input.scrollLeft; });
 window.addEventListener('hashchange', () => {
   if (location.hash === toHash(state)) return;
@@ -159,6 +167,7 @@ function show(view: PageView): void {
     ui.plotNote.textContent = '';
     ui.steps.replaceChildren();
     ui.stepsNote.textContent = '';
+    showBackprop(undefined);
     return;
   }
   // d²/dx² or f(t) = … in the input say the order or the variable: the controls show it and wait.
@@ -189,7 +198,18 @@ function show(view: PageView): void {
   ui.plotNote.textContent = view.plotNote;
   ui.steps.innerHTML = view.stepsHtml ?? '';
   ui.stepsNote.textContent = view.stepsNote;
+  showBackprop(view.backprop);
   scrollableByKeyboard();
+}
+
+function showBackprop(b: AnswerView['backprop'] | undefined): void {
+  ui.outputForm.innerHTML = b?.formHtml || (b ? '<span class="detail">none</span>' : '');
+  ui.outputFormNote.textContent = b?.formNote ?? '';
+  ui.code.innerHTML = b?.codeHtml ?? '';
+  ui.codeError.textContent = b?.codeError ?? '';
+  ui.codeAbout.textContent = b && b.code !== ''
+    ? `A function that returns f and its gradient by ${b.variables.join(', ')}, every part they share computed once.`
+    : '';
 }
 
 /**
@@ -331,6 +351,7 @@ const copyActions: Record<string, () => [string | undefined, string]> = {
   'copy-answer-text': () => [shown.kind === 'ok' ? shown.copies.answerText : undefined, 'the answer as text'],
   'copy-steps-text': () => [shown.kind === 'ok' ? shown.copies.stepsText : undefined, 'the derivation as text'],
   'copy-link': () => [location.href, 'the link'],
+  'copy-code': () => [shown.kind === 'ok' && shown.backprop.code !== '' ? shown.backprop.code : undefined, 'the code'],
 };
 for (const [id, action] of Object.entries(copyActions)) {
   $(id).addEventListener('click', () => {

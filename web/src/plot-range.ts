@@ -50,11 +50,11 @@ export function chooseRange(f: (x: number) => number, slope: (x: number) => numb
   const end = edges.filter((p) => p.kind === 'end of the domain').reduce((m, p) => Math.min(m, p.x), Infinity);
   let [from, to] = [-defaultRange, defaultRange];
   if (inner.length > 0) {
-    const [low, high] = [Math.min(...inner.map((p) => p.x)), Math.max(...inner.map((p) => p.x))];
+    const [low, high] = [inner.reduce((m, p) => Math.min(m, p.x), Infinity), inner.reduce((m, p) => Math.max(m, p.x), -Infinity)];
     // Less room where f grows so fast beside the features that they would be flattened (x^x beyond 2).
     const spread = (a: number, b: number): number => {
       const inside = ys.filter((y, i) => xs[i]! >= a && xs[i]! <= b && Number.isFinite(y));
-      return inside.length > 0 ? Math.max(...inside) - Math.min(...inside) : 0;
+      return inside.length > 0 ? inside.reduce((m, y) => Math.max(m, y), -Infinity) - inside.reduce((m, y) => Math.min(m, y), Infinity) : 0;
     };
     const near = Math.max(spread(low - 1, high + 1), 1e-9);
     let pad = Math.max(leastPad, (high - low) / 2);

@@ -93,7 +93,7 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
     const [px, py] = [x(p.x), y(p.y)];
     return px >= cx && px <= cx + legendWidth && py >= cy && py <= cy + legendHeight;
   }).length, 0));
-  const [legendX, legendY] = corners[crossing.indexOf(Math.min(...crossing))]!;
+  const [legendX, legendY] = corners[crossing.indexOf(crossing.reduce((m, n) => Math.min(m, n), Infinity))]!;
   const legend = element('g', { class: 'legend' }, svg);
   element('rect', { x: legendX, y: legendY, width: legendWidth, height: legendHeight, rx: 4 }, legend);
   data.curves.forEach((curve, i) => {

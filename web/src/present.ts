@@ -1,5 +1,5 @@
 import {
-  answerLines, build, checkAnswer, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, build, checkAnswer, generateCode, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -10,6 +10,7 @@ import { chooseRange, featureWords } from './plot-range.js';
 /** A number with a true minus sign. */
 const minus = (x: number): string => String(x).replace('-', '−');
 import { traceHtml } from './steps-html.js';
+import { highlighted } from './code.js';
 import { escapeHtml, mathHtml } from './math.js';
 
 /*
@@ -60,6 +61,21 @@ export interface AnswerView {
   readonly plotNote: string;
   /** The plot in words, for a screen reader: what is drawn, over what range, and what it shows. */
   readonly plotDescription: string;
+  readonly backprop: BackpropView;
+}
+
+/** For a backward pass: the derivative in terms of the output, and code for the function and its gradient. */
+interface BackpropView {
+  /** y′ in terms of y, typeset; empty where there is none. */
+  readonly formHtml: string;
+  /** Where that form holds, or why there is none, in words. */
+  readonly formNote: string;
+  /** The code, and the code highlighted as HTML; or why there is none. */
+  readonly code: string;
+  readonly codeHtml: string;
+  readonly codeError: string;
+  /** The variables the code differentiates by. */
+  readonly variables: readonly string[];
 }
 
 /**
@@ -118,6 +134,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     stepsHtml: o.trace && traceHtml(o.trace, failed),
     stepsNote: o.traceOmitted ?? '',
     ...plotView(o, state),
+    backprop: backpropView(o, state),
   };
 }
 
@@ -250,4 +267,29 @@ function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; 
   const names = plot.curves.map((c) => `${c.label}(${v})`);
   const description = `Plot of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} for ${range}, y from ${minus(Number(plot.y[0].toPrecision(3)))} to ${minus(Number(plot.y[1].toPrecision(3)))}${shows ? `; it shows ${shows}` : ''}.`;
   return { plot, note: notes.join(' '), range: [from, to], description };
+}
+
+/** Most seconds the page gives the backprop code: past them it says so and the rest of the answer stands. */
+const codeSeconds = 3;
+
+/** y′ in terms of the output y, and code that computes f with its gradient by every variable. */
+function backpropView(o: Computed, state: PageState): BackpropView {
+  let formHtml = '';
+  let formNote = '';
+  try {
+    const form = inTermsOfOutput(o.expr, { variable: o.variable, timeout: codeSeconds });
+    const why = form.reason && noFormReason(form, form.reason, 'unicode');
+    if (form.inOutput || form.mixed) formHtml = mathHtml(outputAnswer(form, 'latex'));
+    if (form.holds.length > 0) formNote = `Holds for ${outputConditions(form.holds, 'unicode')}${why ? ` (${why})` : ''}.`;
+    else if (why) formNote = `No form in ${form.output} alone: ${why}.`;
+  } catch (error) {
+    formNote = (error as Error).message;
+  }
+  const variables = o.variables.length > 0 ? o.variables : [o.variable];
+  try {
+    const code = generateCode(o.expr, { target: state.target, variables, timeout: codeSeconds });
+    return { formHtml, formNote, code, codeHtml: highlighted(code, state.target), codeError: '', variables };
+  } catch (error) {
+    return { formHtml, formNote, code: '', codeHtml: '', codeError: (error as Error).message, variables };
+  }
 }

@@ -1,4 +1,4 @@
-import { simplifyForms, type SimplifyForm } from '../../src/index.js';
+import { codeTargets, simplifyForms, type SimplifyForm, type Target } from '../../src/index.js';
 
 /** Everything the page shows follows from this; it lives in the URL's hash so a link restores it. */
 export interface PageState {
@@ -17,10 +17,12 @@ export interface PageState {
   readonly values: Readonly<Record<string, number>>;
   /** The reader's own derivative, to be checked; empty for none. */
   readonly mine: string;
+  /** The language of the generated backprop code. */
+  readonly target: Target;
 }
 
 export const defaultState: PageState = {
-  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '',
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '', target: 'numpy',
 };
 
 export const maxOrder = 100;
@@ -35,6 +37,7 @@ export function toHash(state: PageState): string {
   if (!state.autoRange) params.set('range', `${state.from},${state.to}`);
   if (state.alsoFirst) params.set('f1', '1');
   if (state.mine !== '') params.set('mine', state.mine);
+  if (state.target !== defaultState.target) params.set('code', state.target);
   for (const [name, value] of Object.entries(state.values)) params.set(`at.${name}`, String(value));
   return `#${params.toString()}`;
 }
@@ -62,6 +65,7 @@ export function fromHash(hash: string): PageState {
     alsoFirst: params.get('f1') === '1',
     values,
     mine: params.get('mine') ?? '',
+    target: codeTargets.find((t) => t === params.get('code')) ?? defaultState.target,
   };
 }
 
