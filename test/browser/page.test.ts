@@ -377,6 +377,22 @@ describe('the page in Chromium', () => {
     expect(problemsOf(page)).toEqual([]);
   });
 
+  it('differentiates a curve\'s equation implicitly, and shows the gradient and Hessian of a function of several variables', async () => {
+    const page = await open(`${url}#f=x%5E2*y`);
+    await expect.poll(() => page.locator('#several').isVisible()).toBe(true);
+    expect(await page.locator('#gradient annotation').textContent()).toBe('\\nabla f\\left(x, y\\right) = \\begin{pmatrix} 2x \\cdot y \\\\ x^{2} \\end{pmatrix}');
+    expect(await page.locator('#hessian annotation').textContent()).toBe('H\\left(x, y\\right) = \\begin{pmatrix} 2y & 2x \\\\ 2x & 0 \\end{pmatrix}');
+    await typeExpression(page, 'x^2 + y^2 = 1');
+    await expect.poll(() => answerTex(page)).toBe("y' = -\\frac{x}{y}");
+    expect(await page.locator('#several').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('#check').innerText()).toBe('✓ Verified numerically');
+    expect(await page.locator('#check-detail').innerText()).toMatch(/^Checked at \d+ points of the curve/);
+    expect(await page.locator('#steps .worked').count()).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Copy text' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("y' = -x/y");
+    expect(problemsOf(page)).toEqual([]);
+  });
+
   it('leaves gaps at poles', async () => {
     const page = await open(`${url}#f=tan(x)`);
     const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');
@@ -430,31 +446,30 @@ describe('the page in Chromium', () => {
     }
   });
 
-  it('has no accessibility violations (axe-core) in any state: answer, steps, both themes, phone, a checked answer, a parse error, a long answer', async () => {
-    const states: [string, string, { width: number; height: number }?][] = [
-      ['the sigmoid', '#f=1%2F(1%2Be%5E(-x))'],
-      ['order 5 on a phone', '#f=1%2F(1%2Be%5E(-x))&n=5', { width: 390, height: 844 }],
-      ['a wrong answer checked', '#f=sin(x%5E2)&mine=cos(x%5E2)'],
-      ['a long answer in part', '#f=tan(x)&n=90'],
-      ['several variables', '#f=sigmoid(w*x%2Bb)&by=w&f1=1&n=2'],
-    ];
-    for (const [what, hash, viewport] of states) {
-      const page = await open(`${url}${hash}`, viewport);
-      await expect.poll(() => page.locator('#check').isVisible(), { timeout: 15_000 }).toBe(true);
-      if (what === 'a wrong answer checked') await expect.poll(() => page.locator('#mine-verdict').isVisible()).toBe(true);
-      for (const theme of ['light', 'dark']) {
-        await page.getByLabel('Theme').selectOption(theme);
-        expect(await accessibilityViolations(page), `${what}, ${theme}`).toEqual([]);
-      }
-      await page.locator('#expand-all').click();
-      expect(await accessibilityViolations(page), `${what}, every step open`).toEqual([]);
-      if (what === 'the sigmoid') {
-        await typeExpression(page, 'x + * 2');
-        await expect.poll(() => page.locator('#stale-note').isVisible()).toBe(true);
-        expect(await accessibilityViolations(page), 'a parse error, the answer before it in view').toEqual([]);
-      }
-      await page.context().close();
+  const accessibilityStates: [string, string, { width: number; height: number }?][] = [
+    ['the sigmoid', '#f=1%2F(1%2Be%5E(-x))'],
+    ['order 5 on a phone', '#f=1%2F(1%2Be%5E(-x))&n=5', { width: 390, height: 844 }],
+    ['a wrong answer checked', '#f=sin(x%5E2)&mine=cos(x%5E2)'],
+    ['a long answer in part', '#f=tan(x)&n=90'],
+    ['several variables', '#f=sigmoid(w*x%2Bb)&by=w&f1=1&n=2'],
+    ['an implicit curve', '#f=x%5E2%20%2B%20y%5E2%20%3D%201'],
+  ];
+  it.each(accessibilityStates)('has no accessibility violations (axe-core) with %s, in both themes and with every step open', async (what, hash, viewport) => {
+    const page = await open(`${url}${hash}`, viewport);
+    await expect.poll(() => page.locator('#check').isVisible(), { timeout: 15_000 }).toBe(true);
+    if (what === 'a wrong answer checked') await expect.poll(() => page.locator('#mine-verdict').isVisible()).toBe(true);
+    for (const theme of ['light', 'dark']) {
+      await page.getByLabel('Theme').selectOption(theme);
+      expect(await accessibilityViolations(page), `${what}, ${theme}`).toEqual([]);
     }
+    await page.locator('#expand-all').click();
+    expect(await accessibilityViolations(page), `${what}, every step open`).toEqual([]);
+    if (what === 'the sigmoid') {
+      await typeExpression(page, 'x + * 2');
+      await expect.poll(() => page.locator('#stale-note').isVisible()).toBe(true);
+      expect(await accessibilityViolations(page), 'a parse error, the answer before it in view').toEqual([]);
+    }
+    await page.context().close();
   });
 
   it('fits a narrow screen and has a dark theme', async () => {

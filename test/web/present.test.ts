@@ -107,6 +107,28 @@ describe('what the page shows', () => {
     expect(answer('x*sigmoid(x)').backprop.formNote).toMatch(/^No form in y alone: .* is not one-to-one/);
   });
 
+  it('typesets the gradient and the Hessian of a function of several variables, and neither for one', () => {
+    const view = answer('x^2*y');
+    expect(view.several!.gradientHtml).toContain('\\nabla f\\left(x, y\\right) = \\begin{pmatrix} 2x \\cdot y \\\\ x^{2} \\end{pmatrix}');
+    expect(view.several!.hessianHtml).toContain('H\\left(x, y\\right) = \\begin{pmatrix} 2y &amp; 2x \\\\ 2x &amp; 0 \\end{pmatrix}');
+    expect(view.several!.note).toBe('By x, y in that order; the Hessian\'s 3 distinct entries are worked out once each.');
+    expect(answer('x^2').several).toBeUndefined();
+  });
+
+  it('differentiates an equation of a curve implicitly: the answer, its derivation and its check against the curve', () => {
+    const view = present({ ...defaultState, input: 'x^2 + y^2 = 1' });
+    expect(view.kind).toBe('implicit');
+    if (view.kind !== 'implicit') return;
+    expect(view.copies.answerText).toBe("y' = -x/y");
+    expect(view.answerHtml).toContain('annotation');
+    expect(view.check).toEqual({ verdict: 'verified', detail: expect.stringMatching(/^Checked at \d+ points of the curve: the answer agrees with the curve's own slope there\.$/) });
+    expect(view.stepsHtml).toContain('x^{2}+y^{2} = 1');
+    const second = present({ ...defaultState, input: 'x^2 + y^2 = 1', order: 2 });
+    expect(second.kind === 'implicit' && second.copies.answerText).toMatch(/^y'' = /);
+    // An equation that is not a curve's is still an error where it is wrong.
+    expect(present({ ...defaultState, input: 'x + = 1' }).kind).toBe('parse-error');
+  });
+
   it('chooses the range from the function, says what it shows, and keeps a range that is set', () => {
     const view = answer('x^x');
     expect(view.plotRange).toEqual([0, 2.37]);

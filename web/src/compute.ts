@@ -1,6 +1,6 @@
 import {
-  buildTrace, checkDerivative, differentiate, InputError, ParseError, read, tooLargeToShow, variablesOf, verdictLine,
-  type CheckReport, type Derivative, type Expr, type Reading, type Trace,
+  buildTrace, checkDerivative, checkImplicit, differentiate, implicit, InputError, ParseError, read, readEquation, tooLargeToShow, variablesOf, verdictLine,
+  type CheckReport, type Derivative, type Expr, type Implicit, type ImplicitCheck, type Reading, type Trace,
 } from '../../src/index.js';
 import type { PageState } from './state.js';
 
@@ -11,6 +11,7 @@ import type { PageState } from './state.js';
 
 export type Outcome =
   | { readonly kind: 'empty' }
+  | { readonly kind: 'implicit'; readonly result: Implicit; readonly check: ImplicitCheck }
   | { readonly kind: 'parse-error'; readonly error: ParseError; readonly offset: number }
   | { readonly kind: 'error'; readonly message: string; readonly variables: readonly string[] }
   | Computed;
@@ -42,7 +43,7 @@ export function compute(state: PageState): Outcome {
   try {
     reading = read(state.input);
   } catch (error) {
-    if (error instanceof ParseError) return { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
+    if (error instanceof ParseError) return implicitCurve(state) ?? { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
     return { kind: 'error', message: messageOf(error), variables: [] };
   }
   const { expr, request } = reading;
@@ -58,6 +59,27 @@ export function compute(state: PageState): Outcome {
     return { kind: 'ok', expr, reading, variables, variable, derivative, trace, traceOmitted, check, verdict: verdictLine(check) };
   } catch (error) {
     return { kind: 'error', message: messageOf(error), variables };
+  }
+}
+
+/** Most orders of an implicit derivative (the library's limit). */
+const mostImplicitOrders = 10;
+
+/**
+ * An equation that is not y = … (x² + y² = 1) is a curve, y a function of x on it: its
+ * derivative by implicit differentiation, or undefined when the input is no such equation.
+ */
+function implicitCurve(state: PageState): Outcome | undefined {
+  try {
+    readEquation(state.input);
+  } catch {
+    return undefined;
+  }
+  try {
+    const result = implicit(state.input, { order: Math.min(state.order, mostImplicitOrders) });
+    return { kind: 'implicit', result, check: checkImplicit(result) };
+  } catch (error) {
+    return { kind: 'error', message: messageOf(error), variables: [] };
   }
 }
 

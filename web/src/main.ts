@@ -1,6 +1,6 @@
 import 'katex/dist/katex.min.css';
 import './style.css';
-import type { AnswerView, PageView } from './present.js';
+import type { AnswerView, ImplicitView, PageView } from './present.js';
 import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
 import { drawTangent, renderPlot } from './plot-view.js';
 import { explorable } from './plot-interaction.js';
@@ -45,6 +45,10 @@ const ui = {
   code: $('code'),
   codeAbout: $('code-about'),
   codeError: $('code-error'),
+  several: $('several'),
+  gradient: $('gradient'),
+  hessian: $('hessian'),
+  severalNote: $('several-note'),
 };
 
 let state: PageState = location.hash.length > 1 ? fromHash(location.hash) : defaultState;
@@ -143,15 +147,16 @@ function show(view: PageView): void {
   // While the input does not parse, what is shown is the last good input's: dimmed, named as
   // such, without its verdict, and the copy buttons do not copy it.
   document.body.classList.toggle('stale', view.kind === 'parse-error');
-  ui.staleNote.hidden = !(view.kind === 'parse-error' && shown.kind === 'ok');
+  const answered = shown.kind === 'ok' || shown.kind === 'implicit';
+  ui.staleNote.hidden = !(view.kind === 'parse-error' && answered);
   if (view.kind === 'parse-error') {
-    if (shown.kind === 'ok') ui.staleNote.textContent = `Not the answer to what is typed: this is for the last input that could be read, ${shown.input}.`;
+    if (shown.kind === 'ok' || shown.kind === 'implicit') ui.staleNote.textContent = `Not the answer to what is typed: this is for the last input that could be read, ${shown.input}.`;
     ui.check.hidden = true;
     ui.checkDetail.textContent = '';
     return;
   }
   shown = view;
-  showVariables(view);
+  if (view.kind !== 'implicit') showVariables(view);
   ui.answerError.textContent = view.kind === 'error' ? view.message : '';
   if (view.kind !== 'ok') {
     ui.reading.hidden = true;
@@ -164,10 +169,13 @@ function show(view: PageView): void {
     ui.check.hidden = true;
     ui.checkDetail.textContent = '';
     ui.plot.replaceChildren();
+    ui.plot.setAttribute('aria-label', 'No plot: there is no function to plot.');
     ui.plotNote.textContent = '';
     ui.steps.replaceChildren();
     ui.stepsNote.textContent = '';
     showBackprop(undefined);
+    showSeveral(undefined);
+    if (view.kind === 'implicit') showImplicit(view);
     return;
   }
   // d²/dx² or f(t) = … in the input say the order or the variable: the controls show it and wait.
@@ -184,11 +192,7 @@ function show(view: PageView): void {
   showMine(view.mine);
   ui.check.hidden = false;
   ui.check.className = `badge ${view.check.verdict}`;
-  ui.check.textContent = {
-    verified: '✓ Verified numerically',
-    failed: '✗ Numeric check failed',
-    unchecked: '? Not checked numerically',
-  }[view.check.verdict];
+  ui.check.textContent = verdictBadges[view.check.verdict];
   ui.checkDetail.textContent = view.check.detail;
   ui.checkDetail.title = view.check.technical;
   drawPlot();
@@ -199,7 +203,28 @@ function show(view: PageView): void {
   ui.steps.innerHTML = view.stepsHtml ?? '';
   ui.stepsNote.textContent = view.stepsNote;
   showBackprop(view.backprop);
+  showSeveral(view.several);
   scrollableByKeyboard();
+}
+
+/** y′ on a curve: the answer, its check and its derivation; the plot and the rest are for functions. */
+function showImplicit(view: ImplicitView): void {
+  ui.answer.innerHTML = view.answerHtml;
+  ui.check.hidden = false;
+  ui.check.className = `badge ${view.check.verdict}`;
+  ui.check.textContent = verdictBadges[view.check.verdict];
+  ui.checkDetail.textContent = view.check.detail;
+  ui.checkDetail.title = '';
+  ui.plotNote.textContent = 'An equation of a curve: its derivative is found by implicit differentiation, and the curve is not plotted.';
+  ui.steps.innerHTML = view.stepsHtml;
+  scrollableByKeyboard();
+}
+
+function showSeveral(s: AnswerView['several']): void {
+  ui.several.hidden = s === undefined;
+  ui.gradient.innerHTML = s?.gradientHtml ?? '';
+  ui.hessian.innerHTML = s?.hessianHtml ?? '';
+  ui.severalNote.textContent = s?.note ?? '';
 }
 
 function showBackprop(b: AnswerView['backprop'] | undefined): void {
@@ -231,6 +256,8 @@ function scrollableByKeyboard(): void {
 void document.fonts.ready.then(scrollableByKeyboard);
 // toggle does not bubble: it is caught on its way down.
 document.addEventListener('toggle', scrollableByKeyboard, true);
+
+const verdictBadges = { verified: '✓ Verified numerically', failed: '✗ Numeric check failed', unchecked: '? Not checked numerically' } as const;
 
 /** The check of the reader's own derivative: a badge with the verdict, and what was found, line by line. */
 function showMine(mine: AnswerView['mine']): void {
@@ -303,7 +330,7 @@ function showInput(view: PageView): void {
 }
 
 function showVariables(view: PageView): void {
-  if (view.kind === 'empty' || view.kind === 'parse-error') return;
+  if (view.kind === 'empty' || view.kind === 'parse-error' || view.kind === 'implicit') return;
   const chosen = view.kind === 'ok' ? view.variable : state.variable;
   const names = view.variables.length > 0 ? view.variables : ['x'];
   ui.variable.replaceChildren();
@@ -346,9 +373,9 @@ const isStale = (): boolean => document.body.classList.contains('stale');
 const staleReason = 'the input does not parse, and the answer in view is for an earlier one';
 
 const copyActions: Record<string, () => [string | undefined, string]> = {
-  'copy-answer-latex': () => [shown.kind === 'ok' ? shown.copies.answerLatex : undefined, 'the LaTeX of the answer'],
+  'copy-answer-latex': () => [shown.kind === 'ok' || shown.kind === 'implicit' ? shown.copies.answerLatex : undefined, 'the LaTeX of the answer'],
   'copy-steps-latex': () => [shown.kind === 'ok' ? shown.copies.stepsLatex : undefined, 'the derivation as LaTeX'],
-  'copy-answer-text': () => [shown.kind === 'ok' ? shown.copies.answerText : undefined, 'the answer as text'],
+  'copy-answer-text': () => [shown.kind === 'ok' || shown.kind === 'implicit' ? shown.copies.answerText : undefined, 'the answer as text'],
   'copy-steps-text': () => [shown.kind === 'ok' ? shown.copies.stepsText : undefined, 'the derivation as text'],
   'copy-link': () => [location.href, 'the link'],
   'copy-code': () => [shown.kind === 'ok' && shown.backprop.code !== '' ? shown.backprop.code : undefined, 'the code'],

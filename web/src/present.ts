@@ -1,5 +1,5 @@
 import {
-  answerLines, build, checkAnswer, generateCode, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, build, checkAnswer, generateCode, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -9,7 +9,7 @@ import { chooseRange, featureWords } from './plot-range.js';
 
 /** A number with a true minus sign. */
 const minus = (x: number): string => String(x).replace('-', '−');
-import { traceHtml } from './steps-html.js';
+import { traceHtml, workedHtml } from './steps-html.js';
 import { highlighted } from './code.js';
 import { escapeHtml, mathHtml } from './math.js';
 
@@ -23,7 +23,18 @@ export type PageView =
   | { readonly kind: 'empty' }
   | { readonly kind: 'parse-error'; readonly message: string; readonly line: number; readonly column: number; readonly offset: number }
   | { readonly kind: 'error'; readonly message: string; readonly variables: readonly string[] }
+  | ImplicitView
   | AnswerView;
+
+/** y′ on a curve given by an equation, by implicit differentiation, with the derivation and its check against the curve. */
+export interface ImplicitView {
+  readonly kind: 'implicit';
+  readonly input: string;
+  readonly answerHtml: string;
+  readonly stepsHtml: string;
+  readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly detail: string };
+  readonly copies: { readonly answerLatex: string; readonly answerText: string };
+}
 
 export interface AnswerView {
   readonly kind: 'ok';
@@ -62,6 +73,8 @@ export interface AnswerView {
   /** The plot in words, for a screen reader: what is drawn, over what range, and what it shows. */
   readonly plotDescription: string;
   readonly backprop: BackpropView;
+  /** For a function of several variables: its gradient and (for a few variables) its Hessian, typeset. */
+  readonly several: { readonly gradientHtml: string; readonly hessianHtml: string; readonly note: string } | undefined;
 }
 
 /** For a backward pass: the derivative in terms of the output, and code for the function and its gradient. */
@@ -91,6 +104,7 @@ export function present(state: PageState): PageView {
   switch (o.kind) {
     case 'empty': return o;
     case 'error': return o;
+    case 'implicit': return implicitView(o.result, o.check, state);
     case 'parse-error':
       return { kind: 'parse-error', message: o.error.message, line: o.error.line, column: o.error.column, offset: o.offset };
     case 'ok': {
@@ -135,6 +149,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     stepsNote: o.traceOmitted ?? '',
     ...plotView(o, state),
     backprop: backpropView(o, state),
+    several: severalView(o, state),
   };
 }
 
@@ -292,4 +307,45 @@ function backpropView(o: Computed, state: PageState): BackpropView {
   } catch (error) {
     return { formHtml, formNote, code: '', codeHtml: '', codeError: (error as Error).message, variables };
   }
+}
+
+/** Most variables whose Hessian the page typesets: n(n + 1)/2 second derivatives. */
+const mostHessianVariables = 4;
+/** Most variables whose gradient the page typesets. */
+const mostGradientVariables = 12;
+
+/** ∇f as a column and the Hessian as a matrix, for a function of two variables or more. */
+function severalView(o: Computed, state: PageState): AnswerView['several'] {
+  const n = o.variables.length;
+  if (n < 2) return undefined;
+  if (n > mostGradientVariables) return { gradientHtml: '', hessianHtml: '', note: `The gradient is not shown for ${n} variables (at most ${mostGradientVariables}); the code in Backprop computes it.` };
+  const by = `\\left(${o.variables.join(', ')}\\right)`;
+  try {
+    const g = gradient(o.expr, { by: o.variables, form: state.form, timeout: codeSeconds });
+    const gradientHtml = mathHtml(`\\nabla f${by} = ${vectorIn(g.components.map((d) => d.result), 'latex')}`, true);
+    if (n > mostHessianVariables) return { gradientHtml, hessianHtml: '', note: `The Hessian is shown for at most ${mostHessianVariables} variables.` };
+    const h = hessian(o.expr, { by: o.variables, form: state.form, timeout: codeSeconds });
+    const hessianHtml = mathHtml(`H${by} = ${matrixIn(h.entries.map((row) => row.map((d) => d.result)), 'latex')}`, true);
+    return { gradientHtml, hessianHtml, note: `By ${o.variables.join(', ')} in that order; the Hessian's ${h.computed} distinct entries are worked out once each.` };
+  } catch (error) {
+    return { gradientHtml: '', hessianHtml: '', note: (error as Error).message };
+  }
+}
+
+/** The implicit derivative typeset, its worked derivation, and the check against the curve in plain words. */
+function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): ImplicitView {
+  const what = r.orders.length === 1 ? 'slope' : 'second difference';
+  const detail = {
+    verified: `Checked at ${c.points} points of the curve: the answer agrees with the curve's own ${what} there.`,
+    failed: c.failure ? `At (${c.failure.at.map((v) => minus(Number(v.toPrecision(4)))).join(', ')}) on the curve the answer gives ${minus(Number(c.failure.derivative.toPrecision(4)))}, but the curve's ${what} is ${minus(Number(c.failure.curve.toPrecision(4)))}.` : '',
+    unchecked: r.orders.length > 2 ? 'Not checked: past the second order the curve is not followed closely enough.' : 'Not checked: no point of the curve was found.',
+  }[c.verdict];
+  return {
+    kind: 'implicit',
+    input: state.input,
+    answerHtml: mathHtml(implicitAnswer(r, 'latex'), true),
+    stepsHtml: workedHtml(implicitWorked(r, 'latex')),
+    check: { verdict: c.verdict, detail },
+    copies: { answerLatex: implicitAnswer(r, 'latex'), answerText: implicitAnswer(r, 'text') },
+  };
 }

@@ -1,4 +1,6 @@
-import { capitalise, rewriteGroups, stepNumber, stepRange, toLatex, words, type Expr, type Trace, type TraceRewrite, type TraceStep } from '../../src/index.js';
+import {
+  capitalise, rewriteGroups, stepNumber, stepRange, toLatex, words, type Expr, type Trace, type TraceRewrite, type TraceStep, type Words, type Worked, type WorkedStep,
+} from '../../src/index.js';
 import { escapeHtml, mathHtml } from './math.js';
 
 /*
@@ -80,4 +82,22 @@ function rewritesHtml(rewrites: readonly TraceRewrite[], number: readonly number
   }).join('');
   const summary = `<span class="number">${text(stepNumber(number))}</span><span class="rule">${text(capitalise(words.simplify))}</span>`;
   return `<li class="step"><details open><summary>${summary}</summary><ol class="rewrites">${rows}</ol></details></li>`;
+}
+
+/** Words with mathematics in them (LaTeX), as HTML. */
+const wordsHtml = (words: Words): string => words.map((w) => (typeof w === 'string' ? text(w) : mathHtml(w.math))).join('');
+
+/**
+ * A worked derivation (implicit differentiation) as a list: each step its words and equation,
+ * its substeps, and the rules' derivation of the derivative it works out, closed.
+ */
+export function workedHtml(worked: Worked): string {
+  const step = (s: WorkedStep): string => {
+    const equation = s.equation ? mathHtml(`${s.equation[0]} = ${s.equation[1]}`) : '';
+    const trace = s.trace ? `<details class="worked-trace"><summary>${text(capitalise(words.derivativeOf))} by the rules</summary>${traceHtml(s.trace, () => false)}</details>` : '';
+    const substeps = s.substeps ? `<ol class="steps">${s.substeps.map(step).join('')}</ol>` : '';
+    return `<li class="step worked"><span class="number">${text(s.number)}</span><span class="rule">${wordsHtml(s.words)}</span> ${equation}${trace}${substeps}</li>`;
+  };
+  return `<p class="worked-heading">${wordsHtml(worked.heading)}</p><ol class="steps">${worked.steps.map(step).join('')}</ol>`
+    + `<p class="result"><span class="what">${text(capitalise(words.answer))}</span>${mathHtml(worked.answer)}</p>`;
 }
