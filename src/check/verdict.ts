@@ -64,7 +64,8 @@ export function plainVerdict(report: CheckReport): string {
       const precise = p && p.points > 0
         ? ` At ${p.points === used ? (used === 1 ? 'that point' : 'all of them') : `${p.points} of them`} ordinary floating point could not measure the slope, so ${p.digits}-digit numbers were used.`
         : '';
-      const unused = used < tried ? ` The other ${tried - used} points tried could not be used: ${plainReason(report)}.` : '';
+      const left = tried - used;
+      const unused = left > 0 ? ` ${left === 1 ? 'The other point tried' : `The other ${left} points tried`} could not be used: ${plainReason(report)}.` : '';
       return `Checked ${where}: ${what}.${precise}${unused}${timeUp}`;
     }
     case 'failed': {

@@ -100,6 +100,7 @@ describe('the page in Chromium', () => {
     expect(await page.locator('#check').innerText()).toBe('✓ Verified numerically');
     expect(await page.locator('#check-detail').innerText()).toMatch(/^Checked at 24 points, x from −13\.1 to 11\.3: the answer agrees with the slope measured there, and every step of the derivation holds\.$/);
     await page.screenshot({ path: `${screenshots}/sigmoid.png`, fullPage: true });
+    await page.locator('section.derivation').screenshot({ path: `${screenshots}/sigmoid-steps.png` });
     await page.screenshot({ path: `${screenshots}/page.png` });
     expect(problemsOf(page)).toEqual([]);
   });
@@ -228,6 +229,7 @@ describe('the page in Chromium', () => {
     await page.getByLabel('Check my answer').fill('cos(x^2)');
     await expect.poll(() => page.locator('#mine-verdict').innerText(), { timeout: 15_000 }).toBe('✗ Incorrect');
     expect(await page.locator('#mine-detail').innerText()).toContain("the chain rule's inner derivative (x²)′ = 2x is left out");
+    await page.locator('section.answer').screenshot({ path: `${screenshots}/wrong-answer.png` });
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('mine=cos');
     await page.getByLabel('Check my answer').fill('2x cos(x^2)');
     await expect.poll(() => page.locator('#mine-verdict').innerText()).toBe('✓ Correct');
@@ -299,7 +301,7 @@ describe('the page in Chromium', () => {
     await page.mouse.move(await pixel(1), middle, { steps: 3 });
     await expect.poll(() => page.locator('#plot-readout').innerText()).toBe('At x = 1: f(x) = 1, f′(x) = 1; the tangent there is y = 1 + 1·(x − 1).');
     expect(await page.locator('#plot .tangent line').count()).toBe(1);
-    await page.screenshot({ path: `${screenshots}/x-to-the-x-tangent.png`, clip: { x: 0, y: box.y - 90, width: 1100, height: box.height + 200 } });
+    await page.locator('section.plot').screenshot({ path: `${screenshots}/x-to-the-x-tangent.png` });
 
     // Curves told apart by dash as well as colour, in the legend too; tick numbers off the plotted area.
     const dashes = await page.locator('#plot path.curve').evaluateAll((paths) => paths.map((p) => p.getAttribute('stroke-dasharray')));
@@ -439,7 +441,10 @@ describe('the page in Chromium', () => {
           return r.width > 0 && (r.width < 44 || r.height < 44) ? [`${e.outerHTML.slice(0, 60)} ${r.width}×${r.height}`] : [];
         }));
         expect(small, where).toEqual([]);
-        if (width === 390 && order === 5) await page.screenshot({ path: `${screenshots}/phone-order-5.png`, fullPage: true });
+        if (width === 390 && order === 5) {
+          await page.locator('#answer-heading').evaluate((h) => h.scrollIntoView());
+          await page.screenshot({ path: `${screenshots}/phone-order-5.png` });
+        }
         expect(problemsOf(page), where).toEqual([]);
         await page.context().close();
       }

@@ -226,6 +226,7 @@ describe('the verdict in plain words', () => {
     expect(plainVerdict(checkDerivative(differentiate('sqrt(1 - x^2)'))))
       .toMatch(/^Checked at \d+ points, x from −0\.\d+ to 0\.\d+: the answer agrees with the slope measured there\. The other \d+ points tried could not be used: the function is undefined or not real near them\.$/);
     expect(plainVerdict(checkDerivative(differentiate('sigmoid(w*x + b)', { variable: 'x' })))).toMatch(/, with b = [−\d.]+ and w = [−\d.]+: /);
+    expect(plainVerdict(checkDerivative(differentiate('sin(x^2)'), { steps: true }))).toMatch(/\. The other point tried could not be used: the slope could not be measured there/);
   });
 
   it('says where a step fails and what its sides are', () => {
