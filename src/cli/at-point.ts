@@ -1,5 +1,6 @@
 import { printerFor } from '../print/notation.js';
 import type { Notation } from '../print/precedence.js';
+import { valueIn } from '../print/value-at.js';
 import { at, pointValues, type AtOptions, type ValueAt } from '../multivariate/at-point.js';
 import { checkDerivative, type CheckReport } from '../check/check.js';
 import { verdictLine } from '../check/verdict.js';
@@ -24,14 +25,6 @@ export interface AtRequest {
 }
 
 
-/** "10", or "√2/2 ≈ 0.707107" where the exact value is not a plain number. */
-function valueText(v: ValueAt, notation: Notation): string {
-  const exact = printerFor(notation)(v.exact);
-  if (v.exact.kind === 'num' && (v.exact.value.d === 1n || v.exact.decimal)) return exact;
-  const approx = String(Number(v.approximately.toPrecision(6)));
-  return `${exact} ${notation === 'latex' ? '\\approx' : '≈'} ${notation === 'unicode' ? approx.replace('-', '−') : approx}`;
-}
-
 /** The derivative (or gradient) at a point, its tangent and normal, its directional derivative, printed. */
 export function answerAt(input: string, request: AtRequest, options: AtOptions): { output: string; notes: string[]; checks: CheckReport[] } {
   const r = at(input, request.point, { ...options, by: request.variables, direction: request.direction });
@@ -43,15 +36,15 @@ export function answerAt(input: string, request: AtRequest, options: AtOptions):
   const one = r.derivatives.length === 1;
   const nabla = notation === 'latex' ? '\\nabla ' : notation === 'unicode' ? '∇' : 'grad ';
   const lines: string[] = [];
-  if (one) lines.push(`f${prime}(${args}) = ${valueText(r.derivatives[0]!.at, notation)}`);
-  else lines.push(`${nabla}f(${args}) = [${r.derivatives.map((d) => valueText(d.at, notation)).join(', ')}]`);
+  if (one) lines.push(`f${prime}(${args}) = ${valueIn(r.derivatives[0]!.at, notation)}`);
+  else lines.push(`${nabla}f(${args}) = [${r.derivatives.map((d) => valueIn(d.at, notation)).join(', ')}]`);
   const output = r.variables.length === 1 ? 'y' : 'z';
   if (request.tangent) lines.push(`${output} = ${print(r.tangent)}`);
   if (request.normal) {
     if (r.normal === undefined) throw new Error('the normal line is of one variable where the slope is not 0');
     lines.push(`${output} = ${print(r.normal)}`);
   }
-  if (r.directional) lines.push(`${notation === 'latex' ? 'D_{u} f' : 'D_u f'}(${args}) = ${valueText(r.directional, notation)}`);
+  if (r.directional) lines.push(`${notation === 'latex' ? 'D_{u} f' : 'D_u f'}(${args}) = ${valueIn(r.directional, notation)}`);
   // The line asked for stands alone; the derivative's value is the answer otherwise.
   const shown = request.tangent || request.normal || r.directional ? lines.slice(1) : lines;
 

@@ -330,6 +330,12 @@ describe('the page in Chromium', () => {
     await page.getByRole('button', { name: 'Reset range' }).click();
     await expect.poll(() => page.locator('#to').inputValue()).toBe('2.37');
     expect(await page.evaluate(() => location.hash)).not.toContain('range');
+    // A point typed in: f, f′ and the tangent there, exact, and the tangent drawn; kept in the link.
+    await page.getByLabel('Tangent at').fill('1');
+    await expect.poll(() => page.locator('#at-point annotation').textContent()).toBe("f\\left(1\\right) = 1,\\quad f'\\left(1\\right) = 1,\\quad \\text{tangent: } y = x");
+    await expect.poll(() => page.locator('#plot-readout').innerText()).toMatch(/^At x = 1: f\(x\) = 1, f′\(x\) = 1;/);
+    expect(await page.locator('#plot .tangent line').count()).toBe(1);
+    expect(await page.evaluate(() => location.hash)).toContain('at=1');
     // From the keyboard: → moves the tangent.
     await plot.focus();
     await page.keyboard.press('ArrowRight');

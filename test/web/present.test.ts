@@ -129,6 +129,16 @@ describe('what the page shows', () => {
     expect(present({ ...defaultState, input: 'x + = 1' }).kind).toBe('parse-error');
   });
 
+  it('works out f, f′ and the tangent exactly at the point asked for, the other variables at their values', () => {
+    const view = answer('sin(x)', { at: 'pi/4' });
+    expect(view.atPoint!.x).toBeCloseTo(Math.PI / 4, 12);
+    expect(view.atPoint!.html).toContain("f&#x27;\\left(\\frac{\\pi}{4}\\right) = \\frac{\\sqrt{2}}{2} \\approx 0.707107");
+    expect(view.atPoint!.html).toContain('\\text{tangent: } y = ');
+    expect(answer('w*x^2', { at: '3', values: { w: 2 } }).atPoint!.html).toContain("f&#x27;\\left(3\\right) = 12");
+    expect(answer('x^2', { at: 'y' }).atPoint!.error).toMatch(/has a variable in it/);
+    expect(answer('x^2').atPoint).toBeUndefined();
+  });
+
   it('chooses the range from the function, says what it shows, and keeps a range that is set', () => {
     const view = answer('x^x');
     expect(view.plotRange).toEqual([0, 2.37]);

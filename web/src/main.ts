@@ -45,6 +45,9 @@ const ui = {
   code: $('code'),
   codeAbout: $('code-about'),
   codeError: $('code-error'),
+  at: $<HTMLInputElement>('at'),
+  atPoint: $('at-point'),
+  atError: $('at-error'),
   several: $('several'),
   gradient: $('gradient'),
   hessian: $('hessian'),
@@ -66,6 +69,7 @@ function showState(): void {
   ui.alsoFirst.checked = state.alsoFirst;
   ui.mine.value = state.mine;
   ui.target.value = state.target;
+  ui.at.value = state.at;
 }
 
 function readControls(): void {
@@ -83,6 +87,7 @@ function readControls(): void {
     alsoFirst: ui.alsoFirst.checked,
     mine: ui.mine.value,
     target: ui.target.value as PageState['target'],
+    at: ui.at.value,
   };
 }
 
@@ -93,7 +98,7 @@ function scheduleUpdate(delay = 120): void {
   pause = window.setTimeout(update, delay);
 }
 
-for (const control of [ui.input, ui.order, ui.mine]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
+for (const control of [ui.input, ui.order, ui.mine, ui.at]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
 // A range typed in replaces the one chosen from the function, until Reset.
 for (const control of [ui.from, ui.to]) control.addEventListener('input', () => { state = { ...state, autoRange: false }; readControls(); scheduleUpdate(); });
 $('reset-range').addEventListener('click', () => { state = { ...state, autoRange: true }; update(); });
@@ -175,6 +180,7 @@ function show(view: PageView): void {
     ui.stepsNote.textContent = '';
     showBackprop(undefined);
     showSeveral(undefined);
+    showAtPoint(undefined);
     if (view.kind === 'implicit') showImplicit(view);
     return;
   }
@@ -204,6 +210,7 @@ function show(view: PageView): void {
   ui.stepsNote.textContent = view.stepsNote;
   showBackprop(view.backprop);
   showSeveral(view.several);
+  showAtPoint(view.atPoint);
   scrollableByKeyboard();
 }
 
@@ -218,6 +225,15 @@ function showImplicit(view: ImplicitView): void {
   ui.plotNote.textContent = 'An equation of a curve: its derivative is found by implicit differentiation, and the curve is not plotted.';
   ui.steps.innerHTML = view.stepsHtml;
   scrollableByKeyboard();
+}
+
+/** The tangent asked for: exact values typeset, and drawn on the plot (where the pointer is not). */
+function showAtPoint(p: AnswerView['atPoint']): void {
+  ui.atPoint.innerHTML = p?.html ?? '';
+  ui.atError.textContent = p?.error ?? '';
+  // A point asked for places the tangent; without one, the pointer's stays where it was.
+  if (p) tangentX = p.x;
+  showTangent();
 }
 
 function showSeveral(s: AnswerView['several']): void {
@@ -305,8 +321,9 @@ explorable(ui.plot, {
     state = { ...state, autoRange: true };
     update();
   },
+  // Where the pointer leaves, the tangent goes back to the point asked for, if any.
   pointAt: (x) => {
-    tangentX = x;
+    tangentX = x ?? (shown.kind === 'ok' ? shown.atPoint?.x : undefined);
     showTangent();
   },
 });

@@ -1,5 +1,5 @@
 import {
-  answerLines, build, checkAnswer, generateCode, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, at, build, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -73,6 +73,8 @@ export interface AnswerView {
   /** The plot in words, for a screen reader: what is drawn, over what range, and what it shows. */
   readonly plotDescription: string;
   readonly backprop: BackpropView;
+  /** f and f′ at the point asked for, exact, with the tangent there; x as a number, for drawing it; or why not. */
+  readonly atPoint: { readonly html: string; readonly x: number | undefined; readonly error: string } | undefined;
   /** For a function of several variables: its gradient and (for a few variables) its Hessian, typeset. */
   readonly several: { readonly gradientHtml: string; readonly hessianHtml: string; readonly note: string } | undefined;
 }
@@ -150,6 +152,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     ...plotView(o, state),
     backprop: backpropView(o, state),
     several: severalView(o, state),
+    atPoint: atPointView(o, state),
   };
 }
 
@@ -348,4 +351,20 @@ function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): Implicit
     check: { verdict: c.verdict, detail },
     copies: { answerLatex: implicitAnswer(r, 'latex'), answerText: implicitAnswer(r, 'text') },
   };
+}
+
+/** f(a), f′(a) and the tangent y = f(a) + f′(a)(x − a), exact where they are; the other variables at their plot values. */
+function atPointView(o: Computed, state: PageState): AnswerView['atPoint'] {
+  if (state.at.trim() === '') return undefined;
+  const v = o.variable;
+  try {
+    const others = o.variables.filter((name) => name !== v).map((name) => `${name}=${state.values[name] ?? 1}`);
+    const p = at(o.expr, [`${v}=${state.at}`, ...others].join(','), { by: [v], timeout: codeSeconds });
+    const a = p.point.find(([name]) => name === v)![1];
+    const where = `\\left(${toLatex(a)}\\right)`;
+    const latex = `f${where} = ${valueIn(p.value, 'latex')},\\quad f'${where} = ${valueIn(p.derivatives[0]!.at, 'latex')},\\quad \\text{tangent: } y = ${toLatex(p.tangent)}`;
+    return { html: mathHtml(latex), x: evaluate(a, {}), error: '' };
+  } catch (error) {
+    return { html: '', x: undefined, error: (error as Error).message };
+  }
 }

@@ -19,10 +19,12 @@ export interface PageState {
   readonly mine: string;
   /** The language of the generated backprop code. */
   readonly target: Target;
+  /** Where the tangent is worked out exactly and drawn: a value of the variable as typed (1, pi/4); empty for none. */
+  readonly at: string;
 }
 
 export const defaultState: PageState = {
-  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '', target: 'numpy',
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '', target: 'numpy', at: '',
 };
 
 export const maxOrder = 100;
@@ -38,6 +40,7 @@ export function toHash(state: PageState): string {
   if (state.alsoFirst) params.set('f1', '1');
   if (state.mine !== '') params.set('mine', state.mine);
   if (state.target !== defaultState.target) params.set('code', state.target);
+  if (state.at !== '') params.set('at', state.at);
   for (const [name, value] of Object.entries(state.values)) params.set(`at.${name}`, String(value));
   return `#${params.toString()}`;
 }
@@ -66,6 +69,7 @@ export function fromHash(hash: string): PageState {
     values,
     mine: params.get('mine') ?? '',
     target: codeTargets.find((t) => t === params.get('code')) ?? defaultState.target,
+    at: params.get('at') ?? '',
   };
 }
 
