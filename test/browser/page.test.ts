@@ -385,7 +385,7 @@ describe('the page in Chromium', () => {
     expect(problemsOf(page)).toEqual([]);
   });
 
-  it('differentiates a curve\'s equation implicitly, and shows the gradient and Hessian of a function of several variables', async () => {
+  it('differentiates a curve\'s equation implicitly, and shows the gradient and Hessian of a function of several variables and the Jacobian of a vector', async () => {
     const page = await open(`${url}#f=x%5E2*y`);
     await expect.poll(() => page.locator('#several').isVisible()).toBe(true);
     expect(await page.locator('#gradient annotation').textContent()).toBe('\\nabla f\\left(x, y\\right) = \\begin{pmatrix} 2x \\cdot y \\\\ x^{2} \\end{pmatrix}');
@@ -398,6 +398,10 @@ describe('the page in Chromium', () => {
     expect(await page.locator('#steps .worked').count()).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Copy text' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("y' = -x/y");
+    // A vector of functions: its Jacobian and determinant.
+    await typeExpression(page, '[x*y, x + y]');
+    await expect.poll(() => answerTex(page)).toBe('J\\left(x, y\\right) = \\begin{pmatrix} y & x \\\\ 1 & 1 \\end{pmatrix},\\quad \\det J = y-x');
+    await expect.poll(() => page.locator('#check').innerText()).toBe('✓ Verified numerically');
     expect(problemsOf(page)).toEqual([]);
   });
 

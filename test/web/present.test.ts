@@ -139,6 +139,17 @@ describe('what the page shows', () => {
     expect(answer('x^2').atPoint).toBeUndefined();
   });
 
+  it('gives the Jacobian of a vector of functions, with its determinant when square, each entry checked', () => {
+    const view = present({ ...defaultState, input: '[x*y, x + y]' });
+    expect(view.kind).toBe('jacobian');
+    if (view.kind !== 'jacobian') return;
+    expect(view.copies.answerText).toBe('[[y, x], [1, 1]]');
+    expect(view.answerHtml).toContain('\\det J = y-x');
+    expect(view.check).toEqual({ verdict: 'verified', detail: 'Each of the 4 entries checked against the slope measured at points of its own.' });
+    const wide = present({ ...defaultState, input: '[x*y*z, x + y]' });
+    expect(wide.kind === 'jacobian' && wide.answerHtml).not.toContain('det');
+  });
+
   it('chooses the range from the function, says what it shows, and keeps a range that is set', () => {
     const view = answer('x^x');
     expect(view.plotRange).toEqual([0, 2.37]);

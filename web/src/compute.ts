@@ -1,5 +1,5 @@
 import {
-  buildTrace, checkDerivative, checkImplicit, differentiate, implicit, InputError, ParseError, read, readEquation, tooLargeToShow, variablesOf, verdictLine,
+  buildTrace, checkDerivative, checkImplicit, differentiate, implicit, jacobian, type Jacobian, InputError, ParseError, read, readEquation, tooLargeToShow, variablesOf, verdictLine,
   type CheckReport, type Derivative, type Expr, type Implicit, type ImplicitCheck, type Reading, type Trace,
 } from '../../src/index.js';
 import type { PageState } from './state.js';
@@ -12,6 +12,7 @@ import type { PageState } from './state.js';
 export type Outcome =
   | { readonly kind: 'empty' }
   | { readonly kind: 'implicit'; readonly result: Implicit; readonly check: ImplicitCheck }
+  | { readonly kind: 'jacobian'; readonly result: Jacobian; readonly checks: readonly CheckReport[] }
   | { readonly kind: 'parse-error'; readonly error: ParseError; readonly offset: number }
   | { readonly kind: 'error'; readonly message: string; readonly variables: readonly string[] }
   | Computed;
@@ -43,7 +44,7 @@ export function compute(state: PageState): Outcome {
   try {
     reading = read(state.input);
   } catch (error) {
-    if (error instanceof ParseError) return implicitCurve(state) ?? { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
+    if (error instanceof ParseError) return implicitCurve(state) ?? vectorFunction(state) ?? { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
     return { kind: 'error', message: messageOf(error), variables: [] };
   }
   const { expr, request } = reading;
@@ -80,6 +81,18 @@ function implicitCurve(state: PageState): Outcome | undefined {
     return { kind: 'implicit', result, check: checkImplicit(result) };
   } catch (error) {
     return { kind: 'error', message: messageOf(error), variables: [] };
+  }
+}
+
+/** A vector [f, g, …] of functions: its Jacobian (with its determinant when square), each entry checked; undefined for other input. */
+function vectorFunction(state: PageState): Outcome | undefined {
+  if (!/^\s*\[/.test(state.input)) return undefined;
+  try {
+    const plain = jacobian(state.input, { form: state.form });
+    const result = plain.rows.length === plain.variables.length ? jacobian(state.input, { form: state.form, determinant: true }) : plain;
+    return { kind: 'jacobian', result, checks: result.rows.flat().map((d) => checkDerivative(d)) };
+  } catch (error) {
+    return error instanceof ParseError ? undefined : { kind: 'error', message: messageOf(error), variables: [] };
   }
 }
 

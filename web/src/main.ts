@@ -152,16 +152,16 @@ function show(view: PageView): void {
   // While the input does not parse, what is shown is the last good input's: dimmed, named as
   // such, without its verdict, and the copy buttons do not copy it.
   document.body.classList.toggle('stale', view.kind === 'parse-error');
-  const answered = shown.kind === 'ok' || shown.kind === 'implicit';
+  const answered = shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian';
   ui.staleNote.hidden = !(view.kind === 'parse-error' && answered);
   if (view.kind === 'parse-error') {
-    if (shown.kind === 'ok' || shown.kind === 'implicit') ui.staleNote.textContent = `Not the answer to what is typed: this is for the last input that could be read, ${shown.input}.`;
+    if (shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian') ui.staleNote.textContent = `Not the answer to what is typed: this is for the last input that could be read, ${shown.input}.`;
     ui.check.hidden = true;
     ui.checkDetail.textContent = '';
     return;
   }
   shown = view;
-  if (view.kind !== 'implicit') showVariables(view);
+  if (view.kind !== 'implicit' && view.kind !== 'jacobian') showVariables(view);
   ui.answerError.textContent = view.kind === 'error' ? view.message : '';
   if (view.kind !== 'ok') {
     ui.reading.hidden = true;
@@ -181,7 +181,7 @@ function show(view: PageView): void {
     showBackprop(undefined);
     showSeveral(undefined);
     showAtPoint(undefined);
-    if (view.kind === 'implicit') showImplicit(view);
+    if (view.kind === 'implicit' || view.kind === 'jacobian') showImplicit(view);
     return;
   }
   // d²/dx² or f(t) = … in the input say the order or the variable: the controls show it and wait.
@@ -222,7 +222,9 @@ function showImplicit(view: ImplicitView): void {
   ui.check.textContent = verdictBadges[view.check.verdict];
   ui.checkDetail.textContent = view.check.detail;
   ui.checkDetail.title = '';
-  ui.plotNote.textContent = 'An equation of a curve: its derivative is found by implicit differentiation, and the curve is not plotted.';
+  ui.plotNote.textContent = view.kind === 'implicit'
+    ? 'An equation of a curve: its derivative is found by implicit differentiation, and the curve is not plotted.'
+    : 'A vector of functions: its Jacobian is shown, and nothing is plotted.';
   ui.steps.innerHTML = view.stepsHtml;
   scrollableByKeyboard();
 }
@@ -347,7 +349,7 @@ function showInput(view: PageView): void {
 }
 
 function showVariables(view: PageView): void {
-  if (view.kind === 'empty' || view.kind === 'parse-error' || view.kind === 'implicit') return;
+  if (view.kind !== 'ok' && view.kind !== 'error') return;
   const chosen = view.kind === 'ok' ? view.variable : state.variable;
   const names = view.variables.length > 0 ? view.variables : ['x'];
   ui.variable.replaceChildren();
@@ -390,9 +392,9 @@ const isStale = (): boolean => document.body.classList.contains('stale');
 const staleReason = 'the input does not parse, and the answer in view is for an earlier one';
 
 const copyActions: Record<string, () => [string | undefined, string]> = {
-  'copy-answer-latex': () => [shown.kind === 'ok' || shown.kind === 'implicit' ? shown.copies.answerLatex : undefined, 'the LaTeX of the answer'],
+  'copy-answer-latex': () => [shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian' ? shown.copies.answerLatex : undefined, 'the LaTeX of the answer'],
   'copy-steps-latex': () => [shown.kind === 'ok' ? shown.copies.stepsLatex : undefined, 'the derivation as LaTeX'],
-  'copy-answer-text': () => [shown.kind === 'ok' || shown.kind === 'implicit' ? shown.copies.answerText : undefined, 'the answer as text'],
+  'copy-answer-text': () => [shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian' ? shown.copies.answerText : undefined, 'the answer as text'],
   'copy-steps-text': () => [shown.kind === 'ok' ? shown.copies.stepsText : undefined, 'the derivation as text'],
   'copy-link': () => [location.href, 'the link'],
   'copy-code': () => [shown.kind === 'ok' && shown.backprop.code !== '' ? shown.backprop.code : undefined, 'the code'],

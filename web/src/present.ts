@@ -1,5 +1,5 @@
 import {
-  answerLines, at, build, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, at, build, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -26,9 +26,13 @@ export type PageView =
   | ImplicitView
   | AnswerView;
 
-/** y′ on a curve given by an equation, by implicit differentiation, with the derivation and its check against the curve. */
+/**
+ * What is not one function of one variable: y′ on a curve given by an equation (by implicit
+ * differentiation, with its derivation and its check against the curve), or the Jacobian of a
+ * vector of functions (each entry checked).
+ */
 export interface ImplicitView {
-  readonly kind: 'implicit';
+  readonly kind: 'implicit' | 'jacobian';
   readonly input: string;
   readonly answerHtml: string;
   readonly stepsHtml: string;
@@ -107,6 +111,7 @@ export function present(state: PageState): PageView {
     case 'empty': return o;
     case 'error': return o;
     case 'implicit': return implicitView(o.result, o.check, state);
+    case 'jacobian': return jacobianView(o.result, o.checks, state);
     case 'parse-error':
       return { kind: 'parse-error', message: o.error.message, line: o.error.line, column: o.error.column, offset: o.offset };
     case 'ok': {
@@ -367,4 +372,27 @@ function atPointView(o: Computed, state: PageState): AnswerView['atPoint'] {
   } catch (error) {
     return { html: '', x: undefined, error: (error as Error).message };
   }
+}
+
+/** J (and det J when square) typeset, each entry's check summed up in plain words. */
+function jacobianView(j: Jacobian, checks: readonly CheckReport[], state: PageState): ImplicitView {
+  const entries = j.rows.map((row) => row.map((d) => d.result));
+  const by = `\\left(${j.variables.join(', ')}\\right)`;
+  const det = j.determinant ? `,\\quad \\det J = ${toLatex(j.determinant)}` : '';
+  const failed = checks.filter((c) => c.verdict === 'failed').length;
+  const verified = checks.filter((c) => c.verdict === 'verified').length;
+  const verdict = failed > 0 ? 'failed' : verified === checks.length ? 'verified' : 'unchecked';
+  const detail = {
+    verified: `Each of the ${checks.length} entries checked against the slope measured at points of its own.`,
+    failed: `${failed} of the ${checks.length} entries disagree with the slope measured.`,
+    unchecked: `${verified} of the ${checks.length} entries checked; the others had no point where their slope could be measured.`,
+  }[verdict];
+  return {
+    kind: 'jacobian',
+    input: state.input,
+    answerHtml: mathHtml(`J${by} = ${matrixIn(entries, 'latex')}${det}`, true),
+    stepsHtml: '',
+    check: { verdict, detail },
+    copies: { answerLatex: matrixIn(entries, 'latex'), answerText: matrixIn(entries, 'text') },
+  };
 }
