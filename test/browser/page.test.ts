@@ -230,6 +230,9 @@ describe('the page in Chromium', () => {
     await expect.poll(() => page.locator('#mine-verdict').innerText(), { timeout: 15_000 }).toBe('✗ Incorrect');
     expect(await page.locator('#mine-detail').innerText()).toContain("the chain rule's inner derivative (x²)′ = 2x is left out");
     await page.locator('section.answer').screenshot({ path: `${screenshots}/wrong-answer.png` });
+    // In the derivation, the step it went wrong at, with the reader's beside the right one.
+    await expect.poll(() => page.locator('#steps .yours > details > summary .mark').innerText()).toBe('your answer went wrong here');
+    expect(await page.locator('#steps .yours > details > .body > .line').first().innerText()).toMatch(/^Yours/);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('mine=cos');
     await page.getByLabel('Check my answer').fill('2x cos(x^2)');
     await expect.poll(() => page.locator('#mine-verdict').innerText()).toBe('✓ Correct');

@@ -150,6 +150,16 @@ describe('what the page shows', () => {
     expect(wide.kind === 'jacobian' && wide.answerHtml).not.toContain('det');
   });
 
+  it('shows the reader\'s mistaken step in the derivation, beside the right one', () => {
+    const view = answer('sin(x^2)', { mine: 'cos(x^2)' });
+    expect(view.mine!.verdict).toBe('incorrect');
+    const step = /<li class="step yours"><details open><summary><span class="number">1<\/span>[^]*?<\/details><\/li>/.exec(view.stepsHtml!)?.[0] ?? '';
+    expect(step).toContain('your answer went wrong here');
+    expect(step).toContain('<span class="what">Yours</span>');
+    expect(step).toContain("\\left(\\sin\\left(x^{2}\\right)\\right)&#x27; = \\cos\\left(x^{2}\\right)");
+    expect(answer('sin(x^2)', { mine: '2x cos(x^2)' }).stepsHtml).not.toContain('Yours');
+  });
+
   it('chooses the range from the function, says what it shows, and keeps a range that is set', () => {
     const view = answer('x^x');
     expect(view.plotRange).toEqual([0, 2.37]);

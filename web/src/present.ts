@@ -9,7 +9,7 @@ import { chooseRange, featureWords } from './plot-range.js';
 
 /** A number with a true minus sign. */
 const minus = (x: number): string => String(x).replace('-', '−');
-import { traceHtml, workedHtml } from './steps-html.js';
+import { traceHtml, workedHtml, type YourStep } from './steps-html.js';
 import { highlighted } from './code.js';
 import { escapeHtml, mathHtml } from './math.js';
 
@@ -133,6 +133,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
   const failed = (order: number, step: readonly number[]): boolean =>
     o.check.failures.some((f) => f.order === order && f.step !== undefined && f.step.join('.') === step.join('.'));
   const shown = answerHtml(answerName(o.reading, d), d.result, holds(d));
+  const mine = mineChecked(o, state);
   return {
     kind: 'ok',
     input: state.input,
@@ -144,7 +145,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     setByInput: { variable: o.reading.request.variable !== undefined, order: o.reading.request.order !== undefined },
     answerHtml: shown.html,
     answerNote: shown.note,
-    mine: mineChecked(o, state),
+    mine: mine.view,
     copies: {
       answerLatex: toLatex(d.result),
       answerText: toText(d.result),
@@ -152,7 +153,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
       stepsText: o.trace && traceToText(o.trace),
     },
     check: { verdict: o.check.verdict, pointsUsed: o.check.pointsUsed, detail: plainVerdict(o.check), technical: o.verdict.replace(/^check: /, '') },
-    stepsHtml: o.trace && traceHtml(o.trace, failed),
+    stepsHtml: o.trace && traceHtml(o.trace, failed, mine.mistake),
     stepsNote: o.traceOmitted ?? '',
     ...plotView(o, state),
     backprop: backpropView(o, state),
@@ -241,14 +242,17 @@ function elide(e: Expr, budget: number, marker: Expr): Expr | undefined {
 }
 
 /** The reader's own derivative against this one: correct, incorrect with the mistake that explains it, or why it cannot be read. */
-function mineChecked(o: Computed, state: PageState): AnswerView['mine'] {
-  if (state.mine.trim() === '') return undefined;
+function mineChecked(o: Computed, state: PageState): { view: AnswerView['mine']; mistake: YourStep | undefined } {
+  if (state.mine.trim() === '') return { view: undefined, mistake: undefined };
   try {
     const report = checkAnswer(o.expr, state.mine, { variable: o.variable, order: Number(o.derivative.order) });
-    return { verdict: report.verdict, lines: answerLines(report, 'unicode') };
+    const m = report.mistake;
+    // The step it was made at, in the derivation of the last order: shown there beside the right one.
+    const mistake = m?.step && m.place && m.got ? { order: o.derivative.derivations.length, step: m.step, place: m.place, got: m.got } : undefined;
+    return { view: { verdict: report.verdict, lines: answerLines(report, 'unicode') }, mistake };
   } catch (error) {
     const where = error instanceof ParseError ? ` (column ${error.column})` : '';
-    return { verdict: 'error', lines: [`${(error as Error).message}${where}`] };
+    return { view: { verdict: 'error', lines: [`${(error as Error).message}${where}`] }, mistake: undefined };
   }
 }
 

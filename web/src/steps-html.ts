@@ -24,13 +24,22 @@ function line(label: string, latex: string): string {
 /** Whether the numeric check found a step false: by the order of the derivative and the step's number. */
 export type FailedStep = (order: number, step: readonly number[]) => boolean;
 
-/** The derivation; steps the check found false are marked so. */
-export function traceHtml(trace: Trace, failed: FailedStep): string {
+/** Where a reader's own answer went wrong: the step, the part differentiated there, and the reader's derivative of it. */
+export interface YourStep {
+  readonly order: number;
+  readonly step: readonly number[];
+  readonly place: Expr;
+  readonly got: Expr;
+}
+
+/** The derivation; steps the check found false are marked so, and the reader's mistaken step is shown beside the right one. */
+export function traceHtml(trace: Trace, failed: FailedStep, yours?: YourStep): string {
   const several = trace.sections.length > 1;
   return trace.sections.map((section) => {
     const failedHere = (step: readonly number[]): boolean => failed(section.order, step);
+    const yoursHere = yours?.order === section.order ? yours : undefined;
     const steps = [
-      stepHtml(section.root, failedHere),
+      stepHtml(section.root, failedHere, yoursHere),
       section.rewrites.length > 0 ? rewritesHtml(section.rewrites, section.simplifyNumber, failedHere) : '',
       `<li class="result"><span class="what">${text(capitalise(words.answer))}</span>${mathHtml(equation(section.root.derivative, section.result))}</li>`,
     ].join('');
@@ -41,26 +50,31 @@ export function traceHtml(trace: Trace, failed: FailedStep): string {
   }).join('');
 }
 
-function stepHtml(s: TraceStep, failed: (step: readonly number[]) => boolean): string {
+function stepHtml(s: TraceStep, failed: (step: readonly number[]) => boolean, yours?: YourStep): string {
   const number = stepNumber(s.number);
   const wrong = failed(s.number);
-  const open = s.number.length <= openLevels || wrong;
+  const mine = yours !== undefined && stepNumber(yours.step) === number;
+  // The reader's mistaken step, and every step it lies in, is open.
+  const onTheWay = yours !== undefined && stepNumber(yours.step).startsWith(`${number}.`);
+  const open = s.number.length <= openLevels || wrong || mine || onTheWay;
   const summary = [
     `<span class="number">${text(number)}</span>`,
     `<span class="rule">${text(capitalise(s.label))}</span>`,
     wrong ? '<span class="mark">fails the numeric check</span>' : '',
+    mine ? '<span class="mark">your answer went wrong here</span>' : '',
     mathHtml(equation(s.derivative, s.result)),
   ].join('');
   const body = [
+    mine ? line('Yours', `\\left(${toLatex(yours.place)}\\right)' = ${toLatex(yours.got)}`) : '',
     line('Rule', equation(s.form[0], s.form[1])),
     s.bindings.length > 0 ? line(words.with, s.bindings.map((b) => `${toLatex(b.name)} = ${toLatex(b.value)}`).join(',\\quad ')) : '',
     s.formula ? line('So', equation(s.derivative, s.formula)) : '',
     s.substeps.length > 0
-      ? `<ol class="steps">${s.substeps.map((sub) => stepHtml(sub, failed)).join('')}</ol>`
+      ? `<ol class="steps">${s.substeps.map((sub) => stepHtml(sub, failed, yours)).join('')}</ol>`
         + line(`${capitalise(words.combine)} ${s.substeps.map((sub) => stepNumber(sub.number)).join(', ')}`, equation(s.derivative, s.result))
       : '',
   ].join('');
-  return `<li class="step${wrong ? ' failed' : ''}"><details${open ? ' open' : ''}><summary>${summary}</summary><div class="body">${body}</div></details></li>`;
+  return `<li class="step${wrong ? ' failed' : ''}${mine ? ' yours' : ''}"><details${open ? ' open' : ''}><summary>${summary}</summary><div class="body">${body}</div></details></li>`;
 }
 
 function rewriteHtml(r: TraceRewrite, failed: (step: readonly number[]) => boolean): string {
