@@ -57,6 +57,8 @@ const ui = {
 let state: PageState = location.hash.length > 1 ? fromHash(location.hash) : defaultState;
 /** The last answer shown, for the copy buttons; kept while the input does not parse. */
 let shown: PageView = { kind: 'empty' };
+/** The answer in view, of whatever kind (a derivative, a curve's, a Jacobian), or undefined when there is none. */
+const answerInView = (): AnswerView | ImplicitView | undefined => (shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian' ? shown : undefined);
 
 // ---- controls → state ----
 
@@ -149,13 +151,13 @@ function update(): void {
 
 function show(view: PageView): void {
   showInput(view);
-  // While the input does not parse, what is shown is the last good input's: dimmed, named as
+  // While the input does not parse, what is shown is the last good input's: set apart, named as
   // such, without its verdict, and the copy buttons do not copy it.
   document.body.classList.toggle('stale', view.kind === 'parse-error');
-  const answered = shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian';
-  ui.staleNote.hidden = !(view.kind === 'parse-error' && answered);
+  const earlier = answerInView()?.input;
+  ui.staleNote.hidden = !(view.kind === 'parse-error' && earlier !== undefined);
   if (view.kind === 'parse-error') {
-    if (shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian') ui.staleNote.textContent = `Not the answer to what is typed: this is for the last input that could be read, ${shown.input}.`;
+    if (earlier !== undefined) ui.staleNote.textContent = `Not the answer to what is typed: this is for the last input that could be read, ${earlier}.`;
     ui.check.hidden = true;
     ui.checkDetail.textContent = '';
     return;
@@ -392,9 +394,9 @@ const isStale = (): boolean => document.body.classList.contains('stale');
 const staleReason = 'the input does not parse, and the answer in view is for an earlier one';
 
 const copyActions: Record<string, () => [string | undefined, string]> = {
-  'copy-answer-latex': () => [shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian' ? shown.copies.answerLatex : undefined, 'the LaTeX of the answer'],
+  'copy-answer-latex': () => [answerInView()?.copies.answerLatex, 'the LaTeX of the answer'],
   'copy-steps-latex': () => [shown.kind === 'ok' ? shown.copies.stepsLatex : undefined, 'the derivation as LaTeX'],
-  'copy-answer-text': () => [shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian' ? shown.copies.answerText : undefined, 'the answer as text'],
+  'copy-answer-text': () => [answerInView()?.copies.answerText, 'the answer as text'],
   'copy-steps-text': () => [shown.kind === 'ok' ? shown.copies.stepsText : undefined, 'the derivation as text'],
   'copy-link': () => [location.href, 'the link'],
   'copy-code': () => [shown.kind === 'ok' && shown.backprop.code !== '' ? shown.backprop.code : undefined, 'the code'],
