@@ -50,6 +50,7 @@ export { softmaxAnswer, softmaxPattern, softmaxWorked } from './print/softmax.js
 export { workedIn, wordsIn, type Worked, type WorkedLayout, type WorkedStep, type Words } from './print/worked.js';
 export { at, readPoint, type AtOptions, type AtPoint, type Coordinate, type ValueAt } from './multivariate/at-point.js';
 export { valueIn } from './print/value-at.js';
+export { decimalText } from './expr/decimal.js';
 
 // The derivative in terms of the function's own output, for a backward pass: σ′ = y·(1 − y).
 export { inTermsOfOutput, type NoFormInOutput, type OutputForm, type OutputFormOptions, type OutputStep, type SignCondition } from './backprop/in-terms-of-output.js';

@@ -1,9 +1,10 @@
 import type { CheckFailure, CheckReport } from './check.js';
 import { stepNumber } from '../steps/trace.js';
 import { mostDigits } from './precise-slope.js';
+import { decimalText } from '../expr/decimal.js';
 
 /** Numbers as the verdict prints them: 4 significant digits, errors in exponent form. */
-const value = (x: number): string => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4))));
+const value = (x: number): string => decimalText(x, 4, '-');
 const error = (x: number): string => x.toExponential(1);
 
 /** The one-line verdict of a numeric check, in plain ASCII (it goes to any terminal or log). */
@@ -40,7 +41,7 @@ export function verdictLine(report: CheckReport): string {
 }
 
 /** A number as a sentence shows it: as the verdict line does, with a true minus sign. */
-const shown = (x: number): string => value(x).replace('-', '−');
+const shown = (x: number): string => decimalText(x, 4);
 
 /**
  * The verdict of a numeric check in plain words, for a reader who does not know finite

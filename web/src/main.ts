@@ -1,5 +1,6 @@
 import 'katex/dist/katex.min.css';
 import './style.css';
+import { decimalText } from '../../src/index.js';
 import type { AnswerView, ImplicitView, PageView } from './present.js';
 import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
 import { drawTangent, renderPlot } from './plot-view.js';
@@ -296,7 +297,7 @@ function drawPlot(): void {
 
 /** Where the tangent is drawn, kept while the plot is redrawn (zoomed, panned, another input). */
 let tangentX: number | undefined;
-const short = (x: number): string => String(Number(x.toPrecision(4))).replace('-', '−');
+const short = (x: number): string => decimalText(x, 4);
 /** The tangent at tangentX, and its numbers in words under the plot. */
 function showTangent(): void {
   const value = shown.kind === 'ok' && tangentX !== undefined ? drawTangent(ui.plot, shown.plot, tangentX) : undefined;

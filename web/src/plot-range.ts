@@ -1,3 +1,4 @@
+import { decimalText } from '../../src/index.js';
 import { isDiscontinuous } from './plot.js';
 
 /*
@@ -21,7 +22,7 @@ export interface RangeChoice {
 }
 
 /** How far out features are looked for, and the range when there are none. */
-const window = 10;
+const reach = 10;
 const defaultRange = 6;
 const samples = 2000;
 /** Features kept, the nearest 0 first: a periodic function has them without end. */
@@ -34,7 +35,7 @@ const leastPad = 3;
  * the nearest few features to 0 with room around them, never past the end of the domain.
  */
 export function chooseRange(f: (x: number) => number, slope: (x: number) => number): RangeChoice {
-  const xs = Array.from({ length: samples + 1 }, (_, i) => -window + (2 * window * i) / samples);
+  const xs = Array.from({ length: samples + 1 }, (_, i) => -reach + (2 * reach * i) / samples);
   const ys = xs.map(f);
   const slopes = xs.map(slope);
   const polesFound = poles(xs, ys, f);
@@ -66,7 +67,7 @@ export function chooseRange(f: (x: number) => number, slope: (x: number) => numb
   if (end < to && end > from) to = end;
   if (start >= to || end <= from) [from, to] = [Number.isFinite(start) ? start : end - 2 * defaultRange, Number.isFinite(end) ? end : start + 2 * defaultRange];
   const shown = [...edges.filter((p) => p.x >= from && p.x <= to), ...inner].sort((a, b) => a.x - b.x);
-  return { from: tidy(Math.max(-window, from)), to: tidy(Math.min(window, to)), features: shown };
+  return { from: tidy(Math.max(-reach, from)), to: tidy(Math.min(reach, to)), features: shown };
 }
 
 /** A bound as a person would type it: three significant digits, −0 as 0. */
@@ -183,7 +184,7 @@ function inflections(xs: readonly number[], ys: readonly number[], slopes: reado
 
 /** Features of one kind closer than two samples are one. */
 function merged(features: readonly Feature[]): Feature[] {
-  const step = (2 * window) / samples;
+  const step = (2 * reach) / samples;
   return features.filter((p, i) => i === 0 || p.x - features[i - 1]!.x > 2 * step || p.kind !== features[i - 1]!.kind);
 }
 
@@ -202,6 +203,6 @@ export function featureWords(features: readonly Feature[], variable: string): st
     const xs = features.filter((p) => p.kind === kind).map((p) => p.x);
     const shown = xs.map((x) => Number(x.toPrecision(3)));
     const sign = shown.every((x, i) => x === xs[i]) ? '=' : '≈';
-    return `the ${xs.length > 1 ? plurals[kind] : kind} at ${variable} ${sign} ${list(shown.map((x) => String(x).replace('-', '−')))}`;
+    return `the ${xs.length > 1 ? plurals[kind] : kind} at ${variable} ${sign} ${list(xs.map((x) => decimalText(x, 3)))}`;
   }));
 }

@@ -1,5 +1,5 @@
 import {
-  answerLines, at, build, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, at, build, decimalText, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -7,8 +7,8 @@ import type { PageState } from './state.js';
 import { evaluator, plotData, type PlotData } from './plot.js';
 import { chooseRange, featureWords } from './plot-range.js';
 
-/** A number with a true minus sign. */
-const minus = (x: number): string => String(x).replace('-', '−');
+/** A number in a sentence: three significant digits, a true minus sign. */
+const minus = (x: number): string => decimalText(x, 3);
 import { traceHtml, workedHtml, type YourStep } from './steps-html.js';
 import { highlighted } from './code.js';
 import { escapeHtml, mathHtml } from './math.js';
@@ -292,7 +292,7 @@ function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; 
     notes.push('Nothing to plot: the function is undefined or not real over this range.');
   }
   const names = plot.curves.map((c) => `${c.label}(${v})`);
-  const description = `Plot of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} for ${range}, y from ${minus(Number(plot.y[0].toPrecision(3)))} to ${minus(Number(plot.y[1].toPrecision(3)))}${shows ? `; it shows ${shows}` : ''}.`;
+  const description = `Plot of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} for ${range}, y from ${minus(plot.y[0])} to ${minus(plot.y[1])}${shows ? `; it shows ${shows}` : ''}.`;
   return { plot, note: notes.join(' '), range: [from, to], description };
 }
 
@@ -332,13 +332,17 @@ function severalView(o: Computed, state: PageState): AnswerView['several'] {
   if (n < 2) return undefined;
   if (n > mostGradientVariables) return { gradientHtml: '', hessianHtml: '', note: `The gradient is not shown for ${n} variables (at most ${mostGradientVariables}); the code in Backprop computes it.` };
   const by = `\\left(${o.variables.join(', ')}\\right)`;
+  const options = { by: o.variables, form: state.form, timeout: codeSeconds };
+  const gradientHtml = (components: readonly Derivative[]): string =>
+    mathHtml(`\\nabla f${by} = ${vectorIn(components.map((d) => d.result), 'latex')}`, true);
   try {
-    const g = gradient(o.expr, { by: o.variables, form: state.form, timeout: codeSeconds });
-    const gradientHtml = mathHtml(`\\nabla f${by} = ${vectorIn(g.components.map((d) => d.result), 'latex')}`, true);
-    if (n > mostHessianVariables) return { gradientHtml, hessianHtml: '', note: `The Hessian is shown for at most ${mostHessianVariables} variables.` };
-    const h = hessian(o.expr, { by: o.variables, form: state.form, timeout: codeSeconds });
+    if (n > mostHessianVariables) {
+      return { gradientHtml: gradientHtml(gradient(o.expr, options).components), hessianHtml: '', note: `The Hessian is shown for at most ${mostHessianVariables} variables.` };
+    }
+    // The Hessian is worked out from the gradient, which it keeps: neither is worked out twice.
+    const h = hessian(o.expr, options);
     const hessianHtml = mathHtml(`H${by} = ${matrixIn(h.entries.map((row) => row.map((d) => d.result)), 'latex')}`, true);
-    return { gradientHtml, hessianHtml, note: `By ${o.variables.join(', ')} in that order; the Hessian's ${h.computed} distinct entries are worked out once each.` };
+    return { gradientHtml: gradientHtml(h.gradient), hessianHtml, note: `By ${o.variables.join(', ')} in that order; the Hessian's ${h.computed} distinct entries are worked out once each.` };
   } catch (error) {
     return { gradientHtml: '', hessianHtml: '', note: (error as Error).message };
   }
@@ -349,7 +353,7 @@ function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): Implicit
   const what = r.orders.length === 1 ? 'slope' : 'second difference';
   const detail = {
     verified: `Checked at ${c.points} points of the curve: the answer agrees with the curve's own ${what} there.`,
-    failed: c.failure ? `At (${c.failure.at.map((v) => minus(Number(v.toPrecision(4)))).join(', ')}) on the curve the answer gives ${minus(Number(c.failure.derivative.toPrecision(4)))}, but the curve's ${what} is ${minus(Number(c.failure.curve.toPrecision(4)))}.` : '',
+    failed: c.failure ? `At (${c.failure.at.map((v) => decimalText(v, 4)).join(', ')}) on the curve the answer gives ${decimalText(c.failure.derivative, 4)}, but the curve's ${what} is ${decimalText(c.failure.curve, 4)}.` : '',
     unchecked: r.orders.length > 2 ? 'Not checked: past the second order the curve is not followed closely enough.' : 'Not checked: no point of the curve was found.',
   }[c.verdict];
   return {
