@@ -42,35 +42,109 @@ function complexityOf(own: number, parts: readonly Expr[]): number {
 }
 const depthOf2 = (a: Expr, b: Expr): number => 1 + Math.max(a.depth, b.depth);
 
+/*
+ * Equal trees are one tree: every node is interned, so building x + 1 twice gives the same
+ * object, with its hash, size, normal form and other cached facts worked out once. Each node
+ * has a small integer id, unique to it, which memos and the algebra key by. A node is looked up
+ * by its hash and compared shallowly, its children by identity (they are interned too). The
+ * table is emptied when it holds `maxInterned` nodes, so a long-running process does not keep
+ * every node it ever made: a node built after that is a new object with a new id even where an
+ * equal one was made before, so identity is a quick test of equality, never the only one.
+ */
+const maxInterned = 1 << 20;
+const interned = new Map<number, Expr | Expr[]>();
+let internedCount = 0;
+let nextId = 1;
+
+/** The node of this hash that `same` accepts, if one was made; otherwise the one `make` makes, kept. */
+function intern<T extends Expr>(hash: number, same: (node: Expr) => boolean, make: (id: number) => T): T {
+  const found = interned.get(hash);
+  if (found !== undefined) {
+    if (!Array.isArray(found)) {
+      if (same(found)) return found as T;
+    } else {
+      for (const node of found) if (same(node)) return node as T;
+    }
+  }
+  if (internedCount >= maxInterned) {
+    interned.clear();
+    internedCount = 0;
+  }
+  const node = make(nextId++);
+  const bucket = interned.get(hash);
+  if (bucket === undefined) interned.set(hash, node);
+  else if (Array.isArray(bucket)) bucket.push(node);
+  else interned.set(hash, [bucket, node]);
+  internedCount++;
+  return node;
+}
+
+/**
+ * Forgets every node made so far, as a full table would: nodes made after this are new objects
+ * even where equal ones were made before, so nothing worked out for the old ones is found for
+ * them. A benchmark calls this before each run, to time the work and not the finding of its results.
+ */
+export function forgetNodes(): void {
+  interned.clear();
+  internedCount = 0;
+}
+
+function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /* The nodes exactly as given, hash, size, depth and complexity worked out: the factories below apply the canonical forms first. */
-const addNode = (terms: readonly Expr[]): Add =>
-  ({ kind: 'add', terms, hash: hashList(seed.add, terms.map((t) => t.hash)), size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms) });
-const mulNode = (factors: readonly Expr[]): Mul =>
-  ({ kind: 'mul', factors, hash: hashList(seed.mul, factors.map((f) => f.hash)), size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors) });
-const divNode = (numerator: Expr, denominator: Expr): Div => ({
-  kind: 'div', numerator, denominator, hash: mix(mix(seed.div, numerator.hash), denominator.hash),
-  size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator), complexity: ownComplexity.div + numerator.complexity + denominator.complexity,
-});
-const negNode = (operand: Expr): Neg =>
-  ({ kind: 'neg', operand, hash: mix(seed.neg, operand.hash), size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity });
-const powNode = (base: Expr, exponent: Expr): Pow =>
-  ({
-    kind: 'pow', base, exponent, hash: mix(mix(seed.pow, base.hash), exponent.hash), size: sizeOf2(base, exponent), depth: depthOf2(base, exponent),
+function addNode(terms: readonly Expr[]): Add {
+  const hash = hashList(seed.add, terms.map((t) => t.hash));
+  return intern(hash, (n) => n.kind === 'add' && sameList(n.terms, terms),
+    (id) => ({ kind: 'add', terms, id, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms) }));
+}
+function mulNode(factors: readonly Expr[]): Mul {
+  const hash = hashList(seed.mul, factors.map((f) => f.hash));
+  return intern(hash, (n) => n.kind === 'mul' && sameList(n.factors, factors),
+    (id) => ({ kind: 'mul', factors, id, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors) }));
+}
+function divNode(numerator: Expr, denominator: Expr): Div {
+  const hash = mix(mix(seed.div, numerator.hash), denominator.hash);
+  return intern(hash, (n) => n.kind === 'div' && n.numerator === numerator && n.denominator === denominator, (id) => ({
+    kind: 'div', numerator, denominator, id, hash,
+    size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator), complexity: ownComplexity.div + numerator.complexity + denominator.complexity,
+  }));
+}
+function negNode(operand: Expr): Neg {
+  const hash = mix(seed.neg, operand.hash);
+  return intern(hash, (n) => n.kind === 'neg' && n.operand === operand,
+    (id) => ({ kind: 'neg', operand, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity }));
+}
+function powNode(base: Expr, exponent: Expr): Pow {
+  const hash = mix(mix(seed.pow, base.hash), exponent.hash);
+  return intern(hash, (n) => n.kind === 'pow' && n.base === base && n.exponent === exponent, (id) => ({
+    kind: 'pow', base, exponent, id, hash, size: sizeOf2(base, exponent), depth: depthOf2(base, exponent),
     complexity: ownComplexity.pow(exponent) + base.complexity + exponent.complexity,
-  });
+  }));
+}
 
 export function num(value: Rational, decimal = false): Num {
   const hash = mix(mix(seed.num, hashBigInt(value.n)), hashBigInt(value.d) ^ Number(value.s));
-  return { kind: 'num', value, decimal: decimal && isTerminating(value), hash, size: 1, depth: 1, complexity: ownComplexity.num(value) };
+  const asDecimal = decimal && isTerminating(value);
+  // 0.1 and 1/10 are equal (see equals) but printed apart: two nodes.
+  return intern(hash, (n) => n.kind === 'num' && n.decimal === asDecimal && n.value.n === value.n && n.value.d === value.d && n.value.s === value.s,
+    (id) => ({ kind: 'num', value, decimal: asDecimal, id, hash, size: 1, depth: 1, complexity: ownComplexity.num(value) }));
 }
 
 export const int = (n: number | bigint): Num => num(rational(n));
 
-export const constant = (name: ConstantName): Constant =>
-  ({ kind: 'constant', name, hash: mix(seed.constant, hashString(name)), size: 1, depth: 1, complexity: ownComplexity.other });
+export function constant(name: ConstantName): Constant {
+  const hash = mix(seed.constant, hashString(name));
+  return intern(hash, (n) => n.kind === 'constant' && n.name === name, (id) => ({ kind: 'constant', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other }));
+}
 
-export const variable = (name: string): Variable =>
-  ({ kind: 'variable', name, hash: mix(seed.variable, hashString(name)), size: 1, depth: 1, complexity: ownComplexity.other });
+export function variable(name: string): Variable {
+  const hash = mix(seed.variable, hashString(name));
+  return intern(hash, (n) => n.kind === 'variable' && n.name === name, (id) => ({ kind: 'variable', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other }));
+}
 
 export function add(terms: readonly Expr[]): Expr {
   if (terms.length === 0) return int(0);
@@ -122,10 +196,10 @@ export function pow(base: Expr, exponent: Expr): Expr {
 
 export function call(name: FunctionName, args: readonly Expr[]): Call {
   checkCall(name, args.length);
-  return {
-    kind: 'call', name, args, hash: hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash)), size: sizeOf(args), depth: depthOf(args),
-    complexity: complexityOf(ownComplexity.other, args),
-  };
+  const hash = hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash));
+  return intern(hash, (n) => n.kind === 'call' && n.name === name && sameList(n.args, args), (id) => ({
+    kind: 'call', name, args, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args),
+  }));
 }
 
 /** Refuses a call of a name that is no function of the table, or with too few or too many arguments. */
@@ -143,15 +217,17 @@ export function checkCall(name: unknown, count: number): void {
 /** name(args), differentiated `orders[i]` times by argument i (none when `orders` is left out). */
 export function apply(name: AbstractFunctionName, args: readonly Expr[], orders: readonly number[] = args.map(() => 0)): Apply {
   const hash = hashList(hashList(mix(seed.apply, hashString(name)), orders), args.map((a) => a.hash));
-  return { kind: 'apply', name, args, orders, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args) };
+  const sameOrders = (other: readonly number[]): boolean => other.length === orders.length && other.every((o, i) => o === orders[i]);
+  return intern(hash, (n) => n.kind === 'apply' && n.name === name && sameOrders(n.orders) && sameList(n.args, args),
+    (id) => ({ kind: 'apply', name, args, orders, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args) }));
 }
 
 /** (u)′ with respect to a variable, unevaluated. */
 export function derivative(operand: Expr, variable: string): Derivative {
-  return {
-    kind: 'derivative', operand, variable, hash: mix(mix(seed.derivative, hashString(variable)), operand.hash), size: operand.size + 1, depth: operand.depth + 1,
-    complexity: ownComplexity.other + operand.complexity,
-  };
+  const hash = mix(mix(seed.derivative, hashString(variable)), operand.hash);
+  return intern(hash, (n) => n.kind === 'derivative' && n.variable === variable && n.operand === operand, (id) => ({
+    kind: 'derivative', operand, variable, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity,
+  }));
 }
 
 /**

@@ -8,6 +8,12 @@ export type Rational = Fraction;
 export type ConstantName = 'e' | 'pi';
 
 interface NodeBase {
+  /**
+   * Unique to this node: equal trees built by the factories are one object (see expr/factory.ts),
+   * so memos key by this small number. Equal trees may still be two objects (0.1 and 1/10, or
+   * trees built far apart in a long-running process): `equals` is the test of equality.
+   */
+  readonly id: number;
   /** Structural hash, computed once by the factory; equal trees have equal hashes. */
   readonly hash: number;
   /** Number of nodes as printed (a shared part counted once per use), computed once by the factory. */

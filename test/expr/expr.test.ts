@@ -30,10 +30,23 @@ describe('exact numbers', () => {
 });
 
 describe('trees', () => {
-  it('gives equal trees equal hashes and compares structurally', () => {
+  it('makes equal trees one object, with one id', () => {
     fc.assert(fc.property(expressionTree(), (e) => {
+      const text = toText(e);
+      const first = parse(text);
+      const again = parse(text);
+      expect(again).toBe(first);
+      expect(again.id).toBe(first.id);
+    }), { numRuns: 200 });
+    expect(parse('x + 1').id).not.toBe(parse('1 + x').id);
+  });
+
+  it('gives equal trees equal hashes and compares structurally, also trees made apart', () => {
+    fc.assert(fc.property(expressionTree(), (e) => {
+      build.forgetNodes();
       const copy = parse(toText(e));
       expect(copy).not.toBe(e);
+      expect(copy.id).not.toBe(e.id);
       expect(copy.hash).toBe(e.hash);
       expect(equals(copy, e)).toBe(true);
     }), { numRuns: 200 });
