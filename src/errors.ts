@@ -64,15 +64,33 @@ function heapUsed(): number {
  */
 let active: WorkLimits | undefined;
 
+let working = false;
+
 export function withinLimits<T>(limits: WorkLimits | undefined, work: () => T): T {
   const before = active;
+  const outermost = !working;
+  // Between two pieces of work nothing is half done: tables of shared parts may be emptied then.
+  if (outermost) for (const hook of betweenWorks) hook();
+  working = true;
   // Work without limits of its own, inside work with some, keeps the outer ones.
   active = limits ?? before;
   try {
     return work();
   } finally {
     active = before;
+    if (outermost) working = false;
   }
+}
+
+const betweenWorks: (() => void)[] = [];
+
+/**
+ * Runs `hook` before each piece of work that no other work is under way around (see withinLimits):
+ * where a table that parts of the work share may be emptied without two of them ever meeting
+ * entries from before and after.
+ */
+export function beforeEachWork(hook: () => void): void {
+  betweenWorks.push(hook);
 }
 
 /** Stops the work under way with an InputError if it is past its limits (see WorkLimits). */

@@ -127,7 +127,7 @@ describe('large numbers', () => {
   });
 
   it('keeps a number to a power past 5,000 digits as a power, in the simplifier and in rational functions alike', () => {
-    expect(toText(differentiate('1.50*1e999^1000*x').result)).toMatch(/^3\*10{999}\^1000\/2$/);
+    expect(toText(differentiate('1.50*1e999^1000*x').result)).toMatch(/^1\.5\*10{999}\^1000$/);
     expect(toText(differentiate('1.599999999999999999^1000*x').result)).toBe('1.599999999999999999^1000');
   });
 

@@ -1,77 +1,40 @@
 import type { Expr } from '../expr/types.js';
-import { StructuralMap } from '../expr/structural-map.js';
+import { num, rebuildExactly } from '../expr/factory.js';
+import { foldParts } from '../expr/fold.js';
 import { compareStarts, readingStart, type ReadingStart } from '../expr/order.js';
 import { children } from '../expr/traverse.js';
 
 /*
  * Atoms are what polynomials are made of: any expression that is not a sum, product,
  * quotient, negation or power with a numeric exponent (x, sin(x), σ(x), e^(−x)). Equal
- * atoms are one atom, whichever objects they are: an atom's id is found by structure (hash,
- * then structural comparison) and is short, so monomials keyed by ids are cheap to make and
- * to look up however deep their atoms are.
+ * atoms are one atom: an atom is known by its node's id, since equal trees are one node (see
+ * expr/factory.ts). Numbers written as decimals are the exception (0.5 and 1/2 are two nodes
+ * of one value): an atom with such a number in it is known by the id of the same tree with
+ * every number written as a fraction.
  */
 
-/**
- * Ids of atoms. The table keeps the atoms it has seen; past `maxInternedNodes` of their nodes,
- * a new atom's id is a spelling of its structure instead (longer, equally unique), so a
- * long-running process does not keep every atom it ever met.
- */
-export class AtomIds {
-  private readonly interned = new StructuralMap<string>();
-  private readonly ofObject = new WeakMap<Expr, string>();
-  private atoms = 0;
-  private nodes = 0;
+const keys = new WeakMap<Expr, number>();
 
-  constructor(private readonly maxInternedNodes: number) {}
-
-  /** A short key, equal for equal atoms and only for them. */
-  id(e: Expr): string {
-    let id = this.ofObject.get(e);
-    if (id === undefined) {
-      id = this.interned.get(e);
-      if (id === undefined) {
-        if (this.nodes + e.size <= this.maxInternedNodes) {
-          // Interned ids start with '#', spelled ones with '~': the two never meet.
-          id = `#${(this.atoms++).toString(36)}`;
-          this.interned.set(e, id);
-          this.nodes += e.size;
-        } else {
-          id = spelledStructure(e);
-        }
-      }
-      this.ofObject.set(e, id);
-    }
-    return id;
+/** A small number, equal for equal atoms and only for them, however deep the atoms are. */
+export function atomKey(e: Expr): number {
+  let key = keys.get(e);
+  if (key === undefined) {
+    key = withoutDecimals(e).id;
+    keys.set(e, key);
   }
+  return key;
 }
 
-const ids = new AtomIds(5_000_000);
-
-/** A short key, equal for equal atoms and only for them. */
-export const atomId = (e: Expr): string => ids.id(e);
-
-/** A string that differs for different trees: each node's kind and label, then its children's. */
-function spelledStructure(root: Expr): string {
-  const out: string[] = ['~'];
-  const stack: Expr[] = [root];
-  while (stack.length > 0) {
-    const e = stack.pop()!;
-    const parts = children(e);
-    out.push(`${e.kind}:${label(e)}:${parts.length};`);
-    for (let i = parts.length - 1; i >= 0; i--) stack.push(parts[i]!);
-  }
-  return out.join('');
+/** The tree with every decimal number written as a fraction; the tree itself when it has none. */
+function withoutDecimals(root: Expr): Expr {
+  return foldParts<Expr, Expr>(root, children, (node, of) => {
+    if (node.kind === 'num') return node.decimal ? num(node.value) : node;
+    const parts = children(node);
+    return parts.length === 0 ? node : rebuildExactly(node, parts.map(of));
+  }, plainTwins);
 }
+const plainTwins = new WeakMap<Expr, Expr>();
 
-function label(e: Expr): string {
-  switch (e.kind) {
-    case 'num': return `${e.value.s * e.value.n}/${e.value.d}`;
-    case 'constant': case 'variable': case 'call': return e.name;
-    case 'apply': return `${e.name}/${e.orders.join(',')}`;
-    case 'derivative': return e.variable;
-    default: return '';
-  }
-}
 
 /** The order atoms are written in: variables, constants, powers, then functions, then other parts. */
 function atomRank(e: Expr): number {
@@ -102,4 +65,5 @@ export const compareAtomPlaces = (a: AtomPlace, b: AtomPlace): number => a.rank 
 
 export const compareAtoms = (a: Expr, b: Expr): number => (a === b ? 0 : compareAtomPlaces(atomPlace(a), atomPlace(b)));
 
-export const sameAtom = (a: Expr, b: Expr): boolean => a === b || atomId(a) === atomId(b);
+export const sameAtom = (a: Expr, b: Expr): boolean => a === b || atomKey(a) === atomKey(b);
+

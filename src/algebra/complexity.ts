@@ -25,11 +25,16 @@ const letterCount = treeSum((node) => (node.kind === 'variable' || node.kind ===
 /** How many numbers are written: 2 in −2x/(2y), none in −x/y. */
 const numberCount = treeSum((node) => (node.kind === 'num' ? 1 : 0));
 
+/** How many digits the numbers have: 4 in −81/(4y³), 6 in −324/(16y³). */
+// Counted in hexadecimal digits, which a BigInt gives in linear time: the order is what matters.
+const digitCount = treeSum((node) => (node.kind === 'num' ? node.value.n.toString(16).length + (node.value.d === 1n ? 0 : node.value.d.toString(16).length) : 0));
+
 /**
  * Whether a reads simpler than b: smaller, or as small with fewer letters written
  * (2x rather than x + x, x² rather than x·x), or with fewer numbers (−x/y rather than
- * −2x/(2y)). Each measure adds up over the tree, so a rewrite that makes a part simpler
- * makes the whole simpler, and rewriting terminates.
+ * −2x/(2y)), or with fewer digits (−81/(4y³) rather than −324/(16y³), in hexadecimal digits). Each measure adds up
+ * over the tree, so a rewrite that makes a part simpler makes the whole simpler, and rewriting
+ * terminates.
  */
 export function simpler(a: Expr, b: Expr): boolean {
   const ca = a.complexity;
@@ -37,5 +42,8 @@ export function simpler(a: Expr, b: Expr): boolean {
   if (ca !== cb) return ca < cb;
   const la = letterCount(a);
   const lb = letterCount(b);
-  return la < lb || (la === lb && numberCount(a) < numberCount(b));
+  if (la !== lb) return la < lb;
+  const na = numberCount(a);
+  const nb = numberCount(b);
+  return na < nb || (na === nb && digitCount(a) < digitCount(b));
 }

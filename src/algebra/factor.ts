@@ -1,86 +1,86 @@
-import Fraction from 'fraction.js';
-import type { Expr, Rational } from '../expr/types.js';
+import type { Expr } from '../expr/types.js';
 import { checkLimits } from '../errors.js';
-import { isZero } from '../expr/rational.js';
 import { functionTable } from '../functions/table.js';
 import { inInterval, interval } from '../functions/intervals.js';
-import {
-  commonMonomial, constantValue, divideByMonomial, integerContent, monomialPolynomial, scale, sortedTerms, type Polynomial,
-} from './polynomial.js';
-import { candidateRoots, divideCoefficients, fromCoefficients, isRootAt, trim, univariate } from './univariate.js';
+import * as Z from './integer.js';
+import type { Int } from './integer.js';
+import { isUnit } from './monomial.js';
+import { commonMonomial, constantOf, contentOf, divideByMonomial, divideCoefficientsBy, monomialPoly, type Poly } from './poly.js';
+import { ratioOf, type Ratio } from './ratio.js';
+import { candidateRoots, divideByRoot, isRootAt, polyFromCoefficients, trim, univariateOf } from './univariate.js';
+import { sortedTerms } from './to-expr.js';
 
-/* Factoring polynomials: content, common monomial, and linear factors at rational roots. */
+/* Factoring a polynomial for writing: content, common monomial, and linear factors at rational roots. */
 
-export interface Factored {
+export interface FactoredForWriting {
   /** A number in front. */
-  readonly coefficient: Rational;
-  /** Factors with their multiplicities; each factor is a polynomial. */
-  readonly factors: readonly { readonly polynomial: Polynomial; readonly power: number }[];
+  readonly coefficient: Ratio;
+  /** Factors with their multiplicities. */
+  readonly factors: readonly { readonly poly: Poly; readonly power: number }[];
   /** How many linear factors came from rational roots. */
   readonly roots: number;
 }
 
 /**
- * Factors a polynomial as far as this can: a number, a common monomial and, for a
- * polynomial in one atom, linear factors at its rational roots. Linear factors are
- * written 1 − 2σ (constant first) for atoms whose values lie strictly between −1 and 1,
- * such as σ(x), and x − 1 otherwise, whichever leaves a positive number in front.
+ * Factors a polynomial as far as this can: a number, a common monomial and, for a polynomial in
+ * one atom, linear factors at its rational roots. Linear factors are written 1 − 2σ (constant
+ * first) for atoms whose values lie strictly between −1 and 1, such as σ(x), and x − 1 otherwise,
+ * whichever leaves a positive number in front.
  */
-export function factor(p: Polynomial): Factored {
-  const terms = sortedTerms(p);
-  if (terms.length <= 1) {
-    return { coefficient: terms[0]?.coefficient ?? new Fraction(0), factors: terms.length ? [{ polynomial: monomialPolynomial(terms[0]!.monomial.factors), power: 1 }] : [], roots: 0 };
+export function factorForWriting(p: Poly): FactoredForWriting {
+  if (p.monomials.length <= 1) {
+    const c = p.coefficients[0] ?? 0;
+    const m = p.monomials[0];
+    return { coefficient: ratioOf(c), factors: m && !isUnit(m) ? [{ poly: monomialPoly(m), power: 1 }] : [], roots: 0 };
   }
   let roots = 0;
   const monomialFactor = commonMonomial(p);
   const shifted = divideByMonomial(p, monomialFactor);
   const lead = sortedTerms(shifted)[0]!.coefficient;
-  let content = integerContent(shifted, lead);
-  let rest = scale(shifted, content.inverse());
-  const factors: { polynomial: Polynomial; power: number }[] = [];
-  if (monomialFactor.length > 0) factors.push({ polynomial: monomialPolynomial(monomialFactor), power: 1 });
-  const u = univariate(rest);
+  let content: Ratio = ratioOf(Z.sign(lead) < 0 ? Z.neg(contentOf(shifted)) : contentOf(shifted));
+  let rest = divideCoefficientsBy(shifted, content.n);
+  const factors: { poly: Poly; power: number }[] = [];
+  if (!isUnit(monomialFactor)) factors.push({ poly: monomialPoly(monomialFactor), power: 1 });
+  const u = univariateOf(rest);
   if (u?.atom && trim(u.coefficients).length >= 2) {
-    const atomOf = u.atom;
+    const atom = u.atom;
     let coefficients = trim(u.coefficients);
-    const prefersConstantFirst = writtenConstantFirst(atomOf);
+    const constantFirst = writtenConstantFirst(atom);
     for (const root of candidateRoots(coefficients)) {
       checkLimits();
       let power = 0;
       while (coefficients.length >= 2 && isRootAt(coefficients, root)) {
-        coefficients = divideCoefficients(coefficients, [root.neg(), new Fraction(1)]).quotient;
+        coefficients = divideByRoot(coefficients, root);
         power++;
       }
       if (power === 0) continue;
       roots++;
       // The factor (q·atom − p), or (p − q·atom) with the sign moved to the front.
-      let linear = [new Fraction(-(root.s * root.n)), new Fraction(root.d)];
-      const flip = prefersConstantFirst && !isZero(root);
-      if (flip) {
-        linear = linear.map((c) => c.neg());
-        if (power % 2 === 1) content = content.neg();
+      let linear: Int[] = [Z.neg(root.n), root.d];
+      if (constantFirst && !Z.isZero(root.n)) {
+        linear = linear.map(Z.neg);
+        if (power % 2 === 1) content = { n: Z.neg(content.n), d: content.d };
       }
-      content = content.mul(new Fraction(root.d).pow(power).inverse());
-      factors.push({ polynomial: fromCoefficients(atomOf, linear), power });
+      factors.push({ poly: polyFromCoefficients(atom, linear), power });
     }
     // What is left gets whole coprime coefficients, its constant (or else its leading) coefficient positive.
     const remaining = trim(coefficients);
-    const sign = prefersConstantFirst && !isZero(remaining[0]!) ? remaining[0]! : remaining.at(-1)!;
-    const restContent = remaining.length === 1 ? remaining[0]! : integerContent(fromCoefficients(atomOf, remaining), sign);
-    content = content.mul(restContent);
-    rest = scale(fromCoefficients(atomOf, remaining), restContent.inverse());
+    const signOf = constantFirst && !Z.isZero(remaining[0]!) ? remaining[0]! : remaining.at(-1)!;
+    let restContent: Int = remaining.length === 1 ? remaining[0]! : remaining.reduce<Int>((g, c) => Z.gcd(g, c), 0);
+    if (remaining.length > 1 && Z.sign(signOf) < 0) restContent = Z.neg(restContent);
+    content = ratioOf(Z.mul(content.n, restContent), content.d);
+    rest = polyFromCoefficients(atom, remaining.map((c) => Z.divExact(c, restContent)));
   }
-  if (constantValue(rest)?.equals(1) !== true) factors.push({ polynomial: rest, power: 1 });
+  if (constantOf(rest) !== 1) factors.push({ poly: rest, power: 1 });
   return { coefficient: content, factors, roots };
 }
-
 
 /**
  * Whether linear factors in this atom are written constant first, 1 − σ rather than σ − 1: for a
  * function whose values lie strictly between −1 and 1 (σ, tanh), so that c − f is positive for
  * every c ≥ 1.
  */
-function writtenConstantFirst(atom: Expr): boolean {
+export function writtenConstantFirst(atom: Expr): boolean {
   if (atom.kind !== 'call') return false;
   const range = functionTable[atom.name].range;
   return range !== undefined && inInterval(interval(-1, 1, '[]'), range.low) && inInterval(interval(-1, 1, '[]'), range.high)

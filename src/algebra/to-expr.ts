@@ -5,36 +5,74 @@ import { add, call, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isOne } from '../expr/rational.js';
 import { rootFunctions } from '../functions/table.js';
 import { complexity } from './complexity.js';
-import { monomial, sortedTerms, type Polynomial, type Term } from './polynomial.js';
-import type { Factored } from './factor.js';
+import { atomPlace, compareAtomPlaces, compareAtoms } from './atoms.js';
+import * as Z from './integer.js';
+import type { Int } from './integer.js';
+import type { Monomial } from './monomial.js';
+import type { Poly } from './poly.js';
+import { toFraction, type Ratio } from './ratio.js';
 
-/* Polynomials and their factorisations written back as expressions, in the usual order. */
+/* Polynomials, monomials and numbers written back as expressions, in the usual order. */
 
-/** A monomial with a coefficient as an expression: 3x²y, x/2, −σ(x)². Negative exponents go below a fraction bar. */
-export function termToExpr(t: Term): Expr {
-  const c = t.coefficient;
-  if (isNegative(c)) return neg(termToExpr({ coefficient: c.neg(), monomial: t.monomial }));
-  const up: Expr[] = [];
-  const down: Expr[] = [];
-  // x^(3/2) is the two factors x·√x of the term, not a product inside it.
-  const factorsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
-  for (const [atom, exponent] of t.monomial.factors) {
-    const side = isNegative(exponent) ? down : up;
-    for (const f of factorsOf(powerExpr(atom, isNegative(exponent) ? exponent.neg() : exponent))) side.push(f);
+/** An atom with its exponent, as a monomial holds it. */
+export interface AtomPower {
+  readonly atom: Expr;
+  readonly exponent: Rational;
+}
+
+const writtenFactors = new WeakMap<Monomial, readonly AtomPower[]>();
+
+/** A monomial's atoms in writing order (variables, constants, powers, functions; then as they read). */
+export function factorsOf(m: Monomial): readonly AtomPower[] {
+  let factors = writtenFactors.get(m);
+  if (!factors) {
+    const parts = m.atoms.map((atom, i) => ({ atom, exponent: new Fraction(Z.toBig(m.nums[i]!), Z.toBig(m.dens ? m.dens[i]! : 1)), place: atomPlace(atom) }));
+    if (parts.length > 1) parts.sort((a, b) => compareAtomPlaces(a.place, b.place));
+    factors = parts.map(({ atom, exponent }) => ({ atom, exponent }));
+    writtenFactors.set(m, factors);
   }
-  // A coefficient whose numerator or denominator is past the double range stays one rational
-  // (3^1000/2^1000·x, not 3^1000·x/2^1000): its value fits where its parts would overflow.
-  if (c.d !== 1n && (c.n > maxDoubleSized || c.d > maxDoubleSized)) {
-    const top = up.length === 0 ? num(c) : mul([num(c), ...up]);
-    return down.length === 0 ? top : div(top, mul(down));
+  return factors;
+}
+
+/** The order terms of one degree are written in: factor by factor, by atom, then by exponent; a monomial that starts another first. */
+export function compareMonomials(a: Monomial, b: Monomial): number {
+  if (a === b) return 0;
+  const fa = factorsOf(a);
+  const fb = factorsOf(b);
+  const n = Math.min(fa.length, fb.length);
+  for (let i = 0; i < n; i++) {
+    const order = compareAtoms(fa[i]!.atom, fb[i]!.atom) || fa[i]!.exponent.compare(fb[i]!.exponent);
+    if (order !== 0) return order;
   }
-  const top = up.length === 0 ? int(c.n) : c.n === 1n ? mul(up) : mul([int(c.n), ...up]);
-  const bottom = [...(c.d === 1n ? [] : [int(c.d)]), ...down];
-  return bottom.length === 0 ? top : div(top, mul(bottom));
+  return fa.length - fb.length;
 }
 
 /** Whole numbers above this are no doubles (about 1.8·10³⁰⁸). */
 const maxDoubleSized = 2n ** 1023n;
+
+/** A monomial with a coefficient as an expression: 3x²y, x/2, −σ(x)². Negative exponents go below a fraction bar. */
+export function termExpr(coefficient: Ratio, m: Monomial): Expr {
+  if (Z.sign(coefficient.n) < 0) return neg(termExpr({ n: Z.neg(coefficient.n), d: coefficient.d }, m));
+  const up: Expr[] = [];
+  const down: Expr[] = [];
+  // x^(3/2) is the two factors x·√x of the term, not a product inside it.
+  const partsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
+  for (const { atom, exponent } of factorsOf(m)) {
+    const below = isNegative(exponent);
+    for (const f of partsOf(powerExpr(atom, below ? exponent.neg() : exponent))) (below ? down : up).push(f);
+  }
+  const n = Z.toBig(coefficient.n);
+  const d = Z.toBig(coefficient.d);
+  // A coefficient whose numerator or denominator is past the double range stays one rational
+  // (3^1000/2^1000·x, not 3^1000·x/2^1000): its value fits where its parts would overflow.
+  if (d !== 1n && (n > maxDoubleSized || d > maxDoubleSized)) {
+    const top = up.length === 0 ? num(toFraction(coefficient)) : mul([num(toFraction(coefficient)), ...up]);
+    return down.length === 0 ? top : div(top, mul(down));
+  }
+  const top = up.length === 0 ? int(n) : n === 1n ? mul(up) : mul([int(n), ...up]);
+  const bottom = [...(d === 1n ? [] : [int(d)]), ...down];
+  return bottom.length === 0 ? top : div(top, mul(bottom));
+}
 
 /** atom^exponent, with exponent 1 left out, and as a root where there is one: √x, x·∛x. */
 export function powerExpr(atom: Expr, exponent: Rational): Expr {
@@ -55,37 +93,43 @@ export function asRoot(base: Expr, q: Rational): Expr | undefined {
   return complexity(base) <= 2 ? mul([powerExpr(base, new Fraction(q.n / q.d)), rootTo(q.n % q.d)]) : rootTo(q.n);
 }
 
+export interface WrittenTerm {
+  readonly coefficient: Int;
+  readonly monomial: Monomial;
+}
+
+/** The terms by total degree, highest first, then in writing order of their monomials. */
+export function sortedTerms(p: Poly): WrittenTerm[] {
+  const terms = p.monomials.map((monomial, i) => ({ monomial, coefficient: p.coefficients[i]! }));
+  return terms.sort((a, b) => b.monomial.degree - a.monomial.degree || compareMonomials(a.monomial, b.monomial));
+}
+
 /**
  * The terms in writing order: polynomials in variables from the highest degree down
  * (x² − 2x − 1), polynomials in functions from the constant up (1 + e^(−x), σ − 3σ² + 2σ³);
  * and a positive term first where there is one (1 − x rather than −x + 1).
  */
-function writingOrder(p: Polynomial): Term[] {
+function writingOrder(p: Poly): WrittenTerm[] {
   const terms = sortedTerms(p);
-  const inFunctions = terms.every((t) => t.monomial.factors.every(([a]) => a.kind !== 'variable'));
+  const inFunctions = terms.every((t) => t.monomial.atoms.every((a) => a.kind !== 'variable'));
   const ordered = inFunctions ? terms.reverse() : terms;
-  if (!isNegative(ordered[0]?.coefficient ?? new Fraction(1))) return ordered;
-  return [...ordered.filter((t) => !isNegative(t.coefficient)), ...ordered.filter((t) => isNegative(t.coefficient))];
+  if (ordered.length === 0 || Z.sign(ordered[0]!.coefficient) >= 0) return ordered;
+  return [...ordered.filter((t) => Z.sign(t.coefficient) >= 0), ...ordered.filter((t) => Z.sign(t.coefficient) < 0)];
 }
 
-export function polynomialToExpr(p: Polynomial): Expr {
-  if (p.size === 0) return int(0);
+/** Whether p is written with a minus sign first: all its terms are negative. */
+export const writtenNegative = (p: Poly): boolean => p.coefficients.length > 0 && p.coefficients.every((c) => Z.sign(c) < 0);
+
+/** A polynomial over a whole denominator, written out term by term. */
+export function polyExpr(p: Poly, denominator: Int = 1): Expr {
+  if (p.monomials.length === 0) return int(0);
   return add(writingOrder(p).map((t) => {
     checkLimits();
-    return termToExpr(t);
+    return termExpr(denominator === 1 ? { n: t.coefficient, d: 1 } : ratioIn(t.coefficient, denominator), t.monomial);
   }));
 }
 
-/** A factored polynomial as an expression: σ(x)·(1 − σ(x))·(1 − 2σ(x)). */
-export function factoredToExpr(f: Factored): Expr {
-  const parts = f.factors.map(({ polynomial, power }) => {
-    const body = polynomialToExpr(polynomial);
-    return power === 1 ? body : powerExpr(body, new Fraction(power));
-  });
-  const c = f.coefficient;
-  if (parts.length === 0) return termToExpr({ coefficient: c, monomial: monomial([]) });
-  const magnitude = c.abs();
-  const body = mul(isOne(magnitude) ? parts : [termToExpr({ coefficient: magnitude, monomial: monomial([]) }), ...parts]);
-  return isNegative(c) ? neg(body) : body;
+function ratioIn(n: Int, d: Int): Ratio {
+  const g = Z.gcd(n, d);
+  return { n: Z.divExact(n, g), d: Z.divExact(d, g) };
 }
-

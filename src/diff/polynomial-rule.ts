@@ -1,28 +1,34 @@
-import Fraction from 'fraction.js';
 import type { Call, Expr } from '../expr/types.js';
 import { add, derivative, mul } from '../expr/factory.js';
 import { containsCall, dependsOn } from '../expr/traverse.js';
 import { fromTemplate } from '../expr/template.js';
 import { functionNames, functionTable, oneArgumentDerivative, type FunctionName } from '../functions/table.js';
-import { atomId, sameAtom } from '../algebra/atoms.js';
-import {
-  constantPolynomial, constantValue, differentiatePolynomial, multiplyPolynomials, scale, type Polynomial,
-} from '../algebra/polynomial.js';
-import { isInteger } from '../expr/rational.js';
-import { cancel } from '../algebra/cancel.js';
-import { fromPolynomial, remember, toRationalFunction, type RationalFunction } from '../algebra/rational-function.js';
-import { univariate } from '../algebra/univariate.js';
-import { polynomialToExpr } from '../algebra/to-expr.js';
+import { atomKey, compareAtoms, sameAtom } from '../algebra/atoms.js';
+import { constantPoly, differentiatePoly, type PolyOver } from '../algebra/poly.js';
+import { multiplyFactored, polyFactored, polynomialOverNumber } from '../algebra/factored.js';
+import { normalForm, remember } from '../algebra/normal-form.js';
+import { univariateOf } from '../algebra/univariate.js';
+import { polyExpr } from '../algebra/to-expr.js';
 import type { DiffStep } from './steps.js';
+import * as Z from '../algebra/integer.js';
 import type { RuleContext } from './rules.js';
 
 /** Functions whose derivative is a polynomial in themselves times the inner derivative. */
-/** The constant polynomials 1 and 0: the derivatives that make ∂P/∂f out of the same sum. */
-const one = constantPolynomial(new Fraction(1));
-const none: Polynomial = new Map();
+/** The constant polynomial 1: the derivative that makes ∂P/∂f out of the same sum. */
+const one: PolyOver = { poly: constantPoly(1), denominator: 1 };
 
 /** ∂P/∂f: P differentiated as if f′ were 1 and every other atom constant. */
-const partialBy = (p: Polynomial, f: Expr): Expr => polynomialToExpr(differentiatePolynomial(p, (a) => (sameAtom(a, f) ? one : none))!);
+function partialBy(p: PolyOver, f: Expr): Expr {
+  const d = differentiatePoly(p.poly, (a) => (sameAtom(a, f) ? one : undefined))!;
+  return polyExpr(d.poly, Z.mul(d.denominator, p.denominator));
+}
+
+/** A polynomial over a number as the rule writes it, its normal form remembered for the simplifier (the next order reads it back). */
+const written = (p: PolyOver): Expr => remember(polyExpr(p.poly, p.denominator), polyFactored(p.poly, p.denominator));
+
+/** Sums, products and powers may be polynomials, and so may one over a number: σ(x/3)·(1 − σ(x/3))/3. */
+const mayBePolynomial = (e: Expr): boolean =>
+  e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || (e.kind === 'div' && e.denominator.kind === 'num' && mayBePolynomial(e.numerator));
 
 const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.filter((name) => functionTable[name].derivativeIsPolynomialInItself));
 
@@ -33,28 +39,27 @@ const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.f
  * what makes σ⁽¹⁰⁰⁾ quick. Undefined when the expression is not such a polynomial.
  */
 export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | undefined {
-  if (e.kind !== 'add' && e.kind !== 'mul' && e.kind !== 'pow') return undefined;
+  if (!mayBePolynomial(e)) return undefined;
   // Working out the rational function of a long sum only to find no σ in it would cost more than the rest.
   if (!containsCall(e, closedUnderDerivative)) return undefined;
-  const r = toRationalFunction(e);
-  if (constantValue(r.denominator)?.equals(1) !== true) return undefined;
-  const p = univariate(r.numerator);
+  const r = polynomialOverNumber(normalForm(e));
+  if (!r) return undefined;
+  const p = univariateOf(r.poly);
   if (!p?.atom || p.coefficients.length < 3) return undefined;
   const f = p.atom;
   if (f.kind !== 'call' || !closedUnderDerivative.has(f.name) || !dependsOn(f, ctx.variable)) return undefined;
   const fPrime = derivativeInItself(f, ctx);
   if (!fPrime) return undefined;
   const inner = ctx.differentiate(f);
-  const product = differentiatePolynomial(r.numerator, (a) => (sameAtom(a, f) ? fPrime.numerator : none));
+  const product = differentiatePoly(r.poly, (a) => (sameAtom(a, f) ? fPrime : undefined));
   if (!product) return undefined;
-  // The next order reads this polynomial back: it is remembered rather than worked out again.
-  const result = remember(polynomialToExpr(product), fromPolynomial(product));
+  const result = written({ poly: product.poly, denominator: Z.mul(product.denominator, r.denominator) });
   let formula: Expr | undefined;
   return {
     rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f },
     // Built when the derivation is shown: on the way to σ⁽¹⁰⁰⁾ nobody reads the 99 formulas before it.
     get formula() {
-      return (formula ??= mul([partialBy(r.numerator, f), derivative(f, ctx.variable)]));
+      return (formula ??= mul([partialBy(r, f), derivative(f, ctx.variable)]));
     },
     result, substeps: [inner],
   };
@@ -64,19 +69,16 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
  * f′ = Q(f)·u′ for f = g(u), as a polynomial in f whose coefficients are free of the variable
  * (σ(w·x + b)′ = w·σ − w·σ² by x); undefined when u′ depends on the variable, as for σ(x²).
  */
-function derivativeInItself(f: Call, ctx: RuleContext): RationalFunction | undefined {
+function derivativeInItself(f: Call, ctx: RuleContext): PolyOver | undefined {
   const [u] = f.args as [Expr];
   const derivative = oneArgumentDerivative(ctx.functions[f.name]);
   if (derivative === undefined) return undefined;
-  const outer = toRationalFunction(fromTemplate(derivative, f.args));
-  const inner = toRationalFunction(ctx.differentiate(u).result);
-  const fPrime = cancel({
-    numerator: multiplyPolynomials(outer.numerator, inner.numerator),
-    denominator: multiplyPolynomials(outer.denominator, inner.denominator),
-  });
-  if (constantValue(fPrime.denominator)?.equals(1) !== true) return undefined;
-  for (const t of fPrime.numerator.values()) {
-    for (const [a] of t.monomial.factors) if (!sameAtom(a, f) && dependsOn(a, ctx.variable)) return undefined;
+  const outer = normalForm(fromTemplate(derivative, f.args));
+  const inner = normalForm(ctx.differentiate(u).result);
+  const fPrime = polynomialOverNumber(multiplyFactored(outer, inner));
+  if (!fPrime) return undefined;
+  for (const m of fPrime.poly.monomials) {
+    for (const a of m.atoms) if (!sameAtom(a, f) && dependsOn(a, ctx.variable)) return undefined;
   }
   return fPrime;
 }
@@ -89,41 +91,45 @@ function derivativeInItself(f: Call, ctx: RuleContext): RationalFunction | undef
  * derivative has a denominator (ln x, |x|) or an atom has a fractional or negative exponent.
  */
 export function polynomialInFunctionsRule(e: Expr, ctx: RuleContext): DiffStep | undefined {
-  if (e.kind !== 'add' && e.kind !== 'mul' && e.kind !== 'pow') return undefined;
-  const r = toRationalFunction(e);
-  if (constantValue(r.denominator)?.equals(1) !== true) return undefined;
-  const varying = new Map<string, Expr>();
-  for (const t of r.numerator.values()) {
-    for (const [a, exponent] of t.monomial.factors) {
+  if (!mayBePolynomial(e)) return undefined;
+  const r = polynomialOverNumber(normalForm(e));
+  if (!r) return undefined;
+  const varying = new Map<number, Expr>();
+  for (const m of r.poly.monomials) {
+    for (let i = 0; i < m.atoms.length; i++) {
+      const a = m.atoms[i]!;
       if (!dependsOn(a, ctx.variable)) continue;
-      if (!isInteger(exponent) || exponent.s < 0n) return undefined;
-      varying.set(atomId(a), a);
+      if (m.dens || m.nums[i]! < 0) return undefined;
+      varying.set(m.keys[i]!, a);
     }
   }
+  // In writing order, whatever order the normal form keeps its atoms in.
+  const ordered = [...varying.entries()].sort(([, a], [, b]) => compareAtoms(a, b));
+  varying.clear();
+  for (const [key, a] of ordered) varying.set(key, a);
   const functions = [...varying.values()].filter((a) => a.kind !== 'variable');
   if (functions.length === 0) return undefined;
-  const derivatives = new Map<string, Polynomial>();
+  const derivatives = new Map<number, PolyOver>();
   const substeps: DiffStep[] = [];
-  for (const [id, a] of varying) {
+  for (const [key, a] of varying) {
     const step = ctx.differentiate(a);
-    const fPrime = a.kind === 'variable' ? toRationalFunction(step.result) : cancel(toRationalFunction(step.result));
-    const c = constantValue(fPrime.denominator);
-    if (c === undefined || c.equals(0)) return undefined;
-    for (const t of fPrime.numerator.values()) {
-      for (const [b, exponent] of t.monomial.factors) if (dependsOn(b, ctx.variable) && (!isInteger(exponent) || exponent.s < 0n)) return undefined;
+    const fPrime = polynomialOverNumber(normalForm(step.result));
+    if (!fPrime) return undefined;
+    for (const m of fPrime.poly.monomials) {
+      for (let i = 0; i < m.atoms.length; i++) if (dependsOn(m.atoms[i]!, ctx.variable) && (m.dens || m.nums[i]! < 0)) return undefined;
     }
-    derivatives.set(id, scale(fPrime.numerator, c.inverse()));
+    derivatives.set(key, fPrime);
     if (a.kind !== 'variable') substeps.push(step);
   }
-  const product = differentiatePolynomial(r.numerator, (a) => derivatives.get(atomId(a)) ?? none);
+  const product = differentiatePoly(r.poly, (a) => derivatives.get(atomKey(a)));
   if (!product) return undefined;
-  const result = remember(polynomialToExpr(product), fromPolynomial(product));
+  const result = written({ poly: product.poly, denominator: Z.mul(product.denominator, r.denominator) });
   let formula: Expr | undefined;
   return {
     rule: 'polynomial-in-functions', expr: e, variable: ctx.variable, bindings: { functions },
     // Built when the derivation is shown, as for one function.
     get formula() {
-      return (formula ??= add([...varying.values()].map((a) => mul([partialBy(r.numerator, a), derivative(a, ctx.variable)]))));
+      return (formula ??= add([...varying.values()].map((a) => mul([partialBy(r, a), derivative(a, ctx.variable)]))));
     },
     result, substeps,
   };

@@ -1,9 +1,10 @@
 import { num, variable as variableNode } from '../expr/factory.js';
 import { dependsOn, equals } from '../expr/traverse.js';
-import { cancel } from '../algebra/cancel.js';
-import { constantValue } from '../algebra/polynomial.js';
-import { toRationalFunction } from '../algebra/rational-function.js';
-import { univariate } from '../algebra/univariate.js';
+import { polynomialOverNumber } from '../algebra/factored.js';
+import { normalForm } from '../algebra/normal-form.js';
+import { univariateOf } from '../algebra/univariate.js';
+import { ratioOf, toFraction } from '../algebra/ratio.js';
+import * as Z from '../algebra/integer.js';
 import type { Condition, DiffStep } from '../diff/steps.js';
 import { simplify } from '../simplify/simplify.js';
 
@@ -35,11 +36,11 @@ function tidied(c: Condition, variable: string): Condition {
   const left = simplify(c.left);
   if (c.kind !== 'not-equal') return { ...c, left };
   // a·x + b ≠ 0 with numbers a ≠ 0 and b: x ≠ −b/a.
-  const r = cancel(toRationalFunction(left));
-  const p = constantValue(r.denominator)?.equals(1) ? univariate(r.numerator) : undefined;
+  const polynomial = polynomialOverNumber(normalForm(left));
+  const p = polynomial && univariateOf(polynomial.poly);
   if (p?.atom?.kind === 'variable' && p.atom.name === variable && p.coefficients.length === 2) {
-    const [b, a] = p.coefficients as [NonNullable<typeof p.coefficients[0]>, NonNullable<typeof p.coefficients[0]>];
-    return { kind: 'not-equal', left: variableNode(variable), right: num(b.neg().div(a)) };
+    const [b, a] = p.coefficients as [Z.Int, Z.Int];
+    return { kind: 'not-equal', left: variableNode(variable), right: num(toFraction(ratioOf(Z.neg(b), a))) };
   }
   return { ...c, left, right: c.right };
 }

@@ -1,4 +1,3 @@
-import Fraction from 'fraction.js';
 import type { Expr } from '../expr/types.js';
 import type { Condition, DiffStep } from '../diff/steps.js';
 import { derive } from '../diff/differentiate.js';
@@ -7,11 +6,11 @@ import type { RewriteStep } from '../simplify/rewrite.js';
 import type { Derivation } from './derivation.js';
 import { checkLimits } from '../errors.js';
 import { sameAtom } from '../algebra/atoms.js';
-import { cancel } from '../algebra/cancel.js';
-import { constantValue } from '../algebra/polynomial.js';
-import { fromPolynomial, remember, toRationalFunction } from '../algebra/rational-function.js';
-import { polynomialToExpr } from '../algebra/to-expr.js';
-import { derivativeTimes, fromCoefficients, univariate, wholeCoefficients } from '../algebra/univariate.js';
+import { polynomialOverNumber, polyFactored } from '../algebra/factored.js';
+import { normalForm, remember } from '../algebra/normal-form.js';
+import { polyExpr } from '../algebra/to-expr.js';
+import { derivativeTimes, polyFromCoefficients, univariateOf } from '../algebra/univariate.js';
+import * as Z from '../algebra/integer.js';
 
 /**
  * The derivatives that follow one the polynomial-in-function rule gave: P(f) for one function
@@ -83,18 +82,18 @@ export function polynomialChain(step: DiffStep, first: number, last: number): Po
 
 /** The coefficients of e as a polynomial in f with numbers for coefficients, over one denominator. */
 function polynomialIn(f: Expr, e: Expr): Coefficients | undefined {
-  const r = cancel(toRationalFunction(e));
-  const d = constantValue(r.denominator);
-  if (d === undefined) return undefined;
-  const p = univariate(r.numerator);
+  const polynomial = polynomialOverNumber(normalForm(e));
+  if (!polynomial) return undefined;
+  const p = univariateOf(polynomial.poly);
   if (!p?.atom || !sameAtom(p.atom, f)) return undefined;
-  return wholeCoefficients(p.coefficients.map((c) => c.div(d)));
+  return { numerators: p.coefficients.map(Z.toBig), denominator: Z.toBig(polynomial.denominator) };
 }
 
-/** The polynomial as the rule writes it, its rational function remembered for the simplifier. */
+/** The polynomial as the rule writes it, its normal form remembered for the simplifier. */
 function asExpr(f: Expr, c: Coefficients): Expr {
-  const p = fromCoefficients(f, c.numerators.map((n) => new Fraction(n, c.denominator)));
-  return remember(polynomialToExpr(p), fromPolynomial(p));
+  const p = polyFromCoefficients(f, c.numerators.map(Z.fromBig));
+  const denominator = Z.fromBig(c.denominator);
+  return remember(polyExpr(p, denominator), polyFactored(p, denominator));
 }
 
 interface ChainOrders {

@@ -2,7 +2,7 @@ import type {
   AbstractFunctionName, Add, Apply, Call, Constant, ConstantName, Derivative, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
 } from './types.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
-import { InputError } from '../errors.js';
+import { beforeEachWork, InputError } from '../errors.js';
 import { hashBigInt, hashList, hashString, mix } from './hash.js';
 import { ownComplexity } from './own-complexity.js';
 import { isTerminating, isZero, rational } from './rational.js';
@@ -47,11 +47,13 @@ const depthOf2 = (a: Expr, b: Expr): number => 1 + Math.max(a.depth, b.depth);
  * object, with its hash, size, normal form and other cached facts worked out once. Each node
  * has a small integer id, unique to it, which memos and the algebra key by. A node is looked up
  * by its hash and compared shallowly, its children by identity (they are interned too). The
- * table is emptied when it holds `maxInterned` nodes, so a long-running process does not keep
- * every node it ever made: a node built after that is a new object with a new id even where an
- * equal one was made before, so identity is a quick test of equality, never the only one.
+ * table is emptied between two pieces of work once it holds `maxInterned` nodes (or at once past
+ * `maxInternedAtAll`), so a long-running process does not keep every node it ever made: a node
+ * built after that is a new object with a new id even where an equal one was made before, so
+ * identity is a quick test of equality, never the only one.
  */
 const maxInterned = 1 << 20;
+const maxInternedAtAll = 1 << 23;
 const interned = new Map<number, Expr | Expr[]>();
 let internedCount = 0;
 let nextId = 1;
@@ -66,10 +68,7 @@ function intern<T extends Expr>(hash: number, same: (node: Expr) => boolean, mak
       for (const node of found) if (same(node)) return node as T;
     }
   }
-  if (internedCount >= maxInterned) {
-    interned.clear();
-    internedCount = 0;
-  }
+  if (internedCount >= maxInternedAtAll) forgetNodes();
   const node = make(nextId++);
   const bucket = interned.get(hash);
   if (bucket === undefined) interned.set(hash, node);
@@ -88,6 +87,10 @@ export function forgetNodes(): void {
   interned.clear();
   internedCount = 0;
 }
+
+beforeEachWork(() => {
+  if (internedCount >= maxInterned) forgetNodes();
+});
 
 function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
   if (a.length !== b.length) return false;

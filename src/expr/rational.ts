@@ -19,16 +19,6 @@ export function parseDecimal(literal: string): Rational {
     : new Fraction(digits, 10n ** -exponent);
 }
 
-/** The greatest common divisor of two integers, ≥ 0. */
-export function gcdOf(a: bigint, b: bigint): bigint {
-  let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];
-  while (y !== 0n) [x, y] = [y, x % y];
-  return x;
-}
-
-/** The least common multiple of two positive integers. */
-export const lcmOf = (a: bigint, b: bigint): bigint => (a / gcdOf(a, b)) * b;
-
 export const isInteger = (q: Rational): boolean => q.d === 1n;
 export const isZero = (q: Rational): boolean => q.n === 0n;
 export const isOne = (q: Rational): boolean => q.n === 1n && q.d === 1n && q.s === 1n;

@@ -28,8 +28,18 @@ const fn = (name: string, args: Node[]): Node => new FunctionNode(new SymbolNode
  * exact quotient. f(u) is a mathjs function call; its derivatives f′(u) have no mathjs form.
  */
 export function toMathjs(e: Expr): Node {
+  // Equal parts are one node in dydx (x·x holds x twice); mathjs wants a tree, each node used
+  // once (its derivative goes wrong on shared nodes), so a part used again is a copy.
+  const handedOut = new Set<Node>();
+  const once = (node: Node): Node => {
+    if (!handedOut.has(node)) {
+      handedOut.add(node);
+      return node;
+    }
+    return node.cloneDeep();
+  };
   // Parts made on the way (3x for the −3x of a subtraction) are converted when asked for.
-  return foldTree(e, convert);
+  return foldTree(e, (node, of) => convert(node, (part) => once(of(part))));
 }
 
 function convert(e: Expr, of: (x: Expr) => Node): Node {

@@ -1,9 +1,14 @@
 import type { Expr } from '../expr/types.js';
 import { apply, div, int, neg, sub, variable } from '../expr/factory.js';
-import { dependsOn, equals, postOrder, variablesOf } from '../expr/traverse.js';
-import { addPolynomials, compareMonomials, constantValue, monomialPolynomial, multiplyPolynomials, scale, type Polynomial, type Term } from '../algebra/polynomial.js';
-import { toRationalFunction } from '../algebra/rational-function.js';
-import { polynomialToExpr } from '../algebra/to-expr.js';
+import { dependsOn, postOrder, variablesOf } from '../expr/traverse.js';
+import { mulMonomialPoly, scalePoly, subPoly, type Poly } from '../algebra/poly.js';
+import { divideMonomials, exponentIn } from '../algebra/monomial.js';
+import { expandFactored, multiplyFactored, numberFactored, polynomialOverNumber, splitFraction } from '../algebra/factored.js';
+import { normalForm } from '../algebra/normal-form.js';
+import { polyExpr, sortedTerms, type WrittenTerm } from '../algebra/to-expr.js';
+import { ratioOf } from '../algebra/ratio.js';
+import * as Z from '../algebra/integer.js';
+import { normalToExpr } from '../simplify/written-form.js';
 import { replaceSubtree, substitute } from '../expr/substitute.js';
 import { differentiate, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { simplify } from '../simplify/simplify.js';
@@ -135,46 +140,52 @@ export function implicit(input: string | { left: Expr; right: Expr }, options: I
  * so −(x² + y²)/y³ is −1/y³ on x² + y² = 1. Kept only where it is shorter.
  */
 function shortenedOnCurve(e: Expr, left: Expr, right: Expr): Expr | undefined {
-  const f = toRationalFunction(sub(left, right));
-  const c = constantValue(f.denominator);
-  if (c === undefined || f.numerator.size === 0) return undefined;
-  const F = scale(f.numerator, c.inverse());
+  const f = polynomialOverNumber(normalForm(sub(left, right)));
+  if (!f || f.poly.monomials.length === 0) return undefined;
+  const F = f.poly;
   const lead = leadingTerm(F);
-  if (lead === undefined || lead.monomial.factors.length === 0) return undefined;
+  if (lead === undefined || lead.monomial.keys.length === 0) return undefined;
   // Each sum within e, as a fraction of polynomials, with its numerator reduced: x³ + y³ − 3xy + 1 is 1 on the folium.
   let shortened = e;
   for (const part of postOrder(e)) {
     if (part.kind !== 'add') continue;
-    const r = toRationalFunction(part);
-    const reduced = reduce(r.numerator, F, lead);
-    if (reduced.size >= r.numerator.size) continue;
-    shortened = replaceSubtree(shortened, part, div(polynomialToExpr(reduced), polynomialToExpr(r.denominator)));
+    const { numerator, denominator } = splitFraction(normalForm(part));
+    const top = expandFactored(numerator);
+    if (!top) continue;
+    const { poly: reduced, scale } = reduce(top, F, lead);
+    if (reduced.monomials.length >= top.monomials.length) continue;
+    const below = normalToExpr(multiplyFactored(denominator, numberFactored(ratioOf(scale))), 'auto');
+    shortened = replaceSubtree(shortened, part, div(polyExpr(reduced), below));
   }
   shortened = simplify(shortened);
   return shortened.size < e.size ? shortened : undefined;
 }
 
-/** The term of highest degree (its exponents' sum), whole exponents only. */
-function leadingTerm(p: Polynomial): Term | undefined {
-  const degree = (t: Term): number => t.monomial.factors.reduce((n, [, k]) => n + Number(k.valueOf()), 0);
-  const terms = [...p.values()];
-  if (!terms.every((t) => t.monomial.factors.every(([, k]) => k.d === 1n && k.s > 0n))) return undefined;
-  return terms.sort((a, b) => degree(b) - degree(a) || compareMonomials(a.monomial, b.monomial))[0];
+/** The term of highest degree (its exponents' sum), whole positive exponents only. */
+function leadingTerm(p: Poly): WrittenTerm | undefined {
+  if (!p.monomials.every((m) => !m.dens && m.nums.every((k) => k > 0))) return undefined;
+  return sortedTerms(p)[0];
 }
 
-/** p less multiples of F, until no term of p is divisible by F's leading term. */
-function reduce(p: Polynomial, F: Polynomial, lead: Term): Polynomial {
+/**
+ * s·p less multiples of F, until no term is divisible by F's leading term, with the whole number s
+ * that keeps the coefficients whole (a power of the leading coefficient): reduced ≡ s·p where F = 0.
+ */
+function reduce(p: Poly, F: Poly, lead: WrittenTerm): { poly: Poly; scale: Z.Int } {
   let current = p;
+  let scale: Z.Int = 1;
   for (let round = 0; round < 200; round++) {
-    const divisible = [...current.values()].find((t) => lead.monomial.factors.every(([atom, k]) =>
-      t.monomial.factors.some(([a, m]) => equals(a, atom) && m.compare(k) >= 0)));
-    if (divisible === undefined) return current;
-    const quotient = monomialPolynomial([
-      ...divisible.monomial.factors.map(([a, m]) => [a, m.sub(lead.monomial.factors.find(([b]) => equals(a, b))?.[1] ?? 0)] as const),
-    ]);
-    current = addPolynomials(current, scale(multiplyPolynomials(quotient, F), divisible.coefficient.div(lead.coefficient).neg()));
+    const at = current.monomials.findIndex((m) => lead.monomial.keys.every((k, i) => {
+      const [n] = exponentIn(m, k);
+      return n >= lead.monomial.nums[i]!;
+    }));
+    if (at < 0) break;
+    const quotient = divideMonomials(current.monomials[at]!, lead.monomial);
+    // lc·current − c·(m/lead)·F cancels the term c·m.
+    current = subPoly(scalePoly(current, lead.coefficient), mulMonomialPoly(F, quotient, current.coefficients[at]!));
+    scale = Z.mul(scale, lead.coefficient);
   }
-  return current;
+  return { poly: current, scale };
 }
 
 /**

@@ -7,13 +7,11 @@ import { functionNames, functionTable, type FunctionName } from '../functions/ta
 import { simpler } from '../algebra/complexity.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 import { isNonNegative } from '../algebra/nonnegative.js';
-import { cancel } from '../algebra/cancel.js';
-import { toRationalFunction } from '../algebra/rational-function.js';
-import { rationalFunctionToExpr } from './written-form.js';
+import { writtenNormalForm } from './written-form.js';
 import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
 import { sumPart } from './sum-part.js';
-import { atomId } from '../algebra/atoms.js';
+import { atomKey } from '../algebra/atoms.js';
 
 /*
  * Rewrites that know functions, each read from the function table: exact values, a function
@@ -61,11 +59,11 @@ function squaredArguments(e: Expr, name: FunctionName): Expr[] {
 }
 
 /** The arguments (by atom id) of the functions of one argument among the algebraic parts of e, or 'polynomial' where e is a polynomial in its variables. */
-function argumentsOfCalls(e: Expr): string[] | 'polynomial' {
-  const found: string[] = [];
+function argumentsOfCalls(e: Expr): number[] | 'polynomial' {
+  const found: number[] = [];
   let polynomial = true;
   foldParts<Expr, null>(e, (part) => (part.kind === 'pow' ? [part.base] : algebraicParts(part)), (part) => {
-    if (part.kind === 'call' && part.args.length === 1) found.push(atomId(part.args[0]!));
+    if (part.kind === 'call' && part.args.length === 1) found.push(atomKey(part.args[0]!));
     if (part.kind === 'div' || part.kind === 'call' || part.kind === 'apply' || part.kind === 'derivative'
       || (part.kind === 'pow' && !(part.exponent.kind === 'num' && isInteger(part.exponent.value) && part.exponent.value.s > 0n))) polynomial = false;
     return null;
@@ -94,8 +92,8 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   // polynomial ones (−sin(u)² − cos(u)² is −1, 1 − sech(u)² is tanh(u)², y − y·sin(u)² is
   // y·cos(u)²): only those are rewritten and compared, so a long sum costs what those terms do,
   // and every u of the sum is done in one rewrite, not one rewrite of the whole sum per u.
-  const callArguments = new Map<Expr, string[] | 'polynomial'>();
-  const argumentsIn = (t: Expr): string[] | 'polynomial' => {
+  const callArguments = new Map<Expr, number[] | 'polynomial'>();
+  const argumentsIn = (t: Expr): number[] | 'polynomial' => {
     let known = callArguments.get(t);
     if (known === undefined) callArguments.set(t, (known = argumentsOfCalls(t)));
     return known;
@@ -103,11 +101,11 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   let current: Expr = e;
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {
-      const id = atomId(u);
+      const id = atomKey(u);
       const found = sumPart(current, (t) => { const args = argumentsIn(t); return args === 'polynomial' || args.includes(id); });
       if (!found) continue;
       const replaced = withSquaresReplaced(found.part, name, u, fromTemplate(square, [u]));
-      const normal = rationalFunctionToExpr(cancel(toRationalFunction(replaced)), 'auto');
+      const normal = writtenNormalForm(replaced, 'auto');
       if (!(termCount(normal) < termCount(found.part) && simpler(normal, found.part))) continue;
       current = found.rebuild(normal);
       if (found.whole || current.kind !== 'add') return current;

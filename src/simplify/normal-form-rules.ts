@@ -2,10 +2,9 @@ import type { Add, Div, Expr, Mul, Rational } from '../expr/types.js';
 import { add, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isZero, rational } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
-import { atomId, compareAtoms } from '../algebra/atoms.js';
-import { cancel } from '../algebra/cancel.js';
-import { algebraicParts, toRationalFunction } from '../algebra/rational-function.js';
-import { rationalFunctionToExpr } from './written-form.js';
+import { atomKey, compareAtoms } from '../algebra/atoms.js';
+import { algebraicParts } from '../algebra/normal-form.js';
+import { writtenNormalForm } from './written-form.js';
 import { asRoot } from '../algebra/to-expr.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 import { functionTable } from '../functions/table.js';
@@ -17,15 +16,21 @@ import { functionTable } from '../functions/table.js';
  * cannot undo each other and the rewriting terminates.
  */
 export function normalIfSmaller(e: Expr): Expr | undefined {
-  const normal = rationalFunctionToExpr(cancel(toRationalFunction(e)), 'auto');
+  const normal = writtenNormalForm(e, 'auto');
   return simpler(normal, e) ? normal : undefined;
 }
 
 
-/** The part a power or a coefficient multiplies: x for 3x², sin(x) for sin(x)², x for √x and (∛x)² (roots are powers too). */
-function baseKey(e: Expr): string {
+/** u for |u| and sign(u), which the normal form relates to u. */
+const absoluteOrSignOf = (e: Expr): Expr | undefined => (e.kind === 'call' && (e.name === 'abs' || e.name === 'sign') && e.args.length === 1 ? e.args[0] : undefined);
+
+/**
+ * The part a power or a coefficient multiplies: x for 3x², sin(x) for sin(x)², x for √x and (∛x)²
+ * (roots are powers too), and for |x| and sign(x) (x·|x|/… and sign(x)² may simplify).
+ */
+function baseKey(e: Expr): number {
   const base = baseOf(e);
-  return atomId(base.kind === 'call' && base.args.length === 1 && functionTable[base.name].root !== undefined ? base.args[0]! : base);
+  return atomKey(base.kind === 'call' && base.args.length === 1 && functionTable[base.name].root !== undefined ? base.args[0]! : absoluteOrSignOf(base) ?? base);
 }
 
 /** The part a factor is a power of, its sign aside: x for −x², sin(x) for sin(x)³. */
@@ -34,7 +39,7 @@ function baseOf(e: Expr): Expr {
   return core.kind === 'pow' ? core.base : core;
 }
 
-const hasRepeats = (keys: readonly string[]): boolean => new Set(keys).size < keys.length;
+const hasRepeats = (keys: readonly (string | number)[]): boolean => new Set(keys).size < keys.length;
 const isCompound = (e: Expr): boolean => e.kind === 'add' || e.kind === 'div'
   || (e.kind === 'pow' && (e.base.kind === 'add' || e.base.kind === 'div'));
 
@@ -51,13 +56,13 @@ const productWorthTrying = ({ factors }: Mul): boolean => {
 function likeKey(term: Expr): string {
   const core = term.kind === 'neg' ? term.operand : term;
   if (core.kind === 'num') return '#';
-  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomId).join('*');
+  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomKey).join('*');
   if (core.kind === 'div' && core.denominator.kind === 'num') return likeKey(core.numerator);
-  return atomId(core);
+  return String(atomKey(core));
 }
 
 /** The bases a term multiplies together: {x, sin(x)} for 3x²·sin(x). */
-function basesOf(term: Expr): Set<string> {
+function basesOf(term: Expr): Set<number> {
   const core = term.kind === 'neg' ? term.operand : term;
   const factors = core.kind === 'mul' ? core.factors : [core];
   return new Set(factors.filter((f) => f.kind !== 'num').map(baseKey));
@@ -208,7 +213,12 @@ function algebraicContents(e: Expr): AlgebraicContents {
     } else if (node.kind === 'div') contents.fractions = true;
     else if (node.kind === 'neg') contents.signs ||= !term;
     else if (node.kind === 'pow' && node.exponent.kind === 'num') contents.fractions ||= isNegative(node.exponent.value);
-    else if (parts.length === 0) contents.atoms.add(node.hash);
+    else if (parts.length === 0) {
+      contents.atoms.add(node.hash);
+      // |u| and sign(u) are related to u (x/|x| is sign(x)): each counts as u too.
+      const related = absoluteOrSignOf(node);
+      if (related) contents.atoms.add(related.hash);
+    }
     for (const part of parts) stack.push([part, node.kind === 'add']);
   }
   return contents;

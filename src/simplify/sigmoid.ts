@@ -5,15 +5,14 @@ import { children, equals } from '../expr/traverse.js';
 import { replaceSubtree } from '../expr/substitute.js';
 import { isNegativeLooking } from '../expr/sign.js';
 import { complexity } from '../algebra/complexity.js';
-import { atomId, sameAtom } from '../algebra/atoms.js';
-import {
-  addPolynomials, atomPolynomial, constantPolynomial, multiplyPolynomials, scale, type Polynomial,
-} from '../algebra/polynomial.js';
-import { polynomialToExpr, powerExpr } from '../algebra/to-expr.js';
-import { cancel } from '../algebra/cancel.js';
-import { toRationalFunction } from '../algebra/rational-function.js';
-import { univariate } from '../algebra/univariate.js';
-import { rationalFunctionToExpr } from './written-form.js';
+import { atomKey, sameAtom } from '../algebra/atoms.js';
+import { addPoly, atomPoly, constantPoly, isZeroPoly, monomialPoly, mulPoly, powPoly, zeroPoly, type Poly } from '../algebra/poly.js';
+import { atomMonomial, divideMonomials, exponentIn, isUnit } from '../algebra/monomial.js';
+import { expandFactored, splitFraction } from '../algebra/factored.js';
+import { normalForm as normalFormOf } from '../algebra/normal-form.js';
+import { polyExpr, powerExpr } from '../algebra/to-expr.js';
+import { univariateOf } from '../algebra/univariate.js';
+import { writtenNormalForm } from './written-form.js';
 import { sumPart } from './sum-part.js';
 import type { RewriteId, RewriteStep } from './rewrite.js';
 
@@ -39,7 +38,7 @@ function callsIn(e: Expr, name: 'exp' | 'sigmoid'): Expr[] {
   const seen = new Set<string>();
   const visit = (node: Expr): void => {
     if (node.kind === 'call' && node.name === name) {
-      const key = atomId(node);
+      const key = idOf(node);
       if (!seen.has(key)) {
         seen.add(key);
         found.push(node);
@@ -89,7 +88,10 @@ interface Found {
 /** The key under which the terms holding σ(u) are found, u by the atom id of its normal form. */
 const sigmoidOf = (argumentKey: string): string => `σ ${argumentKey}`;
 
-const normalForm = (e: Expr): Expr => rationalFunctionToExpr(cancel(toRationalFunction(e)), 'auto');
+/** An atom's key as text, beside the keys of σ(u) in one table. */
+const idOf = (e: Expr): string => String(atomKey(e));
+
+const normalForm = (e: Expr): Expr => writtenNormalForm(e, 'auto');
 
 /** Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. */
 export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
@@ -97,7 +99,7 @@ export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
   const found = callsIn(e, 'exp').map((exponential): Found => {
     const argument = (exponential as Expr & { kind: 'call' }).args[0]!;
     const opposite = normalForm(neg(argument));
-    return { exponential, argument, opposite, key: atomId(normalForm(argument)), oppositeKey: atomId(opposite) };
+    return { exponential, argument, opposite, key: idOf(normalForm(argument)), oppositeKey: idOf(opposite) };
   });
   // Which terms of a sum hold each exponential, and each σ (by its argument's normal form: a term
   // with σ(u) may cancel with the rewritten ones), found once for all the σ(u) tried.
@@ -106,8 +108,8 @@ export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
     holding.set(id, (holding.get(id) ?? new Set()).add(t));
   };
   for (const t of e.kind === 'add' ? e.terms : [e]) {
-    for (const x of callsIn(t, 'exp')) hold(atomId(x), t);
-    for (const s of callsIn(t, 'sigmoid')) hold(sigmoidOf(atomId(normalForm((s as Expr & { kind: 'call' }).args[0]!))), t);
+    for (const x of callsIn(t, 'exp')) hold(idOf(x), t);
+    for (const s of callsIn(t, 'sigmoid')) hold(sigmoidOf(idOf(normalForm((s as Expr & { kind: 'call' }).args[0]!))), t);
   }
   for (const f of found) {
     // u with e^a = e^(−u) is the classic form; a itself when −a would start with a minus sign (σ(x), not σ(−x)).
@@ -134,7 +136,7 @@ function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[], hol
   const identity: readonly [Expr, Expr] = decaying.length > 0
     ? [decaying[0]!, div(add([one, neg(s)]), s)]
     : [growing[0]!, div(s, add([one, neg(s)]))];
-  const ids = decaying.concat(growing).map(atomId);
+  const ids = decaying.concat(growing).map(idOf);
   ids.push(sigmoidOf(uKey));
   const { part, whole, rebuild } = sumPart(e, (t) => ids.some((id) => holding.get(id)?.has(t) === true))!;
   let substituted = part;
@@ -156,38 +158,46 @@ function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[], hol
 
 /** The hand derivation for N(t)/(1 + t)^k, when the expression has that shape; undefined otherwise. */
 function stages(e: Expr, t: Expr, s: Expr, result: Expr): RewriteStep[] | undefined {
-  const r = cancel(toRationalFunction(e));
-  const denominator = univariate(r.denominator);
-  if (!denominator || !denominator.atom || !sameAtom(denominator.atom, t)) return undefined;
-  const k = denominator.coefficients.length - 1;
+  const { numerator, denominator } = splitFraction(normalFormOf(e));
   // The denominator must be c·(1 + t)^k.
-  const c = denominator.coefficients[0]!;
-  const binomial = (j: number): Fraction => { let b = new Fraction(1); for (let i = 0; i < j; i++) b = b.mul(k - i).div(i + 1); return b; };
-  if (k < 1 || denominator.coefficients.some((coefficient, j) => !coefficient.equals(c.mul(binomial(j))))) return undefined;
-  const numerator = scale(r.numerator, c.inverse());
-  if ([...numerator.values()].some((term) => term.monomial.factors.some(([a, x]) => sameAtom(a, t) && (x.d !== 1n || x.s < 0n)))) return undefined;
+  if (!isUnit(denominator.monomial) || denominator.powers.length !== 1 || denominator.powers[0]!.den !== 1) return undefined;
+  const k = denominator.powers[0]!.num;
+  if (typeof k !== 'number') return undefined;
+  const base = univariateOf(denominator.powers[0]!.base.poly);
+  if (!base?.atom || !sameAtom(base.atom, t) || base.coefficients.length !== 2 || base.coefficients[0] !== 1 || base.coefficients[1] !== 1) return undefined;
+  const c = denominator.coefficient.n;
+  const top = expandFactored(numerator);
+  if (!top) return undefined;
+  const tKey = atomKey(t);
+  for (const m of top.monomials) {
+    const [n, d] = exponentIn(m, tKey);
+    if (d !== 1 || typeof n !== 'number' || n < 0) return undefined;
+  }
 
   const one = int(1);
   const D = add([one, t]);
   const placeholder = variable('\u2063D');
-  // N(t) with t = D − 1, as a polynomial in the placeholder for D.
-  const inD = substituteAtom(numerator, t, addPolynomials(atomPolynomial(placeholder), constantPolynomial(new Fraction(-1))));
-  const byPower = new Map<number, Polynomial>();
-  for (const term of inD.values()) {
-    const dFactor = term.monomial.factors.find(([a]) => sameAtom(a, placeholder));
-    const j = dFactor ? Number(dFactor[1].n) : 0;
-    const rest = { coefficient: term.coefficient, monomial: { factors: term.monomial.factors.filter(([a]) => !sameAtom(a, placeholder)), key: '' } };
-    const restPolynomial = multiplyPolynomials(constantPolynomial(rest.coefficient), rest.monomial.factors.reduce<Polynomial>((p, [a, x]) => multiplyPolynomials(p, atomPolynomial(a, x)), constantPolynomial(new Fraction(1))));
-    byPower.set(j, addPolynomials(byPower.get(j) ?? new Map(), restPolynomial));
-  }
-  const powers = [...byPower.keys()].filter((j) => byPower.get(j)!.size > 0).sort((a, b) => b - a);
+  // N(t) with t = D − 1, as a polynomial in the placeholder for D, its terms by their power of D.
+  const dMinusOne = addPoly(atomPoly(placeholder), constantPoly(-1));
+  const byPower = new Map<number, Poly>();
+  top.monomials.forEach((m, i) => {
+    const j = Number(exponentIn(m, tKey)[0]);
+    const rest = divideMonomials(m, atomMonomial(t, j));
+    const piece = mulPoly(powPoly(dMinusOne, j), monomialPoly(rest, top.coefficients[i]!));
+    piece.monomials.forEach((pm, pi) => {
+      const power = Number(exponentIn(pm, atomKey(placeholder))[0]);
+      const without = divideMonomials(pm, atomMonomial(placeholder, power));
+      byPower.set(power, addPoly(byPower.get(power) ?? zeroPoly, monomialPoly(without, piece.coefficients[pi]!)));
+    });
+  });
+  const powers = [...byPower.keys()].filter((j) => !isZeroPoly(byPower.get(j)!)).sort((a, b) => b - a);
   if (powers.some((j) => j >= k)) return undefined;
 
   const Dk = (m: number): Expr => (m === 1 ? D : pow(D, int(m)));
-  const coefficient = (j: number): Expr => polynomialToExpr(byPower.get(j)!);
+  const coefficient = (j: number): Expr => polyExpr(byPower.get(j)!, c);
   const withD = (j: number, body: Expr): Expr => (j === 0 ? body : times(body, Dk(j)));
 
-  const numeratorExpr = polynomialToExpr(numerator);
+  const numeratorExpr = polyExpr(top, c);
   const addedAndSubtracted = div(replaceSubtree(numeratorExpr, t, add([one, t, int(-1)])), Dk(k));
   const split = add(powers.map((j) => div(withD(j, coefficient(j)), Dk(k))));
   const cancelled = add(powers.map((j) => div(coefficient(j), Dk(k - j))));
@@ -217,21 +227,4 @@ function times(c: Expr, x: Expr): Expr {
   if (c.kind === 'num' && c.value.equals(1)) return x;
   if (c.kind === 'num' && c.value.equals(-1)) return neg(x);
   return mul([c, x]);
-}
-
-/** p with the atom replaced by a polynomial. */
-function substituteAtom(p: Polynomial, atom: Expr, replacement: Polynomial): Polynomial {
-  let out: Polynomial = new Map();
-  for (const term of p.values()) {
-    let piece: Polynomial = constantPolynomial(term.coefficient);
-    for (const [a, x] of term.monomial.factors) {
-      if (sameAtom(a, atom)) {
-        for (let i = 0; i < Number(x.n); i++) piece = multiplyPolynomials(piece, replacement);
-      } else {
-        piece = multiplyPolynomials(piece, atomPolynomial(a, x));
-      }
-    }
-    out = addPolynomials(out, piece);
-  }
-  return out;
 }

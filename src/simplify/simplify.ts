@@ -7,9 +7,7 @@ import { tidyRules } from './rules.js';
 import { algebraRules } from './normal-form-rules.js';
 import { functionRules, identityRules } from './function-rules.js';
 import { rewriteInSigmoid } from './sigmoid.js';
-import { cancel } from '../algebra/cancel.js';
-import { toRationalFunction } from '../algebra/rational-function.js';
-import { factoredAtRationalRoots, rationalFunctionToExpr } from './written-form.js';
+import { factoredAtRationalRoots, writtenNormalForm } from './written-form.js';
 import type { AnyRewriteRule, RewriteStep } from './rewrite.js';
 
 export interface Simplified {
@@ -135,7 +133,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     }
   }
   if (form === 'expanded' || form === 'factored') {
-    const written = rationalFunctionToExpr(cancel(toRationalFunction(result)), form);
+    const written = writtenNormalForm(result, form);
     if (!equals(written, result)) {
       steps.push({ rule: form === 'expanded' ? 'expand' : 'factor', before: result, after: written, path: [] });
       result = written;

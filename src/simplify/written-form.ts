@@ -1,57 +1,79 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
-import { add, div, int, mul, neg } from '../expr/factory.js';
+import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { containsCall } from '../expr/traverse.js';
-import { isNegative, isOne } from '../expr/rational.js';
-import { complexity } from '../algebra/complexity.js';
-import { sameAtom } from '../algebra/atoms.js';
-import {
-  compareMonomials, addPolynomials, constantValue, monomial, monomialPolynomial, scale, type Polynomial,
-} from '../algebra/polynomial.js';
-import { cancel } from '../algebra/cancel.js';
-import { factor } from '../algebra/factor.js';
-import { toRationalFunction, type RationalFunction } from '../algebra/rational-function.js';
-import { univariate } from '../algebra/univariate.js';
-import { factoredToExpr, polynomialToExpr, powerExpr, termToExpr } from '../algebra/to-expr.js';
+import { complexity, simpler } from '../algebra/complexity.js';
+import { compareAtoms } from '../algebra/atoms.js';
+import * as Z from '../algebra/integer.js';
+import type { Int } from '../algebra/integer.js';
+import { atomMonomial, divideMonomials, isUnit, unitMonomial, type Monomial } from '../algebra/monomial.js';
+import { addPoly, monomialPoly, negPoly, type Poly } from '../algebra/poly.js';
+import { expandFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
+import { algebraicParts, normalForm } from '../algebra/normal-form.js';
+import { foldParts } from '../expr/fold.js';
+import { isTerminating, toDecimalString } from '../expr/rational.js';
+import { factorForWriting, writtenConstantFirst } from '../algebra/factor.js';
+import { univariateOf } from '../algebra/univariate.js';
+import { compareMonomials, factorsOf, polyExpr, powerExpr, sortedTerms, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
+import { isOneRatio, ratioOf, toFraction, type Ratio } from '../algebra/ratio.js';
 
-/* How a polynomial or rational function is written as an answer: expanded, factored, or grouped by σ. */
+/* How a normal form is written as an answer: expanded, factored, or grouped by σ. */
 
 export type Form = 'expanded' | 'factored' | 'auto';
+
+/** Multiplying a side out to compare its forms is not tried past this many terms. */
+const maxTermsCompared = 60;
 
 /**
  * A polynomial in σ(u) and other atoms, grouped by what multiplies each polynomial in σ
  * and each group factored, as people write it: σ + x·σ·(1 − σ) rather than σ·(1 + x − x·σ).
  * Undefined when there is no σ, or nothing else.
  */
-function groupedBySigmoid(p: Polynomial): Expr | undefined {
-  const sigmoid = [...p.values()].flatMap((t) => t.monomial.factors.map(([a]) => a))
-    .find((a) => a.kind === 'call' && a.name === 'sigmoid');
-  if (!sigmoid || univariate(p)) return undefined;
-  const groups = new Map<string, { cofactor: readonly (readonly [Expr, Rational])[]; polynomial: Polynomial }>();
-  for (const t of p.values()) {
-    const inS = t.monomial.factors.filter(([a]) => sameAtom(a, sigmoid));
-    const rest = t.monomial.factors.filter(([a]) => !sameAtom(a, sigmoid));
-    const key = monomial(rest).key;
-    const part = scale(monomialPolynomial(inS), t.coefficient);
-    const group = groups.get(key);
-    groups.set(key, { cofactor: rest, polynomial: group ? addPolynomials(group.polynomial, part) : part });
+function groupedBySigmoid(p: Poly): Expr | undefined {
+  // The σ that comes first in writing order, whichever term holds it.
+  let sigmoid: Expr | undefined;
+  let key: number | undefined;
+  for (const m of p.monomials) {
+    m.atoms.forEach((a, i) => {
+      if (a.kind === 'call' && a.name === 'sigmoid' && (!sigmoid || compareAtoms(a, sigmoid) < 0)) {
+        sigmoid = a;
+        key = m.keys[i];
+      }
+    });
   }
-  if (groups.size === p.size) return undefined;
+  if (!sigmoid || univariateOf(p)) return undefined;
+  const groups = new Map<Monomial, { cofactor: Monomial; polynomial: Poly }>();
+  p.monomials.forEach((m, t) => {
+    const at = m.keys.indexOf(key!);
+    const inS = at < 0 ? unitMonomial() : atomMonomial(sigmoid!, m.nums[at]!, m.dens ? m.dens[at]! : 1);
+    const rest = divideMonomials(m, inS);
+    const part = monomialPoly(inS, p.coefficients[t]!);
+    const group = groups.get(rest);
+    groups.set(rest, { cofactor: rest, polynomial: group ? addPoly(group.polynomial, part) : part });
+  });
+  if (groups.size === p.monomials.length) return undefined;
   // In writing order of what multiplies each group, lowest degree first: not in the order the terms happen to be stored.
-  const degree = (cofactor: readonly (readonly [Expr, Rational])[]): number => cofactor.reduce((sum, [, e]) => sum + e.valueOf(), 0);
-  const ordered = [...groups.values()].sort((a, b) => a.cofactor.length - b.cofactor.length || degree(a.cofactor) - degree(b.cofactor)
-    || compareMonomials(monomial(a.cofactor), monomial(b.cofactor)));
+  const ordered = [...groups.values()].sort((a, b) => a.cofactor.keys.length - b.cofactor.keys.length || a.cofactor.degree - b.cofactor.degree
+    || compareMonomials(a.cofactor, b.cofactor));
   return add(ordered.map(({ cofactor, polynomial }) => {
     // Each group is a polynomial in σ alone: written without grouping again.
     const body = ungroupedPolynomialExpr(polynomial, 'auto');
-    if (cofactor.length === 0) return body;
-    const factors = cofactor.map(([a, e]) => powerExpr(a, e));
-    return body.kind === 'neg' ? neg(mul([...factors, body.operand])) : mul([...factors, ...(body.kind === 'mul' ? body.factors : [body])]);
+    if (isUnit(cofactor)) return body;
+    const factors = factorsOf(cofactor).map(({ atom, exponent }) => powerExpr(atom, exponent));
+    if (body.kind === 'neg') return neg(mul([...factors, ...(body.operand.kind === 'mul' ? body.operand.factors : [body.operand])]));
+    // A number in front of the group's factors goes in front of all of them: −8x·σ·(1 − 4σ), not x·(−8)·σ·(1 − 4σ);
+    // 1 and −1 are not written.
+    const parts = body.kind === 'mul' ? body.factors : [body];
+    const [lead, ...rest] = parts;
+    if (lead!.kind !== 'num') return mul([...factors, ...parts]);
+    if (lead!.value.equals(1)) return mul([...factors, ...rest]);
+    if (lead!.value.equals(-1)) return neg(mul([...factors, ...rest]));
+    return mul([lead!, ...factors, ...rest]);
   }));
 }
 
-/** A polynomial written out expanded, factored, or whichever is smaller. */
-function polynomialExpr(p: Polynomial, form: Form): Expr {
+/** A polynomial (over a whole denominator) written out expanded, factored, or whichever is smaller. */
+function polynomialExpr(p: Poly, form: Form): Expr {
   if (form === 'auto') {
     const grouped = groupedBySigmoid(p);
     if (grouped) return grouped;
@@ -59,17 +81,36 @@ function polynomialExpr(p: Polynomial, form: Form): Expr {
   return ungroupedPolynomialExpr(p, form);
 }
 
-function ungroupedPolynomialExpr(p: Polynomial, form: Form): Expr {
-  const expanded = polynomialToExpr(p);
-  if (form === 'expanded' || p.size <= 1) return expanded;
-  const factorisation = factor(p);
-  const factored = factoredToExpr(factorisation);
+function ungroupedPolynomialExpr(p: Poly, form: Form): Expr {
+  const expanded = polyExpr(p);
+  if (form === 'expanded' || p.monomials.length <= 1) return expanded;
+  const factorisation = factorForWriting(p);
+  const factored = factorisationExpr(factorisation.coefficient, factorisation.factors);
   if (form === 'factored') return factored;
   // Factors at rational roots are worth showing when hardly longer (σ(1 − σ)(1 − 2σ) over
   // σ − 3σ² + 2σ³); taking out a common factor only when it saves three nodes or more
   // (2x·sin(x) + x²·cos(x) stays as it is).
   const margin = factorisation.roots > 0 ? 3 : -2;
   return complexity(factored) < complexity(expanded) + margin ? factored : expanded;
+}
+
+/** c·f₁^k₁·f₂^k₂…, each factor a polynomial written out. */
+function factorisationExpr(coefficient: Ratio, factors: readonly { poly: Poly; power: number }[]): Expr {
+  const parts = factors.map(({ poly, power }) => {
+    const body = polyExpr(poly);
+    return power === 1 ? body : powerExpr(body, new Fraction(power));
+  });
+  return productExpr(coefficient, parts);
+}
+
+/** c times the parts, the sign of c in front. */
+function productExpr(c: Ratio, written: readonly Expr[]): Expr {
+  if (written.length === 0) return termExpr(c, unitMonomial());
+  // A monomial factor (x·y) is its atoms, not a product within the product.
+  const parts = written.flatMap((p) => (p.kind === 'mul' ? p.factors : [p]));
+  const magnitude = { n: Z.abs(c.n), d: c.d };
+  const body = mul(isOneRatio(magnitude) ? parts : [termExpr(magnitude, unitMonomial()), ...parts]);
+  return Z.sign(c.n) < 0 ? neg(body) : body;
 }
 
 /**
@@ -84,42 +125,211 @@ export function factoredAtRationalRoots(e: Expr): Expr | undefined {
   // Only an expanded sum is rewritten: a product is already written as factors.
   if ((e.kind === 'neg' ? e.operand : e).kind !== 'add') return undefined;
   if (!containsCall(e, sigmoidOnly)) return undefined;
-  const r = cancel(toRationalFunction(e));
-  if (constantValue(r.denominator)?.equals(1) !== true || r.numerator.size <= 1) return undefined;
-  const atom = univariate(r.numerator)?.atom;
+  const f = normalForm(e);
+  const p = expandFactored(f);
+  if (!p || p.monomials.length <= 1) return undefined;
+  const atom = univariateOf(p)?.atom;
   // Not tanh: its roots ±1 would give (1 − tanh)(−1 − tanh) for 1 − tanh².
   if (atom?.kind !== 'call' || atom.name !== 'sigmoid') return undefined;
-  const factorisation = factor(r.numerator);
+  const factorisation = factorForWriting(p);
   if (factorisation.roots === 0 || factorisation.factors.length < 2) return undefined;
-  return factoredToExpr(factorisation);
+  return factorisationExpr(factorisation.coefficient, factorisation.factors);
 }
 
-/** A rational function as an expression, numerator and denominator each in the given form. */
-export function rationalFunctionToExpr(r: RationalFunction, form: Form): Expr {
-  // −1/(x² − 1) reads better as 1/(1 − x²): a numerator of negative terms gives its sign to the denominator.
-  if (r.denominator.size > 1 && [...r.numerator.values()].every((t) => isNegative(t.coefficient))) {
-    r = { numerator: scale(r.numerator, new Fraction(-1)), denominator: scale(r.denominator, new Fraction(-1)) };
+// ---------------------------------------------------------------------------------------------
+// Normal forms as expressions
+
+/** One side of a fraction: a whole coefficient, a monomial with positive exponents and bases with positive powers. */
+interface Side {
+  readonly coefficient: Int;
+  readonly monomial: Monomial;
+  readonly powers: readonly Power[];
+}
+
+/**
+ * A base as it is written: canonical bases keep their leading term positive (x − 1), except
+ * those in one function whose values lie between −1 and 1, written constant first (1 − σ).
+ * The sign that takes is −1 or 1.
+ */
+function writtenBase(p: Power): { poly: Poly; sign: number } {
+  if (!p.base.normalized || p.den !== 1) return { poly: p.base.poly, sign: 1 };
+  const poly = p.base.poly;
+  // The term whose sign is kept positive: the constant for 1 − σ, else the first in writing order, x − 1 (not 1 − x).
+  const u = univariateOf(poly);
+  const c0 = u?.coefficients[0] ?? 0;
+  const leading = u?.atom && writtenConstantFirst(u.atom) && !Z.isZero(c0) ? c0 : sortedTerms(poly)[0]!.coefficient;
+  if (Z.sign(leading) > 0) return { poly, sign: 1 };
+  return { poly: negPoly(poly), sign: Z.isZero(Z.divRem(p.num, 2)[1]) ? 1 : -1 };
+}
+
+/** The order bases are written in: lower degree first, fewer terms, then term by term by monomial and coefficient. */
+function compareWrittenPolys(a: Poly, b: Poly): number {
+  const ta = sortedTerms(a);
+  const tb = sortedTerms(b);
+  const degree = (t: WrittenTerm[]): number => t[0]?.monomial.degree ?? 0;
+  const order = degree(ta) - degree(tb) || ta.length - tb.length;
+  if (order !== 0) return order;
+  for (let i = 0; i < ta.length; i++) {
+    const m = compareMonomials(ta[i]!.monomial, tb[i]!.monomial);
+    if (m !== 0) return m;
   }
-  const numerator = polynomialExpr(r.numerator, form);
-  const d = constantValue(r.denominator);
-  if (d !== undefined && isOne(d)) return numerator;
-  const denominator = polynomialExpr(r.denominator, form === 'expanded' ? 'expanded' : 'auto');
-  // −σ/(2·√u·(a + b)), not −σ/2/(√u·(a + b)): one term's fraction goes below the one bar.
-  const single = r.numerator.size === 1 ? [...r.numerator.values()][0]! : undefined;
-  if (single && single.coefficient.d !== 1n && r.denominator.size > 1) {
-    const below = denominator.kind === 'neg' ? denominator.operand : denominator;
-    const sign = denominator.kind === 'neg' ? -single.coefficient.s : single.coefficient.s;
-    const top = termToExpr({ coefficient: new Fraction(sign * single.coefficient.n), monomial: single.monomial });
-    return div(top, mul([int(single.coefficient.d), ...(below.kind === 'mul' ? below.factors : [below])]));
+  for (let i = 0; i < ta.length; i++) {
+    const c = Z.compare(Z.abs(ta[i]!.coefficient), Z.abs(tb[i]!.coefficient)) || Z.sign(tb[i]!.coefficient) - Z.sign(ta[i]!.coefficient);
+    if (c !== 0) return c;
   }
-  // A number over a number, or a single term over a monomial, reads as one term: x/2, 3/x².
-  if (r.numerator.size === 1 && r.denominator.size === 1) {
-    const t = [...r.numerator.values()][0]!;
-    const b = [...r.denominator.values()][0]!;
-    return termToExpr({
-      coefficient: t.coefficient.div(b.coefficient),
-      monomial: monomial([...t.monomial.factors, ...b.monomial.factors.map(([a, e]) => [a, e.neg()] as const)]),
+  return 0;
+}
+
+/** A side as written: the expression, the sign in front of it, and the polynomial it writes out when it is one sum. */
+interface WrittenSide {
+  readonly expr: Expr;
+  readonly sign: number;
+  readonly sum?: Poly;
+}
+
+/** A side written as a product: its number, atoms and bases, each base written out (and factored at rational roots where form asks). */
+function sideFactored(side: Side, form: Form): WrittenSide {
+  let sign = Z.sign(side.coefficient) < 0 ? -1 : 1;
+  const parts: Expr[] = factorsOf(side.monomial).map(({ atom, exponent }) => powerExpr(atom, exponent));
+  // Each factor with the base it comes from (a base written at its rational roots gives several, in the order found).
+  const bases: { body: Expr; exponent: Rational; poly: Poly; index: number }[] = [];
+  for (const p of side.powers) {
+    const written = writtenBase(p);
+    sign *= written.sign;
+    const exponent = new Fraction(Z.toBig(p.num), Z.toBig(p.den));
+    const body = polynomialExpr(written.poly, form === 'factored' ? 'factored' : 'auto');
+    const product = body.kind === 'neg' ? body.operand : body;
+    if (product.kind !== 'mul' || p.den !== 1) {
+      // A base that stays whole: a sum, written with its first term positive.
+      bases.push({ body: body.kind === 'neg' || body.kind === 'mul' ? polyExpr(written.poly) : body, exponent, poly: written.poly, index: 0 });
+      continue;
+    }
+    // A base written as factors (at its rational roots): each factor to the base's power.
+    if (body.kind === 'neg' && Z.sign(Z.divRem(p.num, 2)[1]) !== 0) sign = -sign;
+    product.factors.forEach((factor, index) => {
+      if (factor.kind === 'num') {
+        parts.unshift(powerExpr(factor, exponent));
+        return;
+      }
+      const [base, k] = factor.kind === 'pow' && factor.exponent.kind === 'num' ? [factor.base, factor.exponent.value] : [factor, new Fraction(1)];
+      bases.push({ body: base, exponent: k.mul(exponent), poly: written.poly, index });
     });
   }
-  return div(numerator, denominator);
+  const written = bases
+    // Plain factors before powers, then in the order of their terms: 2(x + 1)(7x + 2)(2x − 3)⁴.
+    .sort((a, b) => a.exponent.compare(b.exponent) || compareWrittenPolys(a.poly, b.poly) || a.index - b.index)
+    .map(({ body, exponent }) => powerExpr(body, exponent));
+  const magnitude = Z.abs(side.coefficient);
+  const expr = mul([...(magnitude === 1 && parts.length + written.length > 0 ? [] : [int(Z.toBig(magnitude))]), ...parts, ...written]);
+  const single = side.powers.length === 1 && parts.length === 0 && magnitude === 1 && side.powers[0]!.num === 1 && side.powers[0]!.den === 1;
+  return { expr, sign, ...(single && expr.kind === 'add' ? { sum: writtenBase(side.powers[0]!).poly } : {}) };
 }
+
+/** A side multiplied out, if it is small enough to. */
+function sideExpanded(side: Side): Poly | undefined {
+  if (side.powers.some((p) => p.den !== 1)) return undefined;
+  let size = 1;
+  for (const p of side.powers) size *= Math.pow(p.base.poly.monomials.length, Number(p.num));
+  if (size > maxTermsCompared) return undefined;
+  return expandFactored({ coefficient: ratioOf(side.coefficient), monomial: side.monomial, powers: side.powers });
+}
+
+/** The forms of a side worth comparing, with their signs. */
+function sideForms(side: Side, form: Form): WrittenSide[] {
+  const factored = sideFactored(side, form);
+  if (form === 'factored' || side.powers.length === 0) return [factored];
+  const expanded = sideExpanded(side);
+  if (!expanded) return [factored];
+  const written = polynomialExpr(expanded, form);
+  const asSum: WrittenSide = written.kind === 'neg' ? { expr: written.operand, sign: -1 }
+    : { expr: written, sign: 1, ...(written.kind === 'add' ? { sum: expanded } : {}) };
+  if (form === 'expanded') return [asSum];
+  // Taking a factor out must save three nodes or more; a product written with its factors is kept when as small.
+  const margin = side.monomial.keys.length > 0 || Z.abs(side.coefficient) !== 1 ? 2 : 0;
+  return complexity(factored.expr) + margin < complexity(asSum.expr) ? [factored] : [asSum];
+}
+
+/**
+ * A normal form as an expression, in the form asked for (`auto`: whichever is smallest). With
+ * `decimal`, a coefficient with a finite decimal expansion is written as a decimal in front, as
+ * the input wrote its numbers: 0.1σ(x)^0.1·(1 − σ(x)), not σ(x)^0.1·(1 − σ(x))/10.
+ */
+export function normalToExpr(f: Factored, form: Form, decimal = false): Expr {
+  const c = f.coefficient;
+  const magnitude = toFraction({ n: Z.abs(c.n), d: c.d });
+  // Only a decimal no longer than the fraction: 0.5 and 0.25, not 0.0625 for 1/16.
+  if (decimal && c.d !== 1 && isTerminating(magnitude) && toDecimalString(magnitude).length <= magnitude.toFraction().length + 1) {
+    const rest = normalToExpr({ ...f, coefficient: { n: 1, d: 1 } }, form);
+    const value = num(magnitude, true);
+    const times = (e: Expr): Expr => mul([value, ...(e.kind === 'mul' ? e.factors : [e])]);
+    // In front of a quotient's numerator: 0.5cos(x)/√(…), not 0.5·(cos(x)/√(…)).
+    const product = rest.kind === 'div' ? div(times(rest.numerator), rest.denominator) : times(rest);
+    return Z.sign(c.n) < 0 ? neg(product) : product;
+  }
+  return normalToExprAsWritten(f, form);
+}
+
+function normalToExprAsWritten(f: Factored, form: Form): Expr {
+  const { numerator, denominator } = splitFraction(f);
+  if (Z.isZero(numerator.coefficient.n)) return int(0);
+  const top: Side = { coefficient: numerator.coefficient.n, monomial: numerator.monomial, powers: numerator.powers };
+  const bottom: Side = { coefficient: denominator.coefficient.n, monomial: denominator.monomial, powers: denominator.powers };
+  // A term over a term reads as one: x/2, 3/x², −σ(x)/(2x).
+  if (top.powers.length === 0 && bottom.powers.length === 0) {
+    return termExpr(f.coefficient, f.monomial);
+  }
+  const [up] = sideForms(top, form);
+  if (bottom.powers.length === 0 && isUnit(bottom.monomial) && bottom.coefficient === 1) return up!.sign < 0 ? neg(up!.expr) : up!.expr;
+  const whole = quotientExpr(up!, bottom, form);
+  // A sum over a number may read better with the number in its terms: (π/2 + 1 − 2x)/√2, x²/2 + x.
+  if (up!.sum && bottom.coefficient !== 1) {
+    const sum = up!.sign < 0 ? negPoly(up!.sum) : up!.sum;
+    const spread = polyExpr(sum, bottom.coefficient);
+    const rest: Side = { coefficient: 1, monomial: bottom.monomial, powers: bottom.powers };
+    const inTerms = rest.powers.length === 0 && isUnit(rest.monomial) ? spread : quotientExpr(spread.kind === 'neg' ? { expr: spread.operand, sign: -1 } : { expr: spread, sign: 1 }, rest, form);
+    if (simpler(inTerms, whole)) return inTerms;
+  }
+  return whole;
+}
+
+/** The written numerator over a side. */
+function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
+  const [down] = sideForms(bottom, form === 'expanded' ? 'expanded' : 'auto');
+  let sign = up.sign * down!.sign;
+  let below = down!.expr;
+  // −1/(x² − 1) reads better as 1/(1 − x²); −1/(x² + 1) stays so, not 1/(−x² − 1).
+  if (sign < 0 && down!.sum) {
+    const flipped = negPoly(down!.sum);
+    if (!writtenNegative(flipped)) {
+      below = polyExpr(flipped);
+      sign = -sign;
+    }
+  }
+  const quotient = div(up.expr, below);
+  return sign < 0 ? neg(quotient) : quotient;
+}
+
+const decimals = new WeakMap<Expr, boolean>();
+
+/** Whether a number of the algebraic part of e is written as a decimal. */
+const hasDecimals = (e: Expr): boolean =>
+  foldParts<Expr, boolean>(e, algebraicParts, (node, of) => (node.kind === 'num' ? node.decimal : algebraicParts(node).some(of)), decimals);
+
+/** Each expression's normal form written automatically. */
+const writtenAuto = new WeakMap<Expr, Expr>();
+
+/**
+ * The normal form of an expression written in the form asked for. It depends on the expression
+ * alone, never on what was worked out before: the normal form is made from the tree itself (not
+ * remembered from where the tree was written), and is written whatever form its parts were kept in.
+ */
+export function writtenNormalForm(e: Expr, form: Form): Expr {
+  if (form === 'auto') {
+    const known = writtenAuto.get(e);
+    if (known) return known;
+  }
+  const written = normalToExpr(normalForm(e), form, hasDecimals(e));
+  if (form === 'auto') writtenAuto.set(e, written);
+  return written;
+}
+

@@ -18,7 +18,7 @@ const cases: [input: string, derivative: string, holds: string, kink: number][] 
   ['abs(2x + 1)', '2*sign(2*x + 1)', 'x != -1/2', -0.5],
   ['|x - 3|', 'sign(x - 3)', 'x != 3', 3],
   ['relu(x)', 'heaviside(x)', 'x != 0', 0],
-  ['leaky_relu(x, 1/10)', '1/10*(1 + 9*heaviside(x))', 'x != 0', 0],
+  ['leaky_relu(x, 1/10)', '(1 + 9*heaviside(x))/10', 'x != 0', 0],
   ['max(x, 1)', 'heaviside(x - 1)', 'x != 1', 1],
   ['min(x, 1)', 'heaviside(1 - x)', 'x != 1', 1],
   // Of any number of arguments: the kinks are where the extreme value is taken twice; repeats are one argument.

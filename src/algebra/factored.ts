@@ -1,0 +1,608 @@
+import type { Expr } from '../expr/types.js';
+import { checkLimits } from '../errors.js';
+import { call } from '../expr/factory.js';
+import * as Z from './integer.js';
+import type { Int } from './integer.js';
+import {
+  atomMonomial, divideMonomials, exponentIn, isUnit, meetMonomials, monomialGeneration, monomialPower, multiplyMonomials, unitMonomial,
+  type Monomial,
+} from './monomial.js';
+import { atomKey } from './atoms.js';
+import {
+  commonMonomial, constantOf, contentOf, divideByMonomial, divideCoefficientsBy, isZeroPoly, monomialPoly, mulPoly, polyEquals,
+  polyHash, powPoly, zeroPoly, addPoly, fromSums, type Poly,
+} from './poly.js';
+import { polyGcd } from './poly-gcd.js';
+import {
+  gcdRatio, isOneRatio, isZeroRatio, mulRatio, oneRatio, powRatio, ratioOf, ratioSign, rootRatio, zeroRatio, type Ratio,
+} from './ratio.js';
+
+/*
+ * The normal form of an algebraic expression over its atoms, kept factored (as Maxima's rat with
+ * ratfac and FORM do): a rational number times a monomial (atoms to rational powers, √x is x^(1/2))
+ * times powers of polynomials of two terms or more. So (x² + 3x + 1)²⁰ stays one base to the 20th,
+ * a product merges its bases' exponents, and a sum takes out what its terms have in common
+ * before anything is multiplied out. Numerator and denominator are kept coprime: a base with a
+ * positive exponent and one with a negative exponent share no factor (their gcd is split off and
+ * cancelled), so every quotient is in lowest terms.
+ */
+
+/** A polynomial that is raised to a power: whole coefficients, two terms or more. */
+interface Base {
+  readonly poly: Poly;
+  /** Unique among the bases made since the monomials were last renewed. */
+  readonly id: number;
+  /**
+   * Whether it is a canonical factor: coefficients with no common divisor, no atom dividing every
+   * term, a leading term (see leadingIndex) with a positive coefficient. A base under a fractional
+   * power is kept as the expression wrote it: √(2x + 2) is not √2·√(x + 1) for every x.
+   */
+  readonly normalized: boolean;
+}
+
+export interface Power {
+  readonly base: Base;
+  /** The exponent num/den, in lowest terms, den > 0, never 0. */
+  readonly num: Int;
+  readonly den: Int;
+}
+
+export interface Factored {
+  readonly coefficient: Ratio;
+  readonly monomial: Monomial;
+  /** Ordered by base id; each base once. */
+  readonly powers: readonly Power[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bases, interned so that equal ones are one object and pairs known coprime are remembered
+
+let bases = new Map<number, Base[]>();
+let coprime = new Set<number>();
+let basesGeneration = monomialGeneration();
+let nextBaseId = 1;
+
+function freshTables(): void {
+  if (basesGeneration !== monomialGeneration()) {
+    bases = new Map();
+    coprime = new Set();
+    basesGeneration = monomialGeneration();
+  }
+}
+
+function baseOf(poly: Poly, normalized: boolean): Base {
+  freshTables();
+  const hash = polyHash(poly) ^ (normalized ? 0x5a5a5a5a : 0);
+  let bucket = bases.get(hash);
+  if (bucket) {
+    for (const b of bucket) if (b.normalized === normalized && polyEquals(b.poly, poly)) return b;
+  } else {
+    bucket = [];
+    bases.set(hash, bucket);
+  }
+  const base: Base = { poly, id: nextBaseId++, normalized };
+  bucket.push(base);
+  return base;
+}
+
+const pairKey = (a: Base, b: Base): number => (a.id < b.id ? a.id * 0x200000 + b.id : b.id * 0x200000 + a.id);
+
+/**
+ * The term whose sign a canonical factor's is: the one of greatest degree, then of greatest hash
+ * (and id, should two hashes meet). It depends on the monomials' ids, but only within a piece of
+ * work: how a factor is written is decided apart, from its writing order.
+ */
+function leadingIndex(p: Poly): number {
+  let best = 0;
+  for (let i = 1; i < p.monomials.length; i++) {
+    const m = p.monomials[i]!;
+    const b = p.monomials[best]!;
+    if (m.degree > b.degree || (m.degree === b.degree && (m.hash > b.hash || (m.hash === b.hash && m.id > b.id)))) best = i;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Making normal forms
+
+const zeroFactored: Factored = { coefficient: zeroRatio, monomial: unitMonomial(), powers: [] };
+export const isZeroFactored = (f: Factored): boolean => isZeroRatio(f.coefficient);
+
+export const numberFactored = (q: Ratio): Factored => (isZeroRatio(q) ? zeroFactored : { coefficient: q, monomial: unitMonomial(), powers: [] });
+
+export const atomFactored = (atom: Expr, num: Int = 1, den: Int = 1): Factored => ({ coefficient: oneRatio, monomial: atomMonomial(atom, num, den), powers: [] });
+
+/** A polynomial over a whole denominator, as a normal form: its content, common monomial and the rest as one factor. */
+export function polyFactored(p: Poly, denominator: Int = 1): Factored {
+  if (isZeroPoly(p)) return zeroFactored;
+  const m = commonMonomial(p);
+  const rest = divideByMonomial(p, m);
+  const constant = constantOf(rest);
+  if (constant !== undefined) return { coefficient: ratioOf(constant, denominator), monomial: m, powers: [] };
+  let content = contentOf(rest);
+  if (Z.sign(rest.coefficients[leadingIndex(rest)]!) < 0) content = Z.neg(content);
+  const base = baseOf(divideCoefficientsBy(rest, content), true);
+  return { coefficient: ratioOf(content, denominator), monomial: m, powers: [{ base, num: 1, den: 1 }] };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Absolute values and signs
+
+const callOf = (atom: Expr, name: 'abs' | 'sign'): Expr | undefined =>
+  (atom.kind === 'call' && atom.name === name && atom.args.length === 1 ? atom.args[0] : undefined);
+
+/**
+ * A monomial with the identities of |u| and sign(u) applied where they hold:
+ *  - |u|^(2k) is u^(2k);
+ *  - u^a·|u|^b with a and b of opposite signs (so u = 0 is excluded) is sign(u)^a·|u|^(a + b):
+ *    x/|x| is sign(x), x²/|x| is |x|;
+ *  - u·sign(u) is |u|;
+ *  - sign(u)^(2k) is 1 where u = 0 is excluded (u or |u| below the fraction bar): sign(x)²/x² is 1/x².
+ */
+function withAbsoluteValues(m: Monomial): Monomial {
+  let any = false;
+  for (const atom of m.atoms) if (callOf(atom, 'abs') || callOf(atom, 'sign')) any = true;
+  if (!any) return m;
+  const exponent = (atom: Expr): [Int, Int] => exponentIn(m, atomKey(atom));
+  let out = m;
+  const replace = (atom: Expr, by: Monomial): void => {
+    const [n, d] = exponentIn(out, atomKey(atom));
+    out = multiplyMonomials(divideMonomials(out, atomMonomial(atom, n, d)), by);
+  };
+  for (const atom of m.atoms) {
+    const u = callOf(atom, 'abs');
+    if (!u) continue;
+    const [b, bd] = exponent(atom);
+    if (bd !== 1) continue;
+    if (isEven(b)) {
+      replace(atom, atomMonomial(u, b));
+      continue;
+    }
+    const [a, ad] = exponent(u);
+    if (ad !== 1 || Z.isZero(a) || Z.sign(a) === Z.sign(b)) continue;
+    replace(u, unitMonomial());
+    replace(atom, multiplyMonomials(atomMonomial(call('sign', [u]), a), atomMonomial(atom, Z.add(a, b))));
+  }
+  // u·sign(u) is |u|, everywhere: x·sign(x) is |x|.
+  for (const atom of out.atoms) {
+    const u = callOf(atom, 'sign');
+    if (!u) continue;
+    const [a, ad] = exponentIn(out, atomKey(u));
+    const [b, bd] = exponentIn(out, atomKey(atom));
+    if (ad !== 1 || bd !== 1 || !isPositive(a) || !isPositive(b) || isEven(b)) continue;
+    out = multiplyMonomials(divideMonomials(out, multiplyMonomials(atomMonomial(u), atomMonomial(atom))), atomMonomial(call('abs', [u])));
+  }
+  // sign(u)^(2k) is 1, and sign(u)^(2k + 1) is sign(u), where u = 0 is excluded.
+  for (const atom of out.atoms) {
+    const u = callOf(atom, 'sign');
+    if (!u) continue;
+    const [n, d] = exponentIn(out, atomKey(atom));
+    if (d !== 1 || n === 1 || !excludesZero(out, u, m)) continue;
+    replace(atom, isEven(n) ? unitMonomial() : atomMonomial(atom));
+  }
+  return withSameIdentities(out, m);
+}
+
+/** Whether u or |u| stands below the fraction bar in m or in the monomial before (so u ≠ 0 wherever m has a value). */
+function excludesZero(m: Monomial, u: Expr, before: Monomial): boolean {
+  const below = (monomial: Monomial, atom: Expr): boolean => Z.sign(exponentIn(monomial, atomKey(atom))[0]) < 0;
+  const abs = call('abs', [u]);
+  return below(m, u) || below(m, abs) || below(before, u) || below(before, abs);
+}
+
+const withSameIdentities = (m: Monomial, before: Monomial): Monomial => (m === before ? m : withAbsoluteValues(m));
+
+// ---------------------------------------------------------------------------------------------
+// Products and powers
+
+/** n/d in lowest terms (d > 0 given). */
+function lowest(n: Int, d: Int): [Int, Int] {
+  if (d === 1) return [n, 1];
+  const g = Z.gcd(n, d);
+  return Z.isZero(g) || g === 1 ? [n, d] : [Z.divExact(n, g), Z.divExact(d, g)];
+}
+
+function addExponents(a: Power, b: Power): [Int, Int] {
+  if (a.den === 1 && b.den === 1) return [Z.add(a.num, b.num), 1];
+  return lowest(Z.add(Z.mul(a.num, b.den), Z.mul(b.num, a.den)), Z.mul(a.den, b.den));
+}
+
+const isEven = (n: Int): boolean => Z.isZero(Z.divRem(n, 2)[1]);
+const isPositive = (n: Int): boolean => Z.sign(n) > 0;
+
+export function multiplyFactored(a: Factored, b: Factored): Factored {
+  if (isZeroFactored(a) || isZeroFactored(b)) return zeroFactored;
+  const coefficient = mulRatio(a.coefficient, b.coefficient);
+  const monomial = withAbsoluteValues(multiplyMonomials(a.monomial, b.monomial));
+  if (b.powers.length === 0) return { coefficient, monomial, powers: a.powers };
+  if (a.powers.length === 0) return { coefficient, monomial, powers: b.powers };
+  const powers: Power[] = [];
+  let i = 0;
+  let j = 0;
+  let settled = true;
+  while (i < a.powers.length || j < b.powers.length) {
+    const pa = a.powers[i];
+    const pb = b.powers[j];
+    if (pb === undefined || (pa !== undefined && pa.base.id < pb.base.id)) {
+      powers.push(pa!);
+      i++;
+    } else if (pa === undefined || pb.base.id < pa.base.id) {
+      powers.push(pb);
+      j++;
+    } else {
+      const [num, den] = addExponents(pa, pb);
+      if (!Z.isZero(num)) {
+        powers.push({ base: pa.base, num, den });
+        // A base kept as written under a fractional power is made canonical once its power is whole: √(2x + 2)² is 2(x + 1).
+        if (den === 1 && !pa.base.normalized) settled = false;
+      }
+      i++;
+      j++;
+    }
+  }
+  const product: Factored = { coefficient, monomial, powers };
+  return inLowestTerms(settled ? product : normalizeWholePowers(product));
+}
+
+/** Bases kept as written whose powers have become whole, made canonical. */
+function normalizeWholePowers(f: Factored): Factored {
+  let out: Factored = { coefficient: f.coefficient, monomial: f.monomial, powers: f.powers.filter((p) => p.den !== 1 || p.base.normalized) };
+  for (const p of f.powers) {
+    if (p.den !== 1 || p.base.normalized) continue;
+    // Its content to a power past 2⁵³ has no value to write: such a base stays as written.
+    const whole = powerFactored(polyFactored(p.base.poly), p.num);
+    out = multiplyFactored(out, whole ?? { coefficient: oneRatio, monomial: unitMonomial(), powers: [p] });
+  }
+  return out;
+}
+
+/**
+ * Numerator and denominator made coprime: a canonical base with a whole positive exponent and one
+ * with a whole negative exponent have their gcd split off, so that it cancels.
+ */
+function inLowestTerms(f: Factored): Factored {
+  let current = f;
+  for (let round = 0; round < 64; round++) {
+    const split = findCommonFactor(current);
+    if (!split) return current;
+    current = split;
+  }
+  return current;
+}
+
+function findCommonFactor(f: Factored): Factored | undefined {
+  const above = f.powers.filter((p) => p.den === 1 && isPositive(p.num) && p.base.normalized);
+  const below = f.powers.filter((p) => p.den === 1 && Z.sign(p.num) < 0 && p.base.normalized);
+  if (above.length === 0 || below.length === 0) return undefined;
+  for (const p of above) {
+    for (const q of below) {
+      const key = pairKey(p.base, q.base);
+      if (coprime.has(key)) continue;
+      checkLimits();
+      const common = sharedFactor(p.base, q.base);
+      if (!common) {
+        coprime.add(key);
+        continue;
+      }
+      // p = g·p′ and q = g·q′: p^a·q^(−b) = g^(a − b)·p′^a·q′^(−b).
+      const rest = f.powers.filter((r) => r !== p && r !== q);
+      let out: Factored = { coefficient: f.coefficient, monomial: f.monomial, powers: rest };
+      out = multiplyFactored(out, powerFactored(polyFactored(common.gcd), Z.add(p.num, q.num))!);
+      out = multiplyFactored(out, powerFactored(polyFactored(common.cofactorA), p.num)!);
+      out = multiplyFactored(out, powerFactored(polyFactored(common.cofactorB), q.num)!);
+      return out;
+    }
+  }
+  return undefined;
+}
+
+/** gcd(a, b) and the cofactors, where the gcd is not a number (a and b are canonical: no content, no monomial). */
+function sharedFactor(a: Base, b: Base): { gcd: Poly; cofactorA: Poly; cofactorB: Poly } | undefined {
+  // Polynomials in no common atom have no common factor.
+  const atomsOfA = new Set<number>();
+  for (const m of a.poly.monomials) for (const k of m.keys) atomsOfA.add(k);
+  let shares = false;
+  for (const m of b.poly.monomials) {
+    for (const k of m.keys) if (atomsOfA.has(k)) shares = true;
+    if (shares) break;
+  }
+  if (!shares) return undefined;
+  const g = polyGcd(a.poly, b.poly);
+  if (!g || constantOf(g.gcd) !== undefined) return undefined;
+  return { gcd: g.gcd, cofactorA: g.cofactorA, cofactorB: g.cofactorB };
+}
+
+/** f^k for a whole k (f ≠ 0 when k < 0). */
+function wholePower(f: Factored, k: Int): Factored | undefined {
+  if (k === 1) return f;
+  if (k === 0) return numberFactored(oneRatio);
+  // A number to a power past 2⁵³ is written out only when it is ±1.
+  if (typeof k !== 'number' && !(Z.abs(f.coefficient.n) === 1 && f.coefficient.d === 1)) return undefined;
+  let whole = false;
+  const powers = f.powers.map((p) => {
+    const [num, den] = lowest(Z.mul(p.num, k), p.den);
+    if (p.den !== 1 && den === 1 && !p.base.normalized) whole = true;
+    return { base: p.base, num, den };
+  });
+  const coefficient = typeof k === 'number' ? powRatio(f.coefficient, k) : { n: isEven(k) ? Z.abs(f.coefficient.n) : f.coefficient.n, d: 1 };
+  const out: Factored = { coefficient, monomial: withAbsoluteValues(monomialPower(f.monomial, k)), powers };
+  return whole ? normalizeWholePowers(out) : out;
+}
+
+/**
+ * f^(num/den), or undefined where the power cannot be taken part by part for every real value:
+ * under an even root a product splits only where its parts are ≥ 0 (√(x·y) is not √x·√y for
+ * x, y < 0), and (u²)^(1/2) is |u|, not u. `isNonNegative` says of an atom whether it is ≥ 0.
+ */
+export function powerFactored(f: Factored, num: Int, den: Int = 1, isNonNegative: (atom: Expr) => boolean = () => false): Factored | undefined {
+  if (isZeroFactored(f)) return isPositive(num) ? zeroFactored : undefined;
+  if (den === 1) return wholePower(f, num);
+  // Roots are of a number of JavaScript: a power with a denominator past that stays as written.
+  if (typeof den !== 'number' || typeof num !== 'number') return undefined;
+  const coefficient = rootRatio(f.coefficient, num, den);
+  if (coefficient === undefined) return undefined;
+  const odd = den % 2 === 1;
+  if (!odd && ratioSign(f.coefficient) < 0) return undefined;
+  // Under an even root, all parts but one must be ≥ 0 to split the product.
+  const parts = f.monomial.keys.length + f.powers.length;
+  let unknown = 0;
+  const atoms: [Expr, Int, Int][] = [];
+  for (let i = 0; i < f.monomial.keys.length; i++) {
+    const atom = f.monomial.atoms[i]!;
+    const n = f.monomial.nums[i]!;
+    const d = f.monomial.dens ? f.monomial.dens[i]! : 1;
+    const nonNegative = isNonNegative(atom);
+    // (u^n)^(1/d) with n even is |u|^(n/d) where u may be negative: the atom becomes |u|.
+    const evenPower = isEven(n);
+    if (!odd && !nonNegative && !evenPower) unknown++;
+    atoms.push([evenPower && !odd && !nonNegative ? call('abs', [atom]) : atom, Z.mul(n, num), Z.mul(d, den)]);
+  }
+  const powers: Power[] = [];
+  for (const p of f.powers) {
+    const evenPower = isEven(p.num);
+    if (!odd && !evenPower && !polyIsNonNegative(p.base.poly)) unknown++;
+    // A polynomial base to an even power under an even root would be |p|: not kept in a monomial.
+    if (!odd && evenPower && !polyIsNonNegative(p.base.poly)) return undefined;
+    const [n, d] = lowest(Z.mul(p.num, num), Z.mul(p.den, den));
+    powers.push({ base: p.base, num: n, den: d });
+  }
+  if (!odd && unknown > 1 && parts > 1) return undefined;
+  let monomial = unitMonomial();
+  for (const [atom, n, d] of atoms) monomial = multiplyMonomials(monomial, atomMonomial(atom, n, d));
+  const out: Factored = { coefficient, monomial, powers: powers.sort((x, y) => x.base.id - y.base.id) };
+  return normalizeWholePowers(out);
+}
+
+/** Whether a polynomial is ≥ 0 wherever its atoms are defined, as far as its form shows: even powers with positive coefficients. */
+function polyIsNonNegative(p: Poly): boolean {
+  for (let i = 0; i < p.monomials.length; i++) {
+    if (Z.sign(p.coefficients[i]!) < 0) return false;
+    const m = p.monomials[i]!;
+    if (m.dens) return false;
+    for (const n of m.nums) if (!isEven(n)) return false;
+  }
+  return true;
+}
+
+/**
+ * p^(num/den) for a polynomial p as written, under a fractional power: one base kept as
+ * written (√(x² + 1) is (x² + 1)^(1/2)), or its canonical form where that changes nothing.
+ */
+export function rawPowerFactored(p0: Poly, num: number, den: number): Factored | undefined {
+  if (isZeroPoly(p0)) return isPositive(num) ? zeroFactored : undefined;
+  const constant = constantOf(p0);
+  if (constant !== undefined) {
+    const c = rootRatio(ratioOf(constant), num, den);
+    return c === undefined ? undefined : numberFactored(c);
+  }
+  // A whole number k with k^den dividing every coefficient comes out as k^num: √(4x − 4x²) is 2√(x − x²).
+  // Under an odd root a minus sign comes out too: ∛(−x − 1) is −∛(x + 1).
+  let p = p0;
+  let outside: Ratio = oneRatio;
+  const k = largestRootOfContent(contentOf(p), den);
+  if (k !== 1) {
+    p = divideCoefficientsBy(p, Z.power(k, den));
+    outside = powRatio(ratioOf(k), num);
+  }
+  if (den % 2 === 1 && p.coefficients.every((c) => Z.sign(c) < 0)) {
+    p = divideCoefficientsBy(p, -1);
+    if (num % 2 !== 0) outside = { n: Z.neg(outside.n), d: outside.d };
+  }
+  const canonical = polyFactored(p);
+  // Already canonical (x² + 1): the power of the canonical base; otherwise the base as written.
+  const power = isOneRatio(canonical.coefficient) && isUnit(canonical.monomial)
+    ? powerFactored(canonical, num, den)
+    : p.monomials.length === 1 ? undefined : { coefficient: oneRatio, monomial: unitMonomial(), powers: [{ base: baseOf(p, false), num, den }] };
+  return power && multiplyFactored(numberFactored(outside), power);
+}
+
+/** The largest whole k (found by trial division by primes below 1000) with k^n dividing c > 0. */
+function largestRootOfContent(c: Int, n: number): Int {
+  let rest = c;
+  let k: Int = 1;
+  for (let prime = 2; prime < 1000 && Z.compare(rest, 1) > 0; prime += prime === 2 ? 1 : 2) {
+    if (!isPrime(prime)) continue;
+    let count = 0;
+    for (;;) {
+      const [q, r] = Z.divRem(rest, prime);
+      if (!Z.isZero(r)) break;
+      rest = q;
+      count++;
+    }
+    if (count >= n) k = Z.mul(k, Z.power(prime, Math.floor(count / n)));
+  }
+  const root = Z.exactRoot(rest, n);
+  return root === undefined ? k : Z.mul(k, root);
+}
+
+function isPrime(n: number): boolean {
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+  return n >= 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sums
+
+/** Multiplying out past this many terms is not done: the sum stays whole (see normal-form.ts). */
+const maxExpansionTerms = 400;
+
+/**
+ * The sum of normal forms: what every term has in common is taken out (the least power of each
+ * base and atom, the content of the coefficients), the rest of each term is multiplied out and
+ * added, and the sum is made a factor again. Undefined when multiplying out would pass
+ * `maxExpansionTerms` terms, or when two terms hold one base to powers that differ by a fraction.
+ */
+export function sumFactored(terms: readonly Factored[]): Factored | undefined {
+  const nonzero = terms.filter((t) => !isZeroFactored(t));
+  if (nonzero.length === 0) return zeroFactored;
+  if (nonzero.length === 1) return nonzero[0];
+  const common = commonPart(nonzero);
+  let total: Poly = zeroPoly;
+  // Sums of monomials (the most common) go into one accumulator.
+  const sums = new Map<Monomial, Int>();
+  for (const t of nonzero) {
+    checkLimits();
+    const rest = cofactor(t, common);
+    if (rest === undefined) return undefined;
+    if (rest.powers.length === 0) {
+      const before = sums.get(rest.monomial);
+      sums.set(rest.monomial, before === undefined ? rest.coefficient : Z.add(before, rest.coefficient));
+      continue;
+    }
+    const expanded = expandPowers(rest.powers, monomialPoly(rest.monomial, rest.coefficient));
+    if (expanded === undefined) return undefined;
+    total = addPoly(total, expanded);
+    if (total.monomials.length > maxExpansionTerms * 4) return undefined;
+  }
+  total = addPoly(fromSums(sums), total);
+  if (isZeroPoly(total)) return zeroFactored;
+  return multiplyFactored(common, polyFactored(total));
+}
+
+interface Cofactor {
+  readonly coefficient: Int;
+  readonly monomial: Monomial;
+  readonly powers: readonly { base: Base; exponent: number }[];
+}
+
+/** What the terms have in common: the content of their coefficients, each atom and base at its least power. */
+function commonPart(terms: readonly Factored[]): Factored {
+  let coefficient = terms[0]!.coefficient;
+  let monomial = terms[0]!.monomial;
+  for (let i = 1; i < terms.length; i++) {
+    coefficient = gcdRatio(coefficient, terms[i]!.coefficient);
+    monomial = meetMonomials(monomial, terms[i]!.monomial);
+  }
+  // Each base at its least exponent over the terms, 0 where a term lacks it.
+  const least = new Map<Base, [Int, Int]>();
+  const counts = new Map<Base, number>();
+  for (const t of terms) {
+    for (const p of t.powers) {
+      counts.set(p.base, (counts.get(p.base) ?? 0) + 1);
+      const before = least.get(p.base);
+      if (!before || Z.compare(Z.mul(p.num, before[1]), Z.mul(before[0], p.den)) < 0) least.set(p.base, [p.num, p.den]);
+    }
+  }
+  const powers: Power[] = [];
+  for (const [base, [num, den]] of least) {
+    const everywhere = counts.get(base) === terms.length;
+    if (everywhere ? !Z.isZero(num) : Z.sign(num) < 0) powers.push({ base, num, den });
+  }
+  powers.sort((x, y) => x.base.id - y.base.id);
+  return { coefficient, monomial, powers };
+}
+
+/** A term divided by the common part: whole coefficient, whole powers ≥ 0 of its bases (undefined where a power is fractional). */
+function cofactor(t: Factored, common: Factored): Cofactor | undefined {
+  const q = mulRatio(t.coefficient, { n: common.coefficient.d, d: common.coefficient.n });
+  const coefficient = q.d === 1 ? q.n : undefined;
+  if (coefficient === undefined) return undefined;
+  const monomial = divideMonomials(t.monomial, common.monomial);
+  const powers: { base: Base; exponent: number }[] = [];
+  const inCommon = new Map(common.powers.map((p) => [p.base, p]));
+  const seen = new Set<Base>();
+  for (const p of t.powers) {
+    seen.add(p.base);
+    const c = inCommon.get(p.base);
+    const [num, den] = c ? lowest(Z.sub(Z.mul(p.num, c.den), Z.mul(c.num, p.den)), Z.mul(p.den, c.den)) : [p.num, p.den];
+    if (Z.isZero(num)) continue;
+    // Only whole powers of modest size are multiplied out.
+    if (den !== 1 || typeof num !== 'number') return undefined;
+    powers.push({ base: p.base, exponent: num });
+  }
+  // A base in the common part (a denominator) that this term lacks: its power comes back as a factor.
+  for (const c of common.powers) {
+    if (seen.has(c.base)) continue;
+    if (c.den !== 1 || typeof c.num !== 'number') return undefined;
+    powers.push({ base: c.base, exponent: -c.num });
+  }
+  return { coefficient, monomial, powers };
+}
+
+/** start times the bases to their powers, multiplied out; undefined past the limit on terms. */
+function expandPowers(powers: readonly { base: Base; exponent: number }[], start: Poly): Poly | undefined {
+  let out = start;
+  for (const { base, exponent } of powers) {
+    // (terms)^k has at most C(n + k − 1, k) terms: estimated by its first factors.
+    if (Math.pow(base.poly.monomials.length, Math.min(exponent, 8)) * out.monomials.length > maxExpansionTerms * 4) return undefined;
+    out = mulPoly(out, powPoly(base.poly, exponent));
+    if (out.monomials.length > maxExpansionTerms * 4) return undefined;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numerator and denominator
+
+export interface Quotient {
+  readonly numerator: Factored;
+  readonly denominator: Factored;
+}
+
+/** The parts with positive exponents over those with negative ones (made positive), the coefficient's denominator below. */
+export function splitFraction(f: Factored): Quotient {
+  const upMonomial: [Expr, Int, Int][] = [];
+  const downMonomial: [Expr, Int, Int][] = [];
+  f.monomial.keys.forEach((_, i) => {
+    const n = f.monomial.nums[i]!;
+    const d = f.monomial.dens ? f.monomial.dens[i]! : 1;
+    (isPositive(n) ? upMonomial : downMonomial).push([f.monomial.atoms[i]!, Z.abs(n), d]);
+  });
+  const monomialOfParts = (parts: [Expr, Int, Int][]): Monomial =>
+    parts.reduce((m, [atom, n, d]) => multiplyMonomials(m, atomMonomial(atom, n, d)), unitMonomial());
+  return {
+    numerator: {
+      coefficient: { n: f.coefficient.n, d: 1 }, monomial: monomialOfParts(upMonomial), powers: f.powers.filter((p) => isPositive(p.num)),
+    },
+    denominator: {
+      coefficient: { n: f.coefficient.d, d: 1 }, monomial: monomialOfParts(downMonomial),
+      powers: f.powers.filter((p) => !isPositive(p.num)).map((p) => ({ base: p.base, num: Z.neg(p.num), den: p.den })),
+    },
+  };
+}
+
+/** A normal form with only whole positive powers, multiplied out; undefined past the limit on terms or with a fractional power of a base. */
+export function expandFactored(f: Factored): Poly | undefined {
+  if (f.coefficient.d !== 1) return undefined;
+  const powers: { base: Base; exponent: number }[] = [];
+  for (const p of f.powers) {
+    if (p.den !== 1 || typeof p.num !== 'number' || p.num < 0) return undefined;
+    powers.push({ base: p.base, exponent: p.num });
+  }
+  return expandPowers(powers, monomialPoly(f.monomial, f.coefficient.n));
+}
+
+/** A normal form with no denominator but a number, as a polynomial with whole coefficients over that number; undefined otherwise. */
+export function polynomialOverNumber(f: Factored): { poly: Poly; denominator: Int } | undefined {
+  const { numerator, denominator } = splitFraction(f);
+  if (!isUnit(denominator.monomial) || denominator.powers.length > 0) return undefined;
+  const poly = expandFactored(numerator);
+  return poly && { poly, denominator: denominator.coefficient.n };
+}
+
+
+/** The number, if a normal form is one. */
+export function constantFactored(f: Factored): Ratio | undefined {
+  return isUnit(f.monomial) && f.powers.length === 0 ? f.coefficient : undefined;
+}
+

@@ -1,0 +1,111 @@
+import type { Expr } from '../expr/types.js';
+import { foldParts, type FoldMemo } from '../expr/fold.js';
+import { powerTooLong } from '../expr/rational.js';
+import { functionTable } from '../functions/table.js';
+import { isNonNegative } from './nonnegative.js';
+import { monomialGeneration } from './monomial.js';
+import * as Z from './integer.js';
+import {
+  atomFactored, constantFactored, expandFactored, isZeroFactored, multiplyFactored, numberFactored, powerFactored, rawPowerFactored,
+  splitFraction, sumFactored, type Factored,
+} from './factored.js';
+import { isUnit } from './monomial.js';
+import { fromFraction, inverseRatio, negRatio, oneRatio, ratioOf, rootRatio, toFraction } from './ratio.js';
+
+/*
+ * The normal form of an expression (see factored.ts): sums, products, quotients, negations and
+ * powers with numeric exponents are worked out; everything else is an atom. Parts first, without
+ * recursion, each node once: trees are interned and immutable, so a part's normal form is kept
+ * with it however many expressions it is part of.
+ */
+
+interface Kept {
+  readonly generation: number;
+  readonly value: Factored;
+}
+const kept = new WeakMap<Expr, Kept>();
+
+/** The memo of the fold: normal forms made before the monomials were renewed are not found. */
+const memo: FoldMemo<Expr, Factored> = {
+  has: (e) => kept.get(e)?.generation === monomialGeneration(),
+  get: (e) => {
+    const k = kept.get(e);
+    return k?.generation === monomialGeneration() ? k.value : undefined;
+  },
+  set: (e, value) => kept.set(e, { generation: monomialGeneration(), value }),
+};
+
+export function normalForm(root: Expr): Factored {
+  return foldParts(root, algebraicParts, normalFormOf, memo);
+}
+
+/** Records the normal form an expression was written from, so it is not worked out again. */
+export function remember(e: Expr, f: Factored): Expr {
+  memo.set(e, f);
+  return e;
+}
+
+/** The parts a normal form is worked out from: not the arguments of functions, which are atoms. */
+export function algebraicParts(e: Expr): readonly Expr[] {
+  switch (e.kind) {
+    case 'add': return e.terms;
+    case 'neg': return [e.operand];
+    case 'mul': return e.factors;
+    case 'div': return [e.numerator, e.denominator];
+    case 'pow': return e.exponent.kind === 'num' ? [e.base] : [];
+    case 'call': return rootIndex(e) === undefined ? [] : e.args;
+    default: return [];
+  }
+}
+
+/** n for the n-th root functions (√ is 2, ∛ is 3). */
+const rootIndex = (e: Expr & { kind: 'call' }): number | undefined => (e.args.length === 1 ? functionTable[e.name].root : undefined);
+
+const minusOne = numberFactored(negRatio(oneRatio));
+
+function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
+  switch (e.kind) {
+    case 'num': return numberFactored(fromFraction(e.value));
+    case 'add': return sumFactored(e.terms.map(of)) ?? atomFactored(e);
+    case 'neg': return multiplyFactored(minusOne, of(e.operand));
+    case 'mul': {
+      let product = of(e.factors[0]!);
+      for (let i = 1; i < e.factors.length; i++) product = multiplyFactored(product, of(e.factors[i]!));
+      return product;
+    }
+    case 'div': {
+      const below = of(e.denominator);
+      // A quotient by 0 has no value: it stays as written.
+      if (isZeroFactored(below)) return atomFactored(e);
+      return multiplyFactored(of(e.numerator), powerFactored(below, -1)!);
+    }
+    case 'pow': {
+      if (e.exponent.kind !== 'num') return atomFactored(e);
+      const q = e.exponent.value;
+      return powerOf(of(e.base), Z.fromBig(q.s * q.n), Z.fromBig(q.d)) ?? atomFactored(e);
+    }
+    case 'call': {
+      const index = rootIndex(e);
+      return (index !== undefined && powerOf(of(e.args[0]!), 1, index)) || atomFactored(e);
+    }
+    default: return atomFactored(e);
+  }
+}
+
+/** base^(num/den) as a normal form, or undefined where it stays as written. */
+function powerOf(base: Factored, num: Z.Int, den: Z.Int): Factored | undefined {
+  // 0 to a negative power has no value; a number to a power past the digits kept exactly stays a power.
+  if (isZeroFactored(base) && Z.sign(num) < 0) return undefined;
+  const number = constantFactored(base);
+  if (number && den === 1 && powerTooLong(toFraction(number), Z.toBig(num))) return undefined;
+  const power = powerFactored(base, num, den, isNonNegative);
+  if (power || den === 1 || typeof num !== 'number' || typeof den !== 'number') return power;
+  // (P/d)^(n/k) is P^(n/k)/d^(n/k) for a whole d > 0: a rational number where d is a perfect power.
+  const { numerator, denominator } = splitFraction(base);
+  if (!isUnit(denominator.monomial) || denominator.powers.length > 0) return undefined;
+  const below = rootRatio(ratioOf(denominator.coefficient.n), num, den);
+  const expanded = expandFactored(numerator);
+  const above = below && expanded && rawPowerFactored(expanded, num, den);
+  return above && multiplyFactored(above, numberFactored(inverseRatio(below)));
+}
+
