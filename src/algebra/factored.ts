@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { checkLimits } from '../errors.js';
-import { call } from '../expr/factory.js';
+import { call, int } from '../expr/factory.js';
 import * as Z from './integer.js';
 import type { Int } from './integer.js';
 import {
@@ -14,7 +14,7 @@ import {
 } from './poly.js';
 import { polyGcd } from './poly-gcd.js';
 import {
-  gcdRatio, isOneRatio, isZeroRatio, mulRatio, oneRatio, powRatio, ratioOf, ratioSign, rootRatio, zeroRatio, type Ratio,
+  gcdRatio, isOneRatio, isZeroRatio, mulRatio, oneRatio, powRatio, ratioOf, rootRatio, zeroRatio, type Ratio,
 } from './ratio.js';
 
 /*
@@ -193,6 +193,54 @@ function excludesZero(m: Monomial, u: Expr, before: Monomial): boolean {
 const withSameIdentities = (m: Monomial, before: Monomial): Monomial => (m === before ? m : withAbsoluteValues(m));
 
 // ---------------------------------------------------------------------------------------------
+// Roots of numbers
+
+/**
+ * c^(num/den) as a rational number times roots of whole numbers kept as atoms of the monomial
+ * (√12 is 2·2^(1/2), written 2√2), or undefined for an even root of a negative number.
+ */
+function numberPower(c: Ratio, num: number, den: number): { coefficient: Ratio; monomial: Monomial } | undefined {
+  const exact = rootRatio(c, num, den);
+  if (exact) return { coefficient: exact, monomial: unitMonomial() };
+  const negative = Z.sign(c.n) < 0;
+  if (negative && den % 2 === 0) return undefined;
+  const split = (whole: Int): [Int, Int] => {
+    const k = largestRootOfContent(whole, den);
+    return [k, Z.divExact(whole, Z.power(k, den))];
+  };
+  const [kn, rn] = split(Z.abs(c.n));
+  const [kd, rd] = split(c.d);
+  let coefficient = powRatio(ratioOf(kn, kd), num);
+  if (negative && num % 2 !== 0) coefficient = { n: Z.neg(coefficient.n), d: coefficient.d };
+  let monomial = unitMonomial();
+  if (rn !== 1) monomial = multiplyMonomials(monomial, atomMonomial(integerAtom(rn), num, den));
+  if (rd !== 1) monomial = multiplyMonomials(monomial, atomMonomial(integerAtom(rd), -num, den));
+  return foldNumbers(coefficient, monomial);
+}
+
+const integerAtom = (n: Int): Expr => int(Z.toBig(n));
+
+/** Roots of numbers whose powers have become whole, or more than whole, folded into the coefficient: √2·√2 is 2, 2^(3/2) is 2·√2. */
+function foldNumbers(coefficient: Ratio, monomial: Monomial): { coefficient: Ratio; monomial: Monomial } {
+  let c = coefficient;
+  let m = monomial;
+  for (let i = 0; i < monomial.atoms.length; i++) {
+    const atom = monomial.atoms[i]!;
+    if (atom.kind !== 'num') continue;
+    const n = monomial.nums[i]!;
+    const d = monomial.dens ? monomial.dens[i]! : 1;
+    const whole = Z.divRem(n, d)[0];
+    if (Z.isZero(whole) || typeof whole !== 'number') continue;
+    const value = ratioOf(Z.fromBig(atom.value.n), Z.fromBig(atom.value.d));
+    c = mulRatio(c, powRatio(value, whole));
+    m = divideMonomials(m, atomMonomial(atom, whole));
+  }
+  return { coefficient: c, monomial: m };
+}
+
+const hasNumberAtom = (m: Monomial): boolean => m.atoms.some((a) => a.kind === 'num');
+
+// ---------------------------------------------------------------------------------------------
 // Products and powers
 
 /** n/d in lowest terms (d > 0 given). */
@@ -212,8 +260,9 @@ const isPositive = (n: Int): boolean => Z.sign(n) > 0;
 
 export function multiplyFactored(a: Factored, b: Factored): Factored {
   if (isZeroFactored(a) || isZeroFactored(b)) return zeroFactored;
-  const coefficient = mulRatio(a.coefficient, b.coefficient);
-  const monomial = withAbsoluteValues(multiplyMonomials(a.monomial, b.monomial));
+  let coefficient = mulRatio(a.coefficient, b.coefficient);
+  let monomial = withAbsoluteValues(multiplyMonomials(a.monomial, b.monomial));
+  if (hasNumberAtom(monomial)) ({ coefficient, monomial } = foldNumbers(coefficient, monomial));
   if (b.powers.length === 0) return { coefficient, monomial, powers: a.powers };
   if (a.powers.length === 0) return { coefficient, monomial, powers: b.powers };
   const powers: Power[] = [];
@@ -325,7 +374,10 @@ function wholePower(f: Factored, k: Int): Factored | undefined {
     return { base: p.base, num, den };
   });
   const coefficient = typeof k === 'number' ? powRatio(f.coefficient, k) : { n: isEven(k) ? Z.abs(f.coefficient.n) : f.coefficient.n, d: 1 };
-  const out: Factored = { coefficient, monomial: withAbsoluteValues(monomialPower(f.monomial, k)), powers };
+  let monomial = withAbsoluteValues(monomialPower(f.monomial, k));
+  let c: Ratio = coefficient;
+  if (hasNumberAtom(monomial)) ({ coefficient: c, monomial } = foldNumbers(coefficient, monomial));
+  const out: Factored = { coefficient: c, monomial, powers };
   return whole ? normalizeWholePowers(out) : out;
 }
 
@@ -339,10 +391,9 @@ export function powerFactored(f: Factored, num: Int, den: Int = 1, isNonNegative
   if (den === 1) return wholePower(f, num);
   // Roots are of a number of JavaScript: a power with a denominator past that stays as written.
   if (typeof den !== 'number' || typeof num !== 'number') return undefined;
-  const coefficient = rootRatio(f.coefficient, num, den);
-  if (coefficient === undefined) return undefined;
+  const number = numberPower(f.coefficient, num, den);
+  if (number === undefined) return undefined;
   const odd = den % 2 === 1;
-  if (!odd && ratioSign(f.coefficient) < 0) return undefined;
   // Under an even root, all parts but one must be ≥ 0 to split the product.
   const parts = f.monomial.keys.length + f.powers.length;
   let unknown = 0;
@@ -367,9 +418,10 @@ export function powerFactored(f: Factored, num: Int, den: Int = 1, isNonNegative
     powers.push({ base: p.base, num: n, den: d });
   }
   if (!odd && unknown > 1 && parts > 1) return undefined;
-  let monomial = unitMonomial();
+  let monomial = number.monomial;
   for (const [atom, n, d] of atoms) monomial = multiplyMonomials(monomial, atomMonomial(atom, n, d));
-  const out: Factored = { coefficient, monomial, powers: powers.sort((x, y) => x.base.id - y.base.id) };
+  const folded = foldNumbers(number.coefficient, withAbsoluteValues(monomial));
+  const out: Factored = { coefficient: folded.coefficient, monomial: folded.monomial, powers: powers.sort((x, y) => x.base.id - y.base.id) };
   return normalizeWholePowers(out);
 }
 

@@ -53,14 +53,14 @@ const maxDoubleSized = 2n ** 1023n;
 /** A monomial with a coefficient as an expression: 3x²y, x/2, −σ(x)². Negative exponents go below a fraction bar. */
 export function termExpr(coefficient: Ratio, m: Monomial): Expr {
   if (Z.sign(coefficient.n) < 0) return neg(termExpr({ n: Z.neg(coefficient.n), d: coefficient.d }, m));
-  const up: Expr[] = [];
-  const down: Expr[] = [];
-  // x^(3/2) is the two factors x·√x of the term, not a product inside it.
-  const partsOf = (e: Expr): readonly Expr[] => (e.kind === 'mul' ? e.factors : [e]);
+  const above: AtomPower[] = [];
+  const beneath: AtomPower[] = [];
   for (const { atom, exponent } of factorsOf(m)) {
-    const below = isNegative(exponent);
-    for (const f of partsOf(powerExpr(atom, below ? exponent.neg() : exponent))) (below ? down : up).push(f);
+    if (isNegative(exponent)) beneath.push({ atom, exponent: exponent.neg() });
+    else above.push({ atom, exponent });
   }
+  const up = powersWritten(above);
+  const down = powersWritten(beneath);
   const n = Z.toBig(coefficient.n);
   const d = Z.toBig(coefficient.d);
   // A coefficient whose numerator or denominator is past the double range stays one rational
@@ -72,6 +72,36 @@ export function termExpr(coefficient: Ratio, m: Monomial): Expr {
   const top = up.length === 0 ? int(n) : n === 1n ? mul(up) : mul([int(n), ...up]);
   const bottom = [...(d === 1n ? [] : [int(d)]), ...down];
   return bottom.length === 0 ? top : div(top, mul(bottom));
+}
+
+/**
+ * Atoms to positive powers as factors: x^(3/2) is the two factors x·√x, not a product inside a
+ * product; roots of numbers and constants with one index are one root, √(2π) rather than √2·√π.
+ */
+export function powersWritten(factors: readonly AtomPower[]): Expr[] {
+  const out: Expr[] = [];
+  const underRoot = new Map<bigint, Expr[]>();
+  for (const { atom, exponent } of factors) {
+    const constant = atom.kind === 'num' || atom.kind === 'constant';
+    if (constant && exponent.n === 1n && exponent.d > 1n && rootFunctions.has(Number(exponent.d))) {
+      const inside = underRoot.get(exponent.d) ?? [];
+      if (inside.length === 0) {
+        underRoot.set(exponent.d, inside);
+        out.push(atom);
+      }
+      inside.push(atom);
+      continue;
+    }
+    const written = powerExpr(atom, exponent);
+    for (const f of written.kind === 'mul' ? written.factors : [written]) out.push(f);
+  }
+  // Each group of roots stands where its first member did, its numbers first: √(2π).
+  for (const [index, inside] of underRoot) {
+    const at = out.indexOf(inside[0]!);
+    const ordered = [...inside.filter((a) => a.kind === 'num'), ...inside.filter((a) => a.kind !== 'num')];
+    out[at] = call(rootFunctions.get(Number(index))!, [mul(ordered)]);
+  }
+  return out;
 }
 
 /** atom^exponent, with exponent 1 left out, and as a root where there is one: √x, x·∛x. */

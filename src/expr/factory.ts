@@ -125,7 +125,7 @@ function powNode(base: Expr, exponent: Expr): Pow {
   const hash = mix(mix(seed.pow, base.hash), exponent.hash);
   return intern(hash, (n) => n.kind === 'pow' && n.base === base && n.exponent === exponent, (id) => ({
     kind: 'pow', base, exponent, id, hash, size: sizeOf2(base, exponent), depth: depthOf2(base, exponent),
-    complexity: ownComplexity.pow(exponent) + base.complexity + exponent.complexity,
+    complexity: ownComplexity.pow(base, exponent) + base.complexity + exponent.complexity,
   }));
 }
 

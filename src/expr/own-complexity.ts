@@ -11,7 +11,8 @@ export const ownComplexity = {
   div: 2,
   // 2x is two symbols, as x + x is three: the product sign of a whole coefficient is not written.
   mul: (first: Expr): number => (first.kind === 'num' && first.value.d === 1n ? 0 : 1),
-  // x² is written as two symbols, x·x as three.
-  pow: (exponent: Expr): number => (exponent.kind === 'num' && exponent.value.d === 1n ? 0 : 1),
+  // x² is written as two symbols, x·x as three; a number inside a power, (2x)², reads worse than 4x².
+  pow: (base: Expr, exponent: Expr): number => (exponent.kind === 'num' && exponent.value.d === 1n ? 0 : 1)
+    + (base.kind === 'mul' && base.factors[0]!.kind === 'num' ? 1 : 0),
   other: 1,
 } as const;

@@ -255,6 +255,10 @@ export const algebraRules: readonly AnyRewriteRule[] = [
   rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   // (x²)^(1/4) → √|x|, (x³)^(1/3) → x: a fractional power of a power, keeping the real domain
   rule('pow', 'combine-powers', (e) => (e.exponent.kind === 'num' && !isInteger(e.exponent.value) && e.base.kind === 'pow' ? normalIfSmaller(e) : undefined)),
+  // (x/√2)² → x²/2, (2x)² → 4x²: a power of a product or quotient, multiplied out where that is shorter
+  rule('pow', 'combine-powers', (e) => (e.exponent.kind === 'num' && (e.base.kind === 'mul' || e.base.kind === 'div') ? normalIfSmaller(e) : undefined)),
+  // √12 → 2√3, √(x²/4) → |x|/2: a root of what has a square (or cube) in it
+  rule('call', 'combine-powers', (e) => (functionTable[e.name].root !== undefined && e.args[0]!.kind !== 'variable' ? normalIfSmaller(e) : undefined)),
   // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last
   rule('mul', 'order-factors', (e) => {
     // Most products are in order already: say so without sorting (the sort below is stable).

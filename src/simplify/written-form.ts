@@ -2,6 +2,7 @@ import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { containsCall } from '../expr/traverse.js';
+import { isNegativeLooking } from '../expr/sign.js';
 import { complexity, simpler } from '../algebra/complexity.js';
 import { compareAtoms } from '../algebra/atoms.js';
 import * as Z from '../algebra/integer.js';
@@ -14,7 +15,7 @@ import { foldParts } from '../expr/fold.js';
 import { isTerminating, toDecimalString } from '../expr/rational.js';
 import { factorForWriting, writtenConstantFirst } from '../algebra/factor.js';
 import { univariateOf } from '../algebra/univariate.js';
-import { compareMonomials, factorsOf, polyExpr, powerExpr, sortedTerms, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
+import { compareMonomials, factorsOf, polyExpr, powerExpr, powersWritten, sortedTerms, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
 import { isOneRatio, ratioOf, toFraction, type Ratio } from '../algebra/ratio.js';
 
 /* How a normal form is written as an answer: expanded, factored, or grouped by σ. */
@@ -188,11 +189,11 @@ interface WrittenSide {
 }
 
 /** A side written as a product: its number, atoms and bases, each base written out (and factored at rational roots where form asks). */
-function sideFactored(side: Side, form: Form): WrittenSide {
+function sideFactored(side: Side, form: Form, takeSign = false): WrittenSide {
   let sign = Z.sign(side.coefficient) < 0 ? -1 : 1;
-  const parts: Expr[] = factorsOf(side.monomial).map(({ atom, exponent }) => powerExpr(atom, exponent));
+  const parts: Expr[] = powersWritten(factorsOf(side.monomial));
   // Each factor with the base it comes from (a base written at its rational roots gives several, in the order found).
-  const bases: { body: Expr; exponent: Rational; poly: Poly; index: number }[] = [];
+  const bases: { body: Expr; exponent: Rational; poly: Poly; index: number; whole?: boolean }[] = [];
   for (const p of side.powers) {
     const written = writtenBase(p);
     sign *= written.sign;
@@ -201,7 +202,7 @@ function sideFactored(side: Side, form: Form): WrittenSide {
     const product = body.kind === 'neg' ? body.operand : body;
     if (product.kind !== 'mul' || p.den !== 1) {
       // A base that stays whole: a sum, written with its first term positive.
-      bases.push({ body: body.kind === 'neg' || body.kind === 'mul' ? polyExpr(written.poly) : body, exponent, poly: written.poly, index: 0 });
+      bases.push({ body: body.kind === 'neg' || body.kind === 'mul' ? polyExpr(written.poly) : body, exponent, poly: written.poly, index: 0, whole: true });
       continue;
     }
     // A base written as factors (at its rational roots): each factor to the base's power.
@@ -215,6 +216,26 @@ function sideFactored(side: Side, form: Form): WrittenSide {
       bases.push({ body: base, exponent: k.mul(exponent), poly: written.poly, index });
     });
   }
+  // A minus sign in front is taken into a sum to an odd power where that adds no minus sign to it:
+  // e^(−x²/2)·(2 − x²), not −e^(−x²/2)·(x² − 2).
+  if (takeSign && sign < 0) {
+    const flips = bases.flatMap((b) => {
+      if (!b.whole || b.exponent.d !== 1n || b.exponent.n % 2n === 0n || b.body.kind !== 'add') return [];
+      let body = polynomialExpr(negPoly(b.poly), form === 'factored' ? 'factored' : 'auto');
+      if (body.kind !== 'add') body = polyExpr(negPoly(b.poly));
+      if (body.kind !== 'add') return [];
+      // Fewer minus signs, or as many with a number now first (2 − x², not 1 − tanh² turned round).
+      const fewer = negativeTerms(body) < negativeTerms(b.body);
+      const asMany = negativeTerms(body) === negativeTerms(b.body) && body.terms[0]!.kind === 'num' && b.body.terms[0]!.kind !== 'num';
+      return fewer || asMany ? [{ b, body, fewer }] : [];
+    });
+    const flip = flips.find((f) => f.fewer) ?? flips[0];
+    if (flip) {
+      flip.b.body = flip.body;
+      flip.b.poly = negPoly(flip.b.poly);
+      sign = -sign;
+    }
+  }
   const written = bases
     // Plain factors before powers, then in the order of their terms: 2(x + 1)(7x + 2)(2x − 3)⁴.
     .sort((a, b) => a.exponent.compare(b.exponent) || compareWrittenPolys(a.poly, b.poly) || a.index - b.index)
@@ -222,8 +243,11 @@ function sideFactored(side: Side, form: Form): WrittenSide {
   const magnitude = Z.abs(side.coefficient);
   const expr = mul([...(magnitude === 1 && parts.length + written.length > 0 ? [] : [int(Z.toBig(magnitude))]), ...parts, ...written]);
   const single = side.powers.length === 1 && parts.length === 0 && magnitude === 1 && side.powers[0]!.num === 1 && side.powers[0]!.den === 1;
-  return { expr, sign, ...(single && expr.kind === 'add' ? { sum: writtenBase(side.powers[0]!).poly } : {}) };
+  return { expr, sign, ...(single && expr.kind === 'add' ? { sum: bases[0]!.poly } : {}) };
 }
+
+/** How many terms of a sum are written with a minus sign. */
+const negativeTerms = (e: Expr & { kind: 'add' }): number => e.terms.filter(isNegativeLooking).length;
 
 /** A side multiplied out, if it is small enough to. */
 function sideExpanded(side: Side): Poly | undefined {
@@ -235,8 +259,8 @@ function sideExpanded(side: Side): Poly | undefined {
 }
 
 /** The forms of a side worth comparing, with their signs. */
-function sideForms(side: Side, form: Form): WrittenSide[] {
-  const factored = sideFactored(side, form);
+function sideForms(side: Side, form: Form, takeSign = false): WrittenSide[] {
+  const factored = sideFactored(side, form, takeSign);
   if (form === 'factored' || side.powers.length === 0) return [factored];
   const expanded = sideExpanded(side);
   if (!expanded) return [factored];
@@ -244,9 +268,15 @@ function sideForms(side: Side, form: Form): WrittenSide[] {
   const asSum: WrittenSide = written.kind === 'neg' ? { expr: written.operand, sign: -1 }
     : { expr: written, sign: 1, ...(written.kind === 'add' ? { sum: expanded } : {}) };
   if (form === 'expanded') return [asSum];
-  // Taking a factor out must save three nodes or more; a product written with its factors is kept when as small.
-  const margin = side.monomial.keys.length > 0 || Z.abs(side.coefficient) !== 1 ? 2 : 0;
-  return complexity(factored.expr) + margin < complexity(asSum.expr) ? [factored] : [asSum];
+  // Taking a factor out of a sum must save three nodes or more; between two products, the smaller,
+  // a minus sign in front counting as a node, and the one without it where they are as small.
+  const signed = (w: WrittenSide): number => complexity(w.expr) + (w.sign < 0 ? 1 : 0);
+  if (asSum.expr.kind === 'add') {
+    const margin = side.monomial.keys.length > 0 || Z.abs(side.coefficient) !== 1 ? 2 : 0;
+    return signed(factored) + margin < signed(asSum) ? [factored] : [asSum];
+  }
+  const order = signed(factored) - signed(asSum) || asSum.sign - factored.sign;
+  return order > 0 ? [asSum] : [factored];
 }
 
 /**
@@ -278,7 +308,7 @@ function normalToExprAsWritten(f: Factored, form: Form): Expr {
   if (top.powers.length === 0 && bottom.powers.length === 0) {
     return termExpr(f.coefficient, f.monomial);
   }
-  const [up] = sideForms(top, form);
+  const [up] = sideForms(top, form, true);
   if (bottom.powers.length === 0 && isUnit(bottom.monomial) && bottom.coefficient === 1) return up!.sign < 0 ? neg(up!.expr) : up!.expr;
   const whole = quotientExpr(up!, bottom, form);
   // A sum over a number may read better with the number in its terms: (π/2 + 1 − 2x)/√2, x²/2 + x.
