@@ -29,7 +29,6 @@ export const toFraction = (q: Ratio): Rational => new Fraction(Z.toBig(q.n), Z.t
 
 export const isZeroRatio = (q: Ratio): boolean => Z.isZero(q.n);
 export const isOneRatio = (q: Ratio): boolean => q.n === 1 && q.d === 1;
-export const ratioSign = (q: Ratio): number => Z.sign(q.n);
 
 export function mulRatio(a: Ratio, b: Ratio): Ratio {
   if (a.d === 1 && b.d === 1) return { n: Z.mul(a.n, b.n), d: 1 };
