@@ -8,9 +8,10 @@ import {
   type Monomial,
 } from './monomial.js';
 import { atomKey } from './atoms.js';
+import { exponentialArgument } from './exponential-atoms.js';
 import {
   commonMonomial, constantOf, contentOf, divideByMonomial, divideCoefficientsBy, isZeroPoly, monomialPoly, mulPoly, polyEquals,
-  polyHash, powPoly, zeroPoly, addPoly, fromSums, type Poly,
+  polyHash, polyOf, powPoly, zeroPoly, addPoly, fromSums, type Poly,
 } from './poly.js';
 import { polyGcd } from './poly-gcd.js';
 import {
@@ -192,6 +193,41 @@ function excludesZero(m: Monomial, u: Expr, before: Monomial): boolean {
 
 const withSameIdentities = (m: Monomial, before: Monomial): Monomial => (m === before ? m : withAbsoluteValues(m));
 
+/** e^m and e^(−m) in one monomial made one power: e^x·e^(−x) is 1, (e^x)³·e^(−x) is (e^x)². */
+function withOppositeExponentials(m: Monomial): Monomial {
+  let count = 0;
+  for (const atom of m.atoms) if (exponentialArgument(atom)) count++;
+  if (count < 2) return m;
+  let out = m;
+  for (let i = 0; i < m.atoms.length; i++) {
+    const a = exponentialArgument(m.atoms[i]!);
+    if (!a || a.sign < 0) continue;
+    for (let j = 0; j < m.atoms.length; j++) {
+      const b = exponentialArgument(m.atoms[j]!);
+      if (!b || b.sign > 0 || b.monomial !== a.monomial || (m.atoms[i] as Expr & { kind: 'call' }).name !== (m.atoms[j] as Expr & { kind: 'call' }).name) continue;
+      // e^m to p, e^(−m) to q: the one to p − q, if that is positive, or the other to q − p.
+      const [p, pd] = exponentIn(out, m.keys[i]!);
+      const [q, qd] = exponentIn(out, m.keys[j]!);
+      const net = lowest(Z.sub(Z.mul(p, qd), Z.mul(q, pd)), Z.mul(pd, qd));
+      out = divideMonomials(out, multiplyMonomials(atomMonomial(m.atoms[i]!, p, pd), atomMonomial(m.atoms[j]!, q, qd)));
+      if (Z.sign(net[0]) > 0) out = multiplyMonomials(out, atomMonomial(m.atoms[i]!, net[0], net[1]));
+      else if (Z.sign(net[0]) < 0) out = multiplyMonomials(out, atomMonomial(m.atoms[j]!, Z.neg(net[0]), net[1]));
+    }
+  }
+  return out;
+}
+
+/** A polynomial whose terms have e^m and e^(−m) together, with each such pair made one power. */
+function withOppositeExponentialsIn(p: Poly): Poly {
+  let changed = false;
+  const monomials = p.monomials.map((m) => {
+    const merged = withOppositeExponentials(m);
+    if (merged !== m) changed = true;
+    return merged;
+  });
+  return changed ? polyOf(monomials.map((monomial, i) => ({ monomial, coefficient: p.coefficients[i]! }))) : p;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Roots of numbers
 
@@ -261,7 +297,7 @@ const isPositive = (n: Int): boolean => Z.sign(n) > 0;
 export function multiplyFactored(a: Factored, b: Factored): Factored {
   if (isZeroFactored(a) || isZeroFactored(b)) return zeroFactored;
   let coefficient = mulRatio(a.coefficient, b.coefficient);
-  let monomial = withAbsoluteValues(multiplyMonomials(a.monomial, b.monomial));
+  let monomial = withOppositeExponentials(withAbsoluteValues(multiplyMonomials(a.monomial, b.monomial)));
   if (hasNumberAtom(monomial)) ({ coefficient, monomial } = foldNumbers(coefficient, monomial));
   if (b.powers.length === 0) return { coefficient, monomial, powers: a.powers };
   if (a.powers.length === 0) return { coefficient, monomial, powers: b.powers };
@@ -526,7 +562,7 @@ export function sumFactored(terms: readonly Factored[]): Factored | undefined {
     total = addPoly(total, expanded);
     if (total.monomials.length > maxExpansionTerms * 4) return undefined;
   }
-  total = addPoly(fromSums(sums), total);
+  total = withOppositeExponentialsIn(addPoly(fromSums(sums), total));
   if (isZeroPoly(total)) return zeroFactored;
   return multiplyFactored(common, polyFactored(total));
 }
@@ -611,14 +647,20 @@ export interface Quotient {
   readonly denominator: Factored;
 }
 
-/** The parts with positive exponents over those with negative ones (made positive), the coefficient's denominator below. */
-export function splitFraction(f: Factored): Quotient {
+/**
+ * The parts with positive exponents over those with negative ones (made positive), the
+ * coefficient's denominator below; atoms `keptAbove` says so of stay above with their exponents
+ * whatever their sign (e^(−x) is written as such, not as 1/e^x).
+ */
+export function splitFraction(f: Factored, keptAbove: (atom: Expr) => boolean = () => false): Quotient {
   const upMonomial: [Expr, Int, Int][] = [];
   const downMonomial: [Expr, Int, Int][] = [];
   f.monomial.keys.forEach((_, i) => {
     const n = f.monomial.nums[i]!;
     const d = f.monomial.dens ? f.monomial.dens[i]! : 1;
-    (isPositive(n) ? upMonomial : downMonomial).push([f.monomial.atoms[i]!, Z.abs(n), d]);
+    const atom = f.monomial.atoms[i]!;
+    if (keptAbove(atom)) upMonomial.push([atom, n, d]);
+    else (isPositive(n) ? upMonomial : downMonomial).push([atom, Z.abs(n), d]);
   });
   const monomialOfParts = (parts: [Expr, Int, Int][]): Monomial =>
     parts.reduce((m, [atom, n, d]) => multiplyMonomials(m, atomMonomial(atom, n, d)), unitMonomial());

@@ -1,15 +1,18 @@
 import type { Expr } from '../expr/types.js';
 import { foldParts, type FoldMemo } from '../expr/fold.js';
 import { powerTooLong } from '../expr/rational.js';
-import { functionTable } from '../functions/table.js';
+import { functionTable, type FunctionName } from '../functions/table.js';
 import { isNonNegative } from './nonnegative.js';
 import { monomialGeneration } from './monomial.js';
 import * as Z from './integer.js';
 import {
-  atomFactored, constantFactored, expandFactored, isZeroFactored, multiplyFactored, numberFactored, powerFactored, rawPowerFactored,
-  splitFraction, sumFactored, type Factored,
+  atomFactored, constantFactored, expandFactored, isZeroFactored, multiplyFactored, numberFactored, polynomialOverNumber, powerFactored,
+  rawPowerFactored, splitFraction, sumFactored, type Factored,
 } from './factored.js';
-import { isUnit } from './monomial.js';
+import { int } from '../expr/factory.js';
+import { termExpr } from './to-expr.js';
+import { exponentialAtom } from './exponential-atoms.js';
+import { isUnit, unitMonomial } from './monomial.js';
 import { fromFraction, inverseRatio, negRatio, oneRatio, ratioOf, rootRatio, toFraction } from './ratio.js';
 
 /*
@@ -53,10 +56,13 @@ export function algebraicParts(e: Expr): readonly Expr[] {
     case 'mul': return e.factors;
     case 'div': return [e.numerator, e.denominator];
     case 'pow': return e.exponent.kind === 'num' ? [e.base] : [];
-    case 'call': return rootIndex(e) === undefined ? [] : e.args;
+    case 'call': return rootIndex(e) !== undefined || turnsSumsIntoProducts(e) ? e.args : [];
     default: return [];
   }
 }
+
+/** Whether a call is of a function that turns sums into products (e^u), with one argument. */
+const turnsSumsIntoProducts = (e: Expr & { kind: 'call' }): boolean => e.args.length === 1 && functionTable[e.name].turnsSumsIntoProducts === true;
 
 /** n for the n-th root functions (√ is 2, ∛ is 3). */
 const rootIndex = (e: Expr & { kind: 'call' }): number | undefined => (e.args.length === 1 ? functionTable[e.name].root : undefined);
@@ -85,11 +91,35 @@ function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
       return powerOf(of(e.base), Z.fromBig(q.s * q.n), Z.fromBig(q.d)) ?? atomFactored(e);
     }
     case 'call': {
+      if (turnsSumsIntoProducts(e)) return exponentialOf(e.name, of(e.args[0]!)) ?? atomFactored(e);
       const index = rootIndex(e);
       return (index !== undefined && powerOf(of(e.args[0]!), 1, index)) || atomFactored(e);
     }
+    case 'constant': return e.name === 'e' ? atomFactored(exponentialAtom('exp', unitMonomial(), 1, int(1))) : atomFactored(e);
     default: return atomFactored(e);
   }
+}
+
+/**
+ * f(u) for a function with f(a + b) = f(a)·f(b) (e^u) and u a polynomial over a number: the product
+ * of f of each monomial of u to its coefficient, e^(2x − x²/2 + 1) = (e^x)²·(e^(x²))^(−1/2)·e, so that
+ * exponentials multiply and cancel as powers of one atom do. Undefined for any other u.
+ */
+function exponentialOf(name: FunctionName, argument: Factored): Factored | undefined {
+  // Only a term or a plain sum is taken apart: e^(−(x² + 1)²) stays whole, not e^(−x⁴ − 2x² − 1).
+  const plainSum = argument.powers.length === 1 && isUnit(argument.monomial) && argument.powers[0]!.num === 1 && argument.powers[0]!.den === 1;
+  if (argument.powers.length > 0 && !plainSum) return undefined;
+  const polynomial = polynomialOverNumber(argument);
+  if (!polynomial) return undefined;
+  let out = numberFactored(oneRatio);
+  polynomial.poly.monomials.forEach((m, i) => {
+    const [num, den] = [polynomial.poly.coefficients[i]!, polynomial.denominator];
+    const sign = Z.sign(num) < 0 ? -1 : 1;
+    const atom = exponentialAtom(name, m, sign, isUnit(m) ? int(sign) : termExpr({ n: sign, d: 1 }, m));
+    const g = Z.gcd(num, den);
+    out = multiplyFactored(out, atomFactored(atom, Z.abs(Z.divExact(num, g)), Z.divExact(den, g)));
+  });
+  return out;
 }
 
 /** base^(num/den) as a normal form, or undefined where it stays as written. */

@@ -1,15 +1,16 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { checkLimits } from '../errors.js';
-import { add, call, div, int, mul, neg, num, pow } from '../expr/factory.js';
+import { add, call, constant, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isOne } from '../expr/rational.js';
-import { rootFunctions } from '../functions/table.js';
+import { rootFunctions, type FunctionName } from '../functions/table.js';
 import { complexity } from './complexity.js';
 import { atomPlace, compareAtomPlaces, compareAtoms } from './atoms.js';
 import * as Z from './integer.js';
 import type { Int } from './integer.js';
 import type { Monomial } from './monomial.js';
-import type { Poly } from './poly.js';
+import { polyOf, type Poly } from './poly.js';
+import { exponentialArgument } from './exponential-atoms.js';
 import { toFraction, type Ratio } from './ratio.js';
 
 /* Polynomials, monomials and numbers written back as expressions, in the usual order. */
@@ -23,13 +24,41 @@ export interface AtomPower {
 const writtenFactors = new WeakMap<Monomial, readonly AtomPower[]>();
 
 /** A monomial's atoms in writing order (variables, constants, powers, functions; then as they read). */
-export function factorsOf(m: Monomial): readonly AtomPower[] {
+function factorsOf(m: Monomial): readonly AtomPower[] {
   let factors = writtenFactors.get(m);
   if (!factors) {
     const parts = m.atoms.map((atom, i) => ({ atom, exponent: new Fraction(Z.toBig(m.nums[i]!), Z.toBig(m.dens ? m.dens[i]! : 1)), place: atomPlace(atom) }));
     if (parts.length > 1) parts.sort((a, b) => compareAtomPlaces(a.place, b.place));
     factors = parts.map(({ atom, exponent }) => ({ atom, exponent }));
     writtenFactors.set(m, factors);
+  }
+  return factors;
+}
+
+/**
+ * A monomial's factors as they are written: its exponential atoms put back into one exponential,
+ * (e^x)²·(e^(x²))^(−1/2) as e^(2x − x²/2), standing among the other atoms in writing order.
+ */
+export function writtenFactorsOf(m: Monomial): readonly AtomPower[] {
+  const found: { name: FunctionName; monomial: Monomial; n: Int; d: Int }[] = [];
+  m.atoms.forEach((atom, i) => {
+    const argument = exponentialArgument(atom);
+    const n = m.nums[i]!;
+    if (argument && atom.kind === 'call') found.push({ name: atom.name, monomial: argument.monomial, n: argument.sign < 0 ? Z.neg(n) : n, d: m.dens ? m.dens[i]! : 1 });
+  });
+  if (found.length === 0) return factorsOf(m);
+  const factors = factorsOf(m).filter(({ atom }) => exponentialArgument(atom) === undefined);
+  for (const name of new Set(found.map((f) => f.name))) {
+    const mine = found.filter((f) => f.name === name);
+    // The argument Σ (n/d)·m over the least common denominator.
+    const common = mine.reduce<Int>((l, f) => Z.lcm(l, f.d), 1);
+    const argument = polyOf(mine.map((f) => ({ monomial: f.monomial, coefficient: Z.mul(f.n, Z.divExact(common, f.d)) })));
+    if (argument.monomials.length === 0) continue;
+    const written = polyExpr(argument, common);
+    const exponential = name === 'exp' && written.kind === 'num' && written.value.equals(1) ? constant('e') : call(name, [written]);
+    const place = atomPlace(exponential);
+    const at = factors.findIndex(({ atom }) => compareAtomPlaces(place, atomPlace(atom)) < 0);
+    factors.splice(at < 0 ? factors.length : at, 0, { atom: exponential, exponent: new Fraction(1) });
   }
   return factors;
 }
@@ -55,7 +84,7 @@ export function termExpr(coefficient: Ratio, m: Monomial): Expr {
   if (Z.sign(coefficient.n) < 0) return neg(termExpr({ n: Z.neg(coefficient.n), d: coefficient.d }, m));
   const above: AtomPower[] = [];
   const beneath: AtomPower[] = [];
-  for (const { atom, exponent } of factorsOf(m)) {
+  for (const { atom, exponent } of writtenFactorsOf(m)) {
     if (isNegative(exponent)) beneath.push({ atom, exponent: exponent.neg() });
     else above.push({ atom, exponent });
   }

@@ -66,6 +66,12 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   /** Whether f′(u) is a polynomial in f(u) itself (σ′ = σ·(1 − σ), tanh′ = 1 − tanh², exp′ = exp). */
   readonly derivativeIsPolynomialInItself?: true;
   /**
+   * Whether f(a + b) = f(a)·f(b) and f(c·a) = f(a)^c for every real a, b, c, as e^u is: the
+   * normal form keeps f of a sum as a product of f of its terms, so e^x·e^(−x) is 1 and
+   * e^x/(e^x + e^(2x)) is 1/(1 + e^x).
+   */
+  readonly turnsSumsIntoProducts?: true;
+  /**
    * f′(u) written with the value y = f(u) alone, u standing for y: σ′ = y·(1 − y) is
    * ['mul', 'u', ['sub', 1, 'u']], ln′ = e^(−y). It holds wherever f′(u) is defined, so f is
    * one-to-one, or f′ takes one value wherever f does (relu′ = sign(y) for u ≠ 0). A backward
@@ -166,7 +172,7 @@ const entry = <const E extends FunctionEntry<string>>(e: E): E => e;
 const table = {
   exp: entry({
     aliases: [], arity: [1, 1], rule: { id: 'exponential', base: 'e' },
-    values: [{ at: 0, is: 1 }], undoes: 'log',
+    values: [{ at: 0, is: 1 }], undoes: 'log', turnsSumsIntoProducts: true,
     derivative: ['exp', 'u'], derivativeIsPolynomialInItself: true, derivativeInOutput: 'u',
     unicode: { kind: 'power-of-e' }, latex: { kind: 'power-of-e' }, code: everywhere('exp'),
     evaluate: Math.exp, precise: (u) => u.exp(), range: positive,

@@ -7,7 +7,8 @@ import { algebraicParts } from '../algebra/normal-form.js';
 import { writtenNormalForm } from './written-form.js';
 import { asRoot } from '../algebra/to-expr.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
-import { functionTable } from '../functions/table.js';
+import { functionNames, functionTable } from '../functions/table.js';
+import { containsCall, postOrder } from '../expr/traverse.js';
 
 /**
  * Rules backed by the polynomial normal form: each rewrites a node into its normal
@@ -21,6 +22,9 @@ export function normalIfSmaller(e: Expr): Expr | undefined {
 }
 
 
+/** The functions with f(a + b) = f(a)·f(b), which the normal form keeps above the fraction bar. */
+const exponentials: ReadonlySet<string> = new Set(functionNames.filter((name) => functionTable[name].turnsSumsIntoProducts));
+
 /** u for |u| and sign(u), which the normal form relates to u. */
 const absoluteOrSignOf = (e: Expr): Expr | undefined => (e.kind === 'call' && (e.name === 'abs' || e.name === 'sign') && e.args.length === 1 ? e.args[0] : undefined);
 
@@ -30,6 +34,8 @@ const absoluteOrSignOf = (e: Expr): Expr | undefined => (e.kind === 'call' && (e
  */
 function baseKey(e: Expr): number {
   const base = baseOf(e);
+  // Any two exponentials combine: e^a·e^b is e^(a + b).
+  if (base.kind === 'call' && exponentials.has(base.name)) return -1;
   return atomKey(base.kind === 'call' && base.args.length === 1 && functionTable[base.name].root !== undefined ? base.args[0]! : absoluteOrSignOf(base) ?? base);
 }
 
@@ -232,6 +238,8 @@ function algebraicContents(e: Expr): AlgebraicContents {
  */
 export const quotientWorthTrying = ({ numerator, denominator }: Div): boolean => {
   if ((numerator.kind === 'num' && isZero(numerator.value)) || denominator.kind === 'num') return true;
+  // An exponential below goes above, e^(−u): a product, smaller than the quotient. So does e itself.
+  if (containsCall(denominator, exponentials) || postOrder(denominator).some((n) => n.kind === 'constant' && n.name === 'e')) return true;
   const above = algebraicContents(numerator);
   const below = algebraicContents(denominator);
   if ([above, below].some((side) => side.fractions || side.signs || side.content) || (above.numbers && below.numbers)) return true;

@@ -10,12 +10,13 @@ import type { Int } from '../algebra/integer.js';
 import { atomMonomial, divideMonomials, isUnit, unitMonomial, type Monomial } from '../algebra/monomial.js';
 import { addPoly, monomialPoly, negPoly, type Poly } from '../algebra/poly.js';
 import { expandFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
+import { exponentialArgument } from '../algebra/exponential-atoms.js';
 import { algebraicParts, normalForm } from '../algebra/normal-form.js';
 import { foldParts } from '../expr/fold.js';
 import { isTerminating, toDecimalString } from '../expr/rational.js';
 import { factorForWriting, writtenConstantFirst } from '../algebra/factor.js';
 import { univariateOf } from '../algebra/univariate.js';
-import { compareMonomials, factorsOf, polyExpr, powerExpr, powersWritten, sortedTerms, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
+import { compareMonomials, polyExpr, powerExpr, powersWritten, sortedTerms, writtenFactorsOf, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
 import { isOneRatio, ratioOf, toFraction, type Ratio } from '../algebra/ratio.js';
 
 /* How a normal form is written as an answer: expanded, factored, or grouped by σ. */
@@ -60,7 +61,7 @@ function groupedBySigmoid(p: Poly): Expr | undefined {
     // Each group is a polynomial in σ alone: written without grouping again.
     const body = ungroupedPolynomialExpr(polynomial, 'auto');
     if (isUnit(cofactor)) return body;
-    const factors = factorsOf(cofactor).map(({ atom, exponent }) => powerExpr(atom, exponent));
+    const factors = powersWritten(writtenFactorsOf(cofactor));
     if (body.kind === 'neg') return neg(mul([...factors, ...(body.operand.kind === 'mul' ? body.operand.factors : [body.operand])]));
     // A number in front of the group's factors goes in front of all of them: −8x·σ·(1 − 4σ), not x·(−8)·σ·(1 − 4σ);
     // 1 and −1 are not written.
@@ -191,7 +192,7 @@ interface WrittenSide {
 /** A side written as a product: its number, atoms and bases, each base written out (and factored at rational roots where form asks). */
 function sideFactored(side: Side, form: Form, takeSign = false): WrittenSide {
   let sign = Z.sign(side.coefficient) < 0 ? -1 : 1;
-  const parts: Expr[] = powersWritten(factorsOf(side.monomial));
+  const parts: Expr[] = powersWritten(writtenFactorsOf(side.monomial));
   // Each factor with the base it comes from (a base written at its rational roots gives several, in the order found).
   const bases: { body: Expr; exponent: Rational; poly: Poly; index: number; whole?: boolean }[] = [];
   for (const p of side.powers) {
@@ -300,7 +301,8 @@ export function normalToExpr(f: Factored, form: Form, decimal = false): Expr {
 }
 
 function normalToExprAsWritten(f: Factored, form: Form): Expr {
-  const { numerator, denominator } = splitFraction(f);
+  // Exponentials stay above the bar, put together: e^(−x)·x, not x/e^x.
+  const { numerator, denominator } = splitFraction(f, (atom) => exponentialArgument(atom) !== undefined);
   if (Z.isZero(numerator.coefficient.n)) return int(0);
   const top: Side = { coefficient: numerator.coefficient.n, monomial: numerator.monomial, powers: numerator.powers };
   const bottom: Side = { coefficient: denominator.coefficient.n, monomial: denominator.monomial, powers: denominator.powers };

@@ -66,7 +66,7 @@ describe('rewrites that know functions', () => {
   it.each([
     ['0^(2^x + x^3 + 2)', '0'], ['0^x', '0'], ['1^x', '0'], ['log(x, e)', '1/x'], ['log(exp(x^2))', '2*x'],
     ['exp(log(x))', '1'], ['log(cos(x))', '-tan(x)'], ['log(sin(x))', 'cot(x)'], ['log(cosh(x))', 'tanh(x)'],
-    ['cos(x)/sin(x)', '-1/sin(x)^2'], ['atan(tan(x))', '1'], ['sqrt(exp(2*x))', 'sqrt(exp(2*x))'],
+    ['cos(x)/sin(x)', '-1/sin(x)^2'], ['atan(tan(x))', '1'], ['sqrt(exp(2*x))', 'exp(x)'],
   ])('answers d/dx %s = %s, with no log(0) or log(1) left', (input, expected) => {
     expect(toText(differentiate(input).result)).toBe(expected);
   });

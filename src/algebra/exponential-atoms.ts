@@ -1,0 +1,30 @@
+import type { Expr } from '../expr/types.js';
+import { call } from '../expr/factory.js';
+import type { FunctionName } from '../functions/table.js';
+import type { Monomial } from './monomial.js';
+
+/*
+ * The atoms f(±m) of a function with f(a + b) = f(a)·f(b) (e^u), one per monomial m of an argument
+ * and sign: the normal form keeps e^(2x − x²/2) as (e^x)²·(e^(−x²))^(1/2), and writing puts such
+ * factors back into one exponential. A multiple keeps its sign (e^(−2x) is (e^(−x))², not (e^x)^(−2)),
+ * so an answer stays in the exponentials its question had: e^(−x)/(1 + e^(−x))² is not turned into
+ * e^x/(1 + e^x)²; where e^m and e^(−m) meet in one product they are one power. Each atom remembers
+ * its monomial and sign.
+ */
+
+export interface ExponentialArgument {
+  readonly monomial: Monomial;
+  readonly sign: 1 | -1;
+}
+
+const arguments_ = new WeakMap<Expr, ExponentialArgument>();
+
+/** f(sign·m) as an atom, the argument written out. */
+export function exponentialAtom(name: FunctionName, m: Monomial, sign: 1 | -1, argument: Expr): Expr {
+  const atom = call(name, [argument]);
+  arguments_.set(atom, { monomial: m, sign });
+  return atom;
+}
+
+/** The monomial and sign an exponential atom was made for; undefined for any other atom. */
+export const exponentialArgument = (atom: Expr): ExponentialArgument | undefined => arguments_.get(atom);
