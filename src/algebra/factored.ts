@@ -462,7 +462,7 @@ export function powerFactored(f: Factored, num: Int, den: Int = 1, isNonNegative
 }
 
 /** Whether a polynomial is ≥ 0 wherever its atoms are defined, as far as its form shows: even powers with positive coefficients. */
-function polyIsNonNegative(p: Poly): boolean {
+export function polyIsNonNegative(p: Poly): boolean {
   for (let i = 0; i < p.monomials.length; i++) {
     if (Z.sign(p.coefficients[i]!) < 0) return false;
     const m = p.monomials[i]!;

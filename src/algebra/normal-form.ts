@@ -7,13 +7,13 @@ import { monomialGeneration } from './monomial.js';
 import * as Z from './integer.js';
 import {
   atomFactored, constantFactored, expandFactored, isZeroFactored, multiplyFactored, numberFactored, polynomialOverNumber, powerFactored,
-  rawPowerFactored, splitFraction, sumFactored, type Factored,
+  polyIsNonNegative, rawPowerFactored, splitFraction, sumFactored, type Factored,
 } from './factored.js';
-import { int } from '../expr/factory.js';
-import { termExpr } from './to-expr.js';
+import { call, int, pow } from '../expr/factory.js';
+import { polyExpr, termExpr } from './to-expr.js';
 import { exponentialAtom } from './exponential-atoms.js';
 import { isUnit, unitMonomial } from './monomial.js';
-import { fromFraction, inverseRatio, negRatio, oneRatio, ratioOf, rootRatio, toFraction } from './ratio.js';
+import { fromFraction, negRatio, oneRatio, ratioOf, toFraction } from './ratio.js';
 
 /*
  * The normal form of an expression (see factored.ts): sums, products, quotients, negations and
@@ -55,8 +55,9 @@ export function algebraicParts(e: Expr): readonly Expr[] {
     case 'neg': return [e.operand];
     case 'mul': return e.factors;
     case 'div': return [e.numerator, e.denominator];
-    case 'pow': return e.exponent.kind === 'num' ? [e.base] : [];
-    case 'call': return rootIndex(e) !== undefined || turnsSumsIntoProducts(e) ? e.args : [];
+    // A power to a sum with a number in it, x^(k − 1), is a power to the rest times one to the number.
+    case 'pow': return e.exponent.kind === 'num' ? [e.base] : [e.base, e.exponent];
+    case 'call': return rootIndex(e) !== undefined || turnsSumsIntoProducts(e) || isAbsolute(e) ? e.args : [];
     default: return [];
   }
 }
@@ -64,10 +65,13 @@ export function algebraicParts(e: Expr): readonly Expr[] {
 /** Whether a call is of a function that turns sums into products (e^u), with one argument. */
 const turnsSumsIntoProducts = (e: Expr & { kind: 'call' }): boolean => e.args.length === 1 && functionTable[e.name].turnsSumsIntoProducts === true;
 
+const isAbsolute = (e: Expr & { kind: 'call' }): boolean => e.name === 'abs' && e.args.length === 1;
+
 /** n for the n-th root functions (√ is 2, ∛ is 3). */
 const rootIndex = (e: Expr & { kind: 'call' }): number | undefined => (e.args.length === 1 ? functionTable[e.name].root : undefined);
 
 const minusOne = numberFactored(negRatio(oneRatio));
+const isEven = (n: Z.Int): boolean => Z.isZero(Z.divRem(n, 2)[1]);
 
 function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
   switch (e.kind) {
@@ -86,18 +90,52 @@ function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
       return multiplyFactored(of(e.numerator), powerFactored(below, -1)!);
     }
     case 'pow': {
-      if (e.exponent.kind !== 'num') return atomFactored(e);
+      if (e.exponent.kind !== 'num') return powerToSum(e, of) ?? atomFactored(e);
       const q = e.exponent.value;
       return powerOf(of(e.base), Z.fromBig(q.s * q.n), Z.fromBig(q.d)) ?? atomFactored(e);
     }
     case 'call': {
       if (turnsSumsIntoProducts(e)) return exponentialOf(e.name, of(e.args[0]!)) ?? atomFactored(e);
+      if (isAbsolute(e)) return absoluteOf(of(e.args[0]!)) ?? atomFactored(e);
       const index = rootIndex(e);
       return (index !== undefined && powerOf(of(e.args[0]!), 1, index)) || atomFactored(e);
     }
     case 'constant': return e.name === 'e' ? atomFactored(exponentialAtom('exp', unitMonomial(), 1, int(1))) : atomFactored(e);
     default: return atomFactored(e);
   }
+}
+
+/**
+ * b^(r + c) for a number c ≠ 0 as b^r·b^c, wherever both are defined: x^(k − 1) is x^k/x, so
+ * k·x^(k − 1)/x^k is k/x. Undefined where the exponent has no number in it.
+ */
+function powerToSum(e: Expr & { kind: 'pow' }, of: (part: Expr) => Factored): Factored | undefined {
+  const exponent = polynomialOverNumber(of(e.exponent));
+  if (!exponent) return undefined;
+  const at = exponent.poly.monomials.findIndex(isUnit);
+  if (at < 0 || exponent.poly.monomials.length < 2) return undefined;
+  const rest = { monomials: exponent.poly.monomials.filter((_, i) => i !== at), coefficients: exponent.poly.coefficients.filter((_, i) => i !== at) };
+  const c = ratioOf(exponent.poly.coefficients[at]!, exponent.denominator);
+  const byNumber = powerOf(of(e.base), c.n, c.d);
+  return byNumber && multiplyFactored(atomFactored(pow(e.base, polyExpr(rest, exponent.denominator))), byNumber);
+}
+
+/**
+ * |u| for u a product of powers: |c|·|x|·x²… where the form shows the sign of each part (an even
+ * power, a part that is never negative); |x/y| is |x|/|y|. Undefined where a sum of unknown sign is in it.
+ */
+function absoluteOf(f: Factored): Factored | undefined {
+  for (const p of f.powers) if (!(isEven(p.num) || polyIsNonNegative(p.base.poly))) return undefined;
+  let out: Factored = { coefficient: { n: Z.abs(f.coefficient.n), d: f.coefficient.d }, monomial: unitMonomial(), powers: f.powers };
+  for (let i = 0; i < f.monomial.atoms.length; i++) {
+    const atom = f.monomial.atoms[i]!;
+    const n = f.monomial.nums[i]!;
+    const d = f.monomial.dens ? f.monomial.dens[i]! : 1;
+    // |a^(n/d)| is a^(n/d) for an even n or an a ≥ 0 (an even d needs a ≥ 0 anyway), else |a|^(n/d).
+    const same = isEven(n) || isNonNegative(atom) || isEven(d);
+    out = multiplyFactored(out, atomFactored(same ? atom : call('abs', [atom]), n, d));
+  }
+  return out;
 }
 
 /**
@@ -131,11 +169,14 @@ function powerOf(base: Factored, num: Z.Int, den: Z.Int): Factored | undefined {
   const power = powerFactored(base, num, den, isNonNegative);
   if (power || den === 1 || typeof num !== 'number' || typeof den !== 'number') return power;
   // (P/d)^(n/k) is P^(n/k)/d^(n/k) for a whole d > 0: a rational number where d is a perfect power.
+  // (P/(d·m))^(n/k) likewise, where each atom of m is to an even power or never negative: √((1 − x²)/x²) is √(1 − x²)/|x|.
   const { numerator, denominator } = splitFraction(base);
-  if (!isUnit(denominator.monomial) || denominator.powers.length > 0) return undefined;
-  const below = rootRatio(ratioOf(denominator.coefficient.n), num, den);
+  if (denominator.powers.length > 0) return undefined;
+  const m = denominator.monomial;
+  if (!m.atoms.every((atom, i) => isEven(m.nums[i]!) || isNonNegative(atom))) return undefined;
+  const below = powerFactored({ coefficient: denominator.coefficient, monomial: m, powers: [] }, num, den, isNonNegative);
   const expanded = expandFactored(numerator);
   const above = below && expanded && rawPowerFactored(expanded, num, den);
-  return above && multiplyFactored(above, numberFactored(inverseRatio(below)));
+  return above && multiplyFactored(above, powerFactored(below, -1)!);
 }
 

@@ -43,7 +43,7 @@ export function mulRatio(a: Ratio, b: Ratio): Ratio {
 
 export const negRatio = (a: Ratio): Ratio => ({ n: Z.neg(a.n), d: a.d });
 
-export function inverseRatio(a: Ratio): Ratio {
+function inverseRatio(a: Ratio): Ratio {
   return Z.sign(a.n) < 0 ? { n: Z.neg(a.d), d: Z.neg(a.n) } : { n: a.d, d: a.n };
 }
 

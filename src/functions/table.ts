@@ -63,6 +63,11 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly inverse?: Name;
   /** The function f undoes: f(g(u)) = u wherever g(u) is defined (log undoes exp; asin does not undo sin). */
   readonly undoes?: Name;
+  /**
+   * f of another function's inverse in closed form, wherever that inverse is defined:
+   * cos(asin u) = √(1 − u²), sin(atan u) = u/√(1 + u²).
+   */
+  readonly ofInverses?: Readonly<Partial<Record<Name, Template<Name>>>>;
   /** Whether f′(u) is a polynomial in f(u) itself (σ′ = σ·(1 − σ), tanh′ = 1 − tanh², exp′ = exp). */
   readonly derivativeIsPolynomialInItself?: true;
   /**
@@ -285,7 +290,7 @@ const table = {
       { at: ['div', 'pi', 2], is: 1 }, { at: ['div', ['mul', 2, 'pi'], 3], is: halfRoot3 }, { at: ['div', ['mul', 3, 'pi'], 4], is: halfRoot2 },
       { at: ['div', ['mul', 5, 'pi'], 6], is: ['div', 1, 2] }, { at: 'pi', is: 0 }, { at: ['mul', 2, 'pi'], is: 0 },
     ],
-    undoes: 'asin',
+    undoes: 'asin', ofInverses: { acos: ['sqrt', ['sub', 1, ['pow', 'u', 2]]], atan: ['div', 'u', ['sqrt', ['add', 1, ['pow', 'u', 2]]]] },
     unicode: called('sin'), latex: command('sin'), code: everywhere('sin'), evaluate: Math.sin, precise: (u) => u.sin(), range: unit,
   }),
   cos: entry({
@@ -296,7 +301,7 @@ const table = {
       { at: ['div', 'pi', 2], is: 0 }, { at: ['div', ['mul', 2, 'pi'], 3], is: ['div', -1, 2] }, { at: ['div', ['mul', 3, 'pi'], 4], is: ['neg', halfRoot2] },
       { at: ['div', ['mul', 5, 'pi'], 6], is: ['neg', halfRoot3] }, { at: 'pi', is: -1 }, { at: ['mul', 2, 'pi'], is: 1 },
     ],
-    undoes: 'acos',
+    undoes: 'acos', ofInverses: { asin: ['sqrt', ['sub', 1, ['pow', 'u', 2]]], atan: ['div', 1, ['sqrt', ['add', 1, ['pow', 'u', 2]]]] },
     unicode: called('cos'), latex: command('cos'), code: everywhere('cos'), evaluate: Math.cos, precise: (u) => u.cos(), range: unit,
   }),
   tan: entry({
@@ -309,13 +314,13 @@ const table = {
       { at: ['div', ['mul', 2, 'pi'], 3], is: ['neg', ['sqrt', 3]] }, { at: ['div', ['mul', 3, 'pi'], 4], is: -1 },
       { at: ['div', ['mul', 5, 'pi'], 6], is: ['neg', ['div', ['sqrt', 3], 3]] }, { at: 'pi', is: 0 },
     ],
-    undoes: 'atan',
+    undoes: 'atan', ofInverses: { asin: ['div', 'u', ['sqrt', ['sub', 1, ['pow', 'u', 2]]]], acos: ['div', ['sqrt', ['sub', 1, ['pow', 'u', 2]]], 'u'] },
     unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: except(Math.PI / 2, Math.PI),
   }),
   sec: entry({
     inverse: 'asec', aliases: [], arity: [1, 1], rule: elementary, derivative: ['mul', ['sec', 'u'], ['tan', 'u']],
     square: ['add', 1, ['pow', ['tan', 'u'], 2]],
-    values: [{ at: 0, is: 1 }],
+    values: [{ at: 0, is: 1 }], ofInverses: { atan: ['sqrt', ['add', 1, ['pow', 'u', 2]]] },
     definition: ['div', 1, ['cos', 'u']],
     unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: except(Math.PI / 2, Math.PI),
   }),
@@ -375,21 +380,21 @@ const table = {
   }),
   sinh: entry({
     inverse: 'asinh', aliases: [], arity: [1, 1], rule: elementary, derivative: ['cosh', 'u'], derivativeInOutput: ['sqrt', ['add', 1, ['pow', 'u', 2]]],
-    values: [{ at: 0, is: 0 }], undoes: 'asinh',
+    values: [{ at: 0, is: 0 }], undoes: 'asinh', ofInverses: { acosh: ['sqrt', ['sub', ['pow', 'u', 2], 1]] },
     definition: ['div', ['sub', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
     unicode: called('sinh'), latex: command('sinh'), code: everywhere('sinh'), evaluate: Math.sinh,
   }),
   cosh: entry({
     inverse: 'acosh', aliases: [], arity: [1, 1], rule: elementary, derivative: ['sinh', 'u'],
     square: ['add', 1, ['pow', ['sinh', 'u'], 2]],
-    values: [{ at: 0, is: 1 }], undoes: 'acosh',
+    values: [{ at: 0, is: 1 }], undoes: 'acosh', ofInverses: { asinh: ['sqrt', ['add', 1, ['pow', 'u', 2]]] },
     definition: ['div', ['add', ['exp', 'u'], ['exp', ['neg', 'u']]], 2],
     unicode: called('cosh'), latex: command('cosh'), code: everywhere('cosh'), evaluate: Math.cosh,
     range: interval(1, Infinity, '[)'),
   }),
   tanh: entry({
     inverse: 'atanh', aliases: [], arity: [1, 1], rule: elementary,
-    values: [{ at: 0, is: 0 }], undoes: 'atanh',
+    values: [{ at: 0, is: 0 }], undoes: 'atanh', ofInverses: { asinh: ['div', 'u', ['sqrt', ['add', 1, ['pow', 'u', 2]]]] },
     derivative: ['sub', 1, ['pow', ['tanh', 'u'], 2]], derivativeIsPolynomialInItself: true, derivativeInOutput: ['sub', 1, ['pow', 'u', 2]],
     definition: ['div', ['sinh', 'u'], ['cosh', 'u']],
     unicode: called('tanh'), latex: command('tanh'), code: everywhere('tanh'), evaluate: Math.tanh,

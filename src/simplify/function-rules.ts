@@ -114,6 +114,10 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   return current === e ? undefined : current;
 }
 
+/** Whether a is the base of a logarithm log(u, a): a^(log(u, a)) is u wherever the logarithm is defined. */
+const logInBase = (e: Pow): Expr | undefined =>
+  (e.exponent.kind === 'call' && e.exponent.name === 'log' && e.exponent.args.length === 2 && equals(e.exponent.args[1]!, e.base) ? e.exponent.args[0] : undefined);
+
 export const functionRules: readonly AnyRewriteRule[] = [
   // log(1) → 0, log(e) → 1, cos(0) → 1
   rule('call', 'exact-value', (e) => {
@@ -125,6 +129,13 @@ export const functionRules: readonly AnyRewriteRule[] = [
     const [inner] = e.args;
     if (e.args.length !== 1 || inner?.kind !== 'call' || inner.args.length !== 1) return undefined;
     return functionTable[e.name].undoes === inner.name ? inner.args[0] : undefined;
+  }),
+  // cos(asin u) → √(1 − u²), sin(atan u) → u/√(1 + u²): where the inverse is defined
+  rule('call', 'inverse-in-closed-form', (e) => {
+    const [inner] = e.args;
+    if (e.args.length !== 1 || inner?.kind !== 'call' || inner.args.length !== 1) return undefined;
+    const form = functionTable[e.name].ofInverses?.[inner.name];
+    return form === undefined ? undefined : fromTemplate(form, inner.args);
   }),
   // √(u²) → |u|, ∛(u³) → u, √(u⁶) → |u|³: an even root of an even power is that of |u|
   rule('call', 'root-of-power', (e) => {
@@ -147,6 +158,8 @@ export const functionRules: readonly AnyRewriteRule[] = [
     if (kept.length === e.args.length) return undefined;
     return kept.length === 1 ? kept[0] : call(e.name, kept);
   }),
+  // 7^(log(x, 7)) → x
+  rule('pow', 'power-of-base-log', logInBase),
   // |e^u| → e^u, |u²| → u²: the absolute value of what cannot be negative
   rule('call', 'abs-of-nonnegative', (e) => (e.name === 'abs' && e.args.length === 1 && isNonNegative(e.args[0]!) ? e.args[0] : undefined)),
   // cos(u)/sin(u) → cot(u), sin(u)/cos(u) → tan(u): a quotient that is a function of the table, when shorter

@@ -29,6 +29,8 @@ export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'zero-to-a-power': 'zero to a power',
   'exact-value': 'exact value',
   'cancel-inverse': 'a function undoes its inverse',
+  'inverse-in-closed-form': 'a function of an inverse function in closed form',
+  'power-of-base-log': 'a base to the logarithm in that base',
   'root-of-power': 'root of a power',
   'fewer-arguments': 'drop arguments that cannot be the extreme',
   'abs-of-nonnegative': 'absolute value of what is not negative',
