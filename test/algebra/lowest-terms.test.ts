@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { differentiate } from '../../src/differentiate/differentiate.js';
+import { normalForm } from '../../src/algebra/normal-form.js';
+import { expandFactored, splitFraction } from '../../src/algebra/factored.js';
+import { polyGcd } from '../../src/algebra/poly-gcd.js';
+import { isUnit } from '../../src/algebra/monomial.js';
+import { toText } from '../../src/print/linear.js';
+import type { Expr } from '../../src/expr/types.js';
+
+const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 100);
+
+/** A polynomial in x (and y) with small whole coefficients, as text. */
+const polynomial = (variables: readonly string[]): fc.Arbitrary<string> =>
+  fc.array(fc.tuple(fc.integer({ min: -6, max: 6 }).filter((c) => c !== 0), ...variables.map(() => fc.nat(3))), { minLength: 1, maxLength: 4 })
+    .map((terms) => terms.map(([c, ...powers]) => [String(c), ...variables.map((v, i) => `${v}^${powers[i]}`)].join('*')).join(' + '));
+
+/** Whether the numerator and denominator of e's normal form, multiplied out, share no factor but a number. */
+function inLowestTerms(e: Expr): boolean {
+  const { numerator, denominator } = splitFraction(normalForm(e));
+  const top = expandFactored(numerator);
+  const bottom = expandFactored(denominator);
+  if (!top || !bottom) return true;
+  const g = polyGcd(top, bottom);
+  return g === undefined || g.gcd.monomials.every((m) => isUnit(m));
+}
+
+describe('answers in lowest terms', () => {
+  it('differentiating a random rational function gives an answer whose numerator and denominator have no common factor', () => {
+    let compared = 0;
+    fc.assert(fc.property(polynomial(['x']), polynomial(['x']), polynomial(['x']), fc.integer({ min: 1, max: 3 }), (p, q, r, k) => {
+      let answer: Expr;
+      try {
+        // (p·r)/(q·r)^k shares r between numerator and denominator before it is differentiated.
+        answer = differentiate(`((${p})*(${r}))/((${q})*(${r}))^${k}`, { variable: 'x', maxNodes: 100_000 }).result;
+      } catch {
+        return;
+      }
+      compared++;
+      expect(inLowestTerms(answer), toText(answer)).toBe(true);
+    }), { numRuns: runs });
+    expect(compared).toBeGreaterThan(runs / 2);
+  });
+
+  it('and so of rational functions of two variables, by each', () => {
+    fc.assert(fc.property(polynomial(['x', 'y']), polynomial(['x', 'y']), polynomial(['x', 'y']), fc.constantFrom('x', 'y'), (p, q, r, v) => {
+      let answer: Expr;
+      try {
+        answer = differentiate(`((${p})*(${r}))/((${q})*(${r}))`, { variable: v, maxNodes: 100_000 }).result;
+      } catch {
+        return;
+      }
+      expect(inLowestTerms(answer), toText(answer)).toBe(true);
+    }), { numRuns: runs });
+  });
+
+  // SymPy, where it is installed, says the same of the answers as written: its gcd of their numerator and denominator is a number.
+  const sympy = spawnSync('python3', ['-c', 'import sympy'], { encoding: 'utf8' });
+  it.skipIf(sympy.status !== 0)('as SymPy finds them (skipped where python3 lacks sympy)', () => {
+    const inputs = [
+      '1/(1+x^2)', 'x/(x^2+1)', '(x^2-1)/(x^2+1)', '(x^3 - x)/(x^2 - 2*x + 1)', '(x + 1)^3/(x^2 - 1)', '(x*y + 1)/(x^2*y^2 - 1)',
+      '(2*x^2 + 3*x - 2)/(x^2 + 4*x + 4)', '1/(x^3 + 1)^2', '(x^4 - 1)/(x^3 - x)', 'x^2/(x + y)^2',
+    ];
+    const answers = inputs.flatMap((input) => [1, 2].map((order) => toText(differentiate(input, { variable: 'x', order }).result)));
+    const script = [
+      'import json, sys, sympy as sp',
+      'x, y = sp.symbols("x y")',
+      'bad = []',
+      'for a in json.load(sys.stdin):',
+      '    n, d = sp.fraction(sp.sympify(a.replace("^", "**")))',
+      '    g = sp.gcd(sp.expand(n), sp.expand(d))',
+      '    if g.free_symbols: bad.append([a, str(g)])',
+      'print(json.dumps(bad))',
+    ].join('\n');
+    const run = spawnSync('python3', ['-c', script], { input: JSON.stringify(answers), encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { differentiate } from '../../src/differentiate/differentiate.js';
+import { implicit } from '../../src/multivariate/implicit.js';
+import { toText } from '../../src/print/linear.js';
+
+const derivative = (input: string, order = 1, variable = 'x', form?: 'factored'): string =>
+  toText(differentiate(input, { order, variable, ...(form ? { form } : {}) }).result);
+
+describe('answers as a textbook prints them', () => {
+  it.each([
+    // Lowest terms, the denominator a power of its factor.
+    ['1/(1+x^2)', 2, '(6*x^2 - 2)/(x^2 + 1)^3'],
+    ['x/(x^2+1)', 2, '(2*x^3 - 6*x)/(x^2 + 1)^3'],
+    ['x*y/(x^2 + y^2 + 1)^3', 1, '(y^3 + y - 5*x^2*y)/(x^2 + y^2 + 1)^4'],
+    // Absolute values and signs where they hold.
+    ['log(abs(x))', 2, '-1/x^2'],
+    ['x/abs(x)', 1, '0'],
+    ['abs(x)^3', 2, '6*abs(x)'],
+    // A minus sign in front, not in the denominator.
+    ['atan(1/x)', 1, '-1/(x^2 + 1)'],
+    ['atan(2*x)', 1, '2/(1 + 4*x^2)'],
+    // The same sum in two orders cancels; exponentials multiply.
+    ['log(exp(x)/(exp(x)+exp(y)))', 1, 'exp(y)/(exp(y) + exp(x))'],
+    ['(exp(x) - exp(-x))/(exp(x) + exp(-x))', 1, '4/(exp(x) + exp(-x))^2'],
+    ['exp(x)/(exp(x)+exp(2x))', 1, '-sigmoid(x)*(1 - sigmoid(x))'],
+    // Equal terms added, σ·σ written σ², roots of numbers together.
+    ['mish(x)', 2, 'sigmoid(x)*(1 - tanh(softplus(x))^2)*(2 + x*(1 - sigmoid(x)) - 2*x*sigmoid(x)*tanh(softplus(x)))'],
+    ['gelu(x)', 2, 'exp(-x^2/2)*(2 - x^2)/sqrt(2*pi)'],
+    // Compositions with inverses, where they hold.
+    ['sin(asin(x))', 1, '1'],
+    ['7^(log(x,7))', 1, '1'],
+    ['log(x^k)', 1, 'k/x'],
+    ['asec(1/x)', 1, '-1/sqrt(1 - x^2)'],
+    ['acos(2x - 1)', 1, '-1/sqrt(x - x^2)'],
+  ])('d/dx %s, order %i = %s', (input, order, expected) => {
+    expect(derivative(input, order)).toBe(expected);
+  });
+
+  it('writes the factored form with the positive terms first', () => {
+    expect(derivative('x^2*sin(x)', 2, 'x', 'factored')).toBe('4*x*cos(x) + 2*sin(x) - x^2*sin(x)');
+    expect(derivative('1/(1+x^2)', 2, 'x', 'factored')).toBe('2*(3*x^2 - 1)/(x^2 + 1)^3');
+  });
+
+  it('reduces implicit derivatives', () => {
+    expect(toText(implicit('(3x^2+2y^3)^4=2').result)).toBe('-x/y^2');
+    expect(toText(implicit('log(x^2+y^2)=e').result)).toBe('-x/y');
+  });
+});
