@@ -62,7 +62,8 @@ if (mode === '--child') {
         }
       }
     }
-    printGroup(group, tools, results, { parse, toText });
+    if (group.scaling) printScaling(group, tools, results);
+    else printGroup(group, tools, results, { parse, toText });
   }
   if (only.length === 0 || only.includes('robustness')) printRobustness();
 }
@@ -152,6 +153,48 @@ function printGroup(group, tools, results, { parse, toText }) {
   console.log('');
   printTable(summary);
   if (group.sizes) console.log(`dydx's answer is longer than the shortest other on ${longer.length} of ${group.inputs.length}${longer.length > 0 ? `: ${longer.join('; ')}` : ''}`);
+  console.log('');
+}
+
+/**
+ * A group of families that grow: a row per size with each system's first call and steady time,
+ * and per family how each grows (the least-squares slope of log time over log size: 1 is linear,
+ * 2 quadratic) and the most dydx takes over SymEngine at any size.
+ */
+function printScaling(group, tools, results) {
+  console.log(`## ${group.title}`);
+  console.log('first = the first call in the process (what one command meets); ms = the median of warm repeated runs');
+  const lines = [['input', ...tools.flatMap((t) => [`${t} first ms`, `${t} ms`]), 'dydx / symengine']];
+  const families = [...new Set(group.inputs.map((i) => i.family))];
+  const summary = [['family', ...tools.map((t) => `${t} growth`), 'most dydx / symengine (steady)', 'most (first calls)']];
+  for (const family of families) {
+    const inputs = group.inputs.filter((i) => i.family === family);
+    const ratios = [];
+    const firstRatios = [];
+    for (const input of inputs) {
+      const row = (t) => results[t].rows[input.input];
+      const ours = row('dydx');
+      const theirs = row('symengine');
+      const ratio = ours?.ms !== undefined && theirs?.ms !== undefined ? ours.ms / theirs.ms : undefined;
+      if (ratio !== undefined) ratios.push(ratio);
+      if (ours?.first !== undefined && theirs?.first !== undefined) firstRatios.push(ours.first / theirs.first);
+      lines.push([input.input, ...tools.flatMap((t) => [row(t)?.first === undefined ? '—' : time({ ms: row(t).first }), time(row(t))]), ratio === undefined ? '—' : ratio.toPrecision(3)]);
+    }
+    const growth = (t) => {
+      const points = inputs.map((i) => [i.size, results[t].rows[i.input]?.ms]).filter(([, ms]) => ms !== undefined && ms > 0);
+      if (points.length < 2) return '—';
+      const xs = points.map(([n]) => Math.log(n));
+      const ys = points.map(([, ms]) => Math.log(ms));
+      const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+      const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+      const slope = xs.reduce((a, x, k) => a + (x - mx) * (ys[k] - my), 0) / xs.reduce((a, x) => a + (x - mx) ** 2, 0);
+      return slope.toFixed(2);
+    };
+    summary.push([family, ...tools.map(growth), ratios.length ? Math.max(...ratios).toPrecision(3) : '—', firstRatios.length ? Math.max(...firstRatios).toPrecision(3) : '—']);
+  }
+  printTable(lines);
+  console.log('');
+  printTable(summary);
   console.log('');
 }
 

@@ -63,6 +63,19 @@ const corpusGroup = (order) => ({
   inputs: corpus.map((input) => ({ input, text: input, order })),
 });
 
+/**
+ * Families of inputs that grow, each at four sizes: the time of each size, and how it grows (the
+ * slope of log time over log size), beside SymEngine's.
+ */
+export const families = [
+  { name: 'nested radicals √(x + √(x + …)), depth', sizes: [4, 8, 16, 32], text: (n) => `${'sqrt(x + '.repeat(n - 1)}sqrt(x)${')'.repeat(n - 1)}` },
+  { name: 'continued fraction 1/(1 + 1/(1 + …x)), depth', sizes: [2, 4, 8, 16], text: (n) => nested('1/(1 + ', n) },
+  { name: 'product of linear factors (x + k), factors', sizes: [4, 8, 16, 32], text: product },
+  { name: 'sum of exp(kx)/(1 + exp(kx)), terms', sizes: [4, 8, 16, 32], text: (n) => Array.from({ length: n }, (_, i) => `exp(${i + 1}*x)/(1 + exp(${i + 1}*x))`).join(' + ') },
+  { name: '(x^2 + 3x + 1)^n*(2x - 1)^n, n', sizes: [5, 10, 20, 40], text: (n) => `(x^2 + 3*x + 1)^${n}*(2*x - 1)^${n}` },
+  { name: 'power tower x^x^…^x, height', sizes: [2, 3, 4, 5], text: (n) => Array.from({ length: n }, () => 'x').join('^') },
+];
+
 export const groups = [
   corpusGroup(1),
   corpusGroup(2),
@@ -80,6 +93,13 @@ export const groups = [
     title: 'The gradient of a two-layer tanh network, 8 units, by its 20 inputs',
     tools: ['dydx', 'symengine', 'maxima', 'sympy'],
     inputs: [{ input: 'network gradient (20 partials)', ...network() }],
+  },
+  {
+    name: 'scaling',
+    title: 'Families that grow, four sizes each: parse, differentiate, simplify, print text',
+    tools: ['dydx', 'symengine'],
+    scaling: true,
+    inputs: families.flatMap((family) => family.sizes.map((size) => ({ input: `${family.name} ${size}`, text: family.text(size), family: family.name, size }))),
   },
   {
     name: 'large',

@@ -91,7 +91,7 @@ function symengine(cases) {
   for (const line of run.stdout.split('\n').filter((l) => l.startsWith('{'))) {
     const r = JSON.parse(line);
     const i = Number(r.id.slice(1));
-    rows[cases[i].id] = { ms: r.ms, answer: cases[i].vars.length > 1 ? undefined : answers[i] };
+    rows[cases[i].id] = { ms: r.ms, first: r.first_ms, answer: cases[i].vars.length > 1 ? undefined : answers[i] };
   }
   return { rows, peakRssMb };
 }

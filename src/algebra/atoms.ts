@@ -17,6 +17,7 @@ const keys = new WeakMap<Expr, number>();
 
 /** A small number, equal for equal atoms and only for them, however deep the atoms are. */
 export function atomKey(e: Expr): number {
+  if (!e.hasDecimal) return e.id;
   let key = keys.get(e);
   if (key === undefined) {
     key = withoutDecimals(e).id;

@@ -76,6 +76,7 @@ export function mul(f: Coefficient, g: Coefficient, u: number): Coefficient {
   const a = f as Dense;
   const b = g as Dense;
   if (a.length === 0 || b.length === 0) return [];
+  if (u === 0) return mulNumbers(a as readonly Int[], b as readonly Int[]);
   const out: Coefficient[] = Array.from({ length: a.length + b.length - 1 }, () => zeroAt(u - 1));
   for (let i = 0; i < a.length; i++) {
     checkLimits();
@@ -86,6 +87,47 @@ export function mul(f: Coefficient, g: Coefficient, u: number): Coefficient {
     }
   }
   return strip(out, u);
+}
+
+/** The product of two polynomials in one variable, accumulated in place. */
+function mulNumbers(a: readonly Int[], b: readonly Int[]): Int[] {
+  const out: Int[] = new Array<Int>(a.length + b.length - 1).fill(0);
+  for (let i = 0; i < a.length; i++) {
+    const ai = a[i]!;
+    if (ai === 0) continue;
+    for (let j = 0; j < b.length; j++) {
+      const bj = b[j]!;
+      if (bj !== 0) out[i + j] = Z.add(out[i + j]!, Z.mul(ai, bj));
+    }
+  }
+  let n = out.length;
+  while (n > 0 && out[n - 1] === 0) n--;
+  out.length = n;
+  return out;
+}
+
+/** f / g in one variable where g divides f exactly, else undefined: the remainder worked out in place. */
+function divideNumbers(f: readonly Int[], g: readonly Int[]): Int[] | undefined {
+  if (f.length < g.length) return f.length === 0 ? [] : undefined;
+  const rest = [...f];
+  const dg = g.length - 1;
+  const lead = g[dg]!;
+  const quotient: Int[] = new Array<Int>(f.length - dg).fill(0);
+  for (let k = f.length - 1; k >= dg; k--) {
+    const top = rest[k]!;
+    if (top === 0) continue;
+    const [q, r] = Z.divRem(top, lead);
+    if (r !== 0) return undefined;
+    quotient[k - dg] = q;
+    for (let i = 0; i < dg; i++) {
+      const gi = g[i]!;
+      if (gi !== 0) rest[k - dg + i] = Z.sub(rest[k - dg + i]!, Z.mul(q, gi));
+    }
+    rest[k] = 0;
+    if ((k & 63) === 0) checkLimits();
+  }
+  for (let i = 0; i < dg; i++) if (rest[i] !== 0) return undefined;
+  return quotient;
 }
 
 /** The leading coefficient in the first variable. */
@@ -136,6 +178,7 @@ export function divideExactly(f: Coefficient, g: Coefficient, u: number): Coeffi
     const [q, r] = Z.divRem(f as Int, g as Int);
     return Z.isZero(r) ? q : undefined;
   }
+  if (u === 0) return divideNumbers(f as readonly Int[], g as readonly Int[]);
   let rest = f as Dense;
   const divisor = g as Dense;
   if (rest.length === 0) return [];

@@ -14,6 +14,7 @@ import {
   polyHash, polyOf, powPoly, zeroPoly, addPoly, fromSums, type Poly,
 } from './poly.js';
 import { polyGcd } from './poly-gcd.js';
+import { surelyCoprime } from './coprime.js';
 import {
   gcdRatio, isOneRatio, isZeroRatio, mulRatio, oneRatio, powRatio, ratioOf, rootRatio, zeroRatio, type Ratio,
 } from './ratio.js';
@@ -391,7 +392,7 @@ function sharedFactor(a: Base, b: Base): { gcd: Poly; cofactorA: Poly; cofactorB
     for (const k of m.keys) if (atomsOfA.has(k)) shares = true;
     if (shares) break;
   }
-  if (!shares) return undefined;
+  if (!shares || surelyCoprime(a.poly, b.poly)) return undefined;
   const g = polyGcd(a.poly, b.poly);
   if (!g || constantOf(g.gcd) !== undefined) return undefined;
   return { gcd: g.gcd, cofactorA: g.cofactorA, cofactorB: g.cofactorB };

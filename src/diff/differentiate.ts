@@ -3,7 +3,6 @@ import type { Expr } from '../expr/types.js';
 import { dependsOn, postOrder, variablesOf } from '../expr/traverse.js';
 import { maxRecursionDepth } from '../expr/size.js';
 import type { DiffStep } from './steps.js';
-import { StructuralMap } from '../expr/structural-map.js';
 import { functionTable, type FunctionTable } from '../functions/table.js';
 import { polynomialInFunctionRule, polynomialInFunctionsRule } from './polynomial-rule.js';
 import {
@@ -30,9 +29,9 @@ export interface DeriveOptions {
 
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
 export function derive(e: Expr, variable: string, options: DeriveOptions = {}): DiffStep {
-  // Keyed by structure (hash, then equality): equal parts are differentiated once, whether
-  // they are one shared object or typed twice, as in (1 + e^(−x))·(1 + e^(−x)).
-  const memo = new Map<string, StructuralMap<DiffStep>>();
+  // Keyed by node: equal parts are one node (see expr/factory.ts), so they are differentiated once,
+  // whether shared or typed twice, as in (1 + e^(−x))·(1 + e^(−x)).
+  const memo = new Map<string, Map<Expr, DiffStep>>();
   let placeholder: string | undefined;
   const replaced = (part: Expr, step: DiffStep): DiffStep => options.replace?.(part, step) ?? step;
   const ctx: RuleContext = {
@@ -47,7 +46,7 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
       // A leaf's rule is quicker than looking it up.
       if (part.size === 1) return replaced(part, apply(part, context));
       let byNode = memo.get(v);
-      if (!byNode) memo.set(v, (byNode = new StructuralMap()));
+      if (!byNode) memo.set(v, (byNode = new Map()));
       const known = byNode.get(part);
       if (known) return known;
       checkLimits();

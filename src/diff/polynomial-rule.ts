@@ -1,12 +1,13 @@
 import type { Call, Expr } from '../expr/types.js';
 import { add, derivative, mul } from '../expr/factory.js';
-import { containsCall, dependsOn } from '../expr/traverse.js';
+import { children, dependsOn } from '../expr/traverse.js';
 import { fromTemplate } from '../expr/template.js';
 import { functionNames, functionTable, oneArgumentDerivative, type FunctionName } from '../functions/table.js';
 import { atomKey, compareAtoms, sameAtom } from '../algebra/atoms.js';
 import { constantPoly, differentiatePoly, type PolyOver } from '../algebra/poly.js';
 import { multiplyFactored, polyFactored, polynomialOverNumber } from '../algebra/factored.js';
-import { normalForm, remember } from '../algebra/normal-form.js';
+import { algebraicParts, normalForm, remember } from '../algebra/normal-form.js';
+import { foldParts } from '../expr/fold.js';
 import { univariateOf } from '../algebra/univariate.js';
 import { polyExpr } from '../algebra/to-expr.js';
 import type { DiffStep } from './steps.js';
@@ -28,9 +29,33 @@ const written = (p: PolyOver): Expr => remember(polyExpr(p.poly, p.denominator),
 
 /** Sums, products and powers may be polynomials, and so may one over a number: σ(x/3)·(1 − σ(x/3))/3. */
 const mayBePolynomial = (e: Expr): boolean =>
-  e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || (e.kind === 'div' && e.denominator.kind === 'num' && mayBePolynomial(e.numerator));
+  (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || (e.kind === 'div' && e.denominator.kind === 'num' && mayBePolynomial(e.numerator)))
+  && writtenAsPolynomial(e);
+
+const asPolynomial = new WeakMap<Expr, boolean>();
+
+/**
+ * Whether e is written as a polynomial in its atoms: no quotient but by a number, no power but a
+ * whole one ≥ 0. A sum of thirty quotients is not worked out only to find it is none.
+ */
+const writtenAsPolynomial = (e: Expr): boolean => foldParts<Expr, boolean>(e, (node) => (node.kind === 'call' ? [] : algebraicParts(node)), (node, of) => {
+  switch (node.kind) {
+    case 'add': return node.terms.every(of);
+    case 'mul': return node.factors.every(of);
+    case 'neg': return of(node.operand);
+    case 'div': return node.denominator.kind === 'num' && of(node.numerator);
+    case 'pow': return node.exponent.kind !== 'num' || (node.exponent.value.d === 1n && node.exponent.value.s > 0n && of(node.base));
+    default: return true;
+  }
+}, asPolynomial);
 
 const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.filter((name) => functionTable[name].derivativeIsPolynomialInItself));
+
+const holding = new WeakMap<Expr, boolean>();
+
+/** Whether a call of such a function is anywhere in e: asked of every product differentiated, so kept for each part. */
+const holdsClosedFunction = (e: Expr): boolean => foldParts<Expr, boolean>(e, children, (node, of) =>
+  (node.kind === 'call' && closedUnderDerivative.has(node.name)) || children(node).some(of), holding);
 
 /**
  * (P(f))′ = P′(f)·f′ for a polynomial P in one function f = σ(u), tanh(u) or e^u with u′
@@ -41,7 +66,7 @@ const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.f
 export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | undefined {
   if (!mayBePolynomial(e)) return undefined;
   // Working out the rational function of a long sum only to find no σ in it would cost more than the rest.
-  if (!containsCall(e, closedUnderDerivative)) return undefined;
+  if (!holdsClosedFunction(e)) return undefined;
   const r = polynomialOverNumber(normalForm(e));
   if (!r) return undefined;
   const p = univariateOf(r.poly);

@@ -41,6 +41,11 @@ function complexityOf(own: number, parts: readonly Expr[]): number {
   return total;
 }
 const depthOf2 = (a: Expr, b: Expr): number => 1 + Math.max(a.depth, b.depth);
+/** Whether a number below is written as a decimal: the algebra then knows such a part by its fraction's twin (see atoms.ts). */
+function decimalsIn(parts: readonly Expr[]): boolean {
+  for (const p of parts) if (p.hasDecimal) return true;
+  return false;
+}
 
 /*
  * Equal trees are one tree: every node is interned, so building x + 1 twice gives the same
@@ -102,30 +107,30 @@ function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
 function addNode(terms: readonly Expr[]): Add {
   const hash = hashList(seed.add, terms.map((t) => t.hash));
   return intern(hash, (n) => n.kind === 'add' && sameList(n.terms, terms),
-    (id) => ({ kind: 'add', terms, id, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms) }));
+    (id) => ({ kind: 'add', terms, id, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms), hasDecimal: decimalsIn(terms) }));
 }
 function mulNode(factors: readonly Expr[]): Mul {
   const hash = hashList(seed.mul, factors.map((f) => f.hash));
   return intern(hash, (n) => n.kind === 'mul' && sameList(n.factors, factors),
-    (id) => ({ kind: 'mul', factors, id, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors) }));
+    (id) => ({ kind: 'mul', factors, id, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors), hasDecimal: decimalsIn(factors) }));
 }
 function divNode(numerator: Expr, denominator: Expr): Div {
   const hash = mix(mix(seed.div, numerator.hash), denominator.hash);
   return intern(hash, (n) => n.kind === 'div' && n.numerator === numerator && n.denominator === denominator, (id) => ({
     kind: 'div', numerator, denominator, id, hash,
-    size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator), complexity: ownComplexity.div + numerator.complexity + denominator.complexity,
+    size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator), complexity: ownComplexity.div + numerator.complexity + denominator.complexity, hasDecimal: numerator.hasDecimal || denominator.hasDecimal,
   }));
 }
 function negNode(operand: Expr): Neg {
   const hash = mix(seed.neg, operand.hash);
   return intern(hash, (n) => n.kind === 'neg' && n.operand === operand,
-    (id) => ({ kind: 'neg', operand, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity }));
+    (id) => ({ kind: 'neg', operand, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity, hasDecimal: operand.hasDecimal }));
 }
 function powNode(base: Expr, exponent: Expr): Pow {
   const hash = mix(mix(seed.pow, base.hash), exponent.hash);
   return intern(hash, (n) => n.kind === 'pow' && n.base === base && n.exponent === exponent, (id) => ({
     kind: 'pow', base, exponent, id, hash, size: sizeOf2(base, exponent), depth: depthOf2(base, exponent),
-    complexity: ownComplexity.pow(base, exponent) + base.complexity + exponent.complexity,
+    complexity: ownComplexity.pow(base, exponent) + base.complexity + exponent.complexity, hasDecimal: base.hasDecimal || exponent.hasDecimal,
   }));
 }
 
@@ -134,19 +139,19 @@ export function num(value: Rational, decimal = false): Num {
   const asDecimal = decimal && isTerminating(value);
   // 0.1 and 1/10 are equal (see equals) but printed apart: two nodes.
   return intern(hash, (n) => n.kind === 'num' && n.decimal === asDecimal && n.value.n === value.n && n.value.d === value.d && n.value.s === value.s,
-    (id) => ({ kind: 'num', value, decimal: asDecimal, id, hash, size: 1, depth: 1, complexity: ownComplexity.num(value) }));
+    (id) => ({ kind: 'num', value, decimal: asDecimal, id, hash, size: 1, depth: 1, complexity: ownComplexity.num(value), hasDecimal: asDecimal }));
 }
 
 export const int = (n: number | bigint): Num => num(rational(n));
 
 export function constant(name: ConstantName): Constant {
   const hash = mix(seed.constant, hashString(name));
-  return intern(hash, (n) => n.kind === 'constant' && n.name === name, (id) => ({ kind: 'constant', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other }));
+  return intern(hash, (n) => n.kind === 'constant' && n.name === name, (id) => ({ kind: 'constant', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other, hasDecimal: false }));
 }
 
 export function variable(name: string): Variable {
   const hash = mix(seed.variable, hashString(name));
-  return intern(hash, (n) => n.kind === 'variable' && n.name === name, (id) => ({ kind: 'variable', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other }));
+  return intern(hash, (n) => n.kind === 'variable' && n.name === name, (id) => ({ kind: 'variable', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other, hasDecimal: false }));
 }
 
 export function add(terms: readonly Expr[]): Expr {
@@ -201,7 +206,7 @@ export function call(name: FunctionName, args: readonly Expr[]): Call {
   checkCall(name, args.length);
   const hash = hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash));
   return intern(hash, (n) => n.kind === 'call' && n.name === name && sameList(n.args, args), (id) => ({
-    kind: 'call', name, args, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args),
+    kind: 'call', name, args, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args),
   }));
 }
 
@@ -222,14 +227,14 @@ export function apply(name: AbstractFunctionName, args: readonly Expr[], orders:
   const hash = hashList(hashList(mix(seed.apply, hashString(name)), orders), args.map((a) => a.hash));
   const sameOrders = (other: readonly number[]): boolean => other.length === orders.length && other.every((o, i) => o === orders[i]);
   return intern(hash, (n) => n.kind === 'apply' && n.name === name && sameOrders(n.orders) && sameList(n.args, args),
-    (id) => ({ kind: 'apply', name, args, orders, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args) }));
+    (id) => ({ kind: 'apply', name, args, orders, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args) }));
 }
 
 /** (u)′ with respect to a variable, unevaluated. */
 export function derivative(operand: Expr, variable: string): Derivative {
   const hash = mix(mix(seed.derivative, hashString(variable)), operand.hash);
   return intern(hash, (n) => n.kind === 'derivative' && n.variable === variable && n.operand === operand, (id) => ({
-    kind: 'derivative', operand, variable, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity,
+    kind: 'derivative', operand, variable, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity, hasDecimal: operand.hasDecimal,
   }));
 }
 

@@ -22,6 +22,8 @@ interface NodeBase {
   readonly depth: number;
   /** Size as a reader sees it (see algebra/complexity.ts), computed once by the factory from its own share (expr/own-complexity.ts). */
   readonly complexity: number;
+  /** Whether a number in the tree is written as a decimal (0.5 rather than 1/2), worked out once by the factory. */
+  readonly hasDecimal: boolean;
 }
 
 /** An exact rational literal. `decimal` only says how to print it (0.1 rather than 1/10). */

@@ -48,13 +48,30 @@ const isEvenPowerOf = (part: Expr, name: FunctionName): part is Pow & { base: Ca
 /** The algebraic parts of a node, where a square may be replaced: not the arguments of functions. */
 const algebraicParts = (e: Expr): readonly Expr[] => (e.kind === 'add' || e.kind === 'mul' || e.kind === 'neg' || e.kind === 'div' ? children(e) : []);
 
+/** The squares f(u)^(2k) of functions with a square identity among the algebraic parts of each expression, worked out once. */
+const squaresIn = new WeakMap<Expr, readonly (Pow & { base: Call })[]>();
+const noSquares: readonly (Pow & { base: Call })[] = [];
+
+function squaresOf(e: Expr): readonly (Pow & { base: Call })[] {
+  return foldParts<Expr, readonly (Pow & { base: Call })[]>(e, algebraicParts, (part, of) => {
+    if (part.kind === 'pow' && part.base.kind === 'call' && squareNames.has(part.base.name) && isEvenPowerOf(part, part.base.name)) return [part];
+    let found = noSquares;
+    for (const child of algebraicParts(part)) {
+      const below = of(child);
+      if (below.length > 0) found = found === noSquares ? below : [...found, ...below];
+    }
+    return found;
+  }, squaresIn);
+}
+
+const squareNames: ReadonlySet<FunctionName> = new Set(squares.map(({ name }) => name));
+
 /** The arguments u of the squares f(u)^(2k) among the algebraic parts of an expression. */
 function squaredArguments(e: Expr, name: FunctionName): Expr[] {
   const found: Expr[] = [];
-  foldParts<Expr, null>(e, algebraicParts, (part) => {
-    if (isEvenPowerOf(part, name) && !found.some((u) => equals(u, part.base.args[0]!))) found.push(part.base.args[0]!);
-    return null;
-  });
+  for (const part of squaresOf(e)) {
+    if (part.base.name === name && !found.some((u) => equals(u, part.base.args[0]!))) found.push(part.base.args[0]!);
+  }
   return found;
 }
 
@@ -98,6 +115,7 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
     if (known === undefined) callArguments.set(t, (known = argumentsOfCalls(t)));
     return known;
   };
+  if (squaresOf(e).length === 0) return undefined;
   let current: Expr = e;
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {

@@ -1,7 +1,6 @@
 import { checkLimits } from '../errors.js';
 import type { Expr } from '../expr/types.js';
 import { children, equals, postOrder, withChildren } from '../expr/traverse.js';
-import { StructuralMap } from '../expr/structural-map.js';
 import { maxRecursionDepth } from '../expr/size.js';
 import { tidyRules } from './rules.js';
 import { algebraRules } from './normal-form-rules.js';
@@ -49,7 +48,7 @@ interface Done {
 /** Normal forms to share between simplifications with the same rules and form (see SimplifyOptions.memo). */
 export class SimplifyMemo {
   /** A part's normal form where no step made it (most parts), and its Done otherwise. */
-  readonly done = new StructuralMap<Expr | Done>();
+  readonly done = new Map<Expr, Expr | Done>();
 }
 
 export type SimplifyForm = 'auto' | 'expanded' | 'factored' | 'exp';
@@ -68,15 +67,14 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   const maxSteps = options.maxSteps ?? 1_000_000;
   const places = options.places === true;
   const steps: RewriteStep[] = [];
-  // Keyed by structure, so equal parts are simplified (and their steps recorded) once.
-  const normal = (places ? undefined : options.memo?.done) ?? new StructuralMap<Expr | Done>();
+  // Keyed by node, and equal parts are one node: each is simplified (and its steps recorded) once.
+  const normal = (places ? undefined : options.memo?.done) ?? new Map<Expr, Expr | Done>();
   // The rules for each kind of node, in their order: a node is offered only the rules for its kind.
   const rulesFor = new Map<Expr['kind'], AnyRewriteRule[]>();
   for (const rule of rules) rulesFor.set(rule.kind, [...(rulesFor.get(rule.kind) ?? []), rule]);
 
   const visit = (node: Expr, path: readonly number[]): Expr => {
-    // A variable or constant no rule rewrites is its own normal form. (Numbers still go through
-    // the map: equal numbers share one entry, and so how the first was written, 0.1 or 1/10.)
+    // A variable or constant no rule rewrites is its own normal form.
     if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
     const known = places ? undefined : normal.get(node);
     if (known) {

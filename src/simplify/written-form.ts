@@ -1,7 +1,8 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num } from '../expr/factory.js';
-import { containsCall } from '../expr/traverse.js';
+import { children, containsCall, withChildren } from '../expr/traverse.js';
+import { foldParts } from '../expr/fold.js';
 import { isNegativeLooking } from '../expr/sign.js';
 import { complexity, simpler } from '../algebra/complexity.js';
 import { compareAtoms } from '../algebra/atoms.js';
@@ -11,8 +12,7 @@ import { atomMonomial, divideMonomials, isUnit, unitMonomial, type Monomial } fr
 import { addPoly, monomialPoly, negPoly, type Poly } from '../algebra/poly.js';
 import { expandFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
 import { exponentialArgument } from '../algebra/exponential-atoms.js';
-import { algebraicParts, normalForm } from '../algebra/normal-form.js';
-import { foldParts } from '../expr/fold.js';
+import { normalForm } from '../algebra/normal-form.js';
 import { isTerminating, toDecimalString } from '../expr/rational.js';
 import { factorForWriting, writtenConstantFirst } from '../algebra/factor.js';
 import { univariateOf } from '../algebra/univariate.js';
@@ -290,14 +290,23 @@ export function normalToExpr(f: Factored, form: Form, decimal = false): Expr {
   const magnitude = toFraction({ n: Z.abs(c.n), d: c.d });
   // Only a decimal no longer than the fraction: 0.5 and 0.25, not 0.0625 for 1/16.
   if (decimal && c.d !== 1 && isTerminating(magnitude) && toDecimalString(magnitude).length <= magnitude.toFraction().length + 1) {
-    const rest = normalToExpr({ ...f, coefficient: { n: 1, d: 1 } }, form);
+    const rest = normalToExpr({ ...f, coefficient: { n: 1, d: 1 } }, form, true);
     const value = num(magnitude, true);
     const times = (e: Expr): Expr => mul([value, ...(e.kind === 'mul' ? e.factors : [e])]);
     // In front of a quotient's numerator: 0.5cos(x)/√(…), not 0.5·(cos(x)/√(…)).
     const product = rest.kind === 'div' ? div(times(rest.numerator), rest.denominator) : times(rest);
     return Z.sign(c.n) < 0 ? neg(product) : product;
   }
-  return normalToExprAsWritten(f, form);
+  const written = normalToExprAsWritten(f, form);
+  return decimal ? withDecimalExponents(written) : written;
+}
+
+/** The fractional exponents of a written form as decimals, where they have a finite expansion: σ(x)^0.1, not σ(x)^(1/10). */
+function withDecimalExponents(e: Expr): Expr {
+  return foldParts<Expr, Expr>(e, children, (node, of) => {
+    if (node.kind === 'num') return node.value.d !== 1n && !node.decimal && isTerminating(node.value) ? num(node.value, true) : node;
+    return withChildren(node, children(node).map(of));
+  });
 }
 
 function normalToExprAsWritten(f: Factored, form: Form): Expr {
@@ -341,12 +350,6 @@ function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
   return sign < 0 ? neg(quotient) : quotient;
 }
 
-const decimals = new WeakMap<Expr, boolean>();
-
-/** Whether a number of the algebraic part of e is written as a decimal. */
-const hasDecimals = (e: Expr): boolean =>
-  foldParts<Expr, boolean>(e, algebraicParts, (node, of) => (node.kind === 'num' ? node.decimal : algebraicParts(node).some(of)), decimals);
-
 /** Each expression's normal form written automatically. */
 const writtenAuto = new WeakMap<Expr, Expr>();
 
@@ -360,7 +363,7 @@ export function writtenNormalForm(e: Expr, form: Form): Expr {
     const known = writtenAuto.get(e);
     if (known) return known;
   }
-  const written = normalToExpr(normalForm(e), form, hasDecimals(e));
+  const written = normalToExpr(normalForm(e), form, e.hasDecimal);
   if (form === 'auto') writtenAuto.set(e, written);
   return written;
 }
