@@ -39,17 +39,23 @@ function inverseMod(a: number): number {
 /** Fixed values for the atoms other than the main one: reproducible, and unlikely to be special. */
 const valueOf = (key: number): number => 1 + ((key * 2_654_435_761) % (prime - 1));
 
-/** p as coefficients by degree in the atom `main`, the other atoms set to values, modulo the prime; undefined for exponents not whole and ≥ 0. */
-function image(p: Poly, main: number): number[] | undefined {
+/**
+ * p as coefficients by degree in the atom `main`, the other atoms set to values, modulo the prime;
+ * each atom's exponents counted in units of 1/scale (√x and x are t and t² in t = x^(1/2)).
+ * Undefined for exponents that are not whole and ≥ 0 in those units.
+ */
+function image(p: Poly, main: number, scales: ReadonlyMap<number, number>): number[] | undefined {
   const out: number[] = [];
   for (let t = 0; t < p.monomials.length; t++) {
     const m = p.monomials[t]!;
-    if (m.dens) return undefined;
     let value = residue(p.coefficients[t]!);
     let degree = 0;
     for (let i = 0; i < m.keys.length; i++) {
-      const e = m.nums[i]!;
-      if (typeof e !== 'number' || e < 0 || e > 100_000) return undefined;
+      const n = m.nums[i]!;
+      const d = m.dens ? m.dens[i]! : 1;
+      if (typeof n !== 'number' || typeof d !== 'number') return undefined;
+      const e = (n * (scales.get(m.keys[i]!) ?? 1)) / d;
+      if (!Number.isInteger(e) || e < 0 || e > 100_000) return undefined;
       if (m.keys[i] === main) degree = e;
       else value = mulMod(value, powMod(valueOf(m.keys[i]!), e));
     }
@@ -57,6 +63,22 @@ function image(p: Poly, main: number): number[] | undefined {
     out[degree] = (out[degree]! + value) % prime;
   }
   return out;
+}
+
+/** For each atom, the least common multiple of its exponents' denominators in both polynomials. */
+function scalesOf(a: Poly, b: Poly): Map<number, number> {
+  const scales = new Map<number, number>();
+  for (const p of [a, b]) {
+    for (const m of p.monomials) {
+      if (!m.dens) continue;
+      m.keys.forEach((k, i) => {
+        const d = Number(m.dens![i]!);
+        const known = scales.get(k) ?? 1;
+        if (known % d !== 0) scales.set(k, Number(Z.lcm(known, d)));
+      });
+    }
+  }
+  return scales;
 }
 
 const degreeOf = (p: readonly number[]): number => {
@@ -83,12 +105,12 @@ function gcdDegree(a0: readonly number[], b0: readonly number[]): number {
   return a.length - 1;
 }
 
-/** The degree of p in the atom with this key (as the polynomial stands, before any reduction). */
-function degreeIn(p: Poly, key: number): number {
+/** The degree of p in the atom with this key, in units of 1/scale (as the polynomial stands, before any reduction). */
+function degreeIn(p: Poly, key: number, scale = 1): number {
   let d = 0;
   for (const m of p.monomials) {
     const i = m.keys.indexOf(key);
-    if (i >= 0) d = Math.max(d, Number(m.nums[i]!));
+    if (i >= 0) d = Math.max(d, (Number(m.nums[i]!) * scale) / Number(m.dens ? m.dens[i]! : 1));
   }
   return d;
 }
@@ -97,13 +119,15 @@ function degreeIn(p: Poly, key: number): number {
 export function surelyCoprime(a: Poly, b: Poly): boolean {
   const keys = new Set<number>();
   for (const m of a.monomials) for (const k of m.keys) keys.add(k);
+  const scales = scalesOf(a, b);
   for (const key of keys) {
-    if (degreeIn(b, key) === 0) continue;
-    const ia = image(a, key);
-    const ib = image(b, key);
+    const scale = scales.get(key) ?? 1;
+    if (degreeIn(b, key, scale) === 0) continue;
+    const ia = image(a, key, scales);
+    const ib = image(b, key, scales);
     if (!ia || !ib) return false;
     // The images keep their degrees (the leading coefficients do not vanish), or the test says nothing.
-    if (degreeOf(ia) !== degreeIn(a, key) || degreeOf(ib) !== degreeIn(b, key)) return false;
+    if (degreeOf(ia) !== degreeIn(a, key, scale) || degreeOf(ib) !== degreeIn(b, key, scale)) return false;
     if (gcdDegree(ia, ib) > 0) return false;
   }
   return true;

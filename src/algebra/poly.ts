@@ -189,9 +189,9 @@ export function contentOf(p: Poly): Int {
 /** Each atom at its least exponent over the terms (0 where a term lacks it): what every term has. */
 export function commonMonomial(p: Poly): Monomial {
   if (p.monomials.length === 0) return unitMonomial();
+  // Every term is looked at, even once no atom is in all of them: a later one may have an atom to a negative power.
   let m = p.monomials[0]!;
-  for (let i = 1; i < p.monomials.length && !isUnit(m); i++) m = meetMonomials(m, p.monomials[i]!);
-  // Atoms whose least exponent is negative are below in every term... or missing: meet keeps only shared negatives.
+  for (let i = 1; i < p.monomials.length; i++) m = meetMonomials(m, p.monomials[i]!);
   return m;
 }
 

@@ -76,12 +76,15 @@ function groupedBySigmoid(p: Poly): Expr | undefined {
 
 /** A polynomial (over a whole denominator) written out expanded, factored, or whichever is smaller. */
 function polynomialExpr(p: Poly, form: Form): Expr {
-  if (form === 'auto') {
-    const grouped = groupedBySigmoid(p);
-    if (grouped) return grouped;
-  }
-  return ungroupedPolynomialExpr(p, form);
+  // A factor of a normal form is one object wherever it stands (bases are interned: see factored.ts),
+  // and is written again at each part of an expression that holds it: it is written once.
+  const known = writtenPolynomials[form].get(p);
+  if (known) return known;
+  const written = (form === 'auto' ? groupedBySigmoid(p) : undefined) ?? ungroupedPolynomialExpr(p, form);
+  writtenPolynomials[form].set(p, written);
+  return written;
 }
+const writtenPolynomials: Record<Form, WeakMap<Poly, Expr>> = { auto: new WeakMap(), expanded: new WeakMap(), factored: new WeakMap() };
 
 function ungroupedPolynomialExpr(p: Poly, form: Form): Expr {
   const expanded = polyExpr(p);
