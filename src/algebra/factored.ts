@@ -1,22 +1,19 @@
 import type { Expr } from '../expr/types.js';
 import { checkLimits } from '../errors.js';
-import { call, int } from '../expr/factory.js';
+import { call } from '../expr/factory.js';
 import * as Z from './integer.js';
 import type { Int } from './integer.js';
-import {
-  atomMonomial, divideMonomials, exponentIn, isUnit, meetMonomials, monomialGeneration, monomialPower, multiplyMonomials, unitMonomial,
-  type Monomial,
-} from './monomial.js';
-import { atomKey } from './atoms.js';
-import { exponentialArgument } from './exponential-atoms.js';
+import { atomMonomial, isUnit, monomialGeneration, monomialPower, multiplyMonomials, unitMonomial, type Monomial } from './monomial.js';
+import { withAbsoluteValues, withOppositeExponentials } from './monomial-identities.js';
+import { foldNumbers, hasNumberAtom, largestRootOfContent, numberPower } from './number-roots.js';
 import {
   commonMonomial, constantOf, contentOf, divideByMonomial, divideCoefficientsBy, isZeroPoly, monomialPoly, mulPoly, polyEquals,
-  polyHash, polyOf, powPoly, zeroPoly, addPoly, fromSums, type Poly,
+  polyHash, powPoly, type Poly,
 } from './poly.js';
 import { polyGcd } from './poly-gcd.js';
 import { surelyCoprime } from './coprime.js';
 import {
-  gcdRatio, isOneRatio, isZeroRatio, mulRatio, oneRatio, powRatio, ratioOf, rootRatio, zeroRatio, type Ratio,
+  isOneRatio, isZeroRatio, mulRatio, oneRatio, powRatio, ratioOf, rootRatio, zeroRatio, type Ratio,
 } from './ratio.js';
 
 /*
@@ -30,7 +27,7 @@ import {
  */
 
 /** A polynomial that is raised to a power: whole coefficients, two terms or more. */
-interface Base {
+export interface Base {
   readonly poly: Poly;
   /** Unique among the bases made since the monomials were last renewed. */
   readonly id: number;
@@ -107,7 +104,7 @@ function leadingIndex(p: Poly): number {
 // ---------------------------------------------------------------------------------------------
 // Making normal forms
 
-const zeroFactored: Factored = { coefficient: zeroRatio, monomial: unitMonomial(), powers: [] };
+export const zeroFactored: Factored = { coefficient: zeroRatio, monomial: unitMonomial(), powers: [] };
 export const isZeroFactored = (f: Factored): boolean => isZeroRatio(f.coefficient);
 
 export const numberFactored = (q: Ratio): Factored => (isZeroRatio(q) ? zeroFactored : { coefficient: q, monomial: unitMonomial(), powers: [] });
@@ -128,160 +125,10 @@ export function polyFactored(p: Poly, denominator: Int = 1): Factored {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Absolute values and signs
-
-const callOf = (atom: Expr, name: 'abs' | 'sign'): Expr | undefined =>
-  (atom.kind === 'call' && atom.name === name && atom.args.length === 1 ? atom.args[0] : undefined);
-
-/**
- * A monomial with the identities of |u| and sign(u) applied where they hold:
- *  - |u|^(2k) is u^(2k);
- *  - u^a·|u|^b with a and b of opposite signs (so u = 0 is excluded) is sign(u)^a·|u|^(a + b):
- *    x/|x| is sign(x), x²/|x| is |x|;
- *  - u·sign(u) is |u|;
- *  - sign(u)^(2k) is 1 where u = 0 is excluded (u or |u| below the fraction bar): sign(x)²/x² is 1/x².
- */
-function withAbsoluteValues(m: Monomial): Monomial {
-  let any = false;
-  for (const atom of m.atoms) if (callOf(atom, 'abs') || callOf(atom, 'sign')) any = true;
-  if (!any) return m;
-  const exponent = (atom: Expr): [Int, Int] => exponentIn(m, atomKey(atom));
-  let out = m;
-  const replace = (atom: Expr, by: Monomial): void => {
-    const [n, d] = exponentIn(out, atomKey(atom));
-    out = multiplyMonomials(divideMonomials(out, atomMonomial(atom, n, d)), by);
-  };
-  for (const atom of m.atoms) {
-    const u = callOf(atom, 'abs');
-    if (!u) continue;
-    const [b, bd] = exponent(atom);
-    if (bd !== 1) continue;
-    if (isEven(b)) {
-      replace(atom, atomMonomial(u, b));
-      continue;
-    }
-    const [a, ad] = exponent(u);
-    if (ad !== 1 || Z.isZero(a) || Z.sign(a) === Z.sign(b)) continue;
-    replace(u, unitMonomial());
-    replace(atom, multiplyMonomials(atomMonomial(call('sign', [u]), a), atomMonomial(atom, Z.add(a, b))));
-  }
-  // u·sign(u) is |u|, everywhere: x·sign(x) is |x|.
-  for (const atom of out.atoms) {
-    const u = callOf(atom, 'sign');
-    if (!u) continue;
-    const [a, ad] = exponentIn(out, atomKey(u));
-    const [b, bd] = exponentIn(out, atomKey(atom));
-    if (ad !== 1 || bd !== 1 || !isPositive(a) || !isPositive(b) || isEven(b)) continue;
-    out = multiplyMonomials(divideMonomials(out, multiplyMonomials(atomMonomial(u), atomMonomial(atom))), atomMonomial(call('abs', [u])));
-  }
-  // sign(u)^(2k) is 1, and sign(u)^(2k + 1) is sign(u), where u = 0 is excluded.
-  for (const atom of out.atoms) {
-    const u = callOf(atom, 'sign');
-    if (!u) continue;
-    const [n, d] = exponentIn(out, atomKey(atom));
-    if (d !== 1 || n === 1 || !excludesZero(out, u, m)) continue;
-    replace(atom, isEven(n) ? unitMonomial() : atomMonomial(atom));
-  }
-  return withSameIdentities(out, m);
-}
-
-/** Whether u or |u| stands below the fraction bar in m or in the monomial before (so u ≠ 0 wherever m has a value). */
-function excludesZero(m: Monomial, u: Expr, before: Monomial): boolean {
-  const below = (monomial: Monomial, atom: Expr): boolean => Z.sign(exponentIn(monomial, atomKey(atom))[0]) < 0;
-  const abs = call('abs', [u]);
-  return below(m, u) || below(m, abs) || below(before, u) || below(before, abs);
-}
-
-const withSameIdentities = (m: Monomial, before: Monomial): Monomial => (m === before ? m : withAbsoluteValues(m));
-
-/** e^m and e^(−m) in one monomial made one power: e^x·e^(−x) is 1, (e^x)³·e^(−x) is (e^x)². */
-function withOppositeExponentials(m: Monomial): Monomial {
-  let count = 0;
-  for (const atom of m.atoms) if (exponentialArgument(atom)) count++;
-  if (count < 2) return m;
-  let out = m;
-  for (let i = 0; i < m.atoms.length; i++) {
-    const a = exponentialArgument(m.atoms[i]!);
-    if (!a || a.sign < 0) continue;
-    for (let j = 0; j < m.atoms.length; j++) {
-      const b = exponentialArgument(m.atoms[j]!);
-      if (!b || b.sign > 0 || b.monomial !== a.monomial || (m.atoms[i] as Expr & { kind: 'call' }).name !== (m.atoms[j] as Expr & { kind: 'call' }).name) continue;
-      // e^m to p, e^(−m) to q: the one to p − q, if that is positive, or the other to q − p.
-      const [p, pd] = exponentIn(out, m.keys[i]!);
-      const [q, qd] = exponentIn(out, m.keys[j]!);
-      const net = lowest(Z.sub(Z.mul(p, qd), Z.mul(q, pd)), Z.mul(pd, qd));
-      out = divideMonomials(out, multiplyMonomials(atomMonomial(m.atoms[i]!, p, pd), atomMonomial(m.atoms[j]!, q, qd)));
-      if (Z.sign(net[0]) > 0) out = multiplyMonomials(out, atomMonomial(m.atoms[i]!, net[0], net[1]));
-      else if (Z.sign(net[0]) < 0) out = multiplyMonomials(out, atomMonomial(m.atoms[j]!, Z.neg(net[0]), net[1]));
-    }
-  }
-  return out;
-}
-
-/** A polynomial whose terms have e^m and e^(−m) together, with each such pair made one power. */
-function withOppositeExponentialsIn(p: Poly): Poly {
-  let changed = false;
-  const monomials = p.monomials.map((m) => {
-    const merged = withOppositeExponentials(m);
-    if (merged !== m) changed = true;
-    return merged;
-  });
-  return changed ? polyOf(monomials.map((monomial, i) => ({ monomial, coefficient: p.coefficients[i]! }))) : p;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Roots of numbers
-
-/**
- * c^(num/den) as a rational number times roots of whole numbers kept as atoms of the monomial
- * (√12 is 2·2^(1/2), written 2√2), or undefined for an even root of a negative number.
- */
-function numberPower(c: Ratio, num: number, den: number): { coefficient: Ratio; monomial: Monomial } | undefined {
-  const exact = rootRatio(c, num, den);
-  if (exact) return { coefficient: exact, monomial: unitMonomial() };
-  const negative = Z.sign(c.n) < 0;
-  if (negative && den % 2 === 0) return undefined;
-  const split = (whole: Int): [Int, Int] => {
-    const k = largestRootOfContent(whole, den);
-    return [k, Z.divExact(whole, Z.power(k, den))];
-  };
-  const [kn, rn] = split(Z.abs(c.n));
-  const [kd, rd] = split(c.d);
-  let coefficient = powRatio(ratioOf(kn, kd), num);
-  if (negative && num % 2 !== 0) coefficient = { n: Z.neg(coefficient.n), d: coefficient.d };
-  let monomial = unitMonomial();
-  if (rn !== 1) monomial = multiplyMonomials(monomial, atomMonomial(integerAtom(rn), num, den));
-  if (rd !== 1) monomial = multiplyMonomials(monomial, atomMonomial(integerAtom(rd), -num, den));
-  return foldNumbers(coefficient, monomial);
-}
-
-const integerAtom = (n: Int): Expr => int(Z.toBig(n));
-
-/** Roots of numbers whose powers have become whole, or more than whole, folded into the coefficient: √2·√2 is 2, 2^(3/2) is 2·√2. */
-function foldNumbers(coefficient: Ratio, monomial: Monomial): { coefficient: Ratio; monomial: Monomial } {
-  let c = coefficient;
-  let m = monomial;
-  for (let i = 0; i < monomial.atoms.length; i++) {
-    const atom = monomial.atoms[i]!;
-    if (atom.kind !== 'num') continue;
-    const n = monomial.nums[i]!;
-    const d = monomial.dens ? monomial.dens[i]! : 1;
-    const whole = Z.divRem(n, d)[0];
-    if (Z.isZero(whole) || typeof whole !== 'number') continue;
-    const value = ratioOf(Z.fromBig(atom.value.n), Z.fromBig(atom.value.d));
-    c = mulRatio(c, powRatio(value, whole));
-    m = divideMonomials(m, atomMonomial(atom, whole));
-  }
-  return { coefficient: c, monomial: m };
-}
-
-const hasNumberAtom = (m: Monomial): boolean => m.atoms.some((a) => a.kind === 'num');
-
-// ---------------------------------------------------------------------------------------------
 // Products and powers
 
 /** n/d in lowest terms (d > 0 given). */
-function lowest(n: Int, d: Int): [Int, Int] {
+export function lowestExponent(n: Int, d: Int): [Int, Int] {
   if (d === 1) return [n, 1];
   const g = Z.gcd(n, d);
   return Z.isZero(g) || g === 1 ? [n, d] : [Z.divExact(n, g), Z.divExact(d, g)];
@@ -289,7 +136,7 @@ function lowest(n: Int, d: Int): [Int, Int] {
 
 function addExponents(a: Power, b: Power): [Int, Int] {
   if (a.den === 1 && b.den === 1) return [Z.add(a.num, b.num), 1];
-  return lowest(Z.add(Z.mul(a.num, b.den), Z.mul(b.num, a.den)), Z.mul(a.den, b.den));
+  return lowestExponent(Z.add(Z.mul(a.num, b.den), Z.mul(b.num, a.den)), Z.mul(a.den, b.den));
 }
 
 const isEven = (n: Int): boolean => Z.isZero(Z.divRem(n, 2)[1]);
@@ -406,7 +253,7 @@ function wholePower(f: Factored, k: Int): Factored | undefined {
   if (typeof k !== 'number' && !(Z.abs(f.coefficient.n) === 1 && f.coefficient.d === 1)) return undefined;
   let whole = false;
   const powers = f.powers.map((p) => {
-    const [num, den] = lowest(Z.mul(p.num, k), p.den);
+    const [num, den] = lowestExponent(Z.mul(p.num, k), p.den);
     if (p.den !== 1 && den === 1 && !p.base.normalized) whole = true;
     return { base: p.base, num, den };
   });
@@ -451,7 +298,7 @@ export function powerFactored(f: Factored, num: Int, den: Int = 1, isNonNegative
     if (!odd && !evenPower && !polyIsNonNegative(p.base.poly)) unknown++;
     // A polynomial base to an even power under an even root would be |p|: not kept in a monomial.
     if (!odd && evenPower && !polyIsNonNegative(p.base.poly)) return undefined;
-    const [n, d] = lowest(Z.mul(p.num, num), Z.mul(p.den, den));
+    const [n, d] = lowestExponent(Z.mul(p.num, num), Z.mul(p.den, den));
     powers.push({ base: p.base, num: n, den: d });
   }
   if (!odd && unknown > 1 && parts > 1) return undefined;
@@ -505,131 +352,11 @@ export function rawPowerFactored(p0: Poly, num: number, den: number): Factored |
   return power && multiplyFactored(numberFactored(outside), power);
 }
 
-/** The largest whole k (found by trial division by primes below 1000) with k^n dividing c > 0. */
-function largestRootOfContent(c: Int, n: number): Int {
-  let rest = c;
-  let k: Int = 1;
-  for (let prime = 2; prime < 1000 && Z.compare(rest, 1) > 0; prime += prime === 2 ? 1 : 2) {
-    if (!isPrime(prime)) continue;
-    let count = 0;
-    for (;;) {
-      const [q, r] = Z.divRem(rest, prime);
-      if (!Z.isZero(r)) break;
-      rest = q;
-      count++;
-    }
-    if (count >= n) k = Z.mul(k, Z.power(prime, Math.floor(count / n)));
-  }
-  const root = Z.exactRoot(rest, n);
-  return root === undefined ? k : Z.mul(k, root);
-}
-
-function isPrime(n: number): boolean {
-  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
-  return n >= 2;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sums
-
 /** Multiplying out past this many terms is not done: the sum stays whole (see normal-form.ts). */
-const maxExpansionTerms = 400;
-
-/**
- * The sum of normal forms: what every term has in common is taken out (the least power of each
- * base and atom, the content of the coefficients), the rest of each term is multiplied out and
- * added, and the sum is made a factor again. Undefined when multiplying out would pass
- * `maxExpansionTerms` terms, or when two terms hold one base to powers that differ by a fraction.
- */
-export function sumFactored(terms: readonly Factored[]): Factored | undefined {
-  const nonzero = terms.filter((t) => !isZeroFactored(t));
-  if (nonzero.length === 0) return zeroFactored;
-  if (nonzero.length === 1) return nonzero[0];
-  const common = commonPart(nonzero);
-  let total: Poly = zeroPoly;
-  // Sums of monomials (the most common) go into one accumulator.
-  const sums = new Map<Monomial, Int>();
-  for (const t of nonzero) {
-    checkLimits();
-    const rest = cofactor(t, common);
-    if (rest === undefined) return undefined;
-    if (rest.powers.length === 0) {
-      const before = sums.get(rest.monomial);
-      sums.set(rest.monomial, before === undefined ? rest.coefficient : Z.add(before, rest.coefficient));
-      continue;
-    }
-    const expanded = expandPowers(rest.powers, monomialPoly(rest.monomial, rest.coefficient));
-    if (expanded === undefined) return undefined;
-    total = addPoly(total, expanded);
-    if (total.monomials.length > maxExpansionTerms * 4) return undefined;
-  }
-  total = withOppositeExponentialsIn(addPoly(fromSums(sums), total));
-  if (isZeroPoly(total)) return zeroFactored;
-  return multiplyFactored(common, polyFactored(total));
-}
-
-interface Cofactor {
-  readonly coefficient: Int;
-  readonly monomial: Monomial;
-  readonly powers: readonly { base: Base; exponent: number }[];
-}
-
-/** What the terms have in common: the content of their coefficients, each atom and base at its least power. */
-function commonPart(terms: readonly Factored[]): Factored {
-  let coefficient = terms[0]!.coefficient;
-  let monomial = terms[0]!.monomial;
-  for (let i = 1; i < terms.length; i++) {
-    coefficient = gcdRatio(coefficient, terms[i]!.coefficient);
-    monomial = meetMonomials(monomial, terms[i]!.monomial);
-  }
-  // Each base at its least exponent over the terms, 0 where a term lacks it.
-  const least = new Map<Base, [Int, Int]>();
-  const counts = new Map<Base, number>();
-  for (const t of terms) {
-    for (const p of t.powers) {
-      counts.set(p.base, (counts.get(p.base) ?? 0) + 1);
-      const before = least.get(p.base);
-      if (!before || Z.compare(Z.mul(p.num, before[1]), Z.mul(before[0], p.den)) < 0) least.set(p.base, [p.num, p.den]);
-    }
-  }
-  const powers: Power[] = [];
-  for (const [base, [num, den]] of least) {
-    const everywhere = counts.get(base) === terms.length;
-    if (everywhere ? !Z.isZero(num) : Z.sign(num) < 0) powers.push({ base, num, den });
-  }
-  powers.sort((x, y) => x.base.id - y.base.id);
-  return { coefficient, monomial, powers };
-}
-
-/** A term divided by the common part: whole coefficient, whole powers ≥ 0 of its bases (undefined where a power is fractional). */
-function cofactor(t: Factored, common: Factored): Cofactor | undefined {
-  const q = mulRatio(t.coefficient, { n: common.coefficient.d, d: common.coefficient.n });
-  const coefficient = q.d === 1 ? q.n : undefined;
-  if (coefficient === undefined) return undefined;
-  const monomial = divideMonomials(t.monomial, common.monomial);
-  const powers: { base: Base; exponent: number }[] = [];
-  const inCommon = new Map(common.powers.map((p) => [p.base, p]));
-  const seen = new Set<Base>();
-  for (const p of t.powers) {
-    seen.add(p.base);
-    const c = inCommon.get(p.base);
-    const [num, den] = c ? lowest(Z.sub(Z.mul(p.num, c.den), Z.mul(c.num, p.den)), Z.mul(p.den, c.den)) : [p.num, p.den];
-    if (Z.isZero(num)) continue;
-    // Only whole powers of modest size are multiplied out.
-    if (den !== 1 || typeof num !== 'number') return undefined;
-    powers.push({ base: p.base, exponent: num });
-  }
-  // A base in the common part (a denominator) that this term lacks: its power comes back as a factor.
-  for (const c of common.powers) {
-    if (seen.has(c.base)) continue;
-    if (c.den !== 1 || typeof c.num !== 'number') return undefined;
-    powers.push({ base: c.base, exponent: -c.num });
-  }
-  return { coefficient, monomial, powers };
-}
+export const maxExpansionTerms = 400;
 
 /** start times the bases to their powers, multiplied out; undefined past the limit on terms. */
-function expandPowers(powers: readonly { base: Base; exponent: number }[], start: Poly): Poly | undefined {
+export function expandPowers(powers: readonly { base: Base; exponent: number }[], start: Poly): Poly | undefined {
   let out = start;
   for (const { base, exponent } of powers) {
     // (terms)^k has at most C(n + k − 1, k) terms: estimated by its first factors.

@@ -7,8 +7,9 @@ import { monomialGeneration } from './monomial.js';
 import * as Z from './integer.js';
 import {
   atomFactored, constantFactored, expandFactored, isZeroFactored, multiplyFactored, numberFactored, polynomialOverNumber, powerFactored,
-  polyIsNonNegative, rawPowerFactored, splitFraction, sumFactored, type Factored,
+  polyIsNonNegative, rawPowerFactored, splitFraction, type Factored,
 } from './factored.js';
+import { sumFactored } from './factored-sum.js';
 import { call, int, pow } from '../expr/factory.js';
 import { polyExpr, termExpr } from './to-expr.js';
 import { exponentialAtom } from './exponential-atoms.js';
