@@ -23,20 +23,22 @@ import { fromFraction, negRatio, oneRatio, ratioOf, toFraction } from './ratio.j
  * with it however many expressions it is part of.
  */
 
-interface Kept {
-  readonly generation: number;
-  readonly value: Factored;
-}
-const kept = new WeakMap<Expr, Kept>();
+/** Normal forms by node, for the monomials made since the table was last renewed: a new table then. */
+let kept = new WeakMap<Expr, Factored>();
+let keptGeneration = monomialGeneration();
 
-/** The memo of the fold: normal forms made before the monomials were renewed are not found. */
+function current(): WeakMap<Expr, Factored> {
+  if (keptGeneration !== monomialGeneration()) {
+    kept = new WeakMap();
+    keptGeneration = monomialGeneration();
+  }
+  return kept;
+}
+
 const memo: FoldMemo<Expr, Factored> = {
-  has: (e) => kept.get(e)?.generation === monomialGeneration(),
-  get: (e) => {
-    const k = kept.get(e);
-    return k?.generation === monomialGeneration() ? k.value : undefined;
-  },
-  set: (e, value) => kept.set(e, { generation: monomialGeneration(), value }),
+  has: (e) => current().has(e),
+  get: (e) => current().get(e),
+  set: (e, value) => current().set(e, value),
 };
 
 export function normalForm(root: Expr): Factored {

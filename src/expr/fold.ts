@@ -19,9 +19,13 @@ export function foldParts<N, T>(
   combine: (node: N, of: (part: N) => T) => T,
   memo: FoldMemo<N, T> = new Map<N, T>(),
 ): T {
+  // One lookup where the value is there, as it nearly always is (a value may be undefined: then two).
   const of = (part: N): T => {
-    if (!memo.has(part)) memo.set(part, combine(part, of));
-    return memo.get(part) as T;
+    const known = memo.get(part);
+    if (known !== undefined || memo.has(part)) return known as T;
+    const value = combine(part, of);
+    memo.set(part, value);
+    return value;
   };
   // Two parallel stacks rather than one of small objects: this runs over every node of large trees.
   const nodes: N[] = [root];
@@ -30,13 +34,13 @@ export function foldParts<N, T>(
     checkLimits();
     const node = nodes.pop()!;
     const ready = expanded.pop()!;
-    if (memo.has(node)) continue;
+    if (memo.get(node) !== undefined || memo.has(node)) continue;
     const own = parts(node);
     if (!ready && own.length > 0) {
       nodes.push(node);
       expanded.push(true);
       for (let i = own.length - 1; i >= 0; i--) {
-        if (!memo.has(own[i]!)) {
+        if (memo.get(own[i]!) === undefined && !memo.has(own[i]!)) {
           nodes.push(own[i]!);
           expanded.push(false);
         }
