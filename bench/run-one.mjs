@@ -1,7 +1,7 @@
 // Inputs of the benchmark with dydx or mathjs, in a process of their own (see bench.mjs).
 import { parse, differentiate, gradient, toText } from '../dist/index.js';
 import { treeSize } from '../dist/expr/size.js';
-import { forgetNodes } from '../dist/expr/factory.js';
+import { forgetWork } from '../dist/errors.js';
 import { groups } from './inputs.mjs';
 
 /**
@@ -47,8 +47,9 @@ function measure(input, run) {
 
 // Every run starts from nothing made before: equal trees are one node (expr/factory.ts), so a run
 // would otherwise find the normal forms of the run before it and time the finding, not the work.
+// Its tables of trees and monomials emptied, a run also keeps no more memory than its own work needs.
 const dydx = ({ text, order = 1, vars }) => () => {
-  forgetNodes();
+  forgetWork();
   if (vars) {
     // A gradient: each partial printed, its size the sum of theirs.
     const g = gradient(parse(text), { by: vars });

@@ -70,7 +70,7 @@ export function withinLimits<T>(limits: WorkLimits | undefined, work: () => T): 
   const before = active;
   const outermost = !working;
   // Between two pieces of work nothing is half done: tables of shared parts may be emptied then.
-  if (outermost) for (const hook of betweenWorks) hook();
+  if (outermost) for (const hook of betweenWorks) hook(false);
   working = true;
   // Work without limits of its own, inside work with some, keeps the outer ones.
   active = limits ?? before;
@@ -82,15 +82,25 @@ export function withinLimits<T>(limits: WorkLimits | undefined, work: () => T): 
   }
 }
 
-const betweenWorks: (() => void)[] = [];
+const betweenWorks: ((all: boolean) => void)[] = [];
 
 /**
  * Runs `hook` before each piece of work that no other work is under way around (see withinLimits):
  * where a table that parts of the work share may be emptied without two of them ever meeting
- * entries from before and after.
+ * entries from before and after. `all` is true when every such table is to be emptied (forgetWork).
  */
-export function beforeEachWork(hook: () => void): void {
+export function beforeEachWork(hook: (all: boolean) => void): void {
   betweenWorks.push(hook);
+}
+
+/**
+ * Empties every table that pieces of work share (the trees made, the monomials), as if nothing had
+ * been worked out before: a benchmark calls it before each run, so that a run is timed doing its
+ * work and not finding the results of the run before. Not during a piece of work.
+ */
+export function forgetWork(): void {
+  if (working) throw new Error('internal error: forgetWork during a piece of work');
+  for (const hook of betweenWorks) hook(true);
 }
 
 /** Stops the work under way with an InputError if it is past its limits (see WorkLimits). */

@@ -31,11 +31,11 @@ const table = new Map<number, Monomial | Monomial[]>();
 let nextId = 1;
 let count = 0;
 /** The table is emptied between two pieces of work past this many monomials (see errors.ts). */
-const maxMonomials = 1 << 20;
+const maxMonomials = 1 << 18;
 let generation = 0;
 
-beforeEachWork(() => {
-  if (count >= maxMonomials) {
+beforeEachWork((all) => {
+  if (all || count >= maxMonomials) {
     table.clear();
     count = 0;
     generation++;

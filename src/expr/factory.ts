@@ -57,7 +57,7 @@ function decimalsIn(parts: readonly Expr[]): boolean {
  * built after that is a new object with a new id even where an equal one was made before, so
  * identity is a quick test of equality, never the only one.
  */
-const maxInterned = 1 << 20;
+const maxInterned = 1 << 19;
 const maxInternedAtAll = 1 << 23;
 const interned = new Map<number, Expr | Expr[]>();
 let internedCount = 0;
@@ -86,15 +86,15 @@ function intern<T extends Expr>(hash: number, same: (node: Expr) => boolean, mak
 /**
  * Forgets every node made so far, as a full table would: nodes made after this are new objects
  * even where equal ones were made before, so nothing worked out for the old ones is found for
- * them. A benchmark calls this before each run, to time the work and not the finding of its results.
+ * them (forgetWork in errors.ts empties this table and the algebra's together).
  */
 export function forgetNodes(): void {
   interned.clear();
   internedCount = 0;
 }
 
-beforeEachWork(() => {
-  if (internedCount >= maxInterned) forgetNodes();
+beforeEachWork((all) => {
+  if (all || internedCount >= maxInterned) forgetNodes();
 });
 
 function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {

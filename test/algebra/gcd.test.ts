@@ -61,3 +61,15 @@ describe('the gcd of polynomials', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('the tables of work', () => {
+  it('are emptied by forgetWork between pieces of work, and the answers stay the same', async () => {
+    const { forgetWork } = await import('../../src/errors.js');
+    const { monomialGeneration } = await import('../../src/algebra/monomial.js');
+    const before = toText(differentiate('(x^2 - 1)/(x - 1)^3 + exp(2*x)/(1 + exp(x))').result);
+    const generation = monomialGeneration();
+    forgetWork();
+    expect(monomialGeneration()).toBe(generation + 1);
+    expect(toText(differentiate('(x^2 - 1)/(x - 1)^3 + exp(2*x)/(1 + exp(x))').result)).toBe(before);
+  });
+});
