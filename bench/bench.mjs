@@ -122,12 +122,14 @@ function printGroup(group, tools, results, { parse, toText }) {
   };
   // Each answer's size beside the shortest plain derivative of the fastest systems (SymPy's simplify is compared in total).
   const sized = group.sizes ? others.filter((t) => ['symengine', 'maxima', 'sympy'].includes(t)) : [];
-  const header = ['input', ...tools.map((t) => `${t} ms`), ...(group.sizes ? ['dydx size', 'shortest other', 'by'] : [])];
+  // dydx's first call of each input beside its steady time: what one command meets, JIT and all.
+  const header = ['input', ...tools.flatMap((t) => (t === 'dydx' ? ['dydx first ms', 'dydx ms'] : [`${t} ms`])), ...(group.sizes ? ['dydx size', 'shortest other', 'by'] : [])];
   const lines = [header];
   const longer = [];
   for (const input of group.inputs) {
     const row = (t) => results[t].rows[input.input];
-    const cells = [input.input.length > 40 ? `${input.input.slice(0, 37)}...` : input.input, ...tools.map((t) => time(row(t)))];
+    const firstCall = (r) => (r?.first === undefined ? '—' : time({ ms: r.first }));
+    const cells = [input.input.length > 40 ? `${input.input.slice(0, 37)}...` : input.input, ...tools.flatMap((t) => (t === 'dydx' ? [firstCall(row(t)), time(row(t))] : [time(row(t))]))];
     if (group.sizes) {
       const ours = sizeOf(row('dydx'));
       const theirs = sized.map((t) => [t, sizeOf(row(t))]).filter(([, n]) => n !== undefined).sort((a, b) => a[1] - b[1]);
@@ -150,6 +152,8 @@ function printGroup(group, tools, results, { parse, toText }) {
       group.sizes && sizes.every((n) => n !== undefined) ? String(sizes.reduce((a, b) => a + b, 0)) : '—',
       results[t].peakRssMb ? results[t].peakRssMb.toFixed(0) : '—']);
   }
+  const firsts = Object.values(ours).map((r) => r.first).filter((ms) => ms !== undefined);
+  if (firsts.length > 0) summary.push(['dydx first calls', geometricMean(firsts).toPrecision(3), '—', '—', '—']);
   console.log('');
   printTable(summary);
   if (group.sizes) console.log(`dydx's answer is longer than the shortest other on ${longer.length} of ${group.inputs.length}${longer.length > 0 ? `: ${longer.join('; ')}` : ''}`);
