@@ -100,6 +100,14 @@ export function beforeEachWork(hook: (all: boolean) => void): void {
  */
 export function forgetWork(): void {
   if (working) throw new Error('internal error: forgetWork during a piece of work');
+  renewTables();
+}
+
+/**
+ * Empties every shared table, during a piece of work too: only where the work carries nothing
+ * on but a tree it builds again at once (renewedIfFull in expr/factory.ts).
+ */
+export function renewTables(): void {
   for (const hook of betweenWorks) hook(true);
 }
 

@@ -359,6 +359,11 @@ export const maxExpansionTerms = 400;
 export function expandPowers(powers: readonly { base: Base; exponent: number }[], start: Poly): Poly | undefined {
   let out = start;
   for (const { base, exponent } of powers) {
+    // A sum times one monomial has as many terms as the sum, however many: nothing grows.
+    if (exponent === 1 && out.monomials.length === 1) {
+      out = mulPoly(out, base.poly);
+      continue;
+    }
     // (terms)^k has at most C(n + k − 1, k) terms: estimated by its first factors.
     if (Math.pow(base.poly.monomials.length, Math.min(exponent, 8)) * out.monomials.length > maxExpansionTerms * 4) return undefined;
     out = mulPoly(out, powPoly(base.poly, exponent));

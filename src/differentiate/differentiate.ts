@@ -1,6 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
-import { div, mul, num, pow } from '../expr/factory.js';
+import { div, mul, num, pow, renewedIfFull } from '../expr/factory.js';
 import { variablesOf } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
 import { StructuralMap } from '../expr/structural-map.js';
@@ -201,6 +201,8 @@ function differentiateUnguarded(input: Expr | string, options: DifferentiateOpti
       for (const d of chainDerivations(chain, { first: n, last: worked, variable, conditions: derivations.at(-1)!.conditions, functions: options.functions, tidy })) derivations.push(d);
       break;
     }
+    // The next order starts from this one alone: where the trees made so far fill the tables, they are emptied here.
+    current = renewedIfFull(current);
   }
   if (!cycle && wanted > BigInt(worked)) {
     throw new InputError(`order ${order} is above the limit of ${maxOrder}, and the first ${maxOrder} derivatives do not repeat`, 'limit');

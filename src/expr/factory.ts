@@ -2,7 +2,7 @@ import type {
   AbstractFunctionName, Add, Apply, Call, Constant, ConstantName, Derivative, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
 } from './types.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
-import { beforeEachWork, InputError } from '../errors.js';
+import { beforeEachWork, InputError, renewTables } from '../errors.js';
 import { hashBigInt, hashList, hashString, mix } from './hash.js';
 import { ownComplexity } from './own-complexity.js';
 import { isTerminating, isZero, rational } from './rational.js';
@@ -52,10 +52,12 @@ function decimalsIn(parts: readonly Expr[]): boolean {
  * object, with its hash, size, normal form and other cached facts worked out once. Each node
  * has a small integer id, unique to it, which memos and the algebra key by. A node is looked up
  * by its hash and compared shallowly, its children by identity (they are interned too). The
- * table is emptied between two pieces of work once it holds `maxInterned` nodes (or at once past
- * `maxInternedAtAll`), so a long-running process does not keep every node it ever made: a node
- * built after that is a new object with a new id even where an equal one was made before, so
- * identity is a quick test of equality, never the only one.
+ * table is emptied between two pieces of work once it holds `maxInterned` nodes, so a
+ * long-running process does not keep every node it ever made: a node built after that is a new
+ * object with a new id even where an equal one was made before. Within a piece of work the
+ * algebra keys atoms by id, so the table is never emptied under it, only at a point where the
+ * work carries one tree on (between two orders of a derivative), and that tree is built again
+ * in the new table (see `renewedIfFull`).
  */
 const maxInterned = 1 << 19;
 const maxInternedAtAll = 1 << 23;
@@ -73,7 +75,6 @@ function intern<T extends Expr>(hash: number, same: (node: Expr) => boolean, mak
       for (const node of found) if (same(node)) return node as T;
     }
   }
-  if (internedCount >= maxInternedAtAll) forgetNodes();
   const node = make(nextId++);
   const bucket = interned.get(hash);
   if (bucket === undefined) interned.set(hash, node);
@@ -96,6 +97,63 @@ export function forgetNodes(): void {
 beforeEachWork((all) => {
   if (all || internedCount >= maxInterned) forgetNodes();
 });
+
+/**
+ * The tree carried from one part of a piece of work to the next, the shared tables emptied first
+ * when the nodes made so far fill them (`maxInternedAtAll`) and the tree built again in the
+ * new one, so its atoms are found by id again; otherwise the tree itself.
+ */
+export function renewedIfFull(carried: Expr): Expr {
+  if (internedCount < maxInternedAtAll) return carried;
+  renewTables();
+  return reinterned(carried);
+}
+
+/** The same tree, every node made in the table as it is now (children first, without recursion: a tree may be deep). */
+function reinterned(root: Expr): Expr {
+  const made = new Map<Expr, Expr>();
+  const stack: Expr[] = [root];
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1]!;
+    if (made.has(node)) {
+      stack.pop();
+      continue;
+    }
+    const parts = childrenOf(node);
+    let pending = false;
+    for (const p of parts) {
+      if (made.has(p)) continue;
+      stack.push(p);
+      pending = true;
+    }
+    if (pending) continue;
+    stack.pop();
+    made.set(node, remade(node, parts.map((p) => made.get(p)!)));
+  }
+  return made.get(root)!;
+}
+
+const childrenOf = (e: Expr): readonly Expr[] => {
+  switch (e.kind) {
+    case 'add': return e.terms;
+    case 'mul': return e.factors;
+    case 'div': return [e.numerator, e.denominator];
+    case 'neg': return [e.operand];
+    case 'pow': return [e.base, e.exponent];
+    case 'call': case 'apply': return e.args;
+    case 'derivative': return [e.operand];
+    case 'num': case 'constant': case 'variable': return [];
+  }
+};
+
+const remade = (e: Expr, parts: readonly Expr[]): Expr => {
+  switch (e.kind) {
+    case 'num': return num(e.value, e.decimal);
+    case 'constant': return constant(e.name);
+    case 'variable': return variable(e.name);
+    default: return rebuildExactly(e, parts);
+  }
+};
 
 function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
   if (a.length !== b.length) return false;

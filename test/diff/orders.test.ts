@@ -101,6 +101,12 @@ describe('high orders of polynomials in functions', () => {
     expect(relativeError(evaluate(high.result, { x: 0 }), 387635983772083031828014624002175135645696)).toBeLessThan(1e-12);
   });
 
+  it('keeps to the coefficients when a derivative has more terms than any expansion is allowed: σ(σ(x)) to order 36', () => {
+    // Order 32 has 1,616 terms with a common factor σ(σ(x))·σ(x): the rest is multiplied by it, not given up on.
+    const d = differentiate('sigmoid(sigmoid(x))', { order: 36 });
+    expect(d.derivations.map((s) => s.step.rule).slice(2)).toEqual(Array(34).fill('polynomial-in-functions'));
+  });
+
   it('shows the rule as the sum of partial derivatives, with the functions it is a polynomial in', () => {
     const d = differentiate('sigmoid(sigmoid(x))', { order: 3 });
     const step = d.derivations[2]!.step;
