@@ -13,11 +13,13 @@
  *                    derivations as a person reads them; the numeric check (which reads steps);
  *                    checking a student's answer (which reads both)
  *   print, codegen   text, Unicode, LaTeX and Markdown printers; code in other languages
+ *   questions        each kind of question in a folder of its own (none imports another), and
+ *                    the registry the command line chooses through
  *   cli              the command line
  *   index, mathjs    the public entries
  *   web/src          the page, through src/index.ts only
  */
-const layers = ['functions', 'expr', 'algebra', 'reading', 'differentiate', 'derivations', 'print', 'cli', 'entries'];
+const layers = ['functions', 'expr', 'algebra', 'reading', 'differentiate', 'derivations', 'print', 'questions', 'cli', 'entries'];
 const paths = {
   functions: '^src/functions/',
   expr: '^src/(expr/|errors\\.ts$)',
@@ -26,6 +28,7 @@ const paths = {
   differentiate: '^src/differentiate/',
   derivations: '^src/(steps|check|answer|backprop|multivariate)/',
   print: '^src/(print|codegen)/',
+  questions: '^src/questions/',
   cli: '^src/cli/',
   entries: '^src/(index|mathjs)\\.ts$',
 };
@@ -59,6 +62,13 @@ module.exports = {
     },
     ...layerRules,
     ...siblings('reading', ['parse', 'evaluate', 'diff', 'simplify', 'interop']),
+    {
+      name: 'questions-alone',
+      comment: 'a kind of question does not import another: what two share lives beside the registry',
+      severity: 'error',
+      from: { path: '^src/questions/([^/]+)/' },
+      to: { path: '^src/questions/[^/]+/', pathNot: '^src/questions/$1/' },
+    },
     {
       name: 'steps-below-check',
       comment: 'the numeric check reads derivations; derivations do not know of the check',

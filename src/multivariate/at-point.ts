@@ -99,7 +99,7 @@ export const pointValues = (values: readonly Coordinate[]): Record<string, numbe
   Object.fromEntries(values.map(([name, v]) => [name, evaluate(v, {})]));
 
 /** e at the point, exact and as a float; an error that says where it has no value. */
-function valueAt(e: Expr, values: readonly Coordinate[], what: string): ValueAt {
+export function valueAt(e: Expr, values: readonly Coordinate[], what: string): ValueAt {
   const exact = simplify(values.reduce((acc, [name, v]) => substitute(acc, name, v), e));
   const env = pointValues(values);
   const approximately = evaluate(e, env);
@@ -109,7 +109,7 @@ function valueAt(e: Expr, values: readonly Coordinate[], what: string): ValueAt 
   return { exact, approximately };
 }
 
-const pointText = (values: readonly Coordinate[]): string => values.map(([n, v, typed]) => `${n} = ${typed ?? evaluate(v, {})}`).join(', ');
+export const pointText = (values: readonly Coordinate[]): string => values.map(([n, v, typed]) => `${n} = ${typed ?? evaluate(v, {})}`).join(', ');
 
 /** The innermost part with no value at the point, in words: "a division by zero", "log of −1". */
 function whyUndefined(e: Expr, env: Record<string, number>): string {

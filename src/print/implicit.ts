@@ -6,7 +6,7 @@ import type { Worked, WorkedStep } from './worked.js';
 
 
 /** y′, y″, y‴, y⁽⁴⁾ in Unicode; y', y'' in text and LaTeX (y^{(4)} past three). */
-function primed(y: string, order: number, notation: Notation): string {
+export function primedName(y: string, order: number, notation: Notation): string {
   if (notation === 'unicode') return order <= 3 ? `${y}${['′', '″', '‴'][order - 1]}` : `${y}⁽${[...String(order)].map((d) => '⁰¹²³⁴⁵⁶⁷⁸⁹'[Number(d)]).join('')}⁾`;
   if (order <= 3) return `${y}${"'".repeat(order)}`;
   return notation === 'latex' ? `${y}^{(${order})}` : `${y}^(${order})`;
@@ -14,14 +14,14 @@ function primed(y: string, order: number, notation: Notation): string {
 
 /** "y′ = −x/y": the derivative of the highest order asked for. */
 export const implicitAnswer = (r: Implicit, notation: Notation): string =>
-  `${primed(r.dependent, r.orders.length, notation)} = ${printerFor(notation)(r.result)}`;
+  `${primedName(r.dependent, r.orders.length, notation)} = ${printerFor(notation)(r.result)}`;
 
 /** The derivation as a textbook shows it: both sides differentiated, y′ collected and solved for, then each order above. */
 export function implicitWorked(r: Implicit, notation: Notation): Worked {
   const print = printerFor(notation);
   const y = r.dependent;
   const x = r.variable;
-  const p = (n: number): string => primed(y, n, notation);
+  const p = (n: number): string => primedName(y, n, notation);
   const m = (math: string) => ({ math });
   const times = notation === 'text' ? '*' : notation === 'latex' ? ' \\cdot ' : '·';
   const steps: WorkedStep[] = [];

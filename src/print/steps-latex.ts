@@ -1,7 +1,8 @@
 import { variable } from '../expr/factory.js';
 import { toLatex } from './latex.js';
 import { fromSuperscript } from '../expr/letters.js';
-import { stepNumber, type Trace, type TraceStep } from '../steps/trace.js';
+import { rewriteGroups, stepNumber, stepRange, type Trace, type TraceStep } from '../steps/trace.js';
+import type { StepDetail } from './steps-text.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 import { conditionsIn } from './conditions.js';
@@ -18,12 +19,16 @@ function inText(words: string): string {
  * the right with the step's number and rule, and the simplification continuing
  * with "= …" lines.
  */
-export function traceToLatex(trace: Trace): string {
-  return `\\begin{align*}\n${traceRowsLatex(trace).join(' \\\\\n')}\n\\end{align*}`;
+export function traceToLatex(trace: Trace, detail: StepDetail = 'full'): string {
+  return `\\begin{align*}\n${traceRowsLatex(trace, detail).join(' \\\\\n')}\n\\end{align*}`;
 }
 
-/** The rows of a derivation's align* environment, for a derivation shown within another's. */
-export function traceRowsLatex(trace: Trace): string[] {
+/**
+ * The rows of a derivation's align* environment, for a derivation shown within another's. In
+ * brief, each step is its result alone (no general formula) and a run of tidying rewrites one row.
+ */
+export function traceRowsLatex(trace: Trace, detail: StepDetail = 'full'): string[] {
+  const full = detail === 'full';
   const rows: string[] = [];
   const row = (lhs: string, rhs: string, why: string): void => {
     rows.push(`${lhs} &= ${rhs} && ${why}`);
@@ -33,9 +38,9 @@ export function traceRowsLatex(trace: Trace): string[] {
   const step = (s: TraceStep): void => {
     const number = stepNumber(s.number);
     const why = s.sameAs ? text(`${number} ${s.label}, ${words.asIn(stepNumber(s.sameAs))}`) : `${text(`${number} ${s.label}`)}${bindings(s.bindings)}`;
-    if (s.formula) row(toLatex(s.derivative), toLatex(s.formula), why);
+    if (full && s.formula) row(toLatex(s.derivative), toLatex(s.formula), why);
     s.substeps.forEach(step);
-    const justification = s.formula
+    const justification = full && s.formula
       ? text(`${number} ${words.combine} ${s.substeps.map((sub) => stepNumber(sub.number)).join(', ')}`)
       : why;
     row(toLatex(s.derivative), toLatex(s.result), justification);
@@ -43,7 +48,12 @@ export function traceRowsLatex(trace: Trace): string[] {
 
   for (const section of trace.sections) {
     step(section.root);
-    for (const r of section.rewrites) {
+    for (const group of full ? section.rewrites.map((rewrite) => ({ kind: 'one' as const, rewrite })) : rewriteGroups(section.rewrites)) {
+      if (group.kind === 'tidy') {
+        row('', toLatex(group.whole), text(`${stepRange(group.rewrites, '--')} ${words.tidyUp(group.rewrites.length)}`));
+        continue;
+      }
+      const r = group.rewrite;
       const uses = r.uses ? `,\\ ${toLatex(r.uses[0])} = ${toLatex(r.uses[1])}` : '';
       row('', toLatex(r.whole), `${text(`${stepNumber(r.number)} ${r.label}`)}${uses}`);
     }

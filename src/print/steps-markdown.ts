@@ -1,6 +1,7 @@
 import { variable } from '../expr/factory.js';
 import { toLatex } from './latex.js';
-import { stepNumber, type Trace, type TraceStep } from '../steps/trace.js';
+import { rewriteGroups, stepNumber, stepRange, type Trace, type TraceStep } from '../steps/trace.js';
+import type { StepDetail } from './steps-text.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 import { conditionsIn } from './conditions.js';
@@ -9,7 +10,8 @@ import { conditionsIn } from './conditions.js';
  * A derivation as a nested numbered Markdown list with $…$ and $$…$$ math, as GitHub
  * renders it: each item names its rule and general form, with the equations beneath.
  */
-export function traceToMarkdown(trace: Trace): string {
+export function traceToMarkdown(trace: Trace, detail: StepDetail = 'full'): string {
+  const full = detail === 'full';
   const lines: string[] = [];
   const math = (latex: string): string => `$${latex}$`;
   const display = (pad: string, latex: string): void => {
@@ -23,6 +25,13 @@ export function traceToMarkdown(trace: Trace): string {
     if (s.sameAs) {
       lines.push(`${pad}${marker}**${capitalise(s.label)}**, ${words.asIn(stepNumber(s.sameAs))}`);
       display(inner, `${toLatex(s.derivative)} = ${toLatex(s.result)}`);
+      return;
+    }
+    if (!full) {
+      // In brief, each step is its rule and its result, on one line.
+      lines.push(`${pad}${marker}**${capitalise(s.label)}**: ${math(`${toLatex(s.derivative)} = ${toLatex(s.result)}`)}`);
+      if (s.substeps.length > 0) lines.push('');
+      s.substeps.forEach((sub, i) => step(sub, inner, i + 1));
       return;
     }
     lines.push(`${pad}${marker}**${capitalise(s.label)}** ${math(form)}${bindings(s.bindings)}`);
@@ -41,7 +50,13 @@ export function traceToMarkdown(trace: Trace): string {
     step(section.root, '', 1);
     if (section.rewrites.length > 0) {
       lines.push(`2. **${capitalise(words.simplify)}**`, '');
-      section.rewrites.forEach((r, i) => {
+      (full ? section.rewrites.map((rewrite) => ({ kind: 'one' as const, rewrite })) : rewriteGroups(section.rewrites)).forEach((group, i) => {
+        if (group.kind === 'tidy') {
+          lines.push(`   ${i + 1}. **${capitalise(words.tidyUp(group.rewrites.length))}** (${stepRange(group.rewrites)})`);
+          display('      ', `= ${toLatex(group.whole)}`);
+          return;
+        }
+        const r = group.rewrite;
         const uses = r.uses ? `, ${math(`${toLatex(r.uses[0])} = ${toLatex(r.uses[1])}`)}` : '';
         lines.push(`   ${i + 1}. **${capitalise(r.label)}**${uses}${r.atRoot ? '' : ` ${math(`${toLatex(r.before)} \\to ${toLatex(r.after)}`)}`}`);
         display('      ', `= ${toLatex(r.whole)}`);

@@ -32,9 +32,9 @@ export function render(input: string, d: Derivative, options: Request, check?: C
   switch (format) {
     case 'text': case 'unicode':
       return traceToText(trace, { notation: format, detail: steps, colour: options.colour });
-    case 'markdown': return traceToMarkdown(trace);
+    case 'markdown': return traceToMarkdown(trace, steps);
     case 'latex': {
-      const latex = traceToLatex(trace);
+      const latex = traceToLatex(trace, steps);
       return options.latexDocument === true ? latexDocument(trace, latex) : latex;
     }
   }

@@ -47,7 +47,23 @@ describe('--answer', () => {
   it('exits 2 on an answer that does not parse, saying where', async () => {
     const run = await dydx(['x^2', '--answer', '2x +']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/line 1, column/);
+    expect(run.stdout).toMatch(/^answer: cannot be read\n {2}in the answer: .*\(line 1, column 5\)\n {4}2x \+\n {8}\^\n$/);
+  });
+
+  it('judges every other answer when one cannot be read, and the JSON says which', async () => {
+    const run = await dydx(['x^2', '--answer', '2x; 2x +; x']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/^1\. 2\*x\n {3}answer: correct/);
+    expect(run.stdout).toContain('2. 2x +\n   answer: cannot be read');
+    expect(run.stdout).toContain('3. x\n   answer: incorrect');
+    const json = JSON.parse((await dydx(['x^2', '--answer', '2x; 2x +; x', '-f', 'json'])).stdout);
+    expect(json.answers.map((a: { verdict: string }) => a.verdict)).toEqual(['correct', 'unreadable', 'incorrect']);
+    expect(json.answers[1]).toMatchObject({ given: '2x +', error: { line: 1, column: 5 } });
+    // An error in the expression itself is the whole input's.
+    const bad = await dydx(['x^', '--answer', '2x']);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^dydx: /);
   });
 });
 

@@ -57,6 +57,6 @@ describe('--emit', () => {
     const target = await dydx(['x^2', '--emit', 'fortran']);
     expect(target.status).toBe(2);
     expect((await dydx(['x^2', '--with-check'])).stderr).toBe('dydx: --with-check goes with --emit\n');
-    expect((await dydx(['x*y', '--var', 'x,y', '--in-terms-of-output'])).stderr).toBe('dydx: --in-terms-of-output takes one variable, not x, y\n');
+    expect((await dydx(['x*y', '--var', 'x,y', '--in-terms-of-output'])).stderr).toBe('dydx: --in-terms-of-output takes one variable, not --var x,y\n');
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { checkStatus, runCli } from '../../src/cli/run.js';
+import { outcomeStatus, runCli } from '../../src/cli/run.js';
+import { checkOutcome } from '../../src/questions/question.js';
 import { dydx } from '../helpers/cli.js';
 import { checkDerivative } from '../../src/check/check.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
@@ -166,8 +167,8 @@ describe('--check', () => {
   });
   it('exits 3 when the check fails', () => {
     const broken = { ...functionTable, cos: { ...functionTable.cos, derivative: ['sin', 'u'] as const } };
-    expect(checkStatus(checkDerivative(differentiate('cos(x)', { functions: broken })))).toBe(3);
-    expect(checkStatus(checkDerivative(differentiate('cos(x)')))).toBe(0);
+    expect(outcomeStatus[checkOutcome(checkDerivative(differentiate('cos(x)', { functions: broken })).verdict)]).toBe(3);
+    expect(outcomeStatus[checkOutcome(checkDerivative(differentiate('cos(x)')).verdict)]).toBe(0);
   });
   it('exits 4 and says so when no point could be used', async () => {
     const run = await dydx(['log(-x^2-1)', '--check']);

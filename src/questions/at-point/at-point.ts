@@ -67,8 +67,8 @@ function answerAt(input: string, request: Request): Answered {
   const parts = shownParts();
   const derivations = r.derivatives.map((d, k) => {
     const trace = buildTrace(d.derivative, { maxShownNodes: request.maxShown, ...(one ? {} : { within: [k + 1], shown: parts }) });
-    if (format === 'latex') return traceToLatex(trace);
-    if (format === 'markdown') return traceToMarkdown(trace);
+    if (format === 'latex') return traceToLatex(trace, request.steps);
+    if (format === 'markdown') return traceToMarkdown(trace, request.steps);
     return traceToText(trace, { notation: notation === 'unicode' ? 'unicode' : 'text', detail: request.steps!, colour: request.colour });
   });
   return { output: `${derivations.join('\n\n')}\n\n${answer}`, notes, outcome };

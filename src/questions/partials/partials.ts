@@ -115,8 +115,8 @@ function derivations(shown: readonly Shown[], request: Request, nameOf: (s: Show
     if (typeof trace === 'string') throw new InputError(trace, 'limit');
     const s = shown[k]!;
     switch (request.format) {
-      case 'latex': return `\\section*{$${nameOf(s, 'latex')}$}\n${traceToLatex(trace)}`;
-      case 'markdown': return `### ${k + 1}. $${nameOf(s, 'latex')}$\n\n${traceToMarkdown(trace)}`;
+      case 'latex': return `\\section*{$${nameOf(s, 'latex')}$}\n${traceToLatex(trace, request.steps)}`;
+      case 'markdown': return `### ${k + 1}. $${nameOf(s, 'latex')}$\n\n${traceToMarkdown(trace, request.steps)}`;
       default: {
         const notation = request.format === 'unicode' ? 'unicode' : 'text';
         return `${k + 1} ${nameOf(s, notation)}\n${traceToText(trace, { notation, detail: request.steps!, colour: request.colour })}`;

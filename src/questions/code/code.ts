@@ -1,0 +1,21 @@
+import { generateCode } from '../../codegen/generate.js';
+import type { Question } from '../question.js';
+
+/** Code for a function and its derivative together, every shared part computed once. */
+export const codeQuestion: Question = {
+  name: 'code',
+  title: 'code',
+  takes: ['emit', 'var', 'name', 'unsafe', 'withCheck', 'maxNodes'],
+  variables: 'several',
+  asks: (_, request) => request.emit !== undefined,
+  answer(input, request) {
+    const code = generateCode(input, {
+      target: request.emit, name: request.name, stable: request.unsafe !== true, withCheck: request.withCheck === true,
+      variables: request.var, variableNames: request.vars, abstractFunctions: request.function,
+      maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits, maxNodes: request.maxNodes,
+      timeout: request.timeout, maxMemory: request.maxMemory, notation: request.input,
+    });
+    // The code ends with its own newline; the answer has none.
+    return { output: request.format === 'json' ? JSON.stringify({ input, target: request.emit, code }) : code.replace(/\n$/, ''), notes: [], outcome: 'ok' };
+  },
+};

@@ -1,0 +1,53 @@
+import { differentiate } from '../../differentiate/differentiate.js';
+import { checkDerivative } from '../../check/check.js';
+import { verdictLine } from '../../check/verdict.js';
+import { conditionsIn } from '../../print/conditions.js';
+import { readingIn } from '../../print/reading.js';
+import { words } from '../../steps/labels.js';
+import type { Reading } from '../../parse/parse.js';
+import { render } from '../derivation.js';
+import { checkOutcome, oneVariable, readingOptions, type Question } from '../question.js';
+
+/** One derivative of one expression, of any order: the question asked when no other is. */
+export const derivativeQuestion: Question = {
+  name: 'derivative',
+  title: 'a derivative',
+  takes: ['var', 'order', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes', 'maxShown'],
+  variables: 'one',
+  asks: () => true,
+  answer(input, request) {
+    const started = Date.now();
+    const d = differentiate(input, {
+      variable: oneVariable(request, 'a derivative'), order: request.order, simplify: request.simplify, form: request.form, ...readingOptions(request),
+    });
+    // The check has what is left of the time: the answer is there already, and it judges by the points it reached.
+    const left = Math.max(0.001, request.timeout - (Date.now() - started) / 1000);
+    const check = request.check ? checkDerivative(d, { steps: request.steps !== undefined, maxShownNodes: request.maxShown, timeout: left }) : undefined;
+    const notes: string[] = [];
+    const { format } = request;
+    if (format !== 'json') {
+      // The reading goes beside the answer whenever it is not what was typed: the first thing to check.
+      const read = d.reading ? readAsLine(input, d.reading, format === 'unicode' ? 'unicode' : 'text') : undefined;
+      if (read) notes.push(read);
+      // Where the answer holds goes beside it, as the verdict does (a derivation says so in its answer line).
+      if (d.conditions.length > 0 && request.steps === undefined) {
+        notes.push(`holds ${words.holdsFor} ${conditionsIn(d.conditions, format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex')}`);
+      }
+      // The verdict goes beside the answer, not into it: the output stays text, LaTeX or Markdown to paste.
+      if (check) notes.push(verdictLine(check));
+    }
+    return { output: render(input, d, request, check), notes, outcome: check ? checkOutcome(check.verdict) : 'ok' };
+  },
+};
+
+/**
+ * "read as: sin(x)", when the reading differs from the input (spaces aside) or a convention chose
+ * it (sin⁻¹ as the inverse): with the conventions said.
+ */
+function readAsLine(input: string, reading: Reading, notation: 'text' | 'unicode'): string | undefined {
+  // Spaces, multiplication signs and e^u for exp(u) are how a reading is written, not how it reads.
+  const bare = (text: string): string => text.replace(/[\s*·]+/g, '').replace(/exp\(/g, 'e^(').replace(/−/g, '-');
+  const same = [readingIn(reading, 'text'), readingIn(reading, 'unicode')].some((r) => bare(r) === bare(input));
+  if (same && reading.notes.length === 0) return undefined;
+  return `read as: ${readingIn(reading, notation)}${reading.notes.length > 0 ? ` (${reading.notes.join('; ')})` : ''}`;
+}

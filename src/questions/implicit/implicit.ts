@@ -1,0 +1,93 @@
+import { checkImplicit, implicit, readEquation } from '../../multivariate/implicit.js';
+import { read } from '../../parse/parse.js';
+import { implicitAt, type ImplicitAt, type Line } from '../../multivariate/implicit-at.js';
+import type { Implicit } from '../../multivariate/implicit.js';
+import { printerFor } from '../../print/notation.js';
+import type { Notation } from '../../print/precedence.js';
+import { valueIn } from '../../print/value-at.js';
+import { InputError } from '../../errors.js';
+import { ParseError } from '../../parse/errors.js';
+import { implicitAnswer, implicitWorked, implicitVerdict, primedName } from '../../print/implicit.js';
+import { workedIn } from '../../print/worked.js';
+import { printed } from '../json.js';
+import { checkOutcome, oneVariable, readingOptions, type Question, type Request } from '../question.js';
+
+/** dy/dx on a curve given by an equation, and its higher orders; with a check, against the curve's own slope. */
+export const implicitQuestion: Question = {
+  name: 'implicit',
+  title: 'an implicit derivative',
+  takes: ['implicit', 'var', 'order', 'at', 'tangent', 'normal', 'simplify', 'form', 'steps', 'check', 'maxNodes'],
+  variables: 'one',
+  asks: (input, request) => request.implicit !== undefined || isCurve(input, request),
+  answer(input, request) {
+    const order = request.order === undefined ? 1 : Number(request.order);
+    const r = implicit(input, {
+      dependent: request.implicit, variable: oneVariable(request, 'an implicit derivative'), order, simplify: request.simplify, form: request.form,
+      ...readingOptions(request),
+    });
+    const check = request.check ? checkImplicit(r) : undefined;
+    const there = request.at !== undefined ? implicitAt(r, request.at, readingOptions(request)) : undefined;
+    if (there === undefined && (request.tangent || request.normal)) throw new InputError('a tangent or normal line is at a point of the curve: give the point', 'invalid-request');
+    const { format } = request;
+    const outcome = check ? checkOutcome(check.verdict) : 'ok';
+    if (format === 'json') {
+      return {
+        output: JSON.stringify({
+          input, dependent: r.dependent, variable: r.variable,
+          orders: r.orders.map((o) => ({ order: o.order, solved: printed(o.solved), ...(o.onCurve ? { onCurve: printed(o.onCurve) } : {}) })),
+          result: printed(r.result), ...(there ? atJson(there) : {}), ...(check ? { check } : {}),
+        }),
+        notes: [], outcome,
+      };
+    }
+    const notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
+    const layout = format === 'unicode' ? 'text' : format;
+    const answer = there ? atLines(r, there, request, notation).map((l) => (format === 'markdown' ? `$${l}$` : l)).join(format === 'markdown' ? '\n\n' : '\n') : implicitAnswer(r, notation);
+    const output = request.steps !== undefined ? workedIn(implicitWorked(r, notation), layout, { detail: request.steps, notation: format === 'text' ? 'text' : 'unicode' })
+      : format === 'markdown' && !there ? `$${answer}$` : answer;
+    // Asked by the equation alone, the reading is said: which variable is taken as a function of which.
+    const reading = request.implicit === undefined ? [`read as a curve: ${r.dependent} is a function of ${r.variable} on it`] : [];
+    return { output, notes: [...reading, ...(check ? [implicitVerdict(check, r)] : [])], outcome };
+  },
+};
+
+/** The derivative's value at the point, or the tangent and normal lines asked for (which then stand alone). */
+function atLines(r: Implicit, there: ImplicitAt, request: Request, notation: Notation): string[] {
+  const print = printerFor(notation);
+  const line = (l: Line): string => `${l.variable} = ${print(l.equals)}`;
+  const point = `(${[r.variable, r.dependent].map((n) => print(there.point.find(([name]) => name === n)![1])).join(', ')})`;
+  const lines: string[] = [];
+  if (request.tangent) lines.push(line(there.tangent));
+  if (request.normal) lines.push(line(there.normal));
+  if (lines.length > 0) return lines;
+  const name = primedName(r.dependent, r.orders.length, notation);
+  return [there.value ? `${name} = ${valueIn(there.value, notation)} at ${point}` : `${name} has no value at ${point}: the tangent there is vertical, ${line(there.tangent)}`];
+}
+
+const atJson = (there: ImplicitAt) => ({
+  at: Object.fromEntries(there.point.map(([n, v]) => [n, printed(v)])),
+  value: there.value ? { ...printed(there.value.exact), approximately: there.value.approximately } : null,
+  tangent: { variable: there.tangent.variable, equals: printed(there.tangent.equals) },
+  normal: { variable: there.normal.variable, equals: printed(there.normal.equals) },
+});
+
+/**
+ * An equation that is not y = … or f(x) = … (those name what is differentiated) is a curve:
+ * x^2 + y^2 = 25 asks for dy/dx on it. Only an input with = is read twice to tell.
+ */
+function isCurve(input: string, request: Request): boolean {
+  if (!input.includes('=')) return false;
+  const options = readingOptions(request);
+  try {
+    read(input, options);
+    return false;
+  } catch (error) {
+    if (!(error instanceof ParseError)) return false;
+  }
+  try {
+    readEquation(input, options);
+    return true;
+  } catch {
+    return false;
+  }
+}

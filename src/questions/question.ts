@@ -1,0 +1,102 @@
+import { InputError } from '../errors.js';
+import type { Format } from './format.js';
+import type { StepDetail } from '../print/steps-text.js';
+import type { SimplifyForm } from '../simplify/simplify.js';
+import type { Target } from '../codegen/targets.js';
+
+/**
+ * What was asked about one input, each field one option of the command line (named in camel
+ * case: maxShown is --max-shown) and undefined where it was not given.
+ */
+export interface Request {
+  readonly var?: readonly string[];
+  readonly vars?: readonly string[];
+  readonly function?: readonly string[];
+  readonly input: 'text' | 'latex' | 'auto';
+  readonly order?: number | bigint;
+  readonly format: Format;
+  readonly simplify: boolean;
+  readonly form: SimplifyForm;
+  readonly steps?: StepDetail;
+  readonly latexDocument?: boolean;
+  readonly check?: boolean;
+  readonly answer?: string;
+  readonly answerFile?: string;
+  readonly maxLength?: number;
+  readonly maxDepth?: number;
+  readonly maxDigits?: number;
+  readonly timeout: number;
+  readonly maxMemory: number;
+  readonly maxNodes?: number;
+  readonly maxShown?: number;
+  readonly emit?: Target;
+  readonly name?: string;
+  readonly unsafe?: boolean;
+  readonly withCheck?: boolean;
+  readonly inTermsOfOutput?: boolean;
+  readonly hessian?: boolean;
+  readonly det?: boolean;
+  readonly at?: string;
+  readonly tangent?: boolean;
+  readonly normal?: boolean;
+  readonly direction?: readonly string[];
+  readonly implicit?: string;
+  /** Whether the answer may be coloured (a terminal): not an option of its own. */
+  readonly colour: boolean;
+}
+
+/** An option a question may take: a field of the request. */
+export type OptionKey = Exclude<keyof Request, 'colour'>;
+
+/** Options every question takes: how the input is read, the limits on the work, and the format. */
+export const everyQuestionTakes: readonly OptionKey[] = ['input', 'function', 'vars', 'maxLength', 'maxDepth', 'maxDigits', 'timeout', 'maxMemory', 'format'];
+
+/**
+ * How an answer came out, beyond being written: a failed check, an answer judged wrong and a
+ * student's answer that cannot be read (while the others are judged) are each a status of their own.
+ */
+export type Outcome = 'ok' | 'check-failed' | 'not-checked' | 'incorrect' | 'unreadable';
+
+export interface Answered {
+  /** The answer, in the format asked for, without a trailing newline. */
+  readonly output: string;
+  /** Lines that go beside the answer (standard error): how the input was read, where it holds, verdicts. */
+  readonly notes: readonly string[];
+  readonly outcome: Outcome;
+}
+
+/** One kind of question: when an input and its options ask it, the options it takes, and its answer. */
+export interface Question {
+  readonly name: string;
+  /** The question in a few words, for messages: "an implicit derivative". */
+  readonly title: string;
+  /** The options it takes besides those every question takes; any other is refused. */
+  readonly takes: readonly OptionKey[];
+  /** Whether it is by one variable (--var x) or takes several (--var x,y). */
+  readonly variables: 'one' | 'several';
+  /** Whether the input and options ask this question (the registry asks each in turn; the first that says yes answers). */
+  readonly asks: (input: string, request: Request) => boolean;
+  readonly answer: (input: string, request: Request) => Answered;
+}
+
+/** The worst of several outcomes: unreadable, then incorrect, then a failed check, then unchecked. */
+export function worstOutcome(outcomes: readonly Outcome[]): Outcome {
+  const order: readonly Outcome[] = ['ok', 'not-checked', 'check-failed', 'incorrect', 'unreadable'];
+  return outcomes.reduce((w, o) => (order.indexOf(o) > order.indexOf(w) ? o : w), 'ok' as Outcome);
+}
+
+/** The outcome of numeric checks: a failure above an unchecked one. */
+export const checkOutcome = (verdict: 'verified' | 'failed' | 'unchecked'): Outcome =>
+  (verdict === 'verified' ? 'ok' : verdict === 'failed' ? 'check-failed' : 'not-checked');
+
+/** How the input is read and the limits on the work, as the library's functions take them. */
+export const readingOptions = (request: Request) => ({
+  maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits, maxNodes: request.maxNodes,
+  timeout: request.timeout, maxMemory: request.maxMemory, abstractFunctions: request.function, variables: request.vars, notation: request.input,
+});
+
+/** The one variable of a question that takes one; several are refused, naming the question. */
+export function oneVariable(request: Request, title: string): string | undefined {
+  if ((request.var?.length ?? 0) > 1) throw new InputError(`${title} is by one variable, not ${request.var!.join(', ')}`, 'invalid-request');
+  return request.var?.[0];
+}

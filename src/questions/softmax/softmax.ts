@@ -1,0 +1,43 @@
+import { checkDerivative } from '../../check/check.js';
+import { softmax, softmaxCall } from '../../multivariate/softmax.js';
+import { softmaxAnswer, softmaxPattern, softmaxWorked } from '../../print/softmax.js';
+import { workedIn } from '../../print/worked.js';
+import { checkJson, printed } from '../json.js';
+import { checkOutcome, worstOutcome, type Question } from '../question.js';
+
+/** softmax, log-softmax or the cross-entropy of softmax: the derivatives in terms of the outputs, with the pattern beside. */
+export const softmaxQuestion: Question = {
+  name: 'softmax',
+  title: 'softmax and its kin',
+  takes: ['steps', 'check'],
+  variables: 'one',
+  asks: (input) => softmaxCall(input) !== undefined,
+  answer(input, request) {
+    const r = softmax(input, { maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits, variables: request.vars, notation: request.input });
+    const checks = request.check ? r.derivatives.flat().map((d) => checkDerivative(d)) : [];
+    const outcome = worstOutcome(checks.map((c) => checkOutcome(c.verdict)));
+    const { format } = request;
+    if (format === 'json') {
+      return {
+        output: JSON.stringify({
+          input, kind: r.kind, variables: r.variables, outputs: r.outputs,
+          derivatives: r.derivatives.map((row) => row.map((d) => printed(d.result))),
+          inTermsOfOutputs: r.inOutputs.map((row) => row.map(printed)), ...(r.oneHot ? { oneHot: r.oneHot.map(printed) } : {}),
+          ...(checks.length > 0 ? { check: checks.map(checkJson) } : {}),
+        }),
+        notes: [], outcome,
+      };
+    }
+    const notation = format === 'unicode' ? 'unicode' : 'text';
+    const inNotation = format === 'latex' || format === 'markdown' ? 'latex' : notation;
+    const answer = softmaxAnswer(r, inNotation);
+    const output = request.steps !== undefined ? workedIn(softmaxWorked(r, inNotation), format === 'unicode' ? 'text' : format, { detail: request.steps })
+      : format === 'markdown' ? `$${answer}$` : answer;
+    const failed = checks.filter((c) => c.verdict !== 'verified').length;
+    const notes = [
+      softmaxPattern(r, notation),
+      ...(checks.length > 0 ? [`check: ${failed === 0 ? `verified all ${checks.length} derivatives` : `${failed} of ${checks.length} derivatives not verified`} against finite differences`] : []),
+    ];
+    return { output, notes, outcome };
+  },
+};

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { checkWorking } from '../../answer/check-answer.js';
+import { workingLines } from '../../print/answer.js';
+import { InputError } from '../../errors.js';
+import { render } from '../derivation.js';
+import { workingJson } from '../json.js';
+import { oneVariable, type Question } from '../question.js';
+
+/** A student's working in a file, checked line by line: each line claimed equal to the one before, the first to the derivative. */
+export const workingQuestion: Question = {
+  name: 'working',
+  title: 'checking working',
+  takes: ['answerFile', 'var', 'order', 'steps', 'maxShown'],
+  variables: 'one',
+  asks: (_, request) => request.answerFile !== undefined,
+  answer(input, request) {
+    let text: string;
+    try {
+      text = readFileSync(request.answerFile!, 'utf8');
+    } catch (error) {
+      throw new InputError(`cannot read the working from ${request.answerFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'invalid-request');
+    }
+    const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, '').trim()).filter((l) => l !== '');
+    const report = checkWorking(input, lines, {
+      variable: oneVariable(request, 'checking working'), order: request.order, timeout: request.timeout, maxMemory: request.maxMemory,
+      maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits,
+      abstractFunctions: request.function, variables: request.vars, notation: request.input,
+    });
+    const outcome = report.verdict === 'correct' ? 'ok' : report.verdict === 'incorrect' ? 'incorrect' : 'not-checked';
+    if (request.format === 'json') return { output: JSON.stringify({ input, working: workingJson(report) }), notes: [], outcome };
+    const derivation = request.steps !== undefined ? `${render(input, report.derivative, request)}\n\n` : '';
+    return { output: derivation + workingLines(report, request.format === 'unicode' ? 'unicode' : 'text').join('\n'), notes: [], outcome };
+  },
+};
