@@ -2,6 +2,8 @@
 export type InputProblem =
   /** The expression has several variables and none was chosen. */
   | 'ambiguous-variable'
+  /** An equation with no variable that is clearly the function of the other (y). */
+  | 'ambiguous-dependent'
   /** An order or a variable name that is not one. */
   | 'invalid-request'
   /** Past a limit: the order, the size of a derivative or derivation, the depth of nesting. */

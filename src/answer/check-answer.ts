@@ -14,6 +14,7 @@ import { checkPoints, fixedValues, relativeError, standInsFor, valueWithDifferen
 import { InputError } from '../errors.js';
 import { mistakes, type MistakeId, type MistakenStep } from './mistakes.js';
 import { StructuralMap } from '../expr/structural-map.js';
+import { expectTree } from '../expr/check-tree.js';
 
 /*
  * Whether a student's derivative is right: symbolically (the difference simplifies to 0) or
@@ -70,6 +71,7 @@ const fewestPoints = 3;
 
 /** Checks a student's derivative of an expression (either may be text). */
 export function checkAnswer(input: Expr | string, answer: Expr | string, options: AnswerOptions = {}): AnswerReport {
+  if (typeof answer !== 'string') expectTree(answer, "checkAnswer's second argument, the answer to check,");
   const d = differentiate(input, options);
   const given = typeof answer === 'string' ? readAnswer(answer, options) : undefined;
   if (given && (given.request.order !== undefined || given.request.variable !== undefined)) {
@@ -120,6 +122,7 @@ export interface WorkingReport {
  * equal is named, and checked as an answer, for the mistake that explains it.
  */
 export function checkWorking(input: Expr | string, working: readonly string[], options: AnswerOptions = {}): WorkingReport {
+  if (!Array.isArray(working) || working.some((line) => typeof line !== 'string')) throw new InputError('checkWorking takes the working as an array of lines of text', 'invalid-request');
   const d = differentiate(input, options);
   const tolerance = options.tolerance ?? 1e-8;
   const lines = working.map((text, i) => byVariable(readAnswer(text, options, `line ${i + 1} of the working`).expr, d.variable));

@@ -10,6 +10,7 @@ import { holdsAt } from '../differentiate/conditions.js';
 import { richardson, richardsonStep, type DerivativeEstimate } from './richardson.js';
 import { roundingError } from '../evaluate/rounding.js';
 import { Calculators, preciseSlope, type PreciseSlope } from './precise-slope.js';
+import { InputError } from '../errors.js';
 
 /*
  * Numbers confirming a symbolic result: the answer against a Richardson-extrapolated
@@ -131,6 +132,7 @@ const precisePointOrders = 120;
 
 /** Checks a derivative numerically. */
 export function checkDerivative(d: Derivative, options: CheckOptions = {}): CheckReport {
+  if (typeof d !== 'object' || d === null || !('derivations' in d)) throw new InputError('checkDerivative takes what differentiate() returns', 'invalid-request');
   const tolerance = options.tolerance ?? 1e-6;
   const variable = d.variable;
   const endAt = options.timeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + options.timeout * 1000;

@@ -7,6 +7,8 @@ import { codeTargets } from '../codegen/targets.js';
 import { formats, type Format } from '../questions/format.js';
 import type { OptionKey, Outcome, Question, Request } from '../questions/question.js';
 import { questionFor, takes } from '../questions/registry.js';
+import { readingOptions } from '../questions/question.js';
+import { headingOf, latexDocument } from '../questions/document.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -186,9 +188,10 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
     const question = questionFor(input, request);
     refuseUntaken(question, request, given);
     const answered = question.answer(input, request);
+    const output = request.latexDocument ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), answered.output, answered.prose) : answered.output;
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && request.steps !== undefined && format !== 'json' ? '\n\n' : '';
-    io.write(`${answered.output}\n${separator}`);
+    io.write(`${output}\n${separator}`);
     for (const note of answered.notes) io.writeError(`${prefix}${note}\n`);
     return outcomeStatus[answered.outcome];
   } catch (error) {
@@ -228,6 +231,9 @@ function refuseUntaken(question: Question, request: Request, given: readonly Opt
     throw new InputError(`${flag(option)} does not go with ${asked}: ${question.title} takes ${own.length > 0 ? own.join(', ') : 'none of the other options'}`, 'invalid-request');
   }
   if (request.latexDocument && request.format !== 'latex') throw new InputError('--latex-document goes with --format latex', 'invalid-request');
+  if (question.formats && !question.formats.includes(request.format)) {
+    throw new InputError(`--format ${request.format} does not go with ${asked}: ${question.title} is written as ${question.formats.filter((f) => f !== 'unicode').join(' or ')}`, 'invalid-request');
+  }
 }
 
 /** An option as the command line spells it: maxShown is --max-shown, simplify is --no-simplify. */
@@ -236,6 +242,7 @@ const flag = (option: OptionKey): string => (option === 'simplify' ? '--no-simpl
 /** What the command line adds to an error, by its kind: the option that settles it. */
 const hints: Readonly<Record<InputProblem, string>> = {
   'ambiguous-variable': ' (use --var)',
+  'ambiguous-dependent': ' (use --implicit)',
   'invalid-request': '',
   'limit': '',
   'no-counterpart': '',

@@ -3,6 +3,7 @@ import { functionTable } from '../functions/table.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder, variablesOf } from '../expr/traverse.js';
 import { evaluate, oddRoot, valueOf, type EvaluateOptions, type Environment } from './evaluate.js';
+import { expectTree } from '../expr/check-tree.js';
 
 /** A compiled expression: its value at a point, and the variables it reads. */
 export interface CompiledExpression {
@@ -22,6 +23,7 @@ export const maxCompiledNodes = 20_000;
  * straight-line statement per distinct node, so shared parts are computed once per call.
  */
 export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpression {
+  expectTree(e, 'compile');
   const variables = variablesOf(e);
   const nodes = postOrder(e);
   if (nodes.length > maxCompiledNodes) {

@@ -3,6 +3,7 @@ import { functionTable, type FunctionName } from '../functions/table.js';
 import { toNumber } from '../expr/rational.js';
 import { postOrder } from '../expr/traverse.js';
 import { InputError } from '../errors.js';
+import { expectTree } from '../expr/check-tree.js';
 
 /** Values of variables, and optionally of abstract functions and their derivatives (f, f′ = order 1, …). */
 export interface Environment {
@@ -25,6 +26,8 @@ export interface EvaluateOptions {
  * Iterative, so any depth of nesting is evaluated; shared parts are evaluated once.
  */
 export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {}): number {
+  expectTree(e, 'evaluate');
+  if (typeof env !== 'object' || env === null) throw new InputError('evaluate takes the values of the variables as an object, as { x: 1 }', 'invalid-request');
   const functions = options.functions ?? {};
   const values = new Map<Expr, number>();
   const value = (node: Expr): number => values.get(node)!;

@@ -55,3 +55,14 @@ export function checkTree(root: unknown): void {
 
 /** Trees found whole and well formed (their nodes are readonly, so they stay so). */
 const checked = new WeakSet<object>();
+
+/**
+ * Refuses, at once, what is plainly not a tree where a function of the library takes one: a
+ * string (which parse() reads first), a number, nothing. A tree's own nodes are checked where the
+ * work starts (checkTree).
+ */
+export function expectTree(value: unknown, what: string): asserts value is Expr {
+  if (typeof value === 'object' && value !== null && kinds.has((value as { kind?: string }).kind ?? '')) return;
+  const given = typeof value === 'string' ? `the text '${value.length > 40 ? `${value.slice(0, 37)}...` : value}': read it with parse() first` : value === null ? 'null' : typeof value;
+  throw new InputError(`${what} takes an expression tree, not ${given}`, 'invalid-request');
+}

@@ -65,7 +65,7 @@ export function at(input: string | Expr, point: string | readonly Coordinate[], 
     const values = typeof point === 'string' ? readPoint(point, options) : [...point];
     const variables = options.by && options.by.length > 0 ? [...options.by] : values.length > 0 ? values.map(([v]) => v) : [defaultVariable(expr)];
     for (const v of variablesOf(expr)) {
-      if (!values.some(([name]) => name === v)) throw new InputError(`the point gives no value to ${v}: add ${v}=… to --at`, 'invalid-request');
+      if (!values.some(([name]) => name === v)) throw new InputError(`the point gives no value to ${v}: add ${v}=… to it`, 'invalid-request');
     }
     const value = valueAt(expr, values, 'f');
     const derivatives = variables.map((v) => {

@@ -82,10 +82,10 @@ export function implicit(input: string | { left: Expr; right: Expr }, options: I
     const { left, right } = typeof input === 'string' ? readEquation(input, options) : input;
     const y = options.dependent ?? 'y';
     const names = [...new Set([...variablesOf(left), ...variablesOf(right)])];
-    if (!names.includes(y)) throw new InputError(`the equation has no ${y}: say which variable depends on the other with --implicit`, 'invalid-request');
+    if (!names.includes(y)) throw new InputError(`the equation has no ${y}: say which variable depends on the other`, 'ambiguous-dependent');
     const others = names.filter((n) => n !== y);
     const x = options.variable ?? (others.includes('x') || others.length === 0 ? 'x' : others.length === 1 ? others[0]! : undefined);
-    if (x === undefined) throw new InputError(`the equation has several other variables (${others.join(', ')}): say which one with --var`, 'invalid-request');
+    if (x === undefined) throw new InputError(`the equation has several other variables (${others.join(', ')}): say which one`, 'ambiguous-variable');
     const order = options.order ?? 1;
     if (!Number.isInteger(order) || order < 1 || order > 10) throw new InputError('implicit differentiation goes to order 10 at most', 'limit');
 

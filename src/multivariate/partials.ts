@@ -70,7 +70,7 @@ function variablesFor(exprs: readonly Expr[], options: PartialsOptions, least: n
   const given = options.by;
   const variables = given && given.length > 0 ? [...given] : [...new Set(exprs.flatMap((e) => variablesOf(e)))];
   if (variables.length < least) {
-    throw new InputError(`the expression has ${variables.length === 0 ? 'no variable' : `one variable, ${variables[0]}`}: name the variables with --var x,y (by)`, 'invalid-request');
+    throw new InputError(`the expression has ${variables.length === 0 ? 'no variable' : `one variable, ${variables[0]}`}: name the variables to differentiate by`, 'ambiguous-variable');
   }
   return variables;
 }

@@ -3,6 +3,8 @@ import type { AnswerReport, FoundMistake, WorkingReport } from '../answer/check-
 import type { Environment } from '../evaluate/evaluate.js';
 import { derivative } from '../expr/factory.js';
 import { toText, toUnicode } from './linear.js';
+import { toLatex } from './latex.js';
+import { latexProse } from './steps-latex.js';
 
 /*
  * A checked answer in words: the verdict and how it was reached, where the answer and the
@@ -10,16 +12,38 @@ import { toText, toUnicode } from './linear.js';
  * dydx's form.
  */
 
-export type AnswerNotation = 'text' | 'unicode';
+/**
+ * Plain text, Unicode, or running text with its mathematics in $…$: LaTeX (its special characters
+ * escaped, its Unicode symbols as mathematics, for a document) or Markdown.
+ */
+export type AnswerNotation = 'text' | 'unicode' | 'latex' | 'markdown';
 
-const show = (e: Expr, notation: AnswerNotation): string => (notation === 'unicode' ? toUnicode(e) : toText(e));
-const number = (x: number): string => (Number.isNaN(x) ? 'undefined' : String(Number(x.toPrecision(6))));
-const point = (at: Environment): string => Object.entries(at).map(([k, v]) => `${k} = ${number(v)}`).join(', ');
-
+const inDollars = (notation: AnswerNotation): boolean => notation === 'latex' || notation === 'markdown';
+const show = (e: Expr, notation: AnswerNotation): string =>
+  (inDollars(notation) ? `$${toLatex(e)}$` : notation === 'unicode' ? toUnicode(e) : toText(e));
+/** An equation between two expressions, as one piece of mathematics. */
+const equation = (lhs: Expr, rhs: Expr, notation: AnswerNotation): string =>
+  (inDollars(notation) ? `$${toLatex(lhs)} = ${toLatex(rhs)}$` : `${show(lhs, notation)} = ${show(rhs, notation)}`);
+/** A number, 6 significant digits; in LaTeX and Markdown as mathematics (−0.5, 2·10⁻⁸). */
+function number(x: number, notation: AnswerNotation): string {
+  if (Number.isNaN(x)) return 'undefined';
+  const written = String(Number(x.toPrecision(6)));
+  return inDollars(notation) ? `$${written.replace(/e\+?(-?\d+)$/, ' \\cdot 10^{$1}')}$` : written;
+}
+const point = (at: Environment, notation: AnswerNotation): string =>
+  Object.entries(at).map(([k, v]) => (inDollars(notation) ? `$${k} = ${number(v, notation).slice(1)}` : `${k} = ${number(v, notation)}`)).join(', ');
 /** The mistake's words with its parts written out: "the chain rule's inner derivative (x^2)′ = 2*x is left out". */
 export function mistakeWords(m: FoundMistake, notation: AnswerNotation): string {
-  const words = m.words.replace(/\{(\w+)\}/g, (_, name: string) => (m.parts[name] ? show(m.parts[name], notation) : name));
-  return notation === 'unicode' ? words : words.replace(/′/g, "'").replace(/²/g, '^2').replace(/ⁿ⁻¹/g, '^(n-1)').replace(/ⁿ/g, '^n').replace(/√/g, 'sqrt').replace(/−/g, '-').replace(/·/g, '*');
+  // The catalogue's words and the parts put into them, each written in the notation.
+  return m.words.split(/(\{\w+\})/).map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    if (name !== undefined) return m.parts[name] ? show(m.parts[name], notation) : name;
+    switch (notation) {
+      case 'unicode': case 'markdown': return piece;
+      case 'latex': return latexProse(piece);
+      case 'text': return piece.replace(/′/g, "'").replace(/²/g, '^2').replace(/ⁿ⁻¹/g, '^(n-1)').replace(/ⁿ⁺¹/g, '^(n+1)').replace(/ⁿ/g, '^n').replace(/√/g, 'sqrt').replace(/−/g, '-').replace(/·/g, '*');
+    }
+  }).join('');
 }
 
 /** The lines that say what the check of an answer found. */
@@ -32,7 +56,7 @@ export function answerLines(report: AnswerReport, notation: AnswerNotation): str
       const form = report.simplest ? 'it is in simplest form' : `a simpler form is ${right}`;
       lines.push(`answer: correct (${how}); ${form}`);
       if (report.partOfDomain && report.where) {
-        lines.push(`  but only where it is defined: at ${point(report.where.at)} yours is undefined and the derivative is ${number(report.where.derivative)}`);
+        lines.push(`  but only where it is defined: at ${point(report.where.at, notation)} yours is undefined and the derivative is ${number(report.where.derivative, notation)}`);
       }
       break;
     }
@@ -41,7 +65,7 @@ export function answerLines(report: AnswerReport, notation: AnswerNotation): str
       break;
     case 'incorrect': {
       const w = report.where!;
-      lines.push(`answer: incorrect (at ${point(w.at)} yours is ${number(w.yours)} and the derivative is ${number(w.derivative)})`);
+      lines.push(`answer: incorrect (at ${point(w.at, notation)} yours is ${number(w.yours, notation)} and the derivative is ${number(w.derivative, notation)})`);
       for (const line of explanation(report.mistake, notation)) lines.push(line);
       lines.push(`derivative: ${right}`);
       break;
@@ -60,9 +84,9 @@ function mistakeLines(m: FoundMistake, notation: AnswerNotation, lead: string): 
   const at = m.step ? `, at step ${m.step.join('.')}` : '';
   const lines = [`${lead}${at}: ${mistakeWords(m, notation)}`];
   if (m.place && m.expected && m.got) {
-    const lhs = show(derivative(m.place, 'x'), notation);
-    lines.push(`  right: ${lhs} = ${show(m.expected, notation)}`);
-    lines.push(`  yours: ${lhs} = ${show(m.got, notation)}`);
+    const lhs = derivative(m.place, 'x');
+    lines.push(`  right: ${equation(lhs, m.expected, notation)}`);
+    lines.push(`  yours: ${equation(lhs, m.got, notation)}`);
   }
   return lines;
 }
@@ -78,7 +102,7 @@ export function workingLines(report: WorkingReport, notation: AnswerNotation): s
   const before = wrong.line === 1 ? 'the derivative' : `line ${wrong.line - 1}`;
   const lines = [
     `working: line ${wrong.line} is not equal to ${before}${wrong.line === 2 ? ' (line 1 is right)' : wrong.line > 2 ? ` (lines 1 to ${wrong.line - 1} are right)` : ''}`,
-    `  at ${point(wrong.where.at)} line ${wrong.line} is ${number(wrong.where.line)} and ${before} is ${number(wrong.where.before)}`,
+    `  at ${point(wrong.where.at, notation)} line ${wrong.line} is ${number(wrong.where.line, notation)} and ${before} is ${number(wrong.where.before, notation)}`,
   ];
   for (const line of explanation(report.report?.mistake, notation)) lines.push(line);
   lines.push(`derivative: ${show(report.derivative.result, notation)}`);

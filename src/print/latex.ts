@@ -7,9 +7,11 @@ import { isInteger, isOne, isTerminating, isZero, toDecimalString } from '../exp
 import { precedenceOf, required } from './precedence.js';
 import { isNegativeLooking, isNegativeNumber } from '../expr/sign.js';
 import { greekLetters } from '../expr/letters.js';
+import { expectTree } from '../expr/check-tree.js';
 
 /** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. Children first, without recursion. */
 export function toLatex(root: Expr): string {
+  expectTree(root, 'toLatex');
   return foldTree(root, latexNode);
 }
 

@@ -7,6 +7,7 @@ import { isInteger, isOne, isZero } from '../expr/rational.js';
 import { precedence, precedenceOf, required, type Notation } from './precedence.js';
 import { isNegativeLooking, isNegativeNumber } from '../expr/sign.js';
 import { numberText } from './numbers.js';
+import { expectTree } from '../expr/check-tree.js';
 
 /** The symbols that tell ASCII text from Unicode text; the structure is shared. */
 interface LinearStyle {
@@ -26,9 +27,15 @@ const unicodeStyle: LinearStyle = {
 };
 
 /** ASCII text that dydx and mathjs both read back: exp(-x)/(1 + exp(-x))^2. */
-export const toText = (e: Expr): string => print(e, textStyle);
+export const toText = (e: Expr): string => {
+  expectTree(e, 'toText');
+  return print(e, textStyle);
+};
 /** Unicode text for people: e^(−x)/(1 + e^(−x))², σ(x)·(1 − σ(x)). */
-export const toUnicode = (e: Expr): string => print(e, unicodeStyle);
+export const toUnicode = (e: Expr): string => {
+  expectTree(e, 'toUnicode');
+  return print(e, unicodeStyle);
+};
 
 /** Prints children first, without recursion, so any depth of nesting prints. */
 function print(root: Expr, style: LinearStyle): string {

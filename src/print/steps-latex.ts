@@ -1,17 +1,27 @@
 import { variable } from '../expr/factory.js';
 import { toLatex } from './latex.js';
-import { fromSuperscript } from '../expr/letters.js';
 import { rewriteGroups, stepNumber, stepRange, type Trace, type TraceStep } from '../steps/trace.js';
 import type { StepDetail } from './steps-text.js';
 import type { Binding } from '../steps/rules-shown.js';
 import { capitalise, words } from '../steps/labels.js';
 import { conditionsIn } from './conditions.js';
 
-/** Words for \text{…}: LaTeX's special characters escaped, and sin² and − (which LaTeX's text has not) as math. */
-function inText(words: string): string {
-  return words.replace(/([{}\\#$%&_^~])/g, '\\$1')
-    .replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g, (sup) => `$^{${fromSuperscript(sup)}}$`)
-    .replace(/−/g, '$-$');
+const escaped: Readonly<Record<string, string>> = {
+  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '#': '\\#', '$': '\\$', '%': '\\%', '&': '\\&', '_': '\\_', '^': '\\^{}', '~': '\\~{}',
+};
+const superscripts = '⁰¹²³⁴⁵⁶⁷⁸⁹ⁿ⁺⁻';
+const superscriptLatex = '0123456789n+-';
+/** Symbols of running text that LaTeX's text has not, as mathematics. */
+const symbols: Readonly<Record<string, string>> = { '−': '-', '′': "'", '·': '\\cdot', '√': '\\surd', '≠': '\\neq', '≈': '\\approx', '×': '\\times', 'σ': '\\sigma', 'δ': '\\delta', '∂': '\\partial' };
+
+/**
+ * Running text as LaTeX's text takes it, in \text{…} or in a document: its special characters
+ * escaped, and sin², u′ and − (which text has not) as mathematics.
+ */
+export function latexProse(words: string): string {
+  return words.replace(/[\\{}#$%&_^~]/g, (c) => escaped[c]!)
+    .replace(new RegExp(`[${superscripts}]+`, 'g'), (sup) => `$^{${[...sup].map((c) => superscriptLatex[superscripts.indexOf(c)]).join('')}}$`)
+    .replace(/[−′·√≠≈×σδ∂]/g, (c) => `$${symbols[c]!}$`);
 }
 
 /**
@@ -33,7 +43,7 @@ export function traceRowsLatex(trace: Trace, detail: StepDetail = 'full'): strin
   const row = (lhs: string, rhs: string, why: string): void => {
     rows.push(`${lhs} &= ${rhs} && ${why}`);
   };
-  const text = (t: string): string => `\\text{${inText(t)}}`;
+  const text = (t: string): string => `\\text{${latexProse(t)}}`;
 
   const step = (s: TraceStep): void => {
     const number = stepNumber(s.number);
@@ -68,15 +78,6 @@ function bindings(list: readonly Binding[]): string {
   return `,\\ ${list.map((b) => `${toLatex(b.name)} = ${toLatex(b.value)}`).join(',\\ ')}`;
 }
 
-/** A standalone amsmath document around a derivation. */
-export function latexDocument(trace: Pick<Trace, 'input' | 'variable'>, body: string): string {
-  return [
-    '\\documentclass{article}',
-    '\\usepackage{amsmath}',
-    '\\begin{document}',
-    `${capitalise(words.derivativeOf)} $${toLatex(trace.input)}$ ${words.withRespectTo} $${toLatex(variable(trace.variable))}$:`,
-    body,
-    '\\end{document}',
-    '',
-  ].join('\n');
-}
+/** What a derivation is of, as LaTeX running text: "Derivative of $x^{2}$ with respect to $x$". */
+export const derivationHeading = (trace: Pick<Trace, 'input' | 'variable'>): string =>
+  `${capitalise(words.derivativeOf)} $${toLatex(trace.input)}$ ${words.withRespectTo} $${toLatex(variable(trace.variable))}$`;

@@ -2,7 +2,7 @@ import type { Derivative } from '../differentiate/differentiate.js';
 import { toText, toUnicode } from '../print/linear.js';
 import { toLatex } from '../print/latex.js';
 import { traceToText } from '../print/steps-text.js';
-import { latexDocument, traceToLatex } from '../print/steps-latex.js';
+import { traceToLatex } from '../print/steps-latex.js';
 import { traceToMarkdown } from '../print/steps-markdown.js';
 import { buildTrace } from '../steps/trace.js';
 import { checkJson, derivativeJson } from './json.js';
@@ -22,10 +22,7 @@ export function render(input: string, d: Derivative, options: Request, check?: C
       case 'text': return named('text') + toText(d.result);
       case 'unicode': return named('unicode') + toUnicode(d.result);
       case 'markdown': return `$${named('latex')}${toLatex(d.result)}$`;
-      case 'latex': {
-        const latex = named('latex') + toLatex(d.result);
-        return options.latexDocument === true ? latexDocument(d, `\\[\n${latex}\n\\]`) : latex;
-      }
+      case 'latex': return named('latex') + toLatex(d.result);
     }
   }
   const trace = buildTrace(d, { maxShownNodes: options.maxShown });
@@ -33,9 +30,6 @@ export function render(input: string, d: Derivative, options: Request, check?: C
     case 'text': case 'unicode':
       return traceToText(trace, { notation: format, detail: steps, colour: options.colour });
     case 'markdown': return traceToMarkdown(trace, steps);
-    case 'latex': {
-      const latex = traceToLatex(trace, steps);
-      return options.latexDocument === true ? latexDocument(trace, latex) : latex;
-    }
+    case 'latex': return traceToLatex(trace, steps);
   }
 }

@@ -63,6 +63,10 @@ export interface Answered {
   /** Lines that go beside the answer (standard error): how the input was read, where it holds, verdicts. */
   readonly notes: readonly string[];
   readonly outcome: Outcome;
+  /** What is answered, as LaTeX running text, to head a standalone document: "Derivative of $x^2$ with respect to $x$". */
+  readonly heading?: string;
+  /** Whether the answer in LaTeX is running text (a verdict in words), which a document holds as it is, not as displayed mathematics. */
+  readonly prose?: boolean;
 }
 
 /** One kind of question: when an input and its options ask it, the options it takes, and its answer. */
@@ -74,6 +78,8 @@ export interface Question {
   readonly takes: readonly OptionKey[];
   /** Whether it is by one variable (--var x) or takes several (--var x,y). */
   readonly variables: 'one' | 'several';
+  /** The formats it is written in, when not all of them. */
+  readonly formats?: readonly Format[];
   /** Whether the input and options ask this question (the registry asks each in turn; the first that says yes answers). */
   readonly asks: (input: string, request: Request) => boolean;
   readonly answer: (input: string, request: Request) => Answered;

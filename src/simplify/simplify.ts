@@ -8,6 +8,7 @@ import { functionRules, identityRules } from './function-rules.js';
 import { rewriteInSigmoid } from './sigmoid.js';
 import { factoredAtRationalRoots, writtenNormalForm } from './written-form.js';
 import type { AnyRewriteRule, RewriteStep } from './rewrite.js';
+import { expectTree } from '../expr/check-tree.js';
 
 export interface Simplified {
   readonly result: Expr;
@@ -63,6 +64,7 @@ export const simplificationRules: readonly AnyRewriteRule[] = [...tidyRules, ...
 
 /** Applies the rules bottom-up until none fires, recording each firing. */
 export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simplified {
+  expectTree(e, 'simplify');
   const rules = options.rules ?? simplificationRules;
   const maxSteps = options.maxSteps ?? 1_000_000;
   const places = options.places === true;

@@ -1,9 +1,8 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dydx } from '../helpers/cli.js';
 import { expectRenders } from '../helpers/katex.js';
+import { askedAlone, workingFile } from '../helpers/questions.js';
 import { questionFor, questions } from '../../src/questions/registry.js';
 import type { OptionKey, Request } from '../../src/questions/question.js';
 
@@ -13,21 +12,8 @@ import type { OptionKey, Request } from '../../src/questions/question.js';
  * read from the README, so the documentation cannot drift from what the command line does.
  */
 
-const working = join(mkdtempSync(join(tmpdir(), 'dydx-options-')), 'working.txt');
-writeFileSync(working, '3x^2\n');
-
-/** Each question asked on its own: its input and the options that ask it. */
-const asked: Readonly<Record<string, readonly string[]>> = {
-  'derivative': ['x^3'],
-  'partials': ['x^2*y', '--var', 'x,y'],
-  'at-point': ['x^2', '--at', 'x=1'],
-  'implicit': ['x^2 + y^2 = 25', '--implicit', 'y'],
-  'softmax': ['softmax(z1, z2)'],
-  'answer': ['x^3', '--answer', '3x^2'],
-  'working': ['x^3', '--answer-file', working],
-  'output-form': ['sigmoid(x)', '--in-terms-of-output'],
-  'code': ['x^3', '--emit', 'python'],
-};
+const asked = askedAlone;
+const working = workingFile;
 
 /** Each option of the table with a value that makes sense for it. */
 const given: Readonly<Record<string, readonly string[]>> = {

@@ -8,7 +8,7 @@ export function expectRenders(latex: string): void {
 }
 
 /** Every piece of mathematics in LaTeX or Markdown with running text: each align* environment, $$…$$ and $…$. */
-function mathPieces(document: string): string[] {
+export function mathPieces(document: string): string[] {
   const pieces: string[] = [];
   const rest = document.replace(/\\begin\{align\*\}[\s\S]*?\\end\{align\*\}/g, (env) => {
     pieces.push(env);

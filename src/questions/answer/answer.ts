@@ -1,6 +1,10 @@
 import { checkAnswer, type AnswerReport } from '../../answer/check-answer.js';
 import { answerLines } from '../../print/answer.js';
 import { toText, toUnicode } from '../../print/linear.js';
+import { toLatex } from '../../print/latex.js';
+import { latexProse } from '../../print/steps-latex.js';
+import type { Expr } from '../../expr/types.js';
+import type { Format } from '../format.js';
 import { read } from '../../parse/parse.js';
 import { ParseError } from '../../parse/errors.js';
 import { InputError } from '../../errors.js';
@@ -15,7 +19,7 @@ type Judged = { readonly given: string; readonly report: AnswerReport } | { read
 export const answerQuestion: Question = {
   name: 'answer',
   title: 'checking an answer',
-  takes: ['answer', 'var', 'order', 'steps', 'maxShown'],
+  takes: ['answer', 'var', 'order', 'steps', 'latexDocument', 'maxShown'],
   variables: 'one',
   asks: (_, request) => request.answer !== undefined,
   answer(input, request) {
@@ -38,17 +42,19 @@ export const answerQuestion: Question = {
       const answers = judged.map((j) => ('report' in j ? answerJson(j.report) : unreadableJson(j.given, j.error)));
       return { output: JSON.stringify({ input, ...(answers.length === 1 ? { answer: answers[0] } : { answers }) }), notes: [], outcome };
     }
-    const notation = format === 'unicode' ? 'unicode' : 'text';
+    const notation = format;
+    // In LaTeX and Markdown each line is a paragraph of running text, its mathematics in $…$.
+    const joined = format === 'latex' || format === 'markdown' ? '\n\n' : '\n';
     const blocks = judged.map((j, i) => {
-      const lines = 'report' in j ? answerLines(j.report, notation) : unreadableLines(j.error);
-      if (judged.length === 1) return lines.join('\n');
-      const shown = 'report' in j ? (notation === 'unicode' ? toUnicode(j.report.answer) : toText(j.report.answer)) : j.given;
-      return [`${i + 1}. ${shown}`, ...lines.map((l) => `   ${l}`)].join('\n');
+      const lines = 'report' in j ? answerLines(j.report, notation) : unreadableLines(j.error, notation);
+      if (judged.length === 1) return lines.join(joined);
+      const shown = 'report' in j ? shownAnswer(j.report.answer, notation) : notation === 'latex' ? latexProse(j.given) : j.given;
+      return [`${i + 1}. ${shown}`, ...lines.map((l) => `   ${l}`)].join(joined);
     });
     // With steps the derivation comes first: the step numbers of a mistake are its.
     const first = judged.find((j): j is Extract<Judged, { report: AnswerReport }> => 'report' in j);
     const derivation = request.steps !== undefined && first ? `${render(input, first.report.derivative, request)}\n\n` : '';
-    return { output: derivation + blocks.join('\n'), notes: [], outcome };
+    return { output: derivation + blocks.join(joined), notes: [], outcome, prose: true };
   },
 };
 
@@ -64,9 +70,19 @@ const outcomeOf = (j: Judged): Outcome => {
   return j.report.verdict === 'correct' ? 'ok' : j.report.verdict === 'incorrect' ? 'incorrect' : 'not-checked';
 };
 
-/** An answer that could not be read: the message, and where in the answer, with a caret. */
-const unreadableLines = (error: ParseError | InputError): string[] =>
-  ['answer: cannot be read', ...(error instanceof ParseError ? error.format() : error.message).split('\n').map((l) => `  ${l}`)];
+/** An answer that could not be read: the message, and where in the answer, with a caret (in LaTeX and Markdown, where by line and column). */
+function unreadableLines(error: ParseError | InputError, notation: Format): string[] {
+  if (notation === 'latex' || notation === 'markdown') {
+    const where = error instanceof ParseError ? ` (line ${error.line}, column ${error.column})` : '';
+    const message = `answer: cannot be read: ${error.message}${error.message.endsWith(')') ? '' : where}`;
+    return [notation === 'latex' ? latexProse(message) : message];
+  }
+  return ['answer: cannot be read', ...(error instanceof ParseError ? error.format() : error.message).split('\n').map((l) => `  ${l}`)];
+}
+
+/** A student's answer as read, in the notation. */
+const shownAnswer = (e: Expr, notation: Format): string =>
+  (notation === 'unicode' ? toUnicode(e) : notation === 'latex' || notation === 'markdown' ? `$${toLatex(e)}$` : toText(e));
 
 const unreadableJson = (given: string, error: ParseError | InputError) => ({
   given, verdict: 'unreadable',

@@ -16,7 +16,7 @@ import { checkOutcome, readingOptions, worstOutcome, type Answered, type Questio
 export const atPointQuestion: Question = {
   name: 'at-point',
   title: 'a derivative at a point',
-  takes: ['at', 'var', 'tangent', 'normal', 'direction', 'simplify', 'form', 'steps', 'check', 'maxNodes', 'maxShown'],
+  takes: ['at', 'var', 'tangent', 'normal', 'direction', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes', 'maxShown'],
   variables: 'several',
   asks: (_, request) => request.at !== undefined,
   answer: answerAt,

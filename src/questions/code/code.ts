@@ -7,6 +7,8 @@ export const codeQuestion: Question = {
   title: 'code',
   takes: ['emit', 'var', 'name', 'unsafe', 'withCheck', 'maxNodes'],
   variables: 'several',
+  // Code is text in its own language; JSON carries it as a string.
+  formats: ['text', 'unicode', 'json'],
   asks: (_, request) => request.emit !== undefined,
   answer(input, request) {
     const code = generateCode(input, {

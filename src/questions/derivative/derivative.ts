@@ -6,6 +6,7 @@ import { readingIn } from '../../print/reading.js';
 import { words } from '../../steps/labels.js';
 import type { Reading } from '../../parse/parse.js';
 import { render } from '../derivation.js';
+import { derivationHeading } from '../../print/steps-latex.js';
 import { checkOutcome, oneVariable, readingOptions, type Question } from '../question.js';
 
 /** One derivative of one expression, of any order: the question asked when no other is. */
@@ -36,7 +37,7 @@ export const derivativeQuestion: Question = {
       // The verdict goes beside the answer, not into it: the output stays text, LaTeX or Markdown to paste.
       if (check) notes.push(verdictLine(check));
     }
-    return { output: render(input, d, request, check), notes, outcome: check ? checkOutcome(check.verdict) : 'ok' };
+    return { output: render(input, d, request, check), notes, outcome: check ? checkOutcome(check.verdict) : 'ok', heading: derivationHeading(d) };
   },
 };
 

@@ -11,12 +11,13 @@ import { implicitAnswer, implicitWorked, implicitVerdict, primedName } from '../
 import { workedIn } from '../../print/worked.js';
 import { printed } from '../json.js';
 import { checkOutcome, oneVariable, readingOptions, type Question, type Request } from '../question.js';
+import type { Format } from '../format.js';
 
 /** dy/dx on a curve given by an equation, and its higher orders; with a check, against the curve's own slope. */
 export const implicitQuestion: Question = {
   name: 'implicit',
   title: 'an implicit derivative',
-  takes: ['implicit', 'var', 'order', 'at', 'tangent', 'normal', 'simplify', 'form', 'steps', 'check', 'maxNodes'],
+  takes: ['implicit', 'var', 'order', 'at', 'tangent', 'normal', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes'],
   variables: 'one',
   asks: (input, request) => request.implicit !== undefined || isCurve(input, request),
   answer(input, request) {
@@ -42,26 +43,37 @@ export const implicitQuestion: Question = {
     }
     const notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
     const layout = format === 'unicode' ? 'text' : format;
-    const answer = there ? atLines(r, there, request, notation).map((l) => (format === 'markdown' ? `$${l}$` : l)).join(format === 'markdown' ? '\n\n' : '\n') : implicitAnswer(r, notation);
-    const output = request.steps !== undefined ? workedIn(implicitWorked(r, notation), layout, { detail: request.steps, notation: format === 'text' ? 'text' : 'unicode' })
-      : format === 'markdown' && !there ? `$${answer}$` : answer;
+    const answer = there ? atAnswer(r, there, request, format) : format === 'markdown' ? `$${implicitAnswer(r, notation)}$` : implicitAnswer(r, notation);
+    const worked = request.steps !== undefined ? workedIn(implicitWorked(r, notation), layout, { detail: request.steps, notation: format === 'text' ? 'text' : 'unicode' }) : undefined;
+    // With a point, its value or lines follow the derivation, which ends with the derivative itself.
+    const output = worked === undefined ? answer : there ? `${worked}\n\n${answer}` : worked;
     // Asked by the equation alone, the reading is said: which variable is taken as a function of which.
     const reading = request.implicit === undefined ? [`read as a curve: ${r.dependent} is a function of ${r.variable} on it`] : [];
     return { output, notes: [...reading, ...(check ? [implicitVerdict(check, r)] : [])], outcome };
   },
 };
 
-/** The derivative's value at the point, or the tangent and normal lines asked for (which then stand alone). */
-function atLines(r: Implicit, there: ImplicitAt, request: Request, notation: Notation): string[] {
+/**
+ * The derivative's value at the point, or the tangent and normal lines asked for (which then
+ * stand alone): in LaTeX as mathematics, in Markdown each in $…$, a vertical tangent in words.
+ */
+function atAnswer(r: Implicit, there: ImplicitAt, request: Request, format: Format): string {
+  const notation: Notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
+  const dollars = format === 'markdown' || format === 'latex';
+  const math = (m: string): string => (format === 'markdown' ? `$${m}$` : m);
   const print = printerFor(notation);
   const line = (l: Line): string => `${l.variable} = ${print(l.equals)}`;
   const point = `(${[r.variable, r.dependent].map((n) => print(there.point.find(([name]) => name === n)![1])).join(', ')})`;
   const lines: string[] = [];
-  if (request.tangent) lines.push(line(there.tangent));
-  if (request.normal) lines.push(line(there.normal));
-  if (lines.length > 0) return lines;
+  if (request.tangent) lines.push(math(line(there.tangent)));
+  if (request.normal) lines.push(math(line(there.normal)));
   const name = primedName(r.dependent, r.orders.length, notation);
-  return [there.value ? `${name} = ${valueIn(there.value, notation)} at ${point}` : `${name} has no value at ${point}: the tangent there is vertical, ${line(there.tangent)}`];
+  if (lines.length === 0) {
+    if (there.value) lines.push(format === 'latex' ? `${name} = ${valueIn(there.value, notation)} \\text{ at } ${point}` : `${math(`${name} = ${valueIn(there.value, notation)}`)} at ${math(point)}`);
+    else if (dollars) lines.push(`$${name}$ has no value at $${point}$: the tangent there is vertical, $${line(there.tangent)}$`);
+    else lines.push(`${name} has no value at ${point}: the tangent there is vertical, ${line(there.tangent)}`);
+  }
+  return lines.join(dollars ? '\n\n' : '\n');
 }
 
 const atJson = (there: ImplicitAt) => ({

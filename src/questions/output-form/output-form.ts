@@ -7,7 +7,7 @@ import { oneVariable, readingOptions, type Question } from '../question.js';
 export const outputFormQuestion: Question = {
   name: 'output-form',
   title: 'the derivative in terms of the output',
-  takes: ['inTermsOfOutput', 'var', 'steps'],
+  takes: ['inTermsOfOutput', 'var', 'steps', 'latexDocument'],
   variables: 'one',
   asks: (_, request) => request.inTermsOfOutput === true,
   answer(input, request) {

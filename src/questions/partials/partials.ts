@@ -18,7 +18,7 @@ import { checkOutcome, readingOptions, worstOutcome, type Answered, type Questio
 export const partialsQuestion: Question = {
   name: 'partials',
   title: 'a gradient, Jacobian, Hessian or mixed partial',
-  takes: ['var', 'hessian', 'det', 'simplify', 'form', 'steps', 'check', 'maxNodes', 'maxShown'],
+  takes: ['var', 'hessian', 'det', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes', 'maxShown'],
   variables: 'several',
   // A vector [f, g], several variables, or a Hessian or determinant asked for.
   asks: (input, request) => vectorComponents(input) !== undefined || (request.var?.length ?? 0) > 1 || request.hessian === true || request.det === true,

@@ -9,7 +9,7 @@ import { checkOutcome, worstOutcome, type Question } from '../question.js';
 export const softmaxQuestion: Question = {
   name: 'softmax',
   title: 'softmax and its kin',
-  takes: ['steps', 'check'],
+  takes: ['steps', 'latexDocument', 'check'],
   variables: 'one',
   asks: (input) => softmaxCall(input) !== undefined,
   answer(input, request) {

@@ -10,7 +10,7 @@ import { oneVariable, type Question } from '../question.js';
 export const workingQuestion: Question = {
   name: 'working',
   title: 'checking working',
-  takes: ['answerFile', 'var', 'order', 'steps', 'maxShown'],
+  takes: ['answerFile', 'var', 'order', 'steps', 'latexDocument', 'maxShown'],
   variables: 'one',
   asks: (_, request) => request.answerFile !== undefined,
   answer(input, request) {
@@ -29,6 +29,8 @@ export const workingQuestion: Question = {
     const outcome = report.verdict === 'correct' ? 'ok' : report.verdict === 'incorrect' ? 'incorrect' : 'not-checked';
     if (request.format === 'json') return { output: JSON.stringify({ input, working: workingJson(report) }), notes: [], outcome };
     const derivation = request.steps !== undefined ? `${render(input, report.derivative, request)}\n\n` : '';
-    return { output: derivation + workingLines(report, request.format === 'unicode' ? 'unicode' : 'text').join('\n'), notes: [], outcome };
+    // In LaTeX and Markdown each line is a paragraph of running text, its mathematics in $…$.
+    const joined = request.format === 'latex' || request.format === 'markdown' ? '\n\n' : '\n';
+    return { output: derivation + workingLines(report, request.format).join(joined), notes: [], outcome, prose: true };
   },
 };
