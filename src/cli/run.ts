@@ -64,6 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--max-nodes <n>', 'largest derivative, in tree nodes (default 2000000)', parseCount)
     .option('--max-shown <n>', 'most expression nodes a derivation may show with --steps (default 1000000)', parseCount)
     .option('--answer <answers>', "check your own derivative (several separated by ';'): correct (exit 0), incorrect (5, with the likely mistake) or undecided (4)")
+    .option('--answers-file <path>', "grade a class: one answer per line, each judged on its own, then how many are right and the mistakes most often made")
     .option('--answer-file <path>', "check your working: one expression per line, each claimed equal to the line before (the first to the derivative); names the first that is not")
     .option('--in-terms-of-output', "write the derivative with the function's own value y: σ′ = y·(1 − y); where none exists, says why")
     .addOption(new Option('--emit <target>', 'write code for the function and its derivative together, every shared part computed once').choices(codeTargets))
@@ -137,7 +138,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name|--at|--direction|--implicit)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name|--at|--direction|--implicit|--answer|--answer-file|--answers-file)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
 }
@@ -188,7 +189,7 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
     const question = questionFor(input, request);
     refuseUntaken(question, request, given);
     const answered = question.answer(input, request);
-    const output = request.latexDocument ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), answered.output, answered.prose) : answered.output;
+    const output = request.latexDocument ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), answered.output, question.prose) : answered.output;
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && request.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${output}\n${separator}`);
@@ -213,7 +214,7 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
 }
 
 /** Options that ask a question of their own: the question is named by its option in messages. */
-const askingOptions: readonly OptionKey[] = ['answerFile', 'answer', 'emit', 'inTermsOfOutput', 'implicit', 'at'];
+const askingOptions: readonly OptionKey[] = ['answersFile', 'answerFile', 'answer', 'emit', 'inTermsOfOutput', 'implicit', 'at'];
 
 /** Options that only add to another's question: --tangent to --at's. */
 const addsTo: Partial<Record<OptionKey, OptionKey>> = { tangent: 'at', normal: 'at', direction: 'at', name: 'emit', unsafe: 'emit', withCheck: 'emit' };

@@ -22,6 +22,7 @@ export interface Request {
   readonly check?: boolean;
   readonly answer?: string;
   readonly answerFile?: string;
+  readonly answersFile?: string;
   readonly maxLength?: number;
   readonly maxDepth?: number;
   readonly maxDigits?: number;
@@ -65,8 +66,6 @@ export interface Answered {
   readonly outcome: Outcome;
   /** What is answered, as LaTeX running text, to head a standalone document: "Derivative of $x^2$ with respect to $x$". */
   readonly heading?: string;
-  /** Whether the answer in LaTeX is running text (a verdict in words), which a document holds as it is, not as displayed mathematics. */
-  readonly prose?: boolean;
 }
 
 /** One kind of question: when an input and its options ask it, the options it takes, and its answer. */
@@ -80,6 +79,8 @@ export interface Question {
   readonly variables: 'one' | 'several';
   /** The formats it is written in, when not all of them. */
   readonly formats?: readonly Format[];
+  /** Whether its answer in LaTeX is running text (a verdict in words), which a document holds as it is, not as displayed mathematics. */
+  readonly prose?: boolean;
   /** Whether the input and options ask this question (the registry asks each in turn; the first that says yes answers). */
   readonly asks: (input: string, request: Request) => boolean;
   readonly answer: (input: string, request: Request) => Answered;

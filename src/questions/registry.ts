@@ -1,5 +1,6 @@
 import { everyQuestionTakes, type OptionKey, type Question, type Request } from './question.js';
 import { workingQuestion } from './working/working.js';
+import { classQuestion } from './class/class.js';
 import { answerQuestion } from './answer/answer.js';
 import { codeQuestion } from './code/code.js';
 import { outputFormQuestion } from './output-form/output-form.js';
@@ -17,6 +18,7 @@ import { derivativeQuestion } from './derivative/derivative.js';
  */
 export const questions: readonly Question[] = [
   softmaxQuestion,
+  classQuestion,
   workingQuestion,
   answerQuestion,
   codeQuestion,

@@ -90,13 +90,25 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     // Paths are only kept with places: making one per child visit is most of the cost otherwise.
     const normalChildren = (n: Expr): Expr => withChildren(n, children(n).map((c, i) => visit(c, places ? [...path, i] : path)));
     let current = normalChildren(node);
+    // Each form this node has taken, with the steps before it: rules that undo each other (two
+    // ways of grouping one sum, equally simple) come back to a form met before, and stop there,
+    // the steps of the round trip taken back (kept where another simplification shares the
+    // record of steps, which may have read them already).
+    const met = new Map<Expr, number>([[current, steps.length]]);
     for (;;) {
       const fired = fire(current);
       if (!fired) break;
       steps.push(places ? { ...fired, path } : fired);
       if (steps.length > maxSteps) throw new Error(`simplification did not settle within ${maxSteps} steps`);
+      checkLimits();
       // The rewritten node may have new children that are not yet in normal form.
       current = normalChildren(fired.after);
+      const before = met.get(current);
+      if (before !== undefined) {
+        if (!options.memo) steps.length = before;
+        break;
+      }
+      met.set(current, steps.length);
     }
     // Most parts are in normal form as they stand: those keep no record of steps.
     if (!places) normal.set(node, steps.length === from ? current : { normal: current, steps, from, to: steps.length });

@@ -121,3 +121,39 @@ describe('a working with derivatives still to work out', () => {
     expect(wrong.stdout).toContain("likely mistake, at step 1: the product rule for x^2*sin(x) is used with a minus, u'v - uv', instead of u'v + uv'");
   });
 });
+
+describe('--answers-file', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'dydx-class-')), 'answers.txt');
+  writeFileSync(file, '2x*cos(x^2)\ncos(x^2)\n\n2x*cos(x^2\n-2x*sin(x^2)\r\ncos(x^2)\n');
+
+  it('judges each line on its own, one that cannot be read among them, and sums up the class', async () => {
+    const run = await dydx(['sin(x^2)', '--answers-file', file]);
+    expect(run.status).toBe(2);
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      'line 1: 2*x*cos(x^2): correct',
+      "line 2: cos(x^2): incorrect: the chain rule's inner derivative (x^2)' = 2*x is left out",
+      "line 4: 2x*cos(x^2: cannot be read: in the answer: this '(' is never closed: add a ')'",
+      'line 5: -2*x*sin(x^2): incorrect: no mistake of the catalogue explains it',
+      "line 6: cos(x^2): incorrect: the chain rule's inner derivative (x^2)' = 2*x is left out",
+    ]);
+    expect(run.stdout).toContain('\n1 of 5 right; 3 incorrect, 1 cannot be read\nmistakes made, most often first:\n  2 × chain-inner-dropped: ');
+  });
+
+  it('gives each verdict and the summary in JSON', async () => {
+    const json = JSON.parse((await dydx(['sin(x^2)', '--answers-file', file, '-f', 'json'])).stdout);
+    expect(json.answers.map((a: { line: number; verdict: string }) => [a.line, a.verdict])).toEqual([[1, 'correct'], [2, 'incorrect'], [4, 'unreadable'], [5, 'incorrect'], [6, 'incorrect']]);
+    expect(json.summary).toEqual({ total: 5, correct: 1, incorrect: 3, undecided: 0, unreadable: 1, mistakes: [{ id: 'chain-inner-dropped', count: 2 }] });
+  });
+
+  it('exits 0 when every answer is right, and 2 when the file cannot be read', async () => {
+    const right = join(mkdtempSync(join(tmpdir(), 'dydx-class-')), 'right.txt');
+    writeFileSync(right, '2x cos(x^2)\n2*cos(x^2)*x\n');
+    const run = await dydx(['sin(x^2)', '--answers-file', right]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('2 of 2 right\n');
+    const missing = await dydx(['sin(x^2)', '--answers-file', '/nonexistent/answers.txt']);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toBe('dydx: cannot read the answers from /nonexistent/answers.txt: ENOENT\n');
+  });
+});

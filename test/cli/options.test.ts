@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dydx } from '../helpers/cli.js';
 import { expectRenders } from '../helpers/katex.js';
-import { askedAlone, workingFile } from '../helpers/questions.js';
+import { answersFile, askedAlone, workingFile } from '../helpers/questions.js';
 import { questionFor, questions } from '../../src/questions/registry.js';
 import type { OptionKey, Request } from '../../src/questions/question.js';
 
@@ -35,6 +35,7 @@ const given: Readonly<Record<string, readonly string[]>> = {
   '--max-shown': ['--max-shown', '100000'],
   '--answer': ['--answer', '3x^2'],
   '--answer-file': ['--answer-file', working],
+  '--answers-file': ['--answers-file', answersFile],
   '--in-terms-of-output': ['--in-terms-of-output'],
   '--emit': ['--emit', 'python'],
   '--name': ['--name', 'g'],
@@ -45,11 +46,11 @@ const given: Readonly<Record<string, readonly string[]>> = {
 /** What the options that ask a question of their own put in the request, and what each question's own options do. */
 const asking: Readonly<Record<string, Partial<Request>>> = {
   '--at': { at: 'x=1' }, '--implicit': { implicit: 'y' }, '--emit': { emit: 'python' }, '--answer': { answer: '3x^2' },
-  '--answer-file': { answerFile: working }, '--in-terms-of-output': { inTermsOfOutput: true }, '--hessian': { hessian: true }, '--det': { det: true },
+  '--answer-file': { answerFile: working }, '--answers-file': { answersFile }, '--in-terms-of-output': { inTermsOfOutput: true }, '--hessian': { hessian: true }, '--det': { det: true },
 };
 const askedRequest: Readonly<Record<string, Partial<Request>>> = {
   'derivative': {}, 'partials': { var: ['x', 'y'] }, 'at-point': asking['--at']!, 'implicit': asking['--implicit']!, 'softmax': {},
-  'answer': asking['--answer']!, 'working': asking['--answer-file']!, 'output-form': asking['--in-terms-of-output']!, 'code': asking['--emit']!,
+  'answer': asking['--answer']!, 'working': asking['--answer-file']!, 'class': asking['--answers-file']!, 'output-form': asking['--in-terms-of-output']!, 'code': asking['--emit']!,
 };
 const request = (fields: Partial<Request>): Request => ({ input: 'auto', format: 'text', simplify: true, form: 'auto', timeout: 10, maxMemory: 700, colour: false, ...fields });
 

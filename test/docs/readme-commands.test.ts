@@ -15,7 +15,7 @@ const commands = [...readme.matchAll(/```console\n([\s\S]*?)```/g)].flatMap(([, 
   block!.split(/^\$ /m).filter((c) => c.trim() !== '').map((c) => {
     const [line, ...output] = c.split('\n');
     return { line: line!, output: output.join('\n') };
-  })).filter(({ line }) => line.startsWith('npx dydx ') && !/answer-file|\|/.test(line));
+  })).filter(({ line }) => line.startsWith('npx dydx ') && !/answers?-file|\|/.test(line));
 
 /** The arguments of a command line with double-quoted parts, as a shell splits them. */
 const argumentsOf = (line: string): string[] => [...line.replace(/^npx dydx /, '').matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]!);

@@ -6,6 +6,10 @@ import { join } from 'node:path';
 export const workingFile = join(mkdtempSync(join(tmpdir(), 'dydx-questions-')), 'working.txt');
 writeFileSync(workingFile, '3x^2\n');
 
+/** A class's answers in a file, one a line: one right, one wrong. */
+export const answersFile = join(mkdtempSync(join(tmpdir(), 'dydx-questions-')), 'answers.txt');
+writeFileSync(answersFile, '3x^2\n3x\n');
+
 /** Each kind of question asked on its own: its input and the options that ask it. */
 export const askedAlone: Readonly<Record<string, readonly string[]>> = {
   'derivative': ['x^3'],
@@ -15,6 +19,7 @@ export const askedAlone: Readonly<Record<string, readonly string[]>> = {
   'softmax': ['softmax(z1, z2)'],
   'answer': ['x^3', '--answer', '3x^2'],
   'working': ['x^3', '--answer-file', workingFile],
+  'class': ['x^3', '--answers-file', answersFile],
   'output-form': ['sigmoid(x)', '--in-terms-of-output'],
   'code': ['x^3', '--emit', 'python'],
 };

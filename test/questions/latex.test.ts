@@ -7,6 +7,7 @@ import { dydx } from '../helpers/cli.js';
 import { expectRenders, mathPieces } from '../helpers/katex.js';
 import { askedAlone } from '../helpers/questions.js';
 import { questions } from '../../src/questions/registry.js';
+import type { Question } from '../../src/questions/question.js';
 
 /*
  * Every kind of question in LaTeX and Markdown: each piece of mathematics renders in KaTeX, and
@@ -16,6 +17,8 @@ import { questions } from '../../src/questions/registry.js';
 
 const pdflatex = spawnSync('pdflatex', ['--version']).status === 0;
 const folder = mkdtempSync(join(tmpdir(), 'dydx-latex-'));
+const classFile = join(folder, 'answers.txt');
+writeFileSync(classFile, '2x*cos(x^2)\ncos(x^2)\n2x*cos(x^2\n-2x*sin(x^2)\n');
 
 /** Inputs that show more of a question than its plainest one: a vertical tangent, a wrong answer and one that cannot be read. */
 const more: Readonly<Record<string, readonly (readonly string[])[]>> = {
@@ -23,7 +26,11 @@ const more: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'at-point': [['x^2*y', '--at', 'x=1,y=2', '--direction', '1,1'], ['x^2', '--at', 'x=1', '--tangent', '--normal']],
   'implicit': [['x^2 + y^2 = 25', '--at', 'x=5,y=0'], ['x^2 + y^2 = 25', '--at', 'x=3,y=4', '--tangent']],
   'answer': [['sin(x^2)', '--answer', 'cos(x^2); 2x cos(x^2); 2x +']],
+  'class': [['sin(x^2)', '--answers-file', classFile]],
 };
+
+/** Without the derivation, and with it where the question shows one. */
+const withSteps = (q: Question): string[][] => (q.takes.includes('steps') ? [[], ['--steps']] : [[]]);
 
 /** Every piece of mathematics in a LaTeX answer: environments and $…$, and each line of a block of bare mathematics. */
 function latexPieces(latex: string): string[] {
@@ -52,11 +59,13 @@ describe('every kind of question in LaTeX', () => {
     const inputs = [askedAlone[q.name]!, ...(more[q.name] ?? [])];
     it(`${q.name}: renders in KaTeX, in LaTeX and in Markdown`, async () => {
       for (const args of inputs) {
-        for (const steps of [[], ['--steps']]) {
+        for (const steps of withSteps(q)) {
           const latex = await dydx([...args, ...steps, '-f', 'latex']);
           expect([0, 2, 3, 4, 5], latex.stderr).toContain(latex.status);
-          const pieces = latexPieces(latex.stdout.trim());
-          expect(pieces.length, latex.stdout).toBeGreaterThan(0);
+          expect(latex.stdout.trim(), latex.stderr).not.toBe('');
+          const pieces = q.prose ? mathPieces(latex.stdout) : latexPieces(latex.stdout.trim());
+          // A verdict may be words alone ("correct"); any other answer is mathematics.
+          if (!q.prose) expect(pieces.filter((p) => p.trim() !== '').length, latex.stdout).toBeGreaterThan(0);
           pieces.forEach(expectRenders);
           const markdown = (await dydx([...args, ...steps, '-f', 'markdown'])).stdout;
           mathPieces(markdown).forEach(expectRenders);
@@ -65,7 +74,7 @@ describe('every kind of question in LaTeX', () => {
     });
     it.skipIf(!pdflatex)(`${q.name}: makes a standalone document that pdflatex compiles, with the derivation and without`, async () => {
       for (const [i, args] of inputs.entries()) {
-        for (const steps of [[], ['--steps']]) {
+        for (const steps of withSteps(q)) {
           const run = await dydx([...args, ...steps, '-f', 'latex', '--latex-document']);
           expect(run.stdout).toMatch(/^\\documentclass\{article\}[^]*\\begin\{document\}[^]*\\end\{document\}\n$/);
           expect(compiles(run.stdout, `${q.name}-${i}${steps.length > 0 ? '-steps' : ''}`), run.stdout).toBeUndefined();

@@ -12,6 +12,7 @@ export const workingQuestion: Question = {
   title: 'checking working',
   takes: ['answerFile', 'var', 'order', 'steps', 'latexDocument', 'maxShown'],
   variables: 'one',
+  prose: true,
   asks: (_, request) => request.answerFile !== undefined,
   answer(input, request) {
     let text: string;
@@ -31,6 +32,6 @@ export const workingQuestion: Question = {
     const derivation = request.steps !== undefined ? `${render(input, report.derivative, request)}\n\n` : '';
     // In LaTeX and Markdown each line is a paragraph of running text, its mathematics in $…$.
     const joined = request.format === 'latex' || request.format === 'markdown' ? '\n\n' : '\n';
-    return { output: derivation + workingLines(report, request.format).join(joined), notes: [], outcome, prose: true };
+    return { output: derivation + workingLines(report, request.format).join(joined), notes: [], outcome };
   },
 };
