@@ -6,7 +6,7 @@ import { addPoly, fromSums, isZeroPoly, monomialPoly, zeroPoly, type Poly } from
 import { gcdRatio, mulRatio } from './ratio.js';
 import { withOppositeExponentialsIn } from './monomial-identities.js';
 import {
-  expandPowers, isZeroFactored, lowestExponent, maxExpansionTerms, multiplyFactored, polyFactored, zeroFactored, type Base, type Factored, type Power,
+  expandPowers, isZeroFactored, lowestExponent, maxExpansionProducts, maxExpansionTerms, multiplyFactored, polyFactored, zeroFactored, type Base, type Factored, type Power,
 } from './factored.js';
 
 /*
@@ -28,6 +28,7 @@ export function sumFactored(terms: readonly Factored[]): Factored | undefined {
   let total: Poly = zeroPoly;
   // Sums of monomials (the most common) go into one accumulator.
   const sums = new Map<Monomial, Int>();
+  const budget = { products: maxExpansionProducts };
   for (const t of nonzero) {
     checkLimits();
     const rest = cofactor(t, common);
@@ -37,7 +38,7 @@ export function sumFactored(terms: readonly Factored[]): Factored | undefined {
       sums.set(rest.monomial, before === undefined ? rest.coefficient : Z.add(before, rest.coefficient));
       continue;
     }
-    const expanded = expandPowers(rest.powers, monomialPoly(rest.monomial, rest.coefficient));
+    const expanded = expandPowers(rest.powers, monomialPoly(rest.monomial, rest.coefficient), budget);
     if (expanded === undefined) return undefined;
     total = addPoly(total, expanded);
     if (total.monomials.length > maxExpansionTerms * 4) return undefined;

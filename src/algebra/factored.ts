@@ -355,8 +355,19 @@ export function rawPowerFactored(p0: Poly, num: number, den: number): Factored |
 /** Multiplying out past this many terms is not done: the sum stays whole (see normal-form.ts). */
 export const maxExpansionTerms = 400;
 
-/** start times the bases to their powers, multiplied out; undefined past the limit on terms. */
-export function expandPowers(powers: readonly { base: Base; exponent: number }[], start: Poly): Poly | undefined {
+/**
+ * How many products of two terms the sums of one normal form may take to multiply out: past it
+ * the sum stays as written. A sum of 200 products of 199 linear factors each has few terms
+ * multiplied out (one variable), but millions of products of ever longer numbers to get them.
+ */
+export const maxExpansionProducts = 200_000;
+
+/**
+ * start times the bases to their powers, multiplied out; undefined past the limit on terms, or
+ * when the products of terms it takes would use up what is left of `budget` (shared by the
+ * terms of one sum).
+ */
+export function expandPowers(powers: readonly { base: Base; exponent: number }[], start: Poly, budget?: { products: number }): Poly | undefined {
   let out = start;
   for (const { base, exponent } of powers) {
     // A sum times one monomial has as many terms as the sum, however many: nothing grows.
@@ -366,7 +377,9 @@ export function expandPowers(powers: readonly { base: Base; exponent: number }[]
     }
     // (terms)^k has at most C(n + k − 1, k) terms: estimated by its first factors.
     if (Math.pow(base.poly.monomials.length, Math.min(exponent, 8)) * out.monomials.length > maxExpansionTerms * 4) return undefined;
-    out = mulPoly(out, powPoly(base.poly, exponent));
+    const powered = powPoly(base.poly, exponent);
+    if (budget && (budget.products -= out.monomials.length * powered.monomials.length) < 0) return undefined;
+    out = mulPoly(out, powered);
     if (out.monomials.length > maxExpansionTerms * 4) return undefined;
   }
   return out;
