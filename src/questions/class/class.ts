@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { FoundMistake } from '../../answer/check-answer.js';
 import { mistakeWords } from '../../print/answer.js';
 import { latexProse } from '../../print/steps-latex.js';
 import { InputError } from '../../errors.js';
+import { linesOfFile } from '../lines-file.js';
 import { judgeAnswers, judgedOutcome, shownAnswer, unreadableJson, type Judged } from '../judging.js';
 import { worstOutcome, type Question } from '../question.js';
 import type { Format } from '../format.js';
@@ -21,13 +21,7 @@ export const classQuestion: Question = {
   prose: true,
   asks: (_, request) => request.answersFile !== undefined,
   answer(input, request) {
-    let text: string;
-    try {
-      text = readFileSync(request.answersFile!, 'utf8');
-    } catch (error) {
-      throw new InputError(`cannot read the answers from ${request.answersFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'invalid-request');
-    }
-    const lines = text.replace(/^\uFEFF/, '').split('\n').map((l, i) => ({ number: i + 1, text: l.replace(/\r$/, '').trim() })).filter((l) => l.text !== '');
+    const lines = linesOfFile(request.answersFile!, 'the answers');
     if (lines.length === 0) throw new InputError(`${request.answersFile} has no answer in it: one answer a line`, 'invalid-request');
     const judged = judgeAnswers(input, lines.map((l) => l.text), request);
     const outcome = worstOutcome(judged.map(judgedOutcome));

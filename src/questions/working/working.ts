@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { checkWorking } from '../../answer/check-answer.js';
 import { workingLines } from '../../print/answer.js';
-import { InputError } from '../../errors.js';
 import { render } from '../derivation.js';
+import { linesOfFile } from '../lines-file.js';
 import { workingJson } from '../json.js';
 import { oneVariable, type Question } from '../question.js';
 
@@ -15,13 +14,7 @@ export const workingQuestion: Question = {
   prose: true,
   asks: (_, request) => request.answerFile !== undefined,
   answer(input, request) {
-    let text: string;
-    try {
-      text = readFileSync(request.answerFile!, 'utf8');
-    } catch (error) {
-      throw new InputError(`cannot read the working from ${request.answerFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, 'invalid-request');
-    }
-    const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => l.replace(/\r$/, '').trim()).filter((l) => l !== '');
+    const lines = linesOfFile(request.answerFile!, 'the working').map((l) => l.text);
     const report = checkWorking(input, lines, {
       variable: oneVariable(request, 'checking working'), order: request.order, timeout: request.timeout, maxMemory: request.maxMemory,
       maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits,
