@@ -9,6 +9,7 @@ import type { OptionKey, Outcome, Question, Request } from '../questions/questio
 import { questionFor, takes } from '../questions/registry.js';
 import { readingOptions } from '../questions/question.js';
 import { headingOf, latexDocument } from '../questions/document.js';
+import { linesOfFile } from './lines-file.js';
 
 function packageVersion(): string {
   const manifest = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
@@ -87,7 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const options = program.opts<Options>();
   const format: Format = options.format ?? (io.stdoutIsTerminal ? 'unicode' : 'text');
   const expression = program.args[0];
-  const request: Request = { ...options, format, steps: options.steps === true ? 'full' : options.steps, colour: io.colour === true };
+  const request: Request = { ...options, format, steps: options.steps === true ? 'full' : options.steps, colour: io.colour === true, readLines: linesOfFile };
   // The options given on the command line, each to be taken by the question asked (defaults are no one's choice).
   const given = Object.keys(options).filter((key) => program.getOptionValueSource(key) === 'cli') as OptionKey[];
 

@@ -44,10 +44,21 @@ export interface Request {
   readonly implicit?: string;
   /** Whether the answer may be coloured (a terminal): not an option of its own. */
   readonly colour: boolean;
+  /**
+   * The lines of a file that say something, with their numbers, where files can be read (the
+   * command line): the questions that take a file read it through this, not themselves.
+   */
+  readonly readLines?: (path: string, what: string) => readonly { readonly number: number; readonly text: string }[];
 }
 
 /** An option a question may take: a field of the request. */
-export type OptionKey = Exclude<keyof Request, 'colour'>;
+export type OptionKey = Exclude<keyof Request, 'colour' | 'readLines'>;
+
+/** The lines of a file a question takes, through the request's reader; refused where there is none. */
+export function linesOf(request: Request, path: string, what: string): readonly { readonly number: number; readonly text: string }[] {
+  if (!request.readLines) throw new InputError(`${what} cannot be read from a file here`, 'invalid-request');
+  return request.readLines(path, what);
+}
 
 /** Options every question takes: how the input is read, the limits on the work, and the format. */
 export const everyQuestionTakes: readonly OptionKey[] = ['input', 'function', 'vars', 'maxLength', 'maxDepth', 'maxDigits', 'timeout', 'maxMemory', 'format'];

@@ -2,9 +2,8 @@ import type { FoundMistake } from '../../answer/check-answer.js';
 import { mistakeWords } from '../../print/answer.js';
 import { latexProse } from '../../print/steps-latex.js';
 import { InputError } from '../../errors.js';
-import { linesOfFile } from '../lines-file.js';
 import { judgeAnswers, judgedOutcome, shownAnswer, unreadableJson, type Judged } from '../judging.js';
-import { worstOutcome, type Question } from '../question.js';
+import { linesOf, worstOutcome, type Question } from '../question.js';
 import type { Format } from '../format.js';
 
 /**
@@ -21,7 +20,7 @@ export const classQuestion: Question = {
   prose: true,
   asks: (_, request) => request.answersFile !== undefined,
   answer(input, request) {
-    const lines = linesOfFile(request.answersFile!, 'the answers');
+    const lines = linesOf(request, request.answersFile!, 'the answers');
     if (lines.length === 0) throw new InputError(`${request.answersFile} has no answer in it: one answer a line`, 'invalid-request');
     const judged = judgeAnswers(input, lines.map((l) => l.text), request);
     const outcome = worstOutcome(judged.map(judgedOutcome));

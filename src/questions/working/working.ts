@@ -1,9 +1,8 @@
 import { checkWorking } from '../../answer/check-answer.js';
 import { workingLines } from '../../print/answer.js';
 import { render } from '../derivation.js';
-import { linesOfFile } from '../lines-file.js';
 import { workingJson } from '../json.js';
-import { oneVariable, type Question } from '../question.js';
+import { linesOf, oneVariable, type Question } from '../question.js';
 
 /** A student's working in a file, checked line by line: each line claimed equal to the one before, the first to the derivative. */
 export const workingQuestion: Question = {
@@ -14,7 +13,7 @@ export const workingQuestion: Question = {
   prose: true,
   asks: (_, request) => request.answerFile !== undefined,
   answer(input, request) {
-    const lines = linesOfFile(request.answerFile!, 'the working').map((l) => l.text);
+    const lines = linesOf(request, request.answerFile!, 'the working').map((l) => l.text);
     const report = checkWorking(input, lines, {
       variable: oneVariable(request, 'checking working'), order: request.order, timeout: request.timeout, maxMemory: request.maxMemory,
       maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits,
