@@ -214,15 +214,13 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
   }
 }
 
-/** Options that ask a question of their own: the question is named by its option in messages. */
-const askingOptions: readonly OptionKey[] = ['answersFile', 'answerFile', 'answer', 'emit', 'inTermsOfOutput', 'implicit', 'at'];
-
 /** Options that only add to another's question: --tangent to --at's. */
 const addsTo: Partial<Record<OptionKey, OptionKey>> = { tangent: 'at', normal: 'at', direction: 'at', name: 'emit', unsafe: 'emit', withCheck: 'emit' };
 
 /** Refuses an option given that the question does not take, and combinations no format has, naming both. */
 function refuseUntaken(question: Question, request: Request, given: readonly OptionKey[]): void {
-  const asking = question.takes.find((o) => askingOptions.includes(o) && given.includes(o));
+  // The question is named by the option that asked it, where one did.
+  const asking = question.askedBy !== undefined && given.includes(question.askedBy) ? question.askedBy : undefined;
   const asked = asking ? flag(asking) : question.title;
   if (question.variables === 'one' && (request.var?.length ?? 0) > 1) throw new InputError(`${asked} takes one variable, not --var ${request.var!.join(',')}`, 'invalid-request');
   for (const option of given) {

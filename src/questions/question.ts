@@ -86,6 +86,8 @@ export interface Question {
   readonly title: string;
   /** The options it takes besides those every question takes; any other is refused. */
   readonly takes: readonly OptionKey[];
+  /** The option that asks it, where one does (--emit asks for code): messages name the question by it. */
+  readonly askedBy?: OptionKey;
   /** Whether it is by one variable (--var x) or takes several (--var x,y). */
   readonly variables: 'one' | 'several';
   /** The formats it is written in, when not all of them. */

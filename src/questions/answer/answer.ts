@@ -11,6 +11,7 @@ export const answerQuestion: Question = {
   name: 'answer',
   title: 'checking an answer',
   takes: ['answer', 'var', 'order', 'steps', 'latexDocument', 'maxShown'],
+  askedBy: 'answer',
   variables: 'one',
   prose: true,
   asks: (_, request) => request.answer !== undefined,

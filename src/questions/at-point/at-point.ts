@@ -17,6 +17,7 @@ export const atPointQuestion: Question = {
   name: 'at-point',
   title: 'a derivative at a point',
   takes: ['at', 'var', 'tangent', 'normal', 'direction', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes', 'maxShown'],
+  askedBy: 'at',
   variables: 'several',
   asks: (_, request) => request.at !== undefined,
   answer: answerAt,

@@ -16,6 +16,7 @@ export const classQuestion: Question = {
   name: 'class',
   title: "grading a class's answers",
   takes: ['answersFile', 'var', 'order', 'latexDocument'],
+  askedBy: 'answersFile',
   variables: 'one',
   prose: true,
   asks: (_, request) => request.answersFile !== undefined,

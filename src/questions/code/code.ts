@@ -6,6 +6,7 @@ export const codeQuestion: Question = {
   name: 'code',
   title: 'code',
   takes: ['emit', 'var', 'name', 'unsafe', 'withCheck', 'maxNodes'],
+  askedBy: 'emit',
   variables: 'several',
   // Code is text in its own language; JSON carries it as a string.
   formats: ['text', 'unicode', 'json'],

@@ -18,6 +18,7 @@ export const implicitQuestion: Question = {
   name: 'implicit',
   title: 'an implicit derivative',
   takes: ['implicit', 'var', 'order', 'at', 'tangent', 'normal', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes'],
+  askedBy: 'implicit',
   variables: 'one',
   asks: (input, request) => request.implicit !== undefined || isCurve(input, request),
   answer(input, request) {

@@ -8,6 +8,7 @@ export const outputFormQuestion: Question = {
   name: 'output-form',
   title: 'the derivative in terms of the output',
   takes: ['inTermsOfOutput', 'var', 'steps', 'latexDocument'],
+  askedBy: 'inTermsOfOutput',
   variables: 'one',
   asks: (_, request) => request.inTermsOfOutput === true,
   answer(input, request) {

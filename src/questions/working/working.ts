@@ -9,6 +9,7 @@ export const workingQuestion: Question = {
   name: 'working',
   title: 'checking working',
   takes: ['answerFile', 'var', 'order', 'steps', 'latexDocument', 'maxShown'],
+  askedBy: 'answerFile',
   variables: 'one',
   prose: true,
   asks: (_, request) => request.answerFile !== undefined,
