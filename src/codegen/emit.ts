@@ -13,8 +13,8 @@ export interface CodeFunction {
   /** Each variable's name in the code (lambda is lambda_ in Python), in the order the function takes them. */
   readonly parameters: ReadonlyMap<string, string>;
   readonly value: number;
-  /** The derivative by each variable differentiated by, in the order asked for. */
-  readonly derivatives: readonly { readonly variable: string; readonly id: number }[];
+  /** The derivative by each variable differentiated by, in the order asked for; or by one variable, each order up to the one asked for. */
+  readonly derivatives: readonly { readonly variable: string; readonly order: number; readonly id: number }[];
   /** Lines said before the function: the formulas and the stable forms used. */
   readonly comment: readonly string[];
   /** Points at which the check snippet compares the derivatives with central differences, when one is asked for. */
@@ -26,6 +26,9 @@ export function emit(fn: CodeFunction): string {
   const body = fn.syntax.family === 'python' ? python(fn) : fn.syntax.family === 'js' ? javascript(fn) : c(fn);
   return `${body.trimEnd()}\n`;
 }
+
+/** Whether the function returns the derivatives of one variable at several orders, not a gradient. */
+const byOrder = (fn: CodeFunction): boolean => fn.derivatives.some((d) => d.order > 1);
 
 const code = (fn: CodeFunction, id: number): string => expressionCode(fn.program, id, fn.schedule.names, fn.parameters, fn.syntax);
 /**
@@ -81,8 +84,8 @@ function python(fn: CodeFunction): string {
   const statements = schedule.statements.map((id) => `    ${schedule.names.get(id)} = ${code(fn, id)}`);
   const constants = schedule.constants.map((id) => constantLine(fn, id, (name, value) => `${name} = ${value}`, (c) => `  # ${c}`));
   const gradient = fn.derivatives.map((d) => outputCode(fn, d.id));
-  const returned = gradient.length === 1 ? `${outputCode(fn, fn.value)}, ${gradient[0]}` : `${outputCode(fn, fn.value)}, (${gradient.join(', ')})`;
-  const check = fn.checkPoints ? pythonCheck(fn) : [];
+  const returned = gradient.length === 1 || byOrder(fn) ? [outputCode(fn, fn.value), ...gradient].join(', ') : `${outputCode(fn, fn.value)}, (${gradient.join(', ')})`;
+  const check = fn.checkPoints ? (byOrder(fn) ? pythonOrdersCheck(fn) : pythonCheck(fn)) : [];
   const text = [
     ...constants, ...statements, `return ${returned}`, ...check,
   ].join('\n');
@@ -127,11 +130,7 @@ function pythonCheck(fn: CodeFunction): string[] {
     );
     return lines;
   }
-  params.forEach((p, i) => {
-    const column = fn.checkPoints!.map((point) => String(point[i])).join(', ');
-    if (fn.target === 'torch') lines.push(`    ${p} = torch.tensor(`, `        [${column}], dtype=torch.float64)`);
-    else lines.push(`    ${p} = ${arrays}.array([${column}])`);
-  });
+  lines.push(...pointArrays(fn, params, arrays));
   lines.push(`    value, ${single ? 'd' : 'gradient'} = ${fn.name}(${params.join(', ')})`);
   const close = fn.target === 'torch' ? 'torch.allclose' : `${arrays}.allclose`;
   fn.derivatives.forEach((d, k) => {
@@ -148,13 +147,65 @@ function pythonCheck(fn: CodeFunction): string[] {
   return lines;
 }
 
+/** The check's points as one array a parameter, for the targets that work on arrays. */
+function pointArrays(fn: CodeFunction, params: readonly string[], arrays: string): string[] {
+  return params.flatMap((p, i) => {
+    const column = fn.checkPoints!.map((point) => String(point[i])).join(', ');
+    return fn.target === 'torch' ? [`    ${p} = torch.tensor(`, `        [${column}], dtype=torch.float64)`] : [`    ${p} = ${arrays}.array([${column}])`];
+  });
+}
+
+/** The check of the derivatives at each order: each against the central difference of the one before (the value, for the first). */
+function pythonOrdersCheck(fn: CodeFunction): string[] {
+  const params = [...fn.parameters.values()];
+  const arrays = fn.target === 'python' ? undefined : fn.target === 'numpy' ? 'np' : fn.target === 'torch' ? 'torch' : 'jnp';
+  const [step, tolerance] = fn.target === 'jax' ? ['1e-3', '1e-2'] : ['1e-6', '1e-4'];
+  const p = fn.parameters.get(fn.derivatives[0]!.variable)!;
+  const i = params.indexOf(p);
+  const n = fn.derivatives.length;
+  const lines = [`def check_${fn.name}():`, `    # Compares each derivative of ${fn.name} with central differences of the one before.`];
+  if (arrays === undefined) {
+    lines.push(
+      '    points = [',
+      ...fn.checkPoints!.map((point) => `        (${point.join(', ')}${point.length === 1 ? ',' : ''}),`),
+      '    ]',
+      '    for point in points:',
+      `        outputs = ${fn.name}(*point)`,
+      `        h = ${step} * max(1.0, abs(point[${i}]))`,
+      `        up = [p + h if j == ${i} else p for j, p in enumerate(point)]`,
+      `        down = [p - h if j == ${i} else p for j, p in enumerate(point)]`,
+      `        for k in range(1, ${n + 1}):`,
+      `            slope = (${fn.name}(*up)[k - 1] - ${fn.name}(*down)[k - 1]) / (2 * h)`,
+      '            d = outputs[k]',
+      `            assert abs(d - slope) <= ${tolerance} * (1 + abs(d)), (point, k, d, slope)`,
+    );
+    return lines;
+  }
+  lines.push(...pointArrays(fn, params, arrays));
+  const at = (sign: string): string => `${fn.name}(${params.map((q) => (q === p ? `${q} ${sign} h` : q)).join(', ')})`;
+  const scale = fn.target === 'torch' ? `torch.clamp(torch.abs(${p}), min=1.0)` : `${arrays}.maximum(1.0, ${arrays}.abs(${p}))`;
+  const close = fn.target === 'torch' ? 'torch.allclose' : `${arrays}.allclose`;
+  lines.push(
+    `    outputs = ${fn.name}(${params.join(', ')})`,
+    `    h = ${step} * ${scale}`,
+    `    up, down = ${at('+')}, ${at('-')}`,
+    `    for k in range(1, ${n + 1}):`,
+    '        slope = (up[k - 1] - down[k - 1]) / (2 * h)',
+    `        assert ${close}(outputs[k], slope, rtol=${tolerance}, atol=${tolerance}), (`,
+    `            "${fn.name}: derivative %d is not the slope of the one before" % k)`,
+  );
+  return lines;
+}
+
 function javascript(fn: CodeFunction): string {
   const { schedule, parameters } = fn;
   const params = [...parameters.values()];
   const gradient = fn.derivatives.map((d) => `${d.variable === parameters.get(d.variable) ? d.variable : JSON.stringify(d.variable)}: ${outputCode(fn, d.id)}`);
-  const returned = fn.derivatives.length === 1
-    ? `{ value: ${outputCode(fn, fn.value)}, derivative: ${outputCode(fn, fn.derivatives[0]!.id)} }`
-    : `{ value: ${outputCode(fn, fn.value)}, gradient: { ${gradient.join(', ')} } }`;
+  const returned = byOrder(fn)
+    ? `{ value: ${outputCode(fn, fn.value)}, derivatives: [${fn.derivatives.map((d) => outputCode(fn, d.id)).join(', ')}] }`
+    : fn.derivatives.length === 1
+      ? `{ value: ${outputCode(fn, fn.value)}, derivative: ${outputCode(fn, fn.derivatives[0]!.id)} }`
+      : `{ value: ${outputCode(fn, fn.value)}, gradient: { ${gradient.join(', ')} } }`;
   const lines = [
     ...schedule.constants.map((id) => constantLine(fn, id, (name, value) => `const ${name} = ${value};`, (c) => ` // ${c}`)),
     ...(schedule.constants.length > 0 ? [''] : []),
@@ -164,7 +215,27 @@ function javascript(fn: CodeFunction): string {
     `  return ${returned};`,
     '}',
   ];
-  if (fn.checkPoints) {
+  if (fn.checkPoints && byOrder(fn)) {
+    const checkName = `check${fn.name[0]!.toUpperCase()}${fn.name.slice(1)}`;
+    const i = params.indexOf(parameters.get(fn.derivatives[0]!.variable)!);
+    const call = (shift: string): string => `${fn.name}(${params.map((_, j) => `point[${j}]${j === i ? shift : ''}`).join(', ')})`;
+    const outputs = (r: string): string => `[${r}.value, ...${r}.derivatives]`;
+    lines.push(
+      '',
+      `// Compares each derivative of ${fn.name} with central differences of the one before; throws where one is not the slope.`,
+      `export function ${checkName}() {`,
+      `  const points = [${fn.checkPoints.map((p) => `[${p.join(', ')}]`).join(', ')}];`,
+      '  for (const point of points) {',
+      `    const h = 1e-6 * Math.max(1, Math.abs(point[${i}]));`,
+      `    const [here, up, down] = [${outputs(call(''))}, ${outputs(call(' + h'))}, ${outputs(call(' - h'))}];`,
+      `    for (let k = 1; k <= ${fn.derivatives.length}; k++) {`,
+      '      const slope = (up[k - 1] - down[k - 1]) / (2 * h);',
+      `      if (!(Math.abs(here[k] - slope) <= 1e-4 * (1 + Math.abs(here[k])))) throw new Error(\`${fn.name}: derivative \${k} at \${point} is \${here[k]}, the slope of the one before \${slope}\`);`,
+      '    }',
+      '  }',
+      '}',
+    );
+  } else if (fn.checkPoints) {
     const checkName = `check${fn.name[0]!.toUpperCase()}${fn.name.slice(1)}`;
     lines.push(
       '',
@@ -197,14 +268,16 @@ function javascript(fn: CodeFunction): string {
 function c(fn: CodeFunction): string {
   const { schedule, parameters } = fn;
   const params = [...parameters.values()];
-  const outputs = fn.derivatives.map((d) => `d_${parameters.get(d.variable)}`);
+  const outputs = fn.derivatives.map((d) => `d${d.order > 1 ? d.order : ''}_${parameters.get(d.variable)}`);
   const lines = [
     '#include <math.h>',
     ...(fn.checkPoints ? ['#include <stdio.h>'] : []),
     '',
     '/*',
     ...wrap(fn.comment, 76).map((l) => ` * ${l}`),
-    ` * Returns the value; writes the derivative by ${fn.derivatives.map((d) => d.variable).join(', by ')} to ${outputs.map((o) => `*${o}`).join(', ')}.`,
+    byOrder(fn)
+      ? ` * Returns the value; writes the derivatives of order 1 to ${fn.derivatives.length} by ${fn.derivatives[0]!.variable} to ${outputs.map((o) => `*${o}`).join(', ')}.`
+      : ` * Returns the value; writes the derivative by ${fn.derivatives.map((d) => d.variable).join(', by ')} to ${outputs.map((o) => `*${o}`).join(', ')}.`,
     ' */',
     `double ${fn.name}(${[...params.map((p) => `double ${p}`), ...outputs.map((o) => `double *${o}`)].join(', ')}) {`,
     ...schedule.constants.map((id) => constantLine(fn, id, (name, value) => `  const double ${name} = ${value};`, (c) => ` /* ${c} */`)),
@@ -213,7 +286,35 @@ function c(fn: CodeFunction): string {
     `  return ${outputCode(fn, fn.value)};`,
     '}',
   ];
-  if (fn.checkPoints) {
+  if (fn.checkPoints && byOrder(fn)) {
+    const n = outputs.length;
+    const i = params.indexOf(parameters.get(fn.derivatives[0]!.variable)!);
+    const args = (sign: string): string => params.map((_, j) => (j === i && sign !== '' ? `points[k][${j}] ${sign} h` : `points[k][${j}]`)).join(', ');
+    const into = (array: string): string => outputs.map((_, j) => `&${array}[${j}]`).join(', ');
+    lines.push(
+      '',
+      `/* Compares each derivative of ${fn.name} with central differences of the one before; returns how many are not the slope. */`,
+      `int check_${fn.name}(void) {`,
+      `  static const double points[][${params.length}] = {${fn.checkPoints.map((p) => `{${p.map(numberLiteral).join(', ')}}`).join(', ')}};`,
+      '  int failures = 0;',
+      `  for (unsigned k = 0; k < sizeof points / sizeof points[0]; k++) {`,
+      `    double here[${n}], up[${n}], down[${n}];`,
+      `    const double h = 1e-6 * fmax(1.0, fabs(points[k][${i}]));`,
+      `    ${fn.name}(${args('')}, ${into('here')});`,
+      `    const double value_up = ${fn.name}(${args('+')}, ${into('up')});`,
+      `    const double value_down = ${fn.name}(${args('-')}, ${into('down')});`,
+      `    for (int m = 0; m < ${n}; m++) {`,
+      '      const double slope = ((m == 0 ? value_up : up[m - 1]) - (m == 0 ? value_down : down[m - 1])) / (2.0 * h);',
+      '      if (!(fabs(here[m] - slope) <= 1e-4 * (1.0 + fabs(here[m])))) {',
+      `        printf("${fn.name}: derivative %d at point %u is %.17g, the slope of the one before %.17g\\n", m + 1, k, here[m], slope);`,
+      '        failures++;',
+      '      }',
+      '    }',
+      '  }',
+      '  return failures;',
+      '}',
+    );
+  } else if (fn.checkPoints) {
     const scratch = outputs.map((o) => `${o}_`);
     lines.push(
       '',

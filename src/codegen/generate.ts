@@ -6,6 +6,7 @@ import { simplify } from '../simplify/simplify.js';
 import { read } from '../parse/parse.js';
 import { compile } from '../evaluate/compile.js';
 import { toText, toUnicode } from '../print/linear.js';
+import { toSuperscript } from '../expr/letters.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { Program } from './program.js';
 import { lower } from './lower.js';
@@ -28,12 +29,15 @@ export interface CodeOptions extends Pick<DifferentiateOptions, 'maxLength' | 'm
   readonly stable?: boolean;
   /** Also write a function that compares the derivatives with central differences at points where they are defined. */
   readonly withCheck?: boolean;
+  /** How many times to differentiate, by one variable (default 1): every derivative up to that order is returned. */
+  readonly order?: number;
 }
 
 /** The expression and its derivatives, ready to be written as code. */
 interface Differentiated {
   readonly value: Expr;
-  readonly derivatives: readonly { readonly variable: string; readonly result: Expr }[];
+  /** By each variable (order 1), or by one variable at each order up to the one asked for. */
+  readonly derivatives: readonly { readonly variable: string; readonly order: number; readonly result: Expr }[];
   readonly parameters: readonly string[];
 }
 
@@ -55,12 +59,14 @@ function codeWithinLimits(input: string | Expr, options: CodeOptions): string {
   const how = { program, target, syntax: targetSyntax[target], stable, notes };
   const prepare = (e: Expr): number => lower(stable ? rewriteStably(e, notes) : e, how);
   const value = prepare(d.value);
-  const derivatives = d.derivatives.map((x) => ({ variable: x.variable, id: prepare(x.result) }));
+  const derivatives = d.derivatives.map((x) => ({ variable: x.variable, order: x.order, id: prepare(x.result) }));
   const syntax = targetSyntax[target];
   const parameters = parameterNames(d.parameters, syntax.reserved);
   const valueName = shortNameOf(program, value) ?? 'y';
-  const derivativeName = (v: string): string => (derivatives.length === 1 ? `d${valueName}` : `d${valueName}_d${parameters.get(v)}`);
-  const outputs = [{ id: value, name: valueName }, ...derivatives.map((x) => ({ id: x.id, name: derivativeName(x.variable) }))];
+  const byOrder = derivatives.some((x) => x.order > 1);
+  const derivativeName = (v: string, order: number): string =>
+    (byOrder ? `d${order > 1 ? order : ''}${valueName}` : derivatives.length === 1 ? `d${valueName}` : `d${valueName}_d${parameters.get(v)}`);
+  const outputs = [{ id: value, name: valueName }, ...derivatives.map((x) => ({ id: x.id, name: derivativeName(x.variable, x.order) }))];
   // A function's own name may be the language's (log in C): then the default is f.
   const own = defaultName(d.value);
   const name = options.name ?? (syntax.reserved.has(own) ? 'f' : own);
@@ -72,13 +78,18 @@ function codeWithinLimits(input: string | Expr, options: CodeOptions): string {
     schedule: fittedSchedule(program, outputs, syntax, new Set([...parameters.values(), name]), parameters),
     comment: [
       `${valueName} = ${formula(d.value)}`,
-      ...d.derivatives.map((x) => `${d.derivatives.length === 1 ? 'd' : '∂'}${valueName}/${d.derivatives.length === 1 ? 'd' : '∂'}${x.variable} = ${formula(x.result)}`),
+      ...d.derivatives.map((x) => (byOrder || d.derivatives.length === 1
+        ? `d${x.order > 1 ? toSuperscript(x.order) : ''}${valueName}/d${x.variable}${x.order > 1 ? toSuperscript(x.order) : ''} = ${formula(x.result)}`
+        : `∂${valueName}/∂${x.variable} = ${formula(x.result)}`)),
       ...[...notes].map((n) => `stable: ${n}`),
     ],
     ...(options.withCheck ? { checkPoints: checkPoints(d) } : {}),
   };
   return emit(fn);
 }
+
+/** Most orders a function's code returns: each is one more output and one more formula. */
+const maxCodeOrder = 10;
 
 /** Longest formula the comment shows, in characters: a longer one is named by its length only. */
 const longestFormula = 1500;
@@ -120,7 +131,14 @@ function differentiated(input: string | Expr, options: CodeOptions): Differentia
   if (new Set(variables).size !== variables.length) throw new InputError(`a variable is named twice in ${variables.join(', ')}`, 'invalid-request');
   const limits = { maxNodes: options.maxNodes, timeout: options.timeout, maxMemory: options.maxMemory };
   const value = simplify(expr);
-  const derivatives = variables.map((variable) => ({ variable, result: differentiate(expr, { ...limits, variable }).result }));
+  const order = options.order ?? 1;
+  if (!Number.isInteger(order) || order < 1 || order > maxCodeOrder) throw new InputError(`code is written for orders 1 to ${maxCodeOrder}, not ${order}`, 'invalid-request');
+  if (order > 1 && variables.length > 1) throw new InputError('code for a derivative of order 2 or more is by one variable', 'invalid-request');
+  const derivatives = order === 1
+    ? variables.map((variable) => ({ variable, order: 1, result: differentiate(expr, { ...limits, variable }).result }))
+    // Each order the derivative of the one before, as written: every order is returned.
+    : Array.from({ length: order }).reduce<{ variable: string; order: number; result: Expr }[]>((all, _, k) =>
+      [...all, { variable: variables[0]!, order: k + 1, result: differentiate(all.at(-1)?.result ?? expr, { ...limits, variable: variables[0]! }).result }], []);
   for (const e of [value, ...derivatives.map((x) => x.result)]) refuseUndefinedConstants(e);
   return {
     value, derivatives,
@@ -166,6 +184,8 @@ const defaultName = (e: Expr): string => (e.kind === 'call' && e.args.length ===
 function checkPoints(d: Differentiated): number[][] {
   const value = compile(d.value);
   const slopes = d.derivatives.map((x) => compile(x.result));
+  // A derivative of order k is the slope of the one of order k − 1 (the value, for the first).
+  const below = (k: number): ((env: Record<string, number>) => number) => (d.derivatives[k]!.order > 1 ? slopes[k - 1]! : value);
   const random = seeded(20261203);
   const points: number[][] = [];
   for (let tries = 0; tries < 400 && points.length < 6; tries++) {
@@ -174,7 +194,7 @@ function checkPoints(d: Differentiated): number[][] {
     const fine = d.derivatives.every((x, k) => {
       const i = d.parameters.indexOf(x.variable);
       const h = 1e-6 * Math.max(1, Math.abs(point[i]!));
-      const at = (delta: number) => value({ ...env, [x.variable]: point[i]! + delta });
+      const at = (delta: number) => below(k)({ ...env, [x.variable]: point[i]! + delta });
       const slope = (at(h) - at(-h)) / (2 * h);
       const exact = slopes[k]!(env);
       return Number.isFinite(value(env)) && Number.isFinite(exact) && Math.abs(exact - slope) <= 1e-6 * (1 + Math.abs(exact));

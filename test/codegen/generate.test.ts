@@ -251,6 +251,10 @@ describe('Python code passes flake8 (PEP 8 and pyflakes)', () => {
         writeFileSync(file, generateCode(c.input, { target, variables: c.variables, withCheck: true }));
         files.push(file);
       });
+      // The derivatives up to an order, with the check of each against the one before.
+      const file = join(dir, `${target}_orders.py`);
+      writeFileSync(file, generateCode('x*tanh(softplus(x))', { target, order: 3, withCheck: true }));
+      files.push(file);
     }
     const run = spawnSync('flake8', files, { encoding: 'utf8' });
     expect(run.stdout).toBe('');
@@ -299,5 +303,47 @@ describe('what code cannot be written for', () => {
     expect(thrownBy(() => generateCode('digamma(x)', { target: 'c' }), InputError).message).toMatch(/c has no polygamma/);
     // JavaScript's Math has no erf.
     expect(thrownBy(() => generateCode('gelu(x)', { target: 'js' }), InputError).message).toMatch(/js has no erf/);
+  });
+});
+
+describe('code for the derivatives up to an order', () => {
+  const input = 'x*tanh(softplus(x))';
+  const exact = [0, 1, 2, 3].map((n) => evaluate(n === 0 ? read(input).expr : differentiate(input, { order: n }).result, { x: 0.5 }));
+
+  for (const target of ['numpy', 'python'] as const) {
+    it.skipIf(!available[target])(`${target} returns the value and each derivative, and its check passes`, () => {
+      const source = generateCode(input, { target, order: 3, withCheck: true, name: 'g' });
+      const script = `${source}\ncheck_g()\nimport json\nprint(json.dumps([float(v) for v in g(${target === 'numpy' ? 'np.float64(0.5)' : '0.5'})]))\n`;
+      const run = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      (JSON.parse(run.stdout) as number[]).forEach((v, n) => expect(v, `order ${n}`).toBeCloseTo(exact[n]!, 12));
+    });
+  }
+
+  it('js returns them as derivatives, and its check passes', async () => {
+    const source = generateCode(input, { target: 'js', order: 3, withCheck: true, name: 'g' });
+    const module = await import(`data:text/javascript,${encodeURIComponent(source)}`) as { g: (x: number) => { value: number; derivatives: number[] }; checkG: () => void };
+    expect(() => module.checkG()).not.toThrow();
+    const r = module.g(0.5);
+    [r.value, ...r.derivatives].forEach((v, n) => expect(v, `order ${n}`).toBeCloseTo(exact[n]!, 12));
+    // The check is no formality: a wrong second derivative is found.
+    const broken = source.replace(/return \{ value: (\w+), derivatives: \[(\w+), (\w+), (\w+)\] \}/, 'return { value: $1, derivatives: [$2, $2, $4] }');
+    expect(broken).not.toBe(source);
+    const wrong = await import(`data:text/javascript,${encodeURIComponent(broken)}`) as { checkG: () => void };
+    expect(() => wrong.checkG()).toThrow(/derivative 2/);
+  });
+
+  it.skipIf(!available.c)('c writes each order to its own output, and its check passes', () => {
+    const source = generateCode(input, { target: 'c', order: 3, withCheck: true, name: 'g' });
+    expect(source).toContain('double g(double x, double *d_x, double *d2_x, double *d3_x)');
+    const { results, compiler, output } = runC({ source, name: 'g', points: [[0.5]], gradient: 3 }, 'printf("failures %d\\n", check_g());');
+    expect(compiler).toBe('');
+    expect(output).toBe('failures 0');
+    results[0]!.forEach((v, n) => expect(v!, `order ${n}`).toBeCloseTo(exact[n]!, 12));
+  });
+
+  it('is by one variable, and to order 10 at most', () => {
+    expect(() => generateCode('x*y', { order: 2, variables: ['x', 'y'] })).toThrow(/order 2 or more is by one variable/);
+    expect(() => generateCode('x^2', { order: 11 })).toThrow(/orders 1 to 10/);
   });
 });

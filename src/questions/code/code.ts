@@ -5,7 +5,7 @@ import type { Question } from '../question.js';
 export const codeQuestion: Question = {
   name: 'code',
   title: 'code',
-  takes: ['emit', 'var', 'name', 'unsafe', 'withCheck', 'maxNodes'],
+  takes: ['emit', 'var', 'order', 'name', 'unsafe', 'withCheck', 'maxNodes'],
   askedBy: 'emit',
   variables: 'several',
   // Code is text in its own language; JSON carries it as a string.
@@ -13,7 +13,7 @@ export const codeQuestion: Question = {
   asks: (_, request) => request.emit !== undefined,
   answer(input, request) {
     const code = generateCode(input, {
-      target: request.emit, name: request.name, stable: request.unsafe !== true, withCheck: request.withCheck === true,
+      target: request.emit, order: request.order === undefined ? undefined : Number(request.order), name: request.name, stable: request.unsafe !== true, withCheck: request.withCheck === true,
       variables: request.var, variableNames: request.vars, abstractFunctions: request.function,
       maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits, maxNodes: request.maxNodes,
       timeout: request.timeout, maxMemory: request.maxMemory, notation: request.input,
