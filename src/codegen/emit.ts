@@ -130,7 +130,7 @@ function pythonCheck(fn: CodeFunction): string[] {
     );
     return lines;
   }
-  lines.push(...pointArrays(fn, params, arrays));
+  for (const line of pointArrays(fn, params, arrays)) lines.push(line);
   lines.push(`    value, ${single ? 'd' : 'gradient'} = ${fn.name}(${params.join(', ')})`);
   const close = fn.target === 'torch' ? 'torch.allclose' : `${arrays}.allclose`;
   fn.derivatives.forEach((d, k) => {
@@ -181,7 +181,7 @@ function pythonOrdersCheck(fn: CodeFunction): string[] {
     );
     return lines;
   }
-  lines.push(...pointArrays(fn, params, arrays));
+  for (const line of pointArrays(fn, params, arrays)) lines.push(line);
   const at = (sign: string): string => `${fn.name}(${params.map((q) => (q === p ? `${q} ${sign} h` : q)).join(', ')})`;
   const scale = fn.target === 'torch' ? `torch.clamp(torch.abs(${p}), min=1.0)` : `${arrays}.maximum(1.0, ${arrays}.abs(${p}))`;
   const close = fn.target === 'torch' ? 'torch.allclose' : `${arrays}.allclose`;
