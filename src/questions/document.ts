@@ -10,6 +10,7 @@ import { capitalise } from '../steps/labels.js';
  * bare mathematics, which a document shows displayed, one equation to a line.
  */
 
+/** The document of an answer with its heading (LaTeX running text); `prose` says the answer is running text throughout, to be kept as it is. */
 export function latexDocument(heading: string, answer: string, prose = false): string {
   return [
     '\\documentclass{article}',
