@@ -107,7 +107,7 @@ export function forgetWork(): void {
 
 /**
  * Empties every shared table, during a piece of work too: only where the work carries nothing
- * on but a tree it builds again at once (renewedIfFull in expr/factory.ts).
+ * on but a tree it builds again at once (renewedIfFull in expr/renew.ts).
  */
 export function renewTables(): void {
   for (const hook of betweenWorks) hook(true);

@@ -107,17 +107,13 @@ function python(fn: CodeFunction): string {
 
 function pythonCheck(fn: CodeFunction): string[] {
   const params = [...fn.parameters.values()];
-  const arrays = fn.target === 'python' ? undefined : fn.target === 'numpy' ? 'np' : fn.target === 'torch' ? 'torch' : 'jnp';
-  // JAX computes in 32 bits unless told otherwise: a wider step and a looser tolerance.
-  const [step, tolerance] = fn.target === 'jax' ? ['1e-3', '1e-2'] : ['1e-6', '1e-4'];
+  const { arrays, step, tolerance } = pythonCheckSetting(fn);
   const single = fn.derivatives.length === 1;
   const lines = [`def check_${fn.name}():`, `    # Compares the derivatives of ${fn.name} with central differences.`];
   if (arrays === undefined) {
     // The variables differentiated by are the first parameters, in their order.
     lines.push(
-      '    points = [',
-      ...fn.checkPoints!.map((p) => `        (${p.join(', ')}${p.length === 1 ? ',' : ''}),`),
-      '    ]',
+      ...pointsList(fn),
       '    for point in points:',
       `        value, ${single ? 'd' : 'gradient'} = ${fn.name}(*point)`,
       `        for i in range(${fn.derivatives.length}):`,
@@ -147,6 +143,17 @@ function pythonCheck(fn: CodeFunction): string[] {
   return lines;
 }
 
+/** A Python check's array module (none for plain Python), and its step and tolerance: JAX computes in 32 bits unless told otherwise, so a wider step and a looser tolerance. */
+function pythonCheckSetting(fn: CodeFunction): { arrays: string | undefined; step: string; tolerance: string } {
+  const arrays = fn.target === 'python' ? undefined : fn.target === 'numpy' ? 'np' : fn.target === 'torch' ? 'torch' : 'jnp';
+  const [step, tolerance] = fn.target === 'jax' ? ['1e-3', '1e-2'] : ['1e-6', '1e-4'];
+  return { arrays, step: step!, tolerance: tolerance! };
+}
+
+/** The check's points as a list of tuples, for plain Python. */
+const pointsList = (fn: CodeFunction): string[] =>
+  ['    points = [', ...fn.checkPoints!.map((p) => `        (${p.join(', ')}${p.length === 1 ? ',' : ''}),`), '    ]'];
+
 /** The check's points as one array a parameter, for the targets that work on arrays. */
 function pointArrays(fn: CodeFunction, params: readonly string[], arrays: string): string[] {
   return params.flatMap((p, i) => {
@@ -158,17 +165,14 @@ function pointArrays(fn: CodeFunction, params: readonly string[], arrays: string
 /** The check of the derivatives at each order: each against the central difference of the one before (the value, for the first). */
 function pythonOrdersCheck(fn: CodeFunction): string[] {
   const params = [...fn.parameters.values()];
-  const arrays = fn.target === 'python' ? undefined : fn.target === 'numpy' ? 'np' : fn.target === 'torch' ? 'torch' : 'jnp';
-  const [step, tolerance] = fn.target === 'jax' ? ['1e-3', '1e-2'] : ['1e-6', '1e-4'];
+  const { arrays, step, tolerance } = pythonCheckSetting(fn);
   const p = fn.parameters.get(fn.derivatives[0]!.variable)!;
   const i = params.indexOf(p);
   const n = fn.derivatives.length;
   const lines = [`def check_${fn.name}():`, `    # Compares each derivative of ${fn.name} with central differences of the one before.`];
   if (arrays === undefined) {
     lines.push(
-      '    points = [',
-      ...fn.checkPoints!.map((point) => `        (${point.join(', ')}${point.length === 1 ? ',' : ''}),`),
-      '    ]',
+      ...pointsList(fn),
       '    for point in points:',
       `        outputs = ${fn.name}(*point)`,
       `        h = ${step} * max(1.0, abs(point[${i}]))`,

@@ -1,6 +1,7 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
-import { div, mul, num, pow, renewedIfFull } from '../expr/factory.js';
+import { div, mul, num, pow } from '../expr/factory.js';
+import { renewedIfFull } from '../expr/renew.js';
 import { variablesOf } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
 import { StructuralMap } from '../expr/structural-map.js';

@@ -2,7 +2,7 @@ import type {
   AbstractFunctionName, Add, Apply, Call, Constant, ConstantName, Derivative, Div, Expr, Mul, Neg, Num, Pow, Rational, Variable,
 } from './types.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
-import { beforeEachWork, InputError, renewTables } from '../errors.js';
+import { beforeEachWork, InputError } from '../errors.js';
 import { hashBigInt, hashList, hashString, mix } from './hash.js';
 import { ownComplexity } from './own-complexity.js';
 import { isTerminating, isZero, rational } from './rational.js';
@@ -57,7 +57,7 @@ function decimalsIn(parts: readonly Expr[]): boolean {
  * object with a new id even where an equal one was made before. Within a piece of work the
  * algebra keys atoms by id, so the table is never emptied under it, only at a point where the
  * work carries one tree on (between two orders of a derivative), and that tree is built again
- * in the new table (see `renewedIfFull`).
+ * in the new table (see renew.ts).
  */
 const maxInterned = 1 << 19;
 const maxInternedAtAll = 1 << 23;
@@ -98,62 +98,8 @@ beforeEachWork((all) => {
   if (all || internedCount >= maxInterned) forgetNodes();
 });
 
-/**
- * The tree carried from one part of a piece of work to the next, the shared tables emptied first
- * when the nodes made so far fill them (`maxInternedAtAll`) and the tree built again in the
- * new one, so its atoms are found by id again; otherwise the tree itself.
- */
-export function renewedIfFull(carried: Expr): Expr {
-  if (internedCount < maxInternedAtAll) return carried;
-  renewTables();
-  return reinterned(carried);
-}
-
-/** The same tree, every node made in the table as it is now (children first, without recursion: a tree may be deep). */
-function reinterned(root: Expr): Expr {
-  const made = new Map<Expr, Expr>();
-  const stack: Expr[] = [root];
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1]!;
-    if (made.has(node)) {
-      stack.pop();
-      continue;
-    }
-    const parts = childrenOf(node);
-    let pending = false;
-    for (const p of parts) {
-      if (made.has(p)) continue;
-      stack.push(p);
-      pending = true;
-    }
-    if (pending) continue;
-    stack.pop();
-    made.set(node, remade(node, parts.map((p) => made.get(p)!)));
-  }
-  return made.get(root)!;
-}
-
-const childrenOf = (e: Expr): readonly Expr[] => {
-  switch (e.kind) {
-    case 'add': return e.terms;
-    case 'mul': return e.factors;
-    case 'div': return [e.numerator, e.denominator];
-    case 'neg': return [e.operand];
-    case 'pow': return [e.base, e.exponent];
-    case 'call': case 'apply': return e.args;
-    case 'derivative': return [e.operand];
-    case 'num': case 'constant': case 'variable': return [];
-  }
-};
-
-const remade = (e: Expr, parts: readonly Expr[]): Expr => {
-  switch (e.kind) {
-    case 'num': return num(e.value, e.decimal);
-    case 'constant': return constant(e.name);
-    case 'variable': return variable(e.name);
-    default: return rebuildExactly(e, parts);
-  }
-};
+/** Whether the nodes made so far fill the table (`maxInternedAtAll`): then it is emptied where a piece of work can start afresh (renew.ts). */
+export const tableFull = (): boolean => internedCount >= maxInternedAtAll;
 
 function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
   if (a.length !== b.length) return false;

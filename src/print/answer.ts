@@ -27,11 +27,13 @@ const equation = (lhs: Expr, rhs: Expr, notation: AnswerNotation): string =>
 /** A number, 6 significant digits; in LaTeX and Markdown as mathematics (−0.5, 2·10⁻⁸). */
 function number(x: number, notation: AnswerNotation): string {
   if (Number.isNaN(x)) return 'undefined';
-  const written = String(Number(x.toPrecision(6)));
-  return inDollars(notation) ? `$${written.replace(/e\+?(-?\d+)$/, ' \\cdot 10^{$1}')}$` : written;
+  return inDollars(notation) ? `$${numberLatex(x)}$` : numberText(x);
 }
+const numberText = (x: number): string => String(Number(x.toPrecision(6)));
+const numberLatex = (x: number): string => numberText(x).replace(/e\+?(-?\d+)$/, ' \\cdot 10^{$1}');
+/** The point's coordinates, one piece of mathematics each in LaTeX and Markdown. */
 const point = (at: Environment, notation: AnswerNotation): string =>
-  Object.entries(at).map(([k, v]) => (inDollars(notation) ? `$${k} = ${number(v, notation).slice(1)}` : `${k} = ${number(v, notation)}`)).join(', ');
+  Object.entries(at).map(([k, v]) => (inDollars(notation) ? `$${k} = ${numberLatex(v)}$` : `${k} = ${numberText(v)}`)).join(', ');
 /** The mistake's words with its parts written out: "the chain rule's inner derivative (x^2)′ = 2*x is left out". */
 export function mistakeWords(m: FoundMistake, notation: AnswerNotation): string {
   // The catalogue's words and the parts put into them, each written in the notation.

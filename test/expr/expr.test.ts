@@ -10,6 +10,7 @@ import { expressionTree } from '../helpers/arbitraries.js';
 import { compile } from '../../src/evaluate/compile.js';
 import type { Expr } from '../../src/expr/types.js';
 import { StructuralMap } from '../../src/expr/structural-map.js';
+import { renewedIfFull } from '../../src/expr/renew.js';
 
 const x = build.variable('x');
 
@@ -110,5 +111,19 @@ describe('StructuralMap', () => {
     map.set(parse('sin(x^2) + 1'), 'sum');
     expect(map.get(parse('sin(x^2) + 1'))).toBe('sum');
     expect(map.get(parse('sin(x^2) + 2'))).toBeUndefined();
+  });
+});
+
+describe('renewing the table of trees between two orders', () => {
+  it('builds the tree carried on again in the emptied table, equal to it, its nodes new and found again', () => {
+    const before = parse('sin(x)^2 + 0.5*x/(x + 1)');
+    const after = renewedIfFull(before, true);
+    expect(after).not.toBe(before);
+    expect(equals(after, before)).toBe(true);
+    expect(toText(after)).toBe(toText(before));
+    // Built in the new table: the same tree made again is this one object.
+    expect(parse('sin(x)^2 + 0.5*x/(x + 1)')).toBe(after);
+    // Not full: the tree itself.
+    expect(renewedIfFull(after, false)).toBe(after);
   });
 });

@@ -87,6 +87,7 @@ describe('every kind of question in LaTeX', () => {
     const run = await dydx(['x^3', '--emit', 'python', '-f', 'latex']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('dydx: --format latex does not go with --emit: code is written as text or json\n');
+    expect((await dydx(['x^3', '--emit', 'python', '-f', 'markdown'])).status).toBe(2);
   });
 });
 

@@ -38,8 +38,9 @@ export const classQuestion: Question = {
     }
     const verdicts = judged.map((j, i) => `${format === 'markdown' ? '- ' : ''}line ${lines[i]!.number}: ${shownAnswer(j, format)}: ${verdictWords(j, format)}`);
     const summary = summaryLines(tally, judged.length, format);
-    const prose = format === 'latex' || format === 'markdown';
-    return { output: [verdicts.join(prose ? (format === 'latex' ? '\n\n' : '\n') : '\n'), summary.join(prose ? '\n\n' : '\n')].join('\n\n'), notes: [], outcome };
+    // In LaTeX each line is a paragraph; in Markdown the verdicts are a list, the summary paragraphs.
+    const apart = format === 'latex' || format === 'markdown' ? '\n\n' : '\n';
+    return { output: [verdicts.join(format === 'latex' ? '\n\n' : '\n'), summary.join(apart)].join('\n\n'), notes: [], outcome };
   },
 };
 
