@@ -17,7 +17,24 @@ powered[BASE] -> $BASE powers                 {% p.poweredChain %}
                | $BASE %sup                   {% p.poweredSuperscript %}
                | $BASE                        {% p.poweredNothing %}
 
+# A whole input: an expression, or one of the kinds of input that are only ever whole.
 input     -> sum                              {% id %}
+           | sum %equals sum                  {% p.equation %}
+           | vector                           {% id %}
+           | vectorCall                       {% id %}
+
+# [f₁, f₂, …]: functions side by side; the comma tells it from a bracket, [x + 1]
+vector    -> %lbracket arguments %comma sum %rbracket   {% p.vector %}
+
+# softmax(z₁, …, zₙ), cross_entropy(softmax(z₁, …), [y₁, …]): functions of vectors
+vectorCall -> %vecfunc %lparen vectorArguments %rparen  {% p.vectorCall %}
+
+vectorArguments -> vectorArgument             {% p.firstArgument %}
+           | vectorArguments %comma vectorArgument      {% p.nextArgument %}
+
+vectorArgument -> sum                         {% id %}
+           | vector                           {% id %}
+           | vectorCall                       {% id %}
 
 # a + b − c
 sum       -> sum %plus term                   {% p.plus %}

@@ -12,7 +12,7 @@ export { dependsOn, equals, postOrder, variablesOf } from './expr/traverse.js';
 export { functionNames, functionTable, type FunctionEntry, type FunctionName, type FunctionTable } from './functions/table.js';
 
 // Reading, and what goes wrong.
-export { parse, read, type ParseOptions, type Reading } from './parse/parse.js';
+export { parse, read, readInput, type Input, type InputReading, type ParseOptions, type Reading } from './parse/parse.js';
 export type { FunctionLabel, Request } from './parse/request.js';
 export { ParseError } from './parse/errors.js';
 export { InputError, type InputProblem } from './errors.js';
@@ -45,7 +45,7 @@ export { gradient, hessian, jacobian, mixedPartial, type Gradient, type Hessian,
 export { matrixIn, partialName, vectorIn } from './print/matrix.js';
 export { checkImplicit, implicit, readEquation, type Implicit, type ImplicitCheck, type ImplicitOptions, type ImplicitOrder } from './multivariate/implicit.js';
 export { implicitAnswer, implicitWorked, implicitVerdict } from './print/implicit.js';
-export { softmax, softmaxCall, type Softmax, type SoftmaxKind } from './multivariate/softmax.js';
+export { softmax, type Softmax, type SoftmaxKind } from './multivariate/softmax.js';
 export { softmaxAnswer, softmaxPattern, softmaxWorked } from './print/softmax.js';
 export { workedIn, wordsIn, type Worked, type WorkedLayout, type WorkedStep, type Words } from './print/worked.js';
 export { at, readPoint, type AtOptions, type AtPoint, type Coordinate, type ValueAt } from './multivariate/at-point.js';
@@ -70,3 +70,9 @@ export { latexDocument } from './questions/document.js';
 export { traceToMarkdown } from './print/steps-markdown.js';
 export { conditionIn, conditionsIn, type ConditionNotation } from './print/conditions.js';
 export { derivativeName, readingIn, type ReadingNotation } from './print/reading.js';
+
+// The kinds of question, as the command line and the page choose among them: the first in the
+// registry that an input and its options ask answers, in any format.
+export { questionFor, questions } from './questions/registry.js';
+export { expressionRead, inputGiven, type Answered, type Given, type Outcome as QuestionOutcome, type Question, type Request as QuestionRequest } from './questions/question.js';
+export type { Format } from './questions/format.js';

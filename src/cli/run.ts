@@ -7,7 +7,7 @@ import { codeTargets } from '../codegen/targets.js';
 import { formats, type Format } from '../questions/format.js';
 import type { OptionKey, Outcome, Question, Request } from '../questions/question.js';
 import { questionFor, takes } from '../questions/registry.js';
-import { readingOptions } from '../questions/question.js';
+import { inputGiven, readingOptions } from '../questions/question.js';
 import { headingOf, latexDocument } from '../questions/document.js';
 import { linesOfFile } from './lines-file.js';
 
@@ -187,9 +187,10 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
   const batch = line !== undefined;
   const prefix = batch ? `line ${line} ("${visible(truncate(input))}"): ` : '';
   try {
-    const question = questionFor(input, request);
+    const asked = inputGiven(input, request);
+    const question = questionFor(asked, request);
     refuseUntaken(question, request, given);
-    const answered = question.answer(input, request);
+    const answered = question.answer(asked, request);
     const output = request.latexDocument ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), answered.output, question.prose) : answered.output;
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && request.steps !== undefined && format !== 'json' ? '\n\n' : '';

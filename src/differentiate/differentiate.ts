@@ -89,8 +89,8 @@ export interface Cycle {
 
 const differentiateDefaults = { maxOrder: 1000, maxNodes: 2_000_000 } as const;
 
-/** Differentiates an expression (or the text of one) with respect to a variable, n times. */
-export function differentiate(input: Expr | string, options: DifferentiateOptions = {}): Derivative {
+/** Differentiates an expression (its tree, its text, or its text as read()) with respect to a variable, n times. */
+export function differentiate(input: Expr | string | Reading, options: DifferentiateOptions = {}): Derivative {
   try {
     checkOptions(options);
     return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => differentiateUnguarded(input, options));
@@ -102,6 +102,10 @@ export function differentiate(input: Expr | string, options: DifferentiateOption
     throw error;
   }
 }
+
+/** A reading read() gave: an object with an expression, not itself a tree. */
+const isReading = (input: unknown): input is Reading =>
+  typeof input === 'object' && input !== null && !('kind' in input) && 'expr' in input && 'request' in input;
 
 /** Options of the wrong type or out of range are refused, not ignored: an order of '2', a form of 'weird', a limit of NaN. */
 function checkOptions(options: DifferentiateOptions): void {
@@ -126,12 +130,12 @@ function checkOptions(options: DifferentiateOptions): void {
   }
 }
 
-function differentiateUnguarded(input: Expr | string, options: DifferentiateOptions): Derivative {
-  if (typeof input !== 'string' && (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')) {
+function differentiateUnguarded(input: Expr | string | Reading, options: DifferentiateOptions): Derivative {
+  if (typeof input !== 'string' && !isReading(input) && (typeof input !== 'object' || input === null || typeof (input as { kind?: unknown }).kind !== 'string')) {
     throw new InputError(`differentiate takes an expression or its text, got ${input === null ? 'null' : typeof input}`, 'invalid-request');
   }
-  if (typeof input !== 'string') checkTree(input);
-  const reading = typeof input === 'string' ? read(input, options) : undefined;
+  if (typeof input !== 'string' && !isReading(input)) checkTree(input);
+  const reading = typeof input === 'string' ? read(input, options) : isReading(input) ? input : undefined;
   const expr = reading ? reading.expr : input as Expr;
   const request = reading?.request ?? {};
   // d/dt or f(t) = … in the input say the variable, d²/dx² the order; an option that says otherwise is an error.
@@ -247,10 +251,18 @@ function splitCoefficient(e: Expr): [Rational, Expr] {
 
 const one = new Fraction(1);
 
-/** x if the expression has it, else its only variable; asks for a choice when there are several. */
+/**
+ * The variable differentiated by when none is named, everywhere one is chosen (a derivative, a
+ * curve, code, the page): x if the expression has it, else its only variable; several others
+ * are a choice to ask for, not to guess.
+ */
 export function defaultVariable(expr: Expr): string {
-  const names = variablesOf(expr);
+  return variableAmong(variablesOf(expr), 'the expression');
+}
+
+/** The default variable among names (see defaultVariable); `what` has them, for the message. */
+export function variableAmong(names: readonly string[], what: string): string {
   if (names.includes('x') || names.length === 0) return 'x';
   if (names.length === 1) return names[0]!;
-  throw new InputError(`the expression has several variables (${names.join(', ')}): say which one to differentiate by`, 'ambiguous-variable');
+  throw new InputError(`${what} has several variables (${names.join(', ')}): say which one to differentiate by`, 'ambiguous-variable');
 }

@@ -7,7 +7,7 @@ import { differentiate, defaultVariable, type Derivative, type DifferentiateOpti
 import { simplify } from '../simplify/simplify.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { read } from '../parse/parse.js';
-import { splitTopLevel } from '../parse/vector.js';
+import { splitTopLevel } from '../parse/commas.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
 
 export type AtOptions = Omit<DifferentiateOptions, 'variable' | 'order'> & {

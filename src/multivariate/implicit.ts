@@ -10,10 +10,10 @@ import { ratioOf } from '../algebra/ratio.js';
 import * as Z from '../algebra/integer.js';
 import { normalToExpr } from '../simplify/written-form.js';
 import { replaceSubtree, substitute } from '../expr/substitute.js';
-import { differentiate, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
+import { differentiate, variableAmong, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { simplify } from '../simplify/simplify.js';
 import { compile } from '../evaluate/compile.js';
-import { read } from '../parse/parse.js';
+import { readAsEquation } from '../parse/parse.js';
 import { ParseError } from '../parse/errors.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
 
@@ -52,24 +52,9 @@ export interface Implicit {
 
 /** "x^2 + y^2 = 1" as its two sides; the = must stand once, outside brackets. */
 export function readEquation(text: string, options: ImplicitOptions = {}): { left: Expr; right: Expr } {
-  let depth = 0;
-  const at: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c)) depth--;
-    else if (c === '=' && depth === 0 && text[i + 1] !== '=' && text[i - 1] !== '=') at.push(i);
-  }
-  if (at.length !== 1) throw new ParseError(at.length === 0 ? 'an implicit curve is an equation, with one =, as in x^2 + y^2 = 1' : 'an equation has one =', 1, (at[1] ?? text.length) + 1, text);
-  const side = (from: number, to: number): Expr => {
-    try {
-      return read(text.slice(from, to), options).expr;
-    } catch (error) {
-      if (!(error instanceof ParseError) || error.line !== 1) throw error;
-      throw new ParseError(error.message, 1, from + error.column, text);
-    }
-  };
-  return { left: side(0, at[0]!), right: side(at[0]! + 1, text.length) };
+  const { whole } = readAsEquation(text, options);
+  if (whole.kind !== 'equation') throw new ParseError('an implicit curve is an equation, with one =, as in x^2 + y^2 = 1', 1, text.length + 1, text);
+  return { left: whole.left, right: whole.right };
 }
 
 /**
@@ -84,8 +69,7 @@ export function implicit(input: string | { left: Expr; right: Expr }, options: I
     const names = [...new Set([...variablesOf(left), ...variablesOf(right)])];
     if (!names.includes(y)) throw new InputError(`the equation has no ${y}: say which variable depends on the other`, 'ambiguous-dependent');
     const others = names.filter((n) => n !== y);
-    const x = options.variable ?? (others.includes('x') || others.length === 0 ? 'x' : others.length === 1 ? others[0]! : undefined);
-    if (x === undefined) throw new InputError(`the equation has several other variables (${others.join(', ')}): say which one`, 'ambiguous-variable');
+    const x = options.variable ?? variableAmong(others, `besides ${y}, the equation`);
     const order = options.order ?? 1;
     if (!Number.isInteger(order) || order < 1 || order > 10) throw new InputError('implicit differentiation goes to order 10 at most', 'limit');
 

@@ -3,8 +3,7 @@ import { add, mul, neg } from '../expr/factory.js';
 import { variablesOf } from '../expr/traverse.js';
 import { differentiate, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { simplify, SimplifyMemo } from '../simplify/simplify.js';
-import { read } from '../parse/parse.js';
-import { readComponents, vectorComponents } from '../parse/vector.js';
+import { expressionIn, read, readInput } from '../parse/parse.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
 
 /** Options of the derivatives by several variables: those of `differentiate`, less the one variable and order. */
@@ -101,8 +100,8 @@ export function jacobian(input: string | readonly (string | Expr)[], options: Pa
 
 /** The components of [f₁, …, fₘ]; a single expression is a vector of one. */
 function vectorFunctions(input: string, options: PartialsOptions): Expr[] {
-  const components = vectorComponents(input);
-  return components ? readComponents(input, components, options).map((r) => r.expr) : [read(input, options).expr];
+  const { whole } = readInput(input, options);
+  return whole.kind === 'vector' ? [...whole.components] : [expressionIn(input, whole)];
 }
 
 /** Most rows a determinant is expanded for: n! terms. */

@@ -4,11 +4,11 @@ import { variablesOf } from '../expr/traverse.js';
 import { differentiate, type Derivative } from '../differentiate/differentiate.js';
 import { simplify } from '../simplify/simplify.js';
 import { compile } from '../evaluate/compile.js';
-import { read, type ParseOptions } from '../parse/parse.js';
-import { splitTopLevel } from '../parse/vector.js';
+import { readInput, type ParseOptions } from '../parse/parse.js';
+import { errorAt } from '../parse/errors.js';
 import { InputError } from '../errors.js';
 
-import { vectorFunctionSpellings as spellings, type SoftmaxKind } from '../parse/vector-functions.js';
+import type { SoftmaxKind } from '../parse/vector-functions.js';
 export type { SoftmaxKind } from '../parse/vector-functions.js';
 
 /**
@@ -34,44 +34,28 @@ export interface Softmax {
   readonly oneHot?: readonly Expr[];
 }
 
-/** The function and its arguments, when the input is softmax(…), log_softmax(…) or cross_entropy(softmax(…), [y…]). */
-export function softmaxCall(input: string): { kind: SoftmaxKind; args: string[] } | undefined {
-  const m = /^\s*([A-Za-z_]+)\s*\((.*)\)\s*$/s.exec(input);
-  if (m === null || !Object.hasOwn(spellings, m[1]!) || !depthNeverClosesEarly(m[2]!)) return undefined;
-  return { kind: spellings[m[1]!]!, args: splitTopLevel(m[2]!) };
-}
-
-/** Whether the brackets inside stay open to the end: softmax(a)*(b) is no call of the whole. */
-function depthNeverClosesEarly(inside: string): boolean {
-  let depth = 0;
-  for (const c of inside) {
-    if ('([{'.includes(c)) depth++;
-    else if (')]}'.includes(c) && --depth < 0) return false;
-  }
-  return depth === 0;
-}
-
 /** Most inputs: the Jacobian has n² entries, each a derivation. */
 const largest = 10;
 
 export function softmax(input: string, options: ParseOptions = {}): Softmax {
-  const call_ = softmaxCall(input);
-  if (!call_) throw new InputError('not softmax(…), log_softmax(…) or cross_entropy(softmax(…), [y…])', 'invalid-request');
-  const { kind } = call_;
-  let argTexts = call_.args;
-  let labels: Expr[] = [];
+  const { whole } = readInput(input, options);
+  if (whole.kind !== 'vector-function') throw new InputError('not softmax(…), log_softmax(…) or cross_entropy(softmax(…), [y…])', 'invalid-request');
+  const kind = whole.name;
+  let scores = whole.args;
+  let labels: readonly Expr[] = [];
   if (kind === 'cross-entropy') {
-    const [scores, labelText] = argTexts;
-    const inner = scores === undefined ? undefined : softmaxCall(scores);
-    const vector = labelText?.trim().match(/^\[(.*)\]$/s);
-    if (argTexts.length !== 2 || inner === undefined || inner.kind !== 'softmax' || !vector) {
+    const [inner, labelled] = whole.args;
+    if (whole.args.length !== 2 || inner?.kind !== 'vector-function' || inner.name !== 'softmax' || labelled?.kind !== 'vector') {
       throw new InputError('the cross-entropy is written cross_entropy(softmax(z1, …, zn), [y1, …, yn])', 'invalid-request');
     }
-    argTexts = inner.args;
-    labels = splitTopLevel(vector[1]!).map((t) => read(t, options).expr);
-    if (labels.length !== argTexts.length) throw new InputError(`${argTexts.length} scores and ${labels.length} labels`, 'invalid-request');
+    scores = inner.args;
+    labels = labelled.components;
+    if (labels.length !== scores.length) throw new InputError(`${scores.length} scores and ${labels.length} labels`, 'invalid-request');
   }
-  const inputs = argTexts.map((t) => read(t, options).expr);
+  const inputs = scores.map((z) => {
+    if (z.kind !== 'expression') throw errorAt(input, z.offset, `${whole.spelling} takes one expression per score, as in softmax(z1, z2, z3)`);
+    return z.expr;
+  });
   if (inputs.length < 2 || inputs.length > largest) throw new InputError(`softmax takes 2 to ${largest} inputs, not ${inputs.length}`, 'limit');
   const variables = [...new Set(inputs.flatMap((z) => variablesOf(z)))];
   const taken = new Set([...variables, ...labels.flatMap((y) => variablesOf(y))]);

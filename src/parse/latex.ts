@@ -216,7 +216,11 @@ class LatexReader {
       this.emit(type, t, p.offset);
       return i + 1;
     }
-    return this.fail(i, t === '=' ? "'=' may only follow a name at the start, as in y = x^2 or f(x) = x^2" : `unexpected character '${t}'`);
+    if (t === '=') {
+      this.emit('equals', t, p.offset);
+      return i + 1;
+    }
+    return this.fail(i, `unexpected character '${t}'`);
   }
 
   /** Superscript digits pasted into LaTeX (x²) are a power, as in text. */

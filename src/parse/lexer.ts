@@ -6,7 +6,7 @@ import type { Expr } from '../expr/types.js';
 import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
 import { splitRun, type Piece } from './glued-names.js';
-import { vectorFunctionSpellings } from './vector-functions.js';
+import { vectorFunctionSpellings, type SoftmaxKind } from './vector-functions.js';
 import { barRoles, type BarContext, type BarRole } from './bars.js';
 import { greekVariableNames, superscriptDigits } from '../expr/letters.js';
 
@@ -28,17 +28,17 @@ export interface Token {
   readonly offset: number;
   readonly line: number;
   readonly col: number;
-  /** Meaning of name, func and superscript tokens; 'either' for a bar that may open or close, until that is decided. */
-  readonly meaning?: NameValue | FunctionValue | bigint | 'either';
+  /** Meaning of name, func, vecfunc and superscript tokens; 'either' for a bar that may open or close, until that is decided. */
+  readonly meaning?: NameValue | FunctionValue | SoftmaxKind | bigint | 'either';
 }
 
 export type TokenType =
   | 'number' | 'sup' | 'name' | 'func' | 'root' | 'plus' | 'minus' | 'times' | 'divide' | 'pow'
-  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbar' | 'rbar' | 'comma' | 'prime';
+  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbar' | 'rbar' | 'comma' | 'prime' | 'equals' | 'vecfunc';
 
 const tokenTypes: ReadonlySet<string> = new Set<TokenType>([
   'number', 'sup', 'name', 'func', 'root', 'plus', 'minus', 'times', 'divide', 'pow',
-  'lparen', 'rparen', 'lbracket', 'rbracket', 'lbar', 'rbar', 'comma', 'prime',
+  'lparen', 'rparen', 'lbracket', 'rbracket', 'lbar', 'rbar', 'comma', 'prime', 'equals', 'vecfunc',
 ]);
 
 /** Tokens that end an operand: a '|' after one of them closes a '|' that is open, if one is. */
@@ -67,7 +67,7 @@ const scanner = moo.compile({
   times: ['*', '·', '×', '⋅'],
   divide: ['/', '÷'],
   root: [...prefixSigns.keys()],
-  lparen: '(', rparen: ')', lbracket: '[', rbracket: ']', bar: '|', comma: ',',
+  lparen: '(', rparen: ')', lbracket: '[', rbracket: ']', bar: '|', comma: ',', equals: '=',
   invalid: { match: /[^]/, lineBreaks: true },
 });
 
@@ -123,7 +123,6 @@ export function tokenize(source: string, options: LexOptions): Lexed {
     const next = raw[i + 1];
     switch (t.type) {
       case 'invalid':
-        if (t.text === '=') throw errorAt(source, t.offset, "'=' may only follow a name at the start, as in y = x^2 or f(x) = x^2");
         throw errorAt(source, t.offset, `unexpected character '${String.fromCodePoint(source.codePointAt(t.offset)!)}'`);
       case 'prime':
         // (u)′, a derivative left to work out, as a working writes it: after a closing bracket only.
@@ -176,6 +175,7 @@ export function tokenize(source: string, options: LexOptions): Lexed {
 /** The last steps of reading tokens, in either notation: notes on inverses, the bars' roles, the brackets' check. */
 export function finishTokens(source: string, tokens: Token[], notes: string[], limits: Pick<LexOptions, 'maxDepth' | 'maxDigits'>): Lexed {
   checkNumbers(source, tokens, limits.maxDigits ?? defaultMaxDigits);
+  checkWholeInputTokens(source, tokens);
   noteInverses(tokens, notes);
   const [reading, other] = withBarRoles(source, tokens);
   checkBrackets(source, reading, limits.maxDepth);
@@ -316,6 +316,27 @@ function checkNumbers(source: string, tokens: readonly Token[], maxDigits: numbe
   }
 }
 
+/**
+ * '=' and the vector functions make a whole input of their own kind: an equation has one '=',
+ * outside brackets; softmax(…) is the whole input, or an argument of another vector function
+ * (cross_entropy(softmax(z1, z2), [y1, y2])). Anywhere else they are refused here, by name.
+ */
+function checkWholeInputTokens(source: string, tokens: readonly Token[]): void {
+  let depth = 0;
+  let equals: Token | undefined;
+  tokens.forEach((t, i) => {
+    if (t.type === 'lparen' || t.type === 'lbracket' || t.type === 'lbar') depth++;
+    else if (t.type === 'rparen' || t.type === 'rbracket' || t.type === 'rbar') depth--;
+    else if (t.type === 'equals') {
+      if (depth > 0) throw errorAt(source, t.offset, "'=' stands between the two sides of an equation, outside brackets, as in x^2 + y^2 = 1, or after a name at the start, as in y = x^2");
+      if (equals) throw errorAt(source, t.offset, "an equation has one '='");
+      equals = t;
+    } else if (t.type === 'vecfunc' && (tokens[i + 1]?.type !== 'lparen' || (i > 0 && !(tokens[i - 1]!.type === 'lparen' && tokens[i - 2]?.type === 'vecfunc')))) {
+      throw errorAt(source, t.offset, `${t.text} is a vector function: type it as the whole input, as in softmax(z1, z2, z3), log_softmax(z1, z2) or cross_entropy(softmax(z1, z2), [y1, y2])`);
+    }
+  });
+}
+
 /** Every bracket closed by its own kind, none too deep. */
 function checkBrackets(source: string, tokens: readonly Token[], maxDepth: number): void {
   const open: Token[] = [];
@@ -406,9 +427,7 @@ function knownWord(word: string, beforeParen: boolean): Pick<Token, 'type' | 'me
 function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract, notes, quiet }: WordContext): Token[] {
   const word = t.text;
   const declare = `declare it a variable with --vars ${word}`;
-  if (Object.hasOwn(vectorFunctionSpellings, word)) {
-    throw errorAt(source, t.offset, `${word} is a vector function: type it as the whole input, as in softmax(z1, z2, z3), log_softmax(z1, z2) or cross_entropy(softmax(z1, z2), [y1, y2])`);
-  }
+  if (Object.hasOwn(vectorFunctionSpellings, word)) return [token(t, 'vecfunc', vectorFunctionSpellings[word]!)];
   if (word.length > longestGluedRun || /_/.test(word)) {
     throw errorAt(source, t.offset, `'${word}' is no name dydx knows: separate the names in it with spaces or *, or ${declare}`);
   }

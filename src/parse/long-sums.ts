@@ -122,6 +122,8 @@ function readTerms(terms: readonly Term[], grammar: nearley.Grammar): Value | un
  * sum or a term does not read as one (the caller then parses the whole, for the error).
  */
 export function readLongSum(tokens: readonly Token[], grammar: nearley.Grammar): Value | undefined {
+  // An equation's sides are no terms of one sum.
+  if (tokens.some((t) => t.type === 'equals')) return undefined;
   const terms = topLevelTerms(tokens);
   return terms.length >= minTermsToSplit ? readTerms(terms, grammar) : undefined;
 }

@@ -5,9 +5,11 @@ import { errorAt, ParseError } from './errors.js';
 import { lexer, tokenize, type Lexed, type Token, type TokenType } from './lexer.js';
 import { tokenizeLatex, latexVariable } from './latex.js';
 import { readRequest, type Request } from './request.js';
-import { setSource, toExpr, type Value } from './postprocess.js';
+import { setSource, toExpr, toInput, type Input, type Value, type Whole } from './postprocess.js';
+export type { Input } from './postprocess.js';
 import { readLongSum } from './long-sums.js';
 import { treeDepth } from '../expr/size.js';
+import { variablesOf } from '../expr/traverse.js';
 import { functionSpellings, notations } from '../functions/spellings.js';
 import { InputError } from '../errors.js';
 
@@ -68,6 +70,53 @@ export function parse(input: string, options: ParseOptions = {}): Expr {
 
 /** Reads an input: its notation, its expression, and what it asks for. */
 export function read(input: string, options: ParseOptions = {}): Reading {
+  const { whole, ...rest } = readInput(input, options);
+  return { expr: expressionIn(input, whole), ...rest };
+}
+
+/** The expression a whole input is, or why it is none, located in the input. */
+export function expressionIn(input: string, whole: Input): Expr {
+  if (whole.kind !== 'expression') throw notAnExpression(input, whole);
+  return whole.expr;
+}
+
+/** How a whole input was read: what it is (an expression, an equation, a vector, softmax(…)), its notation, what it asks for. */
+export interface InputReading {
+  readonly whole: Input;
+  readonly notation: 'text' | 'latex';
+  readonly request: Request;
+  readonly notes: readonly string[];
+}
+
+/**
+ * Reads a whole input: an expression, or one of the inputs that are only ever whole, which the
+ * grammar tells apart: an equation (x^2 + y^2 = 1), a vector of functions ([x*y, x + y]) or a
+ * vector function (softmax(z1, z2)).
+ */
+export function readInput(input: string, options: ParseOptions = {}): InputReading {
+  const reading = readWhole(input, options, true);
+  return definesItself(reading) ? readWhole(input, options, false) : reading;
+}
+
+/**
+ * An input read as an equation even where it starts with a name and '=': y = x^2 is a curve as
+ * much as a function, and an implicit derivative takes it as the curve.
+ */
+export function readAsEquation(input: string, options: ParseOptions = {}): InputReading {
+  return readWhole(input, options, false);
+}
+
+/**
+ * A name before '=' that the other side refers to is no name given to a function: y = x·y + 1
+ * and sin(x) = cos(y) (of y, not of x) are equations.
+ */
+function definesItself({ whole, request: { label } }: InputReading): boolean {
+  if (label === undefined || whole.kind !== 'expression') return false;
+  const names = variablesOf(whole.expr);
+  return label.kind === 'name' ? names.includes(label.name) : names.length > 0 && !names.includes(label.variable);
+}
+
+function readWhole(input: string, options: ParseOptions, labels: boolean): InputReading {
   checkLength(input, options);
   const notation = options.notation === 'latex' || (options.notation !== 'text' && looksLikeLatex(input)) ? 'latex' : 'text';
   const variables = options.variables && options.variables.length > 0 ? declaredVariables(options.variables) : undefined;
@@ -79,21 +128,39 @@ export function read(input: string, options: ParseOptions = {}): Reading {
   };
   // Errors are located in the input as given: the request is blanked out of it, not cut.
   return withSource(input, () => {
-    const { request, rest } = readRequest(input, notation === 'latex' ? latexVariable : textVariable);
+    const { request, rest } = readRequest(input, notation === 'latex' ? latexVariable : textVariable, { labels });
     if (rest.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
     const lexed = notation === 'latex' ? tokenizeLatex(rest, lexOptions) : tokenize(rest, lexOptions);
-    const expr = single(expressionsOf(lexed, rest), input);
+    const whole = single(inputsOf(lexed, rest), input);
+    if (whole.kind === 'equation' && request.label !== undefined) throw errorAt(input, whole.offset, "an equation has one '='");
+    if (whole.kind !== 'expression' && (request.label !== undefined || request.operator !== undefined)) {
+      throw errorAt(input, whole.offset, `${request.operator ?? 'a name before ='} goes before an expression, not ${wholeKinds[whole.kind]}`);
+    }
     const notes = [...new Set([...(notation === 'latex' && options.notation !== 'latex' ? ['read as LaTeX'] : []), ...lexed.notes])];
-    return { expr, notation, request, notes };
+    return { whole, notation, request, notes };
   });
 }
 
+/** Each kind of whole input but an expression, as messages name it. */
+const wholeKinds: Readonly<Record<Exclude<Input['kind'], 'expression'>, string>> = {
+  equation: 'an equation', vector: 'a vector', 'vector-function': 'a vector function',
+};
+
+/** Why an input that is whole of another kind is no expression, located where that kind shows. */
+function notAnExpression(input: string, whole: Exclude<Input, { kind: 'expression' }>): ParseError {
+  switch (whole.kind) {
+    case 'equation': return errorAt(input, whole.offset, "this '=' makes an equation, a curve: differentiate it implicitly (implicit()), or write a name before '=' to name a function, as in y = x^2");
+    case 'vector': return errorAt(input, whole.offset, 'this is a vector of functions: its derivative is a Jacobian (jacobian())');
+    case 'vector-function': return errorAt(input, whole.offset, `${whole.spelling} is a vector function: its derivatives are worked out by softmax()`);
+  }
+}
+
 /** Every reading the grammar gives of a valid text input: exactly one, since the grammar is unambiguous. */
-export function readings(input: string, options: ParseOptions = {}): Expr[] {
+export function readings(input: string, options: ParseOptions = {}): Input[] {
   checkLength(input, options);
   if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
   const lexed = tokenize(input, { maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions) });
-  return expressionsOf(lexed, input);
+  return inputsOf(lexed, input);
 }
 
 function checkLength(input: string, options: ParseOptions): void {
@@ -103,10 +170,10 @@ function checkLength(input: string, options: ParseOptions): void {
   }
 }
 
-/** The one expression read, within the depth limit. */
-function single(results: readonly Expr[], input: string, maxDepth: number = parseDefaults.maxDepth): Expr {
+/** The one input read, within the depth limit. */
+function single(results: readonly Input[], input: string, maxDepth: number = parseDefaults.maxDepth): Input {
   if (results.length > 1) throw new Error(`internal error: the grammar gave ${results.length} readings of '${input}'`);
-  const depth = treeDepth(results[0]!);
+  const depth = depthOf(results[0]!);
   if (depth > maxDepth) {
     throw new ParseError(`expression nested too deeply: depth ${depth}, the limit is ${maxDepth} (--max-depth, maxDepth)`, 1, 1, input);
   }
@@ -156,7 +223,17 @@ function declaredVariables(names: readonly string[]): ReadonlySet<string> {
  * The expressions the grammar reads from these tokens. Where the bars |…| fit another way too,
  * that reading is tried as well, and if it also reads, the input is refused with both.
  */
-function expressionsOf(lexed: Lexed, source: string): Expr[] {
+/** The depth of an input's deepest tree. */
+function depthOf(whole: Input): number {
+  switch (whole.kind) {
+    case 'expression': return treeDepth(whole.expr);
+    case 'equation': return Math.max(treeDepth(whole.left), treeDepth(whole.right));
+    case 'vector': return whole.components.reduce((most, c) => Math.max(most, treeDepth(c)), 0);
+    case 'vector-function': return 1 + whole.args.reduce((most, a) => Math.max(most, depthOf(a)), 0);
+  }
+}
+
+function inputsOf(lexed: Lexed, source: string): Input[] {
   const results = grammarReadings(lexed.tokens, source);
   if (lexed.otherBars) {
     const other = quietly(() => grammarReadings(lexed.otherBars!, source));
@@ -183,7 +260,7 @@ function barsAsAbs(source: string, tokens: readonly Token[]): string {
 }
 
 /** The readings of tokens, or undefined where they do not read. */
-function quietly(reading: () => Expr[]): Expr[] | undefined {
+function quietly(reading: () => Input[]): Input[] | undefined {
   try {
     return reading();
   } catch {
@@ -191,10 +268,10 @@ function quietly(reading: () => Expr[]): Expr[] | undefined {
   }
 }
 
-function grammarReadings(tokens: readonly Token[], input: string): Expr[] {
+function grammarReadings(tokens: readonly Token[], input: string): Input[] {
   setSource(input);
   const sum = readLongSum(tokens, grammar);
-  if (sum !== undefined) return [toExpr(sum)];
+  if (sum !== undefined) return [{ kind: 'expression', expr: toExpr(sum) }];
   // Errors are reported from a parse of the whole input, which knows what came before.
   lexer.feedNext([...tokens]);
   const parser = new nearley.Parser(grammar);
@@ -206,9 +283,9 @@ function grammarReadings(tokens: readonly Token[], input: string): Expr[] {
     if (!failed) throw error;
     throw unexpected(parser, chartOf(parser).table.length - 2, failed, input);
   }
-  const results = parser.results as Value[];
+  const results = parser.results as (Value | Whole)[];
   if (results.length === 0) throw unexpected(parser, chartOf(parser).table.length - 1, undefined, input);
-  return results.map(toExpr);
+  return results.map(toInput);
 }
 
 /** Builds "expected a number, a name or '(' after '+', found ')'" from the parser's last column. */
@@ -226,6 +303,11 @@ function unexpected(parser: nearley.Parser, columnIndex: number, found: Token | 
   if (previous?.type === 'func' && (!found || !['lparen', 'number', 'name', 'func', 'root', 'lbar', 'pow', 'sup', 'minus', 'plus'].includes(found.type))) {
     const spelling = (previous.meaning as { spelling: string }).spelling;
     return errorAt(input, found ? found.offset : previous.offset + previous.text.length, `${spelling} needs an argument, as in ${spelling}(x) or ${spelling} x`);
+  }
+  const first = tokens[0];
+  // softmax(…) and [f, g] are whole inputs: nothing is expected after them.
+  if (found && wanted.size === 0 && (first?.type === 'vecfunc' || first?.type === 'lbracket')) {
+    return errorAt(input, found.offset, `${first.type === 'vecfunc' ? `${first.text}(…)` : 'a vector [f, g, …]'} is a whole input: nothing may come after it`);
   }
   const where = previous ? `after '${previous.text}'` : 'at the start';
   const expected = `expected ${describe(wanted)} ${where}`;

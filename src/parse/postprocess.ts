@@ -7,6 +7,7 @@ import { foldParts } from '../expr/fold.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import { fromTemplate } from '../expr/template.js';
 import { delimitedBy, prefixSigns } from '../functions/spellings.js';
+import type { SoftmaxKind } from './vector-functions.js';
 
 /*
  * Typed postprocessors for grammar/dydx.ne. Earley parsing completes a rule at every
@@ -187,9 +188,48 @@ export const firstArgument = (d: Data): Arguments => ({ previous: undefined, ite
 export const nextArgument = (d: Data): Arguments => ({ previous: d[0] as Arguments, item: value(d, 2) });
 
 function argumentsOf(list: Arguments): Expr[] {
-  const items: Expr[] = [];
-  for (let a: Arguments | undefined = list; a; a = a.previous) items.push(toExpr(a.item));
+  return itemsOf(list).map(toExpr);
+}
+
+function itemsOf(list: Arguments): Value[] {
+  const items: Value[] = [];
+  for (let a: Arguments | undefined = list; a; a = a.previous) items.push(a.item);
   return items.reverse();
+}
+
+/*
+ * The kinds of input that are only ever whole (grammar rule `input`): recorded as read, and
+ * built by toInput from the one complete reading, as values are by toExpr.
+ */
+interface Equation { readonly kind: 'equation'; readonly left: Value; readonly equals: Token; readonly right: Value }
+interface Vector { readonly kind: 'vector'; readonly open: Token; readonly first: Arguments; readonly last: Value }
+interface VectorCall { readonly kind: 'vector-call'; readonly fn: Token; readonly args: Arguments }
+export type Whole = Equation | Vector | VectorCall;
+
+export const equation = (d: Data): Equation => ({ kind: 'equation', left: value(d, 0), equals: token(d, 1), right: value(d, 2) });
+export const vector = (d: Data): Vector => ({ kind: 'vector', open: token(d, 0), first: d[1] as Arguments, last: value(d, 3) });
+export const vectorCall = (d: Data): VectorCall => ({ kind: 'vector-call', fn: token(d, 0), args: d[2] as Arguments });
+
+/** What a whole input is: an expression, an equation, a vector of functions, or a vector function applied. */
+export type Input =
+  | { readonly kind: 'expression'; readonly expr: Expr }
+  | { readonly kind: 'equation'; readonly left: Expr; readonly right: Expr; readonly offset: number }
+  | { readonly kind: 'vector'; readonly components: readonly Expr[]; readonly offset: number }
+  | { readonly kind: 'vector-function'; readonly name: SoftmaxKind; readonly spelling: string; readonly args: readonly Input[]; readonly offset: number };
+
+const isWhole = (v: Value | Whole): v is Whole => v.kind === 'equation' || v.kind === 'vector' || v.kind === 'vector-call';
+
+/** The input a complete reading stands for. */
+export function toInput(root: Value | Whole): Input {
+  if (!isWhole(root)) return { kind: 'expression', expr: toExpr(root) };
+  switch (root.kind) {
+    case 'equation': return { kind: 'equation', left: toExpr(root.left), right: toExpr(root.right), offset: root.equals.offset };
+    case 'vector': return { kind: 'vector', components: [...argumentsOf(root.first), toExpr(root.last)], offset: root.open.offset };
+    case 'vector-call': return {
+      kind: 'vector-function', name: root.fn.meaning as SoftmaxKind, spelling: root.fn.text,
+      args: itemsOf(root.args).map((a) => toInput(a as Value | Whole)), offset: root.fn.offset,
+    };
+  }
 }
 
 export const head = (d: Data): Head => ({

@@ -41,8 +41,8 @@ const functionName = String.raw`(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω]|\\(?:opera
 /** y =, f(x) =: a name, or a name applied to a variable. */
 const label = new RegExp(String.raw`^(\s*)(${functionName})\s*(?:(?:\(|\\left\s*\()\s*(${name})\s*(?:\)|\\right\s*\)))?\s*=(?!=)`);
 
-/** What the input asks for, and the input with that part replaced by spaces. */
-export function readRequest(input: string, variableOf: (written: string) => string | undefined): { request: Request; rest: string } {
+/** What the input asks for, and the input with that part replaced by spaces; without labels, y = … is left to be an equation. */
+export function readRequest(input: string, variableOf: (written: string) => string | undefined, { labels = true } = {}): { request: Request; rest: string } {
   let rest = input;
   let request: Request = {};
   const blank = (from: number, to: number): void => {
@@ -54,7 +54,7 @@ export function readRequest(input: string, variableOf: (written: string) => stri
     return named;
   };
 
-  const labelled = label.exec(rest);
+  const labelled = labels ? label.exec(rest) : null;
   if (labelled) {
     const [whole, lead, fn, argument] = labelled as unknown as [string, string, string, string | undefined];
     const at = lead.length;

@@ -1,4 +1,6 @@
 import { InputError } from '../errors.js';
+import { ParseError } from '../parse/errors.js';
+import { readInput, type Input, type InputReading, type Reading } from '../parse/parse.js';
 import type { Format } from './format.js';
 import type { StepDetail } from '../print/steps-text.js';
 import type { SimplifyForm } from '../simplify/simplify.js';
@@ -95,9 +97,46 @@ export interface Question {
   /** Whether its answer in LaTeX is running text (a verdict in words), which a document holds as it is, not as displayed mathematics. */
   readonly prose?: boolean;
   /** Whether the input and options ask this question (the registry asks each in turn; the first that says yes answers). */
-  readonly asks: (input: string, request: Request) => boolean;
-  readonly answer: (input: string, request: Request) => Answered;
+  readonly asks: (given: Given, request: Request) => boolean;
+  readonly answer: (given: Given, request: Request) => Answered;
 }
+
+/** The input as typed, and read whole once for every question that looks at it. */
+export interface Given {
+  readonly text: string;
+  /** What the input reads as, by the request's reading options; undefined where it does not read (the question answering says why). */
+  readonly reading: () => InputReading | undefined;
+}
+
+/** The input given, read when first asked for. */
+export function inputGiven(text: string, request: Request): Given {
+  let reading: InputReading | undefined | null = null;
+  return {
+    text,
+    reading: () => {
+      if (reading === null) {
+        try {
+          reading = readInput(text, readingOptions(request));
+        } catch (error) {
+          if (!(error instanceof InputError || error instanceof ParseError)) throw error;
+          reading = undefined;
+        }
+      }
+      return reading;
+    },
+  };
+}
+
+/** The reading of an input that is an expression, read once; otherwise its text, whose reading says what is wrong. */
+export function expressionRead(given: Given): Reading | string {
+  const reading = given.reading();
+  if (reading?.whole.kind !== 'expression') return given.text;
+  const { whole: { expr }, notation, request, notes } = reading;
+  return { expr, notation, request, notes };
+}
+
+/** The kind of whole input given: an expression, an equation, a vector or a vector function. */
+export const kindOf = (given: Given): Input['kind'] | undefined => given.reading()?.whole.kind;
 
 /** The worst of several outcomes: unreadable, then incorrect, then a failed check, then unchecked. */
 export function worstOutcome(outcomes: readonly Outcome[]): Outcome {

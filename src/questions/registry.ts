@@ -1,4 +1,4 @@
-import { everyQuestionTakes, type OptionKey, type Question, type Request } from './question.js';
+import { everyQuestionTakes, type Given, type OptionKey, type Question, type Request } from './question.js';
 import { workingQuestion } from './working/working.js';
 import { classQuestion } from './class/class.js';
 import { answerQuestion } from './answer/answer.js';
@@ -30,7 +30,7 @@ export const questions: readonly Question[] = [
 ];
 
 /** The question an input and its options ask. */
-export const questionFor = (input: string, request: Request): Question => questions.find((q) => q.asks(input, request))!;
+export const questionFor = (input: Given, request: Request): Question => questions.find((q) => q.asks(input, request))!;
 
 /** Whether a question takes an option: every question takes the options of reading, limits and format. */
 export const takes = (question: Question, option: OptionKey): boolean => everyQuestionTakes.includes(option) || question.takes.includes(option);

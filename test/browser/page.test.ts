@@ -405,6 +405,12 @@ describe('the page in Chromium', () => {
     await typeExpression(page, '[x*y, x + y]');
     await expect.poll(() => answerTex(page)).toBe('J\\left(x, y\\right) = \\begin{pmatrix} y & x \\\\ 1 & 1 \\end{pmatrix},\\quad \\det J = y-x');
     await expect.poll(() => page.locator('#check').innerText()).toBe('✓ Verified numerically');
+    // An equation whose left side names a function of x but whose right side is of y is a curve too.
+    await typeExpression(page, 'sin(x) = cos(y)');
+    await expect.poll(() => answerTex(page)).toBe("y' = -\\frac{\\cos\\left(x\\right)}{\\sin\\left(y\\right)}");
+    // softmax(…) is a question the page leaves to the command line, and says so.
+    await typeExpression(page, 'softmax(z1, z2)');
+    await expect.poll(() => page.locator('#answer-error').innerText()).toMatch(/^softmax\(…\), log_softmax\(…\) and cross_entropy\(…\) are answered by the command line/);
     expect(problemsOf(page)).toEqual([]);
   });
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { expectWorkedStepsRender } from '../helpers/katex.js';
-import { softmax, softmaxCall } from '../../src/multivariate/softmax.js';
+import { softmax } from '../../src/multivariate/softmax.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { toText } from '../../src/print/linear.js';
 import { InputError } from '../../src/errors.js';
+import { ParseError } from '../../src/parse/errors.js';
 import { thrownBy } from '../helpers/thrown.js';
 import { dydx } from '../helpers/cli.js';
 
@@ -61,8 +62,9 @@ describe('softmax, log-softmax and cross-entropy', () => {
   });
 
   it('knows softmax(…) only as the whole input, and refuses what it cannot be', () => {
-    expect(softmaxCall('softmax(z1, z2)')?.kind).toBe('softmax');
-    expect(softmaxCall('softmax(z1)*(z2)')).toBeUndefined();
+    expect(softmax('softmax(z1, z2)').kind).toBe('softmax');
+    expect(thrownBy(() => softmax('softmax(z1)*(z2)'), ParseError).message).toBe('softmax(…) is a whole input: nothing may come after it');
+    expect(thrownBy(() => softmax('softmax(z1, [a, b])'), ParseError).column).toBe(13);
     expect(thrownBy(() => softmax('softmax(z1)'), InputError).message).toMatch(/2 to 10 inputs/);
     expect(thrownBy(() => softmax('cross_entropy(z1, [y1])'), InputError).message).toMatch(/cross_entropy\(softmax/);
   });

@@ -147,12 +147,18 @@ describe('what the input asks for', () => {
     expect(read('y = x^2').request).toEqual({ label: { kind: 'name', name: 'y' } });
     expect(read('f(t) = t^2').request).toEqual({ label: { kind: 'function', name: 'f', variable: 't' }, variable: 't' });
     expect(toText(differentiate('f(t) = t^2 + x').result)).toBe('2*t');
+    // A reading read() gave is differentiated as its text would be, what it asked for kept.
+    const reading = read('f(t) = t^2 + x');
+    const d = differentiate(reading);
+    expect([toText(d.result), d.reading]).toEqual(['2*t', reading]);
   });
 
   it('refuses what only looks like a request', () => {
     expect(readErrorOf('d^2/dx^3 x^4').message).toMatch(/the order above \(2\) and below \(3\) differ/);
     expect(readErrorOf('d/dx').message).toMatch(/needs an expression after it/);
-    expect(readErrorOf('x + = 2').message).toBe("'=' may only follow a name at the start, as in y = x^2 or f(x) = x^2");
+    expect(readErrorOf('x + = 2').message).toBe("expected a number, a name or '(' after '+', found '='");
+    expect(readErrorOf('f(x = 2)').message).toMatch(/^'=' stands between the two sides of an equation, outside brackets/);
+    expect(readErrorOf('x^2 + y^2 = 25').message).toMatch(/^this '=' makes an equation, a curve: differentiate it implicitly \(implicit\(\)\)/);
     expect(() => parse('d/dx x^2')).toThrow(/asks for a derivative: give the input to differentiate\(\) or read\(\)/);
   });
 });

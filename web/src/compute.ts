@@ -1,5 +1,5 @@
 import {
-  buildTrace, checkDerivative, checkImplicit, differentiate, implicit, jacobian, type Jacobian, InputError, ParseError, read, readEquation, tooLargeToShow, variablesOf, verdictLine,
+  buildTrace, checkDerivative, defaultVariable, expressionRead, inputGiven, questionFor, type Given, type QuestionRequest, checkImplicit, differentiate, implicit, jacobian, type Jacobian, InputError, ParseError, read, tooLargeToShow, variablesOf, verdictLine,
   type CheckReport, type Derivative, type Expr, type Implicit, type ImplicitCheck, type Reading, type Trace,
 } from '../../src/index.js';
 import type { PageState } from './state.js';
@@ -38,19 +38,52 @@ export interface Computed {
  */
 const pageShownNodes = 20_000;
 
+/**
+ * The page asks the question the command line would for the input alone (its panels, the answer
+ * check, the point and the code, are options on top): a derivative, an implicit derivative on a
+ * curve, or the Jacobian of a vector; softmax and its kin are answered by the command line.
+ */
 export function compute(state: PageState): Outcome {
   if (state.input.trim() === '') return { kind: 'empty' };
+  const request = pageRequest(state);
+  const given = inputGiven(state.input, request);
+  switch (questionFor(given, request).name) {
+    case 'implicit': return implicitCurve(state);
+    case 'partials': return vectorFunction(state);
+    case 'softmax': return { kind: 'error', message: 'softmax(…), log_softmax(…) and cross_entropy(…) are answered by the command line (npx dydx) and the library (softmax()): the page shows one function, a curve or a vector of functions', variables: [] };
+    default: return oneDerivative(state, given);
+  }
+}
+
+/** The request the page makes of every input: its order and form, in text, with the page's own limits. */
+const pageRequest = (state: PageState): QuestionRequest => ({
+  input: 'auto', format: 'text', simplify: true, form: state.form, order: state.order, timeout: pageSeconds, maxMemory: pageMemoryMb, colour: false,
+});
+
+/** How long and how much memory one answer on the page may take: the command line's defaults. */
+const pageSeconds = 10;
+const pageMemoryMb = 700;
+
+/** The derivative of one expression, its derivation and its check; or where the input does not read. */
+function oneDerivative(state: PageState, given: Given): Outcome {
   let reading: Reading;
   try {
-    reading = read(state.input);
+    const read_ = expressionRead(given);
+    reading = typeof read_ === 'string' ? read(read_) : read_;
   } catch (error) {
-    if (error instanceof ParseError) return implicitCurve(state) ?? vectorFunction(state) ?? { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
+    if (error instanceof ParseError) return { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
     return { kind: 'error', message: messageOf(error), variables: [] };
   }
   const { expr, request } = reading;
   const variables = variablesOf(expr);
   // What the input asks for (d/dt, d²/dx², f(t) = …) comes before the page's own choices.
-  const variable = request.variable ?? chooseVariable(variables, state.variable);
+  // The variable chosen on the page while the expression has it; otherwise the library's own default.
+  let variable: string;
+  try {
+    variable = request.variable ?? (variables.includes(state.variable) ? state.variable : defaultVariable(expr));
+  } catch (error) {
+    return { kind: 'error', message: messageOf(error), variables };
+  }
   const order = request.order ?? state.order;
   try {
     const derivative = differentiate(expr, { variable, order, form: state.form });
@@ -66,41 +99,31 @@ export function compute(state: PageState): Outcome {
 /** Most orders of an implicit derivative (the library's limit). */
 const mostImplicitOrders = 10;
 
-/**
- * An equation that is not y = … (x² + y² = 1) is a curve, y a function of x on it: its
- * derivative by implicit differentiation, or undefined when the input is no such equation.
- */
-function implicitCurve(state: PageState): Outcome | undefined {
-  try {
-    readEquation(state.input);
-  } catch {
-    return undefined;
-  }
+/** The derivative on the curve an equation gives (x² + y² = 1), y a function of x on it. */
+function implicitCurve(state: PageState): Outcome {
   try {
     const result = implicit(state.input, { order: Math.min(state.order, mostImplicitOrders) });
     return { kind: 'implicit', result, check: checkImplicit(result) };
   } catch (error) {
-    return { kind: 'error', message: messageOf(error), variables: [] };
+    return failed(state, error);
   }
 }
 
-/** A vector [f, g, …] of functions: its Jacobian (with its determinant when square), each entry checked; undefined for other input. */
-function vectorFunction(state: PageState): Outcome | undefined {
-  if (!/^\s*\[/.test(state.input)) return undefined;
+/** A vector [f, g, …] of functions: its Jacobian (with its determinant when square), each entry checked. */
+function vectorFunction(state: PageState): Outcome {
   try {
     const plain = jacobian(state.input, { form: state.form });
     const result = plain.rows.length === plain.variables.length ? jacobian(state.input, { form: state.form, determinant: true }) : plain;
     return { kind: 'jacobian', result, checks: result.rows.flat().map((d) => checkDerivative(d)) };
   } catch (error) {
-    return error instanceof ParseError ? undefined : { kind: 'error', message: messageOf(error), variables: [] };
+    return failed(state, error);
   }
 }
 
-/** The chosen variable if the expression has it; else x if present, else the first one. */
-function chooseVariable(variables: readonly string[], chosen: string): string {
-  if (chosen !== '' && variables.includes(chosen)) return chosen;
-  if (variables.includes('x') || variables.length === 0) return 'x';
-  return variables[0]!;
+/** A parse error located in the input, or another error's message. */
+function failed(state: PageState, error: unknown): Outcome {
+  if (error instanceof ParseError) return { kind: 'parse-error', error, offset: offsetOf(state.input, error.line, error.column) };
+  return { kind: 'error', message: messageOf(error), variables: [] };
 }
 
 /** The character offset of a 1-based line and column. */

@@ -15,7 +15,7 @@ export const answerQuestion: Question = {
   variables: 'one',
   prose: true,
   asks: (_, request) => request.answer !== undefined,
-  answer(input, request) {
+  answer({ text: input }, request) {
     const given = request.answer!.split(';').map((a) => a.trim()).filter((a) => a !== '');
     if (given.length === 0) throw new InputError('there is no answer to check', 'invalid-request');
     const judged = judgeAnswers(input, given, request);

@@ -20,7 +20,7 @@ export const atPointQuestion: Question = {
   askedBy: 'at',
   variables: 'several',
   asks: (_, request) => request.at !== undefined,
-  answer: answerAt,
+  answer: ({ text }, request) => answerAt(text, request),
 };
 
 /** The derivative (or gradient) at a point, its tangent and normal, its directional derivative, printed. */

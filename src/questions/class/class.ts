@@ -20,7 +20,7 @@ export const classQuestion: Question = {
   variables: 'one',
   prose: true,
   asks: (_, request) => request.answersFile !== undefined,
-  answer(input, request) {
+  answer({ text: input }, request) {
     const lines = linesOf(request, request.answersFile!, 'the answers');
     if (lines.length === 0) throw new InputError(`${request.answersFile} has no answer in it: one answer a line`, 'invalid-request');
     const judged = judgeAnswers(input, lines.map((l) => l.text), request);

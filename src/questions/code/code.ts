@@ -11,7 +11,7 @@ export const codeQuestion: Question = {
   // Code is text in its own language; JSON carries it as a string.
   formats: ['text', 'unicode', 'json'],
   asks: (_, request) => request.emit !== undefined,
-  answer(input, request) {
+  answer({ text: input }, request) {
     const code = generateCode(input, {
       target: request.emit, order: request.order === undefined ? undefined : Number(request.order), name: request.name, stable: request.unsafe !== true, withCheck: request.withCheck === true,
       variables: request.var, variableNames: request.vars, abstractFunctions: request.function,

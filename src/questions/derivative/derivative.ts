@@ -7,7 +7,7 @@ import { words } from '../../steps/labels.js';
 import type { Reading } from '../../parse/parse.js';
 import { render } from '../derivation.js';
 import { derivationHeading } from '../../print/steps-latex.js';
-import { checkOutcome, oneVariable, readingOptions, type Question } from '../question.js';
+import { checkOutcome, expressionRead, oneVariable, readingOptions, type Question } from '../question.js';
 
 /** One derivative of one expression, of any order: the question asked when no other is. */
 export const derivativeQuestion: Question = {
@@ -16,9 +16,10 @@ export const derivativeQuestion: Question = {
   takes: ['var', 'order', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes', 'maxShown'],
   variables: 'one',
   asks: () => true,
-  answer(input, request) {
+  answer(given, request) {
+    const input = given.text;
     const started = Date.now();
-    const d = differentiate(input, {
+    const d = differentiate(expressionRead(given), {
       variable: oneVariable(request, 'a derivative'), order: request.order, simplify: request.simplify, form: request.form, ...readingOptions(request),
     });
     // The check has what is left of the time: the answer is there already, and it judges by the points it reached.

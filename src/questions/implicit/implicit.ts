@@ -1,16 +1,14 @@
-import { checkImplicit, implicit, readEquation } from '../../multivariate/implicit.js';
-import { read } from '../../parse/parse.js';
+import { checkImplicit, implicit } from '../../multivariate/implicit.js';
 import { implicitAt, type ImplicitAt, type Line } from '../../multivariate/implicit-at.js';
 import type { Implicit } from '../../multivariate/implicit.js';
 import { printerFor } from '../../print/notation.js';
 import type { Notation } from '../../print/precedence.js';
 import { valueIn } from '../../print/value-at.js';
 import { InputError } from '../../errors.js';
-import { ParseError } from '../../parse/errors.js';
 import { implicitAnswer, implicitWorked, implicitVerdict, primedName } from '../../print/implicit.js';
 import { workedIn } from '../../print/worked.js';
 import { printed } from '../json.js';
-import { checkOutcome, oneVariable, readingOptions, type Question, type Request } from '../question.js';
+import { checkOutcome, kindOf, oneVariable, readingOptions, type Question, type Request } from '../question.js';
 import type { Format } from '../format.js';
 
 /** dy/dx on a curve given by an equation, and its higher orders; with a check, against the curve's own slope. */
@@ -20,8 +18,9 @@ export const implicitQuestion: Question = {
   takes: ['implicit', 'var', 'order', 'at', 'tangent', 'normal', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes'],
   askedBy: 'implicit',
   variables: 'one',
-  asks: (input, request) => request.implicit !== undefined || isCurve(input, request),
-  answer(input, request) {
+  // An equation asks for the slope on its curve; y = … names a function unless the other side has y (see readInput).
+  asks: (given, request) => request.implicit !== undefined || kindOf(given) === 'equation',
+  answer({ text: input }, request) {
     const order = request.order === undefined ? 1 : Number(request.order);
     const r = implicit(input, {
       dependent: request.implicit, variable: oneVariable(request, 'an implicit derivative'), order, simplify: request.simplify, form: request.form,
@@ -83,24 +82,3 @@ const atJson = (there: ImplicitAt) => ({
   tangent: { variable: there.tangent.variable, equals: printed(there.tangent.equals) },
   normal: { variable: there.normal.variable, equals: printed(there.normal.equals) },
 });
-
-/**
- * An equation that is not y = … or f(x) = … (those name what is differentiated) is a curve:
- * x^2 + y^2 = 25 asks for dy/dx on it. Only an input with = is read twice to tell.
- */
-function isCurve(input: string, request: Request): boolean {
-  if (!input.includes('=')) return false;
-  const options = readingOptions(request);
-  try {
-    read(input, options);
-    return false;
-  } catch (error) {
-    if (!(error instanceof ParseError)) return false;
-  }
-  try {
-    readEquation(input, options);
-    return true;
-  } catch {
-    return false;
-  }
-}

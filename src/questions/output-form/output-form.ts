@@ -11,7 +11,7 @@ export const outputFormQuestion: Question = {
   askedBy: 'inTermsOfOutput',
   variables: 'one',
   asks: (_, request) => request.inTermsOfOutput === true,
-  answer(input, request) {
+  answer({ text: input }, request) {
     const form = inTermsOfOutput(input, { variable: oneVariable(request, 'the derivative in terms of the output'), ...readingOptions(request) });
     const { format } = request;
     if (format === 'json') return { output: JSON.stringify(outputFormJson(input, form)), notes: [], outcome: 'ok' };

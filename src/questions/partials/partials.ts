@@ -1,6 +1,5 @@
 import type { Derivative } from '../../differentiate/differentiate.js';
 import { gradient, hessian, jacobian, mixedPartial } from '../../multivariate/partials.js';
-import { vectorComponents } from '../../parse/vector.js';
 import { InputError } from '../../errors.js';
 import { checkDerivative } from '../../check/check.js';
 import { verdictLine } from '../../check/verdict.js';
@@ -12,7 +11,7 @@ import { traceToText } from '../../print/steps-text.js';
 import { traceToLatex } from '../../print/steps-latex.js';
 import { traceToMarkdown } from '../../print/steps-markdown.js';
 import { checkJson, printed, stepsJson } from '../json.js';
-import { checkOutcome, readingOptions, worstOutcome, type Answered, type Question, type Request } from '../question.js';
+import { checkOutcome, kindOf, readingOptions, type Given, worstOutcome, type Answered, type Question, type Request } from '../question.js';
 
 /** Derivatives by several variables or of several functions: a gradient, Jacobian, Hessian or mixed partial. */
 export const partialsQuestion: Question = {
@@ -21,8 +20,8 @@ export const partialsQuestion: Question = {
   takes: ['var', 'hessian', 'det', 'simplify', 'form', 'steps', 'latexDocument', 'check', 'maxNodes', 'maxShown'],
   variables: 'several',
   // A vector [f, g], several variables, or a Hessian or determinant asked for.
-  asks: (input, request) => vectorComponents(input) !== undefined || (request.var?.length ?? 0) > 1 || request.hessian === true || request.det === true,
-  answer: answerPartials,
+  asks: (given, request) => kindOf(given) === 'vector' || (request.var?.length ?? 0) > 1 || request.hessian === true || request.det === true,
+  answer: (given, request) => answerPartials(given, request),
 };
 
 /** One derivative shown: its name (∂f/∂x) and its derivation. */
@@ -32,11 +31,12 @@ interface Shown {
 }
 
 /** The gradient, Jacobian, Hessian or mixed partial the request asks for, printed. */
-function answerPartials(input: string, request: Request): Answered {
+function answerPartials(given: Given, request: Request): Answered {
+  const input = given.text;
   const options = { simplify: request.simplify, form: request.form, ...readingOptions(request) };
   const { format } = request;
   const notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
-  const vector = vectorComponents(input) !== undefined;
+  const vector = kindOf(given) === 'vector';
   const variables = request.var;
   const repeated = variables !== undefined && new Set(variables).size !== variables.length;
   if (request.hessian && (vector || repeated)) throw new InputError('a Hessian is of one expression, by distinct variables', 'invalid-request');

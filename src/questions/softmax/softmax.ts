@@ -1,9 +1,9 @@
 import { checkDerivative } from '../../check/check.js';
-import { softmax, softmaxCall } from '../../multivariate/softmax.js';
+import { softmax } from '../../multivariate/softmax.js';
 import { softmaxAnswer, softmaxPattern, softmaxWorked } from '../../print/softmax.js';
 import { workedIn } from '../../print/worked.js';
 import { checkJson, printed } from '../json.js';
-import { checkOutcome, worstOutcome, type Question } from '../question.js';
+import { checkOutcome, kindOf, worstOutcome, type Question } from '../question.js';
 
 /** softmax, log-softmax or the cross-entropy of softmax: the derivatives in terms of the outputs, with the pattern beside. */
 export const softmaxQuestion: Question = {
@@ -11,8 +11,8 @@ export const softmaxQuestion: Question = {
   title: 'softmax and its kin',
   takes: ['steps', 'latexDocument', 'check'],
   variables: 'one',
-  asks: (input) => softmaxCall(input) !== undefined,
-  answer(input, request) {
+  asks: (given) => kindOf(given) === 'vector-function',
+  answer({ text: input }, request) {
     const r = softmax(input, { maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits, variables: request.vars, notation: request.input });
     const checks = request.check ? r.derivatives.flat().map((d) => checkDerivative(d)) : [];
     const outcome = worstOutcome(checks.map((c) => checkOutcome(c.verdict)));

@@ -13,7 +13,7 @@ export const workingQuestion: Question = {
   variables: 'one',
   prose: true,
   asks: (_, request) => request.answerFile !== undefined,
-  answer(input, request) {
+  answer({ text: input }, request) {
     const lines = linesOf(request, request.answerFile!, 'the working').map((l) => l.text);
     const report = checkWorking(input, lines, {
       variable: oneVariable(request, 'checking working'), order: request.order, timeout: request.timeout, maxMemory: request.maxMemory,
