@@ -9,6 +9,7 @@ import type { OptionKey, Outcome, Question, Request } from '../questions/questio
 import { questionFor, takes } from '../questions/registry.js';
 import { inputGiven, readingOptions } from '../questions/question.js';
 import { headingOf, latexDocument } from '../questions/document.js';
+import { written } from '../questions/write.js';
 import { linesOfFile } from './lines-file.js';
 
 function packageVersion(): string {
@@ -191,7 +192,9 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
     const question = questionFor(asked, request);
     refuseUntaken(question, request, given);
     const answered = question.answer(asked, request);
-    const output = request.latexDocument ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), answered.output, question.prose) : answered.output;
+    const output = request.latexDocument
+      ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), answered.shown, request)
+      : written(answered.shown, request);
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && request.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${output}\n${separator}`);

@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { ParseError } from '../parse/errors.js';
 import { readInput, type Input, type InputReading, type Reading } from '../parse/parse.js';
 import type { Format } from './format.js';
+import type { Shown } from './write.js';
 import type { StepDetail } from '../print/steps-text.js';
 import type { SimplifyForm } from '../simplify/simplify.js';
 import type { Target } from '../codegen/targets.js';
@@ -72,8 +73,8 @@ export const everyQuestionTakes: readonly OptionKey[] = ['input', 'function', 'v
 export type Outcome = 'ok' | 'check-failed' | 'not-checked' | 'incorrect' | 'unreadable';
 
 export interface Answered {
-  /** The answer, in the format asked for, without a trailing newline. */
-  readonly output: string;
+  /** The answer, as written in any format (see write.ts). */
+  readonly shown: Shown;
   /** Lines that go beside the answer (standard error): how the input was read, where it holds, verdicts. */
   readonly notes: readonly string[];
   readonly outcome: Outcome;
@@ -94,8 +95,6 @@ export interface Question {
   readonly variables: 'one' | 'several';
   /** The formats it is written in, when not all of them. */
   readonly formats?: readonly Format[];
-  /** Whether its answer in LaTeX is running text (a verdict in words), which a document holds as it is, not as displayed mathematics. */
-  readonly prose?: boolean;
   /** Whether the input and options ask this question (the registry asks each in turn; the first that says yes answers). */
   readonly asks: (given: Given, request: Request) => boolean;
   readonly answer: (given: Given, request: Request) => Answered;

@@ -29,6 +29,9 @@ const more: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'class': [['sin(x^2)', '--answers-file', classFile]],
 };
 
+/** The questions whose answer is a verdict in words, its mathematics in $…$. */
+const verdicts: ReadonlySet<string> = new Set(['answer', 'working', 'class']);
+
 /** Without the derivation, and with it where the question shows one. */
 const withSteps = (q: Question): string[][] => (q.takes.includes('steps') ? [[], ['--steps']] : [[]]);
 
@@ -63,9 +66,9 @@ describe('every kind of question in LaTeX', () => {
           const latex = await dydx([...args, ...steps, '-f', 'latex']);
           expect([0, 2, 3, 4, 5], latex.stderr).toContain(latex.status);
           expect(latex.stdout.trim(), latex.stderr).not.toBe('');
-          const pieces = q.prose ? mathPieces(latex.stdout) : latexPieces(latex.stdout.trim());
+          const pieces = verdicts.has(q.name) ? mathPieces(latex.stdout) : latexPieces(latex.stdout.trim());
           // A verdict may be words alone ("correct"); any other answer is mathematics.
-          if (!q.prose) expect(pieces.filter((p) => p.trim() !== '').length, latex.stdout).toBeGreaterThan(0);
+          if (!verdicts.has(q.name)) expect(pieces.filter((p) => p.trim() !== '').length, latex.stdout).toBeGreaterThan(0);
           pieces.forEach(expectRenders);
           const markdown = (await dydx([...args, ...steps, '-f', 'markdown'])).stdout;
           mathPieces(markdown).forEach(expectRenders);

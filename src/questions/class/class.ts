@@ -5,6 +5,7 @@ import { InputError } from '../../errors.js';
 import { judgeAnswers, judgedOutcome, shownAnswer, unreadableJson, type Judged } from '../judging.js';
 import { linesOf, worstOutcome, type Question } from '../question.js';
 import type { Format } from '../format.js';
+import type { Part, ShownFormat } from '../write.js';
 
 /**
  * A class's answers to one question, from a file with one answer per line: a verdict for each
@@ -18,7 +19,6 @@ export const classQuestion: Question = {
   takes: ['answersFile', 'var', 'order', 'latexDocument'],
   askedBy: 'answersFile',
   variables: 'one',
-  prose: true,
   asks: (_, request) => request.answersFile !== undefined,
   answer({ text: input }, request) {
     const lines = linesOf(request, request.answersFile!, 'the answers');
@@ -26,21 +26,21 @@ export const classQuestion: Question = {
     const judged = judgeAnswers(input, lines.map((l) => l.text), request);
     const outcome = worstOutcome(judged.map(judgedOutcome));
     const tally = tallied(judged);
-    const { format } = request;
-    if (format === 'json') {
+    const json = () => {
       const answers = judged.map((j, i) => ({
         line: lines[i]!.number,
         ...('report' in j
           ? { given: j.given, verdict: j.report.verdict, ...(j.report.mistake ? { mistake: { id: j.report.mistake.id, description: mistakeWords(j.report.mistake, 'text') } } : {}) }
           : unreadableJson(j.given, j.error)),
       }));
-      return { output: JSON.stringify({ input, answers, summary: { ...tally.counts, mistakes: tally.mistakes.map((m) => ({ id: m.id, count: m.count })) } }), notes: [], outcome };
-    }
-    const verdicts = judged.map((j, i) => `${format === 'markdown' ? '- ' : ''}line ${lines[i]!.number}: ${shownAnswer(j, format)}: ${verdictWords(j, format)}`);
-    const summary = summaryLines(tally, judged.length, format);
-    // In LaTeX each line is a paragraph; in Markdown the verdicts are a list, the summary paragraphs.
-    const apart = format === 'latex' || format === 'markdown' ? '\n\n' : '\n';
-    return { output: [verdicts.join(format === 'latex' ? '\n\n' : '\n'), summary.join(apart)].join('\n\n'), notes: [], outcome };
+      return { input, answers, summary: { ...tally.counts, mistakes: tally.mistakes.map((m) => ({ id: m.id, count: m.count })) } };
+    };
+    // A verdict a line (a list in Markdown), then the summary.
+    const parts = (format: ShownFormat): Part[] => [
+      { kind: 'prose', list: true, lines: judged.map((j, i) => `line ${lines[i]!.number}: ${shownAnswer(j, format)}: ${verdictWords(j, format)}`) },
+      { kind: 'prose', lines: summaryLines(tally, judged.length, format) },
+    ];
+    return { shown: { json, parts }, notes: [], outcome };
   },
 };
 

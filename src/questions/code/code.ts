@@ -19,6 +19,6 @@ export const codeQuestion: Question = {
       timeout: request.timeout, maxMemory: request.maxMemory, notation: request.input,
     });
     // The code ends with its own newline; the answer has none.
-    return { output: request.format === 'json' ? JSON.stringify({ input, target: request.emit, code }) : code.replace(/\n$/, ''), notes: [], outcome: 'ok' };
+    return { shown: { json: () => ({ input, target: request.emit, code }), parts: () => [{ kind: 'verbatim', text: code.replace(/\n$/, '') }] }, notes: [], outcome: 'ok' };
   },
 };

@@ -5,7 +5,7 @@ import { conditionsIn } from '../../print/conditions.js';
 import { readingIn } from '../../print/reading.js';
 import { words } from '../../steps/labels.js';
 import type { Reading } from '../../parse/parse.js';
-import { render } from '../derivation.js';
+import { derivativeShown } from '../derivation.js';
 import { derivationHeading } from '../../print/steps-latex.js';
 import { checkOutcome, expressionRead, oneVariable, readingOptions, type Question } from '../question.js';
 
@@ -38,7 +38,7 @@ export const derivativeQuestion: Question = {
       // The verdict goes beside the answer, not into it: the output stays text, LaTeX or Markdown to paste.
       if (check) notes.push(verdictLine(check));
     }
-    return { output: render(input, d, request, check), notes, outcome: check ? checkOutcome(check.verdict) : 'ok', heading: derivationHeading(d) };
+    return { shown: derivativeShown(input, d, request, check), notes, outcome: check ? checkOutcome(check.verdict) : 'ok', heading: derivationHeading(d) };
   },
 };
 

@@ -2,14 +2,12 @@ import { checkImplicit, implicit } from '../../multivariate/implicit.js';
 import { implicitAt, type ImplicitAt, type Line } from '../../multivariate/implicit-at.js';
 import type { Implicit } from '../../multivariate/implicit.js';
 import { printerFor } from '../../print/notation.js';
-import type { Notation } from '../../print/precedence.js';
 import { valueIn } from '../../print/value-at.js';
 import { InputError } from '../../errors.js';
 import { implicitAnswer, implicitWorked, implicitVerdict, primedName } from '../../print/implicit.js';
-import { workedIn } from '../../print/worked.js';
 import { printed } from '../json.js';
 import { checkOutcome, kindOf, oneVariable, readingOptions, type Question, type Request } from '../question.js';
-import type { Format } from '../format.js';
+import { mathNotation, type Part, type ShownFormat } from '../write.js';
 
 /** dy/dx on a curve given by an equation, and its higher orders; with a check, against the curve's own slope. */
 export const implicitQuestion: Question = {
@@ -29,51 +27,44 @@ export const implicitQuestion: Question = {
     const check = request.check ? checkImplicit(r) : undefined;
     const there = request.at !== undefined ? implicitAt(r, request.at, readingOptions(request)) : undefined;
     if (there === undefined && (request.tangent || request.normal)) throw new InputError('a tangent or normal line is at a point of the curve: give the point', 'invalid-request');
-    const { format } = request;
     const outcome = check ? checkOutcome(check.verdict) : 'ok';
-    if (format === 'json') {
-      return {
-        output: JSON.stringify({
-          input, dependent: r.dependent, variable: r.variable,
-          orders: r.orders.map((o) => ({ order: o.order, solved: printed(o.solved), ...(o.onCurve ? { onCurve: printed(o.onCurve) } : {}) })),
-          result: printed(r.result), ...(there ? atJson(there) : {}), ...(check ? { check } : {}),
-        }),
-        notes: [], outcome,
-      };
-    }
-    const notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
-    const layout = format === 'unicode' ? 'text' : format;
-    const answer = there ? atAnswer(r, there, request, format) : format === 'markdown' ? `$${implicitAnswer(r, notation)}$` : implicitAnswer(r, notation);
-    const worked = request.steps !== undefined ? workedIn(implicitWorked(r, notation), layout, { detail: request.steps, notation: format === 'text' ? 'text' : 'unicode' }) : undefined;
-    // With a point, its value or lines follow the derivation, which ends with the derivative itself.
-    const output = worked === undefined ? answer : there ? `${worked}\n\n${answer}` : worked;
+    const json = () => ({
+      input, dependent: r.dependent, variable: r.variable,
+      orders: r.orders.map((o) => ({ order: o.order, solved: printed(o.solved), ...(o.onCurve ? { onCurve: printed(o.onCurve) } : {}) })),
+      result: printed(r.result), ...(there ? atJson(there) : {}), ...(check ? { check } : {}),
+    });
+    // The derivation ends with the derivative itself; a point's value or lines follow it.
+    const parts = (format: ShownFormat): Part[] => {
+      const notation = mathNotation(format);
+      const worked: Part[] = request.steps !== undefined ? [{ kind: 'worked', worked: implicitWorked(r, notation) }] : [];
+      if (there) return [...worked, atPart(r, there, request, format)];
+      return worked.length > 0 ? worked : [{ kind: 'math', lines: [implicitAnswer(r, notation)] }];
+    };
+    if (request.format === 'json') return { shown: { json, parts }, notes: [], outcome };
     // Asked by the equation alone, the reading is said: which variable is taken as a function of which.
     const reading = request.implicit === undefined ? [`read as a curve: ${r.dependent} is a function of ${r.variable} on it`] : [];
-    return { output, notes: [...reading, ...(check ? [implicitVerdict(check, r)] : [])], outcome };
+    return { shown: { json, parts }, notes: [...reading, ...(check ? [implicitVerdict(check, r)] : [])], outcome };
   },
 };
 
 /**
- * The derivative's value at the point, or the tangent and normal lines asked for (which then
- * stand alone): in LaTeX as mathematics, in Markdown each in $…$, a vertical tangent in words.
+ * The tangent and normal lines asked for, or else the derivative's value at the point, in words
+ * with its mathematics; a vertical tangent has no slope, and says so.
  */
-function atAnswer(r: Implicit, there: ImplicitAt, request: Request, format: Format): string {
-  const notation: Notation = format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex';
-  const dollars = format === 'markdown' || format === 'latex';
-  const math = (m: string): string => (format === 'markdown' ? `$${m}$` : m);
+function atPart(r: Implicit, there: ImplicitAt, request: Request, format: ShownFormat): Part {
+  const notation = mathNotation(format);
   const print = printerFor(notation);
+  const math = (m: string): string => (notation === 'latex' ? `$${m}$` : m);
   const line = (l: Line): string => `${l.variable} = ${print(l.equals)}`;
-  const point = `(${[r.variable, r.dependent].map((n) => print(there.point.find(([name]) => name === n)![1])).join(', ')})`;
-  const lines: string[] = [];
-  if (request.tangent) lines.push(math(line(there.tangent)));
-  if (request.normal) lines.push(math(line(there.normal)));
-  const name = primedName(r.dependent, r.orders.length, notation);
-  if (lines.length === 0) {
-    if (there.value) lines.push(format === 'latex' ? `${name} = ${valueIn(there.value, notation)} \\text{ at } ${point}` : `${math(`${name} = ${valueIn(there.value, notation)}`)} at ${math(point)}`);
-    else if (dollars) lines.push(`$${name}$ has no value at $${point}$: the tangent there is vertical, $${line(there.tangent)}$`);
-    else lines.push(`${name} has no value at ${point}: the tangent there is vertical, ${line(there.tangent)}`);
+  if (request.tangent || request.normal) {
+    return { kind: 'math', lines: [...(request.tangent ? [line(there.tangent)] : []), ...(request.normal ? [line(there.normal)] : [])] };
   }
-  return lines.join(dollars ? '\n\n' : '\n');
+  const point = `(${[r.variable, r.dependent].map((n) => print(there.point.find(([name]) => name === n)![1])).join(', ')})`;
+  const name = primedName(r.dependent, r.orders.length, notation);
+  const words = there.value
+    ? `${math(`${name} = ${valueIn(there.value, notation)}`)} at ${math(point)}`
+    : `${math(name)} has no value at ${math(point)}: the tangent there is vertical, ${math(line(there.tangent))}`;
+  return { kind: 'prose', lines: [words] };
 }
 
 const atJson = (there: ImplicitAt) => ({

@@ -1,7 +1,7 @@
 import { checkDerivative } from '../../check/check.js';
 import { softmax } from '../../multivariate/softmax.js';
 import { softmaxAnswer, softmaxPattern, softmaxWorked } from '../../print/softmax.js';
-import { workedIn } from '../../print/worked.js';
+import { mathNotation, noteNotation, type Part, type ShownFormat } from '../write.js';
 import { checkJson, printed } from '../json.js';
 import { checkOutcome, kindOf, worstOutcome, type Question } from '../question.js';
 
@@ -16,28 +16,22 @@ export const softmaxQuestion: Question = {
     const r = softmax(input, { maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits, variables: request.vars, notation: request.input });
     const checks = request.check ? r.derivatives.flat().map((d) => checkDerivative(d)) : [];
     const outcome = worstOutcome(checks.map((c) => checkOutcome(c.verdict)));
-    const { format } = request;
-    if (format === 'json') {
-      return {
-        output: JSON.stringify({
-          input, kind: r.kind, variables: r.variables, outputs: r.outputs,
-          derivatives: r.derivatives.map((row) => row.map((d) => printed(d.result))),
-          inTermsOfOutputs: r.inOutputs.map((row) => row.map(printed)), ...(r.oneHot ? { oneHot: r.oneHot.map(printed) } : {}),
-          ...(checks.length > 0 ? { check: checks.map(checkJson) } : {}),
-        }),
-        notes: [], outcome,
-      };
-    }
-    const notation = format === 'unicode' ? 'unicode' : 'text';
-    const inNotation = format === 'latex' || format === 'markdown' ? 'latex' : notation;
-    const answer = softmaxAnswer(r, inNotation);
-    const output = request.steps !== undefined ? workedIn(softmaxWorked(r, inNotation), format === 'unicode' ? 'text' : format, { detail: request.steps })
-      : format === 'markdown' ? `$${answer}$` : answer;
+    const json = () => ({
+      input, kind: r.kind, variables: r.variables, outputs: r.outputs,
+      derivatives: r.derivatives.map((row) => row.map((d) => printed(d.result))),
+      inTermsOfOutputs: r.inOutputs.map((row) => row.map(printed)), ...(r.oneHot ? { oneHot: r.oneHot.map(printed) } : {}),
+      ...(checks.length > 0 ? { check: checks.map(checkJson) } : {}),
+    });
+    const parts = (format: ShownFormat): Part[] => {
+      const notation = mathNotation(format);
+      return [request.steps !== undefined ? { kind: 'worked', worked: softmaxWorked(r, notation) } : { kind: 'math', lines: [softmaxAnswer(r, notation)] }];
+    };
+    if (request.format === 'json') return { shown: { json, parts }, notes: [], outcome };
     const failed = checks.filter((c) => c.verdict !== 'verified').length;
     const notes = [
-      softmaxPattern(r, notation),
+      softmaxPattern(r, noteNotation(request.format)),
       ...(checks.length > 0 ? [`check: ${failed === 0 ? `verified all ${checks.length} derivatives` : `${failed} of ${checks.length} derivatives not verified`} against finite differences`] : []),
     ];
-    return { output, notes, outcome };
+    return { shown: { json, parts }, notes, outcome };
   },
 };

@@ -1,6 +1,6 @@
 import { checkWorking } from '../../answer/check-answer.js';
 import { workingLines } from '../../print/answer.js';
-import { render } from '../derivation.js';
+import { derivativePart } from '../derivation.js';
 import { workingJson } from '../json.js';
 import { linesOf, oneVariable, type Question } from '../question.js';
 
@@ -11,7 +11,6 @@ export const workingQuestion: Question = {
   takes: ['answerFile', 'var', 'order', 'steps', 'latexDocument', 'maxShown'],
   askedBy: 'answerFile',
   variables: 'one',
-  prose: true,
   asks: (_, request) => request.answerFile !== undefined,
   answer({ text: input }, request) {
     const lines = linesOf(request, request.answerFile!, 'the working').map((l) => l.text);
@@ -21,10 +20,15 @@ export const workingQuestion: Question = {
       abstractFunctions: request.function, variables: request.vars, notation: request.input,
     });
     const outcome = report.verdict === 'correct' ? 'ok' : report.verdict === 'incorrect' ? 'incorrect' : 'not-checked';
-    if (request.format === 'json') return { output: JSON.stringify({ input, working: workingJson(report) }), notes: [], outcome };
-    const derivation = request.steps !== undefined ? `${render(input, report.derivative, request)}\n\n` : '';
-    // In LaTeX and Markdown each line is a paragraph of running text, its mathematics in $…$.
-    const joined = request.format === 'latex' || request.format === 'markdown' ? '\n\n' : '\n';
-    return { output: derivation + workingLines(report, request.format).join(joined), notes: [], outcome };
+    return {
+      shown: {
+        json: () => ({ input, working: workingJson(report) }),
+        parts: (format) => [
+          ...(request.steps !== undefined ? [derivativePart(report.derivative, request, format)] : []),
+          { kind: 'prose', lines: workingLines(report, format) },
+        ],
+      },
+      notes: [], outcome,
+    };
   },
 };
