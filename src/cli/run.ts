@@ -198,7 +198,8 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && request.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${output}\n${separator}`);
-    for (const note of answered.notes) io.writeError(`${prefix}${note}\n`);
+    // JSON holds all there is to say: the notes beside an answer are for a person reading it.
+    if (format !== 'json') for (const note of answered.notes) io.writeError(`${prefix}${note}\n`);
     return outcomeStatus[answered.outcome];
   } catch (error) {
     const status = error instanceof ParseError || error instanceof InputError ? exitCode.badInput : exitCode.internal;

@@ -51,7 +51,7 @@ function answerAt(input: string, request: Request): Answered {
 
   // Checked where the value is given: the slope there against finite differences there.
   const checks = request.check ? r.derivatives.map((d) => checkDerivative(d.derivative, { at: pointValues(r.point) })) : [];
-  const notes = request.format === 'json' ? [] : checks.map((c, i) => `${one ? '' : `by ${r.variables[i]}: `}${verdictLine(c)}`);
+  const notes = checks.map((c, i) => `${one ? '' : `by ${r.variables[i]}: `}${verdictLine(c)}`);
   const outcome = worstOutcome(checks.map((c) => checkOutcome(c.verdict)));
   const json = () => {
     const valued = (v: ValueAt) => ({ ...printed(v.exact), approximately: v.approximately });

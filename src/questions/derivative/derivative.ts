@@ -6,6 +6,7 @@ import { readingIn } from '../../print/reading.js';
 import { words } from '../../steps/labels.js';
 import type { Reading } from '../../parse/parse.js';
 import { derivativeShown } from '../derivation.js';
+import { mathNotation, noteNotation } from '../write.js';
 import { derivationHeading } from '../../print/steps-latex.js';
 import { checkOutcome, expressionRead, oneVariable, readingOptions, type Question } from '../question.js';
 
@@ -27,17 +28,13 @@ export const derivativeQuestion: Question = {
     const check = request.check ? checkDerivative(d, { steps: request.steps !== undefined, maxShownNodes: request.maxShown, timeout: left }) : undefined;
     const notes: string[] = [];
     const { format } = request;
-    if (format !== 'json') {
-      // The reading goes beside the answer whenever it is not what was typed: the first thing to check.
-      const read = d.reading ? readAsLine(input, d.reading, format === 'unicode' ? 'unicode' : 'text') : undefined;
-      if (read) notes.push(read);
-      // Where the answer holds goes beside it, as the verdict does (a derivation says so in its answer line).
-      if (d.conditions.length > 0 && request.steps === undefined) {
-        notes.push(`holds ${words.holdsFor} ${conditionsIn(d.conditions, format === 'unicode' ? 'unicode' : format === 'text' ? 'text' : 'latex')}`);
-      }
-      // The verdict goes beside the answer, not into it: the output stays text, LaTeX or Markdown to paste.
-      if (check) notes.push(verdictLine(check));
-    }
+    // The reading goes beside the answer whenever it is not what was typed: the first thing to check.
+    const read = d.reading ? readAsLine(input, d.reading, noteNotation(format)) : undefined;
+    if (read) notes.push(read);
+    // Where the answer holds goes beside it, as the verdict does (a derivation says so in its answer line).
+    if (d.conditions.length > 0 && request.steps === undefined) notes.push(`holds ${words.holdsFor} ${conditionsIn(d.conditions, mathNotation(format))}`);
+    // The verdict goes beside the answer, not into it: the output stays text, LaTeX or Markdown to paste.
+    if (check) notes.push(verdictLine(check));
     return { shown: derivativeShown(input, d, request, check), notes, outcome: check ? checkOutcome(check.verdict) : 'ok', heading: derivationHeading(d) };
   },
 };

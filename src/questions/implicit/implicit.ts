@@ -40,7 +40,6 @@ export const implicitQuestion: Question = {
       if (there) return [...worked, atPart(r, there, request, format)];
       return worked.length > 0 ? worked : [{ kind: 'math', lines: [implicitAnswer(r, notation)] }];
     };
-    if (request.format === 'json') return { shown: { json, parts }, notes: [], outcome };
     // Asked by the equation alone, the reading is said: which variable is taken as a function of which.
     const reading = request.implicit === undefined ? [`read as a curve: ${r.dependent} is a function of ${r.variable} on it`] : [];
     return { shown: { json, parts }, notes: [...reading, ...(check ? [implicitVerdict(check, r)] : [])], outcome };

@@ -23,7 +23,6 @@ export const outputFormQuestion: Question = {
       return [{ kind: 'verbatim', text: lines.join('\n') }];
     };
     const shown = { json: () => outputFormJson(input, form), parts };
-    if (format === 'json') return { shown, notes: [], outcome: 'ok' };
     const notes: string[] = [];
     if (request.steps === undefined || format === 'latex' || format === 'markdown') {
       const why = form.reason && noFormReason(form, form.reason, notation);

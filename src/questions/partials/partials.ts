@@ -62,7 +62,7 @@ function answerPartials(given: Given, request: Request): Answered {
     const results = h.entries.map((r) => r.map((d) => d.result));
     answer = (notation) => [matrixIn(results, notation)];
     json = { variables: h.variables, hessian: results.map((r) => r.map(printed)), computed: h.computed };
-    if (n > 1 && request.format !== 'json') {
+    if (n > 1) {
       notes.push(`each mixed partial is worked out once (${h.computed} of ${n * n}): ∂²f/∂x∂y = ∂²f/∂y∂x wherever the second derivatives are continuous`);
     }
   } else if (repeated) {
@@ -81,7 +81,7 @@ function answerPartials(given: Given, request: Request): Answered {
   const checks = request.check ? shown.map((s) => checkDerivative(s.derivative)) : [];
   const outcome = worstOutcome(checks.map((c) => checkOutcome(c.verdict)));
   const nameOf = (s: Partial, n: Notation): string => partialName(s.name[0]!, s.name.slice(1), n);
-  if (request.format !== 'json') checks.forEach((c, i) => notes.push(`${nameOf(shown[i]!, noteNotation(request.format))}: ${verdictLine(c)}`));
+  checks.forEach((c, i) => notes.push(`${nameOf(shown[i]!, noteNotation(request.format))}: ${verdictLine(c)}`));
   // With --steps, each derivative's derivation, a part worked out in one referred to in those after.
   const traces = request.steps === undefined ? [] : componentTraces(shown, request.maxShown);
   return {

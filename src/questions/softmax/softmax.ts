@@ -26,7 +26,6 @@ export const softmaxQuestion: Question = {
       const notation = mathNotation(format);
       return [request.steps !== undefined ? { kind: 'worked', worked: softmaxWorked(r, notation) } : { kind: 'math', lines: [softmaxAnswer(r, notation)] }];
     };
-    if (request.format === 'json') return { shown: { json, parts }, notes: [], outcome };
     const failed = checks.filter((c) => c.verdict !== 'verified').length;
     const notes = [
       softmaxPattern(r, noteNotation(request.format)),
