@@ -49,7 +49,15 @@ export interface FunctionEntry<Name extends string = FunctionName> {
    * at u = v), a whole number (floor) or a whole number and a half (round). The derivative
    * the rules give holds everywhere else.
    */
-  readonly notDifferentiable?: { readonly where: 'zero' | 'integer' | 'half-integer'; readonly of: Template<Name> };
+  readonly notDifferentiable?: {
+    readonly where: 'zero' | 'integer' | 'half-integer';
+    readonly of: Template<Name>;
+    /**
+     * Where `of` is 0: what f is where `of` is above 0 and where it is below, each smooth there
+     * (|u| is u and −u): f on each side of a point, whose derivatives tell a corner from none.
+     */
+    readonly sides?: readonly [above: Template<Name>, below: Template<Name>];
+  };
   /** n when f is the n-th root, f(u) = u^(1/n) (for cbrt, the real root of a negative u too). */
   readonly root?: number;
   /** Exact values of the one-argument form: log(1) = 0, log(e) = 1, cos(0) = 1. */
@@ -224,7 +232,7 @@ const table = {
   abs: entry({
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
-    derivative: ['sign', 'u'], notDifferentiable: { where: 'zero', of: 'u' },
+    derivative: ['sign', 'u'], notDifferentiable: { where: 'zero', of: 'u', sides: ['u', ['neg', 'u']] },
     unicode: { kind: 'delimiters', open: '|', close: '|' }, latex: { kind: 'delimiters', open: '|', close: '|' },
     code: { mathjs: 'abs', python: 'abs', numpy: 'np.abs', javascript: 'Math.abs', c: 'fabs', torch: 'torch.abs', jax: 'jnp.abs' },
     evaluate: Math.abs, precise: (u) => u.abs(), range: nonNegative,
@@ -233,7 +241,7 @@ const table = {
     // sign(0) = 0
     aliases: ['sgn'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
-    derivative: 0, notDifferentiable: { where: 'zero', of: 'u' },
+    derivative: 0, notDifferentiable: { where: 'zero', of: 'u', sides: [1, -1] },
     definition: ['if', ['gt', 'u', 0], 1, ['if', ['lt', 'u', 0], -1, 0]],
     unicode: called('sign'), latex: operatorname('sgn'), code: { mathjs: 'sign', numpy: 'np.sign', javascript: 'Math.sign', torch: 'torch.sign', jax: 'jnp.sign' },
     evaluate: Math.sign, range: unit,
@@ -242,7 +250,7 @@ const table = {
     // The unit step, with heaviside(0) = 1/2 (as SymPy has it): the mean of its limits.
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: ['div', 1, 2] }],
-    derivative: 0, notDifferentiable: { where: 'zero', of: 'u' },
+    derivative: 0, notDifferentiable: { where: 'zero', of: 'u', sides: [1, 0] },
     definition: ['if', ['gt', 'u', 0], 1, ['if', ['lt', 'u', 0], 0, ['div', 1, 2]]],
     unicode: called('heaviside'), latex: operatorname('H'), code: {},
     evaluate: heaviside, range: interval(0, 1, '[]'),
@@ -270,7 +278,7 @@ const table = {
   min: entry({
     aliases: [], arity: [2, Infinity], associative: true, extreme: 'least', rule: elementary,
     partials: [['heaviside', ['sub', 'v', 'u']], ['heaviside', ['sub', 'u', 'v']]],
-    notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
+    notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'], sides: ['v', 'u'] },
     unicode: called('min'), latex: command('min'),
     code: { mathjs: 'min', python: 'min', numpy: 'np.minimum', javascript: 'Math.min', c: 'fmin', jax: 'jnp.minimum' },
     evaluate: Math.min, precise: preciseMin,
@@ -278,7 +286,7 @@ const table = {
   max: entry({
     aliases: [], arity: [2, Infinity], associative: true, extreme: 'greatest', rule: elementary,
     partials: [['heaviside', ['sub', 'u', 'v']], ['heaviside', ['sub', 'v', 'u']]],
-    notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'] },
+    notDifferentiable: { where: 'zero', of: ['sub', 'u', 'v'], sides: ['u', 'v'] },
     unicode: called('max'), latex: command('max'),
     code: { mathjs: 'max', python: 'max', numpy: 'np.maximum', javascript: 'Math.max', c: 'fmax', jax: 'jnp.maximum' },
     evaluate: Math.max, precise: preciseMax,
@@ -624,7 +632,7 @@ const table = {
     // max(u, 0)
     aliases: [], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
-    derivative: ['heaviside', 'u'], notDifferentiable: { where: 'zero', of: 'u' },
+    derivative: ['heaviside', 'u'], notDifferentiable: { where: 'zero', of: 'u', sides: ['u', 0] },
     // Not one-to-one, yet its slope is 1 where its value is positive and 0 where it is 0 (u < 0).
     derivativeInOutput: ['sign', 'u'],
     definition: ['max', 'u', 0],
@@ -634,7 +642,7 @@ const table = {
     // u where u ≥ 0, v·u below: the slope v is 1/100 unless given
     aliases: ['leakyrelu'], arity: [1, 2], parameters: ['x', 'a'], rule: elementary,
     partials: [['add', ['mul', ['heaviside', 'u'], ['sub', 1, 'v']], 'v'], ['min', 'u', 0]],
-    defaultSecond: ['div', 1, 100], notDifferentiable: { where: 'zero', of: 'u' },
+    defaultSecond: ['div', 1, 100], notDifferentiable: { where: 'zero', of: 'u', sides: ['u', ['mul', 'v', 'u']] },
     definition: ['if', ['ge', 'u', 0], 'u', ['mul', 'v', 'u']],
     unicode: called('leaky_relu'), latex: operatorname('LeakyReLU'), code: {}, evaluate: leakyRelu,
   }),
@@ -642,7 +650,7 @@ const table = {
     // u where u > 0, v·(eᵘ − 1) below: v is 1 unless given
     aliases: [], arity: [1, 2], parameters: ['x', 'a'], rule: elementary,
     partials: [['add', ['heaviside', 'u'], ['mul', ['sub', 1, ['heaviside', 'u']], 'v', ['exp', 'u']]], ['min', ['sub', ['exp', 'u'], 1], 0]],
-    defaultSecond: 1, notDifferentiable: { where: 'zero', of: 'u' },
+    defaultSecond: 1, notDifferentiable: { where: 'zero', of: 'u', sides: ['u', ['mul', 'v', ['sub', ['exp', 'u'], 1]]] },
     definition: ['if', ['gt', 'u', 0], 'u', ['mul', 'v', ['sub', ['exp', 'u'], 1]]],
     unicode: called('elu'), latex: operatorname('ELU'), code: {}, evaluate: elu,
   }),

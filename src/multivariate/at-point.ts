@@ -9,6 +9,9 @@ import { evaluate } from '../evaluate/evaluate.js';
 import { read } from '../parse/parse.js';
 import { splitTopLevel } from '../parse/commas.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
+import { NoPreciseValue, PreciseEvaluator } from '../evaluate/precise.js';
+import { pieceOn } from './one-sided.js';
+import type { Decimal } from 'decimal.js';
 
 export type AtOptions = Omit<DifferentiateOptions, 'variable' | 'order'> & {
   /** The variables to differentiate by (default: those the point gives values to, in its order). */
@@ -20,7 +23,10 @@ export type AtOptions = Omit<DifferentiateOptions, 'variable' | 'order'> & {
 /** A value, exact where it can be, and as a float. */
 export interface ValueAt {
   readonly exact: Expr;
+  /** As a double: ±Infinity or 0 past a double's range (e^710, 10⁻⁴⁰⁰), where `decimal` still has it. */
   readonly approximately: number;
+  /** To 15 significant digits, from arbitrary precision where the value has it: 2.23399476616500e+308. */
+  readonly decimal: string;
 }
 
 /** A variable's value at the point: exact, and as typed (for messages). */
@@ -33,15 +39,25 @@ export interface AtPoint {
   readonly point: readonly Coordinate[];
   readonly variables: readonly string[];
   readonly value: ValueAt;
-  /** The derivative by each variable, with its derivation, and its value at the point. */
-  readonly derivatives: readonly { readonly derivative: Derivative; readonly at: ValueAt }[];
+  /**
+   * The derivative by each variable, with its derivation, and its value at the point; `sides`
+   * where the rules' derivative has no value there but f's one-sided derivatives agree (x·|x| at 0).
+   */
+  readonly derivatives: readonly { readonly derivative: Derivative; readonly at: ValueAt; readonly sides?: true }[];
   /** The tangent line y = f(a) + f′(a)(x − a), or plane z = f(a, b) + …, in the variables. */
   readonly tangent: Expr;
-  /** The normal line y = f(a) − (x − a)/f′(a), for one variable where f′(a) ≠ 0. */
-  readonly normal?: Expr;
+  /** The normal line: y = f(a) − (x − a)/f′(a), or x = a where the tangent is level; for several variables, the normal to the surface. */
+  readonly normal: Normal;
   /** ∇f·u/|u| for the direction u, when one is given. */
   readonly directional?: ValueAt;
 }
+
+/** A line perpendicular to the graph at the point. */
+export type Normal =
+  /** y = …, or x = a where the tangent is level. */
+  | { readonly kind: 'line'; readonly variable: string; readonly equals: Expr }
+  /** The normal to the surface z = f(x, y, …): the point plus t times (∂f/∂x, ∂f/∂y, …, −1). */
+  | { readonly kind: 'through'; readonly point: readonly Expr[]; readonly direction: readonly Expr[] };
 
 /**
  * Reads "x=2" or "x=pi/4, y=1" as a point: each value an expression without variables,
@@ -70,18 +86,60 @@ export function at(input: string | Expr, point: string | readonly Coordinate[], 
     const value = valueAt(expr, values, 'f');
     const derivatives = variables.map((v) => {
       const derivative = differentiate(expr, { simplify: options.simplify, form: options.form, maxNodes: options.maxNodes, variable: v });
-      refuseWhereItDoesNotHold(derivative, values);
-      return { derivative, at: valueAt(derivative.result, values, `∂f/∂${v}`) };
+      try {
+        refuseWhereItDoesNotHold(derivative, values);
+        return { derivative, at: valueAt(derivative.result, values, `∂f/∂${v}`) };
+      } catch (error) {
+        // Written with a kink that is no corner there (x·|x| at 0), or 0/0 where f is flat (√relu(x) left of 0).
+        const sides = error instanceof InputError ? fromSides(expr, v, values, value, options) : undefined;
+        if (sides === undefined) throw error;
+        return { derivative, at: sides, sides: true as const };
+      }
     });
     // The tangent: f(a) + Σ ∂f/∂xᵢ(a)·(xᵢ − aᵢ).
     const offsets = variables.map((v) => sub(variable(v), values.find(([name]) => name === v)?.[1] ?? variable(v)));
     // Expanded, as a line is written: y = 10x − 16, not 2(5x − 8).
     const tangent = simplify(add([value.exact, ...derivatives.map((d, i) => mul([d.at.exact, offsets[i]!]))]), { form: 'expanded' });
-    const normal = variables.length === 1 && derivatives[0]!.at.approximately !== 0
-      ? simplify(sub(value.exact, div(offsets[0]!, derivatives[0]!.at.exact)), { form: 'expanded' }) : undefined;
+    const normal: Normal = variables.length > 1
+      ? { kind: 'through', point: [...variables.map((v) => values.find(([name]) => name === v)![1]), value.exact], direction: [...derivatives.map((d) => d.at.exact), int(-1)] }
+      : derivatives[0]!.at.approximately === 0 && isZero(derivatives[0]!.at.exact)
+        ? { kind: 'line', variable: variables[0]!, equals: values.find(([name]) => name === variables[0])![1] }
+        : { kind: 'line', variable: 'y', equals: simplify(sub(value.exact, div(offsets[0]!, derivatives[0]!.at.exact)), { form: 'expanded' }) };
     const directional = options.direction ? directionalDerivative(derivatives.map((d) => d.at.exact), options.direction, options, values) : undefined;
-    return { input: expr, point: values, variables, value, derivatives, tangent, ...(normal ? { normal } : {}), ...(directional ? { directional } : {}) };
+    return { input: expr, point: values, variables, value, derivatives, tangent, normal, ...(directional ? { directional } : {}) };
   });
+}
+
+const isZero = (e: Expr): boolean => e.kind === 'num' && e.value.equals(0);
+
+/**
+ * The derivative by v from f's one-sided derivatives, where f is continuous and they agree;
+ * undefined where f has no kink to look past. Refused, with both slopes, where they differ.
+ */
+function fromSides(f: Expr, v: string, values: readonly Coordinate[], value: ValueAt, options: AtOptions): ValueAt | undefined {
+  const point = Object.fromEntries(values.map(([name, x]) => [name, x]));
+  const slopes: ValueAt[] = [];
+  for (const side of ['left', 'right'] as const) {
+    const piece = pieceOn(f, v, point, side);
+    if (piece === undefined) return undefined;
+    const there = valueAt(piece, values, 'f');
+    if (!sameValue(there, value)) throw new InputError(`f has no derivative by ${v} at ${pointText(values)}: it jumps there`, 'invalid-request');
+    const d = differentiate(piece, { simplify: options.simplify, form: options.form, maxNodes: options.maxNodes, variable: v });
+    refuseWhereItDoesNotHold(d, values);
+    slopes.push(valueAt(d.result, values, `∂f/∂${v}`));
+  }
+  const [left, right] = slopes as [ValueAt, ValueAt];
+  if (!sameValue(left, right)) {
+    throw new InputError(`f has no derivative by ${v} at ${pointText(values)}: a corner, its slope ${left.decimal} from the left and ${right.decimal} from the right`, 'invalid-request');
+  }
+  return right;
+}
+
+/** Two values at the point the same, exactly or to the digits worked with. */
+function sameValue(a: ValueAt, b: ValueAt): boolean {
+  if (a.exact === b.exact || isZero(simplify(sub(a.exact, b.exact)))) return true;
+  const [x, y] = [Number(a.decimal), Number(b.decimal)];
+  return Math.abs(x - y) <= 1e-13 * Math.max(1, Math.abs(x), Math.abs(y));
 }
 
 /** ∇f·u/|u|, exact where it can be. */
@@ -98,15 +156,44 @@ function directionalDerivative(gradient: readonly Expr[], direction: readonly (s
 export const pointValues = (values: readonly Coordinate[]): Record<string, number> =>
   Object.fromEntries(values.map(([name, v]) => [name, evaluate(v, {})]));
 
-/** e at the point, exact and as a float; an error that says where it has no value. */
+/** The digits a value is worked out to, twice: a value that grows with the digits is at a pole. */
+const preciseDigits = [40, 80] as const;
+
+/**
+ * e at the point, exact and in arbitrary precision (so e^710 and 10⁻⁴⁰⁰ are values like any); an
+ * error that says where it has no value, a pole included: tan(π/2) is no large number.
+ */
 export function valueAt(e: Expr, values: readonly Coordinate[], what: string): ValueAt {
   const exact = simplify(values.reduce((acc, [name, v]) => substitute(acc, name, v), e));
   const env = pointValues(values);
   const approximately = evaluate(e, env);
-  if (!Number.isFinite(approximately)) {
-    throw new InputError(`${what} is undefined at ${pointText(values)}: ${whyUndefined(e, env)}`, 'invalid-request');
+  const precise = preciseValue(e, values);
+  if (precise === 'pole') throw new InputError(`${what} has no value at ${pointText(values)}: it grows without bound there (a pole)`, 'invalid-request');
+  if (precise === undefined || !precise.isFinite()) {
+    if (!Number.isFinite(approximately)) throw new InputError(`${what} is undefined at ${pointText(values)}: ${whyUndefined(e, env)}`, 'invalid-request');
+    if (precise !== undefined) throw new InputError(`${what} is undefined at ${pointText(values)}: it has no real value there`, 'invalid-request');
+    return { exact, approximately, decimal: String(approximately) };
   }
-  return { exact, approximately };
+  return { exact, approximately: precise.toNumber(), decimal: precise.toSignificantDigits(15).toString() };
+}
+
+/** e at the point in arbitrary precision; 'pole' where it grows with the digits; undefined where it has no such value (erf, Γ). */
+function preciseValue(e: Expr, values: readonly Coordinate[]): Decimal | 'pole' | undefined {
+  try {
+    const [coarse, fine] = preciseDigits.map((digits) => {
+      const calculator = new PreciseEvaluator(digits);
+      const env = Object.fromEntries(values.map(([name, v]) => [name, calculator.evaluate(v, {})]));
+      return calculator.evaluate(e, env);
+    }) as [Decimal, Decimal];
+    if (!coarse.isFinite() || !fine.isFinite()) return fine;
+    const tolerance = fine.abs().plus(1).times('1e-30');
+    if (coarse.minus(fine).abs().lte(tolerance)) return fine;
+    // Closer to 0 with more digits is 0, worked out with the digits' error; farther from it, a pole.
+    return fine.abs().gt(coarse.abs()) ? 'pole' : fine;
+  } catch (error) {
+    if (error instanceof NoPreciseValue) return undefined;
+    throw error;
+  }
 }
 
 export const pointText = (values: readonly Coordinate[]): string => values.map(([n, v, typed]) => `${n} = ${typed ?? evaluate(v, {})}`).join(', ');

@@ -1,3 +1,4 @@
+import type { ValueAt } from '../multivariate/at-point.js';
 import type { AnswerReport, FoundMistake, WorkingReport } from '../answer/check-answer.js';
 import { mistakeWords } from '../print/answer.js';
 import type { Expr } from '../expr/types.js';
@@ -166,3 +167,9 @@ export function outputFormJson(input: string, form: OutputForm): Record<string, 
     steps: form.steps.map(step),
   };
 }
+
+/** A value's decimal in JSON: a number where a double holds it, its digits where one does not (e^710, 10⁻⁴⁰⁰). */
+export const approximatelyJson = (v: ValueAt): number | string => {
+  const n = Number(v.decimal);
+  return Number.isFinite(n) && (n !== 0 || Number(v.decimal.replace(/e.*$/, '')) === 0) ? n : v.decimal;
+};

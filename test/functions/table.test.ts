@@ -95,6 +95,21 @@ describe('the function table', () => {
     }
   });
 
+  it.each(functionNames.filter((name) => functionTable[name].notDifferentiable?.sides))('%s: is on each side of its kink what its sides say', (name) => {
+    const { of, sides } = functionTable[name].notDifferentiable!;
+    let compared = 0;
+    for (const x of points) {
+      for (const y of [-1.3, 0.2, second, 2.9]) {
+        const args = functionTable[name].arity[1] >= 2 ? [x, y] : [x];
+        const at = templateValue(of, args);
+        if (at === 0) continue;
+        compared++;
+        expect(templateValue(sides![at > 0 ? 0 : 1], args), `${name}(${args.join(', ')})`).toBeCloseTo(value(name, ...args), 12);
+      }
+    }
+    expect(compared).toBeGreaterThanOrEqual(10);
+  });
+
   it.each(ofOne)('%s: its derivative agrees with finite differences of its value', (name) => {
     const where = inside(name);
     expect(where.length).toBeGreaterThanOrEqual(3);

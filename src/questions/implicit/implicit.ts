@@ -5,7 +5,7 @@ import { printerFor } from '../../print/notation.js';
 import { valueIn } from '../../print/value-at.js';
 import { InputError } from '../../errors.js';
 import { implicitAnswer, implicitWorked, implicitVerdict, primedName } from '../../print/implicit.js';
-import { printed } from '../json.js';
+import { approximatelyJson, printed } from '../json.js';
 import { checkOutcome, kindOf, oneVariable, readingOptions, type Question, type Request } from '../question.js';
 import { mathNotation, type Part, type ShownFormat } from '../write.js';
 
@@ -68,7 +68,7 @@ function atPart(r: Implicit, there: ImplicitAt, request: Request, format: ShownF
 
 const atJson = (there: ImplicitAt) => ({
   at: Object.fromEntries(there.point.map(([n, v]) => [n, printed(v)])),
-  value: there.value ? { ...printed(there.value.exact), approximately: there.value.approximately } : null,
+  value: there.value ? { ...printed(there.value.exact), approximately: approximatelyJson(there.value) } : null,
   tangent: { variable: there.tangent.variable, equals: printed(there.tangent.equals) },
   normal: { variable: there.normal.variable, equals: printed(there.normal.equals) },
 });
