@@ -154,6 +154,14 @@ describe('large inputs', () => {
     expect(toText(differentiate(sum).result)).toBe('4*(27857*y + 4643)');
   });
 
+  it('refuses the product rule on a product of 130,000 factors before building its 130,000² parts, naming the limit', () => {
+    // Built as a tree: the work refused is the rule's, not the reading's.
+    const product = build.mul(Array.from({ length: 130_000 }, () => build.variable('x')));
+    expect(thrownBy(() => differentiate(product), InputError).message)
+      .toBe('the product rule on 130000 factors gives 130000 terms of 130000 factors, about 16900000000 nodes, more than the limit of 2000000 (--max-nodes, maxNodes)');
+    expect(toText(differentiate(build.mul([build.variable('x'), build.call('sin', [build.variable('x')])]), { maxNodes: 20 }).result)).toBe('sin(x) + x*cos(x)');
+  });
+
   it('reads a function of 20,000 arguments, keeping them in a list it does not copy', () => {
     const e = parse(`max(${Array.from({ length: 20_000 }, (_, i) => String(i)).join(', ')}, x)`);
     expect(e).toMatchObject({ kind: 'call', name: 'max' });

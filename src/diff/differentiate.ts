@@ -25,6 +25,11 @@ export interface DeriveOptions {
    * are one part.
    */
   readonly replace?: ((part: Expr, step: DiffStep) => DiffStep | undefined) | undefined;
+  /**
+   * The most nodes a derivative may have as the rules give it: a rule whose result would be
+   * larger is refused before it is built (the product rule on n factors gives n² of them).
+   */
+  readonly maxNodes?: number;
 }
 
 /** d/dx of e with its derivation; the result is exactly what the rules give, untidied. */
@@ -37,6 +42,7 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
   const ctx: RuleContext = {
     variable,
     functions: options.functions ?? functionTable,
+    maxNodes: options.maxNodes ?? Number.POSITIVE_INFINITY,
     // Found when the chain rule first needs it: finding it reads the whole expression.
     get placeholder() {
       return (placeholder ??= freshPlaceholder(e, variable));

@@ -17,6 +17,8 @@ export interface RuleContext {
   readonly placeholder: string;
   /** The function table whose derivatives the rules use. */
   readonly functions: FunctionTable;
+  /** The most nodes a rule's result may have: past it the rule is refused before it is built. */
+  readonly maxNodes: number;
 }
 
 /** (e)′ with respect to the rule's variable, left for a substep to work out. */
@@ -71,6 +73,12 @@ export function productRule(e: Mul, ctx: RuleContext): DiffStep {
       rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c, u },
       formula: mul([...before, d(u, ctx), ...after]), result: mul([...before, inner.result, ...after]), substeps: [inner],
     };
+  }
+  // n factors give n terms of n factors each: refused before they are built, as a product of 100,000 would take all the memory.
+  const terms = varying.length;
+  const size = terms * varying.reduce((n, f) => n + f.size, 0);
+  if (size > ctx.maxNodes) {
+    throw new InputError(`the product rule on ${terms} factors gives ${terms} terms of ${terms} factors, about ${size} nodes, more than the limit of ${ctx.maxNodes} (--max-nodes, maxNodes)`, 'limit');
   }
   const substeps = varying.map((f) => ctx.differentiate(f));
   const productRuleWith = (derivatives: readonly Expr[]): Expr =>

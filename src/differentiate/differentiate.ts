@@ -170,15 +170,15 @@ function differentiateUnguarded(input: Expr | string | Reading, options: Differe
     // 5·10⁹ nodes written out) would take all the memory on the way.
     const rawSize = treeSize(raw);
     if (rawSize > maxNodes) {
-      throw new InputError(`derivative ${n} has ${rawSize} nodes as the rules give it, more than the limit of ${maxNodes}`, 'limit');
+      throw new InputError(`derivative ${n} has ${rawSize} nodes as the rules give it, more than the limit of ${maxNodes} (--max-nodes, maxNodes)`, 'limit');
     }
     const tidied = options.simplify === false || settled ? { result: raw, steps: [] } : simplifyWithSteps(raw, { form: options.form, memo: options.simplifyMemo });
     const size = tidied.result === raw ? rawSize : treeSize(tidied.result);
-    if (size > maxNodes) throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes}`, 'limit');
+    if (size > maxNodes) throw new InputError(`derivative ${n} has ${size} nodes, more than the limit of ${maxNodes} (--max-nodes, maxNodes)`, 'limit');
     return tidied;
   };
   for (let n = 1; n <= worked; n++) {
-    const step = derive(current, variable, { functions: options.functions, order: n });
+    const step = derive(current, variable, { functions: options.functions, order: n, maxNodes });
     // A polynomial worked out on its coefficients is already in normal form; on the way to a
     // higher order it is not rewritten (factored) until the last order.
     const settled = (step.rule === 'polynomial-in-function' || step.rule === 'polynomial-in-functions') && n < worked;

@@ -265,7 +265,7 @@ describe('the installed command', () => {
       expect(JSON.parse(run([sums, '-f', 'json']).stdout)).toMatchObject({ derivative: { text: '10001' }, steps: null, stepsOmitted: expect.stringMatching(/too large/) });
       const sin = run([`${'sin('.repeat(deep)}x${')'.repeat(deep)}`]);
       expect(sin.status).toBe(2);
-      expect(sin.stderr).toMatch(/^dydx: derivative 1 has \d+ nodes as the rules give it, more than the limit of 2000000\n$/);
+      expect(sin.stderr).toMatch(/^dydx: derivative 1 has \d+ nodes as the rules give it, more than the limit of 2000000 \(--max-nodes, maxNodes\)\n$/);
     });
   });
 
