@@ -7,6 +7,7 @@ import { compile } from '../evaluate/compile.js';
 import { readInput, type ParseOptions } from '../parse/parse.js';
 import { errorAt } from '../parse/errors.js';
 import { InputError } from '../errors.js';
+import { toNumber } from '../expr/rational.js';
 
 import type { SoftmaxKind } from '../parse/vector-functions.js';
 export type { SoftmaxKind } from '../parse/vector-functions.js';
@@ -76,7 +77,10 @@ export function softmax(input: string, options: ParseOptions = {}): Softmax {
     : kind === 'log-softmax' ? inputs.map((_, i) => inputs.map((__, j) => simplify(sub(δ(i, j), s[j]!))))
       : [inputs.map((_, j) => simplify(sub(mul([s[j]!, add(labels)]), labels[j]!)))];
   const inOutputs = byInput.map((row) => variables.map((v) => simplify(add(row.map((entry, j) => mul([entry, differentiate(inputs[j]!, { variable: v }).result]))))));
-  const oneHot = kind === 'cross-entropy' && inputs.every((z, j) => z.kind === 'variable' && variables[j] === z.name)
+  // sⱼ − yⱼ holds where the labels sum to 1: printed only where they may (numbers summing to 1, or names).
+  const labelSum = simplify(add(labels));
+  const mayBeOneHot = labelSum.kind === 'num' ? labelSum.value.equals(1) : labels.every((y) => y.kind === 'num' || y.kind === 'variable');
+  const oneHot = kind === 'cross-entropy' && mayBeOneHot && inputs.every((z, j) => z.kind === 'variable' && variables[j] === z.name)
     ? inputs.map((_, j) => simplify(sub(s[j]!, labels[j]!))) : undefined;
   const result: Softmax = { kind, inputs, labels, components, variables, derivatives, outputs, inOutputs, ...(oneHot ? { oneHot } : {}) };
   verify(result);
@@ -97,7 +101,23 @@ function verify(r: Softmax): void {
         throw new Error(`internal error: the form in the outputs of entry (${i + 1}, ${j + 1}) is not the derivative`);
       }
     }));
+    if (r.oneHot) verifyOneHot(r, env, outputs);
   }
+}
+
+/** sⱼ − yⱼ equals the gradient wherever the labels sum to 1: checked with the named labels scaled to sum to 1. */
+function verifyOneHot(r: Softmax, env: Record<string, number>, outputs: Record<string, number>): void {
+  const named = r.labels.filter((y) => y.kind === 'variable').map((y) => (y as Expr & { kind: 'variable' }).name);
+  const fixedPart = r.labels.reduce((sum, y) => sum + (y.kind === 'num' ? toNumber(y.value) : 0), 0);
+  const namedPart = named.reduce((sum, name) => sum + Math.abs(env[name]!) + 0.1, 0);
+  // The named labels share what the numbers leave of 1, in proportion to their values here.
+  const labels = Object.fromEntries(named.map((name) => [name, ((Math.abs(env[name]!) + 0.1) / namedPart) * (1 - fixedPart)]));
+  const at = { ...env, ...labels };
+  r.derivatives[0]!.forEach((d, j) => {
+    const want = compile(d.result)(at);
+    const got = compile(r.oneHot![j]!)({ ...at, ...outputs });
+    if (!(Math.abs(want - got) <= 1e-9 * Math.max(1, Math.abs(want)))) throw new Error(`internal error: the one-hot form of entry ${j + 1} is not the gradient`);
+  });
 }
 
 const compileAll = (es: readonly Expr[]) => es.map((e) => compile(e));

@@ -3,6 +3,7 @@ import { expectWorkedStepsRender } from '../helpers/katex.js';
 import { softmax } from '../../src/multivariate/softmax.js';
 import { evaluate } from '../../src/evaluate/evaluate.js';
 import { toText } from '../../src/print/linear.js';
+import { vectorIn } from '../../src/print/matrix.js';
 import { InputError } from '../../src/errors.js';
 import { ParseError } from '../../src/parse/errors.js';
 import { thrownBy } from '../helpers/thrown.js';
@@ -59,6 +60,15 @@ describe('softmax, log-softmax and cross-entropy', () => {
       const p = softmaxOf(z);
       r.derivatives[0]!.forEach((d, j) => expect(evaluate(d.result, env)).toBeCloseTo(p[j]! - y[j]!, 12));
     }
+  });
+
+  it('writes the cross-entropy\'s gradient as s − y only where the labels may sum to 1', () => {
+    const gradient = (labels: string) => vectorIn((softmax(`cross_entropy(softmax(z1, z2), ${labels})`).oneHot ?? softmax(`cross_entropy(softmax(z1, z2), ${labels})`).inOutputs[0])!, 'text');
+    expect(gradient('[1, 1]')).toBe('[2*s1 - 1, -1 + 2*s2]');
+    expect(gradient('[1, 0]')).toBe('[s1 - 1, s2]');
+    expect(gradient('[y, 1 - y]')).toBe('[s1 - y, s2 + y - 1]');
+    expect(softmax('cross_entropy(softmax(z1, z2), [y1, y2])').oneHot!.map((e) => toText(e))).toEqual(['s1 - y1', 's2 - y2']);
+    expect(softmax('cross_entropy(softmax(z1, z2), [y1^2, y2])').oneHot).toBeUndefined();
   });
 
   it('knows softmax(…) only as the whole input, and refuses what it cannot be', () => {

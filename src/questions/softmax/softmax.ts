@@ -29,7 +29,8 @@ export const softmaxQuestion: Question = {
     const failed = checks.filter((c) => c.verdict !== 'verified').length;
     const notes = [
       softmaxPattern(r, noteNotation(request.format)),
-      ...(checks.length > 0 ? [`check: ${failed === 0 ? `verified all ${checks.length} derivatives` : `${failed} of ${checks.length} derivatives not verified`} against finite differences`] : []),
+      // The form printed is compared with the derivatives when it is made (multivariate/softmax.ts): they are what is checked here.
+      ...(checks.length > 0 ? [`check: ${failed === 0 ? `verified all ${checks.length} derivatives` : `${failed} of ${checks.length} derivatives not verified`} against finite differences, the form printed equal to them`] : []),
     ];
     return { shown: { json, parts }, notes, outcome };
   },
