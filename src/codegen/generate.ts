@@ -123,7 +123,9 @@ function sumCalls(a: Readonly<Record<string, number>>, b: Readonly<Record<string
 }
 
 function differentiated(input: string | Expr, options: CodeOptions): Differentiated {
-  const readOptions = { maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, abstractFunctions: options.abstractFunctions, variables: options.variableNames, notation: options.notation };
+  const readOptions = { maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, abstractFunctions: options.abstractFunctions,
+    // A name differentiated by is a name: bias in w·x + bias is no b·i·a·s.
+    variables: [...(options.variableNames ?? []), ...(options.variables ?? [])], notation: options.notation };
   const expr = typeof input === 'string' ? read(input, readOptions).expr : input;
   const variables = options.variables && options.variables.length > 0 ? options.variables : [defaultVariable(expr)];
   const all = variablesOf(expr);

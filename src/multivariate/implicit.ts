@@ -68,6 +68,7 @@ export function implicit(input: string | { left: Expr; right: Expr }, options: I
     const y = options.dependent ?? 'y';
     const names = [...new Set([...variablesOf(left), ...variablesOf(right)])];
     if (!names.includes(y)) throw new InputError(`the equation has no ${y}: say which variable depends on the other`, 'ambiguous-dependent');
+    if (options.variable === y) throw new InputError(`${y} is the function of the curve: differentiate it by another variable, not by ${y} itself`, 'invalid-request');
     const others = names.filter((n) => n !== y);
     const x = options.variable ?? variableAmong(others, `besides ${y}, the equation`);
     const order = options.order ?? 1;

@@ -59,7 +59,11 @@ export interface MixedPartial {
  * of one function have most of their parts in common, and each part is simplified once.
  */
 const within = <T>(options: PartialsOptions, work: (options: PartialsOptions) => T): T =>
-  withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => work({ ...options, simplifyMemo: options.simplifyMemo ?? new SimplifyMemo() }));
+  withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => work({
+    ...options, simplifyMemo: options.simplifyMemo ?? new SimplifyMemo(),
+    // A name differentiated by is a name: rate in rate·x² is no r·a·t·e.
+    variables: [...(options.variables ?? []), ...(options.by ?? [])],
+  }));
 const exprOf = (input: string | Expr, options: PartialsOptions): Expr => (typeof input === 'string' ? read(input, options).expr : input);
 /** One variable's options for `differentiate`: limits and form, without what applies to the whole. */
 const byVariable = (options: PartialsOptions, variable: string): DifferentiateOptions =>

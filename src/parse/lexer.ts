@@ -429,6 +429,7 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
   const declare = `declare it a variable with --vars ${word}`;
   if (Object.hasOwn(vectorFunctionSpellings, word)) return [token(t, 'vecfunc', vectorFunctionSpellings[word]!)];
   if (word.length > longestGluedRun || /_/.test(word)) {
+    if (beforeParen) throw errorAt(source, t.offset, unknownFunction(word));
     throw errorAt(source, t.offset, `'${word}' is no name dydx knows: separate the names in it with spaces or *, or ${declare}`);
   }
   let readings: Piece[][];
@@ -446,8 +447,12 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
   if (beforeParen && last.kind === 'letter' && !abstract(last.text)) {
     // Letters before '(' that end in no function: most likely a function's name mistyped.
     const suggestion = closest(word, [...functionSpellings.keys(), ...notations.keys()].filter((s) => /^[a-z]/.test(s)));
-    throw errorAt(source, t.offset, `unknown function '${word}'${suggestion ? ` — did you mean '${suggestion}'?`
-      : ` (to multiply, write * before the bracket; --function ${word} makes it an unknown function)`}`);
+    throw errorAt(source, t.offset, suggestion ? `unknown function '${word}' — did you mean '${suggestion}'?` : unknownFunction(word));
+  }
+  // Before '(', a name of many letters that ends in a function's is a function's name of its own
+  // (polylog, lowergamma), not letters times it: xsin(x) is x·sin(x), polylog(s, z) no product.
+  if (beforeParen && pieces.slice(0, -1).filter((p) => p.kind === 'letter').length > mostLettersBeforeAFunction) {
+    throw errorAt(source, t.offset, unknownFunction(word));
   }
   if (pieces.some((p, k) => p.kind === 'digits' && k > 0 && pieces[k - 1]!.kind !== 'name')) {
     throw errorAt(source, t.offset, `'${word}' has digits inside it: separate its parts with spaces or *, or ${declare}`);
@@ -464,6 +469,12 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
     return known ? token(at, known.type, known.meaning) : token(at, 'name', variableMeaning(piece.text));
   });
 }
+
+/** Single letters that may stand before a function's name and its bracket as factors: 2xsin(x), xysin(x). */
+const mostLettersBeforeAFunction = 2;
+
+const unknownFunction = (word: string): string =>
+  `unknown function '${word}' (to multiply, write * before the bracket; --function ${word} makes it an unknown function)`;
 
 const constantE: NameValue = { kind: 'constant', name: 'e' };
 const constantPi: NameValue = { kind: 'constant', name: 'pi' };

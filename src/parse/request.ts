@@ -29,12 +29,17 @@ const name = String.raw`(?:(?:${greek}|[A-Za-z])(?:\d+|_[A-Za-z0-9]+|_\{[A-Za-z0
 const power = String.raw`(?:\^\s*\{?\s*(\d+)\s*\}?|([${superscriptDigits}]+))?`;
 const d = String.raw`(?:d|\\mathrm\s*\{\s*d\s*\}|\\mathrm\s+d|∂|\\partial)`;
 
-/** d/dx, d^2/dx^2, d²/dx², ∂/∂x: the groups are d, its power (digits or a superscript), d, the variable and its power. */
-const slash = String.raw`(${d})\s*${power}\s*/\s*(${d})\s*(${name})\s*${power}`;
-/** \frac{d}{dx}, \frac{d^2}{dx^2}, \frac{\mathrm{d}}{\mathrm{d}x}, \frac{\partial}{\partial x}. */
-const frac = String.raw`\\[dt]?frac\s*\{\s*(${d})\s*${power}\s*\}\s*\{\s*(${d})\s*(${name})\s*${power}\s*\}`;
+/**
+ * d/dx, d^2/dx^2, d²/dx², ∂/∂x, dy/dx: the groups are d, its power (digits or a superscript), the
+ * function's name (y in dy/dx), d, the variable and its power.
+ */
+const slash = String.raw`(${d})\s*${power}\s*(${name})?\s*/\s*(${d})\s*(${name})\s*${power}`;
+/** \frac{d}{dx}, \frac{d^2}{dx^2}, \frac{dy}{dx}, \frac{\mathrm{d}}{\mathrm{d}x}, \frac{\partial}{\partial x}. */
+const frac = String.raw`\\[dt]?frac\s*\{\s*(${d})\s*${power}\s*(${name})?\s*\}\s*\{\s*(${d})\s*(${name})\s*${power}\s*\}`;
 /** An operator at the start, bare or in brackets: (d/dx). */
 const operators = [slash, frac].flatMap((op) => [new RegExp(String.raw`^\(\s*${op}\s*\)`), new RegExp(`^${op}`)]);
+/** An operator anywhere, not inside a longer name: d/dx x^2 − d/dx x has one after the start. */
+const anyOperator = new RegExp(String.raw`(?<![A-Za-z0-9_\\])(?:${slash}|${frac})`);
 
 /** The name of a function being defined: y, f, softplus, \sigma, \operatorname{ReLU}. */
 const functionName = String.raw`(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω]|\\(?:operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|\\[A-Za-z]+)`;
@@ -73,9 +78,12 @@ export function readRequest(input: string, variableOf: (written: string) => stri
     match = operator.exec(rest.slice(start));
     if (match) break;
   }
-  if (!match) return { request, rest };
-  const [, top, topPower, topSup, bottom, variable, bottomPower, bottomSup] = match as unknown as (string | undefined)[] as
-    [string, string, string | undefined, string | undefined, string, string, string | undefined, string | undefined];
+  if (!match) {
+    refuseOperatorWithin(input, rest);
+    return { request, rest };
+  }
+  const [, top, topPower, topSup, named, bottom, variable, bottomPower, bottomSup] = match as unknown as (string | undefined)[] as
+    [string, string, string | undefined, string | undefined, string | undefined, string, string, string | undefined, string | undefined];
   const orderOf = (digits: string | undefined, sup: string | undefined): number | undefined =>
     digits !== undefined ? Number(digits) : sup !== undefined ? fromSuperscript(sup) : undefined;
   const order = orderOf(topPower, topSup) ?? 1;
@@ -91,7 +99,30 @@ export function readRequest(input: string, variableOf: (written: string) => stri
   if (request.variable !== undefined && request.variable !== v) {
     throw errorAt(input, start, `${written} differentiates by ${v}, but the function is written of ${request.variable}`);
   }
-  blank(start, start + match[0].length);
-  if (rest.trim() === '') throw errorAt(input, start + match[0].length, `${written} needs an expression after it, as in ${written} x^2`);
+  const end = start + match[0].length;
+  // d/dx2x: by x2 of x, or by x of 2x? Neither is guessed.
+  const following = rest.slice(start + match[0].trimEnd().length);
+  if (/\d$/.test(variable) && /^[A-Za-z0-9(]/.test(following)) {
+    const digits = /\d+$/.exec(variable)![0];
+    const next = following.split(/\s/)[0]!;
+    throw errorAt(input, start, `${written}${next} can be read two ways: write ${written.slice(0, -digits.length)} ${digits}${next} or ${written} ${next}`);
+  }
+  // dy/dx x²: the derivative of y = x².
+  if (named !== undefined) {
+    if (request.label !== undefined) throw errorAt(input, start, `${written} names the function ${named}, which is named before = already`);
+    request = { ...request, label: { kind: 'name', name: variableName(named, start) } };
+  }
+  blank(start, end);
+  if (rest.trim() === '') throw errorAt(input, end, `${written} needs an expression after it, as in ${written} x^2`);
+  refuseOperatorWithin(input, rest);
   return { request: { ...request, variable: v, order, operator: written }, rest };
+}
+
+/** d/dx anywhere but at the start: x^2 − d/dx x would read as d/(d·x·x). */
+function refuseOperatorWithin(input: string, rest: string): void {
+  const another = anyOperator.exec(rest);
+  if (!another) return;
+  const written = another[0].trim();
+  throw errorAt(input, another.index + another[0].length - another[0].trimStart().length,
+    `${written} stands at the start of the input, before the whole expression: differentiate the parts one at a time, or write the whole after one ${written}`);
 }

@@ -150,7 +150,9 @@ export const checkOutcome = (verdict: 'verified' | 'failed' | 'unchecked'): Outc
 /** How the input is read and the limits on the work, as the library's functions take them. */
 export const readingOptions = (request: Request) => ({
   maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits, maxNodes: request.maxNodes,
-  timeout: request.timeout, maxMemory: request.maxMemory, abstractFunctions: request.function, variables: request.vars, notation: request.input,
+  timeout: request.timeout, maxMemory: request.maxMemory, abstractFunctions: request.function,
+  // A name given to --var is a name, as one given to --vars is: rate in rate*x^2 --var x,rate.
+  variables: [...(request.vars ?? []), ...(request.var ?? [])], notation: request.input,
 });
 
 /** The one variable of a question that takes one; several are refused, naming the question. */

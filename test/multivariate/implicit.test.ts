@@ -49,6 +49,7 @@ describe('implicit differentiation', () => {
     expect(located.column).toBe(16);
     expect(thrownBy(() => implicit('x^2 = 1'), InputError).message).toMatch(/has no y/);
     expect(thrownBy(() => implicit('x + y = x + y'), InputError).message).toMatch(/no y′/);
+    expect(thrownBy(() => implicit('x^2 + y^2 = 1', { dependent: 'y', variable: 'y' }), InputError).message).toBe('y is the function of the curve: differentiate it by another variable, not by y itself');
   });
 });
 

@@ -29,6 +29,12 @@ describe('gradients', () => {
     expect(texts(g.components)).toEqual(['x^2 + x*cos(x*y)', '2*x*y + y*cos(x*y)']);
   });
 
+  it('reads a name it differentiates by as one name, on the command line too', async () => {
+    expect(texts(gradient('rate*x^2', { by: ['x', 'rate'] }).components)).toEqual(['2*rate*x', 'x^2']);
+    expect((await dydx(['rate*x^2', '--var', 'x,rate'])).stdout).toBe('[2*rate*x, x^2]\n');
+    expect((await dydx(['sigmoid(w*x+bias)', '--var', 'w,bias', '--emit', 'numpy'])).stdout).toMatch(/^def f\(w, bias, x\):$/m);
+  });
+
   it('agrees with central differences, and every component passes the numeric check', () => {
     for (const f of ['x^2*y + sin(x*y)', 'exp(x*y*z)/(1 + z^2)', 'sigmoid(w*x + b)', 'log(x^2 + y^2)']) {
       const g = gradient(f);

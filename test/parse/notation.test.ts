@@ -89,6 +89,14 @@ describe('letters written together', () => {
   it('takes letters before a bracket that end in no function for a mistyped function', () => {
     expect(readErrorOf('sinn(x)').message).toBe("unknown function 'sinn' — did you mean 'sin'?");
     expect(reading('xsin(x)').text).toBe('x*sin(x)');
+    expect(reading('xysin(x)').text).toBe('x*y*sin(x)');
+  });
+
+  it('never splits a function\'s name of its own before a bracket into letters times a function', () => {
+    const unknown = (name: string) => `unknown function '${name}' (to multiply, write * before the bracket; --function ${name} makes it an unknown function)`;
+    expect(readErrorOf('polylog(s, z)').message).toBe(unknown('polylog'));
+    expect(readErrorOf('lowergamma(s, x)').message).toBe(unknown('lowergamma'));
+    expect(readErrorOf('elliptic_e(z, m)').message).toBe(unknown('elliptic_e'));
   });
 });
 
@@ -151,6 +159,21 @@ describe('what the input asks for', () => {
     const reading = read('f(t) = t^2 + x');
     const d = differentiate(reading);
     expect([toText(d.result), d.reading]).toEqual(['2*t', reading]);
+  });
+
+  it('reads dy/dx before an expression as the derivative of y = it', () => {
+    expect(read('dy/dx x^2').request).toEqual({ label: { kind: 'name', name: 'y' }, variable: 'x', order: 1, operator: 'dy/dx' });
+    expect(toText(differentiate('d^2y/dx^2 x^3').result)).toBe('6*x');
+    expect(read('\\frac{dy}{dx} x^2').request.label).toEqual({ kind: 'name', name: 'y' });
+  });
+
+  it('refuses d/dx anywhere but at the start, and d/dx2x, which reads two ways', () => {
+    for (const [input, column] of [['x^2 - d/dx x', 7], ['d/dx x^2 - d/dx x', 12], ['d/dx d/dx x^3', 6]] as const) {
+      const error = readErrorOf(input);
+      expect([error.message, error.column], input).toEqual(['d/dx stands at the start of the input, before the whole expression: differentiate the parts one at a time, or write the whole after one d/dx', column]);
+    }
+    expect(readErrorOf('d/dx2x').message).toBe('d/dx2x can be read two ways: write d/dx 2x or d/dx2 x');
+    expect(read('d/dx2 x').request.variable).toBe('x2');
   });
 
   it('refuses what only looks like a request', () => {
