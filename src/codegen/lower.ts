@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/types.js';
+import type { Expr, Rational } from '../expr/types.js';
 import { InputError } from '../errors.js';
 import { isTerminating, rational, toDecimalString } from '../expr/rational.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
@@ -6,6 +6,7 @@ import type { Template } from '../functions/template.js';
 import { children, postOrder } from '../expr/traverse.js';
 import type { Operation, Program } from './program.js';
 import { targetSyntax, type Target, type TargetSyntax } from './targets.js';
+import { stableFormOf, type StableForm } from './stable-forms.js';
 
 /** What lowering needs to know: the target, whether to use stable forms, and where to note them. */
 export interface Lowering {
@@ -20,7 +21,9 @@ export interface Lowering {
 /**
  * The program nodes that compute an expression in a target: each function by its name there
  * where the target has it, otherwise by its stable form (σ, softplus, ln σ, logsumexp) or its
- * definition (sec u = 1/cos u), and real odd roots with their sign.
+ * definition (sec u = 1/cos u), and real odd roots with their sign. With `stable`, a part
+ * stable-forms.ts knows (sech u, arctan e^u, ln cosh u, a quotient that is 0/0 at 0) is
+ * computed by its stable form.
  */
 export function lower(e: Expr, how: Lowering): number {
   const { program } = how;
@@ -32,6 +35,12 @@ export function lower(e: Expr, how: Lowering): number {
     // PyTorch's functions take tensors, not numbers: a constant such as √2 is computed with math.
     if (how.target === 'torch' && constant.get(node) && node.kind !== 'num' && node.kind !== 'constant') {
       ids.set(node, lower(node, { ...how, target: 'python', syntax: targetSyntax.python }));
+      continue;
+    }
+    const stableForm = how.stable ? stableFormOf(node) : undefined;
+    if (stableForm?.form.kind === 'template') {
+      how.notes.add(stableForm.note);
+      ids.set(node, template(stableForm.form.form, stableForm.form.args.map((a) => lower(a, how)), undefined, how));
       continue;
     }
     let id: number;
@@ -50,9 +59,37 @@ export function lower(e: Expr, how: Lowering): number {
       case 'derivative':
         throw new InputError('code cannot compute a derivative left unevaluated', 'no-counterpart');
     }
+    if (stableForm?.form.kind === 'near-zero') {
+      how.notes.add(stableForm.note);
+      id = nearZeroSeries(stableForm.form, id, how);
+    }
     ids.set(node, id);
   }
   return ids.get(e)!;
+}
+
+/**
+ * The formula where |t| is at least the threshold, and the cut series below it:
+ * t^lead·(c₀ + w·(c₁ + w·(…))), w = t^step; with a threshold of 0, the formula where t ≠ 0
+ * and the series' value at 0.
+ */
+function nearZeroSeries(form: StableForm & { kind: 'near-zero' }, formula: number, how: Lowering): number {
+  const { program } = how;
+  const t = program.node({ op: 'variable', name: form.variable });
+  const number = (q: Rational): number => program.node({ op: 'num', value: q });
+  // Products, not powers: Python's math raises on a power that overflows, and so could not compute them ahead of the choice.
+  const timesItself = (n: number): number => (n === 1 ? t : program.node({ op: 'mul', args: Array.from({ length: n }, () => t) }));
+  const w = timesItself(form.step);
+  const [last, ...others] = [...form.coefficients].reverse();
+  const polynomial = others.reduce((inner, c) => program.node({ op: 'add', args: [number(c), program.node({ op: 'mul', args: [w, inner] })] }), number(last!));
+  const series = form.lead === 0 ? polynomial : program.node({ op: 'mul', args: [timesItself(form.lead), polynomial] });
+  const magnitude = callOf('abs', [t], how);
+  if (form.threshold.n === 0n) {
+    const away = program.node({ op: 'compare', relation: '>', args: [magnitude, number(form.threshold)] });
+    return program.node({ op: 'select', args: [away, formula, form.lead === 0 ? series : number(rational(0))] });
+  }
+  const near = program.node({ op: 'compare', relation: '<', args: [magnitude, number(form.threshold)] });
+  return program.node({ op: 'select', args: [near, series, formula] });
 }
 
 /**
@@ -77,6 +114,9 @@ const negate = (program: Program, id: number): number => {
 
 /** f(args) in the target, named after f so that the code can call it s for σ. */
 function callOf(name: FunctionName, args: readonly number[], how: Lowering): number {
+  // |−u| is |u|: σ(u) and σ(−u) then share e^(−|u|).
+  const operand = name === 'abs' ? how.program.nodes[args[0]!] : undefined;
+  if (operand?.op === 'neg') return callOf(name, operand.args, how);
   const id = callWithoutName(name, args, how);
   if (!how.program.hints.has(id)) how.program.hints.set(id, name);
   return id;
@@ -111,7 +151,7 @@ function callWithoutName(name: FunctionName, args: readonly number[], how: Lower
 }
 
 /** The nodes of a template of the function table with these arguments (a left-out second is the default). */
-function template(t: Template<FunctionName>, args: readonly number[], of: FunctionName, how: Lowering): number {
+function template(t: Template<FunctionName>, args: readonly number[], of: FunctionName | undefined, how: Lowering): number {
   const { program } = how;
   if (typeof t === 'number') return program.node({ op: 'num', value: rational(t) });
   switch (t) {
@@ -119,7 +159,7 @@ function template(t: Template<FunctionName>, args: readonly number[], of: Functi
     case 'v': {
       const second = args[1];
       if (second !== undefined) return second;
-      const byDefault = functionTable[of].defaultSecond;
+      const byDefault = of && functionTable[of].defaultSecond;
       if (byDefault === undefined) throw new Error(`internal error: ${of} has no second argument`);
       return template(byDefault, [], of, how);
     }

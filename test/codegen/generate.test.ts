@@ -234,7 +234,7 @@ describe('the check it writes passes on the code it writes', () => {
 
   it('a check that compares a wrong derivative fails', () => {
     // The check is no formality: with σ′ replaced by σ it reports the point.
-    const source = generateCode('1/(1+exp(-x))', { target: 'js', withCheck: true, name: 'g' }).replace('const ds = s * (1 - s);', 'const ds = s;');
+    const source = generateCode('1/(1+exp(-x))', { target: 'js', withCheck: true, name: 'g' }).replace('const ds = e / u1 ** 2;', 'const ds = s;');
     expect(source).toContain('const ds = s;');
     return import(`data:text/javascript,${encodeURIComponent(source)}`).then((m: { checkG: () => void }) => expect(() => m.checkG()).toThrow(/derivative by x/));
   });
@@ -273,9 +273,12 @@ describe('the code for σ and its derivative', () => {
       '    # ds/dx = σ(x)·(1 − σ(x))',
       '    # stable: σ(u) = 1/(1 + e^(−u)) for u ≥ 0 and e^u/(1 + e^u) below, both',
       '    #     with e^(−|u|), which never overflows',
+      '    # stable: σ(u)·σ(−u) = σ′(u) as e^(−|u|)/(1 + e^(−|u|))², with all its',
+      '    #     digits where σ(u) rounds to 1',
       '    e = np.exp(-np.abs(x))',
-      '    s = np.where(x >= 0, 1, e) / (1 + e)',
-      '    ds = s * (1 - s)',
+      '    u1 = 1 + e',
+      '    s = np.where(x >= 0, 1, e) / u1',
+      '    ds = e / u1 ** 2',
       '    return s, ds',
       '',
     ].join('\n'));

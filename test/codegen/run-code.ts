@@ -113,3 +113,34 @@ int main(void) {
   const results = out.slice(0, run.points.length).map((line) => line.split(' ').map(Number).map((x) => (Number.isFinite(x) ? x : null)));
   return { results, compiler: build.stderr, output: out.slice(run.points.length).join('\n') };
 }
+
+/**
+ * Compiles several functions (each of its own name) into one program and runs each on its
+ * points: one compiler run for many cases.
+ */
+export function runCMany(runs: readonly CodeRun[]): { results: Results[]; compiler: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'dydx-c-'));
+  const calls = runs.map((run) => {
+    const n = run.gradient;
+    const params = run.points[0]!.length;
+    return `
+  {
+    static const double points[][${params}] = {${run.points.map((p) => `{${p.map((x) => x.toPrecision(17)).join(', ')}}`).join(', ')}};
+    for (unsigned k = 0; k < sizeof points / sizeof points[0]; k++) {
+      double d[${n}];
+      double v = ${run.name}(${[...Array(params).keys()].map((j) => `points[k][${j}]`).join(', ')}, ${[...Array(n).keys()].map((j) => `&d[${j}]`).join(', ')});
+      printf("%.17g", v);
+      for (int j = 0; j < ${n}; j++) printf(" %.17g", d[j]);
+      printf("\\n");
+    }
+  }`;
+  });
+  const main = `\n#include <stdio.h>\nint main(void) {${calls.join('')}\n  return 0;\n}\n`;
+  writeFileSync(join(dir, 'generated.c'), `${runs.map((r) => r.source).join('\n')}\n${main}`);
+  const build = spawnSync('cc', ['-std=c99', '-Wall', '-Wextra', '-Werror', '-pedantic', '-o', join(dir, 'generated'), join(dir, 'generated.c'), '-lm'], { encoding: 'utf8' });
+  if (build.status !== 0) return { results: [], compiler: build.stderr };
+  const lines = spawnSync(join(dir, 'generated'), { encoding: 'utf8' }).stdout.trim().split('\n');
+  let at = 0;
+  const results = runs.map((run) => lines.slice(at, (at += run.points.length)).map((line) => line.split(' ').map(Number).map((x) => (Number.isFinite(x) ? x : null))));
+  return { results, compiler: build.stderr };
+}
