@@ -9,7 +9,8 @@ import type { OptionKey, Outcome, Question, Request } from '../questions/questio
 import { questionFor, takes } from '../questions/registry.js';
 import { inputGiven, readingOptions } from '../questions/question.js';
 import { headingOf, latexDocument } from '../questions/document.js';
-import { written } from '../questions/write.js';
+import { noteNotation, written } from '../questions/write.js';
+import { readingNote, withReading } from '../questions/reading.js';
 import { linesOfFile } from './lines-file.js';
 
 function packageVersion(): string {
@@ -192,14 +193,17 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
     const question = questionFor(asked, request);
     refuseUntaken(question, request, given);
     const answered = question.answer(asked, request);
+    const shown = withReading(answered.shown, asked);
     const output = request.latexDocument
-      ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), answered.shown, request)
-      : written(answered.shown, request);
+      ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), shown, request)
+      : written(shown, request);
+    // The reading goes beside every answer whenever it is not what was typed: the first thing to check.
+    const read = readingNote(asked, noteNotation(format));
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && request.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${output}\n${separator}`);
     // JSON holds all there is to say: the notes beside an answer are for a person reading it.
-    if (format !== 'json') for (const note of answered.notes) io.writeError(`${prefix}${note}\n`);
+    if (format !== 'json') for (const note of [...(read ? [read] : []), ...answered.notes]) io.writeError(`${prefix}${note}\n`);
     return outcomeStatus[answered.outcome];
   } catch (error) {
     const status = error instanceof ParseError || error instanceof InputError ? exitCode.badInput : exitCode.internal;

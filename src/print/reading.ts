@@ -1,4 +1,4 @@
-import type { Reading } from '../parse/parse.js';
+import type { Input, InputReading, Reading } from '../parse/parse.js';
 import type { FunctionLabel } from '../parse/request.js';
 import { toText, toUnicode } from './linear.js';
 import { toLatex } from './latex.js';
@@ -44,4 +44,26 @@ export function derivativeName(label: FunctionLabel, order: number | bigint, not
     : (n <= 3 ? "'".repeat(n) : notation === 'latex' ? `^{(${order})}` : `^(${order})`);
   if (label.kind === 'name') return `${label.name}${marks}`;
   return notation === 'latex' ? `${label.name}${marks}\\left(${label.variable}\\right)` : `${label.name}${marks}(${label.variable})`;
+}
+
+/** A whole input as it was read: an expression as readingIn writes it, an equation, a vector, a vector function. */
+export function inputReadingIn(reading: InputReading, notation: ReadingNotation): string {
+  const { whole, ...rest } = reading;
+  if (whole.kind === 'expression') return readingIn({ expr: whole.expr, ...rest }, notation);
+  return wholeIn(whole, notation);
+}
+
+function wholeIn(whole: Input, notation: ReadingNotation): string {
+  const print = notation === 'text' ? toText : notation === 'unicode' ? toUnicode : toLatex;
+  const bracketed = (parts: readonly string[], open: string, close: string): string =>
+    (notation === 'latex' ? `\\left${open}${parts.join(', ')}\\right${close}` : `${open}${parts.join(', ')}${close}`);
+  switch (whole.kind) {
+    case 'expression': return print(whole.expr);
+    case 'equation': return `${print(whole.left)} = ${print(whole.right)}`;
+    case 'vector': return bracketed(whole.components.map(print), '[', ']');
+    case 'vector-function': {
+      const name = notation === 'latex' ? `\\operatorname{${whole.spelling.replace(/_/g, '\\_')}}` : whole.spelling;
+      return `${name}${bracketed(whole.args.map((a) => wholeIn(a, notation)), '(', ')')}`;
+    }
+  }
 }

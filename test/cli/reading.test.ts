@@ -26,6 +26,17 @@ describe('how the input was read', () => {
   });
 });
 
+describe('the reading of every kind of question', () => {
+  it('is said beside a gradient, a Jacobian, a point, code and an answer checked, and held in their JSON', async () => {
+    for (const args of [['sinx*y', '--var', 'x,y'], ['[sinx, x*y]'], ['sinx', '--at', 'x=0'], ['sinx', '--emit', 'python'], ['sinx', '--answer', 'cos(x)']]) {
+      const run = await dydx(args);
+      expect(run.stderr, args.join(' ')).toMatch(/^read as: .*\(sinx is read as sin x\)$/m);
+      const json = await dydx([...args, '-f', 'json']);
+      expect(JSON.parse(json.stdout).reading.notes, args.join(' ')).toEqual(['sinx is read as sin x']);
+    }
+  });
+});
+
 describe('what the input asks for', () => {
   it('answers y = … with y′ and f(x) = … with f′(x), in every notation', async () => {
     expect((await dydx(['y = x^3'])).stdout).toBe("y' = 3*x^2\n");

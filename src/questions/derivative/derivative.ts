@@ -2,11 +2,9 @@ import { differentiate } from '../../differentiate/differentiate.js';
 import { checkDerivative } from '../../check/check.js';
 import { verdictLine } from '../../check/verdict.js';
 import { conditionsIn } from '../../print/conditions.js';
-import { readingIn } from '../../print/reading.js';
 import { words } from '../../steps/labels.js';
-import type { Reading } from '../../parse/parse.js';
 import { derivativeShown } from '../derivation.js';
-import { mathNotation, noteNotation } from '../write.js';
+import { mathNotation } from '../write.js';
 import { derivationHeading } from '../../print/steps-latex.js';
 import { checkOutcome, expressionRead, oneVariable, readingOptions, type Question } from '../question.js';
 
@@ -28,9 +26,6 @@ export const derivativeQuestion: Question = {
     const check = request.check ? checkDerivative(d, { steps: request.steps !== undefined, maxShownNodes: request.maxShown, timeout: left }) : undefined;
     const notes: string[] = [];
     const { format } = request;
-    // The reading goes beside the answer whenever it is not what was typed: the first thing to check.
-    const read = d.reading ? readAsLine(input, d.reading, noteNotation(format)) : undefined;
-    if (read) notes.push(read);
     // Where the answer holds goes beside it, as the verdict does (a derivation says so in its answer line).
     if (d.conditions.length > 0 && request.steps === undefined) notes.push(`holds ${words.holdsFor} ${conditionsIn(d.conditions, mathNotation(format))}`);
     // The verdict goes beside the answer, not into it: the output stays text, LaTeX or Markdown to paste.
@@ -38,15 +33,3 @@ export const derivativeQuestion: Question = {
     return { shown: derivativeShown(input, d, request, check), notes, outcome: check ? checkOutcome(check.verdict) : 'ok', heading: derivationHeading(d) };
   },
 };
-
-/**
- * "read as: sin(x)", when the reading differs from the input (spaces aside) or a convention chose
- * it (sin⁻¹ as the inverse): with the conventions said.
- */
-function readAsLine(input: string, reading: Reading, notation: 'text' | 'unicode'): string | undefined {
-  // Spaces, multiplication signs and e^u for exp(u) are how a reading is written, not how it reads.
-  const bare = (text: string): string => text.replace(/[\s*·]+/g, '').replace(/exp\(/g, 'e^(').replace(/−/g, '-');
-  const same = [readingIn(reading, 'text'), readingIn(reading, 'unicode')].some((r) => bare(r) === bare(input));
-  if (same && reading.notes.length === 0) return undefined;
-  return `read as: ${readingIn(reading, notation)}${reading.notes.length > 0 ? ` (${reading.notes.join('; ')})` : ''}`;
-}
