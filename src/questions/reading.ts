@@ -23,7 +23,7 @@ export function readingNote(given: Given, notation: 'text' | 'unicode'): string 
 }
 
 /** The reading in JSON: its notation, as written back in each notation, and the conventions used. */
-export const readingJson = (reading: InputReading) => ({
+const readingJson = (reading: InputReading) => ({
   notation: reading.notation, text: inputReadingIn(reading, 'text'), unicode: inputReadingIn(reading, 'unicode'), latex: inputReadingIn(reading, 'latex'),
   notes: reading.notes,
 });
