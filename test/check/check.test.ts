@@ -54,6 +54,15 @@ describe('checkDerivative', () => {
     expect(abs.precise).toMatchObject({ tried: 1, points: 1 });
   });
 
+  it('takes no disagreement within the answer\'s own rounding for a failure: GELU′ at −13.1, where 1 + erf is rounding about 1', () => {
+    const gelu = checkDerivative(differentiate('gelu(x)'));
+    expect([gelu.verdict, gelu.pointsUsed]).toEqual(['verified', checkPoints.length]);
+    // A slope off by more than that rounding still fails.
+    const right = differentiate('gelu(x)');
+    const off = { ...right, derivations: [{ ...right.derivations[0]!, result: parse(`${toText(right.result)} + 1/100000`) }] };
+    expect(checkDerivative(off).verdict).toBe('failed');
+  });
+
   it('says so when no point can be used, rather than passing', () => {
     const report = checkDerivative(differentiate('log(-x^2 - 1)'));
     expect(report.verdict).toBe('unchecked');
