@@ -135,6 +135,8 @@ function inValue(e: Expr, x: string, value: () => Expr | undefined, steps: Outpu
       return undefined;
     }
     case 'pow':
+      // aᵘ with a > 0 is e^(u·ln a): y′ = y·ln a·u′, as for eᵘ (10ˣ gives y′ = y·ln 10).
+      if (!dependsOn(e.base, x) && surelyPositive(e.base)) return inValue(call('exp', [mul([ln(e.base), e.exponent])]), x, value, steps, holds);
       if (e.exponent.kind === 'num' && !dependsOn(e.base, x)) return undefined;
       if (e.exponent.kind === 'num') return powerInValue(e.base, e.exponent.value, x, value, steps, holds);
       return undefined;
@@ -178,6 +180,8 @@ function powerInValue(u: Expr, n: Rational, x: string, value: () => Expr | undef
   };
   return mapped(inValue(u, x, argument, steps, holds), (d) => times(inV, d));
 }
+
+const ln = (u: Expr): Expr => call('log', [u]);
 
 /** a·b with the inner slope b first where it is a number (3·(1 − y²)), and no factor 1. */
 function times(a: Expr, b: Expr): Expr {

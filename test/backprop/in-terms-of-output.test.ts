@@ -42,6 +42,8 @@ describe('the derivative in terms of the output', () => {
     ['tan(x)', '1 + y^2'],
     ['relu(x)', 'sign(y)'],
     ['3*x+1', '3'],
+    ['10^x', 'y*log(10)'],
+    ['2^(3*x)', '3*y*log(2)'],
   ])('%s: y′ = %s', (input, expected) => {
     expect(alone(input)).toBe(expected);
     expectHolds(inTermsOfOutput(input));
