@@ -1,3 +1,5 @@
+import type { Expr } from '../expr/types.js';
+import { mul, num } from '../expr/factory.js';
 import { printerFor } from './notation.js';
 import type { Notation } from './precedence.js';
 import type { Implicit, ImplicitCheck } from '../multivariate/implicit.js';
@@ -39,7 +41,7 @@ export function implicitWorked(r: Implicit, notation: Notation): Worked {
         })),
       });
       step++;
-      steps.push({ number: String(step), words: ['Collect the terms with ', m(p(1))], equation: [`${print(o.withoutSlope)} + ${print(o.slopeFactor)}${times}${p(1)}`, '0'] });
+      steps.push({ number: String(step), words: ['Collect the terms with ', m(p(1))], equation: [collected(o.withoutSlope, o.slopeFactor, p(1), print, times, notation === 'unicode' ? '−' : '-'), '0'] });
       step++;
       steps.push({ number: String(step), words: ['Solve for ', m(p(1))], equation: [p(1), print(o.solved)] });
     } else {
@@ -64,4 +66,26 @@ export function implicitVerdict(c: ImplicitCheck, r: Implicit): string {
     case 'failed': return `check: FAILED at (${c.failure!.at.map((v) => v.toPrecision(6)).join(', ')}) on the curve: the derivative is ${c.failure!.derivative.toPrecision(6)}, the curve's ${what} ${c.failure!.curve.toPrecision(6)}`;
     case 'unchecked': return r.orders.length > 2 ? 'check: not done: past the second order the curve is not followed closely enough' : 'check: not done: no point of the curve was found';
   }
+}
+
+/** A + B·y′ as written by hand: (2y + 1)·y′ with its brackets, − x·y′ with its sign, y′ for 1·y′, no 0 + in front. */
+function collected(withoutSlope: Expr, slopeFactor: Expr, slope: string, print: (e: Expr) => string, times: string, minus: string): string {
+  const [negative, size] = withoutSign(slopeFactor);
+  const isOne = size.kind === 'num' && size.value.equals(1);
+  const factor = isOne ? slope : `${size.kind === 'add' ? `(${print(size)})` : print(size)}${times}${slope}`;
+  const isZero = withoutSlope.kind === 'num' && withoutSlope.value.equals(0);
+  if (isZero) return negative ? `${minus}${factor}` : factor;
+  return `${print(withoutSlope)} ${negative ? minus : '+'} ${factor}`;
+}
+
+/** Whether a factor has a minus in front (−u, −2, −2·y), and the factor without it. */
+function withoutSign(e: Expr): [boolean, Expr] {
+  if (e.kind === 'neg') return [true, e.operand];
+  if (e.kind === 'num' && e.value.s < 0n) return [true, num(e.value.neg())];
+  const first = e.kind === 'mul' ? e.factors[0] : undefined;
+  if (e.kind === 'mul' && first?.kind === 'num' && first.value.s < 0n) {
+    const rest = e.factors.slice(1);
+    return [true, first.value.equals(-1) ? mul(rest) : mul([num(first.value.neg()), ...rest])];
+  }
+  return [false, e];
 }

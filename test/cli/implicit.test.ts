@@ -2,6 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { dydx } from '../helpers/cli.js';
 
 describe('implicit curves on the command line', () => {
+  it('collects the terms with y′ as a person writes them: brackets round a sum, a minus in front, no 1·', async () => {
+    const collect = async (equation: string) => (await dydx([equation, '--steps', '-f', 'unicode'])).stdout.split('\n').find((l) => l.startsWith('2 Collect'));
+    expect(await collect('x^4 + y^2 + y = 1')).toBe('2 Collect the terms with y′: 4x³ + (2y + 1)·y′ = 0');
+    expect(await collect('x^2 - y^2 = 1')).toBe('2 Collect the terms with y′: 2x − 2y·y′ = 0');
+    expect(await collect('x - y = 1')).toBe('2 Collect the terms with y′: 1 − y′ = 0');
+  });
+
   it('takes an equation that is not y = … as a curve, y a function of x, and says so', async () => {
     const run = await dydx(['x^2+y^2=25']);
     expect(run.status).toBe(0);
