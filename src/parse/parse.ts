@@ -10,7 +10,8 @@ export type { Input } from './postprocess.js';
 import { readLongSum } from './long-sums.js';
 import { treeDepth } from '../expr/size.js';
 import { variablesOf } from '../expr/traverse.js';
-import { functionSpellings, notations } from '../functions/spellings.js';
+import { apply, variable } from '../expr/factory.js';
+import { abstractFunctionNames, functionSpellings, notations } from '../functions/spellings.js';
 import { InputError } from '../errors.js';
 
 export interface ParseOptions {
@@ -137,6 +138,13 @@ function readWhole(input: string, options: ParseOptions, labels: boolean): Input
       throw errorAt(input, whole.offset, `${request.operator ?? 'a name before ='} goes before an expression, not ${wholeKinds[whole.kind]}`);
     }
     const notes = [...new Set([...(notation === 'latex' && options.notation !== 'latex' ? ['read as LaTeX'] : []), ...lexed.notes])];
+    // d/dx f: an unknown function alone after the operator is the function of x, not a constant named f.
+    const fn = whole.kind === 'expression' && whole.expr.kind === 'variable' && request.operator !== undefined && request.variable !== undefined
+      && (abstractFunctionNames.has(whole.expr.name) || lexOptions.abstractFunctions?.has(whole.expr.name) === true) ? whole.expr.name : undefined;
+    if (fn !== undefined) {
+      const applied = apply(fn, [variable(request.variable!)]);
+      return { whole: { kind: 'expression', expr: applied }, notation, request, notes: [...notes, `${fn} is read as ${fn}(${request.variable})`] };
+    }
     return { whole, notation, request, notes };
   });
 }

@@ -28,6 +28,8 @@ const greek = [...greekVariableNames].join('|');
 const name = String.raw`(?:(?:${greek}|[A-Za-z])(?:\d+|_[A-Za-z0-9]+|_\{[A-Za-z0-9]+\})?|[α-ωΑ-Ω]|\\[A-Za-z]+)`;
 const power = String.raw`(?:\^\s*\{?\s*(\d+)\s*\}?|([${superscriptDigits}]+))?`;
 const d = String.raw`(?:d|\\mathrm\s*\{\s*d\s*\}|\\mathrm\s+d|∂|\\partial)`;
+/** Space as LaTeX writes it: blanks and the spacing commands \, \; \: \! and "\ ". */
+const space = String.raw`(?:\s|\\[,;:! ])*`;
 
 /**
  * d/dx, d^2/dx^2, d²/dx², ∂/∂x, dy/dx: the groups are d, its power (digits or a superscript), the
@@ -35,7 +37,15 @@ const d = String.raw`(?:d|\\mathrm\s*\{\s*d\s*\}|\\mathrm\s+d|∂|\\partial)`;
  */
 const slash = String.raw`(${d})\s*${power}\s*(${name})?\s*/\s*(${d})\s*(${name})\s*${power}`;
 /** \frac{d}{dx}, \frac{d^2}{dx^2}, \frac{dy}{dx}, \frac{\mathrm{d}}{\mathrm{d}x}, \frac{\partial}{\partial x}. */
-const frac = String.raw`\\[dt]?frac\s*\{\s*(${d})\s*${power}\s*(${name})?\s*\}\s*\{\s*(${d})\s*(${name})\s*${power}\s*\}`;
+const frac = String.raw`\\[dt]?frac${space}\{${space}(${d})${space}${power}${space}(${name})?${space}\}${space}\{${space}(${d})${space}(${name})${space}${power}${space}\}`;
+/**
+ * \frac{d f(x)}{dx}, \frac{d}{dx} with the expression in its numerator: the groups are as in frac, up
+ * to the numerator's own brace, whose place is found by counting braces.
+ */
+const fracTop = new RegExp(String.raw`^\\[dt]?frac${space}\{${space}(${d})${space}${power}`);
+const fracBottom = new RegExp(String.raw`^${space}\{${space}(${d})${space}(${name})${space}${power}${space}\}`);
+/** D_x, D_{x}: the operator as some texts write it. */
+const subscripted = new RegExp(String.raw`^D_(?:\{\s*(${name})\s*\}|(${name}))`);
 /** An operator at the start, bare or in brackets: (d/dx). */
 const operators = [slash, frac].flatMap((op) => [new RegExp(String.raw`^\(\s*${op}\s*\)`), new RegExp(`^${op}`)]);
 /** An operator anywhere, not inside a longer name: d/dx x^2 − d/dx x has one after the start. */
@@ -73,22 +83,25 @@ export function readRequest(input: string, variableOf: (written: string) => stri
   }
 
   const start = rest.length - rest.trimStart().length;
-  let match: RegExpExecArray | null = null;
+  let match: RegExpExecArray | Operator | null = null;
   for (const operator of operators) {
     match = operator.exec(rest.slice(start));
     if (match) break;
   }
+  match ??= aroundExpression(rest.slice(start)) ?? subscriptOperator(rest.slice(start)) ?? null;
   if (!match) {
     refuseOperatorWithin(input, rest);
     return { request, rest };
   }
-  const [, top, topPower, topSup, named, bottom, variable, bottomPower, bottomSup] = match as unknown as (string | undefined)[] as
+  const [whole, top, topPower, topSup, named, bottom, variable, bottomPower, bottomSup] = match as unknown as (string | undefined)[] as
     [string, string, string | undefined, string | undefined, string | undefined, string, string, string | undefined, string | undefined];
+  // \frac{d f(x)}{dx}: the expression stays where it is, inside the operator.
+  const kept = 'kept' in match ? match.kept : undefined;
   const orderOf = (digits: string | undefined, sup: string | undefined): number | undefined =>
     digits !== undefined ? Number(digits) : sup !== undefined ? fromSuperscript(sup) : undefined;
   const order = orderOf(topPower, topSup) ?? 1;
   const bottomOrder = orderOf(bottomPower, bottomSup) ?? 1;
-  const written = match[0].trim();
+  const written = whole.trim();
   if (order !== bottomOrder) {
     throw errorAt(input, start, `${written}: the order above (${order}) and below (${bottomOrder}) differ; write d^${order}/d${variable}^${order}`);
   }
@@ -99,9 +112,9 @@ export function readRequest(input: string, variableOf: (written: string) => stri
   if (request.variable !== undefined && request.variable !== v) {
     throw errorAt(input, start, `${written} differentiates by ${v}, but the function is written of ${request.variable}`);
   }
-  const end = start + match[0].length;
+  const end = start + whole.length;
   // d/dx2x: by x2 of x, or by x of 2x? Neither is guessed.
-  const following = rest.slice(start + match[0].trimEnd().length);
+  const following = rest.slice(start + whole.trimEnd().length);
   if (/\d$/.test(variable) && /^[A-Za-z0-9(]/.test(following)) {
     const digits = /\d+$/.exec(variable)![0];
     const next = following.split(/\s/)[0]!;
@@ -112,7 +125,13 @@ export function readRequest(input: string, variableOf: (written: string) => stri
     if (request.label !== undefined) throw errorAt(input, start, `${written} names the function ${named}, which is named before = already`);
     request = { ...request, label: { kind: 'name', name: variableName(named, start) } };
   }
-  blank(start, end);
+  if (kept) {
+    if (rest.slice(end).trim() !== '') throw errorAt(input, end, `${written} has its expression in it: nothing may come after it`);
+    blank(start, start + kept[0]);
+    blank(start + kept[1], end);
+  } else {
+    blank(start, end);
+  }
   if (rest.trim() === '') throw errorAt(input, end, `${written} needs an expression after it, as in ${written} x^2`);
   refuseOperatorWithin(input, rest);
   return { request: { ...request, variable: v, order, operator: written }, rest };
@@ -125,4 +144,35 @@ function refuseOperatorWithin(input: string, rest: string): void {
   const written = another[0].trim();
   throw errorAt(input, another.index + another[0].length - another[0].trimStart().length,
     `${written} stands at the start of the input, before the whole expression: differentiate the parts one at a time, or write the whole after one ${written}`);
+}
+
+/** An operator matched by hand, as a regular expression's match is: its groups, and where its expression is when it holds one. */
+type Operator = (string | undefined)[] & { readonly index: 0; readonly kept?: readonly [number, number] };
+
+const operatorMatch = (groups: (string | undefined)[], kept?: readonly [number, number]): Operator =>
+  Object.assign(groups, { index: 0 as const, ...(kept ? { kept } : {}) });
+
+/** \frac{d f(x)}{dx}: d/dx with its expression in the numerator, found by counting braces. */
+function aroundExpression(text: string): Operator | undefined {
+  const top = fracTop.exec(text);
+  if (!top) return undefined;
+  let depth = 1;
+  let at = top[0].length;
+  for (; at < text.length && depth > 0; at++) {
+    if (text[at] === '{') depth++;
+    else if (text[at] === '}') depth--;
+  }
+  if (depth > 0 || text.slice(top[0].length, at - 1).trim() === '') return undefined;
+  const bottom = fracBottom.exec(text.slice(at));
+  if (!bottom) return undefined;
+  const [, dTop, power, sup] = top as unknown as (string | undefined)[];
+  const [, dBottom, variable, bottomPower, bottomSup] = bottom as unknown as (string | undefined)[];
+  return operatorMatch([text.slice(0, at + bottom[0].length), dTop, power, sup, undefined, dBottom, variable, bottomPower, bottomSup], [top[0].length, at - 1]);
+}
+
+/** D_x before an expression: d/dx. */
+function subscriptOperator(text: string): Operator | undefined {
+  const m = subscripted.exec(text);
+  if (!m || /^[A-Za-z0-9_]/.test(text.slice(m[0].length))) return undefined;
+  return operatorMatch([m[0], 'd', undefined, undefined, undefined, 'd', m[1] ?? m[2], undefined, undefined]);
 }

@@ -27,7 +27,9 @@ export function readingIn(reading: Reading, notation: ReadingNotation): string {
   const expr = notation === 'text' ? toText(reading.expr) : notation === 'unicode' ? toUnicode(reading.expr) : toLatex(reading.expr);
   const name = label ? `${labelIn(label, notation)} = ` : '';
   const op = written !== undefined && variable !== undefined ? `${operator(variable, order ?? 1, notation)} ` : '';
-  return `${name}${op}${expr}`;
+  // d/dx (x² + 1): a sum after the operator is bracketed, as it is differentiated whole.
+  const whole = op !== '' && reading.expr.kind === 'add' ? (notation === 'latex' ? `\\left(${expr}\\right)` : `(${expr})`) : expr;
+  return `${name}${op}${whole}`;
 }
 
 /** The function's name as given: y, or f(x). */

@@ -167,6 +167,19 @@ describe('what the input asks for', () => {
     expect(read('\\frac{dy}{dx} x^2').request.label).toEqual({ kind: 'name', name: 'y' });
   });
 
+  it('reads the operator around its expression, with LaTeX\'s spaces, as D_x, and before a bare unknown function', () => {
+    const derivative = (input: string) => toText(differentiate(input).result);
+    expect(derivative('\\frac{d f(x)}{dx}')).toBe("f'(x)");
+    expect(derivative('\\frac{d^2 \\sin x}{dx^2}')).toBe('-sin(x)');
+    expect(derivative('\\frac{d (x^2 + 1)}{dx}')).toBe('2*x');
+    expect(derivative('\\frac{d}{\\,\\mathrm{d}x}[\\sin x]')).toBe('cos(x)');
+    expect(derivative('D_x (x^2 + 1)')).toBe('2*x');
+    expect(derivative('D_{t} t^3')).toBe('3*t^2');
+    expect(derivative('\\frac{d}{dx}f')).toBe("f'(x)");
+    expect(read('\\frac{d^2}{dx^2}f').notes).toContain('f is read as f(x)');
+    expect(readErrorOf('\\frac{d \\sin x}{dx} + 1').message).toBe('\\frac{d \\sin x}{dx} has its expression in it: nothing may come after it');
+  });
+
   it('refuses d/dx anywhere but at the start, and d/dx2x, which reads two ways', () => {
     for (const [input, column] of [['x^2 - d/dx x', 7], ['d/dx x^2 - d/dx x', 12], ['d/dx d/dx x^3', 6]] as const) {
       const error = readErrorOf(input);
