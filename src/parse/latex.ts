@@ -329,11 +329,17 @@ class LatexReader {
     switch (c) {
       case '\\frac': case '\\dfrac': case '\\tfrac': case '\\cfrac': {
         // \frac{a}{b} is one factor, a over b: ((a)/(b)).
+        const afterFunction = this.tokens.at(-1)?.type === 'func';
         this.emit('lparen', c, p.offset);
         const middle = this.readArgument(i + 1, c);
         this.emit('divide', c, p.offset);
         const end = this.readArgument(middle, c);
         this.emit('rparen', c, p.offset);
+        // \cos \frac{x}{2}^2: TeX sets the power on the fraction, where a bracket after cos would be cos's own.
+        const next = this.pieces[end]?.text;
+        if (afterFunction && end < to && (next === '^' || (next !== undefined && superscriptValue.has(next)))) {
+          this.fail(end, 'TeX sets this power on the fraction, not on the function: bracket the argument, as in \\cos\\left(\\frac{x}{2}\\right)^2 for a power of the function\'s value, or \\cos\\left(\\frac{x}{2}^2\\right) for one of its argument');
+        }
         return end;
       }
       case '\\sqrt': return this.readRoot(i);

@@ -49,6 +49,13 @@ describe('LaTeX input', () => {
     expect(read('\\frac{1}{x}', { notation: 'latex' }).notes).not.toContain('read as LaTeX');
   });
 
+  it('refuses a power after a fraction that is a function\'s argument, which TeX sets on the fraction', () => {
+    const error = readErrorOf('\\cos \\frac{x}{2}^2');
+    expect([error.message, error.column]).toEqual([expect.stringMatching(/^TeX sets this power on the fraction, not on the function/), 17]);
+    expect(toText(read('\\cos\\left(\\frac{x}{2}\\right)^2').expr)).toBe('cos(x/2)^2');
+    expect(toText(read('\\frac{x}{2}^2').expr)).toBe('(x/2)^2');
+  });
+
   it('locates errors in the LaTeX source and names the nearest command', () => {
     expect(readErrorOf('\\sine x').message).toBe('unknown command \\sine — did you mean \\sin?');
     expect(readErrorOf('\\frac{1}{1+e^{-x}')).toMatchObject({ message: "this '{' is never closed: add a '}'", column: 9 });
