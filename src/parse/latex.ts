@@ -55,7 +55,14 @@ const operatorNames: ReadonlyMap<string, FunctionName> = new Map(functionNames.f
 const superscriptValue: ReadonlyMap<string, string> = new Map([...superscriptDigits].map((c, i) => [c, String(i)] as const).concat([['⁻', '-'], ['⁺', '+']]));
 
 /** Commands that only space things out. */
-const spacing = new Set(['\\,', '\\;', '\\:', '\\!', '\\ ', '\\quad', '\\qquad', '\\>', '\\displaystyle', '\\textstyle', '\\limits', '\\nolimits']);
+const spacing = new Set([
+  '\\,', '\\;', '\\:', '\\!', '\\ ', '\\quad', '\\qquad', '\\>', '\\displaystyle', '\\textstyle', '\\limits', '\\nolimits',
+  '\\thinspace', '\\medspace', '\\thickspace', '\\negthinspace', '\\negmedspace', '\\negthickspace', '\\enspace',
+]);
+/** The closing token of each \\left delimiter, for a blank \\right. */
+const closers: ReadonlyMap<string, TokenType> = new Map<string, TokenType>([
+  ['(', 'rparen'], ['\\{', 'rparen'], ['\\lbrace', 'rparen'], ['[', 'rbracket'],
+]);
 /** Commands that are an operator or a bracket of the grammar. */
 const operatorCommands: ReadonlyMap<string, TokenType> = new Map<string, TokenType>([
   ['\\cdot', 'times'], ['\\times', 'times'], ['\\ast', 'times'], ['\\div', 'divide'],
@@ -108,6 +115,8 @@ export function tokenizeLatex(source: string, options: LexOptions): Lexed {
 class LatexReader {
   readonly pieces: Piece[];
   readonly tokens: Token[] = [];
+  /** The delimiter of each \\left still open, to close one whose \\right is blank (\\right.). */
+  private readonly lefts: string[] = [];
   readonly notes: string[] = [];
   /** For each '{', where its '}' is. */
   private readonly closing = new Map<number, number>();
@@ -349,6 +358,12 @@ class LatexReader {
       case '\\rfloor': case '\\rceil': this.emit('rparen', c, p.offset); return i + 1;
       case '\\pi': this.emit('name', c, p.offset, { kind: 'constant', name: 'pi' }); return i + 1;
       case '\\mathrm': case '\\operatorname': case '\\operatorname*': case '\\mathit': case '\\text': case '\\textrm': return this.readNamed(i, c);
+      // Bold is how a text sets a name apart, often a vector's: read as the name, and said to be.
+      case '\\mathbf': case '\\boldsymbol': case '\\bm': {
+        const { text } = this.textOf(i + 1, c);
+        this.notes.push(`${c}{${text}} is read as the name ${text.replace(/^\\/, '')}, a number, not a vector`);
+        return this.readNamed(i, c);
+      }
       case '\\partial': return this.readPartial(i);
       case '\\hat': case '\\bar': case '\\tilde': case '\\dot': case '\\ddot': case '\\vec': case '\\check': return this.readAccented(i, c);
     }
@@ -450,7 +465,22 @@ class LatexReader {
     const d = next.text;
     const offset = this.pieces[i]!.offset;
     const text = `${c}${d}`;
-    if (d === '.') return i + 2;
+    // \left( … \right. and \left. … \right): a pair with one side left blank is still one group.
+    if (c === '\\left') this.lefts.push(d);
+    const left = c === '\\right' ? this.lefts.pop() : undefined;
+    if (d === '.') {
+      if (c === '\\left') this.emit('lparen', text, offset);
+      else if (c === '\\right' && left !== undefined && left !== '.') {
+        const closer = closers.get(left);
+        if (closer === undefined) this.fail(i, `\\left${left} … \\right. has no closing bar: write \\right${left} for an absolute value`);
+        this.emit(closer, text, offset);
+      }
+      return i + 2;
+    }
+    if (left === '.') {
+      this.emit('rparen', text, offset);
+      return i + 2;
+    }
     if (d === '(' || d === '\\{' || d === '\\lbrace') this.emit('lparen', text, offset);
     else if (d === ')' || d === '\\}' || d === '\\rbrace') this.emit('rparen', text, offset);
     else if (d === '[') this.emit('lbracket', text, offset);

@@ -57,7 +57,8 @@ const scanner = moo.compile({
   space: { match: /[ \t\r\n\u00a0\ufeff]+/, lineBreaks: true },
   number: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/,
   sup: new RegExp(`[${[...superscripts.keys()].join('')}]+`),
-  word: /[A-Za-z][A-Za-z0-9_]*/,
+  // x₁, w₁₂: subscript digits are a name's digits, as x1 and w12 are.
+  word: /[A-Za-z][A-Za-z0-9_]*[₀-₉]*/,
   greek: /[α-ωΑ-Ω]/,
   prime: /['′″‴]+/,
   partial: /(?:∂[₀-₉]+)+/,
@@ -143,6 +144,12 @@ export function tokenize(source: string, options: LexOptions): Lexed {
       }
       case 'word':
       case 'greek': {
+        if (/[₀-₉]/.test(t.text)) {
+          const plain = t.text.replace(/[₀-₉]/g, (c) => String(subscriptDigits.indexOf(c)));
+          if (!isVariableLike(plain)) throw errorAt(source, t.offset, `subscript digits follow a name's letter, as in x₁: write ${plain} or separate the names in ${t.text}`);
+          tokens.push(token({ ...t, text: plain, value: plain }, 'name', variableMeaning(plain)));
+          break;
+        }
         let primes = 0;
         let after = next;
         if (after?.type === 'prime') {

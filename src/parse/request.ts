@@ -1,4 +1,5 @@
 import { errorAt } from './errors.js';
+import { abstractFunctionNames } from '../functions/spellings.js';
 import { fromSuperscript, greekVariableNames, superscriptDigits } from '../expr/letters.js';
 
 /*
@@ -88,6 +89,8 @@ export function readRequest(input: string, variableOf: (written: string) => stri
     match = operator.exec(rest.slice(start));
     if (match) break;
   }
+  // \frac{\partial f}{\partial x} alone: f is what is differentiated, not the name of what follows.
+  if (match?.[4] !== undefined && abstractFunctionNames.has(match[4]) && rest.slice(start + match[0].length).trim() === '') match = aroundExpression(rest.slice(start)) ?? match;
   match ??= aroundExpression(rest.slice(start)) ?? subscriptOperator(rest.slice(start)) ?? null;
   if (!match) {
     refuseOperatorWithin(input, rest);

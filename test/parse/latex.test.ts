@@ -56,6 +56,17 @@ describe('LaTeX input', () => {
     expect(toText(read('\\frac{x}{2}^2').expr)).toBe('(x/2)^2');
   });
 
+  it('reads valid LaTeX it used to refuse: a blank \\right., spacing commands, bold names, ∂f/∂x alone', () => {
+    const text = (input: string) => toText(read(input).expr);
+    expect(text('\\left(x + 1\\right.^2')).toBe('(x + 1)^2');
+    expect(text('\\left. x^2 \\right)')).toBe('x^2');
+    expect(text('2\\thinspace x\\medspace y')).toBe('2*x*y');
+    expect(text('\\mathbf{x}^2')).toBe('x^2');
+    expect(read('\\boldsymbol{w} x').notes).toContain('\\boldsymbol{w} is read as the name w, a number, not a vector');
+    expect(toText(differentiate('\\frac{\\partial f}{\\partial x}').result)).toBe("f'(x)");
+    expect(readErrorOf('\\left| x \\right.').message).toBe('\\left| … \\right. has no closing bar: write \\right| for an absolute value');
+  });
+
   it('locates errors in the LaTeX source and names the nearest command', () => {
     expect(readErrorOf('\\sine x').message).toBe('unknown command \\sine — did you mean \\sin?');
     expect(readErrorOf('\\frac{1}{1+e^{-x}')).toMatchObject({ message: "this '{' is never closed: add a '}'", column: 9 });

@@ -92,6 +92,11 @@ describe('letters written together', () => {
     expect(reading('xysin(x)').text).toBe('x*y*sin(x)');
   });
 
+  it('reads subscript digits after a letter as its digits: x₁ is x1', () => {
+    expect(reading('x₁^2 + w₁₂').text).toBe('x1^2 + w12');
+    expect(readErrorOf('ab₁').message).toBe("subscript digits follow a name's letter, as in x₁: write ab1 or separate the names in ab₁");
+  });
+
   it('never splits a function\'s name of its own before a bracket into letters times a function', () => {
     const unknown = (name: string) => `unknown function '${name}' (to multiply, write * before the bracket; --function ${name} makes it an unknown function)`;
     expect(readErrorOf('polylog(s, z)').message).toBe(unknown('polylog'));
