@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import type { DiffStep } from '../diff/steps.js';
-import { derivative, sub } from '../expr/factory.js';
+import { derivative } from '../expr/factory.js';
 import { children, equals, postOrder, rebuild, variablesOf } from '../expr/traverse.js';
 import { simpler } from '../algebra/complexity.js';
 import { derive } from '../diff/differentiate.js';
@@ -10,23 +10,28 @@ import { read } from '../parse/parse.js';
 import { ParseError } from '../parse/errors.js';
 import { evaluate, type Environment } from '../evaluate/evaluate.js';
 import { roundingError } from '../evaluate/rounding.js';
-import { checkPoints, fixedValues, relativeError, standInsFor, valueWithDifferences } from '../check/check.js';
+import { checkPoints, relativeError, standInsFor, valueWithDifferences } from '../check/check.js';
 import { InputError } from '../errors.js';
 import { mistakes, type MistakeId, type MistakenStep } from './mistakes.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { expectTree } from '../expr/check-tree.js';
+import { comparisonPoints, type ComparisonPoint } from './points.js';
+import { compareExactly, type ExactComparison } from './symbolic.js';
+import { wrongOrder, wrongOrderWords } from './wrong-order.js';
 
 /*
- * Whether a student's derivative is right: symbolically (the difference simplifies to 0) or
- * at points spread over the line, minding where each side is defined; and if it is wrong,
- * which mistake of the catalogue, made at which step of the derivation, gives it.
+ * Whether a student's derivative is right: exactly first (the difference's normal form is 0,
+ * or a number that is not, or the quotient's is a number other than 1), then at points over
+ * the whole line and on every piece of the piecewise functions in either side, minding where
+ * each side is defined; and if it is wrong, which mistake of the catalogue, made at which step
+ * of the derivation, gives it. It never says correct from agreement at a few points alone.
  */
 
 export type AnswerVerdict = 'correct' | 'incorrect' | 'undecided';
 
 /** A mistake that explains an answer: which, where in the derivation, and the step done right and done so. */
 export interface FoundMistake {
-  readonly id: MistakeId | 'constant-factor';
+  readonly id: MistakeId | 'constant-factor' | 'wrong-order';
   /** The step of the derivation it was made at ([1, 2] is step 1.2); none for a slip in the final answer. */
   readonly step?: readonly number[];
   /** The words of the mistake, its parts standing as {u}, {du}, … (see `parts`). */
@@ -42,7 +47,11 @@ export interface FoundMistake {
 
 export interface AnswerReport {
   readonly verdict: AnswerVerdict;
-  /** symbolic: the difference simplifies to 0; numeric: the values agree (or not) at `points` points. */
+  /**
+   * symbolic: decided exactly (the difference simplifies to 0, or is a number other than 0, or
+   * the answer is a constant other than 1 times the derivative); numeric: the values agree (or
+   * not) at `points` points.
+   */
   readonly method: 'symbolic' | 'numeric';
   /** Points where both sides have values and were compared. */
   readonly points: number;
@@ -79,19 +88,43 @@ export function checkAnswer(input: Expr | string, answer: Expr | string, options
   }
   const yours = given ? given.expr : answer as Expr;
   const tolerance = options.tolerance ?? 1e-8;
-  const compared = compare(yours, d.result, d, tolerance);
+  const exact = compareExactly(yours, d.result);
+  // An answer the algebra proves equal is compared at the fixed points only, for where it has no value.
+  const compared = compare(yours, d.result, d, tolerance, { everywhere: exact.kind !== 'equal', ...(exact.kind === 'unknown' ? { differences: exact.differences } : {}) });
   const simplest = !simpler(d.result, yours);
   const base = { answer: yours, derivative: d, simplest, points: compared.points, worstDifference: compared.worst };
   if (compared.differs) {
-    const mistake = findMistake(d, yours, tolerance);
+    const mistake = findMistake(d, yours, tolerance, exact);
     return { ...base, verdict: 'incorrect', method: 'numeric', where: compared.differs, ...(mistake ? { mistake } : {}) };
   }
-  const symbolic = isZero(simplify(sub(yours, d.result)));
+  const apart = provedApart(exact, compared);
+  if (apart) {
+    const mistake = findMistake(d, yours, tolerance, exact);
+    return { ...base, verdict: 'incorrect', method: 'symbolic', where: apart, ...(mistake ? { mistake } : {}) };
+  }
+  const symbolic = exact.kind === 'equal';
   if (!symbolic && compared.points < fewestPoints) return { ...base, verdict: 'undecided', method: 'numeric' };
   return {
     ...base, verdict: 'correct', method: symbolic ? 'symbolic' : 'numeric',
     ...(compared.undefinedAt ? { partOfDomain: true, where: compared.undefinedAt } : {}),
   };
+}
+
+/**
+ * The point to show for two expressions proved unequal although their values agree within the
+ * tolerance: where they are relatively furthest apart. A constant factor is a difference only
+ * where the derivative is not 0, so a point where it is not is needed; none where no point has both values.
+ */
+function provedApart(exact: ExactComparison, compared: Comparison): Comparison['differs'] {
+  if (exact.kind === 'constant-apart') return compared.furthest ?? compared.first;
+  if (exact.kind === 'constant-factor') return compared.furthestNonZero;
+  return undefined;
+}
+
+/** The constant factor the algebra found, when no step of the derivation explains it. */
+function exactFactor(exact: ExactComparison): FoundMistake | undefined {
+  if (exact.kind !== 'constant-factor') return undefined;
+  return { id: 'constant-factor', words: `a constant factor is off: yours is ${exact.factor} times the derivative`, parts: {} };
 }
 
 /** The answer's text read, an error in it said to be in the answer (or in its line of the working). */
@@ -130,34 +163,66 @@ export function checkWorking(input: Expr | string, working: readonly string[], o
   let undecided = false;
   for (let i = 0; i < lines.length; i++) {
     const before = i === 0 ? d.result : lines[i - 1]!;
-    const c = compare(lines[i]!, before, d, tolerance);
-    if (c.differs) {
+    const exact = compareExactly(lines[i]!, before);
+    const c = compare(lines[i]!, before, d, tolerance, { everywhere: exact.kind !== 'equal', ...(exact.kind === 'unknown' ? { differences: exact.differences } : {}) });
+    const differs = c.differs ?? provedApart(exact, c);
+    if (differs) {
       const report = checkAnswer(d.input, lines[i]!, options);
       return {
         verdict: 'incorrect', lines, derivative: d, report,
-        firstWrong: { line: i + 1, where: { at: c.differs.at, line: c.differs.yours, before: c.differs.derivative } },
+        firstWrong: { line: i + 1, where: { at: differs.at, line: differs.yours, before: differs.derivative } },
       };
     }
-    if (c.points < fewestPoints && !isZero(simplify(sub(lines[i]!, before)))) undecided = true;
+    if (c.points < fewestPoints && exact.kind !== 'equal') undecided = true;
   }
   return { verdict: undecided ? 'undecided' : 'correct', lines, derivative: d };
 }
 
-const isZero = (e: Expr): boolean => e.kind === 'num' && e.value.n === 0n;
+type PointValues = { readonly at: Environment; readonly yours: number; readonly derivative: number };
 
 interface Comparison {
   readonly points: number;
   readonly worst: number;
   /** The first point where both have values that differ. */
-  readonly differs?: { readonly at: Environment; readonly yours: number; readonly derivative: number };
-  /** The first point where the derivative has a value and the answer none. */
-  readonly undefinedAt?: { readonly at: Environment; readonly yours: number; readonly derivative: number };
+  readonly differs?: PointValues;
+  /** The first fixed point where the derivative has a value and the answer none. */
+  readonly undefinedAt?: PointValues;
+  /** The first point where both have values; the one where they are relatively furthest apart; that one among those where the derivative is not 0. */
+  readonly first?: PointValues;
+  readonly furthest?: PointValues;
+  readonly furthestNonZero?: PointValues;
 }
 
-/** Both sides at the check's points, the other variables fixed as the check fixes them. */
-function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number): Comparison {
-  const others = [...new Set([...variablesOf(d.input), ...variablesOf(yours)])].filter((v) => v !== d.variable).sort();
-  const fixed = fixedValues(others);
+interface CompareOptions {
+  /**
+   * Past the fixed points, when they agree: at points over the whole line and on every piece
+   * (see points.ts); far along the line only ('far': enough to tell one mistake from another).
+   */
+  readonly everywhere: boolean | 'far';
+  /** Stop at the first difference: only whether they agree is asked. */
+  readonly firstDifference?: boolean;
+  /**
+   * yours − right simplified (in one form or more): where the values agree within the tolerance, it is valued itself at
+   * each point, and a value that its rounding cannot explain is a difference. The simplifier
+   * cancels what the two share, so 10⁻¹²·sin x or relu(x − 25) beside e^x shows although the
+   * two values agree to 12 digits.
+   */
+  readonly differences?: readonly Expr[];
+}
+
+/**
+ * How many times its bound on rounding the simplified difference must exceed to be a difference:
+ * the bound is to first order and takes each function as rounded once, which a library's Γ or
+ * ψ is not quite.
+ */
+const roundingMargin = 2 ** 20;
+
+/**
+ * Both sides at the check's fixed points, the other variables fixed as the check fixes them;
+ * then, where they agree there and `everywhere` asks, at the points of points.ts.
+ */
+function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number, options: CompareOptions): Comparison {
+  const others = [...new Set([...variablesOf(d.input), ...variablesOf(yours), ...variablesOf(right)])].filter((v) => v !== d.variable).sort();
   const functions = standInsFor(d.input, yours, right);
   // A working's (u)′ is valued by finite differences.
   const value = (e: Expr, at: Environment): number => valueWithDifferences(e, at, tolerance, functions);
@@ -171,24 +236,62 @@ function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number): Co
   };
   let points = 0;
   let worst = 0;
-  let differs: Comparison['differs'];
-  let undefinedAt: Comparison['undefinedAt'];
-  for (const x of checkPoints) {
-    const at = { ...fixed, [d.variable]: x };
+  let differs: PointValues | undefined;
+  let undefinedAt: PointValues | undefined;
+  let first: PointValues | undefined;
+  const furthest = { any: { error: -1, point: undefined as PointValues | undefined }, nonZero: { error: -1, point: undefined as PointValues | undefined } };
+  /** Both values at a point; the point with them where both have one. */
+  const visit = ({ at, fixed }: ComparisonPoint): PointValues | undefined => {
     const [a, b] = [value(yours, at), value(right, at)];
-    if (!Number.isFinite(b)) continue;
+    if (!Number.isFinite(b)) return undefined;
     if (!Number.isFinite(a)) {
-      undefinedAt ??= { at, yours: a, derivative: b };
-      continue;
+      // Far out, a value past the range of doubles (e^1000/e^1000) is no sign that the answer has none.
+      if (fixed) undefinedAt ??= { at, yours: a, derivative: b };
+      return undefined;
     }
     points++;
+    const here = { at, yours: a, derivative: b };
+    first ??= here;
+    let error = relativeError(a, b, 1e-9);
     // Rounding in either side's value is no difference: 1 − tanh²x at x = 11.3 keeps 8 digits of 16.
-    const noise = 16 * Number.EPSILON * (rounding(yours, at) + rounding(right, at));
-    const error = Math.abs(a - b) <= noise ? 0 : relativeError(a, b, 1e-9);
+    if (error > 0 && Math.abs(a - b) <= 16 * Number.EPSILON * (rounding(yours, at) + rounding(right, at))) error = 0;
     worst = Math.max(worst, error);
-    if (error > tolerance) differs ??= { at, yours: a, derivative: b };
+    if (error > tolerance) differs ??= here;
+    // Where exactly unequal expressions are shown apart: their relative difference before rounding is allowed for.
+    const apart = relativeError(a, b, Number.MIN_VALUE);
+    if (apart > furthest.any.error) furthest.any = { error: apart, point: here };
+    if (b !== 0 && apart > furthest.nonZero.error) furthest.nonZero = { error: apart, point: here };
+    return here;
+  };
+  const where = comparisonPoints([d.input, yours, right], d.variable, others, functions, options.everywhere === 'far');
+  const done = (): boolean => options.firstDifference === true && differs !== undefined;
+  const compared: PointValues[] = [];
+  const keep = (p: PointValues | undefined): void => {
+    if (p) compared.push(p);
+  };
+  for (const p of where.fixed) if (!done()) keep(visit(p));
+  if (options.everywhere && !differs) for (const p of where.more()) if (!done()) keep(visit(p));
+  // Only where the values agree within the tolerance: a wrong answer is told where it was before.
+  const differences = options.differences ?? [];
+  if (!differs) differs = compared.find((p) => differences.some((e) => clearlyNonZero(e, p.at)));
+  return {
+    points, worst, ...(differs ? { differs } : {}), ...(undefinedAt ? { undefinedAt } : {}), ...(first ? { first } : {}),
+    ...(furthest.any.point ? { furthest: furthest.any.point } : {}), ...(furthest.nonZero.point ? { furthestNonZero: furthest.nonZero.point } : {}),
+  };
+}
+
+/** Whether an expression's value at a point is further from 0 than its rounding can take it. */
+function clearlyNonZero(e: Expr, at: Environment): boolean {
+  const functions = standInsFor(e);
+  const v = valueWithDifferences(e, at, 1e-8, functions);
+  if (!Number.isFinite(v) || v === 0) return false;
+  let bound: number;
+  try {
+    bound = roundingError(e, at, { functions });
+  } catch {
+    return false;
   }
-  return { points, worst, ...(differs ? { differs } : {}), ...(undefinedAt ? { undefinedAt } : {}) };
+  return Number.isFinite(bound) && Math.abs(v) > roundingMargin * Number.EPSILON * bound;
 }
 
 /** A working's (u)′, read as a derivative by x, made one by the problem's variable. */
@@ -202,10 +305,15 @@ function byVariable(e: Expr, variable: string): Expr {
   return next.get(e)!;
 }
 
-/** Whether two expressions agree at every point where both have values, at enough of them. */
+/**
+ * Whether two expressions agree at every point where both have values, at enough of them,
+ * and the algebra does not prove them apart (e^x is not e^x·(1 + 10⁻²⁰)).
+ */
 function agrees(a: Expr, b: Expr, d: Derivative, tolerance: number): boolean {
-  const c = compare(a, b, d, tolerance);
-  return !c.differs && c.points >= fewestPoints;
+  const c = compare(a, b, d, tolerance, { everywhere: 'far', firstDifference: true });
+  if (c.differs || c.points < fewestPoints) return false;
+  const exact = compareExactly(a, b).kind;
+  return exact !== 'constant-apart' && exact !== 'constant-factor';
 }
 
 /** One entry of the catalogue made at one step: the part, its mistaken derivative, and what the mistake's words need. */
@@ -242,7 +350,7 @@ const differentiated = (d: Derivative): Expr => d.derivations.at(-1)?.expr ?? d.
  * made at, the derivative worked out again with it, compared with the answer; then pairs of
  * them; then a constant factor off.
  */
-function findMistake(d: Derivative, yours: Expr, tolerance: number): FoundMistake | undefined {
+function findMistake(d: Derivative, yours: Expr, tolerance: number, exact: ExactComparison): FoundMistake | undefined {
   const root = derive(differentiated(d), d.variable);
   const candidates: Candidate[] = [];
   for (const { step, number } of numberedSteps(root)) {
@@ -253,6 +361,8 @@ function findMistake(d: Derivative, yours: Expr, tolerance: number): FoundMistak
     }
   }
   for (const c of candidates) if (agrees(mistaken(d, [c]), yours, d, tolerance)) return found(c);
+  const order = wrongOrder(d, (e) => agrees(e, yours, d, tolerance));
+  if (order !== undefined) return { id: 'wrong-order', words: wrongOrderWords(order, d.derivations.length), parts: {} };
   // Two mistakes at two different places.
   if (candidates.length <= 40) {
     for (let i = 0; i < candidates.length; i++) {
@@ -263,7 +373,9 @@ function findMistake(d: Derivative, yours: Expr, tolerance: number): FoundMistak
       }
     }
   }
-  return constantFactor(d, yours, tolerance);
+  if (exact.kind === 'constant-factor') return exactFactor(exact);
+  // A number apart is no factor off, however near to 1 the values' ratio is.
+  return exact.kind === 'constant-apart' ? undefined : constantFactor(d, yours, tolerance);
 }
 
 /** The answer as a constant times the derivative: a slip in a coefficient of a one-term answer, or a factor lost or doubled. */
@@ -279,7 +391,7 @@ function constantFactor(d: Derivative, yours: Expr, tolerance: number): FoundMis
   });
   if (values.length < fewestPoints || postOrder(d.input).some((n) => n.kind === 'apply')) return undefined;
   const k = values[0]!;
-  if (k === 1 || values.some((r) => relativeError(r, k, 1e-9) > tolerance)) return undefined;
+  if (Math.abs(k - 1) <= tolerance || values.some((r) => relativeError(r, k, 1e-9) > tolerance)) return undefined;
   const factor = Number(k.toPrecision(12));
   return { id: 'constant-factor', words: `a constant factor is off: yours is ${factor} times the derivative`, parts: {} };
 }

@@ -15,7 +15,7 @@ export type MistakeId =
   | 'chain-inner-dropped' | 'exp-inner-dropped' | 'log-inner-dropped' | 'derivative-inside'
   | 'product-of-derivatives' | 'product-rule-minus'
   | 'quotient-numerator-swapped' | 'quotient-rule-plus' | 'quotient-denominator-not-squared' | 'quotient-of-derivatives' | 'reciprocal-of-derivative'
-  | 'power-rule-on-exponential' | 'exponential-without-ln' | 'power-not-lowered' | 'power-exponent-raised' | 'tan-not-squared'
+  | 'power-rule-on-exponential' | 'exponential-without-ln' | 'power-rule-on-variable-exponent' | 'exponential-rule-on-variable-base' | 'power-not-lowered' | 'power-exponent-raised' | 'tan-not-squared'
   | 'trig-sign' | 'sqrt-as-reciprocal' | 'constant-kept-in-sum' | 'constant-factor-dropped';
 
 /** A mistaken derivative of a part, with the parts of the rule the words name. */
@@ -152,6 +152,16 @@ export const mistakes: readonly Mistake[] = [
     },
   },
   {
+    id: 'power-rule-on-variable-exponent',
+    words: 'the power rule is used on {f} as if its exponent {v} were constant: (u^v)′ = v·u^(v − 1)·u′, without the term u^v·ln u·v′',
+    make: (step) => generalPower(step, (f, g, df) => mul([g, pow(f, sub(g, one)), df])),
+  },
+  {
+    id: 'exponential-rule-on-variable-base',
+    words: 'the exponential rule is used on {f} as if its base {u} were constant: (u^v)′ = u^v·ln u·v′, without the term v·u^(v − 1)·u′',
+    make: (step) => generalPower(step, (f, g, _df, dg) => mul([pow(f, g), call('log', [f]), dg])),
+  },
+  {
     id: 'power-not-lowered',
     words: 'the power rule for {f} keeps the exponent: n·xⁿ instead of n·xⁿ⁻¹',
     make: (step) => {
@@ -220,4 +230,12 @@ function quotient(step: DiffStep, mistaken: (u: Expr, v: Expr, du: Expr, dv: Exp
   const [du, dv] = step.substeps.map((s) => s.result) as [Expr, Expr];
   const result = mistaken(u, v, du, dv);
   return result ? [{ result, parts: { q: step.expr } }] : [];
+}
+
+/** (u^v)′ with u and v both depending on the variable, worked out as if one of them were constant. */
+function generalPower(step: DiffStep, mistaken: (u: Expr, v: Expr, du: Expr, dv: Expr) => Expr): MistakenStep[] {
+  if (step.rule !== 'general-power') return [];
+  const { f, g } = step.bindings;
+  const [df, dg] = step.substeps.map((s) => s.result) as [Expr, Expr];
+  return [{ result: mistaken(f, g, df, dg), parts: { f: step.expr, u: f, v: g } }];
 }

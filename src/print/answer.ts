@@ -24,13 +24,19 @@ const show = (e: Expr, notation: AnswerNotation): string =>
 /** An equation between two expressions, as one piece of mathematics. */
 const equation = (lhs: Expr, rhs: Expr, notation: AnswerNotation): string =>
   (inDollars(notation) ? `$${toLatex(lhs)} = ${toLatex(rhs)}$` : `${show(lhs, notation)} = ${show(rhs, notation)}`);
-/** A number, 6 significant digits; in LaTeX and Markdown as mathematics (−0.5, 2·10⁻⁸). */
-function number(x: number, notation: AnswerNotation): string {
+/** A number, 6 significant digits (more where it is to be told from another); in LaTeX and Markdown as mathematics (−0.5, 2·10⁻⁸). */
+function number(x: number, notation: AnswerNotation, digits = 6): string {
   if (Number.isNaN(x)) return 'undefined';
-  return inDollars(notation) ? `$${numberLatex(x)}$` : numberText(x);
+  return inDollars(notation) ? `$${numberLatex(x, digits)}$` : numberText(x, digits);
 }
-const numberText = (x: number): string => String(Number(x.toPrecision(6)));
-const numberLatex = (x: number): string => numberText(x).replace(/e\+?(-?\d+)$/, ' \\cdot 10^{$1}');
+const numberText = (x: number, digits = 6): string => String(Number(x.toPrecision(digits)));
+/** The fewest digits, from 6 to 17, that tell two different numbers apart: 2x + 10⁻¹¹ is no 0.0142 beside 0.0142. */
+function digitsApart(a: number, b: number): number {
+  let digits = 6;
+  while (digits < 17 && a !== b && numberText(a, digits) === numberText(b, digits)) digits++;
+  return digits;
+}
+const numberLatex = (x: number, digits = 6): string => numberText(x, digits).replace(/e\+?(-?\d+)$/, ' \\cdot 10^{$1}');
 /** The point's coordinates, one piece of mathematics each in LaTeX and Markdown. */
 const point = (at: Environment, notation: AnswerNotation): string =>
   Object.entries(at).map(([k, v]) => (inDollars(notation) ? `$${k} = ${numberLatex(v)}$` : `${k} = ${numberText(v)}`)).join(', ');
@@ -43,7 +49,7 @@ export function mistakeWords(m: FoundMistake, notation: AnswerNotation): string 
     switch (notation) {
       case 'unicode': case 'markdown': return piece;
       case 'latex': return latexProse(piece);
-      case 'text': return piece.replace(/′/g, "'").replace(/²/g, '^2').replace(/ⁿ⁻¹/g, '^(n-1)').replace(/ⁿ⁺¹/g, '^(n+1)').replace(/ⁿ/g, '^n').replace(/√/g, 'sqrt').replace(/−/g, '-').replace(/·/g, '*');
+      case 'text': return piece.replace(/″/g, "''").replace(/‴/g, "'''").replace(/′/g, "'").replace(/²/g, '^2').replace(/ⁿ⁻¹/g, '^(n-1)').replace(/ⁿ⁺¹/g, '^(n+1)').replace(/ⁿ/g, '^n').replace(/√/g, 'sqrt').replace(/−/g, '-').replace(/·/g, '*');
     }
   }).join('');
 }
@@ -67,7 +73,8 @@ export function answerLines(report: AnswerReport, notation: AnswerNotation): str
       break;
     case 'incorrect': {
       const w = report.where!;
-      lines.push(`answer: incorrect (at ${point(w.at, notation)} yours is ${number(w.yours, notation)} and the derivative is ${number(w.derivative, notation)})`);
+      const digits = digitsApart(w.yours, w.derivative);
+      lines.push(`answer: incorrect (at ${point(w.at, notation)} yours is ${number(w.yours, notation, digits)} and the derivative is ${number(w.derivative, notation, digits)})`);
       for (const line of explanation(report.mistake, notation)) lines.push(line);
       lines.push(`derivative: ${right}`);
       break;

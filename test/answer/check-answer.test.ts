@@ -30,6 +30,8 @@ const byMistake: readonly (readonly [MistakeId, string, string, string])[] = [
   ['reciprocal-of-derivative', '1/(x^2 + 1)', '1/(2x)', '1'],
   ['power-rule-on-exponential', '2^x', 'x*2^(x - 1)', '1'],
   ['exponential-without-ln', '3^(2x)', '2*3^(2x)', '1'],
+  ['power-rule-on-variable-exponent', 'x^x', 'x*x^(x-1)', '1'],
+  ['exponential-rule-on-variable-base', 'x^x', 'x^x*ln(x)', '1'],
   ['power-not-lowered', 'x^3 + x', '3x^3 + 1', '1.1'],
   ['trig-sign', 'x^2 + cos(x)', '2x + sin(x)', '1.2'],
   ['power-exponent-raised', 'x^3 - 1', '3x^4', '1.1'],
