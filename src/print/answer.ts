@@ -1,4 +1,6 @@
 import type { Expr } from '../expr/types.js';
+import type { ImplicitAnswerReport } from '../multivariate/implicit-answer.js';
+import { primedName } from './implicit.js';
 import type { AnswerReport, FoundMistake, WorkingReport } from '../answer/check-answer.js';
 import type { Environment } from '../evaluate/evaluate.js';
 import { derivative } from '../expr/factory.js';
@@ -116,4 +118,29 @@ export function workingLines(report: WorkingReport, notation: AnswerNotation): s
   for (const line of explanation(report.report?.mistake, notation)) lines.push(line);
   lines.push(`derivative: ${show(report.derivative.result, notation)}`);
   return lines;
+}
+
+/** A student's implicit derivative judged: the verdict, where on the curve it differs, and dydx's. */
+export function implicitAnswerLines(report: ImplicitAnswerReport, notation: AnswerNotation): string[] {
+  const r = report.implicit;
+  const name = primedName(r.dependent, r.orders.length, notation === 'latex' || notation === 'markdown' ? 'latex' : notation);
+  const right = inDollars(notation) ? `$${name} = ${toLatex(r.result)}$` : `${name} = ${show(r.result, notation)}`;
+  const prose = (words: string): string => (notation === 'latex' ? latexProse(words) : words);
+  switch (report.verdict) {
+    case 'correct':
+      return [report.method === 'symbolic' ? prose('answer: correct (the difference simplifies to 0)')
+        : `${prose('answer: correct (it agrees with ')}${right}${prose(` at ${report.points} points of the curve)`)}`];
+    case 'undecided':
+      return [prose(`answer: undecided (the two could be compared at only ${report.points} points of the curve)`), `${prose('derivative: ')}${right}`];
+    case 'incorrect': {
+      const w = report.where!;
+      const digits = digitsApart(w.yours, w.derivative);
+      const at = inDollars(notation) ? `$(${r.variable}, ${r.dependent}) = (${numberLatex(w.at[0])}, ${numberLatex(w.at[1])})$`
+        : `(${r.variable}, ${r.dependent}) = (${numberText(w.at[0])}, ${numberText(w.at[1])})`;
+      return [
+        `${prose('answer: incorrect (at ')}${at}${prose(' on the curve yours is ')}${number(w.yours, notation, digits)}${prose(` and ${primedName(r.dependent, r.orders.length, notation === 'unicode' ? 'unicode' : 'text')} is `)}${number(w.derivative, notation, digits)}${prose(')')}`,
+        `${prose('derivative: ')}${right}`,
+      ];
+    }
+  }
 }

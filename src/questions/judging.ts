@@ -7,7 +7,8 @@ import { read } from '../parse/parse.js';
 import { ParseError } from '../parse/errors.js';
 import { InputError } from '../errors.js';
 import type { Format } from './format.js';
-import { oneVariable, type Outcome, type Request } from './question.js';
+import type { Outcome, Request } from './question.js';
+import { differentiate } from '../differentiate/differentiate.js';
 
 /*
  * Students' answers judged one by one, for one student's several answers and for a class's file
@@ -18,8 +19,10 @@ export type Judged = { readonly given: string; readonly report: AnswerReport } |
 
 /** Each answer judged against the derivative of the expression, which is read once, before any answer: an error in it is the whole input's. */
 export function judgeAnswers(input: string, given: readonly string[], request: Request): Judged[] {
+  const variables = request.var ?? [];
   const options = answerOptions(request);
-  const expr = read(input, options).expr;
+  // A mixed partial, --var x,y: the answer is judged as the derivative by the last variable of the partial by the ones before.
+  const expr = variables.slice(0, -1).reduce((e, v) => differentiate(e, { ...options, variable: v, order: 1 }).result, read(input, options).expr);
   return given.map((g): Judged => {
     try {
       return { given: g, report: checkAnswer(expr, g, options) };
@@ -32,10 +35,16 @@ export function judgeAnswers(input: string, given: readonly string[], request: R
 
 /** What the answer checks take from the request. */
 const answerOptions = (request: Request): AnswerOptions => ({
-  variable: oneVariable(request, 'checking an answer'), order: request.order, timeout: request.timeout, maxMemory: request.maxMemory,
+  variable: request.var?.at(-1), order: mixedOrder(request), timeout: request.timeout, maxMemory: request.maxMemory,
   maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits,
   abstractFunctions: request.function, variables: request.vars, notation: request.input,
 });
+
+/** A mixed partial is of order one by each variable named: --order does not go with several. */
+function mixedOrder(request: Request): AnswerOptions['order'] {
+  if ((request.var?.length ?? 0) > 1 && request.order !== undefined) throw new InputError('a mixed partial, --var x,y, is of order one by each variable it names: --order goes with one variable', 'invalid-request');
+  return request.order;
+}
 
 export const judgedOutcome = (j: Judged): Outcome => {
   if (!('report' in j)) return 'unreadable';

@@ -67,6 +67,27 @@ describe('--answer', () => {
   });
 });
 
+describe('--answer for an implicit derivative and a mixed partial', () => {
+  it('judges y′ on the curve: equal as expressions, or at its points, or wrong at one, with exit 5', async () => {
+    expect((await dydx(['x^2+y^2=25', '--answer', '-x/y'])).stdout).toBe('answer: correct (the difference simplifies to 0)\n');
+    expect((await dydx(['x*y=1', '--implicit', 'y', '--answer', '-y/x'])).stdout).toBe('answer: correct (the difference simplifies to 0)\n');
+    expect((await dydx(['(3x^2+2y^3)^4 = 2', '--answer', '-x/y^2'])).status).toBe(0);
+    // Not equal as expressions, but one slope on the circle.
+    expect((await dydx(['x^2+y^2=1', '--order', '2', '--answer', '-(x^2+y^2)/y^3'])).stdout).toBe("answer: correct (it agrees with y'' = -1/y^3 at 24 points of the curve)\n");
+    const wrong = await dydx(['x^2+y^2=25', '--answer', 'x/y']);
+    expect([wrong.status, wrong.stdout]).toEqual([5, "answer: incorrect (at (x, y) = (-3.1, -3.92301) on the curve yours is 0.79021 and y' is -0.79021)\nderivative: y' = -x/y\n"]);
+    const json = JSON.parse((await dydx(['x^2+y^2=25', '--answer', 'x/y; 2 +', '-f', 'json'])).stdout);
+    expect(json.answers.map((a: { verdict: string }) => a.verdict)).toEqual(['incorrect', 'unreadable']);
+  });
+
+  it('judges a mixed partial by each variable named, --var x,y', async () => {
+    expect((await dydx(['x^2*y^3', '--var', 'x,y', '--answer', '6*x*y^2'])).stdout).toBe('answer: correct (the difference simplifies to 0); it is in simplest form\n');
+    const wrong = await dydx(['x^2*y^3', '--var', 'x,y', '--answer', '6*x*y']);
+    expect([wrong.status, wrong.stdout.split('\n').at(-2)]).toEqual([5, 'derivative: 6*x*y^2']);
+    expect((await dydx(['x^2*y^3', '--var', 'x,y', '--order', '2', '--answer', '1'])).status).toBe(2);
+  });
+});
+
 describe('--answer with --steps', () => {
   it('prints the derivation first, so the mistake points at one of its numbered steps', async () => {
     const run = await dydx(['exp(-x)*x', '--answer', 'exp(-x) + x*exp(-x)', '--steps']);

@@ -65,6 +65,7 @@ const suited: Readonly<Record<string, readonly string[]>> = {
   'implicit --at': ['x^2 + y^2 = 25', '--at', 'x=3,y=4'],
   'implicit --tangent': ['x^2 + y^2 = 25', '--at', 'x=3,y=4', '--tangent'],
   'implicit --normal': ['x^2 + y^2 = 25', '--at', 'x=3,y=4', '--normal'],
+  'answer --implicit': ['x^2 + y^2 = 25', '--answer', '-x/y', '--implicit', 'y'],
 };
 
 const flagOf = (key: OptionKey): string => (key === 'simplify' ? '--no-simplify' : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);

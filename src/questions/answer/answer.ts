@@ -5,19 +5,23 @@ import { derivativePart } from '../derivation.js';
 import type { Part, ShownFormat } from '../write.js';
 import { answerJson } from '../json.js';
 import { judgeAnswers, judgedOutcome, shownAnswer, unreadableJson, unreadableLines, type Judged } from '../judging.js';
-import { worstOutcome, type Question } from '../question.js';
+import { kindOf, worstOutcome, type Question } from '../question.js';
+import { implicitAnswers } from './implicit-answers.js';
 
 /** A student's derivatives of an expression (several separated by ';'), each judged correct, incorrect (with the likely mistake) or undecided. */
 export const answerQuestion: Question = {
   name: 'answer',
   title: 'checking an answer',
-  takes: ['answer', 'var', 'order', 'steps', 'latexDocument', 'maxShown'],
+  takes: ['answer', 'var', 'order', 'implicit', 'steps', 'latexDocument', 'maxShown'],
   askedBy: 'answer',
-  variables: 'one',
+  variables: 'several',
   asks: (_, request) => request.answer !== undefined,
-  answer({ text: input }, request) {
+  answer(asked, request) {
+    const input = asked.text;
     const given = request.answer!.split(';').map((a) => a.trim()).filter((a) => a !== '');
     if (given.length === 0) throw new InputError('there is no answer to check', 'invalid-request');
+    // An equation's answer is y′ on its curve.
+    if (request.implicit !== undefined || kindOf(asked) === 'equation') return implicitAnswers(input, given, request);
     const judged = judgeAnswers(input, given, request);
     const outcome = worstOutcome(judged.map(judgedOutcome));
     const json = () => {

@@ -18,7 +18,7 @@ export const classQuestion: Question = {
   title: "grading a class's answers",
   takes: ['answersFile', 'var', 'order', 'latexDocument'],
   askedBy: 'answersFile',
-  variables: 'one',
+  variables: 'several',
   asks: (_, request) => request.answersFile !== undefined,
   answer({ text: input }, request) {
     const lines = linesOf(request, request.answersFile!, 'the answers');
