@@ -12,7 +12,7 @@ export function realRoots(coefficients: readonly number[]): number[] {
   if (n === 1) return [-p[0]! / p[1]!];
   const lead = p[n]!;
   // Cauchy's bound: every root is within 1 + max |aᵢ/aₙ| of 0.
-  const bound = Math.min(1 + Math.max(...p.slice(0, n).map((c) => Math.abs(c / lead))), 1e300);
+  const bound = Math.min(1 + p.slice(0, n).reduce((most, c) => Math.max(most, Math.abs(c / lead)), 0), 1e300);
   const criticals = realRoots(p.slice(1).map((c, i) => c * (i + 1))).filter((c) => Math.abs(c) < bound).sort((a, b) => a - b);
   const ends = [-bound, ...criticals, bound];
   const value = (x: number): number => p.reduceRight((sum, c) => sum * x + c, 0);

@@ -21,7 +21,8 @@ export function checkSlopeAt(f: Expr, variable: string, at: Environment, slope: 
   // Relative to the slope, or absolute below 10⁻⁶, without the cap at 1 of a relative error: how far off matters, to see it shrink.
   const errors = usable ? quotients.map((q) => Math.abs(q - slope) / Math.max(Math.abs(slope), 1e-6)) : [];
   // The smaller step's quotients decide; off but nearer than the larger step's, they are still closing in, however slowly.
-  const [coarse, fine] = [Math.max(...errors.slice(0, 2)), Math.max(...errors.slice(2))];
+  const largest = (values: readonly number[]): number => values.reduce((most, v) => Math.max(most, v), 0);
+  const [coarse, fine] = [largest(errors.slice(0, 2)), largest(errors.slice(2))];
   const verdict = !usable ? 'unchecked' : fine <= tolerance ? 'verified' : fine < coarse ? 'unchecked' : 'failed';
   const worstAt = errors.lastIndexOf(fine);
   return {
