@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { num, rebuildExactly } from '../expr/factory.js';
 import { foldParts } from '../expr/fold.js';
+import { NodeMemo } from '../expr/node-memo.js';
 import { compareStarts, readingStart, type ReadingStart } from '../expr/order.js';
 import { children } from '../expr/traverse.js';
 
@@ -53,7 +54,7 @@ export interface AtomPlace {
   readonly rank: number;
   readonly reading: ReadingStart;
 }
-const places = new WeakMap<Expr, AtomPlace>();
+const places = new NodeMemo<AtomPlace>();
 
 export function atomPlace(e: Expr): AtomPlace {
   let place = places.get(e);

@@ -1,13 +1,14 @@
 import type { Expr } from '../expr/types.js';
 import { children } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
+import { NodeMemo } from '../expr/node-memo.js';
 
 /**
  * A measure that adds up over the tree: each node's own weight plus its children's, a
  * shared part counted once per use; cached per node, computed without recursion.
  */
 function treeSum(own: (node: Expr) => number): (e: Expr) => number {
-  const known = new WeakMap<Expr, number>();
+  const known = new NodeMemo<number>();
   return (e) => known.get(e) ?? foldParts(e, children, (node, of) => children(node).reduce((total, c) => total + of(c), own(node)), known);
 }
 

@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { isInteger, isNegative } from '../expr/rational.js';
 import { foldParts } from '../expr/fold.js';
+import { NodeMemo } from '../expr/node-memo.js';
 import { children } from '../expr/traverse.js';
 import { functionTable } from '../functions/table.js';
 
@@ -9,7 +10,7 @@ import { functionTable } from '../functions/table.js';
  * σ(u), and sums, products and quotients of such. False means "not known", not "negative".
  */
 
-const known = new WeakMap<Expr, boolean>();
+const known = new NodeMemo<boolean>();
 
 /** The parts a node's sign rests on: of a sum, product or quotient all of them, of a power its base. */
 const signParts = (e: Expr): readonly Expr[] => {

@@ -1,5 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { foldParts, type FoldMemo } from '../expr/fold.js';
+import { NodeMemo } from '../expr/node-memo.js';
 import { powerTooLong } from '../expr/rational.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import { isNonNegative } from './nonnegative.js';
@@ -23,13 +24,13 @@ import { fromFraction, negRatio, oneRatio, ratioOf, toFraction } from './ratio.j
  * with it however many expressions it is part of.
  */
 
-/** Normal forms by node, for the monomials made since the table was last renewed: a new table then. */
-let kept = new WeakMap<Expr, Factored>();
+/** Normal forms by node, for the monomials made since the table was last renewed: emptied then. */
+const kept = new NodeMemo<Factored>();
 let keptGeneration = monomialGeneration();
 
-function current(): WeakMap<Expr, Factored> {
+function current(): NodeMemo<Factored> {
   if (keptGeneration !== monomialGeneration()) {
-    kept = new WeakMap();
+    kept.clear();
     keptGeneration = monomialGeneration();
   }
   return kept;

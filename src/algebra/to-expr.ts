@@ -8,7 +8,7 @@ import { complexity } from './complexity.js';
 import { atomPlace, compareAtomPlaces, compareAtoms } from './atoms.js';
 import * as Z from './integer.js';
 import type { Int } from './integer.js';
-import type { Monomial } from './monomial.js';
+import { monomialGeneration, type Monomial } from './monomial.js';
 import { polyOf, type Poly } from './poly.js';
 import { exponentialArgument } from './exponential-atoms.js';
 import { toFraction, type Ratio } from './ratio.js';
@@ -21,10 +21,19 @@ export interface AtomPower {
   readonly exponent: Rational;
 }
 
-const writtenFactors = new WeakMap<Monomial, readonly AtomPower[]>();
+/**
+ * Each monomial's factors in writing order, for the monomials made since their table was last
+ * emptied: a Map, emptied with that table, since the table holds every monomial until then anyway.
+ */
+const writtenFactors = new Map<Monomial, readonly AtomPower[]>();
+let writtenGeneration = monomialGeneration();
 
 /** A monomial's atoms in writing order (variables, constants, powers, functions; then as they read). */
 function factorsOf(m: Monomial): readonly AtomPower[] {
+  if (writtenGeneration !== monomialGeneration()) {
+    writtenFactors.clear();
+    writtenGeneration = monomialGeneration();
+  }
   let factors = writtenFactors.get(m);
   if (!factors) {
     const parts = m.atoms.map((atom, i) => ({ atom, exponent: new Fraction(Z.toBig(m.nums[i]!), Z.toBig(m.dens ? m.dens[i]! : 1)), place: atomPlace(atom) }));

@@ -8,6 +8,7 @@ import { constantPoly, differentiatePoly, type PolyOver } from '../algebra/poly.
 import { multiplyFactored, polyFactored, polynomialOverNumber } from '../algebra/factored.js';
 import { algebraicParts, normalForm, remember } from '../algebra/normal-form.js';
 import { foldParts } from '../expr/fold.js';
+import { NodeMemo } from '../expr/node-memo.js';
 import { univariateOf } from '../algebra/univariate.js';
 import { polyExpr } from '../algebra/to-expr.js';
 import type { DiffStep } from './steps.js';
@@ -32,7 +33,7 @@ const mayBePolynomial = (e: Expr): boolean =>
   (e.kind === 'add' || e.kind === 'mul' || e.kind === 'pow' || (e.kind === 'div' && e.denominator.kind === 'num' && mayBePolynomial(e.numerator)))
   && writtenAsPolynomial(e);
 
-const asPolynomial = new WeakMap<Expr, boolean>();
+const asPolynomial = new NodeMemo<boolean>();
 
 /**
  * Whether e is written as a polynomial in its atoms: no quotient but by a number, no power but a
@@ -51,7 +52,7 @@ const writtenAsPolynomial = (e: Expr): boolean => foldParts<Expr, boolean>(e, (n
 
 const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.filter((name) => functionTable[name].derivativeIsPolynomialInItself));
 
-const holding = new WeakMap<Expr, boolean>();
+const holding = new NodeMemo<boolean>();
 
 /** Whether a call of such a function is anywhere in e: asked of every product differentiated, so kept for each part. */
 const holdsClosedFunction = (e: Expr): boolean => foldParts<Expr, boolean>(e, children, (node, of) =>

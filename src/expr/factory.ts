@@ -5,6 +5,7 @@ import { functionTable, type FunctionName } from '../functions/table.js';
 import { beforeEachWork, InputError } from '../errors.js';
 import { hashBigInt, hashList, hashString, mix } from './hash.js';
 import { ownComplexity } from './own-complexity.js';
+import { forgetNodeMemos } from './node-memo.js';
 import { isTerminating, isZero, rational } from './rational.js';
 
 /*
@@ -65,6 +66,13 @@ const interned = new Map<number, Expr | Expr[]>();
 let internedCount = 0;
 let nextId = 1;
 
+/**
+ * Small whole numbers as nodes, found without making a fraction and hashing it each time: most
+ * numbers the writing of normal forms makes are small. Emptied with the table (forgetNodes).
+ */
+const smallIntegers = new Map<number, Num>();
+const largestKept = 1024;
+
 /** The node of this hash that `same` accepts, if one was made; otherwise the one `make` makes, kept. */
 function intern<T extends Expr>(hash: number, same: (node: Expr) => boolean, make: (id: number) => T): T {
   const found = interned.get(hash);
@@ -92,6 +100,8 @@ function intern<T extends Expr>(hash: number, same: (node: Expr) => boolean, mak
 export function forgetNodes(): void {
   interned.clear();
   internedCount = 0;
+  smallIntegers.clear();
+  forgetNodeMemos();
 }
 
 beforeEachWork((all) => {
@@ -146,7 +156,16 @@ export function num(value: Rational, decimal = false): Num {
     (id) => ({ kind: 'num', value, decimal: asDecimal, id, hash, size: 1, depth: 1, complexity: ownComplexity.num(value), hasDecimal: asDecimal }));
 }
 
-export const int = (n: number | bigint): Num => num(rational(n));
+export function int(n: number | bigint): Num {
+  const key = typeof n === 'number' ? n : n >= -largestKept && n <= largestKept ? Number(n) : undefined;
+  if (key === undefined || !Number.isInteger(key) || key < -largestKept || key > largestKept) return num(rational(n));
+  let node = smallIntegers.get(key);
+  if (node === undefined) {
+    node = num(rational(n));
+    smallIntegers.set(key, node);
+  }
+  return node;
+}
 
 export function constant(name: ConstantName): Constant {
   const hash = mix(seed.constant, hashString(name));

@@ -1,4 +1,5 @@
 import Fraction from 'fraction.js';
+import { NodeMemo } from './node-memo.js';
 import type { Expr, Rational } from './types.js';
 import { partialIndices } from './traverse.js';
 
@@ -117,7 +118,7 @@ export interface ReadingStart {
   /** Whether the marks are the whole reading. */
   readonly whole: boolean;
 }
-const starts = new WeakMap<Expr, ReadingStart>();
+const starts = new NodeMemo<ReadingStart>();
 
 /** The start of a tree's reading, read once and kept. */
 export function readingStart(tree: Expr): ReadingStart {

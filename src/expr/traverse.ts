@@ -1,4 +1,5 @@
 import { foldParts } from './fold.js';
+import { NodeMemo } from './node-memo.js';
 import type { Apply, Expr } from './types.js';
 import { add, apply, call, derivative, div, mul, neg, pow } from './factory.js';
 
@@ -124,7 +125,7 @@ export function containsCall(e: Expr, names: ReadonlySet<string>): boolean {
 }
 
 /** The variables of each node, found once for all the variables asked about (a gradient asks about each). */
-const variableSets = new WeakMap<Expr, ReadonlySet<string>>();
+const variableSets = new NodeMemo<ReadonlySet<string>>();
 const noVariables: ReadonlySet<string> = new Set();
 const singleVariables = new Map<string, ReadonlySet<string>>();
 

@@ -10,6 +10,7 @@ import { isNonNegative } from '../algebra/nonnegative.js';
 import { writtenNormalForm } from './written-form.js';
 import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
+import { NodeMemo } from '../expr/node-memo.js';
 import { sumPart } from './sum-part.js';
 import { atomKey } from '../algebra/atoms.js';
 
@@ -49,7 +50,7 @@ const isEvenPowerOf = (part: Expr, name: FunctionName): part is Pow & { base: Ca
 const algebraicParts = (e: Expr): readonly Expr[] => (e.kind === 'add' || e.kind === 'mul' || e.kind === 'neg' || e.kind === 'div' ? children(e) : []);
 
 /** The squares f(u)^(2k) of functions with a square identity among the algebraic parts of each expression, worked out once. */
-const squaresIn = new WeakMap<Expr, readonly (Pow & { base: Call })[]>();
+const squaresIn = new NodeMemo<readonly (Pow & { base: Call })[]>();
 const noSquares: readonly (Pow & { base: Call })[] = [];
 
 function squaresOf(e: Expr): readonly (Pow & { base: Call })[] {
@@ -109,13 +110,13 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   // polynomial ones (−sin(u)² − cos(u)² is −1, 1 − sech(u)² is tanh(u)², y − y·sin(u)² is
   // y·cos(u)²): only those are rewritten and compared, so a long sum costs what those terms do,
   // and every u of the sum is done in one rewrite, not one rewrite of the whole sum per u.
+  if (squaresOf(e).length === 0) return undefined;
   const callArguments = new Map<Expr, number[] | 'polynomial'>();
   const argumentsIn = (t: Expr): number[] | 'polynomial' => {
     let known = callArguments.get(t);
     if (known === undefined) callArguments.set(t, (known = argumentsOfCalls(t)));
     return known;
   };
-  if (squaresOf(e).length === 0) return undefined;
   let current: Expr = e;
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {

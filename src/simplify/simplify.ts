@@ -62,6 +62,22 @@ export const simplifyForms: readonly SimplifyForm[] = ['auto', 'expanded', 'fact
  */
 export const simplificationRules: readonly AnyRewriteRule[] = [...tidyRules, ...functionRules, ...algebraRules, ...identityRules];
 
+/** The rules for each kind of node, in their order: a node is offered only the rules for its kind. */
+function rulesByKind(rules: readonly AnyRewriteRule[]): ReadonlyMap<Expr['kind'], readonly AnyRewriteRule[]> {
+  // Grouped once per list of rules (nearly always the one list), not once per simplification.
+  const known = rulesByList.get(rules);
+  if (known) return known;
+  const byKind = new Map<Expr['kind'], AnyRewriteRule[]>();
+  for (const rule of rules) {
+    const list = byKind.get(rule.kind);
+    if (list) list.push(rule);
+    else byKind.set(rule.kind, [rule]);
+  }
+  rulesByList.set(rules, byKind);
+  return byKind;
+}
+const rulesByList = new WeakMap<readonly AnyRewriteRule[], ReadonlyMap<Expr['kind'], readonly AnyRewriteRule[]>>();
+
 /** Applies the rules bottom-up until none fires, recording each firing. */
 export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simplified {
   expectTree(e, 'simplify');
@@ -71,9 +87,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   const steps: RewriteStep[] = [];
   // Keyed by node, and equal parts are one node: each is simplified (and its steps recorded) once.
   const normal = (places ? undefined : options.memo?.done) ?? new Map<Expr, Expr | Done>();
-  // The rules for each kind of node, in their order: a node is offered only the rules for its kind.
-  const rulesFor = new Map<Expr['kind'], AnyRewriteRule[]>();
-  for (const rule of rules) rulesFor.set(rule.kind, [...(rulesFor.get(rule.kind) ?? []), rule]);
+  const rulesFor = rulesByKind(rules);
 
   const visit = (node: Expr, path: readonly number[]): Expr => {
     // A variable or constant no rule rewrites is its own normal form.
@@ -94,10 +108,12 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     // ways of grouping one sum, equally simple) come back to a form met before, and stop there,
     // the steps of the round trip taken back (kept where another simplification shares the
     // record of steps, which may have read them already).
-    const met = new Map<Expr, number>([[current, steps.length]]);
+    let met: Map<Expr, number> | undefined;
     for (;;) {
       const fired = fire(current);
       if (!fired) break;
+      // Made at the first rewrite: most nodes are in normal form as they stand, and never need it.
+      met ??= new Map<Expr, number>([[current, steps.length]]);
       steps.push(places ? { ...fired, path } : fired);
       if (steps.length > maxSteps) throw new Error(`simplification did not settle within ${maxSteps} steps`);
       checkLimits();

@@ -3,13 +3,14 @@ import type { Expr, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { children, containsCall, withChildren } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
+import { NodeMemo } from '../expr/node-memo.js';
 import { isNegativeLooking } from '../expr/sign.js';
 import { complexity, simpler } from '../algebra/complexity.js';
 import { compareAtoms } from '../algebra/atoms.js';
 import * as Z from '../algebra/integer.js';
 import type { Int } from '../algebra/integer.js';
 import { atomMonomial, divideMonomials, isUnit, unitMonomial, type Monomial } from '../algebra/monomial.js';
-import { addPoly, monomialPoly, negPoly, type Poly } from '../algebra/poly.js';
+import { addPoly, monomialPoly, negPoly, polyEquals, type Poly } from '../algebra/poly.js';
 import { expandFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
 import { exponentialArgument } from '../algebra/exponential-atoms.js';
 import { normalForm } from '../algebra/normal-form.js';
@@ -90,6 +91,10 @@ function ungroupedPolynomialExpr(p: Poly, form: Form): Expr {
   const expanded = polyExpr(p);
   if (form === 'expanded' || p.monomials.length <= 1) return expanded;
   const factorisation = factorForWriting(p);
+  // Nothing taken out and no root found (p is its own only factor): written as a product it has
+  // the terms of the sum, as complex, and the sum is kept; not written a second time to find so.
+  if (form === 'auto' && factorisation.roots === 0 && isOneRatio(factorisation.coefficient) && factorisation.factors.length === 1
+    && factorisation.factors[0]!.power === 1 && polyEquals(factorisation.factors[0]!.poly, p)) return expanded;
   const factored = factorisationExpr(factorisation.coefficient, factorisation.factors);
   if (form === 'factored') return factored;
   // Factors at rational roots are worth showing when hardly longer (σ(1 − σ)(1 − 2σ) over
@@ -354,7 +359,7 @@ function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
 }
 
 /** Each expression's normal form written automatically. */
-const writtenAuto = new WeakMap<Expr, Expr>();
+const writtenAuto = new NodeMemo<Expr>();
 
 /**
  * The normal form of an expression written in the form asked for. It depends on the expression
