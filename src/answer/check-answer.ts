@@ -83,7 +83,8 @@ export function checkAnswer(input: Expr | string, answer: Expr | string, options
   if (typeof answer !== 'string') expectTree(answer, "checkAnswer's second argument, the answer to check,");
   const d = differentiate(input, options);
   const given = typeof answer === 'string' ? readAnswer(answer, options) : undefined;
-  if (given && (given.request.order !== undefined || given.request.variable !== undefined)) {
+  // f′(x) = 2x is an answer with its name; d/dx … asks for a derivative, which an answer does not.
+  if (given && given.request.operator !== undefined) {
     throw new InputError('the answer is an expression equal to the derivative, not a request to differentiate', 'invalid-request');
   }
   const yours = given ? given.expr : answer as Expr;

@@ -138,6 +138,11 @@ function differentiateUnguarded(input: Expr | string | Reading, options: Differe
   const reading = typeof input === 'string' ? read(input, options) : isReading(input) ? input : undefined;
   const expr = reading ? reading.expr : input as Expr;
   const request = reading?.request ?? {};
+  if (request.label?.order !== undefined) {
+    const { label } = request;
+    const written = `${label.name}${"'".repeat(label.order!)}${label.kind === 'function' ? `(${label.variable})` : ''}`;
+    throw new InputError(`${written} = … gives a derivative already: give the function to differentiate, as in ${label.kind === 'function' ? `${label.name}(${label.variable})` : label.name} = …`, 'invalid-request');
+  }
   // d/dt or f(t) = … in the input say the variable, d²/dx² the order; an option that says otherwise is an error.
   if (request.variable !== undefined && options.variable !== undefined && request.variable !== options.variable) {
     throw new InputError(`the input differentiates by ${request.variable} (${request.operator ?? 'its function is of ' + request.variable}), but the variable asked for is ${options.variable}`, 'invalid-request');

@@ -112,7 +112,8 @@ export function readAsEquation(input: string, options: ParseOptions = {}): Input
  * and sin(x) = cos(y) (of y, not of x) are equations.
  */
 function definesItself({ whole, request: { label } }: InputReading): boolean {
-  if (label === undefined || whole.kind !== 'expression') return false;
+  // y′ = x·y names a derivative given (an answer's), not a function to differentiate.
+  if (label === undefined || whole.kind !== 'expression' || label.order !== undefined) return false;
   const names = variablesOf(whole.expr);
   return label.kind === 'name' ? names.includes(label.name) : names.length > 0 && !names.includes(label.variable);
 }

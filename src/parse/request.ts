@@ -9,10 +9,10 @@ import { fromSuperscript, greekVariableNames, superscriptDigits } from '../expr/
  * Both are blanked out of the input with spaces, so every position in the rest is where it was.
  */
 
-/** The name given to the function: y in y = x², or f(x) in f(x) = x². */
+/** The name given to the function: y in y = x², or f(x) in f(x) = x²; with `order`, a derivative's name, f′(x) = 2x. */
 export type FunctionLabel =
-  | { readonly kind: 'name'; readonly name: string }
-  | { readonly kind: 'function'; readonly name: string; readonly variable: string };
+  | { readonly kind: 'name'; readonly name: string; readonly order?: number }
+  | { readonly kind: 'function'; readonly name: string; readonly variable: string; readonly order?: number };
 
 export interface Request {
   /** The variable of a derivative operator (d/dt) or of f(t) = …. */
@@ -55,7 +55,7 @@ const anyOperator = new RegExp(String.raw`(?<![A-Za-z0-9_\\])(?:${slash}|${frac}
 /** The name of a function being defined: y, f, softplus, \sigma, \operatorname{ReLU}. */
 const functionName = String.raw`(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω]|\\(?:operatorname|mathrm)\s*\{\s*[A-Za-z]+\s*\}|\\[A-Za-z]+)`;
 /** y =, f(x) =: a name, or a name applied to a variable. */
-const label = new RegExp(String.raw`^(\s*)(${functionName})\s*(?:(?:\(|\\left\s*\()\s*(${name})\s*(?:\)|\\right\s*\)))?\s*=(?!=)`);
+const label = new RegExp(String.raw`^((?:\s|\\displaystyle|\\textstyle)*)(${functionName})\s*(['′″‴]*)\s*(?:(?:\(|\\left\s*\()\s*(${name}(?:\s*,\s*${name})*)\s*(?:\)|\\right\s*\)))?\s*=(?!=)`);
 
 /** What the input asks for, and the input with that part replaced by spaces; without labels, y = … is left to be an equation. */
 export function readRequest(input: string, variableOf: (written: string) => string | undefined, { labels = true } = {}): { request: Request; rest: string } {
@@ -72,14 +72,20 @@ export function readRequest(input: string, variableOf: (written: string) => stri
 
   const labelled = labels ? label.exec(rest) : null;
   if (labelled) {
-    const [whole, lead, fn, argument] = labelled as unknown as [string, string, string, string | undefined];
+    const [whole, lead, fn, primes, argument] = labelled as unknown as [string, string, string, string, string | undefined];
     const at = lead.length;
+    if (argument?.includes(',')) {
+      throw errorAt(input, at, `${fn}(${argument.replace(/\s+/g, '')}) = … names a function of several variables: give its expression alone, and the variables to differentiate by`);
+    }
+    // f′(x) = 14x − 5: the derivative given, as an answer writes it.
+    const order = [...primes].reduce((n, c) => n + (c === '″' ? 2 : c === '‴' ? 3 : 1), 0);
     // \operatorname{ReLU} is ReLU; \sigma is σ.
     const called = fn.replace(/^\\(?:operatorname|mathrm)\s*\{\s*([A-Za-z]+)\s*\}$/, '$1');
     const shown = called.startsWith('\\') ? variableOf(called) ?? called.slice(1) : called;
+    const primed = order > 0 ? { order } : {};
     request = argument === undefined
-      ? { label: { kind: 'name', name: shown } }
-      : { label: { kind: 'function', name: shown, variable: variableName(argument, at) }, variable: variableName(argument, at) };
+      ? { label: { kind: 'name', name: shown, ...primed } }
+      : { label: { kind: 'function', name: shown, variable: variableName(argument, at), ...primed }, variable: variableName(argument, at) };
     blank(0, whole.length);
   }
 

@@ -80,6 +80,11 @@ describe('--answer for an implicit derivative and a mixed partial', () => {
     expect(json.answers.map((a: { verdict: string }) => a.verdict)).toEqual(['incorrect', 'unreadable']);
   });
 
+  it('takes an answer written with its name, as a textbook does: f\'(x) = 14x − 5', async () => {
+    expect((await dydx(['7x^2 - 5x', '--answer', "f'(x) = 14x-5"])).status).toBe(0);
+    expect((await dydx(['x^2', '--answer', "y' = 2x + 1"])).status).toBe(5);
+  });
+
   it('judges a mixed partial by each variable named, --var x,y', async () => {
     expect((await dydx(['x^2*y^3', '--var', 'x,y', '--answer', '6*x*y^2'])).stdout).toBe('answer: correct (the difference simplifies to 0); it is in simplest form\n');
     const wrong = await dydx(['x^2*y^3', '--var', 'x,y', '--answer', '6*x*y']);

@@ -166,6 +166,14 @@ describe('what the input asks for', () => {
     expect([toText(d.result), d.reading]).toEqual(['2*t', reading]);
   });
 
+  it('reads a derivative\'s name before =, \\displaystyle before a name, and refuses a function of several variables named', () => {
+    expect(read("f'(x) = 14x - 5").request.label).toEqual({ kind: 'function', name: 'f', variable: 'x', order: 1 });
+    expect(read("y'' = 2").request.label).toEqual({ kind: 'name', name: 'y', order: 2 });
+    expect(read('\\displaystyle f(x) = x^2').request.label).toEqual({ kind: 'function', name: 'f', variable: 'x' });
+    expect(readErrorOf('f(x, y) = x^2*y').message).toBe('f(x,y) = … names a function of several variables: give its expression alone, and the variables to differentiate by');
+    expect(() => differentiate("f'(x) = 14x - 5")).toThrow("f'(x) = … gives a derivative already: give the function to differentiate, as in f(x) = …");
+  });
+
   it('reads dy/dx before an expression as the derivative of y = it', () => {
     expect(read('dy/dx x^2').request).toEqual({ label: { kind: 'name', name: 'y' }, variable: 'x', order: 1, operator: 'dy/dx' });
     expect(toText(differentiate('d^2y/dx^2 x^3').result)).toBe('6*x');
