@@ -68,10 +68,17 @@ export function preciseSlope(f: Expr, answer: Expr, variable: string, at: Enviro
       }
       unsettled = 0;
       const symbolic = p.evaluate(answer, env);
+      // f's own rounding at these digits, magnified by 1/h: a slope below it (sin(1 − x/2¹⁰⁰⁰)′ ≈ 10⁻³⁰²
+      // at 64 digits) is rounding, however well two precisions agree on it. More digits are tried.
+      const rounding = level.abs().add(1).mul(p.number(10).pow(-digits)).div(h);
+      if (rounding.gt(larger(numeric.abs(), symbolic.isFinite() ? symbolic.abs() : numeric.abs()).mul(tolerance))) {
+        previous = undefined;
+        continue;
+      }
       if (previous && agrees(level, previous.level, tolerance / 100) && agrees(numeric, previous.numeric, tolerance / 100)
         && (agrees(symbolic, previous.symbolic, tolerance / 100) || !symbolic.isFinite())) {
-        const rounding = numeric.sub(previous.numeric).abs();
-        return { kind: 'estimate', symbolic, numeric, uncertainty: larger(truncation, rounding).mul(10), digits };
+        const change = numeric.sub(previous.numeric).abs();
+        return { kind: 'estimate', symbolic, numeric, uncertainty: larger(larger(truncation, change), rounding).mul(10), digits };
       }
       previous = { symbolic, numeric, level };
     }

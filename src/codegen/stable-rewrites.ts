@@ -262,6 +262,30 @@ const stableRewrites: readonly StableRewrite[] = [
     },
   },
   {
+    id: 'one-plus-tanh', note: '1 ± tanh(u) as 2σ(±2u), which keeps its digits where tanh(u) rounds to ∓1',
+    apply: (e) => {
+      if (e.kind !== 'add') return undefined;
+      // a + a·tanh(u) = 2a·σ(2u) and a·tanh(u) − a = −2a·σ(−2u), as the simplifier leaves 2 + 2·tanh(2x).
+      const terms = [...e.terms];
+      for (let i = 0; i < terms.length; i++) {
+        const { factors, negative } = signedFactors(terms[i]!);
+        const k = factors.findIndex((f) => argumentOf(f, 'tanh') !== undefined);
+        if (k < 0) continue;
+        const u = argumentOf(factors[k]!, 'tanh')!;
+        const rest = factors.filter((_, m) => m !== k);
+        for (const alike of [true, false]) {
+          const partner = signedProduct(rest, alike ? negative : !negative);
+          const j = terms.findIndex((t, m) => m !== i && equals(t, partner));
+          if (j < 0) continue;
+          const weight = call('sigmoid', [alike ? mul([int(2), u]) : neg(mul([int(2), u]))]);
+          const together = signedProduct([int(2), ...rest, weight], alike ? negative : !negative);
+          return add([...terms.filter((_, m) => m !== i && m !== j), together]);
+        }
+      }
+      return undefined;
+    },
+  },
+  {
     // After one-minus-sigmoid has made σ(u)·(1 − σ(u)) into σ(u)·σ(−u); e^(−|u|) is the one σ(u) computes.
     id: 'sigmoid-slope', note: 'σ(u)·σ(−u) = σ′(u) as e^(−|u|)/(1 + e^(−|u|))², with all its digits where σ(u) rounds to 1',
     apply: (e) => {
