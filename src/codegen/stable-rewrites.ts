@@ -241,49 +241,15 @@ const stableRewrites: readonly StableRewrite[] = [
   },
   {
     id: 'tanh-slope', note: '1 − tanh(u)² as sech(u)², which keeps its digits where tanh(u) rounds to ±1',
-    apply: (e) => {
-      if (e.kind !== 'add') return undefined;
-      // a − a·tanh(u)², the terms of a sum the simplifier has multiplied out: a·sech(u)².
-      const terms = [...e.terms];
-      for (let i = 0; i < terms.length; i++) {
-        const { factors, negative } = signedFactors(terms[i]!);
-        const k = factors.findIndex((f) => f.kind === 'pow' && isNumber(f.exponent, 2) && argumentOf(f.base, 'tanh') !== undefined);
-        if (k < 0) continue;
-        const u = argumentOf((factors[k] as Expr & { kind: 'pow' }).base, 'tanh')!;
-        const partner = signedProduct(factors.filter((_, m) => m !== k), !negative);
-        const j = terms.findIndex((t, m) => m !== i && equals(t, partner));
-        if (j < 0) continue;
-        const slope = pow(call('sech', [u]), int(2));
-        const together = signedProduct([...signedFactors(partner).factors, slope], signedFactors(partner).negative);
-        const rest = terms.filter((_, m) => m !== i && m !== j);
-        return add([...rest, together]);
-      }
-      return undefined;
-    },
+    // a − a·tanh(u)², the terms of a sum the simplifier has multiplied out: a·sech(u)².
+    apply: (e) => pairedTerms(e, (f) => (f.kind === 'pow' && isNumber(f.exponent, 2) ? argumentOf(f.base, 'tanh') : undefined), [false],
+      (u, _, partner) => signedProduct([...signedFactors(partner).factors, pow(call('sech', [u]), int(2))], signedFactors(partner).negative)),
   },
   {
     id: 'one-plus-tanh', note: '1 ± tanh(u) as 2σ(±2u), which keeps its digits where tanh(u) rounds to ∓1',
-    apply: (e) => {
-      if (e.kind !== 'add') return undefined;
-      // a + a·tanh(u) = 2a·σ(2u) and a·tanh(u) − a = −2a·σ(−2u), as the simplifier leaves 2 + 2·tanh(2x).
-      const terms = [...e.terms];
-      for (let i = 0; i < terms.length; i++) {
-        const { factors, negative } = signedFactors(terms[i]!);
-        const k = factors.findIndex((f) => argumentOf(f, 'tanh') !== undefined);
-        if (k < 0) continue;
-        const u = argumentOf(factors[k]!, 'tanh')!;
-        const rest = factors.filter((_, m) => m !== k);
-        for (const alike of [true, false]) {
-          const partner = signedProduct(rest, alike ? negative : !negative);
-          const j = terms.findIndex((t, m) => m !== i && equals(t, partner));
-          if (j < 0) continue;
-          const weight = call('sigmoid', [alike ? mul([int(2), u]) : neg(mul([int(2), u]))]);
-          const together = signedProduct([int(2), ...rest, weight], alike ? negative : !negative);
-          return add([...terms.filter((_, m) => m !== i && m !== j), together]);
-        }
-      }
-      return undefined;
-    },
+    // a + a·tanh(u) = 2a·σ(2u) and a·tanh(u) − a = −2a·σ(−2u), as the simplifier leaves 2 + 2·tanh(2x).
+    apply: (e) => pairedTerms(e, (f) => argumentOf(f, 'tanh'), [true, false], (u, { rest, negative, alike }) =>
+      signedProduct([int(2), ...rest, call('sigmoid', [alike ? mul([int(2), u]) : neg(mul([int(2), u]))])], alike ? negative : !negative)),
   },
   {
     // After one-minus-sigmoid has made σ(u)·(1 − σ(u)) into σ(u)·σ(−u); e^(−|u|) is the one σ(u) computes.
@@ -303,6 +269,33 @@ const stableRewrites: readonly StableRewrite[] = [
     },
   },
 ];
+
+/** A term c·a·g(u) of a sum, split: a's factors, its sign, and whether its partner has the same sign. */
+interface Paired { readonly rest: readonly Expr[]; readonly negative: boolean; readonly alike: boolean }
+
+/**
+ * In a sum, a term with a factor `marked` (giving u) beside a partner term equal to the rest of
+ * it, of the same sign (`alike`) or the other: the sum with the two made one by `combine`. The
+ * simplifier multiplies a·(1 ± g(u)) out into such pairs.
+ */
+function pairedTerms(e: Expr, marked: (factor: Expr) => Expr | undefined, signs: readonly boolean[],
+  combine: (u: Expr, paired: Paired, partner: Expr) => Expr): Expr | undefined {
+  if (e.kind !== 'add') return undefined;
+  const terms = e.terms;
+  for (let i = 0; i < terms.length; i++) {
+    const { factors, negative } = signedFactors(terms[i]!);
+    const k = factors.findIndex((f) => marked(f) !== undefined);
+    if (k < 0) continue;
+    const u = marked(factors[k]!)!;
+    const rest = factors.filter((_, m) => m !== k);
+    for (const alike of signs) {
+      const partner = signedProduct(rest, alike ? negative : !negative);
+      const j = terms.findIndex((t, m) => m !== i && equals(t, partner));
+      if (j >= 0) return add([...terms.filter((_, m) => m !== i && m !== j), combine(u, { rest, negative, alike }, partner)]);
+    }
+  }
+  return undefined;
+}
 
 /**
  * The expression with every stable rewrite applied, bottom up, and the notes of those whose
