@@ -86,14 +86,11 @@ export async function runJs(run: CodeRun): Promise<Results> {
   });
 }
 
-/** Compiles C code with the strictest warnings as errors, and runs its function on every point. */
-export function runC(run: CodeRun, extraMain = ''): { results: Results; compiler: string; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'dydx-c-'));
+/** C that runs a generated function on each point of a run and prints its value and derivatives, a line each. */
+function pointsLoop(run: CodeRun): string {
   const n = run.gradient;
   const params = run.points[0]!.length;
-  const main = `
-#include <stdio.h>
-int main(void) {
+  return `
   static const double points[][${params}] = {${run.points.map((p) => `{${p.map((x) => x.toPrecision(17)).join(', ')}}`).join(', ')}};
   for (unsigned k = 0; k < sizeof points / sizeof points[0]; k++) {
     double d[${n}];
@@ -101,11 +98,13 @@ int main(void) {
     printf("%.17g", v);
     for (int j = 0; j < ${n}; j++) printf(" %.17g", d[j]);
     printf("\\n");
-  }
-  ${extraMain}
-  return 0;
+  }`;
 }
-`;
+
+/** Compiles C code with the strictest warnings as errors, and runs its function on every point. */
+export function runC(run: CodeRun, extraMain = ''): { results: Results; compiler: string; output: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'dydx-c-'));
+  const main = `\n#include <stdio.h>\nint main(void) {\n${pointsLoop(run)}\n  ${extraMain}\n  return 0;\n}\n`;
   writeFileSync(join(dir, 'generated.c'), `${run.source}\n${main}`);
   const build = spawnSync('cc', ['-std=c99', '-Wall', '-Wextra', '-Werror', '-pedantic', '-o', join(dir, 'generated'), join(dir, 'generated.c'), '-lm'], { encoding: 'utf8' });
   if (build.status !== 0) return { results: [], compiler: build.stderr, output: '' };
@@ -120,21 +119,7 @@ int main(void) {
  */
 export function runCMany(runs: readonly CodeRun[]): { results: Results[]; compiler: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dydx-c-'));
-  const calls = runs.map((run) => {
-    const n = run.gradient;
-    const params = run.points[0]!.length;
-    return `
-  {
-    static const double points[][${params}] = {${run.points.map((p) => `{${p.map((x) => x.toPrecision(17)).join(', ')}}`).join(', ')}};
-    for (unsigned k = 0; k < sizeof points / sizeof points[0]; k++) {
-      double d[${n}];
-      double v = ${run.name}(${[...Array(params).keys()].map((j) => `points[k][${j}]`).join(', ')}, ${[...Array(n).keys()].map((j) => `&d[${j}]`).join(', ')});
-      printf("%.17g", v);
-      for (int j = 0; j < ${n}; j++) printf(" %.17g", d[j]);
-      printf("\\n");
-    }
-  }`;
-  });
+  const calls = runs.map((run) => `\n  {${pointsLoop(run)}\n  }`);
   const main = `\n#include <stdio.h>\nint main(void) {${calls.join('')}\n  return 0;\n}\n`;
   writeFileSync(join(dir, 'generated.c'), `${runs.map((r) => r.source).join('\n')}\n${main}`);
   const build = spawnSync('cc', ['-std=c99', '-Wall', '-Wextra', '-Werror', '-pedantic', '-o', join(dir, 'generated'), join(dir, 'generated.c'), '-lm'], { encoding: 'utf8' });
