@@ -67,7 +67,7 @@ export const unreadableJson = (given: string, error: ParseError | InputError) =>
 });
 
 /** A student's answer as read, in the notation; as typed where it could not be read. */
-export function shownAnswer(j: Judged, notation: Format): string {
+export function shownAnswer(j: { readonly given: string } & ({ readonly report: { readonly answer: Expr } } | { readonly error: unknown }), notation: Format): string {
   if (!('report' in j)) return notation === 'latex' ? latexProse(j.given) : j.given;
   const e: Expr = j.report.answer;
   return notation === 'unicode' ? toUnicode(e) : notation === 'latex' || notation === 'markdown' ? `$${toLatex(e)}$` : toText(e);

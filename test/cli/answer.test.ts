@@ -78,6 +78,8 @@ describe('--answer for an implicit derivative and a mixed partial', () => {
     expect([wrong.status, wrong.stdout]).toEqual([5, "answer: incorrect (at (x, y) = (-3.1, -3.92301) on the curve yours is 0.79021 and y' is -0.79021)\nderivative: y' = -x/y\n"]);
     const json = JSON.parse((await dydx(['x^2+y^2=25', '--answer', 'x/y; 2 +', '-f', 'json'])).stdout);
     expect(json.answers.map((a: { verdict: string }) => a.verdict)).toEqual(['incorrect', 'unreadable']);
+    // Each answer heads its verdict as read, its mathematics in $…$ in LaTeX.
+    expect((await dydx(['x^2+y^2=25', '--answer', '-x/y; x^2/y', '-f', 'latex'])).stdout).toContain('2. $\\frac{x^{2}}{y}$');
   });
 
   it('takes an answer written with its name, as a textbook does: f\'(x) = 14x − 5', async () => {

@@ -6,7 +6,7 @@ import { read } from '../../parse/parse.js';
 import { ParseError } from '../../parse/errors.js';
 import { InputError } from '../../errors.js';
 import { printed } from '../json.js';
-import { unreadableJson, unreadableLines } from '../judging.js';
+import { shownAnswer, unreadableJson, unreadableLines } from '../judging.js';
 import { readingOptions, worstOutcome, type Answered, type Outcome, type Request } from '../question.js';
 import { mathNotation, type Part, type ShownFormat } from '../write.js';
 
@@ -44,7 +44,7 @@ export function implicitAnswers(input: string, given: readonly string[], request
   const parts = (format: ShownFormat): Part[] => {
     const lines = judged.flatMap((j, i) => {
       const verdict = 'report' in j ? implicitAnswerLines(j.report, format) : unreadableLines(j.error, format);
-      return judged.length === 1 ? verdict : [`${i + 1}. ${j.given}`, ...verdict.map((l) => `   ${l}`)];
+      return judged.length === 1 ? verdict : [`${i + 1}. ${shownAnswer(j, format)}`, ...verdict.map((l) => `   ${l}`)];
     });
     const worked: Part[] = request.steps !== undefined ? [{ kind: 'worked', worked: implicitWorked(r, mathNotation(format)) }] : [];
     return [...worked, { kind: 'prose', lines }];
