@@ -6,6 +6,14 @@
 
 export function showErrorAt(input: HTMLInputElement, mirror: HTMLElement, offset: number | undefined): void {
   const text = input.value;
+  // Each answer redraws the page; the mirror is rebuilt only when what it shows changes,
+  // so the underline is not replaced under a reader's pointer (or a test's measurement).
+  const key = `${offset ?? ''}:${text}`;
+  if (mirror.dataset.shows === key) {
+    mirror.scrollLeft = input.scrollLeft;
+    return;
+  }
+  mirror.dataset.shows = key;
   if (offset === undefined) {
     mirror.replaceChildren(text);
   } else {
