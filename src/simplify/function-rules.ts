@@ -1,9 +1,9 @@
 import type { Expr } from '../expr/types.js';
-import { call, int, num, pow } from '../expr/factory.js';
+import { call, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger } from '../expr/rational.js';
 import { children, equals, withChildren } from '../expr/traverse.js';
 import { fromTemplate, matchTemplate } from '../expr/template.js';
-import { functionNames, functionTable, type FunctionName } from '../functions/table.js';
+import { functionNames, functionTable, rootFunctions, type FunctionName } from '../functions/table.js';
 import { simpler } from '../algebra/complexity.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 import { isNonNegative } from '../algebra/nonnegative.js';
@@ -137,11 +137,66 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
 const logInBase = (e: Pow): Expr | undefined =>
   (e.exponent.kind === 'call' && e.exponent.name === 'log' && e.exponent.args.length === 2 && equals(e.exponent.args[1]!, e.base) ? e.exponent.args[0] : undefined);
 
+/** relu(u) as a factor of a denominator, to a power q with 0 < q < 1 (√relu(u), ∛relu(u)², relu(u)^(1/4)), written with |u| in its place. */
+function reluRootAsAbs(factor: Expr, u: Expr): Expr | undefined {
+  const isRelu = (e: Expr): boolean => e.kind === 'call' && e.name === 'relu' && e.args.length === 1 && equals(e.args[0]!, u);
+  const abs = call('abs', [u]);
+  if (factor.kind === 'call' && rootIndex.has(factor.name) && factor.args.length === 1 && isRelu(factor.args[0]!)) return call(factor.name, [abs]);
+  if (factor.kind !== 'pow' || factor.exponent.kind !== 'num') return undefined;
+  const q = factor.exponent.value;
+  if (isRelu(factor.base) && q.s > 0n && q.n < q.d) return pow(abs, factor.exponent);
+  const root = factor.base;
+  if (root.kind === 'call' && rootIndex.has(root.name) && root.args.length === 1 && isRelu(root.args[0]!) && isInteger(q) && q.s > 0n && q.n < BigInt(rootIndex.get(root.name)!)) {
+    return pow(call(root.name, [abs]), factor.exponent);
+  }
+  return undefined;
+}
+
+const rootIndex: ReadonlyMap<string, number> = new Map([...rootFunctions].map(([index, name]) => [name, index]));
+
+/**
+ * heaviside(u)/(2√relu(u)) → heaviside(u)/(2√|u|). Such a quotient is the slope of relu(u)^p with
+ * 0 < p < 1, which is 0 for u < 0, where relu(u) is 0; as written it is 0/0 there. Where the step
+ * is not 0, u > 0 and relu(u) = |u|, so with |u| in the root it is 0 where it should be.
+ */
+function reluRootBesideStep(e: Div): Expr | undefined {
+  const above = e.numerator.kind === 'mul' ? e.numerator.factors : [e.numerator];
+  const below = e.denominator.kind === 'mul' ? e.denominator.factors : [e.denominator];
+  for (const step of above) {
+    if (step.kind !== 'call' || step.name !== 'heaviside' || step.args.length !== 1) continue;
+    const u = step.args[0]!;
+    let changed = false;
+    const rewritten = below.map((f) => {
+      const asAbs = reluRootAsAbs(f, u);
+      if (asAbs) changed = true;
+      return asAbs ?? f;
+    });
+    if (changed) return div(e.numerator, rewritten.length === 1 ? rewritten[0]! : mul(rewritten));
+  }
+  return undefined;
+}
+
+/**
+ * A function with a kink at u = 0 of a number u other than 0: its piece on that side, from the
+ * table (sign(−2) = −1, heaviside(3) = 1, relu(−1/2) = 0, leaky_relu(−2, 1/10) = −1/5).
+ */
+function sideOfKink(e: Call): Expr | undefined {
+  const kink = functionTable[e.name].notDifferentiable;
+  const [u] = e.args;
+  if (kink?.where !== 'zero' || kink.of !== 'u' || !kink.sides || u?.kind !== 'num' || u.value.s === 0n || u.value.n === 0n) return undefined;
+  if (e.args.some((a) => a.kind !== 'num')) return undefined;
+  const second = functionTable[e.name].defaultSecond;
+  const args = e.args.length === 1 && second !== undefined ? [u, fromTemplate(second, [])] : e.args;
+  return fromTemplate(kink.sides[u.value.s > 0n ? 0 : 1], args);
+}
+
 export const functionRules: readonly AnyRewriteRule[] = [
+  // heaviside(u)/√relu(u) → heaviside(u)/√|u|: 0 where the step is, not 0/0
+  rule('div', 'relu-root-beside-step', reluRootBesideStep),
   // log(1) → 0, log(e) → 1, cos(0) → 1
   rule('call', 'exact-value', (e) => {
-    if (e.args.length !== 1) return undefined;
-    return exactValues.get(e.name)!.find(({ at }) => equals(at, e.args[0]!))?.is;
+    if (e.args.length !== 1) return sideOfKink(e);
+    return exactValues.get(e.name)!.find(({ at }) => equals(at, e.args[0]!))?.is ?? sideOfKink(e);
   }),
   // log(e^u) → u, sin(arcsin(u)) → u: true wherever the inner function is defined
   rule('call', 'cancel-inverse', (e) => {

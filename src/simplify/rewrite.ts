@@ -11,7 +11,7 @@ export const rewriteIds = [
   'reduce-numeric-fraction', 'divide-by-one', 'zero-numerator', 'power-of-zero', 'power-of-one', 'one-to-a-power',
   'fold-power', 'power-of-power', 'zero-to-a-power',
   // Rewrites that know functions (function-rules.ts)
-  'exact-value', 'cancel-inverse', 'inverse-in-closed-form', 'power-of-base-log', 'root-of-power', 'fewer-arguments', 'abs-of-nonnegative', 'square-identity', 'quotient-as-function',
+  'exact-value', 'cancel-inverse', 'inverse-in-closed-form', 'power-of-base-log', 'root-of-power', 'fewer-arguments', 'abs-of-nonnegative', 'relu-root-beside-step', 'square-identity', 'quotient-as-function',
   // Rules backed by the polynomial normal form (normal-form-rules.ts)
   'collect-like-terms', 'combine-powers', 'cancel-common-factors', 'order-factors', 'negative-power-as-fraction',
   'fractional-power-as-root', 'power-of-root',

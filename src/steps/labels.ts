@@ -34,6 +34,7 @@ export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'root-of-power': 'root of a power',
   'fewer-arguments': 'drop arguments that cannot be the extreme',
   'abs-of-nonnegative': 'absolute value of what is not negative',
+  'relu-root-beside-step': 'a root of relu beside its step, where relu(u) = |u|',
   'square-identity': 'identity for a square (sin² + cos² = 1, cosh² − sinh² = 1)',
   'quotient-as-function': 'write the quotient as a function',
   'reduce-numeric-fraction': 'reduce the fraction',

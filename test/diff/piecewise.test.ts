@@ -5,6 +5,8 @@ import { evaluate } from '../../src/evaluate/evaluate.js';
 import { checkDerivative } from '../../src/check/check.js';
 import { conditionsIn } from '../../src/print/conditions.js';
 import { toText } from '../../src/print/linear.js';
+import { parse } from '../../src/parse/parse.js';
+import { simplify } from '../../src/simplify/simplify.js';
 import { richardson } from '../../src/check/richardson.js';
 import { relativeError } from '../../src/check/check.js';
 
@@ -30,6 +32,10 @@ const cases: [input: string, derivative: string, holds: string, kink: number][] 
   ['floor(x)', '0', 'x is not an integer', 2],
   ['ceil(x/2)', '0', 'x/2 is not an integer', 4],
   ['round(x)', '0', 'x - 1/2 is not an integer', 2.5],
+  // A root of relu is 0 where relu is: its slope there is 0, not 0/0.
+  ['sqrt(relu(x))', 'heaviside(x)/(2*sqrt(abs(x)))', 'x != 0', 0],
+  ['relu(x - 1)^(1/3)', 'heaviside(x - 1)/(3*cbrt(abs(x - 1))^2)', 'x != 1', 1],
+  ['relu(x)^(3/4)', '3*heaviside(x)/(4*abs(x)^(1/4))', 'x != 0', 0],
 ];
 
 describe('functions with kinks and jumps', () => {
@@ -60,6 +66,24 @@ describe('functions with kinks and jumps', () => {
   it('says nothing where the derivative holds everywhere', () => {
     expect(differentiate('x^2*sin(x)').conditions).toEqual([]);
     expect(differentiate('abs(3)*x').conditions).toEqual([]);
+  });
+
+  it('gives a root of relu a slope of 0 on the whole side where relu is 0, at every order', () => {
+    for (const order of [1, 2]) {
+      const d = differentiate('sqrt(relu(x))', { order });
+      for (const x of [-13.1, -2, -0.001]) expect(evaluate(d.result, { x }), `order ${order} at ${x}`).toBe(0);
+      expect(checkDerivative(d).verdict, `order ${order}`).toBe('verified');
+    }
+  });
+
+  it('works out the functions with kinks at numbers other than the kink', () => {
+    const cases: [string, string][] = [
+      ['sign(-2) + x', '-1 + x'], ['heaviside(3)*x', 'x'], ['heaviside(-1/2) + x', 'x'], ['relu(-1)*x + relu(5)', '5'],
+      ['abs(-3)*x', '3*x'], ['leaky_relu(-2)*x', '-x/50'], ['elu(-1, 2)*x', '2*x*(exp(-1) - 1)'],
+    ];
+    for (const [input, simplified] of cases) expect(toText(simplify(parse(input))), input).toBe(simplified);
+    // At the kink, the table's own value: heaviside(0) = 1/2, sign(0) = 0.
+    expect(toText(simplify(parse("heaviside(0)*x + sign(0)")))).toBe('x/2');
   });
 
   it('keeps the conditions of every order', () => {
