@@ -247,11 +247,24 @@ class LatexReader {
   private readNumber(i: number, to: number): number {
     let end = i;
     let text = '';
-    while (end < to && /^[\d.]$/.test(this.pieces[end]!.text) && (end === i || this.pieces[end]!.offset === this.pieces[end - 1]!.offset + 1)) {
-      text += this.pieces[end]!.text;
-      end++;
+    for (;;) {
+      while (end < to && /^[\d.]$/.test(this.pieces[end]!.text) && (end === i || this.pieces[end]!.offset === this.pieces[end - 1]!.offset + 1)) {
+        text += this.pieces[end]!.text;
+        end++;
+      }
+      // 1{,}100: a comma in braces between groups of three digits separates thousands, as TeX writes it.
+      if (!/^\d+$/.test(text) || end + 6 > to || this.pieces.slice(end, end + 3).map((p) => p.text).join('') !== '{,}') break;
+      const group = this.pieces.slice(end + 3, end + 6);
+      if (group.length !== 3 || group.some((p) => !/^\d$/.test(p.text)) || /^\d$/.test(this.pieces[end + 6]?.text ?? '')) {
+        if (/^\d$/.test(this.pieces[end + 3]?.text ?? '')) this.fail(end + 1, `{,} separates thousands, before groups of three digits, as in 1{,}100: for a decimal write a point, as in ${text}.5`);
+        break;
+      }
+      end += 3;
     }
     if (!/^(?:\d+(?:\.\d*)?|\.\d+)$/.test(text)) this.fail(i, `'${text}' is not a number`);
+    // A number after a closing bracket or a power is a factor, as TeX sets it: (x^2 + 3)^4 2x is
+    // (x² + 3)⁴·2x and \tan(5x) 8 is tan(5x)·8. (Text refuses it: (x + 1)2 may be a power mistyped.)
+    if (this.tokens.at(-1)?.type === 'rparen') this.emit('times', '', this.pieces[i]!.offset);
     this.emit('number', text, this.pieces[i]!.offset);
     return end;
   }
@@ -383,6 +396,10 @@ class LatexReader {
       // \sigma(x), \Gamma(x) and \psi(x) are functions, as dydx prints σ, Γ and ψ; alone, Greek letters.
       const after = this.pieces[i + 1]?.text;
       if (named && (after === '(' || after === '\\left')) return this.readFunction(i, i + 1, named, c);
+      if (this.words.abstract(greek) && (after === '(' || after === '\\left')) {
+        this.emit('func', c, p.offset, { kind: 'abstract', name: greek, order: 0, by: [], spelling: greek });
+        return i + 1;
+      }
       return this.readName(i, to, greek, c, p.offset);
     }
     if (c === '\\begin') {

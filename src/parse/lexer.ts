@@ -8,7 +8,7 @@ import { closest } from './suggest.js';
 import { splitRun, type Piece } from './glued-names.js';
 import { vectorFunctionSpellings, type SoftmaxKind } from './vector-functions.js';
 import { barRoles, type BarContext, type BarRole } from './bars.js';
-import { greekVariableNames, superscriptDigits } from '../expr/letters.js';
+import { greekLetters, greekVariableNames, superscriptDigits } from '../expr/letters.js';
 
 /** What a name token stands for. */
 export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' } | { readonly kind: 'variable'; readonly name: string };
@@ -118,7 +118,9 @@ export function tokenize(source: string, options: LexOptions): Lexed {
   const raw = expandSuperscripts(scan(source));
   const tokens: Token[] = [];
   const notes: string[] = [];
-  const abstract = (word: string): boolean => abstractFunctionNames.has(word) || options.abstractFunctions?.has(word) === true;
+  // A Greek letter is declared by its name: --function theta makes θ(x) a function.
+  const abstract = (word: string): boolean => abstractFunctionNames.has(word) || options.abstractFunctions?.has(word) === true
+    || (/^[α-ω]$/.test(word) && options.abstractFunctions?.has(greekLetters[word.codePointAt(0)! - 0x3b1]!) === true);
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     const next = raw[i + 1];

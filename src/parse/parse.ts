@@ -4,7 +4,7 @@ import compiled from './grammar.generated.js';
 import { errorAt, ParseError } from './errors.js';
 import { lexer, tokenize, type Lexed, type Token, type TokenType } from './lexer.js';
 import { tokenizeLatex, latexVariable } from './latex.js';
-import { readRequest, type Request } from './request.js';
+import { functionOfOperatorVariable, readRequest, type Request } from './request.js';
 import { setSource, toExpr, toInput, type Input, type Value, type Whole } from './postprocess.js';
 export type { Input } from './postprocess.js';
 import { readLongSum } from './long-sums.js';
@@ -130,9 +130,15 @@ function readWhole(input: string, options: ParseOptions, labels: boolean): Input
   };
   // Errors are located in the input as given: the request is blanked out of it, not cut.
   return withSource(input, () => {
-    const { request, rest } = readRequest(input, notation === 'latex' ? latexVariable : textVariable, { labels });
+    const variableOf = notation === 'latex' ? latexVariable : textVariable;
+    const { request, rest } = readRequest(input, variableOf, { labels });
     if (rest.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
-    const lexed = notation === 'latex' ? tokenizeLatex(rest, lexOptions) : tokenize(rest, lexOptions);
+    // d/dt y(t): y is a function of t here, whatever it is elsewhere.
+    const unknown = functionOfOperatorVariable(rest, request, variableOf);
+    const applied = unknown !== undefined && !functionSpellings.has(unknown) && !notations.has(unknown) && unknown !== 'e' && unknown !== 'pi' && !variables?.has(unknown) ? unknown : undefined;
+    const readOptions = applied === undefined ? lexOptions : { ...lexOptions, abstractFunctions: new Set([...(lexOptions.abstractFunctions ?? []), applied]) };
+    const lexed = notation === 'latex' ? tokenizeLatex(rest, readOptions) : tokenize(rest, readOptions);
+    if (applied !== undefined) lexed.notes.push(`${applied}(${request.variable}) is read as a function ${applied} of ${request.variable}, as the derivative of it asks`);
     const whole = single(inputsOf(lexed, rest), input);
     if (whole.kind === 'equation' && request.label !== undefined) throw errorAt(input, whole.offset, "an equation has one '='");
     if (whole.kind !== 'expression' && (request.label !== undefined || request.operator !== undefined)) {
@@ -199,8 +205,8 @@ function withSource<T>(source: string, reading: () => T): T {
   }
 }
 
-/** A backslash command, or ^{ or _{, as LaTeX has and text does not. */
-const looksLikeLatex = (input: string): boolean => /\\[A-Za-z,;:!{}|]|[\^_]\s*\{/.test(input);
+/** A backslash command, ^{ or _{, or digits grouped by {,}, as LaTeX has and text does not. */
+const looksLikeLatex = (input: string): boolean => /\\[A-Za-z,;:!{}|]|[\^_]\s*\{|\d\{,\}\d/.test(input);
 
 /** A variable named after d in d/dx, or in f(x) = …, as text writes it. */
 const textVariable = (written: string): string | undefined => (written.startsWith('\\') ? undefined : written);

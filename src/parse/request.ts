@@ -185,3 +185,18 @@ function subscriptOperator(text: string): Operator | undefined {
   if (!m || /^[A-Za-z0-9_]/.test(text.slice(m[0].length))) return undefined;
   return operatorMatch([m[0], 'd', undefined, undefined, undefined, 'd', m[1] ?? m[2], undefined, undefined]);
 }
+
+/** A name applied to a variable, and nothing else: θ(x), y(t), \theta\left(x\right). */
+const appliedToVariable = new RegExp(String.raw`^\s*(${name})\s*(?:\(|\\left\s*\()\s*(${name})\s*(?:\)|\\right\s*\))\s*$`);
+
+/**
+ * The name of an unknown function that an operator's expression applies to its variable, as in
+ * \frac{d\theta(x)}{dx} or d/dt y(t): there θ(x) is θ of x (a function), not θ times x.
+ */
+export function functionOfOperatorVariable(rest: string, request: Request, variableOf: (written: string) => string | undefined): string | undefined {
+  if (request.operator === undefined || request.variable === undefined) return undefined;
+  const match = appliedToVariable.exec(rest);
+  if (!match) return undefined;
+  const fn = variableOf(match[1]!);
+  return fn !== undefined && fn !== request.variable && variableOf(match[2]!) === request.variable ? fn : undefined;
+}

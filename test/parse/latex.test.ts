@@ -67,6 +67,33 @@ describe('LaTeX input', () => {
     expect(readErrorOf('\\left| x \\right.').message).toBe('\\left| … \\right. has no closing bar: write \\right| for an absolute value');
   });
 
+  it('reads a textbook\'s numbers as TeX sets them: a number after a bracket or a power, thousands grouped by {,}', () => {
+    expect(latex('(5x-9)^3 4\\cos(4x+1)')).toBe('(5*x - 9)^3*4*cos(4*x + 1)');
+    expect(latex('\\tan(5x)8(4x+1)')).toBe('tan(5*x)*8*(4*x + 1)');
+    expect(latex('(x^2+3)1')).toBe('(x^2 + 3)*1');
+    expect(latex('\\left(x+1\\right)2')).toBe('(x + 1)*2');
+    expect(latex('1{,}100x + 2{,}500{,}000')).toBe('1100*x + 2500000');
+    expect(read('1{,}100x').notation).toBe('latex');
+    const error = readErrorOf('1{,}10x');
+    expect([error.message, error.column]).toEqual(['{,} separates thousands, before groups of three digits, as in 1{,}100: for a decimal write a point, as in 1.5', 3]);
+    // Text still refuses a number after a bracket: (x + 1)2 may be (x + 1)^2 mistyped.
+    expect(readErrorOf('(x+1)2').message).toMatch(/found '2'/);
+  });
+
+  it('reads a name applied to the variable of the derivative around it as a function of it', () => {
+    const derivative = (input: string) => toText(differentiate(input).result);
+    expect(derivative('\\frac{d\\theta(x)}{dx}')).toBe("theta'(x)");
+    expect(read('\\frac{d\\theta(x)}{dx}').notes).toContain('theta(x) is read as a function theta of x, as the derivative of it asks');
+    expect(derivative('d/dt y(t)')).toBe("y'(t)");
+    // Only the name applied to the variable, and nothing else: y(x)^2 is y·x², as it says.
+    expect(derivative('d/dx y(x)^2')).toBe('2*x*y');
+    expect(derivative('d/dx e(x)')).toBe('e');
+    // A Greek letter declared a function by its name is one in LaTeX and in text.
+    for (const input of ['\\theta(x)^2', 'θ(x)^2', 'theta(x)^2']) {
+      expect(toText(differentiate(input, { abstractFunctions: ['theta'] }).result), input).toMatch(/^2\*(theta|θ)'\(x\)\*(theta|θ)\(x\)$/);
+    }
+  });
+
   it('locates errors in the LaTeX source and names the nearest command', () => {
     expect(readErrorOf('\\sine x').message).toBe('unknown command \\sine — did you mean \\sin?');
     expect(readErrorOf('\\frac{1}{1+e^{-x}')).toMatchObject({ message: "this '{' is never closed: add a '}'", column: 9 });
