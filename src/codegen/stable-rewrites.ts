@@ -1,7 +1,7 @@
 import type { Call, Expr } from '../expr/types.js';
 import { add, call, div, int, mul, neg, pow } from '../expr/factory.js';
 import { isOne } from '../expr/rational.js';
-import { children, equals, postOrder, rebuild } from '../expr/traverse.js';
+import { children, containsCall, equals, postOrder, rebuild } from '../expr/traverse.js';
 
 /**
  * Forms that lose digits or overflow in floating point, and the functions that compute them
@@ -252,6 +252,11 @@ const stableRewrites: readonly StableRewrite[] = [
       signedProduct([int(2), ...rest, call('sigmoid', [alike ? mul([int(2), u]) : neg(mul([int(2), u]))])], alike ? negative : !negative)),
   },
   {
+    // The gradient of the logistic loss, x·σ(u) − x·y: where σ(u) rounds to y = 1 its terms cancel to 0.
+    id: 'sigmoid-minus-target', note: 'a·σ(u) − a·y as a·((1 − y)·σ(u) − y·σ(−u)), which keeps its digits where σ(u) rounds to y = 1',
+    apply: sigmoidMinusTarget,
+  },
+  {
     // After one-minus-sigmoid has made σ(u)·(1 − σ(u)) into σ(u)·σ(−u); e^(−|u|) is the one σ(u) computes.
     id: 'sigmoid-slope', note: 'σ(u)·σ(−u) = σ′(u) as e^(−|u|)/(1 + e^(−|u|))², with all its digits where σ(u) rounds to 1',
     apply: (e) => {
@@ -269,6 +274,46 @@ const stableRewrites: readonly StableRewrite[] = [
     },
   },
 ];
+
+/**
+ * a·σ(u) − a·y in a sum (y any factors free of σ(±u), or none) as a·((1 − y)·σ(u) − y·σ(−u)):
+ * σ(u) − y = (1 − y)·σ(u) − y·(1 − σ(u)), and 1 − σ(u) is σ(−u), computed without the cancellation.
+ */
+function sigmoidMinusTarget(e: Expr): Expr | undefined {
+  if (e.kind !== 'add') return undefined;
+  const terms = e.terms.map(signedFactors);
+  for (let i = 0; i < terms.length; i++) {
+    const { factors, negative } = terms[i]!;
+    const k = factors.findIndex((f) => argumentOf(f, 'sigmoid') !== undefined);
+    if (k < 0) continue;
+    const u = argumentOf(factors[k]!, 'sigmoid')!;
+    const rest = factors.filter((_, m) => m !== k);
+    for (let j = 0; j < terms.length; j++) {
+      if (j === i || terms[j]!.negative === negative) continue;
+      const target = without(terms[j]!.factors, rest);
+      if (!target || target.some((f) => containsCall(f, sigmoidName))) continue;
+      const y = target.length === 0 ? undefined : mul(target);
+      const difference = y === undefined
+        ? neg(call('sigmoid', [neg(u)]))
+        : add([mul([minus(int(1), y), call('sigmoid', [u])]), neg(mul([y, call('sigmoid', [neg(u)])]))]);
+      return add([...e.terms.filter((_, m) => m !== i && m !== j), signedProduct([...rest, difference], negative)]);
+    }
+  }
+  return undefined;
+}
+
+const sigmoidName: ReadonlySet<Call['name']> = new Set(['sigmoid']);
+
+/** The factors of `whole` left when each of `part` is taken out once, or undefined where one is missing. */
+function without(whole: readonly Expr[], part: readonly Expr[]): Expr[] | undefined {
+  const left = [...whole];
+  for (const p of part) {
+    const at = left.findIndex((f) => equals(f, p));
+    if (at < 0) return undefined;
+    left.splice(at, 1);
+  }
+  return left;
+}
 
 /** A term c·a·g(u) of a sum, split: a's factors, its sign, and whether its partner has the same sign. */
 interface Paired { readonly rest: readonly Expr[]; readonly negative: boolean; readonly alike: boolean }
