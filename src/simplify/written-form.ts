@@ -371,8 +371,25 @@ export function writtenNormalForm(e: Expr, form: Form): Expr {
     const known = writtenAuto.get(e);
     if (known) return known;
   }
-  const written = normalToExpr(normalForm(e), form, e.hasDecimal);
-  if (form === 'auto') writtenAuto.set(e, written);
+  const f = normalForm(e);
+  const written = normalToExpr(f, form, e.hasDecimal);
+  if (form === 'auto') {
+    writtenAuto.set(e, written);
+    // A written form whose own normal form is the one it was written from writes itself again:
+    // known now, it is not written a second time when the simplifier offers it to the same rule.
+    if (written !== e && !writtenAuto.has(written) && written.hasDecimal === e.hasDecimal && sameFactored(normalForm(written), f)) writtenAuto.set(written, written);
+  }
   return written;
+}
+
+/** Whether two normal forms are one: bases and monomials are interned, so they are compared by identity. */
+function sameFactored(a: Factored, b: Factored): boolean {
+  if (a === b) return true;
+  if (a.monomial !== b.monomial || a.powers.length !== b.powers.length) return false;
+  if (Z.compare(a.coefficient.n, b.coefficient.n) !== 0 || Z.compare(a.coefficient.d, b.coefficient.d) !== 0) return false;
+  return a.powers.every((p, i) => {
+    const q = b.powers[i]!;
+    return p.base === q.base && Z.compare(p.num, q.num) === 0 && Z.compare(p.den, q.den) === 0;
+  });
 }
 
