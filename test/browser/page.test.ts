@@ -63,6 +63,12 @@ async function accessibilityViolations(page: Page): Promise<string[]> {
   });
 }
 
+/** Every step of the derivation opened, as the page does it: a slice at a time, until it is no longer busy. */
+async function expandAll(page: Page): Promise<void> {
+  await page.locator('#expand-all').click();
+  await page.waitForFunction(() => !document.getElementById('steps')!.hasAttribute('aria-busy') && document.querySelectorAll('#steps details:not([open]), #steps .deferred').length === 0);
+}
+
 /** The answer's TeX source, from KaTeX's MathML annotation. */
 const answerTex = async (page: Page): Promise<string> => (await page.locator('#answer annotation').first().textContent()) ?? '';
 
@@ -86,7 +92,8 @@ describe('the page in Chromium', () => {
     const tidy = page.locator('#steps li.tidy > details');
     expect(await tidy.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     await tidy.locator('summary').click();
-    expect(await tidy.locator('.rewrites .rule').allInnerTexts()).toEqual(['Multiply by zero', 'Collect the numeric factor', 'Add the numbers', 'Collect the numeric factor', 'Add the numbers']);
+    // What it holds is put in as it opens.
+    await expect.poll(() => tidy.locator('.rewrites .rule').allInnerTexts()).toEqual(['Multiply by zero', 'Collect the numeric factor', 'Add the numbers', 'Collect the numeric factor', 'Add the numbers']);
 
     const curves = page.locator('#plot path.curve');
     await expect.poll(() => curves.count()).toBe(2);
@@ -396,6 +403,9 @@ describe('the page in Chromium', () => {
     await typeExpression(page, 'x^2 + y^2 = 1');
     await expect.poll(() => answerTex(page)).toBe("y' = -\\frac{x}{y}");
     expect(await page.locator('#several').isVisible()).toBe(false);
+    // No plot of f and no backward pass for a curve: those sections are gone, not empty.
+    expect(await page.locator('#plot-section').isVisible()).toBe(false);
+    expect(await page.locator('#backprop-section').isVisible()).toBe(false);
     await expect.poll(() => page.locator('#check').innerText()).toBe('✓ Verified numerically');
     expect(await page.locator('#check-detail').innerText()).toMatch(/^Checked at \d+ points of the curve/);
     expect(await page.locator('#steps .worked').count()).toBeGreaterThan(1);
@@ -412,6 +422,131 @@ describe('the page in Chromium', () => {
     await typeExpression(page, 'softmax(z1, z2)');
     await expect.poll(() => page.locator('#answer-error').innerText()).toMatch(/^softmax\(…\), log_softmax\(…\) and cross_entropy\(…\) are answered by the command line/);
     expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('sets the answer in view apart while a new one is worked out, copies none of it, and can stop', async () => {
+    const page = await open(`${url}#f=x%5E3`);
+    await expect.poll(() => page.locator('#check').isVisible()).toBe(true);
+    // sin nested 1,500 deep: seconds of work.
+    await page.locator('#expr').fill(`${'sin('.repeat(1500)}x${')'.repeat(1500)}`);
+    await page.evaluate(() => navigator.clipboard.writeText('unchanged'));
+    await page.getByRole('button', { name: 'Copy LaTeX' }).click();
+    await expect.poll(() => page.locator('#copy-status').innerText()).toMatch(/^Nothing copied: the answer in view is for what was asked before/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('unchanged');
+    await expect.poll(() => page.locator('#working').isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.body.classList.contains('pending'))).toBe(true);
+    expect(await page.locator('#check').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Stop' }).click();
+    expect(await page.locator('#working').isVisible()).toBe(false);
+    expect(await page.locator('#stale-note').innerText()).toBe('Stopped: the answer below is not for what is asked now, but for x^3.');
+    await page.getByRole('button', { name: 'Copy text' }).click();
+    await expect.poll(() => page.locator('#copy-status').innerText()).toBe('Nothing copied: the answer in view is not for what is asked now.');
+    // Zooming the plot asks for no new answer: nothing is set apart.
+    await typeExpression(page, 'x^2');
+    await expect.poll(() => answerTex(page)).toMatch(/= 2x$/);
+    expect(await page.evaluate(() => document.body.className)).toBe('');
+    expect(problemsOf(page)).toEqual([]);
+  });
+
+  it('says what a button did beside it, and then says no more', async () => {
+    const page = await open(`${url}#f=sigmoid(w*x%2Bb)`);
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    const status = page.locator('#copy-status');
+    await expect.poll(() => status.innerText()).toBe('Copied the code.');
+    // In the section of the button, right under its row.
+    expect(await status.evaluate((e) => e.closest('section')?.id)).toBe('backprop-section');
+    expect(await status.evaluate((e) => e.previousElementSibling?.contains(document.getElementById('copy-code')))).toBe(true);
+    const [button, said] = [await page.locator('#copy-code').boundingBox(), await status.boundingBox()];
+    expect(said!.y - (button!.y + button!.height)).toBeLessThan(80);
+    await expect.poll(() => status.innerText(), { timeout: 10_000 }).toBe('');
+    await page.getByRole('button', { name: 'Copy LaTeX' }).click();
+    await expect.poll(() => status.innerText()).toBe('Copied the LaTeX of the answer.');
+    expect(await status.evaluate((e) => e.closest('section')?.className)).toBe('answer');
+  });
+
+  it('typesets a closed step when it is opened, and marks every formula that scrolls', async () => {
+    const page = await open(`${url}#f=tan(x)&n=4`);
+    // The earlier orders are closed, and hold nothing yet.
+    const first = page.locator('#steps details.order').first();
+    expect(await first.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await first.locator(':scope > .deferred').count()).toBe(1);
+    await first.locator('summary').first().click();
+    await expect.poll(() => first.locator('.katex').count()).toBeGreaterThan(3);
+    expect(await first.locator(':scope > .deferred').count()).toBe(0);
+    // On a phone the answer to x² sin x is wider than the screen: it scrolls, takes the focus, and says so.
+    const phone = await open(`${url}#f=x%5E2*sin(x)`, { width: 320, height: 700 });
+    const box = phone.locator('#answer .math').first();
+    await expect.poll(() => box.getAttribute('class')).toContain('scrolls');
+    expect(await box.getAttribute('tabindex')).toBe('0');
+    expect(await phone.locator('#answer .scroll-cue').innerText()).toBe('scrolls →');
+    // A formula that fits is not marked.
+    await typeExpression(phone, 'x^2');
+    await expect.poll(() => answerTex(phone)).toMatch(/= 2x$/);
+    await expect.poll(() => phone.locator('#answer .scrolls, #answer .scroll-cue').count()).toBe(0);
+  });
+
+  it('puts the answer on a phone\'s first screen, the examples folded away', async () => {
+    const page = await open(`${url}#f=x%5E2*sin(x)`, { width: 390, height: 844 });
+    expect(await page.locator('#extras').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    const answer = await page.locator('#answer').boundingBox();
+    expect(answer!.y + answer!.height).toBeLessThan(844);
+    await page.locator('#extras summary').click();
+    expect(await page.locator('.examples button').first().isVisible()).toBe(true);
+    // On a wide screen they are open.
+    const wide = await open(`${url}#f=x%5E2`);
+    expect(await wide.locator('#extras').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+  });
+
+  it('prints the question, the answer, the plot and every step, without the controls', async () => {
+    const page = await open(`${url}#f=x%5E2*sin(x)&n=2`);
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    await page.waitForFunction(() => document.querySelectorAll('#steps details:not([open]), #steps .deferred').length === 0);
+    for (const hidden of ['.examples', '#copy-answer-latex', '#expand-all', '.backprop', '#mine', 'footer']) {
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    for (const shown of ['#expr', '#answer .katex', '#plot', '#steps .katex']) expect(await page.locator(shown).first().isVisible(), shown).toBe(true);
+    // Nothing runs past the right margin of the page.
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    const past = await page.locator('#answer .katex, #steps .katex').evaluateAll((all, w) => all.filter((k) => k.getBoundingClientRect().right > w + 1).length, width);
+    expect(past).toBe(0);
+    await page.screenshot({ path: `${screenshots}/print.png`, fullPage: true });
+  });
+
+  it('measures the long tasks of long derivations (none should hold up the page)', async () => {
+    // Timings depend on the machine and its load: they are reported, and only a freeze of seconds fails.
+    const longest: Record<string, number> = {};
+    const measure = async (what: string, hash: string, action?: (page: Page) => Promise<void>): Promise<void> => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        const w = window as unknown as { longTasks: number[] };
+        w.longTasks = [];
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+      });
+      await page.goto(`${url}${hash}`);
+      await page.waitForFunction(() => document.querySelector('#answer .katex') && document.getElementById('working')!.hidden, null, { timeout: 60_000 });
+      if (action) {
+        await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
+        await action(page);
+      }
+      // Two frames after the last change: whatever the page does in answer to it is over.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+      longest[what] = Math.round(tasks.reduce((most, t) => Math.max(most, t), 0));
+      await context.close();
+    };
+    await measure('tan(x), order 30, shown', '#f=tan(x)&n=30');
+    await measure('σ, order 20, shown', '#f=1%2F(1%2Be%5E(-x))&n=20');
+    await measure('tan(x), order 20, Expand all', '#f=tan(x)&n=20', expandAll);
+    await measure('tan(x), order 20, zoomed', '#f=tan(x)&n=20', async (page) => {
+      await page.locator('#plot').focus();
+      for (let i = 0; i < 3; i++) await page.keyboard.press('+');
+      await expect.poll(() => page.locator('#from').inputValue()).not.toBe('');
+      await page.waitForFunction(() => document.getElementById('working')!.hidden);
+    });
+    console.log(`longest tasks (ms): ${JSON.stringify(longest)}`);
+    for (const [what, ms] of Object.entries(longest)) expect(ms, what).toBeLessThan(3000);
   });
 
   it('leaves gaps at poles', async () => {
@@ -445,7 +580,7 @@ describe('the page in Chromium', () => {
     for (const width of [320, 390, 430]) {
       for (const order of [1, 5, 100]) {
         const page = await open(`${url}#f=1%2F(1%2Be%5E(-x))&n=${order}`, { width, height: 844 });
-        await page.locator('#expand-all').click();
+        await expandAll(page);
         const where = `${width} px, order ${order}`;
         expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
         // Each equation is one line: KaTeX's pieces of it all sit at one height.
@@ -486,7 +621,7 @@ describe('the page in Chromium', () => {
       await page.getByLabel('Theme').selectOption(theme);
       expect(await accessibilityViolations(page), `${what}, ${theme}`).toEqual([]);
     }
-    await page.locator('#expand-all').click();
+    await expandAll(page);
     expect(await accessibilityViolations(page), `${what}, every step open`).toEqual([]);
     if (what === 'the sigmoid') {
       await typeExpression(page, 'x + * 2');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { present, type AnswerView } from '../../web/src/present.js';
 import { defaultState } from '../../web/src/state.js';
-import { traceHtml } from '../../web/src/steps-html.js';
+import { traceHtml, withDeferred } from '../../web/src/steps-html.js';
 import { buildTrace } from '../../src/steps/trace.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { toText } from '../../src/print/linear.js';
@@ -14,6 +14,34 @@ const answer = (input: string, more: Partial<typeof defaultState> = {}): AnswerV
   if (view.kind !== 'ok') throw new Error(`no answer for ${input}: ${JSON.stringify(view)}`);
   return view;
 };
+
+describe('a long derivation', () => {
+  it('holds only its open steps; what the closed ones hold comes apart, whole again when put back', () => {
+    const view = answer('tan(x)', { order: 6 });
+    const whole = withDeferred(view.stepsHtml!, view.stepsDeferred);
+    expect(view.stepsDeferred.length).toBeGreaterThanOrEqual(5);
+    // The earlier orders are closed: almost all of the derivation waits to be opened.
+    expect(view.stepsHtml!.length * 3).toBeLessThan(whole.length);
+    expect(whole).not.toContain('data-deferred');
+    // Put back, it is the derivation as it would be written whole: every order's rules are in it.
+    for (let order = 1; order <= 6; order++) expect(whole).toContain(`<details class="order"${order === 6 ? ' open' : ''}>`);
+    const closedBodies = (whole.match(/<details(?! open)[^>]*>/g) ?? []).length;
+    expect(closedBodies).toBeGreaterThan(0);
+    expect(view.stepsHtml!.match(/class="deferred"/g)!.length).toBeLessThanOrEqual(closedBodies);
+  });
+
+  it('shows long steps in part, ⋯ for what is left out, and copies them whole', () => {
+    const view = answer('tan(x)', { order: 12 });
+    const whole = withDeferred(view.stepsHtml!, view.stepsDeferred);
+    const typeset = [...whole.matchAll(/<annotation encoding="application\/x-tex">([^]*?)<\/annotation>/g)].map((m) => m[1]!);
+    expect(typeset.some((tex) => tex.includes('\\cdots'))).toBe(true);
+    // Each side of a step's equation is cut to about 600 characters of LaTeX (an order's heading to 300).
+    expect(typeset.every((tex) => tex.length < 2 * 800)).toBe(true);
+    expect(view.copies.stepsLatex).not.toContain('\\cdots');
+    // A later order's heading names the derivative of the input it differentiates.
+    expect(whole).toContain('\\frac{d}{dx}\\left(\\frac{d^{11}}{dx^{11}}\\left(\\tan\\left(x\\right)\\right)\\right)');
+  });
+});
 
 describe('what the page shows', () => {
   it('for the logistic sigmoid: σ(x)·(1 − σ(x)) typeset, the rules in the steps, a verified check, two curves', () => {
@@ -123,6 +151,11 @@ describe('what the page shows', () => {
     expect(view.answerHtml).toContain('annotation');
     expect(view.check).toEqual({ verdict: 'verified', detail: expect.stringMatching(/^Checked at \d+ points of the curve: the answer agrees with the curve's own slope there\.$/) });
     expect(view.stepsHtml).toContain('x^{2}+y^{2} = 1');
+    // Each step's words lead to its equation; the rules' derivation is named by what it differentiates.
+    const whole = withDeferred(view.stepsHtml, view.stepsDeferred);
+    expect(whole).toMatch(/Solve for [^:<]*(<[^>]*>[^<]*)*?:<\/span>/);
+    expect(whole).toMatch(/Derivative of <span class="math/);
+    expect(whole).not.toContain('Derivative of by the rules');
     const second = present({ ...defaultState, input: 'x^2 + y^2 = 1', order: 2 });
     expect(second.kind === 'implicit' && second.copies.answerText).toMatch(/^y'' = /);
     // An equation that is not a curve's is still an error where it is wrong.

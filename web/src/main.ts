@@ -53,9 +53,36 @@ const ui = {
   gradient: $('gradient'),
   hessian: $('hessian'),
   severalNote: $('several-note'),
+  plotSection: $('plot-section'),
+  backpropSection: $('backprop-section'),
 };
 
 let state: PageState = location.hash.length > 1 ? fromHash(location.hash) : defaultState;
+
+/**
+ * HTML put in place only when it changes: zooming the plot brings the same answer and derivation
+ * back from the worker, and parsing megabytes of typeset steps again would freeze the page.
+ */
+function setHtml(element: Element, html: string): void {
+  if (htmlShown.get(element) === html) return;
+  htmlShown.set(element, html);
+  element.innerHTML = html;
+}
+const htmlShown = new WeakMap<Element, string>();
+
+/** What the closed steps of the derivation in view hold (see Deferred in steps-html.ts). */
+let stepsDeferred: readonly string[] = [];
+
+/** A closed step's placeholder filled with what it holds, when the step is opened. */
+function fillDeferred(details: HTMLDetailsElement): number {
+  const placeholder = details.querySelector<HTMLElement>(':scope > .deferred');
+  if (!placeholder) return 0;
+  const part = stepsDeferred[Number(placeholder.dataset.deferred)];
+  if (part === undefined) return 0;
+  const range = document.createRange();
+  placeholder.replaceWith(range.createContextualFragment(part));
+  return part.length;
+}
 /** The last answer shown, for the copy buttons; kept while the input does not parse. */
 let shown: PageView = { kind: 'empty' };
 /** The answer in view, of whatever kind (a derivative, a curve's, a Jacobian), or undefined when there is none. */
@@ -98,6 +125,7 @@ let pause: number | undefined;
 /** Typing is answered after a short pause, so a long expression is not worked out on every key. */
 function scheduleUpdate(delay = 120): void {
   window.clearTimeout(pause);
+  markAsking();
   pause = window.setTimeout(update, delay);
 }
 
@@ -121,6 +149,22 @@ let latest = 0;
 let pending = false;
 let workingTimer: number | undefined;
 
+/** What an answer depends on: the state but for the plot's range (zooming the plot changes no answer). */
+const answerKey = (s: PageState): string => JSON.stringify({ ...s, autoRange: undefined, from: undefined, to: undefined });
+/** The key of the answer in view, and of the one asked for. */
+let shownKey: string | undefined;
+let askedKey: string | undefined;
+
+/**
+ * From the moment something is typed that changes the answer, the answer in view is for what
+ * was asked before: it is not copied. Whether it changes: the state now against the one shown.
+ */
+function markAsking(): boolean {
+  const changes = shownKey !== undefined && answerKey(state) !== shownKey;
+  document.body.classList.toggle('asking', changes);
+  return changes;
+}
+
 function startWorker(): Worker {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   w.onmessage = (event: MessageEvent<{ id: number; view: PageView }>) => {
@@ -128,6 +172,8 @@ function startWorker(): Worker {
     pending = false;
     window.clearTimeout(workingTimer);
     ui.working.hidden = true;
+    shownKey = askedKey;
+    document.body.classList.remove('pending');
     show(event.data.view);
   };
   return w;
@@ -143,15 +189,40 @@ function update(): void {
   }
   worker ??= startWorker();
   pending = true;
+  askedKey = answerKey(state);
+  // The answer in view is for what was asked before: it is not copied, and, if the new one is
+  // slow to come, it is set apart and its verdict hidden.
+  const answerChanges = markAsking();
   worker.postMessage({ id: ++latest, state });
   window.clearTimeout(workingTimer);
-  workingTimer = window.setTimeout(() => { ui.working.hidden = !pending; }, 300);
+  workingTimer = window.setTimeout(() => {
+    ui.working.hidden = !pending;
+    document.body.classList.toggle('pending', pending && answerChanges);
+  }, 300);
 }
+
+// A slow answer can be given up: the worker is stopped, and the answer in view stays set apart.
+$('cancel-working').addEventListener('click', () => {
+  if (!pending || !worker) return;
+  worker.terminate();
+  worker = undefined;
+  pending = false;
+  window.clearTimeout(workingTimer);
+  ui.working.hidden = true;
+  if (document.body.classList.contains('asking')) {
+    document.body.classList.remove('pending', 'asking');
+    document.body.classList.add('stale');
+    const earlier = answerInView()?.input;
+    ui.staleNote.hidden = false;
+    ui.staleNote.textContent = `Stopped: the answer below is not for what is asked now${earlier === undefined ? '' : `, but for ${earlier}`}.`;
+  }
+});
 
 // ---- view → page ----
 
 function show(view: PageView): void {
   showInput(view);
+  document.body.classList.remove('asking');
   // While the input does not parse, what is shown is the last good input's: set apart, named as
   // such, without its verdict, and the copy buttons do not copy it.
   document.body.classList.toggle('stale', view.kind === 'parse-error');
@@ -164,6 +235,9 @@ function show(view: PageView): void {
     return;
   }
   shown = view;
+  // A curve's derivative, a Jacobian or no answer at all has no plot and no backward pass: those sections go.
+  ui.plotSection.hidden = view.kind !== 'ok';
+  ui.backpropSection.hidden = view.kind !== 'ok';
   if (view.kind !== 'implicit' && view.kind !== 'jacobian') showVariables(view);
   ui.answerError.textContent = view.kind === 'error' ? view.message : '';
   if (view.kind !== 'ok') {
@@ -171,7 +245,7 @@ function show(view: PageView): void {
     ui.order.disabled = false;
     ui.variable.disabled = false;
     ui.order.value = String(state.order);
-    ui.answer.replaceChildren();
+    setHtml(ui.answer, '');
     ui.answerNote.textContent = '';
     showMine(undefined);
     ui.check.hidden = true;
@@ -179,7 +253,7 @@ function show(view: PageView): void {
     ui.plot.replaceChildren();
     ui.plot.setAttribute('aria-label', 'No plot: there is no function to plot.');
     ui.plotNote.textContent = '';
-    ui.steps.replaceChildren();
+    showSteps('', []);
     ui.stepsNote.textContent = '';
     showBackprop(undefined);
     showSeveral(undefined);
@@ -194,9 +268,9 @@ function show(view: PageView): void {
   // At order 1 the derivative plotted is f′ already.
   ui.alsoFirst.disabled = view.order <= 1;
   ui.reading.hidden = false;
-  ui.readingMath.innerHTML = view.readingHtml;
+  setHtml(ui.readingMath, view.readingHtml);
   ui.readingNotes.textContent = view.readingNotes.length > 0 ? `(${view.readingNotes.join('; ')})` : '';
-  ui.answer.innerHTML = view.answerHtml;
+  setHtml(ui.answer, view.answerHtml);
   ui.answerNote.textContent = view.answerNote;
   showMine(view.mine);
   ui.check.hidden = false;
@@ -209,7 +283,7 @@ function show(view: PageView): void {
   // A range chosen from the function is shown in the fields, where it can be changed.
   if (state.autoRange) [ui.from.value, ui.to.value] = view.plotRange.map(String) as [string, string];
   ui.plotNote.textContent = view.plotNote;
-  ui.steps.innerHTML = view.stepsHtml ?? '';
+  showSteps(view.stepsHtml ?? '', view.stepsDeferred);
   ui.stepsNote.textContent = view.stepsNote;
   showBackprop(view.backprop);
   showSeveral(view.several);
@@ -219,7 +293,7 @@ function show(view: PageView): void {
 
 /** y′ on a curve: the answer, its check and its derivation; the plot and the rest are for functions. */
 function showImplicit(view: ImplicitView): void {
-  ui.answer.innerHTML = view.answerHtml;
+  setHtml(ui.answer, view.answerHtml);
   ui.check.hidden = false;
   ui.check.className = `badge ${view.check.verdict}`;
   ui.check.textContent = verdictBadges[view.check.verdict];
@@ -228,13 +302,22 @@ function showImplicit(view: ImplicitView): void {
   ui.plotNote.textContent = view.kind === 'implicit'
     ? 'An equation of a curve: its derivative is found by implicit differentiation, and the curve is not plotted.'
     : 'A vector of functions: its Jacobian is shown, and nothing is plotted.';
-  ui.steps.innerHTML = view.stepsHtml;
+  showSteps(view.stepsHtml, view.stepsDeferred);
   scrollableByKeyboard();
+}
+
+function showSteps(html: string, deferred: readonly string[]): void {
+  if (htmlShown.get(ui.steps) === html) return;
+  // Steps being opened one slice at a time are of the derivation replaced: that stops.
+  expanding++;
+  ui.steps.removeAttribute('aria-busy');
+  stepsDeferred = deferred;
+  setHtml(ui.steps, html);
 }
 
 /** The tangent asked for: exact values typeset, and drawn on the plot (where the pointer is not). */
 function showAtPoint(p: AnswerView['atPoint']): void {
-  ui.atPoint.innerHTML = p?.html ?? '';
+  setHtml(ui.atPoint, p?.html ?? '');
   ui.atError.textContent = p?.error ?? '';
   // A point asked for places the tangent; without one, the pointer's stays where it was.
   if (p) tangentX = p.x;
@@ -243,15 +326,15 @@ function showAtPoint(p: AnswerView['atPoint']): void {
 
 function showSeveral(s: AnswerView['several']): void {
   ui.several.hidden = s === undefined;
-  ui.gradient.innerHTML = s?.gradientHtml ?? '';
-  ui.hessian.innerHTML = s?.hessianHtml ?? '';
+  setHtml(ui.gradient, s?.gradientHtml ?? '');
+  setHtml(ui.hessian, s?.hessianHtml ?? '');
   ui.severalNote.textContent = s?.note ?? '';
 }
 
 function showBackprop(b: AnswerView['backprop'] | undefined): void {
-  ui.outputForm.innerHTML = b?.formHtml || (b ? '<span class="detail">none</span>' : '');
+  setHtml(ui.outputForm, b?.formHtml || (b ? '<span class="detail">none</span>' : ''));
   ui.outputFormNote.textContent = b?.formNote ?? '';
-  ui.code.innerHTML = b?.codeHtml ?? '';
+  setHtml(ui.code, b?.codeHtml ?? '');
   ui.codeError.textContent = b?.codeError ?? '';
   ui.codeAbout.textContent = b && b.code !== ''
     ? `A function that returns f and its gradient by ${b.variables.join(', ')}, every part they share computed once.`
@@ -260,23 +343,62 @@ function showBackprop(b: AnswerView['backprop'] | undefined): void {
 
 /**
  * An equation too wide for the screen scrolls in its own box; such a box takes the keyboard's
- * focus, so it can be scrolled with the arrow keys too. Looked at again whenever widths may
- * change: the page's width, KaTeX's fonts arriving, a step opened.
+ * focus, so it can be scrolled with the arrow keys too, and is marked so that it shows it scrolls.
+ * Looked at again whenever widths may change (the page's width, KaTeX's fonts arriving, a step
+ * opened), a few hundred boxes a frame, every width read before any box is marked: one layout a
+ * frame, not one per box, however long the derivation.
  */
-let widthsChecked: number | undefined;
-function scrollableByKeyboard(): void {
-  if (widthsChecked !== undefined) return;
-  widthsChecked = requestAnimationFrame(() => {
-    widthsChecked = undefined;
-    for (const box of document.querySelectorAll<HTMLElement>('.math')) {
-      if (box.scrollWidth > box.clientWidth + 1) box.tabIndex = 0;
-      else box.removeAttribute('tabindex');
+const boxesToMeasure = new Set<HTMLElement>();
+let measuring = false;
+function scrollableByKeyboard(root: ParentNode = document): void {
+  for (const box of root.querySelectorAll<HTMLElement>('.math')) boxesToMeasure.add(box);
+  if (measuring) return;
+  measuring = true;
+  requestIdleCallback(measureWhileIdle);
+}
+/** Boxes measured while the page has nothing else to do, a batch at a time. */
+function measureWhileIdle(deadline: IdleDeadline): void {
+  do measureSome(); while (boxesToMeasure.size > 0 && deadline.timeRemaining() > 10);
+  if (boxesToMeasure.size > 0) requestIdleCallback(measureWhileIdle);
+  else measuring = false;
+}
+const boxesPerBatch = 60;
+function measureSome(): void {
+  const batch: HTMLElement[] = [];
+  for (const box of boxesToMeasure) {
+    boxesToMeasure.delete(box);
+    if (box.isConnected) batch.push(box);
+    if (batch.length === boxesPerBatch) break;
+  }
+  const wide = batch.map((box) => box.scrollWidth > box.clientWidth + 1);
+  batch.forEach((box, i) => {
+    if (box.classList.contains('scrolls') === wide[i]) return;
+    box.classList.toggle('scrolls', wide[i]!);
+    if (wide[i]) {
+      box.tabIndex = 0;
+      box.setAttribute('role', 'group');
+      box.setAttribute('aria-label', 'Equation wider than the page, scrolls sideways');
+      const cue = document.createElement('span');
+      cue.className = 'scroll-cue';
+      cue.setAttribute('aria-hidden', 'true');
+      cue.textContent = 'scrolls →';
+      box.after(cue);
+    } else {
+      box.removeAttribute('tabindex');
+      box.removeAttribute('role');
+      box.removeAttribute('aria-label');
+      if (box.nextElementSibling?.classList.contains('scroll-cue')) box.nextElementSibling.remove();
     }
   });
 }
-void document.fonts.ready.then(scrollableByKeyboard);
-// toggle does not bubble: it is caught on its way down.
-document.addEventListener('toggle', scrollableByKeyboard, true);
+void document.fonts.ready.then(() => scrollableByKeyboard());
+// toggle does not bubble: it is caught on its way down. An opened step gets what it holds.
+document.addEventListener('toggle', (event) => {
+  const details = event.target;
+  if (!(details instanceof HTMLDetailsElement)) return;
+  if (details.open) fillDeferred(details);
+  scrollableByKeyboard(details);
+}, true);
 
 const verdictBadges = { verified: '✓ Verified numerically', failed: '✗ Numeric check failed', unchecked: '? Not checked numerically' } as const;
 
@@ -381,18 +503,36 @@ function showVariables(view: PageView): void {
 
 // ---- buttons ----
 
-async function copy(text: string, what: string): Promise<void> {
+/**
+ * What a button did, said beside it (under its row of buttons) and gone after a while: not in
+ * another section, and not left standing for later inputs.
+ */
+let statusTimer: number | undefined;
+function sayBeside(button: HTMLElement, message: string): void {
+  const row = button.closest('.buttons, .options') ?? button;
+  if (ui.copyStatus.previousElementSibling !== row) row.after(ui.copyStatus);
+  ui.copyStatus.textContent = message;
+  window.clearTimeout(statusTimer);
+  statusTimer = window.setTimeout(() => { ui.copyStatus.textContent = ''; }, 6000);
+}
+
+async function copy(button: HTMLElement, text: string, what: string): Promise<void> {
   try {
     await navigator.clipboard.writeText(text);
-    ui.copyStatus.textContent = `Copied ${what}.`;
+    sayBeside(button, `Copied ${what}.`);
   } catch {
-    ui.copyStatus.textContent = `Could not copy ${what}: the browser did not allow it.`;
+    sayBeside(button, `Could not copy ${what}: the browser did not allow it.`);
   }
 }
 
-/** Whether the answer in view belongs to an earlier input, the one typed not parsing. */
-const isStale = (): boolean => document.body.classList.contains('stale');
-const staleReason = 'the input does not parse, and the answer in view is for an earlier one';
+/** Why the answer in view is not the one asked for, if it is not: the input does not parse, or a new answer is on its way. */
+function staleReason(): string | undefined {
+  if (document.body.classList.contains('asking')) return 'the answer in view is for what was asked before, and the new one is still being worked out';
+  if (document.body.classList.contains('stale')) {
+    return ui.staleNote.textContent?.startsWith('Stopped') ? 'the answer in view is not for what is asked now' : 'the input does not parse, and the answer in view is for an earlier one';
+  }
+  return undefined;
+}
 
 const copyActions: Record<string, () => [string | undefined, string]> = {
   'copy-answer-latex': () => [answerInView()?.copies.answerLatex, 'the LaTeX of the answer'],
@@ -403,18 +543,22 @@ const copyActions: Record<string, () => [string | undefined, string]> = {
   'copy-code': () => [shown.kind === 'ok' && shown.backprop.code !== '' ? shown.backprop.code : undefined, 'the code'],
 };
 for (const [id, action] of Object.entries(copyActions)) {
-  $(id).addEventListener('click', () => {
+  const button = $(id);
+  button.addEventListener('click', () => {
     const [text, what] = action();
-    if (id !== 'copy-link' && isStale()) ui.copyStatus.textContent = `Nothing copied: ${staleReason}.`;
-    else if (text !== undefined) void copy(text, what);
-    else ui.copyStatus.textContent = `Nothing to copy: ${what} is not shown.`;
+    const stale = id === 'copy-link' ? undefined : staleReason();
+    if (stale !== undefined) sayBeside(button, `Nothing copied: ${stale}.`);
+    else if (text !== undefined) void copy(button, text, what);
+    else sayBeside(button, `Nothing to copy: ${what} is not shown.`);
   });
 }
 
 // The answer as a text file, LaTeX after the text: for answers too long to copy by hand or to show whole.
 $('download-answer').addEventListener('click', () => {
-  if (shown.kind !== 'ok' || isStale()) {
-    ui.copyStatus.textContent = `Nothing to download: ${shown.kind !== 'ok' ? 'no answer is shown' : staleReason}.`;
+  const button = $('download-answer');
+  const stale = staleReason();
+  if (shown.kind !== 'ok' || stale !== undefined) {
+    sayBeside(button, `Nothing to download: ${shown.kind !== 'ok' ? 'no answer is shown' : stale}.`);
     return;
   }
   const file = new Blob([`${shown.copies.answerText}\n\n${shown.copies.answerLatex}\n`], { type: 'text/plain' });
@@ -423,7 +567,7 @@ $('download-answer').addEventListener('click', () => {
   link.download = 'derivative.txt';
   link.click();
   window.setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-  ui.copyStatus.textContent = 'Downloaded the answer as derivative.txt (text, then LaTeX).';
+  sayBeside(button, 'Downloaded the answer as derivative.txt (text, then LaTeX).');
 });
 
 // An example replaces the input; the other choices are kept.
@@ -436,8 +580,51 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example
   });
 }
 
-$('expand-all').addEventListener('click', () => ui.steps.querySelectorAll('details').forEach((d) => { d.open = true; }));
-$('collapse-all').addEventListener('click', () => ui.steps.querySelectorAll('details').forEach((d) => { d.open = false; }));
+/**
+ * Every step opened, a slice at a time: a derivation of thousands of steps is put in place over
+ * several frames, none of them long enough to hold up a key press.
+ */
+let expanding = 0;
+function expandAll(whole = false): void {
+  const run = ++expanding;
+  const queue = [...ui.steps.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
+  // Marked while it lasts, for whoever waits for every step to be open.
+  ui.steps.setAttribute('aria-busy', 'true');
+  // How much HTML a frame puts in: laying it out costs more than putting it in, and is not timed
+  // here, so the share follows the time from one frame to the next, which includes it.
+  let share = 50_000;
+  let last = performance.now();
+  const slice = (): void => {
+    if (run !== expanding) return;
+    const start = performance.now();
+    const frame = start - last;
+    last = start;
+    if (frame > 80) share = Math.max(5_000, share / 2);
+    else if (frame < 40) share = Math.min(2_000_000, share * 1.5);
+    let inserted = 0;
+    while (queue.length > 0) {
+      const closed = queue.pop()!;
+      inserted += fillDeferred(closed);
+      closed.open = true;
+      // What it held may hold closed steps in turn.
+      for (const inner of closed.querySelectorAll<HTMLDetailsElement>('details:not([open])')) queue.push(inner);
+      if (!whole && (performance.now() - start > 25 || inserted > share)) {
+        requestAnimationFrame(slice);
+        return;
+      }
+    }
+    ui.steps.removeAttribute('aria-busy');
+  };
+  slice();
+}
+$('expand-all').addEventListener('click', () => expandAll());
+$('collapse-all').addEventListener('click', () => {
+  expanding++;
+  ui.steps.removeAttribute('aria-busy');
+  ui.steps.querySelectorAll('details').forEach((d) => { d.open = false; });
+});
+// On paper every step is shown: all of them are opened before printing.
+window.addEventListener('beforeprint', () => expandAll(true));
 
 // ---- theme ----
 
@@ -452,6 +639,9 @@ ui.theme.addEventListener('change', () => {
   localStorage.setItem('dydx-theme', ui.theme.value);
   applyTheme(ui.theme.value);
 });
+
+// On a phone the examples and help fold away, so the answer is on the first screen.
+if (matchMedia('(max-width: 36rem)').matches) $<HTMLDetailsElement>('extras').open = false;
 
 showState();
 update();

@@ -1,5 +1,5 @@
 import {
-  answerLines, at, build, decimalText, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, variablesOf, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, at, decimalText, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -9,9 +9,10 @@ import { chooseRange, featureWords } from './plot-range.js';
 
 /** A number in a sentence: three significant digits, a true minus sign. */
 const minus = (x: number): string => decimalText(x, 3);
-import { traceHtml, workedHtml, type YourStep } from './steps-html.js';
+import { Deferred, traceHtml, workedHtml, type YourStep } from './steps-html.js';
 import { highlighted } from './code.js';
 import { escapeHtml, mathHtml } from './math.js';
+import { elide, elisionMarker } from './elide.js';
 
 /*
  * What the page shows for a state, as plain data and HTML text: everything is worked out
@@ -36,6 +37,8 @@ export interface ImplicitView {
   readonly input: string;
   readonly answerHtml: string;
   readonly stepsHtml: string;
+  /** What the closed steps hold, put in when they are opened (see Deferred). */
+  readonly stepsDeferred: readonly string[];
   readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly detail: string };
   readonly copies: { readonly answerLatex: string; readonly answerText: string };
 }
@@ -68,6 +71,8 @@ export interface AnswerView {
   /** The numeric check: its verdict, what it found in plain words, and the verdict line with its numbers (errors, digits). */
   readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly pointsUsed: number; readonly detail: string; readonly technical: string };
   readonly stepsHtml: string | undefined;
+  /** What the closed steps hold, put in when they are opened (see Deferred). */
+  readonly stepsDeferred: readonly string[];
   /** Why the derivation is not shown, when it is not. */
   readonly stepsNote: string;
   readonly plot: PlotData;
@@ -134,6 +139,7 @@ function answerView(o: Computed, state: PageState): AnswerView {
     o.check.failures.some((f) => f.order === order && f.step !== undefined && f.step.join('.') === step.join('.'));
   const shown = answerHtml(answerName(o.reading, d), d.result, holds(d));
   const mine = mineChecked(o, state);
+  const deferred = new Deferred();
   return {
     kind: 'ok',
     input: state.input,
@@ -153,7 +159,8 @@ function answerView(o: Computed, state: PageState): AnswerView {
       stepsText: o.trace && traceToText(o.trace),
     },
     check: { verdict: o.check.verdict, pointsUsed: o.check.pointsUsed, detail: plainVerdict(o.check), technical: o.verdict.replace(/^check: /, '') },
-    stepsHtml: o.trace && traceHtml(o.trace, failed, mine.mistake),
+    stepsHtml: o.trace && traceHtml(o.trace, failed, mine.mistake, deferred),
+    stepsDeferred: deferred.parts,
     stepsNote: o.traceOmitted ?? '',
     ...plotView(o, state),
     backprop: backpropView(o, state),
@@ -174,11 +181,7 @@ function answerHtml(name: string, result: Expr, conditions: string): { html: str
   if (whole.length <= mostTypesetAnswer) return { html: mathHtml(`${name} = ${whole}${conditions}`, true), note: '' };
   const size = `The answer is long (${whole.length.toLocaleString('en')} characters of LaTeX)`;
   const rest = 'copy or download it whole with the buttons below';
-  // A variable the answer does not use stands for the parts left out, and is written ⋯.
-  const taken = new Set(variablesOf(result));
-  let markerName = 'elided';
-  while (taken.has(markerName)) markerName += '0';
-  const marker = build.variable(markerName);
+  const marker = elisionMarker(result);
   const part = elide(result, mostTypesetAnswer, marker);
   if (!part) {
     return {
@@ -190,55 +193,6 @@ function answerHtml(name: string, result: Expr, conditions: string): { html: str
     html: mathHtml(`${name} = ${toLatex(part).replaceAll(toLatex(marker), '\\cdots')}${conditions}`, true),
     note: `${size}: it is shown in part, ⋯ standing for the terms left out; ${rest}.`,
   };
-}
-
-/**
- * The expression cut down to about `budget` characters of LaTeX: a sum keeps its first terms and
- * ⋯ (the marker), a product cuts its largest factor, a quotient each side. Undefined when it
- * cannot be cut so (one huge function argument).
- */
-function elide(e: Expr, budget: number, marker: Expr): Expr | undefined {
-  const length = toLatex(e).length;
-  if (length <= budget) return e;
-  switch (e.kind) {
-    case 'add': {
-      const kept: Expr[] = [];
-      let used = 0;
-      for (const term of e.terms) {
-        const size = toLatex(term).length;
-        if (used + size > budget) {
-          // A first term too long by itself is cut in turn.
-          if (kept.length === 0) {
-            const first = elide(term, budget, marker);
-            if (!first) return undefined;
-            kept.push(first);
-          }
-          break;
-        }
-        kept.push(term);
-        used += size;
-      }
-      return build.add([...kept, marker]);
-    }
-    case 'mul': {
-      const sizes = e.factors.map((f) => toLatex(f).length);
-      const largest = sizes.reduce((best, size, i) => (size > sizes[best]! ? i : best), 0);
-      const others = length - sizes[largest]!;
-      if (others >= budget) return undefined;
-      const cut = elide(e.factors[largest]!, budget - others, marker);
-      return cut && build.mul(e.factors.map((f, i) => (i === largest ? cut : f)));
-    }
-    case 'neg': {
-      const cut = elide(e.operand, budget, marker);
-      return cut && build.neg(cut);
-    }
-    case 'div': {
-      const numerator = elide(e.numerator, budget / 2, marker);
-      const denominator = elide(e.denominator, budget / 2, marker);
-      return numerator && denominator && build.div(numerator, denominator);
-    }
-    default: return undefined;
-  }
 }
 
 /** The reader's own derivative against this one: correct, incorrect with the mistake that explains it, or why it cannot be read. */
@@ -350,6 +304,7 @@ function severalView(o: Computed, state: PageState): AnswerView['several'] {
 
 /** The implicit derivative typeset, its worked derivation, and the check against the curve in plain words. */
 function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): ImplicitView {
+  const deferred = new Deferred();
   const what = r.orders.length === 1 ? 'slope' : 'second difference';
   const detail = {
     verified: `Checked at ${c.points} points of the curve: the answer agrees with the curve's own ${what} there.`,
@@ -360,7 +315,8 @@ function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): Implicit
     kind: 'implicit',
     input: state.input,
     answerHtml: mathHtml(implicitAnswer(r, 'latex'), true),
-    stepsHtml: workedHtml(implicitWorked(r, 'latex')),
+    stepsHtml: workedHtml(implicitWorked(r, 'latex'), deferred),
+    stepsDeferred: deferred.parts,
     check: { verdict: c.verdict, detail },
     copies: { answerLatex: implicitAnswer(r, 'latex'), answerText: implicitAnswer(r, 'text') },
   };
@@ -400,6 +356,7 @@ function jacobianView(j: Jacobian, checks: readonly CheckReport[], state: PageSt
     input: state.input,
     answerHtml: mathHtml(`J${by} = ${matrixIn(entries, 'latex')}${det}`, true),
     stepsHtml: '',
+    stepsDeferred: [],
     check: { verdict, detail },
     copies: { answerLatex: matrixIn(entries, 'latex'), answerText: matrixIn(entries, 'text') },
   };
