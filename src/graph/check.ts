@@ -29,6 +29,8 @@ export interface AdjointCheck {
   readonly node: number;
   /** The derivative by the variable, by the differentiation rules. */
   readonly derivative: Derivative;
+  /** Whether the adjoint was compared at a point (its value) or along the line (written in the variables). */
+  readonly atPoint: boolean;
   readonly agreement: Agreement;
   /** The relative error between the two: at the point, or the largest along the line; 0 where they are equal exactly. */
   readonly error: number;
@@ -53,7 +55,7 @@ export function checkAdjoints(passes: ForwardBackward | SymbolicBackward, option
       : alongTheLine(passes, i, derivative, options.timeout);
     const verdict = compared.agreement === 'apart' || compared.differences.verdict === 'failed' ? 'failed'
       : compared.agreement !== 'no-value' && compared.differences.verdict === 'verified' ? 'verified' : 'unchecked';
-    return { variable: component.variable, node: component.node, derivative, ...compared, verdict };
+    return { variable: component.variable, node: component.node, derivative, atPoint: 'point' in passes, ...compared, verdict };
   });
 }
 

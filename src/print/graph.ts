@@ -6,6 +6,7 @@ import { adjointTerms, type ForwardBackward, type SymbolicBackward } from '../gr
 import type { AdjointCheck } from '../graph/check.js';
 import type { Coordinate, ValueAt } from '../multivariate/at-point.js';
 import { verdictLine } from '../check/verdict.js';
+import { checkPoints } from '../check/check.js';
 import { printerFor } from './notation.js';
 import type { Notation } from './precedence.js';
 import { partialName } from './matrix.js';
@@ -108,7 +109,7 @@ export function graphSections(passes: ForwardBackward | SymbolicBackward, notati
   return [
     { heading: forwardHeading, rows: forward },
     { heading: backwardHeading, rows: backward },
-    ...(gradient.length > 0 ? [{ heading: ['The inputs\' adjoints are the gradient'] as Words, rows: gradient }] : []),
+    ...(gradient.length > 0 ? [{ heading: ['The inputs\' adjoints are the gradient ', m(nabla[notation])] as Words, rows: gradient }] : []),
   ];
 }
 
@@ -129,14 +130,16 @@ export function sectionIn(section: GraphSection, layout: 'text' | 'latex' | 'mar
 /** The check of one input's adjoint, in a line: against the rules' derivative, then against finite differences. */
 export function adjointCheckLine(check: AdjointCheck, graph: ComputationGraph, notation: 'text' | 'unicode'): string {
   const s = graphSymbols(graph, notation);
-  const [adjoint, partial] = [s.adjoint(check.node), s.partial(check.variable)];
+  const adjoint = check.atPoint ? s.adjoint(check.node) : `${s.adjoint(check.node)}, written in the variables,`;
+  const partial = `${s.partial(check.variable)} by the differentiation rules`;
+  const where = check.atPoint ? ' there' : ` at ${checkPoints.length} points`;
   const error = (x: number): string => x.toExponential(1);
   const against = ((): string => {
     switch (check.agreement) {
-      case 'exact': return `${adjoint} equals ${partial} by the rules exactly`;
-      case 'close': return `${adjoint} equals ${partial} by the rules to a relative ${error(check.error)}`;
-      case 'apart': return `${adjoint} is NOT ${partial} by the rules: relative error ${error(check.error)}`;
-      case 'no-value': return `${partial} by the rules could not be compared with ${adjoint}`;
+      case 'exact': return `${adjoint} equals ${partial}${check.atPoint ? ' there, exactly' : ' (their difference simplifies to 0)'}`;
+      case 'close': return `${adjoint} equals ${partial}${where} to a relative ${error(check.error)}`;
+      case 'apart': return `${adjoint} is NOT ${partial}${where}: relative error ${error(check.error)}`;
+      case 'no-value': return `${adjoint} could not be compared with ${partial}: it has no value${where}`;
     }
   })();
   return `by ${check.variable}: ${against}; ${verdictLine(check.differences)}`;
@@ -164,5 +167,7 @@ const relationIn = (relation: '=' | '≈', layout: 'text' | 'latex' | 'markdown'
 /** w = 2, x = 0.5, b = −1. */
 const pointIn = (point: readonly Coordinate[], notation: Notation): string =>
   point.map(([name, value]) => `${printerFor(notation)(variable(name))} = ${pointValueIn(value, notation)}`).join(', ');
+
+const nabla: Readonly<Record<Notation, string>> = { text: 'grad f', unicode: '∇f', latex: '\\nabla f' };
 
 const usedTimes = (n: number): string => (n === 2 ? 'used twice' : `used ${n} times`);
