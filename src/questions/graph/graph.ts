@@ -3,6 +3,7 @@ import { computationGraph, nodeName, type ComputationGraph } from '../../graph/g
 import { backwardPass, forwardBackward, NodeError, type ForwardBackward, type SymbolicBackward } from '../../graph/passes.js';
 import { InputError } from '../../errors.js';
 import { printerFor } from '../../print/notation.js';
+import { toLatex } from '../../print/latex.js';
 import { checkAdjoints, type AdjointCheck } from '../../graph/check.js';
 import type { ValueAt } from '../../multivariate/at-point.js';
 import { adjointCheckLine, graphSections, sectionIn } from '../../print/graph.js';
@@ -55,6 +56,7 @@ export const graphQuestion: Question = {
       shown: { parts, json: () => graphJson(input, passes, checks), dot: () => graphToDot(graph, passes) },
       notes: checks.map((c) => adjointCheckLine(c, graph, notation)),
       outcome: worstOutcome(checks.map((c) => checkOutcome(c.verdict))),
+      heading: `Computation graph of $${toLatex(graph.input)}$`,
     };
   },
 };
