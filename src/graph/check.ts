@@ -44,6 +44,9 @@ export const adjointTolerance = 1e-12;
 
 /** Checks the inputs' adjoints of a forward and backward pass at a point, or of a backward pass written out. */
 export function checkAdjoints(passes: ForwardBackward | SymbolicBackward, options: { readonly timeout?: number } = {}): AdjointCheck[] {
+  if (typeof passes !== 'object' || passes === null || !('adjoints' in passes) || !('gradient' in passes)) {
+    throw new InputError('checkAdjoints takes what forwardBackward() or backwardPass() returns', 'invalid-request');
+  }
   const { graph } = passes;
   const variables = passes.gradient.map((g) => g.variable);
   if (variables.length === 0) return [];

@@ -4,6 +4,7 @@ import { children, equals, foldTree, rebuild, variablesOf } from '../expr/traver
 import type { FunctionName } from '../functions/table.js';
 import { read, type ParseOptions } from '../parse/parse.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
+import { checkTree } from '../expr/check-tree.js';
 import type { DifferentiateOptions } from '../differentiate/differentiate.js';
 import { localDerivatives, type LocalDerivative } from './local.js';
 
@@ -48,6 +49,7 @@ export type GraphOptions = ParseOptions & Pick<DifferentiateOptions, 'timeout' |
 
 /** The computation graph of an expression (text or a tree), with each edge's local derivative. */
 export function computationGraph(input: string | Expr, options: GraphOptions = {}): ComputationGraph {
+  if (typeof input !== 'string') checkTree(input);
   return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => {
     const reading = typeof input === 'string' ? read(input, options) : undefined;
     const order = reading?.request.order;
@@ -56,6 +58,14 @@ export function computationGraph(input: string | Expr, options: GraphOptions = {
     }
     return graphOf(reading?.expr ?? (input as Expr), options);
   });
+}
+
+/** Refuses what is not a graph computationGraph() made, in the words of the function given it. */
+export function expectGraph(graph: unknown, taker: string): asserts graph is ComputationGraph {
+  const g = graph as Partial<ComputationGraph> | null;
+  if (typeof g !== 'object' || g === null || !Array.isArray(g.nodes) || typeof g.letter !== 'string' || typeof g.output !== 'number') {
+    throw new InputError(`${taker} takes what computationGraph() returns`, 'invalid-request');
+  }
 }
 
 /** The node variable of node `index`: v3. */

@@ -9,7 +9,7 @@ import type { Condition } from '../diff/steps.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
 import type { ParseOptions } from '../parse/parse.js';
 import { pointText, pointValues, readPoint, valueAt, type Coordinate, type ValueAt } from '../multivariate/at-point.js';
-import { inputNodes, nodeName, nodeOf, usersOf, type ComputationGraph, type GraphNode } from './graph.js';
+import { expectGraph, inputNodes, nodeName, nodeOf, usersOf, type ComputationGraph, type GraphNode } from './graph.js';
 
 /*
  * The two passes of reverse-mode differentiation over a computation graph. The forward pass
@@ -91,6 +91,8 @@ export const adjointTerms = (graph: ComputationGraph, index: number): AdjointTer
  * node has no value or no derivative at the point.
  */
 export function forwardBackward(graph: ComputationGraph, point: string | readonly Coordinate[], options: PassOptions = {}): ForwardBackward {
+  expectGraph(graph, 'forwardBackward');
+  if (typeof point !== 'string' && !Array.isArray(point)) throw new InputError('forwardBackward takes a point as text (x=0.5,w=2) or as [name, value] pairs', 'invalid-request');
   return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => {
     const coordinates = typeof point === 'string' ? readPoint(point, options) : [...point];
     refuseOtherPoints(graph, coordinates);
@@ -121,6 +123,7 @@ export function forwardBackward(graph: ComputationGraph, point: string | readonl
  * sum over its users of their adjoints times the local derivatives, written in the forward nodes.
  */
 export function backwardPass(graph: ComputationGraph, options: PassOptions = {}): SymbolicBackward {
+  expectGraph(graph, 'backwardPass');
   return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => {
     const adjoints: (Expr | undefined)[] = new Array<Expr | undefined>(graph.nodes.length);
     for (let i = graph.nodes.length; i >= 1; i--) {
