@@ -31,6 +31,8 @@ export interface GraphNode {
   readonly definition: Expr;
   /** How many times operations take it: a part written twice is one node used twice. */
   readonly uses: number;
+  /** The nodes that take it, each once, in the order of the forward pass: those its adjoint gathers from. */
+  readonly usedBy: readonly number[];
   /** ∂(this node)/∂(each input), one per input in the order of `inputs`. */
   readonly locals: readonly LocalDerivative[];
 }
@@ -76,9 +78,6 @@ export const nodeName = (graph: ComputationGraph, index: number): string => `${g
 
 /** The node of each index: node(graph, 3) is v3. */
 export const nodeOf = (graph: ComputationGraph, index: number): GraphNode => graph.nodes[index - 1]!;
-
-/** The nodes that take node `index` as an input, in the order of the forward pass. */
-export const usersOf = (graph: ComputationGraph, index: number): readonly GraphNode[] => graph.nodes.filter((n) => n.inputs.includes(index));
 
 /** The input nodes (variables), in the order they first appear. */
 export const inputNodes = (graph: ComputationGraph): readonly GraphNode[] => graph.nodes.filter((n) => n.op === 'variable');
@@ -139,8 +138,10 @@ function graphOf(expr: Expr, options: GraphOptions): ComputationGraph {
     const definition = e.kind === 'variable' || !isVarying(e) ? e : definitionOf(e, isVarying, (o) => variable(`${letter}${found.indexOf(o)!}`));
     return { index: i + 1, op: opOf(e, isVarying), inputs, expr: e, definition };
   });
+  const usedBy = shell.map((): number[] => []);
+  for (const n of shell) for (const k of n.inputs) usedBy[k - 1]!.push(n.index);
   const nodes = shell.map((n) => ({
-    ...n, uses: uses[n.index]!,
+    ...n, uses: uses[n.index]!, usedBy: usedBy[n.index - 1]!,
     locals: localDerivatives(n.definition, letter, n.inputs, n.index, options),
   }));
   return { input: expr, letter, nodes, output: found.indexOf(expr)! };

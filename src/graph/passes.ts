@@ -9,7 +9,7 @@ import type { Condition } from '../diff/steps.js';
 import { InputError, WorkLimits, withinLimits } from '../errors.js';
 import type { ParseOptions } from '../parse/parse.js';
 import { pointText, pointValues, readPoint, valueAt, type Coordinate, type ValueAt } from '../multivariate/at-point.js';
-import { expectGraph, inputNodes, nodeName, nodeOf, usersOf, type ComputationGraph, type GraphNode } from './graph.js';
+import { expectGraph, inputNodes, nodeName, nodeOf, type ComputationGraph, type GraphNode } from './graph.js';
 
 /*
  * The two passes of reverse-mode differentiation over a computation graph. The forward pass
@@ -83,7 +83,7 @@ function atNode<T>(node: number, work: () => T): T {
 
 /** The terms of a node's adjoint: one for each node that uses it (the output has none: its adjoint is 1). */
 export const adjointTerms = (graph: ComputationGraph, index: number): AdjointTerm[] =>
-  usersOf(graph, index).map((user) => ({ user: user.index, edge: user.inputs.indexOf(index) }));
+  nodeOf(graph, index).usedBy.map((user) => ({ user, edge: nodeOf(graph, user).inputs.indexOf(index) }));
 
 /**
  * The forward pass at a point ("x=0.5,w=2" or coordinates), then the backward pass: each node's

@@ -13,7 +13,7 @@ interface PrintedJson { readonly text: string; readonly unicode: string; readonl
 interface ValueJson extends PrintedJson { readonly approximately: number | string }
 interface NodeJson {
   readonly id: string; readonly op: string; readonly inputs: readonly string[]; readonly expression: PrintedJson; readonly part: PrintedJson;
-  readonly uses: number; readonly local: readonly { readonly input: string; readonly rule: string; readonly derivative: PrintedJson; readonly reusesOutput: boolean; readonly value?: ValueJson }[];
+  readonly uses: number; readonly usedBy: readonly string[]; readonly local: readonly { readonly input: string; readonly rule: string; readonly derivative: PrintedJson; readonly reusesOutput: boolean; readonly value?: ValueJson }[];
   readonly value?: ValueJson; readonly adjoint: ValueJson | PrintedJson | null;
 }
 interface GraphJson {
@@ -77,7 +77,7 @@ describe('--graph --format json', () => {
   it('gives each adjoint written in the forward nodes without a point, and a part used twice once', async () => {
     const { graph } = await json([loss, '--graph']);
     const sigmoid = graph.nodes.filter((n) => n.op === 'sigmoid');
-    expect(sigmoid.map((n) => [n.id, n.uses])).toEqual([['v7', 2]]);
+    expect(sigmoid.map((n) => [n.id, n.uses, n.usedBy])).toEqual([['v7', 2, ['v8', 'v11']]]);
     expect(graph.nodes.every((n) => n.value === undefined)).toBe(true);
     expect(graph.nodes.find((n) => n.id === 'v6')!.adjoint!.unicode).toBe('(−v1/v7 + v10/v11)·v7·(1 − v7)');
     expect(graph.gradient['b']!.unicode).toBe('(−v1/v7 + v10/v11)·v7·(1 − v7)');

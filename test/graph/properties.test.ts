@@ -69,7 +69,12 @@ function expectEachNodeOnce(graph: ComputationGraph): void {
   for (const node of graph.nodes) {
     expect(seen.some((e) => equals(e, node.expr)), `${nodeName(graph, node.index)} repeats a part`).toBe(false);
     seen.push(node.expr);
-    for (const i of node.inputs) expect(i).toBeLessThan(node.index);
+    for (const i of node.inputs) {
+      expect(i).toBeLessThan(node.index);
+      expect(graph.nodes[i - 1]!.usedBy).toContain(node.index);
+    }
+    expect(node.usedBy.every((u) => graph.nodes[u - 1]!.inputs.includes(node.index))).toBe(true);
+    expect(node.uses).toBeGreaterThanOrEqual(node.usedBy.length);
     if (node.index !== graph.output) expect(node.uses, nodeName(graph, node.index)).toBeGreaterThan(0);
     const rebuilt = node.inputs.reduce((e, i) => substitute(e, nodeName(graph, i), graph.nodes[i - 1]!.expr), node.definition);
     expect(equals(rebuilt, node.expr), nodeName(graph, node.index)).toBe(true);

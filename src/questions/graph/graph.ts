@@ -76,7 +76,7 @@ function graphJson(input: string, passes: ForwardBackward | SymbolicBackward, ch
   const adjointOf = (i: number) => (at ? valued(at.adjoints[i - 1]!) : symbolicAdjoint(passes as SymbolicBackward, i));
   const nodes = graph.nodes.map((node) => ({
     id: id(node.index), op: node.op, inputs: node.inputs.map(id),
-    expression: printed(node.definition), part: printed(node.expr), uses: node.uses,
+    expression: printed(node.definition), part: printed(node.expr), uses: node.uses, usedBy: node.usedBy.map(id),
     local: node.locals.map((l, k) => ({
       input: id(l.input), rule: l.rule, derivative: printed(l.derivative), reusesOutput: l.reusesOutput,
       ...(at ? { value: valued(at.locals[node.index - 1]![k]!) } : {}),
