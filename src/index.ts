@@ -56,6 +56,18 @@ export { decimalText } from './expr/decimal.js';
 export { inTermsOfOutput, type NoFormInOutput, type OutputForm, type OutputFormOptions, type OutputStep, type SignCondition } from './backprop/in-terms-of-output.js';
 export { noFormReason, outputAnswer, outputConditions, outputStepLines } from './print/output-form.js';
 
+// Computation graphs: one node per distinct part, the forward pass at a point, and the backward
+// pass (each node's adjoint ∂f/∂v, from the output back): reverse-mode differentiation, shown.
+export { computationGraph, nodeName, type ComputationGraph, type GraphNode, type GraphOp, type GraphOptions } from './graph/graph.js';
+export type { LocalDerivative } from './graph/local.js';
+export {
+  backwardPass, forwardBackward, inInputVariables, maxWrittenAdjoint, NodeError,
+  type AdjointTerm, type ForwardBackward, type GradientComponent, type PassOptions, type SymbolicBackward,
+} from './graph/passes.js';
+export { adjointTolerance, checkAdjoints, type AdjointCheck, type Agreement } from './graph/check.js';
+export { adjointCheckLine, graphSections, graphSymbols, sectionIn, type GraphRow, type GraphSection, type GraphSide } from './print/graph.js';
+export { graphToDot } from './print/graph-dot.js';
+
 // Code for a function and its derivative together, in Python, NumPy, PyTorch, JAX, JavaScript or C.
 export { codeOperations, generateCode, type CodeOptions } from './codegen/generate.js';
 export { codeTargets, type Target } from './codegen/targets.js';

@@ -13,7 +13,7 @@ const examples = readdirSync(folder).filter((f) => f.endsWith('.mjs')).sort();
 describe('examples', () => {
   it('has the examples the README lists', () => {
     expect(examples).toEqual([
-      'derivative.mjs', 'logistic-loss.mjs', 'sigmoid-steps.mjs', 'softplus.mjs', 'tanh.mjs', 'user-formula.mjs',
+      'backprop.mjs', 'derivative.mjs', 'logistic-loss.mjs', 'sigmoid-steps.mjs', 'softplus.mjs', 'tanh.mjs', 'user-formula.mjs',
     ]);
   });
 
@@ -26,6 +26,14 @@ describe('examples', () => {
     const output = execFileSync(process.execPath, [`${folder}logistic-loss.mjs`], { encoding: 'utf8' });
     for (const [, ours, textbook] of output.matchAll(/: (-?[\d.]+) \(textbook (-?[\d.]+)\)/g)) expect(ours).toBe(textbook);
     expect(output.match(/textbook/g)).toHaveLength(2);
+  });
+
+  it('backprop.mjs gives the textbook gradient of the logistic loss from the backward pass', () => {
+    const output = execFileSync(process.execPath, [`${folder}backprop.mjs`], { encoding: 'utf8' });
+    const compared = [...output.matchAll(/: (-?[\d.]+) \(textbook (-?[\d.]+)\)/g)];
+    expect(compared).toHaveLength(2);
+    for (const [, ours, textbook] of compared) expect(ours).toBe(textbook);
+    expect(output).toContain('∂v7/∂v6 = v7·(1 − v7) = 1/4 = 0.25  (the forward value v7 reused)');
   });
 
   it('softplus.mjs gives the same values written both ways', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  at, checkAnswer, checkDerivative, checkWorking, compile, evaluate, gradient, implicit, InputError, parse, simplify, toLatex, toText, toUnicode,
+  at, backwardPass, checkAdjoints, checkAnswer, checkDerivative, checkWorking, compile, computationGraph, evaluate, forwardBackward, gradient, implicit, InputError,
+  parse, simplify, toLatex, toText, toUnicode,
 } from '../src/index.js';
 
 /** The error a call throws, or undefined. */
@@ -25,6 +26,11 @@ describe('the library refuses wrong arguments in its own words', () => {
     ['checkAnswer without an answer', () => checkAnswer('x^2', undefined as never), /^checkAnswer's second argument, the answer to check, takes an expression tree, not undefined$/],
     ['checkWorking with a string', () => checkWorking('x^2', '2x' as never), /^checkWorking takes the working as an array of lines of text$/],
     ['checkDerivative of an expression', () => checkDerivative(parse('x') as never), /^checkDerivative takes what differentiate\(\) returns$/],
+    ['computationGraph of a number', () => computationGraph(3 as never), /^not an expression: number$/],
+    ['forwardBackward of an expression', () => forwardBackward(parse('x') as never, 'x=1'), /^forwardBackward takes what computationGraph\(\) returns$/],
+    ['forwardBackward at a number', () => forwardBackward(computationGraph('x'), 1 as never), /^forwardBackward takes a point as text/],
+    ['backwardPass of text', () => backwardPass('x' as never), /^backwardPass takes what computationGraph\(\) returns$/],
+    ['checkAdjoints of a graph', () => checkAdjoints(computationGraph('x') as never), /^checkAdjoints takes what forwardBackward\(\) or backwardPass\(\) returns$/],
   ])('%s: an InputError, not a TypeError', (_, call, message) => {
     const error = thrown(call);
     expect(error).toBeInstanceOf(InputError);
@@ -35,6 +41,7 @@ describe('the library refuses wrong arguments in its own words', () => {
     const messages = [
       () => at('x*y', 'x=2'),
       () => gradient('3'),
+      () => forwardBackward(computationGraph('x*y'), 'x=2'),
       () => implicit('x^2 + t^2 = 1'),
       () => implicit('s^2 + y^2 + t^2 = 1'),
     ].map((call) => (thrown(call) as Error).message);

@@ -7,7 +7,7 @@ import { codeTargets } from '../codegen/targets.js';
 import { formats, type Format } from '../questions/format.js';
 import type { OptionKey, Outcome, Question, Request } from '../questions/question.js';
 import { questionFor, takes } from '../questions/registry.js';
-import { inputGiven, readingOptions } from '../questions/question.js';
+import { formatsOf, inputGiven, readingOptions } from '../questions/question.js';
 import { headingOf, latexDocument } from '../questions/document.js';
 import { noteNotation, written } from '../questions/write.js';
 import { readingNote, withReading } from '../questions/reading.js';
@@ -70,6 +70,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--answers-file <path>', "grade a class: one answer per line, each judged on its own, then how many are right and the mistakes most often made")
     .option('--answer-file <path>', "check your working: one expression per line, each claimed equal to the line before (the first to the derivative); names the first that is not")
     .option('--in-terms-of-output', "write the derivative with the function's own value y: σ′ = y·(1 − y); where none exists, says why")
+    .option('--graph', 'the computation graph: one node per distinct part, and the backward pass (each adjoint ∂f/∂v); with --at, both passes at the point (--format dot for Graphviz)')
     .addOption(new Option('--emit <target>', 'write code for the function and its derivative together, every shared part computed once').choices(codeTargets))
     .option('--name <name>', 'with --emit, the name of the function (default: sigmoid for sigmoid(x), else f)')
     .option('--unsafe', 'with --emit, write σ, softplus, ln(1 + u) … as the formulas are, not in forms that neither overflow nor cancel')
@@ -237,13 +238,18 @@ function refuseUntaken(question: Question, request: Request, given: readonly Opt
     const partner = addsTo[option];
     if (partner !== undefined && !given.includes(partner)) throw new InputError(`${flag(option)} goes with ${flag(partner)}`, 'invalid-request');
     const own = question.takes.filter((o) => o !== asking).map(flag);
-    throw new InputError(`${flag(option)} does not go with ${asked}: ${question.title} takes ${own.length > 0 ? own.join(', ') : 'none of the other options'}`, 'invalid-request');
+    const why = question.refuses?.[option];
+    throw new InputError(`${flag(option)} does not go with ${asked}: ${question.title} takes ${own.length > 0 ? own.join(', ') : 'none of the other options'}${why ? ` (${why})` : ''}`, 'invalid-request');
   }
   if (request.latexDocument && request.format !== 'latex') throw new InputError('--latex-document goes with --format latex', 'invalid-request');
-  if (question.formats && !question.formats.includes(request.format)) {
-    throw new InputError(`--format ${request.format} does not go with ${asked}: ${question.title} is written as ${question.formats.filter((f) => f !== 'unicode').join(' or ')}`, 'invalid-request');
+  const writtenIn = formatsOf(question);
+  if (!writtenIn.includes(request.format)) {
+    throw new InputError(`--format ${request.format} does not go with ${asked}: ${question.title} is written as ${listed(writtenIn.filter((f) => f !== 'unicode'))}`, 'invalid-request');
   }
 }
+
+/** Words in a list: "a", "a or b", "a, b or c". */
+const listed = (items: readonly string[]): string => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`);
 
 /** An option as the command line spells it: maxShown is --max-shown, simplify is --no-simplify. */
 const flag = (option: OptionKey): string => (option === 'simplify' ? '--no-simplify' : `--${option.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);

@@ -8,9 +8,18 @@ import { toSuperscript } from '../expr/letters.js';
 /** "10", or "√2/2 ≈ 0.707107" where the exact value is not a plain number; a long number in powers of ten. */
 export function valueIn(v: ValueAt, notation: Notation): string {
   const exact = pointValueIn(v.exact, notation);
-  if (v.exact.kind === 'num' && (v.exact.value.d === 1n || v.exact.decimal || exact !== printerFor(notation)(v.exact))) return exact;
+  if (isPlainValue(v, notation)) return exact;
+  return `${exact} ${notation === 'latex' ? '\\approx' : '≈'} ${approximateIn(v, notation)}`;
+}
+
+/** Whether a value's exact form is a plain number (10, 0.5, 10¹⁵⁵), which needs no decimal beside it. */
+export const isPlainValue = (v: ValueAt, notation: Notation): boolean =>
+  v.exact.kind === 'num' && (v.exact.value.d === 1n || v.exact.decimal || pointValueIn(v.exact, notation) !== printerFor(notation)(v.exact));
+
+/** A value to six significant digits: 0.707107. */
+export function approximateIn(v: ValueAt, notation: Notation): string {
   const approx = new Decimal(v.decimal).toSignificantDigits(6).toString();
-  return `${exact} ${notation === 'latex' ? '\\approx' : '≈'} ${notation === 'unicode' ? approx.replace('-', '−') : approx}`;
+  return notation === 'unicode' ? approx.replace('-', '−') : approx;
 }
 
 /** Digits past which a number is written with a power of ten: 10¹⁵⁵ rather than 156 digits. */

@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { ParseError } from '../parse/errors.js';
 import { readInput, type Input, type InputReading, type Reading } from '../parse/parse.js';
-import type { Format } from './format.js';
+import { everyAnswerFormats, type Format } from './format.js';
 import type { Shown } from './write.js';
 import type { StepDetail } from '../print/steps-text.js';
 import type { SimplifyForm } from '../simplify/simplify.js';
@@ -45,6 +45,7 @@ export interface Request {
   readonly normal?: boolean;
   readonly direction?: readonly string[];
   readonly implicit?: string;
+  readonly graph?: boolean;
   /** Whether the answer may be coloured (a terminal): not an option of its own. */
   readonly colour: boolean;
   /**
@@ -93,8 +94,10 @@ export interface Question {
   readonly askedBy?: OptionKey;
   /** Whether it is by one variable (--var x) or takes several (--var x,y). */
   readonly variables: 'one' | 'several';
-  /** The formats it is written in, when not all of them. */
+  /** The formats it is written in, when not those every answer is written in (`everyAnswerFormats`). */
   readonly formats?: readonly Format[];
+  /** Why it does not take an option a reader might expect it to: said when the option is refused. */
+  readonly refuses?: Readonly<Partial<Record<OptionKey, string>>>;
   /** Whether the input and options ask this question (the registry asks each in turn; the first that says yes answers). */
   readonly asks: (given: Given, request: Request) => boolean;
   readonly answer: (given: Given, request: Request) => Answered;
@@ -106,6 +109,9 @@ export interface Given {
   /** What the input reads as, by the request's reading options; undefined where it does not read (the question answering says why). */
   readonly reading: () => InputReading | undefined;
 }
+
+/** The formats a question's answer is written in. */
+export const formatsOf = (question: Question): readonly Format[] => question.formats ?? everyAnswerFormats;
 
 /** The input given, read when first asked for. */
 export function inputGiven(text: string, request: Request): Given {

@@ -34,6 +34,7 @@ export function withReading(shown: Shown, given: Given): Shown {
   if (reading === undefined) return shown;
   return {
     parts: shown.parts,
+    ...(shown.dot ? { dot: shown.dot } : {}),
     json: () => {
       const own = shown.json() as Record<string, unknown>;
       if ('reading' in own) return own;

@@ -9,6 +9,7 @@ import { atPointQuestion } from './at-point/at-point.js';
 import { softmaxQuestion } from './softmax/softmax.js';
 import { partialsQuestion } from './partials/partials.js';
 import { derivativeQuestion } from './derivative/derivative.js';
+import { graphQuestion } from './graph/graph.js';
 
 /**
  * Every kind of question dydx answers, in the order they are asked whether an input is theirs:
@@ -18,6 +19,7 @@ import { derivativeQuestion } from './derivative/derivative.js';
  */
 export const questions: readonly Question[] = [
   softmaxQuestion,
+  graphQuestion,
   classQuestion,
   workingQuestion,
   answerQuestion,

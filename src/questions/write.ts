@@ -12,8 +12,8 @@ import type { Format } from './format.js';
  * document around an answer, are this module's alone.
  */
 
-/** The formats an answer is shown in to a reader, JSON aside. */
-export type ShownFormat = Exclude<Format, 'json'>;
+/** The formats an answer is laid out in for a reader, from its parts: JSON and DOT are written whole. */
+export type ShownFormat = Exclude<Format, 'json' | 'dot'>;
 
 /** The notation of a format's formulas: LaTeX for LaTeX and Markdown (inside $…$ there). */
 export type MathNotation = 'text' | 'unicode' | 'latex';
@@ -42,6 +42,8 @@ export type Part =
 export interface Shown {
   readonly parts: (format: ShownFormat) => readonly Part[];
   readonly json: () => object;
+  /** The answer as a Graphviz DOT graph, where it is a graph (a question lists `dot` among its formats then). */
+  readonly dot?: () => string;
 }
 
 /** How parts are written: the detail of derivations, and whether text may be coloured. */
@@ -55,6 +57,10 @@ export interface Writing {
 export function written(shown: Shown, writing: Writing): string {
   const { format } = writing;
   if (format === 'json') return JSON.stringify(shown.json());
+  if (format === 'dot') {
+    if (!shown.dot) throw new Error('internal error: this answer has no DOT graph');
+    return shown.dot();
+  }
   return shown.parts(format).map((part) => partIn(part, format, writing)).join('\n\n');
 }
 

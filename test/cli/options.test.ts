@@ -41,16 +41,19 @@ const given: Readonly<Record<string, readonly string[]>> = {
   '--name': ['--name', 'g'],
   '--unsafe': ['--unsafe'],
   '--with-check': ['--with-check'],
+  '--graph': ['--graph'],
 };
 
 /** What the options that ask a question of their own put in the request, and what each question's own options do. */
 const asking: Readonly<Record<string, Partial<Request>>> = {
   '--at': { at: 'x=1' }, '--implicit': { implicit: 'y' }, '--emit': { emit: 'python' }, '--answer': { answer: '3x^2' },
   '--answer-file': { answerFile: working }, '--answers-file': { answersFile }, '--in-terms-of-output': { inTermsOfOutput: true }, '--hessian': { hessian: true }, '--det': { det: true },
+  '--graph': { graph: true },
 };
 const askedRequest: Readonly<Record<string, Partial<Request>>> = {
   'derivative': {}, 'partials': { var: ['x', 'y'] }, 'at-point': asking['--at']!, 'implicit': asking['--implicit']!, 'softmax': {},
   'answer': asking['--answer']!, 'working': asking['--answer-file']!, 'class': asking['--answers-file']!, 'output-form': asking['--in-terms-of-output']!, 'code': asking['--emit']!,
+  'graph': asking['--graph']!,
 };
 const request = (fields: Partial<Request>): Request => ({ input: 'auto', format: 'text', simplify: true, form: 'auto', timeout: 10, maxMemory: 700, colour: false, ...fields });
 

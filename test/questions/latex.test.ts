@@ -27,6 +27,11 @@ const more: Readonly<Record<string, readonly (readonly string[])[]>> = {
   'implicit': [['x^2 + y^2 = 25', '--at', 'x=5,y=0'], ['x^2 + y^2 = 25', '--at', 'x=3,y=4', '--tangent']],
   'answer': [['sin(x^2)', '--answer', 'cos(x^2); 2x cos(x^2); 2x +']],
   'class': [['sin(x^2)', '--answers-file', classFile]],
+  'graph': [
+    ['sigmoid(w*x+b)', '--graph', '--at', 'x=0.5,w=2,b=-1'],
+    ['-(y*log(sigmoid(w*x+b)) + (1-y)*log(1-sigmoid(w*x+b)))', '--graph'],
+    ['tanh(w2*tanh(w1*x + b1) + b2)', '--graph', '--at', 'x=0.7,w1=2,b1=-1,w2=1/3,b2=0.1'],
+  ],
 };
 
 /** The questions whose answer is a verdict in words, its mathematics in $…$. */

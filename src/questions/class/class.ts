@@ -57,7 +57,7 @@ function verdictWords(j: Judged, format: Format): string {
   return format === 'latex' && !('report' in j && j.report.mistake) ? latexProse(words) : words;
 }
 
-const notationOf = (format: Format): 'text' | 'unicode' | 'latex' | 'markdown' => (format === 'json' ? 'text' : format);
+const notationOf = (format: Format): 'text' | 'unicode' | 'latex' | 'markdown' => (format === 'json' || format === 'dot' ? 'text' : format);
 
 interface Tally {
   readonly counts: { readonly total: number; readonly correct: number; readonly incorrect: number; readonly undecided: number; readonly unreadable: number };
