@@ -549,6 +549,45 @@ describe('the page in Chromium', () => {
     for (const [what, ms] of Object.entries(longest)) expect(ms, what).toBeLessThan(3000);
   });
 
+  it('steps through the backward pass on the computation graph, σ′ = σ(1 − σ) from the forward value, and keeps the step in the link', async () => {
+    const page = await open(`${url}#f=sigmoid(w*x%2Bb)&at.x=0.5&at.w=2&at.b=-1`);
+    const status = page.locator('#graph-status');
+    await expect.poll(() => status.innerText()).toBe('Forward pass at w = 2, x = 0.5, b = −1; the backward pass has 6 steps.');
+    expect(await page.locator('#graph svg g.node').count()).toBe(6);
+    // Each node's value is its part of the input evaluated at the point.
+    const values = await page.locator('#graph svg g.node text.value').allTextContents();
+    expect(values).toEqual(['2', '0.5', '−1', '1', '0', '0.5']);
+    expect(await page.locator('#graph svg .adjoint').first().isVisible()).toBe(false);
+    const next = page.getByRole('button', { name: 'Next step ▶' });
+    await next.click();
+    await next.click();
+    expect(await status.innerText()).toBe('Step 2 of 6: v̄5 = v̄6·∂v6/∂v5 = 1·0.25 = 0.25');
+    expect(await page.locator('#graph svg .current').getAttribute('data-node')).toBe('5');
+    expect(await page.locator('#graph svg path.edge.active').getAttribute('data-edge')).toBe('6-5');
+    // The local derivative of σ is written with the node's own forward value.
+    expect(await page.locator('#graph-step annotation').textContent()).toContain('v_{6} \\cdot \\left(1-v_{6}\\right)');
+    expect(await page.evaluate(() => location.hash)).toContain('bp=2');
+    // The link restores the step.
+    const again = await open(page.url());
+    await expect.poll(() => again.locator('#graph-status').innerText()).toMatch(/^Step 2 of 6/);
+    // The whole pass: the inputs' adjoints are the gradient.
+    await page.getByRole('button', { name: 'Whole backward pass' }).click();
+    expect(await next.isDisabled()).toBe(true);
+    expect(await page.locator('#graph svg .adjoint').allTextContents()).toEqual(['v̄1 = 0.125', 'v̄2 = 0.5', 'v̄3 = 0.25', 'v̄4 = 0.25', 'v̄5 = 0.25', 'v̄6 = 1']);
+    const gradient = ['w', 'x', 'b'].map((v) => evaluate(differentiate('sigmoid(w*x + b)', { variable: v }).result, { x: 0.5, w: 2, b: -1 }));
+    expect(gradient).toEqual([0.125, 0.5, 0.25]);
+    // A value typed for a variable moves the point.
+    await page.locator('#graph-point input[data-name="x"]').fill('0');
+    await expect.poll(() => status.innerText()).toBe('Step 6 of 6: v̄1 = v̄4·∂v4/∂v1 = 0.1966·0 = 0');
+    // On a phone the graph scrolls in its own box and the page does not.
+    const phone = await open(`${url}#f=-(y*log(sigmoid(w*x%2Bb))%2B(1-y)*log(1-sigmoid(w*x%2Bb)))&bp=5`, { width: 390, height: 844 });
+    await expect.poll(() => phone.locator('#graph-status').innerText()).toMatch(/^Step 5 of 15/);
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.locator('#graph-section').screenshot({ path: `${screenshots}/graph-phone.png` });
+    await page.locator('#graph-section').screenshot({ path: `${screenshots}/graph.png` });
+    expect(problemsOf(page)).toEqual([]);
+  });
+
   it('leaves gaps at poles', async () => {
     const page = await open(`${url}#f=tan(x)`);
     const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');
@@ -612,6 +651,7 @@ describe('the page in Chromium', () => {
     ['a long answer in part', '#f=tan(x)&n=90'],
     ['several variables', '#f=sigmoid(w*x%2Bb)&by=w&f1=1&n=2'],
     ['an implicit curve', '#f=x%5E2%20%2B%20y%5E2%20%3D%201'],
+    ['the backward pass on its graph', '#f=sigmoid(w*x%2Bb)&bp=3'],
   ];
   it.each(accessibilityStates)('has no accessibility violations (axe-core) with %s, in both themes and with every step open', async (what, hash, viewport) => {
     const page = await open(`${url}${hash}`, viewport);

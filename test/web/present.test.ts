@@ -244,3 +244,26 @@ describe('what the page shows', () => {
     expect(traceHtml(trace, () => false)).not.toContain('failed');
   });
 });
+
+describe('backprop on the graph', () => {
+  it('draws each node once with its value, and forms each adjoint from the edges that take it', () => {
+    const view = answer('sigmoid(w*x+b)*w', { values: { x: 0.5, w: 2, b: -1 } });
+    const g = view.graph;
+    if (!g || 'error' in g) throw new Error('no graph');
+    // w is used twice: one node, taken by two others.
+    expect(g.svg.match(/<g class="node/g)).toHaveLength(7);
+    expect(g.steps).toHaveLength(7);
+    const w = g.steps.find((s) => s.text.startsWith('v̄1 '))!;
+    expect(w.edges).toHaveLength(2);
+    // ∂f/∂w = σ(u) + w·x·σ′(u) at u = 0: 1/2 + 2·0.5·1/4 = 0.75.
+    expect(w.text).toMatch(/= 0\.75$/);
+    expect(g.gradientHtml).toContain('0.75');
+    expect(g.description).toMatch(/^Computation graph of σ\(w·x \+ b\)·w, 7 nodes, at w = 2, x = 0\.5, b = -1: /);
+  });
+
+  it('says why it draws no graph of too many nodes', () => {
+    const input = Array.from({ length: 40 }, (_, k) => `sin(${k + 1}*x)`).join(' + ');
+    const g = answer(input).graph;
+    expect(g && 'error' in g && g.error).toMatch(/^The graph has \d+ nodes, too many to draw \(at most 60\)/);
+  });
+});

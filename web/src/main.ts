@@ -2,6 +2,7 @@ import 'katex/dist/katex.min.css';
 import './style.css';
 import { decimalText } from '../../src/index.js';
 import type { AnswerView, ImplicitView, PageView } from './present.js';
+import type { GraphView } from './graph-view.js';
 import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
 import { drawTangent, renderPlot } from './plot-view.js';
 import { explorable } from './plot-interaction.js';
@@ -55,6 +56,15 @@ const ui = {
   severalNote: $('several-note'),
   plotSection: $('plot-section'),
   backpropSection: $('backprop-section'),
+  graphSection: $('graph-section'),
+  graph: $('graph'),
+  graphPoint: $('graph-point'),
+  graphStep: $('graph-step'),
+  graphStatus: $('graph-status'),
+  graphGradient: $('graph-gradient'),
+  graphDescription: $('graph-description'),
+  graphError: $('graph-error'),
+  graphButtons: { start: $<HTMLButtonElement>('graph-start'), back: $<HTMLButtonElement>('graph-back'), next: $<HTMLButtonElement>('graph-next'), end: $<HTMLButtonElement>('graph-end') },
 };
 
 let state: PageState = location.hash.length > 1 ? fromHash(location.hash) : defaultState;
@@ -149,8 +159,8 @@ let latest = 0;
 let pending = false;
 let workingTimer: number | undefined;
 
-/** What an answer depends on: the state but for the plot's range (zooming the plot changes no answer). */
-const answerKey = (s: PageState): string => JSON.stringify({ ...s, autoRange: undefined, from: undefined, to: undefined });
+/** What an answer depends on: the state but for the plot's range and the backward pass's step, which change no answer. */
+const answerKey = (s: PageState): string => JSON.stringify({ ...s, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined });
 /** The key of the answer in view, and of the one asked for. */
 let shownKey: string | undefined;
 let askedKey: string | undefined;
@@ -238,6 +248,7 @@ function show(view: PageView): void {
   // A curve's derivative, a Jacobian or no answer at all has no plot and no backward pass: those sections go.
   ui.plotSection.hidden = view.kind !== 'ok';
   ui.backpropSection.hidden = view.kind !== 'ok';
+  ui.graphSection.hidden = view.kind !== 'ok' || view.graph === undefined;
   if (view.kind !== 'implicit' && view.kind !== 'jacobian') showVariables(view);
   ui.answerError.textContent = view.kind === 'error' ? view.message : '';
   if (view.kind !== 'ok') {
@@ -288,8 +299,87 @@ function show(view: PageView): void {
   showBackprop(view.backprop);
   showSeveral(view.several);
   showAtPoint(view.atPoint);
+  showGraph(view.graph);
   scrollableByKeyboard();
 }
+
+// ---- the backward pass on the graph ----
+
+/** The graph in view, with its steps; stepping is the page's own, with no new work for the worker. */
+let graphShown: GraphView | undefined;
+
+function showGraph(g: AnswerView['graph']): void {
+  graphShown = g && 'svg' in g ? g : undefined;
+  ui.graphError.textContent = g && 'error' in g ? g.error : '';
+  setHtml(ui.graph, graphShown?.svg ?? '');
+  setHtml(ui.graphGradient, graphShown ? `<span class="label">The inputs' adjoints are the gradient:</span> ${graphShown.gradientHtml}` : '');
+  ui.graphDescription.textContent = graphShown?.description ?? '';
+  showGraphPoint(graphShown?.values ?? []);
+  showGraphStep();
+}
+
+/** A field for each variable's value at the point; a value typed is the plot's too. */
+function showGraphPoint(values: readonly { name: string; value: number }[]): void {
+  const names = values.map((v) => v.name).join(',');
+  if (ui.graphPoint.dataset.names === names) return;
+  ui.graphPoint.dataset.names = names;
+  ui.graphPoint.replaceChildren(Object.assign(document.createElement('legend'), { textContent: 'At' }));
+  for (const { name, value } of values) {
+    const label = document.createElement('label');
+    const input = document.createElement('input');
+    input.type = 'number';
+    input.step = 'any';
+    input.value = String(value);
+    input.dataset.name = name;
+    input.addEventListener('input', () => {
+      const x = Number(input.value);
+      if (input.value.trim() === '' || !Number.isFinite(x)) return;
+      state = { ...state, values: { ...state.values, [name]: x } };
+      scheduleUpdate();
+    });
+    label.append(`${name} =`, input);
+    ui.graphPoint.append(label);
+  }
+}
+
+/** The steps of the backward pass done so far: their nodes' adjoints shown, the last one's edges lit and its sum written out. */
+function showGraphStep(): void {
+  const g = graphShown;
+  const total = g?.steps.length ?? 0;
+  const step = Math.min(state.graphStep, total);
+  const svg = ui.graph.querySelector('svg');
+  svg?.querySelectorAll('.done, .current, .active').forEach((e) => e.classList.remove('done', 'current', 'active'));
+  if (!g || !svg) {
+    setHtml(ui.graphStep, '');
+    ui.graphStatus.textContent = '';
+    return;
+  }
+  g.steps.slice(0, step).forEach((s, k) => {
+    const node = svg.querySelector(`[data-node="${s.node}"]`);
+    node?.classList.add(k === step - 1 ? 'current' : 'done');
+  });
+  const current = step > 0 ? g.steps[step - 1] : undefined;
+  for (const edge of current?.edges ?? []) svg.querySelector(`[data-edge="${edge}"]`)?.classList.add('active');
+  setHtml(ui.graphStep, current?.html ?? '<p class="detail">The forward pass: every node\'s value at the point, under it. Step through the backward pass with Next step.</p>');
+  ui.graphStatus.textContent = current ? `Step ${step} of ${total}: ${current.text}` : `Forward pass at ${g.point}; the backward pass has ${total} steps.`;
+  ui.graphButtons.start.disabled = step === 0;
+  ui.graphButtons.back.disabled = step === 0;
+  ui.graphButtons.next.disabled = step === total;
+  ui.graphButtons.end.disabled = step === total;
+  // The node of the step in view, where the graph scrolls.
+  svg.querySelector('.current')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+}
+
+function goToGraphStep(step: number): void {
+  const total = graphShown?.steps.length ?? 0;
+  state = { ...state, graphStep: Math.max(0, Math.min(total, step)) };
+  history.replaceState(null, '', toHash(state));
+  showGraphStep();
+}
+ui.graphButtons.start.addEventListener('click', () => goToGraphStep(0));
+ui.graphButtons.back.addEventListener('click', () => goToGraphStep(state.graphStep - 1));
+ui.graphButtons.next.addEventListener('click', () => goToGraphStep(state.graphStep + 1));
+ui.graphButtons.end.addEventListener('click', () => goToGraphStep(graphShown?.steps.length ?? 0));
 
 /** y′ on a curve: the answer, its check and its derivation; the plot and the rest are for functions. */
 function showImplicit(view: ImplicitView): void {

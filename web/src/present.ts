@@ -13,6 +13,7 @@ import { Deferred, traceHtml, workedHtml, type YourStep } from './steps-html.js'
 import { highlighted } from './code.js';
 import { escapeHtml, mathHtml } from './math.js';
 import { elide, elisionMarker } from './elide.js';
+import { graphView, type GraphView } from './graph-view.js';
 
 /*
  * What the page shows for a state, as plain data and HTML text: everything is worked out
@@ -84,6 +85,8 @@ export interface AnswerView {
   readonly backprop: BackpropView;
   /** f and f′ at the point asked for, exact, with the tangent there; x as a number, for drawing it; or why not. */
   readonly atPoint: { readonly html: string; readonly x: number | undefined; readonly error: string } | undefined;
+  /** The computation graph with its forward and backward passes at the variables' values; or why it is not drawn. */
+  readonly graph: GraphView | { readonly error: string } | undefined;
   /** For a function of several variables: its gradient and (for a few variables) its Hessian, typeset. */
   readonly several: { readonly gradientHtml: string; readonly hessianHtml: string; readonly note: string } | undefined;
 }
@@ -109,7 +112,8 @@ interface BackpropView {
 let last: { readonly key: string; readonly outcome: Computed; readonly view: AnswerView } | undefined;
 
 export function present(state: PageState): PageView {
-  const key = JSON.stringify({ ...state, autoRange: undefined, from: undefined, to: undefined });
+  // The plot's range and the step of the backward pass shown change no answer.
+  const key = JSON.stringify({ ...state, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined });
   if (last?.key === key) return { ...last.view, ...plotView(last.outcome, state) };
   const o = compute(state);
   switch (o.kind) {
@@ -166,7 +170,19 @@ function answerView(o: Computed, state: PageState): AnswerView {
     backprop: backpropView(o, state),
     several: severalView(o, state),
     atPoint: atPointView(o, state),
+    graph: graphOf(o, state),
   };
+}
+
+/** The backward pass shown on the graph, at the variables' values (1 where none is given). */
+function graphOf(o: Computed, state: PageState): AnswerView['graph'] {
+  const variables = o.variables.length > 0 ? o.variables : [];
+  if (variables.length === 0) return undefined;
+  try {
+    return graphView(o.expr, variables, state.values);
+  } catch (error) {
+    return { error: (error as Error).message };
+  }
 }
 
 /**

@@ -21,10 +21,12 @@ export interface PageState {
   readonly target: Target;
   /** Where the tangent is worked out exactly and drawn: a value of the variable as typed (1, pi/4); empty for none. */
   readonly at: string;
+  /** How many steps of the backward pass the graph shows: 0 for the forward pass alone. */
+  readonly graphStep: number;
 }
 
 export const defaultState: PageState = {
-  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '', target: 'numpy', at: '',
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '', target: 'numpy', at: '', graphStep: 0,
 };
 
 export const maxOrder = 100;
@@ -41,6 +43,7 @@ export function toHash(state: PageState): string {
   if (state.mine !== '') params.set('mine', state.mine);
   if (state.target !== defaultState.target) params.set('code', state.target);
   if (state.at !== '') params.set('at', state.at);
+  if (state.graphStep !== 0) params.set('bp', String(state.graphStep));
   for (const [name, value] of Object.entries(state.values)) params.set(`at.${name}`, String(value));
   return `#${params.toString()}`;
 }
@@ -70,6 +73,7 @@ export function fromHash(hash: string): PageState {
     mine: params.get('mine') ?? '',
     target: codeTargets.find((t) => t === params.get('code')) ?? defaultState.target,
     at: params.get('at') ?? '',
+    graphStep: Math.max(0, Math.floor(Number(params.get('bp') ?? 0)) || 0),
   };
 }
 
