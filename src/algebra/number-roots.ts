@@ -51,6 +51,27 @@ export function foldNumbers(coefficient: Ratio, monomial: Monomial): { coefficie
     c = mulRatio(c, powRatio(value, whole));
     m = divideMonomials(m, atomMonomial(atom, whole));
   }
+  return withRootsCancelled(c, m);
+}
+
+/**
+ * A whole number's root below the bar cancels against that number above it: 2/√2 is √2, 6/√3
+ * is 2√3 (c·p^(−q) = (c/p)·p^(1 − q) while p divides c), so those are one normal form.
+ */
+function withRootsCancelled(coefficient: Ratio, monomial: Monomial): { coefficient: Ratio; monomial: Monomial } {
+  let c = coefficient;
+  let m = monomial;
+  for (let i = 0; i < monomial.atoms.length; i++) {
+    const atom = monomial.atoms[i]!;
+    const n = monomial.nums[i]!;
+    if (atom.kind !== 'num' || atom.value.d !== 1n || Z.sign(n) >= 0) continue;
+    const p = Z.fromBig(atom.value.n);
+    const [q, r] = Z.divRem(c.n, p);
+    if (!Z.isZero(r)) continue;
+    // −1 < n/d < 0 here (whole powers are folded above): p^(n/d)·p = p^((n + d)/d), a root above the bar.
+    c = { n: q, d: c.d };
+    m = multiplyMonomials(m, atomMonomial(atom, 1));
+  }
   return { coefficient: c, monomial: m };
 }
 

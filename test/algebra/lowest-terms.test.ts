@@ -8,6 +8,8 @@ import { polyGcd } from '../../src/algebra/poly-gcd.js';
 import { isUnit } from '../../src/algebra/monomial.js';
 import { toText } from '../../src/print/linear.js';
 import type { Expr } from '../../src/expr/types.js';
+import { parse } from '../../src/parse/parse.js';
+import { normalToExpr } from '../../src/simplify/written-form.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 100);
 
@@ -41,6 +43,16 @@ describe('answers in lowest terms', () => {
       expect(inLowestTerms(answer), toText(answer)).toBe(true);
     }), { numRuns: runs });
     expect(compared).toBeGreaterThan(runs / 2);
+  });
+
+  it('cancels a whole number above the bar against its root below it', () => {
+    const normal = (input: string): string => toText(normalToExpr(normalForm(parse(input)), 'auto'));
+    expect(normal('2/sqrt(2)')).toBe('sqrt(2)');
+    expect(normal('6*x/sqrt(3)')).toBe('2*x*sqrt(3)');
+    expect(normal('4/cbrt(2)')).toBe('2*cbrt(2)^2');
+    // Nothing to cancel: the root stays below.
+    expect(normal('3/sqrt(2)')).toBe('3/sqrt(2)');
+    expect(normal('1/sqrt(2)')).toBe('1/sqrt(2)');
   });
 
   it('and so of rational functions of two variables, by each', () => {
