@@ -5,6 +5,8 @@ import { children, postOrder, variablesOf } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
 import { differentiate, defaultVariable, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { simplify } from '../simplify/simplify.js';
+import { tidyRules } from '../simplify/rules.js';
+import { writtenNormalForm } from '../simplify/written-form.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { read } from '../parse/parse.js';
 import { splitTopLevel } from '../parse/commas.js';
@@ -74,6 +76,20 @@ export function readPoint(text: string, options: AtOptions = {}): Coordinate[] {
   });
 }
 
+/**
+ * A line or plane written as a person writes one, m·x + c: each slope and the intercept worked
+ * out apart, so they are collected, (π√2/4 + π²√2/32)·x − π³√2/128 rather than four terms in x and π.
+ */
+function lineThrough(slopes: readonly Expr[], variables: readonly string[], intercept: Expr): Expr {
+  const terms = slopes.map((m, i) => {
+    const x = variable(variables[i]!);
+    // The slope multiplied in (x/4, √3·x/2, 2π·x), unless that spreads it over terms: then it stands in brackets before x.
+    const term = writtenNormalForm(simplify(mul([simplify(m), x])), 'auto');
+    return (term.kind === 'neg' ? term.operand : term).kind === 'add' ? mul([simplify(m), x]) : term;
+  });
+  return simplify(add([...terms, simplify(intercept)]), { rules: tidyRules, form: 'exp' });
+}
+
 /** f and its derivatives at a point, exact where they are; the tangent, normal and directional derivative there. */
 export function at(input: string | Expr, point: string | readonly Coordinate[], options: AtOptions = {}): AtPoint {
   return withinLimits(WorkLimits.of(options.timeout, options.maxMemory), () => {
@@ -96,15 +112,15 @@ export function at(input: string | Expr, point: string | readonly Coordinate[], 
         return { derivative, at: sides, sides: true as const };
       }
     });
-    // The tangent: f(a) + Σ ∂f/∂xᵢ(a)·(xᵢ − aᵢ).
-    const offsets = variables.map((v) => sub(variable(v), values.find(([name]) => name === v)?.[1] ?? variable(v)));
-    // Expanded, as a line is written: y = 10x − 16, not 2(5x − 8).
-    const tangent = simplify(add([value.exact, ...derivatives.map((d, i) => mul([d.at.exact, offsets[i]!]))]), { form: 'expanded' });
+    // The tangent: f(a) + Σ ∂f/∂xᵢ(a)·(xᵢ − aᵢ), written m·x + c.
+    const at = (v: string): Expr => values.find(([name]) => name === v)?.[1] ?? variable(v);
+    const slopes = derivatives.map((d) => d.at.exact);
+    const tangent = lineThrough(slopes, variables, sub(value.exact, add(slopes.map((m, i) => mul([m, at(variables[i]!)])))));
     const normal: Normal = variables.length > 1
-      ? { kind: 'through', point: [...variables.map((v) => values.find(([name]) => name === v)![1]), value.exact], direction: [...derivatives.map((d) => d.at.exact), int(-1)] }
+      ? { kind: 'through', point: [...variables.map((v) => at(v)), value.exact], direction: [...slopes, int(-1)] }
       : derivatives[0]!.at.approximately === 0 && isZero(derivatives[0]!.at.exact)
-        ? { kind: 'line', variable: variables[0]!, equals: values.find(([name]) => name === variables[0])![1] }
-        : { kind: 'line', variable: 'y', equals: simplify(sub(value.exact, div(offsets[0]!, derivatives[0]!.at.exact)), { form: 'expanded' }) };
+        ? { kind: 'line', variable: variables[0]!, equals: at(variables[0]!) }
+        : { kind: 'line', variable: 'y', equals: lineThrough([div(int(-1), slopes[0]!)], variables, add([value.exact, div(at(variables[0]!), slopes[0]!)])) };
     const directional = options.direction ? directionalDerivative(derivatives.map((d) => d.at.exact), options.direction, options, values) : undefined;
     return { input: expr, point: values, variables, value, derivatives, tangent, normal, ...(directional ? { directional } : {}) };
   });

@@ -24,6 +24,16 @@ describe('the derivative at a point', () => {
     expect(toText(at('exp(x)', 'x=0').tangent)).toBe('x + 1');
   });
 
+  it('writes the tangent and the normal as m·x + c, each of m and c collected', () => {
+    // Expanded, this was x·π²√2/32 − π³√2/128 + x·π√2/4 − π²√2/32.
+    expect(toText(at('x^2*sin(x)', 'x=pi/4').tangent)).toBe('x*pi*sqrt(2)*(8 + pi)/32 - pi^2*sqrt(2)*(4 + pi)/128');
+    expect(toText(at('sin(x)', 'x=pi/6').tangent)).toBe('x*sqrt(3)/2 + (6 - pi*sqrt(3))/12');
+    expect(toText(at('exp(x)', 'x=1').tangent)).toBe('x*e');
+    const normal = at('sin(x)', 'x=pi/4').normal;
+    expect(normal.kind === 'line' && toText(normal.equals)).toBe('-x*sqrt(2) + sqrt(2)*(2 + pi)/4');
+    expect(toText(at('x^2*y', 'x=1,y=2').tangent)).toBe('4*x + y - 4');
+  });
+
   it('agrees with central differences, and its tangent touches the curve with the same slope', () => {
     for (const [f, p] of [['x^3 - 2x', 'x=2'], ['sin(x)*exp(x)', 'x=0.3'], ['log(x^2 + 1)', 'x=-1.5'], ['atan(x)', 'x=1/3']] as const) {
       const r = at(f, p);
