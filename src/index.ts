@@ -30,7 +30,7 @@ export { checkDerivative, standInsFor, type CheckFailure, type CheckOptions, typ
 export { plainVerdict, verdictLine } from './check/verdict.js';
 export { checkAnswer, checkWorking, type AnswerOptions, type AnswerReport, type AnswerVerdict, type FoundMistake, type WorkingReport } from './answer/check-answer.js';
 export { mistakes, type Mistake, type MistakeId } from './answer/mistakes.js';
-export { answerLines, mistakeWords, workingLines } from './print/answer.js';
+export { answerLines, answerSentence, mistakeWords, workingLines } from './print/answer.js';
 
 // Derivations as a person reads them, and their wording.
 export {

@@ -85,6 +85,35 @@ export function answerLines(report: AnswerReport, notation: AnswerNotation): str
   return lines;
 }
 
+/**
+ * What the check found, in a sentence a student reads: "Not quite: at x = 0.37 yours gives 0.69 but
+ * the derivative is 0.395. It looks like the derivative of the product … (step 1)." The lines of
+ * answerLines give the same with the step's right and wrong forms.
+ */
+export function answerSentence(report: AnswerReport, notation: 'text' | 'unicode'): string {
+  const right = show(report.derivative.result, notation);
+  switch (report.verdict) {
+    case 'correct': {
+      const form = report.simplest ? '' : ` It can be written more simply: ${right}.`;
+      const part = report.partOfDomain && report.where
+        ? ` But yours has no value at ${point(report.where.at, notation)}, where the derivative is ${number(report.where.derivative, notation)}.`
+        : '';
+      return `Correct: yours is the derivative.${form}${part}`;
+    }
+    case 'undecided':
+      return `Undecided: the two could be compared at only ${report.points} points, and their difference does not simplify to 0. The derivative is ${right}.`;
+    case 'incorrect': {
+      const w = report.where!;
+      const digits = digitsApart(w.yours, w.derivative);
+      const m = report.mistake;
+      const why = m
+        ? ` It looks like ${mistakeWords(m, notation)}${m.with ? `, and ${mistakeWords(m.with, notation)}` : ''}${m.step ? ` — see step ${m.step.join('.')}, marked in the derivation` : ''}.`
+        : ' No common mistake explains it.';
+      return `Not quite: at ${point(w.at, notation)} yours gives ${number(w.yours, notation, digits)} but the derivative is ${number(w.derivative, notation, digits)}.${why}`;
+    }
+  }
+}
+
 /** The mistake that explains a wrong answer (and the one made with it), or that none of the catalogue does. */
 function explanation(m: FoundMistake | undefined, notation: AnswerNotation): string[] {
   if (!m) return ['no mistake of the catalogue, alone or with one other, explains it'];

@@ -234,15 +234,35 @@ describe('the page in Chromium', () => {
   it('checks the reader\'s own derivative, naming the mistake, and keeps it in the link', async () => {
     const page = await open(`${url}#f=sin(x%5E2)`);
     await page.getByLabel('Check my answer').fill('cos(x^2)');
-    await expect.poll(() => page.locator('#mine-verdict').innerText(), { timeout: 15_000 }).toBe('✗ Incorrect');
-    expect(await page.locator('#mine-detail').innerText()).toContain("the chain rule's inner derivative (x²)′ = 2x is left out");
+    await expect.poll(() => page.locator('#mine-verdict').innerText(), { timeout: 15_000 }).toBe('✗ Yours is not correct');
+    // In a sentence, in the verdict's colour, with the way to the step it went wrong at.
+    const sentence = page.locator('#mine-sentence');
+    expect(await sentence.innerText()).toMatch(/^Not quite: at x = [\d.]+ yours gives [-\d.]+ but the derivative is [-\d.]+\. It looks like the chain rule's inner derivative \(x²\)′ = 2x is left out — see step 1, marked in the derivation\. Go to step 1$/);
+    expect(await sentence.getAttribute('class')).toBe('mine-sentence failed');
+    // Coloured as errors are, not as the text around it.
+    const [colour, error, text] = await sentence.evaluate((e) => {
+      const probe = document.createElement('span');
+      probe.style.color = 'var(--error)';
+      document.body.append(probe);
+      const colours = [getComputedStyle(e).color, getComputedStyle(probe).color, getComputedStyle(document.body).color];
+      probe.remove();
+      return colours;
+    });
+    expect(colour).toBe(error);
+    expect(colour).not.toBe(text);
+    // The command line's lines are folded away.
+    expect(await page.locator('#mine-detail').isVisible()).toBe(false);
+    expect(await page.locator('#mine-detail').textContent()).toContain("the chain rule's inner derivative (x²)′ = 2x is left out");
     await page.locator('section.answer').screenshot({ path: `${screenshots}/wrong-answer.png` });
     // In the derivation, the step it went wrong at, with the reader's beside the right one.
     await expect.poll(() => page.locator('#steps .yours > details > summary .mark').innerText()).toBe('your answer went wrong here');
     expect(await page.locator('#steps .yours > details > .body > .line').first().innerText()).toMatch(/^Yours/);
+    await page.getByRole('link', { name: 'Go to step 1' }).click();
+    expect(await page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('your-step');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('mine=cos');
     await page.getByLabel('Check my answer').fill('2x cos(x^2)');
-    await expect.poll(() => page.locator('#mine-verdict').innerText()).toBe('✓ Correct');
+    await expect.poll(() => page.locator('#mine-verdict').innerText()).toBe('✓ Yours is correct');
+    expect(await page.locator('#mine-sentence').innerText()).toBe('Correct: yours is the derivative.');
     await page.getByLabel('Check my answer').fill('');
     await expect.poll(() => page.locator('#mine-verdict').isVisible()).toBe(false);
     expect(problemsOf(page)).toEqual([]);
@@ -391,7 +411,7 @@ describe('the page in Chromium', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('code=torch');
     await page.getByRole('button', { name: 'Copy code' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await page.locator('#code').innerText());
-    expect(await page.locator('#code-about').innerText()).toBe('A function that returns f and its gradient by w, x, b, every part they share computed once.');
+    expect(await page.locator('#code-about').innerText()).toBe('A function that returns f and its gradient by w, x, b, every part they share computed once. It imports torch.');
     expect(problemsOf(page)).toEqual([]);
   });
 

@@ -128,7 +128,13 @@ describe('what the page shows', () => {
     expect(sigma.backprop.code).toBe(generateCode(parse('1/(1+e^(-x))'), { target: 'numpy', variables: ['x'] }));
     expect(sigma.backprop.codeHtml).toContain('<span class="hljs-keyword">def</span>');
     const layer = answer('sigmoid(w*x + b)', { target: 'c' });
-    expect(layer.backprop.variables).toEqual(['w', 'x', 'b']);
+    expect(layer.backprop.codeAbout).toBe('A function that returns f and its gradient by w, x, b, every part they share computed once.');
+    // What the code needs besides NumPy is said; at a higher order, the code gives each derivative up to it.
+    expect(answer('gelu(x)').backprop.codeAbout).toMatch(/It imports numpy and scipy\.special\.$/);
+    const second = answer('x^3', { order: 2, target: 'python' });
+    expect(second.backprop.codeAbout).toBe('A function that returns f and its derivatives by x up to order 2, every part they share computed once.');
+    expect(second.backprop.code).toContain('d2y = 6 * x');
+    expect(answer('x^2*y', { order: 2 }).backprop.codeAbout).toMatch(/gradient by x, y \(first derivatives: the order asked for is the answer's, for one variable only\)/);
     expect(layer.backprop.code).toMatch(/^#include <math\.h>/);
     expect(layer.backprop.codeHtml).toContain('hljs-meta');
     // No form in y alone: said why, with the mixed form where it is shorter.
@@ -186,7 +192,7 @@ describe('what the page shows', () => {
   it('shows the reader\'s mistaken step in the derivation, beside the right one', () => {
     const view = answer('sin(x^2)', { mine: 'cos(x^2)' });
     expect(view.mine!.verdict).toBe('incorrect');
-    const step = /<li class="step yours"><details open><summary><span class="number">1<\/span>[^]*?<\/details><\/li>/.exec(view.stepsHtml!)?.[0] ?? '';
+    const step = /<li class="step yours" id="your-step"><details open><summary><span class="number">1<\/span>[^]*?<\/details><\/li>/.exec(view.stepsHtml!)?.[0] ?? '';
     expect(step).toContain('your answer went wrong here');
     expect(step).toContain('<span class="what">Yours</span>');
     expect(step).toContain("\\left(\\sin\\left(x^{2}\\right)\\right)&#x27; = \\cos\\left(x^{2}\\right)");
@@ -227,13 +233,16 @@ describe('what the page shows', () => {
   it("checks the reader's own derivative: correct, incorrect with the mistake, or why it cannot be read", () => {
     expect(answer('x^2*sin(x)').mine).toBeUndefined();
     expect(answer('x^2*sin(x)', { mine: 'x(2sin x + x cos x)' }).mine).toEqual({
-      verdict: 'correct', lines: ['answer: correct (the difference simplifies to 0); it is in simplest form'],
+      verdict: 'correct', sentence: 'Correct: yours is the derivative.', lines: ['answer: correct (the difference simplifies to 0); it is in simplest form'],
     });
+    expect(answer('x^2*sin(x)', { mine: 'x^2*cos(x) + sin(x)*2*x*1' }).mine?.sentence).toBe('Correct: yours is the derivative. It can be written more simply: 2x·sin(x) + x²·cos(x).');
     const wrong = answer('sin(x^2)', { mine: 'cos(x^2)' }).mine!;
     expect(wrong.verdict).toBe('incorrect');
     expect(wrong.lines[1]).toBe("likely mistake, at step 1: the chain rule's inner derivative (x²)′ = 2x is left out");
+    expect(wrong.sentence).toMatch(/^Not quite: at x = [\d.]+ yours gives [-\d.]+ but the derivative is [-\d.]+\. It looks like the chain rule's inner derivative \(x²\)′ = 2x is left out — see step 1, marked in the derivation\.$/);
+    expect(wrong.step).toBe('1');
     expect(answer('x^3', { order: 2, mine: '6x' }).mine?.verdict).toBe('correct');
-    expect(answer('x^2', { mine: '2x +' }).mine).toEqual({ verdict: 'error', lines: ["in the answer: expected a number, a name or '(' after '+' (column 5)"] });
+    expect(answer('x^2', { mine: '2x +' }).mine).toEqual({ verdict: 'error', sentence: "Yours cannot be read: in the answer: expected a number, a name or '(' after '+' (column 5).", lines: [] });
   });
 
   it('marks the steps that fail the numeric check, and only those', () => {

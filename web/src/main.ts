@@ -24,6 +24,8 @@ const ui = {
   mine: $<HTMLInputElement>('mine'),
   mineVerdict: $('mine-verdict'),
   mineDetail: $('mine-detail'),
+  mineSentence: $('mine-sentence'),
+  mineMore: $('mine-more'),
   reading: $('reading'),
   readingMath: $('reading-math'),
   readingNotes: $('reading-notes'),
@@ -426,9 +428,7 @@ function showBackprop(b: AnswerView['backprop'] | undefined): void {
   ui.outputFormNote.textContent = b?.formNote ?? '';
   setHtml(ui.code, b?.codeHtml ?? '');
   ui.codeError.textContent = b?.codeError ?? '';
-  ui.codeAbout.textContent = b && b.code !== ''
-    ? `A function that returns f and its gradient by ${b.variables.join(', ')}, every part they share computed once.`
-    : '';
+  ui.codeAbout.textContent = b && b.code !== '' ? b.codeAbout : '';
 }
 
 /**
@@ -493,12 +493,35 @@ document.addEventListener('toggle', (event) => {
 const verdictBadges = { verified: '✓ Verified numerically', failed: '✗ Numeric check failed', unchecked: '? Not checked numerically' } as const;
 
 /** The check of the reader's own derivative: a badge with the verdict, and what was found, line by line. */
+/**
+ * The check of the reader's own derivative: a badge that says it is about theirs, what was found in
+ * a sentence (coloured by the verdict), a link to the step marked where it went wrong, and the
+ * check's lines folded under "In detail".
+ */
 function showMine(mine: AnswerView['mine']): void {
   ui.mineVerdict.hidden = mine === undefined;
+  ui.mineMore.hidden = mine === undefined || mine.lines.length === 0;
   ui.mineDetail.textContent = mine ? mine.lines.join('\n') : '';
+  ui.mineSentence.replaceChildren();
+  ui.mineSentence.className = 'mine-sentence';
   if (!mine) return;
-  ui.mineVerdict.className = `badge ${{ correct: 'verified', incorrect: 'failed', undecided: 'unchecked', error: 'failed' }[mine.verdict]}`;
-  ui.mineVerdict.textContent = { correct: '✓ Correct', incorrect: '✗ Incorrect', undecided: '? Undecided', error: '✗ Cannot read it' }[mine.verdict];
+  const tone = { correct: 'verified', incorrect: 'failed', undecided: 'unchecked', error: 'failed' }[mine.verdict];
+  ui.mineVerdict.className = `badge ${tone}`;
+  ui.mineVerdict.textContent = { correct: '✓ Yours is correct', incorrect: '✗ Yours is not correct', undecided: '? Yours: undecided', error: '✗ Yours cannot be read' }[mine.verdict];
+  ui.mineSentence.classList.add(tone);
+  ui.mineSentence.append(mine.sentence);
+  if (mine.step !== undefined) {
+    const link = document.createElement('a');
+    link.href = '#your-step';
+    link.textContent = `Go to step ${mine.step}`;
+    // The link is the page's own: it scrolls to the step and leaves the state in the address alone.
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      document.getElementById('your-step')?.scrollIntoView({ block: 'center' });
+      document.getElementById('your-step')?.querySelector('summary')?.focus();
+    });
+    ui.mineSentence.append(' ', link);
+  }
 }
 
 function drawPlot(): void {

@@ -1,5 +1,5 @@
 import {
-  answerLines, at, decimalText, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
+  answerLines, answerSentence, at, decimalText, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
@@ -61,7 +61,7 @@ export interface AnswerView {
   /** When the answer is too long to typeset whole: how long it is and how much is shown. */
   readonly answerNote: string;
   /** The reader's own derivative checked, when one is given: the verdict and what was found, in words. */
-  readonly mine: { readonly verdict: AnswerVerdict | 'error'; readonly lines: readonly string[] } | undefined;
+  readonly mine: { readonly verdict: AnswerVerdict | 'error'; readonly sentence: string; readonly lines: readonly string[]; readonly step?: string } | undefined;
   /** What the copy buttons copy; the derivation's only when it is shown. */
   readonly copies: {
     readonly answerLatex: string;
@@ -101,8 +101,8 @@ interface BackpropView {
   readonly code: string;
   readonly codeHtml: string;
   readonly codeError: string;
-  /** The variables the code differentiates by. */
-  readonly variables: readonly string[];
+  /** What the code returns and needs, in a sentence: f and its gradient (or its derivatives up to an order), and the modules it imports. */
+  readonly codeAbout: string;
 }
 
 /**
@@ -219,10 +219,11 @@ function mineChecked(o: Computed, state: PageState): { view: AnswerView['mine'];
     const m = report.mistake;
     // The step it was made at, in the derivation of the last order: shown there beside the right one.
     const mistake = m?.step && m.place && m.got ? { order: o.derivative.derivations.length, step: m.step, place: m.place, got: m.got } : undefined;
-    return { view: { verdict: report.verdict, lines: answerLines(report, 'unicode') }, mistake };
+    const view = { verdict: report.verdict, sentence: answerSentence(report, 'unicode'), lines: answerLines(report, 'unicode') };
+    return { view: mistake ? { ...view, step: m!.step!.join('.') } : view, mistake };
   } catch (error) {
     const where = error instanceof ParseError ? ` (column ${error.column})` : '';
-    return { view: { verdict: 'error', lines: [`${(error as Error).message}${where}`] }, mistake: undefined };
+    return { view: { verdict: 'error', sentence: `Yours cannot be read: ${(error as Error).message}${where}.`, lines: [] }, mistake: undefined };
   }
 }
 
@@ -283,12 +284,24 @@ function backpropView(o: Computed, state: PageState): BackpropView {
     formNote = (error as Error).message;
   }
   const variables = o.variables.length > 0 ? o.variables : [o.variable];
+  // Of one variable, the code gives every derivative up to the order asked for; of several, the gradient.
+  const order = variables.length === 1 ? Number(o.derivative.order) : 1;
   try {
-    const code = generateCode(o.expr, { target: state.target, variables, timeout: codeSeconds });
-    return { formHtml, formNote, code, codeHtml: highlighted(code, state.target), codeError: '', variables };
+    const code = generateCode(o.expr, { target: state.target, variables, timeout: codeSeconds, ...(order > 1 ? { order } : {}) });
+    return { formHtml, formNote, code, codeHtml: highlighted(code, state.target), codeError: '', codeAbout: codeAbout(code, variables, order, Number(o.derivative.order)) };
   } catch (error) {
-    return { formHtml, formNote, code: '', codeHtml: '', codeError: (error as Error).message, variables };
+    return { formHtml, formNote, code: '', codeHtml: '', codeError: (error as Error).message, codeAbout: '' };
   }
+}
+
+/** What the code returns, and what it imports (SciPy besides NumPy for erf and kin, say). */
+function codeAbout(code: string, variables: readonly string[], order: number, asked: number): string {
+  const returns = order > 1
+    ? `A function that returns f and its derivatives by ${variables[0]} up to order ${order}`
+    : `A function that returns f and its gradient by ${variables.join(', ')}${asked > 1 ? ` (first derivatives: the order asked for is the answer's, for one variable only)` : ''}`;
+  const imports = [...code.matchAll(/^(?:import|from)\s+([\w.]+)/gm)].map((m) => m[1]!);
+  const needs = imports.length > 0 ? ` It imports ${imports.join(' and ')}.` : '';
+  return `${returns}, every part they share computed once.${needs}`;
 }
 
 /** Most variables whose Hessian the page typesets: n(n + 1)/2 second derivatives. */

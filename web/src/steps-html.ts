@@ -121,7 +121,7 @@ function stepHtml(s: TraceStep, failed: (step: readonly number[]) => boolean, yo
         + line(`${capitalise(words.combine)} ${s.substeps.map((sub) => stepNumber(sub.number)).join(', ')}`, equation(s.derivative, s.result))
       : '',
   ].join('');
-  return `<li class="step${wrong ? ' failed' : ''}${mine ? ' yours' : ''}"><details${open ? ' open' : ''}><summary>${summary}</summary>${deferred.body(open, `<div class="body">${body}</div>`)}</details></li>`;
+  return `<li class="step${wrong ? ' failed' : ''}${mine ? ' yours" id="your-step' : ''}"><details${open ? ' open' : ''}><summary>${summary}</summary>${deferred.body(open, `<div class="body">${body}</div>`)}</details></li>`;
 }
 
 function rewriteHtml(r: TraceRewrite, failed: (step: readonly number[]) => boolean): string {
