@@ -608,6 +608,29 @@ describe('the page in Chromium', () => {
     expect(problemsOf(page)).toEqual([]);
   });
 
+  it('reads the tangent\'s numbers off f and f′ evaluated, not off the samples, however far out the plot is zoomed', async () => {
+    // x² sin x on [−10000, 10000]: 600 samples 33 apart, where the curve turns every 3.
+    const page = await open(`${url}#f=x%5E2*sin(x)&range=-10000,10000&at=1.286`);
+    const readout = page.locator('#plot-readout');
+    await expect.poll(() => readout.innerText()).toMatch(/^At x = 1\.286: /);
+    const [f, slope] = [1.286 ** 2 * Math.sin(1.286), 2 * 1.286 * Math.sin(1.286) + 1.286 ** 2 * Math.cos(1.286)];
+    const said = /f\(x\) = (−?[\d.]+), f′\(x\) = (−?[\d.]+);/.exec(await readout.innerText())!;
+    expect(Number(said[1]!.replace('−', '-'))).toBeCloseTo(f, 3);
+    expect(Number(said[2]!.replace('−', '-'))).toBeCloseTo(slope, 3);
+  });
+
+  it('applies every notch of the wheel, however fast they come', async () => {
+    const page = await open(`${url}#f=x%5E2&range=-10,10`);
+    const box = (await page.locator('#plot').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // Five notches in a row, before the plot can be drawn again: each zooms out by 1.2 about the middle.
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 100);
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/range=/);
+    await page.waitForFunction(() => document.getElementById('working')!.hidden);
+    const [from, to] = [Number(await page.locator('#from').inputValue()), Number(await page.locator('#to').inputValue())];
+    expect((to - from) / 20).toBeCloseTo(1.2 ** 5, 1);
+  });
+
   it('leaves gaps at poles', async () => {
     const page = await open(`${url}#f=tan(x)`);
     const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');

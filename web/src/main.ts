@@ -179,7 +179,11 @@ function markAsking(): boolean {
 
 function startWorker(): Worker {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  w.onmessage = (event: MessageEvent<{ id: number; view: PageView }>) => {
+  w.onmessage = (event: MessageEvent<{ id: number; view: PageView } | { kind: 'at'; id: number; value: TangentValue | undefined }>) => {
+    if ('kind' in event.data) {
+      if (event.data.id === exactAsked) showReadout(event.data.value);
+      return;
+    }
     if (event.data.id !== latest) return;
     pending = false;
     window.clearTimeout(workingTimer);
@@ -533,21 +537,43 @@ function drawPlot(): void {
 /** Where the tangent is drawn, kept while the plot is redrawn (zoomed, panned, another input). */
 let tangentX: number | undefined;
 const short = (x: number): string => decimalText(x, 4);
-/** The tangent at tangentX, and its numbers in words under the plot. */
+/**
+ * The tangent at tangentX, drawn from the plot's samples at once; its numbers in words under the
+ * plot come from f and f′ evaluated there by the worker, not read off the samples (which, zoomed
+ * far out, are far apart).
+ */
+type TangentValue = { readonly x: number; readonly y: number; readonly slope: number };
+let exactAsked = 0;
 function showTangent(): void {
-  const value = shown.kind === 'ok' && tangentX !== undefined ? drawTangent(ui.plot, shown.plot, tangentX) : undefined;
-  if (!value || shown.kind !== 'ok') {
-    if (tangentX === undefined) ui.plotReadout.textContent = '';
-    else ui.plotReadout.textContent = shown.kind === 'ok' ? `No tangent at ${shown.variable} = ${short(tangentX)}: f or f′ has no value there.` : '';
+  const drawn = shown.kind === 'ok' && tangentX !== undefined ? drawTangent(ui.plot, shown.plot, tangentX) : undefined;
+  if (tangentX === undefined || shown.kind !== 'ok') {
+    exactAsked++;
+    ui.plotReadout.textContent = '';
     return;
   }
+  if (!drawn) {
+    exactAsked++;
+    ui.plotReadout.textContent = `No tangent at ${shown.variable} = ${short(tangentX)}: f or f′ has no value there.`;
+    return;
+  }
+  worker?.postMessage({ kind: 'at', id: ++exactAsked, x: drawn.x });
+}
+
+function showReadout(value: TangentValue | undefined): void {
+  if (shown.kind !== 'ok') return;
   const v = shown.variable;
+  if (!value) {
+    ui.plotReadout.textContent = tangentX === undefined ? '' : `No tangent at ${v} = ${short(tangentX)}: f or f′ has no value there.`;
+    return;
+  }
   ui.plotReadout.textContent = `At ${v} = ${short(value.x)}: f(${v}) = ${short(value.y)}, f′(${v}) = ${short(value.slope)}; `
     + `the tangent there is y = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${v} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`;
 }
 
 explorable(ui.plot, {
-  range: () => (shown.kind === 'ok' ? shown.plotRange : [state.from, state.to]),
+  // The range last asked for, not the one drawn: notches of the wheel that come before the plot is
+  // drawn again each zoom from the one before, none of them lost.
+  range: () => (state.autoRange && shown.kind === 'ok' ? shown.plotRange : [state.from, state.to]),
   setRange: (from, to) => {
     if (!(to > from) || !Number.isFinite(from) || !Number.isFinite(to)) return;
     // Rounded as a person would type them; a range too narrow to round apart stays as it is.

@@ -109,7 +109,16 @@ interface BackpropView {
  * The last answer worked out, by its state less the plot's range: zooming and panning
  * change only the plot, so only the plot is worked out again.
  */
-let last: { readonly key: string; readonly outcome: Computed; readonly view: AnswerView } | undefined;
+let last: { readonly key: string; readonly outcome: Computed; readonly view: AnswerView; readonly values: PageState['values'] } | undefined;
+
+/** f and f′ of the last answer at x, evaluated (not read off the plot's samples): what the tangent's readout says. */
+export function valuesAt(x: number): { readonly x: number; readonly y: number; readonly slope: number } | undefined {
+  if (!last) return undefined;
+  const { outcome: o, values } = last;
+  const y = evaluator(o.expr, o.variable, values)(x);
+  const slope = evaluator(o.derivative.derivations[0]!.result, o.variable, values)(x);
+  return Number.isFinite(y) && Number.isFinite(slope) ? { x, y, slope } : undefined;
+}
 
 export function present(state: PageState): PageView {
   // The plot's range and the step of the backward pass shown change no answer.
@@ -125,7 +134,7 @@ export function present(state: PageState): PageView {
       return { kind: 'parse-error', message: o.error.message, line: o.error.line, column: o.error.column, offset: o.offset };
     case 'ok': {
       const view = answerView(o, state);
-      last = { key, outcome: o, view };
+      last = { key, outcome: o, view, values: state.values };
       return view;
     }
   }

@@ -1,9 +1,17 @@
-import { present } from './present.js';
+import { present, valuesAt } from './present.js';
 import type { PageState } from './state.js';
 
-/** The page's work, off the page: a state in, what to show out (with the request's number). */
-self.onmessage = (event: MessageEvent<{ readonly id: number; readonly state: PageState }>) => {
-  const { id, state } = event.data;
+/**
+ * The page's work, off the page: a state in, what to show out (with the request's number); or a
+ * point of the plot in, f and f′ there evaluated, for the tangent's readout.
+ */
+self.onmessage = (event: MessageEvent<{ readonly id: number; readonly state: PageState } | { readonly kind: 'at'; readonly id: number; readonly x: number }>) => {
+  const message = event.data;
+  if ('kind' in message) {
+    self.postMessage({ kind: 'at', id: message.id, value: valuesAt(message.x) });
+    return;
+  }
+  const { id, state } = message;
   try {
     self.postMessage({ id, view: present(state) });
   } catch (error) {
