@@ -276,3 +276,11 @@ describe('backprop on the graph', () => {
     expect(g && 'error' in g && g.error).toMatch(/^The graph has \d+ nodes, too many to draw \(at most 60\)/);
   });
 });
+
+describe('the plot', () => {
+  it('says when a curve is off its scale', () => {
+    const note = answer('1/(1+e^(-x))', { order: 20 }).plotNote;
+    expect(note).toMatch(/f⁽²⁰⁾\(x\) is off the scale of this plot, whose y range \(.* to .*\) is f's: its values run from −1\.67e\+8 to 1\.67e\+8\.$/);
+    expect(answer('x^2*sin(x)').plotNote).not.toContain('off the scale');
+  });
+});

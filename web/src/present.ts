@@ -271,6 +271,15 @@ function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; 
   if (!plot.curves.some((c) => c.points.some((p) => Number.isFinite(p.y)))) {
     notes.push('Nothing to plot: the function is undefined or not real over this range.');
   }
+  // A curve with values, hardly any of them within the y range drawn (f⁽³⁰⁾ of tan beside tan itself,
+  // seen only where it crosses 0), is said to be off the scale.
+  for (const c of plot.curves) {
+    const ys = c.points.map((p) => p.y).filter(Number.isFinite);
+    if (ys.length === 0 || ys.filter((y) => y >= plot.y[0] && y <= plot.y[1]).length >= 0.05 * ys.length) continue;
+    const [low, high] = ys.reduce(([a, b], y) => [Math.min(a, y), Math.max(b, y)], [Infinity, -Infinity]);
+    const rough = (x: number): string => x.toPrecision(3).replace('-', '−');
+    notes.push(`${c.label}(${v}) is off the scale of this plot, whose y range (${minus(plot.y[0])} to ${minus(plot.y[1])}) is f's: its values run from ${rough(low)} to ${rough(high)}.`);
+  }
   const names = plot.curves.map((c) => `${c.label}(${v})`);
   const description = `Plot of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} for ${range}, y from ${minus(plot.y[0])} to ${minus(plot.y[1])}${shows ? `; it shows ${shows}` : ''}.`;
   return { plot, note: notes.join(' '), range: [from, to], description };
