@@ -619,6 +619,22 @@ describe('the page in Chromium', () => {
     expect(Number(said[2]!.replace('−', '-'))).toBeCloseTo(slope, 3);
   });
 
+  it('cuts off no tick number and writes the axis name over none', async () => {
+    for (const hash of ['#f=x%5E2*sin(x)&range=-10000,10000', '#f=exp(x)&range=-2,30', '#f=x%5E3&range=-3,3']) {
+      const page = await open(`${url}${hash}`, { width: 390, height: 844 });
+      const boxes = await page.locator('#plot .axes text').evaluateAll((all) => all.map((t) => {
+        const r = (t as SVGGraphicsElement).getBoundingClientRect();
+        return { text: t.textContent, name: t.classList.contains('axis-name'), left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+      }));
+      const plot = (await page.locator('#plot').boundingBox())!;
+      for (const b of boxes) expect(b.left, `${hash}: ${b.text}`).toBeGreaterThanOrEqual(plot.x - 0.5);
+      const name = boxes.find((b) => b.name)!;
+      const overlapping = boxes.filter((b) => !b.name && b.left < name.right && name.left < b.right && b.top < name.bottom && name.top < b.bottom);
+      expect(overlapping.map((b) => b.text), hash).toEqual([]);
+      await page.context().close();
+    }
+  });
+
   it('applies every notch of the wheel, however fast they come', async () => {
     const page = await open(`${url}#f=x%5E2&range=-10,10`);
     const box = (await page.locator('#plot').boundingBox())!;

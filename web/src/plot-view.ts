@@ -11,6 +11,8 @@ import type { PlotData, Point } from './plot.js';
  */
 
 const margin = { top: 16, right: 16, bottom: 32, left: 52 };
+/** About how wide a character of a tick's number is, at the plot's 14 px. */
+const tickCharWidth = 8;
 /** Dash patterns in order: f solid, the derivative dashed, f′ beside it dotted. */
 const dashes = ['', '9 5', '2 5'] as const;
 const styleOf = (i: number): { class: string; 'stroke-dasharray': string } => ({ class: `curve-${i % dashes.length}`, 'stroke-dasharray': dashes[i % dashes.length]! });
@@ -35,10 +37,14 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   const yTickCount = Math.max(4, Math.floor(height / 60));
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const x = scaleLinear().domain([from, to]).range([margin.left, width - margin.right]);
   const y = scaleLinear().domain(data.y).range([height - margin.bottom, margin.top]).nice();
+  // The left margin holds the widest y tick number whole (−150,000 as much as 2): none is cut off.
+  const formatY = y.tickFormat(yTickCount);
+  const widest = y.ticks(yTickCount).reduce((most, t) => Math.max(most, formatY(t).length), 0);
+  const left = Math.max(margin.left, Math.ceil(widest * tickCharWidth) + 16);
+  const right = width - margin.right;
+  const x = scaleLinear().domain([from, to]).range([left, right]);
   const [top, bottom] = [margin.top, height - margin.bottom];
-  const [left, right] = [margin.left, width - margin.right];
   // The scales, for reading values back from the drawing: value at one end, value at the other, pixels at each.
   svg.dataset.xScale = [from, to, left, right].join(' ');
   svg.dataset.yScale = [...y.domain(), bottom, top].join(' ');
@@ -61,11 +67,13 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   element('line', { x1: left, x2: right, y1: xAxisAt, y2: xAxisAt }, axes);
   element('line', { x1: yAxisAt, x2: yAxisAt, y1: top, y2: bottom }, axes);
   const formatX = x.tickFormat(xTickCount);
-  const formatY = y.tickFormat(yTickCount);
+  // The variable's name at the right end of the x axis, above it; a tick number that would run into it is left out.
+  const nameAt = right - 4 - variable.length * tickCharWidth;
   // Tick marks on the axes; their numbers along the bottom and left edges, where no curve runs.
   for (const t of xTicks) {
     element('line', { x1: x(t), x2: x(t), y1: xAxisAt, y2: xAxisAt + 5 }, axes);
-    text(axes, formatX(t), x(t), bottom + 20, 'middle');
+    const label = formatX(t);
+    if (x(t) + (label.length * tickCharWidth) / 2 < nameAt - 6) text(axes, label, x(t), bottom + 20, 'middle');
   }
   for (const t of yTicks) {
     element('line', { x1: yAxisAt - 5, x2: yAxisAt, y1: y(t), y2: y(t) }, axes);
