@@ -283,4 +283,17 @@ describe('the plot', () => {
     expect(note).toMatch(/f⁽²⁰⁾\(x\) is off the scale of this plot, whose y range \(.* to .*\) is f's: its values run from −1\.67e\+8 to 1\.67e\+8\.$/);
     expect(answer('x^2*sin(x)').plotNote).not.toContain('off the scale');
   });
+
+  it('draws a curve that turns faster than its samples as the band it fills, not a false wave', () => {
+    const far = answer('x^2*sin(x)', { autoRange: false, from: -10000, to: 10000 });
+    expect(far.plot.bands).toEqual(['f', 'f′']);
+    expect(far.plotNote).toContain('f(x) and f′(x) turn faster than the plot can show at this range: drawn as the band they fill.');
+    // Each column spans the curve's least and greatest value there: near x = 9,990 about ±x².
+    const f = far.plot.curves[0]!.points;
+    const near = f.filter((p) => Math.abs(p.x - 9990) < 20).map((p) => p.y);
+    expect(near.reduce((m, y) => Math.min(m, y), Infinity)).toBeLessThan(-0.9 * 9990 ** 2);
+    expect(near.reduce((m, y) => Math.max(m, y), -Infinity)).toBeGreaterThan(0.9 * 9990 ** 2);
+    // Zoomed in, the curve itself.
+    expect(answer('x^2*sin(x)', { autoRange: false, from: -6, to: 6 }).plot.bands).toBeUndefined();
+  });
 });

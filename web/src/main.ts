@@ -566,6 +566,8 @@ function showReadout(value: TangentValue | undefined): void {
     ui.plotReadout.textContent = tangentX === undefined ? '' : `No tangent at ${v} = ${short(tangentX)}: f or f′ has no value there.`;
     return;
   }
+  // Drawn again where f and f′ really are: the samples may be far apart (a band, zoomed out).
+  drawTangent(ui.plot, shown.plot, value.x, value);
   ui.plotReadout.textContent = `At ${v} = ${short(value.x)}: f(${v}) = ${short(value.y)}, f′(${v}) = ${short(value.slope)}; `
     + `the tangent there is y = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${v} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`;
 }

@@ -123,11 +123,12 @@ export function xAtPixel(svg: SVGSVGElement, pixel: number): number {
  * The tangent at x: a dot on f, the tangent line across the plotted area, and back the values
  * there (undefined where f or f′ has none).
  */
-export function drawTangent(svg: SVGSVGElement, data: PlotData, x0: number): { x: number; y: number; slope: number } | undefined {
+export function drawTangent(svg: SVGSVGElement, data: PlotData, x0: number, exact?: { x: number; y: number; slope: number }): { x: number; y: number; slope: number } | undefined {
   const layer = svg.querySelector('g.tangent');
   if (!layer) return undefined;
   layer.replaceChildren();
-  const value = valueAt(data, x0);
+  // From f and f′ evaluated there where they are known; until then, read off the samples.
+  const value = exact ?? valueAt(data, x0);
   if (!value) return undefined;
   const [xv0, xv1, xp0, xp1] = svg.dataset.xScale!.split(' ').map(Number) as [number, number, number, number];
   const [yv0, yv1, yp0, yp1] = svg.dataset.yScale!.split(' ').map(Number) as [number, number, number, number];

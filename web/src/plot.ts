@@ -21,6 +21,8 @@ export interface Curve {
 
 export interface PlotData {
   readonly curves: readonly Curve[];
+  /** The curves that turn faster than the samples are apart, drawn as the band they fill. */
+  readonly bands?: readonly string[];
   readonly y: readonly [number, number];
   /** f′ at each of the first curve's samples (not drawn): the slope of the tangent shown where the pointer is. */
   readonly slopes?: readonly number[];
@@ -39,11 +41,60 @@ export function plotData(
 ): PlotData {
   const functions = curves.map(({ label, expr }) => {
     const at = evaluator(expr, variable, values);
-    return { label, at, points: sample(at, from, to, samples) };
+    const even = sample(at, from, to, samples);
+    const band = underSampled(at, even);
+    return { label, at, band, points: band ? envelope(at, from, to, samples) : even };
   });
   const y = yRange(functions.map((f) => f.points.map((p) => p.y)));
   const slopes = slope && sample(evaluator(slope, variable, values), from, to, samples).map((p) => p.y);
-  return { curves: functions.map((f) => ({ label: f.label, points: withGapsAtJumps(f.points, f.at, y) })), y, ...(slopes ? { slopes } : {}) };
+  const bands = functions.filter((f) => f.band).map((f) => f.label);
+  return {
+    curves: functions.map((f) => ({ label: f.label, points: f.band ? f.points : withGapsAtJumps(f.points, f.at, y) })),
+    y, ...(slopes ? { slopes } : {}), ...(bands.length > 0 ? { bands } : {}),
+  };
+}
+
+/**
+ * Whether a curve turns between its samples more often than a plot can show (x²·sin x over
+ * ±10,000, samples 33 apart where it turns every 3): then the midpoints of a tenth of the
+ * intervals or more lie far from the straight line between their ends, and a line through the
+ * samples would draw a wave that is not there (aliasing).
+ */
+function underSampled(at: (x: number) => number, points: readonly Point[]): boolean {
+  const finite = points.map((p) => p.y).filter(Number.isFinite);
+  if (finite.length < 10) return false;
+  const spread = finite.reduce((m, y) => Math.max(m, y), -Infinity) - finite.reduce((m, y) => Math.min(m, y), Infinity);
+  if (!(spread > 0)) return false;
+  let off = 0;
+  for (let i = 1; i < points.length; i++) {
+    const [a, b] = [points[i - 1]!, points[i]!];
+    const middle = at((a.x + b.x) / 2);
+    if (Number.isFinite(a.y) && Number.isFinite(b.y) && Number.isFinite(middle) && Math.abs(middle - (a.y + b.y) / 2) > 0.1 * spread) off++;
+  }
+  return off >= 0.1 * (points.length - 1);
+}
+
+/** Subsamples a column of the plot takes for its band. */
+const bandSamples = 12;
+
+/**
+ * The band a fast-turning curve fills: for each column between samples, its least and greatest
+ * value over a dozen points there, drawn as a vertical stroke from one to the other.
+ */
+function envelope(at: (x: number) => number, from: number, to: number, count: number): Point[] {
+  const points: Point[] = [];
+  const step = (to - from) / count;
+  for (let i = 0; i < count; i++) {
+    let [low, high] = [Infinity, -Infinity];
+    for (let k = 0; k <= bandSamples; k++) {
+      const y = at(from + step * (i + k / bandSamples));
+      if (Number.isFinite(y)) [low, high] = [Math.min(low, y), Math.max(high, y)];
+    }
+    const x = from + step * (i + 0.5);
+    if (low > high) points.push({ x, y: NaN });
+    else points.push({ x, y: low }, { x, y: high });
+  }
+  return points;
 }
 
 /**

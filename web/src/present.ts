@@ -271,6 +271,7 @@ function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; 
   if (!plot.curves.some((c) => c.points.some((p) => Number.isFinite(p.y)))) {
     notes.push('Nothing to plot: the function is undefined or not real over this range.');
   }
+  if (plot.bands) notes.push(`${plot.bands.map((label) => `${label}(${v})`).join(' and ')} turn${plot.bands.length === 1 ? 's' : ''} faster than the plot can show at this range: drawn as the band ${plot.bands.length === 1 ? 'it fills' : 'they fill'}. Zoom in to see the curve.`);
   // A curve with values, hardly any of them within the y range drawn (f⁽³⁰⁾ of tan beside tan itself,
   // seen only where it crosses 0), is said to be off the scale.
   for (const c of plot.curves) {
