@@ -458,7 +458,7 @@ export function classifyWord(source: string, t: RawToken, primes: number, after:
   }
   const matrixFunction = matrixFunctionSpellings.get(word);
   if (matrixFunction !== undefined && context.matrices === true && !beforeParen) {
-    throw errorAt(source, t.offset, `${word} is ${matrixFunctionTable[matrixFunction].meaning}: its argument goes in brackets, as in ${word}(${matrixFunctionTable[matrixFunction].arity === 2 ? 'u, v' : 'A'})`);
+    throw errorAt(source, t.offset, `${word} is ${matrixFunctionTable[matrixFunction].meaning}: its argument goes in brackets, as in ${word}(${matrixFunctionTable[matrixFunction].arity[0] === 2 ? 'u, v' : 'A'})`);
   }
   // softmax(…) and logsumexp(…) are read as a vector function and a function of numbers without shapes.
   if (matrixFunction !== undefined && context.matrices !== true && beforeParen && !functionSpellings.has(word) && !Object.hasOwn(vectorFunctionSpellings, word)) {
