@@ -35,7 +35,7 @@ export const matrixFunctionTable = {
 } as const;
 
 export type MatrixFunctionName = keyof typeof matrixFunctionTable;
-export const matrixFunctionNames = Object.keys(matrixFunctionTable) as MatrixFunctionName[];
+const matrixFunctionNames = Object.keys(matrixFunctionTable) as MatrixFunctionName[];
 
 /** Every spelling of a matrix function read as input, with the function it names. */
 export const matrixFunctionSpellings: ReadonlyMap<string, MatrixFunctionName> = new Map(matrixFunctionNames.flatMap((name) =>

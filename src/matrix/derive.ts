@@ -78,7 +78,7 @@ export function matrixDerivative(input: string, options: MatrixOptions): MatrixA
       throw new InputError(`${reading.request.operator} asks for the derivative by ${requested[0]}, and --var by ${options.by.join(', ')}`, 'invalid-request');
     }
     if ((reading.request.order ?? 1) !== 1) throw new InputError('in matrix notation, a derivative of order 2 is a Hessian: ask with --hessian', 'invalid-request');
-    const names = options.by ?? requested ?? [...shapes.keys()].filter((n) => expr.variables.has(n));
+    const names = options.by ?? requested ?? defaultVariables(expr, shapes, options.hessian === true);
     if (names.length === 0) throw new InputError('there is no variable to differentiate by: name one with --var', 'ambiguous-variable');
     if (new Set(names).size !== names.length) throw new InputError(`a variable is named twice in ${names.join(', ')}`, 'invalid-request');
     const variables = names.map((n) => m.variable(n, shapes.get(n) ?? { rows: 1, cols: 1 }));
@@ -88,6 +88,20 @@ export function matrixDerivative(input: string, options: MatrixOptions): MatrixA
     const derivatives = variables.map((v) => (kind === 'gradient' ? gradientBy(expr, v) : jacobianBy(expr, v)));
     return { kind, input, reading, shapes, expr, derivatives, ...oneHotForms(expr, derivatives) };
   });
+}
+
+/**
+ * The variables differentiated by when none is named: for a gradient, every declared vector and
+ * matrix the expression has (the weights, the biases, the inputs); for a Jacobian or Hessian,
+ * x where the expression has it, else its only column vector.
+ */
+function defaultVariables(expr: MatrixExpr, shapes: Shapes, hessian: boolean): string[] {
+  const declared = [...shapes.keys()].filter((n) => expr.variables.has(n));
+  if (isScalar(expr.shape) && !hessian) return declared;
+  if (expr.variables.has('x')) return ['x'];
+  const columns = declared.filter((n) => isColumn(shapes.get(n)!));
+  if (columns.length === 1) return columns;
+  throw new InputError(`which variable? ${columns.length === 0 ? 'the expression has no vector' : `it has ${columns.join(', ')}`}: name one with --var`, 'ambiguous-variable');
 }
 
 function refuseNonColumn(expr: MatrixExpr, by: readonly MVariable[]): void {
@@ -135,7 +149,7 @@ export function someNode(e: MatrixExpr, test: (node: MatrixExpr) => boolean): bo
 }
 
 /** The tree with each node `replace` gives another for, through the factories. */
-export function replaceNodes(e: MatrixExpr, replace: (node: MatrixExpr) => MatrixExpr | undefined): MatrixExpr {
+function replaceNodes(e: MatrixExpr, replace: (node: MatrixExpr) => MatrixExpr | undefined): MatrixExpr {
   const own = replace(e);
   if (own !== undefined) return own;
   const children = childrenOf(e);

@@ -17,7 +17,7 @@ import { isColumn, isRow, isScalar } from './shape.js';
 
 /** Stable ids of the rules of differentials; their names and general forms are in print/matrix-steps.ts. */
 export type DifferentialRule =
-  | 'constant' | 'variable' | 'sum' | 'product' | 'hadamard-product' | 'power' | 'squared-norm' | 'elementwise' | 'chain'
+  | 'constant' | 'variable' | 'sum' | 'constant-factors' | 'product' | 'hadamard-product' | 'power' | 'squared-norm' | 'elementwise' | 'chain'
   | 'transpose' | 'inverse' | 'determinant' | 'log-determinant' | 'trace' | 'sum-of-entries' | 'norm' | 'logsumexp'
   | 'softmax' | 'log-softmax' | 'diag';
 
@@ -73,7 +73,8 @@ function rule(f: MatrixExpr, by: string, d: (f: MatrixExpr) => DifferentialStep)
     case 'product': {
       // Only the factors that vary: each in its place, the others as they are.
       const at = varyingAt(f.factors, by);
-      return fromFormula('product', f, at.map((i) => f.factors[i]!), (ds) => m.add(at.map((i, k) => m.product(f.factors.map((y, j) => (j === i ? ds[k]! : y))))), d);
+      // One factor varying: the others stay, d(P·X·Q) = P·dX·Q.
+      return fromFormula(at.length === 1 ? 'constant-factors' : 'product', f, at.map((i) => f.factors[i]!), (ds) => m.add(at.map((i, k) => m.product(f.factors.map((y, j) => (j === i ? ds[k]! : y))))), d);
     }
     case 'hadamard': {
       const at = varyingAt(f.factors, by);

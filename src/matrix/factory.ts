@@ -1,7 +1,8 @@
 import type { Rational } from '../expr/types.js';
 import { isInteger, isOne, isZero, powInteger, rational } from '../expr/rational.js';
 import type { FunctionName } from '../functions/table.js';
-import type { MatrixExpr, MDifferential, MNumber, MProduct, MVariable } from './types.js';
+import type { MatrixExpr, MDifferential, MNumber, MVariable } from './types.js';
+import { beforeEachWork } from '../errors.js';
 import { isScalar, isSquare, sameShape, scalarShape, transposed, type Shape } from './shape.js';
 import { functionShapes, type OperandFunctionName } from './function-shapes.js';
 
@@ -47,10 +48,11 @@ function make<K extends MatrixExpr['kind']>(fields: Fields<K>, children: readonl
   return node;
 }
 
-/** Forgets the nodes made so far (between two pieces of work, as expr/factory.ts does). */
-export function forgetMatrixNodes(): void {
-  interned.clear();
-}
+/** Most nodes kept between two pieces of work: past it the table is emptied, as expr/factory.ts empties its own. */
+const maxInterned = 1 << 18;
+beforeEachWork((all) => {
+  if (all || interned.size >= maxInterned) interned.clear();
+});
 
 const misfit = (what: string): Error => new Error(`internal error: ${what}`);
 
@@ -63,7 +65,7 @@ export const ones = (shape: Shape): MatrixExpr => (isScalar(shape) ? int(1) : ma
 export const zero = (shape: Shape): MatrixExpr => (isScalar(shape) ? int(0) : make<'zero'>({ kind: 'zero', shape }, [], ''));
 export const differential = (operand: MatrixExpr): MDifferential => make<'differential'>({ kind: 'differential', shape: operand.shape, operand }, [operand], '');
 
-export const isZeroNode = (e: MatrixExpr): boolean => e.kind === 'zero' || (e.kind === 'number' && isZero(e.value));
+const isZeroNode = (e: MatrixExpr): boolean => e.kind === 'zero' || (e.kind === 'number' && isZero(e.value));
 
 /** The shape of a sum of these terms: that of its vectors or matrices, numbers standing in every entry. */
 function sumShape(terms: readonly MatrixExpr[]): Shape {
@@ -101,7 +103,7 @@ export function add(terms: readonly MatrixExpr[]): MatrixExpr {
   if (flat.length === 1) return flat[0]!;
   // A sum starts with a term without a minus where it has one: 1 − σ(u), s − y.
   const positive = flat.findIndex((t) => !startsNegative(t));
-  if (startsNegative(flat[0]!) && positive > 0) flat.unshift(...flat.splice(positive, 1));
+  if (startsNegative(flat[0]!) && positive > 0) flat.unshift(flat.splice(positive, 1)[0]!);
   return make<'add'>({ kind: 'add', shape, terms: flat }, flat, '');
 }
 
@@ -158,13 +160,13 @@ export function product(factors: readonly MatrixExpr[]): MatrixExpr {
     // A 1×1 chain of several factors (xᵀy) is one scalar factor, not spliced into a chain it does not fit.
     if (isScalar(f.shape) && parts.chain.length > 0) {
       coefficient = coefficient.mul(parts.coefficient);
-      scalars.push(...parts.scalars);
+      for (const x of parts.scalars) scalars.push(x);
       scalars.push(parts.chain.length === 1 ? parts.chain[0]! : make<'product'>({ kind: 'product', shape: scalarShape, factors: parts.chain }, parts.chain, ''));
       continue;
     }
     coefficient = coefficient.mul(parts.coefficient);
-    scalars.push(...parts.scalars);
-    chain.push(...parts.chain);
+    for (const x of parts.scalars) scalars.push(x);
+    for (const x of parts.chain) chain.push(x);
   }
   const shape = chainShape(chain);
   if (isZero(coefficient) || scalars.some(isZeroNode) || chain.some(isZeroNode)) return zero(shape);
@@ -172,7 +174,7 @@ export function product(factors: readonly MatrixExpr[]): MatrixExpr {
   const units = scalars.filter((s) => s.kind === 'product' && productParts(s).chain.length > 0);
   if (chain.length === 0 && units.length === 1) {
     scalars.splice(scalars.indexOf(units[0]!), 1);
-    chain.push(...productParts(units[0]!).chain);
+    for (const x of productParts(units[0]!).chain) chain.push(x);
   }
   extractScalarRuns(chain, scalars);
   // I beside another factor of the chain changes nothing.
@@ -193,7 +195,8 @@ export function hadamard(factors: readonly MatrixExpr[]): MatrixExpr {
     else if (f.kind === 'ones') continue;
     else if (parts !== undefined && parts.chain.length === 1) {
       // (c·α·M) ⊙ N = c·α·(M ⊙ N): the numbers and scalars of a factor multiply the whole.
-      scalars.push(number(parts.coefficient), ...parts.scalars);
+      scalars.push(number(parts.coefficient));
+      for (const x of parts.scalars) scalars.push(x);
       if (parts.chain[0]!.kind !== 'ones') entrywise.push(parts.chain[0]!);
     } else entrywise.push(f);
   }
@@ -280,9 +283,3 @@ function extractScalarRuns(chain: MatrixExpr[], scalars: MatrixExpr[]): void {
     i--;
   }
 }
-
-/** The product of a chain of factors as one node (its product), for the rules that move whole chains. */
-export const chainProduct = (chain: readonly MatrixExpr[], shape: Shape): MatrixExpr => (chain.length === 0 ? identity(shape.rows) : product(chain));
-
-/** A product node's factors, when it is one: for matching. */
-export const isProduct = (e: MatrixExpr): e is MProduct => e.kind === 'product';

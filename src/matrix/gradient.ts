@@ -1,7 +1,7 @@
 import type { MatrixExpr } from './types.js';
 import * as m from './factory.js';
 import { inner } from './differential.js';
-import { isScalar, sameShape } from './shape.js';
+import { sameShape } from './shape.js';
 
 /*
  * The gradient read off a differential. A differential dL of a scalar is linear in dX, so it is
@@ -34,14 +34,13 @@ export interface ReadOff {
   readonly steps: readonly InnerStep[];
 }
 
-/** ⟨A, E⟩ as one expression, as the derivation shows it: aᵀE for vectors, tr(AᵀE) for matrices, a·E for scalars. */
-export const innerProduct = ({ weight, of }: InnerProduct): MatrixExpr => (isScalar(of.shape) ? m.product([weight, of]) : inner(weight, of));
-
 /** ⟨weight, of⟩ = ⟨G, dX⟩: the terms of G and the steps, `of` linear in the differential dX. */
 export function readOff(start: InnerProduct, by: string): ReadOff {
   const terms: MatrixExpr[] = [];
   const go = (p: InnerProduct): InnerStep | undefined => {
     const { weight, of } = p;
+    // dL = 0: L does not depend on the variable, and its gradient is 0.
+    if (!of.differentials.has(by)) return undefined;
     if (of.kind === 'differential' && of.operand.kind === 'variable' && of.operand.name === by) {
       terms.push(weight);
       return undefined;

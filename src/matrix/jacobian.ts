@@ -47,6 +47,7 @@ export function readOffJacobian(start: LinearForm, by: string, byShape: { rows: 
   const steps: (LinearStep | ScalarStep)[] = [];
   const go = (form: LinearForm, into: (LinearStep | ScalarStep)[]): void => {
     const { matrix, of } = form;
+    if (!of.differentials.has(by)) return;
     if (of.kind === 'differential' && of.operand.kind === 'variable' && of.operand.name === by) {
       terms.push(matrix);
       return;

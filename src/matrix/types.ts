@@ -26,19 +26,19 @@ export interface MVariable extends NodeBase { readonly kind: 'variable'; readonl
 /** An exact rational number; in a sum of vectors or matrices, that number in every entry. */
 export interface MNumber extends NodeBase { readonly kind: 'number'; readonly value: Rational }
 
-export interface MConstant extends NodeBase { readonly kind: 'constant'; readonly name: 'e' | 'pi' }
+interface MConstant extends NodeBase { readonly kind: 'constant'; readonly name: 'e' | 'pi' }
 
 /** The identity matrix I of its shape. */
-export interface MIdentity extends NodeBase { readonly kind: 'identity' }
+interface MIdentity extends NodeBase { readonly kind: 'identity' }
 
 /** The vector or matrix of ones, 𝟏, of its shape. */
-export interface MOnes extends NodeBase { readonly kind: 'ones' }
+interface MOnes extends NodeBase { readonly kind: 'ones' }
 
 /** The zero vector or matrix of its shape. */
-export interface MZero extends NodeBase { readonly kind: 'zero' }
+interface MZero extends NodeBase { readonly kind: 'zero' }
 
 /** A sum: its terms have its shape, or are numbers, which stand in every entry. */
-export interface MAdd extends NodeBase { readonly kind: 'add'; readonly terms: readonly MatrixExpr[] }
+interface MAdd extends NodeBase { readonly kind: 'add'; readonly terms: readonly MatrixExpr[] }
 
 /**
  * A matrix product: its number (when not 1) first, then its scalar factors (1×1, which
@@ -48,18 +48,18 @@ export interface MAdd extends NodeBase { readonly kind: 'add'; readonly terms: r
 export interface MProduct extends NodeBase { readonly kind: 'product'; readonly factors: readonly MatrixExpr[] }
 
 /** An entrywise (Hadamard) product a ⊙ b of vectors or matrices of one shape. */
-export interface MHadamard extends NodeBase { readonly kind: 'hadamard'; readonly factors: readonly MatrixExpr[] }
+interface MHadamard extends NodeBase { readonly kind: 'hadamard'; readonly factors: readonly MatrixExpr[] }
 
 /** Each entry to a rational power: the power of a scalar, or an entrywise power (a ⊙ a, 1 ⊘ a). */
-export interface MPower extends NodeBase { readonly kind: 'power'; readonly base: MatrixExpr; readonly exponent: Rational }
+interface MPower extends NodeBase { readonly kind: 'power'; readonly base: MatrixExpr; readonly exponent: Rational }
 
 /** A function of the function table of one argument, applied entry by entry: σ(Wx + b). */
-export interface MElementwise extends NodeBase { readonly kind: 'elementwise'; readonly name: FunctionName; readonly argument: MatrixExpr }
+interface MElementwise extends NodeBase { readonly kind: 'elementwise'; readonly name: FunctionName; readonly argument: MatrixExpr }
 
-export interface MTranspose extends NodeBase { readonly kind: 'transpose'; readonly operand: MatrixExpr }
+interface MTranspose extends NodeBase { readonly kind: 'transpose'; readonly operand: MatrixExpr }
 
 /** A function of vectors and matrices of one argument: sum, norm, tr, det, inv, diag, softmax, logsumexp. */
-export interface MFunction extends NodeBase { readonly kind: 'function'; readonly name: OperandFunctionName; readonly operand: MatrixExpr }
+interface MFunction extends NodeBase { readonly kind: 'function'; readonly name: OperandFunctionName; readonly operand: MatrixExpr }
 
 /**
  * The differential d(F), with F's shape: of a variable, dX, what a derivative is read from; of
@@ -70,5 +70,3 @@ export interface MDifferential extends NodeBase { readonly kind: 'differential';
 export type MatrixExpr =
   | MVariable | MNumber | MConstant | MIdentity | MOnes | MZero | MAdd | MProduct | MHadamard | MPower | MElementwise
   | MTranspose | MFunction | MDifferential;
-
-export type MatrixKind = MatrixExpr['kind'];

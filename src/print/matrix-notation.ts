@@ -94,7 +94,8 @@ function print(e: MatrixExpr, notation: Notation): string {
         const base = child(e.operand.operand, required.base);
         return notation === 'unicode' ? `${base}⁻ᵀ` : `${base}^{-\\top}`;
       }
-      const base = child(e.operand, required.base);
+      // (dA)ᵀ, not dAᵀ, which could be d(Aᵀ).
+      const base = e.operand.kind === 'differential' ? `${style.open}${print(e.operand, notation)}${style.close}` : child(e.operand, required.base);
       return notation === 'text' ? `${base}'` : notation === 'unicode' ? `${base}ᵀ` : `${base}^\\top`;
     }
     case 'function': {

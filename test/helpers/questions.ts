@@ -22,4 +22,5 @@ export const askedAlone: Readonly<Record<string, readonly string[]>> = {
   'class': ['x^3', '--answers-file', answersFile],
   'output-form': ['sigmoid(x)', '--in-terms-of-output'],
   'code': ['x^3', '--emit', 'python'],
+  'matrices': ["x'*A*x", '--shape', 'x=3,A=3x3'],
 };
