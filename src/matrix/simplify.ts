@@ -30,6 +30,23 @@ export interface Simplified {
   readonly rewrites: readonly MatrixRewrite[];
 }
 
+/**
+ * A key equal for trees equal up to the order of a sum's terms and of an entrywise product's
+ * factors (a ⊙ b is b ⊙ a), for finding like terms and common factors.
+ */
+function orderFreeKey(e: MatrixExpr, memo = new Map<MatrixExpr, string>()): string {
+  const known = memo.get(e);
+  if (known !== undefined) return known;
+  const children = childrenOf(e).map((c) => orderFreeKey(c, memo));
+  if (e.kind === 'add' || e.kind === 'hadamard') children.sort();
+  const own = e.kind === 'variable' ? e.name : e.kind === 'number' ? e.value.toFraction() : e.kind === 'power' ? e.exponent.toFraction()
+    : e.kind === 'elementwise' || e.kind === 'function' ? e.name : e.kind === 'constant' ? e.name : '';
+  const key = `${e.kind}:${own}:${e.shape.rows}x${e.shape.cols}(${children.join(',')})`;
+  memo.set(e, key);
+  return key;
+}
+const alike = (a: MatrixExpr, b: MatrixExpr): boolean => a === b || orderFreeKey(a) === orderFreeKey(b);
+
 /** A product's factors without its number, as one node: what a multiple of it is a multiple of. */
 function body(e: MatrixExpr): { coefficient: MatrixExpr; body: MatrixExpr } {
   const { coefficient, scalars, chain } = m.productParts(e);
@@ -85,7 +102,7 @@ const rules: readonly Rule[] = [
       if (e.kind !== 'add') return undefined;
       const bodies = e.terms.map(body);
       for (let i = 0; i < bodies.length; i++) {
-        const j = bodies.findIndex((b, k) => k > i && b.body === bodies[i]!.body);
+        const j = bodies.findIndex((b, k) => k > i && alike(b.body, bodies[i]!.body));
         if (j < 0) continue;
         const together = m.product([m.add([bodies[i]!.coefficient, bodies[j]!.coefficient]), bodies[i]!.body]);
         return m.add(e.terms.flatMap((t, k) => (k === i ? [together] : k === j ? [] : [t])));
@@ -111,7 +128,7 @@ function commonFactor(e: MatrixExpr, side: 'left' | 'right'): MatrixExpr | undef
   const parts = e.terms.map(m.productParts);
   const end = (chain: readonly MatrixExpr[]): MatrixExpr | undefined => (side === 'right' ? chain.at(-1) : chain[0]);
   const shared = end(parts[0]!.chain);
-  if (shared === undefined || !parts.every((p) => p.chain.length > 0 && end(p.chain) === shared)) return undefined;
+  if (shared === undefined || !parts.every((p) => p.chain.length > 0 && alike(end(p.chain)!, shared))) return undefined;
   const rests = parts.map((p) => m.product([m.number(p.coefficient), ...p.scalars, ...(side === 'right' ? p.chain.slice(0, -1) : p.chain.slice(1))]));
   // The rests must be added: one shape, or scalars all (2x + 3x is collect-terms' to write).
   if (!rests.every((r) => sameShape(r.shape, rests[0]!.shape)) || rests.every((r) => r.kind === 'number')) return undefined;

@@ -222,6 +222,15 @@ class LatexReader {
         this.emit('transpose', '^', p.offset, 1n);
         return transposed.end;
       }
+      // x^{\odot 2}: each entry to a power, as dydx writes it.
+      if (this.matrices && this.pieces[i + 1]?.text === '{' && ['\\odot', '\\circ'].includes(this.pieces[i + 2]?.text ?? '')) {
+        const close = this.closing.get(i + 1)!;
+        this.emit('epow', '^', p.offset);
+        this.emit('lparen', '{', this.pieces[i + 1]!.offset);
+        this.readRange(i + 3, close);
+        this.emit('rparen', '}', this.pieces[close]!.offset);
+        return close + 1;
+      }
       this.emit('pow', '^', p.offset);
       // e^{2x} is e^(2x); e^2x is e²·x, as LaTeX takes one character.
       return this.readArgument(i + 1, '^');
@@ -604,6 +613,12 @@ class LatexReader {
       this.emit('name', `${c}{e}`, offset, { kind: 'constant', name: 'e' });
       return end;
     }
+    // \mathbf{W}_{2} and \boldsymbol{\theta}_{1}, as dydx sets the vectors and matrices of matrix notation: W2, theta1.
+    const greek = greekVariables.get(word);
+    if (this.pieces[end]?.text === '_' && (/^[A-Za-z]$/.test(word) || greek !== undefined)) {
+      return this.readName(end - 1, this.pieces.length, greek ?? word, `${c}{${text}}`, offset);
+    }
+    if (greek !== undefined) return this.readName(end - 1, end, greek, `${c}{${text}}`, offset);
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(word)) this.fail(i + 1, `${c}{${text}} is no function or name dydx knows`);
     if (this.words.abstract(word) && ['(', '\\left'].includes(this.pieces[end]?.text ?? '')) {
       this.emit('func', word, offset, { kind: 'abstract', name: word, order: 0, by: [], spelling: word });

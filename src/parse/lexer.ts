@@ -158,7 +158,7 @@ export function tokenize(source: string, options: LexOptions): Lexed {
       }
       case 'prime':
         // x′ and (Wx)′ in matrix notation: the transpose, as MATLAB writes it.
-        if (matrices && ['word', 'greek', 'rparen', 'rbracket', 'matrixSign'].includes(raw[i - 1]?.type ?? '')) {
+        if (matrices && ['word', 'greek', 'rparen', 'rbracket', 'matrixSign', 'number', 'sup'].includes(raw[i - 1]?.type ?? '')) {
           tokens.push(token(t, 'transpose', BigInt(primeCount(t.text))));
           break;
         }

@@ -64,13 +64,14 @@ function print(e: MatrixExpr, notation: Notation): string {
       }).join('');
     case 'product': return productIn(e, notation, child);
     case 'hadamard': {
-      // a ⊙ b ⊘ c: the factors to the power −1 divide, after the others.
-      const divides = (f: MatrixExpr): boolean => f.kind === 'power' && f.exponent.equals(-1);
+      // a ⊙ b ⊘ c: a factor to the power −1 divides, in its place, so that the text reads back in order.
+      const divides = (f: MatrixExpr): f is MatrixExpr & { kind: 'power' } => f.kind === 'power' && f.exponent.equals(-1);
       const times = notation === 'text' ? ' .* ' : notation === 'unicode' ? ' ⊙ ' : ' \\odot ';
       const over = notation === 'text' ? ' ./ ' : notation === 'unicode' ? ' ⊘ ' : ' \\oslash ';
-      const top = e.factors.filter((f) => !divides(f)).map((f) => child(f, precedence.power));
-      const below = e.factors.filter(divides).map((f) => child((f as MatrixExpr & { kind: 'power' }).base, precedence.power));
-      return `${top.length === 0 ? '1' : top.join(times)}${below.map((b) => `${over}${b}`).join('')}`;
+      return e.factors.map((f, i) => {
+        if (divides(f)) return `${i === 0 ? '1' : ''}${over}${child(f.base, precedence.power)}`;
+        return `${i === 0 ? '' : times}${child(f, precedence.power)}`;
+      }).join('');
     }
     case 'power': {
       const q = e.exponent;
