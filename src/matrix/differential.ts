@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { rational } from '../expr/rational.js';
-import { functionTable, type FunctionName } from '../functions/table.js';
+import { functionTable, oneArgumentDerivative, type FunctionName } from '../functions/table.js';
 import type { Template } from '../functions/template.js';
 import type { MatrixExpr } from './types.js';
 import * as m from './factory.js';
@@ -128,7 +128,8 @@ function rule(f: MatrixExpr, by: string, d: (f: MatrixExpr) => DifferentialStep)
  * entrywise here, quotients entrywise quotients, so σ′(U) = σ(U) ⊙ (1 − σ(U)).
  */
 export function entrywiseDerivative(name: FunctionName, u: MatrixExpr): MatrixExpr {
-  const template = functionTable[name].derivative;
+  // leaky_relu(u) and elu(u) are of one argument with the second's default: their derivative is the first partial there.
+  const template = oneArgumentDerivative(functionTable[name]);
   if (template === undefined || functionTable[name].arity[0] !== 1) {
     throw new InputError(`the derivative of ${name} of one argument is not known, so ${name} of a vector or matrix is not differentiated`, 'invalid-request');
   }
