@@ -5,7 +5,7 @@ import { readShapes, type Shapes } from '../../src/matrix/shape.js';
 import type { MatrixExpr } from '../../src/matrix/types.js';
 
 /** A small seeded generator, so that each test draws the same matrices on every run. */
-export function seeded(seed: number): () => number {
+function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -17,7 +17,7 @@ export function seeded(seed: number): () => number {
 }
 
 /** Random values of the declared shapes (entries in [−1, 1]; square matrices with 2n on the diagonal, so invertible), a one-hot vector for each name in `oneHot`. */
-export function randomValues(shapes: Shapes, random: () => number, oneHot: readonly string[] = []): Map<string, Matrix> {
+function randomValues(shapes: Shapes, random: () => number, oneHot: readonly string[] = []): Map<string, Matrix> {
   const values = new Map<string, Matrix>();
   for (const [name, { rows, cols }] of shapes) {
     const data = Float64Array.from({ length: rows * cols }, () => 2 * random() - 1);
