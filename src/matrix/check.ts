@@ -86,7 +86,7 @@ export function checkMatrixDerivative(answer: MatrixAnswer, d: MatrixDerivative,
   const draws = options.draws ?? 3;
   const maxEntries = options.maxEntries ?? 200;
   const tolerance = options.tolerance ?? 1e-6;
-  const names = [...new Set([...answer.expr.variables, ...d.of.variables, ...d.result.variables])];
+  const names = [...new Set([...answer.expr.variables, ...d.of.variables, ...d.result.variables, d.by.name])];
   const shifted = invertedVariables(answer.expr);
   const random = seeded(20261205 + d.by.name.length);
   const failures: MatrixCheckFailure[] = [];

@@ -69,7 +69,8 @@ function rule(f: MatrixExpr, by: string, d: (f: MatrixExpr) => DifferentialStep)
   if (!f.variables.has(by)) return { rule: 'constant', of: f, result: m.zero(f.shape), substeps: [] };
   switch (f.kind) {
     case 'variable': return { rule: 'variable', of: f, result: m.differential(f), substeps: [] };
-    case 'add': return fromFormula('sum', f, f.terms, (ds) => m.add(ds), d);
+    // A number in a sum of vectors (1 − σ(u)) stands in every entry, and its differential is 0: it is left out.
+    case 'add': return fromFormula('sum', f, f.terms.filter((t) => isScalar(t.shape) === isScalar(f.shape)), (ds) => m.add(ds), d);
     case 'product': {
       // Only the factors that vary: each in its place, the others as they are.
       const at = varyingAt(f.factors, by);

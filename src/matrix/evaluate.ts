@@ -76,13 +76,18 @@ function logSumExp(a: Matrix): number {
   return top + Math.log(a.data.reduce((s, x) => s + Math.exp(x - top), 0));
 }
 
-/** Every entry of an expression's value, with the variables' values given (a name not given is NaN). */
-export function evaluateMatrix(e: MatrixExpr, values: MatrixValues): Matrix {
+/**
+ * Every entry of an expression's value, with the variables' values given (a name not given is
+ * NaN), and the differentials dX of variables where `differentials` gives them a value (the steps
+ * that read a derivative off a differential are equalities for any dX).
+ */
+export function evaluateMatrix(e: MatrixExpr, values: MatrixValues, differentials: MatrixValues = new Map()): Matrix {
   const memo = new Map<MatrixExpr, Matrix>();
   const value = (n: MatrixExpr): Matrix => {
     const known = memo.get(n);
     if (known !== undefined) return known;
-    const v = node(n, childrenOf(n).map(value), values);
+    const given = n.kind === 'differential' && n.operand.kind === 'variable' ? differentials.get(n.operand.name) : undefined;
+    const v = given ?? node(n, childrenOf(n).map(value), values);
     memo.set(n, v);
     return v;
   };

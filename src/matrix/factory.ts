@@ -260,6 +260,14 @@ export function matrixFunction(name: OperandFunctionName, operand: MatrixExpr): 
   }
   // The sum, norm, trace, determinant and logsumexp of Aᵀ are those of A.
   if (operand.kind === 'transpose' && ['sum', 'norm', 'tr', 'det', 'logsumexp'].includes(name)) return matrixFunction(name, operand.operand);
+  // tr(diag(v)) = sum(v); diag(diag(v)) = v; diag(α·I) = α·𝟏.
+  if (name === 'tr' && operand.kind === 'function' && operand.name === 'diag' && operand.operand.shape.cols === 1) return matrixFunction('sum', operand.operand);
+  if (name === 'diag' && operand.kind === 'function' && operand.name === 'diag' && operand.operand.shape.cols === 1) return operand.operand;
+  if (name === 'diag' && operand.kind === 'identity') return ones({ rows: operand.shape.rows, cols: 1 });
+  if (name === 'diag' && operand.kind === 'product' && isSquare(operand.shape)) {
+    const parts = productParts(operand);
+    if (parts.chain.length === 1 && parts.chain[0]!.kind === 'identity') return product([number(parts.coefficient), ...parts.scalars, ones({ rows: operand.shape.rows, cols: 1 })]);
+  }
   // The diagonal of Aᵀ is that of A.
   if (name === 'diag' && operand.kind === 'transpose' && isSquare(operand.shape) && !isScalar(operand.shape)) return matrixFunction(name, operand.operand);
   if (name === 'inv' && operand.kind === 'function' && operand.name === 'inv') return operand.operand;
@@ -273,10 +281,11 @@ export function matrixFunction(name: OperandFunctionName, operand: MatrixExpr): 
  * it multiply as an outer product. The chain then holds no scalar it could be read as.
  */
 function extractScalarRuns(chain: MatrixExpr[], scalars: MatrixExpr[]): void {
-  for (let i = 1; i < chain.length; i++) {
+  for (let i = 0; i < chain.length; i++) {
     if (chain[i]!.shape.rows !== 1) continue;
     let j = i;
     while (j < chain.length && chain[j]!.shape.cols !== 1) j++;
+    // The whole chain 1×1 (xᵀAx) is the product itself, not a scalar factor of it.
     if (j >= chain.length || (i === 0 && j === chain.length - 1)) continue;
     const run = chain.splice(i, j - i + 1);
     scalars.push(run.length === 1 ? run[0]! : make<'product'>({ kind: 'product', shape: scalarShape, factors: run }, run, ''));

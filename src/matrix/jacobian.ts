@@ -3,6 +3,7 @@ import type { MatrixExpr } from './types.js';
 import * as m from './factory.js';
 import { readOff, type InnerStep } from './gradient.js';
 import { isColumn, isScalar } from './shape.js';
+import { diagonalOfOuter } from './simplify.js';
 
 /*
  * The Jacobian read off a differential. A differential df of a vector is linear in dx, so it is
@@ -12,7 +13,7 @@ import { isColumn, isScalar } from './shape.js';
  */
 
 /** Stable ids of the identities used; their names and general forms are in print/matrix-steps.ts. */
-export type LinearRule = 'sum' | 'left-factor' | 'scalar-factor' | 'hadamard-as-diag' | 'diag-swap' | 'transpose-of-product';
+export type LinearRule = 'sum' | 'left-factor' | 'scalar-factor' | 'hadamard-as-diag' | 'diag-swap' | 'transpose-of-product' | 'diagonal-of-outer-product';
 
 /** M·E: the matrix on the left, and what it multiplies. */
 export interface LinearForm {
@@ -102,6 +103,14 @@ function move({ matrix, of: e }: LinearForm, by: string): { rule: LinearRule; af
         const scalar = m.product(rest);
         if (isScalar(scalar.shape)) return { rule: 'scalar-factor', after: [{ matrix: left, of: scalar }] };
       }
+      // dx·(aᵀq): a column with dx times a scalar.
+      if (isColumn(first.shape) && isScalar(q.shape)) return { rule: 'scalar-factor', after: [{ matrix: m.product([left, q]), of: first }] };
+      // (M + N)·q = M·q + N·q, and (M·N)ᵀ·q = Nᵀ·Mᵀ·q: sums and transposes in the chain are opened.
+      if (first.kind === 'add') return { rule: 'sum', after: first.terms.filter(holds).map((t) => ({ matrix: left, of: m.product([t, ...after]) })) };
+      if (first.kind === 'transpose') {
+        const pushed = pushTranspose(first.operand);
+        if (pushed !== undefined) return { rule: 'transpose-of-product', after: [{ matrix: left, of: m.product([pushed, ...after]) }] };
+      }
       throw notLinear(first);
     }
     case 'hadamard': {
@@ -112,14 +121,28 @@ function move({ matrix, of: e }: LinearForm, by: string): { rule: LinearRule; af
       return { rule: 'hadamard-as-diag', after: [{ matrix: m.product([matrix, m.matrixFunction('diag', others)]), of: e.factors[k]! }] };
     }
     case 'transpose': {
-      // (a·B)ᵀ = Bᵀ·aᵀ: the transpose pushed down to the differential.
-      const inside = e.operand;
-      const pushed = inside.kind === 'product' ? m.product([...inside.factors].reverse().map(m.transpose))
-        : inside.kind === 'add' ? m.add(inside.terms.map(m.transpose))
-          : inside.kind === 'hadamard' ? m.hadamard(inside.factors.map(m.transpose)) : undefined;
+      const pushed = pushTranspose(e.operand);
       if (pushed === undefined) throw notLinear(e);
       return { rule: 'transpose-of-product', after: [{ matrix, of: pushed }] };
     }
+    case 'function': {
+      // The diagonal of a matrix with dx in it: diag(A + B) = diag(A) + diag(B), diag(a·bᵀ) = a ⊙ b.
+      if (e.name !== 'diag' || e.operand.shape.cols === 1) throw notLinear(e);
+      if (e.operand.kind === 'add') return { rule: 'sum', after: e.operand.terms.filter(holds).map((t) => ({ matrix, of: m.matrixFunction('diag', t) })) };
+      const outer = diagonalOfOuter(e);
+      if (outer === undefined) throw notLinear(e);
+      return { rule: 'diagonal-of-outer-product', after: [{ matrix, of: outer }] };
+    }
     default: throw notLinear(e);
+  }
+}
+
+/** Mᵀ with the transpose pushed into M: (a·B)ᵀ = Bᵀ·aᵀ, (A + B)ᵀ = Aᵀ + Bᵀ, (A ⊙ B)ᵀ = Aᵀ ⊙ Bᵀ; undefined where it goes no further. */
+function pushTranspose(inside: MatrixExpr): MatrixExpr | undefined {
+  switch (inside.kind) {
+    case 'product': return m.product([...inside.factors].reverse().map(m.transpose));
+    case 'add': return m.add(inside.terms.map(m.transpose));
+    case 'hadamard': return m.hadamard(inside.factors.map(m.transpose));
+    default: return undefined;
   }
 }

@@ -10,7 +10,7 @@ import { isScalar, sameShape } from './shape.js';
  */
 
 /** Stable ids of the identities; their names are in print/matrix-steps.ts. */
-export type MatrixRewriteRule = 'transpose-of-product' | 'sum-of-entries' | 'diag-times-vector' | 'diag-product' | 'collect-terms' | 'common-right-factor' | 'common-left-factor';
+export type MatrixRewriteRule = 'transpose-of-product' | 'sum-of-entries' | 'diag-times-vector' | 'diag-product' | 'diag-of-outer-product' | 'collect-terms' | 'common-right-factor' | 'common-left-factor';
 
 interface Rule {
   readonly id: MatrixRewriteRule;
@@ -83,6 +83,11 @@ const rules: readonly Rule[] = [
     },
   },
   {
+    // diag(a·bᵀ) = a ⊙ b: the diagonal of an outer product.
+    id: 'diag-of-outer-product',
+    rewrite: (e) => diagonalOfOuter(e),
+  },
+  {
     // diag(a)·diag(b) = diag(a ⊙ b).
     id: 'diag-product',
     rewrite: (e) => {
@@ -121,6 +126,20 @@ const rules: readonly Rule[] = [
     rewrite: (e) => commonFactor(e, 'left'),
   },
 ];
+
+/**
+ * diag(c·α·a·bᵀ), the diagonal of an outer product (a chain that is a column times a row, split
+ * where a factor has one column), as c·α·(a ⊙ b); undefined for anything else.
+ */
+export function diagonalOfOuter(e: MatrixExpr): MatrixExpr | undefined {
+  if (e.kind !== 'function' || e.name !== 'diag' || e.operand.shape.cols === 1 || e.operand.kind !== 'product') return undefined;
+  const { coefficient, scalars, chain } = m.productParts(e.operand);
+  const k = chain.findIndex((f, i) => i < chain.length - 1 && f.shape.cols === 1);
+  if (k < 0) return undefined;
+  const column = m.product(chain.slice(0, k + 1));
+  const row = m.product(chain.slice(k + 1));
+  return m.product([m.number(coefficient), ...scalars, m.hadamard([column, m.transpose(row)])]);
+}
 
 /** A sum whose terms all end (or all start) with one vector or matrix, that factor taken out. */
 function commonFactor(e: MatrixExpr, side: 'left' | 'right'): MatrixExpr | undefined {

@@ -145,12 +145,14 @@ const linearRulesShown: { readonly [R in LinearRule]: Shown<LinearStep> } = {
   'hadamard-as-diag': { label: 'Hadamard product as diag', form: () => forms([form(M, m.hadamard([a, E]))], [form(m.product([M, m.matrixFunction('diag', a)]), E)]) },
   'diag-swap': { label: 'A diagonal matrix times a vector, turned round', form: () => forms([form(M, m.product([m.matrixFunction('diag', E), b]))], [form(m.product([M, m.matrixFunction('diag', b)]), E)]) },
   'transpose-of-product': { label: 'Transpose of a product', form: () => trees(m.transpose(m.product([A, B])), m.product([m.transpose(B), m.transpose(A)])) },
+  'diagonal-of-outer-product': { label: 'The diagonal of an outer product', form: () => trees(m.matrixFunction('diag', m.product([a, m.transpose(b)])), m.hadamard([a, b])) },
 };
 
 const rewritesShown: { readonly [R in MatrixRewriteRule]: Shown<MatrixRewrite> } = {
   'transpose-of-product': { label: 'Transpose of a product', form: () => trees(m.transpose(m.product([A, B])), m.product([m.transpose(B), m.transpose(A)])) },
   'sum-of-entries': { label: 'Sum of the entries', form: () => trees(m.product([m.transpose(m.ones(v.shape)), v]), m.matrixFunction('sum', v)) },
   'diag-times-vector': { label: 'diag times a vector', form: () => trees(m.product([m.matrixFunction('diag', a), b]), m.hadamard([a, b])) },
+  'diag-of-outer-product': { label: 'The diagonal of an outer product', form: () => trees(m.matrixFunction('diag', m.product([a, m.transpose(b)])), m.hadamard([a, b])) },
   'diag-product': { label: 'Product of diagonal matrices', form: () => trees(m.product([m.matrixFunction('diag', a), m.matrixFunction('diag', b)]), m.matrixFunction('diag', m.hadamard([a, b]))) },
   'collect-terms': { label: 'Collect terms', form: () => trees(m.add([m.product([c, M]), m.product([alpha, M])]), m.product([m.add([c, alpha]), M])) },
   'common-right-factor': { label: 'Common factor on the right', form: () => trees(m.add([m.product([P, v]), m.product([Q, v])]), m.product([m.add([P, Q]), v])) },
