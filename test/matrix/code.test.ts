@@ -2,13 +2,15 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { matrixDerivative, type MatrixAnswer } from '../../src/matrix/derive.js';
 import { generateMatrixCode } from '../../src/codegen/matrix.js';
+import fc from 'fast-check';
 import { available } from '../codegen/run-code.js';
+import { expression, shapes as randomShapes } from './expressions.js';
 
 /*
  * The code written for matrix notation, run: NumPy for each of the issue's derivatives (and
  * PyTorch and JAX where they are installed), each derivative it returns compared with finite
- * differences of what it returns (a fourth-order central difference) to 1e-7 relative, at random
- * arrays of the declared shapes.
+ * differences of what it returns (a fourth-order central difference) to 1e-7 relative (absolute
+ * below 1e-6 of the function's size), at random arrays of the declared shapes.
  */
 
 interface Case {
@@ -108,7 +110,9 @@ for run in runs:
             if estimate.shape[0] == 1:
                 estimate = estimate.reshape(x.shape) if x.ndim else estimate.reshape(())
             estimate = estimate.reshape(d.shape)
-            scale = max(np.max(np.abs(estimate)), np.max(np.abs(d)), 1e-300)
+            # Relative, and absolute below 1e-6 of the function's size: a gradient of 0 has the rounding of the function's values for its estimate.
+            size = max(1.0, float(np.max(np.abs(got[of]))))
+            scale = max(np.max(np.abs(estimate)), np.max(np.abs(d)), 1e-6 * size)
             worst.append(float(np.max(np.abs(d - estimate)) / scale))
     out.append(max(worst))
 print(json.dumps(out))
@@ -124,8 +128,8 @@ function run(answer: MatrixAnswer, target: 'numpy' | 'torch' | 'jax') {
   return { source, name: /def (\w+)\(/.exec(source)![1]!, parameters, by: answer.derivatives.map((d) => d.by.name), kind: answer.kind };
 }
 
-function worstErrors(target: 'numpy' | 'torch' | 'jax'): number[] {
-  const runs = cases.map((c) => run(matrixDerivative(c.input, { shapes: c.shapes, by: c.by, hessian: c.hessian }), target));
+function worstErrors(target: 'numpy' | 'torch' | 'jax', of: readonly Case[] = cases): number[] {
+  const runs = of.map((c) => run(matrixDerivative(c.input, { shapes: c.shapes, by: c.by, hessian: c.hessian }), target));
   const python = spawnSync('python3', ['-c', harness, target], { input: JSON.stringify(runs), encoding: 'utf8', maxBuffer: 1 << 26 });
   if (python.status !== 0) throw new Error(python.stderr);
   return JSON.parse(python.stdout) as number[];
@@ -144,6 +148,14 @@ describe('the code of matrix notation', () => {
       errors.forEach((e, i) => expect(e, cases[i]!.input).toBeLessThan(1e-7));
     });
   }
+
+  it.skipIf(!available.numpy)('NumPy: the code of random expressions matches finite differences to 1e-7 relative', () => {
+    // The same expressions on every run: a fixed seed.
+    const inputs = fc.sample(fc.tuple(expression('scalar', 3), fc.constantFrom('x', 'A', 'W', 's')), { numRuns: 30, seed: 20261205 });
+    const random: Case[] = inputs.map(([input, by]) => ({ input, shapes: randomShapes, by: [by] }));
+    const errors = worstErrors('numpy', random);
+    errors.forEach((e, i) => expect(e, `${random[i]!.input} by ${random[i]!.by[0]}`).toBeLessThan(1e-7));
+  });
 
   it('shares the forward values: one exponential for σ in the loss and both gradients', () => {
     const code = generateMatrixCode(matrixDerivative('1/2*norm(sigmoid(W*x + b) - y)^2', { shapes: 'W=3x4,x=4,b=3,y=3', by: ['W', 'b'] }));
