@@ -2,8 +2,12 @@ import { richardson } from '../check/richardson.js';
 import type { MatrixExpr } from './types.js';
 import type { MatrixAnswer, MatrixDerivative } from './derive.js';
 import { someNode } from './derive.js';
-import { evaluateMatrix, type Matrix } from './evaluate.js';
-import { isSquare, scalarShape, type Shape } from './shape.js';
+import { evaluateMatrix, type Matrix, type MatrixValues } from './evaluate.js';
+import { isScalar, isSquare, scalarShape, type Shape } from './shape.js';
+import * as m from './factory.js';
+import { inner, type DifferentialStep } from './differential.js';
+import type { InnerProduct, InnerStep } from './gradient.js';
+import type { LinearForm, LinearStep, ScalarStep } from './jacobian.js';
 
 /*
  * The numeric check of a derivative in matrix notation: at random vectors and matrices of the
@@ -155,4 +159,84 @@ export function matrixVerdictLine(report: MatrixCheckReport): string {
     case 'unchecked':
       return `not verified: none of the ${report.drawsTried} random draws of the variables gave the function and the derivative values`;
   }
+}
+
+/** The equalities a derivation shows, checked: how many there are and hold, and the rules of those that do not. */
+export interface StepsCheck {
+  readonly equalities: number;
+  readonly holding: number;
+  readonly failing: readonly string[];
+}
+
+/** Whether two values agree entry by entry, as the check compares (relative, absolute below 10⁻⁶); entries without a value are no disagreement. */
+function agree(a: Matrix, b: Matrix, tolerance: number): boolean {
+  return a.data.every((x, i) => {
+    const y = b.data[i]!;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return true;
+    const scale = Math.max(Math.abs(x), Math.abs(y));
+    return (scale < 1e-6 ? Math.abs(x - y) : Math.abs(x - y) / scale) <= tolerance;
+  });
+}
+
+/**
+ * Every equality of a derivative's derivation checked at a random draw of the variables and a
+ * random differential dX: each differential rule's result against the slope of what it
+ * differentiates in the direction dX (finite differences), each step that reads the derivative
+ * off and each rewrite as the equality it is.
+ */
+export function checkMatrixSteps(answer: MatrixAnswer, d: MatrixDerivative, tolerance = 1e-6): StepsCheck {
+  const names = [...new Set([...answer.expr.variables, ...d.of.variables, ...d.result.variables, d.by.name])];
+  const random = seeded(20261206);
+  const shifted = invertedVariables(answer.expr);
+  let values = draw(answer.shapes, names, shifted, random, false);
+  for (let tries = 1; tries < 8 && !allFinite(evaluateMatrix(d.of, values)); tries++) values = draw(answer.shapes, names, shifted, random, tries % 2 === 1);
+  const x = values.get(d.by.name)!;
+  const direction: Matrix = { ...x, data: Float64Array.from(x.data, () => 2 * random() - 1) };
+  const differentials: MatrixValues = new Map([[d.by.name, direction]]);
+  const value = (e: MatrixExpr): Matrix => evaluateMatrix(e, values, differentials);
+  let equalities = 0;
+  const failing: string[] = [];
+  const compare = (rule: string, left: Matrix, right: Matrix): void => {
+    equalities++;
+    if (!agree(left, right, tolerance)) failing.push(rule);
+  };
+  // The slope of F in the direction dX, entry by entry.
+  const slope = (f: MatrixExpr): Matrix => {
+    const at = new Map<number, Matrix>();
+    const moved = (t: number): Matrix => {
+      let v = at.get(t);
+      if (v === undefined) {
+        v = evaluateMatrix(f, new Map([...values, [d.by.name, { ...x, data: x.data.map((xi, k) => xi + t * direction.data[k]!) }]]));
+        at.set(t, v);
+      }
+      return v;
+    };
+    const here = moved(0);
+    return { ...here, data: here.data.map((_, i) => richardson((t) => moved(t).data[i]!, 0, 1e-2).value) };
+  };
+  const differentialStep = (s: DifferentialStep): void => {
+    if (s.sameAs || s.rule === 'variable' || s.rule === 'constant') return;
+    compare(s.rule, value(s.result), slope(s.of));
+    s.substeps.forEach(differentialStep);
+  };
+  differentialStep(d.differential);
+  const pair = (p: InnerProduct): MatrixExpr => (isScalar(p.of.shape) ? m.product([p.weight, p.of]) : inner(p.weight, p.of));
+  const form = (f: LinearForm): MatrixExpr => m.product([f.matrix, f.of]);
+  const readStep = (s: InnerStep): void => {
+    compare(s.rule, value(pair(s.before)), value(m.add(s.after.map(pair))));
+    s.substeps.forEach(readStep);
+  };
+  const linearStep = (s: LinearStep | ScalarStep): void => {
+    if (s.rule === 'gradient-of-scalar') {
+      compare(s.rule, value(s.of), value(inner(s.gradient, m.differential(d.by))));
+      s.steps.forEach(readStep);
+      return;
+    }
+    compare(s.rule, value(form(s.before)), value(m.add(s.after.map(form))));
+    s.substeps.forEach(linearStep);
+  };
+  if (d.kind === 'gradient') (d.readOff as readonly InnerStep[]).forEach(readStep);
+  else (d.readOff as readonly (LinearStep | ScalarStep)[]).forEach(linearStep);
+  for (const r of d.rewrites) compare(r.rule, value(r.before), value(r.after));
+  return { equalities, holding: equalities - failing.length, failing };
 }

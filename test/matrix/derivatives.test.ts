@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matrixDerivative, type MatrixAnswer } from '../../src/matrix/derive.js';
-import { checkMatrixAnswer, checkMatrixDerivative } from '../../src/matrix/check.js';
+import { checkMatrixAnswer, checkMatrixDerivative, checkMatrixSteps } from '../../src/matrix/check.js';
 import { matrixToText, matrixToUnicode } from '../../src/print/matrix-notation.js';
 import * as m from '../../src/matrix/factory.js';
 import { expectSameValues, readWith } from './values.js';
@@ -84,6 +84,14 @@ describe('the derivatives of the issue', () => {
         expect(answer.derivatives.map((d) => matrixToUnicode(d.result))).toEqual(c.written);
       });
 
+      it('show a derivation whose every equality holds: the differential rules against directional slopes, the read-off steps and rewrites at random values', () => {
+        for (const d of answer.derivatives) {
+          const steps = checkMatrixSteps(answer, d);
+          expect(steps.failing).toEqual([]);
+          expect(steps.equalities).toBeGreaterThan(1);
+        }
+      });
+
       it('are verified entry by entry against finite differences', () => {
         for (const report of checkMatrixAnswer(answer)) {
           expect(report.verdict).toBe('verified');
@@ -127,6 +135,16 @@ describe('the check', () => {
   it('fails σ′ taken as σ in a Jacobian', () => {
     const answer = matrixDerivative('sigmoid(W*x + b)', { shapes: 'W=3x4,x=4,b=3', by: ['x'] });
     expect(checkMatrixDerivative(answer, broken(answer, readWith('diag(sigmoid(W*x + b))*W', 'W=3x4,x=4,b=3')).derivatives[0]!).verdict).toBe('failed');
+  });
+
+  it('finds the step of a derivation that does not hold: a rewrite, a rule', () => {
+    const answer = matrixDerivative("x'*A*x", { shapes: 'x=3,A=3x3', by: ['x'] });
+    const d = answer.derivatives[0]!;
+    const wrongRewrite = { ...d, rewrites: [{ ...d.rewrites[0]!, after: readWith('A\'*x', 'x=3,A=3x3') }] };
+    expect(checkMatrixSteps(answer, wrongRewrite).failing).toEqual(['transpose-of-product']);
+    // d(xᵀAx) taken as xᵀA·dx, the term (dx)ᵀAx left out.
+    const wrongRule = { ...d, differential: { ...d.differential, result: m.product([readWith("x'*A", 'x=3,A=3x3'), m.differential(d.by)]) } };
+    expect(checkMatrixSteps(answer, wrongRule).failing).toEqual(['product']);
   });
 
   it('says when no draw gives the function a value', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { matrixDerivative, type MatrixDerivative } from '../../src/matrix/derive.js';
-import { checkMatrixDerivative } from '../../src/matrix/check.js';
+import { checkMatrixDerivative, checkMatrixSteps } from '../../src/matrix/check.js';
 import { evaluateMatrix, type Matrix } from '../../src/matrix/evaluate.js';
 import type { InnerProduct, InnerStep } from '../../src/matrix/gradient.js';
 import * as m from '../../src/matrix/factory.js';
@@ -84,6 +84,7 @@ describe('matrix notation, over random expressions', () => {
       expect(d.result.shape).toEqual(declared.get(by));
       expect(checkMatrixDerivative(answer, d, { draws: 2 }).verdict).not.toBe('failed');
       expectStepsHold(d, seed);
+      expect(checkMatrixSteps(answer, d).failing).toEqual([]);
     }), { numRuns: runs });
   });
 

@@ -1,6 +1,6 @@
 import { InputError } from '../../errors.js';
 import { matrixDerivative, type MatrixAnswer, type MatrixDerivative } from '../../matrix/derive.js';
-import { checkMatrixAnswer, matrixVerdictLine, type MatrixCheckReport } from '../../matrix/check.js';
+import { checkMatrixAnswer, checkMatrixSteps, matrixVerdictLine, type MatrixCheckReport, type StepsCheck } from '../../matrix/check.js';
 import type { DifferentialStep } from '../../matrix/differential.js';
 import type { InnerProduct, InnerStep } from '../../matrix/gradient.js';
 import type { LinearStep, ScalarStep } from '../../matrix/jacobian.js';
@@ -51,19 +51,25 @@ function answerMatrices(given: Given, request: Request): Answered {
     };
   }
   const checks = request.check ? checkMatrixAnswer(answer) : [];
+  // With --steps, every equality the derivation shows is checked too.
+  const steps = request.check && request.steps !== undefined ? answer.derivatives.map((d) => checkMatrixSteps(answer, d)) : [];
+  const stepsWords = (s: StepsCheck | undefined): string => (s === undefined ? ''
+    : s.failing.length === 0 ? `; ${s.holding} of ${s.equalities} equalities of the derivation hold`
+      : `; FAILED: ${s.failing.length} of ${s.equalities} equalities of the derivation do not hold (${[...new Set(s.failing)].join(', ')})`);
   const notes = [
     ...oneHotNotes(answer, noteNotation(request.format)),
-    ...checks.map((c, k) => `${derivativeNameIn(answer, k, noteNotation(request.format))}: check: ${matrixVerdictLine(c)}`),
+    ...checks.map((c, k) => `${derivativeNameIn(answer, k, noteNotation(request.format))}: check: ${matrixVerdictLine(c)}${stepsWords(steps[k])}`),
   ];
+  const outcomes = [...checks.map((c) => checkOutcome(c.verdict)), ...steps.map((s) => checkOutcome(s.failing.length > 0 ? 'failed' : 'verified'))];
   const parts = (format: ShownFormat): Part[] => {
     const notation = mathNotation(format);
     if (request.steps !== undefined) return answer.derivatives.map((_, k) => ({ kind: 'worked', worked: matrixWorked(answer, k, notation) }));
     return [{ kind: 'math', lines: answer.derivatives.map((d, k) => `${derivativeNameIn(answer, k, notation)} = ${matrixPrinter(notation)(d.result)}`) }];
   };
   return {
-    shown: { parts, json: () => answerJson(answer, checks, request.steps !== undefined) },
+    shown: { parts, json: () => answerJson(answer, checks, steps, request.steps !== undefined) },
     notes,
-    outcome: worstOutcome(checks.map((c) => checkOutcome(c.verdict))),
+    outcome: worstOutcome(outcomes),
     heading: `${latexProse('Derivative in matrix notation')} of $${matrixToLatex(answer.expr)}$`,
     readAs,
   };
@@ -90,7 +96,7 @@ const readingJson = (answer: MatrixAnswer) => ({
   notation: answer.reading.notation, ...printed(answer.expr), notes: answer.reading.notes,
 });
 
-function answerJson(answer: MatrixAnswer, checks: readonly MatrixCheckReport[], steps: boolean) {
+function answerJson(answer: MatrixAnswer, checks: readonly MatrixCheckReport[], stepsChecks: readonly StepsCheck[], steps: boolean) {
   return {
     input: answer.input,
     reading: readingJson(answer),
@@ -105,7 +111,12 @@ function answerJson(answer: MatrixAnswer, checks: readonly MatrixCheckReport[], 
       ...(answer.oneHot ? { oneHot: answer.oneHot.map((o) => ({ label: o.label, derivative: printed(o.results[k]!) })) } : {}),
       ...(steps ? { steps: stepsJson(d) } : {}),
     })),
-    ...(checks.length > 0 ? { check: checks.map((c, k) => ({ of: derivativeNameIn(answer, k, 'text'), ...c, worstError: Number.isNaN(c.worstError) ? null : c.worstError })) } : {}),
+    ...(checks.length > 0 ? {
+      check: checks.map((c, k) => ({
+        of: derivativeNameIn(answer, k, 'text'), ...c, worstError: Number.isNaN(c.worstError) ? null : c.worstError,
+        ...(stepsChecks[k] ? { equalities: stepsChecks[k] } : {}),
+      })),
+    } : {}),
   };
 }
 
