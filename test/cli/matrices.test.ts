@@ -63,6 +63,12 @@ describe('dydx --shape', () => {
     expect(json.check[0]).toMatchObject({ of: 'dL/dX', verdict: 'verified', entries: 27, drawsUsed: 3 });
   });
 
+  it('--check with --steps checks every equality of the derivation too', async () => {
+    const run = await dydx(["x'*A*x", '--shape', 'x=3,A=3x3', '--var', 'x', '--steps', '--check']);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/^dL\/dx: check: verified entry by entry \(9 entries\).*; 8 of 8 equalities of the derivation hold$/m);
+  });
+
   it('--check exits 4 where no draw gives a value', async () => {
     const run = await dydx(['sum(log(-exp(x)))', '--shape', 'x=3', '--check']);
     expect(run.status).toBe(4);

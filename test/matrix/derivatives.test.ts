@@ -152,6 +152,17 @@ describe('the check', () => {
     expect(checkMatrixAnswer(answer)[0]!.verdict).toBe('unchecked');
   });
 
+  it('stops at its deadline, and says so', () => {
+    const answer = matrixDerivative('sum(W*x)', { shapes: 'W=3x4,x=4', by: ['W'] });
+    const [report] = checkMatrixAnswer(answer, { deadline: Date.now() - 1 });
+    expect(report).toMatchObject({ stopped: true, entries: 0, verdict: 'unchecked' });
+  });
+
+  it('allows for what finite differences cannot resolve: small slopes of a large function', () => {
+    const answer = matrixDerivative('1/2*norm(sigmoid(W*x + b) - y)^2', { shapes: 'W=60x60,x=60,b=60,y=60', by: ['W'] });
+    expect(checkMatrixAnswer(answer, { draws: 1, maxEntries: 300 })[0]!.verdict).toBe('verified');
+  });
+
   it('samples a large variable rather than comparing every entry', () => {
     const answer = matrixDerivative('sum(W*x)', { shapes: 'W=30x30,x=30', by: ['W'] });
     const [report] = checkMatrixAnswer(answer, { draws: 1, maxEntries: 50 });

@@ -50,7 +50,8 @@ function answerMatrices(given: Given, request: Request): Answered {
       notes: [], outcome: 'ok', readAs,
     };
   }
-  const checks = request.check ? checkMatrixAnswer(answer) : [];
+  // The check shares the command's time limit: past it, the verdict rests on the entries compared.
+  const checks = request.check ? checkMatrixAnswer(answer, { deadline: Date.now() + request.timeout * 1000 }) : [];
   // With --steps, every equality the derivation shows is checked too.
   const steps = request.check && request.steps !== undefined ? answer.derivatives.map((d) => checkMatrixSteps(answer, d)) : [];
   const stepsWords = (s: StepsCheck | undefined): string => (s === undefined ? ''
