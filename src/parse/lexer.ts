@@ -199,12 +199,23 @@ export function tokenize(source: string, options: LexOptions): Lexed {
         break;
       }
       case 'sup':
+        // A⁻ᵀ, the transpose of the inverse, as dydx writes it in Unicode.
+        if (matrices && t.text === '⁻' && next?.text === 'ᵀ') {
+          tokens.push(token(t, 'sup', -1n), token(next, 'transpose', 1n));
+          i++;
+          break;
+        }
         tokens.push(token(t, 'sup', superscriptValue(t.text)));
         break;
       case 'pow':
-        // x^T and x^⊤: the transpose, in matrix notation.
+        // x^T and x^⊤: the transpose, in matrix notation; x^⊙2, each entry squared, as dydx writes it in Unicode.
         if (matrices && ((next?.type === 'word' && next.text === 'T') || next?.text === '⊤')) {
           tokens.push(token({ ...t, text: `^${next.text}`, value: `^${next.text}` }, 'transpose', 1n));
+          i++;
+          break;
+        }
+        if (matrices && (next?.text === '⊙' || next?.text === '∘')) {
+          tokens.push(token({ ...t, text: `^${next.text}`, value: `^${next.text}` }, 'epow'));
           i++;
           break;
         }
@@ -258,9 +269,11 @@ function scan(source: string): moo.Token[] {
  * is read as ^ and its text in brackets, each character where it stands in the input.
  */
 function expandSuperscripts(raw: moo.Token[]): moo.Token[] {
-  if (!raw.some((t) => t.type === 'sup' && !/^[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t.text))) return raw;
-  return raw.flatMap((t) => {
-    if (t.type !== 'sup' || /^[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t.text)) return [t];
+  // ⁻ before ᵀ (A⁻ᵀ) stays as it is: the inverse transposed, in matrix notation.
+  const kept = (t: moo.Token, i: number): boolean => t.type !== 'sup' || /^[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t.text) || (t.text === '⁻' && raw[i + 1]?.text === 'ᵀ');
+  if (raw.every(kept)) return raw;
+  return raw.flatMap((t, i) => {
+    if (kept(t, i)) return [t];
     const plain = [...t.text].map((c) => superscripts.get(c)!).join('');
     const inner = scan(plain).map((u) => ({ ...u, offset: t.offset + u.offset, col: t.col + u.col - 1, line: t.line }));
     const made = (type: string, text: string): moo.Token => ({ ...t, type, text, value: text });

@@ -8,8 +8,9 @@ import { readWith } from './values.js';
 
 /*
  * Answers in matrix notation printed: the text reads back as the same tree with the same shapes
- * (what JSON's text is for), the LaTeX renders in KaTeX and, without I, 𝟏 or 0 in it, reads back
- * too; derivations typeset in LaTeX and Markdown.
+ * (what JSON's text is for); the Unicode and the LaTeX (which renders in KaTeX) read back too,
+ * where they have no I, 𝟏 or 0, whose size they do not say; derivations typeset in LaTeX and
+ * Markdown.
  */
 
 const answers: readonly [string, string, readonly string[], boolean?][] = [
@@ -34,6 +35,13 @@ describe('the answers in matrix notation', () => {
 
     it(`${input}: the text reads back as the same tree`, () => {
       for (const e of results) expect(readWith(matrixToText(e), shapes), matrixToText(e)).toBe(e);
+    });
+
+    it(`${input}: the Unicode reads back too, where it has no I, 𝟏 or 0`, () => {
+      for (const e of results) {
+        const unicode = matrixToUnicode(e);
+        if (!/[I𝟏]|\b0\b/.test(unicode)) expect(readWith(unicode, shapes), unicode).toBe(e);
+      }
     });
 
     it(`${input}: the LaTeX renders, and reads back where it has no I, 𝟏 or 0`, () => {
