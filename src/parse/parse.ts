@@ -184,7 +184,10 @@ function notAnExpression(input: string, whole: Exclude<Input, { kind: 'expressio
 export function readings(input: string, options: ParseOptions = {}): Input[] {
   checkLength(input, options);
   if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
-  const lexed = tokenize(input, { maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions) });
+  const lexed = tokenize(input, {
+    maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions),
+    ...(options.matrixNotation ? { matrixNotation: true } : {}),
+  });
   return inputsOf(lexed, input);
 }
 
