@@ -1,6 +1,7 @@
 import type { MatrixExpr } from './types.js';
 import * as m from './factory.js';
 import { isScalar, sameShape } from './shape.js';
+import { isEntrywise, simplerEntrywise } from './entrywise.js';
 
 /*
  * The named identities that write an answer of matrix notation simply, applied one at a time,
@@ -10,7 +11,7 @@ import { isScalar, sameShape } from './shape.js';
  */
 
 /** Stable ids of the identities; their names are in print/matrix-steps.ts. */
-export type MatrixRewriteRule = 'transpose-of-product' | 'sum-of-entries' | 'diag-times-vector' | 'diag-product' | 'diag-of-outer-product' | 'collect-terms' | 'common-right-factor' | 'common-left-factor';
+export type MatrixRewriteRule = 'entrywise-as-scalars' | 'transpose-of-product' | 'sum-of-entries' | 'diag-times-vector' | 'diag-product' | 'diag-of-outer-product' | 'collect-terms' | 'common-right-factor' | 'common-left-factor';
 
 interface Rule {
   readonly id: MatrixRewriteRule;
@@ -181,18 +182,23 @@ export function childrenOf(e: MatrixExpr): readonly MatrixExpr[] {
   }
 }
 
-/** The first rewrite that applies, innermost first, and the whole after it. */
-function rewriteOnce(e: MatrixExpr): MatrixRewrite | undefined {
+/**
+ * The first rewrite that applies, innermost first, and the whole after it. An entrywise part is
+ * written as scalars are only whole (where its parent is not entrywise), so that the scalar
+ * simplifier sees all of it.
+ */
+function rewriteOnce(e: MatrixExpr, insideEntrywise = false): MatrixRewrite | undefined {
   const children = childrenOf(e);
   for (let i = 0; i < children.length; i++) {
-    const inner = rewriteOnce(children[i]!);
+    const inner = rewriteOnce(children[i]!, isEntrywise(e));
     if (inner) return { ...inner, whole: withChildren(e, children.map((c, k) => (k === i ? inner.whole : c))) };
   }
   for (const rule of rules) {
     const after = rule.rewrite(e);
     if (after !== undefined && after !== e) return { rule: rule.id, before: e, after, whole: after };
   }
-  return undefined;
+  const simpler = insideEntrywise ? undefined : simplerEntrywise(e);
+  return simpler === undefined ? undefined : { rule: 'entrywise-as-scalars', before: e, after: simpler, whole: simpler };
 }
 
 /** Most rewrites of one answer: each makes it shorter or pushes a transpose down, so this is never reached in practice. */

@@ -149,6 +149,10 @@ const linearRulesShown: { readonly [R in LinearRule]: Shown<LinearStep> } = {
 };
 
 const rewritesShown: { readonly [R in MatrixRewriteRule]: Shown<MatrixRewrite> } = {
+  'entrywise-as-scalars': {
+    label: 'Entry by entry, as for scalars',
+    form: () => trees(m.hadamard([m.int(1), m.power(m.add([m.int(1), m.elementwise('exp', m.neg(z))]), rational(-1))]), m.elementwise('sigmoid', z)),
+  },
   'transpose-of-product': { label: 'Transpose of a product', form: () => trees(m.transpose(m.product([A, B])), m.product([m.transpose(B), m.transpose(A)])) },
   'sum-of-entries': { label: 'Sum of the entries', form: () => trees(m.product([m.transpose(m.ones(v.shape)), v]), m.matrixFunction('sum', v)) },
   'diag-times-vector': { label: 'diag times a vector', form: () => trees(m.product([m.matrixFunction('diag', a), b]), m.hadamard([a, b])) },

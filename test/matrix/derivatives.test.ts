@@ -102,6 +102,14 @@ describe('the derivatives of the issue', () => {
     });
   }
 
+  it('recognises σ in its exponential form, entry by entry, as for scalars', () => {
+    const answer = matrixDerivative('1/2*norm(1 ./ (1 + exp(-(W*x + b))) - y)^2', { shapes: layer, by: ['b'] });
+    const d = answer.derivatives[0]!;
+    expect(matrixToUnicode(d.result)).toBe('−(σ(Wx + b) ⊙ (y − σ(Wx + b)) ⊙ (1 − σ(Wx + b)))');
+    expect(d.rewrites.map((r) => r.rule)).toContain('entrywise-as-scalars');
+    expectSameValues(d.result, readWith('(sigmoid(W*x + b) - y) .* sigmoid(W*x + b) .* (1 - sigmoid(W*x + b))', layer), layer);
+  });
+
   it('the cross-entropy gives the one-hot form beside the general one', () => {
     const answer = matrixDerivative("-y'*log(softmax(W*x + b))", { shapes: layer, by: ['W'] });
     expect(answer.oneHot?.map((o) => [o.label, o.results.map(matrixToUnicode)])).toEqual([['y', ['(softmax(Wx + b) − y)·xᵀ']]]);

@@ -38,6 +38,8 @@ export function expression(kind: Kind, depth: number): fc.Arbitrary<string> {
       fc.tuple(v3, v3).map(([a, b]) => `(${a}) .* (${b})`),
       v3.map((v) => `sigmoid(${v})`),
       v3.map((v) => `tanh(${v})`),
+      v3.map((v) => `exp(-(${v}))`),
+      v3.map((v) => `1 ./ (1 + exp(-(${v})))`),
       v3.map((v) => `1 - (${v})`),
       fc.tuple(s, v3).map(([a, v]) => `(${a})*(${v})`),
       v3.map((v) => `softmax(${v})`),
