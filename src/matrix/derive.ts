@@ -60,8 +60,11 @@ export interface MatrixAnswer {
 /** The tree of matrix notation of an input, with its reading, by the shapes declared. */
 export function readMatrixInput(input: string, options: MatrixOptions): { reading: InputReading; expr: MatrixExpr; shapes: Shapes } {
   const shapes = options.shapes instanceof Map ? options.shapes as Shapes : readShapes(options.shapes as string);
-  const { shapes: _, by: __, hessian: ___, timeout: ____, maxMemory: _____, ...parse } = options;
-  const reading = readInput(input, { ...parse, matrixNotation: true, variables: [...(options.variables ?? []), ...shapes.keys()] });
+  // The names declared are each one name, as those of --vars are.
+  const reading = readInput(input, {
+    maxLength: options.maxLength, maxDepth: options.maxDepth, maxDigits: options.maxDigits, abstractFunctions: options.abstractFunctions,
+    notation: options.notation, variables: [...(options.variables ?? []), ...shapes.keys()], matrixNotation: true,
+  });
   if (reading.whole.kind !== 'expression') {
     throw new InputError(`in matrix notation the input is one expression, not ${reading.whole.kind === 'vector' ? 'a list [f, g]' : reading.whole.kind === 'equation' ? 'an equation' : 'a vector function'}`, 'invalid-request');
   }

@@ -40,8 +40,8 @@ function answerMatrices(given: Given, request: Request): Answered {
     throw new InputError(`${request.steps !== undefined ? '--steps' : '--check'} does not go with --emit: the code is the answer (its derivatives are those --check verifies without --emit)`, 'invalid-request');
   }
   const input = given.text;
-  const { variables, matrixNotation: _, ...reading } = readingOptions(request);
-  const answer = matrixDerivative(input, { ...reading, variables: request.vars, shapes: request.shape!, by: request.var, hessian: request.hessian === true });
+  // A name given to --var or --shape is read as one name, as one given to --vars is.
+  const answer = matrixDerivative(input, { ...readingOptions(request), shapes: request.shape!, by: request.var, hessian: request.hessian === true });
   const readAs = (notation: 'text' | 'unicode'): string | undefined => readingNoteOf(answer, input, notation);
   if (request.emit !== undefined) {
     const code = generateMatrixCode(answer, { target: request.emit, name: request.name });
