@@ -9,9 +9,11 @@
  *   parse, evaluate, diff, simplify, interop
  *                    reading, numbers, the rules, the rewrites, mathjs: none imports another
  *   differentiate    parse + differentiate + simplify, n times: the Derivative
- *   steps, check, answer, backprop, multivariate, graph
+ *   steps, check, answer, backprop, multivariate, graph, matrix
  *                    derivations as a person reads them; the numeric check (which reads steps);
- *                    checking a student's answer (which reads both); computation graphs and their passes
+ *                    checking a student's answer (which reads both); computation graphs and their
+ *                    passes; matrix notation (its own tree, shapes, differentials, gradients read
+ *                    off, numeric check)
  *   print, codegen   text, Unicode, LaTeX and Markdown printers; code in other languages
  *   questions        each kind of question in a folder of its own (none imports another), and
  *                    the registry the command line chooses through
@@ -26,7 +28,7 @@ const paths = {
   algebra: '^src/algebra/',
   reading: '^src/(parse|evaluate|diff|simplify|interop)/',
   differentiate: '^src/differentiate/',
-  derivations: '^src/(steps|check|answer|backprop|multivariate|graph)/',
+  derivations: '^src/(steps|check|answer|backprop|multivariate|graph|matrix)/',
   print: '^src/(print|codegen)/',
   questions: '^src/questions/',
   cli: '^src/cli/',

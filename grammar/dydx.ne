@@ -17,6 +17,11 @@ powered[BASE] -> $BASE powers                 {% p.poweredChain %}
                | $BASE %sup                   {% p.poweredSuperscript %}
                | $BASE                        {% p.poweredNothing %}
 
+# A power, transposed where a transpose follows it (matrix notation: x', x^T, A^{-1}^T is (A⁻¹)ᵀ).
+# The lexer makes transposes only where shapes are declared.
+raised[BASE] -> powered[$BASE]                {% id %}
+               | powered[$BASE] %transpose    {% p.transposed %}
+
 # A whole input: an expression, or one of the kinds of input that are only ever whole.
 input     -> sum                              {% id %}
            | sum %equals sum                  {% p.equation %}
@@ -55,6 +60,8 @@ product   -> closed                           {% id %}
 
 closed    -> product %times signed            {% p.times %}
            | product %divide signed           {% p.divide %}
+           | product %hadamard signed         {% p.hadamard %}
+           | product %ediv signed             {% p.hadamardQuotient %}
            | closed implicit                  {% p.juxtapose %}
            | open called                      {% p.juxtapose %}
            | power                            {% id %}
@@ -64,6 +71,8 @@ open      -> applied                          {% id %}
            | open applied                     {% p.juxtapose %}
            | product %times signedApplied     {% p.times %}
            | product %divide signedApplied    {% p.divide %}
+           | product %hadamard signedApplied  {% p.hadamard %}
+           | product %ediv signedApplied      {% p.hadamardQuotient %}
 
 # after an explicit operator a sign is allowed: x·−y, x/−2
 signed    -> %minus signed                    {% p.negate %}
@@ -90,24 +99,27 @@ argument  -> %minus argument                  {% p.negate %}
            | applied                          {% id %}
            | factors                          {% id %}
 
-factors   -> powered[plain]                   {% id %}
-           | powered[call]                    {% id %}
-           | factors powered[atom]            {% p.juxtapose %}
+factors   -> raised[plain]                    {% id %}
+           | raised[call]                     {% id %}
+           | factors raised[atom]             {% p.juxtapose %}
 
-power     -> powered[postfix]                 {% id %}
+power     -> raised[postfix]                  {% id %}
 
+# ^ and, in matrix notation, the entrywise power .^
 powers    -> %pow exponent                    {% p.firstExponent %}
+           | %epow exponent                   {% p.firstExponent %}
            | powers %pow exponent             {% p.nextExponent %}
+           | powers %epow exponent            {% p.nextExponent %}
 
 exponent  -> %minus exponent                  {% p.negate %}
            | %plus exponent                   {% p.unaryPlus %}
            | postfix                          {% id %}
 
 # the same level for an implicit factor, which may not start with a number
-implicit  -> powered[operand]                 {% id %}
+implicit  -> raised[operand]                  {% p.factorAt %}
 
 # after an open product: a factor that starts with a function, sin x cos(x)
-called    -> powered[call]                    {% id %}
+called    -> raised[call]                     {% p.factorAt %}
 
 postfix   -> %number                          {% p.number %}
            | operand                          {% id %}

@@ -70,6 +70,16 @@ export { graphToDot } from './print/graph-dot.js';
 
 // Code for a function and its derivative together, in Python, NumPy, PyTorch, JAX, JavaScript or C.
 export { codeOperations, generateCode, type CodeOptions } from './codegen/generate.js';
+
+// Matrix notation: derivatives by vectors and matrices of declared shapes, their check and code.
+export { matrixDerivative, type MatrixAnswer, type MatrixDerivative, type MatrixOptions } from './matrix/derive.js';
+export { readShapes, shapeText, shapeWords, type Shape, type Shapes } from './matrix/shape.js';
+export type { MatrixExpr } from './matrix/types.js';
+export { checkMatrixAnswer, checkMatrixDerivative, matrixVerdictLine, type MatrixCheckFailure, type MatrixCheckOptions, type MatrixCheckReport } from './matrix/check.js';
+export { evaluateMatrix, type Matrix, type MatrixValues } from './matrix/evaluate.js';
+export { generateMatrixCode, type MatrixCodeOptions } from './codegen/matrix.js';
+export { matrixToLatex, matrixToText, matrixToUnicode } from './print/matrix-notation.js';
+export { derivativeNameIn, matrixWorked } from './print/matrix-steps.js';
 export { codeTargets, type Target } from './codegen/targets.js';
 export type { OperationCount } from './codegen/count.js';
 

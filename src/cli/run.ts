@@ -50,6 +50,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--tangent', 'with --at, the tangent line (or plane) there')
     .option('--normal', 'with --at, the normal line there')
     .option('--direction <vector>', 'with --at, the derivative in this direction: --direction 1,1', nameList)
+    .option('--shape <shapes>', 'read the input in matrix notation, with these shapes: --shape W=3x4,x=4 (x a column of 4); any other name is a scalar', nameList)
     .option('--function <names>', 'read these names as functions, as f, g and h are: --function phi,psi makes phi(x, y) an unknown function of x and y', nameList)
     .option('--vars <names>', 'read these names of several letters as one variable each (without, rate is r·a·t·e): --vars rate,loss', nameList)
     .option('-n, --order <n>', 'how many times to differentiate (default 1): at most 1000, or any number where the derivatives repeat', parseOrder)
@@ -142,7 +143,7 @@ function expressionsAfterOptions(argv: readonly string[]): string[] {
     }
     rest.push(arg);
     // The value of an option that takes one is not an expression, even if it starts with '-'.
-    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name|--at|--direction|--implicit|--answer|--answer-file|--answers-file)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
+    if (/^(-[vnf]|--var|--order|--format|--form|--max-length|--max-depth|--max-digits|--timeout|--max-memory|--max-nodes|--max-shown|--vars|--input|--function|--emit|--name|--at|--direction|--implicit|--answer|--answer-file|--answers-file|--shape)$/.test(arg) && i + 1 < argv.length) rest.push(argv[++i]!);
   }
   return expressions.length > 0 ? [...rest, '--', ...expressions] : rest;
 }
@@ -199,7 +200,7 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
       ? latexDocument(answered.heading ?? headingOf(question.title, input, readingOptions(request)), shown, request)
       : written(shown, request);
     // The reading goes beside every answer whenever it is not what was typed: the first thing to check.
-    const read = readingNote(asked, noteNotation(format));
+    const read = answered.readAs ? answered.readAs(noteNotation(format)) : readingNote(asked, noteNotation(format));
     // A derivation has blank lines of its own: in batch mode two separate one derivation from the next.
     const separator = batch && request.steps !== undefined && format !== 'json' ? '\n\n' : '';
     io.write(`${output}\n${separator}`);

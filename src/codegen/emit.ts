@@ -58,7 +58,7 @@ function outputCode(fn: CodeFunction, id: number): string {
  * Comment lines folded to `width` characters: at the last space that fits, or, in a word longer
  * than a line (σ(σ(σ(x)))·σ(σ(x))·…), where the line ends.
  */
-function wrap(lines: readonly string[], width: number): string[] {
+export function wrap(lines: readonly string[], width: number): string[] {
   const indent = '    ';
   return lines.flatMap((line) => {
     const chars = [...line];

@@ -85,6 +85,11 @@ export function expressionCode(
         const [c, a, b] = n.args.map((x) => print(x, false).text) as [string, string, string];
         return { text: syntax.select(c, a, b), level: precedence.atom };
       }
+      // Python's @ binds as * does, from the left.
+      case 'matmul': return { text: `${atLeast(n.args[0], required.firstFactor)} @ ${atLeast(n.args[1], required.laterFactor)}`, level: precedence.product };
+      case 'transpose': return { text: `${atLeast(n.args[0], precedence.atom)}.T`, level: precedence.atom };
+      case 'item': return { text: `${atLeast(n.args[0], precedence.atom)}[${n.index}]`, level: precedence.atom };
+      case 'code': return { text: n.text, level: precedence.atom };
     }
   };
   return print(root, true).text;

@@ -16,6 +16,8 @@ export interface Lowering {
   readonly stable: boolean;
   /** The notes of the stable forms used, each once. */
   readonly notes: Set<string>;
+  /** Variables that stand for nodes already in the program (matrix notation's products and functions, in the code of its entrywise parts). */
+  readonly bound?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -47,7 +49,7 @@ export function lower(e: Expr, how: Lowering): number {
     switch (node.kind) {
       case 'num': id = program.node({ op: 'num', value: node.value }); break;
       case 'constant': id = program.node({ op: 'constant', name: node.name }); break;
-      case 'variable': id = program.node({ op: 'variable', name: node.name }); break;
+      case 'variable': id = how.bound?.get(node.name) ?? program.node({ op: 'variable', name: node.name }); break;
       case 'add': id = program.node({ op: 'add', args: node.terms.map(arg) }); break;
       case 'mul': id = program.node({ op: 'mul', args: node.factors.map(arg) }); break;
       case 'div': id = decimalCoefficient(node, arg, program) ?? program.node({ op: 'div', args: [arg(node.numerator), arg(node.denominator)] }); break;

@@ -21,7 +21,16 @@ export type Operation =
   | { readonly op: 'signed-power'; readonly args: readonly [number, number] }
   | { readonly op: 'compare'; readonly relation: '>' | '<' | '>='; readonly args: readonly [number, number] }
   /** if args[0] then args[1] else args[2]. */
-  | { readonly op: 'select'; readonly args: readonly [number, number, number] };
+  | { readonly op: 'select'; readonly args: readonly [number, number, number] }
+  // Matrix notation's code (arrays of NumPy, PyTorch and JAX):
+  /** a @ b, the matrix product. */
+  | { readonly op: 'matmul'; readonly args: readonly [number, number] }
+  /** a.T, a matrix transposed (a vector is a one-dimensional array, its own transpose). */
+  | { readonly op: 'transpose'; readonly args: readonly [number] }
+  /** a[index], a part of what a call returns: the logarithm of np.linalg.slogdet(X). */
+  | { readonly op: 'item'; readonly index: number; readonly args: readonly [number] }
+  /** Code as it is, with no operands: a constant array, np.ones((3, 4)). */
+  | { readonly op: 'code'; readonly text: string };
 
 export class Program {
   readonly nodes: Operation[] = [];
@@ -62,6 +71,8 @@ function keyOf(o: Operation): string {
     case 'constant': case 'variable': return `${o.op[0]}${o.name}`;
     case 'call': return `${o.name}(${o.args.join(',')})`;
     case 'compare': return `${o.relation}(${o.args.join(',')})`;
+    case 'item': return `${o.args[0]}[${o.index}]`;
+    case 'code': return `'${o.text}`;
     default: return `${o.op}(${o.args.join(',')})`;
   }
 }
@@ -92,6 +103,8 @@ export function constantValue(program: Program, id: number): { readonly value: n
       case 'signed-power': v = Math.sign(args[0]!) * Math.abs(args[0]!) ** args[1]!; break;
       case 'compare': v = Number(n.relation === '>' ? args[0]! > args[1]! : n.relation === '<' ? args[0]! < args[1]! : args[0]! >= args[1]!); break;
       case 'select': v = args[0] ? args[1]! : args[2]!; break;
+      // Arrays have no one value: what is computed of them is written as code.
+      case 'matmul': case 'transpose': case 'item': case 'code': v = Number.NaN; break;
       case 'call': {
         const name = program.hints.get(at);
         v = name === undefined ? Number.NaN : applyNumeric(name, args);

@@ -5,7 +5,8 @@ import type { Expr } from '../expr/types.js';
 import { errorAt } from './errors.js';
 import { closest } from './suggest.js';
 import { greekLetters, superscriptDigits } from '../expr/letters.js';
-import { classifyWord, finishTokens, token, type LexOptions, type Lexed, type RawToken, type Token, type TokenType, type WordContext } from './lexer.js';
+import { classifyWord, finishTokens, normFunction, token, withoutShapes, type LexOptions, type Lexed, type RawToken, type Token, type TokenType, type WordContext } from './lexer.js';
+import { matrixFunctionSpellings } from '../functions/matrix-table.js';
 
 /*
  * LaTeX as people write it and as dydx prints it, read into the tokens of the one grammar:
@@ -136,9 +137,16 @@ class LatexReader {
       }
     });
     if (open.length > 0) throw errorAt(source, this.pieces[open.at(-1)!]!.offset, "this '{' is never closed: add a '}'");
-    const abstract = (word: string): boolean => abstractFunctionNames.has(word) || options.abstractFunctions?.has(word) === true;
-    this.words = { abstract, variables: options.variables, notes: this.notes, quiet: true };
+    const abstract = (word: string): boolean => abstractFunctionNames.has(word) || options.abstractFunctions?.has(word) === true
+      || (options.matrixNotation === true && matrixFunctionSpellings.has(word));
+    this.matrices = options.matrixNotation === true;
+    this.words = { abstract, variables: options.variables, notes: this.notes, quiet: true, matrices: this.matrices };
   }
+
+  /** Whether matrix notation is read (shapes are declared). */
+  private readonly matrices: boolean;
+  /** Whether a norm \| … \| is open: a \| closes it then. */
+  private normOpen = false;
 
   /** A raw token for the grammar's tokens, placed in the source. */
   private raw(type: string, text: string, offset: number): RawToken {
@@ -201,6 +209,28 @@ class LatexReader {
     }
     if (t === '}') this.fail(i, "unmatched '}'");
     if (t === '^') {
+      // x^T, x^\top, x^{\mathsf{T}}: the transpose; x^{-\top}, the transpose of the inverse.
+      const transposed = this.matrices ? this.transposeAt(i + 1) : undefined;
+      if (transposed) {
+        if (transposed.inverse) {
+          this.emit('pow', '^', p.offset);
+          this.emit('lparen', '^', p.offset);
+          this.emit('minus', '-', p.offset);
+          this.emit('number', '1', p.offset);
+          this.emit('rparen', '^', p.offset);
+        }
+        this.emit('transpose', '^', p.offset, 1n);
+        return transposed.end;
+      }
+      // x^{\odot 2}: each entry to a power, as dydx writes it.
+      if (this.matrices && this.pieces[i + 1]?.text === '{' && ['\\odot', '\\circ'].includes(this.pieces[i + 2]?.text ?? '')) {
+        const close = this.closing.get(i + 1)!;
+        this.emit('epow', '^', p.offset);
+        this.emit('lparen', '{', this.pieces[i + 1]!.offset);
+        this.readRange(i + 3, close);
+        this.emit('rparen', '}', this.pieces[close]!.offset);
+        return close + 1;
+      }
       this.emit('pow', '^', p.offset);
       // e^{2x} is e^(2x); e^2x is e²·x, as LaTeX takes one character.
       return this.readArgument(i + 1, '^');
@@ -209,6 +239,13 @@ class LatexReader {
     if (t === '|') {
       this.emit('lbar', '|', p.offset, 'either');
       return i + 1;
+    }
+    if ((t === "'" || t === '′') && this.matrices) {
+      // x' in matrix notation: a transpose; x'' two, which undo each other.
+      let end = i;
+      while (["'", '′'].includes(this.pieces[end]?.text ?? '')) end++;
+      this.emit('transpose', this.pieces.slice(i, end).map((q) => q.text).join(''), p.offset, BigInt(end - i));
+      return end;
     }
     if (t === "'" || t === '′') this.fail(i, "only the abstract functions f, g and h take primes, as in f'(x)");
     if (t === '~') return i + 1;
@@ -290,7 +327,8 @@ class LatexReader {
     const offset = this.pieces[i]!.offset;
     let next = end;
     let primes = 0;
-    while (["'", '′'].includes(this.pieces[next]?.text ?? '')) {
+    // In matrix notation a prime after a name is its transpose, read on its own.
+    while (!this.matrices && ["'", '′'].includes(this.pieces[next]?.text ?? '')) {
       primes++;
       next++;
     }
@@ -371,12 +409,24 @@ class LatexReader {
       case '\\rfloor': case '\\rceil': this.emit('rparen', c, p.offset); return i + 1;
       case '\\pi': this.emit('name', c, p.offset, { kind: 'constant', name: 'pi' }); return i + 1;
       case '\\mathrm': case '\\operatorname': case '\\operatorname*': case '\\mathit': case '\\text': case '\\textrm': return this.readNamed(i, c);
-      // Bold is how a text sets a name apart, often a vector's: read as the name, and said to be.
+      // Bold is how a text sets a name apart, often a vector's: read as the name, and said to be
+      // (in matrix notation, bold names are the vectors and matrices, and their shapes say which).
       case '\\mathbf': case '\\boldsymbol': case '\\bm': {
         const { text } = this.textOf(i + 1, c);
-        this.notes.push(`${c}{${text}} is read as the name ${text.replace(/^\\/, '')}, a number, not a vector`);
+        if (!this.matrices) this.notes.push(`${c}{${text}} is read as the name ${text.replace(/^\\/, '')}, a number, not a vector`);
         return this.readNamed(i, c);
       }
+      case '\\odot': case '\\circ': case '\\oslash':
+        if (!this.matrices) this.fail(i, withoutShapes(c));
+        this.emit(c === '\\oslash' ? 'ediv' : 'hadamard', c, p.offset);
+        return i + 1;
+      case '\\|': case '\\Vert': case '\\lVert': case '\\rVert': return this.readNormBar(i, c, c === '\\lVert' ? 'open' : c === '\\rVert' ? 'close' : undefined);
+      case '\\top': case '\\intercal': case '\\mathsf':
+        return this.fail(i, this.matrices ? `${c} is a transpose written as a power: x^${c}` : withoutShapes(c));
+      case '\\det':
+        if (!this.matrices) this.fail(i, withoutShapes(c));
+        this.emit('func', c, p.offset, { kind: 'abstract', name: 'det', order: 0, by: [], spelling: c });
+        return i + 1;
       case '\\partial': return this.readPartial(i);
       case '\\hat': case '\\bar': case '\\tilde': case '\\dot': case '\\ddot': case '\\vec': case '\\check': return this.readAccented(i, c);
     }
@@ -498,6 +548,7 @@ class LatexReader {
       this.emit('rparen', text, offset);
       return i + 2;
     }
+    if (d === '\\|' || d === '\\Vert' || d === '\\lVert' || d === '\\rVert') return this.readNormBar(i, text, side === 'left' ? 'open' : side === 'right' ? 'close' : undefined) + 1;
     if (d === '(' || d === '\\{' || d === '\\lbrace') this.emit('lparen', text, offset);
     else if (d === ')' || d === '\\}' || d === '\\rbrace') this.emit('rparen', text, offset);
     else if (d === '[') this.emit('lbracket', text, offset);
@@ -510,6 +561,36 @@ class LatexReader {
     else if (d === '\\rfloor' || d === '\\rceil') this.emit('rparen', text, offset);
     else this.fail(i + 1, `${c} takes a delimiter such as ( [ | or \\lfloor, not ${d}`);
     return i + 2;
+  }
+
+  /**
+   * A bar of a norm, \| or \lVert: in matrix notation the function norm and its bracket, or
+   * the closing bracket; \| opens where no norm is open and closes the one that is.
+   */
+  private readNormBar(i: number, text: string, side: 'open' | 'close' | undefined): number {
+    if (!this.matrices) this.fail(i, withoutShapes('\\|'));
+    const offset = this.pieces[i]!.offset;
+    const opens = side === 'open' || (side === undefined && !this.normOpen);
+    if (opens) {
+      this.emit('func', text, offset, normFunction(text));
+      this.emit('lparen', text, offset);
+    } else this.emit('rparen', text, offset);
+    this.normOpen = opens;
+    return i + 1;
+  }
+
+  /**
+   * Where a superscript at i is a transpose (T, \top, \intercal, \mathsf{T}, \mathrm{T}, in
+   * braces or not, or −T for the transpose of the inverse): where it ends, else undefined.
+   */
+  private transposeAt(i: number): { end: number; inverse: boolean } | undefined {
+    const p = this.pieces[i];
+    if (p === undefined) return undefined;
+    const end = p.text === '{' ? this.closing.get(i)! + 1 : ['\\mathsf', '\\mathrm', '\\text'].includes(p.text) ? this.argumentEnd(i + 1, p.text) : i + 1;
+    const written = this.pieces.slice(i, end).map((q) => q.text).join('').replace(/^\{(.*)\}$/, '$1').replace(/\\(mathsf|mathrm|text)\{(T)\}/, '$2');
+    const sign = /^-/.test(written);
+    const core = written.replace(/^-/, '');
+    return ['T', '\\top', '\\intercal', '\\mathsf{T}'].includes(core) || /^\\(mathsf|mathrm|text)T$/.test(core) ? { end, inverse: sign } : undefined;
   }
 
   /** \lfloor x \rfloor is floor(x), \lceil x \rceil ceil(x): the function, then the bracket. */
@@ -525,12 +606,19 @@ class LatexReader {
     const { text, end } = this.textOf(this.pieces[i + 1]?.text === '*' ? i + 2 : i + 1, c);
     const offset = this.pieces[i]!.offset;
     const word = text.replace(/\\_/g, '_').replace(/\s+/g, '');
-    const fn = operatorNames.get(word) ?? functionSpellings.get(word);
+    // \operatorname{logsumexp} in matrix notation is the function of a vector, as logsumexp is in text there.
+    const fn = this.matrices && matrixFunctionSpellings.has(word) ? undefined : operatorNames.get(word) ?? functionSpellings.get(word);
     if (fn) return this.readFunction(i, end, fn, `\\operatorname{${word}}`);
     if (word === 'e') {
       this.emit('name', `${c}{e}`, offset, { kind: 'constant', name: 'e' });
       return end;
     }
+    // \mathbf{W}_{2} and \boldsymbol{\theta}_{1}, as dydx sets the vectors and matrices of matrix notation: W2, theta1.
+    const greek = greekVariables.get(word);
+    if (this.pieces[end]?.text === '_' && (/^[A-Za-z]$/.test(word) || greek !== undefined)) {
+      return this.readName(end - 1, this.pieces.length, greek ?? word, `${c}{${text}}`, offset);
+    }
+    if (greek !== undefined) return this.readName(end - 1, end, greek, `${c}{${text}}`, offset);
     if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(word)) this.fail(i + 1, `${c}{${text}} is no function or name dydx knows`);
     if (this.words.abstract(word) && ['(', '\\left'].includes(this.pieces[end]?.text ?? '')) {
       this.emit('func', word, offset, { kind: 'abstract', name: word, order: 0, by: [], spelling: word });

@@ -9,6 +9,7 @@ import { splitRun, type Piece } from './glued-names.js';
 import { vectorFunctionSpellings, type SoftmaxKind } from './vector-functions.js';
 import { barRoles, type BarContext, type BarRole } from './bars.js';
 import { greekLetters, greekVariableNames, superscriptDigits } from '../expr/letters.js';
+import { matrixFunctionSpellings, matrixFunctionTable } from '../functions/matrix-table.js';
 
 /** What a name token stands for. */
 export type NameValue = { readonly kind: 'constant'; readonly name: 'e' | 'pi' } | { readonly kind: 'variable'; readonly name: string };
@@ -34,15 +35,18 @@ export interface Token {
 
 export type TokenType =
   | 'number' | 'sup' | 'name' | 'func' | 'root' | 'plus' | 'minus' | 'times' | 'divide' | 'pow'
-  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbar' | 'rbar' | 'comma' | 'prime' | 'equals' | 'vecfunc';
+  | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbar' | 'rbar' | 'comma' | 'prime' | 'equals' | 'vecfunc'
+  // Matrix notation, read only where shapes are declared: xᵀ (x', x^T), a ⊙ b (a .* b), a ⊘ b (a ./ b), a.^k.
+  | 'transpose' | 'hadamard' | 'ediv' | 'epow';
 
 const tokenTypes: ReadonlySet<string> = new Set<TokenType>([
   'number', 'sup', 'name', 'func', 'root', 'plus', 'minus', 'times', 'divide', 'pow',
   'lparen', 'rparen', 'lbracket', 'rbracket', 'lbar', 'rbar', 'comma', 'prime', 'equals', 'vecfunc',
+  'transpose', 'hadamard', 'ediv', 'epow',
 ]);
 
 /** Tokens that end an operand: a '|' after one of them closes a '|' that is open, if one is. */
-const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'rbar', 'sup', 'prime']);
+const operandEnds: ReadonlySet<TokenType> = new Set<TokenType>(['number', 'name', 'rparen', 'rbracket', 'rbar', 'sup', 'prime', 'transpose']);
 
 /** Superscript characters and what they stand for: x², e⁻ˣ, 2⁽ˣ⁺¹⁾. */
 const superscripts: ReadonlyMap<string, string> = new Map([
@@ -56,6 +60,9 @@ const scanner = moo.compile({
   // A byte-order mark (at the start of a file or of a pasted line) is no part of the input.
   space: { match: /[ \t\r\n\u00a0\ufeff]+/, lineBreaks: true },
   number: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/,
+  // .* ./ .^ (entrywise, as MATLAB writes them) and ⊙ ∘ ⊘ ᵀ ⊤ ‖: matrix notation.
+  elementwise: ['.*', './', '.^'],
+  matrixSign: ['⊙', '∘', '⊘', 'ᵀ', '⊤', '‖'],
   sup: new RegExp(`[${[...superscripts.keys()].join('')}]+`),
   // x₁, w₁₂: subscript digits are a name's digits, as x1 and w12 are.
   word: /[A-Za-z][A-Za-z0-9_]*[₀-₉]*/,
@@ -102,6 +109,12 @@ export interface LexOptions {
   readonly abstractFunctions?: ReadonlySet<string>;
   /** Names of several letters read as one variable each, not as letters written together: rate is not r·a·t·e. */
   readonly variables?: ReadonlySet<string>;
+  /**
+   * Whether matrix notation is read (shapes are declared): x' and x^T are transposes, ⊙ and .*
+   * entrywise products, ‖v‖ a norm, and sum, norm, dot, tr, det, inv, diag, softmax and
+   * logsumexp functions of vectors and matrices. Without, each is refused with the reason.
+   */
+  readonly matrixNotation?: boolean;
 }
 
 /** The tokens of an input, and what a reader should be told about how they were read. */
@@ -120,14 +133,35 @@ export function tokenize(source: string, options: LexOptions): Lexed {
   const notes: string[] = [];
   // A Greek letter is declared by its name: --function theta makes θ(x) a function.
   const abstract = (word: string): boolean => abstractFunctionNames.has(word) || options.abstractFunctions?.has(word) === true
+    || (options.matrixNotation === true && matrixFunctionSpellings.has(word))
     || (/^[α-ω]$/.test(word) && options.abstractFunctions?.has(greekLetters[word.codePointAt(0)! - 0x3b1]!) === true);
+  const matrices = options.matrixNotation === true;
+  // ‖v‖: each bar opens a norm where none is open, and closes the one that is.
+  let normOpen = false;
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
     const next = raw[i + 1];
     switch (t.type) {
       case 'invalid':
         throw errorAt(source, t.offset, `unexpected character '${String.fromCodePoint(source.codePointAt(t.offset)!)}'`);
+      case 'elementwise':
+      case 'matrixSign': {
+        if (!matrices) throw errorAt(source, t.offset, withoutShapes(t.text));
+        if (t.text === '‖') {
+          if (normOpen) tokens.push(token(t, 'rparen'));
+          else tokens.push(token(t, 'func', normFunction(t.text)), token(t, 'lparen'));
+          normOpen = !normOpen;
+        } else if (t.text === 'ᵀ') tokens.push(token(t, 'transpose', 1n));
+        else if (t.text === '⊤') throw errorAt(source, t.offset, '⊤ is a transpose written as a power: x^⊤, or xᵀ');
+        else tokens.push(token(t, elementwiseTokens[t.text]!));
+        break;
+      }
       case 'prime':
+        // x′ and (Wx)′ in matrix notation: the transpose, as MATLAB writes it.
+        if (matrices && ['word', 'greek', 'rparen', 'rbracket', 'matrixSign', 'number', 'sup'].includes(raw[i - 1]?.type ?? '')) {
+          tokens.push(token(t, 'transpose', BigInt(primeCount(t.text))));
+          break;
+        }
         // (u)′, a derivative left to work out, as a working writes it: after a closing bracket only.
         if (raw[i - 1]?.type === 'rparen' || raw[i - 1]?.type === 'rbracket') {
           tokens.push(token(t, 'prime', BigInt(primeCount(t.text))));
@@ -154,19 +188,37 @@ export function tokenize(source: string, options: LexOptions): Lexed {
         }
         let primes = 0;
         let after = next;
-        if (after?.type === 'prime') {
+        // In matrix notation a prime after a name is its transpose, read on its own.
+        if (after?.type === 'prime' && !matrices) {
           primes = primeCount(after.text);
           after = raw[i + 2];
         }
         if (abstract(t.text) && primes === 0 && (after?.type === 'pow' || after?.type === 'sup')) refusePowerOfAbstract(source, raw, i);
-        for (const piece of classifyWord(source, t, primes, after, { abstract, variables: options.variables, notes })) tokens.push(piece);
+        for (const piece of classifyWord(source, t, primes, after, { abstract, variables: options.variables, notes, matrices })) tokens.push(piece);
         if (primes > 0) i++;
         break;
       }
       case 'sup':
+        // A⁻ᵀ, the transpose of the inverse, as dydx writes it in Unicode.
+        if (matrices && t.text === '⁻' && next?.text === 'ᵀ') {
+          tokens.push(token(t, 'sup', -1n), token(next, 'transpose', 1n));
+          i++;
+          break;
+        }
         tokens.push(token(t, 'sup', superscriptValue(t.text)));
         break;
       case 'pow':
+        // x^T and x^⊤: the transpose, in matrix notation; x^⊙2, each entry squared, as dydx writes it in Unicode.
+        if (matrices && ((next?.type === 'word' && next.text === 'T') || next?.text === '⊤')) {
+          tokens.push(token({ ...t, text: `^${next.text}`, value: `^${next.text}` }, 'transpose', 1n));
+          i++;
+          break;
+        }
+        if (matrices && (next?.text === '⊙' || next?.text === '∘')) {
+          tokens.push(token({ ...t, text: `^${next.text}`, value: `^${next.text}` }, 'epow'));
+          i++;
+          break;
+        }
         refuseGluedExponent(source, raw, i);
         tokens.push(token(t, 'pow'));
         break;
@@ -178,8 +230,21 @@ export function tokenize(source: string, options: LexOptions): Lexed {
         tokens.push(token(t, t.type as TokenType));
     }
   }
+  if (normOpen) throw errorAt(source, raw.filter((t) => t.text === '‖').at(-1)!.offset, "this '‖' is never closed: add a '‖'");
   return finishTokens(source, tokens, notes, options);
 }
+
+/** The tokens of the entrywise operators. */
+const elementwiseTokens: Readonly<Record<string, TokenType>> = { '.*': 'hadamard', '⊙': 'hadamard', '∘': 'hadamard', './': 'ediv', '⊘': 'ediv', '.^': 'epow' };
+
+/** What a sign of matrix notation is, said where no shapes are declared. */
+export function withoutShapes(sign: string): string {
+  const what = sign === '‖' || sign === '\\|' ? 'a norm' : ['ᵀ', '⊤', "'", '^T'].includes(sign) ? 'a transpose' : 'an entrywise operation on vectors and matrices';
+  return `${sign} is ${what}: matrix notation is read where the shapes of the vectors and matrices are declared, as in --shape W=3x4,x=4 (shapes in the library)`;
+}
+
+/** The meaning of a norm's opening bar: the matrix function norm, applied to what the bars enclose. */
+export const normFunction = (spelling: string): FunctionValue => ({ kind: 'abstract', name: 'norm', order: 0, by: [], spelling });
 
 /** The last steps of reading tokens, in either notation: notes on inverses, the bars' roles, the brackets' check. */
 export function finishTokens(source: string, tokens: Token[], notes: string[], limits: Pick<LexOptions, 'maxDepth' | 'maxDigits'>): Lexed {
@@ -204,9 +269,11 @@ function scan(source: string): moo.Token[] {
  * is read as ^ and its text in brackets, each character where it stands in the input.
  */
 function expandSuperscripts(raw: moo.Token[]): moo.Token[] {
-  if (!raw.some((t) => t.type === 'sup' && !/^[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t.text))) return raw;
-  return raw.flatMap((t) => {
-    if (t.type !== 'sup' || /^[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t.text)) return [t];
+  // ⁻ before ᵀ (A⁻ᵀ) stays as it is: the inverse transposed, in matrix notation.
+  const kept = (t: moo.Token, i: number): boolean => t.type !== 'sup' || /^[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(t.text) || (t.text === '⁻' && raw[i + 1]?.text === 'ᵀ');
+  if (raw.every(kept)) return raw;
+  return raw.flatMap((t, i) => {
+    if (kept(t, i)) return [t];
     const plain = [...t.text].map((c) => superscripts.get(c)!).join('');
     const inner = scan(plain).map((u) => ({ ...u, offset: t.offset + u.offset, col: t.col + u.col - 1, line: t.line }));
     const made = (type: string, text: string): moo.Token => ({ ...t, type, text, value: text });
@@ -378,6 +445,8 @@ export interface WordContext {
   readonly notes: string[];
   /** Letters that are only letters need no note (in LaTeX, xy is x·y by the notation's own rule). */
   readonly quiet?: boolean;
+  /** Whether matrix notation is read: its functions (sum, tr, det, …) are names then. */
+  readonly matrices?: boolean;
 }
 
 /**
@@ -399,6 +468,14 @@ export function classifyWord(source: string, t: RawToken, primes: number, after:
     const by = partial[1]!.startsWith('_') ? partial[1]!.slice(1).split('_').map(Number) : [...partial[1]!].map(Number);
     if (by.some((k) => k < 1)) throw errorAt(source, t.offset, `${word}: arguments are numbered from 1, as in D12f(x, y); past the ninth write D_1_10f`);
     return [token(t, 'func', { kind: 'abstract', name: partial[2]!, order: 0, by, spelling: word })];
+  }
+  const matrixFunction = matrixFunctionSpellings.get(word);
+  if (matrixFunction !== undefined && context.matrices === true && !beforeParen) {
+    throw errorAt(source, t.offset, `${word} is ${matrixFunctionTable[matrixFunction].meaning}: its argument goes in brackets, as in ${word}(${matrixFunctionTable[matrixFunction].arity[0] === 2 ? 'u, v' : 'A'})`);
+  }
+  // softmax(…) and logsumexp(…) are read as a vector function and a function of numbers without shapes.
+  if (matrixFunction !== undefined && context.matrices !== true && beforeParen && !functionSpellings.has(word) && !Object.hasOwn(vectorFunctionSpellings, word)) {
+    throw errorAt(source, t.offset, `${word}(…) is ${matrixFunctionTable[matrixFunction].meaning}: matrix notation is read where the shapes of the vectors and matrices are declared, as in --shape A=3x3,v=3 (shapes in the library)`);
   }
   const known = knownWord(word, beforeParen);
   if (primes > 0) {

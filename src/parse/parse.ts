@@ -5,8 +5,8 @@ import { errorAt, ParseError } from './errors.js';
 import { lexer, tokenize, type Lexed, type Token, type TokenType } from './lexer.js';
 import { tokenizeLatex, latexVariable } from './latex.js';
 import { functionOfOperatorVariable, readRequest, type Request } from './request.js';
-import { setSource, toExpr, toInput, type Input, type Value, type Whole } from './postprocess.js';
-export type { Input } from './postprocess.js';
+import { keepingPlaces, setSource, toExpr, toInput, type Input, type Place, type Value, type Whole } from './postprocess.js';
+export type { Input, Place } from './postprocess.js';
 import { readLongSum } from './long-sums.js';
 import { treeDepth } from '../expr/size.js';
 import { variablesOf } from '../expr/traverse.js';
@@ -31,6 +31,12 @@ export interface ParseOptions {
   readonly maxDigits?: number;
   /** How the input is written: 'text', 'latex', or 'auto' (the default): LaTeX when it has a command (\frac) or ^{ or _{. */
   readonly notation?: 'text' | 'latex' | 'auto';
+  /**
+   * Whether matrix notation is read (where shapes are declared): transposes x', x^T, x^\top,
+   * entrywise ⊙ .* ⊘ ./ .^, norms ‖v‖, and the functions sum, norm, dot, tr, det, inv, diag,
+   * softmax and logsumexp. The reading then keeps where each node's operators are (`places`).
+   */
+  readonly matrixNotation?: boolean;
 }
 
 /** How an input was read: the expression, and what else it said or asked for. */
@@ -87,6 +93,8 @@ export interface InputReading {
   readonly notation: 'text' | 'latex';
   readonly request: Request;
   readonly notes: readonly string[];
+  /** In matrix notation, where each node's operators are in the input, for errors of shape. */
+  readonly places?: ReadonlyMap<Expr, Place>;
 }
 
 /**
@@ -127,6 +135,7 @@ function readWhole(input: string, options: ParseOptions, labels: boolean): Input
     ...(options.maxDigits !== undefined ? { maxDigits: options.maxDigits } : {}),
     abstractFunctions: declaredFunctions(options.abstractFunctions),
     ...(variables ? { variables } : {}),
+    ...(options.matrixNotation ? { matrixNotation: true } : {}),
   };
   // Errors are located in the input as given: the request is blanked out of it, not cut.
   return withSource(input, () => {
@@ -139,7 +148,8 @@ function readWhole(input: string, options: ParseOptions, labels: boolean): Input
     const readOptions = applied === undefined ? lexOptions : { ...lexOptions, abstractFunctions: new Set([...(lexOptions.abstractFunctions ?? []), applied]) };
     const lexed = notation === 'latex' ? tokenizeLatex(rest, readOptions) : tokenize(rest, readOptions);
     if (applied !== undefined) lexed.notes.push(`${applied}(${request.variable}) is read as a function ${applied} of ${request.variable}, as the derivative of it asks`);
-    const whole = single(inputsOf(lexed, rest), input);
+    const places = options.matrixNotation ? new Map<Expr, Place>() : undefined;
+    const whole = single(places ? keepingPlaces(places, () => inputsOf(lexed, rest, false)) : inputsOf(lexed, rest), input);
     if (whole.kind === 'equation' && request.label !== undefined) throw errorAt(input, whole.offset, "an equation has one '='");
     if (whole.kind !== 'expression' && (request.label !== undefined || request.operator !== undefined)) {
       throw errorAt(input, whole.offset, `${request.operator ?? 'a name before ='} goes before an expression, not ${wholeKinds[whole.kind]}`);
@@ -152,7 +162,7 @@ function readWhole(input: string, options: ParseOptions, labels: boolean): Input
       const applied = apply(fn, [variable(request.variable!)]);
       return { whole: { kind: 'expression', expr: applied }, notation, request, notes: [...notes, `${fn} is read as ${fn}(${request.variable})`] };
     }
-    return { whole, notation, request, notes };
+    return { whole, notation, request, notes, ...(places ? { places } : {}) };
   });
 }
 
@@ -174,7 +184,10 @@ function notAnExpression(input: string, whole: Exclude<Input, { kind: 'expressio
 export function readings(input: string, options: ParseOptions = {}): Input[] {
   checkLength(input, options);
   if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
-  const lexed = tokenize(input, { maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions) });
+  const lexed = tokenize(input, {
+    maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions),
+    ...(options.matrixNotation ? { matrixNotation: true } : {}),
+  });
   return inputsOf(lexed, input);
 }
 
@@ -248,10 +261,10 @@ function depthOf(whole: Input): number {
   }
 }
 
-function inputsOf(lexed: Lexed, source: string): Input[] {
-  const results = grammarReadings(lexed.tokens, source);
+function inputsOf(lexed: Lexed, source: string, longSums = true): Input[] {
+  const results = grammarReadings(lexed.tokens, source, longSums);
   if (lexed.otherBars) {
-    const other = quietly(() => grammarReadings(lexed.otherBars!, source));
+    const other = quietly(() => grammarReadings(lexed.otherBars!, source, longSums));
     if (other && other.length === 1) {
       const at = lexed.tokens.findIndex((t, i) => t.type !== lexed.otherBars![i]!.type);
       throw errorAt(source, lexed.tokens[at]!.offset,
@@ -283,9 +296,10 @@ function quietly(reading: () => Input[]): Input[] | undefined {
   }
 }
 
-function grammarReadings(tokens: readonly Token[], input: string): Input[] {
+/** The readings of tokens; a long sum is read term by term (long-sums.ts) unless the places of its operators are kept. */
+function grammarReadings(tokens: readonly Token[], input: string, longSums = true): Input[] {
   setSource(input);
-  const sum = readLongSum(tokens, grammar);
+  const sum = longSums ? readLongSum(tokens, grammar) : undefined;
   if (sum !== undefined) return [{ kind: 'expression', expr: toExpr(sum) }];
   // Errors are reported from a parse of the whole input, which knows what came before.
   lexer.feedNext([...tokens]);

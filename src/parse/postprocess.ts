@@ -8,6 +8,8 @@ import { functionTable, type FunctionName } from '../functions/table.js';
 import { fromTemplate } from '../expr/template.js';
 import { delimitedBy, prefixSigns } from '../functions/spellings.js';
 import type { SoftmaxKind } from './vector-functions.js';
+import { matrixOperators } from '../functions/matrix-table.js';
+import { lexer } from './lexer.js';
 
 /*
  * Typed postprocessors for grammar/dydx.ne. Earley parsing completes a rule at every
@@ -21,19 +23,27 @@ import type { SoftmaxKind } from './vector-functions.js';
 interface Grouped { readonly kind: 'grouped'; readonly expr: Expr }
 interface Chain {
   readonly kind: 'chain';
-  readonly of: 'add' | 'mul';
+  /** A sum, a product, or (matrix notation) an entrywise product. */
+  readonly of: 'add' | 'mul' | 'hadamard';
   readonly previous: Chain | Value;
   readonly item: Value;
+  /** Where the operator before the item is (the item itself, for a product written without one), where that is known. */
+  readonly at: number | undefined;
 }
 interface Negated { readonly kind: 'negated'; readonly operand: Value }
-/** a / b, built when the tree is built (a chain on the left would be built again at every completion). */
-interface Quotient { readonly kind: 'quotient'; readonly numerator: Value; readonly denominator: Value }
-/** The exponents of a chain a^b^c, in order, as a persistent list. */
-interface Exponents { readonly previous: Exponents | undefined; readonly item: Value }
+/**
+ * a / b, built when the tree is built (a chain on the left would be built again at every
+ * completion); in matrix notation also a ⊘ b, entrywise.
+ */
+interface Quotient { readonly kind: 'quotient'; readonly numerator: Value; readonly denominator: Value; readonly at: number; readonly entrywise: boolean }
+/** The exponents of a chain a^b^c, in order, as a persistent list; in matrix notation a .^ is an entrywise power. */
+interface Exponents { readonly previous: Exponents | undefined; readonly item: Value; readonly at: number; readonly entrywise: boolean }
 /** base^e₁^e₂…, optionally with a final superscript (2^x²): associated to the right when built. */
 interface PowerChain { readonly kind: 'powers'; readonly base: Value; readonly exponents: Exponents; readonly superscript: bigint | undefined }
-/** A value that is one item of a chain, even if it is itself a chain of another operation. */
-interface Sealed { readonly kind: 'sealed'; readonly value: Value }
+/** A value that is one item of a chain, even if it is itself a chain of another operation; where it starts, when known. */
+interface Sealed { readonly kind: 'sealed'; readonly value: Value; readonly start?: number }
+/** A transposed power, xᵀ (matrix notation): the operand transposed `count` times, the sign at `at`. */
+interface Transposed { readonly kind: 'transposed'; readonly operand: Value; readonly count: number; readonly at: number }
 /**
  * A function name with the power written on it, sin^2 or sin⁻¹: an exponent to read, or a
  * superscript's number.
@@ -41,7 +51,7 @@ interface Sealed { readonly kind: 'sealed'; readonly value: Value }
 interface Head { readonly kind: 'head'; readonly fn: Token; readonly power: Value | bigint | undefined }
 /** A function applied without brackets, sin x: built when the tree is built, as its argument grows with each factor. */
 interface Applied { readonly kind: 'applied'; readonly head: Head; readonly argument: Value }
-export type Value = Expr | Grouped | Chain | Negated | Sealed | Quotient | PowerChain | Applied;
+export type Value = Expr | Grouped | Chain | Negated | Sealed | Quotient | PowerChain | Applied | Transposed;
 
 /** The source text, for errors raised while building the tree. */
 let source = '';
@@ -49,9 +59,68 @@ export function setSource(text: string): void {
   source = text;
 }
 
+/**
+ * Where the parts of a node read in matrix notation are in the input: the node itself (a name,
+ * a function's name) and the operator before each of its parts after the first (a product's ·,
+ * or where a factor written without one starts). Matrix notation's errors of shape are located
+ * by these. A subtree typed twice is one node (equal trees are one tree): the first place it is
+ * built is kept.
+ */
+export interface Place {
+  readonly at: number | undefined;
+  readonly operators: readonly (number | undefined)[];
+}
+
+/** The places of the nodes built while a map is given (matrix notation), else none. */
+let places: Map<Expr, Place> | undefined;
+
+/** Runs a reading with the places of the nodes it builds kept in `into`. */
+export function keepingPlaces<T>(into: Map<Expr, Place>, reading: () => T): T {
+  places = into;
+  try {
+    return reading();
+  } finally {
+    places = undefined;
+  }
+}
+
+function placed<E extends Expr>(node: E, at: number | undefined, operators: readonly (number | undefined)[] = []): E {
+  if (places !== undefined && !places.has(node)) places.set(node, { at, operators });
+  return node;
+}
+
 /** The tree a value stands for; built children first, without recursion, so any depth builds. */
 export function toExpr(root: Value): Expr {
-  return foldParts<Value, Expr>(root, partsOf, (value, of) => assemble(value, partsOf(value).map(of)));
+  return foldParts<Value, Expr>(root, partsOf, (value, of) => {
+    const node = assemble(value, partsOf(value).map(of));
+    if (places !== undefined && !isExpr(value)) {
+      const operators = operatorsOf(value);
+      placed(node, operators[0], operators);
+    }
+    return node;
+  });
+}
+
+const isExpr = (v: Value): v is Expr => 'id' in v;
+
+/** Where the operators between a value's parts are, in order. */
+function operatorsOf(value: Value): (number | undefined)[] {
+  switch (value.kind) {
+    case 'chain': {
+      const at: (number | undefined)[] = [];
+      let node: Chain | Value = value;
+      while (node.kind === 'chain' && node.of === value.of) {
+        at.push(node.at);
+        node = node.previous;
+      }
+      return at.reverse();
+    }
+    case 'quotient': return [value.at];
+    case 'powers': return exponentsOf(value).map((e) => e.at);
+    case 'transposed': return [value.at];
+    case 'applied': return [value.head.fn.offset];
+    default: return [];
+  }
 }
 
 /** What a value is built from: the operand of a sign, the items of a chain in order. */
@@ -60,8 +129,9 @@ function partsOf(value: Value): Value[] {
     case 'sealed': return [value.value];
     case 'negated': return [value.operand];
     case 'quotient': return [value.numerator, value.denominator];
-    case 'powers': return [value.base, ...exponentsOf(value).map((e) => unsigned(e).core)];
+    case 'powers': return [value.base, ...exponentsOf(value).map((e) => unsigned(e.item).core)];
     case 'applied': return [value.argument];
+    case 'transposed': return [value.operand];
     case 'chain': {
       const items: Value[] = [];
       let node: Chain | Value = value;
@@ -76,9 +146,9 @@ function partsOf(value: Value): Value[] {
   }
 }
 
-function exponentsOf(chain: PowerChain): Value[] {
-  const items: Value[] = [];
-  for (let e: Exponents | undefined = chain.exponents; e; e = e.previous) items.push(e.item);
+function exponentsOf(chain: PowerChain): Exponents[] {
+  const items: Exponents[] = [];
+  for (let e: Exponents | undefined = chain.exponents; e; e = e.previous) items.push(e);
   return items.reverse();
 }
 
@@ -98,47 +168,66 @@ function assemble(value: Value, parts: readonly Expr[]): Expr {
     case 'grouped': return value.expr;
     case 'sealed': return parts[0]!;
     case 'negated': return build.neg(parts[0]!);
-    case 'quotient': return build.div(parts[0]!, parts[1]!);
+    case 'quotient': return value.entrywise ? build.apply(matrixOperators.hadamardQuotient, parts) : build.div(parts[0]!, parts[1]!);
     case 'powers': {
       // From the right: c, then b^c, then a^(b^c); a sign before an exponent covers the rest of the chain.
       const exponents = exponentsOf(value);
       let result = parts.at(-1)!;
       if (value.superscript !== undefined) result = build.pow(result, build.num(rational(value.superscript)));
       for (let j = exponents.length; j >= 1; j--) {
-        for (let k = 0; k < unsigned(exponents[j - 1]!).minuses; k++) result = build.neg(result);
-        result = build.pow(parts[j - 1]!, result);
+        for (let k = 0; k < unsigned(exponents[j - 1]!.item).minuses; k++) result = build.neg(result);
+        result = exponents[j - 1]!.entrywise ? build.apply(matrixOperators.hadamardPower, [parts[j - 1]!, result]) : build.pow(parts[j - 1]!, result);
       }
       return result;
     }
-    case 'chain': return value.of === 'add' ? build.add(parts) : build.mul(parts);
+    case 'chain': return value.of === 'add' ? build.add(parts) : value.of === 'mul' ? build.mul(parts) : build.apply(matrixOperators.hadamard, parts);
     case 'applied': return withHead(value.head, [parts[0]!]);
+    case 'transposed': {
+      let result = parts[0]!;
+      for (let k = 0; k < value.count; k++) result = build.apply(matrixOperators.transpose, [result]);
+      return result;
+    }
     default: return value;
   }
 }
 
-function extend(of: 'add' | 'mul', left: Value, item: Value): Chain {
+function extend(of: Chain['of'], left: Value, item: Value, at: number | undefined): Chain {
   // Only an unparenthesised chain of the same operation is extended; anything else starts one.
   const previous = left.kind === 'chain' && left.of === of ? left : { kind: 'sealed' as const, value: left };
-  return { kind: 'chain', of, previous, item };
+  return { kind: 'chain', of, previous, item, at };
 }
 
 type Data = readonly unknown[];
 const value = (d: Data, i: number): Value => d[i] as Value;
 const token = (d: Data, i: number): Token => d[i] as Token;
 
-export const plus = (d: Data): Value => extend('add', value(d, 0), value(d, 2));
-export const minus = (d: Data): Value => extend('add', value(d, 0), { kind: 'negated', operand: value(d, 2) });
+export const plus = (d: Data): Value => extend('add', value(d, 0), value(d, 2), token(d, 1).offset);
+export const minus = (d: Data): Value => extend('add', value(d, 0), { kind: 'negated', operand: value(d, 2) }, token(d, 1).offset);
 export const negate = (d: Data): Value => ({ kind: 'negated', operand: value(d, 1) });
 export const unaryPlus = (d: Data): Value => value(d, 1);
 
-export const times = (d: Data): Value => extend('mul', value(d, 0), value(d, 2));
-export const juxtapose = (d: Data): Value => extend('mul', value(d, 0), value(d, 1));
-export const divide = (d: Data): Value => ({ kind: 'quotient', numerator: value(d, 0), denominator: value(d, 2) });
+export const times = (d: Data): Value => extend('mul', value(d, 0), value(d, 2), token(d, 1).offset);
+export const juxtapose = (d: Data): Value => extend('mul', value(d, 0), value(d, 1), startOf(value(d, 1)));
+export const divide = (d: Data): Value => ({ kind: 'quotient', numerator: value(d, 0), denominator: value(d, 2), at: token(d, 1).offset, entrywise: false });
+/** a ⊙ b and a ⊘ b: matrix notation's entrywise product and quotient. */
+export const hadamard = (d: Data): Value => extend('hadamard', value(d, 0), value(d, 2), token(d, 1).offset);
+export const hadamardQuotient = (d: Data): Value => ({ kind: 'quotient', numerator: value(d, 0), denominator: value(d, 2), at: token(d, 1).offset, entrywise: true });
 
-export const firstExponent = (d: Data): Exponents => ({ previous: undefined, item: value(d, 1) });
-export const nextExponent = (d: Data): Exponents => ({ previous: d[0] as Exponents, item: value(d, 2) });
-/** The base of powered[BASE]: the macro passes it wrapped in a list. */
-const base = (d: Data): Value => (d[0] as Data)[0] as Value;
+/** A factor written without an operator before it, with where it starts (nearley gives the index of its first token). */
+export const factorAt = (d: Data, start: number | undefined): Value => ({ kind: 'sealed', value: value(d, 0), start: start === undefined ? undefined : lexer.all[start]?.offset });
+const startOf = (v: Value): number | undefined => (v.kind === 'sealed' ? v.start : v.kind === 'applied' ? v.head.fn.offset : undefined);
+
+/** A power transposed, xᵀ: its operand and the sign, which carries how many primes were written. */
+export const transposed = (d: Data): Value => ({ kind: 'transposed', operand: value(d, 0), count: Number(token(d, 1).meaning), at: token(d, 1).offset });
+
+export const firstExponent = (d: Data): Exponents => ({ previous: undefined, item: value(d, 1), at: token(d, 0).offset, entrywise: token(d, 0).type === 'epow' });
+export const nextExponent = (d: Data): Exponents => ({ previous: d[0] as Exponents, item: value(d, 2), at: token(d, 1).offset, entrywise: token(d, 1).type === 'epow' });
+/** The base of powered[BASE]: the macro passes it wrapped in a list, once for each macro it is passed through (raised[BASE]). */
+const base = (d: Data): Value => {
+  let b: unknown = d[0];
+  while (Array.isArray(b)) b = b[0];
+  return b as Value;
+};
 export const poweredChain = (d: Data): Value => ({
   kind: 'powers', base: base(d), exponents: d[1] as Exponents,
   superscript: d.length > 2 ? token(d, 2).meaning as bigint : undefined,
@@ -154,7 +243,7 @@ export const number = (d: Data): Expr => {
 
 export const name = (d: Data): Expr => {
   const meaning = token(d, 0).meaning as NameValue;
-  return meaning.kind === 'constant' ? build.constant(meaning.name) : build.variable(meaning.name);
+  return placed(meaning.kind === 'constant' ? build.constant(meaning.name) : build.variable(meaning.name), token(d, 0).offset);
 };
 
 export const group = (d: Data): Grouped => ({ kind: 'grouped', expr: toExpr(value(d, 1)) });
@@ -239,7 +328,7 @@ export const head = (d: Data): Head => ({
 
 export const applied = (d: Data): Applied => ({ kind: 'applied', head: d[0] as Head, argument: value(d, 1) });
 
-export const call = (d: Data): Expr => withHead(d[0] as Head, argumentsOf(d[2] as Arguments));
+export const call = (d: Data): Expr => placed(withHead(d[0] as Head, argumentsOf(d[2] as Arguments)), (d[0] as Head).fn.offset);
 
 /**
  * A function with its power applied to arguments: sin^2(x) is sin(x)², and sin^-1(x) is asin(x),

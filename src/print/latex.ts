@@ -60,7 +60,7 @@ function latexNode(e: Expr, toLatex: (child: Expr) => string): string {
 const parens = (text: string): string => `\\left(${text}\\right)`;
 
 /** A function applied to arguments already printed, as its table entry spells it. */
-function callLatex(name: FunctionName, args: readonly string[]): string {
+export function callLatex(name: FunctionName, args: readonly string[]): string {
   const { latex: spelling, root } = functionTable[name];
   const [u] = args as [string];
   const all = parens(args.join(', '));
@@ -105,7 +105,7 @@ function greekCommand(stem: string): string | undefined {
 }
 
 /** x, \theta, w_{1}, x_{ab}, \mathrm{rate}. */
-function variableLatex(name: string): string {
+export function variableLatex(name: string): string {
   const match = /^([A-Za-z]+)(?:_?(\d+)|_([A-Za-z0-9]+))?$/.exec(name);
   const stem = match ? match[1]! : name;
   const subscript = match ? (match[2] ?? match[3]) : undefined;

@@ -1,4 +1,7 @@
 import type { Expr } from '../expr/types.js';
+import type { MatrixExpr } from '../matrix/types.js';
+import { productParts } from '../matrix/factory.js';
+import { isScalar } from '../matrix/shape.js';
 import { isInteger, isNegative, isTerminating } from '../expr/rational.js';
 import { functionTable } from '../functions/table.js';
 
@@ -59,3 +62,34 @@ export const required = {
   exponent: precedence.power,
   rootOperand: precedence.atom,
 } as const;
+
+/**
+ * How tightly a node of matrix notation binds as printed. An entrywise product binds as a
+ * product does, and the printers bracket one inside the other either way: (a ⊙ b)·xᵀ.
+ */
+export function matrixPrecedenceOf(e: MatrixExpr, notation: Notation): number {
+  switch (e.kind) {
+    case 'add': return precedence.sum;
+    case 'product': {
+      const { coefficient } = productParts(e);
+      if (isNegative(coefficient)) return precedence.sign;
+      return precedence.product;
+    }
+    case 'hadamard': return precedence.product;
+    case 'number': {
+      if (isNegative(e.value)) return precedence.sign;
+      return isInteger(e.value) || notation === 'latex' ? precedence.atom : precedence.product;
+    }
+    // xᵀ, A⁻¹ and x.^2 are postfix, and bind as powers do; 1 ⊘ x is a quotient.
+    case 'power': return !isScalar(e.shape) && e.exponent.equals(-1) ? precedence.product : precedence.power;
+    case 'transpose': return precedence.power;
+    case 'function': return e.name === 'inv' && notation !== 'text' ? precedence.power : precedence.atom;
+    case 'elementwise': {
+      if (notation === 'text' || !isScalar(e.shape)) return precedence.atom;
+      const spelling = notation === 'latex' ? functionTable[e.name].latex : functionTable[e.name].unicode;
+      return spelling.kind === 'power-of-e' || spelling.kind === 'prefix' ? precedence.power : precedence.atom;
+    }
+    case 'variable': case 'constant': case 'identity': case 'ones': case 'zero': case 'differential':
+      return precedence.atom;
+  }
+}

@@ -46,6 +46,8 @@ export interface Request {
   readonly direction?: readonly string[];
   readonly implicit?: string;
   readonly graph?: boolean;
+  /** Shapes of vectors and matrices, W=3x4 and x=4: the input is read in matrix notation. */
+  readonly shape?: readonly string[];
   /** Whether the answer may be coloured (a terminal): not an option of its own. */
   readonly colour: boolean;
   /**
@@ -81,6 +83,8 @@ export interface Answered {
   readonly outcome: Outcome;
   /** What is answered, as LaTeX running text, to head a standalone document: "Derivative of $x^2$ with respect to $x$". */
   readonly heading?: string;
+  /** How the input was read, where the question says so itself (matrix notation): the note beside the answer, or none. */
+  readonly readAs?: (notation: 'text' | 'unicode') => string | undefined;
 }
 
 /** One kind of question: when an input and its options ask it, the options it takes, and its answer. */
@@ -158,8 +162,12 @@ export const readingOptions = (request: Request) => ({
   maxLength: request.maxLength, maxDepth: request.maxDepth, maxDigits: request.maxDigits, maxNodes: request.maxNodes,
   timeout: request.timeout, maxMemory: request.maxMemory, abstractFunctions: request.function,
   // A name given to --var is a name, as one given to --vars is: rate in rate*x^2 --var x,rate.
-  variables: [...(request.vars ?? []), ...(request.var ?? [])], notation: request.input,
+  variables: [...(request.vars ?? []), ...(request.var ?? []), ...shapeNames(request)], notation: request.input,
+  ...(request.shape !== undefined ? { matrixNotation: true } : {}),
 });
+
+/** The names --shape declares: each is read as one name. */
+const shapeNames = (request: Request): string[] => (request.shape ?? []).map((d) => d.split('=')[0]!.trim()).filter((n) => /^[A-Za-z][A-Za-z0-9_]*$/.test(n));
 
 /** The one variable of a question that takes one; several are refused, naming the question. */
 export function oneVariable(request: Request, title: string): string | undefined {

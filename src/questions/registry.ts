@@ -10,14 +10,17 @@ import { softmaxQuestion } from './softmax/softmax.js';
 import { partialsQuestion } from './partials/partials.js';
 import { derivativeQuestion } from './derivative/derivative.js';
 import { graphQuestion } from './graph/graph.js';
+import { matricesQuestion } from './matrices/matrices.js';
 
 /**
  * Every kind of question dydx answers, in the order they are asked whether an input is theirs:
- * softmax first (its input is a question of its own, which no option changes), then those an
+ * matrix notation first (declared shapes make every input one of vectors and matrices), then
+ * softmax (its input is a question of its own, which no option changes), then those an
  * option names, then a vector or several variables, and the derivative last. A new kind is one
  * folder here and one line in this list.
  */
 export const questions: readonly Question[] = [
+  matricesQuestion,
   softmaxQuestion,
   graphQuestion,
   classQuestion,

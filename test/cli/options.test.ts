@@ -42,6 +42,7 @@ const given: Readonly<Record<string, readonly string[]>> = {
   '--unsafe': ['--unsafe'],
   '--with-check': ['--with-check'],
   '--graph': ['--graph'],
+  '--shape': ['--shape', 'x=1'],
 };
 
 /** What the options that ask a question of their own put in the request, and what each question's own options do. */
@@ -49,11 +50,13 @@ const asking: Readonly<Record<string, Partial<Request>>> = {
   '--at': { at: 'x=1' }, '--implicit': { implicit: 'y' }, '--emit': { emit: 'python' }, '--answer': { answer: '3x^2' },
   '--answer-file': { answerFile: working }, '--answers-file': { answersFile }, '--in-terms-of-output': { inTermsOfOutput: true }, '--hessian': { hessian: true }, '--det': { det: true },
   '--graph': { graph: true },
+  '--shape': { shape: ['x=1'] },
 };
 const askedRequest: Readonly<Record<string, Partial<Request>>> = {
   'derivative': {}, 'partials': { var: ['x', 'y'] }, 'at-point': asking['--at']!, 'implicit': asking['--implicit']!, 'softmax': {},
   'answer': asking['--answer']!, 'working': asking['--answer-file']!, 'class': asking['--answers-file']!, 'output-form': asking['--in-terms-of-output']!, 'code': asking['--emit']!,
   'graph': asking['--graph']!,
+  'matrices': { shape: ['x=3', 'A=3x3'] },
 };
 const request = (fields: Partial<Request>): Request => ({ input: 'auto', format: 'text', simplify: true, form: 'auto', timeout: 10, maxMemory: 700, colour: false, ...fields });
 
@@ -69,6 +72,10 @@ const suited: Readonly<Record<string, readonly string[]>> = {
   'implicit --tangent': ['x^2 + y^2 = 25', '--at', 'x=3,y=4', '--tangent'],
   'implicit --normal': ['x^2 + y^2 = 25', '--at', 'x=3,y=4', '--normal'],
   'answer --implicit': ['x^2 + y^2 = 25', '--answer', '-x/y', '--implicit', 'y'],
+  // Code of matrix notation is for array targets, and --name names it.
+  'matrices --emit': ["x'*A*x", '--shape', 'x=3,A=3x3', '--emit', 'numpy'],
+  'matrices --name': ["x'*A*x", '--shape', 'x=3,A=3x3', '--emit', 'numpy', '--name', 'g'],
+  'matrices --shape': ["x'*A*x", '--shape', 'x=3,A=3x3'],
 };
 
 const flagOf = (key: OptionKey): string => (key === 'simplify' ? '--no-simplify' : `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);

@@ -23,4 +23,5 @@ export const askedAlone: Readonly<Record<string, readonly string[]>> = {
   'output-form': ['sigmoid(x)', '--in-terms-of-output'],
   'code': ['x^3', '--emit', 'python'],
   'graph': ['x^3', '--graph'],
+  'matrices': ["x'*A*x", '--shape', 'x=3,A=3x3'],
 };
