@@ -647,6 +647,22 @@ describe('the page in Chromium', () => {
     expect((to - from) / 20).toBeCloseTo(1.2 ** 5, 1);
   });
 
+  it('reads matrix notation once shapes are given: the derivative typeset, its derivation, its check and its code', async () => {
+    const page = await open(`${url}#f=x%5E2`);
+    await typeExpression(page, 'sigmoid(W*x + b)');
+    await page.getByLabel('Shapes').fill('W=3x4, x=4, b=3');
+    await expect.poll(() => answerTex(page)).toMatch(/^\\frac\{\\partial f\}\{\\partial \\mathbf\{x\}\} = \\operatorname\{diag\}/);
+    await expect.poll(() => page.locator('#check').innerText()).toBe('✓ Verified numerically');
+    expect(await page.locator('#steps').innerText()).toContain('Hadamard product as diag');
+    expect(await page.locator('#code').innerText()).toMatch(/^import numpy as np[^]*def f\(x, W, b\):/);
+    expect(await page.locator('#plot-section').isVisible()).toBe(false);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('shape=W');
+    // A product whose shapes do not match is refused where it is written.
+    await typeExpression(page, 'W*b');
+    await expect.poll(() => page.locator('#expr-error').innerText()).toMatch(/W \(3×4 matrix\) times b \(3-vector\)[^]*\(line 1, column 2\)$/);
+    expect(problemsOf(page)).toEqual([]);
+  });
+
   it('leaves gaps at poles', async () => {
     const page = await open(`${url}#f=tan(x)`);
     const d = await page.locator('#plot path.curve[data-curve="f"]').getAttribute('d');
@@ -711,6 +727,7 @@ describe('the page in Chromium', () => {
     ['several variables', '#f=sigmoid(w*x%2Bb)&by=w&f1=1&n=2'],
     ['an implicit curve', '#f=x%5E2%20%2B%20y%5E2%20%3D%201'],
     ['the backward pass on its graph', '#f=sigmoid(w*x%2Bb)&bp=3'],
+    ['matrix notation', '#f=norm(sigmoid(W*x%2Bb)-y)%5E2%2F2&shape=W%3D3x4,x%3D4,b%3D3,y%3D3'],
   ];
   it.each(accessibilityStates)('has no accessibility violations (axe-core) with %s, in both themes and with every step open', async (what, hash, viewport) => {
     const page = await open(`${url}${hash}`, viewport);

@@ -297,3 +297,18 @@ describe('the plot', () => {
     expect(answer('x^2*sin(x)', { autoRange: false, from: -6, to: 6 }).plot.bands).toBeUndefined();
   });
 });
+
+describe('matrix notation on the page', () => {
+  it('gives each gradient typeset, derived, checked and as code, with the shapes as given', () => {
+    const view = present({ ...defaultState, input: 'norm(sigmoid(W*x+b)-y)^2/2', shapes: 'W=3x4, x=4, b=3, y=3' });
+    if (view.kind !== 'matrix') throw new Error(`not matrix notation: ${view.kind}`);
+    expect(view.copies.answerText.split('\n')).toHaveLength(4);
+    expect(view.answerHtml).toContain('\\frac{\\partial L}{\\partial \\mathbf{W}}');
+    expect(view.check.verdict).toBe('verified');
+    expect(view.code?.text).toMatch(/^import numpy as np\n\n\ndef loss\(W, x, b, y\):/);
+    expect(withDeferred(view.stepsHtml, view.stepsDeferred)).toContain('Differentiate');
+    // The code is of the target chosen, or why there is none.
+    const c = present({ ...defaultState, input: 'norm(x)^2', shapes: 'x=3', target: 'c' });
+    expect(c.kind === 'matrix' && c.code?.error).toMatch(/^code of matrix notation is written for numpy, torch, jax/);
+  });
+});

@@ -5,7 +5,7 @@ describe('page state in the URL hash', () => {
   it('round-trips every field, including inputs with & # = + and Unicode', () => {
     const state: PageState = {
       input: 'sigmoid(w*x + b) & #1 = 2+3 −σ', variable: 'w', order: 3, form: 'factored',
-      autoRange: false, from: -2.5, to: 10, alsoFirst: true, values: { x: 0.5, b: -3 }, mine: '2x + cos(x) & #σ', target: 'torch', at: 'pi/4', graphStep: 3,
+      autoRange: false, from: -2.5, to: 10, alsoFirst: true, values: { x: 0.5, b: -3 }, mine: '2x + cos(x) & #σ', target: 'torch', at: 'pi/4', graphStep: 3, shapes: 'W=3x4,x=4',
     };
     expect(fromHash(toHash(state))).toEqual(state);
   });

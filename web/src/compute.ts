@@ -1,4 +1,5 @@
 import {
+  checkMatrixDerivative, matrixDerivative, type MatrixAnswer, type MatrixCheckReport,
   buildTrace, checkDerivative, defaultVariable, expressionRead, inputGiven, questionFor, type Given, type QuestionRequest, checkImplicit, differentiate, implicit, jacobian, type Jacobian, InputError, ParseError, read, tooLargeToShow, variablesOf, verdictLine,
   type CheckReport, type Derivative, type Expr, type Implicit, type ImplicitCheck, type Reading, type Trace,
 } from '../../src/index.js';
@@ -13,6 +14,7 @@ export type Outcome =
   | { readonly kind: 'empty' }
   | { readonly kind: 'implicit'; readonly result: Implicit; readonly check: ImplicitCheck }
   | { readonly kind: 'jacobian'; readonly result: Jacobian; readonly checks: readonly CheckReport[] }
+  | { readonly kind: 'matrix'; readonly result: MatrixAnswer; readonly checks: readonly MatrixCheckReport[] }
   | { readonly kind: 'parse-error'; readonly error: ParseError; readonly offset: number }
   | { readonly kind: 'error'; readonly message: string; readonly variables: readonly string[] }
   | Computed;
@@ -45,6 +47,8 @@ const pageShownNodes = 20_000;
  */
 export function compute(state: PageState): Outcome {
   if (state.input.trim() === '') return { kind: 'empty' };
+  // Shapes declared: the input is in matrix notation (W*x + b with W a matrix), as --shape reads it.
+  if (state.shapes.trim() !== '') return matrixNotation(state);
   const request = pageRequest(state);
   const given = inputGiven(state.input, request);
   switch (questionFor(given, request).name) {
@@ -115,6 +119,16 @@ function vectorFunction(state: PageState): Outcome {
     const plain = jacobian(state.input, { form: state.form });
     const result = plain.rows.length === plain.variables.length ? jacobian(state.input, { form: state.form, determinant: true }) : plain;
     return { kind: 'jacobian', result, checks: result.rows.flat().map((d) => checkDerivative(d)) };
+  } catch (error) {
+    return failed(state, error);
+  }
+}
+
+/** Derivatives in matrix notation by the variables the shapes declare: gradients, or a Jacobian, each checked entry by entry. */
+function matrixNotation(state: PageState): Outcome {
+  try {
+    const result = matrixDerivative(state.input, { shapes: state.shapes, timeout: pageSeconds, maxMemory: pageMemoryMb });
+    return { kind: 'matrix', result, checks: result.derivatives.map((d) => checkMatrixDerivative(result, d)) };
   } catch (error) {
     return failed(state, error);
   }

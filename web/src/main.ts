@@ -16,6 +16,7 @@ const ui = {
   inputError: $('expr-error'),
   variable: $<HTMLSelectElement>('variable'),
   order: $<HTMLInputElement>('order'),
+  shapes: $<HTMLInputElement>('shapes'),
   form: $<HTMLSelectElement>('form'),
   values: $('values'),
   answer: $('answer'),
@@ -98,7 +99,7 @@ function fillDeferred(details: HTMLDetailsElement): number {
 /** The last answer shown, for the copy buttons; kept while the input does not parse. */
 let shown: PageView = { kind: 'empty' };
 /** The answer in view, of whatever kind (a derivative, a curve's, a Jacobian), or undefined when there is none. */
-const answerInView = (): AnswerView | ImplicitView | undefined => (shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian' ? shown : undefined);
+const answerInView = (): AnswerView | ImplicitView | undefined => (shown.kind === 'ok' || shown.kind === 'implicit' || shown.kind === 'jacobian' || shown.kind === 'matrix' ? shown : undefined);
 
 // ---- controls → state ----
 
@@ -112,6 +113,7 @@ function showState(): void {
   ui.mine.value = state.mine;
   ui.target.value = state.target;
   ui.at.value = state.at;
+  ui.shapes.value = state.shapes;
 }
 
 function readControls(): void {
@@ -130,6 +132,7 @@ function readControls(): void {
     mine: ui.mine.value,
     target: ui.target.value as PageState['target'],
     at: ui.at.value,
+    shapes: ui.shapes.value,
   };
 }
 
@@ -141,7 +144,7 @@ function scheduleUpdate(delay = 120): void {
   pause = window.setTimeout(update, delay);
 }
 
-for (const control of [ui.input, ui.order, ui.mine, ui.at]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
+for (const control of [ui.input, ui.order, ui.mine, ui.at, ui.shapes]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
 // A range typed in replaces the one chosen from the function, until Reset.
 for (const control of [ui.from, ui.to]) control.addEventListener('input', () => { state = { ...state, autoRange: false }; readControls(); scheduleUpdate(); });
 $('reset-range').addEventListener('click', () => { state = { ...state, autoRange: true }; update(); });
@@ -255,7 +258,7 @@ function show(view: PageView): void {
   ui.plotSection.hidden = view.kind !== 'ok';
   ui.backpropSection.hidden = view.kind !== 'ok';
   ui.graphSection.hidden = view.kind !== 'ok' || view.graph === undefined;
-  if (view.kind !== 'implicit' && view.kind !== 'jacobian') showVariables(view);
+  if (view.kind !== 'implicit' && view.kind !== 'jacobian' && view.kind !== 'matrix') showVariables(view);
   ui.answerError.textContent = view.kind === 'error' ? view.message : '';
   if (view.kind !== 'ok') {
     ui.reading.hidden = true;
@@ -275,7 +278,7 @@ function show(view: PageView): void {
     showBackprop(undefined);
     showSeveral(undefined);
     showAtPoint(undefined);
-    if (view.kind === 'implicit' || view.kind === 'jacobian') showImplicit(view);
+    if (view.kind === 'implicit' || view.kind === 'jacobian' || view.kind === 'matrix') showImplicit(view);
     return;
   }
   // d²/dx² or f(t) = … in the input say the order or the variable: the controls show it and wait.
@@ -399,6 +402,15 @@ function showImplicit(view: ImplicitView): void {
     ? 'An equation of a curve: its derivative is found by implicit differentiation, and the curve is not plotted.'
     : 'A vector of functions: its Jacobian is shown, and nothing is plotted.';
   showSteps(view.stepsHtml, view.stepsDeferred);
+  // Matrix notation has code of its own: the Backprop section shows it, with nothing in terms of the output.
+  if (view.code) {
+    ui.backpropSection.hidden = false;
+    setHtml(ui.outputForm, '<span class="detail">none in matrix notation</span>');
+    ui.outputFormNote.textContent = '';
+    setHtml(ui.code, view.code.html);
+    ui.codeError.textContent = view.code.error;
+    ui.codeAbout.textContent = view.code.about;
+  }
   scrollableByKeyboard();
 }
 
@@ -681,7 +693,7 @@ const copyActions: Record<string, () => [string | undefined, string]> = {
   'copy-answer-text': () => [answerInView()?.copies.answerText, 'the answer as text'],
   'copy-steps-text': () => [shown.kind === 'ok' ? shown.copies.stepsText : undefined, 'the derivation as text'],
   'copy-link': () => [location.href, 'the link'],
-  'copy-code': () => [shown.kind === 'ok' && shown.backprop.code !== '' ? shown.backprop.code : undefined, 'the code'],
+  'copy-code': () => [shown.kind === 'ok' && shown.backprop.code !== '' ? shown.backprop.code : shown.kind === 'matrix' && shown.code?.text ? shown.code.text : undefined, 'the code'],
 };
 for (const [id, action] of Object.entries(copyActions)) {
   const button = $(id);

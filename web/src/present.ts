@@ -3,6 +3,7 @@ import {
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
 import { compute, type Computed } from './compute.js';
+import { derivativeNameIn, generateMatrixCode, matrixToLatex, matrixToText, matrixWorked, type MatrixAnswer, type MatrixCheckReport } from '../../src/index.js';
 import type { PageState } from './state.js';
 import { evaluator, plotData, type PlotData } from './plot.js';
 import { chooseRange, featureWords } from './plot-range.js';
@@ -34,7 +35,7 @@ export type PageView =
  * vector of functions (each entry checked).
  */
 export interface ImplicitView {
-  readonly kind: 'implicit' | 'jacobian';
+  readonly kind: 'implicit' | 'jacobian' | 'matrix';
   readonly input: string;
   readonly answerHtml: string;
   readonly stepsHtml: string;
@@ -42,6 +43,8 @@ export interface ImplicitView {
   readonly stepsDeferred: readonly string[];
   readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly detail: string };
   readonly copies: { readonly answerLatex: string; readonly answerText: string };
+  /** Code for the derivatives, in matrix notation (NumPy, PyTorch, JAX); or why there is none. */
+  readonly code?: { readonly text: string; readonly html: string; readonly error: string; readonly about: string };
 }
 
 export interface AnswerView {
@@ -130,6 +133,7 @@ export function present(state: PageState): PageView {
     case 'error': return o;
     case 'implicit': return implicitView(o.result, o.check, state);
     case 'jacobian': return jacobianView(o.result, o.checks, state);
+    case 'matrix': return matrixView(o.result, o.checks, state);
     case 'parse-error':
       return { kind: 'parse-error', message: o.error.message, line: o.error.line, column: o.error.column, offset: o.offset };
     case 'ok': {
@@ -407,5 +411,42 @@ function jacobianView(j: Jacobian, checks: readonly CheckReport[], state: PageSt
     stepsDeferred: [],
     check: { verdict, detail },
     copies: { answerLatex: matrixIn(entries, 'latex'), answerText: matrixIn(entries, 'text') },
+  };
+}
+
+/**
+ * Derivatives in matrix notation: each typeset (∂L/∂W = …), their worked derivations by the
+ * differential's rules and the identities that read the derivative off, the check entry by entry,
+ * and the code (NumPy, PyTorch or JAX) that computes the value and every derivative.
+ */
+function matrixView(answer: MatrixAnswer, checks: readonly MatrixCheckReport[], state: PageState): ImplicitView {
+  const deferred = new Deferred();
+  const latex = answer.derivatives.map((d, k) => `${derivativeNameIn(answer, k, 'latex')} = ${matrixToLatex(d.result)}`);
+  const failed = checks.filter((c) => c.verdict === 'failed').length;
+  const verified = checks.filter((c) => c.verdict === 'verified').length;
+  const verdict = failed > 0 ? 'failed' : verified === checks.length ? 'verified' : 'unchecked';
+  const entries = checks.reduce((n, c) => n + c.entries, 0);
+  const detail = {
+    verified: `Checked entry by entry against finite differences at random ${answer.shapes.size > 1 ? 'values of the declared shapes' : 'values'}: ${entries} entries agree.`,
+    failed: `${failed} of the ${checks.length} derivatives disagree with finite differences at random values.`,
+    unchecked: `${verified} of the ${checks.length} derivatives checked; the others had no values to compare.`,
+  }[verdict];
+  const steps = answer.derivatives.map((_, k) => workedHtml(matrixWorked(answer, k, 'latex'), deferred)).join('');
+  let code: ImplicitView['code'];
+  try {
+    const text = generateMatrixCode(answer, { target: state.target });
+    code = { text, html: highlighted(text, state.target), error: '', about: `A function that returns the value and its derivative${answer.derivatives.length > 1 ? 's' : ''} by ${answer.derivatives.map((d) => matrixToText(d.by)).join(', ')}, every part they share computed once.` };
+  } catch (error) {
+    code = { text: '', html: '', error: (error as Error).message, about: '' };
+  }
+  return {
+    kind: 'matrix',
+    input: state.input,
+    answerHtml: latex.map((l) => mathHtml(l, true)).join(''),
+    stepsHtml: steps,
+    stepsDeferred: deferred.parts,
+    check: { verdict, detail },
+    copies: { answerLatex: latex.join(',\quad '), answerText: answer.derivatives.map((d) => matrixToText(d.result)).join('\n') },
+    code,
   };
 }

@@ -23,10 +23,12 @@ export interface PageState {
   readonly at: string;
   /** How many steps of the backward pass the graph shows: 0 for the forward pass alone. */
   readonly graphStep: number;
+  /** The shapes of vectors and matrices (W=3x4, x=4), as --shape takes them: the input is then in matrix notation. */
+  readonly shapes: string;
 }
 
 export const defaultState: PageState = {
-  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '', target: 'numpy', at: '', graphStep: 0,
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '', target: 'numpy', at: '', graphStep: 0, shapes: '',
 };
 
 export const maxOrder = 100;
@@ -44,6 +46,7 @@ export function toHash(state: PageState): string {
   if (state.target !== defaultState.target) params.set('code', state.target);
   if (state.at !== '') params.set('at', state.at);
   if (state.graphStep !== 0) params.set('bp', String(state.graphStep));
+  if (state.shapes !== '') params.set('shape', state.shapes);
   for (const [name, value] of Object.entries(state.values)) params.set(`at.${name}`, String(value));
   return `#${params.toString()}`;
 }
@@ -74,6 +77,7 @@ export function fromHash(hash: string): PageState {
     target: codeTargets.find((t) => t === params.get('code')) ?? defaultState.target,
     at: params.get('at') ?? '',
     graphStep: Math.max(0, Math.floor(Number(params.get('bp') ?? 0)) || 0),
+    shapes: params.get('shape') ?? '',
   };
 }
 
