@@ -4,6 +4,17 @@ import stdlibGamma from '@stdlib/math-base-special-gamma';
 import stdlibGammaln from '@stdlib/math-base-special-gammaln';
 import stdlibDigamma from '@stdlib/math-base-special-digamma';
 import stdlibPolygamma from '@stdlib/math-base-special-polygamma';
+import stdlibErfinv from '@stdlib/math-base-special-erfinv';
+import stdlibErfcinv from '@stdlib/math-base-special-erfcinv';
+import stdlibFresnelS from '@stdlib/math-base-special-fresnels';
+import stdlibFresnelC from '@stdlib/math-base-special-fresnelc';
+import stdlibBesselJ0 from '@stdlib/math-base-special-besselj0';
+import stdlibBesselJ1 from '@stdlib/math-base-special-besselj1';
+import stdlibBesselY0 from '@stdlib/math-base-special-bessely0';
+import stdlibBesselY1 from '@stdlib/math-base-special-bessely1';
+import stdlibSici from '@stdlib/math-base-special-sici';
+import stdlibEllipk from '@stdlib/math-base-special-ellipk';
+import stdlibEllipe from '@stdlib/math-base-special-ellipe';
 
 /*
  * Numeric values of the functions that JavaScript's Math lacks, in floating point: NaN where
@@ -61,6 +72,55 @@ export const gammaln: (x: number) => number = stdlibGammaln;
 export const digamma: (x: number) => number = stdlibDigamma;
 /** ψ⁽ⁿ⁾(x), for whole n ≥ 0 (NaN otherwise). */
 export const polygamma = (n: number, x: number): number => (Number.isInteger(n) && n >= 0 ? stdlibPolygamma(n, x) : Number.NaN);
+
+export const erfinv: (x: number) => number = stdlibErfinv;
+export const erfcinv: (x: number) => number = stdlibErfcinv;
+/** The Fresnel integrals S(x) = ∫₀ˣ sin(πt²/2) dt and C(x) = ∫₀ˣ cos(πt²/2) dt, as SciPy and SymPy have them. */
+export const fresnelS: (x: number) => number = stdlibFresnelS;
+export const fresnelC: (x: number) => number = stdlibFresnelC;
+/** The Bessel functions of the first and second kinds of orders 0 and 1 (Y only for x > 0). */
+export const besselJ0: (x: number) => number = stdlibBesselJ0;
+export const besselJ1: (x: number) => number = stdlibBesselJ1;
+export const besselY0 = (x: number): number => (x > 0 ? stdlibBesselY0(x) : Number.NaN);
+export const besselY1 = (x: number): number => (x > 0 ? stdlibBesselY1(x) : Number.NaN);
+/** The sine integral Si(x) = ∫₀ˣ sin(t)/t dt. */
+export const sineIntegral = (x: number): number => stdlibSici(x)[0]!;
+/** The cosine integral Ci(x) = γ + ln x + ∫₀ˣ (cos t − 1)/t dt, for x > 0. */
+export const cosineIntegral = (x: number): number => (x > 0 ? stdlibSici(x)[1]! : Number.NaN);
+/** The complete elliptic integrals K(m) and E(m) of the parameter m = k², for m < 1 (m ≤ 1 for E). */
+export const ellipticK = (m: number): number => (m < 1 ? stdlibEllipk(m) : Number.NaN);
+export const ellipticE = (m: number): number => (m <= 1 ? stdlibEllipe(m) : Number.NaN);
+/** x! = Γ(x + 1), for real x other than −1, −2, … */
+export const factorial = (x: number): number => stdlibGamma(x + 1);
+
+/**
+ * The principal branch W₀ of the Lambert W function, w·eʷ = x, for x ≥ −1/e: Halley's iteration
+ * from the branch-point series near −1/e, from ln(1 + x) for moderate x and ln x − ln ln x beyond.
+ */
+export function lambertW(x: number): number {
+  if (Number.isNaN(x) || x < -1 / Math.E) return Number.NaN;
+  if (x === Infinity) return Infinity;
+  if (x === 0) return 0;
+  let w: number;
+  if (x < -0.25) {
+    const p = Math.sqrt(2 * (Math.E * x + 1));
+    w = -1 + p - (p * p) / 3 + (11 / 72) * p * p * p;
+  } else if (x < 3) {
+    w = Math.log1p(x) * (1 - Math.log1p(Math.log1p(x)) / (2 + Math.log1p(x)));
+  } else {
+    const l = Math.log(x);
+    w = l - Math.log(l);
+  }
+  for (let i = 0; i < 100; i++) {
+    const ew = Math.exp(w);
+    const f = w * ew - x;
+    if (f === 0 || w === -1) break;
+    const step = f / (ew * (w + 1) - ((w + 2) * f) / (2 * w + 2));
+    w -= step;
+    if (Math.abs(step) <= 1e-16 * Math.max(1, Math.abs(w))) break;
+  }
+  return w;
+}
 
 /** sin(x)/x, 1 at 0: for tiny x, sin(x) is x to the last bit, so no series is needed. */
 export const sinc = (x: number): number => (x === 0 ? 1 : Math.sin(x) / x);

@@ -5,6 +5,8 @@ import { interval, type Domain, type Interval } from './intervals.js';
 import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
+  erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
+  factorial, lambertW,
 } from './numeric.js';
 
 /**
@@ -560,6 +562,122 @@ const table = {
     partials: [0, ['polygamma', ['add', 'u', 1], 'v']],
     unicode: called('polygamma'), latex: operatorname('polygamma'), code: { numpy: 'scipy.special.polygamma', torch: 'torch.polygamma', jax: 'jax.scipy.special.polygamma' },
     evaluate: polygamma,
+  }),
+  factorial: entry({
+    // u! = Γ(u + 1), for real u other than −1, −2, …
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 1 }, { at: 1, is: 1 }],
+    derivative: ['mul', ['gamma', ['add', 'u', 1]], ['digamma', ['add', 'u', 1]]],
+    definition: ['gamma', ['add', 'u', 1]],
+    // SciPy's factorial is 0 below 0, and Python's takes whole numbers only: code writes Γ(u + 1).
+    unicode: called('factorial'), latex: operatorname('factorial'), code: {},
+    evaluate: factorial, domain: { intervals: [allReals], excluding: { at: -1, every: 1, upTo: -1 } },
+  }),
+  erfinv: entry({
+    // The inverse of erf on (−1, 1)
+    aliases: ['inverse_erf'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }], undoes: 'erf',
+    derivative: ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', ['erfinv', 'u'], 2]]],
+    derivativeInOutput: ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', 'u', 2]]],
+    unicode: called('erfinv'), latex: operatorname('erfinv'),
+    code: { numpy: 'scipy.special.erfinv', torch: 'torch.erfinv', jax: 'jax.scipy.special.erfinv' },
+    evaluate: erfinv, domain: on(interval(-1, 1, '()')),
+  }),
+  erfcinv: entry({
+    // The inverse of erfc on (0, 2)
+    aliases: ['inverse_erfc'], arity: [1, 1], rule: elementary,
+    values: [{ at: 1, is: 0 }], undoes: 'erfc',
+    derivative: ['neg', ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', ['erfcinv', 'u'], 2]]]],
+    derivativeInOutput: ['neg', ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', 'u', 2]]]],
+    definition: ['erfinv', ['sub', 1, 'u']],
+    unicode: called('erfcinv'), latex: operatorname('erfcinv'), code: { numpy: 'scipy.special.erfcinv' },
+    evaluate: erfcinv, domain: on(interval(0, 2, '()')),
+  }),
+  fresnels: entry({
+    // S(u) = ∫₀ᵘ sin(πt²/2) dt
+    aliases: ['fresnel_s', 'FresnelS'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['sin', ['div', ['mul', 'pi', ['pow', 'u', 2]], 2]],
+    unicode: called('fresnels'), latex: operatorname('S'), code: {},
+    evaluate: fresnelS,
+  }),
+  fresnelc: entry({
+    // C(u) = ∫₀ᵘ cos(πt²/2) dt
+    aliases: ['fresnel_c', 'FresnelC'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['cos', ['div', ['mul', 'pi', ['pow', 'u', 2]], 2]],
+    unicode: called('fresnelc'), latex: operatorname('C'), code: {},
+    evaluate: fresnelC,
+  }),
+  Si: entry({
+    // The sine integral ∫₀ᵘ sin(t)/t dt
+    aliases: ['sinint', 'expintegral_si', 'SinIntegral'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['sinc', 'u'],
+    unicode: called('Si'), latex: operatorname('Si'), code: {},
+    evaluate: sineIntegral,
+  }),
+  Ci: entry({
+    // The cosine integral γ + ln u + ∫₀ᵘ (cos t − 1)/t dt, for u > 0
+    aliases: ['cosint', 'expintegral_ci', 'CosIntegral'], arity: [1, 1], rule: elementary,
+    derivative: ['div', ['cos', 'u'], 'u'],
+    unicode: called('Ci'), latex: operatorname('Ci'), code: {},
+    evaluate: cosineIntegral, domain: on(positive),
+  }),
+  besselj0: entry({
+    // The Bessel function of the first kind of order 0
+    aliases: ['bessel_j0'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 1 }],
+    derivative: ['neg', ['besselj1', 'u']],
+    unicode: called('besselj0'), latex: operatorname('J_0'), code: { numpy: 'scipy.special.j0', c: 'j0', torch: 'torch.special.bessel_j0' },
+    evaluate: besselJ0, range: interval(-1, 1, '[]'),
+  }),
+  besselj1: entry({
+    // The Bessel function of the first kind of order 1
+    aliases: ['bessel_j1'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['sub', ['besselj0', 'u'], ['div', ['besselj1', 'u'], 'u']],
+    unicode: called('besselj1'), latex: operatorname('J_1'), code: { numpy: 'scipy.special.j1', c: 'j1', torch: 'torch.special.bessel_j1' },
+    evaluate: besselJ1, range: interval(-1, 1, '[]'),
+  }),
+  bessely0: entry({
+    // The Bessel function of the second kind of order 0, for u > 0
+    aliases: ['bessel_y0'], arity: [1, 1], rule: elementary,
+    derivative: ['neg', ['bessely1', 'u']],
+    unicode: called('bessely0'), latex: operatorname('Y_0'), code: { numpy: 'scipy.special.y0', c: 'y0', torch: 'torch.special.bessel_y0' },
+    evaluate: besselY0, domain: on(positive),
+  }),
+  bessely1: entry({
+    // The Bessel function of the second kind of order 1, for u > 0
+    aliases: ['bessel_y1'], arity: [1, 1], rule: elementary,
+    derivative: ['sub', ['bessely0', 'u'], ['div', ['bessely1', 'u'], 'u']],
+    unicode: called('bessely1'), latex: operatorname('Y_1'), code: { numpy: 'scipy.special.y1', c: 'y1', torch: 'torch.special.bessel_y1' },
+    evaluate: besselY1, domain: on(positive),
+  }),
+  ellipk: entry({
+    // The complete elliptic integral of the first kind K(m) of the parameter m = k², for m < 1
+    aliases: ['elliptic_k', 'EllipticK'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: ['div', 'pi', 2] }],
+    derivative: ['div', ['sub', ['ellipe', 'u'], ['mul', ['sub', 1, 'u'], ['ellipk', 'u']]], ['mul', 2, 'u', ['sub', 1, 'u']]],
+    unicode: called('ellipk'), latex: operatorname('K'), code: { numpy: 'scipy.special.ellipk', jax: 'jax.scipy.special.ellipk' },
+    evaluate: ellipticK, domain: on(interval(-Infinity, 1, '()')), range: positive,
+  }),
+  ellipe: entry({
+    // The complete elliptic integral of the second kind E(m) of the parameter m = k², for m ≤ 1
+    aliases: ['elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: ['div', 'pi', 2] }, { at: 1, is: 1 }],
+    derivative: ['div', ['sub', ['ellipe', 'u'], ['ellipk', 'u']], ['mul', 2, 'u']],
+    unicode: called('ellipe'), latex: operatorname('E'), code: { numpy: 'scipy.special.ellipe', jax: 'jax.scipy.special.ellipe' },
+    evaluate: ellipticE, domain: on(interval(-Infinity, 1, '(]')), range: positive,
+  }),
+  lambertw: entry({
+    // The principal branch W₀ of w·eʷ = u, for u ≥ −1/e
+    aliases: ['LambertW', 'lambert_w', 'productlog', 'ProductLog'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }, { at: 'e', is: 1 }],
+    derivative: ['div', ['lambertw', 'u'], ['mul', 'u', ['add', 1, ['lambertw', 'u']]]],
+    derivativeInOutput: ['div', ['exp', ['neg', 'u']], ['add', 1, 'u']],
+    unicode: called('lambertw'), latex: operatorname('W'), code: {},
+    evaluate: lambertW, domain: on(interval(-1 / Math.E, Infinity, '[)')), range: interval(-1, Infinity, '[)'),
   }),
   sinc: entry({
     // sin(u)/u, and 1 at 0

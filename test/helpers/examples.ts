@@ -31,6 +31,9 @@ export function functionExample(name: FunctionName): string {
     const middle = (bounded.low + bounded.high) / 2;
     return `${name}(${middle === 0 ? '' : `${middle} + `}${(bounded.high - bounded.low) / 4}*sin(x))`;
   }
+  // Defined below a bound only (K(m) for m < 1): an inner function that stays a whole unit below it.
+  const below = domain?.intervals.length === 1 ? domain.intervals[0]! : undefined;
+  if (arity[0] === 1 && below && below.low === -Infinity && Number.isFinite(below.high)) return `${name}(${below.high - 2} - x^2)`;
   if (arity[0] === 1) return `${name}(x^2 + 1)`;
   return discreteArguments?.includes(0) ? `${name}(1, x^2 + 1)` : `${name}(x^2, x + 1)`;
 }
