@@ -629,7 +629,7 @@ const table = {
     aliases: ['bessel_j0'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 1 }],
     derivative: ['neg', ['besselj1', 'u']],
-    unicode: called('besselj0'), latex: operatorname('J_0'), code: { numpy: 'scipy.special.j0', c: 'j0', torch: 'torch.special.bessel_j0' },
+    unicode: called('besselj0'), latex: operatorname('J_0'), code: { numpy: 'scipy.special.j0', torch: 'torch.special.bessel_j0' },
     evaluate: besselJ0, range: interval(-1, 1, '[]'),
   }),
   besselj1: entry({
@@ -637,21 +637,21 @@ const table = {
     aliases: ['bessel_j1'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: 0 }],
     derivative: ['sub', ['besselj0', 'u'], ['div', ['besselj1', 'u'], 'u']],
-    unicode: called('besselj1'), latex: operatorname('J_1'), code: { numpy: 'scipy.special.j1', c: 'j1', torch: 'torch.special.bessel_j1' },
+    unicode: called('besselj1'), latex: operatorname('J_1'), code: { numpy: 'scipy.special.j1', torch: 'torch.special.bessel_j1' },
     evaluate: besselJ1, range: interval(-1, 1, '[]'),
   }),
   bessely0: entry({
     // The Bessel function of the second kind of order 0, for u > 0
     aliases: ['bessel_y0'], arity: [1, 1], rule: elementary,
     derivative: ['neg', ['bessely1', 'u']],
-    unicode: called('bessely0'), latex: operatorname('Y_0'), code: { numpy: 'scipy.special.y0', c: 'y0', torch: 'torch.special.bessel_y0' },
+    unicode: called('bessely0'), latex: operatorname('Y_0'), code: { numpy: 'scipy.special.y0', torch: 'torch.special.bessel_y0' },
     evaluate: besselY0, domain: on(positive),
   }),
   bessely1: entry({
     // The Bessel function of the second kind of order 1, for u > 0
     aliases: ['bessel_y1'], arity: [1, 1], rule: elementary,
     derivative: ['sub', ['bessely0', 'u'], ['div', ['bessely1', 'u'], 'u']],
-    unicode: called('bessely1'), latex: operatorname('Y_1'), code: { numpy: 'scipy.special.y1', c: 'y1', torch: 'torch.special.bessel_y1' },
+    unicode: called('bessely1'), latex: operatorname('Y_1'), code: { numpy: 'scipy.special.y1', torch: 'torch.special.bessel_y1' },
     evaluate: besselY1, domain: on(positive),
   }),
   ellipk: entry({
