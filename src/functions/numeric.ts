@@ -15,6 +15,7 @@ import stdlibBesselY1 from '@stdlib/math-base-special-bessely1';
 import stdlibSici from '@stdlib/math-base-special-sici';
 import stdlibEllipk from '@stdlib/math-base-special-ellipk';
 import stdlibEllipe from '@stdlib/math-base-special-ellipe';
+import stdlibBeta from '@stdlib/math-base-special-beta';
 
 /*
  * Numeric values of the functions that JavaScript's Math lacks, in floating point: NaN where
@@ -121,6 +122,35 @@ export function lambertW(x: number): number {
   }
   return w;
 }
+
+/** B(x, y) = Γ(x)Γ(y)/Γ(x + y): stdlib's for positive x and y, where Γ's quotient would overflow first; that quotient elsewhere. */
+export const beta = (x: number, y: number): number => (x > 0 && y > 0 ? stdlibBeta(x, y) : (stdlibGamma(x) * stdlibGamma(y)) / stdlibGamma(x + y));
+
+/**
+ * The value at x of the polynomials p₀, p₁, … of a three-term recurrence p_{k+1} = a(k)·p_k − b(k)·p_{k−1},
+ * at a whole degree n ≥ 0 (NaN at any other): the forward recurrence is how the orthogonal
+ * polynomials are computed, stable on their interval of orthogonality and beyond.
+ */
+function byRecurrence(n: number, p0: number, p1: number, next: (k: number, pk: number, pk1: number) => number): number {
+  if (!Number.isInteger(n) || n < 0) return Number.NaN;
+  if (n === 0) return p0;
+  let [before, now] = [p0, p1];
+  for (let k = 1; k < n; k++) [before, now] = [now, next(k, now, before)];
+  return now;
+}
+
+/** The Hermite polynomial Hₙ(x) of physics: H₀ = 1, H₁ = 2x, H_{k+1} = 2x·H_k − 2k·H_{k−1}. */
+export const hermite = (n: number, x: number): number => byRecurrence(n, 1, 2 * x, (k, pk, pk1) => 2 * x * pk - 2 * k * pk1);
+/** The Laguerre polynomial Lₙ(x): (k + 1)·L_{k+1} = (2k + 1 − x)·L_k − k·L_{k−1}. */
+export const laguerre = (n: number, x: number): number => byRecurrence(n, 1, 1 - x, (k, pk, pk1) => ((2 * k + 1 - x) * pk - k * pk1) / (k + 1));
+/** The Legendre polynomial Pₙ(x): (k + 1)·P_{k+1} = (2k + 1)·x·P_k − k·P_{k−1}; P₋ₙ₋₁ = Pₙ. */
+export const legendre = (n: number, x: number): number =>
+  (Number.isInteger(n) && n < 0 ? legendre(-n - 1, x) : byRecurrence(n, 1, x, (k, pk, pk1) => ((2 * k + 1) * x * pk - k * pk1) / (k + 1)));
+/** The Chebyshev polynomial of the first kind Tₙ(x): T_{k+1} = 2x·T_k − T_{k−1}; T₋ₙ = Tₙ. */
+export const chebyshevT = (n: number, x: number): number => byRecurrence(Math.abs(n), 1, x, (_, pk, pk1) => 2 * x * pk - pk1);
+/** The Chebyshev polynomial of the second kind Uₙ(x): U_{k+1} = 2x·U_k − U_{k−1}; U₋₁ = 0 and U₋ₙ = −Uₙ₋₂. */
+export const chebyshevU = (n: number, x: number): number =>
+  (n === -1 ? 0 : Number.isInteger(n) && n < -1 ? -chebyshevU(-n - 2, x) : byRecurrence(n, 1, 2 * x, (_, pk, pk1) => 2 * x * pk - pk1));
 
 /** sin(x)/x, 1 at 0: for tiny x, sin(x) is x to the last bit, so no series is needed. */
 export const sinc = (x: number): number => (x === 0 ? 1 : Math.sin(x) / x);

@@ -6,7 +6,7 @@ import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
   erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
-  factorial, lambertW,
+  factorial, lambertW, beta, hermite, laguerre, legendre, chebyshevT, chebyshevU,
 } from './numeric.js';
 
 /**
@@ -678,6 +678,52 @@ const table = {
     derivativeInOutput: ['div', ['exp', ['neg', 'u']], ['add', 1, 'u']],
     unicode: called('lambertw'), latex: operatorname('W'), code: {},
     evaluate: lambertW, domain: on(interval(-1 / Math.E, Infinity, '[)')), range: interval(-1, Infinity, '[)'),
+  }),
+  beta: entry({
+    // B(u, v) = Γ(u)Γ(v)/Γ(u + v)
+    aliases: ['Beta'], arity: [2, 2], rule: elementary,
+    partials: [
+      ['mul', ['beta', 'u', 'v'], ['sub', ['digamma', 'u'], ['digamma', ['add', 'u', 'v']]]],
+      ['mul', ['beta', 'u', 'v'], ['sub', ['digamma', 'v'], ['digamma', ['add', 'u', 'v']]]],
+    ],
+    definition: ['div', ['mul', ['gamma', 'u'], ['gamma', 'v']], ['gamma', ['add', 'u', 'v']]],
+    unicode: called('beta'), latex: operatorname('B'), code: { numpy: 'scipy.special.beta', jax: 'jax.scipy.special.beta' },
+    evaluate: beta,
+  }),
+  hermite: entry({
+    // The Hermite polynomial Hₙ(x) of physics, of whole degree n ≥ 0: Hₙ′ = 2n·Hₙ₋₁ = 2x·Hₙ − Hₙ₊₁
+    aliases: ['hermite_h', 'HermiteH'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['sub', ['mul', 2, 'v', ['hermite', 'u', 'v']], ['hermite', ['add', 'u', 1], 'v']]],
+    unicode: called('hermite'), latex: operatorname('H_n'), code: { numpy: 'scipy.special.eval_hermite' },
+    evaluate: hermite,
+  }),
+  laguerre: entry({
+    // The Laguerre polynomial Lₙ(x), of whole degree n ≥ 0: x·Lₙ′ = (n + 1)·Lₙ₊₁ − (n + 1 − x)·Lₙ
+    aliases: ['laguerre_l', 'LaguerreL'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['laguerre', ['add', 'u', 1], 'v']], ['mul', ['sub', ['add', 'u', 1], 'v'], ['laguerre', 'u', 'v']]], 'v']],
+    unicode: called('laguerre'), latex: operatorname('L_n'), code: { numpy: 'scipy.special.eval_laguerre' },
+    evaluate: laguerre,
+  }),
+  legendre: entry({
+    // The Legendre polynomial Pₙ(x), of whole degree n: (x² − 1)·Pₙ′ = n·(x·Pₙ − Pₙ₋₁), with P₋ₙ₋₁ = Pₙ
+    aliases: ['legendre_p', 'LegendreP'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['mul', 'u', ['sub', ['mul', 'v', ['legendre', 'u', 'v']], ['legendre', ['sub', 'u', 1], 'v']]], ['sub', ['pow', 'v', 2], 1]]],
+    unicode: called('legendre'), latex: operatorname('P_n'), code: { numpy: 'scipy.special.eval_legendre' },
+    evaluate: legendre,
+  }),
+  chebyshevt: entry({
+    // The Chebyshev polynomial of the first kind Tₙ(x), of whole degree n: Tₙ′ = n·Uₙ₋₁
+    aliases: ['chebyshev_t', 'ChebyshevT'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['mul', 'u', ['chebyshevu', ['sub', 'u', 1], 'v']]],
+    unicode: called('chebyshevt'), latex: operatorname('T_n'), code: { numpy: 'scipy.special.eval_chebyt' },
+    evaluate: chebyshevT,
+  }),
+  chebyshevu: entry({
+    // The Chebyshev polynomial of the second kind Uₙ(x), of whole degree n: (x² − 1)·Uₙ′ = (n + 1)·Tₙ₊₁ − x·Uₙ
+    aliases: ['chebyshev_u', 'ChebyshevU'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['chebyshevt', ['add', 'u', 1], 'v']], ['mul', 'v', ['chebyshevu', 'u', 'v']]], ['sub', ['pow', 'v', 2], 1]]],
+    unicode: called('chebyshevu'), latex: operatorname('U_n'), code: { numpy: 'scipy.special.eval_chebyu' },
+    evaluate: chebyshevU,
   }),
   sinc: entry({
     // sin(u)/u, and 1 at 0

@@ -24,11 +24,35 @@ const mpmath: Partial<Record<FunctionName, [x: number, value: number][]>> = {
   ellipe: [[-3, 2.422112055136919], [-0.5, 1.7517712756948179], [0.2, 1.4890350580958529], [0.9, 1.1047747327040733], [1, 1.0]],
 };
 
+/** Of two arguments, from mpmath the same way: hermite, laguerre(n, 0, x), legendre, chebyt, chebyu, beta. */
+const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: number][]>> = {
+  hermite: [[0, 0.3, 1.0], [1, -1.2, -2.3999999999999999], [3, 0.7, -5.656], [6, 2.5, 1255.0], [11, -0.4, 141536.38505873408]],
+  laguerre: [[0, 0.3, 1.0], [1, -1.2, 2.2], [3, 0.7, -0.42216666666666662], [6, 2.5, 0.66200086805555556], [11, 4.4, 1.5714966490608645]],
+  legendre: [[0, 0.3, 1.0], [1, -1.2, -1.2], [3, 0.7, -0.1925000000000001], [6, 2.5, 2796.4404296875], [11, -0.4, -0.24555306736]],
+  chebyshevt: [[0, 0.3, 1.0], [1, -1.2, -1.2], [3, 0.7, -0.72800000000000013], [6, 2.5, 6049.0], [11, -0.4, -0.98280656896000005]],
+  chebyshevu: [[0, 0.3, 1.0], [1, -1.2, -2.3999999999999999], [3, 0.7, -0.056000000000000345], [6, 2.5, 12649.0], [11, -0.4, -1.0633892659199999]],
+  beta: [[0.5, 0.5, 3.1415926535897932], [2.5, 0.7, 0.71187374327860201], [-1.5, 0.3, 1.4574217881478952], [10, 3.3, 0.00094942253935834831], [0.01, 7, 97.587007175047725]],
+};
+
 describe('the special functions against mpmath', () => {
   it.each(Object.keys(mpmath) as FunctionName[])('%s', (name) => {
     for (const [x, expected] of mpmath[name]!) {
       expect(relativeError(functionTable[name].evaluate(x), expected), `${name}(${x})`).toBeLessThan(1e-13);
     }
+  });
+
+  it.each(Object.keys(mpmathOfTwo) as FunctionName[])('%s', (name) => {
+    for (const [n, x, expected] of mpmathOfTwo[name]!) {
+      expect(relativeError(functionTable[name].evaluate(n, x), expected), `${name}(${n}, ${x})`).toBeLessThan(1e-12);
+    }
+  });
+
+  it('the polynomials have whole degrees only, and the conventions P₋ₙ₋₁ = Pₙ, T₋ₙ = Tₙ, U₋₁ = 0 below 0', () => {
+    for (const name of ['hermite', 'laguerre', 'legendre', 'chebyshevt', 'chebyshevu'] as const) expect(functionTable[name].evaluate(1.5, 0.3), name).toBeNaN();
+    expect(functionTable.legendre.evaluate(-4, 0.3)).toBe(functionTable.legendre.evaluate(3, 0.3));
+    expect(functionTable.chebyshevt.evaluate(-3, 0.3)).toBe(functionTable.chebyshevt.evaluate(3, 0.3));
+    expect(functionTable.chebyshevu.evaluate(-1, 0.3)).toBe(0);
+    expect(functionTable.hermite.evaluate(-1, 0.3)).toBeNaN();
   });
 
   it('lambertw: w·eʷ = x along the whole principal branch, to the last bits', () => {
