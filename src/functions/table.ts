@@ -656,7 +656,7 @@ const table = {
   }),
   ellipk: entry({
     // The complete elliptic integral of the first kind K(m) of the parameter m = k², for m < 1
-    aliases: ['elliptic_k', 'EllipticK'], arity: [1, 1], rule: elementary,
+    aliases: ['elliptic_k', 'elliptic_kc', 'EllipticK'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: ['div', 'pi', 2] }],
     derivative: ['div', ['sub', ['ellipe', 'u'], ['mul', ['sub', 1, 'u'], ['ellipk', 'u']]], ['mul', 2, 'u', ['sub', 1, 'u']]],
     unicode: called('ellipk'), latex: operatorname('K'), code: { numpy: 'scipy.special.ellipk', jax: 'jax.scipy.special.ellipk' },
@@ -664,7 +664,7 @@ const table = {
   }),
   ellipe: entry({
     // The complete elliptic integral of the second kind E(m) of the parameter m = k², for m ≤ 1
-    aliases: ['elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary,
+    aliases: ['elliptic_e', 'elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary,
     values: [{ at: 0, is: ['div', 'pi', 2] }, { at: 1, is: 1 }],
     derivative: ['div', ['sub', ['ellipe', 'u'], ['ellipk', 'u']], ['mul', 2, 'u']],
     unicode: called('ellipe'), latex: operatorname('E'), code: { numpy: 'scipy.special.ellipe', jax: 'jax.scipy.special.ellipe' },
