@@ -152,6 +152,51 @@ export const chebyshevT = (n: number, x: number): number => byRecurrence(Math.ab
 export const chebyshevU = (n: number, x: number): number =>
   (n === -1 ? 0 : Number.isInteger(n) && n < -1 ? -chebyshevU(-n - 2, x) : byRecurrence(n, 1, 2 * x, (_, pk, pk1) => 2 * x * pk - pk1));
 
+/**
+ * The Bessel function Jₙ(x) of whole order n: the forward recurrence J_{k+1} = (2k/x)·J_k − J_{k−1}
+ * from stdlib's J₀ and J₁ where |x| > n, where it is stable; below, Miller's backward recurrence
+ * from far above n, scaled by 1 = J₀ + 2(J₂ + J₄ + …). J₋ₙ = (−1)ⁿJₙ.
+ */
+export function besselJ(n: number, x: number): number {
+  if (!Number.isInteger(n) || Number.isNaN(x)) return Number.NaN;
+  if (n < 0) return (n % 2 === 0 ? 1 : -1) * besselJ(-n, x);
+  if (n === 0) return stdlibBesselJ0(x);
+  if (n === 1) return stdlibBesselJ1(x);
+  if (x === 0) return 0;
+  const ax = Math.abs(x);
+  let value: number;
+  if (ax > n) {
+    let [before, now] = [stdlibBesselJ0(ax), stdlibBesselJ1(ax)];
+    for (let k = 1; k < n; k++) [before, now] = [now, ((2 * k) / ax) * now - before];
+    value = now;
+  } else {
+    const start = 2 * Math.floor((n + Math.floor(Math.sqrt(160 * n)) + Math.ceil(ax)) / 2);
+    let [above, now, sum, even] = [0, 1, 0, false];
+    value = 0;
+    for (let k = start; k > 0; k--) {
+      const below = ((2 * k) / ax) * now - above;
+      [above, now] = [now, below];
+      // Rescale far from overflow: only the ratios matter until the sum scales them.
+      if (Math.abs(now) > 1e250) [now, above, value, sum] = [now * 1e-250, above * 1e-250, value * 1e-250, sum * 1e-250];
+      if (even) sum += now;
+      even = !even;
+      if (k === n) value = above;
+    }
+    value /= 2 * sum - now;
+  }
+  return x < 0 && n % 2 === 1 ? -value : value;
+}
+
+/** The Bessel function Yₙ(x) of whole order n, for x > 0: the forward recurrence from stdlib's Y₀ and Y₁, stable for Y. Y₋ₙ = (−1)ⁿYₙ. */
+export function besselY(n: number, x: number): number {
+  if (!Number.isInteger(n) || !(x > 0)) return Number.NaN;
+  if (n < 0) return (n % 2 === 0 ? 1 : -1) * besselY(-n, x);
+  if (n === 0) return stdlibBesselY0(x);
+  let [before, now] = [stdlibBesselY0(x), stdlibBesselY1(x)];
+  for (let k = 1; k < n && Number.isFinite(now); k++) [before, now] = [now, ((2 * k) / x) * now - before];
+  return now;
+}
+
 /** sin(x)/x, 1 at 0: for tiny x, sin(x) is x to the last bit, so no series is needed. */
 export const sinc = (x: number): number => (x === 0 ? 1 : Math.sin(x) / x);
 

@@ -6,7 +6,7 @@ import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
   erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
-  factorial, lambertW, beta, hermite, laguerre, legendre, chebyshevT, chebyshevU,
+  factorial, lambertW, besselJ, besselY, beta, hermite, laguerre, legendre, chebyshevT, chebyshevU,
 } from './numeric.js';
 
 /**
@@ -653,6 +653,20 @@ const table = {
     derivative: ['sub', ['bessely0', 'u'], ['div', ['bessely1', 'u'], 'u']],
     unicode: called('bessely1'), latex: operatorname('Y_1'), code: { numpy: 'scipy.special.y1', torch: 'torch.special.bessel_y1' },
     evaluate: besselY1, domain: on(positive),
+  }),
+  besselj: entry({
+    // The Bessel function Jₙ(x) of the first kind, of whole order n: Jₙ′ = (Jₙ₋₁ − Jₙ₊₁)/2
+    aliases: ['bessel_j', 'BesselJ'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['sub', ['besselj', ['sub', 'u', 1], 'v'], ['besselj', ['add', 'u', 1], 'v']], 2]],
+    unicode: called('besselj'), latex: operatorname('J'), code: { numpy: 'scipy.special.jv' },
+    evaluate: besselJ,
+  }),
+  bessely: entry({
+    // The Bessel function Yₙ(x) of the second kind, of whole order n, for x > 0: Yₙ′ = (Yₙ₋₁ − Yₙ₊₁)/2
+    aliases: ['bessel_y', 'BesselY'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['sub', ['bessely', ['sub', 'u', 1], 'v'], ['bessely', ['add', 'u', 1], 'v']], 2]],
+    unicode: called('bessely'), latex: operatorname('Y'), code: { numpy: 'scipy.special.yv' },
+    evaluate: besselY,
   }),
   ellipk: entry({
     // The complete elliptic integral of the first kind K(m) of the parameter m = k², for m < 1
