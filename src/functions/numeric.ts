@@ -16,6 +16,7 @@ import stdlibSici from '@stdlib/math-base-special-sici';
 import stdlibEllipk from '@stdlib/math-base-special-ellipk';
 import stdlibEllipe from '@stdlib/math-base-special-ellipe';
 import stdlibBeta from '@stdlib/math-base-special-beta';
+import stdlibGammainc from '@stdlib/math-base-special-gammainc';
 
 /*
  * Numeric values of the functions that JavaScript's Math lacks, in floating point: NaN where
@@ -196,6 +197,17 @@ export function besselY(n: number, x: number): number {
   for (let k = 1; k < n && Number.isFinite(now); k++) [before, now] = [now, ((2 * k) / x) * now - before];
   return now;
 }
+
+/*
+ * The incomplete Γ functions of order a > 0 at x ≥ 0, from stdlib's gammainc(x, a, regularized, upper):
+ * γ(a, x) and Γ(a, x), and their regularised forms P = γ/Γ(a) and Q = Γ(a, x)/Γ(a).
+ */
+const incompleteGamma = (regularized: boolean, upper: boolean) => (a: number, x: number): number =>
+  (a > 0 && x >= 0 ? stdlibGammainc(x, a, regularized, upper) : Number.NaN);
+export const lowerGamma = incompleteGamma(false, false);
+export const upperGamma = incompleteGamma(false, true);
+export const regularizedLowerGamma = incompleteGamma(true, false);
+export const regularizedUpperGamma = incompleteGamma(true, true);
 
 /** sin(x)/x, 1 at 0: for tiny x, sin(x) is x to the last bit, so no series is needed. */
 export const sinc = (x: number): number => (x === 0 ? 1 : Math.sin(x) / x);

@@ -6,7 +6,7 @@ import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
   erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
-  factorial, lambertW, besselJ, besselY, beta, hermite, laguerre, legendre, chebyshevT, chebyshevU,
+  factorial, lambertW, besselJ, besselY, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
 } from './numeric.js';
 
 /**
@@ -32,8 +32,12 @@ export interface FunctionEntry<Name extends string = FunctionName> {
    * out: it is then the first partial derivative at that default.
    */
   readonly derivative?: Template<Name>;
-  /** ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v. */
-  readonly partials?: readonly [Template<Name>, Template<Name>];
+  /**
+   * ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v.
+   * null where f has no partial derivative in closed form by that argument (the incomplete Γ by its
+   * order): differentiating by an argument there that varies is refused with that reason.
+   */
+  readonly partials?: readonly [Template<Name> | null, Template<Name>];
   /**
    * f(u₁, …, uₙ) = f(uᵢ, f(the others)) for every i: so f takes any number of arguments from two
    * (max(a, b, c)), its partial derivative by uᵢ is ∂f/∂u with v = f(the others), and its
@@ -704,6 +708,34 @@ const table = {
     unicode: called('beta'), latex: operatorname('B'), code: { numpy: 'scipy.special.beta', jax: 'jax.scipy.special.beta' },
     evaluate: beta,
   }),
+  lowergamma: entry({
+    // γ(a, x) = ∫₀ˣ t^(a−1)·e^(−t) dt, for a > 0 and x ≥ 0; by a it has no derivative in closed form
+    aliases: ['gamma_incomplete_lower'], arity: [2, 2], parameters: ['a', 'x'], rule: elementary,
+    partials: [null, ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]]],
+    unicode: called('lowergamma'), latex: operatorname('lowergamma'), code: {},
+    evaluate: lowerGamma,
+  }),
+  uppergamma: entry({
+    // Γ(a, x) = ∫ₓ^∞ t^(a−1)·e^(−t) dt, for a > 0 and x ≥ 0; by a it has no derivative in closed form
+    aliases: ['gamma_incomplete'], arity: [2, 2], parameters: ['a', 'x'], rule: elementary,
+    partials: [null, ['neg', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]]]],
+    unicode: called('uppergamma'), latex: operatorname('uppergamma'), code: {},
+    evaluate: upperGamma,
+  }),
+  gammainc: entry({
+    // P(a, x) = γ(a, x)/Γ(a), the regularised lower incomplete Γ, as SciPy's gammainc
+    aliases: ['gammap', 'gamma_incomplete_regularized_lower'], arity: [2, 2], parameters: ['a', 'x'], rule: elementary,
+    partials: [null, ['div', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]], ['gamma', 'u']]],
+    unicode: called('gammainc'), latex: operatorname('P'), code: { numpy: 'scipy.special.gammainc', jax: 'jax.scipy.special.gammainc' },
+    evaluate: regularizedLowerGamma, range: interval(0, 1, '[]'),
+  }),
+  gammaincc: entry({
+    // Q(a, x) = Γ(a, x)/Γ(a) = 1 − P(a, x), the regularised upper incomplete Γ, as SciPy's gammaincc and Maxima's gamma_incomplete_regularized
+    aliases: ['gammaq', 'gamma_incomplete_regularized'], arity: [2, 2], parameters: ['a', 'x'], rule: elementary,
+    partials: [null, ['neg', ['div', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]], ['gamma', 'u']]]],
+    unicode: called('gammaincc'), latex: operatorname('Q'), code: { numpy: 'scipy.special.gammaincc', jax: 'jax.scipy.special.gammaincc' },
+    evaluate: regularizedUpperGamma, range: interval(0, 1, '[]'),
+  }),
   hermite: entry({
     // The Hermite polynomial Hₙ(x) of physics, of whole degree n ≥ 0: Hₙ′ = 2n·Hₙ₋₁ = 2x·Hₙ − Hₙ₊₁
     aliases: ['hermite_h', 'HermiteH'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
@@ -853,5 +885,6 @@ export const rootFunctions: ReadonlyMap<number, FunctionName> = new Map(function
 /** d/du f(u) of the one-argument form: the entry's own, or the first partial derivative at the default second argument. */
 export function oneArgumentDerivative(entry: FunctionEntry): Template<FunctionName> | undefined {
   if (entry.derivative !== undefined) return entry.derivative;
-  return entry.partials && entry.defaultSecond !== undefined ? withSecond(entry.partials[0], entry.defaultSecond) : undefined;
+  const first = entry.partials?.[0];
+  return first && entry.defaultSecond !== undefined ? withSecond(first, entry.defaultSecond) : undefined;
 }
