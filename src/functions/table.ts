@@ -6,7 +6,7 @@ import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
   erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
-  factorial, lambertW, besselJ, besselY, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
+  factorial, lambertW, besselJ, besselY, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
 } from './numeric.js';
 
 /**
@@ -735,6 +735,14 @@ const table = {
     partials: [null, ['neg', ['div', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]], ['gamma', 'u']]]],
     unicode: called('gammaincc'), latex: operatorname('Q'), code: { numpy: 'scipy.special.gammaincc', jax: 'jax.scipy.special.gammaincc' },
     evaluate: regularizedUpperGamma, range: interval(0, 1, '[]'),
+  }),
+  zeta: entry({
+    // The Hurwitz ζ(s, a) = Σₖ (a + k)^(−s), for a > 0 (ζ(s, 1) is Riemann's); by s it has no derivative in closed form
+    aliases: ['hurwitz_zeta'], arity: [2, 2], parameters: ['s', 'a'], rule: elementary,
+    partials: [null, ['neg', ['mul', 'u', ['zeta', ['add', 'u', 1], 'v']]]],
+    // SciPy's zeta(s, a) is NaN below s = 1, where this one is continued: no code name.
+    unicode: called('zeta'), latex: operatorname('zeta'), code: {},
+    evaluate: hurwitzZeta,
   }),
   hermite: entry({
     // The Hermite polynomial Hₙ(x) of physics, of whole degree n ≥ 0: Hₙ′ = 2n·Hₙ₋₁ = 2x·Hₙ − Hₙ₊₁

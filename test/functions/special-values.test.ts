@@ -26,9 +26,10 @@ const mpmath: Partial<Record<FunctionName, [x: number, value: number][]>> = {
 
 /**
  * Of two arguments, from mpmath the same way: hermite, laguerre(n, 0, x), legendre, chebyt, chebyu, beta, besselj,
- * bessely, and gammainc(a, 0, x), gammainc(a, x, inf), each also with regularized=True.
+ * bessely, gammainc(a, 0, x), gammainc(a, x, inf), each also with regularized=True, and zeta(s, a).
  */
 const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: number][]>> = {
+  zeta: [[2, 1, 1.6449340668482264], [3, 0.5, 8.41439832211716], [2.5, 2.3, 0.26424931171472897], [-1.5, 0.7, 0.023478274333161484], [0.5, 3, -3.1674612899961343], [10, 0.2, 9765625.1618916367], [1.0001, 1, 10000.577222947539]],
   lowergamma: [[0.5, 0.3, 0.99509453965570798], [2.5, 1.7, 0.48046359872081638], [7.3, 0.2, 9.0761588474091595e-7], [1, 4, 0.98168436111126582], [10, 12.5, 289784.68063736398]],
   uppergamma: [[0.5, 0.3, 0.77735931124980805], [2.5, 1.7, 0.84887678945832064], [7.3, 0.2, 1271.423632756293], [1, 4, 0.01831563888873418], [10, 12.5, 73095.319362636021]],
   gammainc: [[0.5, 0.3, 0.56142197391900014], [2.5, 1.7, 0.36143007689620491], [7.3, 0.2, 7.1385796260952413e-10], [1, 4, 0.98168436111126582], [10, 12.5, 0.79856889505446423]],

@@ -36,6 +36,6 @@ export function functionExample(name: FunctionName): string {
   if (arity[0] === 1 && below && below.low === -Infinity && Number.isFinite(below.high)) return `${name}(${below.high - 2} - x^2)`;
   if (arity[0] === 1) return `${name}(x^2 + 1)`;
   // A first argument held fixed: a whole number (polygamma's order), or one with no partial in closed form.
-  return discreteArguments?.includes(0) || partials?.[0] === null ? `${name}(1, x^2 + 1)` : `${name}(x^2, x + 1)`;
+  return discreteArguments?.includes(0) ? `${name}(1, x^2 + 1)` : partials?.[0] === null ? `${name}(2, x^2 + 1)` : `${name}(x^2, x + 1)`;
 }
 
