@@ -100,8 +100,10 @@ describe('letters written together', () => {
   it('never splits a function\'s name of its own before a bracket into letters times a function', () => {
     const unknown = (name: string) => `unknown function '${name}' (to multiply, write * before the bracket; --function ${name} makes it an unknown function)`;
     expect(readErrorOf('polylog(s, z)').message).toBe(unknown('polylog'));
-    expect(readErrorOf('lowergamma(s, x)').message).toBe(unknown('lowergamma'));
-    expect(readErrorOf('elliptic_e(z, m)').message).toBe(unknown('elliptic_e'));
+    expect(readErrorOf('lerchphi(z, s, a)').message).toBe(unknown('lerchphi'));
+    expect(readErrorOf('gegenbauer(n, a, x)').message).toBe(unknown('gegenbauer'));
+    // The complete integral's name with the incomplete one's arguments: the count is refused, not the name.
+    expect(readErrorOf('elliptic_e(z, m)').message).toBe('elliptic_e takes 1 argument, got 2');
     expect(readErrorOf('jacobi_sn(u, m)').message).toBe(unknown('jacobi_sn'));
     // A function's name with digits after it is a name of its own, not erf times 2.
     expect(readErrorOf('erf2(x, y)').message).toBe(unknown('erf2'));
