@@ -23,8 +23,10 @@ export function partialDerivative(name: FunctionName, i: number, args: readonly 
     const ofOne = others.length === 0 ? int(1) : partialDerivative(name, 0, [ui, ...others]);
     return div(ofOne, int(copies));
   }
-  if (args.length <= 2) return fromTemplate(partials[i]!, args);
-  return fromTemplate(partials[0], [ui, call(name, args.filter((_, k) => k !== i))]);
+  const partial = args.length <= 2 ? partials[i] : partials[0];
+  if (partial === null || partial === undefined) throw new Error(`internal error: ${name} has no partial derivative by argument ${i + 1}`);
+  if (args.length <= 2) return fromTemplate(partial, args);
+  return fromTemplate(partial, [ui, call(name, args.filter((_, k) => k !== i))]);
 }
 
 /**

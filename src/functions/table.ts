@@ -5,6 +5,8 @@ import { interval, type Domain, type Interval } from './intervals.js';
 import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
+  erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
+  factorial, lambertW, besselJ, besselY, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
 } from './numeric.js';
 
 /**
@@ -30,8 +32,12 @@ export interface FunctionEntry<Name extends string = FunctionName> {
    * out: it is then the first partial derivative at that default.
    */
   readonly derivative?: Template<Name>;
-  /** ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v. */
-  readonly partials?: readonly [Template<Name>, Template<Name>];
+  /**
+   * ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v.
+   * null where f has no partial derivative in closed form by that argument (the incomplete Γ by its
+   * order): differentiating by an argument there that varies is refused with that reason.
+   */
+  readonly partials?: readonly [Template<Name> | null, Template<Name>];
   /**
    * f(u₁, …, uₙ) = f(uᵢ, f(the others)) for every i: so f takes any number of arguments from two
    * (max(a, b, c)), its partial derivative by uᵢ is ∂f/∂u with v = f(the others), and its
@@ -561,6 +567,218 @@ const table = {
     unicode: called('polygamma'), latex: operatorname('polygamma'), code: { numpy: 'scipy.special.polygamma', torch: 'torch.polygamma', jax: 'jax.scipy.special.polygamma' },
     evaluate: polygamma,
   }),
+  factorial: entry({
+    // u! = Γ(u + 1), for real u other than −1, −2, …
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 1 }, { at: 1, is: 1 }],
+    derivative: ['mul', ['gamma', ['add', 'u', 1]], ['digamma', ['add', 'u', 1]]],
+    definition: ['gamma', ['add', 'u', 1]],
+    // SciPy's factorial is 0 below 0, and Python's takes whole numbers only: code writes Γ(u + 1).
+    unicode: called('factorial'), latex: operatorname('factorial'), code: {},
+    evaluate: factorial, domain: { intervals: [allReals], excluding: { at: -1, every: 1, upTo: -1 } },
+  }),
+  erfinv: entry({
+    // The inverse of erf on (−1, 1)
+    aliases: ['inverse_erf'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }], undoes: 'erf',
+    derivative: ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', ['erfinv', 'u'], 2]]],
+    derivativeInOutput: ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', 'u', 2]]],
+    unicode: called('erfinv'), latex: operatorname('erfinv'),
+    code: { numpy: 'scipy.special.erfinv', torch: 'torch.erfinv', jax: 'jax.scipy.special.erfinv' },
+    evaluate: erfinv, domain: on(interval(-1, 1, '()')),
+  }),
+  erfcinv: entry({
+    // The inverse of erfc on (0, 2)
+    aliases: ['inverse_erfc'], arity: [1, 1], rule: elementary,
+    values: [{ at: 1, is: 0 }], undoes: 'erfc',
+    derivative: ['neg', ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', ['erfcinv', 'u'], 2]]]],
+    derivativeInOutput: ['neg', ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', 'u', 2]]]],
+    definition: ['erfinv', ['sub', 1, 'u']],
+    unicode: called('erfcinv'), latex: operatorname('erfcinv'), code: { numpy: 'scipy.special.erfcinv' },
+    evaluate: erfcinv, domain: on(interval(0, 2, '()')),
+  }),
+  fresnels: entry({
+    // S(u) = ∫₀ᵘ sin(πt²/2) dt
+    aliases: ['fresnel_s', 'FresnelS'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['sin', ['div', ['mul', 'pi', ['pow', 'u', 2]], 2]],
+    unicode: called('fresnels'), latex: operatorname('S'), code: {},
+    evaluate: fresnelS,
+  }),
+  fresnelc: entry({
+    // C(u) = ∫₀ᵘ cos(πt²/2) dt
+    aliases: ['fresnel_c', 'FresnelC'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['cos', ['div', ['mul', 'pi', ['pow', 'u', 2]], 2]],
+    unicode: called('fresnelc'), latex: operatorname('C'), code: {},
+    evaluate: fresnelC,
+  }),
+  Si: entry({
+    // The sine integral ∫₀ᵘ sin(t)/t dt
+    aliases: ['sinint', 'expintegral_si', 'SinIntegral'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['sinc', 'u'],
+    unicode: called('Si'), latex: operatorname('Si'), code: {},
+    evaluate: sineIntegral,
+  }),
+  Ci: entry({
+    // The cosine integral γ + ln u + ∫₀ᵘ (cos t − 1)/t dt, for u > 0
+    aliases: ['cosint', 'expintegral_ci', 'CosIntegral'], arity: [1, 1], rule: elementary,
+    derivative: ['div', ['cos', 'u'], 'u'],
+    unicode: called('Ci'), latex: operatorname('Ci'), code: {},
+    evaluate: cosineIntegral, domain: on(positive),
+  }),
+  besselj0: entry({
+    // The Bessel function of the first kind of order 0
+    aliases: ['bessel_j0'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 1 }],
+    derivative: ['neg', ['besselj1', 'u']],
+    unicode: called('besselj0'), latex: operatorname('J_0'), code: { numpy: 'scipy.special.j0', torch: 'torch.special.bessel_j0' },
+    evaluate: besselJ0, range: interval(-1, 1, '[]'),
+  }),
+  besselj1: entry({
+    // The Bessel function of the first kind of order 1
+    aliases: ['bessel_j1'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['sub', ['besselj0', 'u'], ['div', ['besselj1', 'u'], 'u']],
+    unicode: called('besselj1'), latex: operatorname('J_1'), code: { numpy: 'scipy.special.j1', torch: 'torch.special.bessel_j1' },
+    evaluate: besselJ1, range: interval(-1, 1, '[]'),
+  }),
+  bessely0: entry({
+    // The Bessel function of the second kind of order 0, for u > 0
+    aliases: ['bessel_y0'], arity: [1, 1], rule: elementary,
+    derivative: ['neg', ['bessely1', 'u']],
+    unicode: called('bessely0'), latex: operatorname('Y_0'), code: { numpy: 'scipy.special.y0', torch: 'torch.special.bessel_y0' },
+    evaluate: besselY0, domain: on(positive),
+  }),
+  bessely1: entry({
+    // The Bessel function of the second kind of order 1, for u > 0
+    aliases: ['bessel_y1'], arity: [1, 1], rule: elementary,
+    derivative: ['sub', ['bessely0', 'u'], ['div', ['bessely1', 'u'], 'u']],
+    unicode: called('bessely1'), latex: operatorname('Y_1'), code: { numpy: 'scipy.special.y1', torch: 'torch.special.bessel_y1' },
+    evaluate: besselY1, domain: on(positive),
+  }),
+  besselj: entry({
+    // The Bessel function Jₙ(x) of the first kind, of whole order n: Jₙ′ = (Jₙ₋₁ − Jₙ₊₁)/2
+    aliases: ['bessel_j', 'BesselJ'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['sub', ['besselj', ['sub', 'u', 1], 'v'], ['besselj', ['add', 'u', 1], 'v']], 2]],
+    unicode: called('besselj'), latex: operatorname('J'), code: { numpy: 'scipy.special.jv' },
+    evaluate: besselJ,
+  }),
+  bessely: entry({
+    // The Bessel function Yₙ(x) of the second kind, of whole order n, for x > 0: Yₙ′ = (Yₙ₋₁ − Yₙ₊₁)/2
+    aliases: ['bessel_y', 'BesselY'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['sub', ['bessely', ['sub', 'u', 1], 'v'], ['bessely', ['add', 'u', 1], 'v']], 2]],
+    unicode: called('bessely'), latex: operatorname('Y'), code: { numpy: 'scipy.special.yv' },
+    evaluate: besselY,
+  }),
+  ellipk: entry({
+    // The complete elliptic integral of the first kind K(m) of the parameter m = k², for m < 1
+    aliases: ['elliptic_k', 'elliptic_kc', 'EllipticK'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: ['div', 'pi', 2] }],
+    derivative: ['div', ['sub', ['ellipe', 'u'], ['mul', ['sub', 1, 'u'], ['ellipk', 'u']]], ['mul', 2, 'u', ['sub', 1, 'u']]],
+    unicode: called('ellipk'), latex: operatorname('K'), code: { numpy: 'scipy.special.ellipk', jax: 'jax.scipy.special.ellipk' },
+    evaluate: ellipticK, domain: on(interval(-Infinity, 1, '()')), range: positive,
+  }),
+  ellipe: entry({
+    // The complete elliptic integral of the second kind E(m) of the parameter m = k², for m ≤ 1
+    aliases: ['elliptic_e', 'elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: ['div', 'pi', 2] }, { at: 1, is: 1 }],
+    derivative: ['div', ['sub', ['ellipe', 'u'], ['ellipk', 'u']], ['mul', 2, 'u']],
+    unicode: called('ellipe'), latex: operatorname('E'), code: { numpy: 'scipy.special.ellipe', jax: 'jax.scipy.special.ellipe' },
+    evaluate: ellipticE, domain: on(interval(-Infinity, 1, '(]')), range: positive,
+  }),
+  lambertw: entry({
+    // The principal branch W₀ of w·eʷ = u, for u ≥ −1/e
+    aliases: ['LambertW', 'lambert_w', 'productlog', 'ProductLog'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }, { at: 'e', is: 1 }],
+    derivative: ['div', ['lambertw', 'u'], ['mul', 'u', ['add', 1, ['lambertw', 'u']]]],
+    derivativeInOutput: ['div', ['exp', ['neg', 'u']], ['add', 1, 'u']],
+    unicode: called('lambertw'), latex: operatorname('W'), code: {},
+    evaluate: lambertW, domain: on(interval(-1 / Math.E, Infinity, '[)')), range: interval(-1, Infinity, '[)'),
+  }),
+  beta: entry({
+    // B(u, v) = Γ(u)Γ(v)/Γ(u + v)
+    aliases: ['Beta'], arity: [2, 2], rule: elementary,
+    partials: [
+      ['mul', ['beta', 'u', 'v'], ['sub', ['digamma', 'u'], ['digamma', ['add', 'u', 'v']]]],
+      ['mul', ['beta', 'u', 'v'], ['sub', ['digamma', 'v'], ['digamma', ['add', 'u', 'v']]]],
+    ],
+    definition: ['div', ['mul', ['gamma', 'u'], ['gamma', 'v']], ['gamma', ['add', 'u', 'v']]],
+    unicode: called('beta'), latex: operatorname('B'), code: { numpy: 'scipy.special.beta', jax: 'jax.scipy.special.beta' },
+    evaluate: beta,
+  }),
+  lowergamma: entry({
+    // γ(a, x) = ∫₀ˣ t^(a−1)·e^(−t) dt, for a > 0 and x ≥ 0; by a it has no derivative in closed form
+    aliases: ['gamma_incomplete_lower'], arity: [2, 2], parameters: ['a', 'x'], rule: elementary,
+    partials: [null, ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]]],
+    unicode: called('lowergamma'), latex: operatorname('lowergamma'), code: {},
+    evaluate: lowerGamma,
+  }),
+  uppergamma: entry({
+    // Γ(a, x) = ∫ₓ^∞ t^(a−1)·e^(−t) dt, for a > 0 and x ≥ 0; by a it has no derivative in closed form
+    aliases: ['gamma_incomplete'], arity: [2, 2], parameters: ['a', 'x'], rule: elementary,
+    partials: [null, ['neg', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]]]],
+    unicode: called('uppergamma'), latex: operatorname('uppergamma'), code: {},
+    evaluate: upperGamma,
+  }),
+  gammainc: entry({
+    // P(a, x) = γ(a, x)/Γ(a), the regularised lower incomplete Γ, as SciPy's gammainc
+    aliases: ['gammap', 'gamma_incomplete_regularized_lower'], arity: [2, 2], parameters: ['a', 'x'], rule: elementary,
+    partials: [null, ['div', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]], ['gamma', 'u']]],
+    unicode: called('gammainc'), latex: operatorname('P'), code: { numpy: 'scipy.special.gammainc', jax: 'jax.scipy.special.gammainc' },
+    evaluate: regularizedLowerGamma, range: interval(0, 1, '[]'),
+  }),
+  gammaincc: entry({
+    // Q(a, x) = Γ(a, x)/Γ(a) = 1 − P(a, x), the regularised upper incomplete Γ, as SciPy's gammaincc and Maxima's gamma_incomplete_regularized
+    aliases: ['gammaq', 'gamma_incomplete_regularized'], arity: [2, 2], parameters: ['a', 'x'], rule: elementary,
+    partials: [null, ['neg', ['div', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]], ['gamma', 'u']]]],
+    unicode: called('gammaincc'), latex: operatorname('Q'), code: { numpy: 'scipy.special.gammaincc', jax: 'jax.scipy.special.gammaincc' },
+    evaluate: regularizedUpperGamma, range: interval(0, 1, '[]'),
+  }),
+  zeta: entry({
+    // The Hurwitz ζ(s, a) = Σₖ (a + k)^(−s), for a > 0 (ζ(s, 1) is Riemann's); by s it has no derivative in closed form
+    aliases: ['hurwitz_zeta'], arity: [2, 2], parameters: ['s', 'a'], rule: elementary,
+    partials: [null, ['neg', ['mul', 'u', ['zeta', ['add', 'u', 1], 'v']]]],
+    // SciPy's zeta(s, a) is NaN below s = 1, where this one is continued: no code name.
+    unicode: called('zeta'), latex: operatorname('zeta'), code: {},
+    evaluate: hurwitzZeta,
+  }),
+  hermite: entry({
+    // The Hermite polynomial Hₙ(x) of physics, of whole degree n ≥ 0: Hₙ′ = 2n·Hₙ₋₁ = 2x·Hₙ − Hₙ₊₁
+    aliases: ['hermite_h', 'HermiteH'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['sub', ['mul', 2, 'v', ['hermite', 'u', 'v']], ['hermite', ['add', 'u', 1], 'v']]],
+    unicode: called('hermite'), latex: operatorname('H_n'), code: { numpy: 'scipy.special.eval_hermite' },
+    evaluate: hermite,
+  }),
+  laguerre: entry({
+    // The Laguerre polynomial Lₙ(x), of whole degree n ≥ 0: x·Lₙ′ = (n + 1)·Lₙ₊₁ − (n + 1 − x)·Lₙ
+    aliases: ['laguerre_l', 'LaguerreL'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['laguerre', ['add', 'u', 1], 'v']], ['mul', ['sub', ['add', 'u', 1], 'v'], ['laguerre', 'u', 'v']]], 'v']],
+    unicode: called('laguerre'), latex: operatorname('L_n'), code: { numpy: 'scipy.special.eval_laguerre' },
+    evaluate: laguerre,
+  }),
+  legendre: entry({
+    // The Legendre polynomial Pₙ(x), of whole degree n: (x² − 1)·Pₙ′ = n·(x·Pₙ − Pₙ₋₁), with P₋ₙ₋₁ = Pₙ
+    aliases: ['legendre_p', 'LegendreP'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['mul', 'u', ['sub', ['mul', 'v', ['legendre', 'u', 'v']], ['legendre', ['sub', 'u', 1], 'v']]], ['sub', ['pow', 'v', 2], 1]]],
+    unicode: called('legendre'), latex: operatorname('P_n'), code: { numpy: 'scipy.special.eval_legendre' },
+    evaluate: legendre,
+  }),
+  chebyshevt: entry({
+    // The Chebyshev polynomial of the first kind Tₙ(x), of whole degree n: Tₙ′ = n·Uₙ₋₁
+    aliases: ['chebyshev_t', 'ChebyshevT'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['mul', 'u', ['chebyshevu', ['sub', 'u', 1], 'v']]],
+    unicode: called('chebyshevt'), latex: operatorname('T_n'), code: { numpy: 'scipy.special.eval_chebyt' },
+    evaluate: chebyshevT,
+  }),
+  chebyshevu: entry({
+    // The Chebyshev polynomial of the second kind Uₙ(x), of whole degree n: (x² − 1)·Uₙ′ = (n + 1)·Tₙ₊₁ − x·Uₙ
+    aliases: ['chebyshev_u', 'ChebyshevU'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['chebyshevt', ['add', 'u', 1], 'v']], ['mul', 'v', ['chebyshevu', 'u', 'v']]], ['sub', ['pow', 'v', 2], 1]]],
+    unicode: called('chebyshevu'), latex: operatorname('U_n'), code: { numpy: 'scipy.special.eval_chebyu' },
+    evaluate: chebyshevU,
+  }),
   sinc: entry({
     // sin(u)/u, and 1 at 0
     aliases: [], arity: [1, 1], rule: elementary,
@@ -675,5 +893,6 @@ export const rootFunctions: ReadonlyMap<number, FunctionName> = new Map(function
 /** d/du f(u) of the one-argument form: the entry's own, or the first partial derivative at the default second argument. */
 export function oneArgumentDerivative(entry: FunctionEntry): Template<FunctionName> | undefined {
   if (entry.derivative !== undefined) return entry.derivative;
-  return entry.partials && entry.defaultSecond !== undefined ? withSecond(entry.partials[0], entry.defaultSecond) : undefined;
+  const first = entry.partials?.[0];
+  return first && entry.defaultSecond !== undefined ? withSecond(first, entry.defaultSecond) : undefined;
 }

@@ -4,7 +4,7 @@ import { functionTable, type FunctionName } from '../functions/table.js';
 import * as build from '../expr/factory.js';
 import type { Expr } from '../expr/types.js';
 import { errorAt } from './errors.js';
-import { closest } from './suggest.js';
+import { closestFunctionName } from './suggest.js';
 import { splitRun, type Piece } from './glued-names.js';
 import { vectorFunctionSpellings, type SoftmaxKind } from './vector-functions.js';
 import { barRoles, type BarContext, type BarRole } from './bars.js';
@@ -512,7 +512,8 @@ function knownWord(word: string, beforeParen: boolean): Pick<Token, 'type' | 'me
 /** Letters written together, read as the names they are made of (see glued-names.ts), or refused where they are not one reading. */
 function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract, notes, quiet }: WordContext): Token[] {
   const word = t.text;
-  const declare = `declare it a variable with --vars ${word}`;
+  // An argument list after it makes it a function: the advice is --function there, --vars elsewhere.
+  const declare = beforeParen ? `declare it a function with --function ${word}` : `declare it a variable with --vars ${word}`;
   if (Object.hasOwn(vectorFunctionSpellings, word)) return [token(t, 'vecfunc', vectorFunctionSpellings[word]!)];
   if (word.length > longestGluedRun || /_/.test(word)) {
     if (beforeParen) throw errorAt(source, t.offset, unknownFunction(word));
@@ -530,10 +531,14 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
   }
   const pieces = readings[0]!;
   const last = pieces.at(-1)!;
+  // A function's name with digits after it, before '(': a name of its own (erf2(x, y)), not erf·2.
+  if (beforeParen && last.kind === 'digits' && pieces.some((p) => p.kind === 'name' && p.text.length > 1)) {
+    throw errorAt(source, t.offset, unknownFunction(word));
+  }
   if (beforeParen && last.kind === 'letter' && !abstract(last.text)) {
     // Letters before '(' that end in no function: most likely a function's name mistyped.
-    const suggestion = closest(word, [...functionSpellings.keys(), ...notations.keys()].filter((s) => /^[a-z]/.test(s)));
-    throw errorAt(source, t.offset, suggestion ? `unknown function '${word}' — did you mean '${suggestion}'?` : unknownFunction(word));
+    const suggestion = closestFunctionName(word, [...functionSpellings.keys(), ...notations.keys()]);
+    throw errorAt(source, t.offset, suggestion ? `unknown function '${word}' — did you mean '${suggestion}'? (--function ${word} makes it an unknown function)` : unknownFunction(word));
   }
   // Before '(', a name of many letters that ends in a function's is a function's name of its own
   // (polylog, lowergamma), not letters times it: xsin(x) is x·sin(x), polylog(s, z) no product.

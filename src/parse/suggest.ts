@@ -33,3 +33,18 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   }
   return best;
 }
+
+/**
+ * The closest function name of the same shape as the word: its first letter in the same case
+ * (Li is not ln), at most two letters longer or shorter (catalan is not atan), and for a name
+ * of three letters or fewer one doubled, missing or swapped letter away, since any two short
+ * names are a letter or two apart.
+ */
+export function closestFunctionName(word: string, names: Iterable<string>): string | undefined {
+  const upper = (s: string): boolean => /^[A-Z]/.test(s);
+  const shaped = [...names].filter((name) => upper(name) === upper(word) && Math.abs(name.length - word.length) <= 2);
+  const suggestion = closest(word, upper(word) ? shaped.map((name) => name.toLowerCase()) : shaped);
+  if (suggestion === undefined) return undefined;
+  const name = shaped.find((n) => n.toLowerCase() === suggestion.toLowerCase())!;
+  return word.length <= 3 && editCost(word.toLowerCase(), name.toLowerCase()) > swap ? undefined : name;
+}

@@ -105,7 +105,7 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
       const named = logarithmTo(s.bindings.base);
       if (named) return [d(call(named, [x(s)]), s.variable), fromTemplate(derivativeOf(named), [x(s)])];
       const b = variable('b');
-      return [d(call('log', [x(s), b]), s.variable), fromTemplate(functionTable.log.partials![0], [x(s), b])];
+      return [d(call('log', [x(s), b]), s.variable), fromTemplate(functionTable.log.partials![0]!, [x(s), b])];
     },
     bindings: (s) => (s.bindings.base.kind === 'constant' ? [] : [letter('b', s.bindings.base)]),
   },

@@ -111,7 +111,7 @@ describe('bad input', () => {
     const run = await dydx(['sinn(x)', '--format', 'json']);
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout)).toEqual({
-      input: 'sinn(x)', error: { message: "unknown function 'sinn' — did you mean 'sin'?", line: 1, column: 1 },
+      input: 'sinn(x)', error: { message: "unknown function 'sinn' — did you mean 'sin'? (--function sinn makes it an unknown function)", line: 1, column: 1 },
     });
   });
 });

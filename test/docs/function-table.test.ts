@@ -42,8 +42,10 @@ function row(name: FunctionName): string {
   const args = arity[1] === 1 ? first : entry.associative ? `${first}, ${second}, …` : arity[0] === 2 ? `${first}, ${second}`
     : defaultSecond !== undefined ? `${first}, ${second} = ${unicode(defaultSecond)}` : `${first}), ${name}(${first}, ${second}`;
   const spellings = [...new Set([...aliases, ...(entry.unicode.kind === 'name' && entry.unicode.name !== name ? [entry.unicode.name] : [])])];
-  // A whole-number argument (polygamma's n) has no partial derivative.
-  const partialsCell = partials ? partials.flatMap((p, i) => (discreteArguments?.includes(i) ? [] : [`∂/∂${names[i]}: ${cell(unicode(p, names))}`])).join(', ') : '';
+  // A whole-number argument (polygamma's n) has no partial derivative; one with none in closed form says so.
+  const partialsCell = partials
+    ? partials.flatMap((p, i) => (discreteArguments?.includes(i) ? [] : [`∂/∂${names[i]}: ${p === null ? 'none in closed form' : cell(unicode(p, names))}`])).join(', ')
+    : '';
   // Of more arguments, by each as of f(it, f(the others)).
   const more = entry.associative ? `; by each of more, as in ${cell(`${name}(${first}, ${name}(the others))`)}` : '';
   const derivative = arity[1] === 1 ? cell(unicode(oneArgumentDerivative(entry)!))

@@ -90,7 +90,9 @@ describe('the function table', () => {
       // More than two arguments only where f(u₁, …, uₙ) = f(uᵢ, f(the others)) gives their partials.
       if (entry.arity[1] > 2) expect(entry.associative, name).toBe(true);
       if (entry.definition) check(entry.definition, `${name} definition`);
-      entry.partials?.forEach((p, i) => check(p, `${name} partial ${i + 1}`));
+      entry.partials?.forEach((p, i) => {
+        if (p !== null) check(p, `${name} partial ${i + 1}`);
+      });
       if (entry.partials) expect(entry.arity[1], name).toBeGreaterThanOrEqual(2);
     }
   });
@@ -126,17 +128,19 @@ describe('the function table', () => {
 
   it.each(functionNames.filter((name) => functionTable[name].partials && name !== 'log'))('%s: its partial derivatives agree with finite differences', (name) => {
     const [byU, byV] = functionTable[name].partials!;
-    // A whole-number argument (polygamma's order) has no partial derivative: it is held at whole numbers.
-    const discrete = functionTable[name].discreteArguments ?? [];
+    // A whole-number argument (polygamma's order) has no partial derivative: it is held at whole numbers;
+    // one without a partial in closed form (the incomplete Γ's order) is only held.
+    const discrete = [...(functionTable[name].discreteArguments ?? []), ...(byU === null ? [0] : [])];
     let compared = 0;
     for (const x of points) {
       for (const y of [-1.3, 0.2, second, 2.9]) {
-        const [u, v] = discrete.includes(0) ? [Math.round(Math.abs(x)), y] : [x, y];
+        const [u, v] = discrete.includes(0) ? [byU === null ? Math.abs(x) : Math.round(Math.abs(x)), y] : [x, y];
         const alongU = discrete.includes(0) ? { value: 0, error: 0 } : richardson((t) => value(name, t, v), u);
         const alongV = richardson((t) => value(name, u, t), v);
-        if (!(alongU.error < 1e-9 && alongV.error < 1e-9)) continue;
+        // Nor where the slope is tiny beside the value (Γ(7.3, t) at t = 0.2), so that the values' rounding swamps the differences.
+        if (!(alongU.error < 1e-9 && alongV.error < 1e-9) || (alongV.value !== 0 && Math.abs(alongV.value) < 1e-6 * Math.abs(value(name, u, v)))) continue;
         compared++;
-        if (!discrete.includes(0)) expect(relativeError(templateValue(byU, [u, v]), alongU.value), `∂${name}/∂u at (${u}, ${v})`).toBeLessThan(1e-7);
+        if (!discrete.includes(0)) expect(relativeError(templateValue(byU!, [u, v]), alongU.value), `∂${name}/∂u at (${u}, ${v})`).toBeLessThan(1e-7);
         expect(relativeError(templateValue(byV, [u, v]), alongV.value), `∂${name}/∂v at (${u}, ${v})`).toBeLessThan(1e-7);
       }
     }
@@ -147,7 +151,7 @@ describe('the function table', () => {
     const [byU, byV] = functionTable.log.partials!;
     for (const x of [0.3, 1.7, 8.2]) {
       for (const b of bases) {
-        expect(relativeError(at(byU, [x, b]), richardson((t) => value('log', t, b), x).value)).toBeLessThan(1e-7);
+        expect(relativeError(at(byU!, [x, b]), richardson((t) => value('log', t, b), x).value)).toBeLessThan(1e-7);
         expect(relativeError(at(byV, [x, b]), richardson((t) => value('log', x, t), b).value)).toBeLessThan(1e-7);
       }
     }
@@ -268,9 +272,13 @@ describe('names in other languages', () => {
       };
       functionNames.forEach((name) => writes(name, []));
     }
-    // What mathjs lacks, dydx writes out for it (σ as 1/(1 + e^(−u))), but for ψ and its derivatives.
+    // What mathjs lacks, dydx writes out for it (σ as 1/(1 + e^(−u))), but for ψ and its derivatives and the
+    // special functions that have no closed form in elementary ones (erfcinv is erfinv's, which mathjs lacks).
     const unwritable = functionNames.filter((name) => !writable(name, 'mathjs'));
-    expect(unwritable).toEqual(['digamma', 'polygamma']);
+    expect(unwritable).toEqual([
+      'digamma', 'polygamma', 'erfinv', 'erfcinv', 'fresnels', 'fresnelc', 'Si', 'Ci',
+      'besselj0', 'besselj1', 'bessely0', 'bessely1', 'besselj', 'bessely', 'ellipk', 'ellipe', 'lambertw', 'lowergamma', 'uppergamma', 'gammainc', 'gammaincc', 'zeta', 'hermite', 'laguerre', 'legendre', 'chebyshevt', 'chebyshevu',
+    ]);
   });
 
   it('JavaScript: each name is a function of Math with the same values', () => {

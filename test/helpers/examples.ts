@@ -25,13 +25,17 @@ export const classics: [name: string, input: string, variable?: string][] = [
  * function that stays inside it: asin(sin(x)/2).
  */
 export function functionExample(name: FunctionName): string {
-  const { arity, discreteArguments, domain } = functionTable[name];
+  const { arity, discreteArguments, domain, partials } = functionTable[name];
   const bounded = domain?.intervals.find((i) => Number.isFinite(i.low) && Number.isFinite(i.high));
   if (arity[0] === 1 && bounded) {
     const middle = (bounded.low + bounded.high) / 2;
     return `${name}(${middle === 0 ? '' : `${middle} + `}${(bounded.high - bounded.low) / 4}*sin(x))`;
   }
+  // Defined below a bound only (K(m) for m < 1): an inner function that stays a whole unit below it.
+  const below = domain?.intervals.length === 1 ? domain.intervals[0]! : undefined;
+  if (arity[0] === 1 && below && below.low === -Infinity && Number.isFinite(below.high)) return `${name}(${below.high - 2} - x^2)`;
   if (arity[0] === 1) return `${name}(x^2 + 1)`;
-  return discreteArguments?.includes(0) ? `${name}(1, x^2 + 1)` : `${name}(x^2, x + 1)`;
+  // A first argument held fixed: a whole number (polygamma's order), or one with no partial in closed form.
+  return discreteArguments?.includes(0) ? `${name}(1, x^2 + 1)` : partials?.[0] === null ? `${name}(2, x^2 + 1)` : `${name}(x^2, x + 1)`;
 }
 

@@ -166,8 +166,8 @@ describe('errors', () => {
     }
   });
   it('suggests the nearest function for an unknown one', () => {
-    expect(errorOf('sinn(x)').message).toBe("unknown function 'sinn' — did you mean 'sin'?");
-    expect(errorOf('2 + tahn(x)').message).toBe("unknown function 'tahn' — did you mean 'tanh'?");
+    expect(errorOf('sinn(x)').message).toBe("unknown function 'sinn' — did you mean 'sin'? (--function sinn makes it an unknown function)");
+    expect(errorOf('2 + tahn(x)').message).toBe("unknown function 'tahn' — did you mean 'tanh'? (--function tahn makes it an unknown function)");
     expect(errorOf('2 + tahn(x)').column).toBe(5);
     expect(errorOf('frobnicate(x)').message).toBe("unknown function 'frobnicate' (to multiply, write * before the bracket; --function frobnicate makes it an unknown function)");
   });
