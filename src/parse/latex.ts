@@ -414,7 +414,7 @@ class LatexReader {
       case '\\mathbf': case '\\boldsymbol': case '\\bm': {
         const { text } = this.textOf(i + 1, c);
         if (!this.matrices) this.notes.push(`${c}{${text}} is read as the name ${text.replace(/^\\/, '')}, a number, not a vector`);
-        return this.readNamed(i, c);
+        return this.readNamed(i, c, true);
       }
       case '\\odot': case '\\circ': case '\\oslash':
         if (!this.matrices) this.fail(i, withoutShapes(c));
@@ -602,12 +602,13 @@ class LatexReader {
   }
 
   /** \operatorname{name} and \mathrm{name}: a function of the table, e, or a name of several letters (as dydx prints one). */
-  private readNamed(i: number, c: string): number {
+  private readNamed(i: number, c: string, bold = false): number {
     const { text, end } = this.textOf(this.pieces[i + 1]?.text === '*' ? i + 2 : i + 1, c);
     const offset = this.pieces[i]!.offset;
     const word = text.replace(/\\_/g, '_').replace(/\s+/g, '');
     // \operatorname{logsumexp} in matrix notation is the function of a vector, as logsumexp is in text there.
-    const fn = this.matrices && matrixFunctionSpellings.has(word) ? undefined : operatorNames.get(word) ?? functionSpellings.get(word);
+    // A bold name is always a name (\mathbf{W} a matrix, not Lambert's W; \mathbf{B} not β).
+    const fn = bold || (this.matrices && matrixFunctionSpellings.has(word)) ? undefined : operatorNames.get(word) ?? functionSpellings.get(word);
     if (fn) return this.readFunction(i, end, fn, `\\operatorname{${word}}`);
     if (word === 'e') {
       this.emit('name', `${c}{e}`, offset, { kind: 'constant', name: 'e' });
