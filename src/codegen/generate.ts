@@ -15,6 +15,7 @@ import { fittedSchedule, shortNameOf } from './schedule.js';
 import { emit, type CodeFunction } from './emit.js';
 import { codeTargets, targetSyntax, type Target } from './targets.js';
 import { countOperations, type OperationCount } from './count.js';
+import { seeded } from '../evaluate/seeded.js';
 
 export interface CodeOptions extends Pick<DifferentiateOptions, 'maxLength' | 'maxDepth' | 'maxDigits' | 'abstractFunctions' | 'notation' | 'timeout' | 'maxMemory' | 'maxNodes'> {
   /** The language: numpy (default), python, torch, jax, js or c. */
@@ -207,14 +208,3 @@ function checkPoints(d: Differentiated): number[][] {
   return points;
 }
 
-/** A small seeded generator (mulberry32): the same numbers on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -8,6 +8,7 @@ import * as m from './factory.js';
 import { inner, type DifferentialStep } from './differential.js';
 import type { InnerProduct, InnerStep } from './gradient.js';
 import type { LinearForm, LinearStep, ScalarStep } from './jacobian.js';
+import { seeded } from '../evaluate/seeded.js';
 
 /*
  * The numeric check of a derivative in matrix notation: at random vectors and matrices of the
@@ -49,17 +50,6 @@ export interface MatrixCheckOptions {
   readonly tolerance?: number;
 }
 
-/** A small seeded generator (mulberry32): the same draws on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The square variables that an inverse or a determinant is taken of: drawn invertible, with a positive determinant. */
 function invertedVariables(e: MatrixExpr): Set<string> {

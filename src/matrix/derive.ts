@@ -6,7 +6,7 @@ import { readMatrix } from './read.js';
 import { differentiateMatrix, type DifferentialStep } from './differential.js';
 import { readOff, type InnerStep } from './gradient.js';
 import { readOffJacobian, type LinearStep, type ScalarStep } from './jacobian.js';
-import { childrenOf, simplifyMatrix, type MatrixRewrite } from './simplify.js';
+import { childrenOf, simplifyMatrix, withChildren, type MatrixRewrite } from './simplify.js';
 import { isColumn, isScalar, readShapes, shapeWords, type Shapes } from './shape.js';
 
 /*
@@ -157,18 +157,7 @@ function replaceNodes(e: MatrixExpr, replace: (node: MatrixExpr) => MatrixExpr |
   if (own !== undefined) return own;
   const children = childrenOf(e);
   const next = children.map((c) => replaceNodes(c, replace));
-  if (next.every((c, i) => c === children[i])) return e;
-  switch (e.kind) {
-    case 'add': return m.add(next);
-    case 'product': return m.product(next);
-    case 'hadamard': return m.hadamard(next);
-    case 'power': return m.power(next[0]!, e.exponent);
-    case 'elementwise': return m.elementwise(e.name, next[0]!);
-    case 'transpose': return m.transpose(next[0]!);
-    case 'function': return m.matrixFunction(e.name, next[0]!);
-    case 'differential': return m.differential(next[0]!);
-    default: return e;
-  }
+  return next.every((c, i) => c === children[i]) ? e : withChildren(e, next);
 }
 
 /**

@@ -157,7 +157,7 @@ function commonFactor(e: MatrixExpr, side: 'left' | 'right'): MatrixExpr | undef
 }
 
 /** The same node with other children, through the factories. */
-function withChildren(e: MatrixExpr, next: readonly MatrixExpr[]): MatrixExpr {
+export function withChildren(e: MatrixExpr, next: readonly MatrixExpr[]): MatrixExpr {
   switch (e.kind) {
     case 'add': return m.add(next);
     case 'product': return m.product(next);

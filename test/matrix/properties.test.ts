@@ -11,6 +11,7 @@ import type { MatrixExpr } from '../../src/matrix/types.js';
 import { matrixToText } from '../../src/print/matrix-notation.js';
 import { readWith } from './values.js';
 import { expression, shapes } from './expressions.js';
+import { seeded } from '../../src/evaluate/seeded.js';
 
 /*
  * The laws of matrix notation over random expressions of vectors and matrices: every derivative
@@ -24,13 +25,7 @@ const declared = readShapes(shapes);
 
 /** Random values of the declared shapes, square matrices invertible. */
 function values(seed: number): { values: Map<string, Matrix>; random: () => number } {
-  let a = seed >>> 0;
-  const random = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seeded(seed);
   const out = new Map<string, Matrix>();
   for (const [name, { rows, cols }] of declared) {
     const data = Float64Array.from({ length: rows * cols }, () => 2 * random() - 1);

@@ -3,18 +3,8 @@ import { evaluateMatrix, type Matrix } from '../../src/matrix/evaluate.js';
 import { readMatrixInput } from '../../src/matrix/derive.js';
 import { readShapes, type Shapes } from '../../src/matrix/shape.js';
 import type { MatrixExpr } from '../../src/matrix/types.js';
+import { seeded } from '../../src/evaluate/seeded.js';
 
-/** A small seeded generator, so that each test draws the same matrices on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random values of the declared shapes (entries in [−1, 1]; square matrices with 2n on the diagonal, so invertible), a one-hot vector for each name in `oneHot`. */
 function randomValues(shapes: Shapes, random: () => number, oneHot: readonly string[] = []): Map<string, Matrix> {

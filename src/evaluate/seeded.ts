@@ -1,0 +1,14 @@
+/**
+ * A small seeded generator of numbers in [0, 1) (mulberry32): checks that draw random points draw
+ * the same ones on every run, so a verdict can be repeated.
+ */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
