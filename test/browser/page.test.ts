@@ -637,8 +637,11 @@ describe('the page in Chromium', () => {
 
   it('applies every notch of the wheel, however fast they come', async () => {
     const page = await open(`${url}#f=x%5E2&range=-10,10`);
+    // The wheel turns where the pointer is: over the plot, in view.
+    await page.locator('#plot').scrollIntoViewIfNeeded();
     const box = (await page.locator('#plot').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    expect(await page.evaluate(([x, y]) => document.elementFromPoint(x!, y!)?.closest('#plot') !== null, [box.x + box.width / 2, box.y + box.height / 2])).toBe(true);
     // Five notches in a row, before the plot can be drawn again: each zooms out by 1.2 about the middle.
     for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 100);
     const widened = async (): Promise<number> => (Number(await page.locator('#to').inputValue()) - Number(await page.locator('#from').inputValue())) / 20;
