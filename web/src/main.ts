@@ -166,6 +166,9 @@ let workingTimer: number | undefined;
 
 /** What an answer depends on: the state but for the plot's range and the backward pass's step, which change no answer. */
 const answerKey = (s: PageState): string => JSON.stringify({ ...s, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined });
+/** Whether the answer in view is set apart because its successor was stopped (not because the input does not parse). */
+let stopped = false;
+
 /** The key of the answer in view, and of the one asked for. */
 let shownKey: string | undefined;
 let askedKey: string | undefined;
@@ -234,6 +237,7 @@ $('cancel-working').addEventListener('click', () => {
     const earlier = answerInView()?.input;
     ui.staleNote.hidden = false;
     ui.staleNote.textContent = `Stopped: the answer below is not for what is asked now${earlier === undefined ? '' : `, but for ${earlier}`}.`;
+    stopped = true;
   }
 });
 
@@ -242,6 +246,7 @@ $('cancel-working').addEventListener('click', () => {
 function show(view: PageView): void {
   showInput(view);
   document.body.classList.remove('asking');
+  stopped = false;
   // While the input does not parse, what is shown is the last good input's: set apart, named as
   // such, without its verdict, and the copy buttons do not copy it.
   document.body.classList.toggle('stale', view.kind === 'parse-error');
@@ -682,7 +687,7 @@ async function copy(button: HTMLElement, text: string, what: string): Promise<vo
 function staleReason(): string | undefined {
   if (document.body.classList.contains('asking')) return 'the answer in view is for what was asked before, and the new one is still being worked out';
   if (document.body.classList.contains('stale')) {
-    return ui.staleNote.textContent?.startsWith('Stopped') ? 'the answer in view is not for what is asked now' : 'the input does not parse, and the answer in view is for an earlier one';
+    return stopped ? 'the answer in view is not for what is asked now' : 'the input does not parse, and the answer in view is for an earlier one';
   }
   return undefined;
 }

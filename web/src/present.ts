@@ -114,12 +114,17 @@ interface BackpropView {
  */
 let last: { readonly key: string; readonly outcome: Computed; readonly view: AnswerView; readonly values: PageState['values'] } | undefined;
 
+/** f and f′ of the last answer, compiled once for it: the pointer asks for them at every move. */
+let lastEvaluators: { readonly of: typeof last; readonly f: (x: number) => number; readonly slope: (x: number) => number } | undefined;
+
 /** f and f′ of the last answer at x, evaluated (not read off the plot's samples): what the tangent's readout says. */
 export function valuesAt(x: number): { readonly x: number; readonly y: number; readonly slope: number } | undefined {
   if (!last) return undefined;
-  const { outcome: o, values } = last;
-  const y = evaluator(o.expr, o.variable, values)(x);
-  const slope = evaluator(o.derivative.derivations[0]!.result, o.variable, values)(x);
+  if (lastEvaluators?.of !== last) {
+    const { outcome: o, values } = last;
+    lastEvaluators = { of: last, f: evaluator(o.expr, o.variable, values), slope: evaluator(o.derivative.derivations[0]!.result, o.variable, values) };
+  }
+  const [y, slope] = [lastEvaluators.f(x), lastEvaluators.slope(x)];
   return Number.isFinite(y) && Number.isFinite(slope) ? { x, y, slope } : undefined;
 }
 
