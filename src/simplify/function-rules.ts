@@ -11,7 +11,7 @@ import { writtenNormalForm } from './written-form.js';
 import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
-import { sumPart } from './sum-part.js';
+import { SumTerms } from './sum-part.js';
 import { atomKey } from '../algebra/atoms.js';
 
 /*
@@ -56,10 +56,20 @@ const noSquares: readonly (Pow & { base: Call })[] = [];
 function squaresOf(e: Expr): readonly (Pow & { base: Call })[] {
   return foldParts<Expr, readonly (Pow & { base: Call })[]>(e, algebraicParts, (part, of) => {
     if (part.kind === 'pow' && part.base.kind === 'call' && squareNames.has(part.base.name) && isEvenPowerOf(part, part.base.name)) return [part];
+    // A child's list is shared (kept for that child) until a second one adds to it: then copied once.
     let found = noSquares;
+    let own = false;
     for (const child of algebraicParts(part)) {
       const below = of(child);
-      if (below.length > 0) found = found === noSquares ? below : [...found, ...below];
+      if (below.length === 0) continue;
+      if (found === noSquares) found = below;
+      else {
+        if (!own) {
+          found = found.slice();
+          own = true;
+        }
+        for (const b of below) (found as (Pow & { base: Call })[]).push(b);
+      }
     }
     return found;
   }, squaresIn);
@@ -69,15 +79,17 @@ const squareNames: ReadonlySet<FunctionName> = new Set(squares.map(({ name }) =>
 
 /** The arguments u of the squares f(u)^(2k) among the algebraic parts of an expression. */
 function squaredArguments(e: Expr, name: FunctionName): Expr[] {
-  const found: Expr[] = [];
-  for (const part of squaresOf(e)) {
-    if (part.base.name === name && !found.some((u) => equals(u, part.base.args[0]!))) found.push(part.base.args[0]!);
-  }
-  return found;
+  // Equal trees are one node: each argument once, by identity.
+  const found = new Set<Expr>();
+  for (const part of squaresOf(e)) if (part.base.name === name) found.add(part.base.args[0]!);
+  return Array.from(found);
 }
 
-/** The arguments (by atom id) of the functions of one argument among the algebraic parts of e, or 'polynomial' where e is a polynomial in its variables. */
-function argumentsOfCalls(e: Expr): number[] | 'polynomial' {
+/**
+ * The arguments (by atom id) of the functions of one argument among the algebraic parts of e, or
+ * `every` where e is a polynomial in its variables, which may combine with the terms of any.
+ */
+function argumentsOfCalls(e: Expr): number[] | 'every' {
   const found: number[] = [];
   let polynomial = true;
   foldParts<Expr, null>(e, (part) => (part.kind === 'pow' ? [part.base] : algebraicParts(part)), (part) => {
@@ -86,7 +98,7 @@ function argumentsOfCalls(e: Expr): number[] | 'polynomial' {
       || (part.kind === 'pow' && !(part.exponent.kind === 'num' && isInteger(part.exponent.value) && part.exponent.value.s > 0n))) polynomial = false;
     return null;
   });
-  return polynomial ? 'polynomial' : found;
+  return polynomial ? 'every' : found;
 }
 
 /** A sum with each f(u)^(2k) among its algebraic parts written as (the identity's right side)^k. */
@@ -111,23 +123,20 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   // y·cos(u)²): only those are rewritten and compared, so a long sum costs what those terms do,
   // and every u of the sum is done in one rewrite, not one rewrite of the whole sum per u.
   if (squaresOf(e).length === 0) return undefined;
-  const callArguments = new Map<Expr, number[] | 'polynomial'>();
-  const argumentsIn = (t: Expr): number[] | 'polynomial' => {
-    let known = callArguments.get(t);
-    if (known === undefined) callArguments.set(t, (known = argumentsOfCalls(t)));
-    return known;
-  };
+  // The terms of the sum filed by the arguments of their functions, again after each rewrite taken.
+  const index = (of: Expr): SumTerms<number> => new SumTerms<number>(of, (t) => argumentsOfCalls(t));
   let current: Expr = e;
+  let terms = index(current);
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {
-      const id = atomKey(u);
-      const found = sumPart(current, (t) => { const args = argumentsIn(t); return args === 'polynomial' || args.includes(id); });
+      const found = terms.part([atomKey(u)]);
       if (!found) continue;
       const replaced = withSquaresReplaced(found.part, name, u, fromTemplate(square, [u]));
       const normal = writtenNormalForm(replaced, 'auto');
       if (!(termCount(normal) < termCount(found.part) && simpler(normal, found.part))) continue;
       current = found.rebuild(normal);
       if (found.whole || current.kind !== 'add') return current;
+      terms = index(current);
     }
   }
   return current === e ? undefined : current;

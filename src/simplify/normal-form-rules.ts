@@ -92,25 +92,46 @@ function hasCommonFactor(terms: readonly Expr[]): boolean {
 /** Sums of more terms than this are put in normal form group by group (see sumGroups). */
 const groupedFrom = 8;
 
+/** A product's kernels are multiplied out (each of one factor's with each of another's) up to this many. */
+const kernelsCrossedUpTo = 16;
+
+/** The parts a single factor of a term puts in every monomial: e^(5x + 287), sin(x) in sin(x)³. */
+function factorKernel(f: Expr): number | undefined {
+  const base = f.kind === 'pow' && f.exponent.kind === 'num' ? f.base : f;
+  return base.kind === 'apply' || base.kind === 'pow' || (base.kind === 'call' && algebraicParts(base).length === 0) ? base.hash : undefined;
+}
+
 /**
- * The parts every monomial of a term has, when expanded: e^(5x + 287) in 99x⁷·e^(5x + 287)·(5x + 8).
- * Variables and constants are left out (a compound factor changes their powers), and so are roots.
+ * The kernels of a term: each monomial of the term, expanded, has every part of one of them. A
+ * factor that is a sum (or a whole power of one) gives one kernel per term of its own, so
+ * 6·(2x·sin(u) + 7x²·cos(u)) has two, {sin(u)} and {cos(u)}, where the parts common to all its
+ * monomials are none. Variables and constants are left out (a compound factor changes their
+ * powers), and so are roots.
  */
-function kernelOf(term: Expr): number[] {
+function kernelsOf(term: Expr): number[][] {
   const core = term.kind === 'neg' ? term.operand : term;
-  const kernel: number[] = [];
+  const common: number[] = [];
+  let kernels: number[][] = [[]];
   for (const f of core.kind === 'mul' ? core.factors : [core]) {
-    const base = f.kind === 'pow' && f.exponent.kind === 'num' ? f.base : f;
-    if (base.kind === 'apply' || base.kind === 'pow' || (base.kind === 'call' && algebraicParts(base).length === 0)) kernel.push(base.hash);
+    const kernel = factorKernel(f);
+    if (kernel !== undefined) {
+      common.push(kernel);
+      continue;
+    }
+    const sum = f.kind === 'add' ? f : f.kind === 'pow' && f.base.kind === 'add' && f.exponent.kind === 'num' && isInteger(f.exponent.value) && f.exponent.value.s > 0n ? f.base : undefined;
+    // A power of a sum: each monomial has a monomial of the sum in it, and so one of its kernels.
+    const own = sum ? sum.terms.flatMap(kernelsOf) : [];
+    if (own.length === 0 || kernels.length * own.length > kernelsCrossedUpTo) continue;
+    kernels = kernels.flatMap((k) => own.map((o) => k.concat(o)));
   }
-  return kernel;
+  return kernels.map((k) => k.concat(common));
 }
 
 /**
  * The terms of a sum that may combine, in groups, in the order of their first terms. Expanded,
- * two terms share a monomial only where each holds the other's kernel; terms with no kernel,
- * or with a quotient (which may combine with any other over a common denominator), are all in one
- * group. A sum of a thousand terms c·xᵏ·f(a·x + b) is a thousand groups of one.
+ * two terms share a monomial only where each holds a kernel of the other; terms with a kernel
+ * of nothing, or with a quotient (which may combine with any other over a common denominator),
+ * are all in one group. A sum of a thousand terms c·xᵏ·f(a·x + b) is a thousand groups of one.
  */
 function sumGroups(terms: readonly Expr[]): Expr[][] {
   const parent = terms.map((_, i) => i);
@@ -118,9 +139,9 @@ function sumGroups(terms: readonly Expr[]): Expr[][] {
   const join = (i: number, j: number): void => {
     parent[root(i)] = root(j);
   };
-  const kernels = terms.map(kernelOf);
+  const kernels = terms.map(kernelsOf);
   // A sum of polynomials in its variables (most long sums) is one group, found without more ado.
-  if (kernels.every((k) => k.length === 0)) return [[...terms]];
+  if (kernels.every((ks) => ks.every((k) => k.length === 0))) return [terms.slice()];
   const contents = terms.map(algebraicContents);
   const holding = new Map<number, number[]>();
   contents.forEach((c, i) => {
@@ -131,24 +152,33 @@ function sumGroups(terms: readonly Expr[]): Expr[][] {
     }
   });
   let common: number | undefined;
+  const joinCommon = (i: number): void => {
+    if (common === undefined) common = i;
+    else join(i, common);
+  };
   // Terms of one kernel are one group; each kernel is then looked for among the terms that hold
   // its rarest part, once, so that many terms of one kernel cost no more than one.
   const byKernel = new Map<string, number>();
   terms.forEach((_, i) => {
-    if (kernels[i]!.length === 0 || contents[i]!.fractions) {
-      if (common === undefined) common = i;
-      else join(i, common);
+    if (contents[i]!.fractions) {
+      joinCommon(i);
       return;
     }
-    const key = [...kernels[i]!].sort((a, b) => a - b).join(',');
-    const first = byKernel.get(key);
-    if (first !== undefined) {
-      join(i, first);
-      return;
+    for (const kernel of kernels[i]!) {
+      if (kernel.length === 0) {
+        joinCommon(i);
+        continue;
+      }
+      const key = kernel.slice().sort((a, b) => a - b).join(',');
+      const first = byKernel.get(key);
+      if (first !== undefined) {
+        join(i, first);
+        continue;
+      }
+      byKernel.set(key, i);
+      const rarest = kernel.map((atom) => holding.get(atom) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
+      for (const j of rarest) if (kernel.every((atom) => contents[j]!.atoms.has(atom))) join(i, j);
     }
-    byKernel.set(key, i);
-    const rarest = kernels[i]!.map((atom) => holding.get(atom) ?? []).reduce((a, b) => (b.length < a.length ? b : a));
-    for (const j of rarest) if (kernels[i]!.every((atom) => contents[j]!.atoms.has(atom))) join(i, j);
   });
   const groups = new Map<number, Expr[]>();
   terms.forEach((t, i) => {
@@ -156,7 +186,7 @@ function sumGroups(terms: readonly Expr[]): Expr[][] {
     if (group) group.push(t);
     else groups.set(root(i), [t]);
   });
-  return [...groups.values()];
+  return Array.from(groups.values());
 }
 
 /** A long sum put in normal form group by group where its terms fall apart into groups that cannot combine; whole otherwise. */

@@ -13,7 +13,7 @@ import { normalForm as normalFormOf } from '../algebra/normal-form.js';
 import { polyExpr, powerExpr } from '../algebra/to-expr.js';
 import { univariateOf } from '../algebra/univariate.js';
 import { writtenNormalForm } from './written-form.js';
-import { sumPart } from './sum-part.js';
+import { SumTerms } from './sum-part.js';
 import type { RewriteId, RewriteStep } from './rewrite.js';
 
 /*
@@ -93,6 +93,17 @@ const idOf = (e: Expr): string => String(atomKey(e));
 
 const normalForm = (e: Expr): Expr => writtenNormalForm(e, 'auto');
 
+/** The items under each key, in their order. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): ReadonlyMap<string, readonly T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(keyOf(item));
+    if (group) group.push(item);
+    else groups.set(keyOf(item), [item]);
+  }
+  return groups;
+}
+
 /** Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. */
 export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
   if (!mayBeSimplerInSigmoid(e)) return undefined;
@@ -102,20 +113,20 @@ export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
     return { exponential, argument, opposite, key: idOf(normalForm(argument)), oppositeKey: idOf(opposite) };
   });
   // Which terms of a sum hold each exponential, and each σ (by its argument's normal form: a term
-  // with σ(u) may cancel with the rewritten ones), found once for all the σ(u) tried.
-  const holding = new Map<string, Set<Expr>>();
-  const hold = (id: string, t: Expr): void => {
-    holding.set(id, (holding.get(id) ?? new Set()).add(t));
-  };
-  for (const t of e.kind === 'add' ? e.terms : [e]) {
-    for (const x of callsIn(t, 'exp')) hold(idOf(x), t);
-    for (const s of callsIn(t, 'sigmoid')) hold(sigmoidOf(idOf(normalForm((s as Expr & { kind: 'call' }).args[0]!))), t);
-  }
+  // with σ(u) may cancel with the rewritten ones), filed once for all the σ(u) tried.
+  const terms = new SumTerms<string>(e, (t) => {
+    const keys = callsIn(t, 'exp').map(idOf);
+    for (const s of callsIn(t, 'sigmoid')) keys.push(sigmoidOf(idOf(normalForm((s as Expr & { kind: 'call' }).args[0]!))));
+    return keys;
+  });
+  // The exponentials of each argument's key, and of each opposite's, so a key finds its own at once.
+  const byKey = groupBy(found, (f) => f.key);
+  const byOppositeKey = groupBy(found, (f) => f.oppositeKey);
   for (const f of found) {
     // u with e^a = e^(−u) is the classic form; a itself when −a would start with a minus sign (σ(x), not σ(−x)).
     const candidates: [Expr, string][] = isNegativeLooking(f.opposite) ? [[f.argument, f.key], [f.opposite, f.oppositeKey]] : [[f.opposite, f.oppositeKey], [f.argument, f.key]];
     for (const [u, key] of candidates) {
-      const attempt = rewriteFor(e, u, key, found, holding);
+      const attempt = rewriteFor(e, u, key, byKey.get(key) ?? [], byOppositeKey.get(key) ?? [], terms);
       if (attempt) return attempt;
     }
   }
@@ -127,9 +138,9 @@ export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
  * take part, so the work is that of those terms (a sum of a thousand terms, each with an
  * exponential of its own, is rewritten term by term, not a thousand times whole).
  */
-function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[], holding: ReadonlyMap<string, ReadonlySet<Expr>>): SigmoidRewrite | undefined {
-  const decaying = found.filter((f) => f.oppositeKey === uKey).map((f) => f.exponential);
-  const growing = found.filter((f) => f.key === uKey && f.oppositeKey !== uKey).map((f) => f.exponential);
+function rewriteFor(e: Expr, u: Expr, uKey: string, ofKey: readonly Found[], ofOpposite: readonly Found[], terms: SumTerms<string>): SigmoidRewrite | undefined {
+  const decaying = ofOpposite.map((f) => f.exponential);
+  const growing = ofKey.filter((f) => f.oppositeKey !== uKey).map((f) => f.exponential);
   if (decaying.length + growing.length === 0) return undefined;
   const s = call('sigmoid', [u]);
   const one = int(1);
@@ -138,7 +149,7 @@ function rewriteFor(e: Expr, u: Expr, uKey: string, found: readonly Found[], hol
     : [growing[0]!, div(s, add([one, neg(s)]))];
   const ids = decaying.concat(growing).map(idOf);
   ids.push(sigmoidOf(uKey));
-  const { part, whole, rebuild } = sumPart(e, (t) => ids.some((id) => holding.get(id)?.has(t) === true))!;
+  const { part, whole, rebuild } = terms.part(ids)!;
   let substituted = part;
   for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
   for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));

@@ -1,4 +1,4 @@
-import type { Expr } from '../expr/types.js';
+import type { Add, Expr } from '../expr/types.js';
 import { add } from '../expr/factory.js';
 
 /** The terms of a sum a rewrite concerns, as one part, and the sum rebuilt with that part rewritten. */
@@ -10,21 +10,69 @@ export interface SumPart {
 }
 
 /**
- * The part of e a rewrite needs to look at: in a sum, the terms it concerns (the others keep their
- * places, the rewritten ones standing where the first of them stood); otherwise e itself.
- * A rewrite of the part costs what the part costs, not what the whole sum does.
+ * The part of a sum made of the terms at these places (in increasing order): the others keep their
+ * places, the rewritten ones standing where the first of them stood. A rewrite of the part costs
+ * what the part costs, not what the whole sum does.
  */
-export function sumPart(e: Expr, concerns: (term: Expr) => boolean): SumPart | undefined {
-  if (e.kind !== 'add') return { part: e, whole: true, rebuild: (rewritten) => rewritten };
-  const involved = e.terms.filter(concerns);
+function partAt(sum: Add, involved: readonly number[]): SumPart | undefined {
+  const { terms } = sum;
   if (involved.length === 0) return undefined;
-  if (involved.length === e.terms.length) return { part: e, whole: true, rebuild: (rewritten) => rewritten };
-  const at = e.terms.indexOf(involved[0]!);
-  const concerned = new Set(involved);
-  const rest = e.terms.filter((t) => !concerned.has(t));
+  if (involved.length === terms.length) return { part: sum, whole: true, rebuild: (rewritten) => rewritten };
+  const chosen = involved.map((i) => terms[i]!);
   return {
-    part: involved.length === 1 ? involved[0]! : add(involved),
+    part: chosen.length === 1 ? chosen[0]! : add(chosen),
     whole: false,
-    rebuild: (rewritten) => add([...rest.slice(0, at), ...(rewritten.kind === 'add' ? rewritten.terms : [rewritten]), ...rest.slice(at)]),
+    rebuild: (rewritten) => {
+      const rest: Expr[] = [];
+      let next = 0;
+      terms.forEach((t, i) => {
+        if (i === involved[0]) {
+          if (rewritten.kind === 'add') for (const r of rewritten.terms) rest.push(r);
+          else rest.push(rewritten);
+        }
+        if (i === involved[next]) next++;
+        else rest.push(t);
+      });
+      return add(rest);
+    },
   };
+}
+
+/**
+ * The terms of an expression filed by the keys each concerns (the functions' arguments it holds,
+ * say), so that the part for some keys is found without reading every term: a rewrite tried once
+ * per key of a long sum costs what the terms of that key cost, not the whole sum each time.
+ */
+export class SumTerms<K> {
+  private readonly terms: readonly Expr[];
+  private readonly byKey = new Map<K, number[]>();
+  /** The terms every part takes (those that may combine with any). */
+  private readonly everywhere: number[] = [];
+  private readonly whole: Expr;
+
+  /** `keysOf` gives the keys of a term, or `every` for a term that belongs to every part. */
+  constructor(e: Expr, keysOf: (term: Expr) => Iterable<K> | 'every') {
+    this.whole = e;
+    this.terms = e.kind === 'add' ? e.terms : [e];
+    this.terms.forEach((t, i) => {
+      const keys = keysOf(t);
+      if (keys === 'every') {
+        this.everywhere.push(i);
+        return;
+      }
+      for (const key of keys) {
+        const list = this.byKey.get(key);
+        if (list === undefined) this.byKey.set(key, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
+  }
+
+  /** The part made of the terms of any of these keys (and those of every part), or undefined where a sum has none; all of what is not a sum. */
+  part(keys: Iterable<K>): SumPart | undefined {
+    if (this.whole.kind !== 'add') return { part: this.whole, whole: true, rebuild: (rewritten) => rewritten };
+    const places = new Set<number>(this.everywhere);
+    for (const key of keys) for (const i of this.byKey.get(key) ?? []) places.add(i);
+    return partAt(this.whole, Array.from(places).sort((a, b) => a - b));
+  }
 }
