@@ -8,7 +8,9 @@ import { writtenNormalForm } from './written-form.js';
 import { asRoot } from '../algebra/to-expr.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 import { functionNames, functionTable } from '../functions/table.js';
-import { containsCall, postOrder } from '../expr/traverse.js';
+import { children } from '../expr/traverse.js';
+import { foldParts } from '../expr/fold.js';
+import { NodeMemo } from '../expr/node-memo.js';
 
 /**
  * Rules backed by the polynomial normal form: each rewrites a node into its normal
@@ -221,44 +223,88 @@ function compareFactors(a: Expr, b: Expr): number {
 
 /** What the algebraic part of an expression holds: its atoms (by hash), and whether it has numbers or fractions of its own. */
 interface AlgebraicContents {
-  readonly atoms: Set<number>;
+  readonly atoms: ReadonlySet<number>;
   /** A number other than ±1 (a coefficient or a constant term: not an exponent). */
-  numbers: boolean;
+  readonly numbers: boolean;
   /** A sum whose terms all have such a number: its content may come out (2x + 2y is 2(x + y)). */
-  content: boolean;
+  readonly content: boolean;
   /** A quotient, a fraction p/q or a negative power, which may combine with the quotient around it. */
-  fractions: boolean;
+  readonly fractions: boolean;
   /** A minus sign outside a sum, or a sum with a term of minus sign, which the normal form may take out or turn round: (−x)² is x², (1 − x)² is (x − 1)². */
-  signs: boolean;
+  readonly signs: boolean;
+}
+
+/** A part's contents as a term of a sum (where a minus sign is at home), and whether it is a minus sign itself, which counts anywhere else. */
+interface PartContents extends AlgebraicContents {
+  readonly negative: boolean;
+}
+
+const noAtoms: ReadonlySet<number> = new Set();
+
+/** a ∪ b, reusing either where it holds the other (the parts of a tree mostly hold the same atoms). */
+function unionOfAtoms(a: ReadonlySet<number>, b: ReadonlySet<number>): ReadonlySet<number> {
+  if (a === b || b.size === 0) return a;
+  if (a.size === 0) return b;
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let missing = false;
+  for (const atom of small) {
+    if (!large.has(atom)) {
+      missing = true;
+      break;
+    }
+  }
+  if (!missing) return large;
+  const both = new Set(large);
+  for (const atom of small) both.add(atom);
+  return both;
+}
+
+/** Each part's contents, worked out once from its parts' (a quotient is asked about at every level of a nested one). */
+const partContents = new NodeMemo<PartContents>();
+
+function contentsOfPart(e: Expr): PartContents {
+  return foldParts<Expr, PartContents>(e, algebraicParts, (node, of) => {
+    let atoms = noAtoms;
+    let numbers = false;
+    let content = false;
+    let fractions = false;
+    let signs = false;
+    const parts = algebraicParts(node);
+    if (node.kind === 'num') {
+      numbers = !(node.value.n === 1n && node.value.d === 1n);
+      fractions = node.value.d !== 1n;
+    } else if (node.kind === 'add') {
+      signs = node.terms.some((t) => coefficientOf(t).s < 0n);
+      content = node.terms.every((t) => !coefficientOf(t).abs().equals(1));
+    } else if (node.kind === 'div') fractions = true;
+    else if (node.kind === 'pow' && node.exponent.kind === 'num') fractions = isNegative(node.exponent.value);
+    else if (parts.length === 0) {
+      // |u| and sign(u) are related to u (x/|x| is sign(x)): each counts as u too.
+      const related = absoluteOrSignOf(node);
+      atoms = new Set(related ? [node.hash, related.hash] : [node.hash]);
+    }
+    for (const part of parts) {
+      const c = of(part);
+      atoms = unionOfAtoms(atoms, c.atoms);
+      numbers ||= c.numbers;
+      content ||= c.content;
+      fractions ||= c.fractions;
+      signs ||= c.signs || (node.kind !== 'add' && c.negative);
+    }
+    const negative = node.kind === 'neg' || (node.kind === 'num' && node.value.s < 0n);
+    return { atoms, numbers, content, fractions, signs, negative };
+  }, partContents);
 }
 
 function algebraicContents(e: Expr): AlgebraicContents {
-  const contents: AlgebraicContents = { atoms: new Set(), numbers: false, content: false, fractions: false, signs: false };
-  // Each part with whether it is a term of a sum, where a minus sign is at home.
-  const stack: [Expr, boolean][] = [[e, false]];
-  while (stack.length > 0) {
-    const [node, term] = stack.pop()!;
-    const parts = algebraicParts(node);
-    if (node.kind === 'num') {
-      contents.numbers ||= !(node.value.n === 1n && node.value.d === 1n);
-      contents.fractions ||= node.value.d !== 1n;
-      contents.signs ||= !term && node.value.s < 0n;
-    } else if (node.kind === 'add') {
-      contents.signs ||= node.terms.some((t) => coefficientOf(t).s < 0n);
-      contents.content ||= node.terms.every((t) => !coefficientOf(t).abs().equals(1));
-    } else if (node.kind === 'div') contents.fractions = true;
-    else if (node.kind === 'neg') contents.signs ||= !term;
-    else if (node.kind === 'pow' && node.exponent.kind === 'num') contents.fractions ||= isNegative(node.exponent.value);
-    else if (parts.length === 0) {
-      contents.atoms.add(node.hash);
-      // |u| and sign(u) are related to u (x/|x| is sign(x)): each counts as u too.
-      const related = absoluteOrSignOf(node);
-      if (related) contents.atoms.add(related.hash);
-    }
-    for (const part of parts) stack.push([part, node.kind === 'add']);
-  }
-  return contents;
+  const c = contentsOfPart(e);
+  return c.negative && !c.signs ? { ...c, signs: true } : c;
 }
+
+/** Whether each part holds an exponential, or e itself, anywhere within it. */
+const exponentialsWithin = new NodeMemo<boolean>();
+const holdsExponential = (e: Expr): boolean => foldParts<Expr, boolean>(e, children, (node, of) =>
+  (node.kind === 'call' && exponentials.has(node.name)) || (node.kind === 'constant' && node.name === 'e') || children(node).some(of), exponentialsWithin);
 
 /*
  * A quotient's normal form can only be smaller where something cancels or combines: the two
@@ -269,7 +315,7 @@ function algebraicContents(e: Expr): AlgebraicContents {
 export const quotientWorthTrying = ({ numerator, denominator }: Div): boolean => {
   if ((numerator.kind === 'num' && isZero(numerator.value)) || denominator.kind === 'num') return true;
   // An exponential below goes above, e^(−u): a product, smaller than the quotient. So does e itself.
-  if (containsCall(denominator, exponentials) || postOrder(denominator).some((n) => n.kind === 'constant' && n.name === 'e')) return true;
+  if (holdsExponential(denominator)) return true;
   const above = algebraicContents(numerator);
   const below = algebraicContents(denominator);
   if ([above, below].some((side) => side.fractions || side.signs || side.content) || (above.numbers && below.numbers)) return true;
