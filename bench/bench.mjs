@@ -65,6 +65,7 @@ if (mode === '--child') {
     if (group.scaling) printScaling(group, tools, results);
     else printGroup(group, tools, results, { parse, toText });
   }
+  if (only.length === 0 || only.includes('command-line')) printCommandLine(present);
   if (only.length === 0 || only.includes('robustness')) printRobustness();
 }
 
@@ -94,6 +95,38 @@ function printRobustness() {
     const outcome = row.status === 0 ? `answer, ${row.outChars.toLocaleString('en')} characters` : row.message.replace(/^dydx: /, '').slice(0, 90);
     lines.push([r.input, String(row.status), row.ms.toFixed(0), row.peakRssMb.toFixed(0), outcome]);
   });
+  printTable(lines);
+  console.log('');
+}
+
+/**
+ * What one command costs from start to answer, the program loaded and run in a process of its own
+ * (the median of 5, the systems taking turns): what a user of the command line meets.
+ */
+function printCommandLine(present) {
+  console.log('## The command line: one derivative per process, start to answer (median of 5 runs, ms)');
+  const bin = fileURLToPath(new URL('../bin/dydx.js', import.meta.url));
+  const commands = {
+    dydx: (f) => [process.execPath, [bin, f]],
+    maxima: (f) => ['maxima', ['--very-quiet', `--batch-string=display2d:false$ diff(${f}, x);`]],
+    sympy: (f) => ['python3', ['-c', `import sympy; x = sympy.Symbol('x'); print(sympy.diff(sympy.sympify('${f.replace(/\^/g, '**')}'), x))`]],
+  };
+  const systems = Object.keys(commands).filter((t) => t === 'dydx' || present.includes(t));
+  const inputs = ['x^2', '1/(1 + exp(-x))', 'x^2*sin(x)'];
+  const lines = [['input', ...systems.map((t) => `${t} ms`)]];
+  for (const f of inputs) {
+    const times = Object.fromEntries(systems.map((t) => [t, []]));
+    for (let run = 0; run < 5; run++) {
+      for (const t of systems) {
+        const [program, args] = commands[t](f);
+        const start = performance.now();
+        const done = spawnSync(program, args, { encoding: 'utf8', timeout: timeoutSeconds * 1000 });
+        times[t].push(done.status === 0 ? performance.now() - start : NaN);
+      }
+    }
+    const median = (xs) => (xs.some(Number.isNaN) ? 'failed' : xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)].toFixed(0));
+    lines.push([f, ...systems.map((t) => median(times[t]))]);
+  }
   printTable(lines);
   console.log('');
 }
