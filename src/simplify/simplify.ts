@@ -147,10 +147,12 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   let result = visit(e, []);
   const form = options.form ?? 'auto';
   if (form !== 'exp') {
-    const inSigmoid = rewriteInSigmoid(result);
-    if (inSigmoid) {
+    // One σ(u) at a time, until none is simpler: σ′(x) + σ′(2x) has a σ of each argument. Each
+    // rewrite makes the whole strictly simpler, so this ends.
+    for (let inSigmoid = rewriteInSigmoid(result); inSigmoid; inSigmoid = rewriteInSigmoid(result)) {
       for (const step of inSigmoid.steps) steps.push(step);
       result = inSigmoid.result;
+      checkLimits();
     }
   }
   if (form === 'auto') {

@@ -69,6 +69,13 @@ describe('answers in terms of σ', () => {
     expect(steps.map((s) => toText(s.after))).toEqual(['log(x) + sigmoid(x)*(1 - sigmoid(x))']);
   });
 
+  it('writes each argument of a sum in its own σ, one step each', () => {
+    const sum = 'exp(x)/(1 + exp(x))^2 + 2*exp(2*x)/(1 + exp(2*x))^2 + 3*exp(-3*x)/(1 + exp(-3*x))^2';
+    const { result, steps } = simplifyWithSteps(parse(sum));
+    expect(toText(result)).toBe('sigmoid(x)*(1 - sigmoid(x)) + 2*sigmoid(2*x)*(1 - sigmoid(2*x)) + 3*sigmoid(3*x)*(1 - sigmoid(3*x))');
+    expect(steps.filter((s) => s.rule === 'rewrite-in-sigmoid')).toHaveLength(3);
+  });
+
   it.each([
     ['sigmoid(2x - 1)', '2σ(2x − 1)·(1 − σ(2x − 1))'],
     ['1/(1+e^(-x))', 'σ(x)·(1 − σ(x))'],
