@@ -59,6 +59,15 @@ describe('algebra rules', () => {
     expect(derivative('x*exp(x)*sin(x)')).toBe('e^x·(x·cos(x) + x·sin(x) + sin(x))');
     expect(unicode('(x - 1)*(x + 1)')).toBe('x² − 1');
   });
+
+  it('collects like terms in a long sum, where a term with a sum for a factor holds a part of each function', () => {
+    // Nine terms k·(x·sin(x + k) + x²·cos(x + k)): a term of the last sum cancels with the term after it.
+    const terms = Array.from({ length: 9 }, (_, i) => `${i + 1}*(x*sin(x + ${i + 1}) + x^2*cos(x + ${i + 1}))`);
+    const simplified = toText(simplify(parse(`${terms.join(' + ')} + 5*cos(x + 3) - 9*x^2*cos(x + 9)`)));
+    expect(simplified).not.toContain('cos(x + 9)');
+    expect(simplified).toContain('9*x*sin(x + 9)');
+    expect(simplified).toContain('cos(x + 3)*(3*x^2 + 5)');
+  });
 });
 
 describe('answers in terms of σ', () => {
