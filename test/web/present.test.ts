@@ -88,6 +88,23 @@ describe('what the page shows', () => {
     expect(present({ ...defaultState, input: 'x +\n  * 2' })).toMatchObject({ kind: 'parse-error', line: 2, column: 3, offset: 6 });
   });
 
+  it('advises what to type in the page, not a command-line flag, to make a name a function', () => {
+    const message = (input: string, more: Partial<typeof defaultState> = {}): string => {
+      const view = present({ ...defaultState, input, ...more });
+      return view.kind === 'parse-error' || view.kind === 'error' ? view.message : '';
+    };
+    expect(message('foo(x)')).toBe("unknown function 'foo' (to multiply, write * before the bracket; write f, g or h in its place for an unknown function)");
+    expect(message('sinn(x)')).toBe("unknown function 'sinn' — did you mean 'sin'? (write f, g or h in its place for an unknown function)");
+    expect(message('phi(x, y)')).toMatch(/phi is a variable, not a function; .* \(write f, g or h in its place for an unknown function\)$/);
+    expect(message('expi')).toMatch(/or give the variable a name of one letter$/);
+    expect(message('foo(x) = y^2')).toMatch(/write f, g or h in its place/);
+    expect(message('xᵀ')).toMatch(/as in W=3x4, x=4 in the Shapes field$/);
+    // The reader's own answer, too.
+    const mine = answer('x^2', { mine: 'foo(x)' }).mine!.sentence;
+    expect(mine).toMatch(/write f, g or h in its place/);
+    for (const m of [message('foo(x)'), message('expi'), message('xᵀ'), mine]) expect(m).not.toMatch(/--/);
+  });
+
   it('says why when there is no answer, and keeps the variables for the selector', () => {
     expect(present({ ...defaultState, input: 'x', order: 1, variable: 'x' }).kind).toBe('ok');
     // sin nested 2,100 deep has a derivative of about 2,200,000 nodes, past the limit of 2,000,000.

@@ -2,7 +2,7 @@ import {
   answerLines, answerSentence, at, decimalText, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
-import { compute, type Computed } from './compute.js';
+import { compute, pageMessage, type Computed } from './compute.js';
 import { derivativeNameIn, generateMatrixCode, matrixToLatex, matrixToText, matrixWorked, type MatrixAnswer, type MatrixCheckReport } from '../../src/index.js';
 import type { PageState } from './state.js';
 import { evaluator, plotData, type PlotData } from './plot.js';
@@ -140,7 +140,7 @@ export function present(state: PageState): PageView {
     case 'jacobian': return jacobianView(o.result, o.checks, state);
     case 'matrix': return matrixView(o.result, o.checks, state);
     case 'parse-error':
-      return { kind: 'parse-error', message: o.error.message, line: o.error.line, column: o.error.column, offset: o.offset };
+      return { kind: 'parse-error', message: pageMessage(o.error), line: o.error.line, column: o.error.column, offset: o.offset };
     case 'ok': {
       const view = answerView(o, state);
       last = { key, outcome: o, view, values: state.values };
@@ -241,7 +241,7 @@ function mineChecked(o: Computed, state: PageState): { view: AnswerView['mine'];
     return { view: mistake ? { ...view, step: m!.step!.join('.') } : view, mistake };
   } catch (error) {
     const where = error instanceof ParseError ? ` (column ${error.column})` : '';
-    return { view: { verdict: 'error', sentence: `Yours cannot be read: ${(error as Error).message}${where}.`, lines: [] }, mistake: undefined };
+    return { view: { verdict: 'error', sentence: `Yours cannot be read: ${pageMessage(error)}${where}.`, lines: [] }, mistake: undefined };
   }
 }
 
@@ -391,7 +391,7 @@ function atPointView(o: Computed, state: PageState): AnswerView['atPoint'] {
     const latex = `f${where} = ${valueIn(p.value, 'latex')},\\quad f'${where} = ${valueIn(p.derivatives[0]!.at, 'latex')},\\quad \\text{tangent: } y = ${toLatex(p.tangent)}`;
     return { html: mathHtml(latex), x: evaluate(a, {}), error: '' };
   } catch (error) {
-    return { html: '', x: undefined, error: (error as Error).message };
+    return { html: '', x: undefined, error: pageMessage(error) };
   }
 }
 
