@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { present, type AnswerView } from '../../web/src/present.js';
+import { present, valuesAt, type AnswerView } from '../../web/src/present.js';
 import { defaultState } from '../../web/src/state.js';
 import { traceHtml, withDeferred } from '../../web/src/steps-html.js';
 import { buildTrace } from '../../src/steps/trace.js';
@@ -164,6 +164,30 @@ describe('what the page shows', () => {
     expect(view.several!.hessianHtml).toContain('H\\left(x, y\\right) = \\begin{pmatrix} 2y &amp; 2x \\\\ 2x &amp; 0 \\end{pmatrix}');
     expect(view.several!.note).toBe('By x, y in that order; the Hessian\'s 3 distinct entries are worked out once each.');
     expect(answer('x^2').several).toBeUndefined();
+  });
+
+  it('plots a curve\'s equation: its points on the curve, the range chosen to hold it, the tangent at an x typed in and where the pointer is', () => {
+    const view = present({ ...defaultState, input: 'x^2 + y^2 = 25', at: '3' });
+    if (view.kind !== 'implicit' || !view.curve) throw new Error('no curve plotted');
+    const { plot, range, at, description, note } = view.curve;
+    const points = plot.curves[0]!.points.filter((p) => Number.isFinite(p.y));
+    expect(points.length).toBeGreaterThan(200);
+    for (const p of points) expect(Math.abs(p.x ** 2 + p.y ** 2 - 25)).toBeLessThan(1e-9);
+    expect(range[0]).toBeLessThan(-5);
+    expect(range[1]).toBeGreaterThan(5);
+    expect(plot.y[0]).toBeLessThan(-5);
+    expect(at).toEqual({ x: 3, y: 4, slope: -0.75 });
+    expect(description).toMatch(/^Plot of the curve x² \+ y² = 25 for x from .*: one piece\.$/);
+    expect(note).toMatch(/^Range chosen from the curve/);
+    // The pointer near (−3, −3.9): the nearest point of the circle, and −x/y there.
+    const near = valuesAt(-3, -3.9)!;
+    expect(Math.abs(near.x ** 2 + near.y ** 2 - 25)).toBeLessThan(1e-9);
+    expect(near.slope).toBeCloseTo(-near.x / near.y, 9);
+    // Out of view, and an x the curve does not reach.
+    const away = present({ ...defaultState, input: 'x^2 + y^2 = 25', autoRange: false, from: 20, to: 30, at: '25' });
+    if (away.kind !== 'implicit' || !away.curve) throw new Error('no curve plotted');
+    expect(away.curve.description).toMatch(/the curve x² \+ y² = 25 has no point in it\.$/);
+    expect(away.curve.at).toEqual({ error: 'the curve has no point with x = 25 in this view' });
   });
 
   it('differentiates an equation of a curve implicitly: the answer, its derivation and its check against the curve', () => {

@@ -5,6 +5,7 @@ import type { AnswerView, ImplicitView, PageView } from './present.js';
 import type { GraphView } from './graph-view.js';
 import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
 import { drawTangent, renderPlot } from './plot-view.js';
+import type { PlotData } from './plot.js';
 import { explorable } from './plot-interaction.js';
 import { showErrorAt } from './input-view.js';
 
@@ -259,8 +260,8 @@ function show(view: PageView): void {
     return;
   }
   shown = view;
-  // A curve's derivative, a Jacobian or no answer at all has no plot and no backward pass: those sections go.
-  ui.plotSection.hidden = view.kind !== 'ok';
+  // A Jacobian or no answer at all has no plot, and only a function a backward pass: those sections go.
+  ui.plotSection.hidden = view.kind !== 'ok' && !(view.kind === 'implicit' && view.curve);
   ui.backpropSection.hidden = view.kind !== 'ok';
   ui.graphSection.hidden = view.kind !== 'ok' || view.graph === undefined;
   if (view.kind !== 'implicit' && view.kind !== 'jacobian' && view.kind !== 'matrix') showVariables(view);
@@ -403,9 +404,7 @@ function showImplicit(view: ImplicitView): void {
   ui.check.textContent = verdictBadges[view.check.verdict];
   ui.checkDetail.textContent = view.check.detail;
   ui.checkDetail.title = '';
-  ui.plotNote.textContent = view.kind === 'implicit'
-    ? 'An equation of a curve: its derivative is found by implicit differentiation, and the curve is not plotted.'
-    : 'A vector of functions: its Jacobian is shown, and nothing is plotted.';
+  showCurve(view.curve);
   showSteps(view.stepsHtml, view.stepsDeferred);
   // Matrix notation has code of its own: the Backprop section shows it, with nothing in terms of the output.
   if (view.code) {
@@ -417,6 +416,22 @@ function showImplicit(view: ImplicitView): void {
     ui.codeAbout.textContent = view.code.about;
   }
   scrollableByKeyboard();
+}
+
+/** The curve an equation gives, plotted as the plot of a function is, with the tangent at the point asked for. */
+function showCurve(curve: ImplicitView['curve']): void {
+  if (!curve) return;
+  ui.alsoFirst.disabled = true;
+  drawPlot();
+  ui.plot.setAttribute('aria-label', curve.description);
+  if (state.autoRange) [ui.from.value, ui.to.value] = curve.range.map(String) as [string, string];
+  ui.plotNote.textContent = curve.note;
+  setHtml(ui.atPoint, '');
+  ui.atError.textContent = curve.at && 'error' in curve.at ? curve.at.error : '';
+  // A point asked for places the tangent (none, when the curve has no point there); without one, the pointer's stays.
+  if (curve.at) [tangentX, tangentY] = ['error' in curve.at ? undefined : curve.at.x, undefined];
+  curveTangent = curve.at && !('error' in curve.at) ? curve.at : undefined;
+  showTangent();
 }
 
 function showSteps(html: string, deferred: readonly string[]): void {
@@ -545,14 +560,26 @@ function showMine(mine: AnswerView['mine']): void {
   }
 }
 
+/** The plot in view: a function's, or a curve's; undefined when none is. */
+function plotInView(): { plot: PlotData; range: readonly [number, number]; variable: string } | undefined {
+  if (shown.kind === 'ok') return { plot: shown.plot, range: shown.plotRange, variable: shown.variable };
+  if (shown.kind === 'implicit' && shown.curve) return { plot: shown.curve.plot, range: shown.curve.range, variable: shown.curve.variable };
+  return undefined;
+}
+
 function drawPlot(): void {
-  if (shown.kind !== 'ok') return;
-  renderPlot(ui.plot, shown.plot, ...shown.plotRange, shown.variable);
+  const p = plotInView();
+  if (!p) return;
+  renderPlot(ui.plot, p.plot, p.range[0], p.range[1], p.variable);
   showTangent();
 }
 
 /** Where the tangent is drawn, kept while the plot is redrawn (zoomed, panned, another input). */
 let tangentX: number | undefined;
+/** On a curve, the pointer's height too: the tangent is at the point of the curve nearest the pointer. */
+let tangentY: number | undefined;
+/** On a curve, the point the tangent is at now: the arrow keys keep to its branch. */
+let curveTangent: TangentValue | undefined;
 const short = (x: number): string => decimalText(x, 4);
 /**
  * The tangent at tangentX, drawn from the plot's samples at once; its numbers in words under the
@@ -562,6 +589,17 @@ const short = (x: number): string => decimalText(x, 4);
 type TangentValue = { readonly x: number; readonly y: number; readonly slope: number };
 let exactAsked = 0;
 function showTangent(): void {
+  if (shown.kind === 'implicit') {
+    if (tangentX === undefined || !shown.curve) {
+      exactAsked++;
+      drawTangent(ui.plot, shown.curve?.plot ?? { curves: [], y: [-1, 1] }, 0, undefined);
+      ui.plotReadout.textContent = '';
+      return;
+    }
+    // The point of the curve and its slope come from the worker, which holds the curve.
+    worker?.postMessage({ kind: 'at', id: ++exactAsked, x: tangentX, y: tangentY, near: tangentY === undefined ? curveTangent?.y : undefined });
+    return;
+  }
   const drawn = shown.kind === 'ok' && tangentX !== undefined ? drawTangent(ui.plot, shown.plot, tangentX) : undefined;
   if (tangentX === undefined || shown.kind !== 'ok') {
     exactAsked++;
@@ -577,6 +615,10 @@ function showTangent(): void {
 }
 
 function showReadout(value: TangentValue | undefined): void {
+  if (shown.kind === 'implicit' && shown.curve) {
+    showCurveReadout(shown.curve, value);
+    return;
+  }
   if (shown.kind !== 'ok') return;
   const v = shown.variable;
   if (!value) {
@@ -589,10 +631,28 @@ function showReadout(value: TangentValue | undefined): void {
     + `the tangent there is y = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${v} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`;
 }
 
+/** The tangent to the curve at the point found, drawn, and in words: y′ there and the tangent's equation. */
+function showCurveReadout(curve: NonNullable<ImplicitView['curve']>, value: TangentValue | undefined): void {
+  curveTangent = value;
+  drawTangent(ui.plot, curve.plot, value?.x ?? 0, value);
+  const [x, y] = [curve.variable, curve.dependent];
+  if (!value) {
+    ui.plotReadout.textContent = tangentX === undefined ? '' : `No point of the curve near ${x} = ${short(tangentX)} in this view.`;
+    return;
+  }
+  // A coordinate a millionth of the view from 0 is 0, as found to the digits it can be (at a vertical tangent, half of them).
+  const [from, to] = curve.range;
+  const coordinate = (v: number): string => short(Math.abs(v) < 1e-6 * (to - from) ? 0 : v);
+  const point = `(${x}, ${y}) = (${coordinate(value.x)}, ${coordinate(value.y)})`;
+  ui.plotReadout.textContent = Number.isFinite(value.slope)
+    ? `At ${point} on the curve: ${y}′ = ${short(value.slope)}; the tangent there is ${y} = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${x} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`
+    : `At ${point} on the curve the tangent is vertical, ${x} = ${short(value.x)}: ${y}′ has no value there.`;
+}
+
 explorable(ui.plot, {
   // The range last asked for, not the one drawn: notches of the wheel that come before the plot is
   // drawn again each zoom from the one before, none of them lost.
-  range: () => (state.autoRange && shown.kind === 'ok' ? shown.plotRange : [state.from, state.to]),
+  range: () => (state.autoRange ? plotInView()?.range ?? [state.from, state.to] : [state.from, state.to]),
   setRange: (from, to) => {
     if (!(to > from) || !Number.isFinite(from) || !Number.isFinite(to)) return;
     // Rounded as a person would type them; a range too narrow to round apart stays as it is.
@@ -607,8 +667,9 @@ explorable(ui.plot, {
     update();
   },
   // Where the pointer leaves, the tangent goes back to the point asked for, if any.
-  pointAt: (x) => {
-    tangentX = x ?? (shown.kind === 'ok' ? shown.atPoint?.x : undefined);
+  pointAt: (x, y) => {
+    const asked = shown.kind === 'ok' ? shown.atPoint?.x : shown.kind === 'implicit' && shown.curve?.at && !('error' in shown.curve.at) ? shown.curve.at.x : undefined;
+    [tangentX, tangentY] = x === undefined ? [asked, undefined] : [x, y];
     showTangent();
   },
 });

@@ -7,6 +7,7 @@ import { derivativeNameIn, generateMatrixCode, matrixToLatex, matrixToText, matr
 import type { PageState } from './state.js';
 import { evaluator, plotData, type PlotData } from './plot.js';
 import { chooseRange, featureWords } from './plot-range.js';
+import { curvePlot, type CurvePlot, type CurveTangent, type CurveTangents } from './curve-plot.js';
 
 /** A number in a sentence: three significant digits, a true minus sign. */
 const minus = (x: number): string => decimalText(x, 3);
@@ -43,6 +44,8 @@ export interface ImplicitView {
   readonly stepsDeferred: readonly string[];
   readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly detail: string };
   readonly copies: { readonly answerLatex: string; readonly answerText: string };
+  /** The curve an equation gives, plotted, with the tangent at the point asked for. */
+  readonly curve?: CurvePlot;
   /** Code for the derivatives, in matrix notation (NumPy, PyTorch, JAX); or why there is none. */
   readonly code?: { readonly text: string; readonly html: string; readonly error: string; readonly about: string };
 }
@@ -117,8 +120,16 @@ let last: { readonly key: string; readonly outcome: Computed; readonly view: Ans
 /** f and f′ of the last answer, compiled once for it: the pointer asks for them at every move. */
 let lastEvaluators: { readonly of: typeof last; readonly f: (x: number) => number; readonly slope: (x: number) => number } | undefined;
 
-/** f and f′ of the last answer at x, evaluated (not read off the plot's samples): what the tangent's readout says. */
-export function valuesAt(x: number): { readonly x: number; readonly y: number; readonly slope: number } | undefined {
+/** The curve in view, when the last answer is an equation's: its points and tangents. */
+let curveInView: CurveTangents | undefined;
+
+/**
+ * f and f′ of the last answer at x, evaluated (not read off the plot's samples): what the tangent's
+ * readout says. For a curve, the point of it nearest (x, y), or above x nearest the height `near`,
+ * and the slope there.
+ */
+export function valuesAt(x: number, pointerY?: number, near?: number): CurveTangent | undefined {
+  if (curveInView) return curveInView.at(x, pointerY, near);
   if (!last) return undefined;
   if (lastEvaluators?.of !== last) {
     const { outcome: o, values } = last;
@@ -131,6 +142,7 @@ export function valuesAt(x: number): { readonly x: number; readonly y: number; r
 export function present(state: PageState): PageView {
   // The plot's range and the step of the backward pass shown change no answer.
   const key = JSON.stringify({ ...state, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined });
+  curveInView = undefined;
   if (last?.key === key) return { ...last.view, ...plotView(last.outcome, state) };
   const o = compute(state);
   switch (o.kind) {
@@ -362,6 +374,15 @@ function severalView(o: Computed, state: PageState): AnswerView['several'] {
 /** The implicit derivative typeset, its worked derivation, and the check against the curve in plain words. */
 function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): ImplicitView {
   const deferred = new Deferred();
+  let curve: CurvePlot | undefined;
+  try {
+    const plotted = curvePlot(r, { auto: state.autoRange, from: state.from, to: state.to }, state.at, state.values);
+    curve = plotted.view;
+    curveInView = plotted.tangents;
+  } catch {
+    // A curve that cannot be evaluated (an abstract function in it) is not plotted; the answer stands.
+    curve = undefined;
+  }
   const what = r.orders.length === 1 ? 'slope' : 'second difference';
   const detail = {
     verified: `Checked at ${c.points} points of the curve: the answer agrees with the curve's own ${what} there.`,
@@ -376,6 +397,7 @@ function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): Implicit
     stepsDeferred: deferred.parts,
     check: { verdict: c.verdict, detail },
     copies: { answerLatex: implicitAnswer(r, 'latex'), answerText: implicitAnswer(r, 'text') },
+    ...(curve ? { curve } : {}),
   };
 }
 
