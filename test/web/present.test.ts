@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { present, valuesAt, type AnswerView } from '../../web/src/present.js';
+import { present, tangentAt, type AnswerView } from '../../web/src/present.js';
 import { defaultState } from '../../web/src/state.js';
 import { traceHtml, withDeferred } from '../../web/src/steps-html.js';
 import { buildTrace } from '../../src/steps/trace.js';
@@ -180,7 +180,9 @@ describe('what the page shows', () => {
     expect(description).toMatch(/^Plot of the curve x² \+ y² = 25 for x from .*: one piece\.$/);
     expect(note).toMatch(/^Range chosen from the curve/);
     // The pointer near (−3, −3.9): the nearest point of the circle, and −x/y there.
-    const near = valuesAt(-3, -3.9)!;
+    const { value, readout } = tangentAt(-3, -3.9);
+    const near = value!;
+    expect(readout).toMatch(/^At \(x, y\) = \(−3\.\d+, −3\.\d+\) on the curve: y′ = −0\.\d+; the tangent there is y = /);
     expect(Math.abs(near.x ** 2 + near.y ** 2 - 25)).toBeLessThan(1e-9);
     expect(near.slope).toBeCloseTo(-near.x / near.y, 9);
     // Out of view, and an x the curve does not reach.

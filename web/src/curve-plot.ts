@@ -31,6 +31,8 @@ export interface CurvePlot {
 export interface CurveTangents {
   /** The point nearest (x, y), or above x when y is not given (nearest `near` in height), with its tangent. */
   at(x: number, y?: number, near?: number): CurveTangent | undefined;
+  /** The tangent found for x in words: y′ there and the tangent's equation, or why there is none. */
+  readout(x: number, value: CurveTangent | undefined): string;
 }
 
 const short = (x: number): string => decimalText(x, 3);
@@ -74,6 +76,17 @@ export function curvePlot(r: Implicit, range: { readonly auto: boolean; readonly
       if (Math.abs(gy) <= 1e-6 * Math.abs(gx)) return { x: p.x, y: p.y, slope: Infinity };
       const slope = slopeAt(p.x, p.y);
       return Number.isFinite(slope) ? { x: p.x, y: p.y, slope } : undefined;
+    },
+    readout(px, value) {
+      const words = (n: number): string => decimalText(n, 4);
+      if (!value) return `No point of the curve near ${x} = ${words(px)} in this view.`;
+      // A coordinate a millionth of the view from 0 is 0, as found to the digits it can be (at a vertical tangent, half of them).
+      const coordinate = (n: number): string => words(Math.abs(n) < 1e-6 * (to - from) ? 0 : n);
+      const point = `(${x}, ${y}) = (${coordinate(value.x)}, ${coordinate(value.y)})`;
+      const m = value.slope;
+      return Number.isFinite(m)
+        ? `At ${point} on the curve: ${y}′ = ${words(m)}; the tangent there is ${y} = ${words(value.y)} ${m < 0 ? '−' : '+'} ${words(Math.abs(m))}·(${x} ${value.x < 0 ? '+' : '−'} ${words(Math.abs(value.x))}).`
+        : `At ${point} on the curve the tangent is vertical, ${x} = ${coordinate(value.x)}: ${y}′ has no value there.`;
     },
   };
 

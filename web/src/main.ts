@@ -1,9 +1,8 @@
 import 'katex/dist/katex.min.css';
 import './style.css';
-import { decimalText } from '../../src/index.js';
 import type { AnswerView, ImplicitView, PageView } from './present.js';
 import type { GraphView } from './graph-view.js';
-import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
+import { defaultState, fromHash as fromHashWith, maxOrder, toHash, validRange, type PageState } from './state.js';
 import { drawTangent, renderPlot } from './plot-view.js';
 import type { PlotData } from './plot.js';
 import { explorable } from './plot-interaction.js';
@@ -71,6 +70,11 @@ const ui = {
   graphButtons: { start: $<HTMLButtonElement>('graph-start'), back: $<HTMLButtonElement>('graph-back'), next: $<HTMLButtonElement>('graph-next'), end: $<HTMLButtonElement>('graph-end') },
 };
 
+/** A link's state, its form and code target among those the selectors list (the library's: a test sees to it). */
+const fromHash = (hash: string): PageState => fromHashWith(hash, {
+  forms: Array.from(ui.form.options, (o) => o.value),
+  targets: Array.from(ui.target.options, (o) => o.value),
+});
 let state: PageState = location.hash.length > 1 ? fromHash(location.hash) : defaultState;
 
 /**
@@ -186,9 +190,9 @@ function markAsking(): boolean {
 
 function startWorker(): Worker {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  w.onmessage = (event: MessageEvent<{ id: number; view: PageView } | { kind: 'at'; id: number; value: TangentValue | undefined }>) => {
+  w.onmessage = (event: MessageEvent<{ id: number; view: PageView } | { kind: 'at'; id: number; value: TangentValue | undefined; readout: string }>) => {
     if ('kind' in event.data) {
-      if (event.data.id === exactAsked) showReadout(event.data.value);
+      if (event.data.id === exactAsked) showReadout(event.data.value, event.data.readout);
       return;
     }
     if (event.data.id !== latest) return;
@@ -570,7 +574,7 @@ function plotInView(): { plot: PlotData; range: readonly [number, number]; varia
 function drawPlot(): void {
   const p = plotInView();
   if (!p) return;
-  renderPlot(ui.plot, p.plot, p.range[0], p.range[1], p.variable);
+  renderPlot(ui.plot, p.plot, p.range[0], p.range[1], p.variable, plotWidth);
   showTangent();
 }
 
@@ -580,7 +584,6 @@ let tangentX: number | undefined;
 let tangentY: number | undefined;
 /** On a curve, the point the tangent is at now: the arrow keys keep to its branch. */
 let curveTangent: TangentValue | undefined;
-const short = (x: number): string => decimalText(x, 4);
 /**
  * The tangent at tangentX, drawn from the plot's samples at once; its numbers in words under the
  * plot come from f and f′ evaluated there by the worker, not read off the samples (which, zoomed
@@ -606,47 +609,20 @@ function showTangent(): void {
     ui.plotReadout.textContent = '';
     return;
   }
-  if (!drawn) {
-    exactAsked++;
-    ui.plotReadout.textContent = `No tangent at ${shown.variable} = ${short(tangentX)}: f or f′ has no value there.`;
-    return;
-  }
-  worker?.postMessage({ kind: 'at', id: ++exactAsked, x: drawn.x });
+  // The numbers in words come from the worker, with f and f′ evaluated there (or why there are none).
+  worker?.postMessage({ kind: 'at', id: ++exactAsked, x: drawn?.x ?? tangentX });
 }
 
-function showReadout(value: TangentValue | undefined): void {
+/** The tangent where f and f′ (or, on a curve, its point and y′) really are, and its numbers in words, from the worker. */
+function showReadout(value: TangentValue | undefined, readout: string): void {
   if (shown.kind === 'implicit' && shown.curve) {
-    showCurveReadout(shown.curve, value);
-    return;
-  }
-  if (shown.kind !== 'ok') return;
-  const v = shown.variable;
-  if (!value) {
-    ui.plotReadout.textContent = tangentX === undefined ? '' : `No tangent at ${v} = ${short(tangentX)}: f or f′ has no value there.`;
-    return;
-  }
-  // Drawn again where f and f′ really are: the samples may be far apart (a band, zoomed out).
-  drawTangent(ui.plot, shown.plot, value.x, value);
-  ui.plotReadout.textContent = `At ${v} = ${short(value.x)}: f(${v}) = ${short(value.y)}, f′(${v}) = ${short(value.slope)}; `
-    + `the tangent there is y = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${v} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`;
-}
-
-/** The tangent to the curve at the point found, drawn, and in words: y′ there and the tangent's equation. */
-function showCurveReadout(curve: NonNullable<ImplicitView['curve']>, value: TangentValue | undefined): void {
-  curveTangent = value;
-  drawTangent(ui.plot, curve.plot, value?.x ?? 0, value);
-  const [x, y] = [curve.variable, curve.dependent];
-  if (!value) {
-    ui.plotReadout.textContent = tangentX === undefined ? '' : `No point of the curve near ${x} = ${short(tangentX)} in this view.`;
-    return;
-  }
-  // A coordinate a millionth of the view from 0 is 0, as found to the digits it can be (at a vertical tangent, half of them).
-  const [from, to] = curve.range;
-  const coordinate = (v: number): string => short(Math.abs(v) < 1e-6 * (to - from) ? 0 : v);
-  const point = `(${x}, ${y}) = (${coordinate(value.x)}, ${coordinate(value.y)})`;
-  ui.plotReadout.textContent = Number.isFinite(value.slope)
-    ? `At ${point} on the curve: ${y}′ = ${short(value.slope)}; the tangent there is ${y} = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${x} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`
-    : `At ${point} on the curve the tangent is vertical, ${x} = ${short(value.x)}: ${y}′ has no value there.`;
+    curveTangent = value;
+    drawTangent(ui.plot, shown.curve.plot, value?.x ?? 0, value);
+  } else if (shown.kind === 'ok') {
+    // Drawn again where f and f′ really are: the samples may be far apart (a band, zoomed out).
+    if (value) drawTangent(ui.plot, shown.plot, value.x, value);
+  } else return;
+  ui.plotReadout.textContent = tangentX === undefined ? '' : readout;
 }
 
 explorable(ui.plot, {
@@ -804,30 +780,34 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example
  * several frames, none of them long enough to hold up a key press.
  */
 let expanding = 0;
+/** What opening a step costs in layout, counted as so many characters of HTML put in. */
+const openedStepWeight = 200;
 function expandAll(whole = false): void {
   const run = ++expanding;
   const queue = [...ui.steps.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
   // Marked while it lasts, for whoever waits for every step to be open.
   ui.steps.setAttribute('aria-busy', 'true');
-  // How much HTML a frame puts in: laying it out costs more than putting it in, and is not timed
-  // here, so the share follows the time from one frame to the next, which includes it.
-  let share = 50_000;
+  // How much a frame opens and puts in (HTML, and a step opened counting as some): laying it out
+  // costs more than putting it in, and is not timed here, so the share and the time spent follow
+  // the time from one frame to the next, which includes it.
+  let share = 10_000;
+  let budget = 10;
   let last = performance.now();
   const slice = (): void => {
     if (run !== expanding) return;
     const start = performance.now();
     const frame = start - last;
     last = start;
-    if (frame > 80) share = Math.max(5_000, share / 2);
-    else if (frame < 40) share = Math.min(2_000_000, share * 1.5);
+    if (frame > 60) [share, budget] = [Math.max(1_000, share / 2), Math.max(2, budget / 2)];
+    else if (frame < 30) [share, budget] = [Math.min(2_000_000, share * 1.5), Math.min(25, budget * 1.5)];
     let inserted = 0;
     while (queue.length > 0) {
       const closed = queue.pop()!;
-      inserted += fillDeferred(closed);
+      inserted += fillDeferred(closed) + openedStepWeight;
       closed.open = true;
       // What it held may hold closed steps in turn.
       for (const inner of closed.querySelectorAll<HTMLDetailsElement>('details:not([open])')) queue.push(inner);
-      if (!whole && (performance.now() - start > 25 || inserted > share)) {
+      if (!whole && (performance.now() - start > budget || inserted > share)) {
         requestAnimationFrame(slice);
         return;
       }

@@ -30,8 +30,9 @@ function element<K extends keyof SVGElementTagNameMap>(name: K, attributes: Reco
  * Draws the plot at the width the page gives it, so text stays at its size on a phone:
  * the picture is as many units wide as it is pixels wide, and ticks are spaced for that.
  */
-export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to: number, variable: string): void {
-  const width = Math.max(280, Math.round(svg.clientWidth || 900));
+export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to: number, variable: string, knownWidth?: number): void {
+  // The width last seen, when known: reading it here would lay out whatever was just put in the page.
+  const width = Math.max(280, Math.round(knownWidth || svg.clientWidth || 900));
   const height = Math.round(Math.min(500, Math.max(240, width * 0.56)));
   const xTickCount = Math.max(4, Math.floor(width / 75));
   const yTickCount = Math.max(4, Math.floor(height / 60));

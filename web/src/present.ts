@@ -128,7 +128,7 @@ let curveInView: CurveTangents | undefined;
  * readout says. For a curve, the point of it nearest (x, y), or above x nearest the height `near`,
  * and the slope there.
  */
-export function valuesAt(x: number, pointerY?: number, near?: number): CurveTangent | undefined {
+function valuesAt(x: number, pointerY?: number, near?: number): CurveTangent | undefined {
   if (curveInView) return curveInView.at(x, pointerY, near);
   if (!last) return undefined;
   if (lastEvaluators?.of !== last) {
@@ -137,6 +137,20 @@ export function valuesAt(x: number, pointerY?: number, near?: number): CurveTang
   }
   const [y, slope] = [lastEvaluators.f(x), lastEvaluators.slope(x)];
   return Number.isFinite(y) && Number.isFinite(slope) ? { x, y, slope } : undefined;
+}
+
+/** The tangent at x (on a curve, at its point nearest (x, y), or above x), with its numbers in words for the plot's readout. */
+export function tangentAt(x: number, pointerY?: number, near?: number): { value: CurveTangent | undefined; readout: string } {
+  const value = valuesAt(x, pointerY, near);
+  if (curveInView) return { value, readout: curveInView.readout(x, value) };
+  const v = last?.outcome.variable ?? 'x';
+  const short = (n: number): string => decimalText(n, 4);
+  if (!value) return { value, readout: `No tangent at ${v} = ${short(x)}: f or f′ has no value there.` };
+  return {
+    value,
+    readout: `At ${v} = ${short(value.x)}: f(${v}) = ${short(value.y)}, f′(${v}) = ${short(value.slope)}; `
+      + `the tangent there is y = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${v} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`,
+  };
 }
 
 export function present(state: PageState): PageView {

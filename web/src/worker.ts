@@ -1,4 +1,4 @@
-import { present, valuesAt } from './present.js';
+import { present, tangentAt } from './present.js';
 import type { PageState } from './state.js';
 
 /**
@@ -8,7 +8,7 @@ import type { PageState } from './state.js';
 self.onmessage = (event: MessageEvent<{ readonly id: number; readonly state: PageState } | { readonly kind: 'at'; readonly id: number; readonly x: number; readonly y?: number; readonly near?: number }>) => {
   const message = event.data;
   if ('kind' in message) {
-    self.postMessage({ kind: 'at', id: message.id, value: valuesAt(message.x, message.y, message.near) });
+    self.postMessage({ kind: 'at', id: message.id, ...tangentAt(message.x, message.y, message.near) });
     return;
   }
   const { id, state } = message;
