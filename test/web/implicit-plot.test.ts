@@ -58,7 +58,7 @@ describe('an implicit curve plotted', () => {
     const [low, high] = curveYRange(circle, [from, to]);
     expect(low).toBeLessThan(-5);
     expect(high).toBeGreaterThan(5);
-    expect((high - low) / (to - from)).toBeCloseTo(0.56, 1);
+    expect((high - low) / (to - from)).toBeCloseTo(0.52, 1);
     expect(chooseCurveRange((x, y) => x * y - 1)).toEqual([-5, 5]);
     expect(chooseCurveRange((x, y) => x * x + y * y + 1)).toEqual([-10, 10]);
   });

@@ -15,8 +15,8 @@ export type Gradient = (x: number, y: number) => readonly [number, number];
 
 export type Range = readonly [number, number];
 
-/** Width over height of the plotted area on a wide screen: a circle is drawn round at this shape. */
-const plotAspect = 0.56;
+/** Height over width of the plotted area on a wide screen (less its margins): a circle is drawn round at this shape. */
+const plotAspect = 0.52;
 
 /** Grid cells across and down that the zero set is traced on. */
 const gridColumns = 240;
@@ -144,9 +144,11 @@ export function chooseCurveRange(F: Surface): Range {
       open ??= Math.max(reach, 5);
       continue;
     }
-    const middle = (xLow + xHigh) / 2;
-    const half = 1.2 * Math.max((xHigh - xLow) / 2, (yHigh - yLow) / 2 / plotAspect, cell);
-    return [middle - half, middle + half];
+    const wanted = 1.2 * Math.max((xHigh - xLow) / 2, (yHigh - yLow) / 2 / plotAspect, cell);
+    // Two significant digits, as a person would type the range (−11 to 11, not −10.98 to 10.98).
+    const unit = 10 ** (Math.floor(Math.log10(wanted)) - 1);
+    const [middle, half] = [Math.round((xLow + xHigh) / 2 / unit) * unit, Math.ceil(wanted / unit) * unit];
+    return [Number((middle - half).toPrecision(12)), Number((middle + half).toPrecision(12))];
   }
   return open === undefined ? [-10, 10] : [-open, open];
 }
