@@ -780,34 +780,30 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example
  * several frames, none of them long enough to hold up a key press.
  */
 let expanding = 0;
-/** What opening a step costs in layout, counted as so many characters of HTML put in. */
-const openedStepWeight = 200;
 function expandAll(whole = false): void {
   const run = ++expanding;
   const queue = [...ui.steps.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
   // Marked while it lasts, for whoever waits for every step to be open.
   ui.steps.setAttribute('aria-busy', 'true');
-  // How much a frame opens and puts in (HTML, and a step opened counting as some): laying it out
-  // costs more than putting it in, and is not timed here, so the share and the time spent follow
-  // the time from one frame to the next, which includes it.
-  let share = 10_000;
-  let budget = 10;
+  // How much HTML a frame puts in: laying it out costs more than putting it in, and is not timed
+  // here, so the share follows the time from one frame to the next, which includes it.
+  let share = 50_000;
   let last = performance.now();
   const slice = (): void => {
     if (run !== expanding) return;
     const start = performance.now();
     const frame = start - last;
     last = start;
-    if (frame > 60) [share, budget] = [Math.max(1_000, share / 2), Math.max(2, budget / 2)];
-    else if (frame < 30) [share, budget] = [Math.min(2_000_000, share * 1.5), Math.min(25, budget * 1.5)];
+    if (frame > 80) share = Math.max(5_000, share / 2);
+    else if (frame < 40) share = Math.min(2_000_000, share * 1.5);
     let inserted = 0;
     while (queue.length > 0) {
       const closed = queue.pop()!;
-      inserted += fillDeferred(closed) + openedStepWeight;
+      inserted += fillDeferred(closed);
       closed.open = true;
       // What it held may hold closed steps in turn.
       for (const inner of closed.querySelectorAll<HTMLDetailsElement>('details:not([open])')) queue.push(inner);
-      if (!whole && (performance.now() - start > budget || inserted > share)) {
+      if (!whole && (performance.now() - start > 25 || inserted > share)) {
         requestAnimationFrame(slice);
         return;
       }
