@@ -133,7 +133,10 @@ function readAnswer(text: string, options: AnswerOptions, where = 'the answer') 
   try {
     return read(text, options);
   } catch (error) {
-    if (error instanceof ParseError) throw new ParseError(`in ${where}: ${error.message}`, error.line, error.column, error.source);
+    if (error instanceof ParseError) {
+      const advice = error.advice;
+      throw new ParseError(`in ${where}: ${error.message}`, error.line, error.column, error.source, advice && { declare: advice.declare, say: (words) => `in ${where}: ${advice.say(words)}` });
+    }
     throw error;
   }
 }

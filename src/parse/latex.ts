@@ -2,7 +2,7 @@ import { functionNames, functionTable, type FunctionName } from '../functions/ta
 import { abstractFunctionNames, functionSpellings } from '../functions/spellings.js';
 import * as build from '../expr/factory.js';
 import type { Expr } from '../expr/types.js';
-import { errorAt } from './errors.js';
+import { errorAt, type Advice } from './errors.js';
 import { closest } from './suggest.js';
 import { greekLetters, superscriptDigits } from '../expr/letters.js';
 import { classifyWord, finishTokens, normFunction, token, withoutShapes, type LexOptions, type Lexed, type RawToken, type Token, type TokenType, type WordContext } from './lexer.js';
@@ -159,7 +159,7 @@ class LatexReader {
     this.tokens.push(token(this.raw(type, text, offset), type, meaning));
   }
 
-  private fail(at: number, message: string): never {
+  private fail(at: number, message: string | Advice): never {
     throw errorAt(this.source, this.pieces[at]?.offset ?? this.source.length, message);
   }
 

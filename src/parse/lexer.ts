@@ -3,7 +3,7 @@ import { abstractFunctionNames, functionSpellings, notations, prefixSigns, type 
 import { functionTable, type FunctionName } from '../functions/table.js';
 import * as build from '../expr/factory.js';
 import type { Expr } from '../expr/types.js';
-import { errorAt } from './errors.js';
+import { asFunction, errorAt, type Advice } from './errors.js';
 import { closestFunctionName } from './suggest.js';
 import { splitRun, type Piece } from './glued-names.js';
 import { vectorFunctionSpellings, type SoftmaxKind } from './vector-functions.js';
@@ -238,9 +238,9 @@ export function tokenize(source: string, options: LexOptions): Lexed {
 const elementwiseTokens: Readonly<Record<string, TokenType>> = { '.*': 'hadamard', '⊙': 'hadamard', '∘': 'hadamard', './': 'ediv', '⊘': 'ediv', '.^': 'epow' };
 
 /** What a sign of matrix notation is, said where no shapes are declared. */
-export function withoutShapes(sign: string): string {
+export function withoutShapes(sign: string): Advice {
   const what = sign === '‖' || sign === '\\|' ? 'a norm' : ['ᵀ', '⊤', "'", '^T'].includes(sign) ? 'a transpose' : 'an entrywise operation on vectors and matrices';
-  return `${sign} is ${what}: matrix notation is read where the shapes of the vectors and matrices are declared, as in --shape W=3x4,x=4 (shapes in the library)`;
+  return { declare: { as: 'shapes', example: ['W=3x4', 'x=4'] }, say: (advice) => `${sign} is ${what}: matrix notation is read where the shapes of the vectors and matrices are declared, ${advice}` };
 }
 
 /** The meaning of a norm's opening bar: the matrix function norm, applied to what the bars enclose. */
@@ -475,7 +475,8 @@ export function classifyWord(source: string, t: RawToken, primes: number, after:
   }
   // softmax(…) and logsumexp(…) are read as a vector function and a function of numbers without shapes.
   if (matrixFunction !== undefined && context.matrices !== true && beforeParen && !functionSpellings.has(word) && !Object.hasOwn(vectorFunctionSpellings, word)) {
-    throw errorAt(source, t.offset, `${word}(…) is ${matrixFunctionTable[matrixFunction].meaning}: matrix notation is read where the shapes of the vectors and matrices are declared, as in --shape A=3x3,v=3 (shapes in the library)`);
+    const meaning = matrixFunctionTable[matrixFunction].meaning;
+    throw errorAt(source, t.offset, { declare: { as: 'shapes', example: ['A=3x3', 'v=3'] }, say: (advice) => `${word}(…) is ${meaning}: matrix notation is read where the shapes of the vectors and matrices are declared, ${advice}` });
   }
   const known = knownWord(word, beforeParen);
   if (primes > 0) {
@@ -512,12 +513,12 @@ function knownWord(word: string, beforeParen: boolean): Pick<Token, 'type' | 'me
 /** Letters written together, read as the names they are made of (see glued-names.ts), or refused where they are not one reading. */
 function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract, notes, quiet }: WordContext): Token[] {
   const word = t.text;
-  // An argument list after it makes it a function: the advice is --function there, --vars elsewhere.
-  const declare = beforeParen ? `declare it a function with --function ${word}` : `declare it a variable with --vars ${word}`;
+  // An argument list after it makes it a function: the advice is to declare a function there, a variable elsewhere.
+  const declare = (say: (advice: string) => string): Advice => ({ declare: { as: beforeParen ? 'function' : 'variable', name: word, phrase: 'imperative' }, say });
   if (Object.hasOwn(vectorFunctionSpellings, word)) return [token(t, 'vecfunc', vectorFunctionSpellings[word]!)];
   if (word.length > longestGluedRun || /_/.test(word)) {
     if (beforeParen) throw errorAt(source, t.offset, unknownFunction(word));
-    throw errorAt(source, t.offset, `'${word}' is no name dydx knows: separate the names in it with spaces or *, or ${declare}`);
+    throw errorAt(source, t.offset, declare((advice) => `'${word}' is no name dydx knows: separate the names in it with spaces or *, or ${advice}`));
   }
   let readings: Piece[][];
   try {
@@ -527,7 +528,7 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
   }
   const spelled = (pieces: readonly Piece[]): string => pieces.map((p) => p.text).join(' ');
   if (readings.length > 1) {
-    throw errorAt(source, t.offset, `'${word}' can be read as ${readings.map(spelled).join(' or as ')}: separate the names with spaces or brackets, or ${declare}`);
+    throw errorAt(source, t.offset, declare((advice) => `'${word}' can be read as ${readings.map(spelled).join(' or as ')}: separate the names with spaces or brackets, or ${advice}`));
   }
   const pieces = readings[0]!;
   const last = pieces.at(-1)!;
@@ -538,7 +539,7 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
   if (beforeParen && last.kind === 'letter' && !abstract(last.text)) {
     // Letters before '(' that end in no function: most likely a function's name mistyped.
     const suggestion = closestFunctionName(word, [...functionSpellings.keys(), ...notations.keys()]);
-    throw errorAt(source, t.offset, suggestion ? `unknown function '${word}' — did you mean '${suggestion}'? (--function ${word} makes it an unknown function)` : unknownFunction(word));
+    throw errorAt(source, t.offset, suggestion ? asFunction(word, (advice) => `unknown function '${word}' — did you mean '${suggestion}'? (${advice})`) : unknownFunction(word));
   }
   // Before '(', a name of many letters that ends in a function's is a function's name of its own
   // (polylog, lowergamma), not letters times it: xsin(x) is x·sin(x), polylog(s, z) no product.
@@ -546,7 +547,7 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
     throw errorAt(source, t.offset, unknownFunction(word));
   }
   if (pieces.some((p, k) => p.kind === 'digits' && k > 0 && pieces[k - 1]!.kind !== 'name')) {
-    throw errorAt(source, t.offset, `'${word}' has digits inside it: separate its parts with spaces or *, or ${declare}`);
+    throw errorAt(source, t.offset, declare((advice) => `'${word}' has digits inside it: separate its parts with spaces or *, or ${advice}`));
   }
   if (!(quiet && pieces.every((p) => p.kind === 'letter' && p.text !== 'e'))) notes.push(`${word} is read as ${spelled(pieces)}`);
   return pieces.map((piece, k) => {
@@ -564,8 +565,8 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
 /** Single letters that may stand before a function's name and its bracket as factors: 2xsin(x), xysin(x). */
 const mostLettersBeforeAFunction = 2;
 
-const unknownFunction = (word: string): string =>
-  `unknown function '${word}' (to multiply, write * before the bracket; --function ${word} makes it an unknown function)`;
+const unknownFunction = (word: string): Advice =>
+  asFunction(word, (advice) => `unknown function '${word}' (to multiply, write * before the bracket; ${advice})`);
 
 const constantE: NameValue = { kind: 'constant', name: 'e' };
 const constantPi: NameValue = { kind: 'constant', name: 'pi' };

@@ -1,7 +1,7 @@
 import nearley from 'nearley';
 import type { Expr } from '../expr/types.js';
 import compiled from './grammar.generated.js';
-import { errorAt, ParseError } from './errors.js';
+import { asFunction, errorAt, ParseError } from './errors.js';
 import { lexer, tokenize, type Lexed, type Token, type TokenType } from './lexer.js';
 import { tokenizeLatex, latexVariable } from './latex.js';
 import { functionOfOperatorVariable, readRequest, type Request } from './request.js';
@@ -213,7 +213,7 @@ function withSource<T>(source: string, reading: () => T): T {
   try {
     return reading();
   } catch (error) {
-    if (error instanceof ParseError && error.source !== source) throw new ParseError(error.message, error.line, error.column, source);
+    if (error instanceof ParseError && error.source !== source) throw new ParseError(error.message, error.line, error.column, source, error.advice);
     throw error;
   }
 }
@@ -340,21 +340,27 @@ function unexpected(parser: nearley.Parser, columnIndex: number, found: Token | 
   }
   const where = previous ? `after '${previous.text}'` : 'at the start';
   const expected = `expected ${describe(wanted)} ${where}`;
-  if (found) return errorAt(input, found.offset, `${expected}, found '${found.text}'${found.type === 'comma' ? argumentsOfAName(tokens, index) : ''}`);
+  if (found) {
+    const said = `${expected}, found '${found.text}'`;
+    const name = found.type === 'comma' ? nameBeforeArguments(tokens, index) : undefined;
+    // phi(x, y) with phi a variable: the advice is to declare phi a function.
+    if (name === undefined) return errorAt(input, found.offset, said);
+    return errorAt(input, found.offset, asFunction(name, (advice) => `${said}: ${name} is a variable, not a function; f, g and h are unknown functions of any number of arguments (${advice})`));
+  }
   const end = previous ? previous.offset + previous.text.length : 0;
   return errorAt(input, end, expected);
 }
 
-/** Why arguments after a name are not arguments: the name is a variable unless it is a function or declared one. */
-function argumentsOfAName(tokens: readonly Token[], commaIndex: number): string {
+/** The name before arguments that are not arguments: a variable, unless it is a function or declared one. */
+function nameBeforeArguments(tokens: readonly Token[], commaIndex: number): string | undefined {
   let depth = 0;
   for (let i = commaIndex - 1; i >= 0; i--) {
     const type = tokens[i]!.type;
     if (type === 'rparen' || type === 'rbracket') depth++;
     else if ((type === 'lparen' || type === 'lbracket') && depth-- === 0) {
       const name = tokens[i - 1];
-      if (name?.type !== 'name' || name.text === 'e' || name.text === 'pi' || name.text === 'π') return '';
-      return `: ${name.text} is a variable, not a function; f, g and h are unknown functions of any number of arguments, and another name can be declared one (--function ${name.text})`;
+      if (name?.type !== 'name' || name.text === 'e' || name.text === 'pi' || name.text === 'π') return undefined;
+      return name.text;
     }
   }
   return '';

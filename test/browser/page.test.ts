@@ -423,8 +423,8 @@ describe('the page in Chromium', () => {
     await typeExpression(page, 'x^2 + y^2 = 1');
     await expect.poll(() => answerTex(page)).toBe("y' = -\\frac{x}{y}");
     expect(await page.locator('#several').isVisible()).toBe(false);
-    // No plot of f and no backward pass for a curve: those sections are gone, not empty.
-    expect(await page.locator('#plot-section').isVisible()).toBe(false);
+    // The curve is plotted; it has no backward pass: that section is gone, not empty.
+    await expect.poll(() => page.locator('#plot-section').isVisible()).toBe(true);
     expect(await page.locator('#backprop-section').isVisible()).toBe(false);
     await expect.poll(() => page.locator('#check').innerText()).toBe('✓ Verified numerically');
     expect(await page.locator('#check-detail').innerText()).toMatch(/^Checked at \d+ points of the curve/);
@@ -531,6 +531,79 @@ describe('the page in Chromium', () => {
     const past = await page.locator('#answer .katex, #steps .katex').evaluateAll((all, w) => all.filter((k) => k.getBoundingClientRect().right > w + 1).length, width);
     expect(past).toBe(0);
     await page.screenshot({ path: `${screenshots}/print.png`, fullPage: true });
+  });
+
+  it('plots a curve\'s equation as the curve, every point drawn on it, with the tangent where the pointer is and at an x typed in', async () => {
+    const page = await open(`${url}#f=x%5E2%2By%5E2%3D25`);
+    const curve = page.locator('#plot path.curve');
+    await expect.poll(() => curve.count()).toBe(1);
+    expect(await page.locator('#plot .legend text').allTextContents()).toEqual(['x² + y² = 25']);
+    expect(await page.locator('#plot').getAttribute('aria-label')).toMatch(/^Plot of the curve x² \+ y² = 25 for x from −\d+(\.\d+)? to \d+(\.\d+)?, y from .*: one piece\.$/);
+    // The points drawn, read back through the plot's scales: each is on the circle.
+    const points = await curve.evaluate((path) => {
+      const svg = (path as SVGPathElement).ownerSVGElement!;
+      const [v0, v1, p0, p1] = svg.dataset.xScale!.split(' ').map(Number) as [number, number, number, number];
+      const [w0, w1, q0, q1] = svg.dataset.yScale!.split(' ').map(Number) as [number, number, number, number];
+      return [...path.getAttribute('d')!.matchAll(/[ML](-?[\d.e-]+),(-?[\d.e-]+)/g)]
+        .map((m) => [v0 + ((Number(m[1]) - p0) / (p1 - p0)) * (v1 - v0), w0 + ((Number(m[2]) - q0) / (q1 - q0)) * (w1 - w0)] as const);
+    });
+    expect(points.length).toBeGreaterThan(200);
+    const worst = points.reduce((most, [x, y]) => Math.max(most, Math.abs(x * x + y * y - 25)), 0);
+    expect(worst).toBeLessThan(1e-5);
+    // Round: as many pixels for a unit across as up.
+    const { xPerUnit, yPerUnit } = await page.locator('#plot').evaluate((svg) => {
+      const [v0, v1, p0, p1] = (svg as SVGSVGElement).dataset.xScale!.split(' ').map(Number) as number[];
+      const [w0, w1, q0, q1] = (svg as SVGSVGElement).dataset.yScale!.split(' ').map(Number) as number[];
+      return { xPerUnit: Math.abs((p1! - p0!) / (v1! - v0!)), yPerUnit: Math.abs((q1! - q0!) / (w1! - w0!)) };
+    });
+    expect(yPerUnit / xPerUnit).toBeGreaterThan(0.8);
+    expect(yPerUnit / xPerUnit).toBeLessThan(1.25);
+
+    /** The tangent drawn, read back: its point and its slope. */
+    const tangent = () => page.locator('#plot g.tangent').evaluate((g) => {
+      const svg = (g as SVGGElement).ownerSVGElement!;
+      const [v0, v1, p0, p1] = svg.dataset.xScale!.split(' ').map(Number) as [number, number, number, number];
+      const [w0, w1, q0, q1] = svg.dataset.yScale!.split(' ').map(Number) as [number, number, number, number];
+      const x = (px: number): number => v0 + ((px - p0) / (p1 - p0)) * (v1 - v0);
+      const y = (py: number): number => w0 + ((py - q0) / (q1 - q0)) * (w1 - w0);
+      const dot = g.querySelector('circle');
+      const line = g.querySelector('line');
+      if (!dot || !line) return undefined;
+      const at = (name: string): number => Number(line.getAttribute(name));
+      return { x: x(Number(dot.getAttribute('cx'))), y: y(Number(dot.getAttribute('cy'))), slope: (y(at('y2')) - y(at('y1'))) / (x(at('x2')) - x(at('x1'))) };
+    });
+    // The pointer near (3, 3.5): the tangent at the nearest point of the circle, with slope −x/y.
+    const box = (await page.locator('#plot').boundingBox())!;
+    const pixel = await page.locator('#plot').evaluate((svg, [px, py]) => {
+      const [v0, v1, p0, p1] = (svg as SVGSVGElement).dataset.xScale!.split(' ').map(Number) as number[];
+      const [w0, w1, q0, q1] = (svg as SVGSVGElement).dataset.yScale!.split(' ').map(Number) as number[];
+      return [p0! + ((px! - v0!) / (v1! - v0!)) * (p1! - p0!), q0! + ((py! - w0!) / (w1! - w0!)) * (q1! - q0!)];
+    }, [3, 3.5]);
+    await page.mouse.move(box.x + pixel[0]!, box.y + pixel[1]!);
+    await expect.poll(() => page.locator('#plot-readout').innerText()).toMatch(/^At \(x, y\) = \(.+\) on the curve: y′ = −0\.\d+; the tangent there is y = /);
+    const drawn = (await tangent())!;
+    expect(Math.abs(drawn.x ** 2 + drawn.y ** 2 - 25)).toBeLessThan(1e-4);
+    expect(drawn.y).toBeGreaterThan(3);
+    expect(drawn.slope).toBeCloseTo(-drawn.x / drawn.y, 6);
+    // An x typed in: the point above it on the curve, (3, 4), where y′ = −3/4.
+    await page.locator('#at').fill('3');
+    await expect.poll(() => page.locator('#plot-readout').innerText()).toBe('At (x, y) = (3, 4) on the curve: y′ = −0.75; the tangent there is y = 4 − 0.75·(x − 3).');
+    const typed = (await tangent())!;
+    expect(typed.x).toBeCloseTo(3, 6);
+    expect(typed.y).toBeCloseTo(4, 6);
+    expect(typed.slope).toBeCloseTo(-0.75, 6);
+    await page.locator('section.plot').screenshot({ path: `${screenshots}/curve-tangent.png` });
+    // Where the tangent is vertical, it says so and draws it upright.
+    await page.locator('#at').fill('5');
+    await expect.poll(() => page.locator('#plot-readout').innerText()).toBe('At (x, y) = (5, 0) on the curve the tangent is vertical, x = 5: y′ has no value there.');
+    // The plot zooms as a function's does, and the curve is traced again for the new view.
+    await page.locator('#at').fill('');
+    await page.locator('#plot').focus();
+    const before = await page.locator('#from').inputValue();
+    await page.keyboard.press('+');
+    await expect.poll(() => page.locator('#from').inputValue()).not.toBe(before);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(problemsOf(page)).toEqual([]);
   });
 
   it('measures the long tasks of long derivations (none should hold up the page)', async () => {

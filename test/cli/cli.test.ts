@@ -40,7 +40,7 @@ describe('one expression', () => {
     expect((await dydx(['F(x)*G(x)', '--function', 'F', '--function', 'G'], undefined, true)).stdout).toBe('F′(x)·G(x) + F(x)·G′(x)\n');
     const refused = await dydx(['sin(x)', '--function', 'sin']);
     expect(refused).toEqual({ status: 2, stdout: '', stderr: "dydx: 'sin' is already a function or constant: it cannot be declared one\n" });
-    expect((await dydx(['phi(x, y)'])).stderr).toMatch(/phi is a variable, not a function; .* \(--function phi\)/);
+    expect((await dydx(['phi(x, y)'])).stderr).toMatch(/phi is a variable, not a function; .* \(--function phi makes it an unknown function\)/);
   });
   it('prints its version and help', async () => {
     expect((await dydx(['--version'])).stdout).toMatch(/^\d+\.\d+\.\d+\n$/);

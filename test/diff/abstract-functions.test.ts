@@ -33,7 +33,7 @@ describe('reading functions of several arguments', () => {
   it('reads declared names as functions, and only those', () => {
     expect(parse('phi(x, y)', { abstractFunctions: ['phi'] })).toMatchObject({ kind: 'apply', name: 'phi', orders: [0, 0] });
     expect(parse('D2phi(x, y)', { abstractFunctions: ['phi'] })).toMatchObject({ kind: 'apply', name: 'phi', orders: [0, 1] });
-    expect(errorOf('phi(x, y)').message).toMatch(/phi is a variable, not a function; .* \(--function phi\)$/);
+    expect(errorOf('phi(x, y)').message).toMatch(/phi is a variable, not a function; .* \(--function phi makes it an unknown function\)$/);
   });
   it.each([
     ['D3f(x, y)', 'D3f is a derivative by argument 3, but f is given 2'],

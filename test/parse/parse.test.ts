@@ -170,6 +170,10 @@ describe('errors', () => {
     expect(errorOf('2 + tahn(x)').message).toBe("unknown function 'tahn' — did you mean 'tanh'? (--function tahn makes it an unknown function)");
     expect(errorOf('2 + tahn(x)').column).toBe(5);
     expect(errorOf('frobnicate(x)').message).toBe("unknown function 'frobnicate' (to multiply, write * before the bracket; --function frobnicate makes it an unknown function)");
+    // The same advice for the page, which has fields rather than flags: one home words it for each.
+    expect(errorOf('frobnicate(x)').messageFor('page')).toBe("unknown function 'frobnicate' (to multiply, write * before the bracket; write f, g or h in its place for an unknown function)");
+    expect(errorOf('frobnicate(x)').messageFor('command line')).toBe(errorOf('frobnicate(x)').message);
+    expect(errorOf('x +').message).toBe(errorOf('x +').messageFor('page'));
   });
   it('checks the number of arguments', () => {
     expect(errorOf('sin(x, y, z)').message).toBe('sin takes 1 argument, got 3');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { present, type AnswerView } from '../../web/src/present.js';
+import { present, tangentAt, type AnswerView } from '../../web/src/present.js';
 import { defaultState } from '../../web/src/state.js';
 import { traceHtml, withDeferred } from '../../web/src/steps-html.js';
 import { buildTrace } from '../../src/steps/trace.js';
@@ -88,6 +88,23 @@ describe('what the page shows', () => {
     expect(present({ ...defaultState, input: 'x +\n  * 2' })).toMatchObject({ kind: 'parse-error', line: 2, column: 3, offset: 6 });
   });
 
+  it('advises what to type in the page, not a command-line flag, to make a name a function', () => {
+    const message = (input: string, more: Partial<typeof defaultState> = {}): string => {
+      const view = present({ ...defaultState, input, ...more });
+      return view.kind === 'parse-error' || view.kind === 'error' ? view.message : '';
+    };
+    expect(message('foo(x)')).toBe("unknown function 'foo' (to multiply, write * before the bracket; write f, g or h in its place for an unknown function)");
+    expect(message('sinn(x)')).toBe("unknown function 'sinn' — did you mean 'sin'? (write f, g or h in its place for an unknown function)");
+    expect(message('phi(x, y)')).toMatch(/phi is a variable, not a function; .* \(write f, g or h in its place for an unknown function\)$/);
+    expect(message('expi')).toMatch(/or give the variable a name of one letter$/);
+    expect(message('foo(x) = y^2')).toMatch(/write f, g or h in its place/);
+    expect(message('xᵀ')).toMatch(/as in W=3x4, x=4 in the Shapes field$/);
+    // The reader's own answer, too.
+    const mine = answer('x^2', { mine: 'foo(x)' }).mine!.sentence;
+    expect(mine).toMatch(/write f, g or h in its place/);
+    for (const m of [message('foo(x)'), message('expi'), message('xᵀ'), mine]) expect(m).not.toMatch(/--/);
+  });
+
   it('says why when there is no answer, and keeps the variables for the selector', () => {
     expect(present({ ...defaultState, input: 'x', order: 1, variable: 'x' }).kind).toBe('ok');
     // sin nested 2,100 deep has a derivative of about 2,200,000 nodes, past the limit of 2,000,000.
@@ -147,6 +164,32 @@ describe('what the page shows', () => {
     expect(view.several!.hessianHtml).toContain('H\\left(x, y\\right) = \\begin{pmatrix} 2y &amp; 2x \\\\ 2x &amp; 0 \\end{pmatrix}');
     expect(view.several!.note).toBe('By x, y in that order; the Hessian\'s 3 distinct entries are worked out once each.');
     expect(answer('x^2').several).toBeUndefined();
+  });
+
+  it('plots a curve\'s equation: its points on the curve, the range chosen to hold it, the tangent at an x typed in and where the pointer is', () => {
+    const view = present({ ...defaultState, input: 'x^2 + y^2 = 25', at: '3' });
+    if (view.kind !== 'implicit' || !view.curve) throw new Error('no curve plotted');
+    const { plot, range, at, description, note } = view.curve;
+    const points = plot.curves[0]!.points.filter((p) => Number.isFinite(p.y));
+    expect(points.length).toBeGreaterThan(200);
+    for (const p of points) expect(Math.abs(p.x ** 2 + p.y ** 2 - 25)).toBeLessThan(1e-9);
+    expect(range[0]).toBeLessThan(-5);
+    expect(range[1]).toBeGreaterThan(5);
+    expect(plot.y[0]).toBeLessThan(-5);
+    expect(at).toEqual({ x: 3, y: 4, slope: -0.75 });
+    expect(description).toMatch(/^Plot of the curve x² \+ y² = 25 for x from .*: one piece\.$/);
+    expect(note).toMatch(/^Range chosen from the curve/);
+    // The pointer near (−3, −3.9): the nearest point of the circle, and −x/y there.
+    const { value, readout } = tangentAt(-3, -3.9);
+    const near = value!;
+    expect(readout).toMatch(/^At \(x, y\) = \(−3\.\d+, −3\.\d+\) on the curve: y′ = −0\.\d+; the tangent there is y = /);
+    expect(Math.abs(near.x ** 2 + near.y ** 2 - 25)).toBeLessThan(1e-9);
+    expect(near.slope).toBeCloseTo(-near.x / near.y, 9);
+    // Out of view, and an x the curve does not reach.
+    const away = present({ ...defaultState, input: 'x^2 + y^2 = 25', autoRange: false, from: 20, to: 30, at: '25' });
+    if (away.kind !== 'implicit' || !away.curve) throw new Error('no curve plotted');
+    expect(away.curve.description).toMatch(/the curve x² \+ y² = 25 has no point in it\.$/);
+    expect(away.curve.at).toEqual({ error: 'the curve has no point with x = 25 in this view' });
   });
 
   it('differentiates an equation of a curve implicitly: the answer, its derivation and its check against the curve', () => {

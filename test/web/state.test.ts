@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultState, fromHash, toHash, type PageState } from '../../web/src/state.js';
+import { readFileSync } from 'node:fs';
+import { defaultState, fromHash as fromHashWith, toHash, type PageState } from '../../web/src/state.js';
+import { codeTargets, simplifyForms } from '../../src/index.js';
+
+const fromHash = (hash: string): PageState => fromHashWith(hash, { forms: simplifyForms, targets: codeTargets });
 
 describe('page state in the URL hash', () => {
   it('round-trips every field, including inputs with & # = + and Unicode', () => {
@@ -20,5 +24,12 @@ describe('page state in the URL hash', () => {
     expect(fromHash('').input).toBe(defaultState.input);
     expect(fromHash('#n=101').order).toBe(1);
     expect(fromHash('#n=100').order).toBe(100);
+  });
+
+  it('reads the forms and code targets from the page\'s selectors, which list the library\'s', () => {
+    const html = readFileSync('web/index.html', 'utf8');
+    const options = (id: string): string[] => [...html.split(`<select id="${id}">`)[1]!.split('</select>')[0]!.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]!);
+    expect(options('form')).toEqual([...simplifyForms]);
+    expect(options('target')).toEqual([...codeTargets]);
   });
 });

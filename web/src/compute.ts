@@ -152,7 +152,13 @@ function offsetOf(source: string, line: number, column: number): number {
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof InputError) return error.message;
+  if (error instanceof InputError || error instanceof ParseError) return pageMessage(error);
   // Anything else is a fault of dydx's, not of the input: say so rather than fail silently.
   return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** An error's message as the page says it: advice to declare a name speaks of the page's fields, not the command line's flags. */
+export function pageMessage(error: unknown): string {
+  if (error instanceof ParseError) return error.messageFor('page');
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,10 +1,10 @@
 import 'katex/dist/katex.min.css';
 import './style.css';
-import { decimalText } from '../../src/index.js';
 import type { AnswerView, ImplicitView, PageView } from './present.js';
 import type { GraphView } from './graph-view.js';
-import { defaultState, fromHash, maxOrder, toHash, validRange, type PageState } from './state.js';
+import { defaultState, fromHash as fromHashWith, maxOrder, toHash, validRange, type PageState } from './state.js';
 import { drawTangent, renderPlot } from './plot-view.js';
+import type { PlotData } from './plot.js';
 import { explorable } from './plot-interaction.js';
 import { showErrorAt } from './input-view.js';
 
@@ -70,6 +70,11 @@ const ui = {
   graphButtons: { start: $<HTMLButtonElement>('graph-start'), back: $<HTMLButtonElement>('graph-back'), next: $<HTMLButtonElement>('graph-next'), end: $<HTMLButtonElement>('graph-end') },
 };
 
+/** A link's state, its form and code target among those the selectors list (the library's: a test sees to it). */
+const fromHash = (hash: string): PageState => fromHashWith(hash, {
+  forms: Array.from(ui.form.options, (o) => o.value),
+  targets: Array.from(ui.target.options, (o) => o.value),
+});
 let state: PageState = location.hash.length > 1 ? fromHash(location.hash) : defaultState;
 
 /**
@@ -185,9 +190,9 @@ function markAsking(): boolean {
 
 function startWorker(): Worker {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  w.onmessage = (event: MessageEvent<{ id: number; view: PageView } | { kind: 'at'; id: number; value: TangentValue | undefined }>) => {
+  w.onmessage = (event: MessageEvent<{ id: number; view: PageView } | { kind: 'at'; id: number; value: TangentValue | undefined; readout: string }>) => {
     if ('kind' in event.data) {
-      if (event.data.id === exactAsked) showReadout(event.data.value);
+      if (event.data.id === exactAsked) showReadout(event.data.value, event.data.readout);
       return;
     }
     if (event.data.id !== latest) return;
@@ -259,8 +264,8 @@ function show(view: PageView): void {
     return;
   }
   shown = view;
-  // A curve's derivative, a Jacobian or no answer at all has no plot and no backward pass: those sections go.
-  ui.plotSection.hidden = view.kind !== 'ok';
+  // A Jacobian or no answer at all has no plot, and only a function a backward pass: those sections go.
+  ui.plotSection.hidden = view.kind !== 'ok' && !(view.kind === 'implicit' && view.curve);
   ui.backpropSection.hidden = view.kind !== 'ok';
   ui.graphSection.hidden = view.kind !== 'ok' || view.graph === undefined;
   if (view.kind !== 'implicit' && view.kind !== 'jacobian' && view.kind !== 'matrix') showVariables(view);
@@ -403,9 +408,7 @@ function showImplicit(view: ImplicitView): void {
   ui.check.textContent = verdictBadges[view.check.verdict];
   ui.checkDetail.textContent = view.check.detail;
   ui.checkDetail.title = '';
-  ui.plotNote.textContent = view.kind === 'implicit'
-    ? 'An equation of a curve: its derivative is found by implicit differentiation, and the curve is not plotted.'
-    : 'A vector of functions: its Jacobian is shown, and nothing is plotted.';
+  showCurve(view.curve);
   showSteps(view.stepsHtml, view.stepsDeferred);
   // Matrix notation has code of its own: the Backprop section shows it, with nothing in terms of the output.
   if (view.code) {
@@ -417,6 +420,22 @@ function showImplicit(view: ImplicitView): void {
     ui.codeAbout.textContent = view.code.about;
   }
   scrollableByKeyboard();
+}
+
+/** The curve an equation gives, plotted as the plot of a function is, with the tangent at the point asked for. */
+function showCurve(curve: ImplicitView['curve']): void {
+  if (!curve) return;
+  ui.alsoFirst.disabled = true;
+  drawPlot();
+  ui.plot.setAttribute('aria-label', curve.description);
+  if (state.autoRange) [ui.from.value, ui.to.value] = curve.range.map(String) as [string, string];
+  ui.plotNote.textContent = curve.note;
+  setHtml(ui.atPoint, '');
+  ui.atError.textContent = curve.at && 'error' in curve.at ? curve.at.error : '';
+  // A point asked for places the tangent (none, when the curve has no point there); without one, the pointer's stays.
+  if (curve.at) [tangentX, tangentY] = ['error' in curve.at ? undefined : curve.at.x, undefined];
+  curveTangent = curve.at && !('error' in curve.at) ? curve.at : undefined;
+  showTangent();
 }
 
 function showSteps(html: string, deferred: readonly string[]): void {
@@ -545,15 +564,26 @@ function showMine(mine: AnswerView['mine']): void {
   }
 }
 
+/** The plot in view: a function's, or a curve's; undefined when none is. */
+function plotInView(): { plot: PlotData; range: readonly [number, number]; variable: string } | undefined {
+  if (shown.kind === 'ok') return { plot: shown.plot, range: shown.plotRange, variable: shown.variable };
+  if (shown.kind === 'implicit' && shown.curve) return { plot: shown.curve.plot, range: shown.curve.range, variable: shown.curve.variable };
+  return undefined;
+}
+
 function drawPlot(): void {
-  if (shown.kind !== 'ok') return;
-  renderPlot(ui.plot, shown.plot, ...shown.plotRange, shown.variable);
+  const p = plotInView();
+  if (!p) return;
+  renderPlot(ui.plot, p.plot, p.range[0], p.range[1], p.variable, plotWidth);
   showTangent();
 }
 
 /** Where the tangent is drawn, kept while the plot is redrawn (zoomed, panned, another input). */
 let tangentX: number | undefined;
-const short = (x: number): string => decimalText(x, 4);
+/** On a curve, the pointer's height too: the tangent is at the point of the curve nearest the pointer. */
+let tangentY: number | undefined;
+/** On a curve, the point the tangent is at now: the arrow keys keep to its branch. */
+let curveTangent: TangentValue | undefined;
 /**
  * The tangent at tangentX, drawn from the plot's samples at once; its numbers in words under the
  * plot come from f and f′ evaluated there by the worker, not read off the samples (which, zoomed
@@ -562,37 +592,43 @@ const short = (x: number): string => decimalText(x, 4);
 type TangentValue = { readonly x: number; readonly y: number; readonly slope: number };
 let exactAsked = 0;
 function showTangent(): void {
+  if (shown.kind === 'implicit') {
+    if (tangentX === undefined || !shown.curve) {
+      exactAsked++;
+      drawTangent(ui.plot, shown.curve?.plot ?? { curves: [], y: [-1, 1] }, 0, undefined);
+      ui.plotReadout.textContent = '';
+      return;
+    }
+    // The point of the curve and its slope come from the worker, which holds the curve.
+    worker?.postMessage({ kind: 'at', id: ++exactAsked, x: tangentX, y: tangentY, near: tangentY === undefined ? curveTangent?.y : undefined });
+    return;
+  }
   const drawn = shown.kind === 'ok' && tangentX !== undefined ? drawTangent(ui.plot, shown.plot, tangentX) : undefined;
   if (tangentX === undefined || shown.kind !== 'ok') {
     exactAsked++;
     ui.plotReadout.textContent = '';
     return;
   }
-  if (!drawn) {
-    exactAsked++;
-    ui.plotReadout.textContent = `No tangent at ${shown.variable} = ${short(tangentX)}: f or f′ has no value there.`;
-    return;
-  }
-  worker?.postMessage({ kind: 'at', id: ++exactAsked, x: drawn.x });
+  // The numbers in words come from the worker, with f and f′ evaluated there (or why there are none).
+  worker?.postMessage({ kind: 'at', id: ++exactAsked, x: drawn?.x ?? tangentX });
 }
 
-function showReadout(value: TangentValue | undefined): void {
-  if (shown.kind !== 'ok') return;
-  const v = shown.variable;
-  if (!value) {
-    ui.plotReadout.textContent = tangentX === undefined ? '' : `No tangent at ${v} = ${short(tangentX)}: f or f′ has no value there.`;
-    return;
-  }
-  // Drawn again where f and f′ really are: the samples may be far apart (a band, zoomed out).
-  drawTangent(ui.plot, shown.plot, value.x, value);
-  ui.plotReadout.textContent = `At ${v} = ${short(value.x)}: f(${v}) = ${short(value.y)}, f′(${v}) = ${short(value.slope)}; `
-    + `the tangent there is y = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${v} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`;
+/** The tangent where f and f′ (or, on a curve, its point and y′) really are, and its numbers in words, from the worker. */
+function showReadout(value: TangentValue | undefined, readout: string): void {
+  if (shown.kind === 'implicit' && shown.curve) {
+    curveTangent = value;
+    drawTangent(ui.plot, shown.curve.plot, value?.x ?? 0, value);
+  } else if (shown.kind === 'ok') {
+    // Drawn again where f and f′ really are: the samples may be far apart (a band, zoomed out).
+    if (value) drawTangent(ui.plot, shown.plot, value.x, value);
+  } else return;
+  ui.plotReadout.textContent = tangentX === undefined ? '' : readout;
 }
 
 explorable(ui.plot, {
   // The range last asked for, not the one drawn: notches of the wheel that come before the plot is
   // drawn again each zoom from the one before, none of them lost.
-  range: () => (state.autoRange && shown.kind === 'ok' ? shown.plotRange : [state.from, state.to]),
+  range: () => (state.autoRange ? plotInView()?.range ?? [state.from, state.to] : [state.from, state.to]),
   setRange: (from, to) => {
     if (!(to > from) || !Number.isFinite(from) || !Number.isFinite(to)) return;
     // Rounded as a person would type them; a range too narrow to round apart stays as it is.
@@ -607,8 +643,9 @@ explorable(ui.plot, {
     update();
   },
   // Where the pointer leaves, the tangent goes back to the point asked for, if any.
-  pointAt: (x) => {
-    tangentX = x ?? (shown.kind === 'ok' ? shown.atPoint?.x : undefined);
+  pointAt: (x, y) => {
+    const asked = shown.kind === 'ok' ? shown.atPoint?.x : shown.kind === 'implicit' && shown.curve?.at && !('error' in shown.curve.at) ? shown.curve.at.x : undefined;
+    [tangentX, tangentY] = x === undefined ? [asked, undefined] : [x, y];
     showTangent();
   },
 });

@@ -1,4 +1,4 @@
-import { xAtPixel } from './plot-view.js';
+import { xAtPixel, yAtPixel } from './plot-view.js';
 
 /*
  * Exploring the plot: the mouse wheel or a pinch zooms about the point under it, a drag pans,
@@ -13,8 +13,8 @@ export interface PlotControls {
   setRange(from: number, to: number): void;
   /** The range chosen from the function again. */
   reset(): void;
-  /** Puts the tangent at x (undefined: takes it away). */
-  pointAt(x: number | undefined): void;
+  /** Puts the tangent at x, or, on a curve, at its point nearest (x, y) (undefined: takes it away). */
+  pointAt(x: number | undefined, y?: number): void;
 }
 
 /** How much one notch of the wheel (100 units of deltaY) zooms. */
@@ -27,6 +27,7 @@ export function explorable(svg: SVGSVGElement, controls: PlotControls): void {
   let tangentAt: number | undefined;
 
   const pixelOf = (event: PointerEvent | WheelEvent): number => event.clientX - svg.getBoundingClientRect().left;
+  const heightOf = (event: PointerEvent): number => yAtPixel(svg, event.clientY - svg.getBoundingClientRect().top);
   const zoomAbout = (x: number, factor: number, [from, to]: readonly [number, number]): void =>
     controls.setRange(x - (x - from) * factor, x + (to - x) * factor);
 
@@ -50,7 +51,7 @@ export function explorable(svg: SVGSVGElement, controls: PlotControls): void {
   svg.addEventListener('pointermove', (event) => {
     if (!pointers.has(event.pointerId)) {
       // A mouse moving with no button down: the tangent follows it.
-      if (event.pointerType === 'mouse') controls.pointAt((tangentAt = xAtPixel(svg, pixelOf(event))));
+      if (event.pointerType === 'mouse') controls.pointAt((tangentAt = xAtPixel(svg, pixelOf(event))), heightOf(event));
       return;
     }
     pointers.set(event.pointerId, pixelOf(event));
@@ -68,7 +69,7 @@ export function explorable(svg: SVGSVGElement, controls: PlotControls): void {
 
   const release = (event: PointerEvent): void => {
     // A tap (a press that did not move) puts the tangent where it was.
-    if (drag && !drag.moved && pointers.size === 1) controls.pointAt((tangentAt = xAtPixel(svg, pixelOf(event))));
+    if (drag && !drag.moved && pointers.size === 1) controls.pointAt((tangentAt = xAtPixel(svg, pixelOf(event))), heightOf(event));
     pointers.delete(event.pointerId);
     if (pointers.size < 2) pinch = undefined;
     if (pointers.size === 0) drag = undefined;

@@ -30,8 +30,9 @@ function element<K extends keyof SVGElementTagNameMap>(name: K, attributes: Reco
  * Draws the plot at the width the page gives it, so text stays at its size on a phone:
  * the picture is as many units wide as it is pixels wide, and ticks are spaced for that.
  */
-export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to: number, variable: string): void {
-  const width = Math.max(280, Math.round(svg.clientWidth || 900));
+export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to: number, variable: string, knownWidth?: number): void {
+  // The width last seen, when known: reading it here would lay out whatever was just put in the page.
+  const width = Math.max(280, Math.round(knownWidth || svg.clientWidth || 900));
   const height = Math.round(Math.min(500, Math.max(240, width * 0.56)));
   const xTickCount = Math.max(4, Math.floor(width / 75));
   const yTickCount = Math.max(4, Math.floor(height / 60));
@@ -84,6 +85,7 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   // Far outside the view the values are held at a bound, so the path's numbers stay small.
   const [yMin, yMax] = [y.invert(bottom + 1000), y.invert(top - 1000)];
   const path = line<Point>()
+    .digits(6)
     .defined((p) => Number.isFinite(p.y))
     .x((p) => x(p.x))
     .y((p) => y(Math.min(yMax, Math.max(yMin, p.y))));
@@ -94,7 +96,8 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   });
 
   // The legend goes in the corner the fewest plotted points fall in.
-  const legendWidth = 118;
+  const legendText = data.curves.map((curve) => curve.legend ?? `${curve.label}(${variable})`);
+  const legendWidth = Math.max(118, 60 + legendText.reduce((m, t) => Math.max(m, t.length), 0) * tickCharWidth);
   const legendHeight = 10 + 22 * data.curves.length;
   const corners = [[right - legendWidth - 8, top + 6], [left + 8, top + 6], [right - legendWidth - 8, bottom - legendHeight - 6], [left + 8, bottom - legendHeight - 6]] as const;
   const crossing = corners.map(([cx, cy]) => data.curves.reduce((n, curve) => n + curve.points.filter((p) => {
@@ -104,11 +107,11 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   const [legendX, legendY] = corners[crossing.indexOf(crossing.reduce((m, n) => Math.min(m, n), Infinity))]!;
   const legend = element('g', { class: 'legend' }, svg);
   element('rect', { x: legendX, y: legendY, width: legendWidth, height: legendHeight, rx: 4 }, legend);
-  data.curves.forEach((curve, i) => {
+  data.curves.forEach((_, i) => {
     const rowY = legendY + 16 + 22 * i;
     const { class: style, ...dash } = styleOf(i);
     element('line', { class: style, x1: legendX + 10, x2: legendX + 44, y1: rowY, y2: rowY, ...dash }, legend);
-    text(legend, `${curve.label}(${variable})`, legendX + 52, rowY + 5, 'start');
+    text(legend, legendText[i]!, legendX + 52, rowY + 5, 'start');
   });
   svg.appendChild(element('g', { class: 'tangent' }));
 }
@@ -116,6 +119,12 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
 /** The x of a pixel, from the scale the plot was drawn with (data-x-scale). */
 export function xAtPixel(svg: SVGSVGElement, pixel: number): number {
   const [v0, v1, p0, p1] = (svg.dataset.xScale ?? '0 1 0 1').split(' ').map(Number) as [number, number, number, number];
+  return v0 + ((pixel - p0) / (p1 - p0)) * (v1 - v0);
+}
+
+/** The y of a pixel, from the scale the plot was drawn with (data-y-scale). */
+export function yAtPixel(svg: SVGSVGElement, pixel: number): number {
+  const [v0, v1, p0, p1] = (svg.dataset.yScale ?? '0 1 0 1').split(' ').map(Number) as [number, number, number, number];
   return v0 + ((pixel - p0) / (p1 - p0)) * (v1 - v0);
 }
 
@@ -136,7 +145,9 @@ export function drawTangent(svg: SVGSVGElement, data: PlotData, x0: number, exac
   const py = (v: number): number => yp0 + ((v - yv0) / (yv1 - yv0)) * (yp1 - yp0);
   const line = (x: number): number => value.y + value.slope * (x - value.x);
   const group = element('g', { 'clip-path': 'url(#plot-area)' }, layer);
-  element('line', { x1: px(xv0), y1: py(line(xv0)), x2: px(xv1), y2: py(line(xv1)) }, group);
+  // A curve's tangent may be vertical (slope ±∞): then it runs from the bottom to the top.
+  if (Number.isFinite(value.slope)) element('line', { x1: px(xv0), y1: py(line(xv0)), x2: px(xv1), y2: py(line(xv1)) }, group);
+  else element('line', { x1: px(value.x), y1: yp0, x2: px(value.x), y2: yp1 }, group);
   element('circle', { cx: px(value.x), cy: py(value.y), r: 5 }, group);
   return value;
 }

@@ -16,6 +16,8 @@ export interface Point {
 export interface Curve {
   /** f, f′ or f″. */
   readonly label: string;
+  /** What the legend says, when not the label applied to the variable: a curve's equation. */
+  readonly legend?: string;
   readonly points: readonly Point[];
 }
 

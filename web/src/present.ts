@@ -2,11 +2,12 @@ import {
   answerLines, answerSentence, at, decimalText, type CheckReport, type Jacobian, checkAnswer, evaluate, generateCode, valueIn, implicitAnswer, implicitWorked, type Implicit, type ImplicitCheck, gradient, hessian, matrixIn, vectorIn, inTermsOfOutput, noFormReason, outputAnswer, outputConditions, plainVerdict, conditionsIn, ParseError, type AnswerVerdict, derivativeName, postOrder, readingIn, toLatex, toText, traceToLatex, traceToText, words,
   type Derivative, type Expr, type Reading,
 } from '../../src/index.js';
-import { compute, type Computed } from './compute.js';
+import { compute, pageMessage, type Computed } from './compute.js';
 import { derivativeNameIn, generateMatrixCode, matrixToLatex, matrixToText, matrixWorked, type MatrixAnswer, type MatrixCheckReport } from '../../src/index.js';
 import type { PageState } from './state.js';
 import { evaluator, plotData, type PlotData } from './plot.js';
 import { chooseRange, featureWords } from './plot-range.js';
+import { curvePlot, type CurvePlot, type CurveTangent, type CurveTangents } from './curve-plot.js';
 
 /** A number in a sentence: three significant digits, a true minus sign. */
 const minus = (x: number): string => decimalText(x, 3);
@@ -43,6 +44,8 @@ export interface ImplicitView {
   readonly stepsDeferred: readonly string[];
   readonly check: { readonly verdict: 'verified' | 'failed' | 'unchecked'; readonly detail: string };
   readonly copies: { readonly answerLatex: string; readonly answerText: string };
+  /** The curve an equation gives, plotted, with the tangent at the point asked for. */
+  readonly curve?: CurvePlot;
   /** Code for the derivatives, in matrix notation (NumPy, PyTorch, JAX); or why there is none. */
   readonly code?: { readonly text: string; readonly html: string; readonly error: string; readonly about: string };
 }
@@ -117,8 +120,16 @@ let last: { readonly key: string; readonly outcome: Computed; readonly view: Ans
 /** f and f′ of the last answer, compiled once for it: the pointer asks for them at every move. */
 let lastEvaluators: { readonly of: typeof last; readonly f: (x: number) => number; readonly slope: (x: number) => number } | undefined;
 
-/** f and f′ of the last answer at x, evaluated (not read off the plot's samples): what the tangent's readout says. */
-export function valuesAt(x: number): { readonly x: number; readonly y: number; readonly slope: number } | undefined {
+/** The curve in view, when the last answer is an equation's: its points and tangents. */
+let curveInView: CurveTangents | undefined;
+
+/**
+ * f and f′ of the last answer at x, evaluated (not read off the plot's samples): what the tangent's
+ * readout says. For a curve, the point of it nearest (x, y), or above x nearest the height `near`,
+ * and the slope there.
+ */
+function valuesAt(x: number, pointerY?: number, near?: number): CurveTangent | undefined {
+  if (curveInView) return curveInView.at(x, pointerY, near);
   if (!last) return undefined;
   if (lastEvaluators?.of !== last) {
     const { outcome: o, values } = last;
@@ -128,9 +139,24 @@ export function valuesAt(x: number): { readonly x: number; readonly y: number; r
   return Number.isFinite(y) && Number.isFinite(slope) ? { x, y, slope } : undefined;
 }
 
+/** The tangent at x (on a curve, at its point nearest (x, y), or above x), with its numbers in words for the plot's readout. */
+export function tangentAt(x: number, pointerY?: number, near?: number): { value: CurveTangent | undefined; readout: string } {
+  const value = valuesAt(x, pointerY, near);
+  if (curveInView) return { value, readout: curveInView.readout(x, value) };
+  const v = last?.outcome.variable ?? 'x';
+  const short = (n: number): string => decimalText(n, 4);
+  if (!value) return { value, readout: `No tangent at ${v} = ${short(x)}: f or f′ has no value there.` };
+  return {
+    value,
+    readout: `At ${v} = ${short(value.x)}: f(${v}) = ${short(value.y)}, f′(${v}) = ${short(value.slope)}; `
+      + `the tangent there is y = ${short(value.y)} ${value.slope < 0 ? '−' : '+'} ${short(Math.abs(value.slope))}·(${v} ${value.x < 0 ? '+' : '−'} ${short(Math.abs(value.x))}).`,
+  };
+}
+
 export function present(state: PageState): PageView {
   // The plot's range and the step of the backward pass shown change no answer.
   const key = JSON.stringify({ ...state, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined });
+  curveInView = undefined;
   if (last?.key === key) return { ...last.view, ...plotView(last.outcome, state) };
   const o = compute(state);
   switch (o.kind) {
@@ -140,7 +166,7 @@ export function present(state: PageState): PageView {
     case 'jacobian': return jacobianView(o.result, o.checks, state);
     case 'matrix': return matrixView(o.result, o.checks, state);
     case 'parse-error':
-      return { kind: 'parse-error', message: o.error.message, line: o.error.line, column: o.error.column, offset: o.offset };
+      return { kind: 'parse-error', message: pageMessage(o.error), line: o.error.line, column: o.error.column, offset: o.offset };
     case 'ok': {
       const view = answerView(o, state);
       last = { key, outcome: o, view, values: state.values };
@@ -241,7 +267,7 @@ function mineChecked(o: Computed, state: PageState): { view: AnswerView['mine'];
     return { view: mistake ? { ...view, step: m!.step!.join('.') } : view, mistake };
   } catch (error) {
     const where = error instanceof ParseError ? ` (column ${error.column})` : '';
-    return { view: { verdict: 'error', sentence: `Yours cannot be read: ${(error as Error).message}${where}.`, lines: [] }, mistake: undefined };
+    return { view: { verdict: 'error', sentence: `Yours cannot be read: ${pageMessage(error)}${where}.`, lines: [] }, mistake: undefined };
   }
 }
 
@@ -362,6 +388,15 @@ function severalView(o: Computed, state: PageState): AnswerView['several'] {
 /** The implicit derivative typeset, its worked derivation, and the check against the curve in plain words. */
 function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): ImplicitView {
   const deferred = new Deferred();
+  let curve: CurvePlot | undefined;
+  try {
+    const plotted = curvePlot(r, { auto: state.autoRange, from: state.from, to: state.to }, state.at, state.values);
+    curve = plotted.view;
+    curveInView = plotted.tangents;
+  } catch {
+    // A curve that cannot be evaluated (an abstract function in it) is not plotted; the answer stands.
+    curve = undefined;
+  }
   const what = r.orders.length === 1 ? 'slope' : 'second difference';
   const detail = {
     verified: `Checked at ${c.points} points of the curve: the answer agrees with the curve's own ${what} there.`,
@@ -376,6 +411,7 @@ function implicitView(r: Implicit, c: ImplicitCheck, state: PageState): Implicit
     stepsDeferred: deferred.parts,
     check: { verdict: c.verdict, detail },
     copies: { answerLatex: implicitAnswer(r, 'latex'), answerText: implicitAnswer(r, 'text') },
+    ...(curve ? { curve } : {}),
   };
 }
 
@@ -391,7 +427,7 @@ function atPointView(o: Computed, state: PageState): AnswerView['atPoint'] {
     const latex = `f${where} = ${valueIn(p.value, 'latex')},\\quad f'${where} = ${valueIn(p.derivatives[0]!.at, 'latex')},\\quad \\text{tangent: } y = ${toLatex(p.tangent)}`;
     return { html: mathHtml(latex), x: evaluate(a, {}), error: '' };
   } catch (error) {
-    return { html: '', x: undefined, error: (error as Error).message };
+    return { html: '', x: undefined, error: pageMessage(error) };
   }
 }
 

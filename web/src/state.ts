@@ -1,4 +1,4 @@
-import { codeTargets, simplifyForms, type SimplifyForm, type Target } from '../../src/index.js';
+import type { SimplifyForm, Target } from '../../src/index.js';
 
 /** Everything the page shows follows from this; it lives in the URL's hash so a link restores it. */
 export interface PageState {
@@ -52,7 +52,16 @@ export function toHash(state: PageState): string {
 }
 
 /** The state a hash describes; anything missing or malformed takes its default. */
-export function fromHash(hash: string): PageState {
+/**
+ * The forms and code targets a link may name: the library's, as the page's selectors list them
+ * (the page reads them from there, and so does not load the library on its own thread).
+ */
+export interface Choices {
+  readonly forms: readonly string[];
+  readonly targets: readonly string[];
+}
+
+export function fromHash(hash: string, choices: Choices): PageState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const input = params.get('f') ?? defaultState.input;
   const variable = params.get('by') ?? '';
@@ -69,12 +78,12 @@ export function fromHash(hash: string): PageState {
     input,
     variable: /^[A-Za-z][A-Za-z0-9_]*$|^[α-ωΑ-Ω]$/.test(variable) ? variable : '',
     order: Number.isInteger(order) && order >= 1 && order <= maxOrder ? order : defaultState.order,
-    form: form !== null && simplifyForms.includes(form) ? form : defaultState.form,
+    form: form !== null && choices.forms.includes(form) ? form : defaultState.form,
     ...range,
     alsoFirst: params.get('f1') === '1',
     values,
     mine: params.get('mine') ?? '',
-    target: codeTargets.find((t) => t === params.get('code')) ?? defaultState.target,
+    target: (choices.targets.find((t) => t === params.get('code')) as Target | undefined) ?? defaultState.target,
     at: params.get('at') ?? '',
     graphStep: Math.max(0, Math.floor(Number(params.get('bp') ?? 0)) || 0),
     shapes: params.get('shape') ?? '',

@@ -1,14 +1,14 @@
-import { present, valuesAt } from './present.js';
+import { present, tangentAt } from './present.js';
 import type { PageState } from './state.js';
 
 /**
  * The page's work, off the page: a state in, what to show out (with the request's number); or a
  * point of the plot in, f and f′ there evaluated, for the tangent's readout.
  */
-self.onmessage = (event: MessageEvent<{ readonly id: number; readonly state: PageState } | { readonly kind: 'at'; readonly id: number; readonly x: number }>) => {
+self.onmessage = (event: MessageEvent<{ readonly id: number; readonly state: PageState } | { readonly kind: 'at'; readonly id: number; readonly x: number; readonly y?: number; readonly near?: number }>) => {
   const message = event.data;
   if ('kind' in message) {
-    self.postMessage({ kind: 'at', id: message.id, value: valuesAt(message.x) });
+    self.postMessage({ kind: 'at', id: message.id, ...tangentAt(message.x, message.y, message.near) });
     return;
   }
   const { id, state } = message;
