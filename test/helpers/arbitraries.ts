@@ -45,9 +45,11 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
       fc.tuple(tie('tree'), fc.constantFrom(2, 10)).map(([a, b]) => build.call('log', [a, build.int(b)])),
       fc.tuple(fc.constantFrom(...twoArguments), tie('tree'), tie('tree'), fc.integer({ min: 0, max: 3 })).map(([name, a, b, n]) =>
         // An argument that takes whole numbers only (polygamma's order) gets one; one by which there is
-        // no partial in closed form (the incomplete Γ's order) a constant from 2 up, past ζ's pole at 1.
+        // no partial in closed form (the incomplete Γ's order) a constant from 2 up, past ζ's pole at 1;
+        // a second one without (the Jacobi functions' parameter) a constant in [0, 1).
         build.call(name, (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b]
-          : functionTable[name].partials?.[0] === null ? [build.int(n + 2), b] : [a, b])),
+          : functionTable[name].partials?.[0] === null ? [build.int(n + 2), b]
+          : functionTable[name].partials?.[1] === null ? [a, build.div(build.int(n), build.int(4))] : [a, b])),
       fc.tuple(fc.constantFrom(...threeArguments), fc.array(tie('tree'), { minLength: 3, maxLength: 3 }))
         .map(([name, args]) => build.call(name, args)),
       ...(options.abstract === false ? [] : [
