@@ -484,3 +484,16 @@ export function jacobiAm(u: number, m: number): number {
   const straight = (Math.PI * u) / (2 * ellipticK(m));
   return angle + 2 * Math.PI * Math.round((straight - angle) / (2 * Math.PI));
 }
+
+/**
+ * The spherical Bessel functions jₙ(x) = √(π/(2x))·Jₙ₊½(x) and yₙ(x) = √(π/(2x))·Yₙ₊½(x) of real order n, for
+ * x > 0; at whole n, below 0 too by jₙ(−x) = (−1)ⁿjₙ(x), and jₙ(0) = 1 for n = 0, 0 for n > 0.
+ */
+const spherical = (cylindrical: (v: number, x: number) => number, atZero: (n: number) => number) => (n: number, x: number): number => {
+  if (Number.isNaN(n) || Number.isNaN(x)) return Number.NaN;
+  if (x > 0) return Math.sqrt(Math.PI / (2 * x)) * cylindrical(n + 0.5, x);
+  if (x === 0) return atZero(n);
+  return Number.isInteger(n) ? (n % 2 === 0 ? 1 : -1) * spherical(cylindrical, atZero)(n, -x) : Number.NaN;
+};
+export const sphericalJn = spherical(besselJv, (n) => (n === 0 ? 1 : Number.isInteger(n) && n > 0 ? 0 : Number.NaN));
+export const sphericalYn = spherical(besselYv, () => Number.NaN);

@@ -6,7 +6,7 @@ import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
   erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
-  factorial, lambertW, besselJv, besselYv, besselI, besselK, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
+  factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
   exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
 } from './numeric.js';
 
@@ -692,6 +692,22 @@ const table = {
     partials: [null, ['neg', ['div', ['add', ['besselk', ['sub', 'u', 1], 'v'], ['besselk', ['add', 'u', 1], 'v']], 2]]],
     unicode: called('besselk'), latex: operatorname('K_n'), code: { numpy: 'scipy.special.kv' },
     evaluate: besselK,
+  }),
+  spherical_jn: entry({
+    // The spherical Bessel function jₙ(x) = √(π/(2x))·Jₙ₊½(x) of real order n: jₙ′ = jₙ₋₁ − (n + 1)·jₙ/x; none in closed form by n
+    aliases: ['spherical_bessel_j', 'SphericalBesselJ'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary,
+    partials: [null, ['sub', ['spherical_jn', ['sub', 'u', 1], 'v'], ['div', ['mul', ['add', 'u', 1], ['spherical_jn', 'u', 'v']], 'v']]],
+    definition: ['mul', ['sqrt', ['div', 'pi', ['mul', 2, 'v']]], ['besselj', ['add', 'u', ['div', 1, 2]], 'v']],
+    unicode: called('spherical_jn'), latex: operatorname('j_n'), code: {},
+    evaluate: sphericalJn,
+  }),
+  spherical_yn: entry({
+    // The spherical Bessel function yₙ(x) = √(π/(2x))·Yₙ₊½(x) of real order n, for x > 0: yₙ′ = yₙ₋₁ − (n + 1)·yₙ/x; none in closed form by n
+    aliases: ['spherical_bessel_y', 'SphericalBesselY'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary,
+    partials: [null, ['sub', ['spherical_yn', ['sub', 'u', 1], 'v'], ['div', ['mul', ['add', 'u', 1], ['spherical_yn', 'u', 'v']], 'v']]],
+    definition: ['mul', ['sqrt', ['div', 'pi', ['mul', 2, 'v']]], ['bessely', ['add', 'u', ['div', 1, 2]], 'v']],
+    unicode: called('spherical_yn'), latex: operatorname('y_n'), code: {},
+    evaluate: sphericalYn,
   }),
   airyai: entry({
     // The Airy function Ai, the solution of y″ = x·y that decays as x → ∞
