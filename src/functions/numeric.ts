@@ -230,7 +230,7 @@ const bernoulliOverFactorial = [1 / 12, -1 / 720, 1 / 30240, -1 / 1209600, 1 / 4
  * terms, then the Euler–Maclaurin tail from a + 10 with eight Bernoulli corrections, which at
  * a + 10 ≥ 10 leave an error below 10⁻¹⁵ of the value for |s| up to about 20.
  */
-export function hurwitzZeta(s: number, a: number): number {
+export function hurwitzZeta(s: number, a = 1): number {
   if (!(a > 0) || s === 1 || Number.isNaN(s)) return Number.NaN;
   const terms = 10;
   let sum = 0;
@@ -359,8 +359,6 @@ export const logarithmicIntegral = (x: number): number => (x > 0 ? exponentialEi
 /** Li(x) = li(x) − li(2), the offset logarithmic integral. */
 export const offsetLogarithmicIntegral = (x: number): number => logarithmicIntegral(x) - logarithmicIntegral(2);
 
-/** Riemann's ζ(s) = ζ(s, 1). */
-const riemannZeta = (s: number): number => hurwitzZeta(s, 1);
 
 /**
  * The polylogarithm Liₛ(z) = Σₖ zᵏ/kˢ of real order s at real z: Cephes's polylog for whole s ≥ 0
@@ -369,7 +367,7 @@ const riemannZeta = (s: number): number => hurwitzZeta(s, 1);
  */
 export function polylog(s: number, z: number): number {
   if (Number.isNaN(s) || Number.isNaN(z) || z > 1) return Number.NaN;
-  if (z === 1) return s > 1 ? riemannZeta(s) : Number.NaN;
+  if (z === 1) return s > 1 ? hurwitzZeta(s) : Number.NaN;
   if (Number.isInteger(s) && s >= 0) return fromCephes(() => cephes.polylog(s, z));
   if (!(Math.abs(z) <= 0.95)) return Number.NaN;
   let [sum, power] = [0, 1];

@@ -30,7 +30,7 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly rule: FunctionRule;
   /**
    * d/du f(u) for the one-argument form. A function with a default second argument may leave it
-   * out: it is then the first partial derivative at that default.
+   * out: it is then the first partial derivative at that default, and none where that is null (ζ(s)).
    */
   readonly derivative?: Template<Name>;
   /**
@@ -802,12 +802,13 @@ const table = {
     evaluate: regularizedUpperGamma, range: interval(0, 1, '[]'),
   }),
   zeta: entry({
-    // The Hurwitz ζ(s, a) = Σₖ (a + k)^(−s), for a > 0 (ζ(s, 1) is Riemann's); by s it has no derivative in closed form
-    aliases: ['hurwitz_zeta'], arity: [2, 2], parameters: ['s', 'a'], rule: elementary,
+    // The Hurwitz ζ(s, a) = Σₖ (a + k)^(−s), for a > 0; ζ(s) alone is Riemann's, ζ(s, 1), for s ≠ 1. By s it has no derivative in closed form.
+    aliases: ['hurwitz_zeta', 'Zeta'], arity: [1, 2], parameters: ['s', 'a'], rule: elementary,
     partials: [null, ['neg', ['mul', 'u', ['zeta', ['add', 'u', 1], 'v']]]],
+    defaultSecond: 1,
     // SciPy's zeta(s, a) is NaN below s = 1, where this one is continued: no code name.
     unicode: called('zeta'), latex: operatorname('zeta'), code: {},
-    evaluate: hurwitzZeta,
+    evaluate: hurwitzZeta, domain: except(1),
   }),
   polylog: entry({
     // The polylogarithm Liₛ(z) = Σₖ zᵏ/kˢ (continued to z ≤ 1): z·∂Liₛ/∂z = Liₛ₋₁; by s none in closed form
@@ -867,7 +868,8 @@ const table = {
       ['sub', ['sub', ['div', ['ellipeinc', 'u', 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]], ['div', ['ellipkinc', 'u', 'v'], ['mul', 2, 'v']]],
         ['div', ['sin', ['mul', 2, 'u']], ['mul', 4, ['sub', 1, 'v'], ['sqrt', ['sub', 1, ['mul', 'v', ['pow', ['sin', 'u'], 2]]]]]]],
     ],
-    unicode: called('ellipkinc'), latex: operatorname('F'), code: { numpy: 'scipy.special.ellipkinc' },
+    // SciPy's ellipkinc is NaN for m > 1, where this one is real: no code name.
+    unicode: called('ellipkinc'), latex: operatorname('F'), code: {},
     evaluate: ellipticF,
   }),
   ellipeinc: entry({
@@ -877,7 +879,8 @@ const table = {
       ['sqrt', ['sub', 1, ['mul', 'v', ['pow', ['sin', 'u'], 2]]]],
       ['div', ['sub', ['ellipeinc', 'u', 'v'], ['ellipkinc', 'u', 'v']], ['mul', 2, 'v']],
     ],
-    unicode: called('ellipeinc'), latex: operatorname('E_inc'), code: { numpy: 'scipy.special.ellipeinc' },
+    // SciPy's ellipeinc is NaN for m > 1, where this one is real: no code name.
+    unicode: called('ellipeinc'), latex: operatorname('E_{inc}'), code: {},
     evaluate: ellipticEOf2,
   }),
   jacobi_am: entry({

@@ -5,9 +5,10 @@ import { relativeError } from '../../src/check/check.js';
 /*
  * The special functions' values against a second source: mpmath at 30 digits (mp.dps = 30),
  * rounded to 17: lambertw(x).real, fresnels, fresnelc, si, ci, factorial, erfinv, erfinv(1 − x),
- * besselj(0|1, x), bessely(0|1, x), ellipk(m), ellipe(m), airyai(x), airybi(x), airyai(x, 1), airybi(x, 1), ei, e1, li, li(x, offset=True).
+ * besselj(0|1, x), bessely(0|1, x), ellipk(m), ellipe(m), zeta(s), airyai(x), airybi(x), airyai(x, 1), airybi(x, 1), ei, e1, li, li(x, offset=True).
  */
 const mpmath: Partial<Record<FunctionName, [x: number, value: number][]>> = {
+  zeta: [[2, 1.6449340668482264], [-0.5, -0.20788622497735457], [0.5, -1.4603545088095868], [1.5, 2.612375348685488], [3.7, 1.1062882414646793]],
   lambertw: [[-0.36, -0.80608431597081762], [-0.2, -0.25917110181907376], [0.03, 0.029138459167870012], [0.5, 0.35173371124919583], [1, 0.56714329040978387], [2.4, 0.938713594662328], [10, 1.7455280027406994], [1000.0, 5.2496028524015962], [10000000000.0, 20.028685413304951]],
   fresnels: [[-2.1, -0.37427335937810375], [0.3, 0.014116998006576584], [1, 0.43825914739035477], [1.7, 0.54919594032156854], [4.2, 0.5631988883966114]],
   fresnelc: [[-2.1, -0.58156413506083399], [0.3, 0.2994009760520472], [1, 0.77989340037682283], [1.7, 0.32382687600390026], [4.2, 0.54171920316341513]],

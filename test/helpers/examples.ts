@@ -1,4 +1,4 @@
-import { functionTable, type FunctionName } from '../../src/functions/table.js';
+import { functionTable, oneArgumentDerivative, type FunctionName } from '../../src/functions/table.js';
 
 /** The classic derivations kept as golden files: name, input, and the variable when it is not x. */
 export const classics: [name: string, input: string, variable?: string][] = [
@@ -25,7 +25,9 @@ export const classics: [name: string, input: string, variable?: string][] = [
  * function that stays inside it: asin(sin(x)/2).
  */
 export function functionExample(name: FunctionName): string {
-  const { arity, discreteArguments, domain, partials } = functionTable[name];
+  const { arity: given, discreteArguments, domain, partials } = functionTable[name];
+  // Of one argument without a derivative by it (ζ(s)): the example takes the two-argument form.
+  const arity = given[0] === 1 && oneArgumentDerivative(functionTable[name]) === undefined ? [2, given[1]] as const : given;
   const bounded = domain?.intervals.find((i) => Number.isFinite(i.low) && Number.isFinite(i.high));
   if (arity[0] === 1 && bounded) {
     const middle = (bounded.low + bounded.high) / 2;
