@@ -164,6 +164,11 @@ function callRuleEverywhere(e: Call, ctx: RuleContext): DiffStep {
   if (e.args.length >= 2) return severalArgumentRule(e, ctx);
   const entry = ctx.functions[e.name];
   const derivative = oneArgumentDerivative(entry);
+  // ζ(s) is ζ(s, 1): by s, as of two arguments, no derivative in closed form.
+  if (derivative === undefined && entry.partials?.[0] === null && dependsOn(e.args[0]!, ctx.variable)) {
+    const argument = entry.parameters ? `its argument ${entry.parameters[0]}` : 'argument 1';
+    throw new InputError(`${e.name} has no derivative in closed form by ${argument}, which depends on ${ctx.variable}`, 'invalid-request');
+  }
   if (derivative === undefined) throw new Error(`internal error: ${e.name} of one argument has no derivative in the table`);
   const [argument] = e.args as [Expr];
   return withChain(e, argument, (u) => call(e.name, [u]), (x, v) => outerStep(e.name, x as Call, v, fromTemplate(derivative, (x as Call).args), ctx), ctx);

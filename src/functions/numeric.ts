@@ -17,6 +17,19 @@ import stdlibEllipk from '@stdlib/math-base-special-ellipk';
 import stdlibEllipe from '@stdlib/math-base-special-ellipe';
 import stdlibBeta from '@stdlib/math-base-special-beta';
 import stdlibGammainc from '@stdlib/math-base-special-gammainc';
+import cephes from 'cephes';
+
+// Cephes is WebAssembly, compiled asynchronously where it is imported as a module: its functions exist once this settles.
+await cephes.compiled;
+
+/** A Cephes function's value, NaN where Cephes reports its argument outside its domain (it throws there). */
+function fromCephes(value: () => number): number {
+  try {
+    return value();
+  } catch {
+    return Number.NaN;
+  }
+}
 
 /*
  * Numeric values of the functions that JavaScript's Math lacks, in floating point: NaN where
@@ -158,7 +171,7 @@ export const chebyshevU = (n: number, x: number): number =>
  * from stdlib's J₀ and J₁ where |x| > n, where it is stable; below, Miller's backward recurrence
  * from far above n, scaled by 1 = J₀ + 2(J₂ + J₄ + …). J₋ₙ = (−1)ⁿJₙ.
  */
-export function besselJ(n: number, x: number): number {
+function besselJ(n: number, x: number): number {
   if (!Number.isInteger(n) || Number.isNaN(x)) return Number.NaN;
   if (n < 0) return (n % 2 === 0 ? 1 : -1) * besselJ(-n, x);
   if (n === 0) return stdlibBesselJ0(x);
@@ -189,7 +202,7 @@ export function besselJ(n: number, x: number): number {
 }
 
 /** The Bessel function Yₙ(x) of whole order n, for x > 0: the forward recurrence from stdlib's Y₀ and Y₁, stable for Y. Y₋ₙ = (−1)ⁿYₙ. */
-export function besselY(n: number, x: number): number {
+function besselY(n: number, x: number): number {
   if (!Number.isInteger(n) || !(x > 0)) return Number.NaN;
   if (n < 0) return (n % 2 === 0 ? 1 : -1) * besselY(-n, x);
   if (n === 0) return stdlibBesselY0(x);
@@ -217,7 +230,7 @@ const bernoulliOverFactorial = [1 / 12, -1 / 720, 1 / 30240, -1 / 1209600, 1 / 4
  * terms, then the Euler–Maclaurin tail from a + 10 with eight Bernoulli corrections, which at
  * a + 10 ≥ 10 leave an error below 10⁻¹⁵ of the value for |s| up to about 20.
  */
-export function hurwitzZeta(s: number, a: number): number {
+export function hurwitzZeta(s: number, a = 1): number {
   if (!(a > 0) || s === 1 || Number.isNaN(s)) return Number.NaN;
   const terms = 10;
   let sum = 0;
@@ -250,3 +263,235 @@ export function logSumExp(...xs: number[]): number {
   const at = xs.indexOf(top);
   return top + Math.log1p(xs.reduce((sum, x, i) => (i === at ? sum : sum + Math.exp(x - top)), 0));
 }
+
+/*
+ * The Bessel functions of any real order ν. Cephes's jv, yv and iv where they are accurate; K by
+ * its integral of positive terms, which Cephes lacks for orders that are not whole.
+ */
+
+/** Jᵥ(x): the whole orders as above; the others from Cephes's jv, for x ≥ 0 (complex below). */
+export const besselJv = (v: number, x: number): number =>
+  (Number.isInteger(v) ? besselJ(v, x) : x >= 0 ? fromCephes(() => cephes.jv(v, x)) : Number.NaN);
+
+/** Yᵥ(x) for x > 0: the whole orders as above; the others from Cephes's yv. */
+export const besselYv = (v: number, x: number): number =>
+  (Number.isInteger(v) ? besselY(v, x) : x > 0 ? fromCephes(() => cephes.yv(v, x)) : Number.NaN);
+
+/** ln cosh y without overflow. */
+const logCosh = (y: number): number => Math.abs(y) + Math.log1p(Math.exp(-2 * Math.abs(y))) - Math.LN2;
+
+/**
+ * Kᵥ(x) = ∫₀^∞ e^(−x·cosh t)·cosh(νt) dt for x > 0, by the trapezoidal rule: the integrand is smooth,
+ * even and decays doubly exponentially, so the rule converges geometrically in the step, and its
+ * terms are positive, so the sum keeps its relative precision. The step h ≤ 0.5/√(x + |ν|) keeps the
+ * error below e^(−70) of the value where the integrand narrows about its peak (large x or ν). Summed in logarithms
+ * scaled by the largest term, so that no term overflows where the value does not.
+ */
+export function besselK(v: number, x: number): number {
+  if (!(x > 0) || Number.isNaN(v)) return Number.NaN;
+  if (x === Infinity) return 0;
+  const h = Math.min(0.25, 0.5 / Math.sqrt(x + Math.abs(v)));
+  const logs: number[] = [];
+  let most = -Infinity;
+  for (let k = 0; k < 100000; k++) {
+    const t = k * h;
+    const l = -x * (Math.cosh(t) - 1) + logCosh(v * t);
+    logs.push(k === 0 ? l - Math.LN2 : l);
+    most = Math.max(most, l);
+    // Past the peak, once the terms are below 10⁻¹⁸ of the largest (or cosh t has overflowed), the rest do not count.
+    if ((l < most - 42 && k > 0 && l < logs[k - 1]!) || !Number.isFinite(l)) break;
+  }
+  const sum = logs.reduce((s, l) => (Number.isFinite(l) ? s + Math.exp(l - most) : s), 0);
+  return Math.exp(most - x + Math.log(h * sum));
+}
+
+/**
+ * Iᵥ(x) for ν ≥ 0 and x ≥ 0 by its series (x/2)^ν·Σₖ (x²/4)ᵏ/(k!·Γ(ν + k + 1)), whose terms are all
+ * positive, so that the sum keeps its relative precision at any x (Cephes's iv loses all of it beyond
+ * x ≈ 100); rescaled as it grows, so that it overflows only where the value does, near x = 713.
+ * Below order 0, I₋ᵥ = Iᵥ + (2/π)·sin(νπ)·Kᵥ; for x < 0 only the whole orders are real: Iₙ(−x) = (−1)ⁿIₙ(x).
+ */
+export function besselI(v: number, x: number): number {
+  if (Number.isNaN(v) || Number.isNaN(x)) return Number.NaN;
+  if (x < 0) return Number.isInteger(v) ? (v % 2 === 0 ? 1 : -1) * besselI(v, -x) : Number.NaN;
+  if (v < 0 && Number.isInteger(v)) return besselI(-v, x);
+  if (v < 0) return x === 0 ? Number.NaN : besselI(-v, x) + (2 / Math.PI) * Math.sin(-v * Math.PI) * besselK(-v, x);
+  if (x === 0) return v === 0 ? 1 : 0;
+  const quarter = (x * x) / 4;
+  let [sum, term, logScale] = [0, 1, 0];
+  for (let k = 0; k < 100000; k++) {
+    sum += term;
+    if (term < 1e-17 * sum && k > quarter / (v + 1)) break;
+    term *= quarter / ((k + 1) * (v + k + 1));
+    if (term > 1e280) [sum, term, logScale] = [sum * 1e-280, term * 1e-280, logScale + 280 * Math.LN10];
+  }
+  return Math.exp(v * Math.log(x / 2) - gammaln(v + 1) + logScale + Math.log(sum));
+}
+
+/**
+ * Ai(x), Ai′(x), Bi(x), Bi′(x): from Cephes's airy up to x = 25.77, beyond which it gives 0 and the
+ * largest double; there by the Bessel functions of order ⅓ and ⅔ of ζ = (2/3)·x^(3/2) (DLMF 9.6.1–9.6.9):
+ * Ai = √(x/3)·K₁/₃(ζ)/π, Ai′ = −x·K₂/₃(ζ)/(π√3), Bi = √(x/3)·(I₋₁/₃ + I₁/₃)(ζ), Bi′ = x·(I₋₂/₃ + I₂/₃)(ζ)/√3.
+ */
+const airy = (part: 'ai' | 'aip' | 'bi' | 'bip') => (x: number): number => {
+  if (Number.isNaN(x)) return Number.NaN;
+  if (x <= 25.77) return fromCephes(() => cephes.airy(x)[1][part]);
+  const zeta = (2 / 3) * x ** 1.5;
+  switch (part) {
+    case 'ai': return (Math.sqrt(x / 3) * besselK(1 / 3, zeta)) / Math.PI;
+    case 'aip': return (-x * besselK(2 / 3, zeta)) / (Math.PI * Math.sqrt(3));
+    case 'bi': return zeta > 700 ? Infinity : Math.sqrt(x / 3) * (besselI(-1 / 3, zeta) + besselI(1 / 3, zeta));
+    case 'bip': return zeta > 700 ? Infinity : (x * (besselI(-2 / 3, zeta) + besselI(2 / 3, zeta))) / Math.sqrt(3);
+  }
+};
+export const airyAi = airy('ai');
+export const airyAiPrime = airy('aip');
+export const airyBi = airy('bi');
+export const airyBiPrime = airy('bip');
+
+/** E₁(x) = ∫ₓ^∞ e^(−t)/t dt for x > 0, from Cephes's expn(1, x). */
+export const exponentialE1 = (x: number): number => (x > 0 ? fromCephes(() => cephes.expn(1, x)) : x === 0 ? Infinity : Number.NaN);
+/** Ei(x), the principal value of ∫₋∞ˣ eᵗ/t dt, for x ≠ 0: Cephes's ei above 0, −E₁(−x) below. */
+export const exponentialEi = (x: number): number =>
+  (x > 0 ? fromCephes(() => cephes.ei(x)) : x < 0 ? -exponentialE1(-x) : x === 0 ? -Infinity : Number.NaN);
+/** li(x) = Ei(ln x), the principal value of ∫₀ˣ dt/ln t, for x ≥ 0 (−∞ at 1). */
+export const logarithmicIntegral = (x: number): number => (x > 0 ? exponentialEi(Math.log(x)) : x === 0 ? 0 : Number.NaN);
+/** Li(x) = li(x) − li(2), the offset logarithmic integral. */
+export const offsetLogarithmicIntegral = (x: number): number => logarithmicIntegral(x) - logarithmicIntegral(2);
+
+
+/**
+ * The polylogarithm Liₛ(z) = Σₖ zᵏ/kˢ of real order s at real z: Cephes's polylog for whole s ≥ 0
+ * (z < 1); ζ(s) at z = 1 for s > 1; otherwise its series where |z| ≤ 0.95, whose terms then fall at
+ * least as fast as 0.95ᵏ; elsewhere not computed (NaN) rather than approximated.
+ */
+export function polylog(s: number, z: number): number {
+  if (Number.isNaN(s) || Number.isNaN(z) || z > 1) return Number.NaN;
+  if (z === 1) return s > 1 ? hurwitzZeta(s) : Number.NaN;
+  if (Number.isInteger(s) && s >= 0) return fromCephes(() => cephes.polylog(s, z));
+  if (!(Math.abs(z) <= 0.95)) return Number.NaN;
+  let [sum, power] = [0, 1];
+  for (let k = 1; k <= 5000; k++) {
+    power *= z;
+    const term = power / k ** s;
+    sum += term;
+    if (Math.abs(term) < 1e-18 * Math.abs(sum) && k > 10) break;
+  }
+  return sum;
+}
+
+/**
+ * The binomial coefficient C(n, k) = Γ(n + 1)/(Γ(k + 1)·Γ(n − k + 1)) = 1/((n + 1)·B(n − k + 1, k + 1)), for real n and k
+ * where no Γ there has a pole (NaN there, as the quotient is), rounded to the whole number it is for whole 0 ≤ k ≤ n.
+ */
+export function binomial(n: number, k: number): number {
+  const value = 1 / ((n + 1) * beta(n - k + 1, k + 1));
+  return Number.isInteger(n) && Number.isInteger(k) && k >= 0 && k <= n ? Math.round(value) : value;
+}
+
+/*
+ * The incomplete elliptic integrals by Carlson's symmetric forms R_F and R_D (DLMF 19.25.5, 19.25.9),
+ * each by its duplication theorem until its arguments agree to 10⁻³, then its series to the fifth
+ * order, whose error is then below 10⁻¹⁸: valid for every real parameter m where 1 − m·sin²φ > 0.
+ */
+
+function carlsonRF(x: number, y: number, z: number): number {
+  for (let i = 0; i < 100; i++) {
+    const a = (x + y + z) / 3;
+    if (Math.max(Math.abs(a - x), Math.abs(a - y), Math.abs(a - z)) < 1e-3 * a) break;
+    const l = Math.sqrt(x) * Math.sqrt(y) + Math.sqrt(y) * Math.sqrt(z) + Math.sqrt(z) * Math.sqrt(x);
+    [x, y, z] = [(x + l) / 4, (y + l) / 4, (z + l) / 4];
+  }
+  const a = (x + y + z) / 3;
+  const [dx, dy] = [1 - x / a, 1 - y / a];
+  const dz = -(dx + dy);
+  const e2 = dx * dy - dz * dz;
+  const e3 = dx * dy * dz;
+  return (1 - e2 / 10 + e3 / 14 + (e2 * e2) / 24 - (3 * e2 * e3) / 44) / Math.sqrt(a);
+}
+
+function carlsonRD(x: number, y: number, z: number): number {
+  let [sum, scale] = [0, 1];
+  for (let i = 0; i < 100; i++) {
+    const a = (x + y + 3 * z) / 5;
+    if (Math.max(Math.abs(a - x), Math.abs(a - y), Math.abs(a - z)) < 1e-3 * a) break;
+    const l = Math.sqrt(x) * Math.sqrt(y) + Math.sqrt(y) * Math.sqrt(z) + Math.sqrt(z) * Math.sqrt(x);
+    sum += scale / (Math.sqrt(z) * (z + l));
+    scale /= 4;
+    [x, y, z] = [(x + l) / 4, (y + l) / 4, (z + l) / 4];
+  }
+  const a = (x + y + 3 * z) / 5;
+  const [dx, dy] = [(a - x) / a, (a - y) / a];
+  const dz = -(dx + dy) / 3;
+  const e2 = dx * dy - 6 * dz * dz;
+  const e3 = (3 * dx * dy - 8 * dz * dz) * dz;
+  const e4 = 3 * (dx * dy - dz * dz) * dz * dz;
+  const e5 = dx * dy * dz * dz * dz;
+  const series = 1 - (3 * e2) / 14 + e3 / 6 + (9 * e2 * e2) / 88 - (3 * e4) / 22 - (9 * e2 * e3) / 52 + (3 * e5) / 26;
+  return 3 * sum + (scale * series) / (a * Math.sqrt(a));
+}
+
+/**
+ * F(φ | m) and E(φ | m) by Carlson's forms on |φ| ≤ π/2, and beyond by F(φ + kπ) = F(φ) + 2k·K(m)
+ * (E likewise), for m < 1; for m ≥ 1 only where 1 − m·sin²φ > 0 on the way from 0 to φ, within |φ| ≤ π/2.
+ */
+function incompleteElliptic(second: boolean) {
+  const reduced = (phi: number, m: number): number => {
+    const [s, c] = [Math.sin(phi), Math.cos(phi)];
+    const delta = 1 - m * s * s;
+    if (!(delta > 0)) return Number.NaN;
+    const f = s * carlsonRF(c * c, delta, 1);
+    return second ? f - (m * s ** 3 * carlsonRD(c * c, delta, 1)) / 3 : f;
+  };
+  return (phi: number, m: number): number => {
+    if (!Number.isFinite(phi) || Number.isNaN(m)) return Number.NaN;
+    if (Math.abs(phi) <= Math.PI / 2) return reduced(phi, m);
+    if (!(m < 1)) return Number.NaN;
+    const k = Math.round(phi / Math.PI);
+    return reduced(phi - k * Math.PI, m) + 2 * k * (second ? ellipticE(m) : ellipticK(m));
+  };
+}
+export const ellipticF = incompleteElliptic(false);
+export const ellipticEOf2 = incompleteElliptic(true);
+
+/**
+ * The Jacobi elliptic functions sn, cn, dn of u and the parameter m ≤ 1: Cephes's ellpj for
+ * 0 ≤ m ≤ 1; for m < 0, the transformation to μ = −m/(1 − m) in (0, 1) (DLMF 22.17.2–4):
+ * sn(u|m) = sd(u√(1 − m) | μ)/√(1 − m), cn(u|m) = cd(…), dn(u|m) = nd(…).
+ */
+function jacobi(part: 'sn' | 'cn' | 'dn') {
+  return (u: number, m: number): number => {
+    if (!Number.isFinite(u) || !(m <= 1)) return Number.NaN;
+    if (m >= 0) return fromCephes(() => cephes.ellpj(u, m)[1][part]);
+    const r = Math.sqrt(1 - m);
+    const { sn, cn, dn } = cephes.ellpj(u * r, -m / (1 - m))[1];
+    return part === 'sn' ? sn / (dn * r) : part === 'cn' ? cn / dn : 1 / dn;
+  };
+}
+export const jacobiSn = jacobi('sn');
+export const jacobiCn = jacobi('cn');
+export const jacobiDn = jacobi('dn');
+
+/**
+ * Jacobi's amplitude am(u | m), the φ with F(φ | m) = u, continuous in u: the angle of (cn, sn), taken on the
+ * branch nearest πu/(2K(m)), from which it differs by less than π/2 (am(kK) = kπ/2, and am increases).
+ */
+export function jacobiAm(u: number, m: number): number {
+  const angle = Math.atan2(jacobiSn(u, m), jacobiCn(u, m));
+  if (m === 1) return angle;
+  const straight = (Math.PI * u) / (2 * ellipticK(m));
+  return angle + 2 * Math.PI * Math.round((straight - angle) / (2 * Math.PI));
+}
+
+/**
+ * The spherical Bessel functions jₙ(x) = √(π/(2x))·Jₙ₊½(x) and yₙ(x) = √(π/(2x))·Yₙ₊½(x) of real order n, for
+ * x > 0; at whole n, below 0 too by jₙ(−x) = (−1)ⁿjₙ(x), and jₙ(0) = 1 for n = 0, 0 for n > 0.
+ */
+const spherical = (cylindrical: (v: number, x: number) => number, atZero: (n: number) => number) => (n: number, x: number): number => {
+  if (Number.isNaN(n) || Number.isNaN(x)) return Number.NaN;
+  if (x > 0) return Math.sqrt(Math.PI / (2 * x)) * cylindrical(n + 0.5, x);
+  if (x === 0) return atZero(n);
+  return Number.isInteger(n) ? (n % 2 === 0 ? 1 : -1) * spherical(cylindrical, atZero)(n, -x) : Number.NaN;
+};
+export const sphericalJn = spherical(besselJv, (n) => (n === 0 ? 1 : Number.isInteger(n) && n > 0 ? 0 : Number.NaN));
+export const sphericalYn = spherical(besselYv, () => Number.NaN);

@@ -6,7 +6,8 @@ import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
   erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
-  factorial, lambertW, besselJ, besselY, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
+  factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
+  exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
 } from './numeric.js';
 
 /**
@@ -29,7 +30,7 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly rule: FunctionRule;
   /**
    * d/du f(u) for the one-argument form. A function with a default second argument may leave it
-   * out: it is then the first partial derivative at that default.
+   * out: it is then the first partial derivative at that default, and none where that is null (ζ(s)).
    */
   readonly derivative?: Template<Name>;
   /**
@@ -37,7 +38,7 @@ export interface FunctionEntry<Name extends string = FunctionName> {
    * null where f has no partial derivative in closed form by that argument (the incomplete Γ by its
    * order): differentiating by an argument there that varies is refused with that reason.
    */
-  readonly partials?: readonly [Template<Name> | null, Template<Name>];
+  readonly partials?: readonly [Template<Name> | null, Template<Name> | null];
   /**
    * f(u₁, …, uₙ) = f(uᵢ, f(the others)) for every i: so f takes any number of arguments from two
    * (max(a, b, c)), its partial derivative by uᵢ is ∂f/∂u with v = f(the others), and its
@@ -46,6 +47,11 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly associative?: true;
   /** f(u₁, …, uₙ) is the least (min) or the greatest (max) of its arguments. */
   readonly extreme?: 'least' | 'greatest';
+  /**
+   * The function its spellings name when given two arguments, where it takes one: E(m) is the complete
+   * integral and elliptic_e(φ, m) the incomplete one, as SymPy, Maxima and Mathematica spell both.
+   */
+  readonly withTwoArguments?: Name;
   /** Arguments that take whole numbers only, such as polygamma's order n: they may not depend on the variable. */
   readonly discreteArguments?: readonly number[];
   /** The second argument when it is left out: leaky_relu(x) is leaky_relu(x, 1/100). */
@@ -659,18 +665,77 @@ const table = {
     evaluate: besselY1, domain: on(positive),
   }),
   besselj: entry({
-    // The Bessel function Jₙ(x) of the first kind, of whole order n: Jₙ′ = (Jₙ₋₁ − Jₙ₊₁)/2
-    aliases: ['bessel_j', 'BesselJ'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
-    partials: [0, ['div', ['sub', ['besselj', ['sub', 'u', 1], 'v'], ['besselj', ['add', 'u', 1], 'v']], 2]],
+    // The Bessel function Jᵥ(x) of the first kind, of real order ν (real for x ≥ 0, and for every x at whole ν): Jᵥ′ = (Jᵥ₋₁ − Jᵥ₊₁)/2.
+    // By its order it has no derivative in closed form.
+    aliases: ['bessel_j', 'BesselJ'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary,
+    partials: [null, ['div', ['sub', ['besselj', ['sub', 'u', 1], 'v'], ['besselj', ['add', 'u', 1], 'v']], 2]],
     unicode: called('besselj'), latex: operatorname('J'), code: { numpy: 'scipy.special.jv' },
-    evaluate: besselJ,
+    evaluate: besselJv,
   }),
   bessely: entry({
-    // The Bessel function Yₙ(x) of the second kind, of whole order n, for x > 0: Yₙ′ = (Yₙ₋₁ − Yₙ₊₁)/2
-    aliases: ['bessel_y', 'BesselY'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
-    partials: [0, ['div', ['sub', ['bessely', ['sub', 'u', 1], 'v'], ['bessely', ['add', 'u', 1], 'v']], 2]],
+    // The Bessel function Yᵥ(x) of the second kind, of real order ν, for x > 0: Yᵥ′ = (Yᵥ₋₁ − Yᵥ₊₁)/2; none in closed form by ν
+    aliases: ['bessel_y', 'BesselY'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary,
+    partials: [null, ['div', ['sub', ['bessely', ['sub', 'u', 1], 'v'], ['bessely', ['add', 'u', 1], 'v']], 2]],
     unicode: called('bessely'), latex: operatorname('Y'), code: { numpy: 'scipy.special.yv' },
-    evaluate: besselY,
+    evaluate: besselYv,
+  }),
+  besseli: entry({
+    // The modified Bessel function Iᵥ(x) of the first kind, of real order ν (x ≥ 0; every x at whole ν): Iᵥ′ = (Iᵥ₋₁ + Iᵥ₊₁)/2; none in closed form by ν
+    aliases: ['bessel_i', 'BesselI'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary,
+    partials: [null, ['div', ['add', ['besseli', ['sub', 'u', 1], 'v'], ['besseli', ['add', 'u', 1], 'v']], 2]],
+    unicode: called('besseli'), latex: operatorname('I'), code: { numpy: 'scipy.special.iv' },
+    evaluate: besselI,
+  }),
+  besselk: entry({
+    // The modified Bessel function Kᵥ(x) of the second kind, of real order ν, for x > 0: Kᵥ′ = −(Kᵥ₋₁ + Kᵥ₊₁)/2; none in closed form by ν
+    aliases: ['bessel_k', 'BesselK'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary,
+    partials: [null, ['neg', ['div', ['add', ['besselk', ['sub', 'u', 1], 'v'], ['besselk', ['add', 'u', 1], 'v']], 2]]],
+    unicode: called('besselk'), latex: operatorname('K_n'), code: { numpy: 'scipy.special.kv' },
+    evaluate: besselK,
+  }),
+  spherical_jn: entry({
+    // The spherical Bessel function jₙ(x) = √(π/(2x))·Jₙ₊½(x) of real order n: jₙ′ = jₙ₋₁ − (n + 1)·jₙ/x; none in closed form by n
+    aliases: ['spherical_bessel_j', 'SphericalBesselJ'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary,
+    partials: [null, ['sub', ['spherical_jn', ['sub', 'u', 1], 'v'], ['div', ['mul', ['add', 'u', 1], ['spherical_jn', 'u', 'v']], 'v']]],
+    definition: ['mul', ['sqrt', ['div', 'pi', ['mul', 2, 'v']]], ['besselj', ['add', 'u', ['div', 1, 2]], 'v']],
+    unicode: called('spherical_jn'), latex: operatorname('j_n'), code: {},
+    evaluate: sphericalJn,
+  }),
+  spherical_yn: entry({
+    // The spherical Bessel function yₙ(x) = √(π/(2x))·Yₙ₊½(x) of real order n, for x > 0: yₙ′ = yₙ₋₁ − (n + 1)·yₙ/x; none in closed form by n
+    aliases: ['spherical_bessel_y', 'SphericalBesselY'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary,
+    partials: [null, ['sub', ['spherical_yn', ['sub', 'u', 1], 'v'], ['div', ['mul', ['add', 'u', 1], ['spherical_yn', 'u', 'v']], 'v']]],
+    definition: ['mul', ['sqrt', ['div', 'pi', ['mul', 2, 'v']]], ['bessely', ['add', 'u', ['div', 1, 2]], 'v']],
+    unicode: called('spherical_yn'), latex: operatorname('y_n'), code: {},
+    evaluate: sphericalYn,
+  }),
+  airyai: entry({
+    // The Airy function Ai, the solution of y″ = x·y that decays as x → ∞
+    aliases: ['airy_ai', 'AiryAi'], arity: [1, 1], rule: elementary,
+    derivative: ['airyaiprime', 'u'],
+    unicode: called('airyai'), latex: operatorname('Ai'), code: {},
+    evaluate: airyAi,
+  }),
+  airybi: entry({
+    // The Airy function Bi, the solution of y″ = x·y that grows as x → ∞ with Ai′·Bi − Ai·Bi′ = −1/π
+    aliases: ['airy_bi', 'AiryBi'], arity: [1, 1], rule: elementary,
+    derivative: ['airybiprime', 'u'],
+    unicode: called('airybi'), latex: operatorname('Bi'), code: {},
+    evaluate: airyBi,
+  }),
+  airyaiprime: entry({
+    // Ai′, whose derivative is x·Ai by the Airy equation
+    aliases: ['airy_dai', 'AiryAiPrime'], arity: [1, 1], rule: elementary,
+    derivative: ['mul', 'u', ['airyai', 'u']],
+    unicode: called('airyaiprime'), latex: operatorname("Ai'"), code: {},
+    evaluate: airyAiPrime,
+  }),
+  airybiprime: entry({
+    // Bi′, whose derivative is x·Bi by the Airy equation
+    aliases: ['airy_dbi', 'AiryBiPrime'], arity: [1, 1], rule: elementary,
+    derivative: ['mul', 'u', ['airybi', 'u']],
+    unicode: called('airybiprime'), latex: operatorname("Bi'"), code: {},
+    evaluate: airyBiPrime,
   }),
   ellipk: entry({
     // The complete elliptic integral of the first kind K(m) of the parameter m = k², for m < 1
@@ -682,7 +747,7 @@ const table = {
   }),
   ellipe: entry({
     // The complete elliptic integral of the second kind E(m) of the parameter m = k², for m ≤ 1
-    aliases: ['elliptic_e', 'elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary,
+    aliases: ['elliptic_e', 'elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary, withTwoArguments: 'ellipeinc',
     values: [{ at: 0, is: ['div', 'pi', 2] }, { at: 1, is: 1 }],
     derivative: ['div', ['sub', ['ellipe', 'u'], ['ellipk', 'u']], ['mul', 2, 'u']],
     unicode: called('ellipe'), latex: operatorname('E'), code: { numpy: 'scipy.special.ellipe', jax: 'jax.scipy.special.ellipe' },
@@ -737,12 +802,116 @@ const table = {
     evaluate: regularizedUpperGamma, range: interval(0, 1, '[]'),
   }),
   zeta: entry({
-    // The Hurwitz ζ(s, a) = Σₖ (a + k)^(−s), for a > 0 (ζ(s, 1) is Riemann's); by s it has no derivative in closed form
-    aliases: ['hurwitz_zeta'], arity: [2, 2], parameters: ['s', 'a'], rule: elementary,
+    // The Hurwitz ζ(s, a) = Σₖ (a + k)^(−s), for a > 0; ζ(s) alone is Riemann's, ζ(s, 1), for s ≠ 1. By s it has no derivative in closed form.
+    aliases: ['hurwitz_zeta', 'Zeta'], arity: [1, 2], parameters: ['s', 'a'], rule: elementary,
     partials: [null, ['neg', ['mul', 'u', ['zeta', ['add', 'u', 1], 'v']]]],
+    defaultSecond: 1,
     // SciPy's zeta(s, a) is NaN below s = 1, where this one is continued: no code name.
     unicode: called('zeta'), latex: operatorname('zeta'), code: {},
-    evaluate: hurwitzZeta,
+    evaluate: hurwitzZeta, domain: except(1),
+  }),
+  polylog: entry({
+    // The polylogarithm Liₛ(z) = Σₖ zᵏ/kˢ (continued to z ≤ 1): z·∂Liₛ/∂z = Liₛ₋₁; by s none in closed form
+    aliases: ['PolyLog'], arity: [2, 2], parameters: ['s', 'z'], rule: elementary,
+    partials: [null, ['div', ['polylog', ['sub', 'u', 1], 'v'], 'v']],
+    unicode: called('polylog'), latex: operatorname('Li_s'), code: {},
+    evaluate: polylog,
+  }),
+  binomial: entry({
+    // C(n, k) = Γ(n + 1)/(Γ(k + 1)·Γ(n − k + 1)), of real n and k
+    aliases: ['binom', 'Binomial'], arity: [2, 2], parameters: ['n', 'k'], rule: elementary,
+    partials: [
+      ['mul', ['binomial', 'u', 'v'], ['sub', ['digamma', ['add', 'u', 1]], ['digamma', ['add', ['sub', 'u', 'v'], 1]]]],
+      ['mul', ['binomial', 'u', 'v'], ['sub', ['digamma', ['add', ['sub', 'u', 'v'], 1]], ['digamma', ['add', 'v', 1]]]],
+    ],
+    definition: ['div', ['gamma', ['add', 'u', 1]], ['mul', ['gamma', ['add', 'v', 1]], ['gamma', ['add', ['sub', 'u', 'v'], 1]]]],
+    unicode: called('binomial'), latex: operatorname('binomial'), code: { numpy: 'scipy.special.binom', jax: 'jax.scipy.special.binom' },
+    evaluate: binomial,
+  }),
+  Ei: entry({
+    // The exponential integral Ei(u), the principal value of ∫₋∞ᵘ eᵗ/t dt, for u ≠ 0
+    aliases: ['expintegral_ei', 'ExpIntegralEi'], arity: [1, 1], rule: elementary,
+    derivative: ['div', ['exp', 'u'], 'u'],
+    unicode: called('Ei'), latex: operatorname('Ei'), code: { numpy: 'scipy.special.expi', jax: 'jax.scipy.special.expi' },
+    evaluate: exponentialEi, domain: except(0),
+  }),
+  E1: entry({
+    // The exponential integral E₁(u) = ∫ᵤ^∞ e^(−t)/t dt, for u > 0
+    aliases: ['expintegral_e1'], arity: [1, 1], rule: elementary,
+    derivative: ['neg', ['div', ['exp', ['neg', 'u']], 'u']],
+    unicode: called('E1'), latex: operatorname('E_1'), code: { numpy: 'scipy.special.exp1', jax: 'jax.scipy.special.exp1' },
+    evaluate: exponentialE1, domain: on(positive), range: positive,
+  }),
+  li: entry({
+    // The logarithmic integral li(u) = Ei(ln u), the principal value of ∫₀ᵘ dt/ln t, for u ≥ 0 other than 1
+    aliases: ['logint', 'expintegral_li', 'LogIntegral'], arity: [1, 1], rule: elementary,
+    values: [{ at: 0, is: 0 }],
+    derivative: ['div', 1, ['log', 'u']],
+    definition: ['Ei', ['log', 'u']],
+    unicode: called('li'), latex: operatorname('li'), code: {},
+    evaluate: logarithmicIntegral, domain: { intervals: [nonNegative], excluding: { at: 1 } },
+  }),
+  Li: entry({
+    // The offset logarithmic integral Li(u) = li(u) − li(2) = ∫₂ᵘ dt/ln t, for u > 0 other than 1
+    aliases: [], arity: [1, 1], rule: elementary,
+    values: [{ at: 2, is: 0 }],
+    derivative: ['div', 1, ['log', 'u']],
+    definition: ['sub', ['li', 'u'], ['li', 2]],
+    unicode: called('Li'), latex: operatorname('Li'), code: {},
+    evaluate: offsetLogarithmicIntegral, domain: { intervals: [nonNegative], excluding: { at: 1 } },
+  }),
+  ellipkinc: entry({
+    // The incomplete elliptic integral of the first kind F(φ | m) = ∫₀^φ dθ/√(1 − m·sin²θ), where 1 − m·sin²θ > 0 on the way
+    aliases: ['elliptic_f', 'EllipticF'], arity: [2, 2], parameters: ['φ', 'm'], rule: elementary,
+    partials: [
+      ['div', 1, ['sqrt', ['sub', 1, ['mul', 'v', ['pow', ['sin', 'u'], 2]]]]],
+      ['sub', ['sub', ['div', ['ellipeinc', 'u', 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]], ['div', ['ellipkinc', 'u', 'v'], ['mul', 2, 'v']]],
+        ['div', ['sin', ['mul', 2, 'u']], ['mul', 4, ['sub', 1, 'v'], ['sqrt', ['sub', 1, ['mul', 'v', ['pow', ['sin', 'u'], 2]]]]]]],
+    ],
+    // SciPy's ellipkinc is NaN for m > 1, where this one is real: no code name.
+    unicode: called('ellipkinc'), latex: operatorname('F'), code: {},
+    evaluate: ellipticF,
+  }),
+  ellipeinc: entry({
+    // The incomplete elliptic integral of the second kind E(φ | m) = ∫₀^φ √(1 − m·sin²θ) dθ, where 1 − m·sin²θ > 0 on the way
+    aliases: [], arity: [2, 2], parameters: ['φ', 'm'], rule: elementary,
+    partials: [
+      ['sqrt', ['sub', 1, ['mul', 'v', ['pow', ['sin', 'u'], 2]]]],
+      ['div', ['sub', ['ellipeinc', 'u', 'v'], ['ellipkinc', 'u', 'v']], ['mul', 2, 'v']],
+    ],
+    // SciPy's ellipeinc is NaN for m > 1, where this one is real: no code name.
+    unicode: called('ellipeinc'), latex: operatorname('E_{inc}'), code: {},
+    evaluate: ellipticEOf2,
+  }),
+  jacobi_am: entry({
+    // Jacobi's amplitude am(u | m), the φ with F(φ | m) = u, for m ≤ 1: am′ = dn. By m, from F(am, m) = u:
+    // ∂am/∂m = dn·(u/(2m) − E(am | m)/(2m(1 − m))) + sn·cn/(2(1 − m)), which the Jacobi functions' partials by m are written with.
+    aliases: ['JacobiAmplitude'], arity: [2, 2], parameters: ['u', 'm'], rule: elementary,
+    partials: [['jacobi_dn', 'u', 'v'], ['add', ['mul', ['jacobi_dn', 'u', 'v'], ['sub', ['div', 'u', ['mul', 2, 'v']], ['div', ['ellipeinc', ['jacobi_am', 'u', 'v'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]]]], ['div', ['mul', ['jacobi_sn', 'u', 'v'], ['jacobi_cn', 'u', 'v']], ['mul', 2, ['sub', 1, 'v']]]]],
+    unicode: called('jacobi_am'), latex: operatorname('am'), code: {},
+    evaluate: jacobiAm,
+  }),
+  jacobi_sn: entry({
+    // The Jacobi elliptic function sn(u | m) = sin(am(u | m)), for m ≤ 1: sn′ = cn·dn, ∂sn/∂m = cn·∂am/∂m
+    aliases: ['JacobiSN'], arity: [2, 2], parameters: ['u', 'm'], rule: elementary,
+    partials: [['mul', ['jacobi_cn', 'u', 'v'], ['jacobi_dn', 'u', 'v']], ['mul', ['jacobi_cn', 'u', 'v'], ['add', ['mul', ['jacobi_dn', 'u', 'v'], ['sub', ['div', 'u', ['mul', 2, 'v']], ['div', ['ellipeinc', ['jacobi_am', 'u', 'v'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]]]], ['div', ['mul', ['jacobi_sn', 'u', 'v'], ['jacobi_cn', 'u', 'v']], ['mul', 2, ['sub', 1, 'v']]]]]],
+    unicode: called('jacobi_sn'), latex: operatorname('sn'), code: {},
+    evaluate: jacobiSn,
+  }),
+  jacobi_cn: entry({
+    // cn(u | m) = cos(am(u | m)), for m ≤ 1: cn′ = −sn·dn, ∂cn/∂m = −sn·∂am/∂m
+    aliases: ['JacobiCN'], arity: [2, 2], parameters: ['u', 'm'], rule: elementary,
+    partials: [['neg', ['mul', ['jacobi_sn', 'u', 'v'], ['jacobi_dn', 'u', 'v']]], ['neg', ['mul', ['jacobi_sn', 'u', 'v'], ['add', ['mul', ['jacobi_dn', 'u', 'v'], ['sub', ['div', 'u', ['mul', 2, 'v']], ['div', ['ellipeinc', ['jacobi_am', 'u', 'v'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]]]], ['div', ['mul', ['jacobi_sn', 'u', 'v'], ['jacobi_cn', 'u', 'v']], ['mul', 2, ['sub', 1, 'v']]]]]]],
+    unicode: called('jacobi_cn'), latex: operatorname('cn'), code: {},
+    evaluate: jacobiCn,
+  }),
+  jacobi_dn: entry({
+    // dn(u | m) = √(1 − m·sn²), for m ≤ 1: dn′ = −m·sn·cn, ∂dn/∂m = −(sn² + 2m·sn·cn·∂am/∂m)/(2dn)
+    aliases: ['JacobiDN'], arity: [2, 2], parameters: ['u', 'm'], rule: elementary,
+    partials: [['neg', ['mul', 'v', ['jacobi_sn', 'u', 'v'], ['jacobi_cn', 'u', 'v']]],
+      ['neg', ['div', ['add', ['pow', ['jacobi_sn', 'u', 'v'], 2], ['mul', 2, 'v', ['jacobi_sn', 'u', 'v'], ['jacobi_cn', 'u', 'v'], ['add', ['mul', ['jacobi_dn', 'u', 'v'], ['sub', ['div', 'u', ['mul', 2, 'v']], ['div', ['ellipeinc', ['jacobi_am', 'u', 'v'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]]]], ['div', ['mul', ['jacobi_sn', 'u', 'v'], ['jacobi_cn', 'u', 'v']], ['mul', 2, ['sub', 1, 'v']]]]]], ['mul', 2, ['jacobi_dn', 'u', 'v']]]]],
+    unicode: called('jacobi_dn'), latex: operatorname('dn'), code: {},
+    evaluate: jacobiDn,
   }),
   hermite: entry({
     // The Hermite polynomial Hₙ(x) of physics, of whole degree n ≥ 0: Hₙ′ = 2n·Hₙ₋₁ = 2x·Hₙ − Hₙ₊₁

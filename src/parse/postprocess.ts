@@ -369,7 +369,9 @@ function applyFunction(fn: Token, args: readonly Expr[]): Expr {
     if (all.length < arity[0] || all.length > arity[1]) throw arityError(fn, meaning.spelling, arity, all.length);
     return fromTemplate(tree, all);
   }
-  return build.call(meaning.name, checkedArguments(fn, meaning.name, all));
+  const { arity, withTwoArguments } = functionTable[meaning.name];
+  const name = all.length === 2 && arity[1] < 2 && withTwoArguments ? withTwoArguments : meaning.name;
+  return build.call(name, checkedArguments(fn, name, all));
 }
 
 function checkedArguments(fn: Token, name: FunctionName, args: readonly Expr[]): readonly Expr[] {

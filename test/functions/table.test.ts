@@ -28,6 +28,8 @@ const bases = [0.4, 2, 3.7];
 const value = (name: FunctionName, ...args: number[]): number => functionTable[name].evaluate(...args);
 /** The functions that take one argument, and those that take two (the second fixed at 0.7 where a test varies the first). */
 const ofOne = functionNames.filter((name) => functionTable[name].arity[0] === 1);
+/** Those of one argument that have a derivative by it: not ζ(s), which has none in closed form. */
+const differentiableOfOne = ofOne.filter((name) => oneArgumentDerivative(functionTable[name]) !== undefined);
 const second = 0.7;
 
 /** A template's value straight from the table's numbers: the definitions by cases (if, >) have no tree to evaluate. */
@@ -84,8 +86,8 @@ describe('the function table', () => {
       const entry = functionTable[name];
       if (entry.derivative !== undefined) check(entry.derivative, `${name} derivative`);
       if (entry.defaultSecond !== undefined) check(entry.defaultSecond, `${name} default`);
-      // A function of one argument has a derivative; one of two, partial derivatives.
-      if (entry.arity[0] === 1) expect(oneArgumentDerivative(entry), name).toBeDefined();
+      // A function of one argument has a derivative, or a default second argument at which its first partial is none in closed form (ζ(s)); one of two, partial derivatives.
+      if (entry.arity[0] === 1) expect(oneArgumentDerivative(entry) !== undefined || (entry.defaultSecond !== undefined && entry.partials?.[0] === null), name).toBe(true);
       if (entry.arity[1] >= 2) expect(entry.partials, name).toBeDefined();
       // More than two arguments only where f(u₁, …, uₙ) = f(uᵢ, f(the others)) gives their partials.
       if (entry.arity[1] > 2) expect(entry.associative, name).toBe(true);
@@ -112,7 +114,7 @@ describe('the function table', () => {
     expect(compared).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(ofOne)('%s: its derivative agrees with finite differences of its value', (name) => {
+  it.each(differentiableOfOne)('%s: its derivative agrees with finite differences of its value', (name) => {
     const where = inside(name);
     expect(where.length).toBeGreaterThanOrEqual(3);
     let compared = 0;
@@ -129,19 +131,19 @@ describe('the function table', () => {
   it.each(functionNames.filter((name) => functionTable[name].partials && name !== 'log'))('%s: its partial derivatives agree with finite differences', (name) => {
     const [byU, byV] = functionTable[name].partials!;
     // A whole-number argument (polygamma's order) has no partial derivative: it is held at whole numbers;
-    // one without a partial in closed form (the incomplete Γ's order) is only held.
+    // one without a partial in closed form (the incomplete Γ's order, the Jacobi functions' parameter) is only held.
     const discrete = [...(functionTable[name].discreteArguments ?? []), ...(byU === null ? [0] : [])];
     let compared = 0;
     for (const x of points) {
       for (const y of [-1.3, 0.2, second, 2.9]) {
         const [u, v] = discrete.includes(0) ? [byU === null ? Math.abs(x) : Math.round(Math.abs(x)), y] : [x, y];
         const alongU = discrete.includes(0) ? { value: 0, error: 0 } : richardson((t) => value(name, t, v), u);
-        const alongV = richardson((t) => value(name, u, t), v);
+        const alongV = byV === null ? { value: 0, error: 0 } : richardson((t) => value(name, u, t), v);
         // Nor where the slope is tiny beside the value (Γ(7.3, t) at t = 0.2), so that the values' rounding swamps the differences.
         if (!(alongU.error < 1e-9 && alongV.error < 1e-9) || (alongV.value !== 0 && Math.abs(alongV.value) < 1e-6 * Math.abs(value(name, u, v)))) continue;
         compared++;
         if (!discrete.includes(0)) expect(relativeError(templateValue(byU!, [u, v]), alongU.value), `∂${name}/∂u at (${u}, ${v})`).toBeLessThan(1e-7);
-        expect(relativeError(templateValue(byV, [u, v]), alongV.value), `∂${name}/∂v at (${u}, ${v})`).toBeLessThan(1e-7);
+        if (byV !== null) expect(relativeError(templateValue(byV, [u, v]), alongV.value), `∂${name}/∂v at (${u}, ${v})`).toBeLessThan(1e-7);
       }
     }
     expect(compared).toBeGreaterThanOrEqual(10);
@@ -152,7 +154,7 @@ describe('the function table', () => {
     for (const x of [0.3, 1.7, 8.2]) {
       for (const b of bases) {
         expect(relativeError(at(byU!, [x, b]), richardson((t) => value('log', t, b), x).value)).toBeLessThan(1e-7);
-        expect(relativeError(at(byV, [x, b]), richardson((t) => value('log', x, t), b).value)).toBeLessThan(1e-7);
+        expect(relativeError(at(byV!, [x, b]), richardson((t) => value('log', x, t), b).value)).toBeLessThan(1e-7);
       }
     }
   });
@@ -211,7 +213,7 @@ describe('the function table', () => {
   });
 
   it('says which derivatives are polynomials in the function itself, and no others', () => {
-    for (const name of ofOne) {
+    for (const name of differentiableOfOne) {
       const f = call(name, [u]);
       const p = coefficientsOf(fromTemplate(oneArgumentDerivative(functionTable[name])!, [u]));
       // A constant derivative (sign′ = 0) is not one: the function does not appear in it.
@@ -277,7 +279,9 @@ describe('names in other languages', () => {
     const unwritable = functionNames.filter((name) => !writable(name, 'mathjs'));
     expect(unwritable).toEqual([
       'digamma', 'polygamma', 'erfinv', 'erfcinv', 'fresnels', 'fresnelc', 'Si', 'Ci',
-      'besselj0', 'besselj1', 'bessely0', 'bessely1', 'besselj', 'bessely', 'ellipk', 'ellipe', 'lambertw', 'lowergamma', 'uppergamma', 'gammainc', 'gammaincc', 'zeta', 'hermite', 'laguerre', 'legendre', 'chebyshevt', 'chebyshevu',
+      'besselj0', 'besselj1', 'bessely0', 'bessely1', 'besselj', 'bessely', 'besseli', 'besselk', 'spherical_jn', 'spherical_yn', 'airyai', 'airybi', 'airyaiprime', 'airybiprime',
+      'ellipk', 'ellipe', 'lambertw', 'lowergamma', 'uppergamma', 'gammainc', 'gammaincc', 'zeta', 'polylog', 'Ei', 'E1', 'li', 'Li',
+      'ellipkinc', 'ellipeinc', 'jacobi_am', 'jacobi_sn', 'jacobi_cn', 'jacobi_dn', 'hermite', 'laguerre', 'legendre', 'chebyshevt', 'chebyshevu',
     ]);
   });
 

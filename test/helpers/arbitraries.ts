@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Expr } from '../../src/expr/types.js';
 import * as build from '../../src/expr/factory.js';
-import { functionNames, functionTable } from '../../src/functions/table.js';
+import { functionNames, functionTable, oneArgumentDerivative } from '../../src/functions/table.js';
 import { rational } from '../../src/expr/rational.js';
 
 export interface TreeOptions {
@@ -21,7 +21,8 @@ const literal: fc.Arbitrary<Expr> = fc.oneof(
 export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
   // x, the usual variable of differentiation, comes up as often as all the others together.
   const variables = options.variables ?? ['x', 'x', 'x', 'y', 'theta', 'w1'];
-  const oneArgument = functionNames.filter((name) => functionTable[name].arity[0] === 1);
+  // ζ(s) has no derivative by s in closed form: it is generated of two arguments, with a constant s.
+  const oneArgument = functionNames.filter((name) => functionTable[name].arity[0] === 1 && oneArgumentDerivative(functionTable[name]) !== undefined);
   // Functions of two arguments (max, leaky_relu with its slope); log(u, b) is drawn with the bases people use.
   const twoArguments = functionNames.filter((name) => functionTable[name].arity[1] >= 2 && name !== 'log');
   // Functions of any number of arguments (max(a, b, c), logsumexp), drawn with three.
@@ -45,9 +46,11 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
       fc.tuple(tie('tree'), fc.constantFrom(2, 10)).map(([a, b]) => build.call('log', [a, build.int(b)])),
       fc.tuple(fc.constantFrom(...twoArguments), tie('tree'), tie('tree'), fc.integer({ min: 0, max: 3 })).map(([name, a, b, n]) =>
         // An argument that takes whole numbers only (polygamma's order) gets one; one by which there is
-        // no partial in closed form (the incomplete Γ's order) a constant from 2 up, past ζ's pole at 1.
+        // no partial in closed form (the incomplete Γ's order) a constant from 2 up, past ζ's pole at 1;
+        // a second one without (the Jacobi functions' parameter) a constant in [0, 1).
         build.call(name, (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b]
-          : functionTable[name].partials?.[0] === null ? [build.int(n + 2), b] : [a, b])),
+          : functionTable[name].partials?.[0] === null ? [build.int(n + 2), b]
+          : functionTable[name].partials?.[1] === null ? [a, build.div(build.int(n), build.int(4))] : [a, b])),
       fc.tuple(fc.constantFrom(...threeArguments), fc.array(tie('tree'), { minLength: 3, maxLength: 3 }))
         .map(([name, args]) => build.call(name, args)),
       ...(options.abstract === false ? [] : [

@@ -1,4 +1,4 @@
-import { functionTable, type FunctionName } from '../../src/functions/table.js';
+import { functionTable, oneArgumentDerivative, type FunctionName } from '../../src/functions/table.js';
 
 /** The classic derivations kept as golden files: name, input, and the variable when it is not x. */
 export const classics: [name: string, input: string, variable?: string][] = [
@@ -25,7 +25,9 @@ export const classics: [name: string, input: string, variable?: string][] = [
  * function that stays inside it: asin(sin(x)/2).
  */
 export function functionExample(name: FunctionName): string {
-  const { arity, discreteArguments, domain, partials } = functionTable[name];
+  const { arity: given, discreteArguments, domain, partials } = functionTable[name];
+  // Of one argument without a derivative by it (ζ(s)): the example takes the two-argument form.
+  const arity = given[0] === 1 && oneArgumentDerivative(functionTable[name]) === undefined ? [2, given[1]] as const : given;
   const bounded = domain?.intervals.find((i) => Number.isFinite(i.low) && Number.isFinite(i.high));
   if (arity[0] === 1 && bounded) {
     const middle = (bounded.low + bounded.high) / 2;
@@ -35,7 +37,10 @@ export function functionExample(name: FunctionName): string {
   const below = domain?.intervals.length === 1 ? domain.intervals[0]! : undefined;
   if (arity[0] === 1 && below && below.low === -Infinity && Number.isFinite(below.high)) return `${name}(${below.high - 2} - x^2)`;
   if (arity[0] === 1) return `${name}(x^2 + 1)`;
-  // A first argument held fixed: a whole number (polygamma's order), or one with no partial in closed form.
+  // A first argument held fixed: a whole number (polygamma's order), or one with no partial in closed form;
+  // the polylogarithm's second inside [−1, 1], where its series converges; a second without a partial in closed form held fixed.
+  if (name === 'polylog') return `${name}(2, sin(x)/2)`;
+  if (partials?.[1] === null) return `${name}(x^2 + 1, 1/2)`;
   return discreteArguments?.includes(0) ? `${name}(1, x^2 + 1)` : partials?.[0] === null ? `${name}(2, x^2 + 1)` : `${name}(x^2, x + 1)`;
 }
 
