@@ -1,20 +1,15 @@
-import { present, tangentAt } from './present.js';
-import type { PageState } from './state.js';
+import type { WorkerRequest } from './worker-answers.js';
 
-/**
- * The page's work, off the page: a state in, what to show out (with the request's number); or a
- * point of the plot in, f and f′ there evaluated, for the tangent's readout.
+/*
+ * The worker's entry. It listens from its first moment and holds what the page asks until the
+ * work is loaded: the work's modules wait for a numeric library compiled as they load
+ * (WebAssembly), and a message that came meanwhile would find nothing listening and be lost,
+ * leaving the page waiting for an answer that never comes.
  */
-self.onmessage = (event: MessageEvent<{ readonly id: number; readonly state: PageState } | { readonly kind: 'at'; readonly id: number; readonly x: number; readonly y?: number; readonly near?: number }>) => {
-  const message = event.data;
-  if ('kind' in message) {
-    self.postMessage({ kind: 'at', id: message.id, ...tangentAt(message.x, message.y, message.near) });
-    return;
-  }
-  const { id, state } = message;
-  try {
-    self.postMessage({ id, view: present(state) });
-  } catch (error) {
-    self.postMessage({ id, view: { kind: 'error', message: `internal error: ${(error as Error).message}`, variables: [] } });
-  }
+const held: WorkerRequest[] = [];
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  held.push(event.data);
 };
+const { answer } = await import('./worker-answers.js');
+self.onmessage = (event: MessageEvent<WorkerRequest>) => answer(event.data);
+for (const message of held.splice(0)) answer(message);
