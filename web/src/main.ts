@@ -167,6 +167,15 @@ window.addEventListener('hashchange', () => {
 let worker: Worker | undefined;
 let latest = 0;
 let pending = false;
+/** Whether the worker has loaded its work (it says so), and since when it has been busy. */
+let workerReady = false;
+let busySince = 0;
+/**
+ * A worker busy with older input for longer than this is stopped and a new one started; a
+ * quicker one is left to finish, its answer dropped: starting a worker costs loading the
+ * library again, more than most answers take.
+ */
+const stopBusyAfterMs = 300;
 let workingTimer: number | undefined;
 
 /** What an answer depends on: the state but for the plot's range and the backward pass's step, which change no answer. */
@@ -190,7 +199,12 @@ function markAsking(): boolean {
 
 function startWorker(): Worker {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  w.onmessage = (event: MessageEvent<{ id: number; view: PageView } | { kind: 'at'; id: number; value: TangentValue | undefined; readout: string }>) => {
+  workerReady = false;
+  w.onmessage = (event: MessageEvent<{ id: number; view: PageView } | { kind: 'at'; id: number; value: TangentValue | undefined; readout: string } | { kind: 'ready' }>) => {
+    if ('kind' in event.data && event.data.kind === 'ready') {
+      workerReady = true;
+      return;
+    }
     if ('kind' in event.data) {
       if (event.data.id === exactAsked) showReadout(event.data.value, event.data.readout);
       return;
@@ -209,12 +223,15 @@ function startWorker(): Worker {
 function update(): void {
   window.clearTimeout(pause);
   history.replaceState(null, '', toHash(state));
-  // A worker still busy with older input is stopped: what was typed since replaces it.
-  if (pending && worker) {
+  // A worker long busy with older input is stopped: what was typed since replaces it. One still
+  // loading, or about to answer, is not: its answer is dropped, and the new input follows it.
+  if (pending && worker && workerReady && performance.now() - busySince > stopBusyAfterMs) {
     worker.terminate();
     worker = undefined;
+    busySince = performance.now();
   }
   worker ??= startWorker();
+  if (!pending) busySince = performance.now();
   pending = true;
   askedKey = answerKey(state);
   // The answer in view is for what was asked before: it is not copied, and, if the new one is

@@ -12,4 +12,6 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
 };
 const { answer } = await import('./worker-answers.js');
 self.onmessage = (event: MessageEvent<WorkerRequest>) => answer(event.data);
+// The page stops a worker busy with older input only once it is loaded, not while it loads.
+self.postMessage({ kind: 'ready' });
 for (const message of held.splice(0)) answer(message);
