@@ -3,7 +3,8 @@ import { add, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isZero, rational } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
 import { atomKey, compareAtoms } from '../algebra/atoms.js';
-import { algebraicParts } from '../algebra/normal-form.js';
+import { algebraicParts, normalForm } from '../algebra/normal-form.js';
+import { isUnit, multiplyMonomials, unitMonomial } from '../algebra/monomial.js';
 import { writtenNormalForm } from './written-form.js';
 import { asRoot } from '../algebra/to-expr.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
@@ -103,18 +104,35 @@ function factorKernel(f: Expr): number | undefined {
   return base.kind === 'apply' || base.kind === 'pow' || (base.kind === 'call' && algebraicParts(base).length === 0) ? base.hash : undefined;
 }
 
+/** Whether a factor is an exponential, a power of one, or e: e^(2x + 1), (e^x)², e. */
+function isExponentialFactor(f: Expr): boolean {
+  const base = f.kind === 'pow' && f.exponent.kind === 'num' ? f.base : f;
+  return (base.kind === 'call' && exponentials.has(base.name)) || (base.kind === 'constant' && base.name === 'e');
+}
+
 /**
  * The kernels of a term: each monomial of the term, expanded, has every part of one of them. A
  * factor that is a sum (or a whole power of one) gives one kernel per term of its own, so
  * 6·(2x·sin(u) + 7x²·cos(u)) has two, {sin(u)} and {cos(u)}, where the parts common to all its
  * monomials are none. Variables and constants are left out (a compound factor changes their
- * powers), and so are roots.
+ * powers), and so are roots. The exponentials of a term are one part, their product as the normal
+ * form has it (e·e^x and e^(x + 1) are one), since terms combine only where those are equal; a
+ * quotient's denominator is a part of each of its monomials.
  */
 function kernelsOf(term: Expr): number[][] {
   const core = term.kind === 'neg' ? term.operand : term;
   const common: number[] = [];
+  let exponential = unitMonomial();
   let kernels: number[][] = [[]];
   for (const f of core.kind === 'mul' ? core.factors : [core]) {
+    if (isExponentialFactor(f)) {
+      exponential = multiplyMonomials(exponential, normalForm(f).monomial);
+      continue;
+    }
+    if (f.kind === 'div' && f.denominator.kind !== 'num') {
+      common.push(f.denominator.hash);
+      continue;
+    }
     const kernel = factorKernel(f);
     if (kernel !== undefined) {
       common.push(kernel);
@@ -126,16 +144,44 @@ function kernelsOf(term: Expr): number[][] {
     if (own.length === 0 || kernels.length * own.length > kernelsCrossedUpTo) continue;
     kernels = kernels.flatMap((k) => own.map((o) => k.concat(o)));
   }
+  if (!isUnit(exponential)) common.push(exponential.hash);
   return kernels.map((k) => k.concat(common));
+}
+
+/** A sum's quotients with more denominators than this are combined only where they share a part of one (see sumGroups). */
+const denominatorsCombinedUpTo = 8;
+
+/** The parts a term is divided by, numbers aside: x + 1 and x for 3x/((x + 1)·x²), none for x/2. */
+function denominatorParts(term: Expr): number[] {
+  const parts: number[] = [];
+  const below = (e: Expr): void => {
+    if (e.kind === 'num') return;
+    if (e.kind === 'mul') e.factors.forEach(below);
+    else if (e.kind === 'neg') below(e.operand);
+    else parts.push((e.kind === 'pow' && e.exponent.kind === 'num' ? e.base : e).hash);
+  };
+  const above = (e: Expr): void => {
+    if (e.kind === 'neg') above(e.operand);
+    else if (e.kind === 'mul') e.factors.forEach(above);
+    else if (e.kind === 'div') {
+      above(e.numerator);
+      below(e.denominator);
+    } else if (e.kind === 'pow' && e.exponent.kind === 'num' && isNegative(e.exponent.value)) below(e.base);
+  };
+  above(term);
+  return parts;
 }
 
 /**
  * The terms of a sum that may combine, in groups, in the order of their first terms. Expanded,
  * two terms share a monomial only where each holds a kernel of the other; terms with a kernel
  * of nothing, or with a quotient (which may combine with any other over a common denominator),
- * are all in one group. A sum of a thousand terms c·xᵏ·f(a·x + b) is a thousand groups of one.
+ * are all in one group. Where the quotients have many denominators, a quotient goes only with
+ * those whose denominators share a part with its own: over one denominator, the product of many
+ * that share nothing, a sum is never written shorter, and working it out costs the more the more
+ * there are. A sum of a thousand terms c·xᵏ·f(a·x + b) is then several hundred groups of one.
  */
-function sumGroups(terms: readonly Expr[]): Expr[][] {
+export function sumGroups(terms: readonly Expr[]): Expr[][] {
   const parent = terms.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   const join = (i: number, j: number): void => {
@@ -160,10 +206,21 @@ function sumGroups(terms: readonly Expr[]): Expr[][] {
   };
   // Terms of one kernel are one group; each kernel is then looked for among the terms that hold
   // its rarest part, once, so that many terms of one kernel cost no more than one.
+  const denominators = terms.map((t, i) => (contents[i]!.fractions ? denominatorParts(t) : []));
+  const manyDenominators = new Set(denominators.flat()).size > denominatorsCombinedUpTo;
+  const byDenominatorPart = new Map<number, number>();
   const byKernel = new Map<string, number>();
   terms.forEach((_, i) => {
-    if (contents[i]!.fractions) {
+    if (contents[i]!.fractions && !manyDenominators) {
       joinCommon(i);
+      return;
+    }
+    if (denominators[i]!.length > 0) {
+      for (const part of denominators[i]!) {
+        const first = byDenominatorPart.get(part);
+        if (first === undefined) byDenominatorPart.set(part, i);
+        else join(i, first);
+      }
       return;
     }
     for (const kernel of kernels[i]!) {

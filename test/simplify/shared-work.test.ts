@@ -3,12 +3,12 @@ import fc from 'fast-check';
 import * as build from '../../src/expr/factory.js';
 import { parse } from '../../src/parse/parse.js';
 import { simplify, simplifyWithSteps, SimplifyMemo } from '../../src/simplify/simplify.js';
-import { normalIfSmaller, quotientWorthTrying } from '../../src/simplify/normal-form-rules.js';
+import { normalIfSmaller, quotientWorthTrying, sumGroups } from '../../src/simplify/normal-form-rules.js';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { gradient } from '../../src/multivariate/partials.js';
 import { equals } from '../../src/expr/traverse.js';
 import { toText } from '../../src/print/linear.js';
-import type { Div } from '../../src/expr/types.js';
+import type { Add, Div } from '../../src/expr/types.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 300);
@@ -73,5 +73,31 @@ describe('long sums', () => {
     const result = simplify(parse(`x*exp(x) + (x + 1)*exp(x) + ${others}`));
     expect(toText(result)).toMatch(/^exp\(x\)\*\(2\*x \+ 1\) \+ 2\*sin\(x\) \+ 3\*x\*sin\(2\*x \+ 7\) \+ /);
     expect(result.kind === 'add' ? result.terms.length : 1).toBe(10);
+  });
+
+  // The groups of a long sum, each written as its terms joined by ' + ', sorted.
+  const groupsOf = (text: string): string[] => sumGroups((parse(text) as Add).terms).map((g) => g.map(toText).join(' + ')).sort();
+
+  it('keep quotients of many denominators apart, but for those whose denominators share a part', () => {
+    const apart = Array.from({ length: 9 }, (_, i) => `x^2/(${i + 2}*x + ${i + 3})`);
+    const groups = groupsOf([...apart, '3/(x + 1)', 'x/(2*(x + 1)^2)', 'x^3'].join(' + '));
+    expect(groups).toContain('3/(x + 1) + x/(2*(x + 1)^2)');
+    for (const term of apart) expect(groups).toContain(toText(parse(term)));
+    expect(groups).toHaveLength(11);
+    // With few denominators every quotient may combine with every other, and with the polynomial terms.
+    expect(groupsOf('1/(x - 1) + 1/(x + 1) + x^2 + 2*x + sin(x) + sin(2*x) + sin(3*x) + sin(4*x) + sin(5*x)')).toContain('1/(x - 1) + 1/(x + 1) + x^2 + 2*x');
+  });
+
+  it('keep terms of unlike exponentials apart, and put together those whose exponentials are one', () => {
+    const others = Array.from({ length: 8 }, (_, i) => `x^${i}*exp(${i + 3}*x + ${i * 5})`).join(' + ');
+    const groups = groupsOf(`x*e*exp(x) + exp(x + 1) + exp(x)^2 + 3*exp(2*x) + ${others}`);
+    expect(groups).toContain('x*e*exp(x) + exp(x + 1)');
+    expect(groups).toContain('exp(x)^2 + 3*exp(2*x)');
+    expect(groups).toHaveLength(10);
+    // Simplified, the terms of one exponential are one term, the others left as they stand.
+    const sines = Array.from({ length: 8 }, (_, i) => `x^${i}*sin(${i + 2}*x)`).join(' + ');
+    const result = simplify(parse(`(x + 1)*exp(2*x) + exp(x)^2 + ${sines}`));
+    expect(toText(result)).toMatch(/^exp\(2\*x\)\*\(x \+ 2\) \+ sin\(2\*x\) \+ /);
+    expect(result.kind === 'add' ? result.terms.length : 1).toBe(9);
   });
 });
