@@ -11,7 +11,7 @@ import { writtenNormalForm } from './written-form.js';
 import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
-import { SumTerms } from './sum-part.js';
+import { SumTerms, withPartsRewritten } from './sum-part.js';
 import { atomKey } from '../algebra/atoms.js';
 
 /*
@@ -123,22 +123,42 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   // y·cos(u)²): only those are rewritten and compared, so a long sum costs what those terms do,
   // and every u of the sum is done in one rewrite, not one rewrite of the whole sum per u.
   if (squaresOf(e).length === 0) return undefined;
-  // The terms of the sum filed by the arguments of their functions, again after each rewrite taken.
+  // The terms of the sum filed by the arguments of their functions. Rewrites of parts with no
+  // term in common are put into the sum together, once; a part with a term another rewrite took
+  // waits until those are in and the terms filed again.
   const index = (of: Expr): SumTerms<number> => new SumTerms<number>(of, (t) => argumentsOfCalls(t));
   let current: Expr = e;
   let terms = index(current);
+  let pending: { places: readonly number[]; rewritten: Expr }[] = [];
+  const taken = new Set<number>();
+  const putIn = (): void => {
+    if (pending.length === 0) return;
+    current = withPartsRewritten(current as Add, pending);
+    pending = [];
+    taken.clear();
+    if (current.kind === 'add') terms = index(current);
+  };
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {
-      const found = terms.part([atomKey(u)]);
+      let found = terms.part([atomKey(u)]);
+      if (found && found.places.some((place) => taken.has(place))) {
+        putIn();
+        if (current.kind !== 'add') return current;
+        found = terms.part([atomKey(u)]);
+      }
       if (!found) continue;
       const replaced = withSquaresReplaced(found.part, name, u, fromTemplate(square, [u]));
       const normal = writtenNormalForm(replaced, 'auto');
       if (!(termCount(normal) < termCount(found.part) && simpler(normal, found.part))) continue;
-      current = found.rebuild(normal);
-      if (found.whole || current.kind !== 'add') return current;
-      terms = index(current);
+      if (found.whole) {
+        putIn();
+        return found.rebuild(normal);
+      }
+      pending.push({ places: found.places, rewritten: normal });
+      for (const place of found.places) taken.add(place);
     }
   }
+  putIn();
   return current === e ? undefined : current;
 }
 

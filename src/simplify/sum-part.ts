@@ -6,6 +6,8 @@ export interface SumPart {
   readonly part: Expr;
   /** Whether the part is the whole expression. */
   readonly whole: boolean;
+  /** The places of its terms in the sum, in increasing order. */
+  readonly places: readonly number[];
   readonly rebuild: (rewritten: Expr) => Expr;
 }
 
@@ -17,25 +19,36 @@ export interface SumPart {
 function partAt(sum: Add, involved: readonly number[]): SumPart | undefined {
   const { terms } = sum;
   if (involved.length === 0) return undefined;
-  if (involved.length === terms.length) return { part: sum, whole: true, rebuild: (rewritten) => rewritten };
+  if (involved.length === terms.length) return { part: sum, whole: true, places: involved, rebuild: (rewritten) => rewritten };
   const chosen = involved.map((i) => terms[i]!);
   return {
     part: chosen.length === 1 ? chosen[0]! : add(chosen),
     whole: false,
-    rebuild: (rewritten) => {
-      const rest: Expr[] = [];
-      let next = 0;
-      terms.forEach((t, i) => {
-        if (i === involved[0]) {
-          if (rewritten.kind === 'add') for (const r of rewritten.terms) rest.push(r);
-          else rest.push(rewritten);
-        }
-        if (i === involved[next]) next++;
-        else rest.push(t);
-      });
-      return add(rest);
-    },
+    places: involved,
+    rebuild: (rewritten) => withPartsRewritten(sum, [{ places: involved, rewritten }]),
   };
+}
+
+/**
+ * A sum with several parts rewritten at once, parts of different terms: each part's terms give way
+ * to its rewriting, which stands where the first of them stood. Rewrites of many parts of a long
+ * sum are put in with one rebuilding of it, not one each.
+ */
+export function withPartsRewritten(sum: Add, rewrites: readonly { readonly places: readonly number[]; readonly rewritten: Expr }[]): Expr {
+  const at = new Map<number, Expr | null>();
+  for (const { places, rewritten } of rewrites) {
+    places.forEach((place, i) => at.set(place, i === 0 ? rewritten : null));
+  }
+  const terms: Expr[] = [];
+  sum.terms.forEach((t, i) => {
+    const rewritten = at.get(i);
+    if (rewritten === undefined) terms.push(t);
+    else if (rewritten !== null) {
+      if (rewritten.kind === 'add') for (const r of rewritten.terms) terms.push(r);
+      else terms.push(rewritten);
+    }
+  });
+  return add(terms);
 }
 
 /**
@@ -70,7 +83,7 @@ export class SumTerms<K> {
 
   /** The part made of the terms of any of these keys (and those of every part), or undefined where a sum has none; all of what is not a sum. */
   part(keys: Iterable<K>): SumPart | undefined {
-    if (this.whole.kind !== 'add') return { part: this.whole, whole: true, rebuild: (rewritten) => rewritten };
+    if (this.whole.kind !== 'add') return { part: this.whole, whole: true, places: [0], rebuild: (rewritten) => rewritten };
     const places = new Set<number>(this.everywhere);
     for (const key of keys) for (const i of this.byKey.get(key) ?? []) places.add(i);
     return partAt(this.whole, Array.from(places).sort((a, b) => a - b));

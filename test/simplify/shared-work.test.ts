@@ -67,6 +67,12 @@ describe('long sums', () => {
     expect(steps.filter((s) => s.rule === 'square-identity')).toHaveLength(1);
   });
 
+  it('apply identities for squares whose parts share terms one after the other, each to the sum the one before left', () => {
+    // The parts of x and of y share the terms with both: the second identity is applied to the sum the first left, and together they leave 1.
+    const e = parse('1 - sin(x)^2 + sin(x)^2*sin(y)^2 + sin(x)^2*cos(y)^2 + log(w) + atan(w) + exp(z) + sinh(w) + cosh(z)');
+    expect(toText(simplify(e))).toBe('1 + log(w) + atan(w) + exp(z) + sinh(w) + cosh(z)');
+  });
+
   it('combine the terms that can, group by group, and leave the others as they stand', () => {
     // Eleven terms: the two with e^x combine, the nine each with a sine of its own cannot.
     const others = Array.from({ length: 9 }, (_, i) => `${i + 2}*x^${i}*sin(${i + 1}*x + ${i * 7})`).join(' + ');
