@@ -89,7 +89,9 @@ function squaredArguments(e: Expr, name: FunctionName): Expr[] {
  * The arguments (by atom id) of the functions of one argument among the algebraic parts of e, or
  * `every` where e is a polynomial in its variables, which may combine with the terms of any.
  */
-function argumentsOfCalls(e: Expr): number[] | 'every' {
+function argumentsOfCalls(e: Expr): readonly number[] | 'every' {
+  const known = callArguments.get(e);
+  if (known !== undefined) return known;
   const found: number[] = [];
   let polynomial = true;
   foldParts<Expr, null>(e, (part) => (part.kind === 'pow' ? [part.base] : algebraicParts(part)), (part) => {
@@ -98,8 +100,13 @@ function argumentsOfCalls(e: Expr): number[] | 'every' {
       || (part.kind === 'pow' && !(part.exponent.kind === 'num' && isInteger(part.exponent.value) && part.exponent.value.s > 0n))) polynomial = false;
     return null;
   });
-  return polynomial ? 'every' : found;
+  const result = polynomial ? 'every' : found;
+  callArguments.set(e, result);
+  return result;
 }
+
+/** Each term's arguments of calls, worked out once: the terms of a long sum are filed again after each rewrite put in, and most are the same terms. */
+const callArguments = new NodeMemo<readonly number[] | 'every'>();
 
 /** A sum with each f(u)^(2k) among its algebraic parts written as (the identity's right side)^k. */
 function withSquaresReplaced(e: Expr, name: FunctionName, u: Expr, square: Expr): Expr {

@@ -150,6 +150,8 @@ function rewriteFor(e: Expr, u: Expr, uKey: string, ofKey: readonly Found[], ofO
   const ids = decaying.concat(growing).map(idOf);
   ids.push(sigmoidOf(uKey));
   const { part, whole, rebuild } = terms.part(ids)!;
+  // The sum as a whole may hold exponentials in sums; the terms of ±u may still hold theirs only as factors.
+  if (!whole && !mayBeSimplerInSigmoid(part)) return undefined;
   let substituted = part;
   for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
   for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));
