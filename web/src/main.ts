@@ -864,11 +864,11 @@ function expandAll(whole = false): void {
   }
   const asked = ++expandAsked;
   const closed = Array.from(ui.steps.querySelectorAll<HTMLDetailsElement>('details:not([open])'));
-  let next = 0;
   // The next closed step opened, what it holds parsed and handed over to be put in; what that holds
-  // may hold closed steps in turn.
+  // may hold closed steps in turn, opened next. Last first: what is put in moves only what comes
+  // after it, and the page in view (near its top) is drawn again the fewest times.
   const slices = new SlicedInsertion(ui.steps, () => {
-    const details = asked === expandAsked ? closed[next++] : undefined;
+    const details = asked === expandAsked ? closed.pop() : undefined;
     if (!details) return false;
     const placeholder = details.querySelector<HTMLElement>(':scope > .deferred');
     const part = placeholder ? unpackText(stepsDeferred, Number(placeholder.dataset.deferred)) : undefined;
