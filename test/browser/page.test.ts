@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { differentiate, evaluate } from '../../src/index.js';
+import { present } from '../../web/src/present.js';
+import { defaultState } from '../../web/src/state.js';
+import { withDeferred } from '../../web/src/steps-html.js';
 
 /*
  * The built page (dist-web/, from npm run build:web) served by Vite's preview server and
@@ -45,7 +48,41 @@ async function open(address = url, viewport = { width: 1100, height: 1200 }): Pr
   (page as Page & { problems: string[] }).problems = problems;
   await page.goto(address);
   await page.locator('#answer .katex').first().waitFor();
+  await derivationInPlace(page);
   return page;
+}
+
+/** A long derivation is put in place a slice at a time, marked busy meanwhile: it is whole once it is no longer. */
+async function derivationInPlace(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.getElementById('steps')!.hasAttribute('aria-busy'), null, { timeout: 30_000 });
+}
+
+/**
+ * The derivation in view against the page's own HTML for it, worked out here: the same, but for the
+ * marks the page adds to formulas too wide for their box.
+ */
+async function derivationIs(page: Page, html: string, everyStepOpen = false): Promise<boolean> {
+  return page.evaluate(([expected, open]) => {
+    const unmarked = (root: Element): string => {
+      root.querySelectorAll('.scroll-cue').forEach((cue) => cue.remove());
+      root.querySelectorAll('.math').forEach((box) => {
+        box.classList.remove('scrolls');
+        for (const name of ['tabindex', 'role', 'aria-label']) box.removeAttribute(name);
+      });
+      return root.innerHTML;
+    };
+    const parsed = document.createElement('div');
+    parsed.innerHTML = expected!;
+    if (open) parsed.querySelectorAll('details').forEach((d) => { d.open = true; });
+    return unmarked(document.getElementById('steps')!.cloneNode(true) as Element) === unmarked(parsed);
+  }, [html, everyStepOpen] as const);
+}
+
+/** The page's HTML for a derivation, as its worker makes it: its open steps, and whole, as with every step open. */
+function stepsHtmlFor(input: string, order: number): { shown: string; whole: string } {
+  const view = present({ ...defaultState, input, order });
+  if (view.kind !== 'ok' || view.stepsHtml === undefined) throw new Error(`no derivation for ${input}`);
+  return { shown: view.stepsHtml, whole: withDeferred(view.stepsHtml, view.stepsDeferred) };
 }
 const problemsOf = (page: Page): string[] => (page as Page & { problems: string[] }).problems;
 
@@ -77,6 +114,7 @@ describe('the page in Chromium', () => {
     const page = await open(`${url}#f=x`);
     await typeExpression(page, '1/(1+e^(-x))');
     await expect.poll(() => answerTex(page)).toContain('\\sigma');
+    await derivationInPlace(page);
     const answer = await page.locator('#answer .katex-html').innerText();
     expect(answer).toMatch(/σ\s*\(\s*x\s*\)/);
     expect(await answerTex(page)).toMatch(/= \\sigma\\left\(x\\right\) \\cdot \\left\(1-\\sigma\\left\(x\\right\)\\right\)$/);
@@ -256,6 +294,7 @@ describe('the page in Chromium', () => {
     await page.locator('section.answer').screenshot({ path: `${screenshots}/wrong-answer.png` });
     // In the derivation, the step it went wrong at, with the reader's beside the right one.
     await expect.poll(() => page.locator('#steps .yours > details > summary .mark').innerText()).toBe('your answer went wrong here');
+    await derivationInPlace(page);
     expect(await page.locator('#steps .yours > details > .body > .line').first().innerText()).toMatch(/^Yours/);
     await page.getByRole('link', { name: 'Go to step 1' }).click();
     expect(await page.evaluate(() => document.activeElement?.closest('li')?.id)).toBe('your-step');
@@ -428,6 +467,7 @@ describe('the page in Chromium', () => {
     expect(await page.locator('#backprop-section').isVisible()).toBe(false);
     await expect.poll(() => page.locator('#check').innerText()).toBe('✓ Verified numerically');
     expect(await page.locator('#check-detail').innerText()).toMatch(/^Checked at \d+ points of the curve/);
+    await derivationInPlace(page);
     expect(await page.locator('#steps .worked').count()).toBeGreaterThan(1);
     await page.getByRole('button', { name: 'Copy text' }).click();
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("y' = -x/y");
@@ -618,7 +658,9 @@ describe('the page in Chromium', () => {
         new PerformanceObserver((list) => { for (const e of list.getEntries()) w.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
       });
       await page.goto(`${url}${hash}`);
+      // The page is done once its work is: the answer worked out and its derivation in place.
       await page.waitForFunction(() => document.querySelector('#answer .katex') && document.getElementById('working')!.hidden, null, { timeout: 60_000 });
+      expect(await page.locator('#steps').getAttribute('aria-busy'), what).toBeNull();
       if (action) {
         await page.evaluate(() => { (window as unknown as { longTasks: number[] }).longTasks = []; });
         await action(page);
@@ -640,6 +682,78 @@ describe('the page in Chromium', () => {
     });
     console.log(`longest tasks (ms): ${JSON.stringify(longest)}`);
     for (const [what, ms] of Object.entries(longest)) expect(ms, what).toBeLessThan(3000);
+  });
+
+  it('puts a long derivation in place over several tasks, marked busy and still working meanwhile, and whole in the end', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const seen = { tasks: 0, busy: false, doneTooSoon: false };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      // Called once for each task that changed the page: counts those that put parts of the
+      // derivation in (not the cues the page adds to formulas that scroll).
+      new MutationObserver((records) => {
+        const steps = document.getElementById('steps');
+        if (!steps) return;
+        if (records.some((r) => steps.contains(r.target) && Array.from(r.addedNodes).some((n) => !(n instanceof Element && n.classList.contains('scroll-cue'))))) seen.tasks++;
+        if (steps.hasAttribute('aria-busy')) seen.busy = true;
+        // Work said to be over while the derivation is still coming in.
+        if (steps.hasAttribute('aria-busy') && document.getElementById('working')!.hidden) seen.doneTooSoon = true;
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'hidden'] });
+    });
+    await page.goto(`${url}#f=tan(x)&n=12`);
+    await page.waitForFunction(() => document.querySelector('#answer .katex') && document.getElementById('working')!.hidden, null, { timeout: 60_000 });
+    expect(await page.locator('#steps').getAttribute('aria-busy')).toBeNull();
+    const seen = await page.evaluate(() => (window as unknown as { seen: { tasks: number; busy: boolean; doneTooSoon: boolean } }).seen);
+    expect(seen.tasks).toBeGreaterThan(1);
+    expect(seen.busy).toBe(true);
+    expect(seen.doneTooSoon).toBe(false);
+    expect(await derivationIs(page, stepsHtmlFor('tan(x)', 12).shown)).toBe(true);
+
+    // Expand all asked for while it comes in: every step is opened once all of it is in place.
+    const again = await context.newPage();
+    await again.goto(`${url}#f=tan(x)&n=6`);
+    await again.waitForFunction(() => document.querySelector('#steps details.order') !== null, null, { timeout: 60_000 });
+    const whileBusy = await again.evaluate(() => document.getElementById('steps')!.hasAttribute('aria-busy'));
+    await expandAll(again);
+    expect(await derivationIs(again, stepsHtmlFor('tan(x)', 6).whole, true)).toBe(true);
+    expect(await accessibilityViolations(again)).toEqual([]);
+    console.log(`Expand all asked for ${whileBusy ? 'while the derivation came in' : 'once it was in'}`);
+    await context.close();
+  });
+
+  it('drops a derivation still being put in place when a newer answer comes', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${url}#f=tan(x)&n=30`);
+    // Begun: its first orders in the page, the rest (and the steps of the last) still to come.
+    await page.waitForFunction(() => document.getElementById('steps')!.hasAttribute('aria-busy') && document.querySelector('#steps details.order') !== null, null, { timeout: 60_000 });
+    // Every element the earlier derivation is put into is watched, in the page or out of it once
+    // replaced: nothing may be added to any of them after the newer derivation replaces it.
+    await page.evaluate(() => {
+      const steps = document.getElementById('steps')!;
+      const w = window as unknown as { addedLater: number };
+      w.addedLater = 0;
+      let replaced = false;
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          const added = Array.from(r.addedNodes).filter((n) => !(n instanceof Element && n.classList.contains('scroll-cue')));
+          // The newer derivation (short: put in at once) takes the place of all there was.
+          if (!replaced && r.target === steps && r.removedNodes.length > 0) replaced = true;
+          else if (replaced) w.addedLater += added.length;
+          else for (const n of added) if (n instanceof Element) observer.observe(n, { childList: true });
+        }
+      });
+      for (const e of [steps, ...Array.from(steps.querySelectorAll('*'))]) observer.observe(e, { childList: true });
+      location.hash = '#f=x%5E2';
+    });
+    await expect.poll(() => answerTex(page)).toMatch(/= 2x$/);
+    await derivationInPlace(page);
+    // A few frames on, nothing of the earlier derivation has come after it.
+    for (let i = 0; i < 5; i++) await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    expect(await page.evaluate(() => (window as unknown as { addedLater: number }).addedLater)).toBe(0);
+    expect(await derivationIs(page, stepsHtmlFor('x^2', 1).shown)).toBe(true);
+    await context.close();
   });
 
   it('steps through the backward pass on the computation graph, σ′ = σ(1 − σ) from the forward value, and keeps the step in the link', async () => {
@@ -730,6 +844,7 @@ describe('the page in Chromium', () => {
     await page.getByLabel('Shapes').fill('W=3x4, x=4, b=3');
     await expect.poll(() => answerTex(page)).toMatch(/^\\frac\{\\partial f\}\{\\partial \\mathbf\{x\}\} = \\operatorname\{diag\}/);
     await expect.poll(() => page.locator('#check').innerText()).toBe('✓ Verified numerically');
+    await derivationInPlace(page);
     expect(await page.locator('#steps').innerText()).toContain('Hadamard product as diag');
     expect(await page.locator('#code').innerText()).toMatch(/^import numpy as np[^]*def f\(x, W, b\):/);
     expect(await page.locator('#plot-section').isVisible()).toBe(false);

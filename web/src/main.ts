@@ -7,6 +7,8 @@ import { drawTangent, renderPlot } from './plot-view.js';
 import type { PlotData } from './plot.js';
 import { explorable } from './plot-interaction.js';
 import { showErrorAt } from './input-view.js';
+import { parsed, SlicedInsertion } from './in-slices.js';
+import { noTexts, unpackText, type PackedTexts } from './packed-texts.js';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -89,17 +91,25 @@ function setHtml(element: Element, html: string): void {
 const htmlShown = new WeakMap<Element, string>();
 
 /** What the closed steps of the derivation in view hold (see Deferred in steps-html.ts). */
-let stepsDeferred: readonly string[] = [];
+let stepsDeferred: PackedTexts = noTexts;
 
-/** A closed step's placeholder filled with what it holds, when the step is opened. */
-function fillDeferred(details: HTMLDetailsElement): number {
+/**
+ * A closed step's placeholder filled with what it holds, when the step is opened: a slice at a time
+ * where that is long (an earlier order of tan x to order 30), unless something is put in already.
+ */
+function fillDeferred(details: HTMLDetailsElement): void {
   const placeholder = details.querySelector<HTMLElement>(':scope > .deferred');
-  if (!placeholder) return 0;
-  const part = stepsDeferred[Number(placeholder.dataset.deferred)];
-  if (part === undefined) return 0;
-  const range = document.createRange();
-  placeholder.replaceWith(range.createContextualFragment(part));
-  return part.length;
+  if (!placeholder) return;
+  const part = unpackText(stepsDeferred, Number(placeholder.dataset.deferred));
+  if (part === undefined) return;
+  if (part.length <= stepsAtOnce || insertion) {
+    placeholder.replaceWith(parsed(part));
+    return;
+  }
+  placeholder.remove();
+  const slices = new SlicedInsertion(ui.steps);
+  slices.add(details, part);
+  inSlices(slices, undefined);
 }
 /** The last answer shown, for the copy buttons; kept while the input does not parse. */
 let shown: PageView = { kind: 'empty' };
@@ -200,7 +210,7 @@ function markAsking(): boolean {
 function startWorker(): Worker {
   const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   workerReady = false;
-  w.onmessage = (event: MessageEvent<{ id: number; view: PageView } | { kind: 'at'; id: number; value: TangentValue | undefined; readout: string } | { kind: 'ready' }>) => {
+  w.onmessage = (event: MessageEvent<{ id: number; view: PageView; deferred?: PackedTexts } | { kind: 'at'; id: number; value: TangentValue | undefined; readout: string } | { kind: 'ready' }>) => {
     if ('kind' in event.data && event.data.kind === 'ready') {
       workerReady = true;
       return;
@@ -212,10 +222,11 @@ function startWorker(): Worker {
     if (event.data.id !== latest) return;
     pending = false;
     window.clearTimeout(workingTimer);
-    ui.working.hidden = true;
     shownKey = askedKey;
     document.body.classList.remove('pending');
-    show(event.data.view);
+    show(event.data.view, event.data.deferred ?? noTexts);
+    // Work goes on while a long derivation is put in place: the page is done when it is.
+    ui.working.hidden = insertion === undefined;
   };
   return w;
 }
@@ -240,7 +251,7 @@ function update(): void {
   worker.postMessage({ id: ++latest, state });
   window.clearTimeout(workingTimer);
   workingTimer = window.setTimeout(() => {
-    ui.working.hidden = !pending;
+    ui.working.hidden = !pending && insertion === undefined;
     document.body.classList.toggle('pending', pending && answerChanges);
   }, 300);
 }
@@ -265,7 +276,8 @@ $('cancel-working').addEventListener('click', () => {
 
 // ---- view → page ----
 
-function show(view: PageView): void {
+/** A view from the worker, with what its closed steps hold (its own stepsDeferred is empty). */
+function show(view: PageView, deferred: PackedTexts): void {
   showInput(view);
   document.body.classList.remove('asking');
   stopped = false;
@@ -300,12 +312,12 @@ function show(view: PageView): void {
     ui.plot.replaceChildren();
     ui.plot.setAttribute('aria-label', 'No plot: there is no function to plot.');
     ui.plotNote.textContent = '';
-    showSteps('', []);
+    showSteps('', noTexts);
     ui.stepsNote.textContent = '';
     showBackprop(undefined);
     showSeveral(undefined);
     showAtPoint(undefined);
-    if (view.kind === 'implicit' || view.kind === 'jacobian' || view.kind === 'matrix') showImplicit(view);
+    if (view.kind === 'implicit' || view.kind === 'jacobian' || view.kind === 'matrix') showImplicit(view, deferred);
     return;
   }
   // d²/dx² or f(t) = … in the input say the order or the variable: the controls show it and wait.
@@ -330,7 +342,7 @@ function show(view: PageView): void {
   // A range chosen from the function is shown in the fields, where it can be changed.
   if (state.autoRange) [ui.from.value, ui.to.value] = view.plotRange.map(String) as [string, string];
   ui.plotNote.textContent = view.plotNote;
-  showSteps(view.stepsHtml ?? '', view.stepsDeferred);
+  showSteps(view.stepsHtml ?? '', deferred);
   ui.stepsNote.textContent = view.stepsNote;
   showBackprop(view.backprop);
   showSeveral(view.several);
@@ -418,7 +430,7 @@ ui.graphButtons.next.addEventListener('click', () => goToGraphStep(state.graphSt
 ui.graphButtons.end.addEventListener('click', () => goToGraphStep(graphShown?.steps.length ?? 0));
 
 /** y′ on a curve: the answer, its check and its derivation; the plot and the rest are for functions. */
-function showImplicit(view: ImplicitView): void {
+function showImplicit(view: ImplicitView, deferred: PackedTexts): void {
   setHtml(ui.answer, view.answerHtml);
   ui.check.hidden = false;
   ui.check.className = `badge ${view.check.verdict}`;
@@ -426,7 +438,7 @@ function showImplicit(view: ImplicitView): void {
   ui.checkDetail.textContent = view.check.detail;
   ui.checkDetail.title = '';
   showCurve(view.curve);
-  showSteps(view.stepsHtml, view.stepsDeferred);
+  showSteps(view.stepsHtml, deferred);
   // Matrix notation has code of its own: the Backprop section shows it, with nothing in terms of the output.
   if (view.code) {
     ui.backpropSection.hidden = false;
@@ -455,13 +467,50 @@ function showCurve(curve: ImplicitView['curve']): void {
   showTangent();
 }
 
-function showSteps(html: string, deferred: readonly string[]): void {
+/**
+ * The derivation (or a long step of it) being put in place a slice at a time, or its steps being
+ * opened (`opening`: the Expand all it answers), while that lasts: a long one would otherwise hold
+ * up the page for a quarter of a second or more.
+ */
+let insertion: { readonly slices: SlicedInsertion; readonly opening: number | undefined } | undefined;
+/** Up to this many characters a derivation is put in place at once; a longer one, a slice at a time. */
+const stepsAtOnce = 30_000;
+
+function showSteps(html: string, deferred: PackedTexts): void {
   if (htmlShown.get(ui.steps) === html) return;
-  // Steps being opened one slice at a time are of the derivation replaced: that stops.
-  expanding++;
+  // Steps being opened or put in place one slice at a time are of the derivation replaced: that stops.
+  expandAsked++;
+  insertion?.slices.stop();
+  insertion = undefined;
   ui.steps.removeAttribute('aria-busy');
   stepsDeferred = deferred;
-  setHtml(ui.steps, html);
+  htmlShown.set(ui.steps, html);
+  if (html.length <= stepsAtOnce) {
+    ui.steps.innerHTML = html;
+    scrollableByKeyboard(ui.steps);
+    return;
+  }
+  ui.steps.replaceChildren();
+  const slices = new SlicedInsertion(ui.steps);
+  slices.add(ui.steps, html);
+  inSlices(slices, undefined);
+}
+
+/**
+ * Steps put in place a slice at a time: marked busy while it lasts, for assistive technology and
+ * whoever waits for the whole derivation; once all of it is in, its formulas too wide are marked.
+ */
+function inSlices(slices: SlicedInsertion, opening: number | undefined): void {
+  const current = { slices, opening };
+  insertion = current;
+  ui.steps.setAttribute('aria-busy', 'true');
+  void slices.done.then((whole) => {
+    if (!whole || insertion !== current) return;
+    insertion = undefined;
+    ui.steps.removeAttribute('aria-busy');
+    scrollableByKeyboard(ui.steps);
+    if (!pending) ui.working.hidden = true;
+  });
 }
 
 /** The tangent asked for: exact values typeset, and drawn on the plot (where the pointer is not). */
@@ -793,46 +842,51 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-example
 }
 
 /**
- * Every step opened, a slice at a time: a derivation of thousands of steps is put in place over
- * several frames, none of them long enough to hold up a key press.
+ * Every step opened, a slice at a time (see in-slices.ts), or, for printing, at once. What a step
+ * holds, once begun, is always put in whole, so that no step is left with part of it: Collapse all
+ * stops the opening of further steps, not that. A derivation still being put in place (or the
+ * rest of an opening stopped so) is opened once it is in.
  */
-let expanding = 0;
+let expandAsked = 0;
 function expandAll(whole = false): void {
-  const run = ++expanding;
-  const queue = [...ui.steps.querySelectorAll<HTMLDetailsElement>('details:not([open])')];
-  // Marked while it lasts, for whoever waits for every step to be open.
-  ui.steps.setAttribute('aria-busy', 'true');
-  // How much HTML a frame puts in: laying it out costs more than putting it in, and is not timed
-  // here, so the share follows the time from one frame to the next, which includes it.
-  let share = 50_000;
-  let last = performance.now();
-  const slice = (): void => {
-    if (run !== expanding) return;
-    const start = performance.now();
-    const frame = start - last;
-    last = start;
-    if (frame > 80) share = Math.max(5_000, share / 2);
-    else if (frame < 40) share = Math.min(2_000_000, share * 1.5);
-    let inserted = 0;
-    while (queue.length > 0) {
-      const closed = queue.pop()!;
-      inserted += fillDeferred(closed);
-      closed.open = true;
-      // What it held may hold closed steps in turn.
-      for (const inner of closed.querySelectorAll<HTMLDetailsElement>('details:not([open])')) queue.push(inner);
-      if (!whole && (performance.now() - start > 25 || inserted > share)) {
-        requestAnimationFrame(slice);
-        return;
-      }
+  const current = insertion;
+  if (current?.opening === expandAsked) {
+    if (whole) current.slices.finish();
+    return;
+  }
+  if (current) {
+    if (whole) current.slices.finish();
+    else {
+      const asked = ++expandAsked;
+      void current.slices.done.then((complete) => { if (complete && asked === expandAsked) expandAll(); });
+      return;
     }
-    ui.steps.removeAttribute('aria-busy');
-  };
-  slice();
+  }
+  const asked = ++expandAsked;
+  const closed = Array.from(ui.steps.querySelectorAll<HTMLDetailsElement>('details:not([open])'));
+  // The next closed step opened, what it holds parsed and handed over to be put in; what that holds
+  // may hold closed steps in turn, opened next. Last first: what is put in moves only what comes
+  // after it, and the page in view (near its top) is drawn again the fewest times.
+  const slices = new SlicedInsertion(ui.steps, () => {
+    const details = asked === expandAsked ? closed.pop() : undefined;
+    if (!details) return false;
+    const placeholder = details.querySelector<HTMLElement>(':scope > .deferred');
+    const part = placeholder ? unpackText(stepsDeferred, Number(placeholder.dataset.deferred)) : undefined;
+    if (placeholder && part !== undefined) {
+      placeholder.remove();
+      const content = parsed(part);
+      for (const inner of content.querySelectorAll<HTMLDetailsElement>('details:not([open])')) closed.push(inner);
+      slices.add(details, content);
+    }
+    details.open = true;
+    return true;
+  });
+  if (whole) slices.finish();
+  inSlices(slices, asked);
 }
 $('expand-all').addEventListener('click', () => expandAll());
 $('collapse-all').addEventListener('click', () => {
-  expanding++;
-  ui.steps.removeAttribute('aria-busy');
+  expandAsked++;
   ui.steps.querySelectorAll('details').forEach((d) => { d.open = false; });
 });
 // On paper every step is shown: all of them are opened before printing.
@@ -854,6 +908,10 @@ ui.theme.addEventListener('change', () => {
 
 // On a phone the examples and help fold away, so the answer is on the first screen.
 if (matchMedia('(max-width: 36rem)').matches) $<HTMLDetailsElement>('extras').open = false;
+
+// KaTeX's usual fonts are fetched while the first answer is worked out: fetched only once a long
+// derivation is laid out, they would arrive after it and have all of it laid out again.
+for (const font of ['1em KaTeX_Main', 'italic 1em KaTeX_Math', '1em KaTeX_Size1', '1em KaTeX_Size2']) void document.fonts.load(font);
 
 showState();
 update();

@@ -100,10 +100,9 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   const legendWidth = Math.max(118, 60 + legendText.reduce((m, t) => Math.max(m, t.length), 0) * tickCharWidth);
   const legendHeight = 10 + 22 * data.curves.length;
   const corners = [[right - legendWidth - 8, top + 6], [left + 8, top + 6], [right - legendWidth - 8, bottom - legendHeight - 6], [left + 8, bottom - legendHeight - 6]] as const;
-  const crossing = corners.map(([cx, cy]) => data.curves.reduce((n, curve) => n + curve.points.filter((p) => {
-    const [px, py] = [x(p.x), y(p.y)];
-    return px >= cx && px <= cx + legendWidth && py >= cy && py <= cy + legendHeight;
-  }).length, 0));
+  // Each point placed once, not once for each corner: a long derivative's plot has thousands.
+  const placed = data.curves.flatMap((curve) => curve.points.map((p) => [x(p.x), y(p.y)] as const));
+  const crossing = corners.map(([cx, cy]) => placed.filter(([px, py]) => px >= cx && px <= cx + legendWidth && py >= cy && py <= cy + legendHeight).length);
   const [legendX, legendY] = corners[crossing.indexOf(crossing.reduce((m, n) => Math.min(m, n), Infinity))]!;
   const legend = element('g', { class: 'legend' }, svg);
   element('rect', { x: legendX, y: legendY, width: legendWidth, height: legendHeight, rx: 4 }, legend);

@@ -1,5 +1,6 @@
 import { present, tangentAt } from './present.js';
 import type { PageState } from './state.js';
+import { packTexts } from './packed-texts.js';
 
 /** What the page asks its worker: a state to show, or a point of the plot for the tangent's readout. */
 export type WorkerRequest = { readonly id: number; readonly state: PageState }
@@ -16,7 +17,12 @@ export function answer(message: WorkerRequest): void {
   }
   const { id, state } = message;
   try {
-    self.postMessage({ id, view: present(state) });
+    const view = present(state);
+    if ('stepsDeferred' in view && view.stepsDeferred.length > 0) {
+      // What closed steps hold goes as one buffer, handed over uncopied (see packed-texts.ts).
+      const deferred = packTexts(view.stepsDeferred);
+      self.postMessage({ id, view: { ...view, stepsDeferred: [] }, deferred }, { transfer: [deferred.bytes.buffer as ArrayBuffer] });
+    } else self.postMessage({ id, view });
   } catch (error) {
     self.postMessage({ id, view: { kind: 'error', message: `internal error: ${(error as Error).message}`, variables: [] } });
   }
