@@ -1,5 +1,5 @@
 import { build, compile, decimalText, differentiate, evaluate, parse, toUnicode, type Expr, type Implicit } from '../../src/index.js';
-import { chooseCurveRange, curveYRange, pointOnCurve, zeroSet, type Gradient, type Surface } from './implicit-plot.js';
+import { chooseCurveRange, curveYRange, pointOnCurve, zeroSet, type Gradient, type Surface, gridRows } from './implicit-plot.js';
 import type { PlotData } from './plot.js';
 
 /*
@@ -59,11 +59,16 @@ export function curvePlot(r: Implicit, range: { readonly auto: boolean; readonly
   const slopeAt = surfaceOf(r.orders[0]!.solved, x, y, values);
   const [from, to] = range.auto ? chooseCurveRange(surface) : [range.from, range.to];
   const yRange = curveYRange(surface, [from, to]);
-  // Traced a little past the view, so the curve runs to its edges (the y scale is rounded outwards).
-  const [padX, padY] = [(to - from) * 0.05, (yRange[1] - yRange[0]) * 0.15];
-  const points = zeroSet(surface, gradient, [from - padX, to + padX], [yRange[0] - padY, yRange[1] + padY]);
+  // Traced a little past the view, so the curve runs to its edges; as tall as wide at least, since
+  // the plot draws y at x's scale and a narrow screen's plotted area is nearly square.
+  const middle = (yRange[0] + yRange[1]) / 2;
+  const halfY = Math.max((yRange[1] - yRange[0]) * 0.65, (to - from) * 0.55);
+  const padX = (to - from) * 0.05;
+  // As many rows to a unit as the view's own height would have had.
+  const rows = Math.round(gridRows * Math.min(2, Math.max(1, halfY / ((yRange[1] - yRange[0]) * 0.65))));
+  const points = zeroSet(surface, gradient, [from - padX, to + padX], [middle - halfY, middle + halfY], undefined, rows);
   const equation = `${toUnicode(r.left)} = ${toUnicode(r.right)}`;
-  const plot: PlotData = { curves: [{ label: 'curve', legend: equation, points }], y: yRange };
+  const plot: PlotData = { curves: [{ label: 'curve', legend: equation, points }], y: yRange, equalScale: true };
 
   const scale = [to - from, yRange[1] - yRange[0]] as const;
   const tangents: CurveTangents = {

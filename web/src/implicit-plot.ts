@@ -20,7 +20,7 @@ const plotAspect = 0.52;
 
 /** Grid cells across and down that the zero set is traced on. */
 const gridColumns = 240;
-const gridRows = 160;
+export const gridRows = 160;
 /** Newton steps that move each traced point onto the curve. */
 const newtonSteps = 3;
 

@@ -38,14 +38,27 @@ export function renderPlot(svg: SVGSVGElement, data: PlotData, from: number, to:
   const yTickCount = Math.max(4, Math.floor(height / 60));
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  const y = scaleLinear().domain(data.y).range([height - margin.bottom, margin.top]).nice();
-  // The left margin holds the widest y tick number whole (−150,000 as much as 2): none is cut off.
-  const formatY = y.tickFormat(yTickCount);
-  const widest = y.ticks(yTickCount).reduce((most, t) => Math.max(most, formatY(t).length), 0);
-  const left = Math.max(margin.left, Math.ceil(widest * tickCharWidth) + 16);
-  const right = width - margin.right;
-  const x = scaleLinear().domain([from, to]).range([left, right]);
   const [top, bottom] = [margin.top, height - margin.bottom];
+  const right = width - margin.right;
+  // The left margin holds the widest y tick number whole (−150,000 as much as 2): none is cut off.
+  const leftFor = (scale: ReturnType<typeof scaleLinear<number>>): number => {
+    const format = scale.tickFormat(yTickCount);
+    return Math.max(margin.left, Math.ceil(scale.ticks(yTickCount).reduce((most, t) => Math.max(most, format(t).length), 0) * tickCharWidth) + 16);
+  };
+  let y = scaleLinear().domain(data.y).range([bottom, top]).nice();
+  let left = leftFor(y);
+  if (data.equalScale) {
+    // A unit up as many pixels as a unit across; the margin the y ticks then need, and the scale again for it.
+    const equal = (l: number): ReturnType<typeof scaleLinear<number>> => {
+      const half = ((bottom - top) / 2) * ((to - from) / (right - l));
+      const middle = (data.y[0] + data.y[1]) / 2;
+      return scaleLinear().domain([middle - half, middle + half]).range([bottom, top]);
+    };
+    left = leftFor(equal(left));
+    y = equal(left);
+  }
+  const formatY = y.tickFormat(yTickCount);
+  const x = scaleLinear().domain([from, to]).range([left, right]);
   // The scales, for reading values back from the drawing: value at one end, value at the other, pixels at each.
   svg.dataset.xScale = [from, to, left, right].join(' ');
   svg.dataset.yScale = [...y.domain(), bottom, top].join(' ');

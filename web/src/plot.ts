@@ -26,6 +26,11 @@ export interface PlotData {
   /** The curves that turn faster than the samples are apart, drawn as the band they fill. */
   readonly bands?: readonly string[];
   readonly y: readonly [number, number];
+  /**
+   * A curve's plot: as many pixels for a unit up as across, so that a circle is drawn round; the
+   * y range drawn is then as tall as the plotted area's shape makes it, about the middle of `y`.
+   */
+  readonly equalScale?: boolean;
   /** f′ at each of the first curve's samples (not drawn): the slope of the tangent shown where the pointer is. */
   readonly slopes?: readonly number[];
 }
