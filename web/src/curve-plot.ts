@@ -99,7 +99,7 @@ export function curvePlot(r: Implicit, range: { readonly auto: boolean; readonly
   const inView = points.some((p) => p.x >= from && p.x <= to && p.y >= yRange[0] && p.y <= yRange[1]);
   const where = `${x} from ${short(from)} to ${short(to)}, ${y} from ${short(yRange[0])} to ${short(yRange[1])}`;
   const notes = [
-    range.auto ? `Range chosen from the curve: ${where}. Change it with From and To, or by dragging and zooming the plot.` : '',
+    range.auto ? `Range chosen from the curve: ${where} at least, x and y drawn to one scale. Change it with From and To, or by dragging and zooming the plot.` : '',
     inView
       ? `The curve is drawn where ${equation} holds, traced on a grid and each point moved onto it; point at the plot for the tangent at the nearest point of the curve.`
       : `The curve ${equation} has no point in this view: Reset range shows where it is.`,
