@@ -90,6 +90,26 @@ export const polygamma = (n: number, x: number): number => (Number.isInteger(n) 
 
 export const erfinv: (x: number) => number = stdlibErfinv;
 export const erfcinv: (x: number) => number = stdlibErfcinv;
+/**
+ * erf(y) − erf(x): as erfc(x) − erfc(y) where both are positive and erfc(−y) − erfc(−x) where both are
+ * negative, so that it keeps its relative precision where erf is near ±1 at both.
+ */
+export function erf2(x: number, y: number): number {
+  if (x > 0 && y > 0) return stdlibErfc(x) - stdlibErfc(y);
+  if (x < 0 && y < 0) return stdlibErfc(-y) - stdlibErfc(-x);
+  return stdlibErf(y) - stdlibErf(x);
+}
+
+/**
+ * The z with erf(z) − erf(x) = y, erfinv(y + erf(x)) where y + erf(x) lies in (−1, 1): for x > 0 as
+ * erfcinv(erfc(x) − y), for x < 0 as −erfcinv(erfc(−x) + y), so that a z far out is not lost to erf(x) rounding to ±1.
+ */
+export function erf2inv(x: number, y: number): number {
+  if (x > 0) return stdlibErfcinv(stdlibErfc(x) - y);
+  if (x < 0) return -stdlibErfcinv(stdlibErfc(-x) + y);
+  return stdlibErfinv(y);
+}
+
 /** The Fresnel integrals S(x) = ∫₀ˣ sin(πt²/2) dt and C(x) = ∫₀ˣ cos(πt²/2) dt, as SciPy and SymPy have them. */
 export const fresnelS: (x: number) => number = stdlibFresnelS;
 export const fresnelC: (x: number) => number = stdlibFresnelC;

@@ -5,7 +5,7 @@ import { interval, type Domain, type Interval } from './intervals.js';
 import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
-  erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
+  erfinv, erfcinv, erf2, erf2inv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
   factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
   exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
 } from './numeric.js';
@@ -602,6 +602,22 @@ const table = {
     definition: ['erfinv', ['sub', 1, 'u']],
     unicode: called('erfcinv'), latex: operatorname('erfcinv'), code: { numpy: 'scipy.special.erfcinv' },
     evaluate: erfcinv, domain: on(interval(0, 2, '()')),
+  }),
+  erf2: entry({
+    // erf(y) − erf(x), without the cancellation of the difference where both are near 1 or −1
+    aliases: [], arity: [2, 2], rule: elementary,
+    partials: [['neg', ['mul', ['div', 2, ['sqrt', 'pi']], ['exp', ['neg', ['pow', 'u', 2]]]]], ['mul', ['div', 2, ['sqrt', 'pi']], ['exp', ['neg', ['pow', 'v', 2]]]]],
+    definition: ['sub', ['erf', 'v'], ['erf', 'u']],
+    unicode: called('erf2'), latex: operatorname('erf2'), code: {},
+    evaluate: erf2,
+  }),
+  erf2inv: entry({
+    // The z with erf2(x, z) = y, erfinv(y + erf(x)), where y + erf(x) lies in (−1, 1): ∂z/∂y = (√π/2)·e^(z²), ∂z/∂x = e^(z² − x²)
+    aliases: [], arity: [2, 2], rule: elementary,
+    partials: [['exp', ['sub', ['pow', ['erf2inv', 'u', 'v'], 2], ['pow', 'u', 2]]], ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', ['erf2inv', 'u', 'v'], 2]]]],
+    definition: ['erfinv', ['add', 'v', ['erf', 'u']]],
+    unicode: called('erf2inv'), latex: operatorname('erf2inv'), code: {},
+    evaluate: erf2inv,
   }),
   fresnels: entry({
     // S(u) = ∫₀ᵘ sin(πt²/2) dt

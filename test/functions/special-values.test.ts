@@ -36,7 +36,8 @@ const mpmath: Partial<Record<FunctionName, [x: number, value: number][]>> = {
 /**
  * Of two arguments, from mpmath the same way: hermite, laguerre(n, 0, x), legendre, chebyt, chebyu, beta, besselj,
  * bessely, gammainc(a, 0, x), gammainc(a, x, inf), each also with regularized=True, zeta(s, a), besseli, besselk, polylog,
- * √(π/(2x))·besselj and bessely of order n + ½, binomial, ellipf, ellipe(φ, m), ellipfun('sn' | 'cn' | 'dn', u, m), and am(u, m) as the root φ of ellipf(φ, m) = u.
+ * √(π/(2x))·besselj and bessely of order n + ½, binomial, ellipf, ellipe(φ, m), ellipfun('sn' | 'cn' | 'dn', u, m), and am(u, m) as the root φ of ellipf(φ, m) = u;
+ * erf(y) − erf(x), and erfinv(y + erf(x)) at 60 digits.
  */
 const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: number][]>> = {
   zeta: [[2, 1, 1.6449340668482264], [3, 0.5, 8.41439832211716], [2.5, 2.3, 0.26424931171472897], [-1.5, 0.7, 0.023478274333161484], [0.5, 3, -3.1674612899961343], [10, 0.2, 9765625.1618916367], [1.0001, 1, 10000.577222947539]],
@@ -65,6 +66,8 @@ const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: nu
   legendre: [[0, 0.3, 1.0], [1, -1.2, -1.2], [3, 0.7, -0.1925000000000001], [6, 2.5, 2796.4404296875], [11, -0.4, -0.24555306736]],
   chebyshevt: [[0, 0.3, 1.0], [1, -1.2, -1.2], [3, 0.7, -0.72800000000000013], [6, 2.5, 6049.0], [11, -0.4, -0.98280656896000005]],
   chebyshevu: [[0, 0.3, 1.0], [1, -1.2, -2.3999999999999999], [3, 0.7, -0.056000000000000345], [6, 2.5, 12649.0], [11, -0.4, -1.0633892659199999]],
+  erf2: [[0.3, 1.2, 0.581687218770508], [-0.7, 2.5, 1.6773942418199734], [4.5, 5.2, 1.9642355354328903e-10], [-6, -5.5, 7.336328181261898e-15], [0, 0.4, 0.42839235504666845], [1.2, -0.9, -1.7072221906524676]],
+  erf2inv: [[0.3, 0.2, 0.5092911817661571], [-0.7, 0.5, -0.15889948948548757], [2.5, -0.0001, 2.4586498404912667], [-3, 0.00001, -2.9402209983957723], [0, 0.4, 0.37080715859355795], [1.2, -0.9, 0.009140779791718848], [5, -1e-12, 4.950609025406309]],
   beta: [[0.5, 0.5, 3.1415926535897932], [2.5, 0.7, 0.71187374327860201], [-1.5, 0.3, 1.4574217881478952], [10, 3.3, 0.00094942253935834831], [0.01, 7, 97.587007175047725]],
 };
 

@@ -40,6 +40,8 @@ export function functionExample(name: FunctionName): string {
   // A first argument held fixed: a whole number (polygamma's order), or one with no partial in closed form;
   // the polylogarithm's second inside [−1, 1], where its series converges; a second without a partial in closed form held fixed.
   if (name === 'polylog') return `${name}(2, sin(x)/2)`;
+  // erfinv(y + erf(x)) is real where y + erf(x) lies in (−1, 1).
+  if (name === 'erf2inv') return `${name}(sin(x)/2, x^2/(4 + x^2))`;
   if (partials?.[1] === null) return `${name}(x^2 + 1, 1/2)`;
   return discreteArguments?.includes(0) ? `${name}(1, x^2 + 1)` : partials?.[0] === null ? `${name}(2, x^2 + 1)` : `${name}(x^2, x + 1)`;
 }
