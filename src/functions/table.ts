@@ -8,6 +8,7 @@ import {
   erfinv, erfcinv, erf2, erf2inv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
   factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
   exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
+  ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP,
 } from './numeric.js';
 
 /**
@@ -24,8 +25,8 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly aliases: readonly string[];
   /** Fewest and most arguments. */
   readonly arity: readonly [number, number];
-  /** What its two arguments are called where that says what they are (atan2(y, x), log(x, b)); x and y otherwise. */
-  readonly parameters?: readonly [string, string];
+  /** What its arguments are called where that says what they are (atan2(y, x), log(x, b)); x and y otherwise. */
+  readonly parameters?: readonly string[];
   /** The rule of a derivation that differentiates it: the exponential and logarithm rules show a base. */
   readonly rule: FunctionRule;
   /**
@@ -34,11 +35,12 @@ export interface FunctionEntry<Name extends string = FunctionName> {
    */
   readonly derivative?: Template<Name>;
   /**
-   * ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v.
-   * null where f has no partial derivative in closed form by that argument (the incomplete Γ by its
-   * order): differentiating by an argument there that varies is refused with that reason.
+   * ∂f/∂u, ∂f/∂v, … for the form of two or more arguments, one for each (two for an associative f):
+   * log(u, v) is the logarithm of u to base v. null where f has no partial derivative in closed form by
+   * that argument (the incomplete Γ by its order): differentiating by an argument there that varies is
+   * refused with that reason.
    */
-  readonly partials?: readonly [Template<Name> | null, Template<Name> | null];
+  readonly partials?: readonly (Template<Name> | null)[];
   /**
    * f(u₁, …, uₙ) = f(uᵢ, f(the others)) for every i: so f takes any number of arguments from two
    * (max(a, b, c)), its partial derivative by uᵢ is ∂f/∂u with v = f(the others), and its
@@ -48,10 +50,10 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   /** f(u₁, …, uₙ) is the least (min) or the greatest (max) of its arguments. */
   readonly extreme?: 'least' | 'greatest';
   /**
-   * The function its spellings name when given two arguments, where it takes one: E(m) is the complete
+   * The function its spellings name when given one argument more than it takes: E(m) is the complete
    * integral and elliptic_e(φ, m) the incomplete one, as SymPy, Maxima and Mathematica spell both.
    */
-  readonly withTwoArguments?: Name;
+  readonly withOneMore?: Name;
   /** Arguments that take whole numbers only, such as polygamma's order n: they may not depend on the variable. */
   readonly discreteArguments?: readonly number[];
   /** The second argument when it is left out: leaky_relu(x) is leaky_relu(x, 1/100). */
@@ -763,7 +765,7 @@ const table = {
   }),
   ellipe: entry({
     // The complete elliptic integral of the second kind E(m) of the parameter m = k², for m ≤ 1
-    aliases: ['elliptic_e', 'elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary, withTwoArguments: 'ellipeinc',
+    aliases: ['elliptic_e', 'elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary, withOneMore: 'ellipeinc',
     values: [{ at: 0, is: ['div', 'pi', 2] }, { at: 1, is: 1 }],
     derivative: ['div', ['sub', ['ellipe', 'u'], ['ellipk', 'u']], ['mul', 2, 'u']],
     unicode: called('ellipe'), latex: operatorname('E'), code: { numpy: 'scipy.special.ellipe', jax: 'jax.scipy.special.ellipe' },
@@ -899,6 +901,32 @@ const table = {
     unicode: called('ellipeinc'), latex: operatorname('E_{inc}'), code: {},
     evaluate: ellipticEOf2,
   }),
+  ellippi: entry({
+    // The complete elliptic integral of the third kind Π(n | m) = Π(n; π/2 | m), for n < 1 and m < 1; the partials as SymPy and DLMF 19.4.4 have them
+    aliases: ['elliptic_pi', 'EllipticPi'], arity: [2, 2], parameters: ['n', 'm'], rule: elementary, withOneMore: 'ellippiinc',
+    partials: [
+      ['div', ['add', ['ellipe', 'v'], ['div', ['mul', ['sub', 'v', 'u'], ['ellipk', 'v']], 'u'], ['div', ['mul', ['sub', ['pow', 'u', 2], 'v'], ['ellippi', 'u', 'v']], 'u']],
+        ['mul', 2, ['sub', 'v', 'u'], ['sub', 'u', 1]]],
+      ['div', ['add', ['div', ['ellipe', 'v'], ['sub', 'v', 1]], ['ellippi', 'u', 'v']], ['mul', 2, ['sub', 'u', 'v']]],
+    ],
+    unicode: called('ellippi'), latex: operatorname('Pi'), code: {},
+    evaluate: ellipticPi,
+  }),
+  ellippiinc: entry({
+    // The incomplete elliptic integral of the third kind Π(n; φ | m) = ∫₀^φ dθ/((1 − n·sin²θ)·√(1 − m·sin²θ)), where both
+    // factors stay positive on the way: by φ its integrand; by n and m in terms of E, F and Π (SymPy's, from DLMF 19.4)
+    aliases: [], arity: [3, 3], parameters: ['n', 'φ', 'm'], rule: elementary,
+    partials: [
+      ['div', ['sub', ['add', ['ellipeinc', 'v', 'w'], ['div', ['mul', ['sub', 'w', 'u'], ['ellipkinc', 'v', 'w']], 'u'], ['div', ['mul', ['sub', ['pow', 'u', 2], 'w'], ['ellippiinc', 'u', 'v', 'w']], 'u']],
+        ['div', ['mul', 'u', ['sqrt', ['sub', 1, ['mul', 'w', ['pow', ['sin', 'v'], 2]]]], ['sin', ['mul', 2, 'v']]], ['mul', 2, ['sub', 1, ['mul', 'u', ['pow', ['sin', 'v'], 2]]]]]],
+        ['mul', 2, ['sub', 'w', 'u'], ['sub', 'u', 1]]],
+      ['div', 1, ['mul', ['sub', 1, ['mul', 'u', ['pow', ['sin', 'v'], 2]]], ['sqrt', ['sub', 1, ['mul', 'w', ['pow', ['sin', 'v'], 2]]]]]],
+      ['div', ['sub', ['add', ['div', ['ellipeinc', 'v', 'w'], ['sub', 'w', 1]], ['ellippiinc', 'u', 'v', 'w']],
+        ['div', ['mul', 'w', ['sin', ['mul', 2, 'v']]], ['mul', 2, ['sub', 'w', 1], ['sqrt', ['sub', 1, ['mul', 'w', ['pow', ['sin', 'v'], 2]]]]]]], ['mul', 2, ['sub', 'u', 'w']]],
+    ],
+    unicode: called('ellippiinc'), latex: operatorname('Pi_{inc}'), code: {},
+    evaluate: ellipticPiOf3,
+  }),
   jacobi_am: entry({
     // Jacobi's amplitude am(u | m), the φ with F(φ | m) = u, for m ≤ 1: am′ = dn. By m, from F(am, m) = u:
     // ∂am/∂m = dn·(u/(2m) − E(am | m)/(2m(1 − m))) + sn·cn/(2(1 − m)), which the Jacobi functions' partials by m are written with.
@@ -938,14 +966,14 @@ const table = {
   }),
   laguerre: entry({
     // The Laguerre polynomial Lₙ(x), of whole degree n ≥ 0: x·Lₙ′ = (n + 1)·Lₙ₊₁ − (n + 1 − x)·Lₙ
-    aliases: ['laguerre_l', 'LaguerreL'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    aliases: ['laguerre_l', 'LaguerreL'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0], withOneMore: 'assoc_laguerre',
     partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['laguerre', ['add', 'u', 1], 'v']], ['mul', ['sub', ['add', 'u', 1], 'v'], ['laguerre', 'u', 'v']]], 'v']],
     unicode: called('laguerre'), latex: operatorname('L_n'), code: { numpy: 'scipy.special.eval_laguerre' },
     evaluate: laguerre,
   }),
   legendre: entry({
     // The Legendre polynomial Pₙ(x), of whole degree n: (x² − 1)·Pₙ′ = n·(x·Pₙ − Pₙ₋₁), with P₋ₙ₋₁ = Pₙ
-    aliases: ['legendre_p', 'LegendreP'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    aliases: ['legendre_p', 'LegendreP'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0], withOneMore: 'assoc_legendre',
     partials: [0, ['div', ['mul', 'u', ['sub', ['mul', 'v', ['legendre', 'u', 'v']], ['legendre', ['sub', 'u', 1], 'v']]], ['sub', ['pow', 'v', 2], 1]]],
     unicode: called('legendre'), latex: operatorname('P_n'), code: { numpy: 'scipy.special.eval_legendre' },
     evaluate: legendre,
@@ -963,6 +991,35 @@ const table = {
     partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['chebyshevt', ['add', 'u', 1], 'v']], ['mul', 'v', ['chebyshevu', 'u', 'v']]], ['sub', ['pow', 'v', 2], 1]]],
     unicode: called('chebyshevu'), latex: operatorname('U_n'), code: { numpy: 'scipy.special.eval_chebyu' },
     evaluate: chebyshevU,
+  }),
+  assoc_laguerre: entry({
+    // The generalised Laguerre polynomial Lₙ⁽ᵃ⁾(x), of whole degree n: Lₙ⁽ᵃ⁾′ = −Lₙ₋₁⁽ᵃ⁺¹⁾; by a none in closed form (a sum over the degrees below)
+    aliases: ['gen_laguerre', 'genlaguerre'], arity: [3, 3], parameters: ['n', 'a', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, null, ['neg', ['assoc_laguerre', ['sub', 'u', 1], ['add', 'v', 1], 'w']]],
+    unicode: called('assoc_laguerre'), latex: operatorname('L_n^a'), code: { numpy: 'scipy.special.eval_genlaguerre' },
+    evaluate: assocLaguerre,
+  }),
+  gegenbauer: entry({
+    // The Gegenbauer polynomial Cₙ⁽ᵃ⁾(x), of whole degree n: Cₙ⁽ᵃ⁾′ = 2a·Cₙ₋₁⁽ᵃ⁺¹⁾; by a none in closed form
+    aliases: ['ultraspherical', 'GegenbauerC'], arity: [3, 3], parameters: ['n', 'a', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, null, ['mul', 2, 'v', ['gegenbauer', ['sub', 'u', 1], ['add', 'v', 1], 'w']]],
+    unicode: called('gegenbauer'), latex: operatorname('C_n^a'), code: { numpy: 'scipy.special.eval_gegenbauer' },
+    evaluate: gegenbauer,
+  }),
+  assoc_legendre: entry({
+    // The associated Legendre function Pₙᵐ(x) of whole n and m, on −1 ≤ x ≤ 1, with the phase (−1)ᵐ:
+    // (1 − x²)·Pₙᵐ′ = (n + 1)·x·Pₙᵐ − (n − m + 1)·Pₙ₊₁ᵐ (DLMF 14.10.5), which needs no degree below |m|
+    aliases: ['assoc_legendre_p'], arity: [3, 3], parameters: ['n', 'm', 'x'], rule: elementary, discreteArguments: [0, 1],
+    partials: [0, 0, ['div', ['sub', ['mul', ['add', 'u', 1], 'w', ['assoc_legendre', 'u', 'v', 'w']], ['mul', ['add', ['sub', 'u', 'v'], 1], ['assoc_legendre', ['add', 'u', 1], 'v', 'w']]], ['sub', 1, ['pow', 'w', 2]]]],
+    unicode: called('assoc_legendre'), latex: operatorname('P_n^m'), code: {},
+    evaluate: assocLegendre,
+  }),
+  jacobi: entry({
+    // The Jacobi polynomial Pₙ⁽ᵃ·ᵇ⁾(x), of whole degree n: Pₙ⁽ᵃ·ᵇ⁾′ = (n + a + b + 1)/2·Pₙ₋₁⁽ᵃ⁺¹·ᵇ⁺¹⁾; by a and b none in closed form
+    aliases: ['jacobi_p', 'JacobiP'], arity: [4, 4], parameters: ['n', 'a', 'b', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, null, null, ['mul', ['div', ['add', 'u', 'v', 'w', 1], 2], ['jacobi', ['sub', 'u', 1], ['add', 'v', 1], ['add', 'w', 1], 't']]],
+    unicode: called('jacobi'), latex: operatorname('P_n^{a,b}'), code: { numpy: 'scipy.special.eval_jacobi' },
+    evaluate: jacobiP,
   }),
   sinc: entry({
     // sin(u)/u, and 1 at 0

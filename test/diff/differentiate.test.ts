@@ -86,6 +86,8 @@ describe('every function of the table', () => {
     const { arity, discreteArguments, partials } = functionTable[name];
     // ζ(s) has no derivative by s: ζ(2, x) is differentiated by its second argument instead.
     if (arity[0] === 1 && oneArgumentDerivative(functionTable[name]) !== undefined) return `${name}(${argument})`;
+    // Of three or four arguments: the variable goes last (x of the polynomials, m of Π), whole numbers at 1, the others at 1/3.
+    if (arity[0] >= 3) return `${name}(${partials!.map((_, i) => (i === arity[0] - 1 ? argument : discreteArguments?.includes(i) ? '1' : '1/3')).join(', ')})`;
     // polygamma(n, x) takes a whole number first, and lowergamma(a, x) has no partial by a: the variable goes second.
     return discreteArguments?.includes(0) ? `${name}(1, ${argument})` : partials?.[0] === null ? `${name}(2, ${argument})` : `${name}(${argument}, 1/3)`;
   };

@@ -66,9 +66,20 @@ const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: nu
   legendre: [[0, 0.3, 1.0], [1, -1.2, -1.2], [3, 0.7, -0.1925000000000001], [6, 2.5, 2796.4404296875], [11, -0.4, -0.24555306736]],
   chebyshevt: [[0, 0.3, 1.0], [1, -1.2, -1.2], [3, 0.7, -0.72800000000000013], [6, 2.5, 6049.0], [11, -0.4, -0.98280656896000005]],
   chebyshevu: [[0, 0.3, 1.0], [1, -1.2, -2.3999999999999999], [3, 0.7, -0.056000000000000345], [6, 2.5, 12649.0], [11, -0.4, -1.0633892659199999]],
+  ellippi: [[0.3, 0.5, 2.250376821943947], [-2, 0.7, 1.108594061743365], [0.9, -3, 2.878981074404974], [-0.5, 0.999, 3.517175751174164], [0.99, 0.2, 17.38016282644771]],
   erf2: [[0.3, 1.2, 0.581687218770508], [-0.7, 2.5, 1.6773942418199734], [4.5, 5.2, 1.9642355354328903e-10], [-6, -5.5, 7.336328181261898e-15], [0, 0.4, 0.42839235504666845], [1.2, -0.9, -1.7072221906524676]],
   erf2inv: [[0.3, 0.2, 0.5092911817661571], [-0.7, 0.5, -0.15889948948548757], [2.5, -0.0001, 2.4586498404912667], [-3, 0.00001, -2.9402209983957723], [0, 0.4, 0.37080715859355795], [1.2, -0.9, 0.009140779791718848], [5, -1e-12, 4.950609025406309]],
   beta: [[0.5, 0.5, 3.1415926535897932], [2.5, 0.7, 0.71187374327860201], [-1.5, 0.3, 1.4574217881478952], [10, 3.3, 0.00094942253935834831], [0.01, 7, 97.587007175047725]],
+};
+
+/** Of three and four arguments, from mpmath the same way: ellippi(n, φ, m), laguerre(n, a, x), gegenbauer, legenp(n, m, x, type=2), jacobi. */
+const mpmathOfMore: Partial<Record<FunctionName, number[][]>> = {
+  ellippiinc: [[0.3, 0.8, 0.5, 0.8976495094338528], [-2, 1.2, 0.7, 0.8867740033849888], [0.9, -1.1, -3, -1.2409963011656622], [1.8, 0.6, 2.1, 0.9817698873351091],
+    [0.5, 4.4, 0.3, 6.664309278277137], [-7, -9.1, 0.6, -3.449769301937184]],
+  assoc_laguerre: [[0, 0.5, 0.3, 1.0], [1, -0.7, 1.2, -0.8999999999999999], [3, 0.5, 0.3, 1.028], [6, 2.5, 4.1, 4.114826188888889], [11, -0.3, 0.7, 0.17334060939253643], [-1, 0.5, 0.3, 0]],
+  gegenbauer: [[0, 0.5, 0.3, 1.0], [1, -0.7, 1.2, -1.68], [3, 0.5, 0.3, -0.3825], [6, 2.5, -0.4, 7.90734], [11, 1.5, 0.7, 1.105614150055895], [5, 0, 0.3, 0]],
+  assoc_legendre: [[0, 0, 0.3, 1.0], [1, 1, 0.3, -0.9539392014169457], [3, 2, -0.4, -5.039999999999998], [5, -2, 0.7, 0.010486874999999996], [7, 3, 0.95, -71.81619892505525], [12, 5, 0.1, 57259.96185805683]],
+  jacobi: [[0, 0.5, 0.3, 0.2, 1.0], [1, -0.7, 1.2, 0.4, -0.44999999999999996], [3, 0.5, 1.5, -0.3, 0.79975], [6, 2.5, -0.4, 0.8, 5.505960315979992], [9, 1.5, 0.7, 1.3, 1332.8884155267995]],
 };
 
 describe('the special functions against mpmath', () => {
@@ -82,6 +93,25 @@ describe('the special functions against mpmath', () => {
     for (const [n, x, expected] of mpmathOfTwo[name]!) {
       expect(relativeError(functionTable[name].evaluate(n, x), expected), `${name}(${n}, ${x})`).toBeLessThan(1e-12);
     }
+  });
+
+  it.each(Object.keys(mpmathOfMore) as FunctionName[])('%s', (name) => {
+    for (const point of mpmathOfMore[name]!) {
+      const args = point.slice(0, -1);
+      expect(relativeError(functionTable[name].evaluate(...args), point.at(-1)!), `${name}(${args.join(', ')})`).toBeLessThan(1e-12);
+    }
+  });
+
+  it('Π(n; φ | m) is refused where its integrand has a pole on the way (only a principal value exists), and so are degrees that are not whole', () => {
+    expect(functionTable.ellippiinc.evaluate(2, 1.2, 0.5)).toBeNaN();
+    expect(functionTable.ellippiinc.evaluate(0.5, 1.2, 1.5)).toBeNaN();
+    expect(functionTable.ellippi.evaluate(1.5, 0.5)).toBeNaN();
+    for (const name of ['assoc_laguerre', 'gegenbauer', 'assoc_legendre'] as const) expect(functionTable[name].evaluate(1.5, 0.3, 0.2), name).toBeNaN();
+    expect(functionTable.jacobi.evaluate(1.5, 0.3, 0.2, 0.1)).toBeNaN();
+    // Pₙᵐ is 0 for m > n, and P₋ₙ₋₁ᵐ = Pₙᵐ; below m = −n it is not computed.
+    expect(functionTable.assoc_legendre.evaluate(2, 3, 0.4)).toBe(0);
+    expect(functionTable.assoc_legendre.evaluate(-4, 2, 0.4)).toBe(functionTable.assoc_legendre.evaluate(3, 2, 0.4));
+    expect(functionTable.assoc_legendre.evaluate(1, -2, 0.4)).toBeNaN();
   });
 
   it('the polynomials have whole degrees only, and the conventions P₋ₙ₋₁ = Pₙ, T₋ₙ = Tₙ, U₋₁ = 0 below 0', () => {

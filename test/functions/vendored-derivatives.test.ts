@@ -74,8 +74,7 @@ const cases: Record<string, Record<string, readonly Case[]>> = {
       { input: 'elliptic_f(z, m)', by: 'm', expected: 'elliptic_e(z, m)/(2*m*(1 - m)) - elliptic_f(z, m)/(2*m) - sin(2*z)/(4*(1 - m)*sqrt(1 - m*sin(z)^2))', passes: true },
       { input: 'elliptic_e(z, m)', by: 'z', expected: 'sqrt(1 - m*sin(z)^2)', passes: true },
       { input: 'elliptic_e(z, m)', by: 'm', expected: '(elliptic_e(z, m) - elliptic_f(z, m))/(2*m)', passes: true },
-      // Π(n; z | m) takes three arguments: not in the table.
-      { input: 'elliptic_pi(n, z, m)', by: 'z', expected: '1/(sqrt(1 - m*sin(z)^2)*(1 - n*sin(z)^2))', passes: false },
+      { input: 'elliptic_pi(n, z, m)', by: 'z', expected: '1/(sqrt(1 - m*sin(z)^2)*(1 - n*sin(z)^2))', passes: true, at: [{ n: 0.3 }, { n: -2 }, { n: 0.7 }] },
     ],
     [`${sympy}/test_zeta_functions.py`]: [
       { input: 'zeta(x, a)', by: 'a', expected: '-x*zeta(x + 1, a)', passes: true },
@@ -88,9 +87,8 @@ const cases: Record<string, Record<string, readonly Case[]>> = {
       { input: 'chebyshevt(n, x)', expected: 'n*chebyshevu(n - 1, x)', passes: true },
       { input: 'chebyshevu(n, x)', expected: '((n + 1)*chebyshevt(n + 1, x) - x*chebyshevu(n, x))/(x^2 - 1)', passes: true },
       { input: 'hermite(n, x)', expected: '2*n*hermite(n - 1, x)', passes: true },
-      // The answer is right, but the expected form uses assoc_laguerre, which the table lacks.
-      { input: 'laguerre(n, x)', expected: '-assoc_laguerre(n - 1, 1, x)', passes: false },
-      { input: 'gegenbauer(n, a, x)', expected: '2*a*gegenbauer(n - 1, a + 1, x)', passes: false },
+      { input: 'laguerre(n, x)', expected: '-assoc_laguerre(n - 1, 1, x)', passes: true },
+      { input: 'gegenbauer(n, a, x)', expected: '2*a*gegenbauer(n - 1, a + 1, x)', passes: true },
     ],
     'SymPy sympy/functions/elementary/tests/test_exponential.py': [
       { input: 'LambertW(x)', expected: 'LambertW(x)/(x*(1 + LambertW(x)))', passes: true },
@@ -144,7 +142,7 @@ const cases: Record<string, Record<string, readonly Case[]>> = {
       { input: 'jacobi_sn(u, m)', by: 'u', expected: 'jacobi_cn(u, m)*jacobi_dn(u, m)', passes: true },
       { input: 'jacobi_cn(u, m)', by: 'u', expected: '-jacobi_dn(u, m)*jacobi_sn(u, m)', passes: true },
       { input: 'jacobi_dn(u, m)', by: 'u', expected: '-m*jacobi_cn(u, m)*jacobi_sn(u, m)', passes: true },
-      // The inverse Jacobi functions and Π (three arguments): not in the table.
+      // The inverse Jacobi functions: not in the table.
       { input: 'inverse_jacobi_sn(u, m)', by: 'u', expected: '1/(sqrt(1 - u^2)*sqrt(1 - m*u^2))', passes: false },
       { input: 'elliptic_e(phi, m)', by: 'phi', expected: 'sqrt(1 - m*sin(phi)^2)', passes: true },
       { input: 'elliptic_f(phi, m)', by: 'phi', expected: '1/sqrt(1 - m*sin(phi)^2)', passes: true },
@@ -154,7 +152,7 @@ const cases: Record<string, Record<string, readonly Case[]>> = {
       { input: 'jacobi_sn(u, m)', by: 'm', expected: 'jacobi_cn(u, m)*jacobi_dn(u, m)*(u - elliptic_e(asin(jacobi_sn(u, m)), m)/(1 - m))/(2*m) + jacobi_cn(u, m)^2*jacobi_sn(u, m)/(2*(1 - m))', passes: true },
       { input: 'jacobi_cn(u, m)', by: 'm', expected: '-(jacobi_dn(u, m)*jacobi_sn(u, m)*(u - elliptic_e(asin(jacobi_sn(u, m)), m)/(1 - m))/(2*m)) - jacobi_cn(u, m)*jacobi_sn(u, m)^2/(2*(1 - m))', passes: true },
       { input: 'jacobi_dn(u, m)', by: 'm', expected: '-(jacobi_cn(u, m)*jacobi_sn(u, m)*(u - elliptic_e(asin(jacobi_sn(u, m)), m)/(1 - m))/2) - jacobi_dn(u, m)*jacobi_sn(u, m)^2/(2*(1 - m))', passes: true },
-      { input: 'elliptic_pi(n, phi, m)', by: 'phi', expected: '1/(sqrt(1 - m*sin(phi)^2)*(1 - n*sin(phi)^2))', passes: false },
+      { input: 'elliptic_pi(n, phi, m)', by: 'phi', expected: '1/(sqrt(1 - m*sin(phi)^2)*(1 - n*sin(phi)^2))', passes: true, at: [{ n: 0.3 }, { n: -2 }, { n: 0.7 }] },
     ],
     'Maxima share/orthopoly/rtest_orthopoly.mac': [
       { input: 'hermite(n, x)', expected: '2*n*hermite(n - 1, x)', passes: true },
@@ -230,6 +228,6 @@ describe('derivatives of special functions from the test suites of other systems
       const all = Object.values(cases[system]!).flat();
       return `${all.filter((c) => c.passes).length}/${all.length}`;
     };
-    expect({ SymPy: rate('SymPy'), Maxima: rate('Maxima'), SymEngine: rate('SymEngine') }).toEqual({ SymPy: '43/51', Maxima: '39/43', SymEngine: '14/14' });
+    expect({ SymPy: rate('SymPy'), Maxima: rate('Maxima'), SymEngine: rate('SymEngine') }).toEqual({ SymPy: '46/51', Maxima: '40/43', SymEngine: '14/14' });
   });
 });
