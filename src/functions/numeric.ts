@@ -639,3 +639,11 @@ export function assocLegendre(n: number, m: number, x: number): number {
   for (let k = m + 1; k < n; k++) [before, now] = [now, ((2 * k + 1) * x * now - (k + m) * before) / (k - m + 1)];
   return now;
 }
+
+/*
+ * The inverse Jacobi functions, as Maxima has them: the u with sn(u | m) = x (and cn likewise) on the
+ * branch through u = 0 (through u = K(m) at x = 0 for cn), by the incomplete integral F of the
+ * amplitude: arcsn x = F(arcsin x | m), arccn x = F(arccos x | m).
+ */
+export const inverseJacobiSn = (x: number, m: number): number => (Math.abs(x) <= 1 ? ellipticF(Math.asin(x), m) : Number.NaN);
+export const inverseJacobiCn = (x: number, m: number): number => (Math.abs(x) <= 1 ? ellipticF(Math.acos(x), m) : Number.NaN);

@@ -8,7 +8,7 @@ import {
   erfinv, erfcinv, erf2, erf2inv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
   factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
   exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
-  ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP,
+  ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP, inverseJacobiSn, inverseJacobiCn,
 } from './numeric.js';
 
 /**
@@ -956,6 +956,32 @@ const table = {
       ['neg', ['div', ['add', ['pow', ['jacobi_sn', 'u', 'v'], 2], ['mul', 2, 'v', ['jacobi_sn', 'u', 'v'], ['jacobi_cn', 'u', 'v'], ['add', ['mul', ['jacobi_dn', 'u', 'v'], ['sub', ['div', 'u', ['mul', 2, 'v']], ['div', ['ellipeinc', ['jacobi_am', 'u', 'v'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]]]], ['div', ['mul', ['jacobi_sn', 'u', 'v'], ['jacobi_cn', 'u', 'v']], ['mul', 2, ['sub', 1, 'v']]]]]], ['mul', 2, ['jacobi_dn', 'u', 'v']]]]],
     unicode: called('jacobi_dn'), latex: operatorname('dn'), code: {},
     evaluate: jacobiDn,
+  }),
+  inverse_jacobi_sn: entry({
+    // arcsn(u | m) = F(arcsin u | m), the inverse of sn through 0, for |u| ≤ 1 and m·u² < 1: arcsn′ = 1/√((1 − u²)(1 − m·u²));
+    // by m, F's partial by m at φ = arcsin u, where sin φ·cos φ = u·√(1 − u²) and 1 − m·sin²φ = 1 − m·u²
+    aliases: ['InverseJacobiSN'], arity: [2, 2], parameters: ['u', 'm'], rule: elementary,
+    partials: [
+      ['div', 1, ['sqrt', ['mul', ['sub', 1, ['pow', 'u', 2]], ['sub', 1, ['mul', 'v', ['pow', 'u', 2]]]]]],
+      ['sub', ['sub', ['div', ['ellipeinc', ['asin', 'u'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]], ['div', ['inverse_jacobi_sn', 'u', 'v'], ['mul', 2, 'v']]],
+        ['div', ['mul', 'u', ['sqrt', ['sub', 1, ['pow', 'u', 2]]]], ['mul', 2, ['sub', 1, 'v'], ['sqrt', ['sub', 1, ['mul', 'v', ['pow', 'u', 2]]]]]]],
+    ],
+    definition: ['ellipkinc', ['asin', 'u'], 'v'],
+    unicode: called('inverse_jacobi_sn'), latex: operatorname('arcsn'), code: {},
+    evaluate: inverseJacobiSn,
+  }),
+  inverse_jacobi_cn: entry({
+    // arccn(u | m) = F(arccos u | m), the inverse of cn from K(m) at u = 0, for |u| ≤ 1 and m < 1: arccn′ = −1/√((1 − u²)(1 − m + m·u²));
+    // by m, F's partial by m at φ = arccos u, where sin φ·cos φ = u·√(1 − u²) and 1 − m·sin²φ = 1 − m + m·u²
+    aliases: ['InverseJacobiCN'], arity: [2, 2], parameters: ['u', 'm'], rule: elementary,
+    partials: [
+      ['neg', ['div', 1, ['sqrt', ['mul', ['sub', 1, ['pow', 'u', 2]], ['add', ['sub', 1, 'v'], ['mul', 'v', ['pow', 'u', 2]]]]]]],
+      ['sub', ['sub', ['div', ['ellipeinc', ['acos', 'u'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]], ['div', ['inverse_jacobi_cn', 'u', 'v'], ['mul', 2, 'v']]],
+        ['div', ['mul', 'u', ['sqrt', ['sub', 1, ['pow', 'u', 2]]]], ['mul', 2, ['sub', 1, 'v'], ['sqrt', ['add', ['sub', 1, 'v'], ['mul', 'v', ['pow', 'u', 2]]]]]]],
+    ],
+    definition: ['ellipkinc', ['acos', 'u'], 'v'],
+    unicode: called('inverse_jacobi_cn'), latex: operatorname('arccn'), code: {},
+    evaluate: inverseJacobiCn,
   }),
   hermite: entry({
     // The Hermite polynomial Hₙ(x) of physics, of whole degree n ≥ 0: Hₙ′ = 2n·Hₙ₋₁ = 2x·Hₙ − Hₙ₊₁

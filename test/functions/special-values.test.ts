@@ -37,7 +37,7 @@ const mpmath: Partial<Record<FunctionName, [x: number, value: number][]>> = {
  * Of two arguments, from mpmath the same way: hermite, laguerre(n, 0, x), legendre, chebyt, chebyu, beta, besselj,
  * bessely, gammainc(a, 0, x), gammainc(a, x, inf), each also with regularized=True, zeta(s, a), besseli, besselk, polylog,
  * √(π/(2x))·besselj and bessely of order n + ½, binomial, ellipf, ellipe(φ, m), ellipfun('sn' | 'cn' | 'dn', u, m), and am(u, m) as the root φ of ellipf(φ, m) = u;
- * erf(y) − erf(x), and erfinv(y + erf(x)) at 60 digits.
+ * erf(y) − erf(x), and erfinv(y + erf(x)) at 60 digits; the inverse Jacobi functions as ellipf(asin(u), m), ellipf(acos(u), m).
  */
 const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: number][]>> = {
   zeta: [[2, 1, 1.6449340668482264], [3, 0.5, 8.41439832211716], [2.5, 2.3, 0.26424931171472897], [-1.5, 0.7, 0.023478274333161484], [0.5, 3, -3.1674612899961343], [10, 0.2, 9765625.1618916367], [1.0001, 1, 10000.577222947539]],
@@ -69,6 +69,8 @@ const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: nu
   ellippi: [[0.3, 0.5, 2.250376821943947], [-2, 0.7, 1.108594061743365], [0.9, -3, 2.878981074404974], [-0.5, 0.999, 3.517175751174164], [0.99, 0.2, 17.38016282644771]],
   erf2: [[0.3, 1.2, 0.581687218770508], [-0.7, 2.5, 1.6773942418199734], [4.5, 5.2, 1.9642355354328903e-10], [-6, -5.5, 7.336328181261898e-15], [0, 0.4, 0.42839235504666845], [1.2, -0.9, -1.7072221906524676]],
   erf2inv: [[0.3, 0.2, 0.5092911817661571], [-0.7, 0.5, -0.15889948948548757], [2.5, -0.0001, 2.4586498404912667], [-3, 0.00001, -2.9402209983957723], [0, 0.4, 0.37080715859355795], [1.2, -0.9, 0.009140779791718848], [5, -1e-12, 4.950609025406309]],
+  inverse_jacobi_sn: [[0.3, 0.5, 0.307054930495754], [-0.8, 0.9, -1.0724503475447], [0.99, -3, 1.007310378278937], [1, 0.5, 1.8540746773013719], [0.6, 2.5, 0.864367677917808]],
+  inverse_jacobi_cn: [[0.3, 0.5, 1.4294657894123552], [-0.8, 0.9, 4.468999901262797], [0.99, -3, 0.14016406448557076], [0, 0.7, 2.075363135292469]],
   beta: [[0.5, 0.5, 3.1415926535897932], [2.5, 0.7, 0.71187374327860201], [-1.5, 0.3, 1.4574217881478952], [10, 3.3, 0.00094942253935834831], [0.01, 7, 97.587007175047725]],
 };
 
@@ -112,6 +114,23 @@ describe('the special functions against mpmath', () => {
     expect(functionTable.assoc_legendre.evaluate(2, 3, 0.4)).toBe(0);
     expect(functionTable.assoc_legendre.evaluate(-4, 2, 0.4)).toBe(functionTable.assoc_legendre.evaluate(3, 2, 0.4));
     expect(functionTable.assoc_legendre.evaluate(1, -2, 0.4)).toBeNaN();
+  });
+
+  it('the inverse Jacobi functions undo sn and cn (Cephes\'s ellpj) on their branches', () => {
+    let compared = 0;
+    for (const m of [-4, -0.5, 0.1, 0.5, 0.9, 0.999, 1.7]) {
+      for (let k = 0; k <= 40; k++) {
+        const x = -1 + k / 20;
+        for (const [inverse, direct] of [['inverse_jacobi_sn', 'jacobi_sn'], ['inverse_jacobi_cn', 'jacobi_cn']] as const) {
+          const u = functionTable[inverse].evaluate(x, m);
+          // sn and cn are of m ≤ 1 only; arcsn of m > 1 is checked against mpmath above.
+          if (!Number.isFinite(u) || m > 1) continue;
+          compared++;
+          expect(Math.abs(functionTable[direct].evaluate(u, m) - x), `${direct}(${inverse}(${x}, ${m}), ${m})`).toBeLessThan(1e-13);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
   });
 
   it('the polynomials have whole degrees only, and the conventions P₋ₙ₋₁ = Pₙ, T₋ₙ = Tₙ, U₋₁ = 0 below 0', () => {
