@@ -157,6 +157,36 @@ export function lambertW(x: number): number {
   return w;
 }
 
+/**
+ * The branch W₋₁ of w·eʷ = x, for −1/e ≤ x < 0, where w ≤ −1: Halley's iteration from the branch-point
+ * series near −1/e (taking the other sign of its root than W₀) and from ln(−x) − ln(−ln(−x)) near 0.
+ */
+function lambertWMinus1(x: number): number {
+  if (Number.isNaN(x) || x < -1 / Math.E || x > 0) return Number.NaN;
+  if (x === 0) return -Infinity;
+  let w: number;
+  if (x < -0.25) {
+    const p = -Math.sqrt(2 * (Math.E * x + 1));
+    w = -1 + p - (p * p) / 3 + (11 / 72) * p * p * p;
+  } else {
+    const l1 = Math.log(-x);
+    const l2 = Math.log(-l1);
+    w = l1 - l2 + l2 / l1;
+  }
+  for (let i = 0; i < 100; i++) {
+    const ew = Math.exp(w);
+    const f = w * ew - x;
+    if (f === 0 || w === -1) break;
+    const step = f / (ew * (w + 1) - ((w + 2) * f) / (2 * w + 2));
+    w -= step;
+    if (Math.abs(step) <= 1e-16 * Math.max(1, Math.abs(w))) break;
+  }
+  return Math.min(w, -1);
+}
+
+/** The branch k of Lambert's W that is real: W₀ for k = 0 (x ≥ −1/e), W₋₁ for k = −1 (−1/e ≤ x < 0); the others are complex (NaN). */
+export const generalizedLambertW = (k: number, x: number): number => (k === 0 ? lambertW(x) : k === -1 ? lambertWMinus1(x) : Number.NaN);
+
 /** B(x, y) = Γ(x)Γ(y)/Γ(x + y): stdlib's for positive x and y, where Γ's quotient would overflow first; that quotient elsewhere. */
 export const beta = (x: number, y: number): number => (x > 0 && y > 0 ? stdlibBeta(x, y) : (stdlibGamma(x) * stdlibGamma(y)) / stdlibGamma(x + y));
 

@@ -8,7 +8,7 @@ import {
   erfinv, erfcinv, erf2, erf2inv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
   factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
   exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
-  ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP, inverseJacobiSn, inverseJacobiCn,
+  generalizedLambertW, ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP, inverseJacobiSn, inverseJacobiCn,
 } from './numeric.js';
 
 /**
@@ -56,6 +56,11 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly withOneMore?: Name;
   /** Arguments that take whole numbers only, such as polygamma's order n: they may not depend on the variable. */
   readonly discreteArguments?: readonly number[];
+  /**
+   * The values of a whole-number argument at which f is real, and why at no others: Lambert's W of branch k
+   * is complex-valued but for k = 0 and −1. Differentiating f at another value of it is refused with that reason.
+   */
+  readonly realOnlyAt?: { readonly argument: number; readonly values: readonly number[]; readonly reason: string };
   /** The second argument when it is left out: leaky_relu(x) is leaky_relu(x, 1/100). */
   readonly defaultSecond?: Template<Name>;
   /**
@@ -779,6 +784,15 @@ const table = {
     derivativeInOutput: ['div', ['exp', ['neg', 'u']], ['add', 1, 'u']],
     unicode: called('lambertw'), latex: operatorname('W'), code: {},
     evaluate: lambertW, domain: on(interval(-1 / Math.E, Infinity, '[)')), range: interval(-1, Infinity, '[)'),
+  }),
+  generalized_lambert_w: entry({
+    // The branch k of w·eʷ = x, as Maxima's generalized_lambert_w: real for k = 0 (W₀, x ≥ −1/e) and k = −1 (W₋₁, −1/e ≤ x < 0),
+    // with the derivative W/(x(1 + W)) on its own branch
+    aliases: [], arity: [2, 2], parameters: ['k', 'x'], rule: elementary, discreteArguments: [0],
+    realOnlyAt: { argument: 0, values: [0, -1], reason: 'is complex-valued on the reals for every branch k but 0 and −1' },
+    partials: [0, ['div', ['generalized_lambert_w', 'u', 'v'], ['mul', 'v', ['add', 1, ['generalized_lambert_w', 'u', 'v']]]]],
+    unicode: called('generalized_lambert_w'), latex: operatorname('W_k'), code: {},
+    evaluate: generalizedLambertW,
   }),
   beta: entry({
     // B(u, v) = Γ(u)Γ(v)/Γ(u + v)

@@ -89,6 +89,9 @@ describe('every function of the table', () => {
     // Of three or four arguments: the variable goes last (x of the polynomials, m of Π), whole numbers at 1, the others at 1/3.
     if (arity[0] >= 3) return `${name}(${partials!.map((_, i) => (i === arity[0] - 1 ? argument : discreteArguments?.includes(i) ? '1' : '1/3')).join(', ')})`;
     // polygamma(n, x) takes a whole number first, and lowergamma(a, x) has no partial by a: the variable goes second.
+    // A whole-number argument with few values at which the function is real (W's branch) takes the first.
+    const { realOnlyAt } = functionTable[name];
+    if (realOnlyAt) return `${name}(${realOnlyAt.values[0]}, ${argument})`;
     return discreteArguments?.includes(0) ? `${name}(1, ${argument})` : partials?.[0] === null ? `${name}(2, ${argument})` : `${name}(${argument}, 1/3)`;
   };
   for (const name of functionNames) {

@@ -37,7 +37,7 @@ const mpmath: Partial<Record<FunctionName, [x: number, value: number][]>> = {
  * Of two arguments, from mpmath the same way: hermite, laguerre(n, 0, x), legendre, chebyt, chebyu, beta, besselj,
  * bessely, gammainc(a, 0, x), gammainc(a, x, inf), each also with regularized=True, zeta(s, a), besseli, besselk, polylog,
  * √(π/(2x))·besselj and bessely of order n + ½, binomial, ellipf, ellipe(φ, m), ellipfun('sn' | 'cn' | 'dn', u, m), and am(u, m) as the root φ of ellipf(φ, m) = u;
- * erf(y) − erf(x), and erfinv(y + erf(x)) at 60 digits; the inverse Jacobi functions as ellipf(asin(u), m), ellipf(acos(u), m).
+ * erf(y) − erf(x), and erfinv(y + erf(x)) at 60 digits; the inverse Jacobi functions as ellipf(asin(u), m), ellipf(acos(u), m); lambertw(x, k).
  */
 const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: number][]>> = {
   zeta: [[2, 1, 1.6449340668482264], [3, 0.5, 8.41439832211716], [2.5, 2.3, 0.26424931171472897], [-1.5, 0.7, 0.023478274333161484], [0.5, 3, -3.1674612899961343], [10, 0.2, 9765625.1618916367], [1.0001, 1, 10000.577222947539]],
@@ -71,6 +71,8 @@ const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: nu
   erf2inv: [[0.3, 0.2, 0.5092911817661571], [-0.7, 0.5, -0.15889948948548757], [2.5, -0.0001, 2.4586498404912667], [-3, 0.00001, -2.9402209983957723], [0, 0.4, 0.37080715859355795], [1.2, -0.9, 0.009140779791718848], [5, -1e-12, 4.950609025406309]],
   inverse_jacobi_sn: [[0.3, 0.5, 0.307054930495754], [-0.8, 0.9, -1.0724503475447], [0.99, -3, 1.007310378278937], [1, 0.5, 1.8540746773013719], [0.6, 2.5, 0.864367677917808]],
   inverse_jacobi_cn: [[0.3, 0.5, 1.4294657894123552], [-0.8, 0.9, 4.468999901262797], [0.99, -3, 0.14016406448557076], [0, 0.7, 2.075363135292469]],
+  generalized_lambert_w: [[-1, -0.36, -1.2227701339785062], [-1, -0.2, -2.5426413577735265], [-1, -0.01, -6.472775124394005], [-1, -1e-10, -26.295238819246926],
+    [0, -0.2, -0.25917110181907377], [0, 3.5, 1.1302893269741359]],
   beta: [[0.5, 0.5, 3.1415926535897932], [2.5, 0.7, 0.71187374327860201], [-1.5, 0.3, 1.4574217881478952], [10, 3.3, 0.00094942253935834831], [0.01, 7, 97.587007175047725]],
 };
 
@@ -149,5 +151,17 @@ describe('the special functions against mpmath', () => {
       expect(relativeError(w * Math.exp(w), x), `W(${x})`).toBeLessThan(1e-14);
     }
     expect(functionTable.lambertw.evaluate(-0.5)).toBeNaN();
+  });
+
+  it('generalized_lambert_w: w·eʷ = x along the branch W₋₁, below −1, to the last bits; the other branches are complex', () => {
+    for (let k = 0; k <= 400; k++) {
+      const x = -1 / Math.E + 1e-9 + (k / 400) ** 4 * (1 / Math.E - 2e-9);
+      const w = functionTable.generalized_lambert_w.evaluate(-1, x);
+      expect(w, `W₋₁(${x})`).toBeLessThanOrEqual(-1);
+      expect(relativeError(w * Math.exp(w), x), `W₋₁(${x})`).toBeLessThan(1e-14);
+    }
+    expect(functionTable.generalized_lambert_w.evaluate(-1, 0.1)).toBeNaN();
+    expect(functionTable.generalized_lambert_w.evaluate(1, -0.1)).toBeNaN();
+    expect(functionTable.generalized_lambert_w.evaluate(0, 2.4)).toBe(functionTable.lambertw.evaluate(2.4));
   });
 });

@@ -50,7 +50,9 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
         // An argument that takes whole numbers only (polygamma's order) gets one; one by which there is
         // no partial in closed form (the incomplete Γ's order) a constant from 2 up, past ζ's pole at 1;
         // a second one without (the Jacobi functions' parameter) a constant in [0, 1).
-        build.call(name, (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b]
+        // One with few values at which the function is real (W's branch) one of those.
+        build.call(name, functionTable[name].realOnlyAt ? [build.int(functionTable[name].realOnlyAt!.values[n % functionTable[name].realOnlyAt!.values.length]!), b]
+          : (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b]
           : functionTable[name].partials?.[0] === null ? [build.int(n + 2), b]
           : functionTable[name].partials?.[1] === null ? [a, build.div(build.int(n), build.int(4))] : [a, b])),
       fc.tuple(fc.constantFrom(...threeArguments), fc.array(tie('tree'), { minLength: 3, maxLength: 3 }))

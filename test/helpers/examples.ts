@@ -46,6 +46,8 @@ export function functionExample(name: FunctionName): string {
     const args = partials!.map((p, i) => (discreteArguments?.includes(i) ? '3' : p === null ? '1/2' : `sin(x)/${i + 2}`));
     return `${name}(${args.join(', ')})`;
   }
+  // W₋₁ is real on [−1/e, 0).
+  if (name === 'generalized_lambert_w') return `${name}(-1, -1/(3 + x^2))`;
   // Π(n | m) is real for n < 1 and m < 1.
   if (name === 'ellippi') return `${name}(sin(x)/2, cos(x)/3)`;
   // erfinv(y + erf(x)) is real where y + erf(x) lies in (−1, 1).
