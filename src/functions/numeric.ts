@@ -431,12 +431,19 @@ export function polylog(s: number, z: number): number {
 }
 
 /**
- * The binomial coefficient C(n, k) = Γ(n + 1)/(Γ(k + 1)·Γ(n − k + 1)) = 1/((n + 1)·B(n − k + 1, k + 1)), for real n and k
- * where no Γ there has a pole (NaN there, as the quotient is), rounded to the whole number it is for whole 0 ≤ k ≤ n.
+ * The binomial coefficient C(n, k) = Γ(n + 1)/(Γ(k + 1)·Γ(n − k + 1)) = 1/((n + 1)·B(n − k + 1, k + 1)), for real n and k,
+ * rounded to the whole number it is for whole 0 ≤ k ≤ n. Where Γ has poles the quotient is its limit, as SymPy and
+ * Mathematica have it: 0 for whole n ≥ 0 and whole k outside 0 … n, and for whole k < 0 and n not a negative whole number
+ * (1/Γ(k + 1) = 0); (−1)ᵏ·C(k − n − 1, k) for whole n < 0 and whole k ≥ 0. Where the limit depends on the way to the
+ * point (whole n < 0 and k not a whole number ≥ 0) it has none: NaN.
  */
 export function binomial(n: number, k: number): number {
-  const value = 1 / ((n + 1) * beta(n - k + 1, k + 1));
-  return Number.isInteger(n) && Number.isInteger(k) && k >= 0 && k <= n ? Math.round(value) : value;
+  const wholeN = Number.isInteger(n);
+  const wholeK = Number.isInteger(k);
+  if (wholeN && n >= 0 && wholeK) return k < 0 || k > n ? 0 : Math.round(1 / ((n + 1) * beta(n - k + 1, k + 1)));
+  if (wholeN && n < 0) return wholeK && k >= 0 ? (k % 2 === 0 ? 1 : -1) * binomial(k - n - 1, k) : Number.NaN;
+  if (wholeK && k < 0) return 0;
+  return 1 / ((n + 1) * beta(n - k + 1, k + 1));
 }
 
 /*

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { functionTable, type FunctionName } from '../../src/functions/table.js';
 import { relativeError } from '../../src/check/check.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { parse } from '../../src/parse/parse.js';
 
 /*
  * The special functions' values against a second source: mpmath at 30 digits (mp.dps = 30),
@@ -133,6 +135,21 @@ describe('the special functions against mpmath', () => {
       }
     }
     expect(compared).toBeGreaterThan(200);
+  });
+
+  it('binomial: where Γ has poles, the limit of the quotient, as SymPy has it; none where it depends on the way to the point', () => {
+    const binomial = functionTable.binomial.evaluate;
+    // Whole 0 ≤ n < k: no way to choose k of n.
+    expect(binomial(1, 3)).toBe(0);
+    expect(binomial(4, -1)).toBe(0);
+    expect(evaluate(parse('binomial(1, 3)'), {})).toBe(0);
+    // (−1)ᵏ·C(k − n − 1, k) for whole n < 0.
+    expect(binomial(-2, 3)).toBe(-4);
+    expect(binomial(-3, 2)).toBe(6);
+    // 1/Γ(k + 1) = 0 for whole k < 0.
+    expect(binomial(2.5, -2)).toBe(0);
+    expect(binomial(-1, -2)).toBeNaN();
+    expect(binomial(-2, 0.5)).toBeNaN();
   });
 
   it('the polynomials have whole degrees only, and the conventions P₋ₙ₋₁ = Pₙ, T₋ₙ = Tₙ, U₋₁ = 0 below 0', () => {

@@ -195,6 +195,8 @@ describe('the function table', () => {
       for (const a of args) {
         const expected = value(name, ...a);
         if (!Number.isFinite(expected) || Math.abs(expected) > 1e6) continue;
+        // At whole numbers a quotient of Γs may meet poles where the function is their limit (binomial(0, 2) = 0 = Γ(1)/(Γ(3)·Γ(−1))).
+        if (a.every(Number.isInteger) && Number.isNaN(templateValue(definition!, a))) continue;
         // A definition is exact mathematics, not always the best numerics: erfc = 1 − erf cancels where erf is near 1.
         expect(relativeError(templateValue(definition!, a), expected), `${name}(${a.join(', ')})`).toBeLessThan(1e-9);
       }
