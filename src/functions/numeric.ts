@@ -446,6 +446,10 @@ export function binomial(n: number, k: number): number {
   return 1 / ((n + 1) * beta(n - k + 1, k + 1));
 }
 
+/** The regularised incomplete beta function I_x(a, b) = ∫₀ˣ t^(a−1)·(1 − t)^(b−1) dt/B(a, b), for a, b > 0 and 0 ≤ x ≤ 1, from Cephes's incbet. */
+export const regularizedIncompleteBeta = (a: number, b: number, x: number): number =>
+  (a > 0 && b > 0 && x >= 0 && x <= 1 ? fromCephes(() => cephes.incbet(a, b, x)) : Number.NaN);
+
 /*
  * The incomplete elliptic integrals by Carlson's symmetric forms R_F and R_D (DLMF 19.25.5, 19.25.9),
  * each by its duplication theorem until its arguments agree to 10⁻³, then its series to the fifth

@@ -8,7 +8,7 @@ import {
   erfinv, erfcinv, erf2, erf2inv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
   factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
   exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
-  generalizedLambertW, ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP, inverseJacobiSn, inverseJacobiCn,
+  generalizedLambertW, regularizedIncompleteBeta, ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP, inverseJacobiSn, inverseJacobiCn,
 } from './numeric.js';
 
 /**
@@ -832,6 +832,14 @@ const table = {
     partials: [null, ['neg', ['div', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]], ['gamma', 'u']]]],
     unicode: called('gammaincc'), latex: operatorname('Q'), code: { numpy: 'scipy.special.gammaincc', jax: 'jax.scipy.special.gammaincc' },
     evaluate: regularizedUpperGamma, range: interval(0, 1, '[]'),
+  }),
+  beta_incomplete_regularized: entry({
+    // I_x(a, b) = ∫₀ˣ t^(a−1)·(1 − t)^(b−1) dt/B(a, b), for a, b > 0 and 0 ≤ x ≤ 1, as Maxima names it and SciPy's betainc is;
+    // by a and b it has no derivative in closed form (a hypergeometric series of two variables)
+    aliases: [], arity: [3, 3], parameters: ['a', 'b', 'x'], rule: elementary,
+    partials: [null, null, ['div', ['mul', ['pow', 'w', ['sub', 'u', 1]], ['pow', ['sub', 1, 'w'], ['sub', 'v', 1]]], ['beta', 'u', 'v']]],
+    unicode: called('beta_incomplete_regularized'), latex: operatorname('I_x'), code: { numpy: 'scipy.special.betainc', jax: 'jax.scipy.special.betainc' },
+    evaluate: regularizedIncompleteBeta,
   }),
   zeta: entry({
     // The Hurwitz ζ(s, a) = Σₖ (a + k)^(−s), for a > 0; ζ(s) alone is Riemann's, ζ(s, 1), for s ≠ 1. By s it has no derivative in closed form.

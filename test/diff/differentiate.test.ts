@@ -78,6 +78,8 @@ describe('every function of the table', () => {
   /** The sample points, and points inside each bounded interval of the function's domain (asech lives in (0, 1]). */
   const pointsFor = (name: FunctionName): number[] => [
     ...samplePoints,
+    // Of three or four arguments the variable is the last, inside (0, 1) for I_x(a, b).
+    ...(functionTable[name].arity[0] >= 3 ? [0.15, 0.45, 0.85] : []),
     ...(functionTable[name].domain?.intervals ?? []).filter((i) => Number.isFinite(i.low) && Number.isFinite(i.high))
       .flatMap((i) => [0.21, 0.47, 0.83].map((t) => i.low + t * (i.high - i.low))),
   ];
