@@ -8,7 +8,7 @@ import {
   erfinv, erfcinv, erf2, erf2inv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
   factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
   exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
-  generalizedLambertW, regularizedIncompleteBeta, ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP, inverseJacobiSn, inverseJacobiCn,
+  generalizedLambertW, regularizedIncompleteBeta, marcumQ, ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP, inverseJacobiSn, inverseJacobiCn,
 } from './numeric.js';
 
 /**
@@ -731,6 +731,18 @@ const table = {
     definition: ['mul', ['sqrt', ['div', 'pi', ['mul', 2, 'v']]], ['bessely', ['add', 'u', ['div', 1, 2]], 'v']],
     unicode: called('spherical_yn'), latex: operatorname('y_n'), code: {},
     evaluate: sphericalYn,
+  }),
+  marcumq: entry({
+    // Marcum's Q function Q_m(a, b), for m > 0, 0 < a ≤ 40 and b ≥ 0: ∂/∂a = a·(b/a)^m·e^(−(a² + b²)/2)·I_m(ab), ∂/∂b = −b·(b/a)^(m−1)·e^(−(a² + b²)/2)·I_(m−1)(ab);
+    // by m none in closed form
+    aliases: ['MarcumQ'], arity: [3, 3], parameters: ['m', 'a', 'b'], rule: elementary,
+    partials: [
+      null,
+      ['mul', 'v', ['pow', ['div', 'w', 'v'], 'u'], ['exp', ['neg', ['div', ['add', ['pow', 'v', 2], ['pow', 'w', 2]], 2]]], ['besseli', 'u', ['mul', 'v', 'w']]],
+      ['neg', ['mul', 'w', ['pow', ['div', 'w', 'v'], ['sub', 'u', 1]], ['exp', ['neg', ['div', ['add', ['pow', 'v', 2], ['pow', 'w', 2]], 2]]], ['besseli', ['sub', 'u', 1], ['mul', 'v', 'w']]]],
+    ],
+    unicode: called('marcumq'), latex: operatorname('Q_m'), code: {},
+    evaluate: marcumQ,
   }),
   airyai: entry({
     // The Airy function Ai, the solution of y″ = x·y that decays as x → ∞

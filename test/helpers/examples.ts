@@ -40,6 +40,8 @@ export function functionExample(name: FunctionName): string {
   // A first argument held fixed: a whole number (polygamma's order), or one with no partial in closed form;
   // the polylogarithm's second inside [−1, 1], where its series converges; a second without a partial in closed form held fixed.
   if (name === 'polylog') return `${name}(2, sin(x)/2)`;
+  // Marcum's Q is of a > 0 and b ≥ 0.
+  if (name === 'marcumq') return `${name}(3/2, x^2 + 1/2, 1 + sin(x)^2)`;
   // I_x(a, b) is of 0 ≤ x ≤ 1.
   if (name === 'beta_incomplete_regularized') return `${name}(1/2, 3/2, (1 + sin(x))/3)`;
   // Of three or four arguments: a whole-number argument at 3, one without a partial in closed form at 1/2, the others
