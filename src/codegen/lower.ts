@@ -165,6 +165,11 @@ function template(t: Template<FunctionName>, args: readonly number[], of: Functi
       if (byDefault === undefined) throw new Error(`internal error: ${of} has no second argument`);
       return template(byDefault, [], of, how);
     }
+    case 'w': case 't': {
+      const other = args[t === 'w' ? 2 : 3];
+      if (other === undefined) throw new Error(`internal error: ${of} has no argument ${t === 'w' ? 3 : 4}`);
+      return other;
+    }
     case 'e': case 'pi': return program.node({ op: 'constant', name: t });
   }
   const [head, ...rest] = t;

@@ -14,7 +14,7 @@ import { functionTable, type FunctionName } from '../functions/table.js';
  * 1/3, where heaviside(0) = 1/2 for each would sum to 3/2.
  */
 export function partialDerivative(name: FunctionName, i: number, args: readonly Expr[]): Expr {
-  const { partials, extreme } = functionTable[name];
+  const { partials, extreme, associative } = functionTable[name];
   if (!partials) throw new Error(`internal error: ${name} has no partial derivatives in the table`);
   const ui = args[i]!;
   const copies = args.filter((a) => equals(a, ui)).length;
@@ -23,9 +23,10 @@ export function partialDerivative(name: FunctionName, i: number, args: readonly 
     const ofOne = others.length === 0 ? int(1) : partialDerivative(name, 0, [ui, ...others]);
     return div(ofOne, int(copies));
   }
-  const partial = args.length <= 2 ? partials[i] : partials[0];
+  const pairwise = associative && args.length > 2;
+  const partial = pairwise ? partials[0] : partials[i];
   if (partial === null || partial === undefined) throw new Error(`internal error: ${name} has no partial derivative by argument ${i + 1}`);
-  if (args.length <= 2) return fromTemplate(partial, args);
+  if (!pairwise) return fromTemplate(partial, args);
   return fromTemplate(partial, [ui, call(name, args.filter((_, k) => k !== i))]);
 }
 

@@ -193,14 +193,20 @@ function outerStep(name: FunctionName, x: Call, v: string, result: Expr, ctx: Ru
  */
 function severalArgumentRule(e: Call, ctx: RuleContext): DiffStep {
   const [, second] = e.args as [Expr, Expr];
-  const { rule, definition, discreteArguments, partials, parameters } = ctx.functions[e.name];
+  const { rule, definition, discreteArguments, partials, parameters, associative, realOnlyAt } = ctx.functions[e.name];
+  const branch = realOnlyAt && e.args[realOnlyAt.argument];
+  if (realOnlyAt && branch?.kind === 'num' && !realOnlyAt.values.some((value) => branch.value.equals(value))) {
+    const argument = parameters ? parameters[realOnlyAt.argument] : `argument ${realOnlyAt.argument + 1}`;
+    throw new InputError(`${e.name} of ${argument} = ${branch.value.toString()} has no real derivative: it ${realOnlyAt.reason}`, 'invalid-request');
+  }
   for (const i of discreteArguments ?? []) {
     if (dependsOn(e.args[i]!, ctx.variable)) {
       throw new InputError(`${e.name} takes a whole number as argument ${i + 1}: it cannot depend on ${ctx.variable}, so ${e.name} has no derivative by it`, 'invalid-request');
     }
   }
   partials?.forEach((partial, i) => {
-    if (partial === null && e.args.length === 2 && dependsOn(e.args[i]!, ctx.variable)) {
+    // An associative f of more than two arguments takes its first two partials pairwise.
+    if (partial === null && i < e.args.length && !(associative && e.args.length > 2) && dependsOn(e.args[i]!, ctx.variable)) {
       const argument = parameters ? `its argument ${parameters[i]}` : `argument ${i + 1}`;
       throw new InputError(`${e.name} has no derivative in closed form by ${argument}, which depends on ${ctx.variable}`, 'invalid-request');
     }

@@ -86,7 +86,7 @@ export function applyNumeric(name: FunctionName, args: readonly number[]): numbe
     case 2: return f(args[0]!, args[1]!);
     case 3: return f(args[0]!, args[1]!, args[2]!);
     default:
-      if (!associative) return Number.NaN;
+      if (!associative) return args.length === 4 ? f(args[0]!, args[1]!, args[2]!, args[3]!) : Number.NaN;
       return args.reduce((acc, x) => f(acc, x));
   }
 }

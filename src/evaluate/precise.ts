@@ -111,10 +111,7 @@ export class PreciseEvaluator {
   /** A function of the table: decimal.js's where it has it, else the entry's definition. */
   private apply(name: FunctionName, args: readonly Decimal[]): Decimal {
     const entry = functionTable[name];
-    if (args.length > 2) {
-      if (!entry.associative) return new this.D(Number.NaN);
-      return args.reduce((acc, x) => this.apply(name, [acc, x]));
-    }
+    if (args.length > 2 && entry.associative) return args.reduce((acc, x) => this.apply(name, [acc, x]));
     // Passed one by one, never spread (see applyNumeric).
     if (entry.precise) return args.length === 1 ? entry.precise(args[0]!) : entry.precise(args[0]!, args[1]!);
     if (!entry.definition) throw new NoPreciseValue(`${name} has no value in arbitrary precision`);
@@ -127,6 +124,8 @@ export class PreciseEvaluator {
     switch (t) {
       case 'u': return args[0]!;
       case 'v': return args[1]!;
+      case 'w': return args[2]!;
+      case 't': return args[3]!;
       case 'e': return this.constants.e;
       case 'pi': return this.constants.pi;
     }

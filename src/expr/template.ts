@@ -1,11 +1,11 @@
-import type { Template } from '../functions/template.js';
+import { argumentLeaves, type Template } from '../functions/template.js';
 import type { FunctionName } from '../functions/table.js';
 import type { Expr } from './types.js';
 import { add, call, constant, div, int, mul, neg, pow, sub } from './factory.js';
 import { equals } from './traverse.js';
 
 /**
- * The tree a template of the function table stands for, with u and v the given arguments:
+ * The tree a template of the function table stands for, with u, v, w and t the given arguments:
  * ['div', 1, ['sqrt', 'u']] with u = 1 − x² is 1/√(1 − x²). Built by the factories, so in
  * canonical form, as if written out by hand.
  */
@@ -14,6 +14,8 @@ export function fromTemplate(template: Template<FunctionName>, args: readonly Ex
   switch (template) {
     case 'u': return argument(args, 0);
     case 'v': return argument(args, 1);
+    case 'w': return argument(args, 2);
+    case 't': return argument(args, 3);
     case 'e': return constant('e');
     case 'pi': return constant('pi');
   }
@@ -48,8 +50,8 @@ export function matchTemplate(template: Template<FunctionName>, e: Expr): Expr[]
   const match = (t: Template<FunctionName>, node: Expr): boolean => {
     if (typeof t === 'number') return node.kind === 'num' && node.value.equals(t);
     switch (t) {
-      case 'u': case 'v': {
-        const index = t === 'u' ? 0 : 1;
+      case 'u': case 'v': case 'w': case 't': {
+        const index = argumentLeaves.indexOf(t);
         const known = bound[index];
         if (known) return equals(known, node);
         bound[index] = node;

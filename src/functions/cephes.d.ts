@@ -12,6 +12,8 @@ declare module 'cephes' {
     ei(x: number): number;
     expn(n: number, x: number): number;
     polylog(n: number, x: number): number;
+    incbet(a: number, b: number, x: number): number;
+    igamc(a: number, x: number): number;
     ellpj(u: number, m: number): readonly [number, { readonly sn: number; readonly cn: number; readonly dn: number; readonly ph: number }];
   }
   const cephes: Cephes;

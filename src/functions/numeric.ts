@@ -90,6 +90,26 @@ export const polygamma = (n: number, x: number): number => (Number.isInteger(n) 
 
 export const erfinv: (x: number) => number = stdlibErfinv;
 export const erfcinv: (x: number) => number = stdlibErfcinv;
+/**
+ * erf(y) − erf(x): as erfc(x) − erfc(y) where both are positive and erfc(−y) − erfc(−x) where both are
+ * negative, so that it keeps its relative precision where erf is near ±1 at both.
+ */
+export function erf2(x: number, y: number): number {
+  if (x > 0 && y > 0) return stdlibErfc(x) - stdlibErfc(y);
+  if (x < 0 && y < 0) return stdlibErfc(-y) - stdlibErfc(-x);
+  return stdlibErf(y) - stdlibErf(x);
+}
+
+/**
+ * The z with erf(z) − erf(x) = y, erfinv(y + erf(x)) where y + erf(x) lies in (−1, 1): for x > 0 as
+ * erfcinv(erfc(x) − y), for x < 0 as −erfcinv(erfc(−x) + y), so that a z far out is not lost to erf(x) rounding to ±1.
+ */
+export function erf2inv(x: number, y: number): number {
+  if (x > 0) return stdlibErfcinv(stdlibErfc(x) - y);
+  if (x < 0) return -stdlibErfcinv(stdlibErfc(-x) + y);
+  return stdlibErfinv(y);
+}
+
 /** The Fresnel integrals S(x) = ∫₀ˣ sin(πt²/2) dt and C(x) = ∫₀ˣ cos(πt²/2) dt, as SciPy and SymPy have them. */
 export const fresnelS: (x: number) => number = stdlibFresnelS;
 export const fresnelC: (x: number) => number = stdlibFresnelC;
@@ -136,6 +156,36 @@ export function lambertW(x: number): number {
   }
   return w;
 }
+
+/**
+ * The branch W₋₁ of w·eʷ = x, for −1/e ≤ x < 0, where w ≤ −1: Halley's iteration from the branch-point
+ * series near −1/e (taking the other sign of its root than W₀) and from ln(−x) − ln(−ln(−x)) near 0.
+ */
+function lambertWMinus1(x: number): number {
+  if (Number.isNaN(x) || x < -1 / Math.E || x > 0) return Number.NaN;
+  if (x === 0) return -Infinity;
+  let w: number;
+  if (x < -0.25) {
+    const p = -Math.sqrt(2 * (Math.E * x + 1));
+    w = -1 + p - (p * p) / 3 + (11 / 72) * p * p * p;
+  } else {
+    const l1 = Math.log(-x);
+    const l2 = Math.log(-l1);
+    w = l1 - l2 + l2 / l1;
+  }
+  for (let i = 0; i < 100; i++) {
+    const ew = Math.exp(w);
+    const f = w * ew - x;
+    if (f === 0 || w === -1) break;
+    const step = f / (ew * (w + 1) - ((w + 2) * f) / (2 * w + 2));
+    w -= step;
+    if (Math.abs(step) <= 1e-16 * Math.max(1, Math.abs(w))) break;
+  }
+  return Math.min(w, -1);
+}
+
+/** The branch k of Lambert's W that is real: W₀ for k = 0 (x ≥ −1/e), W₋₁ for k = −1 (−1/e ≤ x < 0); the others are complex (NaN). */
+export const generalizedLambertW = (k: number, x: number): number => (k === 0 ? lambertW(x) : k === -1 ? lambertWMinus1(x) : Number.NaN);
 
 /** B(x, y) = Γ(x)Γ(y)/Γ(x + y): stdlib's for positive x and y, where Γ's quotient would overflow first; that quotient elsewhere. */
 export const beta = (x: number, y: number): number => (x > 0 && y > 0 ? stdlibBeta(x, y) : (stdlibGamma(x) * stdlibGamma(y)) / stdlibGamma(x + y));
@@ -381,12 +431,58 @@ export function polylog(s: number, z: number): number {
 }
 
 /**
- * The binomial coefficient C(n, k) = Γ(n + 1)/(Γ(k + 1)·Γ(n − k + 1)) = 1/((n + 1)·B(n − k + 1, k + 1)), for real n and k
- * where no Γ there has a pole (NaN there, as the quotient is), rounded to the whole number it is for whole 0 ≤ k ≤ n.
+ * The binomial coefficient C(n, k) = Γ(n + 1)/(Γ(k + 1)·Γ(n − k + 1)) = 1/((n + 1)·B(n − k + 1, k + 1)), for real n and k,
+ * rounded to the whole number it is for whole 0 ≤ k ≤ n. Where Γ has poles the quotient is its limit, as SymPy and
+ * Mathematica have it: 0 for whole n ≥ 0 and whole k outside 0 … n, and for whole k < 0 and n not a negative whole number
+ * (1/Γ(k + 1) = 0); (−1)ᵏ·C(k − n − 1, k) for whole n < 0 and whole k ≥ 0. Where the limit depends on the way to the
+ * point (whole n < 0 and k not a whole number ≥ 0) it has none: NaN.
  */
 export function binomial(n: number, k: number): number {
-  const value = 1 / ((n + 1) * beta(n - k + 1, k + 1));
-  return Number.isInteger(n) && Number.isInteger(k) && k >= 0 && k <= n ? Math.round(value) : value;
+  const wholeN = Number.isInteger(n);
+  const wholeK = Number.isInteger(k);
+  if (wholeN && n >= 0 && wholeK) return k < 0 || k > n ? 0 : Math.round(1 / ((n + 1) * beta(n - k + 1, k + 1)));
+  if (wholeN && n < 0) return wholeK && k >= 0 ? (k % 2 === 0 ? 1 : -1) * binomial(k - n - 1, k) : Number.NaN;
+  if (wholeK && k < 0) return 0;
+  return 1 / ((n + 1) * beta(n - k + 1, k + 1));
+}
+
+/** The regularised incomplete beta function I_x(a, b) = ∫₀ˣ t^(a−1)·(1 − t)^(b−1) dt/B(a, b), for a, b > 0 and 0 ≤ x ≤ 1, from Cephes's incbet. */
+export const regularizedIncompleteBeta = (a: number, b: number, x: number): number =>
+  (a > 0 && b > 0 && x >= 0 && x <= 1 ? fromCephes(() => cephes.incbet(a, b, x)) : Number.NaN);
+
+/**
+ * Marcum's Q function Q_m(a, b) = ∫_b^∞ x·(x/a)^(m−1)·e^(−(x² + a²)/2)·I_{m−1}(a·x) dx, for m > 0 and a, b ≥ 0: the
+ * chance that a noncentral χ² of 2m degrees and noncentrality a² exceeds b², for a ≤ 40, as the Poisson mixture
+ * Σⱼ e^(−a²/2)·(a²/2)ʲ/j!·Q(m + j, b²/2) of Cephes's regularised upper Γ, igamc (Q(s, x) = Γ(s, x)/Γ(s); stdlib's
+ * loses digits where s and x are near each other and large, Q(1003, 1012.5) by 2%). Every term is
+ * positive, so the sum keeps its relative precision; it runs from the largest Poisson weight both ways until the
+ * weights are below 10⁻¹⁸ of the sum.
+ */
+export function marcumQ(m: number, a: number, b: number): number {
+  // Beyond a = 40 the sum needs hundreds of terms more for each further unit of a: not computed there.
+  if (!(m > 0 && a >= 0 && a <= 40 && b >= 0)) return Number.NaN;
+  const lambda = (a * a) / 2;
+  const x = (b * b) / 2;
+  const peak = Math.floor(lambda);
+  const logWeight = (j: number): number => -lambda + (j === 0 ? 0 : j * Math.log(lambda)) - gammaln(j + 1);
+  const term = (j: number): number => {
+    const q = fromCephes(() => cephes.igamc(m + j, x));
+    // Cephes reports an underflow of the far tail (x well past m + j) as an error: the tail is 0 there.
+    return Math.exp(logWeight(j)) * (Number.isNaN(q) && x > m + j ? 0 : q);
+  };
+  // A weight below 10⁻³⁰⁰ adds nothing a double holds, where the sum itself is all but 0 (b far beyond a).
+  const negligible = (j: number, sum: number): boolean => { const w = Math.exp(logWeight(j)); return w < 1e-18 * sum || w < 1e-300; };
+  let sum = 0;
+  for (let j = peak; j < peak + 100000; j++) {
+    sum += term(j);
+    if (!Number.isFinite(sum)) return Number.NaN;
+    if (j > peak && negligible(j, sum)) break;
+  }
+  for (let j = peak - 1; j >= 0; j--) {
+    sum += term(j);
+    if (negligible(j, sum)) break;
+  }
+  return sum;
 }
 
 /*
@@ -495,3 +591,135 @@ const spherical = (cylindrical: (v: number, x: number) => number, atZero: (n: nu
 };
 export const sphericalJn = spherical(besselJv, (n) => (n === 0 ? 1 : Number.isInteger(n) && n > 0 ? 0 : Number.NaN));
 export const sphericalYn = spherical(besselYv, () => Number.NaN);
+
+/**
+ * Carlson's R_C(x, y) = R_F(x, y, y) for x ≥ 0 and y > 0, by the duplication theorem until the
+ * arguments agree to 10⁻³, then its series to the fifth order, whose error is then below 10⁻¹⁷.
+ */
+function carlsonRC(x: number, y: number): number {
+  for (let i = 0; i < 100; i++) {
+    const a = (x + 2 * y) / 3;
+    if (Math.abs(y - a) < 1e-3 * a) break;
+    const l = 2 * Math.sqrt(x) * Math.sqrt(y) + y;
+    [x, y] = [(x + l) / 4, (y + l) / 4];
+  }
+  const a = (x + 2 * y) / 3;
+  const s = (y - a) / a;
+  return (1 + s * s * (3 / 10 + s * (1 / 7 + s * (3 / 8 + s * (9 / 22))))) / Math.sqrt(a);
+}
+
+/**
+ * Carlson's R_J(x, y, z, p) for x, y, z ≥ 0 (at most one 0) and p > 0, by the duplication theorem
+ * (DLMF 19.36.1's algorithm, as Carlson's of 1995) until the arguments agree to 10⁻³, then its series
+ * to the fifth order; each step adds a term in R_C, which stays positive.
+ */
+function carlsonRJ(x: number, y: number, z: number, p: number): number {
+  let [sum, scale] = [0, 1];
+  for (let i = 0; i < 100; i++) {
+    const a = (x + y + z + 2 * p) / 5;
+    if (Math.max(Math.abs(a - x), Math.abs(a - y), Math.abs(a - z), Math.abs(a - p)) < 1e-3 * a) break;
+    const [sx, sy, sz] = [Math.sqrt(x), Math.sqrt(y), Math.sqrt(z)];
+    const l = sx * sy + sy * sz + sz * sx;
+    const alpha = (p * (sx + sy + sz) + sx * sy * sz) ** 2;
+    const beta = p * (p + l) ** 2;
+    sum += scale * carlsonRC(alpha, beta);
+    scale /= 4;
+    [x, y, z, p] = [(x + l) / 4, (y + l) / 4, (z + l) / 4, (p + l) / 4];
+  }
+  const a = (x + y + z + 2 * p) / 5;
+  const [dx, dy, dz] = [(a - x) / a, (a - y) / a, (a - z) / a];
+  const dp = -(dx + dy + dz) / 2;
+  const ea = dx * (dy + dz) + dy * dz;
+  const eb = dx * dy * dz;
+  const ec = dp * dp;
+  const ed = ea - 3 * ec;
+  const ee = eb + 2 * dp * (ea - ec);
+  const series = 1 + ed * (-3 / 14 + (9 / 88) * ed - (9 / 52) * ee) + eb * (1 / 6 + dp * (-3 / 11 + dp * (3 / 26))) + dp * ea * (1 / 3 - dp * (3 / 22)) - (1 / 3) * dp * ec;
+  return 3 * sum + (scale * series) / (a * Math.sqrt(a));
+}
+
+/**
+ * The incomplete elliptic integral of the third kind Π(n; φ | m) = ∫₀^φ dθ/((1 − n·sin²θ)·√(1 − m·sin²θ)),
+ * by Carlson's forms (DLMF 19.25.14): sin φ·R_F(cos²φ, Δ², 1) + (n/3)·sin³φ·R_J(cos²φ, Δ², 1, 1 − n·sin²φ)
+ * with Δ² = 1 − m·sin²φ, on |φ| ≤ π/2, and beyond by Π(n; φ + kπ | m) = Π(n; φ | m) + 2k·Π(n | m) for n, m < 1.
+ * Where 1 − n·sin²θ vanishes on the way the integral has a pole, and only a principal value: NaN there.
+ */
+export function ellipticPiOf3(n: number, phi: number, m: number): number {
+  if (!Number.isFinite(phi) || Number.isNaN(n) || Number.isNaN(m)) return Number.NaN;
+  if (Math.abs(phi) > Math.PI / 2) {
+    if (!(n < 1 && m < 1)) return Number.NaN;
+    const k = Math.round(phi / Math.PI);
+    return ellipticPiOf3(n, phi - k * Math.PI, m) + 2 * k * ellipticPi(n, m);
+  }
+  const [s, c] = [Math.sin(phi), Math.cos(phi)];
+  const delta = 1 - m * s * s;
+  const p = 1 - n * s * s;
+  if (!(delta > 0 && p > 0)) return Number.NaN;
+  return s * carlsonRF(c * c, delta, 1) + (n * s ** 3 * carlsonRJ(c * c, delta, 1, p)) / 3;
+}
+
+/** The complete integral of the third kind Π(n | m) = Π(n; π/2 | m) = R_F(0, 1 − m, 1) + (n/3)·R_J(0, 1 − m, 1, 1 − n), for n < 1 and m < 1. */
+export function ellipticPi(n: number, m: number): number {
+  if (!(n < 1 && m < 1)) return Number.NaN;
+  return carlsonRF(0, 1 - m, 1) + (n * carlsonRJ(0, 1 - m, 1, 1 - n)) / 3;
+}
+
+/*
+ * The classical orthogonal polynomials with parameters, of whole degree n, by their three-term recurrences
+ * (DLMF 18.9.1, 18.9.2), stable on their intervals of orthogonality and beyond. Below degree 0 they are 0, as
+ * in mpmath: their normalisations have 1/Γ(n + 1), which vanishes there, and the derivatives that lower the
+ * degree (L₀′ = −L₋₁ = 0) need it. A degree that is not whole is not computed (NaN).
+ */
+const ofWholeDegree = (n: number, compute: () => number): number => (!Number.isInteger(n) ? Number.NaN : n < 0 ? 0 : compute());
+
+/** The generalised Laguerre polynomial Lₙ⁽ᵃ⁾(x): (k + 1)·L_{k+1} = (2k + 1 + a − x)·L_k − (k + a)·L_{k−1}. */
+export const assocLaguerre = (n: number, a: number, x: number): number => ofWholeDegree(n, () =>
+  byRecurrence(n, 1, 1 + a - x, (k, pk, pk1) => ((2 * k + 1 + a - x) * pk - (k + a) * pk1) / (k + 1)));
+
+/** The Gegenbauer polynomial Cₙ⁽ᵃ⁾(x): (k + 1)·C_{k+1} = 2(k + a)·x·C_k − (k + 2a − 1)·C_{k−1}. */
+export const gegenbauer = (n: number, a: number, x: number): number => ofWholeDegree(n, () =>
+  byRecurrence(n, 1, 2 * a * x, (k, pk, pk1) => (2 * (k + a) * x * pk - (k + 2 * a - 1) * pk1) / (k + 1)));
+
+/**
+ * The Jacobi polynomial Pₙ⁽ᵃ·ᵇ⁾(x): 2(k + 1)(k + a + b + 1)(2k + a + b)·P_{k+1}
+ * = (2k + a + b + 1)·((2k + a + b + 2)(2k + a + b)·x + a² − b²)·P_k − 2(k + a)(k + b)(2k + a + b + 2)·P_{k−1}.
+ */
+export const jacobiP = (n: number, a: number, b: number, x: number): number => ofWholeDegree(n, () =>
+  byRecurrence(n, 1, (a + 1) + ((a + b + 2) * (x - 1)) / 2, (k, pk, pk1) => {
+    const c = 2 * k + a + b;
+    return ((c + 1) * ((c + 2) * c * x + a * a - b * b) * pk - 2 * (k + a) * (k + b) * (c + 2) * pk1) / (2 * (k + 1) * (k + a + b + 1) * c);
+  }));
+
+/**
+ * The associated Legendre function Pₙᵐ(x) of whole degree n and order m on −1 ≤ x ≤ 1, with the
+ * Condon–Shortley phase (−1)ᵐ, as SymPy, SciPy's lpmv and mpmath's legenp have it: from
+ * Pₘᵐ = (−1)ᵐ(2m − 1)!!·(1 − x²)^(m/2) up by (k − m + 1)·P_{k+1}ᵐ = (2k + 1)·x·P_kᵐ − (k + m)·P_{k−1}ᵐ (DLMF 14.10.3);
+ * 0 for m > n; P_n^(−m) = (−1)ᵐ·(n − m)!/(n + m)!·Pₙᵐ for m ≤ n; P₋ₙ₋₁ᵐ = Pₙᵐ.
+ */
+export function assocLegendre(n: number, m: number, x: number): number {
+  if (!Number.isInteger(n) || !Number.isInteger(m) || !(Math.abs(x) <= 1)) return Number.NaN;
+  if (n < 0) return assocLegendre(-n - 1, m, x);
+  if (m < 0) {
+    // Beyond −n the function is no polynomial times a power of 1 − x² (nor SymPy's): not computed.
+    if (-m > n) return Number.NaN;
+    let ratio = 1;
+    for (let k = n + m + 1; k <= n - m; k++) ratio /= k;
+    return (m % 2 === 0 ? 1 : -1) * ratio * assocLegendre(n, -m, x);
+  }
+  if (m > n) return 0;
+  let pmm = 1;
+  const root = Math.sqrt((1 - x) * (1 + x));
+  for (let k = 1; k <= m; k++) pmm *= -(2 * k - 1) * root;
+  if (n === m) return pmm;
+  let [before, now] = [pmm, x * (2 * m + 1) * pmm];
+  for (let k = m + 1; k < n; k++) [before, now] = [now, ((2 * k + 1) * x * now - (k + m) * before) / (k - m + 1)];
+  return now;
+}
+
+/*
+ * The inverse Jacobi functions, as Maxima has them: the u with sn(u | m) = x (and cn likewise) on the
+ * branch through u = 0 (through u = K(m) at x = 0 for cn), by the incomplete integral F of the
+ * amplitude: arcsn x = F(arcsin x | m), arccn x = F(arccos x | m).
+ */
+export const inverseJacobiSn = (x: number, m: number): number => (Math.abs(x) <= 1 ? ellipticF(Math.asin(x), m) : Number.NaN);
+export const inverseJacobiCn = (x: number, m: number): number => (Math.abs(x) <= 1 ? ellipticF(Math.acos(x), m) : Number.NaN);

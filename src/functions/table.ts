@@ -5,9 +5,10 @@ import { interval, type Domain, type Interval } from './intervals.js';
 import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
-  erfinv, erfcinv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
+  erfinv, erfcinv, erf2, erf2inv, fresnelS, fresnelC, besselJ0, besselJ1, besselY0, besselY1, sineIntegral, cosineIntegral, ellipticK, ellipticE,
   factorial, lambertW, besselJv, besselYv, besselI, besselK, sphericalJn, sphericalYn, airyAi, airyBi, airyAiPrime, airyBiPrime, polylog, binomial,
   exponentialEi, exponentialE1, logarithmicIntegral, offsetLogarithmicIntegral, ellipticF, ellipticEOf2, jacobiAm, jacobiSn, jacobiCn, jacobiDn, hurwitzZeta, beta, lowerGamma, upperGamma, regularizedLowerGamma, regularizedUpperGamma, hermite, laguerre, legendre, chebyshevT, chebyshevU,
+  generalizedLambertW, regularizedIncompleteBeta, marcumQ, ellipticPi, ellipticPiOf3, assocLaguerre, gegenbauer, assocLegendre, jacobiP, inverseJacobiSn, inverseJacobiCn,
 } from './numeric.js';
 
 /**
@@ -24,8 +25,8 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly aliases: readonly string[];
   /** Fewest and most arguments. */
   readonly arity: readonly [number, number];
-  /** What its two arguments are called where that says what they are (atan2(y, x), log(x, b)); x and y otherwise. */
-  readonly parameters?: readonly [string, string];
+  /** What its arguments are called where that says what they are (atan2(y, x), log(x, b)); x and y otherwise. */
+  readonly parameters?: readonly string[];
   /** The rule of a derivation that differentiates it: the exponential and logarithm rules show a base. */
   readonly rule: FunctionRule;
   /**
@@ -34,11 +35,12 @@ export interface FunctionEntry<Name extends string = FunctionName> {
    */
   readonly derivative?: Template<Name>;
   /**
-   * ∂f/∂u and ∂f/∂v for the two-argument form f(u, v): log(u, v) is the logarithm of u to base v.
-   * null where f has no partial derivative in closed form by that argument (the incomplete Γ by its
-   * order): differentiating by an argument there that varies is refused with that reason.
+   * ∂f/∂u, ∂f/∂v, … for the form of two or more arguments, one for each (two for an associative f):
+   * log(u, v) is the logarithm of u to base v. null where f has no partial derivative in closed form by
+   * that argument (the incomplete Γ by its order): differentiating by an argument there that varies is
+   * refused with that reason.
    */
-  readonly partials?: readonly [Template<Name> | null, Template<Name> | null];
+  readonly partials?: readonly (Template<Name> | null)[];
   /**
    * f(u₁, …, uₙ) = f(uᵢ, f(the others)) for every i: so f takes any number of arguments from two
    * (max(a, b, c)), its partial derivative by uᵢ is ∂f/∂u with v = f(the others), and its
@@ -48,12 +50,17 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   /** f(u₁, …, uₙ) is the least (min) or the greatest (max) of its arguments. */
   readonly extreme?: 'least' | 'greatest';
   /**
-   * The function its spellings name when given two arguments, where it takes one: E(m) is the complete
+   * The function its spellings name when given one argument more than it takes: E(m) is the complete
    * integral and elliptic_e(φ, m) the incomplete one, as SymPy, Maxima and Mathematica spell both.
    */
-  readonly withTwoArguments?: Name;
+  readonly withOneMore?: Name;
   /** Arguments that take whole numbers only, such as polygamma's order n: they may not depend on the variable. */
   readonly discreteArguments?: readonly number[];
+  /**
+   * The values of a whole-number argument at which f is real, and why at no others: Lambert's W of branch k
+   * is complex-valued but for k = 0 and −1. Differentiating f at another value of it is refused with that reason.
+   */
+  readonly realOnlyAt?: { readonly argument: number; readonly values: readonly number[]; readonly reason: string };
   /** The second argument when it is left out: leaky_relu(x) is leaky_relu(x, 1/100). */
   readonly defaultSecond?: Template<Name>;
   /**
@@ -603,6 +610,22 @@ const table = {
     unicode: called('erfcinv'), latex: operatorname('erfcinv'), code: { numpy: 'scipy.special.erfcinv' },
     evaluate: erfcinv, domain: on(interval(0, 2, '()')),
   }),
+  erf2: entry({
+    // erf(y) − erf(x), without the cancellation of the difference where both are near 1 or −1
+    aliases: [], arity: [2, 2], rule: elementary,
+    partials: [['neg', ['mul', ['div', 2, ['sqrt', 'pi']], ['exp', ['neg', ['pow', 'u', 2]]]]], ['mul', ['div', 2, ['sqrt', 'pi']], ['exp', ['neg', ['pow', 'v', 2]]]]],
+    definition: ['sub', ['erf', 'v'], ['erf', 'u']],
+    unicode: called('erf2'), latex: operatorname('erf2'), code: {},
+    evaluate: erf2,
+  }),
+  erf2inv: entry({
+    // The z with erf2(x, z) = y, erfinv(y + erf(x)), where y + erf(x) lies in (−1, 1): ∂z/∂y = (√π/2)·e^(z²), ∂z/∂x = e^(z² − x²)
+    aliases: [], arity: [2, 2], rule: elementary,
+    partials: [['exp', ['sub', ['pow', ['erf2inv', 'u', 'v'], 2], ['pow', 'u', 2]]], ['mul', ['div', ['sqrt', 'pi'], 2], ['exp', ['pow', ['erf2inv', 'u', 'v'], 2]]]],
+    definition: ['erfinv', ['add', 'v', ['erf', 'u']]],
+    unicode: called('erf2inv'), latex: operatorname('erf2inv'), code: {},
+    evaluate: erf2inv,
+  }),
   fresnels: entry({
     // S(u) = ∫₀ᵘ sin(πt²/2) dt
     aliases: ['fresnel_s', 'FresnelS'], arity: [1, 1], rule: elementary,
@@ -709,6 +732,18 @@ const table = {
     unicode: called('spherical_yn'), latex: operatorname('y_n'), code: {},
     evaluate: sphericalYn,
   }),
+  marcumq: entry({
+    // Marcum's Q function Q_m(a, b), for m > 0, 0 < a ≤ 40 and b ≥ 0: ∂/∂a = a·(b/a)^m·e^(−(a² + b²)/2)·I_m(ab), ∂/∂b = −b·(b/a)^(m−1)·e^(−(a² + b²)/2)·I_(m−1)(ab);
+    // by m none in closed form
+    aliases: ['MarcumQ'], arity: [3, 3], parameters: ['m', 'a', 'b'], rule: elementary,
+    partials: [
+      null,
+      ['mul', 'v', ['pow', ['div', 'w', 'v'], 'u'], ['exp', ['neg', ['div', ['add', ['pow', 'v', 2], ['pow', 'w', 2]], 2]]], ['besseli', 'u', ['mul', 'v', 'w']]],
+      ['neg', ['mul', 'w', ['pow', ['div', 'w', 'v'], ['sub', 'u', 1]], ['exp', ['neg', ['div', ['add', ['pow', 'v', 2], ['pow', 'w', 2]], 2]]], ['besseli', ['sub', 'u', 1], ['mul', 'v', 'w']]]],
+    ],
+    unicode: called('marcumq'), latex: operatorname('Q_m'), code: {},
+    evaluate: marcumQ,
+  }),
   airyai: entry({
     // The Airy function Ai, the solution of y″ = x·y that decays as x → ∞
     aliases: ['airy_ai', 'AiryAi'], arity: [1, 1], rule: elementary,
@@ -747,7 +782,7 @@ const table = {
   }),
   ellipe: entry({
     // The complete elliptic integral of the second kind E(m) of the parameter m = k², for m ≤ 1
-    aliases: ['elliptic_e', 'elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary, withTwoArguments: 'ellipeinc',
+    aliases: ['elliptic_e', 'elliptic_ec', 'EllipticE'], arity: [1, 1], rule: elementary, withOneMore: 'ellipeinc',
     values: [{ at: 0, is: ['div', 'pi', 2] }, { at: 1, is: 1 }],
     derivative: ['div', ['sub', ['ellipe', 'u'], ['ellipk', 'u']], ['mul', 2, 'u']],
     unicode: called('ellipe'), latex: operatorname('E'), code: { numpy: 'scipy.special.ellipe', jax: 'jax.scipy.special.ellipe' },
@@ -761,6 +796,15 @@ const table = {
     derivativeInOutput: ['div', ['exp', ['neg', 'u']], ['add', 1, 'u']],
     unicode: called('lambertw'), latex: operatorname('W'), code: {},
     evaluate: lambertW, domain: on(interval(-1 / Math.E, Infinity, '[)')), range: interval(-1, Infinity, '[)'),
+  }),
+  generalized_lambert_w: entry({
+    // The branch k of w·eʷ = x, as Maxima's generalized_lambert_w: real for k = 0 (W₀, x ≥ −1/e) and k = −1 (W₋₁, −1/e ≤ x < 0),
+    // with the derivative W/(x(1 + W)) on its own branch
+    aliases: [], arity: [2, 2], parameters: ['k', 'x'], rule: elementary, discreteArguments: [0],
+    realOnlyAt: { argument: 0, values: [0, -1], reason: 'is complex-valued on the reals for every branch k but 0 and −1' },
+    partials: [0, ['div', ['generalized_lambert_w', 'u', 'v'], ['mul', 'v', ['add', 1, ['generalized_lambert_w', 'u', 'v']]]]],
+    unicode: called('generalized_lambert_w'), latex: operatorname('W_k'), code: {},
+    evaluate: generalizedLambertW,
   }),
   beta: entry({
     // B(u, v) = Γ(u)Γ(v)/Γ(u + v)
@@ -800,6 +844,14 @@ const table = {
     partials: [null, ['neg', ['div', ['mul', ['pow', 'v', ['sub', 'u', 1]], ['exp', ['neg', 'v']]], ['gamma', 'u']]]],
     unicode: called('gammaincc'), latex: operatorname('Q'), code: { numpy: 'scipy.special.gammaincc', jax: 'jax.scipy.special.gammaincc' },
     evaluate: regularizedUpperGamma, range: interval(0, 1, '[]'),
+  }),
+  beta_incomplete_regularized: entry({
+    // I_x(a, b) = ∫₀ˣ t^(a−1)·(1 − t)^(b−1) dt/B(a, b), for a, b > 0 and 0 ≤ x ≤ 1, as Maxima names it and SciPy's betainc is;
+    // by a and b it has no derivative in closed form (a hypergeometric series of two variables)
+    aliases: [], arity: [3, 3], parameters: ['a', 'b', 'x'], rule: elementary,
+    partials: [null, null, ['div', ['mul', ['pow', 'w', ['sub', 'u', 1]], ['pow', ['sub', 1, 'w'], ['sub', 'v', 1]]], ['beta', 'u', 'v']]],
+    unicode: called('beta_incomplete_regularized'), latex: operatorname('I_x'), code: { numpy: 'scipy.special.betainc', jax: 'jax.scipy.special.betainc' },
+    evaluate: regularizedIncompleteBeta,
   }),
   zeta: entry({
     // The Hurwitz ζ(s, a) = Σₖ (a + k)^(−s), for a > 0; ζ(s) alone is Riemann's, ζ(s, 1), for s ≠ 1. By s it has no derivative in closed form.
@@ -883,6 +935,32 @@ const table = {
     unicode: called('ellipeinc'), latex: operatorname('E_{inc}'), code: {},
     evaluate: ellipticEOf2,
   }),
+  ellippi: entry({
+    // The complete elliptic integral of the third kind Π(n | m) = Π(n; π/2 | m), for n < 1 and m < 1; the partials as SymPy and DLMF 19.4.4 have them
+    aliases: ['elliptic_pi', 'EllipticPi'], arity: [2, 2], parameters: ['n', 'm'], rule: elementary, withOneMore: 'ellippiinc',
+    partials: [
+      ['div', ['add', ['ellipe', 'v'], ['div', ['mul', ['sub', 'v', 'u'], ['ellipk', 'v']], 'u'], ['div', ['mul', ['sub', ['pow', 'u', 2], 'v'], ['ellippi', 'u', 'v']], 'u']],
+        ['mul', 2, ['sub', 'v', 'u'], ['sub', 'u', 1]]],
+      ['div', ['add', ['div', ['ellipe', 'v'], ['sub', 'v', 1]], ['ellippi', 'u', 'v']], ['mul', 2, ['sub', 'u', 'v']]],
+    ],
+    unicode: called('ellippi'), latex: operatorname('Pi'), code: {},
+    evaluate: ellipticPi,
+  }),
+  ellippiinc: entry({
+    // The incomplete elliptic integral of the third kind Π(n; φ | m) = ∫₀^φ dθ/((1 − n·sin²θ)·√(1 − m·sin²θ)), where both
+    // factors stay positive on the way: by φ its integrand; by n and m in terms of E, F and Π (SymPy's, from DLMF 19.4)
+    aliases: [], arity: [3, 3], parameters: ['n', 'φ', 'm'], rule: elementary,
+    partials: [
+      ['div', ['sub', ['add', ['ellipeinc', 'v', 'w'], ['div', ['mul', ['sub', 'w', 'u'], ['ellipkinc', 'v', 'w']], 'u'], ['div', ['mul', ['sub', ['pow', 'u', 2], 'w'], ['ellippiinc', 'u', 'v', 'w']], 'u']],
+        ['div', ['mul', 'u', ['sqrt', ['sub', 1, ['mul', 'w', ['pow', ['sin', 'v'], 2]]]], ['sin', ['mul', 2, 'v']]], ['mul', 2, ['sub', 1, ['mul', 'u', ['pow', ['sin', 'v'], 2]]]]]],
+        ['mul', 2, ['sub', 'w', 'u'], ['sub', 'u', 1]]],
+      ['div', 1, ['mul', ['sub', 1, ['mul', 'u', ['pow', ['sin', 'v'], 2]]], ['sqrt', ['sub', 1, ['mul', 'w', ['pow', ['sin', 'v'], 2]]]]]],
+      ['div', ['sub', ['add', ['div', ['ellipeinc', 'v', 'w'], ['sub', 'w', 1]], ['ellippiinc', 'u', 'v', 'w']],
+        ['div', ['mul', 'w', ['sin', ['mul', 2, 'v']]], ['mul', 2, ['sub', 'w', 1], ['sqrt', ['sub', 1, ['mul', 'w', ['pow', ['sin', 'v'], 2]]]]]]], ['mul', 2, ['sub', 'u', 'w']]],
+    ],
+    unicode: called('ellippiinc'), latex: operatorname('Pi_{inc}'), code: {},
+    evaluate: ellipticPiOf3,
+  }),
   jacobi_am: entry({
     // Jacobi's amplitude am(u | m), the φ with F(φ | m) = u, for m ≤ 1: am′ = dn. By m, from F(am, m) = u:
     // ∂am/∂m = dn·(u/(2m) − E(am | m)/(2m(1 − m))) + sn·cn/(2(1 − m)), which the Jacobi functions' partials by m are written with.
@@ -913,6 +991,32 @@ const table = {
     unicode: called('jacobi_dn'), latex: operatorname('dn'), code: {},
     evaluate: jacobiDn,
   }),
+  inverse_jacobi_sn: entry({
+    // arcsn(u | m) = F(arcsin u | m), the inverse of sn through 0, for |u| ≤ 1 and m·u² < 1: arcsn′ = 1/√((1 − u²)(1 − m·u²));
+    // by m, F's partial by m at φ = arcsin u, where sin φ·cos φ = u·√(1 − u²) and 1 − m·sin²φ = 1 − m·u²
+    aliases: ['InverseJacobiSN'], arity: [2, 2], parameters: ['u', 'm'], rule: elementary,
+    partials: [
+      ['div', 1, ['sqrt', ['mul', ['sub', 1, ['pow', 'u', 2]], ['sub', 1, ['mul', 'v', ['pow', 'u', 2]]]]]],
+      ['sub', ['sub', ['div', ['ellipeinc', ['asin', 'u'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]], ['div', ['inverse_jacobi_sn', 'u', 'v'], ['mul', 2, 'v']]],
+        ['div', ['mul', 'u', ['sqrt', ['sub', 1, ['pow', 'u', 2]]]], ['mul', 2, ['sub', 1, 'v'], ['sqrt', ['sub', 1, ['mul', 'v', ['pow', 'u', 2]]]]]]],
+    ],
+    definition: ['ellipkinc', ['asin', 'u'], 'v'],
+    unicode: called('inverse_jacobi_sn'), latex: operatorname('arcsn'), code: {},
+    evaluate: inverseJacobiSn,
+  }),
+  inverse_jacobi_cn: entry({
+    // arccn(u | m) = F(arccos u | m), the inverse of cn from K(m) at u = 0, for |u| ≤ 1 and m < 1: arccn′ = −1/√((1 − u²)(1 − m + m·u²));
+    // by m, F's partial by m at φ = arccos u, where sin φ·cos φ = u·√(1 − u²) and 1 − m·sin²φ = 1 − m + m·u²
+    aliases: ['InverseJacobiCN'], arity: [2, 2], parameters: ['u', 'm'], rule: elementary,
+    partials: [
+      ['neg', ['div', 1, ['sqrt', ['mul', ['sub', 1, ['pow', 'u', 2]], ['add', ['sub', 1, 'v'], ['mul', 'v', ['pow', 'u', 2]]]]]]],
+      ['sub', ['sub', ['div', ['ellipeinc', ['acos', 'u'], 'v'], ['mul', 2, 'v', ['sub', 1, 'v']]], ['div', ['inverse_jacobi_cn', 'u', 'v'], ['mul', 2, 'v']]],
+        ['div', ['mul', 'u', ['sqrt', ['sub', 1, ['pow', 'u', 2]]]], ['mul', 2, ['sub', 1, 'v'], ['sqrt', ['add', ['sub', 1, 'v'], ['mul', 'v', ['pow', 'u', 2]]]]]]],
+    ],
+    definition: ['ellipkinc', ['acos', 'u'], 'v'],
+    unicode: called('inverse_jacobi_cn'), latex: operatorname('arccn'), code: {},
+    evaluate: inverseJacobiCn,
+  }),
   hermite: entry({
     // The Hermite polynomial Hₙ(x) of physics, of whole degree n ≥ 0: Hₙ′ = 2n·Hₙ₋₁ = 2x·Hₙ − Hₙ₊₁
     aliases: ['hermite_h', 'HermiteH'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
@@ -922,14 +1026,14 @@ const table = {
   }),
   laguerre: entry({
     // The Laguerre polynomial Lₙ(x), of whole degree n ≥ 0: x·Lₙ′ = (n + 1)·Lₙ₊₁ − (n + 1 − x)·Lₙ
-    aliases: ['laguerre_l', 'LaguerreL'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    aliases: ['laguerre_l', 'LaguerreL'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0], withOneMore: 'assoc_laguerre',
     partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['laguerre', ['add', 'u', 1], 'v']], ['mul', ['sub', ['add', 'u', 1], 'v'], ['laguerre', 'u', 'v']]], 'v']],
     unicode: called('laguerre'), latex: operatorname('L_n'), code: { numpy: 'scipy.special.eval_laguerre' },
     evaluate: laguerre,
   }),
   legendre: entry({
     // The Legendre polynomial Pₙ(x), of whole degree n: (x² − 1)·Pₙ′ = n·(x·Pₙ − Pₙ₋₁), with P₋ₙ₋₁ = Pₙ
-    aliases: ['legendre_p', 'LegendreP'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
+    aliases: ['legendre_p', 'LegendreP'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0], withOneMore: 'assoc_legendre',
     partials: [0, ['div', ['mul', 'u', ['sub', ['mul', 'v', ['legendre', 'u', 'v']], ['legendre', ['sub', 'u', 1], 'v']]], ['sub', ['pow', 'v', 2], 1]]],
     unicode: called('legendre'), latex: operatorname('P_n'), code: { numpy: 'scipy.special.eval_legendre' },
     evaluate: legendre,
@@ -947,6 +1051,35 @@ const table = {
     partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['chebyshevt', ['add', 'u', 1], 'v']], ['mul', 'v', ['chebyshevu', 'u', 'v']]], ['sub', ['pow', 'v', 2], 1]]],
     unicode: called('chebyshevu'), latex: operatorname('U_n'), code: { numpy: 'scipy.special.eval_chebyu' },
     evaluate: chebyshevU,
+  }),
+  assoc_laguerre: entry({
+    // The generalised Laguerre polynomial Lₙ⁽ᵃ⁾(x), of whole degree n: Lₙ⁽ᵃ⁾′ = −Lₙ₋₁⁽ᵃ⁺¹⁾; by a none in closed form (a sum over the degrees below)
+    aliases: ['gen_laguerre', 'genlaguerre'], arity: [3, 3], parameters: ['n', 'a', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, null, ['neg', ['assoc_laguerre', ['sub', 'u', 1], ['add', 'v', 1], 'w']]],
+    unicode: called('assoc_laguerre'), latex: operatorname('L_n^a'), code: { numpy: 'scipy.special.eval_genlaguerre' },
+    evaluate: assocLaguerre,
+  }),
+  gegenbauer: entry({
+    // The Gegenbauer polynomial Cₙ⁽ᵃ⁾(x), of whole degree n: Cₙ⁽ᵃ⁾′ = 2a·Cₙ₋₁⁽ᵃ⁺¹⁾; by a none in closed form
+    aliases: ['ultraspherical', 'GegenbauerC'], arity: [3, 3], parameters: ['n', 'a', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, null, ['mul', 2, 'v', ['gegenbauer', ['sub', 'u', 1], ['add', 'v', 1], 'w']]],
+    unicode: called('gegenbauer'), latex: operatorname('C_n^a'), code: { numpy: 'scipy.special.eval_gegenbauer' },
+    evaluate: gegenbauer,
+  }),
+  assoc_legendre: entry({
+    // The associated Legendre function Pₙᵐ(x) of whole n and m, on −1 ≤ x ≤ 1, with the phase (−1)ᵐ:
+    // (1 − x²)·Pₙᵐ′ = (n + 1)·x·Pₙᵐ − (n − m + 1)·Pₙ₊₁ᵐ (DLMF 14.10.5), which needs no degree below |m|
+    aliases: ['assoc_legendre_p'], arity: [3, 3], parameters: ['n', 'm', 'x'], rule: elementary, discreteArguments: [0, 1],
+    partials: [0, 0, ['div', ['sub', ['mul', ['add', 'u', 1], 'w', ['assoc_legendre', 'u', 'v', 'w']], ['mul', ['add', ['sub', 'u', 'v'], 1], ['assoc_legendre', ['add', 'u', 1], 'v', 'w']]], ['sub', 1, ['pow', 'w', 2]]]],
+    unicode: called('assoc_legendre'), latex: operatorname('P_n^m'), code: {},
+    evaluate: assocLegendre,
+  }),
+  jacobi: entry({
+    // The Jacobi polynomial Pₙ⁽ᵃ·ᵇ⁾(x), of whole degree n: Pₙ⁽ᵃ·ᵇ⁾′ = (n + a + b + 1)/2·Pₙ₋₁⁽ᵃ⁺¹·ᵇ⁺¹⁾; by a and b none in closed form
+    aliases: ['jacobi_p', 'JacobiP'], arity: [4, 4], parameters: ['n', 'a', 'b', 'x'], rule: elementary, discreteArguments: [0],
+    partials: [0, null, null, ['mul', ['div', ['add', 'u', 'v', 'w', 1], 2], ['jacobi', ['sub', 'u', 1], ['add', 'v', 1], ['add', 'w', 1], 't']]],
+    unicode: called('jacobi'), latex: operatorname('P_n^{a,b}'), code: { numpy: 'scipy.special.eval_jacobi' },
+    evaluate: jacobiP,
   }),
   sinc: entry({
     // sin(u)/u, and 1 at 0

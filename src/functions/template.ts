@@ -1,5 +1,6 @@
 /**
- * A formula as data, over the arguments of a function: `u` is the first, `v` the second.
+ * A formula as data, over the arguments of a function: `u` is the first, `v` the second, `w` the
+ * third and `t` the fourth.
  * A list is an operation, [operator, ...operands], or a function of the table applied to
  * arguments, [name, ...arguments]: the derivative of sin is ['cos', 'u'], that of asin
  * ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]]. Numbers are whole; 1/2 is ['div', 1, 2].
@@ -10,7 +11,11 @@ export type Template<Name extends string = string> =
   | TemplateLeaf
   | readonly [TemplateOperator | Name, ...Template<Name>[]];
 
-type TemplateLeaf = 'u' | 'v' | 'e' | 'pi';
+type TemplateLeaf = ArgumentLeaf | 'e' | 'pi';
+
+/** The letters that stand for a function's arguments, in their order. */
+export const argumentLeaves = ['u', 'v', 'w', 't'] as const;
+type ArgumentLeaf = typeof argumentLeaves[number];
 
 /**
  * add and mul take any number of operands; sub, div and pow two; neg one. The conditions

@@ -88,6 +88,8 @@ function templateNode(template: Template<FunctionName>, args: readonly Node[]): 
   switch (template) {
     case 'u': return args[0]!;
     case 'v': return args[1]!;
+    case 'w': return args[2]!;
+    case 't': return args[3]!;
     case 'e': case 'pi': return new SymbolNode(template);
   }
   const [head, ...rest] = template;

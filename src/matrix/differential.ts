@@ -141,7 +141,7 @@ function fromTemplate(t: Template<FunctionName>, u: MatrixExpr, of: FunctionName
   if (typeof t === 'number') return m.int(t);
   switch (t) {
     case 'u': return u;
-    case 'v': throw new InputError(`the derivative of ${of} needs its second argument, which matrix notation does not give`, 'invalid-request');
+    case 'v': case 'w': case 't': throw new InputError(`the derivative of ${of} needs its other arguments, which matrix notation does not give`, 'invalid-request');
     case 'e': case 'pi': return m.constant(t);
   }
   const [head, ...rest] = t;

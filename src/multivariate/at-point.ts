@@ -187,10 +187,22 @@ export function valueAt(e: Expr, values: readonly Coordinate[], what: string): V
   if (precise === 'pole') throw new InputError(`${what} has no value at ${pointText(values)}: it grows without bound there (a pole)`, 'invalid-request');
   if (precise === undefined || !precise.isFinite()) {
     if (!Number.isFinite(approximately)) throw new InputError(`${what} is undefined at ${pointText(values)}: ${whyUndefined(e, env)}`, 'invalid-request');
+    // Without arbitrary precision, the exact tree at the point as well: the point's sums rounded in floating point can miss
+    // a pole by 10⁻¹⁶ (digamma(2.2 − 0.45 − 1.75) is then −4.5·10¹⁵, and beta(2.2, −2.2)·that is 0), where exactly it is hit.
+    if (!Number.isFinite(exactly(exact, approximately))) throw new InputError(`${what} is undefined at ${pointText(values)}: ${whyUndefined(exact, {})}`, 'invalid-request');
     if (precise !== undefined) throw new InputError(`${what} is undefined at ${pointText(values)}: it has no real value there`, 'invalid-request');
     return { exact, approximately, decimal: String(approximately) };
   }
   return { exact, approximately: precise.toNumber(), decimal: precise.toSignificantDigits(15).toString() };
+}
+
+/** The exact tree's value in floating point, or the value given where it cannot be worked out (an abstract function in it). */
+function exactly(exact: Expr, otherwise: number): number {
+  try {
+    return evaluate(exact, {});
+  } catch {
+    return otherwise;
+  }
 }
 
 /** e at the point in arbitrary precision; 'pole' where it grows with the digits; undefined where it has no such value (erf, Γ). */

@@ -532,7 +532,7 @@ function gluedWord(source: string, t: RawToken, beforeParen: boolean, { abstract
   }
   const pieces = readings[0]!;
   const last = pieces.at(-1)!;
-  // A function's name with digits after it, before '(': a name of its own (erf2(x, y)), not erf·2.
+  // A function's name with digits after it, before '(': a name of its own (Li2(x)), not Li·2.
   if (beforeParen && last.kind === 'digits' && pieces.some((p) => p.kind === 'name' && p.text.length > 1)) {
     throw errorAt(source, t.offset, unknownFunction(word));
   }

@@ -369,8 +369,8 @@ function applyFunction(fn: Token, args: readonly Expr[]): Expr {
     if (all.length < arity[0] || all.length > arity[1]) throw arityError(fn, meaning.spelling, arity, all.length);
     return fromTemplate(tree, all);
   }
-  const { arity, withTwoArguments } = functionTable[meaning.name];
-  const name = all.length === 2 && arity[1] < 2 && withTwoArguments ? withTwoArguments : meaning.name;
+  const { arity, withOneMore } = functionTable[meaning.name];
+  const name = all.length === arity[1] + 1 && withOneMore ? withOneMore : meaning.name;
   return build.call(name, checkedArguments(fn, name, all));
 }
 

@@ -135,7 +135,8 @@ export const shownRules: { readonly [R in RuleId]: ShownRule<R> } = {
     label: 'chain rule for several arguments',
     form: (s) => {
       const letters = argumentsOf(s.expr).map((_, i) => variable(argumentLetter(i)));
-      const terms = letters.map((letter, i) => mul([partialDerivative(s.bindings.fn, i, letters), d(letter, 'x')]));
+      // An argument with no partial derivative in closed form (Marcum's Q's order) is held fixed, or the rule would have refused.
+      const terms = letters.flatMap((letter, i) => (functionTable[s.bindings.fn].partials?.[i] === null ? [] : [mul([partialDerivative(s.bindings.fn, i, letters), d(letter, 'x')])]));
       return [d(call(s.bindings.fn, letters), 'x'), add(terms)];
     },
     bindings: (s) => argumentsOf(s.expr).map((arg, i) => letter(argumentLetter(i), arg)),

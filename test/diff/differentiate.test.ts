@@ -78,6 +78,8 @@ describe('every function of the table', () => {
   /** The sample points, and points inside each bounded interval of the function's domain (asech lives in (0, 1]). */
   const pointsFor = (name: FunctionName): number[] => [
     ...samplePoints,
+    // Of three or four arguments the variable is the last, inside (0, 1) for I_x(a, b).
+    ...(functionTable[name].arity[0] >= 3 ? [0.15, 0.45, 0.85] : []),
     ...(functionTable[name].domain?.intervals ?? []).filter((i) => Number.isFinite(i.low) && Number.isFinite(i.high))
       .flatMap((i) => [0.21, 0.47, 0.83].map((t) => i.low + t * (i.high - i.low))),
   ];
@@ -86,7 +88,12 @@ describe('every function of the table', () => {
     const { arity, discreteArguments, partials } = functionTable[name];
     // ζ(s) has no derivative by s: ζ(2, x) is differentiated by its second argument instead.
     if (arity[0] === 1 && oneArgumentDerivative(functionTable[name]) !== undefined) return `${name}(${argument})`;
+    // Of three or four arguments: the variable goes last (x of the polynomials, m of Π), whole numbers at 1, the others at 1/3.
+    if (arity[0] >= 3) return `${name}(${partials!.map((_, i) => (i === arity[0] - 1 ? argument : discreteArguments?.includes(i) ? '1' : '1/3')).join(', ')})`;
     // polygamma(n, x) takes a whole number first, and lowergamma(a, x) has no partial by a: the variable goes second.
+    // A whole-number argument with few values at which the function is real (W's branch) takes the first.
+    const { realOnlyAt } = functionTable[name];
+    if (realOnlyAt) return `${name}(${realOnlyAt.values[0]}, ${argument})`;
     return discreteArguments?.includes(0) ? `${name}(1, ${argument})` : partials?.[0] === null ? `${name}(2, ${argument})` : `${name}(${argument}, 1/3)`;
   };
   for (const name of functionNames) {

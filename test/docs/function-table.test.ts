@@ -16,18 +16,18 @@ const start = '<!-- function table: made from src/functions/table.ts by npm run 
 const end = '<!-- end of function table -->';
 
 /** A template in Unicode over the parameters (x and y unless named); the definitions by cases as words: "x if x > 0, else 0". */
-function unicode(t: Template<FunctionName>, [u, v]: readonly [string, string] = ['x', 'y']): string {
+function unicode(t: Template<FunctionName>, names: readonly string[] = ['x', 'y']): string {
   if (Array.isArray(t) && ['if', 'gt', 'lt', 'ge'].includes(t[0])) {
     const [head, a, b, c] = t as unknown as readonly [string, Template<FunctionName>, Template<FunctionName>, Template<FunctionName>?];
     switch (head) {
-      case 'gt': return `${unicode(a, [u, v])} > ${unicode(b, [u, v])}`;
-      case 'lt': return `${unicode(a, [u, v])} < ${unicode(b, [u, v])}`;
-      case 'ge': return `${unicode(a, [u, v])} ≥ ${unicode(b, [u, v])}`;
-      default: return `${unicode(b, [u, v])} if ${unicode(a, [u, v])}, else ${unicode(c!, [u, v])}`;
+      case 'gt': return `${unicode(a, names)} > ${unicode(b, names)}`;
+      case 'lt': return `${unicode(a, names)} < ${unicode(b, names)}`;
+      case 'ge': return `${unicode(a, names)} ≥ ${unicode(b, names)}`;
+      default: return `${unicode(b, names)} if ${unicode(a, names)}, else ${unicode(c!, names)}`;
     }
   }
   // As the table writes it, not simplified (which would write the definition of tan as tan).
-  return toUnicode(fromTemplate(t, [variable(u), variable(v)]));
+  return toUnicode(fromTemplate(t, names.map((name) => variable(name))));
 }
 
 /** Code in a Markdown table: a | inside it is escaped, or it would end the cell. */
@@ -39,7 +39,7 @@ function row(name: FunctionName): string {
   const names = entry.parameters ?? ['x', 'y'];
   const [first, second] = names;
   // f(x), f(x, y), f(x, a = 1) with a default, or f(x) and f(x, b) (log and its base).
-  const args = arity[1] === 1 ? first : entry.associative ? `${first}, ${second}, …` : arity[0] === 2 ? `${first}, ${second}`
+  const args = arity[1] === 1 ? first : entry.associative ? `${first}, ${second}, …` : arity[0] >= 2 ? names.join(', ')
     : defaultSecond !== undefined ? `${first}, ${second} = ${unicode(defaultSecond)}` : `${first}), ${name}(${first}, ${second}`;
   const spellings = [...new Set([...aliases, ...(entry.unicode.kind === 'name' && entry.unicode.name !== name ? [entry.unicode.name] : [])])];
   // A whole-number argument (polygamma's n) has no partial derivative; one with none in closed form says so.

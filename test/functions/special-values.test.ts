@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { functionTable, type FunctionName } from '../../src/functions/table.js';
 import { relativeError } from '../../src/check/check.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
+import { parse } from '../../src/parse/parse.js';
 
 /*
  * The special functions' values against a second source: mpmath at 30 digits (mp.dps = 30),
@@ -36,7 +38,8 @@ const mpmath: Partial<Record<FunctionName, [x: number, value: number][]>> = {
 /**
  * Of two arguments, from mpmath the same way: hermite, laguerre(n, 0, x), legendre, chebyt, chebyu, beta, besselj,
  * bessely, gammainc(a, 0, x), gammainc(a, x, inf), each also with regularized=True, zeta(s, a), besseli, besselk, polylog,
- * √(π/(2x))·besselj and bessely of order n + ½, binomial, ellipf, ellipe(φ, m), ellipfun('sn' | 'cn' | 'dn', u, m), and am(u, m) as the root φ of ellipf(φ, m) = u.
+ * √(π/(2x))·besselj and bessely of order n + ½, binomial, ellipf, ellipe(φ, m), ellipfun('sn' | 'cn' | 'dn', u, m), and am(u, m) as the root φ of ellipf(φ, m) = u;
+ * erf(y) − erf(x), and erfinv(y + erf(x)) at 60 digits; the inverse Jacobi functions as ellipf(asin(u), m), ellipf(acos(u), m); lambertw(x, k).
  */
 const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: number][]>> = {
   zeta: [[2, 1, 1.6449340668482264], [3, 0.5, 8.41439832211716], [2.5, 2.3, 0.26424931171472897], [-1.5, 0.7, 0.023478274333161484], [0.5, 3, -3.1674612899961343], [10, 0.2, 9765625.1618916367], [1.0001, 1, 10000.577222947539]],
@@ -65,7 +68,27 @@ const mpmathOfTwo: Partial<Record<FunctionName, [n: number, x: number, value: nu
   legendre: [[0, 0.3, 1.0], [1, -1.2, -1.2], [3, 0.7, -0.1925000000000001], [6, 2.5, 2796.4404296875], [11, -0.4, -0.24555306736]],
   chebyshevt: [[0, 0.3, 1.0], [1, -1.2, -1.2], [3, 0.7, -0.72800000000000013], [6, 2.5, 6049.0], [11, -0.4, -0.98280656896000005]],
   chebyshevu: [[0, 0.3, 1.0], [1, -1.2, -2.3999999999999999], [3, 0.7, -0.056000000000000345], [6, 2.5, 12649.0], [11, -0.4, -1.0633892659199999]],
+  ellippi: [[0.3, 0.5, 2.250376821943947], [-2, 0.7, 1.108594061743365], [0.9, -3, 2.878981074404974], [-0.5, 0.999, 3.517175751174164], [0.99, 0.2, 17.38016282644771]],
+  erf2: [[0.3, 1.2, 0.581687218770508], [-0.7, 2.5, 1.6773942418199734], [4.5, 5.2, 1.9642355354328903e-10], [-6, -5.5, 7.336328181261898e-15], [0, 0.4, 0.42839235504666845], [1.2, -0.9, -1.7072221906524676]],
+  erf2inv: [[0.3, 0.2, 0.5092911817661571], [-0.7, 0.5, -0.15889948948548757], [2.5, -0.0001, 2.4586498404912667], [-3, 0.00001, -2.9402209983957723], [0, 0.4, 0.37080715859355795], [1.2, -0.9, 0.009140779791718848], [5, -1e-12, 4.950609025406309]],
+  inverse_jacobi_sn: [[0.3, 0.5, 0.307054930495754], [-0.8, 0.9, -1.0724503475447], [0.99, -3, 1.007310378278937], [1, 0.5, 1.8540746773013719], [0.6, 2.5, 0.864367677917808]],
+  inverse_jacobi_cn: [[0.3, 0.5, 1.4294657894123552], [-0.8, 0.9, 4.468999901262797], [0.99, -3, 0.14016406448557076], [0, 0.7, 2.075363135292469]],
+  generalized_lambert_w: [[-1, -0.36, -1.2227701339785062], [-1, -0.2, -2.5426413577735265], [-1, -0.01, -6.472775124394005], [-1, -1e-10, -26.295238819246926],
+    [0, -0.2, -0.25917110181907377], [0, 3.5, 1.1302893269741359]],
   beta: [[0.5, 0.5, 3.1415926535897932], [2.5, 0.7, 0.71187374327860201], [-1.5, 0.3, 1.4574217881478952], [10, 3.3, 0.00094942253935834831], [0.01, 7, 97.587007175047725]],
+};
+
+/** Of three and four arguments, from mpmath the same way: ellippi(n, φ, m), laguerre(n, a, x), gegenbauer, legenp(n, m, x, type=2), jacobi, betainc(a, b, 0, x, regularized=True),
+ * and Marcum's Q as the quadrature of ∫_b^∞ x·(x/a)^(m−1)·e^(−(x² + a²)/2)·I_{m−1}(ax) dx. */
+const mpmathOfMore: Partial<Record<FunctionName, number[][]>> = {
+  ellippiinc: [[0.3, 0.8, 0.5, 0.8976495094338528], [-2, 1.2, 0.7, 0.8867740033849888], [0.9, -1.1, -3, -1.2409963011656622], [1.8, 0.6, 2.1, 0.9817698873351091],
+    [0.5, 4.4, 0.3, 6.664309278277137], [-7, -9.1, 0.6, -3.449769301937184]],
+  assoc_laguerre: [[0, 0.5, 0.3, 1.0], [1, -0.7, 1.2, -0.8999999999999999], [3, 0.5, 0.3, 1.028], [6, 2.5, 4.1, 4.114826188888889], [11, -0.3, 0.7, 0.17334060939253643], [-1, 0.5, 0.3, 0]],
+  gegenbauer: [[0, 0.5, 0.3, 1.0], [1, -0.7, 1.2, -1.68], [3, 0.5, 0.3, -0.3825], [6, 2.5, -0.4, 7.90734], [11, 1.5, 0.7, 1.105614150055895], [5, 0, 0.3, 0]],
+  assoc_legendre: [[0, 0, 0.3, 1.0], [1, 1, 0.3, -0.9539392014169457], [3, 2, -0.4, -5.039999999999998], [5, -2, 0.7, 0.010486874999999996], [7, 3, 0.95, -71.81619892505525], [12, 5, 0.1, 57259.96185805683]],
+  marcumq: [[1, 1.7, 3, 0.14138664119508443], [2, 3, 1.5, 0.9869711417593325], [1.5, 0.4, 0.9, 0.8570798601028276], [3, 40, 45, 3.884084077082086e-07], [5, 2, 7.5, 4.772321655482963e-06]],
+  beta_incomplete_regularized: [[2.5, 1.5, 0.3, 0.0889437231706656], [0.5, 0.5, 0.9, 0.7951672353008665], [10, 3.3, 0.7, 0.30176494129817205], [0.1, 7, 0.01, 0.7961237717987597], [3, 4, 1, 1], [1, 1, 0.42, 0.42]],
+  jacobi: [[0, 0.5, 0.3, 0.2, 1.0], [1, -0.7, 1.2, 0.4, -0.44999999999999996], [3, 0.5, 1.5, -0.3, 0.79975], [6, 2.5, -0.4, 0.8, 5.505960315979992], [9, 1.5, 0.7, 1.3, 1332.8884155267995]],
 };
 
 describe('the special functions against mpmath', () => {
@@ -79,6 +102,57 @@ describe('the special functions against mpmath', () => {
     for (const [n, x, expected] of mpmathOfTwo[name]!) {
       expect(relativeError(functionTable[name].evaluate(n, x), expected), `${name}(${n}, ${x})`).toBeLessThan(1e-12);
     }
+  });
+
+  it.each(Object.keys(mpmathOfMore) as FunctionName[])('%s', (name) => {
+    for (const point of mpmathOfMore[name]!) {
+      const args = point.slice(0, -1);
+      expect(relativeError(functionTable[name].evaluate(...args), point.at(-1)!), `${name}(${args.join(', ')})`).toBeLessThan(1e-12);
+    }
+  });
+
+  it('Π(n; φ | m) is refused where its integrand has a pole on the way (only a principal value exists), and so are degrees that are not whole', () => {
+    expect(functionTable.ellippiinc.evaluate(2, 1.2, 0.5)).toBeNaN();
+    expect(functionTable.ellippiinc.evaluate(0.5, 1.2, 1.5)).toBeNaN();
+    expect(functionTable.ellippi.evaluate(1.5, 0.5)).toBeNaN();
+    for (const name of ['assoc_laguerre', 'gegenbauer', 'assoc_legendre'] as const) expect(functionTable[name].evaluate(1.5, 0.3, 0.2), name).toBeNaN();
+    expect(functionTable.jacobi.evaluate(1.5, 0.3, 0.2, 0.1)).toBeNaN();
+    // Pₙᵐ is 0 for m > n, and P₋ₙ₋₁ᵐ = Pₙᵐ; below m = −n it is not computed.
+    expect(functionTable.assoc_legendre.evaluate(2, 3, 0.4)).toBe(0);
+    expect(functionTable.assoc_legendre.evaluate(-4, 2, 0.4)).toBe(functionTable.assoc_legendre.evaluate(3, 2, 0.4));
+    expect(functionTable.assoc_legendre.evaluate(1, -2, 0.4)).toBeNaN();
+  });
+
+  it('the inverse Jacobi functions undo sn and cn (Cephes\'s ellpj) on their branches', () => {
+    let compared = 0;
+    for (const m of [-4, -0.5, 0.1, 0.5, 0.9, 0.999, 1.7]) {
+      for (let k = 0; k <= 40; k++) {
+        const x = -1 + k / 20;
+        for (const [inverse, direct] of [['inverse_jacobi_sn', 'jacobi_sn'], ['inverse_jacobi_cn', 'jacobi_cn']] as const) {
+          const u = functionTable[inverse].evaluate(x, m);
+          // sn and cn are of m ≤ 1 only; arcsn of m > 1 is checked against mpmath above.
+          if (!Number.isFinite(u) || m > 1) continue;
+          compared++;
+          expect(Math.abs(functionTable[direct].evaluate(u, m) - x), `${direct}(${inverse}(${x}, ${m}), ${m})`).toBeLessThan(1e-13);
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('binomial: where Γ has poles, the limit of the quotient, as SymPy has it; none where it depends on the way to the point', () => {
+    const binomial = functionTable.binomial.evaluate;
+    // Whole 0 ≤ n < k: no way to choose k of n.
+    expect(binomial(1, 3)).toBe(0);
+    expect(binomial(4, -1)).toBe(0);
+    expect(evaluate(parse('binomial(1, 3)'), {})).toBe(0);
+    // (−1)ᵏ·C(k − n − 1, k) for whole n < 0.
+    expect(binomial(-2, 3)).toBe(-4);
+    expect(binomial(-3, 2)).toBe(6);
+    // 1/Γ(k + 1) = 0 for whole k < 0.
+    expect(binomial(2.5, -2)).toBe(0);
+    expect(binomial(-1, -2)).toBeNaN();
+    expect(binomial(-2, 0.5)).toBeNaN();
   });
 
   it('the polynomials have whole degrees only, and the conventions P₋ₙ₋₁ = Pₙ, T₋ₙ = Tₙ, U₋₁ = 0 below 0', () => {
@@ -97,5 +171,17 @@ describe('the special functions against mpmath', () => {
       expect(relativeError(w * Math.exp(w), x), `W(${x})`).toBeLessThan(1e-14);
     }
     expect(functionTable.lambertw.evaluate(-0.5)).toBeNaN();
+  });
+
+  it('generalized_lambert_w: w·eʷ = x along the branch W₋₁, below −1, to the last bits; the other branches are complex', () => {
+    for (let k = 0; k <= 400; k++) {
+      const x = -1 / Math.E + 1e-9 + (k / 400) ** 4 * (1 / Math.E - 2e-9);
+      const w = functionTable.generalized_lambert_w.evaluate(-1, x);
+      expect(w, `W₋₁(${x})`).toBeLessThanOrEqual(-1);
+      expect(relativeError(w * Math.exp(w), x), `W₋₁(${x})`).toBeLessThan(1e-14);
+    }
+    expect(functionTable.generalized_lambert_w.evaluate(-1, 0.1)).toBeNaN();
+    expect(functionTable.generalized_lambert_w.evaluate(1, -0.1)).toBeNaN();
+    expect(functionTable.generalized_lambert_w.evaluate(0, 2.4)).toBe(functionTable.lambertw.evaluate(2.4));
   });
 });

@@ -24,9 +24,11 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
   // ζ(s) has no derivative by s in closed form: it is generated of two arguments, with a constant s.
   const oneArgument = functionNames.filter((name) => functionTable[name].arity[0] === 1 && oneArgumentDerivative(functionTable[name]) !== undefined);
   // Functions of two arguments (max, leaky_relu with its slope); log(u, b) is drawn with the bases people use.
-  const twoArguments = functionNames.filter((name) => functionTable[name].arity[1] >= 2 && name !== 'log');
+  const twoArguments = functionNames.filter((name) => functionTable[name].arity[0] <= 2 && functionTable[name].arity[1] >= 2 && name !== 'log');
   // Functions of any number of arguments (max(a, b, c), logsumexp), drawn with three.
-  const threeArguments = functionNames.filter((name) => functionTable[name].arity[1] >= 3);
+  const threeArguments = functionNames.filter((name) => functionTable[name].associative);
+  // Functions of exactly three or four arguments (Π(n; φ | m), the Jacobi polynomials).
+  const moreArguments = functionNames.filter((name) => functionTable[name].arity[0] >= 3);
   const leaf = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...variables).map(build.variable) },
     { weight: 2, arbitrary: literal },
@@ -48,11 +50,17 @@ export function expressionTree(options: TreeOptions = {}): fc.Arbitrary<Expr> {
         // An argument that takes whole numbers only (polygamma's order) gets one; one by which there is
         // no partial in closed form (the incomplete Γ's order) a constant from 2 up, past ζ's pole at 1;
         // a second one without (the Jacobi functions' parameter) a constant in [0, 1).
-        build.call(name, (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b]
+        // One with few values at which the function is real (W's branch) one of those.
+        build.call(name, functionTable[name].realOnlyAt ? [build.int(functionTable[name].realOnlyAt!.values[n % functionTable[name].realOnlyAt!.values.length]!), b]
+          : (functionTable[name].discreteArguments ?? []).includes(0) ? [build.int(n), b]
           : functionTable[name].partials?.[0] === null ? [build.int(n + 2), b]
           : functionTable[name].partials?.[1] === null ? [a, build.div(build.int(n), build.int(4))] : [a, b])),
       fc.tuple(fc.constantFrom(...threeArguments), fc.array(tie('tree'), { minLength: 3, maxLength: 3 }))
         .map(([name, args]) => build.call(name, args)),
+      // A whole-number argument gets one, one without a partial in closed form a constant in [0, 1).
+      fc.tuple(fc.constantFrom(...moreArguments), fc.array(tie('tree'), { minLength: 4, maxLength: 4 }), fc.integer({ min: 0, max: 3 }))
+        .map(([name, args, n]) => build.call(name, functionTable[name].partials!.map((p, i) =>
+          ((functionTable[name].discreteArguments ?? []).includes(i) ? build.int(n) : p === null ? build.div(build.int(n), build.int(4)) : args[i]!)))),
       ...(options.abstract === false ? [] : [
         fc.tuple(fc.constantFrom('f', 'g', 'h'), fc.integer({ min: 0, max: 2 }), tie('tree'))
           .map(([name, order, a]) => build.apply(name, [a], [order])),

@@ -40,6 +40,22 @@ export function functionExample(name: FunctionName): string {
   // A first argument held fixed: a whole number (polygamma's order), or one with no partial in closed form;
   // the polylogarithm's second inside [−1, 1], where its series converges; a second without a partial in closed form held fixed.
   if (name === 'polylog') return `${name}(2, sin(x)/2)`;
+  // Marcum's Q is of a > 0 and b ≥ 0.
+  if (name === 'marcumq') return `${name}(3/2, x^2 + 1/2, 1 + sin(x)^2)`;
+  // I_x(a, b) is of 0 ≤ x ≤ 1.
+  if (name === 'beta_incomplete_regularized') return `${name}(1/2, 3/2, (1 + sin(x))/3)`;
+  // Of three or four arguments: a whole-number argument at 3, one without a partial in closed form at 1/2, the others
+  // functions of x inside (−1, 1), where the polynomials, the associated Legendre functions and Π(n; φ | m) are all defined.
+  if (arity[0] >= 3) {
+    const args = partials!.map((p, i) => (discreteArguments?.includes(i) ? '3' : p === null ? '1/2' : `sin(x)/${i + 2}`));
+    return `${name}(${args.join(', ')})`;
+  }
+  // W₋₁ is real on [−1/e, 0).
+  if (name === 'generalized_lambert_w') return `${name}(-1, -1/(3 + x^2))`;
+  // Π(n | m) is real for n < 1 and m < 1.
+  if (name === 'ellippi') return `${name}(sin(x)/2, cos(x)/3)`;
+  // erfinv(y + erf(x)) is real where y + erf(x) lies in (−1, 1).
+  if (name === 'erf2inv') return `${name}(sin(x)/2, x^2/(4 + x^2))`;
   if (partials?.[1] === null) return `${name}(x^2 + 1, 1/2)`;
   return discreteArguments?.includes(0) ? `${name}(1, x^2 + 1)` : partials?.[0] === null ? `${name}(2, x^2 + 1)` : `${name}(x^2, x + 1)`;
 }
