@@ -2,11 +2,15 @@ import type { Expr, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isOne, isZero, powInteger, powerTooLong } from '../expr/rational.js';
 import Fraction from 'fraction.js';
-import { equals } from '../expr/traverse.js';
+import { equals, postOrder, variablesOf } from '../expr/traverse.js';
+import { isNonNegative } from '../algebra/nonnegative.js';
 import { isNegativeLooking } from '../expr/sign.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 
 const isNum = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
+/** Whether a tree without variables is above 0 as its form shows: π, 2π, e^π, each part ≥ 0 and no 0 among its numbers; not 0^0.1. */
+const surelyPositiveConstant = (e: Expr): boolean => isNonNegative(e) && !postOrder(e).some((n) => n.kind === 'num' && isZero(n.value));
+
 const isZeroNum = (e: Expr): boolean => isNum(e) && isZero(e.value);
 const isOneNum = (e: Expr): boolean => isNum(e) && isOne(e.value);
 
@@ -114,8 +118,13 @@ export const tidyRules: readonly AnyRewriteRule[] = [
   rule('pow', 'power-of-zero', (e) => (isZeroNum(e.exponent) ? int(1) : undefined)),
   rule('pow', 'power-of-one', (e) => (isOneNum(e.exponent) ? e.base : undefined)),
   rule('pow', 'one-to-a-power', (e) => (isOneNum(e.base) ? int(1) : undefined)),
-  // 0^u → 0: zero wherever it is defined (u > 0); a numeric exponent is folded instead
-  rule('pow', 'zero-to-a-power', (e) => (isZeroNum(e.base) && !isNum(e.exponent) ? int(0) : undefined)),
+  // 0^u → 0: zero wherever it is defined (u > 0), and 0^q for a number q > 0 (0^0.1). An exponent
+  // without a variable is a number, which may be 0: 0^(0^0.1) is 0^0 = 1, not 0.
+  rule('pow', 'zero-to-a-power', (e) => {
+    if (!isZeroNum(e.base)) return undefined;
+    if (isNum(e.exponent)) return e.exponent.value.s > 0n && !isZero(e.exponent.value) ? int(0) : undefined;
+    return variablesOf(e.exponent).length > 0 || surelyPositiveConstant(e.exponent) ? int(0) : undefined;
+  }),
   // 2^3 → 8, (1/2)^2 → 1/4, exactly, for modest integer exponents; (−1)^n → ±1 for any n
   rule('pow', 'fold-power', (e) => {
     if (!isNum(e.base) || !isNum(e.exponent) || !isInteger(e.exponent.value)) return undefined;

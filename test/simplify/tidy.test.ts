@@ -41,6 +41,7 @@ describe('tidying rules', () => {
     ['power-of-power', '(x^2)^3', 'x^6'],
     ['zero-to-a-power', '0^x', '0'],
     ['zero-to-a-power', '0^(2^x + x^3 + 2)', '0'],
+    ['zero-to-a-power', '0^pi', '0'],
   ];
   it.each(cases)('%s: %s → %s', (rule, input, expected) => {
     const { result, steps } = simplifyWithSteps(parse(input));
@@ -50,6 +51,12 @@ describe('tidying rules', () => {
 
   it('has a test case for every rule', () => {
     expect(new Set(cases.map(([rule]) => rule))).toEqual(new Set(tidyRules.map((r) => r.id)));
+  });
+
+  it('takes 0 to a power to 0 only where the power is above 0: 0^(0^0.1) is 0^0, which is 1', () => {
+    expect(tidy('0^0.1')).toBe('0');
+    expect(tidy('0^0^0.1 + x')).toBe('1 + x');
+    expect(tidy('0^(-1/2)')).not.toBe('0');
   });
 
   it('keeps huge powers unfolded', () => {
