@@ -13,6 +13,7 @@ declare module 'cephes' {
     expn(n: number, x: number): number;
     polylog(n: number, x: number): number;
     incbet(a: number, b: number, x: number): number;
+    igam(a: number, x: number): number;
     igamc(a: number, x: number): number;
     ellpj(u: number, m: number): readonly [number, { readonly sn: number; readonly cn: number; readonly dn: number; readonly ph: number }];
   }
