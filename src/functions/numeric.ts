@@ -145,6 +145,12 @@ export function lambertW(x: number): number {
     const l = Math.log(x);
     w = l - Math.log(l);
   }
+  return halleyLambertW(w, x);
+}
+
+/** Halley's iteration for w·eʷ = x from w, to the last bit; the branch is the one w starts on. */
+function halleyLambertW(start: number, x: number): number {
+  let w = start;
   for (let i = 0; i < 100; i++) {
     const ew = Math.exp(w);
     const f = w * ew - x;
@@ -172,15 +178,7 @@ function lambertWMinus1(x: number): number {
     const l2 = Math.log(-l1);
     w = l1 - l2 + l2 / l1;
   }
-  for (let i = 0; i < 100; i++) {
-    const ew = Math.exp(w);
-    const f = w * ew - x;
-    if (f === 0 || w === -1) break;
-    const step = f / (ew * (w + 1) - ((w + 2) * f) / (2 * w + 2));
-    w -= step;
-    if (Math.abs(step) <= 1e-16 * Math.max(1, Math.abs(w))) break;
-  }
-  return Math.min(w, -1);
+  return Math.min(halleyLambertW(w, x), -1);
 }
 
 /** The branch k of Lambert's W that is real: W₀ for k = 0 (x ≥ −1/e), W₋₁ for k = −1 (−1/e ≤ x < 0); the others are complex (NaN). */
