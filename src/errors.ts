@@ -9,9 +9,7 @@ export type InputProblem =
   /** Past a limit: the order, the size of a derivative or derivation, the depth of nesting. */
   | 'limit'
   /** A construct with no counterpart in another system (mathjs). */
-  | 'no-counterpart'
-  /** An expression, or a derivative's formula, that divides by zero as it stands: it has no value to give. */
-  | 'no-value';
+  | 'no-counterpart';
 
 /** A request that cannot be answered as asked (ambiguous variable, order out of range, result too large). */
 export class InputError extends Error {

@@ -179,23 +179,3 @@ describe('large inputs', () => {
     expect(() => parse('x'.repeat(2_000_001))).toThrow(/input too long/);
   });
 });
-
-describe('a quotient over 0', () => {
-  it('refuses an expression that divides by zero, which has no value anywhere, rather than differentiating the rest', () => {
-    for (const input of ['1/0 + x', 'x^2 + sin(x)/0', '0^(-1) + x']) {
-      const error = thrownBy(() => differentiate(input), InputError);
-      expect(error.problem).toBe('no-value');
-      expect(error.message).toMatch(/^the expression divides by zero/);
-    }
-  });
-
-  it('refuses a derivative whose formula divides by zero as it stands, rather than print one over 0', () => {
-    // x/(x − x) is 0/0 wherever it is written; Π(n | m) by n and m has m − n below, 0 where both are x.
-    for (const input of ['x/(x - x)', 'ellippi(x, x)']) {
-      const error = thrownBy(() => differentiate(input), InputError);
-      expect(error.problem).toBe('no-value');
-      expect(error.message).toMatch(/^derivative 1 divides by zero as its formula stands/);
-    }
-    expect(toText(differentiate('ellippi(x, 1/2)').result)).not.toMatch(/\/0\b/);
-  });
-});

@@ -262,7 +262,6 @@ const hints: Readonly<Record<InputProblem, string>> = {
   'invalid-request': '',
   'limit': '',
   'no-counterpart': '',
-  'no-value': '',
 };
 
 /** How much of a long input a JSON error echoes. */

@@ -2,7 +2,7 @@ import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { div, mul, num, pow } from '../expr/factory.js';
 import { renewedIfFull } from '../expr/renew.js';
-import { postOrder, variablesOf } from '../expr/traverse.js';
+import { variablesOf } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { derive } from '../diff/differentiate.js';
@@ -150,7 +150,6 @@ function differentiateUnguarded(input: Expr | string | Reading, options: Differe
   if (request.order !== undefined && options.order !== undefined && BigInt(request.order) !== BigInt(options.order)) {
     throw new InputError(`the input asks for order ${request.order} (${request.operator}), but order ${options.order} was asked for too`, 'invalid-request');
   }
-  if (holdsDivisionByZero(expr)) throw new InputError('the expression divides by zero (a quotient over 0): it has no value anywhere, and so no derivative', 'no-value');
   const variable = options.variable ?? request.variable ?? defaultVariable(expr);
   const order = options.order ?? request.order ?? 1;
   const maxOrder = options.maxOrder ?? differentiateDefaults.maxOrder;
@@ -189,10 +188,6 @@ function differentiateUnguarded(input: Expr | string | Reading, options: Differe
     // higher order it is not rewritten (factored) until the last order.
     const settled = (step.rule === 'polynomial-in-function' || step.rule === 'polynomial-in-functions') && n < worked;
     const tidied = tidy(n, step.result, settled);
-    // A formula that holds where its parts are apart (Π's partials have m − n below) can meet 0/0 as written.
-    if (holdsDivisionByZero(tidied.result)) {
-      throw new InputError(`derivative ${n} divides by zero as its formula stands (a quotient over 0 where the input's parts coincide): no answer is given`, 'no-value');
-    }
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;
     const [coefficient, shape] = splitCoefficient(current);
@@ -275,11 +270,4 @@ export function variableAmong(names: readonly string[], what: string): string {
   if (names.includes('x') || names.length === 0) return 'x';
   if (names.length === 1) return names[0]!;
   throw new InputError(`${what} has several variables (${names.join(', ')}): say which one to differentiate by`, 'ambiguous-variable');
-}
-
-/** Whether a tree has a quotient over 0 or 0 to a negative power in it, a value nowhere. */
-function holdsDivisionByZero(e: Expr): boolean {
-  const isZero = (u: Expr): boolean => u.kind === 'num' && u.value.n === 0n;
-  return postOrder(e).some((n) => (n.kind === 'div' && isZero(n.denominator))
-    || (n.kind === 'pow' && isZero(n.base) && n.exponent.kind === 'num' && n.exponent.value.s < 0n && n.exponent.value.n !== 0n));
 }
