@@ -179,7 +179,7 @@ function denominatorParts(term: Expr): number[] {
  * are all in one group. Where the quotients have many denominators, a quotient goes only with
  * those whose denominators share a part with its own: over one denominator, the product of many
  * that share nothing, a sum is never written shorter, and working it out costs the more the more
- * there are. A sum of a thousand terms c·xᵏ·f(a·x + b) is then several hundred groups of one.
+ * there are. A sum of a thousand terms c·xᵏ·f(a·x + b) is then groups of one and two.
  */
 export function sumGroups(terms: readonly Expr[]): Expr[][] {
   const parent = terms.map((_, i) => i);
