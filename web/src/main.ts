@@ -34,6 +34,7 @@ const ui = {
   readingNotes: $('reading-notes'),
   answerError: $('answer-error'),
   working: $('working'),
+  workingWhat: $('working-what'),
   check: $('check'),
   checkDetail: $('check-detail'),
   copyStatus: $('copy-status'),
@@ -226,7 +227,7 @@ function startWorker(): Worker {
     document.body.classList.remove('pending');
     show(event.data.view, event.data.deferred ?? noTexts);
     // Work goes on while a long derivation is put in place: the page is done when it is.
-    ui.working.hidden = insertion === undefined;
+    showWorking();
   };
   return w;
 }
@@ -251,19 +252,34 @@ function update(): void {
   worker.postMessage({ id: ++latest, state });
   window.clearTimeout(workingTimer);
   workingTimer = window.setTimeout(() => {
-    ui.working.hidden = !pending && insertion === undefined;
+    showWorking();
     document.body.classList.toggle('pending', pending && answerChanges);
   }, 300);
 }
 
+/**
+ * What the page is busy with, if anything: the worker with an answer, or putting a long
+ * derivation in place (or opening its steps) a slice at a time.
+ */
+function showWorking(): void {
+  ui.working.hidden = !pending && insertion === undefined;
+  ui.workingWhat.textContent = pending ? 'Working on it…'
+    : insertion?.opening !== undefined ? 'Opening the steps…' : 'Putting the derivation in place…';
+}
+
 // A slow answer can be given up: the worker is stopped, and the answer in view stays set apart.
+// Steps being put in place or opened stop where they are.
 $('cancel-working').addEventListener('click', () => {
+  if (!pending && insertion) {
+    stopInsertion();
+    return;
+  }
   if (!pending || !worker) return;
   worker.terminate();
   worker = undefined;
   pending = false;
   window.clearTimeout(workingTimer);
-  ui.working.hidden = true;
+  showWorking();
   if (document.body.classList.contains('asking')) {
     document.body.classList.remove('pending', 'asking');
     document.body.classList.add('stale');
@@ -509,8 +525,36 @@ function inSlices(slices: SlicedInsertion, opening: number | undefined): void {
     insertion = undefined;
     ui.steps.removeAttribute('aria-busy');
     scrollableByKeyboard(ui.steps);
-    if (!pending) ui.working.hidden = true;
+    showWorking();
   });
+}
+
+/**
+ * Stop pressed while steps come in: what is in place stays. A derivation cut short says so at its
+ * end, with a button that puts all of it in place again; steps being opened are just left closed.
+ */
+function stopInsertion(): void {
+  const current = insertion;
+  if (!current) return;
+  current.slices.stop();
+  insertion = undefined;
+  ui.steps.removeAttribute('aria-busy');
+  showWorking();
+  scrollableByKeyboard(ui.steps);
+  if (current.opening !== undefined) return;
+  const html = htmlShown.get(ui.steps);
+  const note = document.createElement('p');
+  note.className = 'detail cut-short';
+  note.textContent = 'The rest of the derivation was stopped. ';
+  const rest = document.createElement('button');
+  rest.type = 'button';
+  rest.textContent = 'Show all of it';
+  rest.addEventListener('click', () => {
+    htmlShown.delete(ui.steps);
+    if (html !== undefined) showSteps(html, stepsDeferred);
+  });
+  note.append(rest);
+  ui.steps.append(note);
 }
 
 /** The tangent asked for: exact values typeset, and drawn on the plot (where the pointer is not). */
