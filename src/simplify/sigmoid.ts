@@ -1,5 +1,5 @@
 import Fraction from 'fraction.js';
-import type { Expr } from '../expr/types.js';
+import type { Add, Expr } from '../expr/types.js';
 import { add, call, div, int, mul, neg, pow, variable } from '../expr/factory.js';
 import { children, equals } from '../expr/traverse.js';
 import { replaceSubtree } from '../expr/substitute.js';
@@ -13,7 +13,7 @@ import { normalForm as normalFormOf } from '../algebra/normal-form.js';
 import { polyExpr, powerExpr } from '../algebra/to-expr.js';
 import { univariateOf } from '../algebra/univariate.js';
 import { writtenNormalForm } from './written-form.js';
-import { SumTerms } from './sum-part.js';
+import { SumTerms, withPartsRewritten } from './sum-part.js';
 import type { RewriteId, RewriteStep } from './rewrite.js';
 
 /*
@@ -104,8 +104,26 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): ReadonlyMa
   return groups;
 }
 
-/** Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. */
-export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
+/**
+ * The parts of a sum found not simpler in σ(u), by u's key and the part's node: a part met again
+ * unchanged (its terms untouched by the rewrites of other parts) is not tried again.
+ */
+export type NotInSigmoid = Set<string>;
+
+/** A part of a sum written in σ(u): the places of its terms, what stands there now, and the identity used. */
+interface PartInSigmoid {
+  readonly places: readonly number[];
+  readonly rewritten: Expr;
+  readonly identity: readonly [Expr, Expr];
+}
+
+/**
+ * Rewrites e in terms of σ(u) for an argument u of its exponentials, when that is simpler. In a
+ * sum, the parts of different arguments that share no term are all rewritten in one go, a step
+ * each; a part that shares a term with one rewritten waits for the next call, and a part found not
+ * simpler is remembered in `notSimpler` and not tried again while it stays as it is.
+ */
+export function rewriteInSigmoid(e: Expr, notSimpler: NotInSigmoid = new Set()): SigmoidRewrite | undefined {
   if (!mayBeSimplerInSigmoid(e)) return undefined;
   const found = callsIn(e, 'exp').map((exponential): Found => {
     const argument = (exponential as Expr & { kind: 'call' }).args[0]!;
@@ -122,23 +140,42 @@ export function rewriteInSigmoid(e: Expr): SigmoidRewrite | undefined {
   // The exponentials of each argument's key, and of each opposite's, so a key finds its own at once.
   const byKey = groupBy(found, (f) => f.key);
   const byOppositeKey = groupBy(found, (f) => f.oppositeKey);
+  const rewrittenParts: PartInSigmoid[] = [];
+  const taken = new Set<number>();
   for (const f of found) {
     // u with e^a = e^(−u) is the classic form; a itself when −a would start with a minus sign (σ(x), not σ(−x)).
     const candidates: [Expr, string][] = isNegativeLooking(f.opposite) ? [[f.argument, f.key], [f.opposite, f.oppositeKey]] : [[f.opposite, f.oppositeKey], [f.argument, f.key]];
     for (const [u, key] of candidates) {
-      const attempt = rewriteFor(e, u, key, byKey.get(key) ?? [], byOppositeKey.get(key) ?? [], terms);
-      if (attempt) return attempt;
+      const attempt = rewriteFor(e, u, key, byKey.get(key) ?? [], byOppositeKey.get(key) ?? [], terms, notSimpler, taken);
+      if (attempt === undefined) continue;
+      if ('result' in attempt) return attempt;
+      rewrittenParts.push(attempt);
+      for (const place of attempt.places) taken.add(place);
+      break;
     }
   }
-  return undefined;
+  if (rewrittenParts.length === 0) return undefined;
+  // One step for each σ(u), the sum as it stands before and after it.
+  const steps: RewriteStep[] = [];
+  let before = e;
+  rewrittenParts.forEach((part, i) => {
+    const after = withPartsRewritten(e as Add, rewrittenParts.slice(0, i + 1));
+    steps.push({ rule: 'rewrite-in-sigmoid', before, after, path: [], uses: part.identity });
+    before = after;
+  });
+  return { result: before, steps };
 }
 
 /**
  * e written in σ(u), where that is simpler. In a sum only the terms with an exponential of ±u
  * take part, so the work is that of those terms (a sum of a thousand terms, each with an
- * exponential of its own, is rewritten term by term, not a thousand times whole).
+ * exponential of its own, is rewritten term by term, not a thousand times whole). A part with a
+ * term at a place `taken` by another part's rewrite is left for later.
  */
-function rewriteFor(e: Expr, u: Expr, uKey: string, ofKey: readonly Found[], ofOpposite: readonly Found[], terms: SumTerms<string>): SigmoidRewrite | undefined {
+function rewriteFor(
+  e: Expr, u: Expr, uKey: string, ofKey: readonly Found[], ofOpposite: readonly Found[], terms: SumTerms<string>,
+  notSimpler: NotInSigmoid, taken: ReadonlySet<number>,
+): SigmoidRewrite | PartInSigmoid | undefined {
   const decaying = ofOpposite.map((f) => f.exponential);
   const growing = ofKey.filter((f) => f.oppositeKey !== uKey).map((f) => f.exponential);
   if (decaying.length + growing.length === 0) return undefined;
@@ -149,24 +186,35 @@ function rewriteFor(e: Expr, u: Expr, uKey: string, ofKey: readonly Found[], ofO
     : [growing[0]!, div(s, add([one, neg(s)]))];
   const ids = decaying.concat(growing).map(idOf);
   ids.push(sigmoidOf(uKey));
-  const { part, whole, rebuild } = terms.part(ids)!;
+  const { part, whole, places } = terms.part(ids)!;
+  if (places.some((place) => taken.has(place))) return undefined;
+  const tried = `${uKey} ${part.id} ${whole}`;
+  if (notSimpler.has(tried)) return undefined;
+  const rewritten = inSigmoid(part, whole, s, decaying, growing);
+  if (rewritten === undefined) {
+    notSimpler.add(tried);
+    return undefined;
+  }
+  if (!whole) return { places, rewritten, identity };
+  const staged = growing.length === 0 && decaying.length === 1 ? stages(e, decaying[0]!, s, rewritten) : undefined;
+  return {
+    result: rewritten,
+    steps: staged ?? [{ rule: 'rewrite-in-sigmoid', before: e, after: rewritten, path: [], uses: identity }],
+  };
+}
+
+/** A part with its exponentials of ±u written in σ(u) = s, in normal form, where that is simpler; undefined otherwise. */
+function inSigmoid(part: Expr, whole: boolean, s: Expr, decaying: readonly Expr[], growing: readonly Expr[]): Expr | undefined {
   // The sum as a whole may hold exponentials in sums; the terms of ±u may still hold theirs only as factors.
   if (!whole && !mayBeSimplerInSigmoid(part)) return undefined;
+  const one = int(1);
   let substituted = part;
   for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
   for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));
   const rewritten = normalForm(substituted);
   if (callsIn(rewritten, 'exp').some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
   if (complexity(rewritten) >= complexity(part)) return undefined;
-  if (!whole) {
-    const result = rebuild(rewritten);
-    return { result, steps: [{ rule: 'rewrite-in-sigmoid', before: e, after: result, path: [], uses: identity }] };
-  }
-  const staged = growing.length === 0 && decaying.length === 1 ? stages(e, decaying[0]!, s, rewritten) : undefined;
-  return {
-    result: rewritten,
-    steps: staged ?? [{ rule: 'rewrite-in-sigmoid', before: e, after: rewritten, path: [], uses: identity }],
-  };
+  return rewritten;
 }
 
 /** The hand derivation for N(t)/(1 + t)^k, when the expression has that shape; undefined otherwise. */

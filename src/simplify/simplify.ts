@@ -5,7 +5,7 @@ import { maxRecursionDepth } from '../expr/size.js';
 import { tidyRules } from './rules.js';
 import { algebraRules } from './normal-form-rules.js';
 import { functionRules, identityRules } from './function-rules.js';
-import { rewriteInSigmoid } from './sigmoid.js';
+import { rewriteInSigmoid, type NotInSigmoid } from './sigmoid.js';
 import { factoredAtRationalRoots, writtenNormalForm } from './written-form.js';
 import type { AnyRewriteRule, RewriteStep } from './rewrite.js';
 import { expectTree } from '../expr/check-tree.js';
@@ -147,9 +147,10 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   let result = visit(e, []);
   const form = options.form ?? 'auto';
   if (form !== 'exp') {
-    // One σ(u) at a time, until none is simpler: σ′(x) + σ′(2x) has a σ of each argument. Each
-    // rewrite makes the whole strictly simpler, so this ends.
-    for (let inSigmoid = rewriteInSigmoid(result); inSigmoid; inSigmoid = rewriteInSigmoid(result)) {
+    // Until no σ(u) is simpler: σ′(x) + σ′(2x) has a σ of each argument. Each rewrite makes the
+    // whole strictly simpler, so this ends; a part found not simpler is not tried again.
+    const notSimpler: NotInSigmoid = new Set();
+    for (let inSigmoid = rewriteInSigmoid(result, notSimpler); inSigmoid; inSigmoid = rewriteInSigmoid(result, notSimpler)) {
       for (const step of inSigmoid.steps) steps.push(step);
       result = inSigmoid.result;
       checkLimits();

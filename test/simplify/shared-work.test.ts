@@ -8,6 +8,7 @@ import { differentiate } from '../../src/differentiate/differentiate.js';
 import { gradient } from '../../src/multivariate/partials.js';
 import { equals } from '../../src/expr/traverse.js';
 import { toText } from '../../src/print/linear.js';
+import { rewriteInSigmoid } from '../../src/simplify/sigmoid.js';
 import type { Add, Div } from '../../src/expr/types.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 
@@ -105,5 +106,34 @@ describe('long sums', () => {
     const result = simplify(parse(`(x + 1)*exp(2*x) + exp(x)^2 + ${sines}`));
     expect(toText(result)).toMatch(/^exp\(2\*x\)\*\(x \+ 2\) \+ sin\(2\*x\) \+ /);
     expect(result.kind === 'add' ? result.terms.length : 1).toBe(9);
+  });
+});
+
+describe('σ in a long sum', () => {
+  it('rewrites the parts of different arguments in one go, a step each, each step starting where the last ended', () => {
+    const e = parse('2*exp(2*x)/(1 + exp(2*x))^2 + 3*exp(3*x)/(1 + exp(3*x))^2 + x^2 + 5*exp(5*x)/(1 + exp(5*x))^2');
+    const once = rewriteInSigmoid(e, new Set());
+    expect(once).toBeDefined();
+    const steps = once!.steps;
+    expect(steps.map((s) => s.rule)).toEqual(['rewrite-in-sigmoid', 'rewrite-in-sigmoid', 'rewrite-in-sigmoid']);
+    expect(steps[0]!.before).toBe(e);
+    for (let i = 1; i < steps.length; i++) expect(steps[i]!.before).toBe(steps[i - 1]!.after);
+    expect(steps[2]!.after).toBe(once!.result);
+    expect(toText(once!.result)).toBe('2*sigmoid(2*x)*(1 - sigmoid(2*x)) + 3*sigmoid(3*x)*(1 - sigmoid(3*x)) + x^2 + 5*sigmoid(5*x)*(1 - sigmoid(5*x))');
+    // Nothing is left to write in σ.
+    expect(rewriteInSigmoid(once!.result, new Set())).toBeUndefined();
+  });
+
+  it('does not try again a part found not simpler while it stays as it is', () => {
+    // x·e^x alone is not simpler in σ: e^x would become σ/(1 − σ).
+    const e = parse('x*exp(x) + exp(2*x)/(1 + exp(2*x))^2');
+    const notSimpler = new Set<string>();
+    const first = rewriteInSigmoid(e, notSimpler);
+    expect(first?.steps.length).toBe(1);
+    expect(notSimpler.size).toBeGreaterThan(0);
+    const remembered = new Set(notSimpler);
+    expect(rewriteInSigmoid(first!.result, notSimpler)).toBeUndefined();
+    // The second call met the same part again and found it remembered: nothing new was tried.
+    expect(notSimpler).toEqual(remembered);
   });
 });
