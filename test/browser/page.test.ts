@@ -106,6 +106,18 @@ async function expandAll(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.getElementById('steps')!.hasAttribute('aria-busy') && document.querySelectorAll('#steps details:not([open]), #steps .deferred').length === 0);
 }
 
+/**
+ * The lines each typeset formula takes: KaTeX's pieces of one run left to right along a line, and
+ * one that starts left of where the one before it ended starts a new line (0 where it has no
+ * pieces). Self-contained: it runs in the page.
+ */
+function linesOfEach(all: Element[]): number[] {
+  return all.map((html) => {
+    const pieces = Array.from(html.querySelectorAll(':scope > .katex-base')).map((b) => b.getBoundingClientRect());
+    return pieces.reduce((lines, piece, i) => lines + (i > 0 && piece.left < pieces[i - 1]!.right - 1 ? 1 : 0), pieces.length > 0 ? 1 : 0);
+  });
+}
+
 /** The answer's TeX source, from KaTeX's MathML annotation. */
 const answerTex = async (page: Page): Promise<string> => (await page.locator('#answer annotation').first().textContent()) ?? '';
 
@@ -533,12 +545,22 @@ describe('the page in Chromium', () => {
     await first.locator('summary').first().click();
     await expect.poll(() => first.locator('.katex').count()).toBeGreaterThan(3);
     expect(await first.locator(':scope > .deferred').count()).toBe(0);
-    // On a phone the answer to x² sin x is wider than the screen: it scrolls, takes the focus, and says so.
+    // On a phone the answer to x² sin x is wider than the screen: it breaks at its operators,
+    // each line within the screen, and nothing scrolls.
     const phone = await open(`${url}#f=x%5E2*sin(x)`, { width: 320, height: 700 });
     const box = phone.locator('#answer .math').first();
+    const [lines] = await box.locator('.katex-html').evaluateAll(linesOfEach);
+    expect(lines).toBeGreaterThan(1);
+    expect(await box.evaluate((m) => m.scrollWidth <= m.clientWidth && m.getBoundingClientRect().right <= 320)).toBe(true);
+    expect(await phone.locator('#answer .scrolls, #answer .scroll-cue').count()).toBe(0);
+    // A fraction whose numerator is wider than the screen cannot break: it scrolls, takes the focus, and says so.
+    await typeExpression(phone, '1/(1+x^2)');
+    await phone.locator('#order').fill('8');
+    await expect.poll(() => answerTex(phone)).toContain('{d^{8}}');
     await expect.poll(() => box.getAttribute('class')).toContain('scrolls');
     expect(await box.getAttribute('tabindex')).toBe('0');
     expect(await phone.locator('#answer .scroll-cue').innerText()).toBe('scrolls →');
+    await phone.locator('#order').fill('1');
     // A formula that fits is not marked.
     await typeExpression(phone, 'x^2');
     await expect.poll(() => answerTex(phone)).toMatch(/= 2x$/);
@@ -734,13 +756,22 @@ describe('the page in Chromium', () => {
   it('stops a derivation being put in place when Stop is pressed, says so, and puts all of it in on request', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    // Stop is pressed the moment the answer is in and its derivation is coming in (from the page
+    // itself: pressed from here, it could come after the last slice), the status saying what goes on.
+    await page.addInitScript(() => {
+      const w = window as unknown as { statusAtStop?: string };
+      new MutationObserver((_, observer) => {
+        const steps = document.getElementById('steps');
+        const working = document.getElementById('working');
+        if (!steps?.hasAttribute('aria-busy') || !working || working.hidden || !document.querySelector('#answer .katex')) return;
+        observer.disconnect();
+        w.statusAtStop = document.getElementById('working-what')!.textContent ?? '';
+        document.getElementById('cancel-working')!.click();
+      }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'hidden'] });
+    });
     await page.goto(`${url}#f=tan(x)&n=30`);
-    // The answer is in, its derivation still coming: the status says so, and Stop stops that.
-    await page.waitForFunction(() => document.querySelector('#answer .katex') && document.getElementById('steps')!.hasAttribute('aria-busy'), null, { timeout: 60_000 });
-    expect(await page.locator('#working-what').innerText()).toBe('Putting the derivation in place…');
-    // Pressed from the keyboard: the page below the button moves as steps come in.
-    await page.getByRole('button', { name: 'Stop' }).focus();
-    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window as unknown as { statusAtStop?: string }).statusAtStop !== undefined, null, { timeout: 60_000 });
+    expect(await page.evaluate(() => (window as unknown as { statusAtStop?: string }).statusAtStop)).toBe('Putting the derivation in place…');
     expect(await page.locator('#working').isHidden()).toBe(true);
     expect(await page.locator('#steps').getAttribute('aria-busy')).toBeNull();
     const note = page.locator('#steps .cut-short');
@@ -842,6 +873,30 @@ describe('the page in Chromium', () => {
     expect(Number(said[2]!.replace('−', '-'))).toBeCloseTo(slope, 3);
   });
 
+  it('says when a curve is off the plot\'s scale, fits it on request, and fits f again', async () => {
+    const page = await open(`${url}#f=1%2F(1%2Be%5E(-x))&n=20`);
+    const fit = page.locator('#fit-curve');
+    expect(await page.locator('#plot-note').innerText()).toContain('f⁽²⁰⁾(x) is off the scale of this plot');
+    expect(await fit.innerText()).toBe('Fit f⁽²⁰⁾(x) in the plot');
+    const ticks = (): Promise<number> => page.locator('#plot .axes text').evaluateAll((all) =>
+      Math.max(...all.map((t) => Math.abs(Number((t.textContent ?? '').replace('−', '-').replace(/,/g, '')))).filter(Number.isFinite)));
+    expect(await ticks()).toBeLessThan(10);
+    await fit.click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('scale=1');
+    await expect.poll(() => fit.innerText()).toBe('Fit f(x) in the plot');
+    expect(await page.locator('#plot-note').innerText()).toContain('The y range is f⁽²⁰⁾\'s, fitted to it.');
+    expect(await ticks()).toBeGreaterThan(1e6);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    // Reset range goes back to f's scale, and so does the offer.
+    await page.locator('#reset-range').click();
+    await expect.poll(() => fit.innerText()).toBe('Fit f⁽²⁰⁾(x) in the plot');
+    expect(await page.evaluate(() => location.hash)).not.toContain('scale=');
+    expect(await ticks()).toBeLessThan(10);
+    // A function whose curves are all in view offers nothing.
+    await typeExpression(page, 'x^2');
+    await expect.poll(() => fit.isHidden()).toBe(true);
+  });
+
   it('cuts off no tick number and writes the axis name over none', async () => {
     for (const hash of ['#f=x%5E2*sin(x)&range=-10000,10000', '#f=exp(x)&range=-2,30', '#f=x%5E3&range=-3,3']) {
       const page = await open(`${url}${hash}`, { width: 390, height: 844 });
@@ -924,12 +979,12 @@ describe('the page in Chromium', () => {
       await expandAll(page);
       const where = `${width} px, order ${order}`;
       expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
-      // Each equation is one line: KaTeX's pieces of it all sit at one height.
-      const broken = await page.locator('.math .katex-html').evaluateAll((all) => all.filter((m) => {
-        const tops = [...m.querySelectorAll(':scope > .base')].map((b) => Math.round(b.getBoundingClientRect().top));
-        return new Set(tops).size > 1;
-      }).length);
-      expect(broken, where).toBe(0);
+      // Each equation of the derivation is one line: KaTeX's pieces of it all sit at one height
+      // (the answer, shown on its own, may break at its operators).
+      const pieces = await page.locator('.math:not(.display) .katex-html').evaluateAll(linesOfEach);
+      expect(pieces.length, where).toBeGreaterThan(0);
+      expect(pieces.filter((lines) => lines === 0), where).toEqual([]);
+      expect(pieces.filter((lines) => lines > 1), where).toEqual([]);
       // Everything to tap, a checkbox by its label.
       const small = await page.locator('button, select, input:not([type="checkbox"]), label.check, summary').evaluateAll((all) => all.flatMap((e) => {
         const r = e.getBoundingClientRect();

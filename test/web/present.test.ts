@@ -325,6 +325,23 @@ describe('the plot', () => {
     const note = answer('1/(1+e^(-x))', { order: 20 }).plotNote;
     expect(note).toMatch(/f⁽²⁰⁾\(x\) is off the scale of this plot, whose y range \(.* to .*\) is f's: its values run from −1\.67e\+8 to 1\.67e\+8\.$/);
     expect(answer('x^2*sin(x)').plotNote).not.toContain('off the scale');
+    expect(answer('x^2*sin(x)').plotFit).toBeUndefined();
+  });
+
+  it('offers to fit a curve off its scale, and then f again', () => {
+    const off = answer('1/(1+e^(-x))', { order: 20 });
+    expect(off.plotFit).toEqual({ label: 'f⁽²⁰⁾(x)', scaledBy: 1 });
+    const fitted = answer('1/(1+e^(-x))', { order: 20, scaledBy: 1 });
+    // The y range is made for f⁽²⁰⁾ now: most of its values are within it.
+    const [low, high] = fitted.plot.y;
+    const values = fitted.plot.curves[1]!.points.map((p) => p.y).filter(Number.isFinite);
+    expect(values.filter((y) => y >= low && y <= high).length).toBeGreaterThan(0.9 * values.length);
+    expect(high).toBeGreaterThan(1e7);
+    expect(fitted.plotNote).toContain('The y range is f⁽²⁰⁾\'s, fitted to it.');
+    expect(fitted.plotNote).not.toContain('f⁽²⁰⁾(x) is off the scale');
+    expect(fitted.plotFit).toEqual({ label: 'f(x)', scaledBy: 0 });
+    // Fitted back to f, it is as it was.
+    expect(answer('1/(1+e^(-x))', { order: 20, scaledBy: 0 }).plot.y).toEqual(off.plot.y);
   });
 
   it('draws a curve that turns faster than its samples as the band it fills, not a false wave', () => {

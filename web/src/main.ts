@@ -43,6 +43,7 @@ const ui = {
   alsoFirst: $<HTMLInputElement>('also-first'),
   plot: document.getElementById('plot') as unknown as SVGSVGElement,
   plotNote: $('plot-note'),
+  fitCurve: $<HTMLButtonElement>('fit-curve'),
   plotReadout: $('plot-readout'),
   steps: $('steps'),
   stepsNote: $('steps-note'),
@@ -136,6 +137,7 @@ function readControls(): void {
   const order = Number(ui.order.value);
   const from = Number(ui.from.value);
   const to = Number(ui.to.value);
+  const before = state;
   // A control the input has set (d²/dx², d/dt) shows the input's choice, not the page's own.
   state = {
     ...state,
@@ -150,6 +152,8 @@ function readControls(): void {
     at: ui.at.value,
     shapes: ui.shapes.value,
   };
+  // A curve fitted in the plot was one of that function's: another function is plotted to f's scale.
+  if (state.input !== before.input || state.order !== before.order || state.variable !== before.variable) state = { ...state, scaledBy: 0 };
 }
 
 let pause: number | undefined;
@@ -163,7 +167,19 @@ function scheduleUpdate(delay = 120): void {
 for (const control of [ui.input, ui.order, ui.mine, ui.at, ui.shapes]) control.addEventListener('input', () => { readControls(); scheduleUpdate(); });
 // A range typed in replaces the one chosen from the function, until Reset.
 for (const control of [ui.from, ui.to]) control.addEventListener('input', () => { state = { ...state, autoRange: false }; readControls(); scheduleUpdate(); });
-$('reset-range').addEventListener('click', () => { state = { ...state, autoRange: true }; update(); });
+$('reset-range').addEventListener('click', () => { state = { ...state, autoRange: true, scaledBy: 0 }; update(); });
+// A curve off the scale is fitted: the y range made for it (f's again, where f is then off it).
+let fitOffered: AnswerView['plotFit'];
+function showFit(fit: AnswerView['plotFit']): void {
+  fitOffered = fit;
+  ui.fitCurve.hidden = fit === undefined;
+  ui.fitCurve.textContent = fit ? `Fit ${fit.label} in the plot` : '';
+}
+ui.fitCurve.addEventListener('click', () => {
+  if (!fitOffered) return;
+  state = { ...state, scaledBy: fitOffered.scaledBy };
+  update();
+});
 for (const control of [ui.variable, ui.form, ui.alsoFirst, ui.target]) control.addEventListener('change', () => { readControls(); update(); });
 ui.input.addEventListener('scroll', () => { ui.mirror.scrollLeft = ui.input.scrollLeft; });
 window.addEventListener('hashchange', () => {
@@ -190,7 +206,7 @@ const stopBusyAfterMs = 300;
 let workingTimer: number | undefined;
 
 /** What an answer depends on: the state but for the plot's range and the backward pass's step, which change no answer. */
-const answerKey = (s: PageState): string => JSON.stringify({ ...s, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined });
+const answerKey = (s: PageState): string => JSON.stringify({ ...s, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined, scaledBy: undefined });
 /** Whether the answer in view is set apart because its successor was stopped (not because the input does not parse). */
 let stopped = false;
 
@@ -328,6 +344,7 @@ function show(view: PageView, deferred: PackedTexts): void {
     ui.plot.replaceChildren();
     ui.plot.setAttribute('aria-label', 'No plot: there is no function to plot.');
     ui.plotNote.textContent = '';
+    showFit(undefined);
     showSteps('', noTexts);
     ui.stepsNote.textContent = '';
     showBackprop(undefined);
@@ -358,6 +375,7 @@ function show(view: PageView, deferred: PackedTexts): void {
   // A range chosen from the function is shown in the fields, where it can be changed.
   if (state.autoRange) [ui.from.value, ui.to.value] = view.plotRange.map(String) as [string, string];
   ui.plotNote.textContent = view.plotNote;
+  showFit(view.plotFit);
   showSteps(view.stepsHtml ?? '', deferred);
   ui.stepsNote.textContent = view.stepsNote;
   showBackprop(view.backprop);
@@ -749,7 +767,7 @@ explorable(ui.plot, {
     scheduleUpdate(30);
   },
   reset: () => {
-    state = { ...state, autoRange: true };
+    state = { ...state, autoRange: true, scaledBy: 0 };
     update();
   },
   // Where the pointer leaves, the tangent goes back to the point asked for, if any.

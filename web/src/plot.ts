@@ -44,7 +44,7 @@ const defaultSamples = 600;
 export function plotData(
   curves: readonly { readonly label: string; readonly expr: Expr }[],
   variable: string, from: number, to: number, values: Readonly<Record<string, number>>,
-  samples: number = defaultSamples, slope?: Expr,
+  samples: number = defaultSamples, slope?: Expr, scaledBy = 0,
 ): PlotData {
   const functions = curves.map(({ label, expr }) => {
     const at = evaluator(expr, variable, values);
@@ -52,7 +52,9 @@ export function plotData(
     const band = underSampled(at, even);
     return { label, at, band, points: band ? envelope(at, from, to, samples) : even };
   });
-  const y = yRange(functions.map((f) => f.points.map((p) => p.y)));
+  // The curve the y range is made for first: f, unless another is asked to fit.
+  const scaled = functions[scaledBy] ?? functions[0];
+  const y = yRange([scaled, ...functions.filter((f) => f !== scaled)].filter((f) => f !== undefined).map((f) => f.points.map((p) => p.y)));
   const slopes = slope && sample(evaluator(slope, variable, values), from, to, samples).map((p) => p.y);
   const bands = functions.filter((f) => f.band).map((f) => f.label);
   return {
@@ -130,8 +132,9 @@ function sample(at: (x: number) => number, from: number, to: number, count: numb
 }
 
 /**
- * The y range to show: f's range, widened for the derivatives by at most f's own height
- * each way (a derivative's spikes next to a pole must not flatten f), with a margin.
+ * The y range to show: the first curve's range (f's, or the one asked to fit), widened for the
+ * others by at most its own height each way (a derivative's spikes next to a pole must not
+ * flatten f), with a margin.
  */
 export function yRange(curves: readonly (readonly number[])[]): [number, number] {
   const ranges = curves.map(shapeRange).filter((r) => r !== undefined);

@@ -86,6 +86,8 @@ export interface AnswerView {
   /** The range the plot was sampled over: the state's, or one chosen from the function. */
   readonly plotRange: readonly [number, number];
   readonly plotNote: string;
+  /** A curve off the scale of the plot, offered to fit: the y range made for it instead. */
+  readonly plotFit: { readonly label: string; readonly scaledBy: number } | undefined;
   /** The plot in words, for a screen reader: what is drawn, over what range, and what it shows. */
   readonly plotDescription: string;
   readonly backprop: BackpropView;
@@ -155,7 +157,7 @@ export function tangentAt(x: number, pointerY?: number, near?: number): { value:
 
 export function present(state: PageState): PageView {
   // The plot's range and the step of the backward pass shown change no answer.
-  const key = JSON.stringify({ ...state, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined });
+  const key = JSON.stringify({ ...state, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined, scaledBy: undefined });
   curveInView = undefined;
   if (last?.key === key) return { ...last.view, ...plotView(last.outcome, state) };
   const o = compute(state);
@@ -176,9 +178,9 @@ export function present(state: PageState): PageView {
 }
 
 /** The parts of the view that depend on the plot's range. */
-function plotView(o: Computed, state: PageState): Pick<AnswerView, 'plot' | 'plotRange' | 'plotNote' | 'plotDescription'> {
-  const { plot, note, range, description } = plotOf(o, state);
-  return { plot, plotRange: range, plotNote: note, plotDescription: description };
+function plotView(o: Computed, state: PageState): Pick<AnswerView, 'plot' | 'plotRange' | 'plotNote' | 'plotFit' | 'plotDescription'> {
+  const { plot, note, fit, range, description } = plotOf(o, state);
+  return { plot, plotRange: range, plotNote: note, plotFit: fit, plotDescription: description };
 }
 
 function answerView(o: Computed, state: PageState): AnswerView {
@@ -287,7 +289,7 @@ const holds = (d: Derivative): string => (d.conditions.length > 0 ? `,\\quad \\t
  * f and the derivative of the order asked for (and f′ beside a higher one, when asked for),
  * sampled over the state's range or, unless one is set, a range chosen from f and f′.
  */
-function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; range: readonly [number, number]; description: string } {
+function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; fit: AnswerView['plotFit']; range: readonly [number, number]; description: string } {
   const d = o.derivative;
   const name = (order: number | bigint): string => derivativeName({ kind: 'name', name: 'f' }, order, 'unicode');
   const curves: { label: string; expr: Expr }[] = [{ label: 'f', expr: o.expr }, { label: name(d.order), expr: d.result }];
@@ -302,23 +304,33 @@ function plotOf(o: Computed, state: PageState): { plot: PlotData; note: string; 
   const shows = chosen && chosen.features.length > 0 ? featureWords(chosen.features, v) : '';
   if (chosen) notes.push(`Range chosen from the function: ${range}${shows ? `, to show ${shows}` : ''}. Change it with From and To, or by dragging and zooming the plot.`);
   if (postOrder(o.expr).some((n) => n.kind === 'apply')) notes.push('f, g and h are plotted with stand-ins: f(t) = e^(t/2), g(t) = sin t, h(t) = cos 2t.');
-  const plot = plotData(curves, v, from, to, state.values, undefined, d.derivations[0]!.result);
+  // f or the derivative asked for sets the y range (the others are drawn on it).
+  const scaledBy = state.scaledBy < 2 ? state.scaledBy : 0;
+  const plot = plotData(curves, v, from, to, state.values, undefined, d.derivations[0]!.result, scaledBy);
   if (!plot.curves.some((c) => c.points.some((p) => Number.isFinite(p.y)))) {
     notes.push('Nothing to plot: the function is undefined or not real over this range.');
   }
   if (plot.bands) notes.push(`${plot.bands.map((label) => `${label}(${v})`).join(' and ')} turn${plot.bands.length === 1 ? 's' : ''} faster than the plot can show at this range: drawn as the band ${plot.bands.length === 1 ? 'it fills' : 'they fill'}. Zoom in to see the curve.`);
   // A curve with values, hardly any of them within the y range drawn (f⁽³⁰⁾ of tan beside tan itself,
-  // seen only where it crosses 0), is said to be off the scale.
-  for (const c of plot.curves) {
+  // seen only where it crosses 0), is said to be off the scale; f or the derivative asked for is
+  // offered to fit, the y range made for it.
+  let fit: AnswerView['plotFit'];
+  plot.curves.forEach((c, i) => {
     const ys = c.points.map((p) => p.y).filter(Number.isFinite);
-    if (ys.length === 0 || ys.filter((y) => y >= plot.y[0] && y <= plot.y[1]).length >= 0.05 * ys.length) continue;
+    if (ys.length === 0 || ys.filter((y) => y >= plot.y[0] && y <= plot.y[1]).length >= 0.05 * ys.length) return;
     const [low, high] = ys.reduce(([a, b], y) => [Math.min(a, y), Math.max(b, y)], [Infinity, -Infinity]);
     const rough = (x: number): string => x.toPrecision(3).replace('-', '−');
-    notes.push(`${c.label}(${v}) is off the scale of this plot, whose y range (${minus(plot.y[0])} to ${minus(plot.y[1])}) is f's: its values run from ${rough(low)} to ${rough(high)}.`);
+    notes.push(`${c.label}(${v}) is off the scale of this plot, whose y range (${minus(plot.y[0])} to ${minus(plot.y[1])}) is ${curves[scaledBy]!.label}'s: its values run from ${rough(low)} to ${rough(high)}.`);
+    if (i < 2 && fit === undefined) fit = { label: `${c.label}(${v})`, scaledBy: i };
+  });
+  // Fitted to the derivative, f is drawn to its scale (flat, as often as not): f's own is offered back.
+  if (scaledBy !== 0) {
+    notes.push(`The y range is ${curves[scaledBy]!.label}'s, fitted to it.`);
+    fit ??= { label: `f(${v})`, scaledBy: 0 };
   }
   const names = plot.curves.map((c) => `${c.label}(${v})`);
   const description = `Plot of ${names.slice(0, -1).join(', ')} and ${names.at(-1)} for ${range}, y from ${minus(plot.y[0])} to ${minus(plot.y[1])}${shows ? `; it shows ${shows}` : ''}.`;
-  return { plot, note: notes.join(' '), range: [from, to], description };
+  return { plot, note: notes.join(' '), fit, range: [from, to], description };
 }
 
 /** Most seconds the page gives the backprop code: past them it says so and the rest of the answer stands. */

@@ -13,6 +13,8 @@ export interface PageState {
   readonly to: number;
   /** Whether the plot shows f′ too, beside the derivative of a higher order asked for. */
   readonly alsoFirst: boolean;
+  /** The curve whose values set the plot's y range: 0 for f, 1 for the derivative asked for (fitted when it is off f's scale). */
+  readonly scaledBy: number;
   /** Values of the other variables, for the plot. */
   readonly values: Readonly<Record<string, number>>;
   /** The reader's own derivative, to be checked; empty for none. */
@@ -28,7 +30,7 @@ export interface PageState {
 }
 
 export const defaultState: PageState = {
-  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, values: {}, mine: '', target: 'numpy', at: '', graphStep: 0, shapes: '',
+  input: '1/(1+e^(-x))', variable: '', order: 1, form: 'auto', autoRange: true, from: -6, to: 6, alsoFirst: false, scaledBy: 0, values: {}, mine: '', target: 'numpy', at: '', graphStep: 0, shapes: '',
 };
 
 export const maxOrder = 100;
@@ -42,6 +44,7 @@ export function toHash(state: PageState): string {
   if (state.form !== defaultState.form) params.set('form', state.form);
   if (!state.autoRange) params.set('range', `${state.from},${state.to}`);
   if (state.alsoFirst) params.set('f1', '1');
+  if (state.scaledBy !== 0) params.set('scale', String(state.scaledBy));
   if (state.mine !== '') params.set('mine', state.mine);
   if (state.target !== defaultState.target) params.set('code', state.target);
   if (state.at !== '') params.set('at', state.at);
@@ -81,6 +84,7 @@ export function fromHash(hash: string, choices: Choices): PageState {
     form: form !== null && choices.forms.includes(form) ? form : defaultState.form,
     ...range,
     alsoFirst: params.get('f1') === '1',
+    scaledBy: params.get('scale') === '1' ? 1 : 0,
     values,
     mine: params.get('mine') ?? '',
     target: (choices.targets.find((t) => t === params.get('code')) as Target | undefined) ?? defaultState.target,
