@@ -173,7 +173,7 @@ let fitOffered: AnswerView['plotFit'];
 function showFit(fit: AnswerView['plotFit']): void {
   fitOffered = fit;
   ui.fitCurve.hidden = fit === undefined;
-  ui.fitCurve.textContent = fit ? `Fit ${fit.label} in the plot` : '';
+  if (fit) ui.fitCurve.textContent = `Fit ${fit.label} in the plot`;
 }
 ui.fitCurve.addEventListener('click', () => {
   if (!fitOffered) return;
