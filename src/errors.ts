@@ -1,3 +1,5 @@
+import type { Expr } from './expr/types.js';
+
 /** Why a request cannot be answered as asked: callers act on this, never on the wording of the message. */
 export type InputProblem =
   /** The expression has several variables and none was chosen. */
@@ -9,12 +11,15 @@ export type InputProblem =
   /** Past a limit: the order, the size of a derivative or derivation, the depth of nesting. */
   | 'limit'
   /** A construct with no counterpart in another system (mathjs). */
-  | 'no-counterpart';
+  | 'no-counterpart'
+  /** An expression, or a derivative's formula, with a part that has no value (1/0, log 0): it has none anywhere. */
+  | 'no-value';
 
 /** A request that cannot be answered as asked (ambiguous variable, order out of range, result too large). */
 export class InputError extends Error {
   override readonly name = 'InputError';
-  constructor(message: string, readonly problem: InputProblem) {
+  /** `part`: the part of the expression the problem is in, where it is one (for printers to name it). */
+  constructor(message: string, readonly problem: InputProblem, readonly part?: Expr) {
     super(message);
   }
 }

@@ -179,3 +179,31 @@ describe('large inputs', () => {
     expect(() => parse('x'.repeat(2_000_001))).toThrow(/input too long/);
   });
 });
+
+describe('a part without a value', () => {
+  it('refuses an expression with a part that has no value, which has none anywhere, rather than differentiate the rest', () => {
+    for (const [input, part] of [['1/0 + x', '1/0'], ['x^2 + sin(x)/0', 'sin(x)/0'], ['0^(-1) + x', '0^(-1)'], ['log(0) + x', 'log(0)'], ['x*sqrt(-1)', 'sqrt(-1)'], ['asin(2) + x', 'asin(2)'], ['x/(1 - 1)', 'x/(1 - 1)']]) {
+      const error = thrownBy(() => differentiate(input!), InputError);
+      expect(error.problem, input).toBe('no-value');
+      expect(error.message, input).toMatch(/^the expression has no real value anywhere: it holds /);
+      expect(toText(error.part!), input).toBe(part);
+    }
+  });
+
+  it('answers where a part is only too large for a double, or 0⁰, or a constant that has its value', () => {
+    expect(toText(differentiate('exp(1000) + x').result)).toBe('1');
+    expect(toText(differentiate('x/exp(-1000)').result)).toBe('exp(1000)');
+    expect(toText(differentiate('0^0*x').result)).toBe('1');
+    expect(toText(differentiate('x*erf(3)').result)).toBe('erf(3)');
+  });
+
+  it('refuses a derivative whose formula has no value as it stands, rather than print one over 0', () => {
+    // x/(x − x) is 0/0 wherever it is written; Π(n | m) by n and m has m − n below, 0 where both are x.
+    for (const input of ['x/(x - x)', 'ellippi(x, x)']) {
+      const error = thrownBy(() => differentiate(input), InputError);
+      expect(error.problem, input).toBe('no-value');
+      expect(error.message, input).toMatch(/^derivative 1 cannot be given: its formula, as it stands, has no value: it holds a quotient over 0$/);
+    }
+    expect(toText(differentiate('ellippi(x, 1/2)').result)).not.toMatch(/\/0\b/);
+  });
+});

@@ -8,6 +8,7 @@ import { StructuralMap } from '../expr/structural-map.js';
 import { derive } from '../diff/differentiate.js';
 import type { Condition } from '../diff/steps.js';
 import { conditionsOf, sameCondition } from './conditions.js';
+import { expectValue } from './no-value.js';
 import { chainDerivations, polynomialChain } from './polynomial-chain.js';
 import type { Derivation } from './derivation.js';
 
@@ -150,6 +151,7 @@ function differentiateUnguarded(input: Expr | string | Reading, options: Differe
   if (request.order !== undefined && options.order !== undefined && BigInt(request.order) !== BigInt(options.order)) {
     throw new InputError(`the input asks for order ${request.order} (${request.operator}), but order ${options.order} was asked for too`, 'invalid-request');
   }
+  expectValue(expr, 'the expression has no real value anywhere');
   const variable = options.variable ?? request.variable ?? defaultVariable(expr);
   const order = options.order ?? request.order ?? 1;
   const maxOrder = options.maxOrder ?? differentiateDefaults.maxOrder;
@@ -188,6 +190,8 @@ function differentiateUnguarded(input: Expr | string | Reading, options: Differe
     // higher order it is not rewritten (factored) until the last order.
     const settled = (step.rule === 'polynomial-in-function' || step.rule === 'polynomial-in-functions') && n < worked;
     const tidied = tidy(n, step.result, settled);
+    // A formula that holds where its parts are apart (Π(n | m)'s partials have m − n below) can have 1/0 in it as it stands.
+    expectValue(tidied.result, `derivative ${n} cannot be given: its formula, as it stands, has no value`);
     derivations.push({ expr: current, step, simplification: tidied.steps, result: tidied.result, conditions: conditionsOf(step, variable) });
     current = tidied.result;
     const [coefficient, shape] = splitCoefficient(current);

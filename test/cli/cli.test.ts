@@ -102,6 +102,15 @@ describe('bad input', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/several variables \(a, b\).*--var/);
   });
+  it('refuses an expression with a part that has no value, naming the part, with status 2', async () => {
+    const run = await dydx(['1/0 + x']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('dydx: the expression has no real value anywhere: it holds a quotient over 0 (1/0)\n');
+    const json = await dydx(['x*log(0)', '--format', 'json']);
+    expect(json.status).toBe(2);
+    expect(JSON.parse(json.stdout).error.message).toBe('the expression has no real value anywhere: it holds log at a number where it has no real value (log(0))');
+  });
   it('rejects bad options with status 2', async () => {
     expect((await dydx(['x', '--order', 'two'])).status).toBe(2);
     expect((await dydx(['x', '--format', 'yaml'])).status).toBe(2);

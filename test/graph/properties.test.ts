@@ -16,6 +16,7 @@ import { computationGraph, nodeName, type ComputationGraph } from '../../src/gra
 import { adjointTerms, forwardBackward } from '../../src/graph/passes.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 import { corpus, network } from '../../bench/inputs.mjs';
+import { unlessNoValue } from '../helpers/no-value.js';
 
 /*
  * What a computation graph and its passes must be, at random points, for every expression of the
@@ -88,7 +89,7 @@ function expectEachNodeOnce(graph: ComputationGraph): void {
  * 'undefined' where the function, a node or the derivative has no value there (outside its domain).
  */
 function expectPassesRight(input: Expr, point: string): 'compared' | 'undefined' {
-  const graph = computationGraph(input);
+  const graph = unlessNoValue(() => computationGraph(input));
   expectEachNodeOnce(graph);
   let passes;
   try {
@@ -161,7 +162,7 @@ describe('the computation graph and its passes, at random points', () => {
   it('a part used three times is one node used three times', () => {
     const trees = expressionTree({ abstract: false, depth: 3 }).filter((e) => variablesOf(e).length > 0);
     fc.assert(fc.property(trees, (p) => {
-      const graph = computationGraph(build.mul([p, build.call('sin', [p]), p]));
+      const graph = unlessNoValue(() => computationGraph(build.mul([p, build.call('sin', [p]), p])));
       expectEachNodeOnce(graph);
       const nodes = graph.nodes.filter((n) => equals(n.expr, p));
       expect(nodes).toHaveLength(1);

@@ -24,10 +24,17 @@ function codeFor(e: Expr, target: 'js' | 'numpy'): string | undefined {
   }
 }
 
-/** dydx's own value and slope where they are finite and not at the mercy of rounding. */
+/** dydx's own value and slope where they are finite and not at the mercy of rounding (none where dydx refuses the tree as having no value). */
 function expected(e: Expr): [number, number] | undefined {
   const value = evaluate(simplify(e), env);
-  const slope = evaluate(differentiate(e, { variable: 'x' }).result, env);
+  let derivative;
+  try {
+    derivative = differentiate(e, { variable: 'x' });
+  } catch (error) {
+    if (error instanceof InputError && error.problem === 'no-value') return undefined;
+    throw error;
+  }
+  const slope = evaluate(derivative.result, env);
   if (!Number.isFinite(value) || !Number.isFinite(slope) || Math.abs(value) > 1e6 || Math.abs(slope) > 1e6) return undefined;
   return isWellConditioned(e, env) ? [value, slope] : undefined;
 }

@@ -15,6 +15,7 @@ import { equals } from '../../src/expr/traverse.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 import { close, crossesException, evaluateWithDifferences, isWellConditioned, largestPart } from '../helpers/numeric.js';
 import { expectRenders } from '../helpers/katex.js';
+import { unlessNoValue } from '../helpers/no-value.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 300);
 
@@ -35,7 +36,7 @@ describe('labels', () => {
 describe('consistency of derivations', () => {
   it('ends with the printed answer', () => {
     fc.assert(fc.property(expressionTree({ depth: 4 }), fc.boolean(), (e, tidy) => {
-      const d = differentiate(e, { variable: 'x', simplify: tidy });
+      const d = unlessNoValue(() => differentiate(e, { variable: 'x', simplify: tidy }));
       const trace = buildTrace(d);
       expect(equals(lastShown(trace), d.result)).toBe(true);
       const holds = d.conditions.length > 0 ? `, for ${conditionsIn(d.conditions, 'unicode')}` : '';
@@ -52,7 +53,7 @@ describe('consistency of derivations', () => {
         // Values with no simple relation between them: round ones (w1 = 2.2, y = −1.3, u = 0.9) put a
         // chain rule's placeholder u exactly at the kink of min(1, w1 + y, u).
         const env = { x, y: -1.3137, theta: 0.4219, w1: 2.2071, u: 0.9046, w: -0.6183, t: 1.3729, s: 0.3011, z: -1.1093 };
-        const d = differentiate(e, { variable: 'x' });
+        const d = unlessNoValue(() => differentiate(e, { variable: 'x' }));
         if (crossesException(d, x, env)) return;
         const trace = buildTrace(d);
         for (const [lhs, rhs] of traceEquations(trace)) {
@@ -70,7 +71,7 @@ describe('consistency of derivations', () => {
 
   it('renders every derivation it prints as LaTeX in KaTeX', () => {
     fc.assert(fc.property(expressionTree({ depth: 3 }), (e) => {
-      expectRenders(traceToLatex(buildTrace(differentiate(e, { variable: 'x' }))));
+      expectRenders(traceToLatex(buildTrace(unlessNoValue(() => differentiate(e, { variable: 'x' })))));
     }), { numRuns: 100 });
   });
 
