@@ -1,6 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { InputError } from '../errors.js';
-import { children, postOrder } from '../expr/traverse.js';
+import { children } from '../expr/traverse.js';
 import { evaluate } from '../evaluate/evaluate.js';
 import { NoPreciseValue, PreciseEvaluator } from '../evaluate/precise.js';
 
@@ -14,16 +14,18 @@ import { NoPreciseValue, PreciseEvaluator } from '../evaluate/precise.js';
 /** Digits enough to tell a pole (log 0, 1/0) from a value too large for a double (e¹⁰⁰⁰). */
 const precise = new PreciseEvaluator(20);
 
-/** Whether a part without a variable has a real value: a finite one, in arbitrary precision where doubles overflow. */
+/**
+ * Whether a part without a variable has a real value: a finite one. Where doubles give none (an
+ * overflow, e¹⁰⁰⁰, or one cancelling another, e¹⁰⁰⁰ − e¹⁰⁰⁰), arbitrary precision decides; where
+ * it cannot be had (erf, Γ), NaN is no value and an infinity may be one too large for a double.
+ */
 function hasValue(e: Expr): boolean {
   const value = evaluate(e, {});
   if (Number.isFinite(value)) return true;
-  if (Number.isNaN(value)) return false;
-  // An infinity: a pole (log 0, 1/0), or a value too large for a double (e¹⁰⁰⁰), which arbitrary precision holds.
   try {
     return precise.evaluate(e, {}).isFinite();
   } catch (error) {
-    if (error instanceof NoPreciseValue) return true;
+    if (error instanceof NoPreciseValue) return !Number.isNaN(value);
     throw error;
   }
 }
@@ -39,23 +41,43 @@ function isZero(e: Expr): boolean {
   }
 }
 
+const isLeaf = (e: Expr): boolean => e.kind === 'num' || e.kind === 'constant' || e.kind === 'variable';
+/** Parts whose value is not a number where the variables have theirs, whatever their own parts: f(2), a derivative. */
+const unknownOfItself = (e: Expr): boolean => e.kind === 'variable' || e.kind === 'apply' || e.kind === 'derivative';
+
 /**
  * The smallest part of an expression that has no value where its variables have theirs: a part
  * without a variable that has none (log 0, √−1, 1/0), or a quotient over such a part that is 0
- * (x/0, as a derivative's formula may have it).
+ * (x/0, as a derivative's formula may have it). Parts are visited after their own, each once
+ * (equal parts are one node), with no recursion: it runs over every input and every derivative.
  */
-export function partWithoutValue(e: Expr): Expr | undefined {
-  // Parts in post order, each after its own: whether one holds a variable (or anything whose value
-  // is not a number, f(2), a derivative) is read off its parts'.
-  const unknown = new Set<Expr>();
-  for (const part of postOrder(e)) {
-    if (part.kind === 'div' && !unknown.has(part.denominator) && isZero(part.denominator)) return part;
-    if (part.kind === 'variable' || part.kind === 'apply' || part.kind === 'derivative' || children(part).some((c) => unknown.has(c))) {
-      unknown.add(part);
+export function partWithoutValue(root: Expr): Expr | undefined {
+  // Whether each compound part visited holds a variable (or anything whose value is not a number, f(2), a derivative).
+  const varying = new Map<Expr, boolean>();
+  const holdsUnknown = (e: Expr): boolean => (isLeaf(e) ? e.kind === 'variable' : varying.get(e)!);
+  const stack: Expr[] = [root];
+  while (stack.length > 0) {
+    const part = stack[stack.length - 1]!;
+    if (isLeaf(part) || varying.has(part)) {
+      stack.pop();
       continue;
     }
-    // Numbers and constants have values; a compound part is tried once its own parts are found to have theirs.
-    if (part.kind !== 'num' && part.kind !== 'constant' && !hasValue(part)) return part;
+    const own = children(part);
+    let ready = true;
+    for (let i = own.length - 1; i >= 0; i--) {
+      const c = own[i]!;
+      if (!isLeaf(c) && !varying.has(c)) {
+        stack.push(c);
+        ready = false;
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    if (part.kind === 'div' && !holdsUnknown(part.denominator) && isZero(part.denominator)) return part;
+    const unknown = unknownOfItself(part) || own.some(holdsUnknown);
+    varying.set(part, unknown);
+    // A part without a variable is tried once its own parts are found to have their values.
+    if (!unknown && !hasValue(part)) return part;
   }
   return undefined;
 }

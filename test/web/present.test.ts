@@ -113,6 +113,9 @@ describe('what the page shows', () => {
     expect(view).toMatchObject({ kind: 'error', variables: ['x'] });
     expect(view.kind === 'error' && view.message).toMatch(/more than the limit of 2000000/);
     expect(present({ ...defaultState, input: '   ' })).toEqual({ kind: 'empty' });
+    // A part with no value is named, as the command line names it.
+    const none = present({ ...defaultState, input: 'x + log(0)' });
+    expect(none.kind === 'error' && none.message).toBe('the expression has no real value anywhere: it holds log at a number where it has no real value (log(0))');
   });
 
   it('differentiates by the chosen variable, n times, in the chosen form, and plots f′ beside f″ on request', () => {
