@@ -193,6 +193,7 @@ describe('a part without a value', () => {
   it('answers where a part is only too large for a double (or two such cancel), or 0⁰, or a constant that has its value', () => {
     expect(toText(differentiate('exp(1000) + x').result)).toBe('1');
     expect(toText(differentiate('exp(1000) - exp(1000) + x').result)).toBe('1');
+    expect(toText(differentiate('exp(10^20)*x').result)).toBe('exp(100000000000000000000)');
     expect(toText(differentiate('x/exp(-1000)').result)).toBe('exp(1000)');
     expect(toText(differentiate('0^0*x').result)).toBe('1');
     expect(toText(differentiate('x*erf(3)').result)).toBe('erf(3)');

@@ -16,19 +16,31 @@ const precise = new PreciseEvaluator(20);
 
 /**
  * Whether a part without a variable has a real value: a finite one. Where doubles give none (an
- * overflow, e¹⁰⁰⁰, or one cancelling another, e¹⁰⁰⁰ − e¹⁰⁰⁰), arbitrary precision decides; where
- * it cannot be had (erf, Γ), NaN is no value and an infinity may be one too large for a double.
+ * overflow, e¹⁰⁰⁰, or one cancelling another, e¹⁰⁰⁰ − e¹⁰⁰⁰), arbitrary precision decides. An
+ * infinity there is a pole only where a function meets one at a moderate argument (log 0) or 0 is
+ * raised to a negative power; anywhere else it is a number too large to hold (e^(10²⁰)), and where
+ * arbitrary precision cannot be had (Γ, erf), only NaN is taken for no value.
  */
 function hasValue(e: Expr): boolean {
   const value = evaluate(e, {});
   if (Number.isFinite(value)) return true;
+  let exact;
   try {
-    return precise.evaluate(e, {}).isFinite();
+    exact = precise.evaluate(e, {});
   } catch (error) {
     if (error instanceof NoPreciseValue) return !Number.isNaN(value);
     throw error;
   }
+  if (exact.isFinite()) return true;
+  if (exact.isNaN()) return false;
+  return !atPole(e);
 }
+
+/** Arguments past this size may take a function's value past what arbitrary precision holds (e^(10²⁰)). */
+const largestPoleArgument = 1e6;
+
+const atPole = (e: Expr): boolean => (e.kind === 'pow' && isZero(e.base))
+  || (e.kind === 'call' && e.args.every((a) => Math.abs(evaluate(a, {})) <= largestPoleArgument));
 
 /** Whether a part without a variable is 0: as a double, and so in arbitrary precision too (e^(−1000) is no 0). */
 function isZero(e: Expr): boolean {
@@ -85,7 +97,7 @@ export function partWithoutValue(root: Expr): Expr | undefined {
 /** What a part without a value is, in words. */
 function described(part: Expr): string {
   if (part.kind === 'div') return 'a quotient over 0';
-  if (part.kind === 'pow') return isZero(part.base) ? '0 to a negative power' : 'an even root of a negative number';
+  if (part.kind === 'pow') return isZero(part.base) ? '0 to a negative power' : 'a power of a negative number with no real value';
   if (part.kind === 'call') return `${part.name} at a number where it has no real value`;
   return 'a part with no real value';
 }
