@@ -205,7 +205,7 @@ let busySince = 0;
 const stopBusyAfterMs = 300;
 let workingTimer: number | undefined;
 
-/** What an answer depends on: the state but for the plot's range and the backward pass's step, which change no answer. */
+/** What an answer depends on: the state but for the plot's range and scale and the backward pass's step, which change no answer. */
 const answerKey = (s: PageState): string => JSON.stringify({ ...s, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined, scaledBy: undefined });
 /** Whether the answer in view is set apart because its successor was stopped (not because the input does not parse). */
 let stopped = false;

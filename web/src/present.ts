@@ -156,7 +156,7 @@ export function tangentAt(x: number, pointerY?: number, near?: number): { value:
 }
 
 export function present(state: PageState): PageView {
-  // The plot's range and the step of the backward pass shown change no answer.
+  // The plot's range and scale and the step of the backward pass shown change no answer.
   const key = JSON.stringify({ ...state, autoRange: undefined, from: undefined, to: undefined, graphStep: undefined, scaledBy: undefined });
   curveInView = undefined;
   if (last?.key === key) return { ...last.view, ...plotView(last.outcome, state) };
