@@ -199,6 +199,13 @@ describe('a part without a value', () => {
     expect(toText(differentiate('x*erf(3)').result)).toBe('erf(3)');
   });
 
+  it('values each part without a variable once, from its own parts: a constant nested 10,000 deep is read through', () => {
+    const deep = `${'sin('.repeat(10_000)}1${')'.repeat(10_000)}`;
+    const d = differentiate(parse(`${deep}*x`));
+    expect(toText(d.result)).toBe(deep);
+    expect(() => differentiate(parse(`${'sin('.repeat(10_000)}log(0)${')'.repeat(10_000)}*x`))).toThrow(/it holds log at a number where it has no real value$/);
+  });
+
   it('refuses a derivative whose formula has no value as it stands, rather than print one over 0', () => {
     // x/(x − x) is 0/0 wherever it is written; Π(n | m) by n and m has m − n below, 0 where both are x.
     for (const input of ['x/(x - x)', 'ellippi(x, x)']) {

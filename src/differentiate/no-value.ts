@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { InputError } from '../errors.js';
 import { children } from '../expr/traverse.js';
-import { evaluate } from '../evaluate/evaluate.js';
+import { evaluate, nodeValue } from '../evaluate/evaluate.js';
 import { NoPreciseValue, PreciseEvaluator } from '../evaluate/precise.js';
 
 /*
@@ -21,8 +21,7 @@ const precise = new PreciseEvaluator(20);
  * raised to a negative power; anywhere else it is a number too large to hold (e^(10²⁰)), and where
  * arbitrary precision cannot be had (Γ, erf), only NaN is taken for no value.
  */
-function hasValue(e: Expr): boolean {
-  const value = evaluate(e, {});
+function hasValue(e: Expr, value: number, valueOf: (part: Expr) => number): boolean {
   if (Number.isFinite(value)) return true;
   let exact;
   try {
@@ -33,18 +32,18 @@ function hasValue(e: Expr): boolean {
   }
   if (exact.isFinite()) return true;
   if (exact.isNaN()) return false;
-  return !atPole(e);
+  return !atPole(e, valueOf);
 }
 
 /** Arguments past this size may take a function's value past what arbitrary precision holds (e^(10²⁰)). */
 const largestPoleArgument = 1e6;
 
-const atPole = (e: Expr): boolean => (e.kind === 'pow' && isZero(e.base))
-  || (e.kind === 'call' && e.args.every((a) => Math.abs(evaluate(a, {})) <= largestPoleArgument));
+const atPole = (e: Expr, valueOf: (part: Expr) => number): boolean => (e.kind === 'pow' && isZero(e.base, valueOf(e.base)))
+  || (e.kind === 'call' && e.args.every((a) => Math.abs(valueOf(a)) <= largestPoleArgument));
 
-/** Whether a part without a variable is 0: as a double, and so in arbitrary precision too (e^(−1000) is no 0). */
-function isZero(e: Expr): boolean {
-  if (evaluate(e, {}) !== 0) return false;
+/** Whether a part without a variable, of this value as a double, is 0: in arbitrary precision too (e^(−1000) is no 0). */
+function isZero(e: Expr, value: number): boolean {
+  if (value !== 0) return false;
   try {
     return precise.evaluate(e, {}).isZero();
   } catch (error) {
@@ -64,9 +63,12 @@ const unknownOfItself = (e: Expr): boolean => e.kind === 'variable' || e.kind ==
  * (equal parts are one node), with no recursion: it runs over every input and every derivative.
  */
 export function partWithoutValue(root: Expr): Expr | undefined {
-  // Whether each compound part visited holds a variable (or anything whose value is not a number, f(2), a derivative).
+  // Whether each compound part visited holds a variable (or anything whose value is not a number,
+  // f(2), a derivative), and the double value of each that does not, worked out from its parts'.
   const varying = new Map<Expr, boolean>();
+  const values = new Map<Expr, number>();
   const holdsUnknown = (e: Expr): boolean => (isLeaf(e) ? e.kind === 'variable' : varying.get(e)!);
+  const valueOf = (e: Expr): number => (isLeaf(e) ? nodeValue(e, valueOf, {}) : values.get(e)!);
   const stack: Expr[] = [root];
   while (stack.length > 0) {
     const part = stack[stack.length - 1]!;
@@ -85,11 +87,14 @@ export function partWithoutValue(root: Expr): Expr | undefined {
     }
     if (!ready) continue;
     stack.pop();
-    if (part.kind === 'div' && !holdsUnknown(part.denominator) && isZero(part.denominator)) return part;
+    if (part.kind === 'div' && !holdsUnknown(part.denominator) && isZero(part.denominator, valueOf(part.denominator))) return part;
     const unknown = unknownOfItself(part) || own.some(holdsUnknown);
     varying.set(part, unknown);
+    if (unknown) continue;
     // A part without a variable is tried once its own parts are found to have their values.
-    if (!unknown && !hasValue(part)) return part;
+    const value = nodeValue(part, valueOf, {});
+    if (!hasValue(part, value, valueOf)) return part;
+    values.set(part, value);
   }
   return undefined;
 }
@@ -97,7 +102,7 @@ export function partWithoutValue(root: Expr): Expr | undefined {
 /** What a part without a value is, in words. */
 function described(part: Expr): string {
   if (part.kind === 'div') return 'a quotient over 0';
-  if (part.kind === 'pow') return isZero(part.base) ? '0 to a negative power' : 'a power of a negative number with no real value';
+  if (part.kind === 'pow') return isZero(part.base, evaluate(part.base, {})) ? '0 to a negative power' : 'a power of a negative number with no real value';
   if (part.kind === 'call') return `${part.name} at a number where it has no real value`;
   return 'a part with no real value';
 }

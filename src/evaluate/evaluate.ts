@@ -28,40 +28,35 @@ export interface EvaluateOptions {
 export function evaluate(e: Expr, env: Environment, options: EvaluateOptions = {}): number {
   expectTree(e, 'evaluate');
   if (typeof env !== 'object' || env === null) throw new InputError('evaluate takes the values of the variables as an object, as { x: 1 }', 'invalid-request');
-  const functions = options.functions ?? {};
   const values = new Map<Expr, number>();
   const value = (node: Expr): number => values.get(node)!;
-  for (const node of postOrder(e)) {
-    let v: number;
-    switch (node.kind) {
-      case 'num': v = toNumber(node.value); break;
-      case 'constant': v = node.name === 'e' ? Math.E : Math.PI; break;
-      case 'variable': {
-        v = valueOf(env, node.name);
-        break;
-      }
-      // From the first item, not from 0 or 1, so −0 + −0 is −0, as the compiled a + b gives.
-      case 'add': v = node.terms.map(value).reduce((s, t) => s + t); break;
-      case 'mul': v = node.factors.map(value).reduce((p, f) => p * f); break;
-      case 'div': v = value(node.numerator) / value(node.denominator); break;
-      case 'neg': v = -value(node.operand); break;
-      case 'pow': v = realPower(value(node.base), node.exponent, value(node.exponent)); break;
-      case 'call': v = applyNumeric(node.name, node.args.map(value)); break;
-      case 'apply': {
-        const f = functions[node.name];
-        if (!f) throw new Error(`no definition for the abstract function '${node.name}'`);
-        v = f(node.args.map(value), node.orders);
-        break;
-      }
-      case 'derivative': {
-        if (!options.derivative) throw new Error(`no way to evaluate the unevaluated derivative of a ${node.operand.kind}`);
-        v = options.derivative(node.operand, node.variable, env);
-        break;
-      }
-    }
-    values.set(node, v);
-  }
+  for (const node of postOrder(e)) values.set(node, nodeValue(node, value, env, options));
   return value(e);
+}
+
+/** The value of one node from the values of its parts (`value`), as evaluate works it out. */
+export function nodeValue(node: Expr, value: (part: Expr) => number, env: Environment, options: EvaluateOptions = {}): number {
+  switch (node.kind) {
+    case 'num': return toNumber(node.value);
+    case 'constant': return node.name === 'e' ? Math.E : Math.PI;
+    case 'variable': return valueOf(env, node.name);
+    // From the first item, not from 0 or 1, so −0 + −0 is −0, as the compiled a + b gives.
+    case 'add': return node.terms.map(value).reduce((s, t) => s + t);
+    case 'mul': return node.factors.map(value).reduce((p, f) => p * f);
+    case 'div': return value(node.numerator) / value(node.denominator);
+    case 'neg': return -value(node.operand);
+    case 'pow': return realPower(value(node.base), node.exponent, value(node.exponent));
+    case 'call': return applyNumeric(node.name, node.args.map(value));
+    case 'apply': {
+      const f = options.functions?.[node.name];
+      if (!f) throw new Error(`no definition for the abstract function '${node.name}'`);
+      return f(node.args.map(value), node.orders);
+    }
+    case 'derivative': {
+      if (!options.derivative) throw new Error(`no way to evaluate the unevaluated derivative of a ${node.operand.kind}`);
+      return options.derivative(node.operand, node.variable, env);
+    }
+  }
 }
 
 /**
