@@ -8,6 +8,7 @@ import { functionOfOperatorVariable, readRequest, type Request } from './request
 import { keepingPlaces, setSource, toExpr, toInput, type Input, type Place, type Value, type Whole } from './postprocess.js';
 export type { Input, Place } from './postprocess.js';
 import { readLongSum } from './long-sums.js';
+import { readDirectly } from './direct.js';
 import { treeDepth } from '../expr/size.js';
 import { variablesOf } from '../expr/traverse.js';
 import { apply, variable } from '../expr/factory.js';
@@ -180,7 +181,11 @@ function notAnExpression(input: string, whole: Exclude<Input, { kind: 'expressio
   }
 }
 
-/** Every reading the grammar gives of a valid text input: exactly one, since the grammar is unambiguous. */
+/**
+ * Every reading the grammar gives of a valid text input: exactly one, since the grammar is
+ * unambiguous. Only the grammar's own parse reads it, so this is also what any shorter way of
+ * reading an input is checked against.
+ */
 export function readings(input: string, options: ParseOptions = {}): Input[] {
   checkLength(input, options);
   if (input.trim() === '') throw new ParseError('empty input: type an expression such as x^2 + 1', 1, 1, input);
@@ -188,7 +193,7 @@ export function readings(input: string, options: ParseOptions = {}): Input[] {
     maxDepth: options.maxDepth ?? parseDefaults.maxDepth, abstractFunctions: declaredFunctions(options.abstractFunctions),
     ...(options.matrixNotation ? { matrixNotation: true } : {}),
   });
-  return inputsOf(lexed, input);
+  return inputsOf(lexed, input, false);
 }
 
 function checkLength(input: string, options: ParseOptions): void {
@@ -261,10 +266,10 @@ function depthOf(whole: Input): number {
   }
 }
 
-function inputsOf(lexed: Lexed, source: string, longSums = true): Input[] {
-  const results = grammarReadings(lexed.tokens, source, longSums);
+function inputsOf(lexed: Lexed, source: string, shortcuts = true): Input[] {
+  const results = grammarReadings(lexed.tokens, source, shortcuts);
   if (lexed.otherBars) {
-    const other = quietly(() => grammarReadings(lexed.otherBars!, source, longSums));
+    const other = quietly(() => grammarReadings(lexed.otherBars!, source, shortcuts));
     if (other && other.length === 1) {
       const at = lexed.tokens.findIndex((t, i) => t.type !== lexed.otherBars![i]!.type);
       throw errorAt(source, lexed.tokens[at]!.offset,
@@ -296,10 +301,16 @@ function quietly(reading: () => Input[]): Input[] | undefined {
   }
 }
 
-/** The readings of tokens; a long sum is read term by term (long-sums.ts) unless the places of its operators are kept. */
-function grammarReadings(tokens: readonly Token[], input: string, longSums = true): Input[] {
+/**
+ * The readings of tokens. With shortcuts, the part of the grammar most inputs use is read
+ * directly (direct.ts), and a long sum term by term (long-sums.ts); without (where the places of
+ * operators are kept, or every reading is asked for), only by the grammar's own parse.
+ */
+function grammarReadings(tokens: readonly Token[], input: string, shortcuts = true): Input[] {
   setSource(input);
-  const sum = longSums ? readLongSum(tokens, grammar) : undefined;
+  const direct = shortcuts ? readDirectly(tokens) : undefined;
+  if (direct !== undefined) return [toInput(direct)];
+  const sum = shortcuts ? readLongSum(tokens, grammar) : undefined;
   if (sum !== undefined) return [{ kind: 'expression', expr: toExpr(sum) }];
   // Errors are reported from a parse of the whole input, which knows what came before.
   lexer.feedNext([...tokens]);
