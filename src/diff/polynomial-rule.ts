@@ -9,6 +9,7 @@ import { multiplyFactored, polyFactored, polynomialOverNumber } from '../algebra
 import { algebraicParts, normalForm, remember } from '../algebra/normal-form.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
+import { callBits, mayCall } from '../expr/calls.js';
 import { univariateOf } from '../algebra/univariate.js';
 import { polyExpr } from '../algebra/to-expr.js';
 import type { DiffStep } from './steps.js';
@@ -58,6 +59,8 @@ const holding = new NodeMemo<boolean>();
 const holdsClosedFunction = (e: Expr): boolean => foldParts<Expr, boolean>(e, children, (node, of) =>
   (node.kind === 'call' && closedUnderDerivative.has(node.name)) || children(node).some(of), holding);
 
+const closedUnderDerivativeBits = callBits(closedUnderDerivative);
+
 /**
  * (P(f))′ = P′(f)·f′ for a polynomial P in one function f = σ(u), tanh(u) or e^u with u′
  * free of the variable: f′ is again a polynomial in f (σ′ = σ·(1 − σ)·u′), so the
@@ -65,7 +68,8 @@ const holdsClosedFunction = (e: Expr): boolean => foldParts<Expr, boolean>(e, ch
  * what makes σ⁽¹⁰⁰⁾ quick. Undefined when the expression is not such a polynomial.
  */
 export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | undefined {
-  if (!mayBePolynomial(e)) return undefined;
+  // Where the bits of e say no such function is in it, nothing of e is walked to find so.
+  if (!mayCall(e, closedUnderDerivativeBits) || !mayBePolynomial(e)) return undefined;
   // Working out the rational function of a long sum only to find no σ in it would cost more than the rest.
   if (!holdsClosedFunction(e)) return undefined;
   const r = polynomialOverNumber(normalForm(e));

@@ -7,6 +7,8 @@ import { hashBigInt, hashList, hashString, mix } from './hash.js';
 import { ownComplexity } from './own-complexity.js';
 import { forgetNodeMemos } from './node-memo.js';
 import { isTerminating, isZero, rational } from './rational.js';
+import { anyCallBits, callBit } from './calls.js';
+import { anyVariableBits, variableBit } from './variable-bits.js';
 
 /*
  * The only place trees are made. A few canonical forms are applied here so that
@@ -47,6 +49,20 @@ function decimalsIn(parts: readonly Expr[]): boolean {
   for (const p of parts) if (p.hasDecimal) return true;
   return false;
 }
+/** The functions called below (expr/calls.ts): a part built by hand, without bits, may call any. */
+function callsIn(parts: readonly Expr[]): number {
+  let bits = 0;
+  for (const p of parts) bits |= p.calls ?? anyCallBits;
+  return bits;
+}
+const callsIn2 = (a: Expr, b: Expr): number => (a.calls ?? anyCallBits) | (b.calls ?? anyCallBits);
+/** The variables below (expr/variable-bits.ts): a part built by hand, without bits, may hold any. */
+function variablesIn(parts: readonly Expr[]): number {
+  let bits = 0;
+  for (const p of parts) bits |= p.variables ?? anyVariableBits;
+  return bits;
+}
+const variablesIn2 = (a: Expr, b: Expr): number => (a.variables ?? anyVariableBits) | (b.variables ?? anyVariableBits);
 
 /*
  * Equal trees are one tree: every node is interned, so building x + 1 twice gives the same
@@ -121,30 +137,30 @@ function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
 function addNode(terms: readonly Expr[]): Add {
   const hash = hashList(seed.add, terms.map((t) => t.hash));
   return intern(hash, (n) => n.kind === 'add' && sameList(n.terms, terms),
-    (id) => ({ kind: 'add', terms, id, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms), hasDecimal: decimalsIn(terms) }));
+    (id) => ({ kind: 'add', terms, id, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms), hasDecimal: decimalsIn(terms), calls: callsIn(terms), variables: variablesIn(terms) }));
 }
 function mulNode(factors: readonly Expr[]): Mul {
   const hash = hashList(seed.mul, factors.map((f) => f.hash));
   return intern(hash, (n) => n.kind === 'mul' && sameList(n.factors, factors),
-    (id) => ({ kind: 'mul', factors, id, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors), hasDecimal: decimalsIn(factors) }));
+    (id) => ({ kind: 'mul', factors, id, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors), hasDecimal: decimalsIn(factors), calls: callsIn(factors), variables: variablesIn(factors) }));
 }
 function divNode(numerator: Expr, denominator: Expr): Div {
   const hash = mix(mix(seed.div, numerator.hash), denominator.hash);
   return intern(hash, (n) => n.kind === 'div' && n.numerator === numerator && n.denominator === denominator, (id) => ({
     kind: 'div', numerator, denominator, id, hash,
-    size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator), complexity: ownComplexity.div + numerator.complexity + denominator.complexity, hasDecimal: numerator.hasDecimal || denominator.hasDecimal,
+    size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator), complexity: ownComplexity.div + numerator.complexity + denominator.complexity, hasDecimal: numerator.hasDecimal || denominator.hasDecimal, calls: callsIn2(numerator, denominator), variables: variablesIn2(numerator, denominator),
   }));
 }
 function negNode(operand: Expr): Neg {
   const hash = mix(seed.neg, operand.hash);
   return intern(hash, (n) => n.kind === 'neg' && n.operand === operand,
-    (id) => ({ kind: 'neg', operand, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity, hasDecimal: operand.hasDecimal }));
+    (id) => ({ kind: 'neg', operand, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity, hasDecimal: operand.hasDecimal, calls: operand.calls ?? anyCallBits, variables: operand.variables ?? anyVariableBits }));
 }
 function powNode(base: Expr, exponent: Expr): Pow {
   const hash = mix(mix(seed.pow, base.hash), exponent.hash);
   return intern(hash, (n) => n.kind === 'pow' && n.base === base && n.exponent === exponent, (id) => ({
     kind: 'pow', base, exponent, id, hash, size: sizeOf2(base, exponent), depth: depthOf2(base, exponent),
-    complexity: ownComplexity.pow(base, exponent) + base.complexity + exponent.complexity, hasDecimal: base.hasDecimal || exponent.hasDecimal,
+    complexity: ownComplexity.pow(base, exponent) + base.complexity + exponent.complexity, hasDecimal: base.hasDecimal || exponent.hasDecimal, calls: callsIn2(base, exponent), variables: variablesIn2(base, exponent),
   }));
 }
 
@@ -153,7 +169,7 @@ export function num(value: Rational, decimal = false): Num {
   const asDecimal = decimal && isTerminating(value);
   // 0.1 and 1/10 are equal (see equals) but printed apart: two nodes.
   return intern(hash, (n) => n.kind === 'num' && n.decimal === asDecimal && n.value.n === value.n && n.value.d === value.d && n.value.s === value.s,
-    (id) => ({ kind: 'num', value, decimal: asDecimal, id, hash, size: 1, depth: 1, complexity: ownComplexity.num(value), hasDecimal: asDecimal }));
+    (id) => ({ kind: 'num', value, decimal: asDecimal, id, hash, size: 1, depth: 1, complexity: ownComplexity.num(value), hasDecimal: asDecimal, calls: 0, variables: 0 }));
 }
 
 export function int(n: number | bigint): Num {
@@ -169,12 +185,12 @@ export function int(n: number | bigint): Num {
 
 export function constant(name: ConstantName): Constant {
   const hash = mix(seed.constant, hashString(name));
-  return intern(hash, (n) => n.kind === 'constant' && n.name === name, (id) => ({ kind: 'constant', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other, hasDecimal: false }));
+  return intern(hash, (n) => n.kind === 'constant' && n.name === name, (id) => ({ kind: 'constant', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other, hasDecimal: false, calls: 0, variables: 0 }));
 }
 
 export function variable(name: string): Variable {
   const hash = mix(seed.variable, hashString(name));
-  return intern(hash, (n) => n.kind === 'variable' && n.name === name, (id) => ({ kind: 'variable', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other, hasDecimal: false }));
+  return intern(hash, (n) => n.kind === 'variable' && n.name === name, (id) => ({ kind: 'variable', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other, hasDecimal: false, calls: 0, variables: variableBit(name) }));
 }
 
 export function add(terms: readonly Expr[]): Expr {
@@ -229,7 +245,7 @@ export function call(name: FunctionName, args: readonly Expr[]): Call {
   checkCall(name, args.length);
   const hash = hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash));
   return intern(hash, (n) => n.kind === 'call' && n.name === name && sameList(n.args, args), (id) => ({
-    kind: 'call', name, args, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args),
+    kind: 'call', name, args, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args), calls: callBit(name) | callsIn(args), variables: variablesIn(args),
   }));
 }
 
@@ -250,14 +266,14 @@ export function apply(name: AbstractFunctionName, args: readonly Expr[], orders:
   const hash = hashList(hashList(mix(seed.apply, hashString(name)), orders), args.map((a) => a.hash));
   const sameOrders = (other: readonly number[]): boolean => other.length === orders.length && other.every((o, i) => o === orders[i]);
   return intern(hash, (n) => n.kind === 'apply' && n.name === name && sameOrders(n.orders) && sameList(n.args, args),
-    (id) => ({ kind: 'apply', name, args, orders, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args) }));
+    (id) => ({ kind: 'apply', name, args, orders, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args), calls: callsIn(args), variables: variablesIn(args) }));
 }
 
 /** (u)′ with respect to a variable, unevaluated. */
 export function derivative(operand: Expr, variable: string): Derivative {
   const hash = mix(mix(seed.derivative, hashString(variable)), operand.hash);
   return intern(hash, (n) => n.kind === 'derivative' && n.variable === variable && n.operand === operand, (id) => ({
-    kind: 'derivative', operand, variable, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity, hasDecimal: operand.hasDecimal,
+    kind: 'derivative', operand, variable, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity, hasDecimal: operand.hasDecimal, calls: operand.calls ?? anyCallBits, variables: operand.variables ?? anyVariableBits,
   }));
 }
 

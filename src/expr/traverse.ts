@@ -1,6 +1,8 @@
 import { foldParts } from './fold.js';
 import { NodeMemo } from './node-memo.js';
 import type { Apply, Expr } from './types.js';
+import { callBits, mayCall } from './calls.js';
+import { holdsVariable } from './variable-bits.js';
 import { add, apply, call, derivative, div, mul, neg, pow } from './factory.js';
 
 /** The children of a leaf: one shared empty list, since this is asked of every node of large trees. */
@@ -112,6 +114,7 @@ export function variablesOf(e: Expr): string[] {
 
 /** Whether a call of one of the named functions occurs anywhere in e; stops at the first, looks at a shared part once. */
 export function containsCall(e: Expr, names: ReadonlySet<string>): boolean {
+  if (!mayCall(e, callBits(names))) return false;
   const stack: Expr[] = [e];
   const seen = new Set<Expr>();
   while (stack.length > 0) {
@@ -157,9 +160,9 @@ function variableSet(e: Expr): ReadonlySet<string> {
   }, variableSets);
 }
 
-/** Does e contain the variable `name`? Cached per node, so repeated questions are cheap. */
+/** Does e contain the variable `name`? Its bits say so at once for most names; otherwise cached per node, so repeated questions are cheap. */
 export function dependsOn(e: Expr, name: string): boolean {
-  return variableSet(e).has(name);
+  return holdsVariable(e, name) ?? variableSet(e).has(name);
 }
 
 /** The arguments a derivative of an abstract function is by, 1-based, each as often as it is: [1, 1, 2] for ∂₁∂₁∂₂f. */

@@ -24,6 +24,10 @@ interface NodeBase {
   readonly complexity: number;
   /** Whether a number in the tree is written as a decimal (0.5 rather than 1/2), worked out once by the factory. */
   readonly hasDecimal: boolean;
+  /** Which functions are called in the tree, as bits (see expr/calls.ts), worked out once by the factory. */
+  readonly calls: number;
+  /** Which variables are in the tree, as bits (see expr/variable-bits.ts), worked out once by the factory. */
+  readonly variables: number;
 }
 
 /** An exact rational literal. `decimal` only says how to print it (0.1 rather than 1/10). */

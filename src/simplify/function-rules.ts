@@ -10,6 +10,7 @@ import { isNonNegative } from '../algebra/nonnegative.js';
 import { writtenNormalForm } from './written-form.js';
 import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
+import { callBits, mayCall } from '../expr/calls.js';
 import { NodeMemo } from '../expr/node-memo.js';
 import { SumTerms, withPartsRewritten } from './sum-part.js';
 import { atomKey } from '../algebra/atoms.js';
@@ -54,6 +55,7 @@ const squaresIn = new NodeMemo<readonly (Pow & { base: Call })[]>();
 const noSquares: readonly (Pow & { base: Call })[] = [];
 
 function squaresOf(e: Expr): readonly (Pow & { base: Call })[] {
+  if (!mayCall(e, callBits(squareNames))) return noSquares;
   return foldParts<Expr, readonly (Pow & { base: Call })[]>(e, algebraicParts, (part, of) => {
     if (part.kind === 'pow' && part.base.kind === 'call' && squareNames.has(part.base.name) && isEvenPowerOf(part, part.base.name)) return [part];
     // A child's list is shared (kept for that child) until a second one adds to it: then copied once.

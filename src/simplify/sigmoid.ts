@@ -2,6 +2,7 @@ import Fraction from 'fraction.js';
 import type { Add, Expr } from '../expr/types.js';
 import { add, call, div, int, mul, neg, pow, variable } from '../expr/factory.js';
 import { children, equals } from '../expr/traverse.js';
+import { callBit, mayCall } from '../expr/calls.js';
 import { replaceSubtree } from '../expr/substitute.js';
 import { isNegativeLooking } from '../expr/sign.js';
 import { complexity } from '../algebra/complexity.js';
@@ -35,6 +36,7 @@ export interface SigmoidRewrite {
 /** The calls of one function, e^a or σ(a), in the algebraic part of an expression (not inside other functions), each once. */
 function callsIn(e: Expr, name: 'exp' | 'sigmoid'): Expr[] {
   const found: Expr[] = [];
+  if (!mayCall(e, callBit(name))) return found;
   const seen = new Set<string>();
   const visit = (node: Expr): void => {
     if (node.kind === 'call' && node.name === name) {
@@ -53,12 +55,15 @@ function callsIn(e: Expr, name: 'exp' | 'sigmoid'): Expr[] {
 }
 
 
+const exponentialOrSigmoid = callBit('exp') | callBit('sigmoid');
+
 /**
  * Whether writing e in σ can make it simpler: only where an exponential stands in a sum (1 + e^(−x))
  * or a σ is there already (e^(−x)·σ(x)² = σ(x)·(1 − σ(x))). Where exponentials are only factors
  * (x⁷·e^(5x)·(5x + 8)), each would become σ/(1 − σ), larger, with nothing to cancel it.
  */
 function mayBeSimplerInSigmoid(e: Expr): boolean {
+  if (!mayCall(e, exponentialOrSigmoid)) return false;
   let found = false;
   // Whether the algebraic part of a node holds an exponential; `found` when one stands in a sum.
   const visit = (node: Expr): boolean => {
