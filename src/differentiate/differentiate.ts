@@ -2,7 +2,7 @@ import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { div, mul, num, pow } from '../expr/factory.js';
 import { renewedIfFull } from '../expr/renew.js';
-import { variablesOf } from '../expr/traverse.js';
+import { dependsOn, variablesOf } from '../expr/traverse.js';
 import { treeSize } from '../expr/size.js';
 import { StructuralMap } from '../expr/structural-map.js';
 import { derive } from '../diff/differentiate.js';
@@ -266,7 +266,8 @@ const one = new Fraction(1);
  * are a choice to ask for, not to guess.
  */
 export function defaultVariable(expr: Expr): string {
-  return variableAmong(variablesOf(expr), 'the expression');
+  // Whether x is in it is answered without a walk of it (expr/variable-bits.ts); the names of the rest are not.
+  return dependsOn(expr, 'x') ? 'x' : variableAmong(variablesOf(expr), 'the expression');
 }
 
 /** The default variable among names (see defaultVariable); `what` has them, for the message. */
