@@ -6,14 +6,14 @@ import { groups } from './inputs.mjs';
 
 /**
  * The median of repeated runs after a warm-up (for every tool alike): at least 5 runs and 300 ms,
- * at most 500. The warm-up lasts 200 runs and 30 times the first run's time, from 300 ms, and
- * at most 3 s: a run of tens of milliseconds is compiled to its fastest only after a hundred or
- * so runs, and one of tens of microseconds only after thousands (200 runs of it take 7 ms, and
- * time code not yet compiled: the first call, reported apart, is what that costs).
+ * at most 500. The warm-up lasts 30 times the first run's time, from 300 ms to 3 s: a run of tens
+ * of milliseconds is compiled to its fastest only after a hundred or so runs, and one of tens of
+ * microseconds only after thousands (a warm-up of 200 runs of it took 7 ms, and timed code not
+ * yet compiled: the first call, reported apart, is what that costs).
  */
 function median(run, first) {
   const warmUp = Math.min(3000, Math.max(300, 30 * first));
-  for (let start = performance.now(), n = 0, spent = 0; (n < 200 || spent < warmUp) && spent < 3000; n++, spent = performance.now() - start) run();
+  for (let start = performance.now(); performance.now() - start < warmUp;) run();
   const times = [];
   let total = 0;
   while (times.length < 500 && (times.length < 5 || total < 300) && !(times.length >= 1 && total > 2000)) {
