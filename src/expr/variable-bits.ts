@@ -14,14 +14,14 @@ const sharedBit = 1 << ownBits;
 
 const bits = new Map<string, number>();
 
-/** The bit a variable's name stands for. */
+/** The bit a variable's name stands for. Only the names with a bit of their own are kept: a process that meets ever new names keeps no more. */
 export function variableBit(name: string): number {
-  let bit = bits.get(name);
-  if (bit === undefined) {
-    bit = bits.size < ownBits ? 1 << bits.size : sharedBit;
-    bits.set(name, bit);
-  }
-  return bit;
+  const bit = bits.get(name);
+  if (bit !== undefined) return bit;
+  if (bits.size >= ownBits) return sharedBit;
+  const own = 1 << bits.size;
+  bits.set(name, own);
+  return own;
 }
 
 /** Every bit: what a tree built by hand, without bits of its own, may hold. */
