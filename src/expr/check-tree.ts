@@ -57,6 +57,15 @@ export function checkTree(root: unknown): void {
 const checked = new WeakSet<object>();
 
 /**
+ * A tree the reader made, of the factories' nodes alone, recorded as well formed: a tree parsed
+ * and then handed to the library is not walked again to find so.
+ */
+export function readAsWellFormed<E extends Expr>(tree: E): E {
+  checked.add(tree);
+  return tree;
+}
+
+/**
  * Refuses, at once, what is plainly not a tree where a function of the library takes one: a
  * string (which parse() reads first), a number, nothing. A tree's own nodes are checked where the
  * work starts (checkTree).

@@ -14,6 +14,7 @@ import { variablesOf } from '../expr/traverse.js';
 import { apply, variable } from '../expr/factory.js';
 import { abstractFunctionNames, functionSpellings, notations } from '../functions/spellings.js';
 import { InputError } from '../errors.js';
+import { readAsWellFormed } from '../expr/check-tree.js';
 
 export interface ParseOptions {
   /** Longest input accepted, in characters. */
@@ -85,7 +86,7 @@ export function read(input: string, options: ParseOptions = {}): Reading {
 /** The expression a whole input is, or why it is none, located in the input. */
 export function expressionIn(input: string, whole: Input): Expr {
   if (whole.kind !== 'expression') throw notAnExpression(input, whole);
-  return whole.expr;
+  return readAsWellFormed(whole.expr);
 }
 
 /** How a whole input was read: what it is (an expression, an equation, a vector, softmax(…)), its notation, what it asks for. */
