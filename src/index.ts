@@ -50,6 +50,7 @@ export { softmaxAnswer, softmaxPattern, softmaxWorked } from './print/softmax.js
 export { workedIn, wordsIn, type Worked, type WorkedLayout, type WorkedStep, type Words } from './print/worked.js';
 export { at, readPoint, type AtOptions, type AtPoint, type Coordinate, type ValueAt } from './multivariate/at-point.js';
 export { valueIn } from './print/value-at.js';
+export { inputErrorMessage } from './print/input-error.js';
 export { decimalText } from './expr/decimal.js';
 
 // The derivative in terms of the function's own output, for a backward pass: σ′ = y·(1 − y).

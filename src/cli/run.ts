@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ParseError, visible } from '../parse/errors.js';
 import { InputError, type InputProblem } from '../errors.js';
-import { toText } from '../print/linear.js';
+import { inputErrorMessage } from '../print/input-error.js';
 import { simplifyForms } from '../simplify/simplify.js';
 import { codeTargets } from '../codegen/targets.js';
 import { formats, type Format } from '../questions/format.js';
@@ -210,9 +210,8 @@ function answer(input: string, request: Request, given: readonly OptionKey[], io
     return outcomeStatus[answered.outcome];
   } catch (error) {
     const status = error instanceof ParseError || error instanceof InputError ? exitCode.badInput : exitCode.internal;
-    // A problem in one part of the expression names that part.
-    const part = error instanceof InputError && error.part ? ` (${toText(error.part)})` : '';
-    const message = status === exitCode.internal ? `internal error: ${(error as Error).message}` : `${(error as Error).message}${part}`;
+    const message = status === exitCode.internal ? `internal error: ${(error as Error).message}`
+      : error instanceof InputError ? inputErrorMessage(error) : (error as Error).message;
     if (format === 'json') {
       const located = error instanceof ParseError ? { line: error.line, column: error.column } : { line: null, column: null };
       // A long input is echoed in part, with its length.

@@ -1,6 +1,6 @@
 import {
   checkMatrixDerivative, matrixDerivative, type MatrixAnswer, type MatrixCheckReport,
-  buildTrace, checkDerivative, defaultVariable, expressionRead, inputGiven, questionFor, type Given, type QuestionRequest, checkImplicit, differentiate, implicit, jacobian, type Jacobian, InputError, ParseError, read, toText, tooLargeToShow, variablesOf, verdictLine,
+  buildTrace, checkDerivative, defaultVariable, expressionRead, inputGiven, questionFor, type Given, type QuestionRequest, checkImplicit, differentiate, implicit, jacobian, type Jacobian, InputError, inputErrorMessage, ParseError, read, tooLargeToShow, variablesOf, verdictLine,
   type CheckReport, type Derivative, type Expr, type Implicit, type ImplicitCheck, type Reading, type Trace,
 } from '../../src/index.js';
 import type { PageState } from './state.js';
@@ -160,7 +160,6 @@ function messageOf(error: unknown): string {
 /** An error's message as the page says it: advice to declare a name speaks of the page's fields, not the command line's flags. */
 export function pageMessage(error: unknown): string {
   if (error instanceof ParseError) return error.messageFor('page');
-  // A problem in one part of the expression names that part, as the command line does.
-  if (error instanceof InputError && error.part) return `${error.message} (${toText(error.part)})`;
+  if (error instanceof InputError) return inputErrorMessage(error);
   return error instanceof Error ? error.message : String(error);
 }
