@@ -74,10 +74,11 @@ describe('the bits of the variables in a tree', () => {
     expect(holdsVariable(sum, 'x')).toBe(true);
     expect(holdsVariable(sum, 'q')).toBe(false);
     // Past the names with a bit of their own, names share one: their bit says only "maybe".
-    const many = Array.from({ length: 40 }, (_, i) => build.variable(`v${i}`));
+    const names = Array.from({ length: 40 }, (_, i) => `v${i}`);
+    const many = names.map((name) => build.variable(name));
     const all = build.add(many);
-    expect(many.some((v) => holdsVariable(all, v.kind === 'variable' ? v.name : '') === undefined)).toBe(true);
-    for (const v of many) expect(dependsOn(all, v.kind === 'variable' ? v.name : '')).toBe(true);
+    expect(names.some((name) => holdsVariable(all, name) === undefined)).toBe(true);
+    for (const name of names) expect(dependsOn(all, name)).toBe(true);
     expect(dependsOn(build.add(many.slice(0, 39)), 'v39')).toBe(false);
   });
 
