@@ -118,21 +118,29 @@ export function monomialOf(parts: readonly (readonly [Expr, Int, Int])[]): Monom
   return m;
 }
 
+/*
+ * The merge of two monomials is written into these, and copied out only for a monomial not met
+ * before: most products are of monomials met before, and their merge then makes no garbage.
+ */
+const scratchAtoms: Expr[] = [];
+const scratchKeys: number[] = [];
+const scratchNums: Int[] = [];
+const scratchDens: Int[] = [];
+
 /** a·b^sign (sign 1 or −1): the two sorted lists merged, equal atoms' exponents added. */
 function combine(a: Monomial, b: Monomial, sign: number): Monomial {
   if (b.keys.length === 0) return a;
   if (a.keys.length === 0 && sign === 1) return b;
-  const atoms: Expr[] = [];
-  const keys: number[] = [];
-  const nums: Int[] = [];
-  let dens: Int[] | undefined;
-  const push = (atom: Expr, key: number, n: Int, d: Int): void => {
+  let length = 0;
+  let fractional = false;
+  const put = (atom: Expr, key: number, n: Int, d: Int): void => {
     if (Z.isZero(n)) return;
-    if (d !== 1 && dens === undefined) dens = nums.map(() => 1);
-    atoms.push(atom);
-    keys.push(key);
-    nums.push(n);
-    if (dens) dens.push(d);
+    if (d !== 1) fractional = true;
+    scratchAtoms[length] = atom;
+    scratchKeys[length] = key;
+    scratchNums[length] = n;
+    scratchDens[length] = d;
+    length++;
   };
   let i = 0;
   let j = 0;
@@ -140,22 +148,51 @@ function combine(a: Monomial, b: Monomial, sign: number): Monomial {
     const ka = i < a.keys.length ? a.keys[i]! : Infinity;
     const kb = j < b.keys.length ? b.keys[j]! : Infinity;
     if (ka < kb) {
-      push(a.atoms[i]!, ka, a.nums[i]!, a.dens ? a.dens[i]! : 1);
+      put(a.atoms[i]!, ka, a.nums[i]!, a.dens ? a.dens[i]! : 1);
       i++;
     } else if (kb < ka) {
-      push(b.atoms[j]!, kb, sign === 1 ? b.nums[j]! : Z.neg(b.nums[j]!), b.dens ? b.dens[j]! : 1);
+      put(b.atoms[j]!, kb, sign === 1 ? b.nums[j]! : Z.neg(b.nums[j]!), b.dens ? b.dens[j]! : 1);
       j++;
     } else {
       const da = a.dens ? a.dens[i]! : 1;
       const db = b.dens ? b.dens[j]! : 1;
       const nb = sign === 1 ? b.nums[j]! : Z.neg(b.nums[j]!);
-      const [n, d] = da === 1 && db === 1 ? [Z.add(a.nums[i]!, nb), 1] : reduced(Z.add(Z.mul(a.nums[i]!, db), Z.mul(nb, da)), Z.mul(da, db));
-      push(a.atoms[i]!, ka, n, d);
+      if (da === 1 && db === 1) put(a.atoms[i]!, ka, Z.add(a.nums[i]!, nb), 1);
+      else {
+        const [n, d] = reduced(Z.add(Z.mul(a.nums[i]!, db), Z.mul(nb, da)), Z.mul(da, db));
+        put(a.atoms[i]!, ka, n, d);
+      }
       i++;
       j++;
     }
   }
-  return intern(atoms, keys, nums, dens);
+  const found = lookUp(length, fractional);
+  if (found !== undefined) return found;
+  return intern(scratchAtoms.slice(0, length), scratchKeys.slice(0, length), scratchNums.slice(0, length), fractional ? scratchDens.slice(0, length) : undefined);
+}
+
+/** The monomial held in the scratch lists' first `length` entries, if it was made before. */
+function lookUp(length: number, fractional: boolean): Monomial | undefined {
+  let h = 0x3c6ef372;
+  for (let i = 0; i < length; i++) {
+    h = mix(h, scratchKeys[i]!);
+    h = mix(h, hashInt(scratchNums[i]!));
+    if (fractional) h = mix(h, hashInt(scratchDens[i]!));
+  }
+  const found = table.get(h);
+  if (found === undefined) return undefined;
+  if (!Array.isArray(found)) return inScratch(found, length, fractional) ? found : undefined;
+  for (const m of found) if (inScratch(m, length, fractional)) return m;
+  return undefined;
+}
+
+/** Whether m is the monomial in the scratch lists (see same). */
+function inScratch(m: Monomial, length: number, fractional: boolean): boolean {
+  if (m.keys.length !== length || (m.dens !== undefined) !== fractional) return false;
+  for (let i = 0; i < length; i++) {
+    if (m.keys[i] !== scratchKeys[i] || m.nums[i] !== scratchNums[i] || (fractional && m.dens![i] !== scratchDens[i])) return false;
+  }
+  return true;
 }
 
 export const multiplyMonomials = (a: Monomial, b: Monomial): Monomial => combine(a, b, 1);

@@ -49,6 +49,8 @@ function factorsOf(m: Monomial): readonly AtomPower[] {
  * (e^x)²·(e^(x²))^(−1/2) as e^(2x − x²/2), standing among the other atoms in writing order.
  */
 export function writtenFactorsOf(m: Monomial): readonly AtomPower[] {
+  // Most monomials have no exponential: their factors are found without making a list.
+  if (!m.atoms.some(isExponentialAtom)) return factorsOf(m);
   const found: { name: FunctionName; monomial: Monomial; n: Int; d: Int }[] = [];
   m.atoms.forEach((atom, i) => {
     const argument = exponentialArgument(atom);
@@ -72,6 +74,8 @@ export function writtenFactorsOf(m: Monomial): readonly AtomPower[] {
   return factors;
 }
 
+const isExponentialAtom = (atom: Expr): boolean => exponentialArgument(atom) !== undefined;
+
 /** The order terms of one degree are written in: factor by factor, by atom, then by exponent; a monomial that starts another first. */
 export function compareMonomials(a: Monomial, b: Monomial): number {
   if (a === b) return 0;
@@ -91,14 +95,7 @@ const maxDoubleSized = 2n ** 1023n;
 /** A monomial with a coefficient as an expression: 3x²y, x/2, −σ(x)². Negative exponents go below a fraction bar. */
 export function termExpr(coefficient: Ratio, m: Monomial): Expr {
   if (Z.sign(coefficient.n) < 0) return neg(termExpr({ n: Z.neg(coefficient.n), d: coefficient.d }, m));
-  const above: AtomPower[] = [];
-  const beneath: AtomPower[] = [];
-  for (const { atom, exponent } of writtenFactorsOf(m)) {
-    if (isNegative(exponent)) beneath.push({ atom, exponent: exponent.neg() });
-    else above.push({ atom, exponent });
-  }
-  const up = powersWritten(above);
-  const down = powersWritten(beneath);
+  const { up, down } = writtenSides(m);
   const n = Z.toBig(coefficient.n);
   const d = Z.toBig(coefficient.d);
   // A coefficient whose numerator or denominator is past the double range stays one rational
@@ -112,16 +109,47 @@ export function termExpr(coefficient: Ratio, m: Monomial): Expr {
   return bottom.length === 0 ? top : div(top, mul(bottom));
 }
 
+/** A monomial's factors written above and below a fraction bar. */
+interface WrittenSides {
+  readonly up: readonly Expr[];
+  readonly down: readonly Expr[];
+}
+
+/** Each monomial's written sides, for the monomials made since their table was last emptied (as writtenFactors). */
+const sidesWritten = new Map<Monomial, WrittenSides>();
+let sidesGeneration = monomialGeneration();
+
+function writtenSides(m: Monomial): WrittenSides {
+  if (sidesGeneration !== monomialGeneration()) {
+    sidesWritten.clear();
+    sidesGeneration = monomialGeneration();
+  }
+  let sides = sidesWritten.get(m);
+  if (!sides) {
+    const above: AtomPower[] = [];
+    const beneath: AtomPower[] = [];
+    for (const { atom, exponent } of writtenFactorsOf(m)) {
+      if (isNegative(exponent)) beneath.push({ atom, exponent: exponent.neg() });
+      else above.push({ atom, exponent });
+    }
+    sides = { up: powersWritten(above), down: powersWritten(beneath) };
+    sidesWritten.set(m, sides);
+  }
+  return sides;
+}
+
 /**
  * Atoms to positive powers as factors: x^(3/2) is the two factors x·√x, not a product inside a
  * product; roots of numbers and constants with one index are one root, √(2π) rather than √2·√π.
  */
 export function powersWritten(factors: readonly AtomPower[]): Expr[] {
   const out: Expr[] = [];
-  const underRoot = new Map<bigint, Expr[]>();
+  // Made at the first root of a number or constant: most products have none.
+  let underRoot: Map<bigint, Expr[]> | undefined;
   for (const { atom, exponent } of factors) {
     const constant = atom.kind === 'num' || atom.kind === 'constant';
     if (constant && exponent.n === 1n && exponent.d > 1n && rootFunctions.has(Number(exponent.d))) {
+      underRoot ??= new Map<bigint, Expr[]>();
       const inside = underRoot.get(exponent.d) ?? [];
       if (inside.length === 0) {
         underRoot.set(exponent.d, inside);
@@ -131,8 +159,10 @@ export function powersWritten(factors: readonly AtomPower[]): Expr[] {
       continue;
     }
     const written = powerExpr(atom, exponent);
-    for (const f of written.kind === 'mul' ? written.factors : [written]) out.push(f);
+    if (written.kind === 'mul') for (const f of written.factors) out.push(f);
+    else out.push(written);
   }
+  if (underRoot === undefined) return out;
   // Each group of roots stands where its first member did, its numbers first: √(2π).
   for (const [index, inside] of underRoot) {
     const at = out.indexOf(inside[0]!);

@@ -99,13 +99,36 @@ function intern<T extends Expr>(hash: number, same: (node: Expr) => boolean, mak
       for (const node of found) if (same(node)) return node as T;
     }
   }
-  const node = make(nextId++);
+  return kept(hash, make(nextId++));
+}
+
+/** A node just made, put in the table under its hash. */
+function kept<T extends Expr>(hash: number, node: T): T {
   const bucket = interned.get(hash);
   if (bucket === undefined) interned.set(hash, node);
   else if (Array.isArray(bucket)) bucket.push(node);
   else interned.set(hash, [bucket, node]);
   internedCount++;
   return node;
+}
+
+/*
+ * The sum or product of these parts, if one was made. Sums and products are most of the nodes
+ * the simplifier makes: they are looked up without making a test for each, as intern does.
+ */
+function foundList(hash: number, kind: 'add' | 'mul', parts: readonly Expr[]): Expr | undefined {
+  const found = interned.get(hash);
+  if (found === undefined) return undefined;
+  if (!Array.isArray(found)) return found.kind === kind && sameList(kind === 'add' ? (found as Add).terms : (found as Mul).factors, parts) ? found : undefined;
+  for (const node of found) if (node.kind === kind && sameList(kind === 'add' ? (node as Add).terms : (node as Mul).factors, parts)) return node;
+  return undefined;
+}
+
+/** hashList(seed, the parts' hashes), without making the list of hashes. */
+function hashOfParts(seed: number, parts: readonly Expr[]): number {
+  let h = seed;
+  for (let i = 0; i < parts.length; i++) h = mix(h, parts[i]!.hash);
+  return mix(h, parts.length);
 }
 
 /**
@@ -135,14 +158,16 @@ function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
 
 /* The nodes exactly as given, hash, size, depth and complexity worked out: the factories below apply the canonical forms first. */
 function addNode(terms: readonly Expr[]): Add {
-  const hash = hashList(seed.add, terms.map((t) => t.hash));
-  return intern(hash, (n) => n.kind === 'add' && sameList(n.terms, terms),
-    (id) => ({ kind: 'add', terms, id, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms), hasDecimal: decimalsIn(terms), calls: callsIn(terms), variables: variablesIn(terms) }));
+  const hash = hashOfParts(seed.add, terms);
+  return (foundList(hash, 'add', terms) as Add | undefined) ?? kept<Add>(hash, {
+    kind: 'add', terms, id: nextId++, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms), hasDecimal: decimalsIn(terms), calls: callsIn(terms), variables: variablesIn(terms),
+  });
 }
 function mulNode(factors: readonly Expr[]): Mul {
-  const hash = hashList(seed.mul, factors.map((f) => f.hash));
-  return intern(hash, (n) => n.kind === 'mul' && sameList(n.factors, factors),
-    (id) => ({ kind: 'mul', factors, id, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors), hasDecimal: decimalsIn(factors), calls: callsIn(factors), variables: variablesIn(factors) }));
+  const hash = hashOfParts(seed.mul, factors);
+  return (foundList(hash, 'mul', factors) as Mul | undefined) ?? kept<Mul>(hash, {
+    kind: 'mul', factors, id: nextId++, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors), hasDecimal: decimalsIn(factors), calls: callsIn(factors), variables: variablesIn(factors),
+  });
 }
 function divNode(numerator: Expr, denominator: Expr): Div {
   const hash = mix(mix(seed.div, numerator.hash), denominator.hash);
@@ -243,7 +268,7 @@ export function pow(base: Expr, exponent: Expr): Expr {
 
 export function call(name: FunctionName, args: readonly Expr[]): Call {
   checkCall(name, args.length);
-  const hash = hashList(mix(seed.call, hashString(name)), args.map((a) => a.hash));
+  const hash = hashOfParts(mix(seed.call, hashString(name)), args);
   return intern(hash, (n) => n.kind === 'call' && n.name === name && sameList(n.args, args), (id) => ({
     kind: 'call', name, args, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args), calls: callBit(name) | callsIn(args), variables: variablesIn(args),
   }));

@@ -30,6 +30,36 @@ export function withChildren(e: Expr, next: readonly Expr[]): Expr {
   return rebuild(e, next);
 }
 
+/**
+ * The node with each child c replaced by f(c, its index): the same node where f gives every child
+ * back, and no list made then (this runs at every node the simplifier visits).
+ */
+export function mapChildren(e: Expr, f: (child: Expr, index: number) => Expr): Expr {
+  switch (e.kind) {
+    case 'num': case 'constant': case 'variable': return e;
+    case 'div': case 'pow': {
+      const [a, b] = e.kind === 'div' ? [e.numerator, e.denominator] : [e.base, e.exponent];
+      const x = f(a, 0);
+      const y = f(b, 1);
+      return x === a && y === b ? e : rebuild(e, [x, y]);
+    }
+    case 'neg': case 'derivative': {
+      const x = f(e.operand, 0);
+      return x === e.operand ? e : rebuild(e, [x]);
+    }
+    default: {
+      const old = children(e);
+      let next: Expr[] | undefined;
+      for (let i = 0; i < old.length; i++) {
+        const c = f(old[i]!, i);
+        if (next === undefined && c !== old[i]) next = old.slice(0, i);
+        if (next !== undefined) next.push(c);
+      }
+      return next === undefined ? e : rebuild(e, next);
+    }
+  }
+}
+
 /** A node of the same kind with the given children, made by the factories (so in canonical form). */
 export function rebuild(e: Expr, next: readonly Expr[]): Expr {
   switch (e.kind) {

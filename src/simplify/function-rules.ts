@@ -276,6 +276,8 @@ export const functionRules: readonly AnyRewriteRule[] = [
   rule('call', 'abs-of-nonnegative', (e) => (e.name === 'abs' && e.args.length === 1 && isNonNegative(e.args[0]!) ? e.args[0] : undefined)),
   // cos(u)/sin(u) → cot(u), sin(u)/cos(u) → tan(u): a quotient that is a function of the table, when shorter
   rule('div', 'quotient-as-function', (e) => {
+    // Each such quotient is of two calls (see quotients): most quotients are not, and are not matched.
+    if (e.numerator.kind !== 'call' || e.denominator.kind !== 'call') return undefined;
     for (const { name, definition } of quotients) {
       const args = matchTemplate(definition, e);
       if (!args) continue;

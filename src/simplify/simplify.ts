@@ -1,6 +1,6 @@
 import { checkLimits } from '../errors.js';
 import type { Expr } from '../expr/types.js';
-import { children, equals, postOrder, withChildren } from '../expr/traverse.js';
+import { equals, mapChildren, postOrder } from '../expr/traverse.js';
 import { maxRecursionDepth } from '../expr/size.js';
 import { tidyRules } from './rules.js';
 import { algebraRules } from './normal-form-rules.js';
@@ -89,6 +89,8 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   const normal = (places ? undefined : options.memo?.done) ?? new Map<Expr, Expr | Done>();
   const rulesFor = rulesByKind(rules);
 
+  const noPath: readonly number[] = [];
+  const visitHere = (c: Expr): Expr => visit(c, noPath);
   const visit = (node: Expr, path: readonly number[]): Expr => {
     // A variable or constant no rule rewrites is its own normal form.
     if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
@@ -102,7 +104,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     const from = steps.length;
     checkLimits();
     // Paths are only kept with places: making one per child visit is most of the cost otherwise.
-    const normalChildren = (n: Expr): Expr => withChildren(n, children(n).map((c, i) => visit(c, places ? [...path, i] : path)));
+    const normalChildren = (n: Expr): Expr => mapChildren(n, places ? (c, i) => visit(c, [...path, i]) : visitHere);
     let current = normalChildren(node);
     // Each form this node has taken, with the steps before it: rules that undo each other (two
     // ways of grouping one sum, equally simple) come back to a form met before, and stop there,

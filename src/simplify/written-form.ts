@@ -167,16 +167,25 @@ function writtenBase(p: Power): { poly: Poly; sign: number } {
   // The term whose sign is kept positive: the constant for 1 − σ, else the first in writing order, x − 1 (not 1 − x).
   const u = univariateOf(poly);
   const c0 = u?.coefficients[0] ?? 0;
-  const leading = u?.atom && writtenConstantFirst(u.atom) && !Z.isZero(c0) ? c0 : sortedTerms(poly)[0]!.coefficient;
+  const leading = u?.atom && writtenConstantFirst(u.atom) && !Z.isZero(c0) ? c0 : firstTerm(poly).coefficient;
   if (Z.sign(leading) > 0) return { poly, sign: 1 };
   return { poly: negPoly(poly), sign: Z.isZero(Z.divRem(p.num, 2)[1]) ? 1 : -1 };
 }
 
-/** The order bases are written in: lower degree first, fewer terms, then term by term by monomial and coefficient. */
-function compareWrittenPolys(a: Poly, b: Poly): number {
-  const ta = sortedTerms(a);
-  const tb = sortedTerms(b);
-  const degree = (t: WrittenTerm[]): number => t[0]?.monomial.degree ?? 0;
+/** The term sortedTerms puts first, found without sorting. */
+function firstTerm(p: Poly): WrittenTerm {
+  let at = 0;
+  for (let i = 1; i < p.monomials.length; i++) {
+    const a = p.monomials[i]!;
+    const b = p.monomials[at]!;
+    if (b.degree - a.degree < 0 || (a.degree === b.degree && compareMonomials(a, b) < 0)) at = i;
+  }
+  return { monomial: p.monomials[at]!, coefficient: p.coefficients[at]! };
+}
+
+/** The order bases are written in (given their terms in writing order): lower degree first, fewer terms, then term by term by monomial and coefficient. */
+function compareWrittenPolys(ta: readonly WrittenTerm[], tb: readonly WrittenTerm[]): number {
+  const degree = (t: readonly WrittenTerm[]): number => t[0]?.monomial.degree ?? 0;
   const order = degree(ta) - degree(tb) || ta.length - tb.length;
   if (order !== 0) return order;
   for (let i = 0; i < ta.length; i++) {
@@ -245,9 +254,11 @@ function sideFactored(side: Side, form: Form, takeSign = false): WrittenSide {
       sign = -sign;
     }
   }
+  // Each base's terms in writing order, sorted once (not at each comparison), where there are bases to order.
+  const termsOf = bases.length > 1 ? new Map(bases.map((b) => [b, sortedTerms(b.poly)])) : undefined;
   const written = bases
     // Plain factors before powers, then in the order of their terms: 2(x + 1)(7x + 2)(2x − 3)⁴.
-    .sort((a, b) => a.exponent.compare(b.exponent) || compareWrittenPolys(a.poly, b.poly) || a.index - b.index)
+    .sort((a, b) => a.exponent.compare(b.exponent) || compareWrittenPolys(termsOf!.get(a)!, termsOf!.get(b)!) || a.index - b.index)
     .map(({ body, exponent }) => powerExpr(body, exponent));
   const magnitude = Z.abs(side.coefficient);
   const expr = mul([...(magnitude === 1 && parts.length + written.length > 0 ? [] : [int(Z.toBig(magnitude))]), ...parts, ...written]);

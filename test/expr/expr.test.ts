@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as build from '../../src/expr/factory.js';
-import { children, equals, withChildren, dependsOn, variablesOf } from '../../src/expr/traverse.js';
+import { children, equals, mapChildren, withChildren, dependsOn, variablesOf } from '../../src/expr/traverse.js';
 import { substitute } from '../../src/expr/substitute.js';
 import { parseDecimal, rational, toDecimalString } from '../../src/expr/rational.js';
 import { parse } from '../../src/parse/parse.js';
@@ -63,6 +63,26 @@ describe('trees', () => {
     expect(withChildren(e, [...children(e)])).toBe(e);
     expect(substitute(e, 'z', x)).toBe(e);
     expect(toText(substitute(e, 'y', parse('x + 1')))).toBe('sin(x) + (x + 1)^2');
+  });
+  it('maps children as withChildren would: the same node where nothing changed, each kind rebuilt otherwise', () => {
+    const y = build.variable('y');
+    // Made here: the table of nodes may have been emptied since the x of the file was made.
+    const vx = build.variable('x');
+    const swap = (c: Expr): Expr => (c === vx ? y : c);
+    for (const text of ['sin(x) + y^2', 'x*y*2', 'x/(y + 1)', 'x^y', '-(x + 1)', 'f(x, y)', 'max(x, y, 1)', 'y + 1']) {
+      const e = parse(text);
+      const seen: number[] = [];
+      const mapped = mapChildren(e, (c, i) => {
+        seen.push(i);
+        return swap(c);
+      });
+      expect(seen).toEqual(children(e).map((_, i) => i));
+      expect(mapped).toBe(withChildren(e, children(e).map(swap)));
+      if (children(e).every((c) => c !== vx)) expect(mapped).toBe(e);
+      else expect(mapped).not.toBe(e);
+    }
+    expect(toText(mapChildren(parse('x/(x + 1)'), swap))).toBe('y/(x + 1)');
+    expect(toText(mapChildren(parse('2^x'), swap))).toBe('2^y');
   });
   it('applies canonical forms in the factories', () => {
     expect(toText(build.neg(build.int(3)))).toBe('-3');
