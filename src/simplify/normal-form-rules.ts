@@ -119,11 +119,21 @@ function isExponentialFactor(f: Expr): boolean {
  * form has it (e·e^x and e^(x + 1) are one), since terms combine only where those are equal; a
  * quotient's denominator is a part of each of its monomials.
  */
-function kernelsOf(term: Expr): number[][] {
+function kernelsOf(term: Expr): readonly (readonly number[])[] {
+  // The terms of a long sum are grouped again after each rewrite of it, and most are the same terms.
+  const known = kernelsIn.get(term);
+  if (known !== undefined) return known;
+  const kernels = kernelsWorkedOut(term);
+  kernelsIn.set(term, kernels);
+  return kernels;
+}
+const kernelsIn = new NodeMemo<readonly (readonly number[])[]>();
+
+function kernelsWorkedOut(term: Expr): readonly (readonly number[])[] {
   const core = term.kind === 'neg' ? term.operand : term;
   const common: number[] = [];
   let exponential = unitMonomial();
-  let kernels: number[][] = [[]];
+  let kernels: (readonly number[])[] = [[]];
   for (const f of core.kind === 'mul' ? core.factors : [core]) {
     if (isExponentialFactor(f)) {
       exponential = multiplyMonomials(exponential, normalForm(f).monomial);
