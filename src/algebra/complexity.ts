@@ -9,7 +9,26 @@ import { NodeMemo } from '../expr/node-memo.js';
  */
 function treeSum(own: (node: Expr) => number): (e: Expr) => number {
   const known = new NodeMemo<number>();
-  return (e) => known.get(e) ?? foldParts(e, children, (node, of) => children(node).reduce((total, c) => total + of(c), own(node)), known);
+  const combine = (node: Expr, of: (part: Expr) => number): number => {
+    let total = own(node);
+    const parts = children(node);
+    for (let i = 0; i < parts.length; i++) total += of(parts[i]!);
+    return total;
+  };
+  return (e) => {
+    const found = known.get(e);
+    if (found !== undefined) return found;
+    // Asked mostly of a node just made from parts asked about before: their sums are known.
+    let total = own(e);
+    const parts = children(e);
+    for (let i = 0; i < parts.length; i++) {
+      const part = known.get(parts[i]!);
+      if (part === undefined) return foldParts(e, children, combine, known);
+      total += part;
+    }
+    known.set(e, total);
+    return total;
+  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { isUnit } from './monomial.js';
 import { commonMonomial, constantOf, contentOf, divideByMonomial, divideCoefficientsBy, monomialPoly, type Poly } from './poly.js';
 import { ratioOf, type Ratio } from './ratio.js';
 import { candidateRoots, divideByRoot, isRootAt, polyFromCoefficients, trim, univariateOf } from './univariate.js';
-import { sortedTerms } from './to-expr.js';
+import { firstWrittenTerm } from './to-expr.js';
 
 /* Factoring a polynomial for writing: content, common monomial, and linear factors at rational roots. */
 
@@ -36,7 +36,7 @@ export function factorForWriting(p: Poly): FactoredForWriting {
   let roots = 0;
   const monomialFactor = commonMonomial(p);
   const shifted = divideByMonomial(p, monomialFactor);
-  const lead = sortedTerms(shifted)[0]!.coefficient;
+  const lead = firstWrittenTerm(shifted).coefficient;
   let content: Ratio = ratioOf(Z.sign(lead) < 0 ? Z.neg(contentOf(shifted)) : contentOf(shifted));
   let rest = divideCoefficientsBy(shifted, content.n);
   const factors: { poly: Poly; power: number }[] = [];

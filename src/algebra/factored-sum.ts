@@ -54,6 +54,9 @@ interface Cofactor {
   readonly powers: readonly { base: Base; exponent: number }[];
 }
 
+const noPowers: readonly Power[] = Object.freeze([]);
+const noCofactorPowers: Cofactor['powers'] = Object.freeze([]);
+
 /** What the terms have in common: the content of their coefficients, each atom and base at its least power. */
 function commonPart(terms: readonly Factored[]): Factored {
   let coefficient = terms[0]!.coefficient;
@@ -62,6 +65,8 @@ function commonPart(terms: readonly Factored[]): Factored {
     coefficient = gcdRatio(coefficient, terms[i]!.coefficient);
     monomial = meetMonomials(monomial, terms[i]!.monomial);
   }
+  // Most sums have terms without bases (sums of monomials): nothing more is common then.
+  if (terms.every((t) => t.powers.length === 0)) return { coefficient, monomial, powers: noPowers };
   // Each base at its least exponent over the terms, 0 where a term lacks it.
   const least = new Map<Base, [Int, Int]>();
   const counts = new Map<Base, number>();
@@ -87,6 +92,7 @@ function cofactor(t: Factored, common: Factored): Cofactor | undefined {
   const coefficient = q.d === 1 ? q.n : undefined;
   if (coefficient === undefined) return undefined;
   const monomial = divideMonomials(t.monomial, common.monomial);
+  if (t.powers.length === 0 && common.powers.length === 0) return { coefficient, monomial, powers: noCofactorPowers };
   const powers: { base: Base; exponent: number }[] = [];
   const inCommon = new Map(common.powers.map((p) => [p.base, p]));
   const seen = new Set<Base>();

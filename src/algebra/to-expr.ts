@@ -199,7 +199,34 @@ export interface WrittenTerm {
 /** The terms by total degree, highest first, then in writing order of their monomials. */
 export function sortedTerms(p: Poly): WrittenTerm[] {
   const terms = p.monomials.map((monomial, i) => ({ monomial, coefficient: p.coefficients[i]! }));
-  return terms.sort((a, b) => b.monomial.degree - a.monomial.degree || compareMonomials(a.monomial, b.monomial));
+  // Most polynomials written have a few terms: sorted in place, by insertion, which makes no work
+  // list as Array.prototype.sort does. Both sorts are stable, so the order is the same.
+  if (terms.length <= 16) {
+    for (let i = 1; i < terms.length; i++) {
+      const t = terms[i]!;
+      let j = i - 1;
+      while (j >= 0 && termOrder(terms[j]!, t) > 0) {
+        terms[j + 1] = terms[j]!;
+        j--;
+      }
+      terms[j + 1] = t;
+    }
+    return terms;
+  }
+  return terms.sort(termOrder);
+}
+
+const termOrder = (a: WrittenTerm, b: WrittenTerm): number => b.monomial.degree - a.monomial.degree || compareMonomials(a.monomial, b.monomial);
+
+/** The term sortedTerms puts first (of a polynomial with terms), found without sorting them all. */
+export function firstWrittenTerm(p: Poly): WrittenTerm {
+  let at = 0;
+  for (let i = 1; i < p.monomials.length; i++) {
+    const a = p.monomials[i]!;
+    const b = p.monomials[at]!;
+    if (b.degree - a.degree < 0 || (a.degree === b.degree && compareMonomials(a, b) < 0)) at = i;
+  }
+  return { monomial: p.monomials[at]!, coefficient: p.coefficients[at]! };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Expr, Rational } from '../expr/types.js';
+import type { Expr, Mul, Rational } from '../expr/types.js';
 import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isOne, isZero, powInteger, powerTooLong } from '../expr/rational.js';
 import Fraction from 'fraction.js';
@@ -16,6 +16,15 @@ const isOneNum = (e: Expr): boolean => isNum(e) && isOne(e.value);
 
 const areOpposite = (a: Expr, b: Expr): boolean =>
   (a.kind === 'neg' && equals(a.operand, b)) || (b.kind === 'neg' && equals(b.operand, a));
+
+/** Whether a product has no minus sign and at most one number, first, neither 1 nor −1 (most products): found without making lists. */
+function coefficientSettled(e: Mul): boolean {
+  for (let i = 0; i < e.factors.length; i++) {
+    const f = e.factors[i]!;
+    if (f.kind === 'neg' || (f.kind === 'num' && (i > 0 || isOne(f.value.abs())))) return false;
+  }
+  return true;
+}
 
 /** Largest exponent folded into a number, so 2^100000 stays a power. */
 const maxFoldedExponent = 1000n;
@@ -62,10 +71,9 @@ export const tidyRules: readonly AnyRewriteRule[] = [
   rule('mul', 'multiply-by-zero', (e) => (e.factors.some(isZeroNum) ? int(0) : undefined)),
   // u·3·(−v)·2 → −6·u·v; 1·u → u; (−1)·u → −u
   rule('mul', 'collect-coefficient', (e) => {
+    if (coefficientSettled(e)) return undefined;
     const numbers = e.factors.filter(isNum);
     const negations = e.factors.filter((f) => f.kind === 'neg').length;
-    const settled = numbers.length === 0 || (numbers.length === 1 && e.factors[0] === numbers[0] && !isOne(numbers[0]!.value.abs()));
-    if (settled && negations === 0) return undefined;
     let coefficient = numbers.reduce<Rational>((p, n) => p.mul(n.value), new Fraction(1));
     if (negations % 2 === 1) coefficient = coefficient.neg();
     const decimal = numbers.some((n) => n.decimal);

@@ -91,6 +91,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
 
   const noPath: readonly number[] = [];
   const visitHere = (c: Expr): Expr => visit(c, noPath);
+  const childrenVisited = (n: Expr): Expr => mapChildren(n, visitHere);
   const visit = (node: Expr, path: readonly number[]): Expr => {
     // A variable or constant no rule rewrites is its own normal form.
     if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
@@ -104,7 +105,7 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     const from = steps.length;
     checkLimits();
     // Paths are only kept with places: making one per child visit is most of the cost otherwise.
-    const normalChildren = (n: Expr): Expr => mapChildren(n, places ? (c, i) => visit(c, [...path, i]) : visitHere);
+    const normalChildren = places ? (n: Expr): Expr => mapChildren(n, (c, i) => visit(c, [...path, i])) : childrenVisited;
     let current = normalChildren(node);
     // Each form this node has taken, with the steps before it: rules that undo each other (two
     // ways of grouping one sum, equally simple) come back to a form met before, and stop there,

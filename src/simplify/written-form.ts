@@ -17,7 +17,7 @@ import { normalForm } from '../algebra/normal-form.js';
 import { isTerminating, toDecimalString } from '../expr/rational.js';
 import { factorForWriting, writtenConstantFirst } from '../algebra/factor.js';
 import { univariateOf } from '../algebra/univariate.js';
-import { compareMonomials, polyExpr, powerExpr, powersWritten, sortedTerms, writtenFactorsOf, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
+import { compareMonomials, firstWrittenTerm, polyExpr, powerExpr, powersWritten, sortedTerms, writtenFactorsOf, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
 import { isOneRatio, ratioOf, toFraction, type Ratio } from '../algebra/ratio.js';
 
 /* How a normal form is written as an answer: expanded, factored, or grouped by σ. */
@@ -167,20 +167,9 @@ function writtenBase(p: Power): { poly: Poly; sign: number } {
   // The term whose sign is kept positive: the constant for 1 − σ, else the first in writing order, x − 1 (not 1 − x).
   const u = univariateOf(poly);
   const c0 = u?.coefficients[0] ?? 0;
-  const leading = u?.atom && writtenConstantFirst(u.atom) && !Z.isZero(c0) ? c0 : firstTerm(poly).coefficient;
+  const leading = u?.atom && writtenConstantFirst(u.atom) && !Z.isZero(c0) ? c0 : firstWrittenTerm(poly).coefficient;
   if (Z.sign(leading) > 0) return { poly, sign: 1 };
   return { poly: negPoly(poly), sign: Z.isZero(Z.divRem(p.num, 2)[1]) ? 1 : -1 };
-}
-
-/** The term sortedTerms puts first, found without sorting. */
-function firstTerm(p: Poly): WrittenTerm {
-  let at = 0;
-  for (let i = 1; i < p.monomials.length; i++) {
-    const a = p.monomials[i]!;
-    const b = p.monomials[at]!;
-    if (b.degree - a.degree < 0 || (a.degree === b.degree && compareMonomials(a, b) < 0)) at = i;
-  }
-  return { monomial: p.monomials[at]!, coefficient: p.coefficients[at]! };
 }
 
 /** The order bases are written in (given their terms in writing order): lower degree first, fewer terms, then term by term by monomial and coefficient. */
