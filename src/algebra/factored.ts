@@ -393,12 +393,21 @@ export interface Quotient {
   readonly denominator: Factored;
 }
 
+const noPowers: readonly Power[] = Object.freeze([]);
+
 /**
  * The parts with positive exponents over those with negative ones (made positive), the
  * coefficient's denominator below; atoms `keptAbove` says so of stay above with their exponents
  * whatever their sign (e^(−x) is written as such, not as 1/e^x).
  */
 export function splitFraction(f: Factored, keptAbove: (atom: Expr) => boolean = () => false): Quotient {
+  // Nothing below but the coefficient's denominator (most normal forms): the parts stay as they are.
+  if (f.monomial.nums.every(isPositive) && f.powers.every((p) => isPositive(p.num))) {
+    return {
+      numerator: { coefficient: { n: f.coefficient.n, d: 1 }, monomial: f.monomial, powers: f.powers },
+      denominator: { coefficient: { n: f.coefficient.d, d: 1 }, monomial: unitMonomial(), powers: noPowers },
+    };
+  }
   const upMonomial: [Expr, Int, Int][] = [];
   const downMonomial: [Expr, Int, Int][] = [];
   f.monomial.keys.forEach((_, i) => {
@@ -412,7 +421,8 @@ export function splitFraction(f: Factored, keptAbove: (atom: Expr) => boolean = 
     parts.reduce((m, [atom, n, d]) => multiplyMonomials(m, atomMonomial(atom, n, d)), unitMonomial());
   return {
     numerator: {
-      coefficient: { n: f.coefficient.n, d: 1 }, monomial: monomialOfParts(upMonomial), powers: f.powers.filter((p) => isPositive(p.num)),
+      // Every atom above (most often): that is the monomial itself, each exponent as it was, not made again atom by atom.
+      coefficient: { n: f.coefficient.n, d: 1 }, monomial: upMonomial.length === f.monomial.keys.length ? f.monomial : monomialOfParts(upMonomial), powers: f.powers.filter((p) => isPositive(p.num)),
     },
     denominator: {
       coefficient: { n: f.coefficient.d, d: 1 }, monomial: monomialOfParts(downMonomial),

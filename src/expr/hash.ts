@@ -20,5 +20,7 @@ export function hashList(seed: number, hashes: readonly number[]): number {
 
 /** A 32-bit hash of a whole number: its remainder by the largest 32-bit prime (13× quicker than hashing its digits). */
 export function hashBigInt(n: bigint): number {
+  // Below the prime (nearly every number written) the remainder is the number: no BigInt is made for it.
+  if (n >= 0n && n < 4294967291n) return Number(n) | 0;
   return Number(n % 4294967291n) | 0;
 }
