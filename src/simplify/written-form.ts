@@ -1,5 +1,6 @@
 import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
+import { beforeEachWork } from '../errors.js';
 import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { children, containsCall, withChildren } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
@@ -82,10 +83,21 @@ function polynomialExpr(p: Poly, form: Form): Expr {
   const known = writtenPolynomials[form].get(p);
   if (known) return known;
   const written = (form === 'auto' ? groupedBySigmoid(p) : undefined) ?? ungroupedPolynomialExpr(p, form);
+  // Emptied when full too: simplify() called on its own is no piece of work, and never empties it.
+  if (writtenPolynomials[form].size >= maxPolynomialsKept) writtenPolynomials[form].clear();
   writtenPolynomials[form].set(p, written);
   return written;
 }
-const writtenPolynomials: Record<Form, WeakMap<Poly, Expr>> = { auto: new WeakMap(), expanded: new WeakMap(), factored: new WeakMap() };
+/*
+ * Kept for one piece of work, in Maps rather than WeakMaps: a WeakMap's entries cost the garbage
+ * collector at every collection of the young objects, and polynomials are made and dropped all
+ * the time. A polynomial met again in a later work is written again, to the same tree.
+ */
+const maxPolynomialsKept = 1 << 16;
+const writtenPolynomials: Record<Form, Map<Poly, Expr>> = { auto: new Map(), expanded: new Map(), factored: new Map() };
+beforeEachWork(() => {
+  for (const form of ['auto', 'expanded', 'factored'] as const) if (writtenPolynomials[form].size > 0) writtenPolynomials[form].clear();
+});
 
 function ungroupedPolynomialExpr(p: Poly, form: Form): Expr {
   const expanded = polyExpr(p);
