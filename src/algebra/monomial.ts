@@ -48,9 +48,10 @@ export const monomialGeneration = (): number => generation;
 
 const hashInt = (n: Int): number => (typeof n === 'number' ? n | 0 : hashBigInt(n));
 
-function hashOf(keys: readonly number[], nums: readonly Int[], dens: readonly Int[] | undefined): number {
+/** The hash of the monomial of the first `length` atoms of these lists (all of them by default). */
+function hashOf(keys: readonly number[], nums: readonly Int[], dens: readonly Int[] | undefined, length = keys.length): number {
   let h = 0x3c6ef372;
-  for (let i = 0; i < keys.length; i++) {
+  for (let i = 0; i < length; i++) {
     h = mix(h, keys[i]!);
     h = mix(h, hashInt(nums[i]!));
     if (dens) h = mix(h, hashInt(dens[i]!));
@@ -58,25 +59,29 @@ function hashOf(keys: readonly number[], nums: readonly Int[], dens: readonly In
   return h;
 }
 
-function same(m: Monomial, keys: readonly number[], nums: readonly Int[], dens: readonly Int[] | undefined): boolean {
-  if (m.keys.length !== keys.length || (m.dens === undefined) !== (dens === undefined)) return false;
-  for (let i = 0; i < keys.length; i++) {
+function same(m: Monomial, keys: readonly number[], nums: readonly Int[], dens: readonly Int[] | undefined, length = keys.length): boolean {
+  if (m.keys.length !== length || (m.dens === undefined) !== (dens === undefined)) return false;
+  for (let i = 0; i < length; i++) {
     if (m.keys[i] !== keys[i] || m.nums[i] !== nums[i] || (dens && m.dens![i] !== dens[i])) return false;
   }
   return true;
 }
 
+/** The monomial of the first `length` atoms of these lists, if it was made before. */
+function madeBefore(hash: number, keys: readonly number[], nums: readonly Int[], dens: readonly Int[] | undefined, length: number): Monomial | undefined {
+  const found = table.get(hash);
+  if (found === undefined) return undefined;
+  if (!Array.isArray(found)) return same(found, keys, nums, dens, length) ? found : undefined;
+  for (const m of found) if (same(m, keys, nums, dens, length)) return m;
+  return undefined;
+}
+
 /** The monomial of these sorted, merged parts (no zero exponents; dens undefined when all are 1). */
 function intern(atoms: readonly Expr[], keys: readonly number[], nums: readonly Int[], dens: readonly Int[] | undefined): Monomial {
   const hash = hashOf(keys, nums, dens);
+  const known = madeBefore(hash, keys, nums, dens, keys.length);
+  if (known !== undefined) return known;
   const found = table.get(hash);
-  if (found !== undefined) {
-    if (!Array.isArray(found)) {
-      if (same(found, keys, nums, dens)) return found;
-    } else {
-      for (const m of found) if (same(m, keys, nums, dens)) return m;
-    }
-  }
   let degree = 0;
   for (let i = 0; i < nums.length; i++) degree += dens ? Number(nums[i]!) / Number(dens[i]!) : Number(nums[i]!);
   const m: Monomial = { id: nextId++, atoms, keys, nums, dens, hash, degree };
@@ -166,33 +171,10 @@ function combine(a: Monomial, b: Monomial, sign: number): Monomial {
       j++;
     }
   }
-  const found = lookUp(length, fractional);
+  const dens = fractional ? scratchDens : undefined;
+  const found = madeBefore(hashOf(scratchKeys, scratchNums, dens, length), scratchKeys, scratchNums, dens, length);
   if (found !== undefined) return found;
   return intern(scratchAtoms.slice(0, length), scratchKeys.slice(0, length), scratchNums.slice(0, length), fractional ? scratchDens.slice(0, length) : undefined);
-}
-
-/** The monomial held in the scratch lists' first `length` entries, if it was made before. */
-function lookUp(length: number, fractional: boolean): Monomial | undefined {
-  let h = 0x3c6ef372;
-  for (let i = 0; i < length; i++) {
-    h = mix(h, scratchKeys[i]!);
-    h = mix(h, hashInt(scratchNums[i]!));
-    if (fractional) h = mix(h, hashInt(scratchDens[i]!));
-  }
-  const found = table.get(h);
-  if (found === undefined) return undefined;
-  if (!Array.isArray(found)) return inScratch(found, length, fractional) ? found : undefined;
-  for (const m of found) if (inScratch(m, length, fractional)) return m;
-  return undefined;
-}
-
-/** Whether m is the monomial in the scratch lists (see same). */
-function inScratch(m: Monomial, length: number, fractional: boolean): boolean {
-  if (m.keys.length !== length || (m.dens !== undefined) !== fractional) return false;
-  for (let i = 0; i < length; i++) {
-    if (m.keys[i] !== scratchKeys[i] || m.nums[i] !== scratchNums[i] || (fractional && m.dens![i] !== scratchDens[i])) return false;
-  }
-  return true;
 }
 
 export const multiplyMonomials = (a: Monomial, b: Monomial): Monomial => combine(a, b, 1);

@@ -3,7 +3,7 @@ import type {
 } from './types.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import { beforeEachWork, InputError } from '../errors.js';
-import { hashBigInt, hashList, hashString, mix } from './hash.js';
+import { hashBigInt, hashList, hashOfHashed, hashString, mix } from './hash.js';
 import { ownComplexity } from './own-complexity.js';
 import { forgetNodeMemos } from './node-memo.js';
 import { isTerminating, isZero, rational } from './rational.js';
@@ -124,13 +124,6 @@ function foundList(hash: number, kind: 'add' | 'mul', parts: readonly Expr[]): E
   return undefined;
 }
 
-/** hashList(seed, the parts' hashes), without making the list of hashes. */
-function hashOfParts(seed: number, parts: readonly Expr[]): number {
-  let h = seed;
-  for (let i = 0; i < parts.length; i++) h = mix(h, parts[i]!.hash);
-  return mix(h, parts.length);
-}
-
 /**
  * Forgets every node made so far, as a full table would: nodes made after this are new objects
  * even where equal ones were made before, so nothing worked out for the old ones is found for
@@ -158,13 +151,13 @@ function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
 
 /* The nodes exactly as given, hash, size, depth and complexity worked out: the factories below apply the canonical forms first. */
 function addNode(terms: readonly Expr[]): Add {
-  const hash = hashOfParts(seed.add, terms);
+  const hash = hashOfHashed(seed.add, terms);
   return (foundList(hash, 'add', terms) as Add | undefined) ?? kept<Add>(hash, {
     kind: 'add', terms, id: nextId++, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms), hasDecimal: decimalsIn(terms), calls: callsIn(terms), variables: variablesIn(terms),
   });
 }
 function mulNode(factors: readonly Expr[]): Mul {
-  const hash = hashOfParts(seed.mul, factors);
+  const hash = hashOfHashed(seed.mul, factors);
   return (foundList(hash, 'mul', factors) as Mul | undefined) ?? kept<Mul>(hash, {
     kind: 'mul', factors, id: nextId++, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors), hasDecimal: decimalsIn(factors), calls: callsIn(factors), variables: variablesIn(factors),
   });
@@ -268,7 +261,7 @@ export function pow(base: Expr, exponent: Expr): Expr {
 
 export function call(name: FunctionName, args: readonly Expr[]): Call {
   checkCall(name, args.length);
-  const hash = hashOfParts(mix(seed.call, hashString(name)), args);
+  const hash = hashOfHashed(mix(seed.call, hashString(name)), args);
   return intern(hash, (n) => n.kind === 'call' && n.name === name && sameList(n.args, args), (id) => ({
     kind: 'call', name, args, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args), calls: callBit(name) | callsIn(args), variables: variablesIn(args),
   }));
@@ -288,7 +281,7 @@ export function checkCall(name: unknown, count: number): void {
 
 /** name(args), differentiated `orders[i]` times by argument i (none when `orders` is left out). */
 export function apply(name: AbstractFunctionName, args: readonly Expr[], orders: readonly number[] = args.map(() => 0)): Apply {
-  const hash = hashList(hashList(mix(seed.apply, hashString(name)), orders), args.map((a) => a.hash));
+  const hash = hashOfHashed(hashList(mix(seed.apply, hashString(name)), orders), args);
   const sameOrders = (other: readonly number[]): boolean => other.length === orders.length && other.every((o, i) => o === orders[i]);
   return intern(hash, (n) => n.kind === 'apply' && n.name === name && sameOrders(n.orders) && sameList(n.args, args),
     (id) => ({ kind: 'apply', name, args, orders, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args), calls: callsIn(args), variables: variablesIn(args) }));

@@ -18,6 +18,13 @@ export function hashList(seed: number, hashes: readonly number[]): number {
   return mix(h, hashes.length);
 }
 
+/** hashList(seed, the items' hashes), without making the list of hashes (a node's hash from its parts'). */
+export function hashOfHashed(seed: number, items: readonly { readonly hash: number }[]): number {
+  let h = seed;
+  for (let i = 0; i < items.length; i++) h = mix(h, items[i]!.hash);
+  return mix(h, items.length);
+}
+
 /** A 32-bit hash of a whole number: its remainder by the largest 32-bit prime (13× quicker than hashing its digits). */
 export function hashBigInt(n: bigint): number {
   // Below the prime (nearly every number written) the remainder is the number: no BigInt is made for it.
