@@ -77,6 +77,9 @@ export function rebuild(e: Expr, next: readonly Expr[]): Expr {
 
 /** Structural equality (the print-only `decimal` flag of numbers is ignored). */
 export function equals(a: Expr, b: Expr): boolean {
+  // Most trees compared are one node, or differ at once (equal trees are mostly one node): answered without a stack.
+  if (a === b) return true;
+  if (a.hash !== b.hash || a.kind !== b.kind) return false;
   const stack: [Expr, Expr][] = [[a, b]];
   while (stack.length > 0) {
     const [x, y] = stack.pop()!;
