@@ -18,7 +18,8 @@ const bitsOfNames = new Map<string, number>();
 export function callBit(name: string): number {
   let bit = bitsOfNames.get(name);
   if (bit === undefined) {
-    bit = 1 << (hashString(name) % bitCount);
+    // The hash read as unsigned: a negative remainder would shift past the 30 bits.
+    bit = 1 << ((hashString(name) >>> 0) % bitCount);
     bitsOfNames.set(name, bit);
   }
   return bit;

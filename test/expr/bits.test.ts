@@ -51,6 +51,11 @@ describe("the bits of the functions a tree calls", () => {
     const byHand = { kind: 'call', name: 'sin', args: [build.variable('x')] } as unknown as Expr;
     expect(mayCall(byHand, callBit('cos'))).toBe(true);
     expect(containsCall(build.add([byHand, build.variable('y')]), new Set(['sin']))).toBe(true);
+    // Every function's bit is among those a tree without bits may call.
+    for (const name of functionNames) {
+      const call = { kind: 'call', name, args: [build.variable('x')] } as unknown as Expr;
+      expect(containsCall(call, new Set([name])), name).toBe(true);
+    }
   });
 });
 
