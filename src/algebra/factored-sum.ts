@@ -6,7 +6,7 @@ import { addPoly, fromSums, isZeroPoly, monomialPoly, zeroPoly, type Poly } from
 import { gcdRatio, mulRatio } from './ratio.js';
 import { withOppositeExponentialsIn } from './monomial-identities.js';
 import {
-  expandPowers, isZeroFactored, lowestExponent, maxExpansionProducts, maxExpansionTerms, multiplyFactored, polyFactored, zeroFactored, type Base, type Factored, type Power,
+  expandPowers, isZeroFactored, lowestExponent, maxExpansionProducts, maxExpansionTerms, multiplyFactored, noPowers, polyFactored, zeroFactored, type Base, type Factored, type Power,
 } from './factored.js';
 
 /*
@@ -54,7 +54,6 @@ interface Cofactor {
   readonly powers: readonly { base: Base; exponent: number }[];
 }
 
-const noPowers: readonly Power[] = Object.freeze([]);
 const noCofactorPowers: Cofactor['powers'] = Object.freeze([]);
 
 /** What the terms have in common: the content of their coefficients, each atom and base at its least power. */

@@ -393,7 +393,8 @@ export interface Quotient {
   readonly denominator: Factored;
 }
 
-const noPowers: readonly Power[] = Object.freeze([]);
+/** The powers of a normal form without bases: one list, never changed. */
+export const noPowers: readonly Power[] = Object.freeze([]);
 
 /**
  * The parts with positive exponents over those with negative ones (made positive), the

@@ -46,6 +46,28 @@ beforeEachWork((all) => {
 /** Bumped whenever the table is emptied: anything kept between works that holds monomials is stale then. */
 export const monomialGeneration = (): number => generation;
 
+/**
+ * A fact for each monomial made since their table was last emptied: a Map (the table holds every
+ * monomial until then anyway), emptied with the table, so nothing stale is found in it.
+ */
+export class MonomialMemo<T> {
+  private readonly entries = new Map<Monomial, T>();
+  private generation = generation;
+
+  get(m: Monomial): T | undefined {
+    if (this.generation !== generation) {
+      this.entries.clear();
+      this.generation = generation;
+    }
+    return this.entries.get(m);
+  }
+
+  /** Set after a get in the same generation (the value was just worked out). */
+  set(m: Monomial, value: T): void {
+    this.entries.set(m, value);
+  }
+}
+
 const hashInt = (n: Int): number => (typeof n === 'number' ? n | 0 : hashBigInt(n));
 
 /** The hash of the monomial of the first `length` atoms of these lists (all of them by default). */

@@ -8,7 +8,7 @@ import { complexity } from './complexity.js';
 import { atomPlace, compareAtomPlaces, compareAtoms } from './atoms.js';
 import * as Z from './integer.js';
 import type { Int } from './integer.js';
-import { monomialGeneration, type Monomial } from './monomial.js';
+import { MonomialMemo, type Monomial } from './monomial.js';
 import { polyOf, type Poly } from './poly.js';
 import { exponentialArgument } from './exponential-atoms.js';
 import { toFraction, type Ratio } from './ratio.js';
@@ -21,19 +21,11 @@ export interface AtomPower {
   readonly exponent: Rational;
 }
 
-/**
- * Each monomial's factors in writing order, for the monomials made since their table was last
- * emptied: a Map, emptied with that table, since the table holds every monomial until then anyway.
- */
-const writtenFactors = new Map<Monomial, readonly AtomPower[]>();
-let writtenGeneration = monomialGeneration();
+/** Each monomial's factors in writing order. */
+const writtenFactors = new MonomialMemo<readonly AtomPower[]>();
 
 /** A monomial's atoms in writing order (variables, constants, powers, functions; then as they read). */
 function factorsOf(m: Monomial): readonly AtomPower[] {
-  if (writtenGeneration !== monomialGeneration()) {
-    writtenFactors.clear();
-    writtenGeneration = monomialGeneration();
-  }
   let factors = writtenFactors.get(m);
   if (!factors) {
     const parts = m.atoms.map((atom, i) => ({ atom, exponent: new Fraction(Z.toBig(m.nums[i]!), Z.toBig(m.dens ? m.dens[i]! : 1)), place: atomPlace(atom) }));
@@ -115,15 +107,10 @@ interface WrittenSides {
   readonly down: readonly Expr[];
 }
 
-/** Each monomial's written sides, for the monomials made since their table was last emptied (as writtenFactors). */
-const sidesWritten = new Map<Monomial, WrittenSides>();
-let sidesGeneration = monomialGeneration();
+/** Each monomial's written sides. */
+const sidesWritten = new MonomialMemo<WrittenSides>();
 
 function writtenSides(m: Monomial): WrittenSides {
-  if (sidesGeneration !== monomialGeneration()) {
-    sidesWritten.clear();
-    sidesGeneration = monomialGeneration();
-  }
   let sides = sidesWritten.get(m);
   if (!sides) {
     const above: AtomPower[] = [];
@@ -216,16 +203,14 @@ export function sortedTerms(p: Poly): WrittenTerm[] {
   return terms.sort(termOrder);
 }
 
-const termOrder = (a: WrittenTerm, b: WrittenTerm): number => b.monomial.degree - a.monomial.degree || compareMonomials(a.monomial, b.monomial);
+/** The order of terms: by total degree, highest first, then in writing order of their monomials. */
+const monomialOrder = (a: Monomial, b: Monomial): number => b.degree - a.degree || compareMonomials(a, b);
+const termOrder = (a: WrittenTerm, b: WrittenTerm): number => monomialOrder(a.monomial, b.monomial);
 
 /** The term sortedTerms puts first (of a polynomial with terms), found without sorting them all. */
 export function firstWrittenTerm(p: Poly): WrittenTerm {
   let at = 0;
-  for (let i = 1; i < p.monomials.length; i++) {
-    const a = p.monomials[i]!;
-    const b = p.monomials[at]!;
-    if (b.degree - a.degree < 0 || (a.degree === b.degree && compareMonomials(a, b) < 0)) at = i;
-  }
+  for (let i = 1; i < p.monomials.length; i++) if (monomialOrder(p.monomials[i]!, p.monomials[at]!) < 0) at = i;
   return { monomial: p.monomials[at]!, coefficient: p.coefficients[at]! };
 }
 
