@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from '../src/parse/parse.js';
 import { ParseError } from '../src/parse/errors.js';
 import { differentiate } from '../src/differentiate/differentiate.js';
+import { checkAnswer } from '../src/answer/check-answer.js';
 import { InputError } from '../src/errors.js';
 import { toLatex } from '../src/print/latex.js';
 import { toText, toUnicode } from '../src/print/linear.js';
@@ -188,6 +189,19 @@ describe('a part without a value', () => {
       expect(error.message, input).toMatch(/^the expression has no real value anywhere: it holds /);
       expect(toText(error.part!), input).toBe(part);
     }
+  });
+
+  it('refuses tan, sec, cot and csc at a pole that is a multiple of π/2, which no double is, and answers beside one', () => {
+    // In doubles cot(π) is −8·10¹⁵, a number: the pole is told by the argument's exact form.
+    for (const [input, part] of [['x + cot(pi)', 'cot(pi)'], ['x + tan(pi/2)', 'tan(pi/2)'], ['x + sec(-3*pi/2)', 'sec(-3*pi/2)'], ['x + csc(2*pi)', 'csc(2*pi)'], ['x + cot(pi - pi)', 'cot(pi - pi)']]) {
+      const error = thrownBy(() => differentiate(input!), InputError);
+      expect(error.problem, input).toBe('no-value');
+      expect(toText(error.part!), input).toBe(part);
+    }
+    for (const input of ['x + tan(pi)', 'x + cot(pi/2)', 'x + csc(pi/2)', 'x + sec(pi)', 'x + tan(pi/4)', 'x + tan(pi^2)', 'x + tan(pi/2 + 1)']) {
+      expect(toText(differentiate(input).result), input).toBe('1');
+    }
+    expect(() => checkAnswer('x + cot(pi)', '1 + cot(pi)')).toThrow(/no real value anywhere/);
   });
 
   it('answers where a part is only too large for a double (or two such cancel), or 0⁰, or a constant that has its value', () => {

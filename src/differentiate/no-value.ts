@@ -3,6 +3,10 @@ import { InputError } from '../errors.js';
 import { children } from '../expr/traverse.js';
 import { evaluate, nodeValue } from '../evaluate/evaluate.js';
 import { NoPreciseValue, PreciseEvaluator } from '../evaluate/precise.js';
+import { functionTable } from '../functions/table.js';
+import { normalForm } from '../algebra/normal-form.js';
+import { isUnit } from '../algebra/monomial.js';
+import * as Z from '../algebra/integer.js';
 
 /*
  * A part of an expression without a variable (1/0, log(0), √−1) has one value or none, wherever
@@ -33,6 +37,26 @@ function hasValue(e: Expr, value: number, valueOf: (part: Expr) => number): bool
   if (exact.isFinite()) return true;
   if (exact.isNaN()) return false;
   return !atPole(e, valueOf);
+}
+
+/**
+ * Whether a call is at a pole its function has at a multiple of π/2 (tan(π/2), cot(π), csc(−3π)):
+ * its argument q·π exactly, for a rational q the normal form gives. Doubles never meet such a
+ * pole: cot(π) is −8·10¹⁵ in them, and arbitrary precision only makes it larger.
+ */
+function atHalfTurnPole(e: Expr): boolean {
+  if (e.kind !== 'call' || e.args.length !== 1) return false;
+  const halfTurns = functionTable[e.name].domain?.excluding?.halfTurns;
+  if (!halfTurns) return false;
+  const [at, every] = halfTurns;
+  const { coefficient: q, monomial, powers } = normalForm(e.args[0]!);
+  if (powers.length > 0) return false;
+  const isPi = (atom: Expr): boolean => atom.kind === 'constant' && atom.name === 'pi';
+  const ofPi = monomial.atoms.length === 1 && isPi(monomial.atoms[0]!) && monomial.nums[0] === 1 && (monomial.dens === undefined || monomial.dens[0] === 1);
+  if (!ofPi && !(isUnit(monomial) && Z.isZero(q.n))) return false;
+  // q·π = (at + k·every)·π/2 for a whole k: 2q − at is a whole multiple of every.
+  const [, rest] = Z.divRem(Z.sub(Z.mul(2, q.n), Z.mul(at, q.d)), Z.mul(every, q.d));
+  return Z.isZero(rest);
 }
 
 /** Arguments past this size may take a function's value past what arbitrary precision holds (e^(10²⁰)). */
@@ -93,7 +117,7 @@ export function partWithoutValue(root: Expr): Expr | undefined {
     if (unknown) continue;
     // A part without a variable is tried once its own parts are found to have their values.
     const value = nodeValue(part, valueOf, {});
-    if (!hasValue(part, value, valueOf)) return part;
+    if (!hasValue(part, value, valueOf) || atHalfTurnPole(part)) return part;
     values.set(part, value);
   }
   return undefined;

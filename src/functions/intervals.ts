@@ -13,7 +13,15 @@ export interface Interval {
  */
 export interface Domain {
   readonly intervals: readonly Interval[];
-  readonly excluding?: { readonly at: number; readonly every?: number; readonly upTo?: number };
+  readonly excluding?: {
+    readonly at: number; readonly every?: number; readonly upTo?: number;
+    /**
+     * `at` and `every` as whole multiples of π/2, where they are such: [1, 2] for tan's poles at
+     * π/2 + kπ. No double is such a point (cot(π) is −8·10¹⁵ in doubles), so an argument that is
+     * one exactly is told by its exact form.
+     */
+    readonly halfTurns?: readonly [at: number, every: number];
+  };
 }
 
 /** [low, high], (low, high), [low, high) or (low, high]. */

@@ -181,6 +181,8 @@ const unit = interval(-1, 1, '[]');
 const on = (...intervals: Interval[]): Domain => ({ intervals });
 /** The reals less one point, or less a point and every whole number of periods from it. */
 const except = (at: number, every?: number): Domain => ({ intervals: [allReals], excluding: every === undefined ? { at } : { at, every } });
+/** The reals less the points (at + k·every)·π/2 for whole k: the poles of tan, sec, cot and csc. */
+const exceptHalfTurns = (at: number, every: number): Domain => ({ intervals: [allReals], excluding: { at: (at * Math.PI) / 2, every: (every * Math.PI) / 2, halfTurns: [at, every] } });
 /** The reals less 0, −1, −2, …: where Γ has its poles. */
 const exceptNonPositiveIntegers: Domain = { intervals: [allReals], excluding: { at: 0, every: 1, upTo: 0 } };
 const outsideUnit = on(interval(-Infinity, -1, '(]'), interval(1, Infinity, '[)'));
@@ -342,26 +344,26 @@ const table = {
       { at: ['div', ['mul', 5, 'pi'], 6], is: ['neg', ['div', ['sqrt', 3], 3]] }, { at: 'pi', is: 0 },
     ],
     undoes: 'atan', ofInverses: { asin: ['div', 'u', ['sqrt', ['sub', 1, ['pow', 'u', 2]]]], acos: ['div', ['sqrt', ['sub', 1, ['pow', 'u', 2]]], 'u'] },
-    unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: except(Math.PI / 2, Math.PI),
+    unicode: called('tan'), latex: command('tan'), code: everywhere('tan'), evaluate: Math.tan, domain: exceptHalfTurns(1, 2),
   }),
   sec: entry({
     inverse: 'asec', aliases: [], arity: [1, 1], rule: elementary, derivative: ['mul', ['sec', 'u'], ['tan', 'u']],
     square: ['add', 1, ['pow', ['tan', 'u'], 2]],
     values: [{ at: 0, is: 1 }], ofInverses: { atan: ['sqrt', ['add', 1, ['pow', 'u', 2]]] },
     definition: ['div', 1, ['cos', 'u']],
-    unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: except(Math.PI / 2, Math.PI),
+    unicode: called('sec'), latex: command('sec'), code: { mathjs: 'sec' }, evaluate: sec, domain: exceptHalfTurns(1, 2),
   }),
   csc: entry({
     inverse: 'acsc', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['mul', ['csc', 'u'], ['cot', 'u']]],
     square: ['add', 1, ['pow', ['cot', 'u'], 2]],
     definition: ['div', 1, ['sin', 'u']],
-    unicode: called('csc'), latex: command('csc'), code: { mathjs: 'csc' }, evaluate: csc, domain: except(0, Math.PI),
+    unicode: called('csc'), latex: command('csc'), code: { mathjs: 'csc' }, evaluate: csc, domain: exceptHalfTurns(0, 2),
   }),
   cot: entry({
     inverse: 'acot', aliases: [], arity: [1, 1], rule: elementary, derivative: ['neg', ['pow', ['csc', 'u'], 2]],
     derivativeInOutput: ['neg', ['add', 1, ['pow', 'u', 2]]],
     definition: ['div', ['cos', 'u'], ['sin', 'u']],
-    unicode: called('cot'), latex: command('cot'), code: { mathjs: 'cot' }, evaluate: cot, domain: except(0, Math.PI),
+    unicode: called('cot'), latex: command('cot'), code: { mathjs: 'cot' }, evaluate: cot, domain: exceptHalfTurns(0, 2),
   }),
   asin: entry({
     aliases: ['arcsin'], arity: [1, 1], rule: elementary,
