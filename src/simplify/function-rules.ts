@@ -12,7 +12,9 @@ import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
 import { callBits, mayCall } from '../expr/calls.js';
 import { NodeMemo } from '../expr/node-memo.js';
-import { SumTerms, withPartsRewritten } from './sum-part.js';
+import { SumBeingRewritten } from './sum-part.js';
+import { normalForm } from '../algebra/normal-form.js';
+import { polynomialOverNumber } from '../algebra/factored.js';
 import { atomKey } from '../algebra/atoms.js';
 
 /*
@@ -123,52 +125,62 @@ const termCount = (e: Expr): number => foldParts<Expr, number>(e, algebraicParts
   algebraicParts(part).reduce((n, c) => n + of(c), part.kind === 'add' ? part.terms.length : 0));
 
 /**
+ * A term's keys among those of a sum the square identities rewrite: the arguments (by atom key) of
+ * its functions of one argument; for a polynomial in the variables, its monomials (by id, negated:
+ * atom keys are positive) and `anyPolynomial`, or `every` where it is too large to expand.
+ */
+type SquareKey = number | typeof anyPolynomial;
+const anyPolynomial = 'polynomial' as const;
+
+function squareKeysOf(term: Expr): readonly SquareKey[] | 'every' {
+  const calls = argumentsOfCalls(term);
+  if (calls !== 'every') return calls;
+  const expanded = polynomialOverNumber(normalForm(term));
+  return expanded ? [anyPolynomial, ...expanded.poly.monomials.map((m) => -m.id)] : 'every';
+}
+
+/** A part with each f(u)^(2k) written by the identity, where that leaves fewer terms and a simpler whole. */
+function withSquareOf(part: Expr, name: FunctionName, identity: Expr, u: Expr): Expr | undefined {
+  const normal = writtenNormalForm(withSquaresReplaced(part, name, u, identity), 'auto');
+  return termCount(normal) < termCount(part) && simpler(normal, part) ? normal : undefined;
+}
+
+/**
  * An identity for a square applied where it leaves fewer terms and a simpler whole: −sin(u)² −
  * cos(u)² is −1, but cos(u)² − sin(u)² stays as it is rather than becoming 1 − 2sin(u)².
  */
 function withSquareIdentity(e: Add | Div): Expr | undefined {
-  // In a sum, the identity for f(u)² may cancel the terms with a function of u and the
-  // polynomial ones (−sin(u)² − cos(u)² is −1, 1 − sech(u)² is tanh(u)², y − y·sin(u)² is
-  // y·cos(u)²): only those are rewritten and compared, so a long sum costs what those terms do,
-  // and every u of the sum is done in one rewrite, not one rewrite of the whole sum per u.
   if (squaresOf(e).length === 0) return undefined;
-  // The terms of the sum filed by the arguments of their functions. Rewrites of parts with no
-  // term in common are put into the sum together, once; a part with a term another rewrite took
-  // waits until those are in and the terms filed again.
-  const index = (of: Expr): SumTerms<number> => new SumTerms<number>(of, (t) => argumentsOfCalls(t));
-  let current: Expr = e;
-  let terms = index(current);
-  let pending: { places: readonly number[]; rewritten: Expr }[] = [];
-  const taken = new Set<number>();
-  const putIn = (): void => {
-    if (pending.length === 0) return;
-    current = withPartsRewritten(current as Add, pending);
-    pending = [];
-    taken.clear();
-    if (current.kind === 'add') terms = index(current);
-  };
+  if (e.kind === 'div') {
+    for (const { name, square } of squares) {
+      for (const u of squaredArguments(e, name)) {
+        const rewritten = withSquareOf(e, name, fromTemplate(square, [u]), u);
+        if (rewritten) return rewritten;
+      }
+    }
+    return undefined;
+  }
+  // In a sum, the identity for f(u)² may cancel the terms with a function of u and the polynomial
+  // ones its rewriting has monomials of (−sin(u)² − cos(u)² is −1, 1 − sech(u)² is tanh(u)², y −
+  // y·sin(u)² is y·cos(u)²): only those are rewritten and compared, so a long sum costs what those
+  // terms do, and each u is rewritten in the sum as the rewrites before it left it.
+  const sum = new SumBeingRewritten<SquareKey>(e, squareKeysOf);
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {
-      let found = terms.part([atomKey(u)]);
-      if (found && found.places.some((place) => taken.has(place))) {
-        putIn();
-        if (current.kind !== 'add') return current;
-        found = terms.part([atomKey(u)]);
-      }
-      if (!found) continue;
-      const replaced = withSquaresReplaced(found.part, name, u, fromTemplate(square, [u]));
-      const normal = writtenNormalForm(replaced, 'auto');
-      if (!(termCount(normal) < termCount(found.part) && simpler(normal, found.part))) continue;
-      if (found.whole) {
-        putIn();
-        return found.rebuild(normal);
-      }
-      pending.push({ places: found.places, rewritten: normal });
-      for (const place of found.places) taken.add(place);
+      const ofU = sum.part([atomKey(u)]);
+      if (!ofU) continue;
+      const identity = fromTemplate(square, [u]);
+      // The polynomial terms with a monomial of the rewriting: those it may add to or cancel.
+      const expanded = polynomialOverNumber(normalForm(withSquaresReplaced(ofU.part, name, u, identity)));
+      const found = sum.part([atomKey(u), ...(expanded ? expanded.poly.monomials.map((m) => -m.id) : [anyPolynomial])])!;
+      const rewritten = withSquareOf(found.part, name, identity, u);
+      if (!rewritten) continue;
+      if (found.whole) return rewritten;
+      sum.rewrite(found, rewritten);
     }
   }
-  putIn();
-  return current === e ? undefined : current;
+  const result = sum.result();
+  return result === e ? undefined : result;
 }
 
 /** Whether a is the base of a logarithm log(u, a): a^(log(u, a)) is u wherever the logarithm is defined. */

@@ -89,3 +89,101 @@ export class SumTerms<K> {
     return partAt(this.whole, Array.from(places).sort((a, b) => a - b));
   }
 }
+
+/** The terms a part of a sum being rewritten took, each where it stood: at a place of the sum as given, the j-th of the terms there. */
+interface Taken {
+  readonly place: number;
+  readonly term: Expr;
+}
+
+/** A part of a sum being rewritten: its terms, as one expression, and where they stood. */
+export interface PartTaken {
+  readonly part: Expr;
+  /** Whether the part is every term the sum has now. */
+  readonly whole: boolean;
+  readonly taken: readonly Taken[];
+}
+
+/**
+ * A sum rewritten part by part, each part found among the terms as the rewrites before it left
+ * them. The terms are filed by their keys, and a rewrite files again its own terms only: many
+ * rewrites of a long sum cost what their parts do, not the whole sum each.
+ */
+export class SumBeingRewritten<K> {
+  /** The terms standing at each place of the sum as given: at first its term; none once a rewrite took it; a rewrite's terms where the first term it took stood. */
+  private readonly slots: Expr[][];
+  /** The places where terms with each key have stood: some may have gone since, and are passed over when read. */
+  private readonly byKey = new Map<K, number[]>();
+  /** The places where terms of every part have stood. */
+  private readonly everywhere: number[] = [];
+  /** Each term's keys, worked out once. */
+  private readonly keysKnown = new Map<Expr, readonly K[] | 'every'>();
+  private count: number;
+  private changed = false;
+
+  /** `keysOf` gives the keys of a term, or `every` for a term that belongs to every part. */
+  constructor(private readonly sum: Add, private readonly keysOfTerm: (term: Expr) => readonly K[] | 'every') {
+    this.slots = sum.terms.map((t) => [t]);
+    this.count = sum.terms.length;
+    sum.terms.forEach((t, i) => this.file(t, i));
+  }
+
+  private keysOf(term: Expr): readonly K[] | 'every' {
+    let keys = this.keysKnown.get(term);
+    if (keys === undefined) {
+      keys = this.keysOfTerm(term);
+      this.keysKnown.set(term, keys);
+    }
+    return keys;
+  }
+
+  private file(term: Expr, place: number): void {
+    const keys = this.keysOf(term);
+    if (keys === 'every') {
+      if (this.everywhere[this.everywhere.length - 1] !== place) this.everywhere.push(place);
+      return;
+    }
+    for (const key of keys) {
+      const list = this.byKey.get(key);
+      if (list === undefined) this.byKey.set(key, [place]);
+      else if (list[list.length - 1] !== place) list.push(place);
+    }
+  }
+
+  /** The terms, in the order of the sum, with any of these keys, and those of every part; undefined where there are none. */
+  part(keys: readonly K[]): PartTaken | undefined {
+    const places = new Set<number>(this.everywhere);
+    for (const key of keys) for (const place of this.byKey.get(key) ?? []) places.add(place);
+    const taken: Taken[] = [];
+    for (const place of Array.from(places).sort((a, b) => a - b)) {
+      for (const term of this.slots[place]!) {
+        const own = this.keysOf(term);
+        if (own === 'every' || keys.some((key) => own.includes(key))) taken.push({ place, term });
+      }
+    }
+    if (taken.length === 0) return undefined;
+    return { part: taken.length === 1 ? taken[0]!.term : add(taken.map((t) => t.term)), whole: taken.length === this.count, taken };
+  }
+
+  /** Puts a part's rewriting in its place: its terms stand where the first term of the part stood, and the part's other terms go; a part rewritten to 0 leaves none. */
+  rewrite({ taken }: PartTaken, rewritten: Expr): void {
+    const terms = rewritten.kind === 'add' ? rewritten.terms : rewritten.kind === 'num' && rewritten.value.equals(0) ? [] : [rewritten];
+    const first = taken[0]!;
+    taken.forEach(({ place, term }, i) => {
+      const slot = this.slots[place]!;
+      const at = slot.indexOf(term);
+      this.slots[place] = i === 0 ? [...slot.slice(0, at), ...terms, ...slot.slice(at + 1)] : [...slot.slice(0, at), ...slot.slice(at + 1)];
+    });
+    for (const term of terms) this.file(term, first.place);
+    this.count += terms.length - taken.length;
+    this.changed = true;
+  }
+
+  /** The sum as the rewrites have left it: the sum given where none was put in. */
+  result(): Expr {
+    if (!this.changed) return this.sum;
+    const terms: Expr[] = [];
+    for (const slot of this.slots) for (const term of slot) terms.push(term);
+    return add(terms);
+  }
+}

@@ -64,8 +64,15 @@ describe('long sums', () => {
   it('apply an identity for squares to the terms it concerns, every one in one rewrite', () => {
     const e = parse('-sin(x)^2 - cos(x)^2 + log(w) + cosh(2*y)^2 - sinh(2*y)^2 + 1 - sech(z)^2 + atan(w)');
     const { result, steps } = simplifyWithSteps(e);
-    expect(toText(result)).toBe('tanh(z)^2 + log(w) + atan(w)');
+    // Each rewriting stands where the first of its terms stood: tanh(z)² where cosh(2y)² was.
+    expect(toText(result)).toBe('log(w) + tanh(z)^2 + atan(w)');
     expect(steps.filter((s) => s.rule === 'square-identity')).toHaveLength(1);
+  });
+
+  it('leave the polynomial terms out of an identity for squares but those with a monomial of its rewriting', () => {
+    // −x² joins x²·sec(u)², and −y² joins y²·sec(v)²; x³ adds to neither, and stays where it stands.
+    const e = parse('x^2*sec(u)^2 - x^2 + x^3 + y^2*sec(v)^2 - y^2');
+    expect(toText(simplify(e))).toBe('x^2*tan(u)^2 + x^3 + y^2*tan(v)^2');
   });
 
   it('apply identities for squares whose parts share terms one after the other, each to the sum the one before left', () => {
