@@ -59,7 +59,12 @@ export function compile(e: Expr, options: EvaluateOptions = {}): CompiledExpress
           : `${ref(node.base)} ** ${ref(node.exponent)}`;
         break;
       }
-      case 'call': code = `${helper(functionTable[node.name].evaluate)}(${node.args.map(ref).join(', ')})`; break;
+      case 'call': {
+        // No value for the call where an argument has none, as applyNumeric has it (v !== v is NaN).
+        const args = node.args.map(ref);
+        code = `(${args.map((a) => `${a} !== ${a}`).join(' || ')} ? NaN : ${helper(functionTable[node.name].evaluate)}(${args.join(', ')}))`;
+        break;
+      }
       case 'apply': {
         const f = options.functions?.[node.name];
         const missing = `no definition for the abstract function '${node.name}'`;

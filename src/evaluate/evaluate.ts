@@ -75,6 +75,9 @@ export function valueOf(env: Environment, name: string): number {
  * an associative function (max, logsumexp) of thousands of them is folded two at a time.
  */
 export function applyNumeric(name: FunctionName, args: readonly number[]): number {
+  // An argument with no real value gives the call none, whatever the function makes of NaN:
+  // C₀⁽⁰⁾(u) is 1 for every real u, not for a u that is none (compile.ts writes the same test).
+  for (const a of args) if (Number.isNaN(a)) return Number.NaN;
   const { evaluate: f, associative } = functionTable[name];
   switch (args.length) {
     case 1: return f(args[0]!);

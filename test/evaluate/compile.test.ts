@@ -8,9 +8,25 @@ import { add, int, mul, variable, call } from '../../src/expr/factory.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 import { toText } from '../../src/print/linear.js';
 import type { Expr } from '../../src/expr/types.js';
+import { functionNames, functionTable } from '../../src/functions/table.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 400);
 const env = { x: 0.7, y: -1.3, theta: 0.4, w1: 2.2 };
+
+describe('a function of an argument with no real value', () => {
+  it('has none, evaluated or compiled, for every function of the table and each of its arguments', () => {
+    // √y at y = −1 is no real number; C₀⁽⁰⁾(u), besselj(u, 0) and their kin are numbers for every real u only.
+    const none = call('sqrt', [variable('y')]);
+    for (const name of functionNames) {
+      const count = Math.max(1, functionTable[name].arity[0]);
+      for (let i = 0; i < count; i++) {
+        const e = call(name, Array.from({ length: count }, (_, k) => (k === i ? none : int(0))));
+        expect(evaluate(e, { y: -1 }), `${toText(e)} evaluated`).toBeNaN();
+        expect(compile(e)({ y: -1 }), `${toText(e)} compiled`).toBeNaN();
+      }
+    }
+  });
+});
 
 describe('compiled expressions', () => {
   it('give exactly the values the evaluator gives, on random trees', () => {
