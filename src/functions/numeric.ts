@@ -192,8 +192,15 @@ export const beta = (x: number, y: number): number => (x > 0 && y > 0 ? stdlibBe
  * at a whole degree n ≥ 0 (NaN at any other): the forward recurrence is how the orthogonal
  * polynomials are computed, stable on their interval of orthogonality and beyond.
  */
+/**
+ * Most steps a recurrence in a degree or an order takes (a tenth of a second or so): past it the
+ * value is not worked out (NaN), rather than taking hours, as hermite(10³⁰⁸, x) would.
+ */
+const mostRecurrenceSteps = 10_000_000;
+const pastMostSteps = (n: number): boolean => Math.abs(n) > mostRecurrenceSteps;
+
 function byRecurrence(n: number, p0: number, p1: number, next: (k: number, pk: number, pk1: number) => number): number {
-  if (!Number.isInteger(n) || n < 0) return Number.NaN;
+  if (!Number.isInteger(n) || n < 0 || pastMostSteps(n)) return Number.NaN;
   if (n === 0) return p0;
   let [before, now] = [p0, p1];
   for (let k = 1; k < n; k++) [before, now] = [now, next(k, now, before)];
@@ -220,6 +227,12 @@ export const chebyshevU = (n: number, x: number): number =>
  */
 function besselJ(n: number, x: number): number {
   if (!Number.isInteger(n) || Number.isNaN(x)) return Number.NaN;
+  // Past the steps a recurrence may take, Cephes's jv, whose expansions for large orders take no steps.
+  if (pastMostSteps(n)) {
+    // J₋ₙ(x) = (−1)ⁿJₙ(x) and Jₙ(−x) = (−1)ⁿJₙ(x): the sign changes once for each that holds, at odd n.
+    const flips = n % 2 !== 0 && (n < 0) !== (x < 0);
+    return (flips ? -1 : 1) * fromCephes(() => cephes.jv(Math.abs(n), Math.abs(x)));
+  }
   if (n < 0) return (n % 2 === 0 ? 1 : -1) * besselJ(-n, x);
   if (n === 0) return stdlibBesselJ0(x);
   if (n === 1) return stdlibBesselJ1(x);
@@ -250,7 +263,7 @@ function besselJ(n: number, x: number): number {
 
 /** The Bessel function Yₙ(x) of whole order n, for x > 0: the forward recurrence from stdlib's Y₀ and Y₁, stable for Y. Y₋ₙ = (−1)ⁿYₙ. */
 function besselY(n: number, x: number): number {
-  if (!Number.isInteger(n) || !(x > 0)) return Number.NaN;
+  if (!Number.isInteger(n) || !(x > 0) || pastMostSteps(n)) return Number.NaN;
   if (n < 0) return (n % 2 === 0 ? 1 : -1) * besselY(-n, x);
   if (n === 0) return stdlibBesselY0(x);
   let [before, now] = [stdlibBesselY0(x), stdlibBesselY1(x)];
@@ -326,7 +339,8 @@ export const besselJv = (v: number, x: number): number =>
 
 /** Yᵥ(x) for x > 0: the whole orders as above; the others from Cephes's yv. */
 export const besselYv = (v: number, x: number): number =>
-  (Number.isInteger(v) ? besselY(v, x) : x > 0 ? fromCephes(() => cephes.yv(v, x)) : Number.NaN);
+  // An infinite order is none (Cephes's yv spends seconds on it).
+  (!Number.isFinite(v) ? Number.NaN : Number.isInteger(v) ? besselY(v, x) : x > 0 ? fromCephes(() => cephes.yv(v, x)) : Number.NaN);
 
 /** ln cosh y without overflow. */
 const logCosh = (y: number): number => Math.abs(y) + Math.log1p(Math.exp(-2 * Math.abs(y))) - Math.LN2;
@@ -558,11 +572,15 @@ export const ellipticEOf2 = incompleteElliptic(true);
  */
 function jacobi(part: 'sn' | 'cn' | 'dn') {
   return (u: number, m: number): number => {
-    if (!Number.isFinite(u) || !(m <= 1)) return Number.NaN;
+    // An infinite parameter, or an argument past the doubles once scaled, is none: Cephes traps on them.
+    if (!Number.isFinite(u) || !Number.isFinite(m) || !(m <= 1)) return Number.NaN;
     if (m >= 0) return fromCephes(() => cephes.ellpj(u, m)[1][part]);
     const r = Math.sqrt(1 - m);
-    const { sn, cn, dn } = cephes.ellpj(u * r, -m / (1 - m))[1];
-    return part === 'sn' ? sn / (dn * r) : part === 'cn' ? cn / dn : 1 / dn;
+    if (!Number.isFinite(u * r)) return Number.NaN;
+    return fromCephes(() => {
+      const { sn, cn, dn } = cephes.ellpj(u * r, -m / (1 - m))[1];
+      return part === 'sn' ? sn / (dn * r) : part === 'cn' ? cn / dn : 1 / dn;
+    });
   };
 }
 export const jacobiSn = jacobi('sn');
@@ -698,7 +716,7 @@ export const jacobiP = (n: number, a: number, b: number, x: number): number => o
  * 0 for m > n; P_n^(−m) = (−1)ᵐ·(n − m)!/(n + m)!·Pₙᵐ for m ≤ n; P₋ₙ₋₁ᵐ = Pₙᵐ.
  */
 export function assocLegendre(n: number, m: number, x: number): number {
-  if (!Number.isInteger(n) || !Number.isInteger(m) || !(Math.abs(x) <= 1)) return Number.NaN;
+  if (!Number.isInteger(n) || !Number.isInteger(m) || !(Math.abs(x) <= 1) || pastMostSteps(n) || pastMostSteps(m)) return Number.NaN;
   if (n < 0) return assocLegendre(-n - 1, m, x);
   if (m < 0) {
     // Beyond −n the function is no polynomial times a power of 1 − x² (nor SymPy's): not computed.

@@ -155,6 +155,23 @@ describe('the special functions against mpmath', () => {
     expect(binomial(-2, 0.5)).toBeNaN();
   });
 
+  it('answer at once at huge degrees, orders and parameters: no value past 10⁷ steps of a recurrence, J from its expansions, none at an infinite parameter', () => {
+    // Each of these took minutes (hermite, besselj, bessely: a step per degree) or trapped in Cephes (jacobi_cn at m = −∞).
+    const value = (text: string): number => evaluate(parse(text), {});
+    for (const text of ['hermite(10^20, 1/2)', 'legendre(10^15, 1/2)', 'jacobi(10^12, 1/2, 1/2, 1/2)', 'assoc_legendre(10^9, 2, 1/2)', 'bessely(10^15, 3)', 'bessely(1/0.0, 1/2)']) {
+      expect(value(text), text).toBeNaN();
+    }
+    for (const name of ['jacobi_sn', 'jacobi_cn', 'jacobi_dn', 'jacobi_am'] as const) {
+      expect(functionTable[name].evaluate(0.5, -Infinity), name).toBeNaN();
+      expect(functionTable[name].evaluate(1e300, -1e300), name).toBeNaN();
+    }
+    // J_ν(ν) ≈ 0.44731/ν^(1/3) for large ν (DLMF 10.19.8); J₋ₙ(x) = (−1)ⁿJₙ(x), Jₙ(−x) = (−1)ⁿJₙ(x).
+    expect(relativeError(value('besselj(10^15, 10^15)'), 0.4473073184 / 1e5)).toBeLessThan(1e-9);
+    expect(value('besselj(-(10^7 + 1), 2*10^7)')).toBe(-value('besselj(10^7 + 1, 2*10^7)'));
+    expect(value('besselj(10^7 + 1, -2*10^7)')).toBe(-value('besselj(10^7 + 1, 2*10^7)'));
+    expect(value('besselj(10^308, 1/2)')).toBe(0);
+  });
+
   it('the polynomials have whole degrees only, and the conventions P₋ₙ₋₁ = Pₙ, T₋ₙ = Tₙ, U₋₁ = 0 below 0', () => {
     for (const name of ['hermite', 'laguerre', 'legendre', 'chebyshevt', 'chebyshevu'] as const) expect(functionTable[name].evaluate(1.5, 0.3), name).toBeNaN();
     expect(functionTable.legendre.evaluate(-4, 0.3)).toBe(functionTable.legendre.evaluate(3, 0.3));
