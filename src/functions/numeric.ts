@@ -188,17 +188,17 @@ export const generalizedLambertW = (k: number, x: number): number => (k === 0 ? 
 export const beta = (x: number, y: number): number => (x > 0 && y > 0 ? stdlibBeta(x, y) : (stdlibGamma(x) * stdlibGamma(y)) / stdlibGamma(x + y));
 
 /**
- * The value at x of the polynomials p₀, p₁, … of a three-term recurrence p_{k+1} = a(k)·p_k − b(k)·p_{k−1},
- * at a whole degree n ≥ 0 (NaN at any other): the forward recurrence is how the orthogonal
- * polynomials are computed, stable on their interval of orthogonality and beyond.
- */
-/**
- * Most steps a recurrence in a degree or an order takes (a tenth of a second or so): past it the
+ * Most steps a recurrence in a degree or an order takes (up to a few tenths of a second): past it the
  * value is not worked out (NaN), rather than taking hours, as hermite(10³⁰⁸, x) would.
  */
 const mostRecurrenceSteps = 10_000_000;
 const pastMostSteps = (n: number): boolean => Math.abs(n) > mostRecurrenceSteps;
 
+/**
+ * The value at x of the polynomials p₀, p₁, … of a three-term recurrence p_{k+1} = a(k)·p_k − b(k)·p_{k−1},
+ * at a whole degree n ≥ 0 (NaN at any other): the forward recurrence is how the orthogonal
+ * polynomials are computed, stable on their interval of orthogonality and beyond.
+ */
 function byRecurrence(n: number, p0: number, p1: number, next: (k: number, pk: number, pk1: number) => number): number {
   if (!Number.isInteger(n) || n < 0 || pastMostSteps(n)) return Number.NaN;
   if (n === 0) return p0;

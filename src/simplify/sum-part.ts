@@ -90,7 +90,7 @@ export class SumTerms<K> {
   }
 }
 
-/** The terms a part of a sum being rewritten took, each where it stood: at a place of the sum as given, the j-th of the terms there. */
+/** A term a part of a sum being rewritten took, and the place of the sum as given where it stands. */
 interface Taken {
   readonly place: number;
   readonly term: Expr;
@@ -121,7 +121,7 @@ export class SumBeingRewritten<K> {
   private count: number;
   private changed = false;
 
-  /** `keysOf` gives the keys of a term, or `every` for a term that belongs to every part. */
+  /** `keysOfTerm` gives the keys of a term, or `every` for a term that belongs to every part. */
   constructor(private readonly sum: Add, private readonly keysOfTerm: (term: Expr) => readonly K[] | 'every') {
     this.slots = sum.terms.map((t) => [t]);
     this.count = sum.terms.length;
