@@ -139,9 +139,9 @@ function squareKeysOf(term: Expr): readonly SquareKey[] | 'every' {
   return expanded ? [anyPolynomial, ...expanded.poly.monomials.map((m) => -m.id)] : 'every';
 }
 
-/** A part with each f(u)^(2k) written by the identity, where that leaves fewer terms and a simpler whole. */
-function withSquareOf(part: Expr, name: FunctionName, identity: Expr, u: Expr): Expr | undefined {
-  const normal = writtenNormalForm(withSquaresReplaced(part, name, u, identity), 'auto');
+/** A part with its squares replaced by the identity (`replaced`), written in normal form, where that leaves fewer terms and a simpler whole. */
+function writtenIfFewerTerms(part: Expr, replaced: Expr): Expr | undefined {
+  const normal = writtenNormalForm(replaced, 'auto');
   return termCount(normal) < termCount(part) && simpler(normal, part) ? normal : undefined;
 }
 
@@ -154,7 +154,7 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   if (e.kind === 'div') {
     for (const { name, square } of squares) {
       for (const u of squaredArguments(e, name)) {
-        const rewritten = withSquareOf(e, name, fromTemplate(square, [u]), u);
+        const rewritten = writtenIfFewerTerms(e, withSquaresReplaced(e, name, u, fromTemplate(square, [u])));
         if (rewritten) return rewritten;
       }
     }
@@ -170,10 +170,13 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
       const ofU = sum.part([atomKey(u)]);
       if (!ofU) continue;
       const identity = fromTemplate(square, [u]);
+      const replacedOfU = withSquaresReplaced(ofU.part, name, u, identity);
       // The polynomial terms with a monomial of the rewriting: those it may add to or cancel.
-      const expanded = polynomialOverNumber(normalForm(withSquaresReplaced(ofU.part, name, u, identity)));
+      const expanded = polynomialOverNumber(normalForm(replacedOfU));
       const found = sum.part([atomKey(u), ...(expanded ? expanded.poly.monomials.map((m) => -m.id) : [anyPolynomial])])!;
-      const rewritten = withSquareOf(found.part, name, identity, u);
+      // Polynomial terms have no square in them: the part's are those of u's terms.
+      const replaced = found.taken.length === ofU.taken.length ? replacedOfU : withSquaresReplaced(found.part, name, u, identity);
+      const rewritten = writtenIfFewerTerms(found.part, replaced);
       if (!rewritten) continue;
       if (found.whole) return rewritten;
       sum.rewrite(found, rewritten);

@@ -52,41 +52,53 @@ export function withPartsRewritten(sum: Add, rewrites: readonly { readonly place
 }
 
 /**
+ * Places in a sum filed by keys: those with a term of each key, and those with a term of every
+ * part. A place is filed once per key however many of its terms have it.
+ */
+class PlacesByKey<K> {
+  private readonly byKey = new Map<K, number[]>();
+  private readonly everywhere: number[] = [];
+
+  file(place: number, keys: Iterable<K> | 'every'): void {
+    if (keys === 'every') {
+      if (this.everywhere[this.everywhere.length - 1] !== place) this.everywhere.push(place);
+      return;
+    }
+    for (const key of keys) {
+      const list = this.byKey.get(key);
+      if (list === undefined) this.byKey.set(key, [place]);
+      else if (list[list.length - 1] !== place) list.push(place);
+    }
+  }
+
+  /** The places filed under any of these keys, and those of every part, in increasing order. */
+  placesOf(keys: Iterable<K>): number[] {
+    const places = new Set<number>(this.everywhere);
+    for (const key of keys) for (const place of this.byKey.get(key) ?? []) places.add(place);
+    return Array.from(places).sort((a, b) => a - b);
+  }
+}
+
+/**
  * The terms of an expression filed by the keys each concerns (the functions' arguments it holds,
  * say), so that the part for some keys is found without reading every term: a rewrite tried once
  * per key of a long sum costs what the terms of that key cost, not the whole sum each time.
  */
 export class SumTerms<K> {
-  private readonly terms: readonly Expr[];
-  private readonly byKey = new Map<K, number[]>();
-  /** The terms every part takes (those that may combine with any). */
-  private readonly everywhere: number[] = [];
+  /** The terms of each key, and those every part takes (those that may combine with any). */
+  private readonly index = new PlacesByKey<K>();
   private readonly whole: Expr;
 
   /** `keysOf` gives the keys of a term, or `every` for a term that belongs to every part. */
   constructor(e: Expr, keysOf: (term: Expr) => Iterable<K> | 'every') {
     this.whole = e;
-    this.terms = e.kind === 'add' ? e.terms : [e];
-    this.terms.forEach((t, i) => {
-      const keys = keysOf(t);
-      if (keys === 'every') {
-        this.everywhere.push(i);
-        return;
-      }
-      for (const key of keys) {
-        const list = this.byKey.get(key);
-        if (list === undefined) this.byKey.set(key, [i]);
-        else if (list[list.length - 1] !== i) list.push(i);
-      }
-    });
+    (e.kind === 'add' ? e.terms : [e]).forEach((t, i) => this.index.file(i, keysOf(t)));
   }
 
   /** The part made of the terms of any of these keys (and those of every part), or undefined where a sum has none; all of what is not a sum. */
   part(keys: Iterable<K>): SumPart | undefined {
     if (this.whole.kind !== 'add') return { part: this.whole, whole: true, places: [0], rebuild: (rewritten) => rewritten };
-    const places = new Set<number>(this.everywhere);
-    for (const key of keys) for (const i of this.byKey.get(key) ?? []) places.add(i);
-    return partAt(this.whole, Array.from(places).sort((a, b) => a - b));
+    return partAt(this.whole, this.index.placesOf(keys));
   }
 }
 
@@ -112,10 +124,8 @@ export interface PartTaken {
 export class SumBeingRewritten<K> {
   /** The terms standing at each place of the sum as given: at first its term; none once a rewrite took it; a rewrite's terms where the first term it took stood. */
   private readonly slots: Expr[][];
-  /** The places where terms with each key have stood: some may have gone since, and are passed over when read. */
-  private readonly byKey = new Map<K, number[]>();
-  /** The places where terms of every part have stood. */
-  private readonly everywhere: number[] = [];
+  /** The places where terms with each key, or of every part, have stood: some may have gone since, and are passed over when read. */
+  private readonly index = new PlacesByKey<K>();
   /** Each term's keys, worked out once. */
   private readonly keysKnown = new Map<Expr, readonly K[] | 'every'>();
   private count: number;
@@ -138,24 +148,13 @@ export class SumBeingRewritten<K> {
   }
 
   private file(term: Expr, place: number): void {
-    const keys = this.keysOf(term);
-    if (keys === 'every') {
-      if (this.everywhere[this.everywhere.length - 1] !== place) this.everywhere.push(place);
-      return;
-    }
-    for (const key of keys) {
-      const list = this.byKey.get(key);
-      if (list === undefined) this.byKey.set(key, [place]);
-      else if (list[list.length - 1] !== place) list.push(place);
-    }
+    this.index.file(place, this.keysOf(term));
   }
 
   /** The terms, in the order of the sum, with any of these keys, and those of every part; undefined where there are none. */
   part(keys: readonly K[]): PartTaken | undefined {
-    const places = new Set<number>(this.everywhere);
-    for (const key of keys) for (const place of this.byKey.get(key) ?? []) places.add(place);
     const taken: Taken[] = [];
-    for (const place of Array.from(places).sort((a, b) => a - b)) {
+    for (const place of this.index.placesOf(keys)) {
       for (const term of this.slots[place]!) {
         const own = this.keysOf(term);
         if (own === 'every' || keys.some((key) => own.includes(key))) taken.push({ place, term });
