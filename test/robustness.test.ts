@@ -193,15 +193,18 @@ describe('a part without a value', () => {
 
   it('refuses tan, sec, cot and csc at a pole that is a multiple of π/2, which no double is, and answers beside one', () => {
     // In doubles cot(π) is −8·10¹⁵, a number: the pole is told by the argument's exact form.
-    for (const [input, part] of [['x + cot(pi)', 'cot(pi)'], ['x + tan(pi/2)', 'tan(pi/2)'], ['x + sec(-3*pi/2)', 'sec(-3*pi/2)'], ['x + csc(2*pi)', 'csc(2*pi)'], ['x + cot(pi - pi)', 'cot(pi - pi)']]) {
+    // Through an inverse function too: asin(1) is π/2 exactly.
+    for (const [input, part] of [['x + cot(pi)', 'cot(pi)'], ['x + tan(pi/2)', 'tan(pi/2)'], ['x + sec(-3*pi/2)', 'sec(-3*pi/2)'], ['x + csc(2*pi)', 'csc(2*pi)'], ['x + cot(pi - pi)', 'cot(pi - pi)'],
+      ['x + tan(asin(1))', 'tan(asin(1))'], ['x + cot(acos(-1))', 'cot(acos(-1))'], ['x + sec(2*atan(1))', 'sec(2*atan(1))'], ['x + tan(3*asin(1))', 'tan(3*asin(1))']]) {
       const error = thrownBy(() => differentiate(input!), InputError);
       expect(error.problem, input).toBe('no-value');
       expect(toText(error.part!), input).toBe(part);
     }
-    for (const input of ['x + tan(pi)', 'x + cot(pi/2)', 'x + csc(pi/2)', 'x + sec(pi)', 'x + tan(pi/4)', 'x + tan(pi^2)', 'x + tan(pi/2 + 1)']) {
+    for (const input of ['x + tan(pi)', 'x + cot(pi/2)', 'x + csc(pi/2)', 'x + sec(pi)', 'x + tan(pi/4)', 'x + tan(pi^2)', 'x + tan(pi/2 + 1)', 'x + tan(asin(1/2))', 'x + tan(2*asin(1))', 'x + cot(atan(1))']) {
       expect(toText(differentiate(input).result), input).toBe('1');
     }
     expect(() => checkAnswer('x + cot(pi)', '1 + cot(pi)')).toThrow(/no real value anywhere/);
+    expect(() => checkAnswer('x + tan(asin(1))', '1 + tan(asin(1))')).toThrow(/no real value anywhere/);
   });
 
   it('answers where a part is only too large for a double (or two such cancel), or 0⁰, or a constant that has its value', () => {

@@ -7,6 +7,8 @@ import { functionTable } from '../functions/table.js';
 import { normalForm } from '../algebra/normal-form.js';
 import { isUnit } from '../algebra/monomial.js';
 import * as Z from '../algebra/integer.js';
+import { anyCallBits, mayCall } from '../expr/calls.js';
+import { simplify } from '../simplify/simplify.js';
 
 /*
  * A part of an expression without a variable (1/0, log(0), √−1) has one value or none, wherever
@@ -42,14 +44,17 @@ function hasValue(e: Expr, value: number, valueOf: (part: Expr) => number): bool
 /**
  * Whether a call is at a pole its function has at a multiple of π/2 (tan(π/2), cot(π), csc(−3π)):
  * its argument q·π exactly, for a rational q the normal form gives. Doubles never meet such a
- * pole: cot(π) is −8·10¹⁵ in them, and arbitrary precision only makes it larger.
+ * pole: cot(π) is −8·10¹⁵ in them, and arbitrary precision only makes it larger. An argument with
+ * a function in it is simplified first, so that its exact values are known: asin(1) is π/2, and
+ * tan(asin(1)) is at a pole, which the normal form, keeping asin(1) as an atom, cannot see.
  */
 function atHalfTurnPole(e: Expr): boolean {
   if (e.kind !== 'call' || e.args.length !== 1) return false;
   const halfTurns = functionTable[e.name].domain?.excluding?.halfTurns;
   if (!halfTurns) return false;
   const [at, every] = halfTurns;
-  const { coefficient: q, monomial, powers } = normalForm(e.args[0]!);
+  const argument = e.args[0]!;
+  const { coefficient: q, monomial, powers } = normalForm(mayCall(argument, anyCallBits) ? simplify(argument) : argument);
   if (powers.length > 0) return false;
   const isPi = (atom: Expr): boolean => atom.kind === 'constant' && atom.name === 'pi';
   const ofPi = monomial.atoms.length === 1 && isPi(monomial.atoms[0]!) && monomial.nums[0] === 1 && (monomial.dens === undefined || monomial.dens[0] === 1);

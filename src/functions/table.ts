@@ -367,20 +367,32 @@ const table = {
   }),
   asin: entry({
     aliases: ['arcsin'], arity: [1, 1], rule: elementary,
-    values: [{ at: 0, is: 0 }],
+    values: [
+      { at: 0, is: 0 }, { at: ['div', 1, 2], is: ['div', 'pi', 6] }, { at: halfRoot2, is: ['div', 'pi', 4] }, { at: halfRoot3, is: ['div', 'pi', 3] },
+      { at: 1, is: ['div', 'pi', 2] }, { at: ['div', -1, 2], is: ['neg', ['div', 'pi', 6]] }, { at: ['neg', halfRoot2], is: ['neg', ['div', 'pi', 4]] },
+      { at: ['neg', halfRoot3], is: ['neg', ['div', 'pi', 3]] }, { at: -1, is: ['neg', ['div', 'pi', 2]] },
+    ],
     derivative: ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]], derivativeInOutput: ['div', 1, ['cos', 'u']],
     unicode: called('arcsin'), latex: command('arcsin'), code: everywhere('asin', 'arcsin'),
     evaluate: Math.asin, precise: (u) => u.asin(), domain: on(unit), range: interval(-Math.PI / 2, Math.PI / 2, '[]'),
   }),
   acos: entry({
     aliases: ['arccos'], arity: [1, 1], rule: elementary,
+    values: [
+      { at: 1, is: 0 }, { at: halfRoot3, is: ['div', 'pi', 6] }, { at: halfRoot2, is: ['div', 'pi', 4] }, { at: ['div', 1, 2], is: ['div', 'pi', 3] },
+      { at: 0, is: ['div', 'pi', 2] }, { at: ['div', -1, 2], is: ['div', ['mul', 2, 'pi'], 3] }, { at: ['neg', halfRoot2], is: ['div', ['mul', 3, 'pi'], 4] },
+      { at: ['neg', halfRoot3], is: ['div', ['mul', 5, 'pi'], 6] }, { at: -1, is: 'pi' },
+    ],
     derivative: ['neg', ['div', 1, ['sqrt', ['sub', 1, ['pow', 'u', 2]]]]], derivativeInOutput: ['neg', ['div', 1, ['sin', 'u']]],
     unicode: called('arccos'), latex: command('arccos'), code: everywhere('acos', 'arccos'),
     evaluate: Math.acos, precise: (u) => u.acos(), domain: on(unit), range: interval(0, Math.PI, '[]'),
   }),
   atan: entry({
     aliases: ['arctan'], arity: [1, 1], rule: elementary,
-    values: [{ at: 0, is: 0 }],
+    values: [
+      { at: 0, is: 0 }, { at: ['div', ['sqrt', 3], 3], is: ['div', 'pi', 6] }, { at: 1, is: ['div', 'pi', 4] }, { at: ['sqrt', 3], is: ['div', 'pi', 3] },
+      { at: ['neg', ['div', ['sqrt', 3], 3]], is: ['neg', ['div', 'pi', 6]] }, { at: -1, is: ['neg', ['div', 'pi', 4]] }, { at: ['neg', ['sqrt', 3]], is: ['neg', ['div', 'pi', 3]] },
+    ],
     derivative: ['div', 1, ['add', 1, ['pow', 'u', 2]]], derivativeInOutput: ['pow', ['cos', 'u'], 2],
     unicode: called('arctan'), latex: command('arctan'), code: everywhere('atan', 'arctan'),
     evaluate: Math.atan, precise: (u) => u.atan(), range: interval(-Math.PI / 2, Math.PI / 2, '()'),
