@@ -207,6 +207,18 @@ describe('a part without a value', () => {
     expect(() => checkAnswer('x + tan(asin(1))', '1 + tan(asin(1))')).toThrow(/no real value anywhere/);
   });
 
+  it('answers where a part has a value too costly to work out (past the most steps of a recurrence), and refuses one outside the domain', () => {
+    // hermite(10²⁰, ½) is a real number; only its double is NaN, as the recurrence stops at 10⁷ steps.
+    expect(toText(differentiate('hermite(10^20, 1/2) + x').result)).toBe('1');
+    expect(toText(differentiate('bessely(10^15, 3) + x').result)).toBe('1');
+    expect(toText(differentiate('2*legendre(10^15, 1/2)*x').result)).toBe('2*legendre(1000000000000000, 1/2)');
+    for (const [input, part] of [['bessely(10^15, -3) + x', 'bessely(10^15, -3)'], ['hermite(-1, 1/2) + x', 'hermite(-1, 1/2)']]) {
+      const error = thrownBy(() => differentiate(input!), InputError);
+      expect(error.problem, input).toBe('no-value');
+      expect(toText(error.part!), input).toBe(part);
+    }
+  });
+
   it('answers where a part is only too large for a double (or two such cancel), or 0⁰, or a constant that has its value', () => {
     expect(toText(differentiate('exp(1000) + x').result)).toBe('1');
     expect(toText(differentiate('exp(1000) - exp(1000) + x').result)).toBe('1');

@@ -9,6 +9,7 @@ import { isUnit } from '../algebra/monomial.js';
 import * as Z from '../algebra/integer.js';
 import { anyCallBits, mayCall } from '../expr/calls.js';
 import { simplify } from '../simplify/simplify.js';
+import { notWorkedOutCount } from '../functions/numeric.js';
 
 /*
  * A part of an expression without a variable (1/0, log(0), √−1) has one value or none, wherever
@@ -121,7 +122,14 @@ export function partWithoutValue(root: Expr): Expr | undefined {
     varying.set(part, unknown);
     if (unknown) continue;
     // A part without a variable is tried once its own parts are found to have their values.
+    const notWorkedOutBefore = notWorkedOutCount();
     const value = nodeValue(part, valueOf, {});
+    if (Number.isNaN(value) && notWorkedOutCount() !== notWorkedOutBefore) {
+      // A value too costly to work out (hermite(10²⁰, ½)) exists: the part and those holding it are
+      // numbers not known, as a part with a variable is, not parts without a value.
+      varying.set(part, true);
+      continue;
+    }
     if (!hasValue(part, value, valueOf) || atHalfTurnPole(part)) return part;
     values.set(part, value);
   }

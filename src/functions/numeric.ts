@@ -194,13 +194,30 @@ export const beta = (x: number, y: number): number => (x > 0 && y > 0 ? stdlibBe
 const mostRecurrenceSteps = 10_000_000;
 const pastMostSteps = (n: number): boolean => Math.abs(n) > mostRecurrenceSteps;
 
+/** How many values were not worked out past the most steps: each exists, a real number, but is NaN here. */
+let valuesNotWorkedOut = 0;
+
+/**
+ * A count that grows each time a value is not worked out past the most steps of a recurrence (its
+ * arguments otherwise in the function's domain): a NaN met while it grew stands for a value, not
+ * for none, which the check of parts with no value must not take for a pole.
+ */
+export const notWorkedOutCount = (): number => valuesNotWorkedOut;
+
+/** NaN for a value that exists but takes too many steps to work out, counted. */
+function notWorkedOut(): number {
+  valuesNotWorkedOut++;
+  return Number.NaN;
+}
+
 /**
  * The value at x of the polynomials p₀, p₁, … of a three-term recurrence p_{k+1} = a(k)·p_k − b(k)·p_{k−1},
  * at a whole degree n ≥ 0 (NaN at any other): the forward recurrence is how the orthogonal
  * polynomials are computed, stable on their interval of orthogonality and beyond.
  */
 function byRecurrence(n: number, p0: number, p1: number, next: (k: number, pk: number, pk1: number) => number): number {
-  if (!Number.isInteger(n) || n < 0 || pastMostSteps(n)) return Number.NaN;
+  if (!Number.isInteger(n) || n < 0) return Number.NaN;
+  if (pastMostSteps(n)) return notWorkedOut();
   if (n === 0) return p0;
   let [before, now] = [p0, p1];
   for (let k = 1; k < n; k++) [before, now] = [now, next(k, now, before)];
@@ -263,7 +280,8 @@ function besselJ(n: number, x: number): number {
 
 /** The Bessel function Yₙ(x) of whole order n, for x > 0: the forward recurrence from stdlib's Y₀ and Y₁, stable for Y. Y₋ₙ = (−1)ⁿYₙ. */
 function besselY(n: number, x: number): number {
-  if (!Number.isInteger(n) || !(x > 0) || pastMostSteps(n)) return Number.NaN;
+  if (!Number.isInteger(n) || !(x > 0)) return Number.NaN;
+  if (pastMostSteps(n)) return notWorkedOut();
   if (n < 0) return (n % 2 === 0 ? 1 : -1) * besselY(-n, x);
   if (n === 0) return stdlibBesselY0(x);
   let [before, now] = [stdlibBesselY0(x), stdlibBesselY1(x)];
@@ -716,7 +734,8 @@ export const jacobiP = (n: number, a: number, b: number, x: number): number => o
  * 0 for m > n; P_n^(−m) = (−1)ᵐ·(n − m)!/(n + m)!·Pₙᵐ for m ≤ n; P₋ₙ₋₁ᵐ = Pₙᵐ.
  */
 export function assocLegendre(n: number, m: number, x: number): number {
-  if (!Number.isInteger(n) || !Number.isInteger(m) || !(Math.abs(x) <= 1) || pastMostSteps(n) || pastMostSteps(m)) return Number.NaN;
+  if (!Number.isInteger(n) || !Number.isInteger(m) || !(Math.abs(x) <= 1)) return Number.NaN;
+  if (pastMostSteps(n) || pastMostSteps(m)) return notWorkedOut();
   if (n < 0) return assocLegendre(-n - 1, m, x);
   if (m < 0) {
     // Beyond −n the function is no polynomial times a power of 1 − x² (nor SymPy's): not computed.
