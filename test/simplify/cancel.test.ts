@@ -15,6 +15,13 @@ describe('cancelling', () => {
     expect(derivative('1/x^1500')).toBe('-1500/x^1501');
   });
 
+  it('adds quotients over several denominators where that is shorter, a factor of one denominator dividing another', () => {
+    // x² − 1 is (x − 1)(x + 1): three of the four terms cancel, though no two denominators are equal.
+    expect(simplified('1/(x-1) + 1/(x+1) - 2*x/(x^2-1) + 1/(x+2)')).toBe('1/(x + 2)');
+    expect(simplified('1/(x+1) - 1/(x+2) + 1/(x+3) - 1/(x+4)')).toBe('(2*x^2 + 10*x + 14)/((x + 1)*(x + 2)*(x + 3)*(x + 4))');
+    expect(simplified('1/(x^2+x+1) - 1/(x^2-x+1)')).toBe('-2*x/(x^4 + x^2 + 1)');
+  });
+
   it('adds fractions whose denominators differ by a number over one of them', () => {
     expect(simplified('x/(1+x^2) + x/(-x^2-1)')).toBe('0');
     expect(derivative('x*atan(x) - log(1 + x^2)/2')).toBe('atan(x)');
