@@ -58,14 +58,17 @@ function callsIn(e: Expr, name: 'exp' | 'sigmoid'): Expr[] {
 const exponentialOrSigmoid = callBit('exp') | callBit('sigmoid');
 
 /**
- * Whether writing e in σ can make it simpler: only where an exponential stands in a sum (1 + e^(−x))
- * or a σ is there already (e^(−x)·σ(x)² = σ(x)·(1 − σ(x))). Where exponentials are only factors
- * (x⁷·e^(5x)·(5x + 8)), each would become σ/(1 − σ), larger, with nothing to cancel it.
+ * Whether writing e in σ can make it simpler: only where an exponential stands in a sum beside
+ * terms without it (1 + e^(−x)), or a σ is there already (e^(−x)·σ(x)² = σ(x)·(1 − σ(x))). Where
+ * exponentials are only factors (x⁷·e^(5x)·(5x + 8)), or the same factors of every term of a sum
+ * (2e^(2x)·cos(3x) − 3e^(2x)·sin(3x), which is e^(2x) times a sum without one), each would
+ * become σ/(1 − σ), larger, with nothing to cancel it.
  */
 function mayBeSimplerInSigmoid(e: Expr): boolean {
   if (!mayCall(e, exponentialOrSigmoid)) return false;
   let found = false;
-  // Whether the algebraic part of a node holds an exponential; `found` when one stands in a sum.
+  // Whether the algebraic part of a node holds an exponential; `found` when one stands in a sum
+  // beside terms without it (a sum within a term is visited as a node of its own).
   const visit = (node: Expr): boolean => {
     if (node.kind === 'call') {
       if (node.name === 'sigmoid') found = true;
@@ -74,12 +77,39 @@ function mayBeSimplerInSigmoid(e: Expr): boolean {
     if (node.kind === 'apply' || node.kind === 'derivative') return false;
     let holds = false;
     for (const c of children(node)) holds = visit(c) || holds;
-    if (holds && node.kind === 'add') found = true;
+    if (holds && node.kind === 'add' && !sameExponentialFactors(node.terms)) found = true;
     return holds;
   };
   visit(e);
   return found;
 }
+
+/** Whether every term has the same exponentials as factors, above and below a fraction bar (a sum in a term aside). */
+function sameExponentialFactors(terms: readonly Expr[]): boolean {
+  const first = exponentialFactorsOf(terms[0]!);
+  for (let i = 1; i < terms.length; i++) {
+    const other = exponentialFactorsOf(terms[i]!);
+    if (other.length !== first.length || other.some((f, j) => f !== first[j])) return false;
+  }
+  return true;
+}
+
+/** The exponentials and their powers a term is a product of, as keys (those below the bar marked), in a fixed order. */
+function exponentialFactorsOf(term: Expr): string[] {
+  const keys: string[] = [];
+  const collect = (e: Expr, below: boolean): void => {
+    if (e.kind === 'neg') collect(e.operand, below);
+    else if (e.kind === 'mul') for (const f of e.factors) collect(f, below);
+    else if (e.kind === 'div') {
+      collect(e.numerator, below);
+      collect(e.denominator, !below);
+    } else if (isExponential(e) || (e.kind === 'pow' && isExponential(e.base))) keys.push(`${below ? '/' : ''}${e.id}`);
+  };
+  collect(term, false);
+  return keys.sort();
+}
+
+const isExponential = (e: Expr): boolean => e.kind === 'call' && e.name === 'exp';
 
 /** An exponential e^a found in an expression, with a and −a in normal form (by their atom ids): e^(−x) and e^x are both in σ(x). */
 interface Found {

@@ -131,6 +131,22 @@ describe('σ in a long sum', () => {
     expect(rewriteInSigmoid(once!.result, new Set())).toBeUndefined();
   });
 
+  it('does not try a sum whose terms all have the same exponentials as factors: it is a product of them, larger in σ', () => {
+    for (const text of ['2*cos(3*x)*exp(2*x) - 3*exp(2*x)*sin(3*x)', '2*x*exp(x^2)*log(x^2 + 2) + 2*x*exp(x^2)/(x^2 + 2)', 'x/exp(x) - y/exp(x)']) {
+      const notSimpler = new Set<string>();
+      expect(rewriteInSigmoid(parse(text), notSimpler), text).toBeUndefined();
+      // Nothing was tried, so nothing was found not simpler.
+      expect(notSimpler.size, text).toBe(0);
+    }
+    // Unlike exponentials, or one beside a term without it, are tried; 1 + e^(−x) is σ's own denominator.
+    for (const text of ['x*exp(x) + y*exp(2*x)', 'x*exp(x) + y', 'x*exp(x) + y*exp(x)*exp(x)']) {
+      const notSimpler = new Set<string>();
+      expect(rewriteInSigmoid(parse(text), notSimpler), text).toBeUndefined();
+      expect(notSimpler.size, text).toBeGreaterThan(0);
+    }
+    expect(toText(rewriteInSigmoid(parse('exp(-x)/(1 + exp(-x))^2'), new Set())!.result)).toBe('sigmoid(x)*(1 - sigmoid(x))');
+  });
+
   it('does not try again a part found not simpler while it stays as it is', () => {
     // x·e^x alone is not simpler in σ: e^x would become σ/(1 − σ).
     const e = parse('x*exp(x) + exp(2*x)/(1 + exp(2*x))^2');
