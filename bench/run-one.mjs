@@ -6,15 +6,17 @@ import { groups } from './inputs.mjs';
 
 /**
  * The median of repeated runs once their time has settled (for every tool alike): at least 5 runs
- * and 300 ms, at most 500. The warm-up lasts 30 times the first run's time, from 300 ms to 3 s,
- * and goes on in windows of 250 ms until two windows in a row are no more than 10 % faster than
- * the fastest before them, up to 10 s in all. A run of a small input is compiled to its fastest
- * only after seconds of runs, not after the first hundreds: in a process of its own, a run of
- * √(x + √(x + √(x + √x))) fell from 2.0 ms in the first 400 ms to 0.23 ms after 2.4 s. The median
- * of runs before then is neither what one command meets (the first call, reported apart) nor
- * what a library's loop meets.
+ * and 300 ms, at most 500, after a warm-up of 30 times the first run's time, from 300 ms to 3 s.
+ * An input measured in a process of its own (`alone`) is warmed up longer, in windows of 250 ms,
+ * until two windows in a row are no more than 10 % faster than the fastest before them, up to
+ * 10 s in all: a run of a small input is compiled to its fastest only after seconds of runs, and a
+ * run of √(x + √(x + √(x + √x))) fell from 2.0 ms in its first 400 ms to 0.23 ms after 2.4 s. The
+ * median of runs before then is neither what one command meets (the first call, reported apart)
+ * nor what a library's loop meets. Inputs measured one after another in one process (a group run
+ * together) find most of the code compiled by those before them: a second pass over the corpus
+ * is about a tenth faster than the first, and the group's process must end within its time limit.
  */
-function median(run, first) {
+function median(run, first, alone) {
   const warmUp = Math.min(3000, Math.max(300, 30 * first));
   const start = performance.now();
   while (performance.now() - start < warmUp) run();
@@ -29,12 +31,14 @@ function median(run, first) {
     return times[Math.floor(times.length / 2)];
   };
   // Compiling comes in steps, with flat stretches between them: two windows in a row no faster settle it.
-  for (let best = windowMedian(), flat = 0; flat < 2 && performance.now() - start < 10_000;) {
-    const now = windowMedian();
-    if (now < 0.9 * best) {
-      best = now;
-      flat = 0;
-    } else flat++;
+  if (alone) {
+    for (let best = windowMedian(), flat = 0; flat < 2 && performance.now() - start < 10_000;) {
+      const now = windowMedian();
+      if (now < 0.9 * best) {
+        best = now;
+        flat = 0;
+      } else flat++;
+    }
   }
   const times = [];
   let total = 0;
@@ -57,7 +61,7 @@ function cell(error) {
 }
 
 /** The first run shows whether a tool can answer at all (its error becomes the table cell); past 1 s it is the time. */
-function measure(input, run) {
+function measure(input, run, alone) {
   let answer;
   const start = performance.now();
   try {
@@ -66,7 +70,7 @@ function measure(input, run) {
     return { input, error: cell(error) };
   }
   const first = performance.now() - start;
-  return { input, ms: first > 1000 ? first : median(run, first), first, ...answer };
+  return { input, ms: first > 1000 ? first : median(run, first, alone), first, ...answer };
 }
 
 // Every run starts from nothing made before: equal trees are one node (expr/factory.ts), so a run
@@ -153,13 +157,13 @@ export async function runOne(name, tool, index) {
     ce = new ComputeEngine();
   }
   const inputs = groups.find((g) => g.name === name).inputs;
-  if (index === undefined) return inputs.filter((input) => !input.skip?.[tool]).map((input) => measureInput(tool, input));
+  if (index === undefined) return inputs.filter((input) => !input.skip?.[tool]).map((input) => measureInput(tool, input, false));
   const input = inputs[index];
   if (input.skip?.[tool]) return undefined;
-  return measureInput(tool, input);
+  return measureInput(tool, input, true);
 }
 
-function measureInput(tool, input) {
+function measureInput(tool, input, alone) {
   if (tool !== 'dydx' && input.vars) return { input: input.input, error: 'no gradient' };
   let run;
   try {
@@ -167,5 +171,5 @@ function measureInput(tool, input) {
   } catch (error) {
     return { input: input.input, error: cell(error) };
   }
-  return measure(input.input, run);
+  return measure(input.input, run, alone);
 }
