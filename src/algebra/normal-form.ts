@@ -166,10 +166,11 @@ function exponentialOf(name: FunctionName, argument: Factored): Factored | undef
 
 /** base^(num/den) as a normal form, or undefined where it stays as written. */
 function powerOf(base: Factored, num: Z.Int, den: Z.Int): Factored | undefined {
-  // 0 to a negative power has no value; a number to a power past the digits kept exactly stays a power.
+  // 0 to a negative power has no value; a number to a power past the digits kept exactly stays a
+  // power, a fractional one too: (111/5)^(14299/2) would be worked out as (111/5)^14299 first.
   if (isZeroFactored(base) && Z.sign(num) < 0) return undefined;
   const number = constantFactored(base);
-  if (number && den === 1 && powerTooLong(toFraction(number), Z.toBig(num))) return undefined;
+  if (number && powerTooLong(toFraction(number), Z.toBig(num))) return undefined;
   const power = powerFactored(base, num, den, isNonNegative);
   if (power || den === 1 || typeof num !== 'number' || typeof den !== 'number') return power;
   // (P/d)^(n/k) is P^(n/k)/d^(n/k) for a whole d > 0: a rational number where d is a perfect power.
