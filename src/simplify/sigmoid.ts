@@ -87,16 +87,23 @@ function mayBeSimplerInSigmoid(e: Expr): boolean {
 /** Whether every term has the same exponentials as factors, above and below a fraction bar (a sum in a term aside). */
 function sameExponentialFactors(terms: readonly Expr[]): boolean {
   const first = exponentialFactorsOf(terms[0]!);
+  if (first === undefined) return false;
   for (let i = 1; i < terms.length; i++) {
     const other = exponentialFactorsOf(terms[i]!);
-    if (other.length !== first.length || other.some((f, j) => f !== first[j])) return false;
+    if (other === undefined || other.length !== first.length || other.some((f, j) => f !== first[j])) return false;
   }
   return true;
 }
 
-/** The exponentials and their powers a term is a product of, as keys (those below the bar marked), in a fixed order. */
-function exponentialFactorsOf(term: Expr): string[] {
+/**
+ * The exponentials and their powers a term is a product of, as keys (those below the bar marked), in
+ * a fixed order; undefined where it holds one elsewhere, as (y·e^x)² or x^(e^x) do: then it is no
+ * exponential times a part without one. A sum or another function's call within the term holds
+ * its exponentials apart (the sum is visited on its own, and σ is never written inside a call).
+ */
+function exponentialFactorsOf(term: Expr): string[] | undefined {
   const keys: string[] = [];
+  let elsewhere = false;
   const collect = (e: Expr, below: boolean): void => {
     if (e.kind === 'neg') collect(e.operand, below);
     else if (e.kind === 'mul') for (const f of e.factors) collect(f, below);
@@ -104,11 +111,13 @@ function exponentialFactorsOf(term: Expr): string[] {
       collect(e.numerator, below);
       collect(e.denominator, !below);
     } else if (isExponential(e) || (e.kind === 'pow' && isExponential(e.base))) keys.push(`${below ? '/' : ''}${e.id}`);
+    else if (e.kind !== 'add' && e.kind !== 'call' && e.kind !== 'apply' && e.kind !== 'derivative' && mayCall(e, exponentialBit)) elsewhere = true;
   };
   collect(term, false);
-  return keys.sort();
+  return elsewhere ? undefined : keys.sort();
 }
 
+const exponentialBit = callBit('exp');
 const isExponential = (e: Expr): boolean => e.kind === 'call' && e.name === 'exp';
 
 /** An exponential e^a found in an expression, with a and −a in normal form (by their atom ids): e^(−x) and e^x are both in σ(x). */

@@ -138,8 +138,8 @@ describe('σ in a long sum', () => {
       // Nothing was tried, so nothing was found not simpler.
       expect(notSimpler.size, text).toBe(0);
     }
-    // Unlike exponentials, or one beside a term without it, are tried; 1 + e^(−x) is σ's own denominator.
-    for (const text of ['x*exp(x) + y*exp(2*x)', 'x*exp(x) + y', 'x*exp(x) + y*exp(x)*exp(x)']) {
+    // Unlike exponentials, or one beside a term without it (in a power too), are tried; 1 + e^(−x) is σ's own denominator.
+    for (const text of ['x*exp(x) + y*exp(2*x)', 'x*exp(x) + y', 'x*exp(x) + y*exp(x)*exp(x)', '(y*exp(x))^2 + 1', 'x^exp(x) + 1']) {
       const notSimpler = new Set<string>();
       expect(rewriteInSigmoid(parse(text), notSimpler), text).toBeUndefined();
       expect(notSimpler.size, text).toBeGreaterThan(0);
