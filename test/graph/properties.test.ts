@@ -37,10 +37,13 @@ const pointFor = (names: readonly string[]): fc.Arbitrary<string> =>
   fc.array(fc.integer({ min: -300, max: 300 }), { minLength: names.length, maxLength: names.length })
     .map((values) => names.map((n, i) => `${n}=${values[i]! / 100}`).join(','));
 
-/** The same, with positive values for the first variable: x in (0, 3), where most of the corpus is defined. */
+/**
+ * The same, with x in (0, 3), where most of the corpus is defined, and half the time in (0, 1),
+ * where all of it is (acos(2x − 1), √(1 − x²)): eight draws then miss it all but once in 5,000 runs.
+ */
 const positivePointFor = (names: readonly string[]): fc.Arbitrary<string> =>
-  fc.array(fc.integer({ min: -300, max: 300 }), { minLength: names.length, maxLength: names.length })
-    .map((values) => names.map((n, i) => `${n}=${(n === 'x' ? Math.abs(values[i]!) + 1 : values[i]!) / 100}`).join(','));
+  fc.tuple(fc.array(fc.integer({ min: -300, max: 300 }), { minLength: names.length, maxLength: names.length }), fc.boolean())
+    .map(([values, belowOne]) => names.map((n, i) => `${n}=${n !== 'x' ? values[i]! / 100 : belowOne ? (Math.abs(values[i]!) % 99 + 1) / 100 : (Math.abs(values[i]!) + 1) / 100}`).join(','));
 
 /** A value in arbitrary precision, worked out here: undefined where it has none. */
 function precise(e: Expr, point: readonly Coordinate[]): Decimal | undefined {
