@@ -30,3 +30,16 @@ export function replaceSubtree(e: Expr, target: Expr, replacement: Expr): Expr {
   };
   return visit(e);
 }
+
+/** Replaces every part that is a key of `replacements` (by identity: parts are interned) by its value; shared subtrees are rebuilt once. */
+export function replaceParts(e: Expr, replacements: ReadonlyMap<Expr, Expr>): Expr {
+  const done = new Map<Expr, Expr>();
+  const visit = (node: Expr): Expr => {
+    const known = done.get(node);
+    if (known) return known;
+    const result = replacements.get(node) ?? withChildren(node, children(node).map(visit));
+    done.set(node, result);
+    return result;
+  };
+  return visit(e);
+}

@@ -15,6 +15,8 @@ export const rewriteIds = [
   // Rules backed by the polynomial normal form (normal-form-rules.ts)
   'collect-like-terms', 'combine-powers', 'cancel-common-factors', 'order-factors', 'negative-power-as-fraction',
   'fractional-power-as-root', 'power-of-root',
+  // A rational function of the variables written from its normal form at once (lowest-terms.ts)
+  'lowest-terms',
   // Writing an answer in terms of σ, as by hand (sigmoid.ts)
   'add-and-subtract-one', 'split-fraction', 'cancel-in-each-fraction', 'factor-out', 'substitute-sigmoid',
   'normal-form-in-sigmoid', 'rewrite-in-sigmoid',

@@ -9,6 +9,8 @@ import { rewriteInSigmoid, type NotInSigmoid } from './sigmoid.js';
 import { factoredAtRationalRoots, writtenNormalForm } from './written-form.js';
 import type { AnyRewriteRule, RewriteStep } from './rewrite.js';
 import { expectTree } from '../expr/check-tree.js';
+import { simpler } from '../algebra/complexity.js';
+import { lowestTermsAt, writtenInLowestTerms } from './lowest-terms.js';
 
 export interface Simplified {
   readonly result: Expr;
@@ -78,9 +80,8 @@ function rulesByKind(rules: readonly AnyRewriteRule[]): ReadonlyMap<Expr['kind']
 }
 const rulesByList = new WeakMap<readonly AnyRewriteRule[], ReadonlyMap<Expr['kind'], readonly AnyRewriteRule[]>>();
 
-/** Applies the rules bottom-up until none fires, recording each firing. */
-export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simplified {
-  expectTree(e, 'simplify');
+/** Each part simplified, children before parents, by the rules until none fires: the whole's own rewrites (σ, the form asked for) aside. */
+function simplifyParts(e: Expr, options: SimplifyOptions): { readonly result: Expr; readonly steps: RewriteStep[] } {
   const rules = options.rules ?? simplificationRules;
   const maxSteps = options.maxSteps ?? 1_000_000;
   const places = options.places === true;
@@ -88,11 +89,23 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   // Keyed by node, and equal parts are one node: each is simplified (and its steps recorded) once.
   const normal = (places ? undefined : options.memo?.done) ?? new Map<Expr, Expr | Done>();
   const rulesFor = rulesByKind(rules);
+  // Written in lowest terms at once only where the rules include the algebra's (see lowest-terms.ts).
+  const lowestTerms = rules === simplificationRules;
+  // With places, within a part written in lowest terms at once elsewhere: its own parts go by the rules alone.
+  let withinLowestTerms = false;
+  // Set for each part of a node found to be written in lowest terms nowhere: nor are its parts, and they are not asked.
+  let nowhereAbove = false;
 
   const noPath: readonly number[] = [];
   const visitHere = (c: Expr): Expr => visit(c, noPath);
   const childrenVisited = (n: Expr): Expr => mapChildren(n, visitHere);
+  const visitBelowNowhere = (c: Expr): Expr => {
+    nowhereAbove = true;
+    return visit(c, noPath);
+  };
   const visit = (node: Expr, path: readonly number[]): Expr => {
+    const nowhere = nowhereAbove;
+    nowhereAbove = false;
     // A variable or constant no rule rewrites is its own normal form.
     if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
     const known = places ? undefined : normal.get(node);
@@ -104,9 +117,42 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     }
     const from = steps.length;
     checkLimits();
+    const at = !lowestTerms || withinLowestTerms ? undefined : nowhere ? 'nowhere' : lowestTermsAt(node);
+    if (at === 'here') {
+      if (!places) {
+        const written = writtenInLowestTerms(node, (sum) => simplifyParts(sum, { rules, maxSteps }).result);
+        if (simpler(written, node)) {
+          steps.push({ rule: 'lowest-terms', before: node, after: written });
+          normal.set(node, { normal: written, steps, from, to: steps.length });
+          if (!normal.has(written)) normal.set(written, written);
+          return written;
+        }
+      } else {
+        // Shown rule by rule where the rules reach the same form; otherwise in one step, from the
+        // part as it stands: the answer is the one the simplification without places gives.
+        withinLowestTerms = true;
+        let shown: Expr;
+        try {
+          shown = settle(node, path, from, false);
+        } finally {
+          withinLowestTerms = false;
+        }
+        const atOnce = simplifyParts(node, { rules, maxSteps }).result;
+        if (equals(shown, atOnce)) return shown;
+        steps.length = from;
+        steps.push({ rule: 'lowest-terms', before: node, after: atOnce, path });
+        return atOnce;
+      }
+    }
+    return settle(node, path, from, at === 'nowhere');
+  };
+
+  /** A node with its children simplified, rewritten by the rules until none fires. */
+  const settle = (node: Expr, path: readonly number[], from: number, nowhereBelow: boolean): Expr => {
     // Paths are only kept with places: making one per child visit is most of the cost otherwise.
     const normalChildren = places ? (n: Expr): Expr => mapChildren(n, (c, i) => visit(c, [...path, i])) : childrenVisited;
-    let current = normalChildren(node);
+    // Its own parts only: a rewritten node's may be written in lowest terms.
+    let current = nowhereBelow && !places ? mapChildren(node, visitBelowNowhere) : normalChildren(node);
     // Each form this node has taken, with the steps before it: rules that undo each other (two
     // ways of grouping one sum, equally simple) come back to a form met before, and stop there,
     // the steps of the round trip taken back (kept where another simplification shares the
@@ -147,7 +193,15 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
   // parents, means each visit finds its children done, and nothing recurses deeply. A shallow
   // tree (most, and every long sum) is visited straight away: listing its parts costs more.
   if (!places && e.depth > maxRecursionDepth) for (const part of postOrder(e)) visit(part, []);
-  let result = visit(e, []);
+  return { result: visit(e, []), steps };
+}
+
+/** Applies the rules bottom-up until none fires, recording each firing. */
+export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simplified {
+  expectTree(e, 'simplify');
+  const visited = simplifyParts(e, options);
+  const { steps } = visited;
+  let { result } = visited;
   const form = options.form ?? 'auto';
   if (form !== 'exp') {
     // Until no σ(u) is simpler: σ′(x) + σ′(2x) has a σ of each argument. Each rewrite makes the

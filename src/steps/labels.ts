@@ -45,6 +45,7 @@ export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'negative-power-as-fraction': 'negative power as a fraction',
   'fractional-power-as-root': 'fractional power as a root',
   'power-of-root': 'power of a root',
+  'lowest-terms': 'write in lowest terms',
   'add-and-subtract-one': 'add and subtract 1 in the numerator',
   'split-fraction': 'split into fractions',
   'cancel-in-each-fraction': 'cancel common factors',
