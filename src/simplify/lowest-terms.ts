@@ -2,7 +2,7 @@ import type { Expr } from '../expr/types.js';
 import { isInteger, isNegative, isZero } from '../expr/rational.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
-import { children } from '../expr/traverse.js';
+import { children, postOrder } from '../expr/traverse.js';
 import { replaceParts } from '../expr/substitute.js';
 import { simpler } from '../algebra/complexity.js';
 import { writtenNormalForm } from './written-form.js';
@@ -121,15 +121,9 @@ function denominatorSums(e: Expr): Set<Expr> {
     else if (d.kind === 'neg') basesOf(d.operand);
     else if (d.kind === 'pow' && d.exponent.kind === 'num') basesOf(d.base);
   };
-  const seen = new Set<Expr>();
-  const stack = [e];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (seen.has(node)) continue;
-    seen.add(node);
+  for (const node of postOrder(e)) {
     if (node.kind === 'div') basesOf(node.denominator);
     else if (node.kind === 'pow' && node.exponent.kind === 'num' && isNegative(node.exponent.value)) basesOf(node.base);
-    for (const c of children(node)) stack.push(c);
   }
   return sums;
 }

@@ -124,7 +124,6 @@ function simplifyParts(e: Expr, options: SimplifyOptions): { readonly result: Ex
         if (simpler(written, node)) {
           steps.push({ rule: 'lowest-terms', before: node, after: written });
           normal.set(node, { normal: written, steps, from, to: steps.length });
-          if (!normal.has(written)) normal.set(written, written);
           return written;
         }
       } else {
