@@ -59,13 +59,15 @@ function precise(e: Expr, point: readonly Coordinate[]): Decimal | undefined {
 }
 
 /** Two values the same: equal exactly, or to a relative 10⁻¹² (absolutely below 10⁻²⁵, the rounding of 40-digit work on parts near 1). */
-function same(a: Decimal | string, b: Decimal | string): boolean {
+function same(a: Decimal | string, b: Decimal | string, tolerance = '1e-12'): boolean {
   const [x, y] = [new Decimal(a), new Decimal(b)];
   const gap = x.minus(y).abs();
-  return gap.lte(Decimal.max(x.abs(), y.abs()).times('1e-12')) || gap.lte('1e-25');
+  return gap.lte(Decimal.max(x.abs(), y.abs()).times(tolerance)) || gap.lte('1e-25');
 }
 
-const sameValue = (a: ValueAt, b: ValueAt): boolean => equals(simplify(build.sub(a.exact, b.exact)), build.int(0)) || same(a.decimal, b.decimal);
+/** Equal exactly, or in value: to 1e-12, or to 1e-9 where a function in it is valued in doubles (ψ, Γ, elliptic integrals), whose rounding two formulas for one derivative meet differently. */
+const sameValue = (a: ValueAt, b: ValueAt, inDoubles = false): boolean =>
+  equals(simplify(build.sub(a.exact, b.exact)), build.int(0)) || same(a.decimal, b.decimal, inDoubles ? '1e-9' : '1e-12');
 
 /** Each node once: no two nodes compute equal parts, each comes after its inputs, each but the output is used, and a node's definition with its inputs' parts put in is its part. */
 function expectEachNodeOnce(graph: ComputationGraph): void {
@@ -116,13 +118,15 @@ function expectPassesRight(input: Expr, point: string): 'compared' | 'undefined'
   }
   for (const component of passes.gradient) {
     let rules: ValueAt;
+    let derivative: Expr;
     try {
-      rules = valueAt(differentiate(input, { variable: component.variable }).result, coordinates, 'the derivative');
+      derivative = differentiate(input, { variable: component.variable }).result;
+      rules = valueAt(derivative, coordinates, 'the derivative');
     } catch (error) {
       if (error instanceof InputError) return 'undefined';
       throw error;
     }
-    expect(sameValue(component.adjoint, rules), `∂f/∂${component.variable} at ${point}: ${component.adjoint.decimal} against ${rules.decimal}`).toBe(true);
+    expect(sameValue(component.adjoint, rules, precise(derivative, coordinates) === undefined), `∂f/∂${component.variable} at ${point}: ${component.adjoint.decimal} against ${rules.decimal}`).toBe(true);
   }
   return 'compared';
 }
