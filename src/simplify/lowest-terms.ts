@@ -4,6 +4,7 @@ import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
 import { children, postOrder } from '../expr/traverse.js';
 import { replaceParts } from '../expr/substitute.js';
+import { add, div, neg } from '../expr/factory.js';
 import { simpler } from '../algebra/complexity.js';
 import { writtenNormalForm } from './written-form.js';
 
@@ -20,11 +21,15 @@ import { writtenNormalForm } from './written-form.js';
 /*
  * A part's fold value: whether it is rational (the lowest bit), then how many places it
  * combines in, then (for a product) how many sums it multiplies, its products' own counted (the
- * rules' products are nested); each count kept up to 2, which is all that is asked.
+ * rules' products are nested), each count kept up to 2, which is all that is asked; then whether
+ * it holds a quotient, and whether it holds a sum with a quotient among its terms outside any
+ * quotient (an exposed sum of fractions, 1/x + 1/(x + 1) or 3·(x + 1/x)).
  */
 const rational = 1;
 const placeUnit = 2;
 const sumUnit = 8;
+const quotient = 32;
+const exposedFractions = 64;
 const placesOf = (k: number): number => (k >> 1) & 3;
 const sumsOf = (k: number): number => (k >> 3) & 3;
 const withPlaces = (places: number): number => rational | (Math.min(places, 2) * placeUnit);
@@ -51,41 +56,49 @@ function combineKind(node: Expr, of: (part: Expr) => number): number {
   switch (node.kind) {
     case 'variable': return rational;
     case 'num': return node.decimal ? 0 : rational;
-    case 'neg': return of(node.operand) & (rational | (3 * placeUnit));
+    case 'neg': return of(node.operand) & (rational | (3 * placeUnit) | quotient | exposedFractions);
     case 'add': {
       let places = node.terms.some(isCompound) ? 1 : 0;
+      let flags = 0;
       for (const t of node.terms) {
         const k = of(t);
         if (!(k & rational)) return 0;
         places += placesOf(k);
+        flags |= k & (quotient | exposedFractions);
       }
-      return withPlaces(places);
+      // Its terms over one denominator is the rules' question (collect-like-terms), not this one's.
+      return withPlaces(places) | flags | (flags & quotient ? exposedFractions : 0);
     }
     case 'mul': {
       let places = 0;
       let sums = 0;
+      let flags = 0;
       for (const f of node.factors) {
         const k = of(f);
         if (!(k & rational)) return 0;
         places += placesOf(k);
+        flags |= k & (quotient | exposedFractions);
         sums += sumFactor(f) ? 1 : f.kind === 'mul' ? sumsOf(k) : 0;
       }
-      return withPlaces(places + (sums > 1 ? 1 : 0)) | (Math.min(sums, 2) * sumUnit);
+      return withPlaces(places + (sums > 1 ? 1 : 0)) | (Math.min(sums, 2) * sumUnit) | flags;
     }
     case 'div': {
       const above = of(node.numerator);
       const below = of(node.denominator);
       if (!(above & below & rational)) return 0;
-      return withPlaces(placesOf(above) + placesOf(below) + (node.denominator.variables !== 0 ? 1 : 0));
+      // Within a quotient, its sums of fractions are put over one denominator with it.
+      const byVariables = node.denominator.variables !== 0;
+      return withPlaces(placesOf(above) + placesOf(below) + (byVariables ? 1 : 0)) | ((above | below) & quotient) | (byVariables ? quotient : 0);
     }
     case 'pow': {
       const n = node.exponent;
       if (n.kind !== 'num' || !isInteger(n.value)) return 0;
       const k = of(node.base);
       if (!(k & rational)) return 0;
-      // x^(−2) is a quotient; (x/2)² and (2x)² are multiplied out.
-      const combines = isNegative(n.value) || node.base.kind === 'mul' || node.base.kind === 'div';
-      return withPlaces(placesOf(k) + (combines ? 1 : 0));
+      // x^(−2) is a quotient (of what its base holds too); (x/2)² and (2x)² are multiplied out.
+      const negative = isNegative(n.value);
+      const combines = negative || node.base.kind === 'mul' || node.base.kind === 'div';
+      return withPlaces(placesOf(k) + (combines ? 1 : 0)) | (negative ? quotient : k & (quotient | exposedFractions));
     }
     default: return 0;
   }
@@ -129,20 +142,51 @@ function denominatorSums(e: Expr): Set<Expr> {
 }
 
 /**
+ * How many terms a part spreads into where it is written: a sum's (its sums' terms counted), a
+ * product's most, a quotient's numerator's. 3 for x·(x + 1)² + 2x + 1, 2 for 3·(x + 1/x).
+ */
+function termsSpread(e: Expr): number {
+  switch (e.kind) {
+    case 'neg': return termsSpread(e.operand);
+    case 'add': return e.terms.reduce((n, t) => n + (t.kind === 'add' ? termsSpread(t) : 1), 0);
+    case 'mul': return e.factors.reduce((most, f) => Math.max(most, termsSpread(f)), 1);
+    case 'div': return termsSpread(e.numerator);
+    default: return 1;
+  }
+}
+
+/**
  * A part written in lowest terms from its normal form, each sum of a denominator written as the
  * rules leave it where that is no less simple: 1 + x², as arctan′ has it, not x² + 1; 1 + (x + 174)²,
- * not x² + 348x + 30277. `simplified` is how the rules leave a sum.
+ * not x² + 348x + 30277. `simplified` is how the rules leave a sum. Undefined where that is no
+ * simpler than the part as it stands, or spreads into more terms than it has: a sum of two
+ * products of high powers whose sum has no factors is left to the rules, which keep each product.
  */
-export function writtenInLowestTerms(e: Expr, simplified: (sum: Expr) => Expr): Expr {
-  const written = writtenNormalForm(e, 'auto');
+export function writtenInLowestTerms(e: Expr, simplified: (sum: Expr) => Expr): Expr | undefined {
+  const normal = writtenNormalForm(e, 'auto');
+  // A sum of products (the product rule's) is no longer than it is: (x + 1)(x − 2)(x + 3)′ has
+  // three terms, as 3x² + 4x − 5; a quotient's numerator may have a few more (the quotient rule's
+  // two terms are products of sums).
+  const spread = termsSpread(e);
+  if (termsSpread(normal) > ((e.kind === 'neg' ? e.operand : e).kind === 'add' ? spread : 2 * spread + 1)) return undefined;
   const asLeft = new Map<Expr, Expr>();
   for (const sum of denominatorSums(e)) {
     const left = simplified(sum);
     if (left.kind !== 'add') continue;
-    const normal = writtenNormalForm(left, 'auto');
-    if (normal !== left && normal.kind === 'add' && !simpler(normal, left)) asLeft.set(normal, left);
+    const written = writtenNormalForm(left, 'auto');
+    if (written !== left && written.kind === 'add' && !simpler(written, left)) asLeft.set(written, left);
   }
-  return asLeft.size === 0 ? written : replaceParts(written, asLeft);
+  const result = signInFront(asLeft.size === 0 ? normal : replaceParts(normal, asLeft));
+  return simpler(result, e) ? result : undefined;
+}
+
+const isNegativeTerm = (t: Expr): boolean => t.kind === 'neg' || (t.kind === 'num' && isNegative(t.value))
+  || (t.kind === 'mul' && t.factors[0]!.kind === 'num' && isNegative(t.factors[0]!.value));
+
+/** −(10x³ + 26x)/(x² + 3)³ rather than (−10x³ − 26x)/(x² + 3)³, as the rules write it: the sign in front joins a sum the quotient stands in. */
+function signInFront(e: Expr): Expr {
+  if (e.kind !== 'div' || e.numerator.kind !== 'add' || !e.numerator.terms.every(isNegativeTerm)) return e;
+  return neg(div(add(e.numerator.terms.map(neg)), e.denominator));
 }
 
 /**
@@ -155,5 +199,6 @@ export function lowestTermsAt(e: Expr): 'here' | 'nowhere' | 'unknown' {
   if (e.variables === 0 || e.kind === 'variable' || e.kind === 'num') return 'nowhere';
   const k = kindOf(e);
   if (!(k & rational)) return 'unknown';
-  return placesOf(k) > 1 ? 'here' : 'nowhere';
+  if (placesOf(k) < 2) return 'nowhere';
+  return k & exposedFractions ? 'unknown' : 'here';
 }

@@ -9,7 +9,6 @@ import { rewriteInSigmoid, type NotInSigmoid } from './sigmoid.js';
 import { factoredAtRationalRoots, writtenNormalForm } from './written-form.js';
 import type { AnyRewriteRule, RewriteStep } from './rewrite.js';
 import { expectTree } from '../expr/check-tree.js';
-import { simpler } from '../algebra/complexity.js';
 import { lowestTermsAt, writtenInLowestTerms } from './lowest-terms.js';
 
 export interface Simplified {
@@ -121,10 +120,12 @@ function simplifyParts(e: Expr, options: SimplifyOptions): { readonly result: Ex
     if (at === 'here') {
       if (!places) {
         const written = writtenInLowestTerms(node, (sum) => simplifyParts(sum, { rules, maxSteps }).result);
-        if (simpler(written, node)) {
+        if (written) {
           steps.push({ rule: 'lowest-terms', before: node, after: written });
-          normal.set(node, { normal: written, steps, from, to: steps.length });
-          return written;
+          // Then the rules that tidy a written form (a minus sign out of a quotient).
+          const settled = settle(written, path, steps.length, false);
+          normal.set(node, { normal: settled, steps, from, to: steps.length });
+          return settled;
         }
       } else {
         // Shown rule by rule where the rules reach the same form; otherwise in one step, from the

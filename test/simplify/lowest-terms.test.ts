@@ -20,6 +20,10 @@ describe('rational parts written in lowest terms at once', () => {
     expect(raw('(x^2 + 1)^5')).toBe('nowhere');
     expect(raw('x^5 - 5x^3 + 4x')).toBe('nowhere');
     expect(lowestTermsAt(parse('1/x'))).toBe('nowhere');
+    // A sum of fractions, or a number times one, is the rules' to put over one denominator or not: its terms may be written at once.
+    expect(raw('3*x^4 + 1/x + 1/(x+1)')).toBe('unknown');
+    expect(lowestTermsAt(parse('3*(1/(x + 1) + x/(x - 1)^2 + 1/x)'))).toBe('unknown');
+    expect(lowestTermsAt(parse('(1/(x + 1) + x/(x - 1)^2)/(x + 2)'))).toBe('here');
     // A function, a fractional power or a decimal is not rational: its parts may be.
     expect(raw('sin(x)/(x + 1)')).toBe('unknown');
     expect(lowestTermsAt(parse('x^(1/2)*(x + 1)/(x - 1)'))).toBe('unknown');
@@ -41,6 +45,15 @@ describe('rational parts written in lowest terms at once', () => {
     expect(toText(differentiate('x/(x^2+1)', { order: 2 }).result)).toBe('(2*x^3 - 6*x)/(x^2 + 1)^3');
     expect(toText(differentiate('13*x^2*atan(7*x + 615)').result)).toBe('13*(2*x*atan(7*x + 615) + 7*x^2/(1 + (7*x + 615)^2))');
     expect(toText(differentiate('log((1 + x)/(1 - x))').result)).toBe('2/(1 - x^2)');
+  });
+
+  it('leaves fractions apart, and products of powers as products, where the whole over one denominator or expanded is longer', () => {
+    expect(toText(differentiate('3*x^4 + 1/x + 1/(x+1)').result)).toBe('12*x^3 - 1/x^2 - 1/(x + 1)^2');
+    expect(toText(differentiate('(x^2 + 3)/((2*x + 1)^2*(2*x + 3)) + 1/(1 - x)').result))
+      .toBe('(2*x^2 - 4*x^3 - 30*x - 42)/((2*x + 3)^2*(2*x + 1)^3) + 1/(x - 1)^2');
+    // The sum of the two products, written at once, is a polynomial of degree 9 with no factor.
+    expect(toText(differentiate('x*(x + 2)^3*(x^2 + 4)^3 + x*(4 - 2*x)').result))
+      .toBe('2*(5*x^3 + 7*x^2 + 8*x + 4)*(x + 2)^2*(x^2 + 4)^2 - 4*(x - 1)');
   });
 
   it('shows the derivation rule by rule where the rules reach the same answer, in one step where they do not', () => {
