@@ -155,6 +155,13 @@ function termsSpread(e: Expr): number {
   }
 }
 
+/** How many terms a written form has where it is a sum, or its numerator is: a product is the factors the writer found, and spreads into none. */
+function termsWritten(e: Expr): number {
+  if (e.kind === 'neg') return termsWritten(e.operand);
+  if (e.kind === 'div') return termsWritten(e.numerator);
+  return e.kind === 'add' ? e.terms.length : 1;
+}
+
 /**
  * A part written in lowest terms from its normal form, each sum of a denominator written as the
  * rules leave it where that is no less simple: 1 + x², as arctan′ has it, not x² + 1; 1 + (x + 174)²,
@@ -168,7 +175,7 @@ export function writtenInLowestTerms(e: Expr, simplified: (sum: Expr) => Expr): 
   // three terms, as 3x² + 4x − 5; a quotient's numerator may have a few more (the quotient rule's
   // two terms are products of sums).
   const spread = termsSpread(e);
-  if (termsSpread(normal) > ((e.kind === 'neg' ? e.operand : e).kind === 'add' ? spread : 2 * spread + 1)) return undefined;
+  if (termsWritten(normal) > ((e.kind === 'neg' ? e.operand : e).kind === 'add' ? spread : 2 * spread + 1)) return undefined;
   const asLeft = new Map<Expr, Expr>();
   for (const sum of denominatorSums(e)) {
     const left = simplified(sum);
@@ -189,6 +196,9 @@ function signInFront(e: Expr): Expr {
   return neg(div(add(e.numerator.terms.map(neg)), e.denominator));
 }
 
+/** The most nodes (counted as printed) of a part written in lowest terms at once. */
+const largestAtOnce = 1 << 13;
+
 /**
  * Where a part is written in lowest terms at once (see above): `here`; `nowhere`, in it or in its
  * parts (a rational part that combines in fewer than two places: so do its parts); or `unknown`,
@@ -197,6 +207,9 @@ function signInFront(e: Expr): Expr {
 export function lowestTermsAt(e: Expr): 'here' | 'nowhere' | 'unknown' {
   if (e.calls !== 0) return 'unknown';
   if (e.variables === 0 || e.kind === 'variable' || e.kind === 'num') return 'nowhere';
+  // A very large part (the product rule's over 200 factors) goes by the rules, part by part: its
+  // normal form whole is as costly, and may be no shorter than it stands.
+  if (e.size > largestAtOnce) return 'unknown';
   const k = kindOf(e);
   if (!(k & rational)) return 'unknown';
   if (placesOf(k) < 2) return 'nowhere';

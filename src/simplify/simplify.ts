@@ -121,11 +121,10 @@ function simplifyParts(e: Expr, options: SimplifyOptions): { readonly result: Ex
       if (!places) {
         const written = writtenInLowestTerms(node, (sum) => simplifyParts(sum, { rules, maxSteps }).result);
         if (written) {
+          // Written from its normal form, it is in normal form: the rules are not asked again.
           steps.push({ rule: 'lowest-terms', before: node, after: written });
-          // Then the rules that tidy a written form (a minus sign out of a quotient).
-          const settled = settle(written, path, steps.length, false);
-          normal.set(node, { normal: settled, steps, from, to: steps.length });
-          return settled;
+          normal.set(node, { normal: written, steps, from, to: steps.length });
+          return written;
         }
       } else {
         // Shown rule by rule where the rules reach the same form; otherwise in one step, from the
