@@ -24,6 +24,10 @@ describe('rational parts written in lowest terms at once', () => {
     expect(raw('3*x^4 + 1/x + 1/(x+1)')).toBe('unknown');
     expect(lowestTermsAt(parse('3*(1/(x + 1) + x/(x - 1)^2 + 1/x)'))).toBe('unknown');
     expect(lowestTermsAt(parse('(1/(x + 1) + x/(x - 1)^2)/(x + 2)'))).toBe('here');
+    // A very large part goes by the rules, part by part (its parts are asked in turn).
+    const product = (n: number): string => Array.from({ length: n }, (_, i) => `(x + ${i + 1})`).join('*');
+    expect(raw(product(32))).toBe('here');
+    expect(raw(product(64))).toBe('unknown');
     // A function, a fractional power or a decimal is not rational: its parts may be.
     expect(raw('sin(x)/(x + 1)')).toBe('unknown');
     expect(lowestTermsAt(parse('x^(1/2)*(x + 1)/(x - 1)'))).toBe('unknown');
@@ -37,6 +41,8 @@ describe('rational parts written in lowest terms at once', () => {
     // A part within a function, and the function's own rules after it.
     expect(rulesOf('sin((x + 1)/(x - 1))')[0]).toContain('lowest-terms');
     expect(rulesOf('(x^2 + 1)^5')[0]).not.toContain('lowest-terms');
+    // Written as a product, whatever its factors' terms: the sum of the product rule's two terms is one.
+    expect(rulesOf('(x^2 + 3*x + 1)^5*(2*x - 1)^5')).toEqual([['lowest-terms']]);
   });
 
   it('keeps the sums of a denominator as the rules leave them where that is no less simple', () => {
