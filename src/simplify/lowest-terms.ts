@@ -193,7 +193,7 @@ const isNegativeTerm = (t: Expr): boolean => t.kind === 'neg' || (t.kind === 'nu
 /** −(10x³ + 26x)/(x² + 3)³ rather than (−10x³ − 26x)/(x² + 3)³, as the rules write it: the sign in front joins a sum the quotient stands in. */
 function signInFront(e: Expr): Expr {
   if (e.kind !== 'div' || e.numerator.kind !== 'add' || !e.numerator.terms.every(isNegativeTerm)) return e;
-  return neg(div(add(e.numerator.terms.map(neg)), e.denominator));
+  return neg(div(add(e.numerator.terms.map((t) => (t.kind === 'neg' ? t.operand : neg(t)))), e.denominator));
 }
 
 /** The most nodes (counted as printed) of a part written in lowest terms at once. */
