@@ -62,7 +62,7 @@ function precise(e: Expr, point: readonly Coordinate[]): Decimal | undefined {
   }
 }
 
-/** Two values the same: equal exactly, or to a relative 10⁻¹² (absolutely below 10⁻²⁵, the rounding of 40-digit work on parts near 1). */
+/** Two values the same: equal exactly, or to a relative tolerance, 10⁻¹² unless told (absolutely below 10⁻²⁵, the rounding of 40-digit work on parts near 1). */
 function same(a: Decimal | string, b: Decimal | string, tolerance = '1e-12'): boolean {
   const [x, y] = [new Decimal(a), new Decimal(b)];
   const gap = x.minus(y).abs();
