@@ -236,6 +236,9 @@ export function neg(operand: Expr): Expr {
   return negNode(operand);
 }
 
+/** −e without a double negation: u for −u, −2·x for 2·x (a sum's term with its sign turned, as printers and rules write it). */
+export const negated = (e: Expr): Expr => (e.kind === 'neg' ? e.operand : neg(e));
+
 /** −(2·x) is (−2)·x and −(1/x) is (−1)/x: the sign joins the leading number, if there is one. */
 function negateLeadingNumber(e: Expr): Expr | undefined {
   switch (e.kind) {

@@ -1,5 +1,5 @@
 import type { Expr, Num } from '../expr/types.js';
-import { div, neg } from '../expr/factory.js';
+import { div, neg, negated } from '../expr/factory.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import { partialIndices } from '../expr/traverse.js';
 import { foldTree } from '../expr/traverse.js';
@@ -26,7 +26,7 @@ function latexNode(e: Expr, toLatex: (child: Expr) => string): string {
     case 'add':
       return e.terms.map((term, i) => {
         if (i === 0) return child(term, required.firstTerm);
-        if (isNegativeLooking(term)) return `-${child(term.kind === 'neg' ? term.operand : neg(term), required.laterTerm)}`;
+        if (isNegativeLooking(term)) return `-${child(negated(term), required.laterTerm)}`;
         return `+${child(term, required.laterTerm)}`;
       }).reduce((text, part) => text + part, '');
     case 'neg': return `-${child(e.operand, required.signOperand)}`;

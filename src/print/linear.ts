@@ -1,6 +1,6 @@
 import { toSuperscript } from '../expr/letters.js';
 import type { Apply, Call, Expr, Num } from '../expr/types.js';
-import { neg } from '../expr/factory.js';
+import { neg, negated } from '../expr/factory.js';
 import { foldTree, partialIndices } from '../expr/traverse.js';
 import { functionTable } from '../functions/table.js';
 import { isInteger, isOne, isZero } from '../expr/rational.js';
@@ -54,7 +54,7 @@ function printNode(e: Expr, style: LinearStyle, print: (child: Expr) => string):
       return e.terms.map((term, i) => {
         if (i === 0) return child(term, required.firstTerm);
         if (isNegativeLooking(term)) {
-          const positive = term.kind === 'neg' ? term.operand : neg(term);
+          const positive = negated(term);
           return ` ${style.minus} ${child(positive, required.laterTerm)}`;
         }
         return ` + ${child(term, required.laterTerm)}`;

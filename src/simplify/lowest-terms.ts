@@ -4,7 +4,8 @@ import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
 import { children, postOrder } from '../expr/traverse.js';
 import { replaceParts } from '../expr/substitute.js';
-import { add, div, neg } from '../expr/factory.js';
+import { add, div, neg, negated } from '../expr/factory.js';
+import { isNegativeLooking } from '../expr/sign.js';
 import { simpler } from '../algebra/complexity.js';
 import { writtenNormalForm } from './written-form.js';
 
@@ -187,13 +188,10 @@ export function writtenInLowestTerms(e: Expr, simplified: (sum: Expr) => Expr): 
   return simpler(result, e) ? result : undefined;
 }
 
-const isNegativeTerm = (t: Expr): boolean => t.kind === 'neg' || (t.kind === 'num' && isNegative(t.value))
-  || (t.kind === 'mul' && t.factors[0]!.kind === 'num' && isNegative(t.factors[0]!.value));
-
 /** −(10x³ + 26x)/(x² + 3)³ rather than (−10x³ − 26x)/(x² + 3)³, as the rules write it: the sign in front joins a sum the quotient stands in. */
 function signInFront(e: Expr): Expr {
-  if (e.kind !== 'div' || e.numerator.kind !== 'add' || !e.numerator.terms.every(isNegativeTerm)) return e;
-  return neg(div(add(e.numerator.terms.map((t) => (t.kind === 'neg' ? t.operand : neg(t)))), e.denominator));
+  if (e.kind !== 'div' || e.numerator.kind !== 'add' || !e.numerator.terms.every(isNegativeLooking)) return e;
+  return neg(div(add(e.numerator.terms.map(negated)), e.denominator));
 }
 
 /** The most nodes (counted as printed) of a part written in lowest terms at once. */

@@ -1,5 +1,5 @@
 import type { Expr, Mul, Rational } from '../expr/types.js';
-import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
+import { add, div, int, mul, neg, negated, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isOne, isZero, powInteger, powerTooLong } from '../expr/rational.js';
 import Fraction from 'fraction.js';
 import { equals, postOrder, variablesOf } from '../expr/traverse.js';
@@ -98,8 +98,8 @@ export const tidyRules: readonly AnyRewriteRule[] = [
     const terms = e.operand.terms;
     const negative = terms.filter(isNegativeLooking).length;
     if (terms.length - negative >= negative + 1) return undefined;
-    const negated = terms.map((t) => (t.kind === 'neg' ? t.operand : neg(t)));
-    return add([...negated.filter((t) => !isNegativeLooking(t)), ...negated.filter(isNegativeLooking)]);
+    const turned = terms.map(negated);
+    return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
   }),
   rule('neg', 'double-negation', (e) => (e.operand.kind === 'neg' ? e.operand.operand : undefined)),
   // −(−2·x) is handled by the factory; −0 → 0 likewise. (−u)/v → −(u/v), u/(−v) → −(u/v)
