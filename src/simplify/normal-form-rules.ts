@@ -158,8 +158,16 @@ function kernelsWorkedOut(term: Expr): readonly (readonly number[])[] {
   return kernels.map((k) => k.concat(common));
 }
 
-/** A sum's quotients with more denominators than this are combined only where they share a part of one (see sumGroups). */
-const denominatorsCombinedUpTo = 8;
+/**
+ * A sum's quotients with more denominators than this are combined only where they share a part of
+ * one (see sumGroups), however few its terms: over one denominator, the derivative of a sum of
+ * eight exp(kx)/(1 + exp(kx)) has a denominator of degree 72 in e^x, and is never the shorter.
+ */
+const denominatorsCombinedUpTo = 4;
+
+/** Whether the quotients among these terms, by the parts of each one's denominator, have more denominators than are combined at once. */
+const overManyDenominators = (partsOfEach: readonly (readonly number[])[]): boolean =>
+  new Set(partsOfEach.filter((parts) => parts.length > 0).map((parts) => parts.join(','))).size > denominatorsCombinedUpTo;
 
 /** The parts a term is divided by, numbers aside: x + 1 and x for 3x/((x + 1)·x²), none for x/2. */
 function denominatorParts(term: Expr): number[] {
@@ -217,7 +225,7 @@ export function sumGroups(terms: readonly Expr[]): Expr[][] {
   // Terms of one kernel are one group; each kernel is then looked for among the terms that hold
   // its rarest part, once, so that many terms of one kernel cost no more than one.
   const denominators = terms.map((t, i) => (contents[i]!.fractions ? denominatorParts(t) : []));
-  const manyDenominators = new Set(denominators.flat()).size > denominatorsCombinedUpTo;
+  const manyDenominators = overManyDenominators(denominators);
   const byDenominatorPart = new Map<number, number>();
   const byKernel = new Map<string, number>();
   terms.forEach((_, i) => {
@@ -260,7 +268,7 @@ export function sumGroups(terms: readonly Expr[]): Expr[][] {
 
 /** A long sum put in normal form group by group where its terms fall apart into groups that cannot combine; whole otherwise. */
 function normalSumIfSmaller(e: Add): Expr | undefined {
-  if (e.terms.length <= groupedFrom || hasCommonFactor(e.terms)) return normalIfSmaller(e);
+  if ((e.terms.length <= groupedFrom && !overManyDenominators(e.terms.map(denominatorParts))) || hasCommonFactor(e.terms)) return normalIfSmaller(e);
   const groups = sumGroups(e.terms);
   if (groups.length === 1) return normalIfSmaller(e);
   let changed = false;
