@@ -7,7 +7,7 @@ import { functionNames, functionTable, rootFunctions, type FunctionName } from '
 import { simpler } from '../algebra/complexity.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 import { isNonNegative } from '../algebra/nonnegative.js';
-import { writtenNormalForm } from './written-form.js';
+import { writtenNormalForm, writtenWithSum } from './written-form.js';
 import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
 import { callBits, mayCall } from '../expr/calls.js';
@@ -141,8 +141,11 @@ function squareKeysOf(term: Expr): readonly SquareKey[] | 'every' {
 
 /** A part with its squares replaced by the identity (`replaced`), written in normal form, where that leaves fewer terms and a simpler whole. */
 function writtenIfFewerTerms(part: Expr, replaced: Expr): Expr | undefined {
+  const count = termCount(part);
+  // A part of two terms (4x³·tan(u) + 5x⁴·sec(u)²) whose rewriting has a sum in it is left without writing it.
+  if (count <= 2 && writtenWithSum(normalForm(replaced))) return undefined;
   const normal = writtenNormalForm(replaced, 'auto');
-  return termCount(normal) < termCount(part) && simpler(normal, part) ? normal : undefined;
+  return termCount(normal) < count && simpler(normal, part) ? normal : undefined;
 }
 
 /**

@@ -370,6 +370,15 @@ function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
   return sign < 0 ? neg(quotient) : quotient;
 }
 
+/**
+ * Whether a normal form, in any form it is written in, has a sum of two terms or more among its
+ * algebraic parts: it has a base (a polynomial of two terms or more) to a whole positive power,
+ * which is written as a sum, as factors that are sums, or multiplied out, with two terms at
+ * least (of a product of polynomials, the first and the last term in any order of monomials
+ * never cancel).
+ */
+export const writtenWithSum = (f: Factored): boolean => f.powers.some((p) => p.den === 1 && Z.sign(p.num) > 0);
+
 /** Each expression's normal form written automatically. */
 const writtenAuto = new NodeMemo<Expr>();
 
