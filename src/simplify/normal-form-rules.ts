@@ -158,17 +158,16 @@ function kernelsWorkedOut(term: Expr): readonly (readonly number[])[] {
   return kernels.map((k) => k.concat(common));
 }
 
+/** A sum's quotients with more denominators than this are combined only where they share a part of one (see sumGroups). */
+const denominatorsCombinedUpTo = 8;
+
 /**
- * A sum's quotients with more denominators than this are combined only where they share a part of
- * one (see sumGroups), however few its terms: over one denominator, the derivative of a sum of
- * eight exp(kx)/(1 + exp(kx)) has a denominator of degree 72 in e^x, and is never the shorter.
+ * A short sum whose quotients have more denominators than this (denominators, not their parts)
+ * is not put over one denominator where no term would combine with another (sumGroups finds
+ * none): over one denominator, the derivative of a sum of eight exp(kx)/(1 + exp(kx)) has a
+ * denominator of degree 72 in e^x, and is never the shorter.
  */
-const denominatorsCombinedUpTo = 4;
-
-/** Whether the quotients among these terms, by the parts of each one's denominator, have more denominators than are combined at once. */
-const overManyDenominators = (partsOfEach: readonly (readonly number[])[]): boolean =>
-  new Set(partsOfEach.filter((parts) => parts.length > 0).map((parts) => parts.join(','))).size > denominatorsCombinedUpTo;
-
+const apartFrom = 3;
 /** The parts a term is divided by, numbers aside: x + 1 and x for 3x/((x + 1)·x²), none for x/2. */
 function denominatorParts(term: Expr): number[] {
   const parts: number[] = [];
@@ -197,9 +196,10 @@ function denominatorParts(term: Expr): number[] {
  * are all in one group. Where the quotients have many denominators, a quotient goes only with
  * those whose denominators share a part with its own: over one denominator, the product of many
  * that share nothing, a sum is never written shorter, and working it out costs the more the more
- * there are. A sum of a thousand terms c·xᵏ·f(a·x + b) is then groups of one and two.
+ * there are. A sum of a thousand terms c·xᵏ·f(a·x + b) is then groups of one and two. With
+ * `denominatorsApart`, quotients are grouped so however few their denominators.
  */
-export function sumGroups(terms: readonly Expr[]): Expr[][] {
+export function sumGroups(terms: readonly Expr[], denominatorsApart = false): Expr[][] {
   const parent = terms.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   const join = (i: number, j: number): void => {
@@ -225,7 +225,7 @@ export function sumGroups(terms: readonly Expr[]): Expr[][] {
   // Terms of one kernel are one group; each kernel is then looked for among the terms that hold
   // its rarest part, once, so that many terms of one kernel cost no more than one.
   const denominators = terms.map((t, i) => (contents[i]!.fractions ? denominatorParts(t) : []));
-  const manyDenominators = overManyDenominators(denominators);
+  const manyDenominators = denominatorsApart || new Set(denominators.flat()).size > denominatorsCombinedUpTo;
   const byDenominatorPart = new Map<number, number>();
   const byKernel = new Map<string, number>();
   terms.forEach((_, i) => {
@@ -266,9 +266,20 @@ export function sumGroups(terms: readonly Expr[]): Expr[][] {
   return Array.from(groups.values());
 }
 
+/** Whether the quotients of a short sum have more than `apartFrom` denominators, and no two terms may combine. */
+function termsApart(terms: readonly Expr[]): boolean {
+  const denominators = new Set<string>();
+  for (const t of terms) {
+    const parts = denominatorParts(t);
+    if (parts.length > 0) denominators.add(parts.join(','));
+  }
+  return denominators.size > apartFrom && sumGroups(terms, true).every((group) => group.length === 1);
+}
+
 /** A long sum put in normal form group by group where its terms fall apart into groups that cannot combine; whole otherwise. */
 function normalSumIfSmaller(e: Add): Expr | undefined {
-  if ((e.terms.length <= groupedFrom && !overManyDenominators(e.terms.map(denominatorParts))) || hasCommonFactor(e.terms)) return normalIfSmaller(e);
+  if (hasCommonFactor(e.terms)) return normalIfSmaller(e);
+  if (e.terms.length <= groupedFrom) return termsApart(e.terms) ? undefined : normalIfSmaller(e);
   const groups = sumGroups(e.terms);
   if (groups.length === 1) return normalIfSmaller(e);
   let changed = false;
