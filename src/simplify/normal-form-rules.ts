@@ -167,7 +167,7 @@ const denominatorsCombinedUpTo = 8;
  * none): over one denominator, the derivative of a sum of eight exp(kx)/(1 + exp(kx)) has a
  * denominator of degree 72 in e^x, and is never the shorter.
  */
-const apartFrom = 3;
+const apartFrom = 4;
 /** The parts a term is divided by, numbers aside: x + 1 and x for 3x/((x + 1)·x²), none for x/2. */
 function denominatorParts(term: Expr): number[] {
   const parts: number[] = [];
