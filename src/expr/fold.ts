@@ -19,6 +19,9 @@ export function foldParts<N, T>(
   combine: (node: N, of: (part: N) => T) => T,
   memo: FoldMemo<N, T> = new Map<N, T>(),
 ): T {
+  // Most folds are asked of a node already folded: found without making the stacks below.
+  const known = memo.get(root);
+  if (known !== undefined) return known;
   // One lookup where the value is there, as it nearly always is (a value may be undefined: then two).
   const of = (part: N): T => {
     const known = memo.get(part);
