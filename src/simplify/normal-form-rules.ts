@@ -12,6 +12,8 @@ import { functionNames, functionTable } from '../functions/table.js';
 import { children } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
+import type { Base } from '../algebra/factored.js';
+import * as Z from '../algebra/integer.js';
 
 /**
  * Rules backed by the polynomial normal form: each rewrites a node into its normal
@@ -162,12 +164,14 @@ function kernelsWorkedOut(term: Expr): readonly (readonly number[])[] {
 const denominatorsCombinedUpTo = 8;
 
 /**
- * A short sum whose quotients have more denominators than this (denominators, not their parts)
- * is not put over one denominator where no term would combine with another (sumGroups finds
- * none): over one denominator, the derivative of a sum of eight exp(kx)/(1 + exp(kx)) has a
- * denominator of degree 72 in e^x, and is never the shorter.
+ * Three quotients or more of a short sum are put over one denominator only up to this degree of
+ * it, where no two of their denominators have a base in common (as the normal form keeps bases,
+ * unfactored: 1 + e^x and 1 + e^(3x) are two, though one divides the other): over one
+ * denominator, the derivative of a sum of four exp(kx)/(1 + exp(kx)) has a denominator of degree
+ * 20 in e^x, and such a sum has not been found shorter for it; x + 1, …, x + 4 are put over one.
  */
-const apartFrom = 4;
+const apartFromDegree = 12;
+
 /** The parts a term is divided by, numbers aside: x + 1 and x for 3x/((x + 1)·x²), none for x/2. */
 function denominatorParts(term: Expr): number[] {
   const parts: number[] = [];
@@ -266,21 +270,38 @@ export function sumGroups(terms: readonly Expr[], denominatorsApart = false): Ex
   return Array.from(groups.values());
 }
 
-/** Whether the quotients of a short sum have more than `apartFrom` denominators, and no two terms may combine. */
-function termsApart(terms: readonly Expr[]): boolean {
-  const denominators = new Set<string>();
+/**
+ * Whether the quotients among a short sum's terms are three or more, their denominators (in normal
+ * form) have no base in common and no atom below the bar, and their degrees add up past `apartFromDegree`.
+ */
+function quotientsApart(terms: readonly Expr[]): boolean {
+  const below = new Set<Base>();
+  let degree = 0;
+  let quotients = 0;
   for (const t of terms) {
-    const parts = denominatorParts(t);
-    if (parts.length > 0) denominators.add(parts.join(','));
+    if (denominatorParts(t).length === 0) continue;
+    const f = normalForm(t);
+    if (f.monomial.nums.some((n) => Z.sign(n) < 0)) return false;
+    for (const p of f.powers) {
+      if (Z.sign(p.num) >= 0) continue;
+      if (below.has(p.base)) return false;
+      below.add(p.base);
+      degree += p.base.poly.monomials.reduce((most, m) => Math.max(most, m.degree), 0) * (-Number(p.num) / Number(p.den));
+    }
+    quotients++;
   }
-  return denominators.size > apartFrom && sumGroups(terms, true).every((group) => group.length === 1);
+  return quotients >= 3 && degree > apartFromDegree;
 }
 
-/** A long sum put in normal form group by group where its terms fall apart into groups that cannot combine; whole otherwise. */
+/**
+ * A long sum put in normal form group by group where its terms fall apart into groups that cannot
+ * combine, and a short one whose quotients are apart (quotientsApart); whole otherwise.
+ */
 function normalSumIfSmaller(e: Add): Expr | undefined {
   if (hasCommonFactor(e.terms)) return normalIfSmaller(e);
-  if (e.terms.length <= groupedFrom) return termsApart(e.terms) ? undefined : normalIfSmaller(e);
-  const groups = sumGroups(e.terms);
+  const apart = e.terms.length <= groupedFrom && quotientsApart(e.terms);
+  if (e.terms.length <= groupedFrom && !apart) return normalIfSmaller(e);
+  const groups = sumGroups(e.terms, apart);
   if (groups.length === 1) return normalIfSmaller(e);
   let changed = false;
   const terms = groups.flatMap((group) => {
