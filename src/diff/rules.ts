@@ -226,7 +226,10 @@ function severalArgumentRule(e: Call, ctx: RuleContext): DiffStep {
       formula: d(defined, ctx), result: rewritten.result, substeps: [rewritten],
     };
   }
-  const varying = e.args.flatMap((arg, i) => (dependsOn(arg, ctx.variable) ? [{ arg, partial: partialDerivative(e.name, i, e.args) }] : []));
+  const varying: { arg: Expr; partial: Expr }[] = [];
+  e.args.forEach((arg, i) => {
+    if (dependsOn(arg, ctx.variable)) varying.push({ arg, partial: partialDerivative(e.name, i, e.args) });
+  });
   const substeps = varying.map(({ arg }) => ctx.differentiate(arg));
   const chainRuleWith = (derivatives: readonly Expr[]): Expr => add(varying.map(({ partial }, k) => mul([partial, derivatives[k]!])));
   return {
@@ -240,7 +243,10 @@ function severalArgumentRule(e: Call, ctx: RuleContext): DiffStep {
  * derivative by each that varies, (f(u, v))′ = ∂₁f(u, v)·u′ + ∂₂f(u, v)·v′.
  */
 export function abstractFunctionRule(e: Apply, ctx: RuleContext): DiffStep {
-  const varying = e.args.flatMap((arg, i) => (dependsOn(arg, ctx.variable) ? [i] : []));
+  const varying: number[] = [];
+  e.args.forEach((arg, i) => {
+    if (dependsOn(arg, ctx.variable)) varying.push(i);
+  });
   /** The derivative by argument i, at these arguments. */
   const by = (i: number, args: readonly Expr[]): Expr => apply(e.name, args, e.orders.map((o, k) => (k === i ? o + 1 : o)));
   if (varying.length === 1) {

@@ -46,7 +46,14 @@ const power: Mark = { kind: kind.power };
 const name = (text: string): Mark => ({ kind: kind.name, name: text });
 const number = (value: Rational): Mark => ({ kind: kind.number, value });
 
-const between = (parts: readonly Expr[], separator: Item): Item[] => parts.flatMap((p, i) => (i === 0 ? [p] : [separator, p]));
+function between(parts: readonly Expr[], separator: Item): Item[] {
+  const items: Item[] = [];
+  parts.forEach((p, i) => {
+    if (i > 0) items.push(separator);
+    items.push(p);
+  });
+  return items;
+}
 
 /** What a node reads as, one level down: its symbols and its children in writing order. */
 function spelledOut(e: Expr): readonly Item[] {

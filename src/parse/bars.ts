@@ -17,7 +17,10 @@ export type BarContext =
 
 /** The roles of the bars among these tokens, in order: up to two assignments that nest; none when no way fits. */
 export function barRoles(tokens: readonly BarContext[]): BarRole[][] {
-  const bars = tokens.flatMap((t, i) => (t.kind === 'bar' ? [i] : []));
+  const bars: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind === 'bar') bars.push(i);
+  });
   // Bars whose roles are forced take a few steps each; many that could go either way are refused, not searched for long.
   const budget = 100_000 + 10 * bars.length;
   if (bars.length === 0) return [[]];

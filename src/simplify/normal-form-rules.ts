@@ -304,15 +304,17 @@ function normalSumIfSmaller(e: Add): Expr | undefined {
   const groups = sumGroups(e.terms, apart);
   if (groups.length === 1) return normalIfSmaller(e);
   let changed = false;
-  const terms = groups.flatMap((group) => {
+  const terms: Expr[] = [];
+  for (const group of groups) {
     // A term alone combines with nothing: its own rules have made it what it is.
-    if (group.length === 1) return group;
-    const part = add(group);
-    const normal = normalIfSmaller(part);
-    if (normal === undefined) return group;
-    changed = true;
-    return normal.kind === 'add' ? normal.terms : [normal];
-  });
+    const normal = group.length === 1 ? undefined : normalIfSmaller(add(group));
+    if (normal === undefined) for (const t of group) terms.push(t);
+    else {
+      changed = true;
+      if (normal.kind === 'add') for (const t of normal.terms) terms.push(t);
+      else terms.push(normal);
+    }
+  }
   return changed ? add(terms) : undefined;
 }
 

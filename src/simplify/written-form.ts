@@ -129,7 +129,11 @@ function factorisationExpr(coefficient: Ratio, factors: readonly { poly: Poly; p
 function productExpr(c: Ratio, written: readonly Expr[]): Expr {
   if (written.length === 0) return termExpr(c, unitMonomial());
   // A monomial factor (x·y) is its atoms, not a product within the product.
-  const parts = written.flatMap((p) => (p.kind === 'mul' ? p.factors : [p]));
+  const parts: Expr[] = [];
+  for (const p of written) {
+    if (p.kind === 'mul') for (const f of p.factors) parts.push(f);
+    else parts.push(p);
+  }
   const magnitude = { n: Z.abs(c.n), d: c.d };
   const body = mul(isOneRatio(magnitude) ? parts : [termExpr(magnitude, unitMonomial()), ...parts]);
   return Z.sign(c.n) < 0 ? neg(body) : body;
