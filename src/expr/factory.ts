@@ -6,6 +6,7 @@ import { beforeEachWork, InputError } from '../errors.js';
 import { hashBigInt, hashList, hashOfHashed, hashString, mix } from './hash.js';
 import { ownComplexity } from './own-complexity.js';
 import { forgetNodeMemos } from './node-memo.js';
+import { InternTable } from './intern-table.js';
 import { isTerminating, isZero, rational } from './rational.js';
 import { anyCallBits, callBit } from './calls.js';
 import { anyVariableBits, variableBit } from './variable-bits.js';
@@ -78,8 +79,7 @@ const variablesIn2 = (a: Expr, b: Expr): number => (a.variables ?? anyVariableBi
  */
 const maxInterned = 1 << 19;
 const maxInternedAtAll = 1 << 23;
-const interned = new Map<number, Expr | Expr[]>();
-let internedCount = 0;
+const interned = new InternTable();
 let nextId = 1;
 
 /**
@@ -91,37 +91,29 @@ const largestKept = 1024;
 
 /** The node of this hash that `same` accepts, if one was made; otherwise the one `make` makes, kept. */
 function intern<T extends Expr>(hash: number, same: (node: Expr) => boolean, make: (id: number) => T): T {
-  const found = interned.get(hash);
-  if (found !== undefined) {
-    if (!Array.isArray(found)) {
-      if (same(found)) return found as T;
-    } else {
-      for (const node of found) if (same(node)) return node as T;
-    }
-  }
-  return kept(hash, make(nextId++));
+  return (interned.find(hash, same) as T | undefined) ?? kept(hash, make(nextId++));
 }
 
 /** A node just made, put in the table under its hash. */
 function kept<T extends Expr>(hash: number, node: T): T {
-  const bucket = interned.get(hash);
-  if (bucket === undefined) interned.set(hash, node);
-  else if (Array.isArray(bucket)) bucket.push(node);
-  else interned.set(hash, [bucket, node]);
-  internedCount++;
+  interned.add(hash, node);
   return node;
 }
 
 /*
  * The sum or product of these parts, if one was made. Sums and products are most of the nodes
- * the simplifier makes: they are looked up without making a test for each, as intern does.
+ * the simplifier makes: they are looked up with one test, made once, which reads the kind and parts
+ * looked for from here, rather than with a test made for each as intern does.
  */
+let listKind: 'add' | 'mul' = 'add';
+let listParts: readonly Expr[] = [];
+const isListLookedFor = (node: Expr): boolean => node.kind === listKind && sameList(node.kind === 'add' ? node.terms : (node as Mul).factors, listParts);
 function foundList(hash: number, kind: 'add' | 'mul', parts: readonly Expr[]): Expr | undefined {
-  const found = interned.get(hash);
-  if (found === undefined) return undefined;
-  if (!Array.isArray(found)) return found.kind === kind && sameList(kind === 'add' ? (found as Add).terms : (found as Mul).factors, parts) ? found : undefined;
-  for (const node of found) if (node.kind === kind && sameList(kind === 'add' ? (node as Add).terms : (node as Mul).factors, parts)) return node;
-  return undefined;
+  listKind = kind;
+  listParts = parts;
+  const found = interned.find(hash, isListLookedFor);
+  listParts = [];
+  return found;
 }
 
 /**
@@ -131,17 +123,16 @@ function foundList(hash: number, kind: 'add' | 'mul', parts: readonly Expr[]): E
  */
 export function forgetNodes(): void {
   interned.clear();
-  internedCount = 0;
   smallIntegers.clear();
   forgetNodeMemos();
 }
 
 beforeEachWork((all) => {
-  if (all || internedCount >= maxInterned) forgetNodes();
+  if (all || interned.size >= maxInterned) forgetNodes();
 });
 
 /** Whether the nodes made so far fill the table (`maxInternedAtAll`): then it is emptied where a piece of work can start afresh (renew.ts). */
-export const tableFull = (): boolean => internedCount >= maxInternedAtAll;
+export const tableFull = (): boolean => interned.size >= maxInternedAtAll;
 
 function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
   if (a.length !== b.length) return false;

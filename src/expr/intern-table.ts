@@ -1,0 +1,75 @@
+import type { Expr } from './types.js';
+
+/*
+ * The table of interned nodes (factory.ts): nodes by their hash, open-addressed, each slot a hash
+ * and a node, nodes of one hash in the slots that follow. Emptied at the start of most pieces of
+ * work, it keeps its room, so a work does not grow it again from nothing as a Map would; a table
+ * grown large for one work is made small again.
+ */
+
+/** The room kept when emptied: a table grown past it for a large work is made this small again. */
+const keptRoom = 1 << 12;
+
+export class InternTable {
+  private hashes = new Int32Array(keptRoom);
+  /** The node in each slot; undefined where the slot is empty. */
+  private nodes: (Expr | undefined)[] = new Array<Expr | undefined>(keptRoom).fill(undefined);
+  private mask = keptRoom - 1;
+  /** The slots filled, in order: emptied one by one, the rest of the room untouched. */
+  private filled: number[] = [];
+
+  /** How many nodes it holds. */
+  get size(): number {
+    return this.filled.length;
+  }
+
+  /** The first node of this hash that `same` accepts, if one was put in. */
+  find(hash: number, same: (node: Expr) => boolean): Expr | undefined {
+    for (let slot = this.firstSlot(hash); ; slot = (slot + 1) & this.mask) {
+      const node = this.nodes[slot];
+      if (node === undefined) return undefined;
+      if (this.hashes[slot] === hash && same(node)) return node;
+    }
+  }
+
+  /** Puts a node in, after those of its hash. */
+  add(hash: number, node: Expr): void {
+    if (4 * (this.filled.length + 1) > 3 * (this.mask + 1)) this.grow();
+    this.place(hash, node);
+  }
+
+  clear(): void {
+    if (this.nodes.length > keptRoom) {
+      this.hashes = new Int32Array(keptRoom);
+      this.nodes = new Array<Expr | undefined>(keptRoom).fill(undefined);
+      this.mask = keptRoom - 1;
+    } else {
+      for (const slot of this.filled) this.nodes[slot] = undefined;
+    }
+    this.filled = [];
+  }
+
+  private firstSlot(hash: number): number {
+    return Math.imul(hash, 0x9e3779b1) & this.mask;
+  }
+
+  private place(hash: number, node: Expr): void {
+    let slot = this.firstSlot(hash);
+    while (this.nodes[slot] !== undefined) slot = (slot + 1) & this.mask;
+    this.hashes[slot] = hash;
+    this.nodes[slot] = node;
+    this.filled.push(slot);
+  }
+
+  /** Twice the room, every node put in again in the order it was. */
+  private grow(): void {
+    const hashes = this.hashes;
+    const nodes = this.nodes;
+    const filled = this.filled;
+    this.hashes = new Int32Array(hashes.length * 2);
+    this.nodes = new Array<Expr | undefined>(hashes.length * 2).fill(undefined);
+    this.mask = hashes.length * 2 - 1;
+    this.filled = [];
+    for (const slot of filled) this.place(hashes[slot]!, nodes[slot]!);
+  }
+}
