@@ -4,6 +4,8 @@ import { hashBigInt, mix } from '../expr/hash.js';
 import { atomKey } from './atoms.js';
 import * as Z from './integer.js';
 import type { Int } from './integer.js';
+import { InternTable } from '../expr/intern-table.js';
+import { IdTable, largestId } from '../expr/id-table.js';
 
 /*
  * Monomials: products of atoms to rational powers (x²·y, √x = x^(1/2), x^(−1)). Each is interned,
@@ -27,17 +29,15 @@ export interface Monomial {
   readonly degree: number;
 }
 
-const table = new Map<number, Monomial | Monomial[]>();
+const table = new InternTable<Monomial>();
 let nextId = 1;
-let count = 0;
 /** The table is emptied between two pieces of work past this many monomials (see errors.ts). */
 const maxMonomials = 1 << 18;
 let generation = 0;
 
 beforeEachWork((all) => {
-  if (all || count >= maxMonomials) {
+  if (all || table.size >= maxMonomials) {
     table.clear();
-    count = 0;
     generation++;
     one = intern([], [], [], undefined);
   }
@@ -47,11 +47,11 @@ beforeEachWork((all) => {
 export const monomialGeneration = (): number => generation;
 
 /**
- * A fact for each monomial made since their table was last emptied: a Map (the table holds every
- * monomial until then anyway), emptied with the table, so nothing stale is found in it.
+ * A fact for each monomial made since their table was last emptied, kept by the monomial's id
+ * (ids are never given twice), emptied with the table, so nothing stale is found in it.
  */
 export class MonomialMemo<T> {
-  private readonly entries = new Map<Monomial, T>();
+  private readonly entries = new IdTable<T>();
   private generation = generation;
 
   get(m: Monomial): T | undefined {
@@ -59,12 +59,12 @@ export class MonomialMemo<T> {
       this.entries.clear();
       this.generation = generation;
     }
-    return this.entries.get(m);
+    return m.id <= largestId ? this.entries.get(m.id) : undefined;
   }
 
   /** Set after a get in the same generation (the value was just worked out). */
   set(m: Monomial, value: T): void {
-    this.entries.set(m, value);
+    if (m.id <= largestId) this.entries.set(m.id, value);
   }
 }
 
@@ -89,13 +89,21 @@ function same(m: Monomial, keys: readonly number[], nums: readonly Int[], dens: 
   return true;
 }
 
+/** What the monomial looked for is made of (see madeBefore): read by one test, made once. */
+const wanted: { keys: readonly number[]; nums: readonly Int[]; dens: readonly Int[] | undefined; length: number } = { keys: [], nums: [], dens: undefined, length: 0 };
+const isWanted = (m: Monomial): boolean => same(m, wanted.keys, wanted.nums, wanted.dens, wanted.length);
+
 /** The monomial of the first `length` atoms of these lists, if it was made before. */
 function madeBefore(hash: number, keys: readonly number[], nums: readonly Int[], dens: readonly Int[] | undefined, length: number): Monomial | undefined {
-  const found = table.get(hash);
-  if (found === undefined) return undefined;
-  if (!Array.isArray(found)) return same(found, keys, nums, dens, length) ? found : undefined;
-  for (const m of found) if (same(m, keys, nums, dens, length)) return m;
-  return undefined;
+  wanted.keys = keys;
+  wanted.nums = nums;
+  wanted.dens = dens;
+  wanted.length = length;
+  const found = table.find(hash, isWanted);
+  wanted.keys = [];
+  wanted.nums = [];
+  wanted.dens = undefined;
+  return found;
 }
 
 /** The monomial of these sorted, merged parts (no zero exponents; dens undefined when all are 1). */
@@ -103,14 +111,10 @@ function intern(atoms: readonly Expr[], keys: readonly number[], nums: readonly 
   const hash = hashOf(keys, nums, dens);
   const known = madeBefore(hash, keys, nums, dens, keys.length);
   if (known !== undefined) return known;
-  const found = table.get(hash);
   let degree = 0;
   for (let i = 0; i < nums.length; i++) degree += dens ? Number(nums[i]!) / Number(dens[i]!) : Number(nums[i]!);
   const m: Monomial = { id: nextId++, atoms, keys, nums, dens, hash, degree };
-  if (found === undefined) table.set(hash, m);
-  else if (Array.isArray(found)) found.push(m);
-  else table.set(hash, [found, m]);
-  count++;
+  table.add(hash, m);
   return m;
 }
 

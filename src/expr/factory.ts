@@ -79,7 +79,7 @@ const variablesIn2 = (a: Expr, b: Expr): number => (a.variables ?? anyVariableBi
  */
 const maxInterned = 1 << 19;
 const maxInternedAtAll = 1 << 23;
-const interned = new InternTable();
+const interned = new InternTable<Expr>();
 let nextId = 1;
 
 /**

@@ -5,7 +5,7 @@ import { add, forgetNodes, int, variable } from '../../src/expr/factory.js';
 
 describe('the table of interned nodes', () => {
   it('finds each node by its hash and test, among many of one hash, as it grows', () => {
-    const table = new InternTable();
+    const table = new InternTable<Expr>();
     const nodes = Array.from({ length: 20_000 }, (_, i) => ({ kind: 'variable', name: `v${i}` }) as unknown as Expr);
     // Three hashes only: most nodes share theirs with thousands of others.
     nodes.forEach((n, i) => table.add(i % 3, n));
