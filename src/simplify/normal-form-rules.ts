@@ -201,7 +201,7 @@ function denominatorParts(term: Expr): number[] {
  * those whose denominators share a part with its own: over one denominator, the product of many
  * that share nothing, a sum is never written shorter, and working it out costs the more the more
  * there are. A sum of a thousand terms c·xᵏ·f(a·x + b) is then groups of one and two. With
- * `denominatorsApart`, quotients are grouped so however few their denominators.
+ * `denominatorsApart`, a quotient goes only with those, however few the denominators are.
  */
 export function sumGroups(terms: readonly Expr[], denominatorsApart = false): Expr[][] {
   const parent = terms.map((_, i) => i);
