@@ -123,7 +123,8 @@ function foundList(hash: number, kind: 'add' | 'mul', parts: readonly Expr[]): E
  */
 export function forgetNodes(): void {
   interned.clear();
-  smallIntegers.clear();
+  // Only when it holds something: emptying a Map makes it a new table, even an empty one.
+  if (smallIntegers.size > 0) smallIntegers.clear();
   forgetNodeMemos();
 }
 

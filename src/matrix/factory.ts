@@ -51,7 +51,8 @@ function make<K extends MatrixExpr['kind']>(fields: Fields<K>, children: readonl
 /** Most nodes kept between two pieces of work: past it the table is emptied, as expr/factory.ts empties its own. */
 const maxInterned = 1 << 18;
 beforeEachWork((all) => {
-  if (all || interned.size >= maxInterned) interned.clear();
+  // Only when it holds something: emptying a Map makes it a new table, even an empty one.
+  if (interned.size > 0 && (all || interned.size >= maxInterned)) interned.clear();
 });
 
 const misfit = (what: string): Error => new Error(`internal error: ${what}`);
