@@ -57,6 +57,13 @@ const superscripts: ReadonlyMap<string, string> = new Map([
 
 /** Raw tokens; words and Greek letters are classified afterwards, with a look at what follows. */
 const scanner = moo.compile({
+  // Signs of one character first: moo finds these by the character, without trying its expression,
+  // up to the first rule that is an expression. None of the rules after them begins with one.
+  blank: ' ',
+  plus: '+',
+  minus: ['-', '−', '–'],
+  divide: ['/', '÷'],
+  lparen: '(', rparen: ')', lbracket: '[', rbracket: ']', bar: '|', comma: ',', equals: '=',
   // A byte-order mark (at the start of a file or of a pasted line) is no part of the input.
   space: { match: /[ \t\r\n\u00a0\ufeff]+/, lineBreaks: true },
   number: /(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/,
@@ -70,12 +77,8 @@ const scanner = moo.compile({
   prime: /['′″‴]+/,
   partial: /(?:∂[₀-₉]+)+/,
   pow: ['**', '^'],
-  plus: '+',
-  minus: ['-', '−', '–'],
   times: ['*', '·', '×', '⋅'],
-  divide: ['/', '÷'],
   root: [...prefixSigns.keys()],
-  lparen: '(', rparen: ')', lbracket: '[', rbracket: ']', bar: '|', comma: ',', equals: '=',
   invalid: { match: /[^]/, lineBreaks: true },
 });
 
@@ -260,7 +263,7 @@ export function finishTokens(source: string, tokens: Token[], notes: string[], l
 function scan(source: string): moo.Token[] {
   scanner.reset(source);
   const raw: moo.Token[] = [];
-  for (let t = scanner.next(); t !== undefined; t = scanner.next()) if (t.type !== 'space') raw.push(t);
+  for (let t = scanner.next(); t !== undefined; t = scanner.next()) if (t.type !== 'space' && t.type !== 'blank') raw.push(t);
   return raw;
 }
 
