@@ -1,7 +1,7 @@
-import Fraction from 'fraction.js';
 import type { Rational } from '../expr/types.js';
 import * as Z from './integer.js';
 import type { Int } from './integer.js';
+import { rational } from '../expr/rational.js';
 
 /*
  * Rational numbers for the algebra's coefficients: a whole numerator and a positive denominator
@@ -25,7 +25,7 @@ export const zeroRatio: Ratio = { n: 0, d: 1 };
 export const oneRatio: Ratio = { n: 1, d: 1 };
 
 export const fromFraction = (q: Rational): Ratio => ({ n: Z.fromBig(q.s * q.n), d: Z.fromBig(q.d) });
-export const toFraction = (q: Ratio): Rational => new Fraction(Z.toBig(q.n), Z.toBig(q.d));
+export const toFraction = (q: Ratio): Rational => rational(q.n, q.d);
 
 export const isZeroRatio = (q: Ratio): boolean => Z.isZero(q.n);
 export const isOneRatio = (q: Ratio): boolean => q.n === 1 && q.d === 1;

@@ -2,7 +2,7 @@ import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { checkLimits } from '../errors.js';
 import { add, call, constant, div, int, mul, neg, num, pow } from '../expr/factory.js';
-import { isInteger, isNegative, isOne } from '../expr/rational.js';
+import { isInteger, isNegative, isOne, rational } from '../expr/rational.js';
 import { rootFunctions, type FunctionName } from '../functions/table.js';
 import { complexity } from './complexity.js';
 import { atomPlace, compareAtomPlaces, compareAtoms } from './atoms.js';
@@ -28,7 +28,7 @@ const writtenFactors = new MonomialMemo<readonly AtomPower[]>();
 function factorsOf(m: Monomial): readonly AtomPower[] {
   let factors = writtenFactors.get(m);
   if (!factors) {
-    const parts = m.atoms.map((atom, i) => ({ atom, exponent: new Fraction(Z.toBig(m.nums[i]!), Z.toBig(m.dens ? m.dens[i]! : 1)), place: atomPlace(atom) }));
+    const parts = m.atoms.map((atom, i) => ({ atom, exponent: rational(m.nums[i]!, m.dens ? m.dens[i]! : 1), place: atomPlace(atom) }));
     if (parts.length > 1) parts.sort((a, b) => compareAtomPlaces(a.place, b.place));
     factors = parts.map(({ atom, exponent }) => ({ atom, exponent }));
     writtenFactors.set(m, factors);
@@ -61,7 +61,7 @@ export function writtenFactorsOf(m: Monomial): readonly AtomPower[] {
     const exponential = name === 'exp' && written.kind === 'num' && written.value.equals(1) ? constant('e') : call(name, [written]);
     const place = atomPlace(exponential);
     const at = factors.findIndex(({ atom }) => compareAtomPlaces(place, atomPlace(atom)) < 0);
-    factors.splice(at < 0 ? factors.length : at, 0, { atom: exponential, exponent: new Fraction(1) });
+    factors.splice(at < 0 ? factors.length : at, 0, { atom: exponential, exponent: rational(1) });
   }
   return factors;
 }

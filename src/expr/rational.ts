@@ -3,7 +3,19 @@ import type { Rational } from './types.js';
 
 /** Exact rational helpers over fraction.js (BigInt numerator and denominator). */
 
+/**
+ * Whole numbers from −wholesKept to wholesKept, each made once: fraction.js values are never
+ * changed (each operation makes a new one), so one value serves everywhere, and exponents and
+ * small coefficients, met all the time, are not made and reduced again each time.
+ */
+const wholesKept = 64;
+const wholes: readonly Rational[] = Array.from({ length: 2 * wholesKept + 1 }, (_, i) => new Fraction(BigInt(i - wholesKept), 1n));
+
 export function rational(numerator: bigint | number, denominator: bigint | number = 1n): Rational {
+  if (denominator === 1n || denominator === 1) {
+    const whole = typeof numerator === 'number' ? numerator : numerator >= -wholesKept && numerator <= wholesKept ? Number(numerator) : undefined;
+    if (whole !== undefined && Number.isInteger(whole) && whole >= -wholesKept && whole <= wholesKept) return wholes[whole + wholesKept]!;
+  }
   return new Fraction(BigInt(numerator), BigInt(denominator));
 }
 
