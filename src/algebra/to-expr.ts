@@ -88,17 +88,17 @@ const maxDoubleSized = 2n ** 1023n;
 export function termExpr(coefficient: Ratio, m: Monomial): Expr {
   if (Z.sign(coefficient.n) < 0) return neg(termExpr({ n: Z.neg(coefficient.n), d: coefficient.d }, m));
   const { up, down } = writtenSides(m);
-  const n = Z.toBig(coefficient.n);
-  const d = Z.toBig(coefficient.d);
+  // Ints are numbers while they fit (integer.ts): 1 is the number 1, and most coefficients need no BigInt.
+  const { n, d } = coefficient;
   // A coefficient whose numerator or denominator is past the double range stays one rational
   // (3^1000/2^1000·x, not 3^1000·x/2^1000): its value fits where its parts would overflow.
-  if (d !== 1n && (n > maxDoubleSized || d > maxDoubleSized)) {
+  if (d !== 1 && (typeof n === 'bigint' || typeof d === 'bigint') && (Z.toBig(n) > maxDoubleSized || Z.toBig(d) > maxDoubleSized)) {
     const top = up.length === 0 ? num(toFraction(coefficient)) : mul([num(toFraction(coefficient)), ...up]);
     return down.length === 0 ? top : div(top, mul(down));
   }
-  const top = up.length === 0 ? int(n) : n === 1n ? mul(up) : mul([int(n), ...up]);
-  const bottom = [...(d === 1n ? [] : [int(d)]), ...down];
-  return bottom.length === 0 ? top : div(top, mul(bottom));
+  const top = up.length === 0 ? int(n) : n === 1 ? mul(up) : mul([int(n), ...up]);
+  if (d === 1 && down.length === 0) return top;
+  return div(top, mul(d === 1 ? down : [int(d), ...down]));
 }
 
 /** A monomial's factors written above and below a fraction bar. */

@@ -1,4 +1,3 @@
-import Fraction from 'fraction.js';
 import type { Expr, Rational } from '../expr/types.js';
 import { beforeEachWork } from '../errors.js';
 import { add, div, int, mul, neg, num } from '../expr/factory.js';
@@ -15,7 +14,7 @@ import { addPoly, monomialPoly, negPoly, polyEquals, type Poly } from '../algebr
 import { expandFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
 import { exponentialArgument } from '../algebra/exponential-atoms.js';
 import { normalForm } from '../algebra/normal-form.js';
-import { isTerminating, toDecimalString } from '../expr/rational.js';
+import { isTerminating, rational, toDecimalString } from '../expr/rational.js';
 import { factorForWriting, writtenConstantFirst } from '../algebra/factor.js';
 import { univariateOf } from '../algebra/univariate.js';
 import { compareMonomials, firstWrittenTerm, polyExpr, powerExpr, powersWritten, sortedTerms, writtenFactorsOf, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
@@ -120,7 +119,7 @@ function ungroupedPolynomialExpr(p: Poly, form: Form): Expr {
 function factorisationExpr(coefficient: Ratio, factors: readonly { poly: Poly; power: number }[]): Expr {
   const parts = factors.map(({ poly, power }) => {
     const body = polyExpr(poly);
-    return power === 1 ? body : powerExpr(body, new Fraction(power));
+    return power === 1 ? body : powerExpr(body, rational(power));
   });
   return productExpr(coefficient, parts);
 }
@@ -220,7 +219,7 @@ function sideFactored(side: Side, form: Form, takeSign = false): WrittenSide {
   for (const p of side.powers) {
     const written = writtenBase(p);
     sign *= written.sign;
-    const exponent = new Fraction(Z.toBig(p.num), Z.toBig(p.den));
+    const exponent = rational(p.num, p.den);
     const body = polynomialExpr(written.poly, form === 'factored' ? 'factored' : 'auto');
     const product = body.kind === 'neg' ? body.operand : body;
     if (product.kind !== 'mul' || p.den !== 1) {
@@ -235,7 +234,7 @@ function sideFactored(side: Side, form: Form, takeSign = false): WrittenSide {
         parts.unshift(powerExpr(factor, exponent));
         return;
       }
-      const [base, k] = factor.kind === 'pow' && factor.exponent.kind === 'num' ? [factor.base, factor.exponent.value] : [factor, new Fraction(1)];
+      const [base, k] = factor.kind === 'pow' && factor.exponent.kind === 'num' ? [factor.base, factor.exponent.value] : [factor, rational(1)];
       bases.push({ body: base, exponent: k.mul(exponent), poly: written.poly, index });
     });
   }
@@ -266,7 +265,7 @@ function sideFactored(side: Side, form: Form, takeSign = false): WrittenSide {
     .sort((a, b) => a.exponent.compare(b.exponent) || compareWrittenPolys(termsOf!.get(a)!, termsOf!.get(b)!) || a.index - b.index)
     .map(({ body, exponent }) => powerExpr(body, exponent));
   const magnitude = Z.abs(side.coefficient);
-  const expr = mul([...(magnitude === 1 && parts.length + written.length > 0 ? [] : [int(Z.toBig(magnitude))]), ...parts, ...written]);
+  const expr = mul([...(magnitude === 1 && parts.length + written.length > 0 ? [] : [int(magnitude)]), ...parts, ...written]);
   const single = side.powers.length === 1 && parts.length === 0 && magnitude === 1 && side.powers[0]!.num === 1 && side.powers[0]!.den === 1;
   return { expr, sign, ...(single && expr.kind === 'add' ? { sum: bases[0]!.poly } : {}) };
 }
