@@ -30,6 +30,15 @@ export function foldParts<N, T>(
     memo.set(part, value);
     return value;
   };
+  // Most of the rest are asked of a node whose parts are folded (a tree is simplified parts first): combined at once.
+  const own = parts(root);
+  let partsKnown = true;
+  for (let i = 0; i < own.length && partsKnown; i++) partsKnown = memo.get(own[i]!) !== undefined || memo.has(own[i]!);
+  if (partsKnown) {
+    const value = combine(root, of);
+    memo.set(root, value);
+    return value;
+  }
   // Two parallel stacks rather than one of small objects: this runs over every node of large trees.
   const nodes: N[] = [root];
   const expanded: boolean[] = [false];
