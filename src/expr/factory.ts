@@ -141,37 +141,66 @@ function sameList(a: readonly Expr[], b: readonly Expr[]): boolean {
   return true;
 }
 
+/** What a node of one kind holds beside the facts every node has. */
+interface OwnFields {
+  readonly terms?: readonly Expr[];
+  readonly factors?: readonly Expr[];
+  readonly numerator?: Expr;
+  readonly denominator?: Expr;
+  readonly operand?: Expr;
+  readonly base?: Expr;
+  readonly exponent?: Expr;
+  readonly name?: string;
+  readonly args?: readonly Expr[];
+  readonly orders?: readonly number[];
+  readonly variable?: string;
+  readonly value?: Rational;
+  readonly decimal?: boolean;
+}
+
+/*
+ * Every node is made here, with the fields of every kind, in one order, those of other kinds
+ * undefined. V8 then gives all nodes one hidden class: where nodes of several kinds pass (nearly
+ * everywhere), reading a field is one load rather than a search among a class per kind. That is
+ * worth the room the unused fields take.
+ */
+function made<T extends Expr>(
+  kind: T['kind'], id: number, hash: number, size: number, depth: number, complexity: number, hasDecimal: boolean, calls: number, variables: number, own: OwnFields,
+): T {
+  return {
+    kind, id, hash, size, depth, complexity, hasDecimal, calls, variables,
+    terms: own.terms, factors: own.factors, numerator: own.numerator, denominator: own.denominator, operand: own.operand,
+    base: own.base, exponent: own.exponent, name: own.name, args: own.args, orders: own.orders, variable: own.variable,
+    value: own.value, decimal: own.decimal,
+  } as unknown as T;
+}
+
 /* The nodes exactly as given, hash, size, depth and complexity worked out: the factories below apply the canonical forms first. */
 function addNode(terms: readonly Expr[]): Add {
   const hash = hashOfHashed(seed.add, terms);
-  return (foundList(hash, 'add', terms) as Add | undefined) ?? kept<Add>(hash, {
-    kind: 'add', terms, id: nextId++, hash, size: sizeOf(terms), depth: depthOf(terms), complexity: complexityOf(ownComplexity.other, terms), hasDecimal: decimalsIn(terms), calls: callsIn(terms), variables: variablesIn(terms),
-  });
+  return (foundList(hash, 'add', terms) as Add | undefined)
+    ?? kept(hash, made<Add>('add', nextId++, hash, sizeOf(terms), depthOf(terms), complexityOf(ownComplexity.other, terms), decimalsIn(terms), callsIn(terms), variablesIn(terms), { terms }));
 }
 function mulNode(factors: readonly Expr[]): Mul {
   const hash = hashOfHashed(seed.mul, factors);
-  return (foundList(hash, 'mul', factors) as Mul | undefined) ?? kept<Mul>(hash, {
-    kind: 'mul', factors, id: nextId++, hash, size: sizeOf(factors), depth: depthOf(factors), complexity: complexityOf(ownComplexity.mul(factors[0]!), factors), hasDecimal: decimalsIn(factors), calls: callsIn(factors), variables: variablesIn(factors),
-  });
+  return (foundList(hash, 'mul', factors) as Mul | undefined)
+    ?? kept(hash, made<Mul>('mul', nextId++, hash, sizeOf(factors), depthOf(factors), complexityOf(ownComplexity.mul(factors[0]!), factors), decimalsIn(factors), callsIn(factors), variablesIn(factors), { factors }));
 }
 function divNode(numerator: Expr, denominator: Expr): Div {
   const hash = mix(mix(seed.div, numerator.hash), denominator.hash);
-  return intern(hash, (n) => n.kind === 'div' && n.numerator === numerator && n.denominator === denominator, (id) => ({
-    kind: 'div', numerator, denominator, id, hash,
-    size: sizeOf2(numerator, denominator), depth: depthOf2(numerator, denominator), complexity: ownComplexity.div + numerator.complexity + denominator.complexity, hasDecimal: numerator.hasDecimal || denominator.hasDecimal, calls: callsIn2(numerator, denominator), variables: variablesIn2(numerator, denominator),
-  }));
+  return intern(hash, (n) => n.kind === 'div' && n.numerator === numerator && n.denominator === denominator, (id) => made<Div>('div', id, hash,
+    sizeOf2(numerator, denominator), depthOf2(numerator, denominator), ownComplexity.div + numerator.complexity + denominator.complexity, numerator.hasDecimal || denominator.hasDecimal, callsIn2(numerator, denominator), variablesIn2(numerator, denominator),
+    { numerator, denominator }));
 }
 function negNode(operand: Expr): Neg {
   const hash = mix(seed.neg, operand.hash);
   return intern(hash, (n) => n.kind === 'neg' && n.operand === operand,
-    (id) => ({ kind: 'neg', operand, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity, hasDecimal: operand.hasDecimal, calls: operand.calls ?? anyCallBits, variables: operand.variables ?? anyVariableBits }));
+    (id) => made<Neg>('neg', id, hash, operand.size + 1, operand.depth + 1, ownComplexity.other + operand.complexity, operand.hasDecimal, operand.calls ?? anyCallBits, operand.variables ?? anyVariableBits, { operand }));
 }
 function powNode(base: Expr, exponent: Expr): Pow {
   const hash = mix(mix(seed.pow, base.hash), exponent.hash);
-  return intern(hash, (n) => n.kind === 'pow' && n.base === base && n.exponent === exponent, (id) => ({
-    kind: 'pow', base, exponent, id, hash, size: sizeOf2(base, exponent), depth: depthOf2(base, exponent),
-    complexity: ownComplexity.pow(base, exponent) + base.complexity + exponent.complexity, hasDecimal: base.hasDecimal || exponent.hasDecimal, calls: callsIn2(base, exponent), variables: variablesIn2(base, exponent),
-  }));
+  return intern(hash, (n) => n.kind === 'pow' && n.base === base && n.exponent === exponent, (id) => made<Pow>('pow', id, hash, sizeOf2(base, exponent), depthOf2(base, exponent),
+    ownComplexity.pow(base, exponent) + base.complexity + exponent.complexity, base.hasDecimal || exponent.hasDecimal, callsIn2(base, exponent), variablesIn2(base, exponent), { base, exponent }));
 }
 
 export function num(value: Rational, decimal = false): Num {
@@ -179,7 +208,7 @@ export function num(value: Rational, decimal = false): Num {
   const asDecimal = decimal && isTerminating(value);
   // 0.1 and 1/10 are equal (see equals) but printed apart: two nodes.
   return intern(hash, (n) => n.kind === 'num' && n.decimal === asDecimal && n.value.n === value.n && n.value.d === value.d && n.value.s === value.s,
-    (id) => ({ kind: 'num', value, decimal: asDecimal, id, hash, size: 1, depth: 1, complexity: ownComplexity.num(value), hasDecimal: asDecimal, calls: 0, variables: 0 }));
+    (id) => made<Num>('num', id, hash, 1, 1, ownComplexity.num(value), asDecimal, 0, 0, { value, decimal: asDecimal }));
 }
 
 export function int(n: number | bigint): Num {
@@ -195,12 +224,12 @@ export function int(n: number | bigint): Num {
 
 export function constant(name: ConstantName): Constant {
   const hash = mix(seed.constant, hashString(name));
-  return intern(hash, (n) => n.kind === 'constant' && n.name === name, (id) => ({ kind: 'constant', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other, hasDecimal: false, calls: 0, variables: 0 }));
+  return intern(hash, (n) => n.kind === 'constant' && n.name === name, (id) => made<Constant>('constant', id, hash, 1, 1, ownComplexity.other, false, 0, 0, { name }));
 }
 
 export function variable(name: string): Variable {
   const hash = mix(seed.variable, hashString(name));
-  return intern(hash, (n) => n.kind === 'variable' && n.name === name, (id) => ({ kind: 'variable', name, id, hash, size: 1, depth: 1, complexity: ownComplexity.other, hasDecimal: false, calls: 0, variables: variableBit(name) }));
+  return intern(hash, (n) => n.kind === 'variable' && n.name === name, (id) => made<Variable>('variable', id, hash, 1, 1, ownComplexity.other, false, 0, variableBit(name), { name }));
 }
 
 export function add(terms: readonly Expr[]): Expr {
@@ -257,9 +286,8 @@ export function pow(base: Expr, exponent: Expr): Expr {
 export function call(name: FunctionName, args: readonly Expr[]): Call {
   checkCall(name, args.length);
   const hash = hashOfHashed(mix(seed.call, hashString(name)), args);
-  return intern(hash, (n) => n.kind === 'call' && n.name === name && sameList(n.args, args), (id) => ({
-    kind: 'call', name, args, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args), calls: callBit(name) | callsIn(args), variables: variablesIn(args),
-  }));
+  return intern(hash, (n) => n.kind === 'call' && n.name === name && sameList(n.args, args), (id) => made<Call>('call', id, hash,
+    sizeOf(args), depthOf(args), complexityOf(ownComplexity.other, args), decimalsIn(args), callBit(name) | callsIn(args), variablesIn(args), { name, args }));
 }
 
 /** Refuses a call of a name that is no function of the table, or with too few or too many arguments. */
@@ -279,15 +307,14 @@ export function apply(name: AbstractFunctionName, args: readonly Expr[], orders:
   const hash = hashOfHashed(hashList(mix(seed.apply, hashString(name)), orders), args);
   const sameOrders = (other: readonly number[]): boolean => other.length === orders.length && other.every((o, i) => o === orders[i]);
   return intern(hash, (n) => n.kind === 'apply' && n.name === name && sameOrders(n.orders) && sameList(n.args, args),
-    (id) => ({ kind: 'apply', name, args, orders, id, hash, size: sizeOf(args), depth: depthOf(args), complexity: complexityOf(ownComplexity.other, args), hasDecimal: decimalsIn(args), calls: callsIn(args), variables: variablesIn(args) }));
+    (id) => made<Apply>('apply', id, hash, sizeOf(args), depthOf(args), complexityOf(ownComplexity.other, args), decimalsIn(args), callsIn(args), variablesIn(args), { name, args, orders }));
 }
 
 /** (u)′ with respect to a variable, unevaluated. */
 export function derivative(operand: Expr, variable: string): Derivative {
   const hash = mix(mix(seed.derivative, hashString(variable)), operand.hash);
-  return intern(hash, (n) => n.kind === 'derivative' && n.variable === variable && n.operand === operand, (id) => ({
-    kind: 'derivative', operand, variable, id, hash, size: operand.size + 1, depth: operand.depth + 1, complexity: ownComplexity.other + operand.complexity, hasDecimal: operand.hasDecimal, calls: operand.calls ?? anyCallBits, variables: operand.variables ?? anyVariableBits,
-  }));
+  return intern(hash, (n) => n.kind === 'derivative' && n.variable === variable && n.operand === operand, (id) => made<Derivative>('derivative', id, hash,
+    operand.size + 1, operand.depth + 1, ownComplexity.other + operand.complexity, operand.hasDecimal, operand.calls ?? anyCallBits, operand.variables ?? anyVariableBits, { operand, variable }));
 }
 
 /**
