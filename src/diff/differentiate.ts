@@ -37,30 +37,20 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
   // Keyed by node: equal parts are one node (see expr/factory.ts), so they are differentiated once,
   // whether shared or typed twice, as in (1 + e^(−x))·(1 + e^(−x)).
   const memo = new Map<string, Map<Expr, DiffStep>>();
-  let placeholder: string | undefined;
   const replaced = (part: Expr, step: DiffStep): DiffStep => options.replace?.(part, step) ?? step;
-  const ctx: RuleContext = {
-    variable,
-    functions: options.functions ?? functionTable,
-    maxNodes: options.maxNodes ?? Number.POSITIVE_INFINITY,
-    // Found when the chain rule first needs it: finding it reads the whole expression.
-    get placeholder() {
-      return (placeholder ??= freshPlaceholder(e, variable));
-    },
-    differentiate: (part, v = variable) => {
-      const context = v === variable ? ctx : { ...ctx, variable: v };
-      // A leaf's rule is quicker than looking it up.
-      if (part.size === 1) return replaced(part, apply(part, context));
-      let byNode = memo.get(v);
-      if (!byNode) memo.set(v, (byNode = new Map()));
-      const known = byNode.get(part);
-      if (known) return known;
-      checkLimits();
-      const step = replaced(part, apply(part, context));
-      byNode.set(part, step);
-      return step;
-    },
-  };
+  const ctx: RuleContext = new DerivationContext(e, variable, options.functions ?? functionTable, options.maxNodes ?? Number.POSITIVE_INFINITY, (part, v = variable) => {
+    const context = v === variable ? ctx : { ...ctx, placeholder: ctx.placeholder, variable: v };
+    // A leaf's rule is quicker than looking it up.
+    if (part.size === 1) return replaced(part, apply(part, context));
+    let byNode = memo.get(v);
+    if (!byNode) memo.set(v, (byNode = new Map()));
+    const known = byNode.get(part);
+    if (known) return known;
+    checkLimits();
+    const step = replaced(part, apply(part, context));
+    byNode.set(part, step);
+    return step;
+  });
   // A whole expression that is a polynomial in σ(u), tanh(u) or e^u is differentiated on its coefficients.
   // Not where steps are replaced: a mistake is made in a rule a person applies, part by part.
   const polynomial = options.replace ? undefined
@@ -72,6 +62,28 @@ export function derive(e: Expr, variable: string, options: DeriveOptions = {}): 
   // A shallow one (most, and every long sum) is worked on straight away: listing its parts costs more.
   if (e.depth > maxRecursionDepth) for (const part of postOrder(e)) if (part !== e) ctx.differentiate(part);
   return ctx.differentiate(e);
+}
+
+/**
+ * The context of one derivation. A class, its placeholder a getter of the class: an object
+ * written with a getter of its own is one V8 keeps, with all it points to, through every
+ * collection of the young objects until a full collection, long after the derivation is done.
+ */
+class DerivationContext implements RuleContext {
+  private found: string | undefined;
+
+  constructor(
+    private readonly whole: Expr,
+    readonly variable: string,
+    readonly functions: FunctionTable,
+    readonly maxNodes: number,
+    readonly differentiate: (e: Expr, variable?: string) => DiffStep,
+  ) {}
+
+  /** Found when the chain rule first needs it: finding it reads the whole expression. */
+  get placeholder(): string {
+    return (this.found ??= freshPlaceholder(this.whole, this.variable));
+  }
 }
 
 function apply(e: Expr, ctx: RuleContext): DiffStep {
