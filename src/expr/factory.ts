@@ -84,9 +84,13 @@ let nextId = 1;
 
 /**
  * Small whole numbers as nodes, found without making a fraction and hashing it each time: most
- * numbers the writing of normal forms makes are small. Emptied with the table (forgetNodes).
+ * numbers the writing of normal forms makes are small. Emptied with the table (forgetNodes), by
+ * a new Map: an emptied Map keeps its old tables, and once those are in the old generation, every
+ * collection of the young objects keeps the young nodes they held (and all those nodes hold),
+ * however long ago they were let go of, until a full collection. Every Map kept from one piece of
+ * work to the next is renewed so.
  */
-const smallIntegers = new Map<number, Num>();
+let smallIntegers = new Map<number, Num>();
 const largestKept = 1024;
 
 /** The node of this hash that `same` accepts, if one was made; otherwise the one `make` makes, kept. */
@@ -123,8 +127,7 @@ function foundList(hash: number, kind: 'add' | 'mul', parts: readonly Expr[]): E
  */
 export function forgetNodes(): void {
   interned.clear();
-  // Only when it holds something: emptying a Map makes it a new table, even an empty one.
-  if (smallIntegers.size > 0) smallIntegers.clear();
+  if (smallIntegers.size > 0) smallIntegers = new Map();
   forgetNodeMemos();
 }
 

@@ -65,15 +65,16 @@ export class IdTable<T> {
 
   clear(): void {
     if (this.filled.length === 0) return;
+    // Each value let go of, even in a list about to be dropped: a list in the old generation still
+    // pointing at young values would keep them through every collection of the young objects.
+    for (const slot of this.filled) {
+      this.ids[slot] = 0;
+      this.values[slot] = undefined;
+    }
     if (this.ids.length > keptRoom) {
       this.ids = new Int32Array(keptRoom);
       this.values = new Array<unknown>(keptRoom).fill(undefined);
       this.mask = keptRoom - 1;
-    } else {
-      for (const slot of this.filled) {
-        this.ids[slot] = 0;
-        this.values[slot] = undefined;
-      }
     }
     this.filled = [];
   }
@@ -92,6 +93,8 @@ export class IdTable<T> {
       this.ids[slot] = ids[old]!;
       this.values[slot] = values[old];
       this.filled.push(slot);
+      // Let go of in the list dropped, which may be old (see clear).
+      values[old] = undefined;
     }
   }
 }

@@ -37,12 +37,13 @@ export class InternTable<T> {
   }
 
   clear(): void {
+    // Each item let go of, even in a list about to be dropped: a list in the old generation still
+    // pointing at young items would keep them through every collection of the young objects.
+    for (const slot of this.filled) this.nodes[slot] = undefined;
     if (this.nodes.length > keptRoom) {
       this.hashes = new Int32Array(keptRoom);
       this.nodes = new Array<T | undefined>(keptRoom).fill(undefined);
       this.mask = keptRoom - 1;
-    } else {
-      for (const slot of this.filled) this.nodes[slot] = undefined;
     }
     this.filled = [];
   }
@@ -68,6 +69,10 @@ export class InternTable<T> {
     this.nodes = new Array<T | undefined>(hashes.length * 2).fill(undefined);
     this.mask = hashes.length * 2 - 1;
     this.filled = [];
-    for (const slot of filled) this.place(hashes[slot]!, nodes[slot]!);
+    for (const slot of filled) {
+      this.place(hashes[slot]!, nodes[slot]!);
+      // Let go of in the list dropped, which may be old (see clear).
+      nodes[slot] = undefined;
+    }
   }
 }

@@ -20,8 +20,8 @@ const hasId = (node: Expr): boolean => node.id > 0 && node.id <= largestId;
 /** A fact for each node, until the nodes made so far are forgotten. Usable as a FoldMemo. */
 export class NodeMemo<T> {
   private readonly byId = new IdTable<T>();
-  /** Nodes without an id (built by hand, not by the factories). */
-  private readonly byHand = new Map<Expr, T>();
+  /** Nodes without an id (built by hand, not by the factories): renewed, not emptied (see smallIntegers in factory.ts). */
+  private byHand = new Map<Expr, T>();
 
   constructor() {
     memos.push(this as NodeMemo<unknown>);
@@ -41,7 +41,7 @@ export class NodeMemo<T> {
       if (this.byId.size >= maxEntries) this.byId.clear();
       this.byId.set(node.id, value);
     } else {
-      if (this.byHand.size >= maxEntries) this.byHand.clear();
+      if (this.byHand.size >= maxEntries) this.byHand = new Map();
       this.byHand.set(node, value);
     }
     return this;
@@ -49,7 +49,7 @@ export class NodeMemo<T> {
 
   clear(): void {
     this.byId.clear();
-    if (this.byHand.size > 0) this.byHand.clear();
+    if (this.byHand.size > 0) this.byHand = new Map();
   }
 }
 

@@ -20,7 +20,7 @@ import { functionShapes, type OperandFunctionName } from './function-shapes.js';
  * is a bug, and says so.
  */
 
-const interned = new Map<string, MatrixExpr>();
+let interned = new Map<string, MatrixExpr>();
 let nextId = 1;
 
 type Fields<K extends MatrixExpr['kind']> = Omit<Extract<MatrixExpr, { kind: K }>, 'id' | 'variables' | 'differentials'>;
@@ -51,8 +51,8 @@ function make<K extends MatrixExpr['kind']>(fields: Fields<K>, children: readonl
 /** Most nodes kept between two pieces of work: past it the table is emptied, as expr/factory.ts empties its own. */
 const maxInterned = 1 << 18;
 beforeEachWork((all) => {
-  // Only when it holds something: emptying a Map makes it a new table, even an empty one.
-  if (interned.size > 0 && (all || interned.size >= maxInterned)) interned.clear();
+  // Renewed, not emptied (see smallIntegers in expr/factory.ts).
+  if (interned.size > 0 && (all || interned.size >= maxInterned)) interned = new Map();
 });
 
 const misfit = (what: string): Error => new Error(`internal error: ${what}`);

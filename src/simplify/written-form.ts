@@ -83,19 +83,20 @@ function polynomialExpr(p: Poly, form: Form): Expr {
   if (known) return known;
   const written = (form === 'auto' ? groupedBySigmoid(p) : undefined) ?? ungroupedPolynomialExpr(p, form);
   // Emptied when full too: simplify() called on its own is no piece of work, and never empties it.
-  if (writtenPolynomials[form].size >= maxPolynomialsKept) writtenPolynomials[form].clear();
+  if (writtenPolynomials[form].size >= maxPolynomialsKept) writtenPolynomials[form] = new Map();
   writtenPolynomials[form].set(p, written);
   return written;
 }
 /*
  * Kept for one piece of work, in Maps rather than WeakMaps: a WeakMap's entries cost the garbage
  * collector at every collection of the young objects, and polynomials are made and dropped all
- * the time. A polynomial met again in a later work is written again, to the same tree.
+ * the time. A polynomial met again in a later work is written again, to the same tree. Renewed,
+ * not emptied (see smallIntegers in expr/factory.ts).
  */
 const maxPolynomialsKept = 1 << 16;
 const writtenPolynomials: Record<Form, Map<Poly, Expr>> = { auto: new Map(), expanded: new Map(), factored: new Map() };
 beforeEachWork(() => {
-  for (const form of ['auto', 'expanded', 'factored'] as const) if (writtenPolynomials[form].size > 0) writtenPolynomials[form].clear();
+  for (const form of ['auto', 'expanded', 'factored'] as const) if (writtenPolynomials[form].size > 0) writtenPolynomials[form] = new Map();
 });
 
 function ungroupedPolynomialExpr(p: Poly, form: Form): Expr {
