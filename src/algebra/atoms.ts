@@ -14,7 +14,8 @@ import { children } from '../expr/traverse.js';
  * every number written as a fraction.
  */
 
-const keys = new WeakMap<Expr, number>();
+// Memos of the work in hand rather than WeakMaps, whose values a young collection keeps alive.
+const keys = new NodeMemo<number>();
 
 /** A small number, equal for equal atoms and only for them, however deep the atoms are. */
 export function atomKey(e: Expr): number {
@@ -35,7 +36,7 @@ function withoutDecimals(root: Expr): Expr {
     return parts.length === 0 ? node : rebuildExactly(node, parts.map(of));
   }, plainTwins);
 }
-const plainTwins = new WeakMap<Expr, Expr>();
+const plainTwins = new NodeMemo<Expr>();
 
 
 /** The order atoms are written in: variables, constants, powers, then functions, then other parts. */

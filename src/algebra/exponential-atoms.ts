@@ -1,5 +1,6 @@
 import type { Expr } from '../expr/types.js';
 import { call } from '../expr/factory.js';
+import { NodeMemo } from '../expr/node-memo.js';
 import type { FunctionName } from '../functions/table.js';
 import type { Monomial } from './monomial.js';
 
@@ -17,7 +18,9 @@ export interface ExponentialArgument {
   readonly sign: 1 | -1;
 }
 
-const arguments_ = new WeakMap<Expr, ExponentialArgument>();
+// A memo of the work in hand, not a WeakMap: a young collection keeps a WeakMap's values alive
+// (the argument's monomial and its atoms with it) until an old one, long after the work is done.
+const arguments_ = new NodeMemo<ExponentialArgument>();
 
 /** f(sign·m) as an atom, the argument written out. */
 export function exponentialAtom(name: FunctionName, m: Monomial, sign: 1 | -1, argument: Expr): Expr {
