@@ -84,12 +84,15 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
   const product = differentiatePoly(r.poly, (a) => (sameAtom(a, f) ? fPrime : undefined));
   if (!product) return undefined;
   const result = written({ poly: product.poly, denominator: Z.mul(product.denominator, r.denominator) });
+  const variable = ctx.variable;
   let formula: Expr | undefined;
   return {
-    rule: 'polynomial-in-function', expr: e, variable: ctx.variable, bindings: { f },
+    rule: 'polynomial-in-function', expr: e, variable, bindings: { f },
     // Built when the derivation is shown: on the way to σ⁽¹⁰⁰⁾ nobody reads the 99 formulas before it.
+    // It reads the variable, not ctx: what a getter of an object reaches, V8 keeps through every
+    // collection of the young objects until a full one, and ctx reaches the whole derivation.
     get formula() {
-      return (formula ??= mul([partialBy(r, f), derivative(f, ctx.variable)]));
+      return (formula ??= mul([partialBy(r, f), derivative(f, variable)]));
     },
     result, substeps: [inner],
   };
@@ -154,12 +157,13 @@ export function polynomialInFunctionsRule(e: Expr, ctx: RuleContext): DiffStep |
   const product = differentiatePoly(r.poly, (a) => derivatives.get(atomKey(a)));
   if (!product) return undefined;
   const result = written({ poly: product.poly, denominator: Z.mul(product.denominator, r.denominator) });
+  const variable = ctx.variable;
   let formula: Expr | undefined;
   return {
-    rule: 'polynomial-in-functions', expr: e, variable: ctx.variable, bindings: { functions },
-    // Built when the derivation is shown, as for one function.
+    rule: 'polynomial-in-functions', expr: e, variable, bindings: { functions },
+    // Built when the derivation is shown, as for one function, and reading the variable, not ctx.
     get formula() {
-      return (formula ??= add([...varying.values()].map((a) => mul([partialBy(r, a), derivative(a, ctx.variable)]))));
+      return (formula ??= add([...varying.values()].map((a) => mul([partialBy(r, a), derivative(a, variable)]))));
     },
     result, substeps,
   };
