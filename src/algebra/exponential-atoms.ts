@@ -30,5 +30,5 @@ export function exponentialAtom(name: FunctionName, m: Monomial, sign: 1 | -1, a
 }
 
 /** The monomial and sign an exponential atom was made for; undefined for any other atom. */
-// Only calls are: the others are told apart without a look in the WeakMap.
+// Only calls are: the others are told apart without a look in the memo.
 export const exponentialArgument = (atom: Expr): ExponentialArgument | undefined => (atom.kind === 'call' ? arguments_.get(atom) : undefined);
