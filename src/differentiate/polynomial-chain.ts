@@ -114,14 +114,17 @@ interface ChainOrders {
  * derivation): the answer alone needs none of them. Only the last order is tidied.
  */
 export function chainDerivations(chain: PolynomialChain, o: ChainOrders): Derivation[] {
+  // The getters below reach these, not o: what a getter of an object reaches, V8 keeps through every
+  // collection of the young objects until a full one, and o.tidy reaches the whole differentiation.
+  const { variable, functions, conditions } = o;
   const derivation = (order: number, tidied?: { result: Expr; steps: readonly RewriteStep[] }): Derivation => {
     let step: DiffStep | undefined;
     return {
       get expr() { return chain.at(order - 1); },
-      get step() { return (step ??= derive(chain.at(order - 1), o.variable, { functions: o.functions, order })); },
+      get step() { return (step ??= derive(chain.at(order - 1), variable, { functions, order })); },
       simplification: tidied?.steps ?? [],
       get result() { return tidied?.result ?? chain.at(order); },
-      conditions: o.conditions,
+      conditions,
     };
   };
   const out: Derivation[] = [];
