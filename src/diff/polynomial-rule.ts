@@ -89,8 +89,7 @@ export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | 
   return {
     rule: 'polynomial-in-function', expr: e, variable, bindings: { f },
     // Built when the derivation is shown: on the way to σ⁽¹⁰⁰⁾ nobody reads the 99 formulas before it.
-    // It reads the variable, not ctx: what a getter of an object reaches, V8 keeps through every
-    // collection of the young objects until a full one, and ctx reaches the whole derivation.
+    // It reads the variable, not ctx, which reaches the whole derivation (see DerivationContext in differentiate.ts).
     get formula() {
       return (formula ??= mul([partialBy(r, f), derivative(f, variable)]));
     },

@@ -114,8 +114,7 @@ interface ChainOrders {
  * derivation): the answer alone needs none of them. Only the last order is tidied.
  */
 export function chainDerivations(chain: PolynomialChain, o: ChainOrders): Derivation[] {
-  // The getters below reach these, not o: what a getter of an object reaches, V8 keeps through every
-  // collection of the young objects until a full one, and o.tidy reaches the whole differentiation.
+  // The getters below reach these, not o, whose tidy reaches the whole differentiation (see DerivationContext in diff/differentiate.ts).
   const { variable, functions, conditions } = o;
   const derivation = (order: number, tidied?: { result: Expr; steps: readonly RewriteStep[] }): Derivation => {
     let step: DiffStep | undefined;

@@ -37,8 +37,7 @@ export class InternTable<T> {
   }
 
   clear(): void {
-    // Each item let go of, even in a list about to be dropped: a list in the old generation still
-    // pointing at young items would keep them through every collection of the young objects.
+    // Each item let go of, even in a list about to be dropped (see IdTable.clear).
     for (const slot of this.filled) this.nodes[slot] = undefined;
     if (this.nodes.length > keptRoom) {
       this.hashes = new Int32Array(keptRoom);
