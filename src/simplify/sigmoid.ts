@@ -1,5 +1,5 @@
 import Fraction from 'fraction.js';
-import type { Add, Expr } from '../expr/types.js';
+import type { Add, Call, Expr } from '../expr/types.js';
 import { add, call, div, int, mul, neg, pow, variable } from '../expr/factory.js';
 import { children, equals } from '../expr/traverse.js';
 import { callBit, mayCall } from '../expr/calls.js';
@@ -9,7 +9,8 @@ import { complexity } from '../algebra/complexity.js';
 import { atomKey, sameAtom } from '../algebra/atoms.js';
 import { addPoly, atomPoly, constantPoly, isZeroPoly, monomialPoly, mulPoly, powPoly, zeroPoly, type Poly } from '../algebra/poly.js';
 import { atomMonomial, divideMonomials, exponentIn, isUnit } from '../algebra/monomial.js';
-import { expandFactored, splitFraction } from '../algebra/factored.js';
+import { expandFactored, splitFraction, type Factored } from '../algebra/factored.js';
+import * as Z from '../algebra/integer.js';
 import { normalForm as normalFormOf } from '../algebra/normal-form.js';
 import { polyExpr, powerExpr } from '../algebra/to-expr.js';
 import { univariateOf } from '../algebra/univariate.js';
@@ -248,17 +249,35 @@ function rewriteFor(
 }
 
 /** A part with its exponentials of ±u written in σ(u) = s, in normal form, where that is simpler; undefined otherwise. */
-function inSigmoid(part: Expr, whole: boolean, s: Expr, decaying: readonly Expr[], growing: readonly Expr[]): Expr | undefined {
+function inSigmoid(part: Expr, whole: boolean, s: Call, decaying: readonly Expr[], growing: readonly Expr[]): Expr | undefined {
   // The sum as a whole may hold exponentials in sums; the terms of ±u may still hold theirs only as factors.
   if (!whole && !mayBeSimplerInSigmoid(part)) return undefined;
   const one = int(1);
   let substituted = part;
   for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s));
   for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])));
+  if (leavesMultipleOf(substituted, s.args[0]!)) return undefined;
   const rewritten = normalForm(substituted);
   if (callsIn(rewritten, 'exp').some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
   if (complexity(rewritten) >= complexity(part)) return undefined;
   return rewritten;
+}
+
+/**
+ * Whether an exponential left after the substitution is of another multiple of u: e^(2x) and e^(3x)
+ * where e^x was written in σ(x). The normal form keeps e^(2x) as (e^x)², so the result would hold
+ * σ(u) and e^u together, which is never how it reads best; working it out (several normal forms
+ * written, for each exponential of a sum like e^x + e^(2x) + e^(3x)) would only find so.
+ */
+function leavesMultipleOf(substituted: Expr, u: Expr): boolean {
+  const ofU = normalFormOf(u);
+  return callsIn(substituted, 'exp').some((x) => sameButCoefficient(normalFormOf((x as Call).args[0]!), ofU));
+}
+
+/** Whether two normal forms differ at most by their rational coefficient (monomials and bases are interned: compared by identity). */
+function sameButCoefficient(a: Factored, b: Factored): boolean {
+  return a.monomial === b.monomial && a.powers.length === b.powers.length
+    && a.powers.every((p, i) => p.base === b.powers[i]!.base && Z.compare(p.num, b.powers[i]!.num) === 0 && Z.compare(p.den, b.powers[i]!.den) === 0);
 }
 
 /** The hand derivation for N(t)/(1 + t)^k, when the expression has that shape; undefined otherwise. */

@@ -78,6 +78,14 @@ describe('answers in terms of σ', () => {
     expect(steps.map((s) => toText(s.after))).toEqual(['log(x) + sigmoid(x)*(1 - sigmoid(x))']);
   });
 
+  it('leaves no exponential of another multiple of u beside σ(u)', () => {
+    // 3e^(−x)/(e^(−x) + e^(−2x)) is 3σ(x): written term by term in σ(x), e^(−2x) stayed beside it.
+    const input = '3*exp(-x)/(exp(-x) + exp(-2*x)) + 1/(1 + exp(-x)) + x';
+    const first = toText(differentiate(input).result);
+    expect(first.includes('sigmoid') && first.includes('exp')).toBe(false);
+    expect(derivative(input, { order: 2 })).toBe('4σ(x)·(1 − σ(x))·(1 − 2σ(x))');
+  });
+
   it('writes each argument of a sum in its own σ, one step each', () => {
     const sum = 'exp(x)/(1 + exp(x))^2 + 2*exp(2*x)/(1 + exp(2*x))^2 + 3*exp(-3*x)/(1 + exp(-3*x))^2';
     const { result, steps } = simplifyWithSteps(parse(sum));
