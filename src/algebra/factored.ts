@@ -104,6 +104,19 @@ function leadingIndex(p: Poly): number {
 // ---------------------------------------------------------------------------------------------
 // Making normal forms
 
+/** Whether two normal forms differ at most by their rational coefficient: bases and monomials are interned, so they are compared by identity. */
+export function sameButCoefficient(a: Factored, b: Factored): boolean {
+  if (a.monomial !== b.monomial || a.powers.length !== b.powers.length) return false;
+  return a.powers.every((p, i) => {
+    const q = b.powers[i]!;
+    return p.base === q.base && Z.compare(p.num, q.num) === 0 && Z.compare(p.den, q.den) === 0;
+  });
+}
+
+/** Whether two normal forms are one. */
+export const sameFactored = (a: Factored, b: Factored): boolean => a === b
+  || (Z.compare(a.coefficient.n, b.coefficient.n) === 0 && Z.compare(a.coefficient.d, b.coefficient.d) === 0 && sameButCoefficient(a, b));
+
 export const zeroFactored: Factored = { coefficient: zeroRatio, monomial: unitMonomial(), powers: [] };
 export const isZeroFactored = (f: Factored): boolean => isZeroRatio(f.coefficient);
 

@@ -9,8 +9,7 @@ import { complexity } from '../algebra/complexity.js';
 import { atomKey, sameAtom } from '../algebra/atoms.js';
 import { addPoly, atomPoly, constantPoly, isZeroPoly, monomialPoly, mulPoly, powPoly, zeroPoly, type Poly } from '../algebra/poly.js';
 import { atomMonomial, divideMonomials, exponentIn, isUnit } from '../algebra/monomial.js';
-import { expandFactored, splitFraction, type Factored } from '../algebra/factored.js';
-import * as Z from '../algebra/integer.js';
+import { expandFactored, sameButCoefficient, splitFraction } from '../algebra/factored.js';
 import { normalForm as normalFormOf } from '../algebra/normal-form.js';
 import { polyExpr, powerExpr } from '../algebra/to-expr.js';
 import { univariateOf } from '../algebra/univariate.js';
@@ -274,11 +273,6 @@ function leavesMultipleOf(substituted: Expr, u: Expr): boolean {
   return callsIn(substituted, 'exp').some((x) => sameButCoefficient(normalFormOf((x as Call).args[0]!), ofU));
 }
 
-/** Whether two normal forms differ at most by their rational coefficient (monomials and bases are interned: compared by identity). */
-function sameButCoefficient(a: Factored, b: Factored): boolean {
-  return a.monomial === b.monomial && a.powers.length === b.powers.length
-    && a.powers.every((p, i) => p.base === b.powers[i]!.base && Z.compare(p.num, b.powers[i]!.num) === 0 && Z.compare(p.den, b.powers[i]!.den) === 0);
-}
 
 /** The hand derivation for N(t)/(1 + t)^k, when the expression has that shape; undefined otherwise. */
 function stages(e: Expr, t: Expr, s: Expr, result: Expr): RewriteStep[] | undefined {

@@ -11,7 +11,7 @@ import * as Z from '../algebra/integer.js';
 import type { Int } from '../algebra/integer.js';
 import { atomMonomial, divideMonomials, isUnit, unitMonomial, type Monomial } from '../algebra/monomial.js';
 import { addPoly, monomialPoly, negPoly, polyEquals, type Poly } from '../algebra/poly.js';
-import { expandFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
+import { expandFactored, sameFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
 import { exponentialArgument } from '../algebra/exponential-atoms.js';
 import { normalForm } from '../algebra/normal-form.js';
 import { isTerminating, rational, toDecimalString } from '../expr/rational.js';
@@ -407,14 +407,4 @@ export function writtenNormalForm(e: Expr, form: Form): Expr {
   return written;
 }
 
-/** Whether two normal forms are one: bases and monomials are interned, so they are compared by identity. */
-function sameFactored(a: Factored, b: Factored): boolean {
-  if (a === b) return true;
-  if (a.monomial !== b.monomial || a.powers.length !== b.powers.length) return false;
-  if (Z.compare(a.coefficient.n, b.coefficient.n) !== 0 || Z.compare(a.coefficient.d, b.coefficient.d) !== 0) return false;
-  return a.powers.every((p, i) => {
-    const q = b.powers[i]!;
-    return p.base === q.base && Z.compare(p.num, q.num) === 0 && Z.compare(p.den, q.den) === 0;
-  });
-}
 
