@@ -31,8 +31,9 @@ if (mode === '--child') {
   for (const group of groups.filter((g) => only.length === 0 || only.includes(g.name))) {
     const tools = group.tools.filter((t) => inProcess.has(t) || present.includes(t));
     const results = Object.fromEntries(tools.map((t) => [t, { rows: {}, peakRssMb: 0 }]));
+    // Inputs run one by one each have a process of their own, and so a peak of their own.
     const record = (t, rows, peakRssMb) => {
-      for (const r of rows) results[t].rows[r.input] = r;
+      for (const r of rows) results[t].rows[r.input] = group.together || peakRssMb === undefined ? r : { ...r, peakRssMb };
       results[t].peakRssMb = Math.max(results[t].peakRssMb, peakRssMb ?? 0);
     };
     // As dydx writes it for mathjs, σ and softplus written out; a tree too deep for mathjs's printer has neither.
@@ -156,13 +157,14 @@ function printGroup(group, tools, results, { parse, toText }) {
   // Each answer's size beside the shortest plain derivative of the fastest systems (SymPy's simplify is compared in total).
   const sized = group.sizes ? others.filter((t) => ['symengine', 'maxima', 'sympy'].includes(t)) : [];
   // dydx's first call of each input beside its steady time: what one command meets, JIT and all.
-  const header = ['input', ...tools.flatMap((t) => (t === 'dydx' ? ['dydx first ms', 'dydx ms'] : [`${t} ms`])), ...(group.sizes ? ['dydx size', 'shortest other', 'by'] : [])];
+  const header = ['input', ...tools.flatMap((t) => (t === 'dydx' ? ['dydx first ms', 'dydx ms'] : [`${t} ms`])), ...(group.together ? [] : ['dydx peak RSS MB']), ...(group.sizes ? ['dydx size', 'shortest other', 'by'] : [])];
   const lines = [header];
   const longer = [];
   for (const input of group.inputs) {
     const row = (t) => results[t].rows[input.input];
     const firstCall = (r) => (r?.first === undefined ? '—' : time({ ms: r.first }));
     const cells = [input.input.length > 40 ? `${input.input.slice(0, 37)}...` : input.input, ...tools.flatMap((t) => (t === 'dydx' ? [firstCall(row(t)), time(row(t))] : [time(row(t))]))];
+    if (!group.together) cells.push(row('dydx')?.peakRssMb?.toFixed(0) ?? '—');
     if (group.sizes) {
       const ours = sizeOf(row('dydx'));
       const theirs = sized.map((t) => [t, sizeOf(row(t))]).filter(([, n]) => n !== undefined).sort((a, b) => a[1] - b[1]);
