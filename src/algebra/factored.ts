@@ -102,7 +102,7 @@ function leadingIndex(p: Poly): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Making normal forms
+// Comparing normal forms
 
 /** Whether two normal forms differ at most by their rational coefficient: bases and monomials are interned, so they are compared by identity. */
 export function sameButCoefficient(a: Factored, b: Factored): boolean {
@@ -116,6 +116,9 @@ export function sameButCoefficient(a: Factored, b: Factored): boolean {
 /** Whether two normal forms are one. */
 export const sameFactored = (a: Factored, b: Factored): boolean => a === b
   || (Z.compare(a.coefficient.n, b.coefficient.n) === 0 && Z.compare(a.coefficient.d, b.coefficient.d) === 0 && sameButCoefficient(a, b));
+
+// ---------------------------------------------------------------------------------------------
+// Making normal forms
 
 export const zeroFactored: Factored = { coefficient: zeroRatio, monomial: unitMonomial(), powers: [] };
 export const isZeroFactored = (f: Factored): boolean => isZeroRatio(f.coefficient);
