@@ -3,7 +3,7 @@ import * as build from '../expr/factory.js';
 import { isInteger, parseDecimal, rational } from '../expr/rational.js';
 import type { FunctionValue, NameValue, Token } from './lexer.js';
 import { errorAt } from './errors.js';
-import { foldParts } from '../expr/fold.js';
+import { checkLimits } from '../errors.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
 import { fromTemplate } from '../expr/template.js';
 import { delimitedBy, prefixSigns } from '../functions/spellings.js';
@@ -89,16 +89,44 @@ function placed<E extends Expr>(node: E, at: number | undefined, operators: read
   return node;
 }
 
-/** The tree a value stands for; built children first, without recursion, so any depth builds. */
+/**
+ * The tree a value stands for; built parts first, without recursion, so any depth builds. The
+ * values of one reading are a tree (the grammar builds each once), so no memo of what is built is
+ * kept: a stack of values with their parts, once listed, and a stack of the trees built.
+ */
 export function toExpr(root: Value): Expr {
-  return foldParts<Value, Expr>(root, partsOf, (value, of) => {
-    const node = assemble(value, partsOf(value).map(of));
-    if (places !== undefined && !isExpr(value)) {
+  if (isExpr(root)) return root;
+  const pending: Value[] = [root];
+  const partsPending: (Value[] | undefined)[] = [undefined];
+  const built: Expr[] = [];
+  while (pending.length > 0) {
+    checkLimits();
+    const top = pending.length - 1;
+    const value = pending[top]!;
+    const parts = partsPending[top];
+    if (parts === undefined && !isExpr(value)) {
+      const own = partsOf(value);
+      partsPending[top] = own;
+      for (let i = own.length - 1; i >= 0; i--) {
+        pending.push(own[i]!);
+        partsPending.push(undefined);
+      }
+      continue;
+    }
+    pending.pop();
+    partsPending.pop();
+    if (parts === undefined) {
+      built.push(value as Expr);
+      continue;
+    }
+    const node = assemble(value, built.splice(built.length - parts.length, parts.length));
+    if (places !== undefined) {
       const operators = operatorsOf(value);
       placed(node, operators[0], operators);
     }
-    return node;
-  });
+    built.push(node);
+  }
+  return built[0]!;
 }
 
 const isExpr = (v: Value): v is Expr => 'id' in v;
