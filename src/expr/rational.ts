@@ -19,8 +19,12 @@ export function rational(numerator: bigint | number, denominator: bigint | numbe
   return new Fraction(BigInt(numerator), BigInt(denominator));
 }
 
+const wholeDigits = /^\d+$/;
+
 /** Reads a decimal literal such as `0.5`, `.5` or `1.5e-3` exactly. */
 export function parseDecimal(literal: string): Rational {
+  // Most literals are whole numbers of a few digits, exact as a double: read without the pattern.
+  if (literal.length <= 15 && wholeDigits.test(literal)) return rational(Number(literal));
   const match = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(literal);
   if (!match) throw new Error(`not a decimal literal: ${literal}`);
   const [, whole = '', fractional = '', exponentText = '0'] = match;
