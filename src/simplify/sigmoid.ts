@@ -273,7 +273,6 @@ function leavesMultipleOf(substituted: Expr, u: Expr): boolean {
   return callsIn(substituted, 'exp').some((x) => sameButCoefficient(normalFormOf((x as Call).args[0]!), ofU));
 }
 
-
 /** The hand derivation for N(t)/(1 + t)^k, when the expression has that shape; undefined otherwise. */
 function stages(e: Expr, t: Expr, s: Expr, result: Expr): RewriteStep[] | undefined {
   const { numerator, denominator } = splitFraction(normalFormOf(e));

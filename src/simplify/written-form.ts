@@ -406,5 +406,3 @@ export function writtenNormalForm(e: Expr, form: Form): Expr {
   }
   return written;
 }
-
-
