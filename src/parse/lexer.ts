@@ -89,7 +89,7 @@ const scanner = moo.compile({
  */
 const isVariableLike = (word: string): boolean => variableLike.test(word);
 /** A Greek letter, by its name or itself: theta, θ. */
-const isGreekLetter = (word: string): boolean => greekVariableNames.has(word) || /^[α-ωΑ-Ω]$/.test(word);
+const isGreekLetter = (word: string): boolean => greekVariableNames.has(word) || (word.length === 1 && /^[α-ωΑ-Ω]$/.test(word));
 const variableLike = new RegExp(`^(?:[A-Za-z]|${[...greekVariableNames].join('|')})(?:\\d+|_[A-Za-z0-9]+)?$`);
 
 /** The names a run of letters may be made of besides single letters: functions, Greek letters and pi. */
@@ -137,7 +137,7 @@ export function tokenize(source: string, options: LexOptions): Lexed {
   // A Greek letter is declared by its name: --function theta makes θ(x) a function.
   const abstract = (word: string): boolean => abstractFunctionNames.has(word) || options.abstractFunctions?.has(word) === true
     || (options.matrixNotation === true && matrixFunctionSpellings.has(word))
-    || (/^[α-ω]$/.test(word) && options.abstractFunctions?.has(greekLetters[word.codePointAt(0)! - 0x3b1]!) === true);
+    || (options.abstractFunctions !== undefined && /^[α-ω]$/.test(word) && options.abstractFunctions.has(greekLetters[word.codePointAt(0)! - 0x3b1]!));
   const matrices = options.matrixNotation === true;
   // ‖v‖: each bar opens a norm where none is open, and closes the one that is.
   let normOpen = false;
@@ -387,6 +387,8 @@ const defaultMaxDigits = 1000;
 function checkNumbers(source: string, tokens: readonly Token[], maxDigits: number): void {
   for (const t of tokens) {
     if (t.type !== 'number') continue;
+    // Without an exponent a number has no more digits than characters: most are short, and need no count.
+    if (t.text.length <= maxDigits && !t.text.includes('e') && !t.text.includes('E')) continue;
     const [, whole = '', fraction = '', exponent = '0'] = /^(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(t.text) ?? [];
     const digits = whole.replace(/^0+/, '').length + fraction.length + Math.abs(Number(exponent));
     if (digits > maxDigits) {
@@ -465,7 +467,8 @@ export function classifyWord(source: string, t: RawToken, primes: number, after:
     if (!beforeParen) throw errorAt(source, t.offset, `${word}${"'".repeat(primes)} needs an argument, as in ${word}${"'".repeat(primes)}(x)`);
     return [token(t, 'func', { kind: 'abstract', name: word, order: primes, by: [], spelling: word })];
   }
-  const partial = /^D((?:_\d+)+|\d+)([A-Za-z][A-Za-z0-9_]*)$/.exec(word);
+  // Most words start otherwise: the pattern is not tried on them.
+  const partial = word.startsWith('D') ? /^D((?:_\d+)+|\d+)([A-Za-z][A-Za-z0-9_]*)$/.exec(word) : null;
   if (partial && beforeParen && primes === 0 && abstract(partial[2]!)) {
     // Each digit is an argument (D12f), or, past the ninth argument, each number after an underscore (D_1_10f).
     const by = partial[1]!.startsWith('_') ? partial[1]!.slice(1).split('_').map(Number) : [...partial[1]!].map(Number);
@@ -491,7 +494,7 @@ export function classifyWord(source: string, t: RawToken, primes: number, after:
     throw errorAt(source, t.offset, "only the abstract functions f, g and h take primes, as in f'(x), and a variable or a bracketed expression, as in x' or (x^2)'");
   }
   if (known) return [token(t, known.type, known.meaning)];
-  const base = /^(log)_(\d+|[A-Za-z])$/.exec(word);
+  const base = word.startsWith('log_') ? /^(log)_(\d+|[A-Za-z])$/.exec(word) : null;
   if (base) {
     const b = /^\d/.test(base[2]!) ? build.int(Number(base[2])) : base[2] === 'e' ? build.constant('e') : build.variable(base[2]!);
     return [token(t, 'func', { kind: 'table', name: 'log', spelling: word, base: b })];

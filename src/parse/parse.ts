@@ -79,8 +79,9 @@ export function parse(input: string, options: ParseOptions = {}): Expr {
 
 /** Reads an input: its notation, its expression, and what it asks for. */
 export function read(input: string, options: ParseOptions = {}): Reading {
-  const { whole, ...rest } = readInput(input, options);
-  return { expr: expressionIn(input, whole), ...rest };
+  const { whole, notation, request, notes } = readInput(input, options);
+  // Field by field: a rest pattern and a spread copy the fields by a slow path, on every input read.
+  return { expr: expressionIn(input, whole), notation, request, notes };
 }
 
 /** The expression a whole input is, or why it is none, located in the input. */
@@ -156,7 +157,9 @@ function readWhole(input: string, options: ParseOptions, labels: boolean): Input
     if (whole.kind !== 'expression' && (request.label !== undefined || request.operator !== undefined)) {
       throw errorAt(input, whole.offset, `${request.operator ?? 'a name before ='} goes before an expression, not ${wholeKinds[whole.kind]}`);
     }
-    const notes = [...new Set([...(notation === 'latex' && options.notation !== 'latex' ? ['read as LaTeX'] : []), ...lexed.notes])];
+    const latexNoted = notation === 'latex' && options.notation !== 'latex';
+    // Most inputs are read by no convention: their notes are the lexer's empty list, not a copy of it.
+    const notes = !latexNoted && lexed.notes.length === 0 ? lexed.notes : [...new Set([...(latexNoted ? ['read as LaTeX'] : []), ...lexed.notes])];
     // d/dx f: an unknown function alone after the operator is the function of x, not a constant named f.
     const fn = whole.kind === 'expression' && whole.expr.kind === 'variable' && request.operator !== undefined && request.variable !== undefined
       && (abstractFunctionNames.has(whole.expr.name) || lexOptions.abstractFunctions?.has(whole.expr.name) === true) ? whole.expr.name : undefined;
@@ -225,7 +228,7 @@ function withSource<T>(source: string, reading: () => T): T {
 }
 
 /** A backslash command, ^{ or _{, or digits grouped by {,}, as LaTeX has and text does not. */
-const looksLikeLatex = (input: string): boolean => /\\[A-Za-z,;:!{}|]|[\^_]\s*\{|\d\{,\}\d/.test(input);
+const looksLikeLatex = (input: string): boolean => (input.includes('\\') || input.includes('{')) && /\\[A-Za-z,;:!{}|]|[\^_]\s*\{|\d\{,\}\d/.test(input);
 
 /** A variable named after d in d/dx, or in f(x) = …, as text writes it. */
 const textVariable = (written: string): string | undefined => (written.startsWith('\\') ? undefined : written);

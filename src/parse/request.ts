@@ -57,8 +57,12 @@ const functionName = String.raw`(?:[A-Za-z][A-Za-z0-9_]*|[α-ωΑ-Ω]|\\(?:opera
 /** y =, f(x) =: a name, or a name applied to a variable. */
 const label = new RegExp(String.raw`^((?:\s|\\displaystyle|\\textstyle)*)(${functionName})\s*(['′″‴]*)\s*(?:(?:\(|\\left\s*\()\s*(${name}(?:\s*,\s*${name})*)\s*(?:\)|\\right\s*\)))?\s*=(?!=)`);
 
+/** What every request is written with: '=' after a name, '/' or \frac in an operator, D_ in D_x. An input without any asks for nothing. */
+const mayAsk = /[=/\\]|D_/;
+
 /** What the input asks for, and the input with that part replaced by spaces; without labels, y = … is left to be an equation. */
 export function readRequest(input: string, variableOf: (written: string) => string | undefined, { labels = true } = {}): { request: Request; rest: string } {
+  if (!mayAsk.test(input)) return { request: {}, rest: input };
   let rest = input;
   let request: Request = {};
   const blank = (from: number, to: number): void => {
