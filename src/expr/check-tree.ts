@@ -27,7 +27,7 @@ function partsOf(node: Expr): readonly unknown[] {
 /** Refuses a tree with a node that is not one, or that contains itself. Shared parts are fine. */
 export function checkTree(root: unknown): void {
   // A tree checked once is not checked again: the partials of a gradient each take the same tree.
-  if (typeof root === 'object' && root !== null && checked.has(root)) return;
+  if (root === lastRead || (typeof root === 'object' && root !== null && checked.has(root))) return;
   const done = new WeakSet<object>();
   const onPath = new WeakSet<object>();
   // Iterative, with each node's parts pushed after the node: any depth is checked.
@@ -61,9 +61,16 @@ const checked = new WeakSet<object>();
  * and then handed to the library is not walked again to find so.
  */
 export function readAsWellFormed<E extends Expr>(tree: E): E {
-  checked.add(tree);
+  lastRead = tree;
   return tree;
 }
+
+/**
+ * The tree the reader made last, which is nearly always the one handed to the library next
+ * (differentiate(parse(…))): known so without an entry in a WeakSet, which costs a few percent of
+ * reading a short input. A tree read before it is walked once, then kept in `checked`.
+ */
+let lastRead: Expr | undefined;
 
 /**
  * Refuses, at once, what is plainly not a tree where a function of the library takes one: a
