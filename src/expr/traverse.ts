@@ -124,6 +124,22 @@ export function foldTree<T>(root: Expr, combine: (node: Expr, of: (child: Expr) 
   return foldParts(root, children, combine);
 }
 
+/** Nesting up to which foldWritten recurses, well within the stack; deeper trees fold by foldTree. */
+const recursedUpTo = 500;
+
+/**
+ * foldTree for a value as long as the tree written out, as a printed text is: a shared part is
+ * combined again where it stands, which costs no more than writing its text there, and a tree of
+ * modest depth (nearly all) recurses, without the stacks and the memo of foldTree, which cost more
+ * than printing a short answer.
+ */
+export function foldWritten<T>(root: Expr, combine: (node: Expr, of: (child: Expr) => T) => T): T {
+  // A tree built by hand has no depth: it folds by foldTree, whatever its depth.
+  if (!(root.depth <= recursedUpTo)) return foldTree(root, combine);
+  const of = (child: Expr): T => combine(child, of);
+  return combine(root, of);
+}
+
 /** The variables of an expression, in order of first appearance. */
 export function variablesOf(e: Expr): string[] {
   const names = new Set<string>();

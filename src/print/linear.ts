@@ -1,7 +1,7 @@
 import { toSuperscript } from '../expr/letters.js';
 import type { Apply, Call, Expr, Num } from '../expr/types.js';
 import { neg, negated } from '../expr/factory.js';
-import { foldTree, partialIndices } from '../expr/traverse.js';
+import { foldWritten, partialIndices } from '../expr/traverse.js';
 import { functionTable } from '../functions/table.js';
 import { isInteger, isOne, isZero } from '../expr/rational.js';
 import { precedence, precedenceOf, required, type Notation } from './precedence.js';
@@ -39,7 +39,7 @@ export const toUnicode = (e: Expr): string => {
 
 /** Prints children first, without recursion, so any depth of nesting prints. */
 function print(root: Expr, style: LinearStyle): string {
-  return foldTree(root, (e, of) => printNode(e, style, of));
+  return foldWritten(root, (e, of) => printNode(e, style, of));
 }
 
 function printNode(e: Expr, style: LinearStyle, print: (child: Expr) => string): string {
