@@ -107,12 +107,14 @@ export function evaluateWithDifferences(expr: Expr, env: Environment): number {
 
 /**
  * Whether a condition of the derivative changes between x − 0.01 and x + 0.01: a kink or a jump
- * lies there (round(11^x) jumps often), and finite differences across it mean nothing.
+ * lies there (round(11^x) jumps often), and finite differences across it mean nothing. Or whether
+ * a condition u ≠ v fails beside x: the derivative is not claimed there (the arguments of
+ * min(max(0, x), x) tie for every x > 0).
  */
 export function crossesException(d: Derivative, x: number, env: Environment = {}): boolean {
   const sides = (at: number): number[] => d.conditions.map((c) => {
     const gap = safe(() => evaluate(c.left, { ...env, [d.variable]: at }) - evaluate(c.right, { ...env, [d.variable]: at }));
-    return c.kind === 'not-equal' ? Math.sign(gap) : Math.floor(gap);
+    return c.kind === 'not-equal' ? (gap === 0 ? Number.NaN : Math.sign(gap)) : Math.floor(gap);
   });
   const [low, high] = [sides(x - 0.01), sides(x + 0.01)];
   return low.some((s, i) => s !== high[i] || Number.isNaN(s));
