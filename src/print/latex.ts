@@ -1,15 +1,14 @@
 import type { Expr, Num } from '../expr/types.js';
 import { div, neg, negated } from '../expr/factory.js';
 import { functionTable, type FunctionName } from '../functions/table.js';
-import { partialIndices } from '../expr/traverse.js';
-import { foldWritten } from '../expr/traverse.js';
+import { foldWritten, partialIndices } from '../expr/traverse.js';
 import { isInteger, isOne, isTerminating, isZero, toDecimalString } from '../expr/rational.js';
 import { precedenceOf, required } from './precedence.js';
 import { isNegativeLooking, isNegativeNumber } from '../expr/sign.js';
 import { greekLetters } from '../expr/letters.js';
 import { expectTree } from '../expr/check-tree.js';
 
-/** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. Children first, without recursion. */
+/** LaTeX with minimal parentheses: \frac{e^{-x}}{\left(1+e^{-x}\right)^{2}}. Children first, any depth of nesting (see foldWritten). */
 export function toLatex(root: Expr): string {
   expectTree(root, 'toLatex');
   return foldWritten(root, latexNode);

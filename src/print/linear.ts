@@ -37,7 +37,7 @@ export const toUnicode = (e: Expr): string => {
   return print(e, unicodeStyle);
 };
 
-/** Prints children first, without recursion, so any depth of nesting prints. */
+/** Prints children first; any depth of nesting prints (see foldWritten). */
 function print(root: Expr, style: LinearStyle): string {
   return foldWritten(root, (e, of) => printNode(e, style, of));
 }
