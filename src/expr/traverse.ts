@@ -137,7 +137,13 @@ export function foldWritten<T>(root: Expr, combine: (node: Expr, of: (child: Exp
   // A tree built by hand has no depth: it folds by foldTree, whatever its depth.
   if (!(root.depth <= recursedUpTo)) return foldTree(root, combine);
   const of = (child: Expr): T => combine(child, of);
-  return combine(root, of);
+  try {
+    return combine(root, of);
+  } catch (error) {
+    // A part built by hand below a factory's node makes its depth read too small: folded without recursion then.
+    if (error instanceof RangeError) return foldTree(root, combine);
+    throw error;
+  }
 }
 
 /** The variables of an expression, in order of first appearance. */
