@@ -100,3 +100,14 @@ describe('latex', () => {
     }
   });
 });
+
+describe('depth', () => {
+  it('prints a deep part built by hand below a factory node, whose depth the node reads too small', () => {
+    // The factories take a hand-built part's depth as nothing: the printers' recursion runs out of stack, and the fold prints it.
+    let inner: unknown = x;
+    for (let i = 0; i < 50_000; i++) inner = { kind: 'call', name: 'sin', args: [inner] };
+    const whole = build.add([inner as typeof x, build.int(1)]);
+    expect(whole.depth).toBeLessThan(500);
+    expect(toText(whole)).toBe(`${'sin('.repeat(50_000)}x${')'.repeat(50_000)} + 1`);
+  });
+});
