@@ -55,32 +55,82 @@ const isCompound = (e: Expr): boolean => e.kind === 'add' || e.kind === 'div'
   || (e.kind === 'pow' && (e.base.kind === 'add' || e.base.kind === 'div'));
 
 /*
+ * These tests run on every sum and product the simplifier meets, nearly all of which they turn
+ * away: up to this many parts, they compare the parts two by two, making no list, set or text
+ * (which cost more than the comparisons on the few parts most have); past it, they file them.
+ */
+const comparedPairwiseUpTo = 16;
+
+/*
  * Cheap tests first, so the normal form is only computed where it can pay: a product
  * with a repeated base or more than one compound factor; a sum with two terms alike
  * (equal but for their numbers), or with compound terms that expand and may cancel.
  */
 const productWorthTrying = ({ factors }: Mul): boolean => {
-  return hasRepeats(factors.filter((f) => f.kind !== 'num').map(baseKey)) || factors.filter(isCompound).length > 1
-    || factors.some((f) => f.kind === 'div' || (f.kind === 'num' && f.value.d !== 1n));
+  let compounds = 0;
+  for (const f of factors) {
+    if (f.kind === 'div' || (f.kind === 'num' && f.value.d !== 1n)) return true;
+    if (isCompound(f) && ++compounds > 1) return true;
+  }
+  return hasRepeatedBase(factors);
 };
 
-function likeKey(term: Expr): string {
+/** Whether two factors (numbers aside) are powers of one base. */
+function hasRepeatedBase(factors: readonly Expr[]): boolean {
+  if (factors.length > comparedPairwiseUpTo) return hasRepeats(factors.filter((f) => f.kind !== 'num').map(baseKey));
+  const keys: number[] = [];
+  for (const f of factors) {
+    if (f.kind === 'num') continue;
+    const key = baseKey(f);
+    for (const k of keys) if (k === key) return true;
+    keys.push(key);
+  }
+  return false;
+}
+
+/** What decides which terms a term is like: 3x²·y for −3x²·y/2 (its sign and a number below it aside). */
+function likeCore(term: Expr): Expr {
   const core = term.kind === 'neg' ? term.operand : term;
+  return core.kind === 'div' && core.denominator.kind === 'num' ? likeCore(core.numerator) : core;
+}
+
+/** Two terms are alike where they are numbers, or have the same factors but for their numbers, in the same order. */
+function likeKey(term: Expr): string {
+  const core = likeCore(term);
   if (core.kind === 'num') return '#';
   if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomKey).join('*');
-  if (core.kind === 'div' && core.denominator.kind === 'num') return likeKey(core.numerator);
   return String(atomKey(core));
 }
 
-/** The bases a term multiplies together: {x, sin(x)} for 3x²·sin(x). */
-function basesOf(term: Expr): Set<number> {
-  const core = term.kind === 'neg' ? term.operand : term;
-  const factors = core.kind === 'mul' ? core.factors : [core];
-  return new Set(factors.filter((f) => f.kind !== 'num').map(baseKey));
+/** Whether likeKey gives two terms one key, found without making it. */
+function alike(a: Expr, b: Expr): boolean {
+  const ca = likeCore(a);
+  const cb = likeCore(b);
+  if (ca.kind === 'num' || cb.kind === 'num') return ca.kind === cb.kind;
+  const na = ca.kind === 'mul' ? ca.factors.length : 1;
+  const nb = cb.kind === 'mul' ? cb.factors.length : 1;
+  for (let i = 0, j = 0; ; i++, j++) {
+    while (i < na && factorAt(ca, i).kind === 'num') i++;
+    while (j < nb && factorAt(cb, j).kind === 'num') j++;
+    if (i === na || j === nb) return i === na && j === nb;
+    if (atomKey(factorAt(ca, i)) !== atomKey(factorAt(cb, j))) return false;
+  }
+}
+
+/** The i-th factor of a term's core, a part that is no product being its own only factor. */
+const factorAt = (core: Expr, i: number): Expr => (core.kind === 'mul' ? core.factors[i]! : core);
+
+/** Whether two terms of a sum are alike (see likeKey), and may be one. */
+function hasLikeTerms(terms: readonly Expr[]): boolean {
+  if (terms.length > comparedPairwiseUpTo) return hasRepeats(terms.map(likeKey));
+  for (let i = 1; i < terms.length; i++) {
+    for (let j = 0; j < i; j++) if (alike(terms[i]!, terms[j]!)) return true;
+  }
+  return false;
 }
 
 const sumWorthTrying = ({ terms }: Add): boolean => {
-  if (hasRepeats(terms.map(likeKey))) return true;
+  if (hasLikeTerms(terms)) return true;
   if (terms.some((t) => {
     const core = t.kind === 'neg' ? t.operand : t;
     return isCompound(core) || (core.kind === 'mul' && core.factors.some(isCompound));
@@ -90,8 +140,26 @@ const sumWorthTrying = ({ terms }: Add): boolean => {
 
 /** Whether a factor is common to every term, and may come out: e^x·sin(x) + x·e^x·cos(x). */
 function hasCommonFactor(terms: readonly Expr[]): boolean {
-  const [first, ...rest] = terms.map(basesOf);
-  return [...first!].some((b) => rest.every((s) => s.has(b)));
+  const first = terms[0]!.kind === 'neg' ? terms[0]!.operand : terms[0]!;
+  const n = first.kind === 'mul' ? first.factors.length : 1;
+  for (let i = 0; i < n; i++) {
+    const f = factorAt(first, i);
+    if (f.kind === 'num') continue;
+    const base = baseKey(f);
+    if (terms.every((t, k) => k === 0 || hasBase(t, base))) return true;
+  }
+  return false;
+}
+
+/** Whether a term has a factor (numbers aside) of this base key. */
+function hasBase(term: Expr, base: number): boolean {
+  const core = term.kind === 'neg' ? term.operand : term;
+  const n = core.kind === 'mul' ? core.factors.length : 1;
+  for (let i = 0; i < n; i++) {
+    const f = factorAt(core, i);
+    if (f.kind !== 'num' && baseKey(f) === base) return true;
+  }
+  return false;
 }
 
 /** Sums of more terms than this are put in normal form group by group (see sumGroups). */

@@ -60,6 +60,23 @@ describe('algebra rules', () => {
     expect(unicode('(x - 1)*(x + 1)')).toBe('x² − 1');
   });
 
+  // Sums and products of up to 16 parts are looked over pair by pair, longer ones by filing their parts: both ways find them.
+  it.each([4, 16, 17, 40])('finds like terms and repeated bases among %i parts, wherever they stand', (n) => {
+    const powers = Array.from({ length: n }, (_, k) => `${k + 1}*sin(x)^${k + 1}`);
+    // −sin(x)^n/2 is like the last term, a number below it: the two are one term.
+    expect(toText(simplify(parse(`${powers.join(' + ')} - sin(x)^${n}/2`)))).toBe(toText(simplify(parse(`${powers.slice(0, -1).join(' + ')} + ${2 * n - 1}*sin(x)^${n}/2`))));
+    expect(toText(simplify(parse(`${powers.join(' + ')} - ${n}*sin(x)^${n}`)))).not.toContain(`^${n}`);
+    const letters = Array.from({ length: n - 1 }, (_, k) => `y${k + 1}`);
+    // x at both ends of a product of n + 1 factors: x².
+    const product = toText(simplify(parse(['x', ...letters, '3*x'].join('*'))));
+    expect(product.startsWith('3*x^2*')).toBe(true);
+    expect(product.match(/x/g)).toHaveLength(1);
+    // A factor common to every term comes out: x²·e^x·(sin(y1) + sin(y2) + …).
+    const common = toText(simplify(parse(letters.map((y) => `x^2*exp(x)*sin(${y})`).join(' + '))));
+    expect(common.startsWith('x^2*exp(x)*(sin(')).toBe(true);
+    expect(common.match(/exp/g)).toHaveLength(1);
+  });
+
   it('collects like terms in a long sum, where a term with a sum for a factor holds a part of each function', () => {
     // Nine terms k·(x·sin(x + k) + x²·cos(x + k)): a term of the last sum cancels with the term after it.
     const terms = Array.from({ length: 9 }, (_, i) => `${i + 1}*(x*sin(x + ${i + 1}) + x^2*cos(x + ${i + 1}))`);
