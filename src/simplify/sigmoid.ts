@@ -75,17 +75,18 @@ function replacedOutsideCalls(e: Expr, target: Expr, replacement: Expr): Expr {
 const exponentialOrSigmoid = callBit('exp') | callBit('sigmoid');
 
 /**
- * Whether writing e in σ can make it simpler: only where an exponential stands in a sum beside
- * terms without it (1 + e^(−x)), or a σ is there already (e^(−x)·σ(x)² = σ(x)·(1 − σ(x))). Where
- * exponentials are only factors (x⁷·e^(5x)·(5x + 8)), or the same factors of every term of a sum
- * (2e^(2x)·cos(3x) − 3e^(2x)·sin(3x), which is e^(2x) times a sum without one), each would
- * become σ/(1 − σ), larger, with nothing to cancel it.
+ * Whether writing e in σ can make it simpler: only where an exponential stands in a sum beside a
+ * term without any (1 + e^(−x)), or a σ is there already (e^(−x)·σ(x)² = σ(x)·(1 − σ(x))). Where
+ * exponentials are only factors (x⁷·e^(5x)·(5x + 8)), each would become σ/(1 − σ), larger, with
+ * nothing to cancel it; so where every term of a sum has one: 2e^(2x)·cos(3x) − 3e^(2x)·sin(3x)
+ * is e^(2x) times a sum without one, and eˣ + e⁻ˣ, (σ² + (1 − σ)²)/(σ·(1 − σ)) in σ(x), is the
+ * sum 1 + e^(2x) (of another multiple of x) over eˣ.
  */
 function mayBeSimplerInSigmoid(e: Expr): boolean {
   if (!mayCall(e, exponentialOrSigmoid)) return false;
   let found = false;
   // Whether the algebraic part of a node holds an exponential; `found` when one stands in a sum
-  // beside terms without it (a sum within a term is visited as a node of its own).
+  // beside a term without any (a sum within a term is visited as a node of its own).
   const visit = (node: Expr): boolean => {
     if (node.kind === 'call') {
       if (node.name === 'sigmoid') found = true;
@@ -93,49 +94,17 @@ function mayBeSimplerInSigmoid(e: Expr): boolean {
     }
     if (node.kind === 'apply' || node.kind === 'derivative') return false;
     let holds = false;
-    for (const c of children(node)) holds = visit(c) || holds;
-    if (holds && node.kind === 'add' && !sameExponentialFactors(node.terms)) found = true;
+    let without = false;
+    for (const c of children(node)) {
+      if (visit(c)) holds = true;
+      else without = true;
+    }
+    if (holds && without && node.kind === 'add') found = true;
     return holds;
   };
   visit(e);
   return found;
 }
-
-/** Whether every term has the same exponentials as factors, above and below a fraction bar (a sum in a term aside). */
-function sameExponentialFactors(terms: readonly Expr[]): boolean {
-  const first = exponentialFactorsOf(terms[0]!);
-  if (first === undefined) return false;
-  for (let i = 1; i < terms.length; i++) {
-    const other = exponentialFactorsOf(terms[i]!);
-    if (other === undefined || other.length !== first.length || other.some((f, j) => f !== first[j])) return false;
-  }
-  return true;
-}
-
-/**
- * The exponentials and their powers a term is a product of, as keys (those below the bar marked), in
- * a fixed order; undefined where it holds one elsewhere, as (y·e^x)² or x^(e^x) do: then it is no
- * exponential times a part without one. A sum or another function's call within the term holds
- * its exponentials apart (the sum is visited on its own, and σ is never written inside a call).
- */
-function exponentialFactorsOf(term: Expr): string[] | undefined {
-  const keys: string[] = [];
-  let elsewhere = false;
-  const collect = (e: Expr, below: boolean): void => {
-    if (e.kind === 'neg') collect(e.operand, below);
-    else if (e.kind === 'mul') for (const f of e.factors) collect(f, below);
-    else if (e.kind === 'div') {
-      collect(e.numerator, below);
-      collect(e.denominator, !below);
-    } else if (isExponential(e) || (e.kind === 'pow' && isExponential(e.base))) keys.push(`${below ? '/' : ''}${e.id}`);
-    else if (e.kind !== 'add' && e.kind !== 'call' && e.kind !== 'apply' && e.kind !== 'derivative' && mayCall(e, exponentialBit)) elsewhere = true;
-  };
-  collect(term, false);
-  return elsewhere ? undefined : keys.sort();
-}
-
-const exponentialBit = callBit('exp');
-const isExponential = (e: Expr): boolean => e.kind === 'call' && e.name === 'exp';
 
 /** An exponential e^a found in an expression, with a and −a in normal form (by their atom ids): e^(−x) and e^x are both in σ(x). */
 interface Found {

@@ -131,20 +131,25 @@ describe('σ in a long sum', () => {
     expect(rewriteInSigmoid(once!.result, new Set())).toBeUndefined();
   });
 
-  it('does not try a sum whose terms all have the same exponentials as factors: it is a product of them, larger in σ', () => {
-    for (const text of ['2*cos(3*x)*exp(2*x) - 3*exp(2*x)*sin(3*x)', '2*x*exp(x^2)*log(x^2 + 2) + 2*x*exp(x^2)/(x^2 + 2)', 'x/exp(x) - y/exp(x)']) {
+  it('does not try a sum whose terms all have exponentials: a product of them, or a sum 1 + e^(ku) over one, larger in σ', () => {
+    const tanh = '(exp(x) - exp(-x))/(exp(x) + exp(-x))';
+    for (const text of ['2*cos(3*x)*exp(2*x) - 3*exp(2*x)*sin(3*x)', '2*x*exp(x^2)*log(x^2 + 2) + 2*x*exp(x^2)/(x^2 + 2)', 'x/exp(x) - y/exp(x)',
+      'x*exp(x) + y*exp(2*x)', 'x*exp(x) + y*exp(x)*exp(x)', tanh, `4/(exp(x) + exp(-x))^2`]) {
       const notSimpler = new Set<string>();
       expect(rewriteInSigmoid(parse(text), notSimpler), text).toBeUndefined();
       // Nothing was tried, so nothing was found not simpler.
       expect(notSimpler.size, text).toBe(0);
     }
-    // Unlike exponentials, or one beside a term without it (in a power too), are tried; 1 + e^(−x) is σ's own denominator.
-    for (const text of ['x*exp(x) + y*exp(2*x)', 'x*exp(x) + y', 'x*exp(x) + y*exp(x)*exp(x)', '(y*exp(x))^2 + 1', 'x^exp(x) + 1']) {
+    // An exponential beside a term without any (in a power too) is tried; 1 + e^(−x) is σ's own denominator.
+    for (const text of ['x*exp(x) + y', '(y*exp(x))^2 + 1', 'x^exp(x) + 1', 'exp(x) + exp(-x) + 1']) {
       const notSimpler = new Set<string>();
       expect(rewriteInSigmoid(parse(text), notSimpler), text).toBeUndefined();
       expect(notSimpler.size, text).toBeGreaterThan(0);
     }
     expect(toText(rewriteInSigmoid(parse('exp(-x)/(1 + exp(-x))^2'), new Set())!.result)).toBe('sigmoid(x)*(1 - sigmoid(x))');
+    // Written out, tanh's derivatives stay in exponentials, as they were when σ was tried on them.
+    expect(toText(differentiate(tanh).result)).toBe('4/(exp(x) + exp(-x))^2');
+    expect(toText(differentiate(tanh, { order: 2 }).result)).toBe('(8*exp(-x) - 8*exp(x))/(exp(x) + exp(-x))^3');
   });
 
   it('does not try again a part found not simpler while it stays as it is', () => {
