@@ -16,15 +16,18 @@ export function substitute(e: Expr, name: string, replacement: Expr): Expr {
   return visit(e);
 }
 
-/** Replaces every subtree equal to `target` by `replacement`; the same tree when none is found. */
-export function replaceSubtree(e: Expr, target: Expr, replacement: Expr): Expr {
+/**
+ * Replaces every subtree equal to `target` by `replacement`, looking into the parts of the nodes
+ * `within` accepts (all by default); the same tree when none is found.
+ */
+export function replaceSubtree(e: Expr, target: Expr, replacement: Expr, within: (node: Expr) => boolean = () => true): Expr {
   const done = new Map<Expr, Expr>();
   const visit = (node: Expr): Expr => {
     const known = done.get(node);
     if (known) return known;
     const result = node.hash === target.hash && equals(node, target)
       ? replacement
-      : withChildren(node, children(node).map(visit));
+      : within(node) ? withChildren(node, children(node).map(visit)) : node;
     done.set(node, result);
     return result;
   };

@@ -1,7 +1,7 @@
 import Fraction from 'fraction.js';
 import type { Add, Call, Expr } from '../expr/types.js';
 import { add, call, div, int, mul, neg, pow, variable } from '../expr/factory.js';
-import { children, equals, withChildren } from '../expr/traverse.js';
+import { children, equals } from '../expr/traverse.js';
 import { callBit, mayCall } from '../expr/calls.js';
 import { replaceSubtree } from '../expr/substitute.js';
 import { isNegativeLooking } from '../expr/sign.js';
@@ -55,22 +55,12 @@ function callsIn(e: Expr, name: 'exp' | 'sigmoid'): Expr[] {
 }
 
 /**
- * e with each exponential equal to `target` in its algebraic part (where callsIn finds them)
- * replaced: not within another function's argument, where σ is not written. Mish′ is
+ * Whether an exponential within a node is in the algebraic part of the expression (where callsIn
+ * finds them, and σ is written): not within another function's argument. Mish′ is
  * tanh(log(1 + e^x)) + x·σ(x)·(1 − tanh(log(1 + e^x))²), its softplus left as it is; written
  * in σ within the logarithm too, it would be longer, and the σ beside it would not be found.
  */
-function replacedOutsideCalls(e: Expr, target: Expr, replacement: Expr): Expr {
-  const visit = (node: Expr): Expr => {
-    if (node.hash === target.hash && equals(node, target)) return replacement;
-    if (node.kind === 'call' || node.kind === 'apply' || node.kind === 'derivative') return node;
-    const parts = children(node);
-    if (parts.length === 0) return node;
-    const next = parts.map(visit);
-    return next.every((part, i) => part === parts[i]) ? node : withChildren(node, next);
-  };
-  return visit(e);
-}
+const outsideCalls = (node: Expr): boolean => node.kind !== 'call' && node.kind !== 'apply' && node.kind !== 'derivative';
 
 const exponentialOrSigmoid = callBit('exp') | callBit('sigmoid');
 
@@ -239,8 +229,8 @@ function inSigmoid(part: Expr, whole: boolean, s: Call, decaying: readonly Expr[
   if (!whole && !mayBeSimplerInSigmoid(part)) return undefined;
   const one = int(1);
   let substituted = part;
-  for (const t of decaying) substituted = replacedOutsideCalls(substituted, t, div(add([one, neg(s)]), s));
-  for (const t of growing) substituted = replacedOutsideCalls(substituted, t, div(s, add([one, neg(s)])));
+  for (const t of decaying) substituted = replaceSubtree(substituted, t, div(add([one, neg(s)]), s), outsideCalls);
+  for (const t of growing) substituted = replaceSubtree(substituted, t, div(s, add([one, neg(s)])), outsideCalls);
   if (leavesMultipleOf(substituted, s.args[0]!)) return undefined;
   const rewritten = normalForm(substituted);
   if (callsIn(rewritten, 'exp').some((x) => decaying.concat(growing).some((y) => equals(x, y)))) return undefined;
