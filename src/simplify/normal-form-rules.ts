@@ -12,6 +12,7 @@ import { functionNames, functionTable } from '../functions/table.js';
 import { children } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
+import { comparedPairwiseUpTo, factorAt, hasLikeTerms, hasRepeats, likeTermsAdded } from './like-terms.js';
 import type { Base } from '../algebra/factored.js';
 import * as Z from '../algebra/integer.js';
 
@@ -50,16 +51,8 @@ function baseOf(e: Expr): Expr {
   return core.kind === 'pow' ? core.base : core;
 }
 
-const hasRepeats = (keys: readonly (string | number)[]): boolean => new Set(keys).size < keys.length;
 const isCompound = (e: Expr): boolean => e.kind === 'add' || e.kind === 'div'
   || (e.kind === 'pow' && (e.base.kind === 'add' || e.base.kind === 'div'));
-
-/*
- * These tests run on every sum and product the simplifier meets, nearly all of which they turn
- * away: up to this many parts, they compare the parts two by two, making no list, set or text
- * (which cost more than the comparisons on the few parts most have); past it, they file them.
- */
-const comparedPairwiseUpTo = 16;
 
 /*
  * Cheap tests first, so the normal form is only computed where it can pay: a product
@@ -84,47 +77,6 @@ function hasRepeatedBase(factors: readonly Expr[]): boolean {
     const key = baseKey(f);
     for (const k of keys) if (k === key) return true;
     keys.push(key);
-  }
-  return false;
-}
-
-/** What decides which terms a term is like: 3x²·y for −3x²·y/2 (its sign and a number below it aside). */
-function likeCore(term: Expr): Expr {
-  const core = term.kind === 'neg' ? term.operand : term;
-  return core.kind === 'div' && core.denominator.kind === 'num' ? likeCore(core.numerator) : core;
-}
-
-/** Two terms are alike where they are numbers, or have the same factors but for their numbers, in the same order. */
-function likeKey(term: Expr): string {
-  const core = likeCore(term);
-  if (core.kind === 'num') return '#';
-  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomKey).join('*');
-  return String(atomKey(core));
-}
-
-/** Whether likeKey gives two terms one key, found without making it. */
-function alike(a: Expr, b: Expr): boolean {
-  const ca = likeCore(a);
-  const cb = likeCore(b);
-  if (ca.kind === 'num' || cb.kind === 'num') return ca.kind === cb.kind;
-  const na = ca.kind === 'mul' ? ca.factors.length : 1;
-  const nb = cb.kind === 'mul' ? cb.factors.length : 1;
-  for (let i = 0, j = 0; ; i++, j++) {
-    while (i < na && factorAt(ca, i).kind === 'num') i++;
-    while (j < nb && factorAt(cb, j).kind === 'num') j++;
-    if (i === na || j === nb) return i === na && j === nb;
-    if (atomKey(factorAt(ca, i)) !== atomKey(factorAt(cb, j))) return false;
-  }
-}
-
-/** The i-th factor of a term's core, a part that is no product being its own only factor. */
-const factorAt = (core: Expr, i: number): Expr => (core.kind === 'mul' ? core.factors[i]! : core);
-
-/** Whether two terms of a sum are alike (see likeKey), and may be one. */
-function hasLikeTerms(terms: readonly Expr[]): boolean {
-  if (terms.length > comparedPairwiseUpTo) return hasRepeats(terms.map(likeKey));
-  for (let i = 1; i < terms.length; i++) {
-    for (let j = 0; j < i; j++) if (alike(terms[i]!, terms[j]!)) return true;
   }
   return false;
 }
@@ -511,7 +463,8 @@ function coefficientOf(term: Expr): Rational {
 }
 
 export const algebraRules: readonly AnyRewriteRule[] = [
-  rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalSumIfSmaller(e) : undefined)),
+  // Where the whole sum's normal form is no simpler, its like terms are still added: 2x + 2x is 4x.
+  rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalSumIfSmaller(e) ?? likeTermsAdded(e) : undefined)),
   rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   // (x²)^(1/4) → √|x|, (x³)^(1/3) → x: a fractional power of a power, keeping the real domain

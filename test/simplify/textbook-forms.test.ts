@@ -26,6 +26,9 @@ describe('answers as a textbook prints them', () => {
     // Equal terms added, σ·σ written σ², roots of numbers together.
     ['mish(x)', 2, 'sigmoid(x)*(1 - tanh(softplus(x))^2)*(2 + x*(1 - sigmoid(x)) - 2*x*sigmoid(x)*tanh(softplus(x)))'],
     ['gelu(x)', 2, 'exp(-x^2/2)*(2 - x^2)/sqrt(2*pi)'],
+    // Like terms added where the sum's normal form as a whole is no simpler.
+    ['log(x)*(x + 1) + x^2 + x^2', 1, '(x + 1)/x + log(x) + 4*x'],
+    ['log(exp(1 - x)^2*x - x*x - x*x)', 1, '(exp(2 - 2*x)*(1 - 2*x) - 4*x)/(x*exp(2 - 2*x) - 2*x^2)'],
     // Mish with its softplus written out: σ where the exponential stands alone, the one within the logarithm left.
     ['x*tanh(log(1 + exp(x)))', 1, 'tanh(log(1 + exp(x))) + x*sigmoid(x)*(1 - tanh(log(1 + exp(x)))^2)'],
     ['x*tanh(log(1 + exp(x)))', 2, 'sigmoid(x)*(1 - tanh(log(1 + exp(x)))^2)*(2 + x*(1 - sigmoid(x)) - 2*x*tanh(log(1 + exp(x)))*sigmoid(x))'],

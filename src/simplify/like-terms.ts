@@ -1,0 +1,128 @@
+import type { Add, Expr, Rational } from '../expr/types.js';
+import { add, div, int, mul, neg } from '../expr/factory.js';
+import { isZero, rational } from '../expr/rational.js';
+import { atomKey } from '../algebra/atoms.js';
+
+/* Like terms: the terms of a sum that are one number times the same product (3x·sin(x) and −x·sin(x)/2), and their sum. */
+
+/*
+ * The tests for like terms run on every sum the simplifier meets, nearly all of which they turn
+ * away: up to this many parts, they compare the parts two by two, making no list, set or text
+ * (which cost more than the comparisons on the few parts most have); past it, they file them.
+ */
+export const comparedPairwiseUpTo = 16;
+
+export const hasRepeats = (keys: readonly (string | number)[]): boolean => new Set(keys).size < keys.length;
+
+/** What decides which terms a term is like: 3x²·y for −3x²·y/2 (its sign and a number below it aside). */
+function likeCore(term: Expr): Expr {
+  const core = term.kind === 'neg' ? term.operand : term;
+  return core.kind === 'div' && core.denominator.kind === 'num' ? likeCore(core.numerator) : core;
+}
+
+/** Two terms are alike where they are numbers, or have the same factors but for their numbers, in the same order. */
+function likeKey(term: Expr): string {
+  const core = likeCore(term);
+  if (core.kind === 'num') return '#';
+  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomKey).join('*');
+  return String(atomKey(core));
+}
+
+/** Whether likeKey gives two terms one key, found without making it. */
+function alike(a: Expr, b: Expr): boolean {
+  const ca = likeCore(a);
+  const cb = likeCore(b);
+  if (ca.kind === 'num' || cb.kind === 'num') return ca.kind === cb.kind;
+  const na = ca.kind === 'mul' ? ca.factors.length : 1;
+  const nb = cb.kind === 'mul' ? cb.factors.length : 1;
+  for (let i = 0, j = 0; ; i++, j++) {
+    while (i < na && factorAt(ca, i).kind === 'num') i++;
+    while (j < nb && factorAt(cb, j).kind === 'num') j++;
+    if (i === na || j === nb) return i === na && j === nb;
+    if (atomKey(factorAt(ca, i)) !== atomKey(factorAt(cb, j))) return false;
+  }
+}
+
+/** The i-th factor of a term's core, a part that is no product being its own only factor. */
+export const factorAt = (core: Expr, i: number): Expr => (core.kind === 'mul' ? core.factors[i]! : core);
+
+/** Whether two terms of a sum are alike (see likeKey), and may be one. */
+export function hasLikeTerms(terms: readonly Expr[]): boolean {
+  if (terms.length > comparedPairwiseUpTo) return hasRepeats(terms.map(likeKey));
+  for (let i = 1; i < terms.length; i++) {
+    for (let j = 0; j < i; j++) if (alike(terms[i]!, terms[j]!)) return true;
+  }
+  return false;
+}
+
+const one = rational(1);
+
+/** A term as the number it is written with and the factors that number multiplies: −1/2 and [x] for −x/2. Undefined for u/0. */
+function numberAndRest(term: Expr): { readonly number: Rational; readonly rest: readonly Expr[] } | undefined {
+  if (term.kind === 'neg') {
+    const inner = numberAndRest(term.operand);
+    return inner && { number: inner.number.neg(), rest: inner.rest };
+  }
+  if (term.kind === 'div' && term.denominator.kind === 'num') {
+    const below = term.denominator.value;
+    const inner = isZero(below) ? undefined : numberAndRest(term.numerator);
+    return inner && { number: inner.number.div(below), rest: inner.rest };
+  }
+  if (term.kind !== 'mul') return { number: one, rest: [term] };
+  let number = one;
+  const rest: Expr[] = [];
+  for (const f of term.factors) {
+    if (f.kind === 'num') number = number.mul(f.value);
+    else rest.push(f);
+  }
+  return { number, rest };
+}
+
+/** A number times factors, written as a term is: 4x, −x, 5x/6. */
+function termOf(number: Rational, rest: readonly Expr[]): Expr {
+  // fraction.js keeps the sign apart: n and d are the magnitude's.
+  const above = number.n === 1n ? mul(rest) : mul([int(number.n), ...rest]);
+  const magnitude = number.d === 1n ? above : div(above, int(number.d));
+  return number.s < 0n ? neg(magnitude) : magnitude;
+}
+
+/**
+ * The sum with each group of like terms added into one, where its first term stood: x·log(x) +
+ * 2x + 2x is x·log(x) + 4x, and 3x·y − 3x·y goes. Numbers are add-numbers' to add, and terms
+ * written with decimals keep them as they stand. Undefined where no two terms add into one.
+ */
+export function likeTermsAdded(e: Add): Expr | undefined {
+  if (!hasLikeTerms(e.terms)) return undefined;
+  interface Group { readonly first: Expr; readonly rest: readonly Expr[]; number: Rational; count: number }
+  const groups = new Map<string, Group>();
+  // Each term as it stands, or the group that stands in the place of its first term.
+  const places: (Expr | Group)[] = [];
+  for (const t of e.terms) {
+    const key = t.hasDecimal ? undefined : likeKey(t);
+    const split = key === undefined || key === '#' ? undefined : numberAndRest(t);
+    if (!split) {
+      places.push(t);
+      continue;
+    }
+    const group = groups.get(key!);
+    if (group) {
+      group.number = group.number.add(split.number);
+      group.count++;
+    } else {
+      const made: Group = { first: t, rest: split.rest, number: split.number, count: 1 };
+      groups.set(key!, made);
+      places.push(made);
+    }
+  }
+  let added = false;
+  const terms: Expr[] = [];
+  for (const place of places) {
+    if (!('count' in place)) terms.push(place);
+    else if (place.count === 1) terms.push(place.first);
+    else {
+      added = true;
+      if (!isZero(place.number)) terms.push(termOf(place.number, place.rest));
+    }
+  }
+  return added ? add(terms) : undefined;
+}

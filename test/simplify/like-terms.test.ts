@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parse } from '../../src/parse/parse.js';
+import { toText } from '../../src/print/linear.js';
+import { likeTermsAdded } from '../../src/simplify/like-terms.js';
+import type { Add } from '../../src/expr/types.js';
+
+const added = (input: string): string | undefined => {
+  const e = parse(input);
+  if (e.kind !== 'add') throw new Error(`${input} is no sum`);
+  const out = likeTermsAdded(e as Add);
+  return out && toText(out);
+};
+
+describe('like terms added into one', () => {
+  it.each([
+    ['x*log(x) + 2*x + 2*x', 'x*log(x) + 4*x'],
+    ['x/2 + x/3 + y', '5*x/6 + y'],
+    ['3*x*y - 3*x*y + 1', '1'],
+    ['-x*sin(x) + y - x*sin(x)', '-2*x*sin(x) + y'],
+    ['x/2 + x/2', 'x'],
+    ['-x/2 - x/2', '-x'],
+  ])('%s is %s', (input, expected) => {
+    expect(added(input)).toBe(expected);
+  });
+
+  it.each([
+    // Nothing alike: the factors differ, or stand in another order.
+    ['x*y + y*sin(x)'],
+    // Numbers are add-numbers' to add; decimals stay as the input wrote them.
+    ['2 + x + 3'],
+    ['0.5*x + 0.25*x'],
+  ])('%s is left to other rules', (input) => {
+    expect(added(input)).toBeUndefined();
+  });
+});
