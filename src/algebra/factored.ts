@@ -11,6 +11,7 @@ import {
   polyHash, powPoly, type Poly,
 } from './poly.js';
 import { polyGcd } from './poly-gcd.js';
+import { firstWrittenTerm } from './to-expr.js';
 import { surelyCoprime } from './coprime.js';
 import {
   isOneRatio, isZeroRatio, mulRatio, oneRatio, powRatio, ratioOf, rootRatio, zeroRatio, type Ratio,
@@ -33,7 +34,7 @@ export interface Base {
   readonly id: number;
   /**
    * Whether it is a canonical factor: coefficients with no common divisor, no atom dividing every
-   * term, a leading term (see leadingIndex) with a positive coefficient. A base under a fractional
+   * term, a leading term (see leadsPositive) with a positive coefficient. A base under a fractional
    * power is kept as the expression wrote it: √(2x + 2) is not √2·√(x + 1) for every x.
    */
   readonly normalized: boolean;
@@ -87,19 +88,12 @@ function baseOf(poly: Poly, normalized: boolean): Base {
 const pairKey = (a: Base, b: Base): number => (a.id < b.id ? a.id * 0x200000 + b.id : b.id * 0x200000 + a.id);
 
 /**
- * The term whose sign a canonical factor's is: the one of greatest degree, then of greatest hash
- * (and id, should two hashes meet). It depends on the monomials' ids, but only within a piece of
- * work: how a factor is written is decided apart, from its writing order.
+ * Whether a canonical factor is the sum as given (or its negation): its term of greatest degree,
+ * and of those the first in writing order, is positive. The writing order, not the terms' hashes:
+ * hashes come from node ids, which depend on what was worked out before, and so would which way
+ * round a sum is kept (3csc(x) − x or x − 3csc(x)), and how it is written.
  */
-function leadingIndex(p: Poly): number {
-  let best = 0;
-  for (let i = 1; i < p.monomials.length; i++) {
-    const m = p.monomials[i]!;
-    const b = p.monomials[best]!;
-    if (m.degree > b.degree || (m.degree === b.degree && (m.hash > b.hash || (m.hash === b.hash && m.id > b.id)))) best = i;
-  }
-  return best;
-}
+const leadsPositive = (p: Poly): boolean => Z.sign(firstWrittenTerm(p).coefficient) > 0;
 
 // ---------------------------------------------------------------------------------------------
 // Comparing normal forms
@@ -135,7 +129,7 @@ export function polyFactored(p: Poly, denominator: Int = 1): Factored {
   const constant = constantOf(rest);
   if (constant !== undefined) return { coefficient: ratioOf(constant, denominator), monomial: m, powers: [] };
   let content = contentOf(rest);
-  if (Z.sign(rest.coefficients[leadingIndex(rest)]!) < 0) content = Z.neg(content);
+  if (!leadsPositive(rest)) content = Z.neg(content);
   const base = baseOf(divideCoefficientsBy(rest, content), true);
   return { coefficient: ratioOf(content, denominator), monomial: m, powers: [{ base, num: 1, den: 1 }] };
 }
