@@ -13,6 +13,7 @@ const surelyPositiveConstant = (e: Expr): boolean => isNonNegative(e) && !postOr
 
 const isZeroNum = (e: Expr): boolean => isNum(e) && isZero(e.value);
 const isOneNum = (e: Expr): boolean => isNum(e) && isOne(e.value);
+const isMinusOneNum = (e: Expr): boolean => isNum(e) && isOne(e.value.neg());
 
 const areOpposite = (a: Expr, b: Expr): boolean =>
   (a.kind === 'neg' && equals(a.operand, b)) || (b.kind === 'neg' && equals(b.operand, a));
@@ -83,23 +84,28 @@ export const tidyRules: readonly AnyRewriteRule[] = [
     if (isOne(coefficient.neg())) return neg(mul(others));
     return mul([num(coefficient, decimal), ...others]);
   }),
-  // a·(1/b)·c → (a·c)/b
+  // a·(1/b)·c → (a·c)/b, a·(−1/b) → −a/b
   rule('mul', 'multiply-by-reciprocal', (e) => {
-    const at = e.factors.findIndex((f) => f.kind === 'div' && isOneNum(f.numerator));
+    const at = e.factors.findIndex((f) => f.kind === 'div' && (isOneNum(f.numerator) || isMinusOneNum(f.numerator)));
     if (at < 0) return undefined;
     const reciprocal = e.factors[at] as Expr & { kind: 'div' };
-    return div(mul(e.factors.filter((_, i) => i !== at)), reciprocal.denominator);
+    const quotient = div(mul(e.factors.filter((_, i) => i !== at)), reciprocal.denominator);
+    return isOneNum(reciprocal.numerator) ? quotient : neg(quotient);
   }),
   // u/u → 1 (u not a number: a numeric quotient is already a number)
   rule('div', 'divide-by-itself', (e) => (e.numerator.kind !== 'num' && equals(e.numerator, e.denominator) ? int(1) : undefined)),
-  // −(a − b) → b − a: a sign in front of a sum goes into it when that leaves fewer minus signs
+  // −(a − b) → b − a, −(a − b − c)/d → (b + c − a)/d: a sign in front of a sum, or of a quotient of
+  // one, goes into the sum when that leaves fewer minus signs
   rule('neg', 'negate-sum', (e) => {
-    if (e.operand.kind !== 'add') return undefined;
-    const terms = e.operand.terms;
+    const quotient = e.operand.kind === 'div' ? e.operand : undefined;
+    const sum = quotient ? quotient.numerator : e.operand;
+    if (sum.kind !== 'add') return undefined;
+    const terms = sum.terms;
     const negative = terms.filter(isNegativeLooking).length;
     if (terms.length - negative >= negative + 1) return undefined;
     const turned = terms.map(negated);
-    return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
+    const negatedSum = add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
+    return quotient ? div(negatedSum, quotient.denominator) : negatedSum;
   }),
   rule('neg', 'double-negation', (e) => (e.operand.kind === 'neg' ? e.operand.operand : undefined)),
   // −(−2·x) is handled by the factory; −0 → 0 likewise. (−u)/v → −(u/v), u/(−v) → −(u/v)
