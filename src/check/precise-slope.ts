@@ -91,6 +91,30 @@ export function preciseSlope(f: Expr, answer: Expr, variable: string, at: Enviro
   return { kind: 'unsettled' };
 }
 
+/**
+ * An expression's value at a point in arbitrary precision, at rising precision until two agree to
+ * `tolerance`/100: for an answer whose parts overflow doubles where its value does not (a quotient
+ * of e^(2x²)s over (e^(2x²) − x)⁴ at x = 11.3). NaN where it has no value; undefined where it has
+ * none in arbitrary precision here (an abstract function, erf) or does not settle.
+ */
+export function preciseValue(e: Expr, at: Environment, tolerance: number, calculators: Calculators): Decimal | undefined {
+  let previous: Decimal | undefined;
+  try {
+    for (let digits = startingDigits(e); digits <= mostDigits; digits *= 2) {
+      const p = calculators.at(digits);
+      const env: Record<string, Decimal> = Object.fromEntries(Object.entries(at).map(([name, v]) => [name, p.number(v)]));
+      const value = p.evaluate(e, env);
+      if (previous && agrees(value, previous, tolerance / 100)) return value;
+      previous = value;
+    }
+  } catch (error) {
+    if (error instanceof NoPreciseValue) return undefined;
+    if (error instanceof Error && error.message.startsWith('[DecimalError]')) return undefined;
+    throw error;
+  }
+  return undefined;
+}
+
 /** Whether two values agree to a relative tolerance (both NaN agree: the answer has no value either way). */
 function agrees(a: Decimal, b: Decimal, tolerance: number): boolean {
   if (a.isNaN() || b.isNaN()) return a.isNaN() && b.isNaN();

@@ -81,6 +81,18 @@ describe('checkDerivative', () => {
     expect(checkDerivative(d).verdict).toBe('verified');
   });
 
+  it('works out in arbitrary precision an answer whose parts pass the double range where its value does not, rather than failing it', () => {
+    // At x = 11.3 the denominator (e^(2x²) − x)⁴ is past 10³⁰⁸, and the answer NaN in doubles; its value is about 10⁻⁸⁷.
+    const d = differentiate('(x*exp(4x) - x)/(exp(2x^2) - x)', { order: 2 });
+    const report = checkDerivative(d);
+    expect(report.failures).toEqual([]);
+    expect(report.pointsUsed).toBe(report.pointsTried);
+    // Compared there, not passed over.
+    const there = checkDerivative(d, { at: { x: 11.3 } });
+    expect(there.verdict).toBe('verified');
+    expect(there.pointsUsed).toBe(1);
+  });
+
   it('compares a tiny slope relative to its size, not absolutely', () => {
     const d = differentiate('1e-13*(x^4)^(1/4)');
     expect(checkDerivative(d).verdict).toBe('verified');
