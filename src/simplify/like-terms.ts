@@ -100,17 +100,17 @@ export function likeTermsAdded(e: Add): Expr | undefined {
   for (const t of e.terms) {
     const key = t.hasDecimal ? undefined : likeKey(t);
     const split = key === undefined || key === '#' ? undefined : numberAndRest(t);
-    if (!split) {
+    if (key === undefined || split === undefined) {
       places.push(t);
       continue;
     }
-    const group = groups.get(key!);
+    const group = groups.get(key);
     if (group) {
       group.number = group.number.add(split.number);
       group.count++;
     } else {
       const made: Group = { first: t, rest: split.rest, number: split.number, count: 1 };
-      groups.set(key!, made);
+      groups.set(key, made);
       places.push(made);
     }
   }

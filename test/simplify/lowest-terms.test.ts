@@ -67,10 +67,10 @@ describe('rational parts written in lowest terms at once', () => {
     const same = buildTrace(differentiate('(x + 1)*(x - 2)*(x + 3)')).sections[0]!.rewrites.map((r) => r.rule);
     expect(same.length).toBeGreaterThan(1);
     expect(same).not.toContain('lowest-terms');
-    // They do not: the rules expand 1 + (x² + 1)², writing it at once keeps it.
-    const apart = buildTrace(differentiate('acot(x^2 + 1)')).sections[0]!;
+    // They do not: the rules leave −4x·(x² + 1) above the bar, writing at once multiplies it out.
+    const apart = buildTrace(differentiate('1/(1 + (x^2 + 1)^2)')).sections[0]!;
     expect(apart.rewrites.map((r) => r.rule)).toEqual(['lowest-terms']);
-    expect(toText(apart.result)).toBe('-2*x/(1 + (x^2 + 1)^2)');
+    expect(toText(apart.result)).toBe('-(4*x^3 + 4*x)/(1 + (x^2 + 1)^2)^2');
   });
 
   it('gives the same answer shown step by step as without steps, for random rational functions', () => {
