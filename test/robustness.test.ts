@@ -132,6 +132,13 @@ describe('large numbers', () => {
     expect(toText(differentiate('1.599999999999999999^1000*x').result)).toBe('1.599999999999999999^1000');
   });
 
+  it('does not multiply out a sum of two terms to a power of 279,935 to put a sum holding it in normal form', () => {
+    // (a + b)^k has k + 1 terms, each with a coefficient of up to k/3 digits: past the limit on terms,
+    // the power stays a power. Under a limit of 20 s, a run that multiplied it out would stop with an error.
+    const input = 'ellippiinc(((y + 0 + y) + w1 + pi*e*e)^(((w1 + x) + x) + 6^7 + lgamma(x)), 9.3, x + y)^pi';
+    expect(() => differentiate(input, { variable: 'y', timeout: 20 })).not.toThrow();
+  });
+
   it('differentiates to high orders a product with an exponent past 2^53, leaving it to the rules', () => {
     expect(() => differentiate("sqrt(2)^f(x^21e308)*g'(x)^2", { order: 3 })).not.toThrow();
   });

@@ -385,14 +385,24 @@ export function expandPowers(powers: readonly { base: Base; exponent: number }[]
       out = mulPoly(out, base.poly);
       continue;
     }
-    // (terms)^k has at most C(n + k − 1, k) terms: estimated by its first factors.
-    if (Math.pow(base.poly.monomials.length, Math.min(exponent, 8)) * out.monomials.length > maxExpansionTerms * 4) return undefined;
+    // (terms)^k has up to C(n + k − 1, k) terms: estimated by its first factors, and by that count,
+    // which the first factors underestimate for two terms to a high power ((a + b)^279935).
+    const limit = maxExpansionTerms * 4;
+    if (Math.pow(base.poly.monomials.length, Math.min(exponent, 8)) * out.monomials.length > limit
+      || termsOfPower(base.poly.monomials.length, exponent) * out.monomials.length > limit) return undefined;
     const powered = powPoly(base.poly, exponent);
     if (budget && (budget.products -= out.monomials.length * powered.monomials.length) < 0) return undefined;
     out = mulPoly(out, powered);
     if (out.monomials.length > maxExpansionTerms * 4) return undefined;
   }
   return out;
+}
+
+/** C(n + k − 1, k), the most terms a sum of n terms has to the k-th power; counted only up to past maxExpansionTerms·4. */
+function termsOfPower(n: number, k: number): number {
+  let terms = 1;
+  for (let i = 1; i <= k && terms <= maxExpansionTerms * 4; i++) terms = (terms * (n + i - 1)) / i;
+  return terms;
 }
 
 // ---------------------------------------------------------------------------------------------
