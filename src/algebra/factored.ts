@@ -398,7 +398,7 @@ export function expandPowers(powers: readonly { base: Base; exponent: number }[]
   return out;
 }
 
-/** C(n + k − 1, k), the most terms a sum of n terms has to the k-th power; counted only up to past maxExpansionTerms·4. */
+/** C(n + k − 1, k), the most terms a sum of n terms has to the k-th power, counted until it passes maxExpansionTerms·4. */
 function termsOfPower(n: number, k: number): number {
   let terms = 1;
   for (let i = 1; i <= k && terms <= maxExpansionTerms * 4; i++) terms = (terms * (n + i - 1)) / i;
