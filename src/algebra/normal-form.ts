@@ -111,8 +111,15 @@ function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
 
 /**
  * b^(r + c) for a number c ≠ 0 as b^r·b^c, wherever both are defined: x^(k − 1) is x^k/x, so
- * k·x^(k − 1)/x^k is k/x. Undefined where the exponent has no number in it.
+ * k·x^(k − 1)/x^k is k/x. Undefined where the exponent has no number in it, or one past
+ * `largestSplitOff`.
  */
+/**
+ * The largest number split off an exponent: what cancels is a power or two (x^(k − 1)/x^k), and
+ * b^481890 of a base with a number in it (b^(x + 78.4³)) would write a number of a million digits.
+ */
+const largestSplitOff = 1000;
+
 function powerToSum(e: Expr & { kind: 'pow' }, of: (part: Expr) => Factored): Factored | undefined {
   const exponent = polynomialOverNumber(of(e.exponent));
   if (!exponent) return undefined;
@@ -120,6 +127,7 @@ function powerToSum(e: Expr & { kind: 'pow' }, of: (part: Expr) => Factored): Fa
   if (at < 0 || exponent.poly.monomials.length < 2) return undefined;
   const rest = { monomials: exponent.poly.monomials.filter((_, i) => i !== at), coefficients: exponent.poly.coefficients.filter((_, i) => i !== at) };
   const c = ratioOf(exponent.poly.coefficients[at]!, exponent.denominator);
+  if (Z.compare(Z.abs(c.n), Z.mul(c.d, largestSplitOff)) > 0) return undefined;
   const byNumber = powerOf(of(e.base), c.n, c.d);
   return byNumber && multiplyFactored(atomFactored(pow(e.base, polyExpr(rest, exponent.denominator))), byNumber);
 }
