@@ -168,7 +168,7 @@ describe('large numbers', () => {
 describe('large inputs', () => {
   it('differentiates a flat sum of 130,000 terms, which no spread of its terms into a call overflows', () => {
     const sum = Array.from({ length: 130_000 }, (_, i) => (i % 7 === 0 ? 'x' : 'x*y')).join(' + ');
-    expect(toText(differentiate(sum).result)).toBe('4*(27857*y + 4643)');
+    expect(toText(differentiate(sum).result)).toBe('18572 + 111428*y');
   });
 
   it('refuses the product rule on a product of 130,000 factors before building its 130,000² parts, naming the limit', () => {

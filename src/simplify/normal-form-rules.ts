@@ -12,6 +12,7 @@ import { functionNames, functionTable } from '../functions/table.js';
 import { children } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
+import { equalBasesCombined } from './equal-bases.js';
 import { comparedPairwiseUpTo, factorAt, hasLikeTerms, hasRepeats, likeTermsAdded } from './like-terms.js';
 import type { Base } from '../algebra/factored.js';
 import * as Z from '../algebra/integer.js';
@@ -314,20 +315,31 @@ function quotientsApart(terms: readonly Expr[]): boolean {
 }
 
 /**
+ * A sum's normal form or the sum with its like terms added, whichever is simpler, where one is
+ * simpler than the sum: 93·u + 11·u is 104·u, where the normal form may be smaller than the sum
+ * but not than 104·u (u a sum with a quotient, which the normal form puts over one denominator).
+ */
+function sumIfSimpler(e: Expr): Expr | undefined {
+  const normal = normalIfSmaller(e);
+  const added = e.kind === 'add' ? likeTermsAdded(e) : undefined;
+  return normal === undefined || (added !== undefined && simpler(added, normal)) ? added : normal;
+}
+
+/**
  * A long sum put in normal form group by group where its terms fall apart into groups that cannot
  * combine, and a short one whose quotients are apart (quotientsApart); whole otherwise.
  */
 function normalSumIfSmaller(e: Add): Expr | undefined {
-  if (hasCommonFactor(e.terms)) return normalIfSmaller(e);
+  if (hasCommonFactor(e.terms)) return sumIfSimpler(e);
   const apart = e.terms.length <= groupedFrom && quotientsApart(e.terms);
-  if (e.terms.length <= groupedFrom && !apart) return normalIfSmaller(e);
+  if (e.terms.length <= groupedFrom && !apart) return sumIfSimpler(e);
   const groups = sumGroups(e.terms, apart);
-  if (groups.length === 1) return normalIfSmaller(e);
+  if (groups.length === 1) return sumIfSimpler(e);
   let changed = false;
   const terms: Expr[] = [];
   for (const group of groups) {
     // A term alone combines with nothing: its own rules have made it what it is.
-    const normal = group.length === 1 ? undefined : normalIfSmaller(add(group));
+    const normal = group.length === 1 ? undefined : sumIfSimpler(add(group));
     if (normal === undefined) for (const t of group) terms.push(t);
     else {
       changed = true;
@@ -465,7 +477,7 @@ function coefficientOf(term: Expr): Rational {
 export const algebraRules: readonly AnyRewriteRule[] = [
   // Where the whole sum's normal form is no simpler, its like terms are still added: 2x + 2x is 4x.
   rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalSumIfSmaller(e) ?? likeTermsAdded(e) : undefined)),
-  rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) : undefined)),
+  rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) ?? equalBasesCombined(e) : undefined)),
   rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) : undefined)),
   // (x²)^(1/4) → √|x|, (x³)^(1/3) → x: a fractional power of a power, keeping the real domain
   rule('pow', 'combine-powers', (e) => (e.exponent.kind === 'num' && !isInteger(e.exponent.value) && e.base.kind === 'pow' ? normalIfSmaller(e) : undefined)),

@@ -29,6 +29,11 @@ describe('answers as a textbook prints them', () => {
     // Like terms added where the sum's normal form as a whole is no simpler.
     ['log(x)*(x + 1) + x^2 + x^2', 1, '(x + 1)/x + log(x) + 4*x'],
     ['log(exp(1 - x)^2*x - x*x - x*x)', 1, '(exp(2 - 2*x)*(1 - 2*x) - 4*x)/(x*exp(2 - 2*x) - 2*x^2)'],
+    // Like terms added where that is simpler than the normal form, which puts all over one denominator.
+    ['93*x^7*atan(x) + 11*x^7*atan(x)', 1, '104*(7*x^6*atan(x) + x^7/(1 + x^2))'],
+    // Factors of one base multiplied into one power where the normal form, multiplying out the rest, is no simpler.
+    ['x*x*tanh(x)', 1, '2*x*tanh(x) + x^2*(1 - tanh(x)^2)'],
+    ['sin(x)*tanh(x)*sin(x)', 1, '2*cos(x)*sin(x)*tanh(x) + sin(x)^2*(1 - tanh(x)^2)'],
     // Mish with its softplus written out: σ where the exponential stands alone, the one within the logarithm left.
     ['x*tanh(log(1 + exp(x)))', 1, 'tanh(log(1 + exp(x))) + x*sigmoid(x)*(1 - tanh(log(1 + exp(x)))^2)'],
     ['x*tanh(log(1 + exp(x)))', 2, 'sigmoid(x)*(1 - tanh(log(1 + exp(x)))^2)*(2 + x*(1 - sigmoid(x)) - 2*x*tanh(log(1 + exp(x)))*sigmoid(x))'],
@@ -40,6 +45,13 @@ describe('answers as a textbook prints them', () => {
     ['acos(2x - 1)', 1, '-1/sqrt(x - x^2)'],
   ])('d/dx %s, order %i = %s', (input, order, expected) => {
     expect(derivative(input, order)).toBe(expected);
+  });
+
+  it('adds like terms in a long sum, which is put in normal form group by group', () => {
+    const others = 'exp(2*x) + sin(3*x) + x^2*cos(5*x) + tan(7*x) + sinh(4*x) + cosh(6*x) + x*log(x)';
+    const answer = derivative(`93*x^7*atan(x) + 11*x^7*atan(x) + ${others}`);
+    expect(answer).toContain('104*(7*x^6*atan(x) + x^7/(1 + x^2))');
+    expect(answer).not.toContain('/(x^2 + 1)');
   });
 
   it('writes the factored form with the positive terms first', () => {
