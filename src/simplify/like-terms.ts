@@ -20,12 +20,33 @@ function likeCore(term: Expr): Expr {
   return core.kind === 'div' && core.denominator.kind === 'num' ? likeCore(core.numerator) : core;
 }
 
+/*
+ * A sum is one factor whatever the order of its terms: the normal form writes a sum in its own
+ * order and the rules keep the order a sum was made in, so one part of an answer may hold
+ * (a + b)·u and another (b + a)·u.
+ */
+
+/** A factor's key, the same for sums (and their powers) that differ only in the order of their terms. */
+function factorKey(f: Expr): string {
+  if (f.kind === 'add') return `(${f.terms.map(atomKey).sort((a, b) => a - b).join('+')})`;
+  if (f.kind === 'pow' && f.base.kind === 'add') return `${factorKey(f.base)}^${atomKey(f.exponent)}`;
+  return String(atomKey(f));
+}
+
+/** Whether two factors are one, or sums (or their powers) of the same terms in another order. */
+function sameFactor(a: Expr, b: Expr): boolean {
+  if (atomKey(a) === atomKey(b)) return true;
+  if (a.kind === 'add' && b.kind === 'add') return a.terms.length === b.terms.length && factorKey(a) === factorKey(b);
+  return a.kind === 'pow' && b.kind === 'pow' && a.base.kind === 'add' && b.base.kind === 'add' && atomKey(a.exponent) === atomKey(b.exponent)
+    && sameFactor(a.base, b.base);
+}
+
 /** Two terms are alike where they are numbers, or have the same factors but for their numbers, in the same order. */
 function likeKey(term: Expr): string {
   const core = likeCore(term);
   if (core.kind === 'num') return '#';
-  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(atomKey).join('*');
-  return String(atomKey(core));
+  if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(factorKey).join('*');
+  return factorKey(core);
 }
 
 /** Whether likeKey gives two terms one key, found without making it. */
@@ -39,7 +60,7 @@ function alike(a: Expr, b: Expr): boolean {
     while (i < na && factorAt(ca, i).kind === 'num') i++;
     while (j < nb && factorAt(cb, j).kind === 'num') j++;
     if (i === na || j === nb) return i === na && j === nb;
-    if (atomKey(factorAt(ca, i)) !== atomKey(factorAt(cb, j))) return false;
+    if (!sameFactor(factorAt(ca, i), factorAt(cb, j))) return false;
   }
 }
 

@@ -19,6 +19,9 @@ describe('like terms added into one', () => {
     ['-x*sin(x) + y - x*sin(x)', '-2*x*sin(x) + y'],
     ['x/2 + x/2', 'x'],
     ['-x/2 - x/2', '-x'],
+    // A sum is one factor whatever the order of its terms, and so is its power.
+    ['(x + y)*sin(x) + z + (y + x)*sin(x)', '2*(x + y)*sin(x) + z'],
+    ['3*(1 + x)^2*y - (x + 1)^2*y + sin(x)', '2*(1 + x)^2*y + sin(x)'],
   ])('%s is %s', (input, expected) => {
     expect(added(input)).toBe(expected);
   });
@@ -26,6 +29,8 @@ describe('like terms added into one', () => {
   it.each([
     // Nothing alike: the factors differ, or stand in another order.
     ['x*y + y*sin(x)'],
+    ['(x + y)*sin(x) + (x - y)*sin(x)'],
+    ['(x + 1)^2*y + (1 + x)^3*y'],
     // Numbers are add-numbers' to add; decimals stay as the input wrote them.
     ['2 + x + 3'],
     ['0.5*x + 0.25*x'],

@@ -54,6 +54,13 @@ describe('answers as a textbook prints them', () => {
     expect(answer).not.toContain('/(x^2 + 1)');
   });
 
+  it('adds equal products whose sums are written in two orders', () => {
+    // The product rule's two terms u′·v′ and v′·u′, one of them written by the normal form.
+    const answer = derivative('(sin(x)*x - y*2 - csc(x))*(tanh(x)*sin(x) - x - csc(x)*sin(x)*tanh(x)^2)', 2);
+    expect(answer).toContain(' + 2*(x*cos(x) + sin(x) + cot(x)*csc(x))*(');
+    expect(answer).not.toContain('(sin(x) + x*cos(x) + cot(x)*csc(x))');
+  });
+
   it('writes the factored form with the positive terms first', () => {
     expect(derivative('x^2*sin(x)', 2, 'x', 'factored')).toBe('4*x*cos(x) + 2*sin(x) - x^2*sin(x)');
     expect(derivative('1/(1+x^2)', 2, 'x', 'factored')).toBe('2*(3*x^2 - 1)/(x^2 + 1)^3');
