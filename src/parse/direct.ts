@@ -73,28 +73,51 @@ class DirectReader {
 
   /** term -> − term | + term | product */
   private term(): Value {
-    return this.signs(() => this.term(), () => this.product());
+    const from = this.signs();
+    return this.signed(from, this.product());
   }
 
   /** signed -> − signed | + signed | power: the operand after an explicit operator */
-  private signed(): Value {
-    return this.signs(() => this.signed(), () => this.power());
+  private signedPower(): Value {
+    const from = this.signs();
+    return this.signed(from, this.power());
   }
 
   /** exponent -> − exponent | + exponent | postfix */
   private exponent(): Value {
-    return this.signs(() => this.exponent(), () => this.postfix());
+    const from = this.signs();
+    return this.signed(from, this.postfix());
   }
 
-  /** A sign and what it applies to (read by `same`), or what is read without one (`unsigned`). */
-  private signs(same: () => Value, unsigned: () => Value): Value {
-    const type = this.peek();
-    if (type !== 'minus' && type !== 'plus') return unsigned();
-    if (++this.nesting > maxNesting) throw declined;
-    const sign = this.tokens[this.at++]!;
-    const signed = (type === 'minus' ? p.negate : p.unaryPlus)([sign, same()]);
-    this.nesting--;
-    return signed;
+  /**
+   * The signs before an operand, passed over: where they start. Each is a level of nesting, as
+   * in the grammar's rules (− − x is −(−x)), until the operand after them is read.
+   */
+  private signs(): number {
+    const from = this.at;
+    for (let type = this.peek(); type === 'minus' || type === 'plus'; type = this.peek()) {
+      if (++this.nesting > maxNesting) throw declined;
+      this.at++;
+    }
+    return from;
+  }
+
+  /** The operand read after the signs from `from` on, each applied to it, the last sign first. */
+  private signed(from: number, operand: Value): Value {
+    let value = operand;
+    for (let i = this.signsEnd(from) - 1; i >= from; i--) {
+      const sign = this.tokens[i]!;
+      value = (sign.type === 'minus' ? p.negate : p.unaryPlus)([sign, value]);
+      this.nesting--;
+    }
+    return value;
+  }
+
+  /** Where the run of signs from `from` ends. */
+  private signsEnd(from: number): number {
+    let end = from;
+    while (this.tokens[end]?.type === 'minus' || this.tokens[end]?.type === 'plus') end++;
+    return end;
   }
 
   /**
@@ -107,7 +130,7 @@ class DirectReader {
       const type = this.peek();
       if (type === 'times' || type === 'divide') {
         const operator = this.tokens[this.at++]!;
-        product = (type === 'times' ? p.times : p.divide)([product, operator, this.signed()]);
+        product = (type === 'times' ? p.times : p.divide)([product, operator, this.signedPower()]);
       } else if (type === 'name' || type === 'func' || type === 'lparen') {
         const start = this.tokens[this.at]!.offset;
         product = p.juxtapose([product, p.factorStartingAt(this.powered(this.operand()), start)]);

@@ -90,12 +90,50 @@ function placed<E extends Expr>(node: E, at: number | undefined, operators: read
 }
 
 /**
- * The tree a value stands for; built parts first, without recursion, so any depth builds. The
- * values of one reading are a tree (the grammar builds each once), so no memo of what is built is
- * kept: a stack of values with their parts, once listed, and a stack of the trees built.
+ * The tree a value stands for, built parts first: by recursion where the value is shallow (most
+ * are), and without, by stacks of its own, where it is deeper, so any depth builds.
  */
 export function toExpr(root: Value): Expr {
   if (isExpr(root)) return root;
+  try {
+    return builtRecursively(root, 0);
+  } catch (error) {
+    if (error !== tooDeep) throw error;
+  }
+  return builtIteratively(root);
+}
+
+/** Where building by recursion gives up for building by a stack of its own (the parts built so far are kept: equal trees are one node). */
+const recursionDepth = 200;
+const tooDeep = Symbol('too deep');
+
+/** The tree a value stands for, built by recursion: for the shallow values of most inputs, quicker than a stack of its own. */
+function builtRecursively(value: Value, depth: number): Expr {
+  if (isExpr(value)) return value;
+  if (depth > recursionDepth) throw tooDeep;
+  checkLimits();
+  const own = partsOf(value);
+  const parts: Expr[] = [];
+  for (const part of own) parts.push(builtRecursively(part, depth + 1));
+  return builtFrom(value, parts);
+}
+
+/** A value's node from its parts' nodes, its place kept where places are (matrix notation). */
+function builtFrom(value: Value, parts: readonly Expr[]): Expr {
+  const node = assemble(value, parts);
+  if (places !== undefined) {
+    const operators = operatorsOf(value);
+    placed(node, operators[0], operators);
+  }
+  return node;
+}
+
+/**
+ * The tree a value stands for, built without recursion. The values of one reading are a tree (the
+ * grammar builds each once), so no memo of what is built is kept: a stack of values with their
+ * parts, once listed, and a stack of the trees built.
+ */
+function builtIteratively(root: Value): Expr {
   const pending: Value[] = [root];
   const partsPending: (Value[] | undefined)[] = [undefined];
   const built: Expr[] = [];
@@ -119,12 +157,7 @@ export function toExpr(root: Value): Expr {
       built.push(value as Expr);
       continue;
     }
-    const node = assemble(value, built.splice(built.length - parts.length, parts.length));
-    if (places !== undefined) {
-      const operators = operatorsOf(value);
-      placed(node, operators[0], operators);
-    }
-    built.push(node);
+    built.push(builtFrom(value, built.splice(built.length - parts.length, parts.length)));
   }
   return built[0]!;
 }
