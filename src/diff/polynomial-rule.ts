@@ -51,6 +51,14 @@ const writtenAsPolynomial = (e: Expr): boolean => foldParts<Expr, boolean>(e, (n
   }
 }, asPolynomial);
 
+/**
+ * Whether e is a product with a variable among its factors, or a whole power of one above 0
+ * (x·e^x, w·σ(w·x + b)): a polynomial in two atoms at least, the variable in every term, found
+ * without working out its normal form. Its functions are then differentiated by the other rules.
+ */
+const hasVariableFactor = (e: Expr): boolean => e.kind === 'mul' && e.factors.some((f) => f.kind === 'variable'
+  || (f.kind === 'pow' && f.base.kind === 'variable' && f.exponent.kind === 'num' && f.exponent.value.d === 1n && f.exponent.value.s > 0n && f.exponent.value.n > 0n));
+
 const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.filter((name) => functionTable[name].derivativeIsPolynomialInItself));
 
 const holding = new NodeMemo<boolean>();
@@ -69,7 +77,7 @@ const closedUnderDerivativeBits = callBits(closedUnderDerivative);
  */
 export function polynomialInFunctionRule(e: Expr, ctx: RuleContext): DiffStep | undefined {
   // Where the bits of e say no such function is in it, nothing of e is walked to find so.
-  if (!mayCall(e, closedUnderDerivativeBits) || !mayBePolynomial(e)) return undefined;
+  if (!mayCall(e, closedUnderDerivativeBits) || hasVariableFactor(e) || !mayBePolynomial(e)) return undefined;
   // Working out the rational function of a long sum only to find no σ in it would cost more than the rest.
   if (!holdsClosedFunction(e)) return undefined;
   const r = polynomialOverNumber(normalForm(e));
