@@ -2,6 +2,7 @@ import type { Call, Expr } from '../expr/types.js';
 import { add, derivative, mul } from '../expr/factory.js';
 import { children, dependsOn } from '../expr/traverse.js';
 import { fromTemplate } from '../expr/template.js';
+import { isInteger, isZero } from '../expr/rational.js';
 import { functionNames, functionTable, oneArgumentDerivative, type FunctionName } from '../functions/table.js';
 import { atomKey, compareAtoms, sameAtom } from '../algebra/atoms.js';
 import { constantPoly, differentiatePoly, type PolyOver } from '../algebra/poly.js';
@@ -57,7 +58,7 @@ const writtenAsPolynomial = (e: Expr): boolean => foldParts<Expr, boolean>(e, (n
  * without working out its normal form. Its functions are then differentiated by the other rules.
  */
 const hasVariableFactor = (e: Expr): boolean => e.kind === 'mul' && e.factors.some((f) => f.kind === 'variable'
-  || (f.kind === 'pow' && f.base.kind === 'variable' && f.exponent.kind === 'num' && f.exponent.value.d === 1n && f.exponent.value.s > 0n && f.exponent.value.n > 0n));
+  || (f.kind === 'pow' && f.base.kind === 'variable' && f.exponent.kind === 'num' && isInteger(f.exponent.value) && f.exponent.value.s > 0n && !isZero(f.exponent.value)));
 
 const closedUnderDerivative: ReadonlySet<FunctionName> = new Set(functionNames.filter((name) => functionTable[name].derivativeIsPolynomialInItself));
 
