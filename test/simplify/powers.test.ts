@@ -34,6 +34,10 @@ describe('roots and fractional powers', () => {
     ['(x^3)^(1/3)', 'x'],
     ['(x^6)^(1/2)', 'abs(x)^3'],
     ['(exp(x)^2)^(1/2)', 'exp(x)'],
+    // A root of a sum that is a power of a sum: found only as the root is written.
+    ['sqrt(x^2 + 2*x + 1)', 'abs(x + 1)'],
+    ['cbrt(x^3 + 3*x^2 + 3*x + 1)', 'x + 1'],
+    ['sqrt(exp(2*x) + 2*exp(x) + 1)', '1 + exp(x)'],
   ])('writes %s as %s, keeping its value for x < 0', (input, expected) => {
     expect(tidy(input)).toBe(expected);
     for (const x of [-2.7, -0.4, 0.6, 3.1]) {
