@@ -110,16 +110,16 @@ function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
 }
 
 /**
- * b^(r + c) for a number c ≠ 0 as b^r·b^c, wherever both are defined: x^(k − 1) is x^k/x, so
- * k·x^(k − 1)/x^k is k/x. Undefined where the exponent has no number in it, or one past
- * `largestSplitOff`.
- */
-/**
  * The largest number split off an exponent: what cancels is a power or two (x^(k − 1)/x^k), and
  * b^481890 of a base with a number in it (b^(x + 78.4³)) would write a number of a million digits.
  */
 const largestSplitOff = 1000;
 
+/**
+ * b^(r + c) for a number c ≠ 0 as b^r·b^c, wherever both are defined: x^(k − 1) is x^k/x, so
+ * k·x^(k − 1)/x^k is k/x. Undefined where the exponent has no number in it, or one past
+ * `largestSplitOff`.
+ */
 function powerToSum(e: Expr & { kind: 'pow' }, of: (part: Expr) => Factored): Factored | undefined {
   const exponent = polynomialOverNumber(of(e.exponent));
   if (!exponent) return undefined;

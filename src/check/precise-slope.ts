@@ -49,7 +49,7 @@ export function preciseSlope(f: Expr, answer: Expr, variable: string, at: Enviro
   try {
     for (let digits = startingDigits(f); digits <= mostDigits; digits = digits === mostDigits ? Infinity : Math.min(2 * digits, mostDigits)) {
       const p = calculators.at(digits);
-      const env: Record<string, Decimal> = Object.fromEntries(Object.entries(at).map(([name, v]) => [name, p.number(v)]));
+      const env = preciseEnvironment(p, at);
       const x = env[variable]!;
       const value = (t: Decimal): Decimal => p.evaluate(f, { ...env, [variable]: t });
       const h = x.abs().add(1).mul('1e-8');
@@ -84,8 +84,7 @@ export function preciseSlope(f: Expr, answer: Expr, variable: string, at: Enviro
     }
   } catch (error) {
     if (error instanceof NoPreciseValue) return { kind: 'no-value', reason: error.message };
-    // Past the digits decimal.js holds its constants to: out of reach, as past mostDigits.
-    if (error instanceof Error && error.message.startsWith('[DecimalError]')) return { kind: 'unsettled' };
+    if (pastDecimalDigits(error)) return { kind: 'unsettled' };
     throw error;
   }
   return { kind: 'unsettled' };
@@ -102,18 +101,24 @@ export function preciseValue(e: Expr, at: Environment, tolerance: number, calcul
   try {
     for (let digits = startingDigits(e); digits <= mostDigits; digits *= 2) {
       const p = calculators.at(digits);
-      const env: Record<string, Decimal> = Object.fromEntries(Object.entries(at).map(([name, v]) => [name, p.number(v)]));
+      const env = preciseEnvironment(p, at);
       const value = p.evaluate(e, env);
       if (previous && agrees(value, previous, tolerance / 100)) return value;
       previous = value;
     }
   } catch (error) {
-    if (error instanceof NoPreciseValue) return undefined;
-    if (error instanceof Error && error.message.startsWith('[DecimalError]')) return undefined;
+    if (error instanceof NoPreciseValue || pastDecimalDigits(error)) return undefined;
     throw error;
   }
   return undefined;
 }
+
+/** The point's values as numbers of a calculator's precision. */
+const preciseEnvironment = (p: PreciseEvaluator, at: Environment): Record<string, Decimal> =>
+  Object.fromEntries(Object.entries(at).map(([name, v]) => [name, p.number(v)]));
+
+/** Past the digits decimal.js holds its constants to: out of reach, as past mostDigits. */
+const pastDecimalDigits = (error: unknown): boolean => error instanceof Error && error.message.startsWith('[DecimalError]');
 
 /** Whether two values agree to a relative tolerance (both NaN agree: the answer has no value either way). */
 function agrees(a: Decimal, b: Decimal, tolerance: number): boolean {
