@@ -87,9 +87,9 @@ const scanner = moo.compile({
  * Names that are one variable as written: a letter, a Greek letter's name, either with digits or
  * an underscore and a subscript (w1, x_2, theta_0, y_hat).
  */
-const isVariableLike = (word: string): boolean => variableLike.test(word);
+export const isVariableLike = (word: string): boolean => variableLike.test(word);
 /** A Greek letter, by its name or itself: theta, θ. */
-const isGreekLetter = (word: string): boolean => greekVariableNames.has(word) || (word.length === 1 && /^[α-ωΑ-Ω]$/.test(word));
+export const isGreekLetter = (word: string): boolean => greekVariableNames.has(word) || (word.length === 1 && /^[α-ωΑ-Ω]$/.test(word));
 const variableLike = new RegExp(`^(?:[A-Za-z]|${[...greekVariableNames].join('|')})(?:\\d+|_[A-Za-z0-9]+)?$`);
 
 /** The names a run of letters may be made of besides single letters: functions, Greek letters and pi. */
@@ -381,7 +381,7 @@ function greedyRoles(tokens: readonly Token[]): BarRole[] {
 }
 
 /** The most digits of a number unless said otherwise. */
-const defaultMaxDigits = 1000;
+export const defaultMaxDigits = 1000;
 
 /** Every number within the limit on digits: 1e99999999 would be a hundred million digits of exact arithmetic. */
 function checkNumbers(source: string, tokens: readonly Token[], maxDigits: number): void {
@@ -504,7 +504,7 @@ export function classifyWord(source: string, t: RawToken, primes: number, after:
 }
 
 /** A word that is one name as it stands: a function, a Greek letter, e or π. */
-function knownWord(word: string, beforeParen: boolean): Pick<Token, 'type' | 'meaning'> | undefined {
+export function knownWord(word: string, beforeParen: boolean): Pick<Token, 'type' | 'meaning'> | undefined {
   const name = functionSpellings.get(word);
   const notation = notations.get(word);
   // gamma, psi and σ name functions before '(' and are Greek letters elsewhere.
@@ -578,7 +578,7 @@ const constantE: NameValue = { kind: 'constant', name: 'e' };
 const constantPi: NameValue = { kind: 'constant', name: 'pi' };
 /** One meaning per variable name, shared by all its tokens. */
 const variableMeanings = new Map<string, NameValue>();
-function variableMeaning(name: string): NameValue {
+export function variableMeaning(name: string): NameValue {
   let meaning = variableMeanings.get(name);
   if (!meaning) {
     meaning = { kind: 'variable', name };

@@ -9,6 +9,7 @@ import { keepingPlaces, setSource, toExpr, toInput, type Input, type Place, type
 export type { Input, Place } from './postprocess.js';
 import { readLongSum } from './long-sums.js';
 import { readDirectly } from './direct.js';
+import { quickTokens } from './quick-tokens.js';
 import { treeDepth } from '../expr/size.js';
 import { variablesOf } from '../expr/traverse.js';
 import { apply, variable } from '../expr/factory.js';
@@ -149,7 +150,7 @@ function readWhole(input: string, options: ParseOptions, labels: boolean): Input
     const unknown = functionOfOperatorVariable(rest, request, variableOf);
     const applied = unknown !== undefined && !functionSpellings.has(unknown) && !notations.has(unknown) && unknown !== 'e' && unknown !== 'pi' && !variables?.has(unknown) ? unknown : undefined;
     const readOptions = applied === undefined ? lexOptions : { ...lexOptions, abstractFunctions: new Set([...(lexOptions.abstractFunctions ?? []), applied]) };
-    const lexed = notation === 'latex' ? tokenizeLatex(rest, readOptions) : tokenize(rest, readOptions);
+    const lexed = notation === 'latex' ? tokenizeLatex(rest, readOptions) : quickTokens(rest, readOptions) ?? tokenize(rest, readOptions);
     if (applied !== undefined) lexed.notes.push(`${applied}(${request.variable}) is read as a function ${applied} of ${request.variable}, as the derivative of it asks`);
     const places = options.matrixNotation ? new Map<Expr, Place>() : undefined;
     const whole = single(places ? keepingPlaces(places, () => inputsOf(lexed, rest, false)) : inputsOf(lexed, rest), input);
