@@ -1,16 +1,19 @@
 import type { Token, TokenType } from './lexer.js';
+import type { Expr } from '../expr/types.js';
+import * as build from '../expr/factory.js';
+import { checkLimits } from '../errors.js';
 import * as p from './postprocess.js';
-import type { Value, Whole } from './postprocess.js';
+import type { Input } from './postprocess.js';
 
 /*
  * Most inputs use a small part of the grammar: numbers, names, calls with brackets, + − · / ^,
  * brackets, and factors written side by side (2x, x sin(x)). That part is read here directly,
- * one token at a time, by the rules of grammar/dydx.ne for those tokens and with its own
- * postprocessors, so the value is the one the Earley parse builds, and reading an input of the
- * benchmark's corpus takes a quarter of the time (the Earley parser predicts about 60 states per
- * token). Anything else — a function applied without brackets (sin x), superscripts, primes,
- * bars, square brackets, vectors, matrix notation — and every input with an error is declined,
- * and read by the grammar itself, which words the errors.
+ * one token at a time, by the rules of grammar/dydx.ne for those tokens, and its tree built as it
+ * is read, node for node the tree the grammar's postprocessors build (postprocess.ts): the Earley
+ * parser predicts about 60 states per token, and its postprocessors record values to build the
+ * tree from afterwards. Anything else — a function applied without brackets (sin x), superscripts,
+ * primes, bars, square brackets, vectors, matrix notation — and every input with an error is
+ * declined, and read by the grammar itself, which words the errors.
  */
 
 /** Deepest nesting of brackets and signs read here; deeper inputs are read by the grammar, which needs no stack. */
@@ -20,14 +23,14 @@ const maxNesting = 200;
 const declined = Symbol('declined');
 
 /**
- * The value the grammar's postprocessors build for these tokens, or undefined where the input
- * uses more of the grammar than is read here, or has an error.
+ * The input the grammar reads from these tokens, or undefined where the input uses more of the
+ * grammar than is read here, or has an error.
  */
-export function readDirectly(tokens: readonly Token[]): Value | Whole | undefined {
+export function readDirectly(tokens: readonly Token[]): Input | undefined {
   try {
     return new DirectReader(tokens).input();
   } catch {
-    // Declined, or a postprocessor's own error (sin(x, y)): the grammar reads it again and says so.
+    // Declined, or a function's own error (sin(x, y)): the grammar reads it again and says so.
     return undefined;
   }
 }
@@ -39,10 +42,10 @@ class DirectReader {
   constructor(private readonly tokens: readonly Token[]) {}
 
   /** input -> sum | sum = sum */
-  input(): Value | Whole {
+  input(): Input {
     const left = this.sum();
     const equals = this.take('equals');
-    const whole = equals === undefined ? left : p.equation([left, equals, this.sum()]);
+    const whole: Input = equals === undefined ? { kind: 'expression', expr: left } : { kind: 'equation', left, right: this.sum(), offset: equals.offset };
     if (this.at !== this.tokens.length) throw declined;
     return whole;
   }
@@ -61,32 +64,31 @@ class DirectReader {
     return token;
   }
 
-  /** sum -> sum + term | sum − term | term */
-  private sum(): Value {
-    let sum = this.term();
-    for (let type = this.peek(); type === 'plus' || type === 'minus'; type = this.peek()) {
-      const operator = this.tokens[this.at++]!;
-      sum = (type === 'plus' ? p.plus : p.minus)([sum, operator, this.term()]);
+  /** sum -> sum + term | sum − term | term: one sum of the terms, each after − negated. */
+  private sum(): Expr {
+    const first = this.term();
+    let type = this.peek();
+    if (type !== 'plus' && type !== 'minus') return first;
+    const terms = [first];
+    for (; type === 'plus' || type === 'minus'; type = this.peek()) {
+      checkLimits();
+      this.at++;
+      const term = this.term();
+      terms.push(type === 'plus' ? term : build.neg(term));
     }
-    return sum;
+    return build.add(terms);
   }
 
   /** term -> − term | + term | product */
-  private term(): Value {
+  private term(): Expr {
     const from = this.signs();
     return this.signed(from, this.product());
   }
 
   /** signed -> − signed | + signed | power: the operand after an explicit operator */
-  private signedPower(): Value {
+  private signedPower(): Expr {
     const from = this.signs();
     return this.signed(from, this.power());
-  }
-
-  /** exponent -> − exponent | + exponent | postfix */
-  private exponent(): Value {
-    const from = this.signs();
-    return this.signed(from, this.postfix());
   }
 
   /**
@@ -102,12 +104,11 @@ class DirectReader {
     return from;
   }
 
-  /** The operand read after the signs from `from` on, each applied to it, the last sign first. */
-  private signed(from: number, operand: Value): Value {
+  /** The operand read after the signs from `from` on, each minus applied to it, the last sign first (a plus leaves it as it is). */
+  private signed(from: number, operand: Expr): Expr {
     let value = operand;
     for (let i = this.signsEnd(from) - 1; i >= from; i--) {
-      const sign = this.tokens[i]!;
-      value = (sign.type === 'minus' ? p.negate : p.unaryPlus)([sign, value]);
+      if (this.tokens[i]!.type === 'minus') value = build.neg(value);
       this.nesting--;
     }
     return value;
@@ -122,46 +123,73 @@ class DirectReader {
 
   /**
    * product -> closed; closed -> product · signed | product / signed | closed implicit | power.
-   * An implicit factor starts with a name or a bracket, never a number (x 2 is an error).
+   * An implicit factor starts with a name or a bracket, never a number (x 2 is an error). The
+   * factors since the last '/' are one product; a quotient is one factor of what follows it.
    */
-  private product(): Value {
+  private product(): Expr {
+    let factors: Expr[] | undefined;
     let product = this.power();
     for (;;) {
       const type = this.peek();
-      if (type === 'times' || type === 'divide') {
-        const operator = this.tokens[this.at++]!;
-        product = (type === 'times' ? p.times : p.divide)([product, operator, this.signedPower()]);
+      let factor: Expr;
+      if (type === 'times') {
+        this.at++;
+        factor = this.signedPower();
+      } else if (type === 'divide') {
+        this.at++;
+        product = build.div(factors === undefined ? product : build.mul(factors), this.signedPower());
+        factors = undefined;
+        continue;
       } else if (type === 'name' || type === 'func' || type === 'lparen') {
-        const start = this.tokens[this.at]!.offset;
-        product = p.juxtapose([product, p.factorStartingAt(this.powered(this.operand()), start)]);
+        factor = this.powered(this.operand());
       } else {
-        return product;
+        return factors === undefined ? product : build.mul(factors);
       }
+      if (factors === undefined) factors = [product];
+      factors.push(factor);
     }
   }
 
   /** power -> raised[postfix] */
-  private power(): Value {
+  private power(): Expr {
     return this.powered(this.postfix());
   }
 
-  /** powered[BASE] -> BASE powers | BASE; powers -> ^ exponent | powers ^ exponent */
-  private powered(base: Value): Value {
-    let caret = this.take('pow');
-    if (caret === undefined) return p.poweredNothing([base]);
-    let exponents = p.firstExponent([caret, this.exponent()]);
-    while ((caret = this.take('pow')) !== undefined) exponents = p.nextExponent([exponents, caret, this.exponent()]);
-    return p.poweredChain([base, exponents]);
+  /**
+   * powered[BASE] -> BASE powers | BASE; powers -> ^ exponent | powers ^ exponent. A chain of
+   * powers is built from the right, a^b^c as a^(b^c), and a sign before an exponent covers the
+   * rest of the chain: 2^-x^2 is 2^(−(x²)).
+   */
+  private powered(base: Expr): Expr {
+    if (this.peek() !== 'pow') return base;
+    const parts = [base];
+    const minuses: number[] = [];
+    while (this.take('pow') !== undefined) {
+      // exponent -> − exponent | + exponent | postfix
+      const from = this.signs();
+      const end = this.signsEnd(from);
+      let count = 0;
+      for (let i = from; i < end; i++) if (this.tokens[i]!.type === 'minus') count++;
+      parts.push(this.postfix());
+      this.nesting -= end - from;
+      minuses.push(count);
+    }
+    let result = parts[parts.length - 1]!;
+    for (let j = parts.length - 1; j >= 1; j--) {
+      for (let k = 0; k < minuses[j - 1]!; k++) result = build.neg(result);
+      result = build.pow(parts[j - 1]!, result);
+    }
+    return result;
   }
 
   /** postfix -> number | operand */
-  private postfix(): Value {
+  private postfix(): Expr {
     const number = this.take('number');
     return number === undefined ? this.operand() : p.number([number]);
   }
 
   /** operand -> name | ( sum ) | func ( arguments ) */
-  private operand(): Value {
+  private operand(): Expr {
     const token = this.tokens[this.at];
     if (token?.type === 'name') {
       this.at++;
@@ -170,22 +198,23 @@ class DirectReader {
     if (token?.type !== 'lparen' && token?.type !== 'func') throw declined;
     if (++this.nesting > maxNesting) throw declined;
     this.at++;
-    const value = token.type === 'lparen' ? this.group(token) : this.call(token);
+    const value = token.type === 'lparen' ? this.group() : this.call(token);
     this.nesting--;
     return value;
   }
 
-  private group(open: Token): Value {
+  private group(): Expr {
     const inside = this.sum();
-    return p.group([open, inside, this.expect('rparen')]);
+    this.expect('rparen');
+    return inside;
   }
 
   /** call -> head ( arguments ), the head a function's name alone (sin^2(x) is read by the grammar) */
-  private call(name: Token): Value {
-    const head = p.head([name]);
-    const open = this.expect('lparen');
-    let args = p.firstArgument([this.sum()]);
-    for (let comma = this.take('comma'); comma !== undefined; comma = this.take('comma')) args = p.nextArgument([args, comma, this.sum()]);
-    return p.call([head, open, args, this.expect('rparen')]);
+  private call(name: Token): Expr {
+    this.expect('lparen');
+    const args = [this.sum()];
+    while (this.take('comma') !== undefined) args.push(this.sum());
+    this.expect('rparen');
+    return p.applyFunction(name, args);
   }
 }

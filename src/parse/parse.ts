@@ -314,7 +314,7 @@ function quietly(reading: () => Input[]): Input[] | undefined {
 function grammarReadings(tokens: readonly Token[], input: string, shortcuts = true): Input[] {
   setSource(input);
   const direct = shortcuts ? readDirectly(tokens) : undefined;
-  if (direct !== undefined) return [toInput(direct)];
+  if (direct !== undefined) return [direct];
   const sum = shortcuts ? readLongSum(tokens, grammar) : undefined;
   if (sum !== undefined) return [{ kind: 'expression', expr: toExpr(sum) }];
   // Errors are reported from a parse of the whole input, which knows what came before.

@@ -277,7 +277,7 @@ export const hadamardQuotient = (d: Data): Value => ({ kind: 'quotient', numerat
 /** A factor written without an operator before it, with where it starts (nearley gives the index of its first token). */
 export const factorAt = (d: Data, start: number | undefined): Value => factorStartingAt(value(d, 0), start === undefined ? undefined : lexer.all[start]?.offset);
 /** A factor written without an operator before it, starting at an offset in the input. */
-export const factorStartingAt = (factor: Value, start: number | undefined): Value => ({ kind: 'sealed', value: factor, start });
+const factorStartingAt = (factor: Value, start: number | undefined): Value => ({ kind: 'sealed', value: factor, start });
 const startOf = (v: Value): number | undefined => (v.kind === 'sealed' ? v.start : v.kind === 'applied' ? v.head.fn.offset : undefined);
 
 /** A power transposed, xᵀ: its operand and the sign, which carries how many primes were written. */
@@ -413,7 +413,7 @@ function withHead({ fn, power }: Head, args: readonly Expr[]): Expr {
 }
 
 /** A function applied to arguments, their number checked. */
-function applyFunction(fn: Token, args: readonly Expr[]): Expr {
+export function applyFunction(fn: Token, args: readonly Expr[]): Expr {
   const meaning = fn.meaning as FunctionValue;
   if (meaning.kind === 'abstract') {
     // Primes are for a function of one argument; ∂₂f needs at least two.

@@ -4,7 +4,7 @@ import { parse, readInput, readings } from '../../src/parse/parse.js';
 import { readDirectly } from '../../src/parse/direct.js';
 import { tokenize } from '../../src/parse/lexer.js';
 import { tokenizeLatex } from '../../src/parse/latex.js';
-import { toInput } from '../../src/parse/postprocess.js';
+import type { Input } from '../../src/parse/postprocess.js';
 import { toText, toUnicode } from '../../src/print/linear.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 import { corpus } from '../../bench/inputs.mjs';
@@ -18,19 +18,18 @@ import { corpus } from '../../bench/inputs.mjs';
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 400);
 
 /** The input read directly, as an input, or undefined where it is declined (or its tokens are refused). */
-function direct(text: string): ReturnType<typeof toInput> | undefined {
+function direct(text: string): Input | undefined {
   let tokens;
   try {
     tokens = tokenize(text, { maxDepth: 100_000 }).tokens;
   } catch {
     return undefined;
   }
-  const value = readDirectly(tokens);
-  return value === undefined ? undefined : toInput(value);
+  return readDirectly(tokens);
 }
 
 /** The grammar's one reading, or undefined where it refuses the input. */
-function byGrammar(text: string): ReturnType<typeof toInput> | undefined {
+function byGrammar(text: string): Input | undefined {
   try {
     const all = readings(text);
     expect(all).toHaveLength(1);
@@ -42,7 +41,7 @@ function byGrammar(text: string): ReturnType<typeof toInput> | undefined {
 }
 
 /** Equal readings: trees are hash-consed, so equal trees are one object. */
-function expectSameReading(text: string, read: ReturnType<typeof toInput>): void {
+function expectSameReading(text: string, read: Input): void {
   expect(read, text).toEqual(byGrammar(text));
 }
 
@@ -71,9 +70,9 @@ describe('reading the common part of the grammar directly', () => {
   it('reads LaTeX by the tokens it makes, as the grammar reads them', () => {
     const pairs = [['\\frac{1}{1 + e^{-x}}', '(1)/(1 + e^(-x))'], ['\\sin(2x)', 'sin(2x)'], ['x \\cdot y', 'x*y']] as const;
     for (const [latex, text] of pairs) {
-      const value = readDirectly(tokenizeLatex(latex, { maxDepth: 100_000 }).tokens);
-      expect(value, latex).toBeDefined();
-      expect(toInput(value!), latex).toEqual(byGrammar(text));
+      const read = readDirectly(tokenizeLatex(latex, { maxDepth: 100_000 }).tokens);
+      expect(read, latex).toBeDefined();
+      expect(read, latex).toEqual(byGrammar(text));
     }
   });
 
@@ -117,10 +116,10 @@ describe('reading the common part of the grammar directly', () => {
       } catch {
         return;
       }
-      const value = readDirectly(tokens);
-      if (value === undefined) return;
+      const reading = readDirectly(tokens);
+      if (reading === undefined) return;
       read++;
-      expectSameReading(text, toInput(value));
+      expectSameReading(text, reading);
     }), { numRuns: runs * 5 });
     // The property is about something: a fair share of the strings are read directly.
     expect(read).toBeGreaterThan(runs / 10);
