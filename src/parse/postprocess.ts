@@ -275,9 +275,7 @@ export const hadamard = (d: Data): Value => extend('hadamard', value(d, 0), valu
 export const hadamardQuotient = (d: Data): Value => ({ kind: 'quotient', numerator: value(d, 0), denominator: value(d, 2), at: token(d, 1).offset, entrywise: true });
 
 /** A factor written without an operator before it, with where it starts (nearley gives the index of its first token). */
-export const factorAt = (d: Data, start: number | undefined): Value => factorStartingAt(value(d, 0), start === undefined ? undefined : lexer.all[start]?.offset);
-/** A factor written without an operator before it, starting at an offset in the input. */
-const factorStartingAt = (factor: Value, start: number | undefined): Value => ({ kind: 'sealed', value: factor, start });
+export const factorAt = (d: Data, start: number | undefined): Value => ({ kind: 'sealed', value: value(d, 0), start: start === undefined ? undefined : lexer.all[start]?.offset });
 const startOf = (v: Value): number | undefined => (v.kind === 'sealed' ? v.start : v.kind === 'applied' ? v.head.fn.offset : undefined);
 
 /** A power transposed, xᵀ: its operand and the sign, which carries how many primes were written. */
