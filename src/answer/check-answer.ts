@@ -4,6 +4,7 @@ import { derivative } from '../expr/factory.js';
 import { children, equals, postOrder, rebuild, variablesOf } from '../expr/traverse.js';
 import { simpler } from '../algebra/complexity.js';
 import { derive } from '../diff/differentiate.js';
+import { stepWith } from '../diff/step-with-formula.js';
 import { simplify } from '../simplify/simplify.js';
 import { differentiate, type Derivative, type DifferentiateOptions } from '../differentiate/differentiate.js';
 import { read } from '../parse/parse.js';
@@ -341,7 +342,7 @@ const found = (c: Candidate): FoundMistake => ({
 function mistaken(d: Derivative, changes: readonly Candidate[]): Expr {
   const replace = (part: Expr, step: DiffStep): DiffStep | undefined => {
     const change = changes.find((c) => equals(c.part, part));
-    return change ? { ...step, result: change.result } : undefined;
+    return change ? stepWith(step, { result: change.result }) : undefined;
   };
   return derive(differentiated(d), d.variable, { replace }).result;
 }

@@ -7,6 +7,7 @@ import { dependsOn } from '../expr/traverse.js';
 import { substitute } from '../expr/substitute.js';
 import { InputError } from '../errors.js';
 import type { Condition, DiffStep } from './steps.js';
+import { stepWith, withFormula } from './step-with-formula.js';
 
 /** What every rule needs: the variable, and a way to differentiate parts (recording their steps). */
 export interface RuleContext {
@@ -20,6 +21,9 @@ export interface RuleContext {
   /** The most nodes a rule's result may have: past it the rule is refused before it is built. */
   readonly maxNodes: number;
 }
+
+/** What a rule's formula is written from: its step, the formula aside (see step-with-formula.ts). */
+type Written<Bindings> = Pick<DiffStep, 'expr' | 'variable' | 'substeps'> & { readonly bindings: Bindings };
 
 /** (e)′ with respect to the rule's variable, left for a substep to work out. */
 const d = (e: Expr, ctx: RuleContext): Expr => derivative(e, ctx.variable);
@@ -43,19 +47,19 @@ export function variableRule(e: Expr, ctx: RuleContext): DiffStep {
 
 export function sumRule(e: Expr & { kind: 'add' }, ctx: RuleContext): DiffStep {
   const substeps = e.terms.map((t) => ctx.differentiate(t));
-  return {
-    rule: 'sum', expr: e, variable: ctx.variable, bindings: { terms: e.terms },
-    formula: add(e.terms.map((t) => d(t, ctx))), result: add(substeps.map((s) => s.result)), substeps,
-  };
+  return withFormula({
+    rule: 'sum', expr: e, variable: ctx.variable, bindings: { terms: e.terms }, result: add(substeps.map((s) => s.result)), substeps,
+  }, sumFormula);
 }
+const sumFormula = (s: Written<{ terms: readonly Expr[] }>): Expr => add(s.bindings.terms.map((t) => derivative(t, s.variable)));
 
 export function negationRule(e: Expr & { kind: 'neg' }, ctx: RuleContext): DiffStep {
   const inner = ctx.differentiate(e.operand);
-  return {
-    rule: 'negation', expr: e, variable: ctx.variable, bindings: { u: e.operand },
-    formula: neg(d(e.operand, ctx)), result: neg(inner.result), substeps: [inner],
-  };
+  return withFormula({
+    rule: 'negation', expr: e, variable: ctx.variable, bindings: { u: e.operand }, result: neg(inner.result), substeps: [inner],
+  }, negationFormula);
 }
+const negationFormula = (s: Written<{ u: Expr }>): Expr => neg(derivative(s.bindings.u, s.variable));
 
 /** Products: constant factors come out (constant multiple rule); what is left gets the product rule. */
 export function productRule(e: Mul, ctx: RuleContext): DiffStep {
@@ -65,14 +69,9 @@ export function productRule(e: Mul, ctx: RuleContext): DiffStep {
     const c = mul(constants);
     const u = mul(varying);
     const inner = ctx.differentiate(u);
-    // The derivative takes the place of the first varying factor, so x²·y³ gives 2x·y³.
-    const at = e.factors.findIndex((f) => dependsOn(f, ctx.variable));
-    const before = e.factors.slice(0, at).filter((f) => !dependsOn(f, ctx.variable));
-    const after = e.factors.slice(at).filter((f) => !dependsOn(f, ctx.variable));
-    return {
-      rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c, u },
-      formula: mul([...before, d(u, ctx), ...after]), result: mul([...before, inner.result, ...after]), substeps: [inner],
-    };
+    return withFormula({
+      rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c, u }, result: withConstants(e, ctx.variable, inner.result), substeps: [inner],
+    }, constantMultipleFormula);
   }
   // n factors give n terms of n factors each: refused before they are built, as a product of 100,000 would take all the memory.
   const terms = varying.length;
@@ -81,12 +80,28 @@ export function productRule(e: Mul, ctx: RuleContext): DiffStep {
     throw new InputError(`the product rule on ${terms} factors gives ${terms} terms of ${terms} factors, about ${size} nodes, more than the limit of ${ctx.maxNodes} (--max-nodes, maxNodes)`, 'limit');
   }
   const substeps = varying.map((f) => ctx.differentiate(f));
-  const productRuleWith = (derivatives: readonly Expr[]): Expr =>
-    add(varying.map((_, i) => mul(varying.map((f, j) => (i === j ? derivatives[i]! : f)))));
-  return {
-    rule: 'product', expr: e, variable: ctx.variable, bindings: { factors: varying },
-    formula: productRuleWith(varying.map((f) => d(f, ctx))), result: productRuleWith(substeps.map((s) => s.result)), substeps,
-  };
+  return withFormula({
+    rule: 'product', expr: e, variable: ctx.variable, bindings: { factors: varying }, result: productRuleWith(varying, substeps.map((s) => s.result)), substeps,
+  }, productFormula);
+}
+/** u′·v·w + u·v′·w + u·v·w′: one term per factor, the factor's derivative in its place. */
+const productRuleWith = (factors: readonly Expr[], derivatives: readonly Expr[]): Expr =>
+  add(factors.map((_, i) => mul(factors.map((f, j) => (i === j ? derivatives[i]! : f)))));
+const productFormula = (s: Written<{ factors: readonly Expr[] }>): Expr =>
+  productRuleWith(s.bindings.factors, s.bindings.factors.map((f) => derivative(f, s.variable)));
+
+/** The constant factors of a product around the derivative of the rest: the derivative takes the place of the first varying factor, so x²·y³ gives 2x·y³. */
+function withConstants(e: Mul, variable: string, derivativeOfRest: Expr): Expr {
+  const at = e.factors.findIndex((f) => dependsOn(f, variable));
+  const before = e.factors.slice(0, at).filter((f) => !dependsOn(f, variable));
+  const after = e.factors.slice(at).filter((f) => !dependsOn(f, variable));
+  return mul([...before, derivativeOfRest, ...after]);
+}
+
+/** c·(u)′ for a product, (u)′/c for a quotient. */
+function constantMultipleFormula(s: Written<{ u: Expr }>): Expr {
+  const unworked = derivative(s.bindings.u, s.variable);
+  return s.expr.kind === 'div' ? div(unworked, s.expr.denominator) : withConstants(s.expr as Mul, s.variable, unworked);
 }
 
 /** u/v: the quotient rule, or the constant multiple rule when v is free of the variable. */
@@ -95,20 +110,20 @@ export function quotientRule(e: Div, ctx: RuleContext): DiffStep {
   const v = e.denominator;
   if (!dependsOn(v, ctx.variable)) {
     const inner = ctx.differentiate(u);
-    return {
-      rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c: div(one, v), u },
-      formula: div(d(u, ctx), v), result: div(inner.result, v), substeps: [inner],
-    };
+    return withFormula({
+      rule: 'constant-multiple', expr: e, variable: ctx.variable, bindings: { c: div(one, v), u }, result: div(inner.result, v), substeps: [inner],
+    }, constantMultipleFormula);
   }
   const du = ctx.differentiate(u);
   const dv = ctx.differentiate(v);
-  const quotientRuleWith = (uPrime: Expr, vPrime: Expr): Expr => div(sub(mul([uPrime, v]), mul([u, vPrime])), pow(v, int(2)));
-  return {
-    rule: 'quotient', expr: e, variable: ctx.variable, bindings: { u, v },
-    formula: quotientRuleWith(d(u, ctx), d(v, ctx)), result: quotientRuleWith(du.result, dv.result),
-    substeps: [du, dv],
-  };
+  return withFormula({
+    rule: 'quotient', expr: e, variable: ctx.variable, bindings: { u, v }, result: quotientRuleWith(u, v, du.result, dv.result), substeps: [du, dv],
+  }, quotientFormula);
 }
+/** (u′·v − u·v′)/v². */
+const quotientRuleWith = (u: Expr, v: Expr, uPrime: Expr, vPrime: Expr): Expr => div(sub(mul([uPrime, v]), mul([u, vPrime])), pow(v, int(2)));
+const quotientFormula = ({ bindings: { u, v }, variable }: Written<{ u: Expr; v: Expr }>): Expr =>
+  quotientRuleWith(u, v, derivative(u, variable), derivative(v, variable));
 
 /** f^g: the power rule (constant g), the exponential rule (constant f), or logarithmic differentiation. */
 export function powerRule(e: Pow, ctx: RuleContext): DiffStep {
@@ -132,12 +147,10 @@ export function powerRule(e: Pow, ctx: RuleContext): DiffStep {
   const dg = ctx.differentiate(exponent);
   const logarithmicDifferentiationWith = (fPrime: Expr, gPrime: Expr): Expr =>
     mul([e, add([mul([gPrime, ln(base)]), mul([exponent, div(fPrime, base)])])]);
-  return {
+  return withFormula({
     rule: 'general-power', expr: e, variable: ctx.variable, bindings: { f: base, g: exponent },
-    formula: logarithmicDifferentiationWith(d(base, ctx), d(exponent, ctx)),
-    result: logarithmicDifferentiationWith(df.result, dg.result),
-    substeps: [df, dg],
-  };
+    result: logarithmicDifferentiationWith(df.result, dg.result), substeps: [df, dg],
+  }, () => logarithmicDifferentiationWith(d(base, ctx), d(exponent, ctx)));
 }
 
 /** n − 1, exactly when n is a number. */
@@ -156,7 +169,7 @@ export function callRule(e: Call, ctx: RuleContext): DiffStep {
     return kinks.where === 'zero' ? { kind: 'not-equal', left: at, right: int(0) }
       : { kind: 'not-integer', left: kinks.where === 'integer' ? at : sub(at, div(one, int(2))), right: int(0) };
   });
-  return { ...step, exceptWhere };
+  return stepWith(step, { exceptWhere });
 }
 
 
@@ -221,10 +234,9 @@ function severalArgumentRule(e: Call, ctx: RuleContext): DiffStep {
   if (rule.id === 'logarithm' && definition) {
     const defined = fromTemplate(definition, e.args);
     const rewritten = ctx.differentiate(defined);
-    return {
-      rule: 'logarithm', expr: e, variable: ctx.variable, bindings: { base: second },
-      formula: d(defined, ctx), result: rewritten.result, substeps: [rewritten],
-    };
+    return withFormula({
+      rule: 'logarithm', expr: e, variable: ctx.variable, bindings: { base: second }, result: rewritten.result, substeps: [rewritten],
+    }, () => d(defined, ctx));
   }
   const varying: { arg: Expr; partial: Expr }[] = [];
   e.args.forEach((arg, i) => {
@@ -232,10 +244,9 @@ function severalArgumentRule(e: Call, ctx: RuleContext): DiffStep {
   });
   const substeps = varying.map(({ arg }) => ctx.differentiate(arg));
   const chainRuleWith = (derivatives: readonly Expr[]): Expr => add(varying.map(({ partial }, k) => mul([partial, derivatives[k]!])));
-  return {
-    rule: 'several-arguments', expr: e, variable: ctx.variable, bindings: { fn: e.name },
-    formula: chainRuleWith(varying.map(({ arg }) => d(arg, ctx))), result: chainRuleWith(substeps.map((s) => s.result)), substeps,
-  };
+  return withFormula({
+    rule: 'several-arguments', expr: e, variable: ctx.variable, bindings: { fn: e.name }, result: chainRuleWith(substeps.map((s) => s.result)), substeps,
+  }, () => chainRuleWith(varying.map(({ arg }) => d(arg, ctx))));
 }
 
 /**
@@ -258,10 +269,9 @@ export function abstractFunctionRule(e: Apply, ctx: RuleContext): DiffStep {
   }
   const substeps = varying.map((i) => ctx.differentiate(e.args[i]!));
   const chainRuleWith = (derivatives: readonly Expr[]): Expr => add(varying.map((i, k) => mul([by(i, e.args), derivatives[k]!])));
-  return {
-    rule: 'abstract-several-arguments', expr: e, variable: ctx.variable, bindings: { fn: e.name },
-    formula: chainRuleWith(varying.map((i) => d(e.args[i]!, ctx))), result: chainRuleWith(substeps.map((s) => s.result)), substeps,
-  };
+  return withFormula({
+    rule: 'abstract-several-arguments', expr: e, variable: ctx.variable, bindings: { fn: e.name }, result: chainRuleWith(substeps.map((s) => s.result)), substeps,
+  }, () => chainRuleWith(varying.map((i) => d(e.args[i]!, ctx))));
 }
 
 /**
@@ -278,11 +288,12 @@ function withChain(
   const outer = outerOf(u);
   const outerStep = outerRule(outer, ctx.placeholder);
   const innerStep = ctx.differentiate(inner);
-  const outerDerivative = substitute(outerStep.result, ctx.placeholder, inner);
-  return {
-    rule: 'chain', expr: e, variable: ctx.variable,
-    bindings: { outer, placeholder: ctx.placeholder, u: inner },
-    formula: mul([outerDerivative, d(inner, ctx)]), result: mul([outerDerivative, innerStep.result]),
-    substeps: [outerStep, innerStep],
-  };
+  return withFormula({
+    rule: 'chain', expr: e, variable: ctx.variable, bindings: { outer, placeholder: ctx.placeholder, u: inner },
+    result: mul([outerDerivativeAt(outerStep, ctx.placeholder, inner), innerStep.result]), substeps: [outerStep, innerStep],
+  }, chainFormula);
 }
+/** f′(u) with u put back for the placeholder the outer rule was applied to. */
+const outerDerivativeAt = (outerStep: DiffStep, placeholder: string, inner: Expr): Expr => substitute(outerStep.result, placeholder, inner);
+const chainFormula = (s: Written<{ placeholder: string; u: Expr }>): Expr =>
+  mul([outerDerivativeAt(s.substeps[0]!, s.bindings.placeholder, s.bindings.u), derivative(s.bindings.u, s.variable)]);
