@@ -55,6 +55,21 @@ describe('trees', () => {
     expect(equals(parse('sin(x)'), parse('cos(x)'))).toBe(false);
     expect(parse('sin(x)').hash).not.toBe(parse('cos(x)').hash);
   });
+  it('keeps its parts as they were made: changing the list a node was made from changes no node', () => {
+    const terms: Expr[] = [x, build.int(1)];
+    const factors: Expr[] = [build.int(2), x];
+    const args: Expr[] = [x];
+    const sum = build.add(terms);
+    const product = build.mul(factors);
+    const sine = build.call('sin', args);
+    terms.push(build.int(2));
+    factors[1] = build.int(3);
+    args[0] = build.int(4);
+    expect(toText(sum)).toBe('x + 1');
+    expect(toText(product)).toBe('2*x');
+    expect(toText(sine)).toBe('sin(x)');
+    expect(build.add([x, build.int(1)])).toBe(sum);
+  });
   it('ignores how a number is written: 0.5 equals 1/2', () => {
     expect(equals(parse('0.5'), parse('1/2'))).toBe(true);
   });
