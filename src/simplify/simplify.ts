@@ -105,8 +105,8 @@ function simplifyParts(e: Expr, options: SimplifyOptions): { readonly result: Ex
   const visit = (node: Expr, path: readonly number[]): Expr => {
     const nowhere = nowhereAbove;
     nowhereAbove = false;
-    // A variable or constant no rule rewrites is its own normal form.
-    if ((node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
+    // A leaf (a number, a variable, a constant) no rule rewrites is its own normal form.
+    if ((node.kind === 'num' || node.kind === 'variable' || node.kind === 'constant') && !rulesFor.has(node.kind)) return node;
     const known = places ? undefined : normal.get(node);
     if (known) {
       if ('kind' in known) return known;
