@@ -120,9 +120,13 @@ function withSquaresReplaced(e: Expr, name: FunctionName, u: Expr, square: Expr)
   });
 }
 
-/** How many terms the sums among the algebraic parts have: 3 in (1 + tan(u)²)·x + 1 before the sum's own. */
-const termCount = (e: Expr): number => foldParts<Expr, number>(e, algebraicParts, (part, of) =>
-  algebraicParts(part).reduce((n, c) => n + of(c), part.kind === 'add' ? part.terms.length : 0));
+/**
+ * How many terms a part has as written, its sums within counted by their terms: 3 in
+ * (1 + tan(u)²)·x + 1 and in 3·(4x³·tan(u) + 2x⁴·sec(u)²) + 5x⁴, which the identity writes
+ * 6x⁴·tan(u)² + 12x³·tan(u) + 11x⁴, no fewer.
+ */
+const termCount = (e: Expr): number => 1 + foldParts<Expr, number>(e, algebraicParts, (part, of) =>
+  algebraicParts(part).reduce((n, c) => n + of(c), part.kind === 'add' ? part.terms.length - 1 : 0));
 
 /**
  * A term's keys among those of a sum the square identities rewrite: the arguments (by atom key) of

@@ -88,20 +88,27 @@ const sumWorthTrying = ({ terms }: Add): boolean => {
     const core = t.kind === 'neg' ? t.operand : t;
     return isCompound(core) || (core.kind === 'mul' && core.factors.some(isCompound));
   })) return true;
-  return hasCommonFactor(terms);
+  return commonFactor(terms) !== 'none';
 };
 
-/** Whether a factor is common to every term, and may come out: e^x·sin(x) + x·e^x·cos(x). */
-function hasCommonFactor(terms: readonly Expr[]): boolean {
+/**
+ * Whether a factor is common to every term, and may come out: `part` where one is more than a
+ * power of a variable (e^x·sin(x) + x·e^x·cos(x)), `variable` where each is one (x·sin(x) +
+ * x²·cos(x)), `none` where there is none.
+ */
+function commonFactor(terms: readonly Expr[]): 'part' | 'variable' | 'none' {
   const first = terms[0]!.kind === 'neg' ? terms[0]!.operand : terms[0]!;
   const n = first.kind === 'mul' ? first.factors.length : 1;
+  let found: 'variable' | 'none' = 'none';
   for (let i = 0; i < n; i++) {
     const f = factorAt(first, i);
     if (f.kind === 'num') continue;
     const base = baseKey(f);
-    if (terms.every((t, k) => k === 0 || hasBase(t, base))) return true;
+    if (!terms.every((t, k) => k === 0 || hasBase(t, base))) continue;
+    if (baseOf(f).kind !== 'variable') return 'part';
+    found = 'variable';
   }
-  return false;
+  return found;
 }
 
 /** Whether a term has a factor (numbers aside) of this base key. */
@@ -326,15 +333,24 @@ function sumIfSimpler(e: Expr): Expr | undefined {
 }
 
 /**
+ * A power of a variable common to every term of a sum comes out of terms of at most this many
+ * groups (see sumGroups): x·(3x + 2)·e^(3x) and x³·(1 + 4·log(x)), but not x out of 2x·tan(3x + 1)
+ * + 3x²·sec(3x + 1)² + 3x²·tan(2x) + 15x², terms that have nothing else in common.
+ */
+const variableTakenOutOfGroupsUpTo = 2;
+
+/**
  * A long sum put in normal form group by group where its terms fall apart into groups that cannot
- * combine, and a short one whose quotients are apart (quotientsApart); whole otherwise.
+ * combine, and a short one whose quotients are apart (quotientsApart), or whose terms have only a
+ * power of a variable in common and fall apart into many groups; whole otherwise.
  */
 function normalSumIfSmaller(e: Add): Expr | undefined {
-  if (hasCommonFactor(e.terms)) return sumIfSimpler(e);
-  const apart = e.terms.length <= groupedFrom && quotientsApart(e.terms);
-  if (e.terms.length <= groupedFrom && !apart) return sumIfSimpler(e);
+  const common = commonFactor(e.terms);
+  if (common === 'part') return sumIfSimpler(e);
+  const apart = common === 'none' && e.terms.length <= groupedFrom && quotientsApart(e.terms);
+  if (e.terms.length <= groupedFrom && !apart && common === 'none') return sumIfSimpler(e);
   const groups = sumGroups(e.terms, apart);
-  if (groups.length === 1) return sumIfSimpler(e);
+  if (groups.length === 1 || (common === 'variable' && groups.length <= variableTakenOutOfGroupsUpTo)) return sumIfSimpler(e);
   let changed = false;
   const terms: Expr[] = [];
   for (const group of groups) {

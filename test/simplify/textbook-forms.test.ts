@@ -54,6 +54,23 @@ describe('answers as a textbook prints them', () => {
     expect(answer).not.toContain('/(x^2 + 1)');
   });
 
+  it('leaves terms that share only a power of x apart, but takes out a part common to all', () => {
+    // Eight terms of four functions and a power of x: x is not taken out of all of them.
+    expect(derivative('x^2*tan(3x+1) + x^3*tan(2x) + x^4*tan(x) + x^2*exp(3x) + 5x^3')).toBe(
+      '2*x*tan(3*x + 1) + 3*x^2*sec(3*x + 1)^2 + 3*x^2*tan(2*x) + 2*x^3*sec(2*x)^2 + 4*x^3*tan(x) + x^4*sec(x)^2 + x*exp(3*x)*(3*x + 2) + 15*x^2');
+    // A power of x out of terms of two functions, and e^x out of terms of four.
+    expect(derivative('x^4*log(x)')).toBe('x^3*(1 + 4*log(x))');
+    expect(derivative('exp(x)*sin(x)*cos(x)*tan(x)')).toMatch(/^exp\(x\)\*\(/);
+  });
+
+  it('keeps sec(u)² where the identity for it merely moves terms', () => {
+    // 3·(4x³·tan(u) + 2x⁴·sec(u)²) + 5x⁴ has three terms as written, as 6x⁴·tan(u)² + 12x³·tan(u) + 11x⁴ has.
+    const answer = derivative('3x^4*tan(2x+1) + 2x^5*tan(x+7) + x^3*sin(x) + x^2*exp(x) + 7x^6*tan(3x) + x^5 + x*log(x) + x^2*atan(x) + 4x^3*exp(2x)');
+    expect(answer).toContain('sec(2*x + 1)^2');
+    expect(answer).not.toContain('tan(2*x + 1)^2');
+    expect(answer).toContain('5*x^4');
+  });
+
   it('adds equal products whose sums are written in two orders', () => {
     // The product rule's two terms u′·v′ and v′·u′, one of them written by the normal form.
     const answer = derivative('(sin(x)*x - y*2 - csc(x))*(tanh(x)*sin(x) - x - csc(x)*sin(x)*tanh(x)^2)', 2);
