@@ -59,6 +59,7 @@ export interface Factored {
 
 let bases = new Map<number, Base[]>();
 let coprime = new Set<number>();
+let canonicalOfWritten = new Map<number, CanonicalMultiple | null>();
 let basesGeneration = monomialGeneration();
 let nextBaseId = 1;
 
@@ -66,8 +67,29 @@ function freshTables(): void {
   if (basesGeneration !== monomialGeneration()) {
     bases = new Map();
     coprime = new Set();
+    canonicalOfWritten = new Map();
     basesGeneration = monomialGeneration();
   }
+}
+
+/** A base kept as written that is a whole multiple of a canonical one: 1 − x² is −1 times x² − 1. */
+interface CanonicalMultiple {
+  readonly base: Base;
+  readonly by: Int;
+}
+
+/** The canonical base a base kept as written is a whole multiple of, worked out once per base. */
+function canonicalMultiple(written: Base): CanonicalMultiple | undefined {
+  freshTables();
+  let known = canonicalOfWritten.get(written.id);
+  if (known === undefined) {
+    const canonical = polyFactored(written.poly);
+    const only = canonical.powers[0];
+    known = isUnit(canonical.monomial) && canonical.coefficient.d === 1 && canonical.powers.length === 1 && only!.num === 1
+      ? { base: only!.base, by: canonical.coefficient.n } : null;
+    canonicalOfWritten.set(written.id, known);
+  }
+  return known ?? undefined;
 }
 
 function baseOf(poly: Poly, normalized: boolean): Base {
@@ -183,8 +205,41 @@ export function multiplyFactored(a: Factored, b: Factored): Factored {
       j++;
     }
   }
-  const product: Factored = { coefficient, monomial, powers };
+  let product: Factored = { coefficient, monomial, powers };
+  if (hasWrittenRoot(powers)) {
+    product = withWrittenBasesJoined(product);
+    if (product.powers.some((p) => p.den === 1 && !p.base.normalized)) settled = false;
+  }
   return inLowestTerms(settled ? product : normalizeWholePowers(product));
+}
+
+/** Whether a base kept as written is under a fractional power among these, beside another base. */
+function hasWrittenRoot(powers: readonly Power[]): boolean {
+  if (powers.length < 2) return false;
+  for (const p of powers) if (!p.base.normalized && p.den !== 1) return true;
+  return false;
+}
+
+/**
+ * A canonical base to a whole power joined to the base kept as written that is a multiple of it,
+ * under a fractional power: (x² − 1)^(−1)·(1 − x²)^(1/2) is −(1 − x²)^(−1/2), as (x − 1)^(−1)·
+ * (x − 1)^(1/2) is (x − 1)^(−1/2). (c·p)^k = c^k·p^k for a whole k and every value of p.
+ */
+function withWrittenBasesJoined(f: Factored): Factored {
+  let { coefficient, powers } = f;
+  for (const written of f.powers) {
+    if (written.base.normalized || written.den === 1) continue;
+    const multiple = canonicalMultiple(written.base);
+    if (!multiple) continue;
+    const whole = powers.find((p) => p.base === multiple.base && p.den === 1);
+    if (!whole || typeof whole.num !== 'number') continue;
+    const current = powers.find((p) => p.base === written.base)!;
+    // p^k = (w/c)^k = c^(−k)·w^k, for w = c·p as written.
+    coefficient = mulRatio(coefficient, powRatio(ratioOf(multiple.by), -whole.num));
+    const [num, den] = addExponents(current, whole);
+    powers = powers.flatMap((p) => (p === whole ? [] : p !== current ? [p] : Z.isZero(num) ? [] : [{ base: p.base, num, den }]));
+  }
+  return powers === f.powers ? f : { coefficient, monomial: f.monomial, powers };
 }
 
 /** Bases kept as written whose powers have become whole, made canonical. */

@@ -55,6 +55,17 @@ describe('answers in lowest terms', () => {
     expect(normal('1/sqrt(2)')).toBe('1/sqrt(2)');
   });
 
+  it('cancels a polynomial against its root where the root keeps it written the other way round', () => {
+    const normal = (input: string): string => toText(normalToExpr(normalForm(parse(input)), 'auto'));
+    // 1 − x² is kept as written under the root; elsewhere it is −(x² − 1).
+    expect(normal('(1 - x^2)/sqrt(1 - x^2)')).toBe('sqrt(1 - x^2)');
+    expect(normal('(x - 1)/sqrt(1 - x)')).toBe('-sqrt(1 - x)');
+    expect(normal('(2 - 2*x)^2/sqrt(1 - x)')).toBe('4*sqrt(1 - x)^3');
+    expect(normal('sqrt(4 - x^2)/(x^2 - 4)')).toBe('-1/sqrt(4 - x^2)');
+    // Not a multiple: nothing to join.
+    expect(normal('(1 + x^2)/sqrt(1 - x^2)')).toBe('(x^2 + 1)/sqrt(1 - x^2)');
+  });
+
   it('and so of rational functions of two variables, by each', () => {
     fc.assert(fc.property(polynomial(['x', 'y']), polynomial(['x', 'y']), polynomial(['x', 'y']), fc.constantFrom('x', 'y'), (p, q, r, v) => {
       let answer: Expr;

@@ -43,6 +43,10 @@ describe('answers as a textbook prints them', () => {
     ['log(x^k)', 1, 'k/x'],
     ['asec(1/x)', 1, '-1/sqrt(1 - x^2)'],
     ['acos(2x - 1)', 1, '-1/sqrt(x - x^2)'],
+    // A power of 1 − x² joined to its root, though elsewhere it is kept as −(x² − 1).
+    ['x*sqrt(1 - x^2) + asin(x)', 1, '2*sqrt(1 - x^2)'],
+    ['x/sqrt(1 - x^2)', 1, '1/sqrt(1 - x^2)^3'],
+    ['sqrt(1 - x^2)', 2, '-1/sqrt(1 - x^2)^3'],
   ])('d/dx %s, order %i = %s', (input, order, expected) => {
     expect(derivative(input, order)).toBe(expected);
   });
