@@ -7,15 +7,16 @@ import { isNonNegative } from './nonnegative.js';
 import { monomialGeneration } from './monomial.js';
 import * as Z from './integer.js';
 import {
-  atomFactored, constantFactored, expandFactored, isZeroFactored, multiplyFactored, numberFactored, polynomialOverNumber, powerFactored,
+  atomFactored, constantFactored, expandFactored, isZeroFactored, multiplyFactored, numberFactored, polyFactored, polynomialOverNumber, powerFactored,
   polyIsNonNegative, rawPowerFactored, splitFraction, type Factored,
 } from './factored.js';
 import { sumFactored } from './factored-sum.js';
 import { call, int, pow } from '../expr/factory.js';
 import { polyExpr, termExpr } from './to-expr.js';
 import { exponentialAtom } from './exponential-atoms.js';
-import { isUnit, unitMonomial } from './monomial.js';
+import { atomMonomial, isUnit, monomialPower, multiplyMonomials, unitMonomial, type Monomial } from './monomial.js';
 import { fromFraction, negRatio, oneRatio, ratioOf, toFraction } from './ratio.js';
+import type { Base, Power } from './factored.js';
 
 /*
  * The normal form of an expression (see factored.ts): sums, products, quotients, negations and
@@ -80,7 +81,14 @@ const isEven = (n: Z.Int): boolean => Z.isZero(Z.divRem(n, 2)[1]);
 function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
   switch (e.kind) {
     case 'num': return numberFactored(fromFraction(e.value));
-    case 'add': return sumFactored(e.terms.map(of)) ?? atomFactored(e);
+    case 'add': {
+      const terms = e.terms.map(of);
+      const root = squareRootIn(terms);
+      // Where a term holds the root as an atom already (a sum of it, worked out below), the sum is
+      // one in that atom, or the atom and the power it is would not be known to be one.
+      if (root && terms.some((t) => t.monomial.keys.includes(root.key))) return sumOverSquareRoot(terms, root) ?? sumFactored(terms) ?? atomFactored(e);
+      return sumFactored(terms) ?? (root && sumOverSquareRoot(terms, root)) ?? atomFactored(e);
+    }
     case 'neg': return multiplyFactored(minusOne, of(e.operand));
     case 'mul': {
       let product = of(e.factors[0]!);
@@ -107,6 +115,71 @@ function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
     case 'constant': return e.name === 'e' ? atomFactored(exponentialAtom('exp', unitMonomial(), 1, int(1))) : atomFactored(e);
     default: return atomFactored(e);
   }
+}
+
+/** A base under a square root, and the root as an atom. */
+interface SquareRoot {
+  readonly base: Base;
+  readonly root: Monomial;
+  readonly key: number;
+}
+
+/** The one base the terms of a sum hold to the power 1/2 or −1/2, where they hold no other to a fractional power. */
+function squareRootIn(terms: readonly Factored[]): SquareRoot | undefined {
+  let base: Base | undefined;
+  for (const t of terms) {
+    for (const p of t.powers) {
+      if (p.den === 1) continue;
+      if ((base !== undefined && p.base !== base) || p.den !== 2 || (p.num !== 1 && p.num !== -1)) return undefined;
+      base = p.base;
+    }
+  }
+  if (base === undefined) return undefined;
+  const root = atomMonomial(call('sqrt', [polyExpr(base.poly)]), 1);
+  return { base, root, key: root.keys[0]! };
+}
+
+/**
+ * A sum whose terms hold one base p to the power 1/2 or −1/2 (1 + x/√(x² − 1)), as a polynomial
+ * in √p as an atom: (√(x² − 1) + x)/√(x² − 1), which cancels against x + √(x² − 1) where that is
+ * below it. Each term has √p to the power −1, 0 or 1 (√p² is p), and beside a term with √p, one
+ * with 1/√p is one with √p/p, so that the sum multiplied out has no square of the atom, which
+ * would not be known to be p. One root only, beside no other base but sums of that root
+ * (x·(1 + x/√(x² + 1))): sums of several roots, or of a root and other quotients, came out longer
+ * about as often as shorter so written. Undefined for any other sum.
+ */
+function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: SquareRoot): Factored | undefined {
+  const ofRoot = (b: Base): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
+  const p = polyFactored(base.poly);
+  const split: { term: Factored; half: number }[] = [];
+  for (const t of terms) {
+    // The halves of p in the term: the atom √p to its power, and p^(±1/2).
+    const at = t.monomial.keys.indexOf(key);
+    if (at >= 0 && (typeof t.monomial.nums[at] !== 'number' || (t.monomial.dens !== undefined && t.monomial.dens[at] !== 1))) return undefined;
+    let half = at < 0 ? 0 : (t.monomial.nums[at] as number);
+    const powers: Power[] = [];
+    for (const q of t.powers) {
+      if (q.base !== base) {
+        if (!ofRoot(q.base)) return undefined;
+        powers.push(q);
+      } else if (typeof q.num !== 'number') return undefined;
+      else half += q.den === 1 ? 2 * q.num : q.num;
+    }
+    const monomial = at < 0 ? t.monomial : multiplyMonomials(t.monomial, monomialPower(root, Z.neg(t.monomial.nums[at]!)));
+    split.push({ term: { coefficient: t.coefficient, monomial, powers }, half });
+  }
+  const rootAbove = split.some(({ half }) => half > 0 && half % 2 !== 0);
+  const rewritten: Factored[] = [];
+  for (const { term, half } of split) {
+    // √p^half is √p^r·p^k with r 0 or 1, or −1 where no term has √p to an odd power above 0.
+    const r = half % 2 === 0 ? 0 : half < 0 && !rootAbove ? -1 : 1;
+    const k = (half - r) / 2;
+    const withRoot: Factored = r === 0 ? term : { ...term, monomial: multiplyMonomials(term.monomial, monomialPower(root, r)) };
+    const whole = k === 0 ? undefined : powerFactored(p, k);
+    if (k !== 0 && whole === undefined) return undefined;
+    rewritten.push(whole ? multiplyFactored(withRoot, whole) : withRoot);
+  }
+  return sumFactored(rewritten);
 }
 
 /**

@@ -10,6 +10,7 @@ import { toText } from '../../src/print/linear.js';
 import type { Expr } from '../../src/expr/types.js';
 import { parse } from '../../src/parse/parse.js';
 import { normalToExpr } from '../../src/simplify/written-form.js';
+import { evaluate } from '../../src/evaluate/evaluate.js';
 
 const runs = Number(process.env.DYDX_PROPERTY_RUNS ?? 100);
 
@@ -64,6 +65,16 @@ describe('answers in lowest terms', () => {
     expect(normal('sqrt(4 - x^2)/(x^2 - 4)')).toBe('-1/sqrt(4 - x^2)');
     // Not a multiple: nothing to join.
     expect(normal('(1 + x^2)/sqrt(1 - x^2)')).toBe('(x^2 + 1)/sqrt(1 - x^2)');
+  });
+
+  it('cancels a sum with a square root in it against the same sum', () => {
+    const written = (input: string): Expr => normalToExpr(normalForm(parse(input)), 'auto');
+    expect(toText(written('(1 + x/sqrt(x^2 - 1))/(x + sqrt(x^2 - 1))'))).toBe('1/sqrt(x^2 - 1)');
+    expect(toText(written('(sqrt(x^2 + 1) - x)*(1 - x/sqrt(x^2 + 1))/(sqrt(x^2 + 1) - x)^2'))).toBe('1/sqrt(x^2 + 1)');
+    // A base to a whole power beside its root in another term is that power, not the root.
+    for (const input of ['2*sqrt(x)*(x + 1) + 2*x*sqrt(x + 1)', '(x + 1)^2 + sqrt(x + 1)', 'x/sqrt(x + 1) + (x + 1)*x']) {
+      for (const x of [0.5, 2, 7]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
+    }
   });
 
   it('and so of rational functions of two variables, by each', () => {

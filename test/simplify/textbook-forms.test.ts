@@ -47,6 +47,10 @@ describe('answers as a textbook prints them', () => {
     ['x*sqrt(1 - x^2) + asin(x)', 1, '2*sqrt(1 - x^2)'],
     ['x/sqrt(1 - x^2)', 1, '1/sqrt(1 - x^2)^3'],
     ['sqrt(1 - x^2)', 2, '-1/sqrt(1 - x^2)^3'],
+    // A sum with a square root in it cancels against itself.
+    ['log(x + sqrt(x^2 + 1))', 1, '1/sqrt(x^2 + 1)'],
+    ['log(x + sqrt(x^2 - 1))', 2, '-x/sqrt(x^2 - 1)^3'],
+    ['(x + sqrt(x^2 + 1))^5', 1, '5*(x + sqrt(x^2 + 1))^5/sqrt(x^2 + 1)'],
   ])('d/dx %s, order %i = %s', (input, order, expected) => {
     expect(derivative(input, order)).toBe(expected);
   });
