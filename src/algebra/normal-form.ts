@@ -144,9 +144,11 @@ function squareRootIn(terms: readonly Factored[]): SquareRoot | undefined {
  * in √p as an atom: (√(x² − 1) + x)/√(x² − 1), which cancels against x + √(x² − 1) where that is
  * below it. Each term has √p to the power −1, 0 or 1 (√p² is p), and beside a term with √p, one
  * with 1/√p is one with √p/p, so that the sum multiplied out has no square of the atom, which
- * would not be known to be p. One root only, beside no other base but sums of that root
- * (x·(1 + x/√(x² + 1))): sums of several roots, or of a root and other quotients, came out longer
- * about as often as shorter so written. Undefined for any other sum.
+ * would not be known to be p; what every term has of √p goes back to a power of p, which other
+ * powers of p join: (1 + x·asin(x)/√(1 − x²))/(1 − x²) is (x·asin(x) + √(1 − x²))/√(1 − x²)³.
+ * One root only, beside no other base but sums of that root (x·(1 + x/√(x² + 1))): sums of
+ * several roots, or of a root and other quotients, came out longer about as often as shorter so
+ * written. Undefined for any other sum.
  */
 function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: SquareRoot): Factored | undefined {
   const ofRoot = (b: Base): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
@@ -179,7 +181,14 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: Squa
     if (k !== 0 && whole === undefined) return undefined;
     rewritten.push(whole ? multiplyFactored(withRoot, whole) : withRoot);
   }
-  return sumFactored(rewritten);
+  const sum = sumFactored(rewritten);
+  // The root taken out of every term is a power of the base again, which other powers of it join.
+  const at = sum ? sum.monomial.keys.indexOf(key) : -1;
+  if (sum === undefined || at < 0 || typeof sum.monomial.nums[at] !== 'number') return sum;
+  const k = sum.monomial.nums[at] as number;
+  const rest: Factored = { coefficient: sum.coefficient, monomial: multiplyMonomials(sum.monomial, monomialPower(root, -k)), powers: sum.powers };
+  const outside = k % 2 === 0 ? powerFactored(p, k / 2) : { coefficient: oneRatio, monomial: unitMonomial(), powers: [{ base, num: k, den: 2 }] };
+  return outside && multiplyFactored(rest, outside);
 }
 
 /**

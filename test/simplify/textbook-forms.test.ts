@@ -51,6 +51,8 @@ describe('answers as a textbook prints them', () => {
     ['log(x + sqrt(x^2 + 1))', 1, '1/sqrt(x^2 + 1)'],
     ['log(x + sqrt(x^2 - 1))', 2, '-x/sqrt(x^2 - 1)^3'],
     ['(x + sqrt(x^2 + 1))^5', 1, '5*(x + sqrt(x^2 + 1))^5/sqrt(x^2 + 1)'],
+    ['1/(x + sqrt(x^2 - 1))', 1, '-1/(sqrt(x^2 - 1)*(x + sqrt(x^2 - 1)))'],
+    ['asin(x)/sqrt(1 - x^2)', 1, '(x*asin(x) + sqrt(1 - x^2))/sqrt(1 - x^2)^3'],
   ])('d/dx %s, order %i = %s', (input, order, expected) => {
     expect(derivative(input, order)).toBe(expected);
   });
