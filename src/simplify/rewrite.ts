@@ -7,7 +7,7 @@ import type { Expr, Kind } from '../expr/types.js';
 export const rewriteIds = [
   // Tidying rules (rules.ts)
   'flatten-sum', 'add-numbers', 'cancel-opposite-terms', 'flatten-product', 'multiply-by-zero', 'collect-coefficient',
-  'multiply-by-reciprocal', 'multiply-into-quotient', 'divide-by-itself', 'negate-sum', 'double-negation', 'sign-out-of-quotient',
+  'multiply-by-reciprocal', 'divide-by-itself', 'negate-sum', 'double-negation', 'sign-out-of-quotient',
   'reduce-numeric-fraction', 'divide-by-one', 'zero-numerator', 'power-of-zero', 'power-of-one', 'one-to-a-power',
   'fold-power', 'power-of-power', 'zero-to-a-power',
   // Rewrites that know functions (function-rules.ts)

@@ -92,21 +92,6 @@ export const tidyRules: readonly AnyRewriteRule[] = [
     const quotient = div(mul(e.factors.filter((_, i) => i !== at)), reciprocal.denominator);
     return isOneNum(reciprocal.numerator) ? quotient : neg(quotient);
   }),
-  // a·b·(v/w) → a·b·v/w, one quotient among the factors, v not a number: asin(x)·(x/√(1 − x²)) is x·asin(x)/√(1 − x²)
-  rule('mul', 'multiply-into-quotient', (e) => {
-    let at = -1;
-    for (let i = 0; i < e.factors.length; i++) {
-      if (e.factors[i]!.kind !== 'div') continue;
-      if (at >= 0) return undefined;
-      at = i;
-    }
-    if (at < 0) return undefined;
-    const quotient = e.factors[at] as Expr & { kind: 'div' };
-    if (quotient.numerator.kind === 'num') return undefined;
-    const others = e.factors.filter((_, i) => i !== at);
-    others.push(quotient.numerator);
-    return div(mul(others), quotient.denominator);
-  }),
   // u/u → 1 (u not a number: a numeric quotient is already a number)
   rule('div', 'divide-by-itself', (e) => (e.numerator.kind !== 'num' && equals(e.numerator, e.denominator) ? int(1) : undefined)),
   // −(a − b) → b − a, −(a − b − c)/d → (b + c − a)/d: a sign in front of a sum, or of a quotient of

@@ -15,7 +15,6 @@ export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'multiply-by-zero': 'multiply by zero',
   'collect-coefficient': 'collect the numeric factor',
   'multiply-by-reciprocal': 'multiply by a reciprocal',
-  'multiply-into-quotient': 'multiply into the quotient',
   'divide-by-itself': 'divide by itself',
   'negate-sum': 'take the sign into the sum',
   'double-negation': 'double negation',

@@ -53,6 +53,8 @@ describe('answers as a textbook prints them', () => {
     ['(x + sqrt(x^2 + 1))^5', 1, '5*(x + sqrt(x^2 + 1))^5/sqrt(x^2 + 1)'],
     ['1/(x + sqrt(x^2 - 1))', 1, '-1/(sqrt(x^2 - 1)*(x + sqrt(x^2 - 1)))'],
     ['asin(x)/sqrt(1 - x^2)', 1, '(x*asin(x) + sqrt(1 - x^2))/sqrt(1 - x^2)^3'],
+    // A quotient of roots in lowest terms: (x² − 1) cancels against ∛(x² − 1)⁸.
+    ['cbrt(x)*cbrt(1 - x^2)/(sqrt(1 - x^2)*sqrt(1 - x^2))', 1, '-(3*x^2 + 1)/(3*cbrt(x)^2*cbrt(x^2 - 1)^5)'],
   ])('d/dx %s, order %i = %s', (input, order, expected) => {
     expect(derivative(input, order)).toBe(expected);
   });

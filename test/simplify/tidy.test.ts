@@ -25,8 +25,6 @@ describe('tidying rules', () => {
     ['collect-coefficient', '(-1)*x', '-x'],
     ['multiply-by-reciprocal', 'a*(1/b)*c', 'a*c/b'],
     ['multiply-by-reciprocal', 'y*exp(x)*(-1/sqrt(x))', '-y*exp(x)/sqrt(x)'],
-    ['multiply-into-quotient', 'asin(x)*(x/sqrt(1 - x^2))', 'x*asin(x)/sqrt(1 - x^2)'],
-    ['multiply-into-quotient', 'cos(u)*(x/y)', 'x*cos(u)/y'],
     ['divide-by-itself', 'sin(x)/sin(x)', '1'],
     ['negate-sum', '-(x - y)', 'y - x'],
     ['negate-sum', '-((x - y)/z)', '(y - x)/z'],
@@ -56,12 +54,6 @@ describe('tidying rules', () => {
 
   it('has a test case for every rule', () => {
     expect(new Set(cases.map(([rule]) => rule))).toEqual(new Set(tidyRules.map((r) => r.id)));
-  });
-
-  it('multiplies into a quotient only a part that is neither a number nor a quotient, beside it alone', () => {
-    expect(tidy('3*(x/y)')).toBe('3*x/y');
-    expect(tidy('(a/b)*(c/d)')).not.toBe('a*(c/d)/b');
-    expect(tidy('sin(x)*(2/y)')).toBe('2*sin(x)/y');
   });
 
   it('takes 0 to a power to 0 only where the power is above 0: 0^(0^0.1) is 0^0, which is 1', () => {
