@@ -14,7 +14,7 @@ import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
 import { equalBasesCombined } from './equal-bases.js';
 import { comparedPairwiseUpTo, factorAt, hasLikeTerms, hasRepeats, likeTermsAdded } from './like-terms.js';
-import type { Base } from '../algebra/factored.js';
+import type { Base, Factored } from '../algebra/factored.js';
 import * as Z from '../algebra/integer.js';
 
 /**
@@ -482,6 +482,33 @@ export const quotientWorthTrying = ({ numerator, denominator }: Div): boolean =>
 
 const wholeOne = rational(1);
 
+/** How far a written form in lower terms may be larger than the quotient it cancels a factor of. */
+const lowerTermsAllowance = 2;
+
+/** The degree of the sums a normal form has above (sign 1) or below (−1) the bar, each to its power. */
+function degreeOfSums(f: Factored, side: 1 | -1): number {
+  let degree = 0;
+  for (const p of f.powers) {
+    if (Z.sign(p.num) !== side) continue;
+    const most = p.base.poly.monomials.reduce((d, m) => Math.max(d, m.degree), 0);
+    degree += most * Math.abs(Number(p.num) / Number(p.den));
+  }
+  return degree;
+}
+
+/**
+ * A quotient's normal form where a factor of its denominator cancels, though the form is no
+ * simpler by size: (e^x − e^(3x))/(1 + e^x)⁴ is e^x·(1 − e^x)/(1 + e^x)³. Every answer is in
+ * lowest terms; only a form larger by more than `lowerTermsAllowance` is left, as one that
+ * multiplies out much more than it cancels.
+ */
+function inLowerTerms(e: Div): Expr | undefined {
+  const before = degreeOfSums(normalForm(e.numerator), -1) + degreeOfSums(normalForm(e.denominator), 1);
+  if (before === 0 || degreeOfSums(normalForm(e), -1) >= before) return undefined;
+  const written = writtenNormalForm(e, 'auto');
+  return written !== e && written.complexity <= e.complexity + lowerTermsAllowance ? written : undefined;
+}
+
 /** The number a term is written with: −3 for −3x, 2 for 2, 1 for x. */
 function coefficientOf(term: Expr): Rational {
   if (term.kind === 'neg') return coefficientOf(term.operand).neg();
@@ -494,7 +521,7 @@ export const algebraRules: readonly AnyRewriteRule[] = [
   // Where the whole sum's normal form is no simpler, its like terms are still added: 2x + 2x is 4x.
   rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalSumIfSmaller(e) ?? likeTermsAdded(e) : undefined)),
   rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) ?? equalBasesCombined(e) : undefined)),
-  rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) : undefined)),
+  rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) ?? inLowerTerms(e) : undefined)),
   // (x²)^(1/4) → √|x|, (x³)^(1/3) → x: a fractional power of a power, keeping the real domain
   rule('pow', 'combine-powers', (e) => (e.exponent.kind === 'num' && !isInteger(e.exponent.value) && e.base.kind === 'pow' ? normalIfSmaller(e) : undefined)),
   // (x/√2)² → x²/2, (2x)² → 4x²: a power of a product or quotient, multiplied out where that is shorter

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { differentiate } from '../../src/differentiate/differentiate.js';
 import { implicit } from '../../src/multivariate/implicit.js';
 import { toText } from '../../src/print/linear.js';
+import { parse } from '../../src/parse/parse.js';
+import { simplify } from '../../src/simplify/simplify.js';
 
 const derivative = (input: string, order = 1, variable = 'x', form?: 'factored'): string =>
   toText(differentiate(input, { order, variable, ...(form ? { form } : {}) }).result);
@@ -53,6 +55,8 @@ describe('answers as a textbook prints them', () => {
     ['(x + sqrt(x^2 + 1))^5', 1, '5*(x + sqrt(x^2 + 1))^5/sqrt(x^2 + 1)'],
     ['1/(x + sqrt(x^2 - 1))', 1, '-1/(sqrt(x^2 - 1)*(x + sqrt(x^2 - 1)))'],
     ['asin(x)/sqrt(1 - x^2)', 1, '(x*asin(x) + sqrt(1 - x^2))/sqrt(1 - x^2)^3'],
+    // In lowest terms though the cancelled form is no shorter: e^x − e^(3x) = e^x(1 − e^x)(1 + e^x).
+    ['exp(x)/(1 + exp(x))^2', 1, 'sigmoid(x)*(1 - sigmoid(x))*(1 - 2*sigmoid(x))'],
     // A quotient of roots in lowest terms: (x² − 1) cancels against ∛(x² − 1)⁸.
     ['cbrt(x)*cbrt(1 - x^2)/(sqrt(1 - x^2)*sqrt(1 - x^2))', 1, '-(3*x^2 + 1)/(3*cbrt(x)^2*cbrt(x^2 - 1)^5)'],
   ])('d/dx %s, order %i = %s', (input, order, expected) => {
@@ -93,6 +97,12 @@ describe('answers as a textbook prints them', () => {
   it('writes the factored form with the positive terms first', () => {
     expect(derivative('x^2*sin(x)', 2, 'x', 'factored')).toBe('4*x*cos(x) + 2*sin(x) - x^2*sin(x)');
     expect(derivative('1/(1+x^2)', 2, 'x', 'factored')).toBe('2*(3*x^2 - 1)/(x^2 + 1)^3');
+  });
+
+  it('cancels a common factor where the quotient in lowest terms is no shorter', () => {
+    const simplified = (input: string): string => toText(simplify(parse(input), { form: 'exp' }));
+    expect(simplified('(exp(x) - exp(3*x))/(1 + exp(x))^4')).toBe('exp(x)*(1 - exp(x))/(1 + exp(x))^3');
+    expect(simplified('(y - y^3)/(1 + y)^4')).toBe('y*(1 - y)/(y + 1)^3');
   });
 
   it('reduces implicit derivatives', () => {
