@@ -158,7 +158,8 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: Squa
     // The halves of p in the term: the atom √p to its power, and p^(±1/2).
     const at = t.monomial.keys.indexOf(key);
     if (at >= 0 && (typeof t.monomial.nums[at] !== 'number' || (t.monomial.dens !== undefined && t.monomial.dens[at] !== 1))) return undefined;
-    let half = at < 0 ? 0 : (t.monomial.nums[at] as number);
+    const asAtom = at < 0 ? 0 : (t.monomial.nums[at] as number);
+    let half = asAtom;
     const powers: Power[] = [];
     for (const q of t.powers) {
       if (q.base !== base) {
@@ -167,7 +168,7 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: Squa
       } else if (typeof q.num !== 'number') return undefined;
       else half += q.den === 1 ? 2 * q.num : q.num;
     }
-    const monomial = at < 0 ? t.monomial : multiplyMonomials(t.monomial, monomialPower(root, Z.neg(t.monomial.nums[at]!)));
+    const monomial = at < 0 ? t.monomial : multiplyMonomials(t.monomial, monomialPower(root, -asAtom));
     split.push({ term: { coefficient: t.coefficient, monomial, powers }, half });
   }
   const rootAbove = split.some(({ half }) => half > 0 && half % 2 !== 0);

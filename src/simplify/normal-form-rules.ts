@@ -298,6 +298,9 @@ export function sumGroups(terms: readonly Expr[], denominatorsApart = false): Ex
   return Array.from(groups.values());
 }
 
+/** The highest total degree of a base's monomials. */
+const totalDegree = (base: Base): number => base.poly.monomials.reduce((most, m) => Math.max(most, m.degree), 0);
+
 /**
  * Whether the quotients among a short sum's terms are three or more, their denominators (in normal
  * form) have no base in common and no atom below the bar, and their degrees add up past `apartFromDegree`.
@@ -314,7 +317,7 @@ function quotientsApart(terms: readonly Expr[]): boolean {
       if (Z.sign(p.num) >= 0) continue;
       if (below.has(p.base)) return false;
       below.add(p.base);
-      degree += p.base.poly.monomials.reduce((most, m) => Math.max(most, m.degree), 0) * (-Number(p.num) / Number(p.den));
+      degree += totalDegree(p.base) * (-Number(p.num) / Number(p.den));
     }
     quotients++;
   }
@@ -490,8 +493,7 @@ function degreeOfSums(f: Factored, side: 1 | -1): number {
   let degree = 0;
   for (const p of f.powers) {
     if (Z.sign(p.num) !== side) continue;
-    const most = p.base.poly.monomials.reduce((d, m) => Math.max(d, m.degree), 0);
-    degree += most * Math.abs(Number(p.num) / Number(p.den));
+    degree += totalDegree(p.base) * Math.abs(Number(p.num) / Number(p.den));
   }
   return degree;
 }
