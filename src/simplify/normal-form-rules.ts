@@ -200,8 +200,11 @@ const denominatorsCombinedUpTo = 8;
  */
 const apartFromDegree = 12;
 
-/** The parts a term is divided by, numbers aside: x + 1 and x for 3x/((x + 1)·x²), none for x/2. */
-function denominatorParts(term: Expr): number[] {
+/**
+ * The parts a term is divided by, numbers aside: x + 1 and x for 3x/((x + 1)·x²), none for x/2;
+ * `inSums`, those of the terms of a sum it is a multiple of too: x + 1 for 3·(x² + 1/(x + 1)).
+ */
+function denominatorParts(term: Expr, inSums = false): number[] {
   const parts: number[] = [];
   const below = (e: Expr): void => {
     if (e.kind === 'num') return;
@@ -212,6 +215,7 @@ function denominatorParts(term: Expr): number[] {
   const above = (e: Expr): void => {
     if (e.kind === 'neg') above(e.operand);
     else if (e.kind === 'mul') e.factors.forEach(above);
+    else if (inSums && e.kind === 'add') e.terms.forEach(above);
     else if (e.kind === 'div') {
       above(e.numerator);
       below(e.denominator);
@@ -256,7 +260,7 @@ export function sumGroups(terms: readonly Expr[], denominatorsApart = false): Ex
   };
   // Terms of one kernel are one group; each kernel is then looked for among the terms that hold
   // its rarest part, once, so that many terms of one kernel cost no more than one.
-  const denominators = terms.map((t, i) => (contents[i]!.fractions ? denominatorParts(t) : []));
+  const denominators = terms.map((t, i) => (contents[i]!.fractions ? denominatorParts(t, true) : []));
   const manyDenominators = denominatorsApart || new Set(denominators.flat()).size > denominatorsCombinedUpTo;
   const byDenominatorPart = new Map<number, number>();
   const byKernel = new Map<string, number>();

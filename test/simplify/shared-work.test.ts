@@ -102,6 +102,15 @@ describe('long sums', () => {
     expect(groupsOf('1/(x - 1) + 1/(x + 1) + x^2 + 2*x + sin(x) + sin(2*x) + sin(3*x) + sin(4*x) + sin(5*x)')).toContain('1/(x - 1) + 1/(x + 1) + x^2 + 2*x');
   });
 
+  it('keep a multiple of a sum with a quotient in it with the quotients over the same denominator', () => {
+    // A term that is a number times such a sum is divided by that denominator once multiplied out.
+    const apart = Array.from({ length: 9 }, (_, i) => `${i + 2}*(x^2*atan(${i + 2}*x) + x/(${i + 2}*x + ${i + 3}))`);
+    const groups = groupsOf([...apart, '3/(x + 1)', '2*(x*log(x) + x^2/(x + 1))'].join(' + '));
+    expect(groups).toContain('3/(x + 1) + 2*(x*log(x) + x^2/(x + 1))');
+    for (const term of apart) expect(groups).toContain(toText(parse(term)));
+    expect(groups).toHaveLength(10);
+  });
+
   it('keep terms of unlike exponentials apart, and put together those whose exponentials are one', () => {
     const others = Array.from({ length: 8 }, (_, i) => `x^${i}*exp(${i + 3}*x + ${i * 5})`).join(' + ');
     const groups = groupsOf(`x*e*exp(x) + exp(x + 1) + exp(x)^2 + 3*exp(2*x) + ${others}`);
