@@ -3,7 +3,10 @@ import { add, div, int, mul, neg } from '../expr/factory.js';
 import { isZero, rational } from '../expr/rational.js';
 import { atomKey } from '../algebra/atoms.js';
 
-/* Like terms: the terms of a sum that are one number times the same product (3x·sin(x) and −x·sin(x)/2), and their sum. */
+/*
+ * Like terms: the terms of a sum that are one number times the same product (3x·sin(x) and
+ * −x·sin(x)/2), or times the same quotient (−8x/(x² + 5)² and −10x/(x² + 5)²), and their sum.
+ */
 
 /*
  * The tests for like terms run on every sum the simplifier meets, nearly all of which they turn
@@ -41,9 +44,24 @@ function sameFactor(a: Expr, b: Expr): boolean {
     && sameFactor(a.base, b.base);
 }
 
-/** Two terms are alike where they are numbers, or have the same factors but for their numbers, in the same order. */
+/** A quotient's denominator, where it is more than a number (a core has none that is only a number). */
+const below = (core: Expr): Expr | undefined => (core.kind === 'div' ? core.denominator : undefined);
+
+/** What decides which terms a quotient's term is like above the bar: its numerator, its sign and numbers aside. */
+const above = (core: Expr): Expr => (core.kind === 'div' ? likeCore(core.numerator) : core);
+
+/**
+ * Two terms are alike where they are numbers, or have the same factors but for their numbers, in
+ * the same order, over the same denominator if any: 8x/(x² + 5)² and −10x/(x² + 5)².
+ */
 function likeKey(term: Expr): string {
   const core = likeCore(term);
+  const denominator = below(core);
+  const product = productKey(above(core));
+  return denominator === undefined ? product : `${product}/${factorKey(denominator)}`;
+}
+
+function productKey(core: Expr): string {
   if (core.kind === 'num') return '#';
   if (core.kind === 'mul') return core.factors.filter((f) => f.kind !== 'num').map(factorKey).join('*');
   return factorKey(core);
@@ -51,8 +69,15 @@ function likeKey(term: Expr): string {
 
 /** Whether likeKey gives two terms one key, found without making it. */
 function alike(a: Expr, b: Expr): boolean {
-  const ca = likeCore(a);
-  const cb = likeCore(b);
+  const qa = likeCore(a);
+  const qb = likeCore(b);
+  const da = below(qa);
+  const db = below(qb);
+  if (da !== undefined || db !== undefined) {
+    if (da === undefined || db === undefined || !sameFactor(da, db)) return false;
+  }
+  const ca = above(qa);
+  const cb = above(qb);
   if (ca.kind === 'num' || cb.kind === 'num') return ca.kind === cb.kind;
   const na = ca.kind === 'mul' ? ca.factors.length : 1;
   const nb = cb.kind === 'mul' ? cb.factors.length : 1;
@@ -78,16 +103,30 @@ export function hasLikeTerms(terms: readonly Expr[]): boolean {
 
 const one = rational(1);
 
-/** A term as the number it is written with and the factors that number multiplies: −1/2 and [x] for −x/2. Undefined for u/0. */
-function numberAndRest(term: Expr): { readonly number: Rational; readonly rest: readonly Expr[] } | undefined {
+/**
+ * A term as the number it is written with, the factors that number multiplies and what they are
+ * divided by: −1/2 and [x] for −x/2, −8, [x] and (x² + 5)² for −8x/(x² + 5)². Undefined for u/0.
+ */
+interface NumberAndRest {
+  readonly number: Rational;
+  readonly rest: readonly Expr[];
+  readonly below?: Expr;
+}
+
+function numberAndRest(term: Expr): NumberAndRest | undefined {
   if (term.kind === 'neg') {
     const inner = numberAndRest(term.operand);
-    return inner && { number: inner.number.neg(), rest: inner.rest };
+    return inner && { ...inner, number: inner.number.neg() };
   }
   if (term.kind === 'div' && term.denominator.kind === 'num') {
-    const below = term.denominator.value;
-    const inner = isZero(below) ? undefined : numberAndRest(term.numerator);
-    return inner && { number: inner.number.div(below), rest: inner.rest };
+    const divisor = term.denominator.value;
+    const inner = isZero(divisor) ? undefined : numberAndRest(term.numerator);
+    return inner && { ...inner, number: inner.number.div(divisor) };
+  }
+  if (term.kind === 'div') {
+    // A numerator that is a number is all number: 3/(x + 1) is 3 times nothing over x + 1.
+    const inner = term.numerator.kind === 'num' ? { number: term.numerator.value, rest: [] } : numberAndRest(term.numerator);
+    return inner && inner.below === undefined ? { number: inner.number, rest: inner.rest, below: term.denominator } : undefined;
   }
   if (term.kind !== 'mul') return { number: one, rest: [term] };
   let number = one;
@@ -99,11 +138,12 @@ function numberAndRest(term: Expr): { readonly number: Rational; readonly rest: 
   return { number, rest };
 }
 
-/** A number times factors, written as a term is: 4x, −x, 5x/6. */
-function termOf(number: Rational, rest: readonly Expr[]): Expr {
+/** A number times factors over a denominator if any, written as a term is: 4x, −x, 5x/6, −18x/(x² + 5)². */
+function termOf(number: Rational, rest: readonly Expr[], denominator: Expr | undefined): Expr {
   // fraction.js keeps the sign apart: n and d are the magnitude's.
-  const above = number.n === 1n ? mul(rest) : mul([int(number.n), ...rest]);
-  const magnitude = number.d === 1n ? above : div(above, int(number.d));
+  const numerator = number.n === 1n ? mul(rest) : mul([int(number.n), ...rest]);
+  const divisor = number.d === 1n ? denominator : denominator === undefined ? int(number.d) : mul([int(number.d), denominator]);
+  const magnitude = divisor === undefined ? numerator : div(numerator, divisor);
   return number.s < 0n ? neg(magnitude) : magnitude;
 }
 
@@ -114,7 +154,7 @@ function termOf(number: Rational, rest: readonly Expr[]): Expr {
  */
 export function likeTermsAdded(e: Add): Expr | undefined {
   if (!hasLikeTerms(e.terms)) return undefined;
-  interface Group { readonly first: Expr; readonly rest: readonly Expr[]; number: Rational; count: number }
+  interface Group { readonly first: Expr; readonly rest: readonly Expr[]; readonly below?: Expr; number: Rational; count: number }
   const groups = new Map<string, Group>();
   // Each term as it stands, or the group that stands in the place of its first term.
   const places: (Expr | Group)[] = [];
@@ -130,7 +170,7 @@ export function likeTermsAdded(e: Add): Expr | undefined {
       group.number = group.number.add(split.number);
       group.count++;
     } else {
-      const made: Group = { first: t, rest: split.rest, number: split.number, count: 1 };
+      const made: Group = { first: t, rest: split.rest, below: split.below, number: split.number, count: 1 };
       groups.set(key, made);
       places.push(made);
     }
@@ -142,7 +182,7 @@ export function likeTermsAdded(e: Add): Expr | undefined {
     else if (place.count === 1) terms.push(place.first);
     else {
       added = true;
-      if (!isZero(place.number)) terms.push(termOf(place.number, place.rest));
+      if (!isZero(place.number)) terms.push(termOf(place.number, place.rest, place.below));
     }
   }
   return added ? add(terms) : undefined;

@@ -22,6 +22,12 @@ describe('like terms added into one', () => {
     // A sum is one factor whatever the order of its terms, and so is its power.
     ['(x + y)*sin(x) + z + (y + x)*sin(x)', '2*(x + y)*sin(x) + z'],
     ['3*(1 + x)^2*y - (x + 1)^2*y + sin(x)', '2*(1 + x)^2*y + sin(x)'],
+    // Quotients over one denominator, numbers above the bar aside, in any order of its terms.
+    ['-8*x/(x^2 + 5)^2 - 10*x/(x^2 + 5)^2', '-18*x/(x^2 + 5)^2'],
+    ['3/(x + 1) + y + 5/(x + 1)', '8/(x + 1) + y'],
+    ['2*x*sin(x)/(x + 1) - 3*x*sin(x)/(1 + x)', '-x*sin(x)/(x + 1)'],
+    ['(x/(x + 1))/2 + x/(x + 1)', '3*x/(2*(x + 1))'],
+    ['x/(x + 1) - x/(x + 1) + 1', '1'],
   ])('%s is %s', (input, expected) => {
     expect(added(input)).toBe(expected);
   });
@@ -31,6 +37,10 @@ describe('like terms added into one', () => {
     ['x*y + y*sin(x)'],
     ['(x + y)*sin(x) + (x - y)*sin(x)'],
     ['(x + 1)^2*y + (1 + x)^3*y'],
+    // Quotients over other denominators, or with other factors above the bar.
+    ['x/(x + 1) + x/(x + 2)'],
+    ['x/(x + 1) + x^2/(x + 1)'],
+    ['x/(2*(x + 1)) + x/(x + 1)'],
     // Numbers are add-numbers' to add; decimals stay as the input wrote them.
     ['2 + x + 3'],
     ['0.5*x + 0.25*x'],

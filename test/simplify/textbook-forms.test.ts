@@ -33,6 +33,9 @@ describe('answers as a textbook prints them', () => {
     ['log(exp(1 - x)^2*x - x*x - x*x)', 1, '(exp(2 - 2*x)*(1 - 2*x) - 4*x)/(x*exp(2 - 2*x) - 2*x^2)'],
     // Like terms added where that is simpler than the normal form, which puts all over one denominator.
     ['93*x^7*atan(x) + 11*x^7*atan(x)', 1, '104*(7*x^6*atan(x) + x^7/(1 + x^2))'],
+    // Quotients over one denominator added, in a sum of many denominators.
+    ['4/(x^2 + 5) + 5/(x^2 + 5) + log(x)/(x + 6) + atan(x)/(x + 7) + sin(x)/(x + 8) + x^2 + x^3 + x^4 + x^5', 1,
+      '-18*x/(x^2 + 5)^2 + ((x + 6)/x - log(x))/(x + 6)^2 + ((x + 7)/(1 + x^2) - atan(x))/(x + 7)^2 + (cos(x)*(x + 8) - sin(x))/(x + 8)^2 + 2*x + 3*x^2 + 4*x^3 + 5*x^4'],
     // Factors of one base multiplied into one power where the normal form, multiplying out the rest, is no simpler.
     ['x*x*tanh(x)', 1, '2*x*tanh(x) + x^2*(1 - tanh(x)^2)'],
     ['sin(x)*tanh(x)*sin(x)', 1, '2*cos(x)*sin(x)*tanh(x) + sin(x)^2*(1 - tanh(x)^2)'],
