@@ -492,27 +492,59 @@ const wholeOne = rational(1);
 /** How far a written form in lower terms may be larger than the quotient it cancels a factor of. */
 const lowerTermsAllowance = 2;
 
-/** The degree of the sums a normal form has above (sign 1) or below (−1) the bar, each to its power. */
-function degreeOfSums(f: Factored, side: 1 | -1): number {
+/** The degree of what a normal form has above (sign 1) or below (−1) the bar: its sums, each to its power, and its atoms. */
+function degreeOn(f: Factored, side: 1 | -1): number {
   let degree = 0;
   for (const p of f.powers) {
     if (Z.sign(p.num) !== side) continue;
     degree += totalDegree(p.base) * Math.abs(Number(p.num) / Number(p.den));
+  }
+  const { nums, dens } = f.monomial;
+  for (let i = 0; i < nums.length; i++) {
+    if (Z.sign(nums[i]!) === side) degree += Math.abs(Number(nums[i]!) / Number(dens?.[i] ?? 1));
   }
   return degree;
 }
 
 /**
  * A quotient's normal form where a factor of its denominator cancels, though the form is no
- * simpler by size: (e^x − e^(3x))/(1 + e^x)⁴ is e^x·(1 − e^x)/(1 + e^x)³. Every answer is in
- * lowest terms; only a form larger by more than `lowerTermsAllowance` is left, as one that
- * multiplies out much more than it cancels.
+ * simpler by size: (e^x − e^(3x))/(1 + e^x)⁴ is e^x·(1 − e^x)/(1 + e^x)³, and the x of
+ * (2x³/(x² + 1) − 2x·log(x))/x⁴ cancels. Every answer is in lowest terms; only a form larger by
+ * more than `lowerTermsAllowance` is left, as one that multiplies out much more than it cancels.
  */
 function inLowerTerms(e: Div): Expr | undefined {
-  const before = degreeOfSums(normalForm(e.numerator), -1) + degreeOfSums(normalForm(e.denominator), 1);
-  if (before === 0 || degreeOfSums(normalForm(e), -1) >= before) return undefined;
+  const before = degreeOn(normalForm(e.numerator), -1) + degreeOn(normalForm(e.denominator), 1);
+  if (before === 0 || degreeOn(normalForm(e), -1) >= before) return undefined;
   const written = writtenNormalForm(e, 'auto');
   return written !== e && written.complexity <= e.complexity + lowerTermsAllowance ? written : undefined;
+}
+
+/** A quotient's numerator is split into at most this many terms (see splitOverTerms). */
+const splitUpTo = 8;
+
+/** The terms a term of a numerator is split into: those of a sum with a quotient in it that it is a multiple of, each times the rest. */
+function piecesOf(term: Expr): readonly Expr[] {
+  if (term.kind === 'neg') return piecesOf(term.operand).map((p) => mul([int(-1), p]));
+  if (term.kind !== 'mul') return [term];
+  const sums = term.factors.filter((f) => f.kind === 'add' && algebraicContents(f).fractions);
+  if (sums.length !== 1) return [term];
+  const sum = sums[0] as Add;
+  return sum.terms.map((t) => mul(term.factors.map((f) => (f === sum ? t : f))));
+}
+
+/**
+ * (a/b − c)/d as a/(b·d) − c/d, each term in its normal form, where that is simpler: the quotient
+ * rule's (x/(1 + x²) − atan(x))/x² is 1/(x·(1 + x²)) − atan(x)/x², as a textbook writes it, and
+ * each term is in lowest terms where the quotient as it stood was not: (2x³/(x² + 1) − 2x·log(x))/x⁴.
+ * A term that is a multiple of such a sum is split with it: −2x·(x/(1 + x) − log(1 + x)) is two.
+ */
+function splitOverTerms(e: Div): Expr | undefined {
+  const { numerator, denominator } = e;
+  if (numerator.kind !== 'add' || denominator.kind === 'num' || !numerator.terms.some((t) => algebraicContents(t).fractions)) return undefined;
+  const pieces = numerator.terms.flatMap(piecesOf);
+  if (pieces.length > splitUpTo) return undefined;
+  const split = add(pieces.map((t) => writtenNormalForm(div(t, denominator), 'auto')));
+  return simpler(split, e) ? split : undefined;
 }
 
 /** The number a term is written with: −3 for −3x, 2 for 2, 1 for x. */
@@ -527,7 +559,11 @@ export const algebraRules: readonly AnyRewriteRule[] = [
   // Where the whole sum's normal form is no simpler, its like terms are still added: 2x + 2x is 4x.
   rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalSumIfSmaller(e) ?? likeTermsAdded(e) : undefined)),
   rule('mul', 'combine-powers', (e) => (productWorthTrying(e) ? normalIfSmaller(e) ?? equalBasesCombined(e) : undefined)),
-  rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) ?? inLowerTerms(e) : undefined)),
+  // A quotient in lowest terms where that is simpler; split into its terms where that is; in lowest
+  // terms where that is not much larger.
+  rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? normalIfSmaller(e) : undefined)),
+  rule('div', 'split-fraction', splitOverTerms),
+  rule('div', 'cancel-common-factors', (e) => (quotientWorthTrying(e) ? inLowerTerms(e) : undefined)),
   // (x²)^(1/4) → √|x|, (x³)^(1/3) → x: a fractional power of a power, keeping the real domain
   rule('pow', 'combine-powers', (e) => (e.exponent.kind === 'num' && !isInteger(e.exponent.value) && e.base.kind === 'pow' ? normalIfSmaller(e) : undefined)),
   // (x/√2)² → x²/2, (2x)² → 4x²: a power of a product or quotient, multiplied out where that is shorter

@@ -283,8 +283,12 @@ function sideExpanded(side: Side): Poly | undefined {
   return expandFactored({ coefficient: ratioOf(side.coefficient), monomial: side.monomial, powers: side.powers });
 }
 
-/** The forms of a side worth comparing, with their signs. */
-function sideForms(side: Side, form: Form, takeSign = false): WrittenSide[] {
+/**
+ * The forms of a side worth comparing, with their signs. A numerator is multiplied out unless
+ * taking a factor out saves three nodes or more, as a textbook does: 2x² − 2x, not 2x(x − 1); a
+ * denominator is a product where that is simpler: x³(x² + 1)², not x⁷ + 2x⁵ + x³.
+ */
+function sideForms(side: Side, form: Form, takeSign = false, below = false): WrittenSide[] {
   const factored = sideFactored(side, form, takeSign);
   if (form === 'factored' || side.powers.length === 0) return [factored];
   const expanded = sideExpanded(side);
@@ -297,6 +301,7 @@ function sideForms(side: Side, form: Form, takeSign = false): WrittenSide[] {
   // a minus sign in front counting as a node, and the one without it where they are as small.
   const signed = (w: WrittenSide): number => complexity(w.expr) + (w.sign < 0 ? 1 : 0);
   if (asSum.expr.kind === 'add') {
+    if (below) return signed(factored) < signed(asSum) || (signed(factored) === signed(asSum) && simpler(factored.expr, asSum.expr)) ? [factored] : [asSum];
     const margin = side.monomial.keys.length > 0 || Z.abs(side.coefficient) !== 1 ? 2 : 0;
     return signed(factored) + margin < signed(asSum) ? [factored] : [asSum];
   }
@@ -359,7 +364,7 @@ function normalToExprAsWritten(f: Factored, form: Form): Expr {
 
 /** The written numerator over a side. */
 function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
-  const [down] = sideForms(bottom, form === 'expanded' ? 'expanded' : 'auto');
+  const [down] = sideForms(bottom, form === 'expanded' ? 'expanded' : 'auto', false, true);
   let sign = up.sign * down!.sign;
   let below = down!.expr;
   // −1/(x² − 1) reads better as 1/(1 − x²); −1/(x² + 1) stays so, not 1/(−x² − 1).

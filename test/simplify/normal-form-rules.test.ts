@@ -25,6 +25,7 @@ describe('algebra rules', () => {
     ['collect-like-terms', 'x + 2 + x', '2(x + 1)'],
     ['cancel-common-factors', '(x^2 - 1)/(x - 1)', 'x + 1'],
     ['cancel-common-factors', 'x^3*sin(x)/(x*sin(x)^2)', 'x²/sin(x)'],
+    ['split-fraction', '(2*x^2/(x^2 + 1) - log(1 + x^2))/x^2', '2/(x² + 1) − ln(1 + x²)/x²'],
     ['order-factors', 'sin(x)*x*2', '2x·sin(x)'],
     ['negative-power-as-fraction', 'x^(-2)', '1/x²'],
     ['fractional-power-as-root', 'x^(1/2)', '√x'],

@@ -30,7 +30,14 @@ describe('answers as a textbook prints them', () => {
     ['gelu(x)', 2, 'exp(-x^2/2)*(2 - x^2)/sqrt(2*pi)'],
     // Like terms added where the sum's normal form as a whole is no simpler.
     ['log(x)*(x + 1) + x^2 + x^2', 1, '(x + 1)/x + log(x) + 4*x'],
-    ['log(exp(1 - x)^2*x - x*x - x*x)', 1, '(exp(2 - 2*x)*(1 - 2*x) - 4*x)/(x*exp(2 - 2*x) - 2*x^2)'],
+    ['log(exp(1 - x)^2*x - x*x - x*x)', 1, '(exp(2 - 2*x)*(1 - 2*x) - 4*x)/(x*(exp(2 - 2*x) - 2*x))'],
+    // A denominator stays a product; a quotient with a quotient in its numerator is split into
+    // terms, each in lowest terms, where the quotient as it stood was not.
+    ['log(x)/(x^2 + 1)', 1, '(x^2 + 1 - 2*x^2*log(x))/(x*(x^2 + 1)^2)'],
+    ['sqrt(x)/x', 2, '3/(4*x^2*sqrt(x))'],
+    ['log(1 + x^2)/x', 1, '2/(x^2 + 1) - log(1 + x^2)/x^2'],
+    ['log(1 + x)/x', 2, '-1/(x*(x + 1)^2) - 2/(x^2*(x + 1)) + 2*log(1 + x)/x^3'],
+    ['asin(x)/x', 2, '1/sqrt(1 - x^2)^3 - 2/(x^2*sqrt(1 - x^2)) + 2*asin(x)/x^3'],
     // Like terms added where that is simpler than the normal form, which puts all over one denominator.
     ['93*x^7*atan(x) + 11*x^7*atan(x)', 1, '104*(7*x^6*atan(x) + x^7/(1 + x^2))'],
     // Quotients over one denominator added, in a sum of many denominators.
