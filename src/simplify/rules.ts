@@ -100,12 +100,21 @@ export const tidyRules: readonly AnyRewriteRule[] = [
     const quotient = e.operand.kind === 'div' ? e.operand : undefined;
     const sum = quotient ? quotient.numerator : e.operand;
     if (sum.kind !== 'add') return undefined;
-    const terms = sum.terms;
-    const negative = terms.filter(isNegativeLooking).length;
-    if (terms.length - negative >= negative + 1) return undefined;
-    const turned = terms.map(negated);
-    const negatedSum = add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
+    const negatedSum = withFewerMinusSigns(sum);
+    if (negatedSum === undefined) return undefined;
     return quotient ? div(negatedSum, quotient.denominator) : negatedSum;
+  }),
+  // −2·(−u − v) → 2·(u + v), −4·(−3u + v) → 4·(3u − v): likewise the sign of a negative number
+  // in front of a sum, where the sum has more minus signs, or as many and one in front
+  rule('mul', 'negate-sum', (e) => {
+    const [first] = e.factors;
+    if (first!.kind !== 'num' || first!.value.s >= 0n) return undefined;
+    const sums = e.factors.filter((f) => f.kind === 'add');
+    const sum = sums.length === 1 ? sums[0] as Expr & { kind: 'add' } : undefined;
+    const negatedSum = sum && (isNegativeLooking(sum.terms[0]!) || 2 * sum.terms.filter(isNegativeLooking).length > sum.terms.length) ? withFewerMinusSigns(sum) : undefined;
+    if (negatedSum === undefined) return undefined;
+    const rest = e.factors.slice(1).map((f) => (f === sums[0] ? negatedSum : f));
+    return isOne(first!.value.neg()) ? mul(rest) : mul([num(first!.value.neg(), first!.decimal), ...rest]);
   }),
   rule('neg', 'double-negation', (e) => (e.operand.kind === 'neg' ? e.operand.operand : undefined)),
   // −(−2·x) is handled by the factory; −0 → 0 likewise. (−u)/v → −(u/v), u/(−v) → −(u/v)
@@ -161,3 +170,11 @@ export const tidyRules: readonly AnyRewriteRule[] = [
     return pow(e.base.base, num(inner.value.mul(e.exponent.value)));
   }),
 ];
+
+/** A sum negated, its positive terms first, where that leaves fewer minus signs or no more: −(a − b) is b − a. */
+function withFewerMinusSigns(sum: Expr & { kind: 'add' }): Expr | undefined {
+  const negative = sum.terms.filter(isNegativeLooking).length;
+  if (sum.terms.length - negative >= negative + 1) return undefined;
+  const turned = sum.terms.map(negated);
+  return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
+}

@@ -37,6 +37,8 @@ describe('answers as a textbook prints them', () => {
     ['sqrt(x)/x', 2, '3/(4*x^2*sqrt(x))'],
     ['log(1 + x^2)/x', 1, '2/(x^2 + 1) - log(1 + x^2)/x^2'],
     ['log(1 + x)/x', 2, '-1/(x*(x + 1)^2) - 2/(x^2*(x + 1)) + 2*log(1 + x)/x^3'],
+    // No minus sign in front of a sum of terms with minus signs.
+    ['cot(x)^2', 2, '2*(csc(x)^4 + 2*cot(x)^2*csc(x)^2)'],
     ['asin(x)/x', 2, '1/sqrt(1 - x^2)^3 - 2/(x^2*sqrt(1 - x^2)) + 2*asin(x)/x^3'],
     // Like terms added where that is simpler than the normal form, which puts all over one denominator.
     ['93*x^7*atan(x) + 11*x^7*atan(x)', 1, '104*(7*x^6*atan(x) + x^7/(1 + x^2))'],

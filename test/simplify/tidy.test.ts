@@ -29,6 +29,8 @@ describe('tidying rules', () => {
     ['negate-sum', '-(x - y)', 'y - x'],
     ['negate-sum', '-((x - y)/z)', '(y - x)/z'],
     ['negate-sum', '-((x - y - z)/w)', '(y + z - x)/w'],
+    ['negate-sum', '-2*(-x - y)', '2*(x + y)'],
+    ['negate-sum', '-2*sin(x)*(-x + y)', '2*sin(x)*(x - y)'],
     ['double-negation', '-(-x)', 'x'],
     ['sign-out-of-quotient', '(-x)/y', '-x/y'],
     ['reduce-numeric-fraction', '2x/2', 'x'],
@@ -60,6 +62,13 @@ describe('tidying rules', () => {
     expect(tidy('0^0.1')).toBe('0');
     expect(tidy('0^0^0.1 + x')).toBe('1 + x');
     expect(tidy('0^(-1/2)')).not.toBe('0');
+  });
+
+  it('takes the sign of a number into a sum only where that leaves fewer minus signs, or none in front', () => {
+    expect(tidy('-4*(x - 1)')).toBe('-4*(x - 1)');
+    expect(tidy('-4*(x - y - 1)')).toBe('4*(y + 1 - x)');
+    expect(tidy('-4*(-x + 1)')).toBe('4*(x - 1)');
+    expect(tidy('-4*(x + 1)')).toBe('-4*(x + 1)');
   });
 
   it('keeps huge powers unfolded', () => {
