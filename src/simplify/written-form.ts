@@ -1,6 +1,6 @@
 import type { Expr, Rational } from '../expr/types.js';
 import { beforeEachWork } from '../errors.js';
-import { add, div, int, mul, neg, num } from '../expr/factory.js';
+import { add, div, int, mul, neg, negated, num } from '../expr/factory.js';
 import { children, containsCall, withChildren } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
@@ -274,6 +274,10 @@ function sideFactored(side: Side, form: Form, takeSign = false): WrittenSide {
 /** How many terms of a sum are written with a minus sign. */
 const negativeTerms = (e: Expr & { kind: 'add' }): number => e.terms.filter(isNegativeLooking).length;
 
+/** Whether an atom is an exponential: e^u, or a number to a power u, 2^(x²). */
+const isExponential = (atom: Expr): boolean => exponentialArgument(atom) !== undefined
+  || (atom.kind === 'pow' && (atom.base.kind === 'num' || atom.base.kind === 'constant') && atom.exponent.kind !== 'num');
+
 /** A side multiplied out, if it is small enough to. */
 function sideExpanded(side: Side): Poly | undefined {
   if (side.powers.some((p) => p.den !== 1)) return undefined;
@@ -302,7 +306,9 @@ function sideForms(side: Side, form: Form, takeSign = false, below = false): Wri
   const signed = (w: WrittenSide): number => complexity(w.expr) + (w.sign < 0 ? 1 : 0);
   if (asSum.expr.kind === 'add') {
     if (below) return signed(factored) < signed(asSum) || (signed(factored) === signed(asSum) && simpler(factored.expr, asSum.expr)) ? [factored] : [asSum];
-    const margin = side.monomial.keys.length > 0 || Z.abs(side.coefficient) !== 1 ? 2 : 0;
+    // An exponential comes out of a sum wherever that is shorter: e^(x²)·(2x² + 1), as in e^x·(x + 1).
+    const margin = side.monomial.atoms.some(isExponential) ? 0
+      : side.monomial.keys.length > 0 || Z.abs(side.coefficient) !== 1 ? 2 : 0;
     return signed(factored) + margin < signed(asSum) ? [factored] : [asSum];
   }
   const order = signed(factored) - signed(asSum) || asSum.sign - factored.sign;
@@ -366,6 +372,17 @@ function normalToExprAsWritten(f: Factored, form: Form): Expr {
 function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
   const [down] = sideForms(bottom, form === 'expanded' ? 'expanded' : 'auto', false, true);
   let sign = up.sign * down!.sign;
+  let above = up.expr;
+  // −(x²·sin(x) + 2x·cos(x))/(x + 6)³, not (−x²·sin(x) − 2x·cos(x))/(x + 6)³: a sum above that
+  // starts with a minus sign and has so many that one in front of the quotient saves some.
+  if (above.kind === 'add' && isNegativeLooking(above.terms[0]!)) {
+    const negative = above.terms.filter(isNegativeLooking).length;
+    if (negative >= above.terms.length - negative + 2) {
+      const turned = above.terms.map(negated);
+      above = add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
+      sign = -sign;
+    }
+  }
   let below = down!.expr;
   // −1/(x² − 1) reads better as 1/(1 − x²); −1/(x² + 1) stays so, not 1/(−x² − 1).
   if (sign < 0 && down!.sum) {
@@ -375,7 +392,7 @@ function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
       sign = -sign;
     }
   }
-  const quotient = div(up.expr, below);
+  const quotient = div(above, below);
   return sign < 0 ? neg(quotient) : quotient;
 }
 

@@ -37,6 +37,13 @@ describe('answers as a textbook prints them', () => {
     ['sqrt(x)/x', 2, '3/(4*x^2*sqrt(x))'],
     ['log(1 + x^2)/x', 1, '2/(x^2 + 1) - log(1 + x^2)/x^2'],
     ['log(1 + x)/x', 2, '-1/(x*(x + 1)^2) - 2/(x^2*(x + 1)) + 2*log(1 + x)/x^3'],
+    // An exponential taken out of a sum wherever that is shorter.
+    ['exp(x^2)*x', 1, 'exp(x^2)*(2*x^2 + 1)'],
+    ['exp(2x)*cos(3x)', 1, 'exp(2*x)*(2*cos(3*x) - 3*sin(3*x))'],
+    ['2^(x^2)', 2, '2*log(2)*2^x^2*(2*x^2*log(2) + 1)'],
+    // A minus sign in front of a quotient rather than in each term above.
+    ['sin(x)/(x + 6)', 2, '-(x^2*sin(x) + 2*x*cos(x) + 12*x*sin(x) + 12*cos(x) + 34*sin(x))/(x + 6)^3'],
+    ['x^2/sqrt(x + 1)', 3, '-(3*x^2 + 12*x + 24)/(8*sqrt(x + 1)^7)'],
     // No minus sign in front of a sum of terms with minus signs.
     ['cot(x)^2', 2, '2*(csc(x)^4 + 2*cot(x)^2*csc(x)^2)'],
     ['asin(x)/x', 2, '1/sqrt(1 - x^2)^3 - 2/(x^2*sqrt(1 - x^2)) + 2*asin(x)/x^3'],
