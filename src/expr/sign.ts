@@ -1,5 +1,6 @@
 import type { Expr, Num } from './types.js';
 import { isNegative } from './rational.js';
+import { add, negated } from './factory.js';
 
 /*
  * Questions about the sign a tree shows: a sum writes a term that starts with a minus sign
@@ -26,3 +27,9 @@ export function isNegativeLooking(e: Expr): boolean {
 
 /** A negative number: leading a product or quotient, it keeps its sign without parentheses (−2·x, −1/x). */
 export const isNegativeNumber = (e: Expr): e is Num => e.kind === 'num' && isNegative(e.value);
+
+/** The terms of a sum negated, as a sum with those that show no minus sign first: −(a − b − c) is b + c − a. */
+export function negatedSum(terms: readonly Expr[]): Expr {
+  const turned = terms.map(negated);
+  return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
+}

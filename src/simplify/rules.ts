@@ -1,10 +1,10 @@
 import type { Expr, Mul, Rational } from '../expr/types.js';
-import { add, div, int, mul, neg, negated, num, pow } from '../expr/factory.js';
+import { add, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isOne, isZero, powInteger, powerTooLong } from '../expr/rational.js';
 import Fraction from 'fraction.js';
 import { equals, postOrder, variablesOf } from '../expr/traverse.js';
 import { isNonNegative } from '../algebra/nonnegative.js';
-import { isNegativeLooking } from '../expr/sign.js';
+import { isNegativeLooking, negatedSum } from '../expr/sign.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 
 const isNum = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
@@ -174,7 +174,5 @@ export const tidyRules: readonly AnyRewriteRule[] = [
 /** A sum negated, its positive terms first, where that leaves fewer minus signs or no more: −(a − b) is b − a. */
 function withFewerMinusSigns(sum: Expr & { kind: 'add' }): Expr | undefined {
   const negative = sum.terms.filter(isNegativeLooking).length;
-  if (sum.terms.length - negative >= negative + 1) return undefined;
-  const turned = sum.terms.map(negated);
-  return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
+  return sum.terms.length - negative >= negative + 1 ? undefined : negatedSum(sum.terms);
 }

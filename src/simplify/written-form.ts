@@ -1,10 +1,10 @@
 import type { Expr, Rational } from '../expr/types.js';
 import { beforeEachWork } from '../errors.js';
-import { add, div, int, mul, neg, negated, num } from '../expr/factory.js';
+import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { children, containsCall, withChildren } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
-import { isNegativeLooking } from '../expr/sign.js';
+import { isNegativeLooking, negatedSum } from '../expr/sign.js';
 import { complexity, simpler } from '../algebra/complexity.js';
 import { compareAtoms } from '../algebra/atoms.js';
 import * as Z from '../algebra/integer.js';
@@ -375,13 +375,9 @@ function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
   let above = up.expr;
   // −(x²·sin(x) + 2x·cos(x))/(x + 6)³, not (−x²·sin(x) − 2x·cos(x))/(x + 6)³: a sum above that
   // starts with a minus sign and has so many that one in front of the quotient saves some.
-  if (above.kind === 'add' && isNegativeLooking(above.terms[0]!)) {
-    const negative = above.terms.filter(isNegativeLooking).length;
-    if (negative >= above.terms.length - negative + 2) {
-      const turned = above.terms.map(negated);
-      above = add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
-      sign = -sign;
-    }
+  if (above.kind === 'add' && isNegativeLooking(above.terms[0]!) && negativeTerms(above) >= above.terms.length - negativeTerms(above) + 2) {
+    above = negatedSum(above.terms);
+    sign = -sign;
   }
   let below = down!.expr;
   // −1/(x² − 1) reads better as 1/(1 − x²); −1/(x² + 1) stays so, not 1/(−x² − 1).
