@@ -116,6 +116,13 @@ describe('answers', () => {
     expect(checkAnswer(input, answer).verdict).toBe(verdict);
   });
 
+  it('counts no point where the values have no digit right: a wrong answer there is not found correct', () => {
+    // u = (x + 2e)^54.1 is past 10⁴⁰ over most of the line, and sin(u) there is rounding alone.
+    const dropped = checkAnswer('Si((e + x + e)^54.1)', 'sinc((e + x + e)^54.1)');
+    expect(dropped.verdict).not.toBe('correct');
+    expect(checkAnswer('Si((e + x + e)^54.1)', '54.1*sinc((x + 2*e)^54.1)*(x + 2*e)^53.1').verdict).toBe('correct');
+  });
+
   it('says where a wrong answer differs, with both values', () => {
     const report = checkAnswer('x^2/2', 'sqrt(x^2)');
     expect(report.where?.at.x).toBeLessThan(0);
