@@ -111,7 +111,7 @@ export const tidyRules: readonly AnyRewriteRule[] = [
     if (first!.kind !== 'num' || first!.value.s >= 0n) return undefined;
     const sums = e.factors.filter((f) => f.kind === 'add');
     const sum = sums.length === 1 ? sums[0] as Expr & { kind: 'add' } : undefined;
-    const negatedSum = sum && (isNegativeLooking(sum.terms[0]!) || 2 * sum.terms.filter(isNegativeLooking).length > sum.terms.length) ? withFewerMinusSigns(sum) : undefined;
+    const negatedSum = sum && withFewerMinusSigns(sum, isNegativeLooking(sum.terms[0]!));
     if (negatedSum === undefined) return undefined;
     const rest = e.factors.slice(1).map((f) => (f === sums[0] ? negatedSum : f));
     return isOne(first!.value.neg()) ? mul(rest) : mul([num(first!.value.neg(), first!.decimal), ...rest]);
@@ -171,8 +171,12 @@ export const tidyRules: readonly AnyRewriteRule[] = [
   }),
 ];
 
-/** A sum negated, its positive terms first, where that leaves fewer minus signs or no more: −(a − b) is b − a. */
-function withFewerMinusSigns(sum: Expr & { kind: 'add' }): Expr | undefined {
+/**
+ * A sum negated, its positive terms first, where it has more minus signs than plus signs, or as
+ * many and `evenWhenAsMany`: −(a − b) is b − a.
+ */
+function withFewerMinusSigns(sum: Expr & { kind: 'add' }, evenWhenAsMany = true): Expr | undefined {
   const negative = sum.terms.filter(isNegativeLooking).length;
-  return sum.terms.length - negative >= negative + 1 ? undefined : negatedSum(sum.terms);
+  const positive = sum.terms.length - negative;
+  return negative > positive || (negative === positive && evenWhenAsMany) ? negatedSum(sum.terms) : undefined;
 }

@@ -375,7 +375,7 @@ function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
   let above = up.expr;
   // −(x²·sin(x) + 2x·cos(x))/(x + 6)³, not (−x²·sin(x) − 2x·cos(x))/(x + 6)³: a sum above that
   // starts with a minus sign and has so many that one in front of the quotient saves some.
-  if (above.kind === 'add' && isNegativeLooking(above.terms[0]!) && negativeTerms(above) >= above.terms.length - negativeTerms(above) + 2) {
+  if (above.kind === 'add' && isNegativeLooking(above.terms[0]!) && 2 * negativeTerms(above) >= above.terms.length + 2) {
     above = negatedSum(above.terms);
     sign = -sign;
   }
