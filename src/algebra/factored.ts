@@ -73,13 +73,13 @@ function freshTables(): void {
 }
 
 /** A base kept as written that is a whole multiple of a canonical one: 1 − x² is −1 times x² − 1. */
-interface CanonicalMultiple {
+export interface CanonicalMultiple {
   readonly base: Base;
   readonly by: Int;
 }
 
 /** The canonical base a base kept as written is a whole multiple of, worked out once per base. */
-function canonicalMultiple(written: Base): CanonicalMultiple | undefined {
+export function canonicalMultiple(written: Base): CanonicalMultiple | undefined {
   freshTables();
   let known = canonicalOfWritten.get(written.id);
   if (known === undefined) {

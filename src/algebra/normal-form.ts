@@ -14,9 +14,11 @@ import { sumFactored } from './factored-sum.js';
 import { call, int, pow } from '../expr/factory.js';
 import { polyExpr, termExpr } from './to-expr.js';
 import { exponentialAtom } from './exponential-atoms.js';
-import { atomMonomial, isUnit, monomialPower, multiplyMonomials, unitMonomial, type Monomial } from './monomial.js';
-import { fromFraction, negRatio, oneRatio, ratioOf, toFraction } from './ratio.js';
-import type { Base, Power } from './factored.js';
+import { atomMonomial, divideMonomials, exponentIn, isUnit, monomialPower, multiplyMonomials, unitMonomial, type Monomial } from './monomial.js';
+import { addPoly, constantOf, isZeroPoly, monomialPoly, mulMonomialPoly, mulPoly, polyOf, powPoly, scalePoly, zeroPoly, type Poly } from './poly.js';
+import { polyGcd } from './poly-gcd.js';
+import { fromFraction, mulRatio, negRatio, oneRatio, powRatio, ratioOf, toFraction } from './ratio.js';
+import { canonicalMultiple, noPowers, type Base, type CanonicalMultiple, type Power } from './factored.js';
 
 /*
  * The normal form of an expression (see factored.ts): sums, products, quotients, negations and
@@ -117,40 +119,45 @@ function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
   }
 }
 
-/** A base under a square root, and the root as an atom. */
+/** A base under a square root, the root as an atom, and the canonical base it is a whole multiple of (1 − x² of x² − 1). */
 interface SquareRoot {
   readonly base: Base;
   readonly root: Monomial;
   readonly key: number;
+  readonly multiple: CanonicalMultiple | undefined;
 }
 
-/** The one base the terms of a sum hold to the power 1/2 or −1/2, where they hold no other to a fractional power. */
+/** The one base the terms of a sum hold to an odd power of 1/2 (√p, 1/√p, √p³), where they hold no other to a fractional power. */
 function squareRootIn(terms: readonly Factored[]): SquareRoot | undefined {
   let base: Base | undefined;
   for (const t of terms) {
     for (const p of t.powers) {
       if (p.den === 1) continue;
-      if ((base !== undefined && p.base !== base) || p.den !== 2 || (p.num !== 1 && p.num !== -1)) return undefined;
+      if ((base !== undefined && p.base !== base) || p.den !== 2 || typeof p.num !== 'number') return undefined;
       base = p.base;
     }
   }
   if (base === undefined) return undefined;
   const root = atomMonomial(call('sqrt', [polyExpr(base.poly)]), 1);
-  return { base, root, key: root.keys[0]! };
+  return { base, root, key: root.keys[0]!, multiple: canonicalMultiple(base) };
 }
 
+/** A base that is a polynomial in variables alone (x² + 1, not sin(x) − 2). */
+const inVariablesOnly = (b: Base): boolean => b.poly.monomials.every((m) => m.atoms.every((a) => a.kind === 'variable'));
+
 /**
- * A sum whose terms hold one base p to the power 1/2 or −1/2 (1 + x/√(x² − 1)), as a polynomial
- * in √p as an atom: (√(x² − 1) + x)/√(x² − 1), which cancels against x + √(x² − 1) where that is
- * below it. Each term has √p to the power −1, 0 or 1 (√p² is p), and beside a term with √p, one
- * with 1/√p is one with √p/p, so that the sum multiplied out has no square of the atom, which
- * would not be known to be p; what every term has of √p goes back to a power of p, which other
- * powers of p join: (1 + x·asin(x)/√(1 − x²))/(1 − x²) is (x·asin(x) + √(1 − x²))/√(1 − x²)³.
- * One root only, beside no other base but sums of that root (x·(1 + x/√(x² + 1))): sums of
- * several roots, or of a root and other quotients, came out longer about as often as shorter so
- * written. Undefined for any other sum.
+ * A sum whose terms hold one base p to odd powers of 1/2 (1 + x/√(x² − 1)), as a polynomial in √p
+ * as an atom: (√(x² − 1) + x)/√(x² − 1), which cancels against x + √(x² − 1) where that is below
+ * it. Each term has √p to the power −1, 0 or 1 (√p² is p), and beside a term with √p, one with
+ * 1/√p is one with √p/p, so that the sum multiplied out has no square of the atom, which would not
+ * be known to be p; what every term has of √p goes back to a power of p, which other powers of p
+ * join: (1 + x·asin(x)/√(1 − x²))/(1 − x²) is (x·asin(x) + √(1 − x²))/√(1 − x²)³. A whole power
+ * of the canonical base that p is a multiple of is a power of p: (x² − 1)² beside √(1 − x²)³ is
+ * (1 − x²)². Beside the root, other bases may be sums of it or polynomials in variables (x² + 1):
+ * with bases in other atoms (sin(x) − 2), and with several roots, the sum came out longer about as
+ * often as shorter so written. Undefined for any other sum.
  */
-function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: SquareRoot): Factored | undefined {
+function sumOverSquareRoot(terms: readonly Factored[], { base, root, key, multiple }: SquareRoot): Factored | undefined {
   const ofRoot = (b: Base): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
   const p = polyFactored(base.poly);
   const split: { term: Factored; half: number }[] = [];
@@ -160,16 +167,21 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: Squa
     if (at >= 0 && (typeof t.monomial.nums[at] !== 'number' || (t.monomial.dens !== undefined && t.monomial.dens[at] !== 1))) return undefined;
     const asAtom = at < 0 ? 0 : (t.monomial.nums[at] as number);
     let half = asAtom;
+    let coefficient = t.coefficient;
     const powers: Power[] = [];
     for (const q of t.powers) {
-      if (q.base !== base) {
-        if (!ofRoot(q.base)) return undefined;
+      if (q.base === multiple?.base && q.den === 1 && typeof q.num === 'number') {
+        // (x² − 1)² beside √(1 − x²)³: a whole power of the canonical base is one of p, c^(−k)·p^k for p = c·q.
+        coefficient = mulRatio(coefficient, powRatio(ratioOf(multiple.by), -q.num));
+        half += 2 * q.num;
+      } else if (q.base !== base) {
+        if (!ofRoot(q.base) && (q.den !== 1 || !inVariablesOnly(q.base))) return undefined;
         powers.push(q);
       } else if (typeof q.num !== 'number') return undefined;
       else half += q.den === 1 ? 2 * q.num : q.num;
     }
     const monomial = at < 0 ? t.monomial : multiplyMonomials(t.monomial, monomialPower(root, -asAtom));
-    split.push({ term: { coefficient: t.coefficient, monomial, powers }, half });
+    split.push({ term: { coefficient, monomial, powers }, half });
   }
   const rootAbove = split.some(({ half }) => half > 0 && half % 2 !== 0);
   const rewritten: Factored[] = [];
@@ -182,7 +194,8 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: Squa
     if (k !== 0 && whole === undefined) return undefined;
     rewritten.push(whole ? multiplyFactored(withRoot, whole) : withRoot);
   }
-  const sum = sumFactored(rewritten);
+  const multiplied = sumFactored(rewritten);
+  const sum = multiplied && inLowestTermsOfRoot(multiplied, root, key, base.poly);
   // The root taken out of every term is a power of the base again, which other powers of it join.
   const at = sum ? sum.monomial.keys.indexOf(key) : -1;
   if (sum === undefined || at < 0 || typeof sum.monomial.nums[at] !== 'number') return sum;
@@ -190,6 +203,67 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key }: Squa
   const rest: Factored = { coefficient: sum.coefficient, monomial: multiplyMonomials(sum.monomial, monomialPower(root, -k)), powers: sum.powers };
   const outside = k % 2 === 0 ? powerFactored(p, k / 2) : { coefficient: oneRatio, monomial: unitMonomial(), powers: [{ base, num: k, den: 2 }] };
   return outside && multiplyFactored(rest, outside);
+}
+
+/**
+ * A sum over a root in lowest terms in the root: a base holding √p is made one of degree 1 in √p,
+ * its square written as p (multiplied out, √p·(2√p·cos(x) − 1) has one), and √p is taken out of
+ * it where its terms without √p are a multiple of p: 4 + 7x² − 11x⁴ + 3x(2x² + 3)·asin(x)·√(1 − x²)
+ * is √(1 − x²)·((11x² + 4)·√(1 − x²) + 3x(2x² + 3)·asin(x)), so that the root joins the power of
+ * p below it. Undefined where a base under a fractional power holds the square.
+ */
+function inLowestTermsOfRoot(f: Factored, root: Monomial, key: number, p: Poly): Factored | undefined {
+  const holdsRoot = (b: Base): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
+  if (!f.powers.some((q) => holdsRoot(q.base))) return f;
+  let out: Factored = { coefficient: f.coefficient, monomial: f.monomial, powers: f.powers.filter((q) => !holdsRoot(q.base)) };
+  for (const q of f.powers) {
+    if (!holdsRoot(q.base)) continue;
+    const linear = linearInRoot(q.base.poly, root, key, p);
+    if (q.den !== 1) {
+      if (linear !== q.base.poly) return undefined;
+      out = multiplyFactored(out, { coefficient: oneRatio, monomial: unitMonomial(), powers: [q] });
+      continue;
+    }
+    const { poly, roots } = rootTakenOut(linear, root, key, p);
+    const power = powerFactored(polyFactored(poly), q.num);
+    if (power === undefined) return undefined;
+    out = multiplyFactored(multiplyFactored(out, power), { coefficient: oneRatio, monomial: monomialPower(root, Z.mul(q.num, roots)), powers: noPowers });
+  }
+  return out;
+}
+
+/** A polynomial with √p² written p, so that √p is in it to the power 1 at most (the same object where it was already). */
+function linearInRoot(poly: Poly, root: Monomial, key: number, p: Poly): Poly {
+  const pairsIn = (m: Monomial): number => {
+    const [num, den] = exponentIn(m, key);
+    return den === 1 && typeof num === 'number' && num >= 2 ? Math.floor(num / 2) : 0;
+  };
+  if (!poly.monomials.some((m) => pairsIn(m) > 0)) return poly;
+  let reduced: Poly = zeroPoly;
+  poly.monomials.forEach((m, i) => {
+    const pairs = pairsIn(m);
+    const term = monomialPoly(pairs === 0 ? m : multiplyMonomials(m, monomialPower(root, -2 * pairs)), poly.coefficients[i]!);
+    reduced = addPoly(reduced, pairs === 0 ? term : mulPoly(term, powPoly(p, pairs)));
+  });
+  return reduced;
+}
+
+/** a + b·√p as √p^k·(rest), taking √p out while a is p times a polynomial: √p·(√p·a/p + b). */
+function rootTakenOut(poly: Poly, root: Monomial, key: number, p: Poly): { poly: Poly; roots: number } {
+  let current = poly;
+  let roots = 0;
+  // Each √p taken out lowers the degree of the part without it: a few times at most.
+  for (let i = 0; i < 8; i++) {
+    const without = polyOf(current.monomials.flatMap((m, j) => (m.keys.includes(key) ? [] : [{ monomial: m, coefficient: current.coefficients[j]! }])));
+    const withRoot = polyOf(current.monomials.flatMap((m, j) => (m.keys.includes(key) ? [{ monomial: divideMonomials(m, root), coefficient: current.coefficients[j]! }] : [])));
+    if (isZeroPoly(without) || isZeroPoly(withRoot) || withRoot.monomials.some((m) => m.keys.includes(key))) break;
+    const shared = polyGcd(without, p);
+    const unit = shared && constantOf(shared.cofactorB);
+    if (unit !== 1 && unit !== -1) break;
+    current = addPoly(mulMonomialPoly(scalePoly(shared!.cofactorA, unit), root), withRoot);
+    roots++;
+  }
+  return { poly: current, roots };
 }
 
 /**

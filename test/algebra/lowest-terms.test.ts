@@ -78,6 +78,21 @@ describe('answers in lowest terms', () => {
     }
   });
 
+  it('writes a sum over a square root in lowest terms in the root', () => {
+    // (x² − 1)² beside √(1 − x²)³ is a power of 1 − x², whose root comes out of both terms.
+    expect(normal('((x^2 - 1)^2 + x*sqrt(1 - x^2)^3)/(1 - x^2)^3')).toBe('(x + sqrt(1 - x^2))/sqrt(1 - x^2)^3');
+    // The terms without the root are a multiple of 1 − x²: 4 + 7x² − 11x⁴ is (1 − x²)(11x² + 4), so √(1 − x²) comes out.
+    expect(normal('(4 + 7*x^2 - 11*x^4 + 3*x*(2*x^2 + 3)*asin(x)*sqrt(1 - x^2))/(1 - x^2)^4'))
+      .toBe('(6*x^3*asin(x) + 11*x^2*sqrt(1 - x^2) + 9*x*asin(x) + 4*sqrt(1 - x^2))/sqrt(1 - x^2)^7');
+    // A square of the root, which multiplying out a base that holds it gives, is the base.
+    expect(normal('sqrt(1 - x)*(2*sqrt(1 - x)*cos(x) - 1) + sin(x)')).toBe('2*cos(x) + sin(x) - 2*x*cos(x) - sqrt(1 - x)');
+    // Not a multiple of 1 − x² without the root: nothing comes out.
+    expect(normal('(1 + x^2 + x*sqrt(1 - x^2))/(1 - x^2)')).toBe('(x*sqrt(1 - x^2) + x^2 + 1)/(1 - x^2)');
+    for (const input of ['((x^2 - 1)^2 + x*sqrt(1 - x^2)^3)/(1 - x^2)^3', 'sqrt(1 - x)*(2*sqrt(1 - x)*cos(x) - 1) + sin(x)', '(2*x + 1)^2/sqrt(2*x + 1) + x*sqrt(2*x + 1)']) {
+      for (const x of [0.2, 0.6, 0.9]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
+    }
+  });
+
   it('and so of rational functions of two variables, by each', () => {
     fc.assert(fc.property(polynomial(['x', 'y']), polynomial(['x', 'y']), polynomial(['x', 'y']), fc.constantFrom('x', 'y'), (p, q, r, v) => {
       let answer: Expr;

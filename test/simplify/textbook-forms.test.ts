@@ -74,6 +74,12 @@ describe('answers as a textbook prints them', () => {
     ['(x + sqrt(x^2 + 1))^5', 1, '5*(x + sqrt(x^2 + 1))^5/sqrt(x^2 + 1)'],
     ['1/(x + sqrt(x^2 - 1))', 1, '-1/(sqrt(x^2 - 1)*(x + sqrt(x^2 - 1)))'],
     ['asin(x)/sqrt(1 - x^2)', 1, '(x*asin(x) + sqrt(1 - x^2))/sqrt(1 - x^2)^3'],
+    // Sums over a root in lowest terms: a whole power of the base is one of its root, and the root
+    // comes out of a numerator whose terms without it are a multiple of the base.
+    ['asin(x)/sqrt(1 - x^2)', 3, '(6*x^3*asin(x) + 11*x^2*sqrt(1 - x^2) + 9*x*asin(x) + 4*sqrt(1 - x^2))/sqrt(1 - x^2)^7'],
+    ['asin(x)*sqrt(1 - x^2)', 3, '-(x^2*sqrt(1 - x^2) + 3*x*asin(x) + 2*sqrt(1 - x^2))/sqrt(1 - x^2)^5'],
+    ['(1 + sqrt(2*x + 1))/(2*x + 1)', 2, '(8 + 3*sqrt(2*x + 1))/(2*x + 1)^3'],
+    ['(x + sqrt(3 - 2*x))/(3 - 2*x)', 3, '3*(24 + 5*sqrt(3 - 2*x))/(2*x - 3)^4'],
     // In lowest terms though the cancelled form is no shorter: e^x − e^(3x) = e^x(1 − e^x)(1 + e^x).
     ['exp(x)/(1 + exp(x))^2', 1, 'sigmoid(x)*(1 - sigmoid(x))*(1 - 2*sigmoid(x))'],
     // A quotient of roots in lowest terms: (x² − 1) cancels against ∛(x² − 1)⁸.
