@@ -172,8 +172,12 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   // y·sin(u)² is y·cos(u)²): only those are rewritten and compared, so a long sum costs what those
   // terms do, and each u is rewritten in the sum as the rewrites before it left it.
   const sum = new SumBeingRewritten<SquareKey>(e, squareKeysOf);
+  const combining = new Map<Expr, boolean>();
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {
+      let may = combining.get(u);
+      if (may === undefined) combining.set(u, (may = termsMayCombine(e, u)));
+      if (!may) continue;
       const ofU = sum.part([atomKey(u)]);
       if (!ofU) continue;
       const identity = fromTemplate(square, [u]);
@@ -191,6 +195,44 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   }
   const result = sum.result();
   return result === e ? undefined : result;
+}
+
+/**
+ * Whether an identity for a square of a function of u may leave a sum with fewer terms: only where
+ * two of its terms are alike beside their numbers and their functions of u (x·sec(u)² and x·tan(u),
+ * −sin(u)² and −cos(u)²). Terms that are not stay apart however their functions of u are written,
+ * and each gives one term or more: 2sec(u)²·tan(u)² + sec(u)⁴ is worth no rewriting. Where a
+ * function of u stands deeper in a term (in a sum or a quotient within it), it may.
+ */
+function termsMayCombine(e: Add, u: Expr): boolean {
+  const seen = new Set<string>();
+  for (const term of e.terms) {
+    const rest = restBeside(term, u);
+    if (rest === undefined || seen.has(rest)) return true;
+    seen.add(rest);
+  }
+  return false;
+}
+
+/** A term's factors other than its number and its functions of u, as a key; undefined where a function of u stands deeper. */
+function restBeside(term: Expr, u: Expr): string | undefined {
+  const core = term.kind === 'neg' ? term.operand : term;
+  const above = core.kind === 'div' ? core.numerator : core;
+  if (core.kind === 'div' && holdsFunctionOf(core.denominator, u)) return undefined;
+  const ids: number[] = core.kind === 'div' ? [-core.denominator.id] : [];
+  for (const factor of above.kind === 'mul' ? above.factors : [above]) {
+    const base = factor.kind === 'pow' && factor.exponent.kind === 'num' ? factor.base : factor;
+    if (factor.kind === 'num' || (base.kind === 'call' && base.args.length === 1 && base.args[0] === u)) continue;
+    if (holdsFunctionOf(factor, u)) return undefined;
+    ids.push(factor.id);
+  }
+  return ids.sort((a, b) => a - b).join(' ');
+}
+
+/** Whether a function of u is among the algebraic parts of e. */
+function holdsFunctionOf(e: Expr, u: Expr): boolean {
+  if (e.kind === 'call') return e.args.length === 1 && e.args[0] === u;
+  return algebraicParts(e).some((part) => holdsFunctionOf(part, u)) || (e.kind === 'pow' && holdsFunctionOf(e.base, u));
 }
 
 /** Whether a is the base of a logarithm log(u, a): a^(log(u, a)) is u wherever the logarithm is defined. */
