@@ -10,7 +10,7 @@ import { compareAtoms } from '../algebra/atoms.js';
 import * as Z from '../algebra/integer.js';
 import type { Int } from '../algebra/integer.js';
 import { atomMonomial, divideMonomials, isUnit, unitMonomial, type Monomial } from '../algebra/monomial.js';
-import { addPoly, monomialPoly, negPoly, polyEquals, type Poly } from '../algebra/poly.js';
+import { addPoly, monomialPoly, negPoly, polyEquals, polyHash, type Poly } from '../algebra/poly.js';
 import { expandFactored, sameFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
 import { exponentialArgument } from '../algebra/exponential-atoms.js';
 import { normalForm } from '../algebra/normal-form.js';
@@ -78,13 +78,20 @@ function groupedBySigmoid(p: Poly): Expr | undefined {
 /** A polynomial (over a whole denominator) written out expanded, factored, or whichever is smaller. */
 function polynomialExpr(p: Poly, form: Form): Expr {
   // A factor of a normal form is one object wherever it stands (bases are interned: see factored.ts),
-  // and is written again at each part of an expression that holds it: it is written once.
-  const known = writtenPolynomials[form].get(p);
-  if (known) return known;
+  // and is written again at each part of an expression that holds it; a polynomial equal to one
+  // written before but made apart (a base turned round, a side multiplied out again) is found by
+  // its terms. Each is written once.
+  const hash = polyHash(p);
+  const bucket = writtenPolynomials[form].get(hash);
+  const known = bucket?.find((w) => w.poly === p) ?? bucket?.find((w) => polyEquals(w.poly, p));
+  if (known) return known.written;
   const written = (form === 'auto' ? groupedBySigmoid(p) : undefined) ?? ungroupedPolynomialExpr(p, form);
   // Emptied when full too: simplify() called on its own is no piece of work, and never empties it.
   if (writtenPolynomials[form].size >= maxPolynomialsKept) writtenPolynomials[form] = new Map();
-  writtenPolynomials[form].set(p, written);
+  const entry = { poly: p, written };
+  const kept = writtenPolynomials[form].get(hash);
+  if (kept) kept.push(entry);
+  else writtenPolynomials[form].set(hash, [entry]);
   return written;
 }
 /*
@@ -94,7 +101,8 @@ function polynomialExpr(p: Poly, form: Form): Expr {
  * not emptied (see smallIntegers in expr/factory.ts).
  */
 const maxPolynomialsKept = 1 << 16;
-const writtenPolynomials: Record<Form, Map<Poly, Expr>> = { auto: new Map(), expanded: new Map(), factored: new Map() };
+type WrittenPolynomial = { readonly poly: Poly; readonly written: Expr };
+const writtenPolynomials: Record<Form, Map<number, WrittenPolynomial[]>> = { auto: new Map(), expanded: new Map(), factored: new Map() };
 beforeEachWork(() => {
   for (const form of ['auto', 'expanded', 'factored'] as const) if (writtenPolynomials[form].size > 0) writtenPolynomials[form] = new Map();
 });
