@@ -480,7 +480,8 @@ export const quotientWorthTrying = ({ numerator, denominator }: Div): boolean =>
   if ((numerator.kind === 'num' && isZero(numerator.value)) || denominator.kind === 'num') return true;
   // An exponential below goes above, e^(−u): a product, smaller than the quotient. So does e itself.
   if (holdsExponential(denominator)) return true;
-  const above = algebraicContents(numerator);
+  // A numerator that is a term with a minus sign, over a denominator with none, is as the normal form writes it: −1/x², −sin(x)/x.
+  const above = contentsOfPart(numerator);
   const below = algebraicContents(denominator);
   if ([above, below].some((side) => side.fractions || side.signs || side.content) || (above.numbers && below.numbers)) return true;
   for (const atom of above.atoms) if (below.atoms.has(atom)) return true;
