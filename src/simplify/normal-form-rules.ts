@@ -556,6 +556,19 @@ function coefficientOf(term: Expr): Rational {
   return wholeOne;
 }
 
+/**
+ * Whether a root of this may be simpler in normal form: not where it is a sum of two terms, its
+ * coefficients with no common divisor and no atom in both (√(x² + 1), √(1 − x²)), which the normal
+ * form keeps under the root as written: a power of a sum has three terms at least (the two highest
+ * in any order of terms, a^k and k·a^(k−1)·b, come from nothing else).
+ */
+function rootMayCombine(argument: Expr): boolean {
+  const f = normalForm(argument);
+  const only = f.powers[0];
+  return !(f.powers.length === 1 && only!.num === 1 && only!.den === 1 && only!.base.poly.monomials.length === 2
+    && isUnit(f.monomial) && f.coefficient.d === 1 && Z.abs(f.coefficient.n) === 1);
+}
+
 export const algebraRules: readonly AnyRewriteRule[] = [
   // Where the whole sum's normal form is no simpler, its like terms are still added: 2x + 2x is 4x.
   rule('add', 'collect-like-terms', (e) => (sumWorthTrying(e) ? normalSumIfSmaller(e) ?? likeTermsAdded(e) : undefined)),
@@ -570,7 +583,7 @@ export const algebraRules: readonly AnyRewriteRule[] = [
   // (x/√2)² → x²/2, (2x)² → 4x²: a power of a product or quotient, multiplied out where that is shorter
   rule('pow', 'combine-powers', (e) => (e.exponent.kind === 'num' && (e.base.kind === 'mul' || e.base.kind === 'div') ? normalIfSmaller(e) : undefined)),
   // √12 → 2√3, √(x²/4) → |x|/2: a root of what has a square (or cube) in it
-  rule('call', 'combine-powers', (e) => (functionTable[e.name].root !== undefined && e.args[0]!.kind !== 'variable' ? normalIfSmaller(e) : undefined)),
+  rule('call', 'combine-powers', (e) => (functionTable[e.name].root !== undefined && e.args[0]!.kind !== 'variable' && rootMayCombine(e.args[0]!) ? normalIfSmaller(e) : undefined)),
   // 2·cos(x²)·x → 2x·cos(x²): numbers, then variables, constants, functions, and sums last
   rule('mul', 'order-factors', (e) => {
     // Most products are in order already: say so without sorting (the sort below is stable).
