@@ -6,7 +6,7 @@ import { tidyRules } from './rules.js';
 import { algebraRules } from './normal-form-rules.js';
 import { functionRules, identityRules } from './function-rules.js';
 import { rewriteInSigmoid, type NotInSigmoid } from './sigmoid.js';
-import { factoredAtRationalRoots, writtenNormalForm } from './written-form.js';
+import { factoredAtRationalRoots, termsGroupedByFunctions, writtenNormalForm } from './written-form.js';
 import type { AnyRewriteRule, RewriteStep } from './rewrite.js';
 import { expectTree } from '../expr/check-tree.js';
 import { lowestTermsAt, writtenInLowestTerms } from './lowest-terms.js';
@@ -217,6 +217,11 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     if (factored && !equals(factored, result)) {
       steps.push({ rule: 'factor', before: result, after: factored, path: [] });
       result = factored;
+    }
+    const grouped = termsGroupedByFunctions(result);
+    if (grouped !== result) {
+      steps.push({ rule: 'group-terms', before: result, after: grouped, path: [] });
+      result = grouped;
     }
   }
   if (form === 'expanded' || form === 'factored') {

@@ -9,9 +9,9 @@ import { complexity, simpler } from '../algebra/complexity.js';
 import { compareAtoms } from '../algebra/atoms.js';
 import * as Z from '../algebra/integer.js';
 import type { Int } from '../algebra/integer.js';
-import { atomMonomial, divideMonomials, isUnit, unitMonomial, type Monomial } from '../algebra/monomial.js';
-import { addPoly, monomialPoly, negPoly, polyEquals, polyHash, type Poly } from '../algebra/poly.js';
-import { expandFactored, sameFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
+import { atomMonomial, divideMonomials, isUnit, monomialOf, multiplyMonomials, unitMonomial, type Monomial } from '../algebra/monomial.js';
+import { addPoly, monomialPoly, negPoly, polyEquals, polyHash, polyOf, type Poly } from '../algebra/poly.js';
+import { expandFactored, polynomialOverNumber, sameFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
 import { exponentialArgument } from '../algebra/exponential-atoms.js';
 import { normalForm } from '../algebra/normal-form.js';
 import { isTerminating, rational, toDecimalString } from '../expr/rational.js';
@@ -58,21 +58,61 @@ function groupedBySigmoid(p: Poly): Expr | undefined {
   // In writing order of what multiplies each group, lowest degree first: not in the order the terms happen to be stored.
   const ordered = [...groups.values()].sort((a, b) => a.cofactor.keys.length - b.cofactor.keys.length || a.cofactor.degree - b.cofactor.degree
     || compareMonomials(a.cofactor, b.cofactor));
-  return add(ordered.map(({ cofactor, polynomial }) => {
-    // Each group is a polynomial in σ alone: written without grouping again.
-    const body = ungroupedPolynomialExpr(polynomial, 'auto');
-    if (isUnit(cofactor)) return body;
-    const factors = powersWritten(writtenFactorsOf(cofactor));
-    if (body.kind === 'neg') return neg(mul([...factors, ...(body.operand.kind === 'mul' ? body.operand.factors : [body.operand])]));
-    // A number in front of the group's factors goes in front of all of them: −8x·σ·(1 − 4σ), not x·(−8)·σ·(1 − 4σ);
-    // 1 and −1 are not written.
-    const parts = body.kind === 'mul' ? body.factors : [body];
-    const [lead, ...rest] = parts;
-    if (lead!.kind !== 'num') return mul([...factors, ...parts]);
-    if (lead!.value.equals(1)) return mul([...factors, ...rest]);
-    if (lead!.value.equals(-1)) return neg(mul([...factors, ...rest]));
-    return mul([lead!, ...factors, ...rest]);
-  }));
+  // Each group is a polynomial in σ alone: written without grouping again.
+  return add(ordered.map(({ cofactor, polynomial }) => timesCofactor(cofactor, ungroupedPolynomialExpr(polynomial, 'auto'))));
+}
+
+/**
+ * A polynomial in variables and other atoms with its terms grouped by those other atoms, each
+ * group's polynomial in the variables written whole, as a textbook writes a derivative:
+ * (2 − x²)·sin(x) + 4x·cos(x), e^x·(x² + 2x + 2). Undefined where no two terms have the same
+ * other atoms, or no term has any.
+ */
+function groupedByFunctions(p: Poly): Expr | undefined {
+  if (p.monomials.length < 3 || p.monomials.every((m) => m.atoms.every((a) => a.kind === 'variable'))) return undefined;
+  const groups = new Map<Monomial, WrittenTerm[]>();
+  for (const { monomial, coefficient } of sortedTerms(p)) {
+    const inVariables = monomialOf(monomial.atoms.flatMap((a, i) => (a.kind === 'variable' ? [[a, monomial.nums[i]!, monomial.dens ? monomial.dens[i]! : 1] as const] : [])));
+    const rest = divideMonomials(monomial, inVariables);
+    const group = groups.get(rest);
+    if (group) group.push({ monomial: inVariables, coefficient });
+    else groups.set(rest, [{ monomial: inVariables, coefficient }]);
+  }
+  if (groups.size === p.monomials.length || groups.size === 1) return undefined;
+  const order = [...groups.keys()];
+  const terms = order.flatMap((rest) => {
+    const group = groups.get(rest)!;
+    // A term alone is written as it was: 4x·cos(x).
+    if (group.length === 1) return [termExpr(ratioOf(group[0]!.coefficient), multiplyMonomials(rest, group[0]!.monomial))];
+    const body = ungroupedPolynomialExpr(polyOf(group), 'auto');
+    // The terms without other atoms stand in the sum as they are: −12x³ − 4x, not −(12x³ + 4x).
+    if (isUnit(rest)) return body.kind === 'add' ? body.terms : [body];
+    // A group whose terms all have a minus sign takes it in front: −√(4 − x²)·(2x² + 4).
+    if (body.kind === 'add' && body.terms.every(isNegativeLooking)) return [neg(functionsBeforeSums(rest, negatedSum(body.terms)))];
+    return [body.kind === 'neg' ? neg(functionsBeforeSums(rest, body.operand)) : functionsBeforeSums(rest, body)];
+  });
+  // Terms with a minus sign after the others, as a sum is written: e^x·(cos(x²)·(x + 1) − 2x²·sin(x²)).
+  return add([...terms.filter((t) => !isNegativeLooking(t)), ...terms.filter(isNegativeLooking)]);
+}
+
+/** The functions of a group in its product, as the factors of a product are written: 48x³·e^(3x)·(3x + 4), numbers and variables first, sums last. */
+function functionsBeforeSums(functions: Monomial, body: Expr): Expr {
+  const parts = body.kind === 'mul' ? body.factors : [body];
+  const isSum = (e: Expr): boolean => e.kind === 'add' || (e.kind === 'pow' && e.base.kind === 'add');
+  return mul([...parts.filter((e) => !isSum(e)), ...powersWritten(writtenFactorsOf(functions)), ...parts.filter(isSum)]);
+}
+
+/** A group's body times what multiplies it, a number in front of the body in front of all: −8x·σ·(1 − 4σ), not x·(−8)·σ·(1 − 4σ); 1 and −1 not written. */
+function timesCofactor(cofactor: Monomial, body: Expr): Expr {
+  if (isUnit(cofactor)) return body;
+  const factors = powersWritten(writtenFactorsOf(cofactor));
+  if (body.kind === 'neg') return neg(mul([...factors, ...(body.operand.kind === 'mul' ? body.operand.factors : [body.operand])]));
+  const parts = body.kind === 'mul' ? body.factors : [body];
+  const [lead, ...rest] = parts;
+  if (lead!.kind !== 'num') return mul([...factors, ...parts]);
+  if (lead!.value.equals(1)) return mul([...factors, ...rest]);
+  if (lead!.value.equals(-1)) return neg(mul([...factors, ...rest]));
+  return mul([lead!, ...factors, ...rest]);
 }
 
 /** A polynomial (over a whole denominator) written out expanded, factored, or whichever is smaller. */
@@ -168,6 +208,36 @@ export function factoredAtRationalRoots(e: Expr): Expr | undefined {
   const factorisation = factorForWriting(p);
   if (factorisation.roots === 0 || factorisation.factors.length < 2) return undefined;
   return factorisationExpr(factorisation.coefficient, factorisation.factors);
+}
+
+/**
+ * An answer with each sum of it that is a polynomial grouped by its functions where that is
+ * simpler (see groupedByFunctions): (2 − x²)·sin(x) + 4x·cos(x) for 4x·cos(x) + 2sin(x) −
+ * x²·sin(x). Applied to the answer as a last step, as factoredAtRationalRoots is: the rules
+ * compare forms by size, and a grouped form would tip them toward normal forms that write longer.
+ */
+/** Whether a term is a number times powers of atoms, no sum or quotient among its algebraic parts. */
+function isWrittenOut(term: Expr): boolean {
+  const core = term.kind === 'neg' ? term.operand : term;
+  const factors = core.kind === 'mul' ? core.factors : [core];
+  return factors.every((f) => {
+    const base = f.kind === 'pow' && f.exponent.kind === 'num' ? f.base : f;
+    return base.kind === 'num' || base.kind === 'variable' || base.kind === 'constant' || base.kind === 'call';
+  });
+}
+
+export function termsGroupedByFunctions(e: Expr): Expr {
+  return foldParts<Expr, Expr>(e, children, (node, of) => {
+    const parts = children(node);
+    const done = parts.map(of);
+    const rebuilt = done.every((p, i) => p === parts[i]) ? node : withChildren(node, done);
+    // Only a sum written out as a polynomial: one with products of sums in it (3·(2x·sin(x) + …),
+    // σ(1 − σ)) keeps them, where its normal form would multiply them out.
+    if (rebuilt.kind !== 'add' || rebuilt.terms.length < 3 || rebuilt.terms.length > maxTermsCompared || !rebuilt.terms.every(isWrittenOut)) return rebuilt;
+    const over = polynomialOverNumber(normalForm(rebuilt));
+    const grouped = over && over.denominator === 1 ? groupedByFunctions(over.poly) : undefined;
+    return grouped && simpler(grouped, rebuilt) ? grouped : rebuilt;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

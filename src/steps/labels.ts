@@ -55,6 +55,7 @@ export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'rewrite-in-sigmoid': 'write in terms of the sigmoid',
   'expand': 'expand',
   'factor': 'factor',
+  'group-terms': 'group the terms by their functions',
 };
 
 /** The other words a derivation uses. */

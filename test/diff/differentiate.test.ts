@@ -42,7 +42,7 @@ describe('structural rules', () => {
     ['constant-multiple', '5x^2', '10*x'],
     ['constant-multiple', 'x^2/4', 'x/2'],
     ['product', 'x*sin(x)', 'sin(x) + x*cos(x)'],
-    ['product', 'x*exp(x)*sin(x)', 'exp(x)*(x*cos(x) + x*sin(x) + sin(x))'],
+    ['product', 'x*exp(x)*sin(x)', 'exp(x)*(x*cos(x) + sin(x)*(x + 1))'],
     ['quotient', '1/(1+exp(-x))', 'sigmoid(x)*(1 - sigmoid(x))'],
     ['quotient', 'sin(x)/(1 + x^2)', '(cos(x)*(1 + x^2) - 2*x*sin(x))/(1 + x^2)^2'],
     ['quotient', 'sin(x)/x', '(x*cos(x) - sin(x))/x^2'],

@@ -42,7 +42,7 @@ describe('answers as a textbook prints them', () => {
     ['exp(2x)*cos(3x)', 1, 'exp(2*x)*(2*cos(3*x) - 3*sin(3*x))'],
     ['2^(x^2)', 2, '2*log(2)*2^x^2*(2*x^2*log(2) + 1)'],
     // A minus sign in front of a quotient rather than in each term above.
-    ['sin(x)/(x + 6)', 2, '-(x^2*sin(x) + 2*x*cos(x) + 12*x*sin(x) + 12*cos(x) + 34*sin(x))/(x + 6)^3'],
+    ['sin(x)/(x + 6)', 2, '-(sin(x)*(x^2 + 12*x + 34) + 2*cos(x)*(x + 6))/(x + 6)^3'],
     ['x^2/sqrt(x + 1)', 3, '-(3*x^2 + 12*x + 24)/(8*sqrt(x + 1)^7)'],
     // No minus sign in front of a sum of terms with minus signs.
     ['cot(x)^2', 2, '2*(csc(x)^4 + 2*cot(x)^2*csc(x)^2)'],
@@ -76,10 +76,15 @@ describe('answers as a textbook prints them', () => {
     ['asin(x)/sqrt(1 - x^2)', 1, '(x*asin(x) + sqrt(1 - x^2))/sqrt(1 - x^2)^3'],
     // Sums over a root in lowest terms: a whole power of the base is one of its root, and the root
     // comes out of a numerator whose terms without it are a multiple of the base.
-    ['asin(x)/sqrt(1 - x^2)', 3, '(6*x^3*asin(x) + 11*x^2*sqrt(1 - x^2) + 9*x*asin(x) + 4*sqrt(1 - x^2))/sqrt(1 - x^2)^7'],
-    ['asin(x)*sqrt(1 - x^2)', 3, '-(x^2*sqrt(1 - x^2) + 3*x*asin(x) + 2*sqrt(1 - x^2))/sqrt(1 - x^2)^5'],
+    ['asin(x)/sqrt(1 - x^2)', 3, '(asin(x)*(6*x^3 + 9*x) + sqrt(1 - x^2)*(11*x^2 + 4))/sqrt(1 - x^2)^7'],
+    ['asin(x)*sqrt(1 - x^2)', 3, '-(sqrt(1 - x^2)*(x^2 + 2) + 3*x*asin(x))/sqrt(1 - x^2)^5'],
     ['(1 + sqrt(2*x + 1))/(2*x + 1)', 2, '(8 + 3*sqrt(2*x + 1))/(2*x + 1)^3'],
     ['(x + sqrt(3 - 2*x))/(3 - 2*x)', 3, '3*(24 + 5*sqrt(3 - 2*x))/(2*x - 3)^4'],
+    // Terms grouped by their functions, each group's polynomial written whole.
+    ['x^2*sin(x)', 2, 'sin(x)*(2 - x^2) + 4*x*cos(x)'],
+    ['(exp(x) - 1)/x', 3, '(exp(x)*(x^3 - 3*x^2 + 6*x - 6) + 6)/x^4'],
+    ['sin(x)/x', 2, '(sin(x)*(2 - x^2) - 2*x*cos(x))/x^3'],
+    ['(exp(x) + sqrt(4 - x^2))/(4 - x^2)', 1, '(exp(x)*(2*x + 4 - x^2) + x*sqrt(4 - x^2))/(x^2 - 4)^2'],
     // In lowest terms though the cancelled form is no shorter: e^x − e^(3x) = e^x(1 − e^x)(1 + e^x).
     ['exp(x)/(1 + exp(x))^2', 1, 'sigmoid(x)*(1 - sigmoid(x))*(1 - 2*sigmoid(x))'],
     // A quotient of roots in lowest terms: (x² − 1) cancels against ∛(x² − 1)⁸.
