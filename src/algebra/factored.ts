@@ -3,7 +3,7 @@ import { checkLimits } from '../errors.js';
 import { call } from '../expr/factory.js';
 import * as Z from './integer.js';
 import type { Int } from './integer.js';
-import { atomMonomial, isUnit, monomialGeneration, monomialPower, multiplyMonomials, unitMonomial, type Monomial } from './monomial.js';
+import { atomMonomial, divideMonomials, exponentIn, isUnit, monomialGeneration, monomialPower, multiplyMonomials, unitMonomial, type Monomial } from './monomial.js';
 import { withAbsoluteValues, withOppositeExponentials } from './monomial-identities.js';
 import { foldNumbers, hasNumberAtom, largestRootOfContent, numberPower } from './number-roots.js';
 import {
@@ -59,7 +59,7 @@ export interface Factored {
 
 let bases = new Map<number, Base[]>();
 let coprime = new Set<number>();
-let canonicalOfWritten = new Map<number, CanonicalMultiple | null>();
+let canonicalOfWritten = new Map<number, CanonicalForm | null>();
 let basesGeneration = monomialGeneration();
 let nextBaseId = 1;
 
@@ -72,24 +72,41 @@ function freshTables(): void {
   }
 }
 
+/**
+ * A base kept as written as its canonical factors: a whole number, a monomial with whole
+ * exponents and canonical bases to whole powers. 1 − x² is −1·(x² − 1), x − x² is −1·x·(x − 1).
+ */
+interface CanonicalForm {
+  readonly by: Int;
+  readonly monomial: Monomial;
+  readonly powers: readonly { readonly base: Base; readonly num: number }[];
+}
+
+/** The canonical form of a base kept as written, worked out once per base. */
+function canonicalForm(written: Base): CanonicalForm | undefined {
+  freshTables();
+  let known = canonicalOfWritten.get(written.id);
+  if (known === undefined) {
+    const canonical = polyFactored(written.poly);
+    const whole = canonical.coefficient.d === 1 && canonical.monomial.dens === undefined && canonical.monomial.nums.every((n) => typeof n === 'number')
+      && canonical.powers.every((q) => q.den === 1 && typeof q.num === 'number');
+    known = whole ? { by: canonical.coefficient.n, monomial: canonical.monomial, powers: canonical.powers.map((q) => ({ base: q.base, num: q.num as number })) } : null;
+    canonicalOfWritten.set(written.id, known);
+  }
+  return known ?? undefined;
+}
+
 /** A base kept as written that is a whole multiple of a canonical one: 1 − x² is −1 times x² − 1. */
 export interface CanonicalMultiple {
   readonly base: Base;
   readonly by: Int;
 }
 
-/** The canonical base a base kept as written is a whole multiple of, worked out once per base. */
+/** The canonical base a base kept as written is a whole multiple of. */
 export function canonicalMultiple(written: Base): CanonicalMultiple | undefined {
-  freshTables();
-  let known = canonicalOfWritten.get(written.id);
-  if (known === undefined) {
-    const canonical = polyFactored(written.poly);
-    const only = canonical.powers[0];
-    known = isUnit(canonical.monomial) && canonical.coefficient.d === 1 && canonical.powers.length === 1 && only!.num === 1
-      ? { base: only!.base, by: canonical.coefficient.n } : null;
-    canonicalOfWritten.set(written.id, known);
-  }
-  return known ?? undefined;
+  const form = canonicalForm(written);
+  const only = form?.powers[0];
+  return form && isUnit(form.monomial) && form.powers.length === 1 && only!.num === 1 ? { base: only!.base, by: form.by } : undefined;
 }
 
 function baseOf(poly: Poly, normalized: boolean): Base {
@@ -221,25 +238,54 @@ function hasWrittenRoot(powers: readonly Power[]): boolean {
 }
 
 /**
- * A canonical base to a whole power joined to the base kept as written that is a multiple of it,
+ * Canonical factors to whole powers joined to the base kept as written that is their product,
  * under a fractional power: (x² − 1)^(−1)·(1 − x²)^(1/2) is −(1 − x²)^(−1/2), as (x − 1)^(−1)·
- * (x − 1)^(1/2) is (x − 1)^(−1/2). (c·p)^k = c^k·p^k for a whole k and every value of p.
+ * (x − 1)^(1/2) is (x − 1)^(−1/2), and x^(−1)·(x − 1)^(−1)·(x − x²)^(−1/2) is −(x − x²)^(−3/2).
+ * (c·m·p)^k = c^k·m^k·p^k for a whole k and every value of m and p.
  */
 function withWrittenBasesJoined(f: Factored): Factored {
-  let { coefficient, powers } = f;
+  let { coefficient, monomial, powers } = f;
   for (const written of f.powers) {
     if (written.base.normalized || written.den === 1) continue;
-    const multiple = canonicalMultiple(written.base);
-    if (!multiple) continue;
-    const whole = powers.find((p) => p.base === multiple.base && p.den === 1);
-    if (!whole || typeof whole.num !== 'number') continue;
+    const form = canonicalForm(written.base);
+    if (!form || form.powers.length === 0) continue;
+    const k = timesIn(form, monomial, powers);
+    if (k === 0) continue;
+    // m^k·p^k = c^(−k)·w^k, for w = c·m·p as written.
+    coefficient = mulRatio(coefficient, powRatio(ratioOf(form.by), -k));
+    if (!isUnit(form.monomial)) monomial = divideMonomials(monomial, monomialPower(form.monomial, k));
     const current = powers.find((p) => p.base === written.base)!;
-    // p^k = (w/c)^k = c^(−k)·w^k, for w = c·p as written.
-    coefficient = mulRatio(coefficient, powRatio(ratioOf(multiple.by), -whole.num));
-    const [num, den] = addExponents(current, whole);
-    powers = powers.flatMap((p) => (p === whole ? [] : p !== current ? [p] : Z.isZero(num) ? [] : [{ base: p.base, num, den }]));
+    const [num, den] = lowestExponent(Z.add(current.num, Z.mul(k, current.den)), current.den);
+    powers = powers.flatMap((p) => {
+      if (p === current) return Z.isZero(num) ? [] : [{ base: p.base, num, den }];
+      const part = form.powers.find((q) => q.base === p.base);
+      if (!part) return [p];
+      const left = Z.sub(p.num, k * part.num);
+      return Z.isZero(left) ? [] : [{ base: p.base, num: left, den: 1 }];
+    });
   }
-  return powers === f.powers ? f : { coefficient, monomial: f.monomial, powers };
+  return powers === f.powers && monomial === f.monomial ? f : { coefficient, monomial, powers };
+}
+
+/** How many whole times (of one sign) a product holds every canonical factor of a form: 0 where it lacks one. */
+function timesIn(form: CanonicalForm, monomial: Monomial, powers: readonly Power[]): number {
+  let k: number | undefined;
+  const take = (have: Int, each: number): boolean => {
+    if (typeof have !== 'number') return false;
+    const times = Math.trunc(have / each);
+    if (times === 0 || (k !== undefined && Math.sign(times) !== Math.sign(k))) return false;
+    k = k === undefined || Math.abs(times) < Math.abs(k) ? times : k;
+    return true;
+  };
+  for (const part of form.powers) {
+    const p = powers.find((q) => q.base === part.base);
+    if (!p || p.den !== 1 || !take(p.num, part.num)) return 0;
+  }
+  for (let i = 0; i < form.monomial.keys.length; i++) {
+    const [num, den] = exponentIn(monomial, form.monomial.keys[i]!);
+    if (den !== 1 || !take(num, form.monomial.nums[i] as number)) return 0;
+  }
+  return k ?? 0;
 }
 
 /** Bases kept as written whose powers have become whole, made canonical. */

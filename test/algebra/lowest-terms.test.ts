@@ -78,6 +78,17 @@ describe('answers in lowest terms', () => {
     }
   });
 
+  it('joins a product of the factors of a root\'s base to the root', () => {
+    // x − x² is −x·(x − 1): x·(x − 1) to a whole power is one of x − x².
+    expect(normal('1/(x*(x - 1)*sqrt(x - x^2))')).toBe('-1/sqrt(x - x^2)^3');
+    expect(normal('x^2*(x - 1)*sqrt(x - x^2)')).toBe('-x*sqrt(x - x^2)^3');
+    // Only whole times the product: x·(x − 1)² leaves an x − 1.
+    expect(normal('x*(x - 1)^2*sqrt(x - x^2)')).toBe('(1 - x)*sqrt(x - x^2)^3');
+    for (const input of ['1/(x*(x - 1)*sqrt(x - x^2))', 'x^2*(x - 1)*sqrt(x - x^2)', 'x*(x - 1)^2*sqrt(x - x^2)']) {
+      for (const x of [0.2, 0.5, 0.9]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
+    }
+  });
+
   it('writes a sum over a square root in lowest terms in the root', () => {
     // (x² − 1)² beside √(1 − x²)³ is a power of 1 − x², whose root comes out of both terms.
     expect(normal('((x^2 - 1)^2 + x*sqrt(1 - x^2)^3)/(1 - x^2)^3')).toBe('(x + sqrt(1 - x^2))/sqrt(1 - x^2)^3');

@@ -80,6 +80,9 @@ describe('answers as a textbook prints them', () => {
     ['asin(x)*sqrt(1 - x^2)', 3, '-(sqrt(1 - x^2)*(x^2 + 2) + 3*x*asin(x))/sqrt(1 - x^2)^5'],
     ['(1 + sqrt(2*x + 1))/(2*x + 1)', 2, '(8 + 3*sqrt(2*x + 1))/(2*x + 1)^3'],
     ['(x + sqrt(3 - 2*x))/(3 - 2*x)', 3, '3*(24 + 5*sqrt(3 - 2*x))/(2*x - 3)^4'],
+    // A product of canonical factors joined to the root of that product: x(x − 1)·√(x − x²) is −√(x − x²)³.
+    ['acos(2x - 1)', 2, '(1 - 2*x)/(2*sqrt(x - x^2)^3)'],
+    ['1/sqrt(x^2 + x)', 2, '(8*x^2 + 8*x + 3)/(4*sqrt(x^2 + x)^5)'],
     // Terms grouped by their functions, each group's polynomial written whole.
     ['x^2*sin(x)', 2, 'sin(x)*(2 - x^2) + 4*x*cos(x)'],
     ['(exp(x) - 1)/x', 3, '(exp(x)*(x^3 - 3*x^2 + 6*x - 6) + 6)/x^4'],
