@@ -65,7 +65,7 @@ function groupedBySigmoid(p: Poly): Expr | undefined {
 /**
  * A polynomial in variables and other atoms with its terms grouped by those other atoms, each
  * group's polynomial in the variables written whole, as a textbook writes a derivative:
- * (2 − x²)·sin(x) + 4x·cos(x), e^x·(x² + 2x + 2). Undefined where no two terms have the same
+ * sin(x)·(2 − x²) + 4x·cos(x), e^x·(x² + 2x + 2). Undefined where no two terms have the same
  * other atoms, or no term has any.
  */
 function groupedByFunctions(p: Poly): Expr | undefined {
@@ -79,8 +79,8 @@ function groupedByFunctions(p: Poly): Expr | undefined {
     else groups.set(rest, [{ monomial: inVariables, coefficient }]);
   }
   if (groups.size === p.monomials.length || groups.size === 1) return undefined;
-  const order = [...groups.keys()];
-  const terms = order.flatMap((rest) => {
+  // The groups in the order their first terms are written in.
+  const terms = [...groups.keys()].flatMap((rest) => {
     const group = groups.get(rest)!;
     // A term alone is written as it was: 4x·cos(x).
     if (group.length === 1) return [termExpr(ratioOf(group[0]!.coefficient), multiplyMonomials(rest, group[0]!.monomial))];
@@ -210,12 +210,6 @@ export function factoredAtRationalRoots(e: Expr): Expr | undefined {
   return factorisationExpr(factorisation.coefficient, factorisation.factors);
 }
 
-/**
- * An answer with each sum of it that is a polynomial grouped by its functions where that is
- * simpler (see groupedByFunctions): (2 − x²)·sin(x) + 4x·cos(x) for 4x·cos(x) + 2sin(x) −
- * x²·sin(x). Applied to the answer as a last step, as factoredAtRationalRoots is: the rules
- * compare forms by size, and a grouped form would tip them toward normal forms that write longer.
- */
 /** Whether a term is a number times powers of atoms, no sum or quotient among its algebraic parts. */
 function isWrittenOut(term: Expr): boolean {
   const core = term.kind === 'neg' ? term.operand : term;
@@ -226,6 +220,12 @@ function isWrittenOut(term: Expr): boolean {
   });
 }
 
+/**
+ * An answer with each sum of it that is a polynomial grouped by its functions where that is
+ * simpler (see groupedByFunctions): sin(x)·(2 − x²) + 4x·cos(x) for 4x·cos(x) + 2sin(x) −
+ * x²·sin(x). Applied to the answer as a last step, as factoredAtRationalRoots is: the rules
+ * compare forms by size, and a grouped form would tip them toward normal forms that write longer.
+ */
 export function termsGroupedByFunctions(e: Expr): Expr {
   return foldParts<Expr, Expr>(e, children, (node, of) => {
     const parts = children(node);
