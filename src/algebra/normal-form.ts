@@ -142,6 +142,9 @@ function squareRootIn(terms: readonly Factored[]): SquareRoot | undefined {
   return { base, root, key: root.keys[0]!, multiple: canonicalMultiple(base) };
 }
 
+/** Whether a base holds the root (the atom of this key): a sum of it, x + √(x² + 1). */
+const holdsRoot = (b: Base, key: number): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
+
 /** A base that is a polynomial in variables alone (x² + 1, not sin(x) − 2). */
 const inVariablesOnly = (b: Base): boolean => b.poly.monomials.every((m) => m.atoms.every((a) => a.kind === 'variable'));
 
@@ -158,7 +161,6 @@ const inVariablesOnly = (b: Base): boolean => b.poly.monomials.every((m) => m.at
  * often as shorter so written. Undefined for any other sum.
  */
 function sumOverSquareRoot(terms: readonly Factored[], { base, root, key, multiple }: SquareRoot): Factored | undefined {
-  const ofRoot = (b: Base): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
   const p = polyFactored(base.poly);
   const split: { term: Factored; half: number }[] = [];
   for (const t of terms) {
@@ -175,7 +177,7 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key, multip
         coefficient = mulRatio(coefficient, powRatio(ratioOf(multiple.by), -q.num));
         half += 2 * q.num;
       } else if (q.base !== base) {
-        if (!ofRoot(q.base) && (q.den !== 1 || !inVariablesOnly(q.base))) return undefined;
+        if (!holdsRoot(q.base, key) && (q.den !== 1 || !inVariablesOnly(q.base))) return undefined;
         powers.push(q);
       } else if (typeof q.num !== 'number') return undefined;
       else half += q.den === 1 ? 2 * q.num : q.num;
@@ -213,11 +215,10 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key, multip
  * p below it. Undefined where a base under a fractional power holds the square.
  */
 function inLowestTermsOfRoot(f: Factored, root: Monomial, key: number, p: Poly): Factored | undefined {
-  const holdsRoot = (b: Base): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
-  if (!f.powers.some((q) => holdsRoot(q.base))) return f;
-  let out: Factored = { coefficient: f.coefficient, monomial: f.monomial, powers: f.powers.filter((q) => !holdsRoot(q.base)) };
+  if (!f.powers.some((q) => holdsRoot(q.base, key))) return f;
+  let out: Factored = { coefficient: f.coefficient, monomial: f.monomial, powers: f.powers.filter((q) => !holdsRoot(q.base, key)) };
   for (const q of f.powers) {
-    if (!holdsRoot(q.base)) continue;
+    if (!holdsRoot(q.base, key)) continue;
     const linear = linearInRoot(q.base.poly, root, key, p);
     if (q.den !== 1) {
       if (linear !== q.base.poly) return undefined;
