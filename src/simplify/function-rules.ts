@@ -173,10 +173,11 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
   // terms do, and each u is rewritten in the sum as the rewrites before it left it.
   const sum = new SumBeingRewritten<SquareKey>(e, squareKeysOf);
   const combining = new Map<Expr, boolean>();
+  let like: LikeTerms | undefined;
   for (const { name, square } of squares) {
     for (const u of squaredArguments(e, name)) {
       let may = combining.get(u);
-      if (may === undefined) combining.set(u, (may = termsMayCombine(e, u)));
+      if (may === undefined) combining.set(u, (may = termsMayCombine((like ??= likeTermsOf(e)), u)));
       if (!may) continue;
       const ofU = sum.part([atomKey(u)]);
       if (!ofU) continue;
@@ -204,29 +205,72 @@ function withSquareIdentity(e: Add | Div): Expr | undefined {
  * and each gives one term or more: 2sec(u)²·tan(u)² + sec(u)⁴ is worth no rewriting. Where a
  * function of u stands deeper in a term (in a sum or a quotient within it), it may.
  */
-function termsMayCombine(e: Add, u: Expr): boolean {
+function termsMayCombine(like: LikeTerms, u: Expr): boolean {
+  // Two terms without a function of u are left as they are by its identity, alike or not.
   const seen = new Set<string>();
-  for (const term of e.terms) {
+  for (const term of like.holding.get(u) ?? []) {
     const rest = restBeside(term, u);
-    if (rest === undefined || seen.has(rest)) return true;
+    // A term alike to one without a function of u (x·sec(u)² to −x) has its plain key for rest.
+    // The plain key of a term with a function of u has that function in it: no rest is one.
+    if (rest === undefined || seen.has(rest) || like.plain.has(rest)) return true;
     seen.add(rest);
   }
   return false;
 }
 
+/**
+ * A sum's terms filed once for termsMayCombine, which asks of each argument u of a square: a long
+ * sum has many, and a term without a function of u is the same beside every u.
+ */
+interface LikeTerms {
+  /** Each term's factors other than its number, as a key: its rest beside a u it has no function of. */
+  readonly plain: ReadonlySet<string>;
+  /** The terms with a function of u among their algebraic parts, by u. */
+  readonly holding: ReadonlyMap<Expr, readonly Expr[]>;
+}
+
+function likeTermsOf(e: Add): LikeTerms {
+  const plain = new Set<string>();
+  const holding = new Map<Expr, Expr[]>();
+  for (const term of e.terms) {
+    plain.add(restBeside(term, undefined)!);
+    for (const u of argumentsOfFunctionsIn(term)) {
+      const terms = holding.get(u);
+      if (terms) terms.push(term);
+      else holding.set(u, [term]);
+    }
+  }
+  return { plain, holding };
+}
+
 /** A term's factors other than its number and its functions of u, as a key; undefined where a function of u stands deeper. */
-function restBeside(term: Expr, u: Expr): string | undefined {
+function restBeside(term: Expr, u: Expr | undefined): string | undefined {
   const core = term.kind === 'neg' ? term.operand : term;
   const above = core.kind === 'div' ? core.numerator : core;
-  if (core.kind === 'div' && holdsFunctionOf(core.denominator, u)) return undefined;
+  if (core.kind === 'div' && u && holdsFunctionOf(core.denominator, u)) return undefined;
   const ids: number[] = core.kind === 'div' ? [-core.denominator.id] : [];
   for (const factor of above.kind === 'mul' ? above.factors : [above]) {
     const base = factor.kind === 'pow' && factor.exponent.kind === 'num' ? factor.base : factor;
-    if (factor.kind === 'num' || (base.kind === 'call' && base.args.length === 1 && base.args[0] === u)) continue;
-    if (holdsFunctionOf(factor, u)) return undefined;
+    if (factor.kind === 'num' || (u && base.kind === 'call' && base.args.length === 1 && base.args[0] === u)) continue;
+    if (u && holdsFunctionOf(factor, u)) return undefined;
     ids.push(factor.id);
   }
   return ids.sort((a, b) => a - b).join(' ');
+}
+
+/** The arguments u of the functions of one argument among the algebraic parts of e: those for which holdsFunctionOf(e, u). */
+function argumentsOfFunctionsIn(e: Expr): Set<Expr> {
+  const found = new Set<Expr>();
+  const visit = (part: Expr): void => {
+    if (part.kind === 'call') {
+      if (part.args.length === 1) found.add(part.args[0]!);
+      return;
+    }
+    for (const inner of algebraicParts(part)) visit(inner);
+    if (part.kind === 'pow') visit(part.base);
+  };
+  visit(e);
+  return found;
 }
 
 /** Whether a function of u is among the algebraic parts of e. */
