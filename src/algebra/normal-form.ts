@@ -49,6 +49,28 @@ export function normalForm(root: Expr): Factored {
   return foldParts(root, algebraicParts, normalFormOf, memo);
 }
 
+/**
+ * The normal form of a product or quotient with the parts `held` kept whole, each an atom as a sum
+ * of no known form is: −4·S/(sin(x)·(sin(x) − 2)) for S/(sin(x)·(2 − sin(x))/4), where S written
+ * out over its own denominators would be longer. Only the products, negations and quotients that
+ * hold a held part are worked out here; every other part has its normal form as ever.
+ */
+export function normalFormHolding(e: Expr, held: ReadonlySet<Expr>): Factored {
+  // The products, negations and quotients between e and the parts held, worked out here.
+  const between = new Set<Expr>();
+  const reaches = (part: Expr): boolean => {
+    if (held.has(part)) return true;
+    if (part.kind !== 'mul' && part.kind !== 'neg' && part.kind !== 'div') return false;
+    let found = false;
+    for (const inner of algebraicParts(part)) if (reaches(inner)) found = true;
+    if (found) between.add(part);
+    return found;
+  };
+  reaches(e);
+  const of = (part: Expr): Factored => (held.has(part) ? atomFactored(part) : between.has(part) ? normalFormOf(part, of) : normalForm(part));
+  return of(e);
+}
+
 /** Records the normal form an expression was written from, so it is not worked out again. */
 export function remember(e: Expr, f: Factored): Expr {
   memo.set(e, f);
@@ -145,9 +167,6 @@ function squareRootIn(terms: readonly Factored[]): SquareRoot | undefined {
 /** Whether a base holds the root (the atom of this key): a sum of it, x + √(x² + 1). */
 const holdsRoot = (b: Base, key: number): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
 
-/** A base that is a polynomial in variables alone (x² + 1, not sin(x) − 2). */
-const inVariablesOnly = (b: Base): boolean => b.poly.monomials.every((m) => m.atoms.every((a) => a.kind === 'variable'));
-
 /**
  * A sum whose terms hold one base p to odd powers of 1/2 (1 + x/√(x² − 1)), as a polynomial in √p
  * as an atom: (√(x² − 1) + x)/√(x² − 1), which cancels against x + √(x² − 1) where that is below
@@ -156,9 +175,10 @@ const inVariablesOnly = (b: Base): boolean => b.poly.monomials.every((m) => m.at
  * be known to be p; what every term has of √p goes back to a power of p, which other powers of p
  * join: (1 + x·asin(x)/√(1 − x²))/(1 − x²) is (x·asin(x) + √(1 − x²))/√(1 − x²)³. A whole power
  * of the canonical base that p is a multiple of is a power of p: (x² − 1)² beside √(1 − x²)³ is
- * (1 − x²)². Beside the root, other bases may be sums of it or polynomials in variables (x² + 1):
- * with bases in other atoms (sin(x) − 2), and with several roots, the sum came out longer about as
- * often as shorter so written. Undefined for any other sum.
+ * (1 − x²)². Beside the root, other bases may be sums of it, or any sum to a whole power (x² + 1,
+ * x·sin(x) − cos(x)), whose terms then combine with the others: 2cos(x) − 1/(2√(1 − x)) +
+ * 2(x·sin(x) − sin(x) − cos(x)) has no cos(x) left. Undefined for any other sum (one with a second
+ * root), which stays an atom.
  */
 function sumOverSquareRoot(terms: readonly Factored[], { base, root, key, multiple }: SquareRoot): Factored | undefined {
   const p = polyFactored(base.poly);
@@ -177,7 +197,7 @@ function sumOverSquareRoot(terms: readonly Factored[], { base, root, key, multip
         coefficient = mulRatio(coefficient, powRatio(ratioOf(multiple.by), -q.num));
         half += 2 * q.num;
       } else if (q.base !== base) {
-        if (!holdsRoot(q.base, key) && (q.den !== 1 || !inVariablesOnly(q.base))) return undefined;
+        if (!holdsRoot(q.base, key) && q.den !== 1) return undefined;
         powers.push(q);
       } else if (typeof q.num !== 'number') return undefined;
       else half += q.den === 1 ? 2 * q.num : q.num;

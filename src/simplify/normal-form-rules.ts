@@ -3,9 +3,9 @@ import { add, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger, isNegative, isZero, rational } from '../expr/rational.js';
 import { simpler } from '../algebra/complexity.js';
 import { atomKey, compareAtoms } from '../algebra/atoms.js';
-import { algebraicParts, normalForm } from '../algebra/normal-form.js';
+import { algebraicParts, normalForm, normalFormHolding } from '../algebra/normal-form.js';
 import { isUnit, multiplyMonomials, unitMonomial } from '../algebra/monomial.js';
-import { writtenNormalForm } from './written-form.js';
+import { normalToExpr, writtenNormalForm } from './written-form.js';
 import { asRoot } from '../algebra/to-expr.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 import { functionNames, functionTable } from '../functions/table.js';
@@ -25,7 +25,32 @@ import * as Z from '../algebra/integer.js';
  */
 export function normalIfSmaller(e: Expr): Expr | undefined {
   const normal = writtenNormalForm(e, 'auto');
-  return simpler(normal, e) ? normal : undefined;
+  if (simpler(normal, e)) return normal;
+  return e.kind === 'mul' || e.kind === 'div' ? withSumsHeldWhole(e) : undefined;
+}
+
+/** Whether a normal form has a part below the bar: an atom or a base to a negative power. */
+const hasDenominator = (f: Factored): boolean => f.monomial.nums.some((n) => Z.sign(n) < 0) || f.powers.some((p) => Z.sign(p.num) < 0);
+
+/**
+ * A product or quotient in normal form with its sums (those it is a product or quotient of, through
+ * products, quotients and minus signs) kept whole, where that is simpler than it and its normal form is not: a sum over a
+ * root beside other functions, written out over its own denominators, is longer than the sum, and
+ * S/(sin(x)·(2 − sin(x))/4) is still −4S/(sin(x)·(sin(x) − 2)), with S as it stands.
+ */
+function withSumsHeldWhole(e: Mul | Div): Expr | undefined {
+  const held = new Set<Expr>();
+  const hold = (part: Expr): void => {
+    // Only a sum with something below the bar in its normal form is written otherwise when whole.
+    if (part.kind === 'add') {
+      if (hasDenominator(normalForm(part))) held.add(part);
+    }
+    else if (part.kind === 'mul' || part.kind === 'neg' || part.kind === 'div') for (const inner of children(part)) hold(inner);
+  };
+  hold(e);
+  if (held.size === 0) return undefined;
+  const written = normalToExpr(normalFormHolding(e, held), 'auto', e.hasDecimal);
+  return simpler(written, e) ? written : undefined;
 }
 
 

@@ -99,9 +99,20 @@ describe('answers in lowest terms', () => {
     expect(normal('sqrt(1 - x)*(2*sqrt(1 - x)*cos(x) - 1) + sin(x)')).toBe('2*cos(x) + sin(x) - 2*x*cos(x) - sqrt(1 - x)');
     // Not a multiple of 1 − x² without the root: nothing comes out.
     expect(normal('(1 + x^2 + x*sqrt(1 - x^2))/(1 - x^2)')).toBe('(x*sqrt(1 - x^2) + x^2 + 1)/(1 - x^2)');
-    for (const input of ['((x^2 - 1)^2 + x*sqrt(1 - x^2)^3)/(1 - x^2)^3', 'sqrt(1 - x)*(2*sqrt(1 - x)*cos(x) - 1) + sin(x)', '(2*x + 1)^2/sqrt(2*x + 1) + x*sqrt(2*x + 1)']) {
+    // Beside a sum in other functions (x·sin(x) − sin(x) − cos(x)), multiplied out into the terms.
+    expect(normal('2*cos(x) - 1/(2*sqrt(1 - x)) + 2*(sin(x)*(x - 1) - cos(x))')).toBe('(4*x*sin(x)*sqrt(1 - x) - 4*sin(x)*sqrt(1 - x) - 1)/(2*sqrt(1 - x))');
+    for (const input of ['((x^2 - 1)^2 + x*sqrt(1 - x^2)^3)/(1 - x^2)^3', 'sqrt(1 - x)*(2*sqrt(1 - x)*cos(x) - 1) + sin(x)', '(2*x + 1)^2/sqrt(2*x + 1) + x*sqrt(2*x + 1)',
+      '2*cos(x) - 1/(2*sqrt(1 - x)) + 2*(sin(x)*(x - 1) - cos(x))']) {
       for (const x of [0.2, 0.6, 0.9]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
     }
+  });
+
+  it('keeps the derivatives of a quotient with a root beside other functions in lowest terms', () => {
+    // The quotient rule's (x − 1)² below and the (x − 1) of each term above cancel: (x − 1)³, not (x − 1)⁴.
+    const second = differentiate('(sin(x) + sqrt(1 - x))/(1 - x)', { order: 2 }).result;
+    expect(toText(second)).toBe('(sin(x)*(4*x^2 - 8*x - 4) + 8*cos(x)*(x - 1) - 3*sqrt(1 - x))/(4*(x - 1)^3)');
+    const third = differentiate('(log(x) + sqrt(1 - x^2))/(1 - x^2)', { order: 3 }).result;
+    expect(toText(third)).toBe('(log(x)*(24*x^6 + 24*x^4) + sqrt(1 - x^2)*(6*x^6 + 9*x^4) + 30*x^4 + 2 - 26*x^6 - 6*x^2)/(x^3*(x^2 - 1)^4)');
   });
 
   it('and so of rational functions of two variables, by each', () => {
