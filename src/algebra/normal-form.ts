@@ -107,11 +107,11 @@ function normalFormOf(e: Expr, of: (part: Expr) => Factored): Factored {
     case 'num': return numberFactored(fromFraction(e.value));
     case 'add': {
       const terms = e.terms.map(of);
-      const root = squareRootIn(terms);
-      // Where a term holds the root as an atom already (a sum of it, worked out below), the sum is
+      const roots = squareRootsIn(terms);
+      // Where a term holds a root as an atom already (a sum of it, worked out below), the sum is
       // one in that atom, or the atom and the power it is would not be known to be one.
-      if (root && terms.some((t) => t.monomial.keys.includes(root.key))) return sumOverSquareRoot(terms, root) ?? sumFactored(terms) ?? atomFactored(e);
-      return sumFactored(terms) ?? (root && sumOverSquareRoot(terms, root)) ?? atomFactored(e);
+      if (roots && terms.some((t) => roots.some((r) => t.monomial.keys.includes(r.key)))) return sumOverSquareRoots(terms, roots) ?? sumFactored(terms) ?? atomFactored(e);
+      return sumFactored(terms) ?? (roots && sumOverSquareRoots(terms, roots)) ?? atomFactored(e);
     }
     case 'neg': return multiplyFactored(minusOne, of(e.operand));
     case 'mul': {
@@ -149,82 +149,103 @@ interface SquareRoot {
   readonly multiple: CanonicalMultiple | undefined;
 }
 
-/** The one base the terms of a sum hold to an odd power of 1/2 (√p, 1/√p, √p³), where they hold no other to a fractional power. */
-function squareRootIn(terms: readonly Factored[]): SquareRoot | undefined {
-  let base: Base | undefined;
+/** A sum is written as a polynomial in at most this many square roots (2^k products of them may come of multiplying it out). */
+const mostSquareRoots = 3;
+
+/** The bases the terms of a sum hold to odd powers of 1/2 (√p, 1/√p, √p³), where they hold none to another fractional power. */
+function squareRootsIn(terms: readonly Factored[]): readonly SquareRoot[] | undefined {
+  const bases: Base[] = [];
   for (const t of terms) {
     for (const p of t.powers) {
       if (p.den === 1) continue;
-      if ((base !== undefined && p.base !== base) || p.den !== 2 || typeof p.num !== 'number') return undefined;
-      base = p.base;
+      if (p.den !== 2 || typeof p.num !== 'number') return undefined;
+      if (!bases.includes(p.base)) bases.push(p.base);
     }
   }
-  if (base === undefined) return undefined;
-  const root = atomMonomial(call('sqrt', [polyExpr(base.poly)]), 1);
-  return { base, root, key: root.keys[0]!, multiple: canonicalMultiple(base) };
+  if (bases.length === 0 || bases.length > mostSquareRoots) return undefined;
+  return bases.map((base) => {
+    const root = atomMonomial(call('sqrt', [polyExpr(base.poly)]), 1);
+    return { base, root, key: root.keys[0]!, multiple: canonicalMultiple(base) };
+  });
 }
 
 /** Whether a base holds the root (the atom of this key): a sum of it, x + √(x² + 1). */
 const holdsRoot = (b: Base, key: number): boolean => b.poly.monomials.some((m) => m.keys.includes(key));
 
 /**
- * A sum whose terms hold one base p to odd powers of 1/2 (1 + x/√(x² − 1)), as a polynomial in √p
+ * A sum whose terms hold a base p to odd powers of 1/2 (1 + x/√(x² − 1)), as a polynomial in √p
  * as an atom: (√(x² − 1) + x)/√(x² − 1), which cancels against x + √(x² − 1) where that is below
  * it. Each term has √p to the power −1, 0 or 1 (√p² is p), and beside a term with √p, one with
  * 1/√p is one with √p/p, so that the sum multiplied out has no square of the atom, which would not
  * be known to be p; what every term has of √p goes back to a power of p, which other powers of p
  * join: (1 + x·asin(x)/√(1 − x²))/(1 − x²) is (x·asin(x) + √(1 − x²))/√(1 − x²)³. A whole power
  * of the canonical base that p is a multiple of is a power of p: (x² − 1)² beside √(1 − x²)³ is
- * (1 − x²)². Beside the root, other bases may be sums of it, or any sum to a whole power (x² + 1,
+ * (1 − x²)². Several roots (√(1 − x²) and √(4 − x²), as asin(x)/√(4 − x²) has) are each an atom
+ * so. Beside the roots, other bases may be sums of them, or any sum to a whole power (x² + 1,
  * x·sin(x) − cos(x)), whose terms then combine with the others: 2cos(x) − 1/(2√(1 − x)) +
- * 2(x·sin(x) − sin(x) − cos(x)) has no cos(x) left. Undefined for any other sum (one with a second
- * root), which stays an atom.
+ * 2(x·sin(x) − sin(x) − cos(x)) has no cos(x) left. Undefined for any other sum, which stays an atom.
  */
-function sumOverSquareRoot(terms: readonly Factored[], { base, root, key, multiple }: SquareRoot): Factored | undefined {
-  const p = polyFactored(base.poly);
-  const split: { term: Factored; half: number }[] = [];
+function sumOverSquareRoots(terms: readonly Factored[], roots: readonly SquareRoot[]): Factored | undefined {
+  const split: { term: Factored; halves: number[] }[] = [];
   for (const t of terms) {
-    // The halves of p in the term: the atom √p to its power, and p^(±1/2).
-    const at = t.monomial.keys.indexOf(key);
-    if (at >= 0 && (typeof t.monomial.nums[at] !== 'number' || (t.monomial.dens !== undefined && t.monomial.dens[at] !== 1))) return undefined;
-    const asAtom = at < 0 ? 0 : (t.monomial.nums[at] as number);
-    let half = asAtom;
+    // The halves of each p in the term: the atom √p to its power, and p^(±1/2).
+    const halves = roots.map(() => 0);
+    let monomial = t.monomial;
+    for (let i = 0; i < roots.length; i++) {
+      const { root, key } = roots[i]!;
+      const at = monomial.keys.indexOf(key);
+      if (at < 0) continue;
+      if (typeof monomial.nums[at] !== 'number' || (monomial.dens !== undefined && monomial.dens[at] !== 1)) return undefined;
+      const asAtom = monomial.nums[at] as number;
+      halves[i] = asAtom;
+      monomial = multiplyMonomials(monomial, monomialPower(root, -asAtom));
+    }
     let coefficient = t.coefficient;
     const powers: Power[] = [];
     for (const q of t.powers) {
-      if (q.base === multiple?.base && q.den === 1 && typeof q.num === 'number') {
+      const ofMultiple = q.den === 1 && typeof q.num === 'number' ? roots.findIndex((r) => r.multiple?.base === q.base) : -1;
+      const ofRoot = roots.findIndex((r) => r.base === q.base);
+      if (ofMultiple >= 0) {
         // (x² − 1)² beside √(1 − x²)³: a whole power of the canonical base is one of p, c^(−k)·p^k for p = c·q.
-        coefficient = mulRatio(coefficient, powRatio(ratioOf(multiple.by), -q.num));
-        half += 2 * q.num;
-      } else if (q.base !== base) {
-        if (!holdsRoot(q.base, key) && q.den !== 1) return undefined;
+        coefficient = mulRatio(coefficient, powRatio(ratioOf(roots[ofMultiple]!.multiple!.by), -(q.num as number)));
+        halves[ofMultiple] = halves[ofMultiple]! + 2 * (q.num as number);
+      } else if (ofRoot < 0) {
+        if (q.den !== 1 && !roots.some((r) => holdsRoot(q.base, r.key))) return undefined;
         powers.push(q);
       } else if (typeof q.num !== 'number') return undefined;
-      else half += q.den === 1 ? 2 * q.num : q.num;
+      else halves[ofRoot] = halves[ofRoot]! + (q.den === 1 ? 2 * q.num : q.num);
     }
-    const monomial = at < 0 ? t.monomial : multiplyMonomials(t.monomial, monomialPower(root, -asAtom));
-    split.push({ term: { coefficient, monomial, powers }, half });
+    split.push({ term: { coefficient, monomial, powers }, halves });
   }
-  const rootAbove = split.some(({ half }) => half > 0 && half % 2 !== 0);
+  const rootsAbove = roots.map((_, i) => split.some(({ halves }) => halves[i]! > 0 && halves[i]! % 2 !== 0));
   const rewritten: Factored[] = [];
-  for (const { term, half } of split) {
-    // √p^half is √p^r·p^k with r 0 or 1, or −1 where no term has √p to an odd power above 0.
-    const r = half % 2 === 0 ? 0 : half < 0 && !rootAbove ? -1 : 1;
-    const k = (half - r) / 2;
-    const withRoot: Factored = r === 0 ? term : { ...term, monomial: multiplyMonomials(term.monomial, monomialPower(root, r)) };
-    const whole = k === 0 ? undefined : powerFactored(p, k);
-    if (k !== 0 && whole === undefined) return undefined;
-    rewritten.push(whole ? multiplyFactored(withRoot, whole) : withRoot);
+  for (const { term, halves } of split) {
+    let written = term;
+    for (let i = 0; i < roots.length; i++) {
+      // √p^half is √p^r·p^k with r 0 or 1, or −1 where no term has √p to an odd power above 0.
+      const half = halves[i]!;
+      const r = half % 2 === 0 ? 0 : half < 0 && !rootsAbove[i] ? -1 : 1;
+      const k = (half - r) / 2;
+      if (r !== 0) written = { ...written, monomial: multiplyMonomials(written.monomial, monomialPower(roots[i]!.root, r)) };
+      if (k === 0) continue;
+      const whole = powerFactored(polyFactored(roots[i]!.base.poly), k);
+      if (whole === undefined) return undefined;
+      written = multiplyFactored(written, whole);
+    }
+    rewritten.push(written);
   }
-  const multiplied = sumFactored(rewritten);
-  const sum = multiplied && inLowestTermsOfRoot(multiplied, root, key, base.poly);
-  // The root taken out of every term is a power of the base again, which other powers of it join.
-  const at = sum ? sum.monomial.keys.indexOf(key) : -1;
-  if (sum === undefined || at < 0 || typeof sum.monomial.nums[at] !== 'number') return sum;
-  const k = sum.monomial.nums[at] as number;
-  const rest: Factored = { coefficient: sum.coefficient, monomial: multiplyMonomials(sum.monomial, monomialPower(root, -k)), powers: sum.powers };
-  const outside = k % 2 === 0 ? powerFactored(p, k / 2) : { coefficient: oneRatio, monomial: unitMonomial(), powers: [{ base, num: k, den: 2 }] };
-  return outside && multiplyFactored(rest, outside);
+  let sum = sumFactored(rewritten);
+  for (const { root, key, base } of roots) sum = sum && inLowestTermsOfRoot(sum, root, key, base.poly);
+  // A root taken out of every term is a power of its base again, which other powers of it join.
+  for (const { root, key, base } of roots) {
+    const at = sum ? sum.monomial.keys.indexOf(key) : -1;
+    if (sum === undefined || at < 0 || typeof sum.monomial.nums[at] !== 'number') continue;
+    const k = sum.monomial.nums[at] as number;
+    const rest: Factored = { coefficient: sum.coefficient, monomial: multiplyMonomials(sum.monomial, monomialPower(root, -k)), powers: sum.powers };
+    const outside = k % 2 === 0 ? powerFactored(polyFactored(base.poly), k / 2) : { coefficient: oneRatio, monomial: unitMonomial(), powers: [{ base, num: k, den: 2 }] };
+    sum = outside && multiplyFactored(rest, outside);
+  }
+  return sum;
 }
 
 /**

@@ -115,6 +115,17 @@ describe('answers in lowest terms', () => {
     expect(toText(third)).toBe('(log(x)*(24*x^6 + 24*x^4) + sqrt(1 - x^2)*(6*x^6 + 9*x^4) + 30*x^4 + 2 - 26*x^6 - 6*x^2)/(x^3*(x^2 - 1)^4)');
   });
 
+  it('writes a sum over two square roots in lowest terms in each', () => {
+    // asin′ brings √(1 − x²) beside √(4 − x²): each root is an atom whose square is its base.
+    expect(normal('x/sqrt(1 - x^2) + 1/sqrt(4 - x^2)')).toBe('(x*sqrt(4 - x^2) + sqrt(1 - x^2))/(sqrt(1 - x^2)*sqrt(4 - x^2))');
+    expect(toText(differentiate('asin(x)/sqrt(4 - x^2)').result)).toBe('(x*asin(x)*sqrt(1 - x^2) - x^2 + 4)/(sqrt(1 - x^2)*sqrt(4 - x^2)^3)');
+    const third = differentiate('asin(x)/sqrt(4 - x^2)', { order: 3 }).result;
+    expect(toText(third)).toBe('(6*x*asin(x)*sqrt(1 - x^2)*(x - 1)^2*(x + 1)^2*(x^2 + 6) + 74*x^6 + 44*x^2 + 112 - 11*x^8 - 138*x^4)/(sqrt(1 - x^2)^5*sqrt(4 - x^2)^7)');
+    for (const input of ['x/sqrt(1 - x^2) + 1/sqrt(4 - x^2)', '1/(sqrt(1 - x^2)*sqrt(4 - x^2)) + x*asin(x)/sqrt(4 - x^2)^3']) {
+      for (const x of [-0.7, 0.2, 0.9]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
+    }
+  });
+
   it('and so of rational functions of two variables, by each', () => {
     fc.assert(fc.property(polynomial(['x', 'y']), polynomial(['x', 'y']), polynomial(['x', 'y']), fc.constantFrom('x', 'y'), (p, q, r, v) => {
       let answer: Expr;
