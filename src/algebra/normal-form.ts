@@ -163,10 +163,14 @@ function squareRootsIn(terms: readonly Factored[]): readonly SquareRoot[] | unde
     }
   }
   if (bases.length === 0 || bases.length > mostSquareRoots) return undefined;
-  return bases.map((base) => {
+  const roots = bases.map((base) => {
     const root = atomMonomial(call('sqrt', [polyExpr(base.poly)]), 1);
     return { base, root, key: root.keys[0]!, multiple: canonicalMultiple(base) };
   });
+  // Roots within roots (√(x + √(x + 1)) beside √(x + 1)) stay apart: so written, the nested
+  // radicals of a derivative came out longer and took several times as long.
+  if (roots.length > 1 && roots.some((r) => roots.some((other) => other !== r && holdsRoot(r.base, other.key)))) return undefined;
+  return roots;
 }
 
 /** Whether a base holds the root (the atom of this key): a sum of it, x + √(x² + 1). */

@@ -29,6 +29,18 @@ export function normalIfSmaller(e: Expr): Expr | undefined {
   return e.kind === 'mul' || e.kind === 'div' ? withSumsHeldWhole(e) : undefined;
 }
 
+/**
+ * How many quotients and fractions a product or quotient is made of, through products, quotients
+ * and minus signs: 2 in S/(A/4) and in (S/B)·(cos(x)/2), where holding S whole may leave one.
+ */
+function fractionsWithin(e: Expr): number {
+  if (e.kind === 'num') return e.value.d !== 1n ? 1 : 0;
+  if (e.kind === 'div') return 1 + fractionsWithin(e.numerator) + fractionsWithin(e.denominator);
+  if (e.kind === 'neg') return fractionsWithin(e.operand);
+  if (e.kind === 'mul') return e.factors.reduce((n, f) => n + fractionsWithin(f), 0);
+  return 0;
+}
+
 /** Whether a normal form has a part below the bar: an atom or a base to a negative power. */
 const hasDenominator = (f: Factored): boolean => f.monomial.nums.some((n) => Z.sign(n) < 0) || f.powers.some((p) => Z.sign(p.num) < 0);
 
@@ -39,6 +51,8 @@ const hasDenominator = (f: Factored): boolean => f.monomial.nums.some((n) => Z.s
  * S/(sin(x)·(2 − sin(x))/4) is still −4S/(sin(x)·(sin(x) − 2)), with S as it stands.
  */
 function withSumsHeldWhole(e: Mul | Div): Expr | undefined {
+  // With one fraction or none there is no fraction within a fraction to clear, nor numbers to join.
+  if (fractionsWithin(e) < 2) return undefined;
   const held = new Set<Expr>();
   const hold = (part: Expr): void => {
     // Only a sum with something below the bar in its normal form is written otherwise when whole.
