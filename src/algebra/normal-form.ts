@@ -185,7 +185,7 @@ const holdsRoot = (b: Base, key: number): boolean => b.poly.monomials.some((m) =
  * join: (1 + x·asin(x)/√(1 − x²))/(1 − x²) is (x·asin(x) + √(1 − x²))/√(1 − x²)³. A whole power
  * of the canonical base that p is a multiple of is a power of p: (x² − 1)² beside √(1 − x²)³ is
  * (1 − x²)². Several roots (√(1 − x²) and √(4 − x²), as asin(x)/√(4 − x²) has) are each an atom
- * so. Beside the roots, other bases may be sums of them, or any sum to a whole power (x² + 1,
+ * so, but for roots within roots (see squareRootsIn). Beside the roots, other bases may be sums of them, or any sum to a whole power (x² + 1,
  * x·sin(x) − cos(x)), whose terms then combine with the others: 2cos(x) − 1/(2√(1 − x)) +
  * 2(x·sin(x) − sin(x) − cos(x)) has no cos(x) left. Undefined for any other sum, which stays an atom.
  */

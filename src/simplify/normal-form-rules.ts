@@ -46,9 +46,10 @@ const hasDenominator = (f: Factored): boolean => f.monomial.nums.some((n) => Z.s
 
 /**
  * A product or quotient in normal form with its sums (those it is a product or quotient of, through
- * products, quotients and minus signs) kept whole, where that is simpler than it and its normal form is not: a sum over a
- * root beside other functions, written out over its own denominators, is longer than the sum, and
- * S/(sin(x)·(2 − sin(x))/4) is still −4S/(sin(x)·(sin(x) − 2)), with S as it stands.
+ * products, quotients and minus signs) kept whole, where that is simpler than it and its normal
+ * form is not: a sum over a root beside other functions, written out over its own denominators, is
+ * longer than the sum, and S/(sin(x)·(2 − sin(x))/4) is still −4S/(sin(x)·(sin(x) − 2)), with S
+ * as it stands.
  */
 function withSumsHeldWhole(e: Mul | Div): Expr | undefined {
   // With one fraction or none there is no fraction within a fraction to clear, nor numbers to join.
@@ -58,8 +59,9 @@ function withSumsHeldWhole(e: Mul | Div): Expr | undefined {
     // Only a sum with something below the bar in its normal form is written otherwise when whole.
     if (part.kind === 'add') {
       if (hasDenominator(normalForm(part))) held.add(part);
+    } else if (part.kind === 'mul' || part.kind === 'neg' || part.kind === 'div') {
+      for (const inner of children(part)) hold(inner);
     }
-    else if (part.kind === 'mul' || part.kind === 'neg' || part.kind === 'div') for (const inner of children(part)) hold(inner);
   };
   hold(e);
   if (held.size === 0) return undefined;
