@@ -243,6 +243,8 @@ function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number, opt
   let worst = 0;
   let differs: PointValues | undefined;
   let undefinedAt: PointValues | undefined;
+  // Points passed over for rounding: the simplified difference may still be told apart from 0 there.
+  const passedOver: PointValues[] = [];
   let first: PointValues | undefined;
   const furthest = { any: { error: -1, point: undefined as PointValues | undefined }, nonZero: { error: -1, point: undefined as PointValues | undefined } };
   /** Both values at a point; the point with them where both have one. */
@@ -261,7 +263,10 @@ function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number, opt
     if (error > 0) {
       const bound = 16 * Number.EPSILON * (rounding(yours, at) + rounding(right, at));
       if (Math.abs(a - b) <= bound) {
-        if (bound > tolerance * Math.max(Math.abs(a), Math.abs(b))) return undefined;
+        if (bound > tolerance * Math.max(Math.abs(a), Math.abs(b))) {
+          passedOver.push({ at, yours: a, derivative: b });
+          return undefined;
+        }
         error = 0;
       }
     }
@@ -286,7 +291,9 @@ function compare(yours: Expr, right: Expr, d: Derivative, tolerance: number, opt
   if (options.everywhere && !differs) for (const p of where.more()) if (!done()) keep(visit(p));
   // Only where the values agree within the tolerance: a wrong answer is told where it was before.
   const differences = options.differences ?? [];
-  if (!differs) differs = compared.find((p) => differences.some((e) => clearlyNonZero(e, p.at)));
+  // At a point passed over, too: past x = 20.5, 2e^(2x)·(1 − tanh(e^(2x))²) has no digit right, and
+  // relu(x − 20.5) beside it is seen only there.
+  if (!differs) differs = [...compared, ...passedOver].find((p) => differences.some((e) => clearlyNonZero(e, p.at)));
   return {
     points, worst, ...(differs ? { differs } : {}), ...(undefinedAt ? { undefinedAt } : {}), ...(first ? { first } : {}),
     ...(furthest.any.point ? { furthest: furthest.any.point } : {}), ...(furthest.nonZero.point ? { furthestNonZero: furthest.nonZero.point } : {}),
