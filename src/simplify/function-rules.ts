@@ -258,26 +258,30 @@ function restBeside(term: Expr, u: Expr | undefined): string | undefined {
   return ids.sort((a, b) => a - b).join(' ');
 }
 
-/** The arguments u of the functions of one argument among the algebraic parts of e: those for which holdsFunctionOf(e, u). */
-function argumentsOfFunctionsIn(e: Expr): Set<Expr> {
-  const found = new Set<Expr>();
-  const visit = (part: Expr): void => {
-    if (part.kind === 'call') {
-      if (part.args.length === 1) found.add(part.args[0]!);
-      return;
+/** The arguments u of the functions of one argument among the algebraic parts of e (and bases of its powers), worked out once per part. */
+function argumentsOfFunctionsIn(e: Expr): ReadonlySet<Expr> {
+  return foldParts<Expr, ReadonlySet<Expr>>(e, (part) => (part.kind === 'pow' ? [part.base] : algebraicParts(part)), (part, of) => {
+    if (part.kind === 'call') return part.args.length === 1 ? new Set([part.args[0]!]) : noArguments;
+    let found = noArguments;
+    for (const inner of part.kind === 'pow' ? [part.base] : algebraicParts(part)) {
+      const more = of(inner);
+      if (more.size === 0 || more === found) continue;
+      if (found.size === 0) found = more;
+      else {
+        const both = new Set(found);
+        for (const u of more) both.add(u);
+        found = both;
+      }
     }
-    for (const inner of algebraicParts(part)) visit(inner);
-    if (part.kind === 'pow') visit(part.base);
-  };
-  visit(e);
-  return found;
+    return found;
+  }, functionArguments);
 }
 
+const noArguments: ReadonlySet<Expr> = new Set();
+const functionArguments = new NodeMemo<ReadonlySet<Expr>>();
+
 /** Whether a function of u is among the algebraic parts of e. */
-function holdsFunctionOf(e: Expr, u: Expr): boolean {
-  if (e.kind === 'call') return e.args.length === 1 && e.args[0] === u;
-  return algebraicParts(e).some((part) => holdsFunctionOf(part, u)) || (e.kind === 'pow' && holdsFunctionOf(e.base, u));
-}
+const holdsFunctionOf = (e: Expr, u: Expr): boolean => argumentsOfFunctionsIn(e).has(u);
 
 /** Whether a is the base of a logarithm log(u, a): a^(log(u, a)) is u wherever the logarithm is defined. */
 const logInBase = (e: Pow): Expr | undefined =>

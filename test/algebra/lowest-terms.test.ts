@@ -23,6 +23,13 @@ const polynomial = (variables: readonly string[]): fc.Arbitrary<string> =>
 const written = (input: string): Expr => normalToExpr(normalForm(parse(input)), 'auto');
 const normal = (input: string): string => toText(written(input));
 
+/** Each input's written normal form has the input's value at each of these points of x. */
+function expectSameValues(inputs: readonly string[], points: readonly number[]): void {
+  for (const input of inputs) {
+    for (const x of points) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
+  }
+}
+
 /** Whether the numerator and denominator of e's normal form, multiplied out, share no factor but a number. */
 function inLowestTerms(e: Expr): boolean {
   const { numerator, denominator } = splitFraction(normalForm(e));
@@ -73,9 +80,7 @@ describe('answers in lowest terms', () => {
     expect(normal('(1 + x/sqrt(x^2 - 1))/(x + sqrt(x^2 - 1))')).toBe('1/sqrt(x^2 - 1)');
     expect(normal('(sqrt(x^2 + 1) - x)*(1 - x/sqrt(x^2 + 1))/(sqrt(x^2 + 1) - x)^2')).toBe('1/sqrt(x^2 + 1)');
     // A base to a whole power beside its root in another term is that power, not the root.
-    for (const input of ['2*sqrt(x)*(x + 1) + 2*x*sqrt(x + 1)', '(x + 1)^2 + sqrt(x + 1)', 'x/sqrt(x + 1) + (x + 1)*x']) {
-      for (const x of [0.5, 2, 7]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
-    }
+    expectSameValues(['2*sqrt(x)*(x + 1) + 2*x*sqrt(x + 1)', '(x + 1)^2 + sqrt(x + 1)', 'x/sqrt(x + 1) + (x + 1)*x'], [0.5, 2, 7]);
   });
 
   it('joins a product of the factors of a root\'s base to the root', () => {
@@ -84,9 +89,7 @@ describe('answers in lowest terms', () => {
     expect(normal('x^2*(x - 1)*sqrt(x - x^2)')).toBe('-x*sqrt(x - x^2)^3');
     // Only whole times the product: x·(x − 1)² leaves an x − 1.
     expect(normal('x*(x - 1)^2*sqrt(x - x^2)')).toBe('(1 - x)*sqrt(x - x^2)^3');
-    for (const input of ['1/(x*(x - 1)*sqrt(x - x^2))', 'x^2*(x - 1)*sqrt(x - x^2)', 'x*(x - 1)^2*sqrt(x - x^2)']) {
-      for (const x of [0.2, 0.5, 0.9]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
-    }
+    expectSameValues(['1/(x*(x - 1)*sqrt(x - x^2))', 'x^2*(x - 1)*sqrt(x - x^2)', 'x*(x - 1)^2*sqrt(x - x^2)'], [0.2, 0.5, 0.9]);
   });
 
   it('writes a sum over a square root in lowest terms in the root', () => {
@@ -101,10 +104,8 @@ describe('answers in lowest terms', () => {
     expect(normal('(1 + x^2 + x*sqrt(1 - x^2))/(1 - x^2)')).toBe('(x*sqrt(1 - x^2) + x^2 + 1)/(1 - x^2)');
     // Beside a sum in other functions (x·sin(x) − sin(x) − cos(x)), multiplied out into the terms.
     expect(normal('2*cos(x) - 1/(2*sqrt(1 - x)) + 2*(sin(x)*(x - 1) - cos(x))')).toBe('(4*x*sin(x)*sqrt(1 - x) - 4*sin(x)*sqrt(1 - x) - 1)/(2*sqrt(1 - x))');
-    for (const input of ['((x^2 - 1)^2 + x*sqrt(1 - x^2)^3)/(1 - x^2)^3', 'sqrt(1 - x)*(2*sqrt(1 - x)*cos(x) - 1) + sin(x)', '(2*x + 1)^2/sqrt(2*x + 1) + x*sqrt(2*x + 1)',
-      '2*cos(x) - 1/(2*sqrt(1 - x)) + 2*(sin(x)*(x - 1) - cos(x))']) {
-      for (const x of [0.2, 0.6, 0.9]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
-    }
+    expectSameValues(['((x^2 - 1)^2 + x*sqrt(1 - x^2)^3)/(1 - x^2)^3', 'sqrt(1 - x)*(2*sqrt(1 - x)*cos(x) - 1) + sin(x)', '(2*x + 1)^2/sqrt(2*x + 1) + x*sqrt(2*x + 1)',
+      '2*cos(x) - 1/(2*sqrt(1 - x)) + 2*(sin(x)*(x - 1) - cos(x))'], [0.2, 0.6, 0.9]);
   });
 
   it('keeps the derivatives of a quotient with a root beside other functions in lowest terms', () => {
@@ -121,9 +122,7 @@ describe('answers in lowest terms', () => {
     expect(toText(differentiate('asin(x)/sqrt(4 - x^2)').result)).toBe('(x*asin(x)*sqrt(1 - x^2) - x^2 + 4)/(sqrt(1 - x^2)*sqrt(4 - x^2)^3)');
     const third = differentiate('asin(x)/sqrt(4 - x^2)', { order: 3 }).result;
     expect(toText(third)).toBe('(6*x*asin(x)*sqrt(1 - x^2)*(x - 1)^2*(x + 1)^2*(x^2 + 6) + 74*x^6 + 44*x^2 + 112 - 11*x^8 - 138*x^4)/(sqrt(1 - x^2)^5*sqrt(4 - x^2)^7)');
-    for (const input of ['x/sqrt(1 - x^2) + 1/sqrt(4 - x^2)', '1/(sqrt(1 - x^2)*sqrt(4 - x^2)) + x*asin(x)/sqrt(4 - x^2)^3']) {
-      for (const x of [-0.7, 0.2, 0.9]) expect(evaluate(written(input), { x }), input).toBeCloseTo(evaluate(parse(input), { x }), 10);
-    }
+    expectSameValues(['x/sqrt(1 - x^2) + 1/sqrt(4 - x^2)', '1/(sqrt(1 - x^2)*sqrt(4 - x^2)) + x*asin(x)/sqrt(4 - x^2)^3'], [-0.7, 0.2, 0.9]);
   });
 
   it('and so of rational functions of two variables, by each', () => {
