@@ -217,14 +217,29 @@ export function firstWrittenTerm(p: Poly): WrittenTerm {
 /**
  * The terms in writing order: polynomials in variables from the highest degree down
  * (x² − 2x − 1), polynomials in functions from the constant up (1 + e^(−x), σ − 3σ² + 2σ³);
- * and a positive term first where there is one (1 − x rather than −x + 1).
+ * and a positive term first where there is one: a polynomial in one variable the other way round
+ * where that puts one first (1 − x rather than −x + 1, 4 − 2x² − 2x⁴ rather than 4 − 2x⁴ − 2x²),
+ * else the positive terms before the others (2x − x² − 1, σ + 2σ³ − 3σ²).
  */
 function writingOrder(p: Poly): WrittenTerm[] {
   const terms = sortedTerms(p);
   const inFunctions = terms.every((t) => t.monomial.atoms.every((a) => a.kind !== 'variable'));
   const ordered = inFunctions ? terms.reverse() : terms;
   if (ordered.length === 0 || Z.sign(ordered[0]!.coefficient) >= 0) return ordered;
+  if (Z.sign(ordered[ordered.length - 1]!.coefficient) > 0 && inOneVariable(terms)) return ordered.reverse();
   return [...ordered.filter((t) => Z.sign(t.coefficient) >= 0), ...ordered.filter((t) => Z.sign(t.coefficient) < 0)];
+}
+
+/** Whether the terms are powers of one variable and numbers: x³ − 2x + 1, not y³ + y − 5x²y. */
+function inOneVariable(terms: readonly WrittenTerm[]): boolean {
+  let variable: Expr | undefined;
+  for (const { monomial } of terms) {
+    for (const atom of monomial.atoms) {
+      if (atom.kind !== 'variable' || (variable !== undefined && atom !== variable)) return false;
+      variable = atom;
+    }
+  }
+  return true;
 }
 
 /** Whether p is written with a minus sign first: all its terms are negative. */

@@ -28,8 +28,13 @@ export function isNegativeLooking(e: Expr): boolean {
 /** A negative number: leading a product or quotient, it keeps its sign without parentheses (−2·x, −1/x). */
 export const isNegativeNumber = (e: Expr): e is Num => e.kind === 'num' && isNegative(e.value);
 
-/** The terms of a sum negated, as a sum with those that show no minus sign first: −(a − b − c) is b + c − a. */
+/**
+ * The terms of a sum negated, as a sum with those that show no minus sign first: −(a − b − c) is
+ * b + c − a; the other way round where the sum was written from its number up, as a polynomial
+ * is (algebra/to-expr.ts), and that puts one first: −(18 − 18x − 3x²) is 3x² + 18x − 18.
+ */
 export function negatedSum(terms: readonly Expr[]): Expr {
   const turned = terms.map(negated);
+  if (terms[0]!.kind === 'num' && isNegativeLooking(turned[0]!) && !isNegativeLooking(turned[turned.length - 1]!)) return add(turned.reverse());
   return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
 }

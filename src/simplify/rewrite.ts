@@ -21,7 +21,7 @@ export const rewriteIds = [
   'add-and-subtract-one', 'split-fraction', 'cancel-in-each-fraction', 'factor-out', 'substitute-sigmoid',
   'normal-form-in-sigmoid', 'rewrite-in-sigmoid',
   // The form asked for (simplify.ts)
-  'expand', 'factor', 'group-terms',
+  'expand', 'factor', 'group-terms', 'order-terms',
 ] as const;
 
 export type RewriteId = (typeof rewriteIds)[number];

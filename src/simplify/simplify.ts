@@ -6,7 +6,7 @@ import { tidyRules } from './rules.js';
 import { algebraRules } from './normal-form-rules.js';
 import { functionRules, identityRules } from './function-rules.js';
 import { rewriteInSigmoid, type NotInSigmoid } from './sigmoid.js';
-import { factoredAtRationalRoots, termsGroupedByFunctions, writtenNormalForm } from './written-form.js';
+import { factoredAtRationalRoots, termsGroupedByFunctions, termsPositiveFirst, writtenNormalForm } from './written-form.js';
 import type { AnyRewriteRule, RewriteStep } from './rewrite.js';
 import { expectTree } from '../expr/check-tree.js';
 import { lowestTermsAt, writtenInLowestTerms } from './lowest-terms.js';
@@ -222,6 +222,11 @@ export function simplifyWithSteps(e: Expr, options: SimplifyOptions = {}): Simpl
     if (grouped !== result) {
       steps.push({ rule: 'group-terms', before: result, after: grouped, path: [] });
       result = grouped;
+    }
+    const ordered = termsPositiveFirst(result);
+    if (ordered !== result) {
+      steps.push({ rule: 'order-terms', before: result, after: ordered, path: [] });
+      result = ordered;
     }
   }
   if (form === 'expanded' || form === 'factored') {

@@ -79,20 +79,22 @@ function groupedByFunctions(p: Poly): Expr | undefined {
     else groups.set(rest, [{ monomial: inVariables, coefficient }]);
   }
   if (groups.size === p.monomials.length || groups.size === 1) return undefined;
-  // The groups in the order their first terms are written in.
-  const terms = [...groups.keys()].flatMap((rest) => {
+  // The groups in the order their first terms are written in, each a list of terms.
+  const pieces = [...groups.keys()].map((rest): readonly Expr[] => {
     const group = groups.get(rest)!;
     // A term alone is written as it was: 4x·cos(x).
     if (group.length === 1) return [termExpr(ratioOf(group[0]!.coefficient), multiplyMonomials(rest, group[0]!.monomial))];
     const body = ungroupedPolynomialExpr(polyOf(group), 'auto');
-    // The terms without other atoms stand in the sum as they are: −12x³ − 4x, not −(12x³ + 4x).
+    // The terms without other atoms stand in the sum as they are, in their own order: −12x³ − 4x,
+    // not −(12x³ + 4x); 2 − 6x² + 15x⁴, not 2 + 15x⁴ − 6x².
     if (isUnit(rest)) return body.kind === 'add' ? body.terms : [body];
     // A group whose terms all have a minus sign takes it in front: −√(4 − x²)·(2x² + 4).
     if (body.kind === 'add' && body.terms.every(isNegativeLooking)) return [neg(functionsBeforeSums(rest, negatedSum(body.terms)))];
     return [body.kind === 'neg' ? neg(functionsBeforeSums(rest, body.operand)) : functionsBeforeSums(rest, body)];
   });
-  // Terms with a minus sign after the others, as a sum is written: e^x·(cos(x²)·(x + 1) − 2x²·sin(x²)).
-  return add([...terms.filter((t) => !isNegativeLooking(t)), ...terms.filter(isNegativeLooking)]);
+  // Pieces that start with a minus sign after the others, as a sum is written: e^x·(cos(x²)·(x + 1) − 2x²·sin(x²)).
+  const startsNegative = (piece: readonly Expr[]): boolean => isNegativeLooking(piece[0]!);
+  return add([...pieces.filter((p) => !startsNegative(p)), ...pieces.filter(startsNegative)].flat());
 }
 
 /** The functions of a group in its product, as the factors of a product are written: 48x³·e^(3x)·(3x + 4), numbers and variables first, sums last. */
@@ -240,6 +242,23 @@ export function termsGroupedByFunctions(e: Expr): Expr {
   });
 }
 
+/**
+ * An answer with each sum of it that starts with a minus sign and has a term without one written
+ * with the terms without one first, as a sum is written: 2cos(x)⁴·sin(x) − 3cos(x)²·sin(x)³ for
+ * −3cos(x)²·sin(x)³ + 2cos(x)⁴·sin(x). The rules leave the terms in the order the derivative made
+ * them where no form of the sum is simpler; applied to the answer as a last step, as
+ * termsGroupedByFunctions is.
+ */
+export function termsPositiveFirst(e: Expr): Expr {
+  return foldParts<Expr, Expr>(e, children, (node, of) => {
+    const parts = children(node);
+    const done = parts.map(of);
+    const rebuilt = done.every((p, i) => p === parts[i]) ? node : withChildren(node, done);
+    if (rebuilt.kind !== 'add' || !isNegativeLooking(rebuilt.terms[0]!) || rebuilt.terms.every(isNegativeLooking)) return rebuilt;
+    return add([...rebuilt.terms.filter((t) => !isNegativeLooking(t)), ...rebuilt.terms.filter(isNegativeLooking)]);
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Normal forms as expressions
 
@@ -325,9 +344,10 @@ function sideFactored(side: Side, form: Form, takeSign = false): WrittenSide {
       let body = polynomialExpr(negPoly(b.poly), form === 'factored' ? 'factored' : 'auto');
       if (body.kind !== 'add') body = polyExpr(negPoly(b.poly));
       if (body.kind !== 'add') return [];
-      // Fewer minus signs, or as many with a number now first (2 − x², not 1 − tanh² turned round).
+      // Fewer minus signs, or as many in two terms with a number now first (2 − x², not 1 − tanh² turned round;
+      // x³ + 2x² − 2x − 2 stays so, not turned into 2 + 2x − 2x² − x³ with a minus sign in front).
       const fewer = negativeTerms(body) < negativeTerms(b.body);
-      const asMany = negativeTerms(body) === negativeTerms(b.body) && body.terms[0]!.kind === 'num' && b.body.terms[0]!.kind !== 'num';
+      const asMany = body.terms.length === 2 && negativeTerms(body) === negativeTerms(b.body) && body.terms[0]!.kind === 'num' && b.body.terms[0]!.kind !== 'num';
       return fewer || asMany ? [{ b, body, fewer }] : [];
     });
     const flip = flips.find((f) => f.fewer) ?? flips[0];
