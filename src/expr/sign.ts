@@ -38,3 +38,14 @@ export function negatedSum(terms: readonly Expr[]): Expr {
   if (terms[0]!.kind === 'num' && isNegativeLooking(turned[0]!) && !isNegativeLooking(turned[turned.length - 1]!)) return add(turned.reverse());
   return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
 }
+
+/**
+ * Whether a sum above a fraction bar reads better with a minus sign in front of the quotient: it
+ * starts with one and has so many that one in front saves two or more, −(a + b)/c for (−a − b)/c.
+ */
+export function signOutOfNumerator(terms: readonly Expr[]): boolean {
+  if (!isNegativeLooking(terms[0]!)) return false;
+  let negative = 0;
+  for (const t of terms) if (isNegativeLooking(t)) negative++;
+  return 2 * negative >= terms.length + 2;
+}

@@ -4,7 +4,7 @@ import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { children, containsCall, withChildren } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
-import { isNegativeLooking, negatedSum } from '../expr/sign.js';
+import { isNegativeLooking, negatedSum, signOutOfNumerator } from '../expr/sign.js';
 import { complexity, simpler } from '../algebra/complexity.js';
 import { compareAtoms } from '../algebra/atoms.js';
 import * as Z from '../algebra/integer.js';
@@ -243,20 +243,47 @@ export function termsGroupedByFunctions(e: Expr): Expr {
 }
 
 /**
- * An answer with each sum of it that starts with a minus sign and has a term without one written
- * with the terms without one first, as a sum is written: 2cos(x)⁴·sin(x) − 3cos(x)²·sin(x)³ for
- * −3cos(x)²·sin(x)³ + 2cos(x)⁴·sin(x). The rules leave the terms in the order the derivative made
- * them where no form of the sum is simpler; applied to the answer as a last step, as
- * termsGroupedByFunctions is.
+ * An answer with its minus signs where a sum is written with them: each sum that starts with one
+ * and has a term without one with the terms without one first, 2cos(x)⁴·sin(x) − 3cos(x)²·sin(x)³
+ * for −3cos(x)²·sin(x)³ + 2cos(x)⁴·sin(x); a quotient over a sum that has so many that one in
+ * front saves some with one in front, −(sin(√x) + cos(√x)/√x)/(4x) for (−sin(√x) − cos(√x)/√x)/(4x),
+ * as a normal form is written (quotientExpr); a minus sign in front of a product with a sum all of
+ * whose terms have one taken into that sum. The rules leave the terms in the order the
+ * derivative made them where no form of the sum is simpler; applied to the answer as a last step,
+ * as termsGroupedByFunctions is (within the rules, a quotient with the sign taken out is no
+ * longer the one the algebra's rules would write in lowest terms).
  */
 export function termsPositiveFirst(e: Expr): Expr {
   return foldParts<Expr, Expr>(e, children, (node, of) => {
     const parts = children(node);
     const done = parts.map(of);
     const rebuilt = done.every((p, i) => p === parts[i]) ? node : withChildren(node, done);
+    if (rebuilt.kind === 'div' && rebuilt.numerator.kind === 'add' && signOutOfNumerator(rebuilt.numerator.terms)) {
+      return neg(div(negatedSum(rebuilt.numerator.terms), rebuilt.denominator));
+    }
+    if (rebuilt.kind === 'neg') return withoutTwoSigns(rebuilt.operand) ?? rebuilt;
     if (rebuilt.kind !== 'add' || !isNegativeLooking(rebuilt.terms[0]!) || rebuilt.terms.every(isNegativeLooking)) return rebuilt;
     return add([...rebuilt.terms.filter((t) => !isNegativeLooking(t)), ...rebuilt.terms.filter(isNegativeLooking)]);
   });
+}
+
+/** Whether a part is a sum whose every term has a minus sign. */
+const isNegativeSum = (e: Expr): e is Expr & { kind: 'add' } => e.kind === 'add' && e.terms.every(isNegativeLooking);
+
+/**
+ * −u without its minus sign where u is (a product or quotient with) one sum whose every term has
+ * one, that sum negated: −√(1 − x²)·(−a − b) is √(1 − x²)·(a + b). Undefined otherwise.
+ */
+function withoutTwoSigns(u: Expr): Expr | undefined {
+  if (u.kind === 'div') {
+    const top = withoutTwoSigns(u.numerator);
+    return top && div(top, u.denominator);
+  }
+  if (isNegativeSum(u)) return negatedSum(u.terms);
+  if (u.kind !== 'mul') return undefined;
+  const at = u.factors.findIndex(isNegativeSum);
+  if (at < 0 || u.factors.findIndex((f, i) => i > at && isNegativeSum(f)) >= 0) return undefined;
+  return mul(u.factors.map((f, i) => (i === at ? negatedSum((f as Expr & { kind: 'add' }).terms) : f)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -473,7 +500,7 @@ function quotientExpr(up: WrittenSide, bottom: Side, form: Form): Expr {
   let above = up.expr;
   // −(x²·sin(x) + 2x·cos(x))/(x + 6)³, not (−x²·sin(x) − 2x·cos(x))/(x + 6)³: a sum above that
   // starts with a minus sign and has so many that one in front of the quotient saves some.
-  if (above.kind === 'add' && isNegativeLooking(above.terms[0]!) && 2 * negativeTerms(above) >= above.terms.length + 2) {
+  if (above.kind === 'add' && signOutOfNumerator(above.terms)) {
     above = negatedSum(above.terms);
     sign = -sign;
   }

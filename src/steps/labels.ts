@@ -56,7 +56,7 @@ export const rewriteLabels: Readonly<Record<RewriteId, string>> = {
   'expand': 'expand',
   'factor': 'factor',
   'group-terms': 'group the terms by their functions',
-  'order-terms': 'write a term without a minus sign first',
+  'order-terms': 'write a term without a minus sign first, or the sign in front',
 };
 
 /** The other words a derivation uses. */

@@ -96,6 +96,9 @@ describe('answers as a textbook prints them', () => {
     ['asin(x)/sqrt(4 - x^2)', 2, '(asin(x)*sqrt(1 - x^2)*(4 - 2*x^2 - 2*x^4) + 3*x^5 - 18*x^3 + 24*x)/(sqrt(1 - x^2)^3*sqrt(4 - x^2)^5)'],
     ['x^2/sqrt(2*x + 1)^3', 3, '(3*x^2 + 18*x - 18)/sqrt(2*x + 1)^9'],
     ['exp(x)*sqrt(1 - x^2)', 2, 'x*exp(x)*(x^3 + 2*x^2 - 2*x - 2)/sqrt(1 - x^2)^3'],
+    // A minus sign in front of a quotient over a sum all of whose terms have one, and none twice.
+    ['sin(sqrt(x))', 2, '-(sin(sqrt(x)) + cos(sqrt(x))/sqrt(x))/(4*x)'],
+    ['sqrt(x - 1)^3*asin(x)', 3, 'sqrt(1 - x^2)*(3*asin(x)*sqrt(1 - x^2)*(x - 1)*(x + 1)^2 + 2*(x - 1)^2*(x^2 - 13))/(8*sqrt(x - 1)^7*(x + 1)^3)'],
     // In lowest terms though the cancelled form is no shorter: e^x − e^(3x) = e^x(1 − e^x)(1 + e^x).
     ['exp(x)/(1 + exp(x))^2', 1, 'sigmoid(x)*(1 - sigmoid(x))*(1 - 2*sigmoid(x))'],
     // A quotient of roots in lowest terms: (x² − 1) cancels against ∛(x² − 1)⁸.
