@@ -62,16 +62,24 @@ function precise(e: Expr, point: readonly Coordinate[]): Decimal | undefined {
   }
 }
 
-/** Two values the same: equal exactly, or to a relative tolerance, 10⁻¹² unless told (absolutely below 10⁻²⁵, the rounding of 40-digit work on parts near 1). */
-function same(a: Decimal | string, b: Decimal | string, tolerance = '1e-12'): boolean {
+/**
+ * Two values the same: equal exactly, or to a relative tolerance, 10⁻¹² unless told, or apart by
+ * no more than `floor` (10⁻²⁵ unless told, the rounding of 40-digit work on parts near 1).
+ */
+function same(a: Decimal | string, b: Decimal | string, tolerance = '1e-12', floor = '1e-25'): boolean {
   const [x, y] = [new Decimal(a), new Decimal(b)];
   const gap = x.minus(y).abs();
-  return gap.lte(Decimal.max(x.abs(), y.abs()).times(tolerance)) || gap.lte('1e-25');
+  return gap.lte(Decimal.max(x.abs(), y.abs()).times(tolerance)) || gap.lte(floor);
 }
 
-/** Equal exactly, or in value: to 1e-12, or to 1e-9 where a function in it is valued in doubles (ψ, Γ, elliptic integrals), whose rounding two formulas for one derivative meet differently. */
+/**
+ * Equal exactly, or in value: to 1e-12, or to 1e-9 where a function in it is valued in doubles (ψ,
+ * Γ, elliptic integrals, orthogonal polynomials), whose rounding two formulas for one derivative
+ * meet differently; there, two values within 1e-12 of each other are the same though both are the
+ * rounding left of 0 (laguerre(0, u)′ = (laguerre(1, u) − (1 − u)·laguerre(0, u))/u).
+ */
 const sameValue = (a: ValueAt, b: ValueAt, inDoubles = false): boolean =>
-  equals(simplify(build.sub(a.exact, b.exact)), build.int(0)) || same(a.decimal, b.decimal, inDoubles ? '1e-9' : '1e-12');
+  equals(simplify(build.sub(a.exact, b.exact)), build.int(0)) || same(a.decimal, b.decimal, inDoubles ? '1e-9' : '1e-12', inDoubles ? '1e-12' : '1e-25');
 
 /** Each node once: no two nodes compute equal parts, each comes after its inputs, each but the output is used, and a node's definition with its inputs' parts put in is its part. */
 function expectEachNodeOnce(graph: ComputationGraph): void {
