@@ -17,6 +17,7 @@ import stdlibEllipk from '@stdlib/math-base-special-ellipk';
 import stdlibEllipe from '@stdlib/math-base-special-ellipe';
 import stdlibBeta from '@stdlib/math-base-special-beta';
 import cephes from 'cephes';
+import { chebyshevTRecurrence, chebyshevURecurrence, hermiteRecurrence, laguerreRecurrence, legendreRecurrence, nextValue, type ThreeTermRecurrence } from './recurrence.js';
 
 // Cephes is WebAssembly, compiled asynchronously where it is imported as a module: its functions exist once this settles.
 await cephes.compiled;
@@ -224,18 +225,22 @@ function byRecurrence(n: number, p0: number, p1: number, next: (k: number, pk: n
   return now;
 }
 
-/** The Hermite polynomial Hₙ(x) of physics: H₀ = 1, H₁ = 2x, H_{k+1} = 2x·H_k − 2k·H_{k−1}. */
-export const hermite = (n: number, x: number): number => byRecurrence(n, 1, 2 * x, (k, pk, pk1) => 2 * x * pk - 2 * k * pk1);
-/** The Laguerre polynomial Lₙ(x): (k + 1)·L_{k+1} = (2k + 1 − x)·L_k − k·L_{k−1}. */
-export const laguerre = (n: number, x: number): number => byRecurrence(n, 1, 1 - x, (k, pk, pk1) => ((2 * k + 1 - x) * pk - k * pk1) / (k + 1));
-/** The Legendre polynomial Pₙ(x): (k + 1)·P_{k+1} = (2k + 1)·x·P_k − k·P_{k−1}; P₋ₙ₋₁ = Pₙ. */
+/** The value at x of a polynomial of a three-term recurrence (recurrence.ts) at a whole degree n ≥ 0. */
+const byThreeTerms = (recurrence: ThreeTermRecurrence, n: number, x: number): number =>
+  byRecurrence(n, 1, recurrence.first[0] + recurrence.first[1] * x, (k, pk, pk1) => nextValue(recurrence, k, x, pk, pk1));
+
+/** The Hermite polynomial Hₙ(x) of physics. */
+export const hermite = (n: number, x: number): number => byThreeTerms(hermiteRecurrence, n, x);
+/** The Laguerre polynomial Lₙ(x). */
+export const laguerre = (n: number, x: number): number => byThreeTerms(laguerreRecurrence, n, x);
+/** The Legendre polynomial Pₙ(x); P₋ₙ₋₁ = Pₙ. */
 export const legendre = (n: number, x: number): number =>
-  (Number.isInteger(n) && n < 0 ? legendre(-n - 1, x) : byRecurrence(n, 1, x, (k, pk, pk1) => ((2 * k + 1) * x * pk - k * pk1) / (k + 1)));
-/** The Chebyshev polynomial of the first kind Tₙ(x): T_{k+1} = 2x·T_k − T_{k−1}; T₋ₙ = Tₙ. */
-export const chebyshevT = (n: number, x: number): number => byRecurrence(Math.abs(n), 1, x, (_, pk, pk1) => 2 * x * pk - pk1);
-/** The Chebyshev polynomial of the second kind Uₙ(x): U_{k+1} = 2x·U_k − U_{k−1}; U₋₁ = 0 and U₋ₙ = −Uₙ₋₂. */
+  (Number.isInteger(n) && n < 0 ? legendre(-n - 1, x) : byThreeTerms(legendreRecurrence, n, x));
+/** The Chebyshev polynomial of the first kind Tₙ(x); T₋ₙ = Tₙ. */
+export const chebyshevT = (n: number, x: number): number => byThreeTerms(chebyshevTRecurrence, Math.abs(n), x);
+/** The Chebyshev polynomial of the second kind Uₙ(x); U₋₁ = 0 and U₋ₙ = −Uₙ₋₂. */
 export const chebyshevU = (n: number, x: number): number =>
-  (n === -1 ? 0 : Number.isInteger(n) && n < -1 ? -chebyshevU(-n - 2, x) : byRecurrence(n, 1, 2 * x, (_, pk, pk1) => 2 * x * pk - pk1));
+  (n === -1 ? 0 : Number.isInteger(n) && n < -1 ? -chebyshevU(-n - 2, x) : byThreeTerms(chebyshevURecurrence, n, x));
 
 /**
  * The Bessel function Jₙ(x) of whole order n: the forward recurrence J_{k+1} = (2k/x)·J_k − J_{k−1}

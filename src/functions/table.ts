@@ -2,6 +2,7 @@ import type { Decimal } from 'decimal.js';
 import { withSecond, type Template } from './template.js';
 import { preciseAtan2, preciseLogarithm, preciseMax, preciseMin } from './precise.js';
 import { interval, type Domain, type Interval } from './intervals.js';
+import { chebyshevTRecurrence, chebyshevURecurrence, hermiteRecurrence, laguerreRecurrence, legendreRecurrence, type ThreeTermRecurrence } from './recurrence.js';
 import {
   acot, acoth, acsc, acsch, asec, asech, cot, coth, csc, csch, digamma, elu, erf, erfc, gamma, gammaln, gelu, heaviside, leakyRelu,
   logarithm, logSigmoid, logSumExp, mish, polygamma, relu, roundHalfAway, sec, sech, sigmoid, silu, sinc, softplus, softsign,
@@ -81,6 +82,11 @@ export interface FunctionEntry<Name extends string = FunctionName> {
   readonly root?: number;
   /** Exact values of the one-argument form: log(1) = 0, log(e) = 1, cos(0) = 1. */
   readonly values?: readonly { readonly at: Template<Name>; readonly is: Template<Name> }[];
+  /**
+   * f(n, x) is a polynomial in x of whole degree n, by this recurrence: at a small whole n it is
+   * written out, H₃(x) = 8x³ − 12x, as its derivative then is, H₃′(x) = 24x² − 12.
+   */
+  readonly recurrence?: ThreeTermRecurrence;
   /**
    * f(u)² written with another function, for the identity that shortens a sum where both
    * appear: cos(u)² = 1 − sin(u)², cosh(u)² = 1 + sinh(u)², sec(u)² = 1 + tan(u)².
@@ -1036,35 +1042,35 @@ const table = {
     aliases: ['hermite_h', 'HermiteH'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
     partials: [0, ['sub', ['mul', 2, 'v', ['hermite', 'u', 'v']], ['hermite', ['add', 'u', 1], 'v']]],
     unicode: called('hermite'), latex: operatorname('H_n'), code: { numpy: 'scipy.special.eval_hermite' },
-    evaluate: hermite,
+    evaluate: hermite, recurrence: hermiteRecurrence,
   }),
   laguerre: entry({
     // The Laguerre polynomial Lₙ(x), of whole degree n ≥ 0: x·Lₙ′ = (n + 1)·Lₙ₊₁ − (n + 1 − x)·Lₙ
     aliases: ['laguerre_l', 'LaguerreL'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0], withOneMore: 'assoc_laguerre',
     partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['laguerre', ['add', 'u', 1], 'v']], ['mul', ['sub', ['add', 'u', 1], 'v'], ['laguerre', 'u', 'v']]], 'v']],
     unicode: called('laguerre'), latex: operatorname('L_n'), code: { numpy: 'scipy.special.eval_laguerre' },
-    evaluate: laguerre,
+    evaluate: laguerre, recurrence: laguerreRecurrence,
   }),
   legendre: entry({
     // The Legendre polynomial Pₙ(x), of whole degree n: (x² − 1)·Pₙ′ = n·(x·Pₙ − Pₙ₋₁), with P₋ₙ₋₁ = Pₙ
     aliases: ['legendre_p', 'LegendreP'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0], withOneMore: 'assoc_legendre',
     partials: [0, ['div', ['mul', 'u', ['sub', ['mul', 'v', ['legendre', 'u', 'v']], ['legendre', ['sub', 'u', 1], 'v']]], ['sub', ['pow', 'v', 2], 1]]],
     unicode: called('legendre'), latex: operatorname('P_n'), code: { numpy: 'scipy.special.eval_legendre' },
-    evaluate: legendre,
+    evaluate: legendre, recurrence: legendreRecurrence,
   }),
   chebyshevt: entry({
     // The Chebyshev polynomial of the first kind Tₙ(x), of whole degree n: Tₙ′ = n·Uₙ₋₁
     aliases: ['chebyshev_t', 'ChebyshevT'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
     partials: [0, ['mul', 'u', ['chebyshevu', ['sub', 'u', 1], 'v']]],
     unicode: called('chebyshevt'), latex: operatorname('T_n'), code: { numpy: 'scipy.special.eval_chebyt' },
-    evaluate: chebyshevT,
+    evaluate: chebyshevT, recurrence: chebyshevTRecurrence,
   }),
   chebyshevu: entry({
     // The Chebyshev polynomial of the second kind Uₙ(x), of whole degree n: (x² − 1)·Uₙ′ = (n + 1)·Tₙ₊₁ − x·Uₙ
     aliases: ['chebyshev_u', 'ChebyshevU'], arity: [2, 2], parameters: ['n', 'x'], rule: elementary, discreteArguments: [0],
     partials: [0, ['div', ['sub', ['mul', ['add', 'u', 1], ['chebyshevt', ['add', 'u', 1], 'v']], ['mul', 'v', ['chebyshevu', 'u', 'v']]], ['sub', ['pow', 'v', 2], 1]]],
     unicode: called('chebyshevu'), latex: operatorname('U_n'), code: { numpy: 'scipy.special.eval_chebyu' },
-    evaluate: chebyshevU,
+    evaluate: chebyshevU, recurrence: chebyshevURecurrence,
   }),
   assoc_laguerre: entry({
     // The generalised Laguerre polynomial Lₙ⁽ᵃ⁾(x), of whole degree n: Lₙ⁽ᵃ⁾′ = −Lₙ₋₁⁽ᵃ⁺¹⁾; by a none in closed form (a sum over the degrees below)

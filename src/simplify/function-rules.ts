@@ -1,9 +1,10 @@
 import type { Expr } from '../expr/types.js';
-import { call, div, int, mul, num, pow } from '../expr/factory.js';
+import { add, call, div, int, mul, num, pow } from '../expr/factory.js';
 import { isInteger } from '../expr/rational.js';
 import { children, equals, withChildren } from '../expr/traverse.js';
 import { fromTemplate, matchTemplate } from '../expr/template.js';
 import { functionNames, functionTable, rootFunctions, type FunctionName } from '../functions/table.js';
+import { exactCoefficients } from '../functions/recurrence.js';
 import { simpler } from '../algebra/complexity.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 import { isNonNegative } from '../algebra/nonnegative.js';
@@ -340,12 +341,27 @@ function sideOfKink(e: Call): Expr | undefined {
   return fromTemplate(kink.sides[u.value.s > 0n ? 0 : 1], args);
 }
 
+/**
+ * The highest degree an orthogonal polynomial of a whole degree is written out at: H₁₀(x) has six
+ * terms with coefficients up to 30,240; past it, Hₙ(x) is as short and says more.
+ */
+const mostDegreeWrittenOut = 10;
+
+/** f(n, u) of a small whole n as the polynomial in u it is (FunctionEntry.recurrence). */
+function polynomialWrittenOut(e: Call): Expr | undefined {
+  const recurrence = functionTable[e.name].recurrence;
+  const [n, u] = e.args;
+  if (recurrence === undefined || n?.kind !== 'num' || !isInteger(n.value) || n.value.s < 0n || n.value.n > BigInt(mostDegreeWrittenOut)) return undefined;
+  const coefficients = exactCoefficients(recurrence, Number(n.value.n));
+  return add(coefficients.flatMap((c, k) => (c.equals(0) ? [] : [mul([num(c), pow(u!, int(k))])])));
+}
+
 export const functionRules: readonly AnyRewriteRule[] = [
   // heaviside(u)/√relu(u) → heaviside(u)/√|u|: 0 where the step is, not 0/0
   rule('div', 'relu-root-beside-step', reluRootBesideStep),
-  // log(1) → 0, log(e) → 1, cos(0) → 1
+  // log(1) → 0, log(e) → 1, cos(0) → 1, hermite(3, u) → 8u³ − 12u
   rule('call', 'exact-value', (e) => {
-    if (e.args.length !== 1) return sideOfKink(e);
+    if (e.args.length !== 1) return sideOfKink(e) ?? polynomialWrittenOut(e);
     return exactValues.get(e.name)!.find(({ at }) => equals(at, e.args[0]!))?.is ?? sideOfKink(e);
   }),
   // log(e^u) → u, sin(arcsin(u)) → u: true wherever the inner function is defined

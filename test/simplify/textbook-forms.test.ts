@@ -96,6 +96,12 @@ describe('answers as a textbook prints them', () => {
     ['asin(x)/sqrt(4 - x^2)', 2, '(asin(x)*sqrt(1 - x^2)*(4 - 2*x^2 - 2*x^4) + 3*x^5 - 18*x^3 + 24*x)/(sqrt(1 - x^2)^3*sqrt(4 - x^2)^5)'],
     ['x^2/sqrt(2*x + 1)^3', 3, '(3*x^2 + 18*x - 18)/sqrt(2*x + 1)^9'],
     ['exp(x)*sqrt(1 - x^2)', 2, 'x*exp(x)*(x^3 + 2*x^2 - 2*x - 2)/sqrt(1 - x^2)^3'],
+    // An orthogonal polynomial of a small whole degree written out, and its derivative with it.
+    ['hermite(3, x)', 1, '24*x^2 - 12'],
+    ['legendre(5, x)', 1, '(315*x^4 - 210*x^2 + 15)/8'],
+    ['laguerre(0, x)', 1, '0'],
+    ['chebyshevu(1, x^2 + 1)', 1, '4*x'],
+    ['hermite(11, x)', 1, '2*x*hermite(11, x) - hermite(12, x)'],
     // A minus sign in front of a quotient over a sum all of whose terms have one, and none twice.
     ['sin(sqrt(x))', 2, '-(sin(sqrt(x)) + cos(sqrt(x))/sqrt(x))/(4*x)'],
     ['sqrt(x - 1)^3*asin(x)', 3, 'sqrt(1 - x^2)*(3*asin(x)*sqrt(1 - x^2)*(x - 1)*(x + 1)^2 + 2*(x - 1)^2*(x^2 - 13))/(8*sqrt(x - 1)^7*(x + 1)^3)'],
