@@ -229,17 +229,48 @@ function isWrittenOut(term: Expr): boolean {
  * compare forms by size, and a grouped form would tip them toward normal forms that write longer.
  */
 export function termsGroupedByFunctions(e: Expr): Expr {
+  return rewrittenPartsFirst(e, mayBeGrouped, (node) => {
+    const over = polynomialOverNumber(normalForm(node));
+    const grouped = over && over.denominator === 1 ? groupedByFunctions(over.poly) : undefined;
+    return grouped && simpler(grouped, node) ? grouped : undefined;
+  });
+}
+
+/**
+ * Whether a part is a sum written out as a polynomial, which termsGroupedByFunctions may group: one
+ * with products of sums in it (3·(2x·sin(x) + …), σ(1 − σ)) keeps them, where its normal form
+ * would multiply them out.
+ */
+const mayBeGrouped = (node: Expr): boolean =>
+  node.kind === 'add' && node.terms.length >= 3 && node.terms.length <= maxTermsCompared && node.terms.every(isWrittenOut);
+
+/**
+ * An answer with each part that `may` be rewritten rewritten where `rewrite` gives a form, parts
+ * first. Most answers have no such part: they are found so by looking through them, without
+ * rebuilding them, where they are small enough (a part shared is looked at where it stands).
+ */
+function rewrittenPartsFirst(e: Expr, may: (node: Expr) => boolean, rewrite: (node: Expr) => Expr | undefined): Expr {
+  if (e.size <= mostPartsLookedThrough && !somePart(e, may)) return e;
   return foldParts<Expr, Expr>(e, children, (node, of) => {
     const parts = children(node);
     const done = parts.map(of);
     const rebuilt = done.every((p, i) => p === parts[i]) ? node : withChildren(node, done);
-    // Only a sum written out as a polynomial: one with products of sums in it (3·(2x·sin(x) + …),
-    // σ(1 − σ)) keeps them, where its normal form would multiply them out.
-    if (rebuilt.kind !== 'add' || rebuilt.terms.length < 3 || rebuilt.terms.length > maxTermsCompared || !rebuilt.terms.every(isWrittenOut)) return rebuilt;
-    const over = polynomialOverNumber(normalForm(rebuilt));
-    const grouped = over && over.denominator === 1 ? groupedByFunctions(over.poly) : undefined;
-    return grouped && simpler(grouped, rebuilt) ? grouped : rebuilt;
+    return may(rebuilt) ? rewrite(rebuilt) ?? rebuilt : rebuilt;
   });
+}
+
+/** The most parts an answer is looked through before it is rebuilt. */
+const mostPartsLookedThrough = 1000;
+
+/** Whether some part of a tree is one `is` accepts. */
+function somePart(e: Expr, is: (node: Expr) => boolean): boolean {
+  const pending: Expr[] = [e];
+  for (let node = pending.pop(); node !== undefined; node = pending.pop()) {
+    if (is(node)) return true;
+    const parts = children(node);
+    for (let i = 0; i < parts.length; i++) pending.push(parts[i]!);
+  }
+  return false;
 }
 
 /**
@@ -254,17 +285,15 @@ export function termsGroupedByFunctions(e: Expr): Expr {
  * longer the one the algebra's rules would write in lowest terms).
  */
 export function termsPositiveFirst(e: Expr): Expr {
-  return foldParts<Expr, Expr>(e, children, (node, of) => {
-    const parts = children(node);
-    const done = parts.map(of);
-    const rebuilt = done.every((p, i) => p === parts[i]) ? node : withChildren(node, done);
-    if (rebuilt.kind === 'div' && rebuilt.numerator.kind === 'add' && signOutOfNumerator(rebuilt.numerator.terms)) {
-      return neg(div(negatedSum(rebuilt.numerator.terms), rebuilt.denominator));
-    }
-    if (rebuilt.kind === 'neg') return withoutTwoSigns(rebuilt.operand) ?? rebuilt;
-    if (rebuilt.kind !== 'add' || !isNegativeLooking(rebuilt.terms[0]!) || rebuilt.terms.every(isNegativeLooking)) return rebuilt;
-    return add([...rebuilt.terms.filter((t) => !isNegativeLooking(t)), ...rebuilt.terms.filter(isNegativeLooking)]);
-  });
+  return rewrittenPartsFirst(e, (node) => withMinusSignMoved(node) !== undefined, withMinusSignMoved);
+}
+
+/** One node with its minus signs moved (termsPositiveFirst), its parts as they stand; undefined where none moves. */
+function withMinusSignMoved(node: Expr): Expr | undefined {
+  if (node.kind === 'div') return node.numerator.kind === 'add' && signOutOfNumerator(node.numerator.terms) ? neg(div(negatedSum(node.numerator.terms), node.denominator)) : undefined;
+  if (node.kind === 'neg') return withoutTwoSigns(node.operand);
+  if (node.kind !== 'add' || !isNegativeLooking(node.terms[0]!) || node.terms.every(isNegativeLooking)) return undefined;
+  return add([...node.terms.filter((t) => !isNegativeLooking(t)), ...node.terms.filter(isNegativeLooking)]);
 }
 
 /** Whether a part is a sum whose every term has a minus sign. */
