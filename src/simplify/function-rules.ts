@@ -353,7 +353,8 @@ function polynomialWrittenOut(e: Call): Expr | undefined {
   const [n, u] = e.args;
   if (recurrence === undefined || n?.kind !== 'num' || !isInteger(n.value) || n.value.s < 0n || n.value.n > BigInt(mostDegreeWrittenOut)) return undefined;
   const coefficients = exactCoefficients(recurrence, Number(n.value.n));
-  return add(coefficients.flatMap((c, k) => (c.equals(0) ? [] : [mul([num(c), pow(u!, int(k))])])));
+  const power = (k: number): Expr => (k === 1 ? u! : pow(u!, int(k)));
+  return add(coefficients.flatMap((c, k) => (c.equals(0) ? [] : [k === 0 ? num(c) : mul([num(c), power(k)])])));
 }
 
 export const functionRules: readonly AnyRewriteRule[] = [

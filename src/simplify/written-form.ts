@@ -4,7 +4,7 @@ import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { children, containsCall, withChildren } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
-import { isNegativeLooking, negatedSum, signOutOfNumerator } from '../expr/sign.js';
+import { isNegativeLooking, isNegativeNumber, negatedSum, signOutOfNumerator } from '../expr/sign.js';
 import { complexity, simpler } from '../algebra/complexity.js';
 import { compareAtoms } from '../algebra/atoms.js';
 import * as Z from '../algebra/integer.js';
@@ -281,8 +281,8 @@ function somePart(e: Expr, is: (node: Expr) => boolean): boolean {
  * as a normal form is written (quotientExpr); a minus sign in front of a product with a sum all of
  * whose terms have one taken into that sum. The rules leave the terms in the order the
  * derivative made them where no form of the sum is simpler; applied to the answer as a last step,
- * as termsGroupedByFunctions is (within the rules, a quotient with the sign taken out is no
- * longer the one the algebra's rules would write in lowest terms).
+ * as termsGroupedByFunctions is (a rule taking a sign out of a quotient would come before the
+ * algebra's rules, and change what they make of it).
  */
 export function termsPositiveFirst(e: Expr): Expr {
   return rewrittenPartsFirst(e, (node) => withMinusSignMoved(node) !== undefined, withMinusSignMoved);
@@ -291,7 +291,10 @@ export function termsPositiveFirst(e: Expr): Expr {
 /** One node with its minus signs moved (termsPositiveFirst), its parts as they stand; undefined where none moves. */
 function withMinusSignMoved(node: Expr): Expr | undefined {
   if (node.kind === 'div') return node.numerator.kind === 'add' && signOutOfNumerator(node.numerator.terms) ? neg(div(negatedSum(node.numerator.terms), node.denominator)) : undefined;
-  if (node.kind === 'neg') return withoutTwoSigns(node.operand);
+  // −(−u) where u's sign came out in front of it, parts first.
+  if (node.kind === 'neg') return node.operand.kind === 'neg' ? node.operand.operand : withoutTwoSigns(node.operand);
+  // −2·(−a − b) is the minus sign in front of 2·(−a − b).
+  if (node.kind === 'mul') return isNegativeNumber(node.factors[0]!) ? withoutTwoSigns(neg(node)) : undefined;
   if (node.kind !== 'add' || !isNegativeLooking(node.terms[0]!) || node.terms.every(isNegativeLooking)) return undefined;
   return add([...node.terms.filter((t) => !isNegativeLooking(t)), ...node.terms.filter(isNegativeLooking)]);
 }

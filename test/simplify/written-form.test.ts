@@ -4,7 +4,8 @@ import type { Expr } from '../../src/expr/types.js';
 import { parse } from '../../src/parse/parse.js';
 import { toText } from '../../src/print/linear.js';
 import { algebraicParts, normalForm } from '../../src/algebra/normal-form.js';
-import { writtenNormalForm, writtenWithSum, type Form } from '../../src/simplify/written-form.js';
+import { termsPositiveFirst, writtenNormalForm, writtenWithSum, type Form } from '../../src/simplify/written-form.js';
+import { equals } from '../../src/expr/traverse.js';
 import { expressionTree } from '../helpers/arbitraries.js';
 
 /** Whether a sum of two terms or more stands among the algebraic parts (as the square identities count terms). */
@@ -39,5 +40,28 @@ describe('a normal form known to be written with a sum', () => {
     }), { numRuns: 400 });
     // The property holds of some trees, not of none.
     expect(known).toBeGreaterThan(20);
+  });
+});
+
+describe('an answer with its minus signs where a sum is written with them', () => {
+  it.each([
+    ['-a + b', 'b - a'],
+    ['-a - b + c + d', 'c + d - a - b'],
+    ['(-a - b)/c', '-(a + b)/c'],
+    ['(-a - b + c)/d', '(c - a - b)/d'],
+    ['-((-a - b)/c)', '(a + b)/c'],
+    ['-(2*(-a - b))', '2*(a + b)'],
+    ['-(x*(-a - b)*(-c - d))', '-x*(-a - b)*(-c - d)'],
+    ['2 - ((-a - b)/c)', '2 + (a + b)/c'],
+    ['sin(-a + b) - c', 'sin(b - a) - c'],
+    ['a - b', 'a - b'],
+  ])('%s is written %s', (input, expected) => {
+    expect(toText(termsPositiveFirst(parse(input)))).toBe(expected);
+  });
+
+  it('leaves an answer with no minus sign to move as it is, the same node', () => {
+    const answer = parse('x*sin(x) - cos(x)/(x + 1) + 2*(a - b)');
+    expect(termsPositiveFirst(answer)).toBe(answer);
+    expect(equals(termsPositiveFirst(parse('-a + b')), parse('b - a'))).toBe(true);
   });
 });
