@@ -1,6 +1,7 @@
 import type { Expr } from '../expr/types.js';
-import { add, call, div, int, mul, num, pow } from '../expr/factory.js';
+import { add, call, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger } from '../expr/rational.js';
+import { isNegativeLooking } from '../expr/sign.js';
 import { children, equals, withChildren } from '../expr/traverse.js';
 import { fromTemplate, matchTemplate } from '../expr/template.js';
 import { functionNames, functionTable, rootFunctions, type FunctionName } from '../functions/table.js';
@@ -9,7 +10,7 @@ import { simpler } from '../algebra/complexity.js';
 import { rule, type AnyRewriteRule } from './rewrite.js';
 import { isNonNegative } from '../algebra/nonnegative.js';
 import { writtenNormalForm, writtenWithSum } from './written-form.js';
-import type { Add, Call, Div, Num, Pow } from '../expr/types.js';
+import type { Add, Call, Div, Num, Pow, Rational } from '../expr/types.js';
 import { foldParts } from '../expr/fold.js';
 import { callBits, mayCall } from '../expr/calls.js';
 import { NodeMemo } from '../expr/node-memo.js';
@@ -353,8 +354,17 @@ function polynomialWrittenOut(e: Call): Expr | undefined {
   const [n, u] = e.args;
   if (recurrence === undefined || n?.kind !== 'num' || !isInteger(n.value) || n.value.s < 0n || n.value.n > BigInt(mostDegreeWrittenOut)) return undefined;
   const coefficients = exactCoefficients(recurrence, Number(n.value.n));
-  const power = (k: number): Expr => (k === 1 ? u! : pow(u!, int(k)));
-  return add(coefficients.flatMap((c, k) => (c.equals(0) ? [] : [k === 0 ? num(c) : mul([num(c), power(k)])])));
+  // c·uᵏ as written: uᵏ, −uᵏ, 4uᵏ, 3uᵏ/2.
+  const term = (c: Rational, k: number): Expr => {
+    if (k === 0) return num(c);
+    const power = k === 1 ? u! : pow(u!, int(k));
+    const whole = c.n === 1n ? power : mul([int(c.n), power]);
+    const above = c.d === 1n ? whole : div(whole, int(c.d));
+    return c.s < 0n ? neg(above) : above;
+  };
+  // From the highest degree down, as a polynomial in one variable is written; from the number up where that puts no minus sign first: 1 − u.
+  const terms = coefficients.flatMap((c, k) => (c.equals(0) ? [] : [term(c, k)])).reverse();
+  return add(isNegativeLooking(terms[0]!) && !isNegativeLooking(terms[terms.length - 1]!) ? terms.reverse() : terms);
 }
 
 export const functionRules: readonly AnyRewriteRule[] = [
