@@ -219,14 +219,15 @@ export function firstWrittenTerm(p: Poly): WrittenTerm {
  * (x² − 2x − 1), polynomials in functions from the constant up (1 + e^(−x), σ − 3σ² + 2σ³);
  * and a positive term first where there is one: a polynomial in one variable the other way round
  * where that puts one first (1 − x rather than −x + 1, 4 − 2x² − 2x⁴ rather than 4 − 2x⁴ − 2x²),
- * else the positive terms before the others (2x − x² − 1, σ + 2σ³ − 3σ²).
+ * else from the highest degree down still (−x⁴ + 2x² − 2, whose sign a product takes in front);
+ * other polynomials with the positive terms before the others (σ + 2σ³ − 3σ²).
  */
 function writingOrder(p: Poly): WrittenTerm[] {
   const terms = sortedTerms(p);
   const inFunctions = terms.every((t) => t.monomial.atoms.every((a) => a.kind !== 'variable'));
   const ordered = inFunctions ? terms.reverse() : terms;
   if (ordered.length === 0 || Z.sign(ordered[0]!.coefficient) >= 0) return ordered;
-  if (Z.sign(ordered[ordered.length - 1]!.coefficient) > 0 && inOneVariable(terms)) return ordered.reverse();
+  if (inOneVariable(terms)) return Z.sign(ordered[ordered.length - 1]!.coefficient) > 0 ? ordered.reverse() : ordered;
   return [...ordered.filter((t) => Z.sign(t.coefficient) >= 0), ...ordered.filter((t) => Z.sign(t.coefficient) < 0)];
 }
 

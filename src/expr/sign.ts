@@ -29,13 +29,16 @@ export function isNegativeLooking(e: Expr): boolean {
 export const isNegativeNumber = (e: Expr): e is Num => e.kind === 'num' && isNegative(e.value);
 
 /**
- * The terms of a sum negated, as a sum with those that show no minus sign first: −(a − b − c) is
- * b + c − a; the other way round where the sum was written from its number up, as a polynomial
- * is (algebra/to-expr.ts), and that puts one first: −(18 − 18x − 3x²) is 3x² + 18x − 18.
+ * The terms of a sum negated, a term that shows no minus sign first: in their order where the
+ * first shows none (−(−x⁴ + 2x² − 2) is x⁴ − 2x² + 2); the other way round where the sum was
+ * written from its number up, as a polynomial is (algebra/to-expr.ts), and that puts one first
+ * (−(18 − 18x − 3x²) is 3x² + 18x − 18); else with those that show none first: −(a − b − c) is
+ * b + c − a.
  */
 export function negatedSum(terms: readonly Expr[]): Expr {
   const turned = terms.map(negated);
-  if (terms[0]!.kind === 'num' && isNegativeLooking(turned[0]!) && !isNegativeLooking(turned[turned.length - 1]!)) return add(turned.reverse());
+  if (!isNegativeLooking(turned[0]!)) return add(turned);
+  if (terms[0]!.kind === 'num' && !isNegativeLooking(turned[turned.length - 1]!)) return add(turned.reverse());
   return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
 }
 

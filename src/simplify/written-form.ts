@@ -1,4 +1,4 @@
-import type { Expr, Rational } from '../expr/types.js';
+import type { Expr, Mul, Rational } from '../expr/types.js';
 import { beforeEachWork } from '../errors.js';
 import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { children, containsCall, withChildren } from '../expr/traverse.js';
@@ -14,7 +14,7 @@ import { addPoly, monomialPoly, negPoly, polyEquals, polyHash, polyOf, type Poly
 import { expandFactored, polynomialOverNumber, sameFactored, splitFraction, type Factored, type Power } from '../algebra/factored.js';
 import { exponentialArgument } from '../algebra/exponential-atoms.js';
 import { normalForm } from '../algebra/normal-form.js';
-import { isTerminating, rational, toDecimalString } from '../expr/rational.js';
+import { isInteger, isTerminating, rational, toDecimalString } from '../expr/rational.js';
 import { factorForWriting, writtenConstantFirst } from '../algebra/factor.js';
 import { univariateOf } from '../algebra/univariate.js';
 import { compareMonomials, firstWrittenTerm, polyExpr, powerExpr, powersWritten, sortedTerms, writtenFactorsOf, termExpr, writtenNegative, type WrittenTerm } from '../algebra/to-expr.js';
@@ -290,13 +290,56 @@ export function termsPositiveFirst(e: Expr): Expr {
 
 /** One node with its minus signs moved (termsPositiveFirst), its parts as they stand; undefined where none moves. */
 function withMinusSignMoved(node: Expr): Expr | undefined {
-  if (node.kind === 'div') return node.numerator.kind === 'add' && signOutOfNumerator(node.numerator.terms) ? neg(div(negatedSum(node.numerator.terms), node.denominator)) : undefined;
+  if (node.kind === 'div') {
+    // (−u)/v where u's sign came out in front of it, parts first: −(u/v).
+    if (node.numerator.kind === 'neg') return neg(div(node.numerator.operand, node.denominator));
+    return node.numerator.kind === 'add' && signOutOfNumerator(node.numerator.terms) ? neg(div(negatedSum(node.numerator.terms), node.denominator)) : undefined;
+  }
   // −(−u) where u's sign came out in front of it, parts first.
   if (node.kind === 'neg') return node.operand.kind === 'neg' ? node.operand.operand : withoutTwoSigns(node.operand);
   // −2·(−a − b) is the minus sign in front of 2·(−a − b).
-  if (node.kind === 'mul') return isNegativeNumber(node.factors[0]!) ? withoutTwoSigns(neg(node)) : undefined;
-  if (node.kind !== 'add' || !isNegativeLooking(node.terms[0]!) || node.terms.every(isNegativeLooking)) return undefined;
+  if (node.kind === 'mul') return isNegativeNumber(node.factors[0]!) ? withoutTwoSigns(neg(node)) : withSignOutOfSum(node);
+  // A polynomial in one variable keeps its order, and its sign where it starts with one: −x⁴ + 2x² − 2.
+  if (node.kind !== 'add' || !isNegativeLooking(node.terms[0]!) || node.terms.every(isNegativeLooking) || byDegreeInOneVariable(node.terms)) return undefined;
   return add([...node.terms.filter((t) => !isNegativeLooking(t)), ...node.terms.filter(isNegativeLooking)]);
+}
+
+/**
+ * A product with the minus sign of its one sum that starts with one in front, where that adds no
+ * minus sign: sin(x)·(−x⁴ + 2x² − 2) is −sin(x)·(x⁴ − 2x² + 2). Undefined otherwise.
+ */
+function withSignOutOfSum(product: Mul): Expr | undefined {
+  const at = product.factors.findIndex((f) => f.kind === 'add' && isNegativeLooking(f.terms[0]!));
+  if (at < 0 || product.factors.some((f, i) => i !== at && f.kind === 'add')) return undefined;
+  const sum = product.factors[at] as Expr & { kind: 'add' };
+  const negative = sum.terms.filter(isNegativeLooking).length;
+  if (sum.terms.length - negative + 1 > negative) return undefined;
+  return neg(mul(product.factors.map((f, i) => (i === at ? negatedSum(sum.terms) : f))));
+}
+
+/** The degree of a term c·xⁿ in its variable, and the variable (none for a number); undefined for any other term. */
+function degreeOf(term: Expr): { readonly variable?: Expr; readonly degree: number } | undefined {
+  const core = term.kind === 'neg' ? term.operand : term;
+  if (core.kind === 'num') return { degree: 0 };
+  const power = core.kind === 'mul' && core.factors.length === 2 && core.factors[0]!.kind === 'num' ? core.factors[1]! : core;
+  if (power.kind === 'variable') return { variable: power, degree: 1 };
+  if (power.kind === 'pow' && power.base.kind === 'variable' && power.exponent.kind === 'num' && isInteger(power.exponent.value) && power.exponent.value.s > 0n) {
+    return { variable: power.base, degree: Number(power.exponent.value.n) };
+  }
+  return undefined;
+}
+
+/** Whether a sum's terms are c·xⁿ of one variable x, from the highest degree down. */
+function byDegreeInOneVariable(terms: readonly Expr[]): boolean {
+  let variable: Expr | undefined;
+  let last = Infinity;
+  for (const t of terms) {
+    const d = degreeOf(t);
+    if (d === undefined || d.degree >= last || (d.variable && variable && d.variable !== variable)) return false;
+    variable ??= d.variable;
+    last = d.degree;
+  }
+  return true;
 }
 
 /** Whether a part is a sum whose every term has a minus sign. */

@@ -102,6 +102,10 @@ describe('answers as a textbook prints them', () => {
     ['laguerre(0, x)', 1, '0'],
     ['chebyshevu(1, x^2 + 1)', 1, '4*x'],
     ['hermite(11, x)', 1, '2*x*hermite(11, x) - hermite(12, x)'],
+    // A polynomial in one variable from its highest degree down, its sign, where it starts with one,
+    // in front of the product it stands in.
+    ['sin(x)*sqrt(1 - x^2)', 2, '(2*x*cos(x)*(x - 1)*(x + 1) - sin(x)*(x^4 - 2*x^2 + 2))/sqrt(1 - x^2)^3'],
+    ['sqrt(1 - x^2)^3*x', 3, '(-24*x^4 + 36*x^2 - 9)/sqrt(1 - x^2)^3'],
     // A minus sign in front of a quotient over a sum all of whose terms have one, and none twice.
     ['sin(sqrt(x))', 2, '-(sin(sqrt(x)) + cos(sqrt(x))/sqrt(x))/(4*x)'],
     ['sqrt(x - 1)^3*asin(x)', 3, 'sqrt(1 - x^2)*(3*asin(x)*sqrt(1 - x^2)*(x - 1)*(x + 1)^2 + 2*(x - 1)^2*(x^2 - 13))/(8*sqrt(x - 1)^7*(x + 1)^3)'],

@@ -55,6 +55,10 @@ describe('an answer with its minus signs where a sum is written with them', () =
     ['2 - ((-a - b)/c)', '2 + (a + b)/c'],
     ['sin(-a + b) - c', 'sin(b - a) - c'],
     ['a - b', 'a - b'],
+    ['-x^4 + 2*x^2 - 2', '-x^4 + 2*x^2 - 2'],
+    ['sin(x)*(-x^4 + 2*x^2 - 2)', '-sin(x)*(x^4 - 2*x^2 + 2)'],
+    ['sin(x)*(-x^4 + 2*x^2 + 2)', 'sin(x)*(-x^4 + 2*x^2 + 2)'],
+    ['(-(a + b))/c', '-(a + b)/c'],
   ])('%s is written %s', (input, expected) => {
     expect(toText(termsPositiveFirst(parse(input)))).toBe(expected);
   });
