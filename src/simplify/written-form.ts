@@ -299,9 +299,25 @@ function withMinusSignMoved(node: Expr): Expr | undefined {
   if (node.kind === 'neg') return node.operand.kind === 'neg' ? node.operand.operand : withoutTwoSigns(node.operand);
   // −2·(−a − b) is the minus sign in front of 2·(−a − b).
   if (node.kind === 'mul') return isNegativeNumber(node.factors[0]!) ? withoutTwoSigns(neg(node)) : withSignOutOfSum(node);
-  // A polynomial in one variable keeps its order, and its sign where it starts with one: −x⁴ + 2x² − 2.
-  if (node.kind !== 'add' || !isNegativeLooking(node.terms[0]!) || node.terms.every(isNegativeLooking) || byDegreeInOneVariable(node.terms)) return undefined;
-  return add([...node.terms.filter((t) => !isNegativeLooking(t)), ...node.terms.filter(isNegativeLooking)]);
+  if (node.kind !== 'add' || !isNegativeLooking(node.terms[0]!)) return undefined;
+  // The terms of a polynomial in one variable stay together, in their order, and start with a
+  // minus sign where it does: −x⁴ + 2x² − 2, and −8x³ + 6x² + 21x − 18 − 3asin(x)·… as it stands.
+  // Such a polynomial whose last term has no minus sign is turned round, as it is written (algebra/to-expr.ts): 4 + x − x².
+  const pieces = piecesByDegree(node.terms).map((p) => (p.length > 1 && isNegativeLooking(p[0]!) && !isNegativeLooking(p[p.length - 1]!) ? p.slice().reverse() : p));
+  const startsNegative = (piece: readonly Expr[]): boolean => isNegativeLooking(piece[0]!);
+  if (pieces.every(startsNegative)) return undefined;
+  return add([...pieces.filter((p) => !startsNegative(p)), ...pieces.filter(startsNegative)].flat());
+}
+
+/** A sum's terms in pieces: each run of two or more c·xⁿ of one variable from the highest degree down is one, each other term one alone. */
+function piecesByDegree(terms: readonly Expr[]): (readonly Expr[])[] {
+  const pieces: Expr[][] = [];
+  for (const t of terms) {
+    const last = pieces[pieces.length - 1];
+    if (last && byDegreeInOneVariable([...last, t])) last.push(t);
+    else pieces.push([t]);
+  }
+  return pieces;
 }
 
 /**

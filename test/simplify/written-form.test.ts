@@ -56,8 +56,10 @@ describe('an answer with its minus signs where a sum is written with them', () =
     ['sin(-a + b) - c', 'sin(b - a) - c'],
     ['a - b', 'a - b'],
     ['-x^4 + 2*x^2 - 2', '-x^4 + 2*x^2 - 2'],
+    ['-y - 8*x^3 + 6*x^2 + 21*x - 18', '-y - 8*x^3 + 6*x^2 + 21*x - 18'],
+    ['-y - 3*x^2 + 5*x', '5*x - 3*x^2 - y'],
     ['sin(x)*(-x^4 + 2*x^2 - 2)', '-sin(x)*(x^4 - 2*x^2 + 2)'],
-    ['sin(x)*(-x^4 + 2*x^2 + 2)', 'sin(x)*(-x^4 + 2*x^2 + 2)'],
+    ['sin(x)*(-x^4 + 2*x^2 + 2)', 'sin(x)*(2 + 2*x^2 - x^4)'],
     ['(-(a + b))/c', '-(a + b)/c'],
   ])('%s is written %s', (input, expected) => {
     expect(toText(termsPositiveFirst(parse(input)))).toBe(expected);
