@@ -312,10 +312,19 @@ function withMinusSignMoved(node: Expr): Expr | undefined {
 /** A sum's terms in pieces: each run of two or more c·xⁿ of one variable from the highest degree down is one, each other term one alone. */
 function piecesByDegree(terms: readonly Expr[]): (readonly Expr[])[] {
   const pieces: Expr[][] = [];
+  // The degree and variable of the last piece's last term, where it is a c·xⁿ.
+  let before: ReturnType<typeof degreeOf>;
+  let variable: Expr | undefined;
   for (const t of terms) {
-    const last = pieces[pieces.length - 1];
-    if (last && byDegreeInOneVariable([...last, t])) last.push(t);
-    else pieces.push([t]);
+    const d = degreeOf(t);
+    const follows = d !== undefined && before !== undefined && d.degree < before.degree && !(d.variable && variable && d.variable !== variable);
+    if (follows) pieces[pieces.length - 1]!.push(t);
+    else {
+      pieces.push([t]);
+      variable = undefined;
+    }
+    variable ??= d?.variable;
+    before = d;
   }
   return pieces;
 }
@@ -345,18 +354,6 @@ function degreeOf(term: Expr): { readonly variable?: Expr; readonly degree: numb
   return undefined;
 }
 
-/** Whether a sum's terms are c·xⁿ of one variable x, from the highest degree down. */
-function byDegreeInOneVariable(terms: readonly Expr[]): boolean {
-  let variable: Expr | undefined;
-  let last = Infinity;
-  for (const t of terms) {
-    const d = degreeOf(t);
-    if (d === undefined || d.degree >= last || (d.variable && variable && d.variable !== variable)) return false;
-    variable ??= d.variable;
-    last = d.degree;
-  }
-  return true;
-}
 
 /** Whether a part is a sum whose every term has a minus sign. */
 const isNegativeSum = (e: Expr): e is Expr & { kind: 'add' } => e.kind === 'add' && e.terms.every(isNegativeLooking);
