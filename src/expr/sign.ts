@@ -38,9 +38,17 @@ export const isNegativeNumber = (e: Expr): e is Num => e.kind === 'num' && isNeg
 export function negatedSum(terms: readonly Expr[]): Expr {
   const turned = terms.map(negated);
   if (!isNegativeLooking(turned[0]!)) return add(turned);
-  if (terms[0]!.kind === 'num' && !isNegativeLooking(turned[turned.length - 1]!)) return add(turned.reverse());
+  if (terms[0]!.kind === 'num' && !isNegativeLooking(turned[turned.length - 1]!)) return add(turnedToStartPositive(turned));
   return add([...turned.filter((t) => !isNegativeLooking(t)), ...turned.filter(isNegativeLooking)]);
 }
+
+/**
+ * The terms of a polynomial written from its highest degree down, the other way round where that
+ * puts a term without a minus sign first, as a polynomial in one variable is written
+ * (algebra/to-expr.ts): −x² + 4 is 4 − x²; −x² − 4 stays so.
+ */
+export const turnedToStartPositive = (terms: readonly Expr[]): readonly Expr[] =>
+  (isNegativeLooking(terms[0]!) && !isNegativeLooking(terms[terms.length - 1]!) ? terms.slice().reverse() : terms);
 
 /**
  * Whether a sum above a fraction bar reads better with a minus sign in front of the quotient: it

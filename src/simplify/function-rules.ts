@@ -1,7 +1,7 @@
 import type { Expr } from '../expr/types.js';
 import { add, call, div, int, mul, neg, num, pow } from '../expr/factory.js';
 import { isInteger } from '../expr/rational.js';
-import { isNegativeLooking } from '../expr/sign.js';
+import { turnedToStartPositive } from '../expr/sign.js';
 import { children, equals, withChildren } from '../expr/traverse.js';
 import { fromTemplate, matchTemplate } from '../expr/template.js';
 import { functionNames, functionTable, rootFunctions, type FunctionName } from '../functions/table.js';
@@ -362,9 +362,8 @@ function polynomialWrittenOut(e: Call): Expr | undefined {
     const above = c.d === 1n ? whole : div(whole, int(c.d));
     return c.s < 0n ? neg(above) : above;
   };
-  // From the highest degree down, as a polynomial in one variable is written; from the number up where that puts no minus sign first: 1 − u.
-  const terms = coefficients.flatMap((c, k) => (c.equals(0) ? [] : [term(c, k)])).reverse();
-  return add(isNegativeLooking(terms[0]!) && !isNegativeLooking(terms[terms.length - 1]!) ? terms.reverse() : terms);
+  // From the highest degree down, as a polynomial in one variable is written, or from the number up: 1 − u.
+  return add(turnedToStartPositive(coefficients.flatMap((c, k) => (c.equals(0) ? [] : [term(c, k)])).reverse()));
 }
 
 export const functionRules: readonly AnyRewriteRule[] = [

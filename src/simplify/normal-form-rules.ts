@@ -31,14 +31,16 @@ export function normalIfSmaller(e: Expr): Expr | undefined {
 
 /**
  * How many quotients and fractions a product or quotient is made of, through products, quotients
- * and minus signs: 2 in S/(A/4) and in (S/B)·(cos(x)/2), where holding S whole may leave one.
+ * and minus signs, counted up to `enough`: 2 in S/(A/4) and in (S/B)·(cos(x)/2), where holding S
+ * whole may leave one. (Asked at every level of a deep quotient, it stops as soon as it knows.)
  */
-function fractionsWithin(e: Expr): number {
+function fractionsWithin(e: Expr, enough: number): number {
   if (e.kind === 'num') return e.value.d !== 1n ? 1 : 0;
-  if (e.kind === 'div') return 1 + fractionsWithin(e.numerator) + fractionsWithin(e.denominator);
-  if (e.kind === 'neg') return fractionsWithin(e.operand);
-  if (e.kind === 'mul') return e.factors.reduce((n, f) => n + fractionsWithin(f), 0);
-  return 0;
+  if (e.kind === 'neg') return fractionsWithin(e.operand, enough);
+  let found = e.kind === 'div' ? 1 : 0;
+  const parts = e.kind === 'div' ? [e.numerator, e.denominator] : e.kind === 'mul' ? e.factors : [];
+  for (let i = 0; i < parts.length && found < enough; i++) found += fractionsWithin(parts[i]!, enough - found);
+  return found;
 }
 
 /** Whether a normal form has a part below the bar: an atom or a base to a negative power. */
@@ -53,7 +55,7 @@ const hasDenominator = (f: Factored): boolean => f.monomial.nums.some((n) => Z.s
  */
 function withSumsHeldWhole(e: Mul | Div): Expr | undefined {
   // With one fraction or none there is no fraction within a fraction to clear, nor numbers to join.
-  if (fractionsWithin(e) < 2) return undefined;
+  if (fractionsWithin(e, 2) < 2) return undefined;
   const held = new Set<Expr>();
   const hold = (part: Expr): void => {
     // Only a sum with something below the bar in its normal form is written otherwise when whole.

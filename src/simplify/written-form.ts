@@ -4,7 +4,7 @@ import { add, div, int, mul, neg, num } from '../expr/factory.js';
 import { children, containsCall, withChildren } from '../expr/traverse.js';
 import { foldParts } from '../expr/fold.js';
 import { NodeMemo } from '../expr/node-memo.js';
-import { isNegativeLooking, isNegativeNumber, negatedSum, signOutOfNumerator } from '../expr/sign.js';
+import { isNegativeLooking, isNegativeNumber, negatedSum, signOutOfNumerator, turnedToStartPositive } from '../expr/sign.js';
 import { complexity, simpler } from '../algebra/complexity.js';
 import { compareAtoms } from '../algebra/atoms.js';
 import * as Z from '../algebra/integer.js';
@@ -93,6 +93,11 @@ function groupedByFunctions(p: Poly): Expr | undefined {
     return [body.kind === 'neg' ? neg(functionsBeforeSums(rest, body.operand)) : functionsBeforeSums(rest, body)];
   });
   // Pieces that start with a minus sign after the others, as a sum is written: e^x·(cos(x²)·(x + 1) − 2x²·sin(x²)).
+  return piecesPositiveFirst(pieces);
+}
+
+/** A sum of pieces of terms, each piece's terms together, those pieces that start with a minus sign after the others. */
+function piecesPositiveFirst(pieces: readonly (readonly Expr[])[]): Expr {
   const startsNegative = (piece: readonly Expr[]): boolean => isNegativeLooking(piece[0]!);
   return add([...pieces.filter((p) => !startsNegative(p)), ...pieces.filter(startsNegative)].flat());
 }
@@ -302,11 +307,10 @@ function withMinusSignMoved(node: Expr): Expr | undefined {
   if (node.kind !== 'add' || !isNegativeLooking(node.terms[0]!)) return undefined;
   // The terms of a polynomial in one variable stay together, in their order, and start with a
   // minus sign where it does: −x⁴ + 2x² − 2, and −8x³ + 6x² + 21x − 18 − 3asin(x)·… as it stands.
-  // Such a polynomial whose last term has no minus sign is turned round, as it is written (algebra/to-expr.ts): 4 + x − x².
-  const pieces = piecesByDegree(node.terms).map((p) => (p.length > 1 && isNegativeLooking(p[0]!) && !isNegativeLooking(p[p.length - 1]!) ? p.slice().reverse() : p));
-  const startsNegative = (piece: readonly Expr[]): boolean => isNegativeLooking(piece[0]!);
-  if (pieces.every(startsNegative)) return undefined;
-  return add([...pieces.filter((p) => !startsNegative(p)), ...pieces.filter(startsNegative)].flat());
+  // Such a polynomial whose last term has no minus sign is turned round, as it is written: 4 + x − x².
+  const pieces = piecesByDegree(node.terms).map(turnedToStartPositive);
+  if (pieces.every((p) => isNegativeLooking(p[0]!))) return undefined;
+  return piecesPositiveFirst(pieces);
 }
 
 /** A sum's terms in pieces: each run of two or more c·xⁿ of one variable from the highest degree down is one, each other term one alone. */
@@ -353,7 +357,6 @@ function degreeOf(term: Expr): { readonly variable?: Expr; readonly degree: numb
   }
   return undefined;
 }
-
 
 /** Whether a part is a sum whose every term has a minus sign. */
 const isNegativeSum = (e: Expr): e is Expr & { kind: 'add' } => e.kind === 'add' && e.terms.every(isNegativeLooking);
